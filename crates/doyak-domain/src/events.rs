@@ -1,0 +1,416 @@
+//! What happens to a case over time. Append-only events (session notes,
+//! diagnoses, IAP activities, placements, retention checks, company visits and
+//! consulting) never conflict: a correction is a new event that supersedes the
+//! old. Referrals and applications move through a pipeline whose status only
+//! goes forward, so they are shared records with a monotonic status.
+
+use crate::record::CheckContext;
+use crate::validate::{FieldError, Validation};
+use crate::{EntityKind, EventRecord, Id, KecoCode, SharedRecord};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// One append-only event in a seeker's or a company's file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseEvent {
+    pub id: Id,
+    pub center_id: Id,
+    /// The seeker, company or placement the event belongs to.
+    pub subject_id: Id,
+    pub author_id: Option<Id>,
+    pub occurred_on: NaiveDate,
+    /// The event this one corrects, if any.
+    pub supersedes: Option<Id>,
+    pub body: EventBody,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum EventBody {
+    /// 상담 기록 (about 50 minutes, 1:1).
+    CounselingSession {
+        minutes: u32,
+        mode: ContactMode,
+        content: String,
+        next_step: Option<String>,
+        next_on: Option<NaiveDate>,
+    },
+    /// 직무역량 진단·심리검사 결과.
+    Diagnosis {
+        instrument: DiagnosisInstrument,
+        summary: String,
+        /// Scale scores as reported (e.g. RIASEC letters → score).
+        scores: Vec<(String, f64)>,
+        recommended_occupations: Vec<KecoCode>,
+    },
+    /// IAP 월별 활동 계획·이행.
+    IapActivity { month: String, kind: IapActivityKind, description: String, done: bool },
+    /// 취업 (placement).
+    Placement {
+        employer: String,
+        company_id: Option<Id>,
+        vacancy_id: Option<Id>,
+        occupation: Option<KecoCode>,
+        wage_monthly: Option<i64>,
+        employment: EmploymentType,
+    },
+    /// 고용유지 확인 at 3, 6 or 12 months after a placement (subject = placement event id).
+    RetentionCheck { months: u8, still_employed: bool, note: Option<String> },
+    /// 기업 방문·상담 기록.
+    CompanyVisit { mode: ContactMode, industrial_complex: Option<String>, content: String },
+    /// 구인애로 요인 진단.
+    HiringDiagnosis { factors: Vec<HiringDifficulty>, note: Option<String> },
+    /// 컨설팅 조치·지원사업 연계.
+    CompanyAction { kind: CompanyActionKind, subsidy: Option<String>, description: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactMode {
+    /// 대면
+    InPerson,
+    /// 전화
+    Phone,
+    /// 화상
+    Video,
+    /// 현장 방문
+    FieldVisit,
+}
+
+impl ContactMode {
+    pub fn label_ko(self) -> &'static str {
+        match self {
+            ContactMode::InPerson => "대면",
+            ContactMode::Phone => "전화",
+            ContactMode::Video => "화상",
+            ContactMode::FieldVisit => "현장방문",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiagnosisInstrument {
+    /// 잡케어 직무역량 진단
+    JobCare,
+    /// 직업선호도검사 (Holland/RIASEC)
+    JobPreference,
+    /// 구직준비도검사
+    JobReadiness,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IapActivityKind {
+    /// 구직활동 (입사지원·면접)
+    JobSearch,
+    /// 직업훈련
+    Training,
+    /// 자격 취득
+    Certificate,
+    /// 상담·프로그램 참여
+    Program,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmploymentType {
+    /// 정규직
+    Permanent,
+    /// 계약직
+    FixedTerm,
+    /// 시간제
+    PartTime,
+    /// 창업·자영업
+    SelfEmployed,
+}
+
+/// 구인애로 요인 (the national labour-demand survey's categories and the ones
+/// counselors add on site).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HiringDifficulty {
+    /// 구직자 기대보다 낮은 근로조건
+    WorkingConditions,
+    /// 구직자 기피 직종
+    AvoidedOccupation,
+    /// 학력·자격 요건을 갖춘 지원자 부족
+    LacksQualifications,
+    /// 경력 요건을 갖춘 지원자 부족
+    LacksExperience,
+    /// 지역·업종 대비 낮은 임금
+    LowWage,
+    /// 근로시간·교대제
+    Hours,
+    /// 통근·주거
+    CommuteHousing,
+    /// 복지·안전·휴게시설
+    Facilities,
+    /// 채용 절차·공고 품질
+    RecruitingProcess,
+    /// 외국인력 채용
+    ForeignWorkers,
+}
+
+impl HiringDifficulty {
+    pub fn label_ko(self) -> &'static str {
+        match self {
+            HiringDifficulty::WorkingConditions => "근로조건이 구직자 기대에 못 미침",
+            HiringDifficulty::AvoidedOccupation => "구직자 기피 직종",
+            HiringDifficulty::LacksQualifications => "학력·자격 갖춘 지원자 부족",
+            HiringDifficulty::LacksExperience => "경력 갖춘 지원자 부족",
+            HiringDifficulty::LowWage => "지역·업종 대비 낮은 임금",
+            HiringDifficulty::Hours => "근로시간·교대제",
+            HiringDifficulty::CommuteHousing => "통근·주거",
+            HiringDifficulty::Facilities => "복지·안전·휴게시설",
+            HiringDifficulty::RecruitingProcess => "채용절차·공고 품질",
+            HiringDifficulty::ForeignWorkers => "외국인력 채용",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CompanyActionKind {
+    /// 근로환경 개선 컨설팅
+    WorkingEnvironment,
+    /// 인사·노무관리
+    HrManagement,
+    /// 채용 브랜딩·공고 개선
+    RecruitmentBranding,
+    /// 지원사업 연계
+    Subsidy,
+    /// 채용박람회·매칭데이
+    JobFair,
+}
+
+impl EventBody {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            EventBody::CounselingSession { .. } => "counseling_session",
+            EventBody::Diagnosis { .. } => "diagnosis",
+            EventBody::IapActivity { .. } => "iap_activity",
+            EventBody::Placement { .. } => "placement",
+            EventBody::RetentionCheck { .. } => "retention_check",
+            EventBody::CompanyVisit { .. } => "company_visit",
+            EventBody::HiringDiagnosis { .. } => "hiring_diagnosis",
+            EventBody::CompanyAction { .. } => "company_action",
+        }
+    }
+}
+
+impl EventRecord for CaseEvent {
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn center_id(&self) -> Id {
+        self.center_id
+    }
+    fn subject_id(&self) -> Id {
+        self.subject_id
+    }
+    fn event_type(&self) -> &'static str {
+        self.body.type_name()
+    }
+
+    fn check(&self, ctx: &CheckContext<'_>) -> Vec<FieldError> {
+        let mut v = Validation::default();
+        match &self.body {
+            EventBody::CounselingSession { minutes, content, next_on, .. } => {
+                v.not_future("occurred_on", "상담일", Some(self.occurred_on), ctx.today);
+                if *minutes == 0 || *minutes > 480 {
+                    v.push("minutes", "상담시간", "상담시간은 1~480분 사이로 입력해 주세요.");
+                }
+                v.required("content", "상담내용", content);
+                if let Some(next) = next_on
+                    && *next < self.occurred_on
+                {
+                    v.push("next_on", "다음 상담일", "다음 상담일이 상담일보다 빠릅니다.");
+                }
+            }
+            EventBody::IapActivity { month, description, .. } => {
+                let valid = month.len() == 7
+                    && NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").is_ok();
+                if !valid {
+                    v.push("month", "계획 월", "계획 월은 YYYY-MM 형식으로 입력해 주세요.");
+                }
+                v.required("description", "활동 내용", description);
+            }
+            EventBody::Placement { employer, wage_monthly, occupation, .. } => {
+                v.not_future("occurred_on", "취업일", Some(self.occurred_on), ctx.today);
+                v.required("employer", "취업처", employer);
+                v.wage("wage_monthly", "임금(월)", *wage_monthly);
+                if let Some(code) = occupation
+                    && !ctx.codes.has_keco(code.as_str())
+                {
+                    v.push("occupation", "취업직종", format!("알 수 없는 직업분류(KECO) 코드입니다: {code}"));
+                }
+            }
+            EventBody::RetentionCheck { months, .. } => {
+                v.not_future("occurred_on", "확인일", Some(self.occurred_on), ctx.today);
+                if ![3, 6, 12].contains(months) {
+                    v.push("months", "확인 시점", "고용유지 확인은 3·6·12개월 시점만 기록합니다.");
+                }
+            }
+            EventBody::CompanyVisit { content, .. } => {
+                v.not_future("occurred_on", "방문일", Some(self.occurred_on), ctx.today);
+                v.required("content", "방문내용", content);
+            }
+            EventBody::Diagnosis { summary, .. } => {
+                v.not_future("occurred_on", "진단일", Some(self.occurred_on), ctx.today);
+                v.required("summary", "진단 결과", summary);
+            }
+            EventBody::HiringDiagnosis { factors, .. } => {
+                if factors.is_empty() {
+                    v.push("factors", "구인애로 요인", "요인을 하나 이상 선택해 주세요.");
+                }
+            }
+            EventBody::CompanyAction { description, .. } => {
+                v.required("description", "조치 내용", description);
+            }
+        }
+        v.errors
+    }
+}
+
+/// 기관연계: a seeker or company referred to a partner institution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Referral {
+    pub id: Id,
+    pub center_id: Id,
+    /// The seeker or company referred.
+    pub subject_id: Id,
+    pub partner_id: Id,
+    pub purpose: String,
+    pub referred_on: NaiveDate,
+    pub status: ReferralStatus,
+    pub result_on: Option<NaiveDate>,
+    pub result_note: Option<String>,
+}
+
+/// A referral's pipeline. Declared in the order it moves; the three endings
+/// rank equally high, so a late "accepted" never undoes a recorded result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReferralStatus {
+    /// 의뢰
+    Requested,
+    /// 접수
+    Accepted,
+    /// 진행중
+    InProgress,
+    /// 완료
+    Completed,
+    /// 거절
+    Declined,
+    /// 취소
+    Cancelled,
+}
+
+impl ReferralStatus {
+    pub fn rank(self) -> u8 {
+        match self {
+            ReferralStatus::Requested => 0,
+            ReferralStatus::Accepted => 1,
+            ReferralStatus::InProgress => 2,
+            ReferralStatus::Completed | ReferralStatus::Declined | ReferralStatus::Cancelled => 3,
+        }
+    }
+
+    pub fn label_ko(self) -> &'static str {
+        match self {
+            ReferralStatus::Requested => "의뢰",
+            ReferralStatus::Accepted => "접수",
+            ReferralStatus::InProgress => "진행중",
+            ReferralStatus::Completed => "완료",
+            ReferralStatus::Declined => "거절",
+            ReferralStatus::Cancelled => "취소",
+        }
+    }
+}
+
+/// 알선·입사지원: a seeker put forward for a vacancy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Application {
+    pub id: Id,
+    pub center_id: Id,
+    pub seeker_id: Id,
+    pub vacancy_id: Id,
+    pub applied_on: NaiveDate,
+    pub status: ApplicationStatus,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ApplicationStatus {
+    /// 알선 (추천)
+    Proposed,
+    /// 서류 제출
+    Submitted,
+    /// 면접
+    Interview,
+    /// 합격
+    Hired,
+    /// 불합격
+    Rejected,
+    /// 취소 (구직자 포기 등)
+    Withdrawn,
+}
+
+impl ApplicationStatus {
+    pub fn rank(self) -> u8 {
+        match self {
+            ApplicationStatus::Proposed => 0,
+            ApplicationStatus::Submitted => 1,
+            ApplicationStatus::Interview => 2,
+            ApplicationStatus::Hired | ApplicationStatus::Rejected | ApplicationStatus::Withdrawn => 3,
+        }
+    }
+}
+
+impl SharedRecord for Referral {
+    const KIND: EntityKind = EntityKind::Referral;
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn center_id(&self) -> Id {
+        self.center_id
+    }
+    fn search_name(&self) -> &str {
+        &self.purpose
+    }
+    fn check(&self, ctx: &CheckContext<'_>) -> Vec<FieldError> {
+        let mut v = Validation::default();
+        v.required("purpose", "연계 목적", &self.purpose);
+        v.not_future("referred_on", "연계일", Some(self.referred_on), ctx.today);
+        v.ordered("result_on", "결과일", Some(self.referred_on), self.result_on);
+        v.errors
+    }
+    fn monotonic_fields() -> &'static [&'static str] {
+        &["status"]
+    }
+}
+
+impl SharedRecord for Application {
+    const KIND: EntityKind = EntityKind::Application;
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn center_id(&self) -> Id {
+        self.center_id
+    }
+    fn search_name(&self) -> &str {
+        ""
+    }
+    fn check(&self, ctx: &CheckContext<'_>) -> Vec<FieldError> {
+        let mut v = Validation::default();
+        v.not_future("applied_on", "알선일", Some(self.applied_on), ctx.today);
+        v.errors
+    }
+    fn monotonic_fields() -> &'static [&'static str] {
+        &["status"]
+    }
+}
