@@ -239,14 +239,26 @@ impl SharedRecord for Company {
         let mut v = Validation::default();
         v.required("name", "기업명", &self.name);
         if !ctx.codes.has_ksic(self.ksic_code.as_str()) {
-            v.push("ksic_code", "업종(KSIC)", format!("알 수 없는 산업분류 코드입니다: {}", self.ksic_code));
+            v.push(
+                "ksic_code",
+                "업종(KSIC)",
+                format!("알 수 없는 산업분류 코드입니다: {}", self.ksic_code),
+            );
         }
         if !ctx.codes.has_sigungu(self.sigungu.as_str()) {
-            v.push("sigungu", "소재지", format!("알 수 없는 시군구 코드입니다: {}", self.sigungu));
+            v.push(
+                "sigungu",
+                "소재지",
+                format!("알 수 없는 시군구 코드입니다: {}", self.sigungu),
+            );
         }
         for t in &self.ppuri_techs {
             if !ctx.codes.has_ppuri_tech(t) {
-                v.push("ppuri_techs", "뿌리기술", format!("알 수 없는 뿌리기술 코드입니다: {t}"));
+                v.push(
+                    "ppuri_techs",
+                    "뿌리기술",
+                    format!("알 수 없는 뿌리기술 코드입니다: {t}"),
+                );
             }
         }
         v.not_future("enrolled_on", "참여일", self.enrolled_on, ctx.today);
@@ -273,10 +285,18 @@ impl SharedRecord for Vacancy {
         let mut v = Validation::default();
         v.required("title", "공고명", &self.title);
         if !ctx.codes.has_keco(self.occupation.as_str()) {
-            v.push("occupation", "모집직종", format!("알 수 없는 직업분류(KECO) 코드입니다: {}", self.occupation));
+            v.push(
+                "occupation",
+                "모집직종",
+                format!("알 수 없는 직업분류(KECO) 코드입니다: {}", self.occupation),
+            );
         }
         if !ctx.codes.has_sigungu(self.sigungu.as_str()) {
-            v.push("sigungu", "근무지", format!("알 수 없는 시군구 코드입니다: {}", self.sigungu));
+            v.push(
+                "sigungu",
+                "근무지",
+                format!("알 수 없는 시군구 코드입니다: {}", self.sigungu),
+            );
         }
         if self.headcount == 0 {
             v.push("headcount", "모집인원", "모집인원은 1명 이상이어야 합니다.");
@@ -285,9 +305,18 @@ impl SharedRecord for Vacancy {
         if let Some(h) = self.weekly_hours
             && h > 68
         {
-            v.push("weekly_hours", "주 근로시간", "주 근로시간이 68시간을 넘습니다.");
+            v.push(
+                "weekly_hours",
+                "주 근로시간",
+                "주 근로시간이 68시간을 넘습니다.",
+            );
         }
-        v.ordered("closes_on", "모집기간", Some(self.opened_on), self.closes_on);
+        v.ordered(
+            "closes_on",
+            "모집기간",
+            Some(self.opened_on),
+            self.closes_on,
+        );
         v.errors
     }
 }

@@ -44,7 +44,12 @@ pub enum EventBody {
         recommended_occupations: Vec<KecoCode>,
     },
     /// IAP 월별 활동 계획·이행.
-    IapActivity { month: String, kind: IapActivityKind, description: String, done: bool },
+    IapActivity {
+        month: String,
+        kind: IapActivityKind,
+        description: String,
+        done: bool,
+    },
     /// 취업 (placement).
     Placement {
         employer: String,
@@ -55,13 +60,28 @@ pub enum EventBody {
         employment: EmploymentType,
     },
     /// 고용유지 확인 at 3, 6 or 12 months after a placement (subject = placement event id).
-    RetentionCheck { months: u8, still_employed: bool, note: Option<String> },
+    RetentionCheck {
+        months: u8,
+        still_employed: bool,
+        note: Option<String>,
+    },
     /// 기업 방문·상담 기록.
-    CompanyVisit { mode: ContactMode, industrial_complex: Option<String>, content: String },
+    CompanyVisit {
+        mode: ContactMode,
+        industrial_complex: Option<String>,
+        content: String,
+    },
     /// 구인애로 요인 진단.
-    HiringDiagnosis { factors: Vec<HiringDifficulty>, note: Option<String> },
+    HiringDiagnosis {
+        factors: Vec<HiringDifficulty>,
+        note: Option<String>,
+    },
     /// 컨설팅 조치·지원사업 연계.
-    CompanyAction { kind: CompanyActionKind, subsidy: Option<String>, description: String },
+    CompanyAction {
+        kind: CompanyActionKind,
+        subsidy: Option<String>,
+        description: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -214,44 +234,82 @@ impl EventRecord for CaseEvent {
     fn event_type(&self) -> &'static str {
         self.body.type_name()
     }
+    fn occurred_on(&self) -> NaiveDate {
+        self.occurred_on
+    }
+    fn supersedes(&self) -> Option<Id> {
+        self.supersedes
+    }
 
     fn check(&self, ctx: &CheckContext<'_>) -> Vec<FieldError> {
         let mut v = Validation::default();
         match &self.body {
-            EventBody::CounselingSession { minutes, content, next_on, .. } => {
+            EventBody::CounselingSession {
+                minutes,
+                content,
+                next_on,
+                ..
+            } => {
                 v.not_future("occurred_on", "상담일", Some(self.occurred_on), ctx.today);
                 if *minutes == 0 || *minutes > 480 {
-                    v.push("minutes", "상담시간", "상담시간은 1~480분 사이로 입력해 주세요.");
+                    v.push(
+                        "minutes",
+                        "상담시간",
+                        "상담시간은 1~480분 사이로 입력해 주세요.",
+                    );
                 }
                 v.required("content", "상담내용", content);
                 if let Some(next) = next_on
                     && *next < self.occurred_on
                 {
-                    v.push("next_on", "다음 상담일", "다음 상담일이 상담일보다 빠릅니다.");
+                    v.push(
+                        "next_on",
+                        "다음 상담일",
+                        "다음 상담일이 상담일보다 빠릅니다.",
+                    );
                 }
             }
-            EventBody::IapActivity { month, description, .. } => {
+            EventBody::IapActivity {
+                month, description, ..
+            } => {
                 let valid = month.len() == 7
                     && NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").is_ok();
                 if !valid {
-                    v.push("month", "계획 월", "계획 월은 YYYY-MM 형식으로 입력해 주세요.");
+                    v.push(
+                        "month",
+                        "계획 월",
+                        "계획 월은 YYYY-MM 형식으로 입력해 주세요.",
+                    );
                 }
                 v.required("description", "활동 내용", description);
             }
-            EventBody::Placement { employer, wage_monthly, occupation, .. } => {
+            EventBody::Placement {
+                employer,
+                wage_monthly,
+                occupation,
+                ..
+            } => {
                 v.not_future("occurred_on", "취업일", Some(self.occurred_on), ctx.today);
                 v.required("employer", "취업처", employer);
                 v.wage("wage_monthly", "임금(월)", *wage_monthly);
                 if let Some(code) = occupation
                     && !ctx.codes.has_keco(code.as_str())
                 {
-                    v.push("occupation", "취업직종", format!("알 수 없는 직업분류(KECO) 코드입니다: {code}"));
+                    v.push(
+                        "occupation",
+                        "취업직종",
+                        format!("알 수 없는 직업분류(KECO) 코드입니다: {code}"),
+                    );
                 }
             }
             EventBody::RetentionCheck { months, .. } => {
                 v.not_future("occurred_on", "확인일", Some(self.occurred_on), ctx.today);
                 if ![3, 6, 12].contains(months) {
-                    v.push("months", "확인 시점", "고용유지 확인은 3·6·12개월 시점만 기록합니다.");
+                    v.push(
+                        "months",
+                        "확인 시점",
+                        "고용유지 확인은 3·6·12개월 시점만 기록합니다.",
+                    );
                 }
             }
             EventBody::CompanyVisit { content, .. } => {
@@ -264,7 +322,11 @@ impl EventRecord for CaseEvent {
             }
             EventBody::HiringDiagnosis { factors, .. } => {
                 if factors.is_empty() {
-                    v.push("factors", "구인애로 요인", "요인을 하나 이상 선택해 주세요.");
+                    v.push(
+                        "factors",
+                        "구인애로 요인",
+                        "요인을 하나 이상 선택해 주세요.",
+                    );
                 }
             }
             EventBody::CompanyAction { description, .. } => {
@@ -366,7 +428,9 @@ impl ApplicationStatus {
             ApplicationStatus::Proposed => 0,
             ApplicationStatus::Submitted => 1,
             ApplicationStatus::Interview => 2,
-            ApplicationStatus::Hired | ApplicationStatus::Rejected | ApplicationStatus::Withdrawn => 3,
+            ApplicationStatus::Hired
+            | ApplicationStatus::Rejected
+            | ApplicationStatus::Withdrawn => 3,
         }
     }
 }
@@ -386,7 +450,12 @@ impl SharedRecord for Referral {
         let mut v = Validation::default();
         v.required("purpose", "연계 목적", &self.purpose);
         v.not_future("referred_on", "연계일", Some(self.referred_on), ctx.today);
-        v.ordered("result_on", "결과일", Some(self.referred_on), self.result_on);
+        v.ordered(
+            "result_on",
+            "결과일",
+            Some(self.referred_on),
+            self.result_on,
+        );
         v.errors
     }
     fn monotonic_fields() -> &'static [&'static str] {

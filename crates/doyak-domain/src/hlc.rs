@@ -20,7 +20,11 @@ pub struct HlcStamp {
 impl fmt::Display for HlcStamp {
     /// Fixed-width so that stamps sort as strings exactly as they sort as values.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:015}-{:08}-{}", self.wall_ms, self.counter, self.device)
+        write!(
+            f,
+            "{:015}-{:08}-{}",
+            self.wall_ms, self.counter, self.device
+        )
     }
 }
 
@@ -42,7 +46,11 @@ impl FromStr for HlcStamp {
         let wall_ms = parts.next().and_then(|p| p.parse().ok()).ok_or_else(bad)?;
         let counter = parts.next().and_then(|p| p.parse().ok()).ok_or_else(bad)?;
         let device = parts.next().filter(|d| !d.is_empty()).ok_or_else(bad)?;
-        Ok(HlcStamp { wall_ms, counter, device: device.to_owned() })
+        Ok(HlcStamp {
+            wall_ms,
+            counter,
+            device: device.to_owned(),
+        })
     }
 }
 
@@ -72,7 +80,13 @@ pub const MAX_FORWARD_DRIFT_MS: u64 = 5 * 60 * 1000;
 
 impl Hlc {
     pub fn new(device: impl Into<String>) -> Self {
-        Hlc { last: HlcStamp { wall_ms: 0, counter: 0, device: device.into() } }
+        Hlc {
+            last: HlcStamp {
+                wall_ms: 0,
+                counter: 0,
+                device: device.into(),
+            },
+        }
     }
 
     /// Resumes from the last stamp this device issued (read from storage).
@@ -101,8 +115,11 @@ impl Hlc {
     /// whether it was, so the caller can flag the other device's clock.
     pub fn observe(&mut self, remote: &HlcStamp, now_ms: u64) -> Observed {
         let limit = now_ms.saturating_add(MAX_FORWARD_DRIFT_MS);
-        let (remote_wall, clamped) =
-            if remote.wall_ms > limit { (limit, true) } else { (remote.wall_ms, false) };
+        let (remote_wall, clamped) = if remote.wall_ms > limit {
+            (limit, true)
+        } else {
+            (remote.wall_ms, false)
+        };
         let wall = now_ms.max(remote_wall).max(self.last.wall_ms);
         let counter = if wall == self.last.wall_ms && wall == remote_wall {
             self.last.counter.max(remote.counter) + 1
@@ -137,14 +154,21 @@ mod tests {
         let c = clock.tick(500); // the wall clock was set back
         let d = clock.tick(2_000);
         assert!(a < b && b < c && c < d, "{a} {b} {c} {d}");
-        assert_eq!(c.wall_ms, 1_000, "a backwards clock must not move the stamp back");
+        assert_eq!(
+            c.wall_ms, 1_000,
+            "a backwards clock must not move the stamp back"
+        );
     }
 
     #[test]
     fn observing_a_remote_stamp_orders_later_local_events_after_it() {
         let mut clock = Hlc::new("dev-a");
         clock.tick(1_000);
-        let remote = HlcStamp { wall_ms: 1_200, counter: 7, device: "dev-b".into() };
+        let remote = HlcStamp {
+            wall_ms: 1_200,
+            counter: 7,
+            device: "dev-b".into(),
+        };
         assert!(!clock.observe(&remote, 1_100).clamped);
         let next = clock.tick(1_100);
         assert!(next > remote, "causality: {next} must follow {remote}");
@@ -154,17 +178,32 @@ mod tests {
     fn a_day_fast_remote_clock_is_clamped_and_flagged() {
         let mut clock = Hlc::new("dev-a");
         let day = 24 * 3600 * 1000;
-        let remote = HlcStamp { wall_ms: 10_000 + day, counter: 0, device: "dev-b".into() };
+        let remote = HlcStamp {
+            wall_ms: 10_000 + day,
+            counter: 0,
+            device: "dev-b".into(),
+        };
         assert!(clock.observe(&remote, 10_000).clamped);
         assert_eq!(clock.last().wall_ms, 10_000 + MAX_FORWARD_DRIFT_MS);
     }
 
     #[test]
     fn string_form_sorts_like_the_value() {
-        let a = HlcStamp { wall_ms: 9, counter: 10, device: "z".into() };
-        let b = HlcStamp { wall_ms: 10, counter: 0, device: "a".into() };
+        let a = HlcStamp {
+            wall_ms: 9,
+            counter: 10,
+            device: "z".into(),
+        };
+        let b = HlcStamp {
+            wall_ms: 10,
+            counter: 0,
+            device: "a".into(),
+        };
         assert!(a < b);
-        assert!(a.to_string() < b.to_string(), "fixed width keeps string order");
+        assert!(
+            a.to_string() < b.to_string(),
+            "fixed width keeps string order"
+        );
         assert_eq!(a.to_string().parse::<HlcStamp>(), Ok(a));
         assert!("12-x".parse::<HlcStamp>().is_err());
     }

@@ -65,7 +65,10 @@ mod tests {
     fn v7_ids_sort_by_time_and_round_trip() {
         let a = Id::new_v7(1_700_000_000_000, [0xff; 10]);
         let b = Id::new_v7(1_700_000_000_001, [0x00; 10]);
-        assert!(a < b, "a later millisecond must sort later whatever the random bits");
+        assert!(
+            a < b,
+            "a later millisecond must sort later whatever the random bits"
+        );
         assert_eq!(a.unix_ms(), Some(1_700_000_000_000));
         let parsed: Id = a.to_string().parse().expect("display output parses back");
         assert_eq!(parsed, a);

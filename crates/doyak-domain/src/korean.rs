@@ -5,8 +5,8 @@ const SYLLABLE_FIRST: u32 = 0xAC00;
 const SYLLABLE_LAST: u32 = 0xD7A3;
 /// Compatibility jamo for the 19 initial consonants, in Unicode syllable order.
 const INITIALS: [char; 19] = [
-    'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ', 'ㅌ',
-    'ㅍ', 'ㅎ',
+    'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ',
+    'ㅌ', 'ㅍ', 'ㅎ',
 ];
 
 /// A precomposed Hangul syllable split into its jamo indices.
@@ -23,7 +23,11 @@ fn decompose(c: char) -> Option<Syllable> {
         return None;
     }
     let offset = code - SYLLABLE_FIRST;
-    Some(Syllable { initial: offset / 588, medial: (offset % 588) / 28, final_: offset % 28 })
+    Some(Syllable {
+        initial: offset / 588,
+        medial: (offset % 588) / 28,
+        final_: offset % 28,
+    })
 }
 
 fn initial_jamo(c: char) -> Option<char> {
@@ -48,7 +52,11 @@ pub fn chosung_key(text: &str) -> String {
 
 /// A normalised query: whitespace removed, Latin letters lower-cased.
 fn query_chars(query: &str) -> Vec<char> {
-    query.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+    query
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Whether one query character matches one name character.
@@ -104,17 +112,34 @@ mod tests {
     #[test]
     fn chosung_key_reduces_syllables_to_initials() {
         assert_eq!(chosung_key("김민수"), "ㄱㅁㅅ");
-        assert_eq!(chosung_key("쌍용 Kim"), "ㅆㅇkim", "double consonants are their own initial");
+        assert_eq!(
+            chosung_key("쌍용 Kim"),
+            "ㅆㅇkim",
+            "double consonants are their own initial"
+        );
         assert_eq!(chosung_key(""), "");
     }
 
     #[test]
     fn finds_kim_minsu_by_every_spelling_a_counselor_types() {
-        for q in ["ㄱㅁㅅ", "김민", "김민수", "민수", "ㅁㅅ", "김ㅁ", "ㄱ민", "김미", "김 민"] {
+        for q in [
+            "ㄱㅁㅅ",
+            "김민",
+            "김민수",
+            "민수",
+            "ㅁㅅ",
+            "김ㅁ",
+            "ㄱ민",
+            "김미",
+            "김 민",
+        ] {
             assert!(matches(q, "김민수"), "{q} should find 김민수");
         }
         for q in ["ㄱㅅ", "김수", "미수", "ㅂ", "김민수김"] {
-            assert!(!matches(q, "김민수"), "{q} must not find 김민수 (not a contiguous run)");
+            assert!(
+                !matches(q, "김민수"),
+                "{q} must not find 김민수 (not a contiguous run)"
+            );
         }
     }
 

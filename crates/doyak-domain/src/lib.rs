@@ -17,7 +17,9 @@ pub mod seeker;
 pub mod validate;
 
 pub use codes::{CodeBook, KecoCode, KsicCode, SigunguCode};
-pub use company::{Company, CompanySize, CompanyStatus, FocusIndustry, Shift, Vacancy, VacancyStatus};
+pub use company::{
+    Company, CompanySize, CompanyStatus, FocusIndustry, Shift, Vacancy, VacancyStatus,
+};
 pub use events::{Application, CaseEvent, EventBody, Referral, ReferralStatus};
 pub use hlc::{Hlc, HlcStamp};
 pub use id::Id;

@@ -61,7 +61,11 @@ impl SharedRecord for Center {
         if let Some(code) = &self.sigungu
             && !ctx.codes.has_sigungu(code.as_str())
         {
-            v.push("sigungu", "소재지", format!("알 수 없는 시군구 코드입니다: {code}"));
+            v.push(
+                "sigungu",
+                "소재지",
+                format!("알 수 없는 시군구 코드입니다: {code}"),
+            );
         }
         v.errors
     }
@@ -103,7 +107,11 @@ impl SharedRecord for PartnerInstitution {
         if let Some(code) = &self.sigungu
             && !ctx.codes.has_sigungu(code.as_str())
         {
-            v.push("sigungu", "소재지", format!("알 수 없는 시군구 코드입니다: {code}"));
+            v.push(
+                "sigungu",
+                "소재지",
+                format!("알 수 없는 시군구 코드입니다: {code}"),
+            );
         }
         v.errors
     }

@@ -7,7 +7,9 @@ use serde::{Serialize, de::DeserializeOwned};
 
 /// Every kind of thing Doyak stores. The string form names the table and the
 /// `entity` of sync mutations, so it never changes once released.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
     Center,
@@ -70,7 +72,9 @@ pub struct CheckContext<'a> {
 
 impl std::fmt::Debug for CheckContext<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CheckContext").field("today", &self.today).finish_non_exhaustive()
+        f.debug_struct("CheckContext")
+            .field("today", &self.today)
+            .finish_non_exhaustive()
     }
 }
 
@@ -100,5 +104,9 @@ pub trait EventRecord: Serialize + DeserializeOwned + Clone {
     fn subject_id(&self) -> Id;
     /// A stable name of the event type, e.g. "counseling_session".
     fn event_type(&self) -> &'static str;
+    /// The day it happened (not the day it was typed in).
+    fn occurred_on(&self) -> NaiveDate;
+    /// The event this one corrects, if any.
+    fn supersedes(&self) -> Option<Id>;
     fn check(&self, ctx: &CheckContext<'_>) -> Vec<crate::FieldError>;
 }

@@ -358,7 +358,11 @@ impl SharedRecord for JobSeeker {
         if let Some(birth) = self.birth_date
             && age_on(birth, ctx.today) > 100
         {
-            v.push("birth_date", "생년월일", format!("{birth}생은 100세가 넘습니다. 연도를 확인해 주세요."));
+            v.push(
+                "birth_date",
+                "생년월일",
+                format!("{birth}생은 100세가 넘습니다. 연도를 확인해 주세요."),
+            );
         }
         if let Some(email) = &self.email
             && !(email.contains('@') && email.rsplit('@').next().is_some_and(|d| d.contains('.')))
@@ -368,7 +372,11 @@ impl SharedRecord for JobSeeker {
         if let Some(code) = &self.home_sigungu
             && !ctx.codes.has_sigungu(code.as_str())
         {
-            v.push("home_sigungu", "거주지", format!("알 수 없는 시군구 코드입니다: {code}"));
+            v.push(
+                "home_sigungu",
+                "거주지",
+                format!("알 수 없는 시군구 코드입니다: {code}"),
+            );
         }
         if let Some(c) = &self.consent {
             v.not_future("consent", "개인정보 동의일", Some(c.given_on), ctx.today);
@@ -384,7 +392,11 @@ impl SharedRecord for JobSeeker {
             if let Some(code) = &w.occupation
                 && !ctx.codes.has_keco(code.as_str())
             {
-                v.push("work_history", &label, format!("알 수 없는 직업분류(KECO) 코드입니다: {code}"));
+                v.push(
+                    "work_history",
+                    &label,
+                    format!("알 수 없는 직업분류(KECO) 코드입니다: {code}"),
+                );
             }
         }
         for t in &self.training {
@@ -392,19 +404,35 @@ impl SharedRecord for JobSeeker {
         }
         for code in &self.desired_occupations {
             if !ctx.codes.has_keco(code.as_str()) {
-                v.push("desired_occupations", "희망직종", format!("알 수 없는 직업분류(KECO) 코드입니다: {code}"));
+                v.push(
+                    "desired_occupations",
+                    "희망직종",
+                    format!("알 수 없는 직업분류(KECO) 코드입니다: {code}"),
+                );
             }
         }
         for code in &self.desired_sigungu {
             if !ctx.codes.has_sigungu(code.as_str()) {
-                v.push("desired_sigungu", "희망근무지", format!("알 수 없는 시군구 코드입니다: {code}"));
+                v.push(
+                    "desired_sigungu",
+                    "희망근무지",
+                    format!("알 수 없는 시군구 코드입니다: {code}"),
+                );
             }
         }
-        v.wage("desired_wage_monthly", "희망임금(월)", self.desired_wage_monthly);
+        v.wage(
+            "desired_wage_monthly",
+            "희망임금(월)",
+            self.desired_wage_monthly,
+        );
         if let Some(km) = self.max_commute_km
             && km > 300
         {
-            v.push("max_commute_km", "최대 통근거리", "통근거리는 300km 이내로 입력해 주세요.");
+            v.push(
+                "max_commute_km",
+                "최대 통근거리",
+                "통근거리는 300km 이내로 입력해 주세요.",
+            );
         }
         v.errors
     }

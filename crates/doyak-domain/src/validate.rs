@@ -18,7 +18,11 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: &str, label: &str, message: impl Into<String>) -> Self {
-        FieldError { field: field.to_owned(), label: label.to_owned(), message: message.into() }
+        FieldError {
+            field: field.to_owned(),
+            label: label.to_owned(),
+            message: message.into(),
+        }
     }
 }
 
@@ -44,7 +48,11 @@ impl Validation {
     }
 
     pub fn into_result(self) -> Result<(), Vec<FieldError>> {
-        if self.errors.is_empty() { Ok(()) } else { Err(self.errors) }
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(self.errors)
+        }
     }
 
     /// A money amount in won must not be negative and must be plausible for a
@@ -52,28 +60,50 @@ impl Validation {
     pub fn wage(&mut self, field: &str, label: &str, value: Option<i64>) {
         match value {
             Some(v) if v < 0 => self.push(field, label, "금액은 0 이상이어야 합니다."),
-            Some(v) if v >= 100_000_000 => {
-                self.push(field, label, "월 금액이 1억 원을 넘습니다. 단위(원)를 확인해 주세요.")
-            }
+            Some(v) if v >= 100_000_000 => self.push(
+                field,
+                label,
+                "월 금액이 1억 원을 넘습니다. 단위(원)를 확인해 주세요.",
+            ),
             _ => {}
         }
     }
 
     /// A date that cannot be later than today (birth, consent, a session held).
-    pub fn not_future(&mut self, field: &str, label: &str, value: Option<NaiveDate>, today: NaiveDate) {
+    pub fn not_future(
+        &mut self,
+        field: &str,
+        label: &str,
+        value: Option<NaiveDate>,
+        today: NaiveDate,
+    ) {
         if let Some(d) = value
             && d > today
         {
-            self.push(field, label, format!("미래 날짜({d})는 입력할 수 없습니다."));
+            self.push(
+                field,
+                label,
+                format!("미래 날짜({d})는 입력할 수 없습니다."),
+            );
         }
     }
 
     /// `start` must not be after `end` when both are set.
-    pub fn ordered(&mut self, field: &str, label: &str, start: Option<NaiveDate>, end: Option<NaiveDate>) {
+    pub fn ordered(
+        &mut self,
+        field: &str,
+        label: &str,
+        start: Option<NaiveDate>,
+        end: Option<NaiveDate>,
+    ) {
         if let (Some(s), Some(e)) = (start, end)
             && s > e
         {
-            self.push(field, label, format!("종료일({e})이 시작일({s})보다 빠릅니다."));
+            self.push(
+                field,
+                label,
+                format!("종료일({e})이 시작일({s})보다 빠릅니다."),
+            );
         }
     }
 
@@ -103,18 +133,28 @@ impl BusinessNumber {
         let digits: Vec<u32> = input
             .chars()
             .filter(|c| !matches!(c, '-' | ' '))
-            .map(|c| c.to_digit(10).ok_or(BusinessNumberError::Length { digits: 0 }))
+            .map(|c| {
+                c.to_digit(10)
+                    .ok_or(BusinessNumberError::Length { digits: 0 })
+            })
             .collect::<Result<_, _>>()
             .map_err(|_| BusinessNumberError::Length {
                 digits: input.chars().filter(char::is_ascii_digit).count(),
             })?;
         if digits.len() != 10 {
-            return Err(BusinessNumberError::Length { digits: digits.len() });
+            return Err(BusinessNumberError::Length {
+                digits: digits.len(),
+            });
         }
         if check_digit(&digits[..9]) != digits[9] {
             return Err(BusinessNumberError::CheckDigit);
         }
-        Ok(BusinessNumber(digits.iter().filter_map(|d| char::from_digit(*d, 10)).collect()))
+        Ok(BusinessNumber(
+            digits
+                .iter()
+                .filter_map(|d| char::from_digit(*d, 10))
+                .collect(),
+        ))
     }
 
     /// The 10 digits without separators.
@@ -176,7 +216,10 @@ impl Phone {
                 None => return Err(PhoneError),
             };
         }
-        if input.chars().any(|c| !(c.is_ascii_digit() || " -().+".contains(c))) {
+        if input
+            .chars()
+            .any(|c| !(c.is_ascii_digit() || " -().+".contains(c)))
+        {
             return Err(PhoneError);
         }
         let d = digits.as_str();
@@ -233,9 +276,18 @@ mod tests {
         let ok = BusinessNumber::parse("220-81-62517").expect("valid number");
         assert_eq!(ok.digits(), "2208162517");
         assert_eq!(ok.formatted(), "220-81-62517");
-        assert_eq!(BusinessNumber::parse("2208162518"), Err(BusinessNumberError::CheckDigit));
-        assert_eq!(BusinessNumber::parse("220-81-6251"), Err(BusinessNumberError::Length { digits: 9 }));
-        assert!(BusinessNumber::parse("22O-81-62517").is_err(), "a letter O is not a zero");
+        assert_eq!(
+            BusinessNumber::parse("2208162518"),
+            Err(BusinessNumberError::CheckDigit)
+        );
+        assert_eq!(
+            BusinessNumber::parse("220-81-6251"),
+            Err(BusinessNumberError::Length { digits: 9 })
+        );
+        assert!(
+            BusinessNumber::parse("22O-81-62517").is_err(),
+            "a letter O is not a zero"
+        );
     }
 
     #[test]
@@ -243,7 +295,11 @@ mod tests {
         for prefix in [[1, 2, 3, 4, 5, 6, 7, 8, 9], [0; 9], [9; 9]] {
             let valid = (0..10)
                 .filter(|d| {
-                    let s: String = prefix.iter().chain(std::iter::once(d)).map(|x| x.to_string()).collect();
+                    let s: String = prefix
+                        .iter()
+                        .chain(std::iter::once(d))
+                        .map(|x| x.to_string())
+                        .collect();
                     BusinessNumber::parse(&s).is_ok()
                 })
                 .count();
@@ -263,12 +319,19 @@ mod tests {
             ("15881234", "1588-1234"),
         ];
         for (input, want) in cases {
-            assert_eq!(Phone::parse(input).map(|p| p.0), Ok(want.to_owned()), "{input}");
+            assert_eq!(
+                Phone::parse(input).map(|p| p.0),
+                Ok(want.to_owned()),
+                "{input}"
+            );
         }
         for bad in ["123", "010-1234-567a", "+1 415 555 0100", ""] {
             assert_eq!(Phone::parse(bad), Err(PhoneError), "{bad}");
         }
-        assert_eq!(Phone::parse("010-1234-5678").map(|p| p.masked()), Ok("010-****-5678".into()));
+        assert_eq!(
+            Phone::parse("010-1234-5678").map(|p| p.masked()),
+            Ok("010-****-5678".into())
+        );
     }
 
     #[test]
@@ -276,9 +339,17 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
         let mut v = Validation::default();
         v.wage("desired_wage_monthly", "희망임금", Some(-1));
-        v.not_future("birth_date", "생년월일", NaiveDate::from_ymd_opt(2030, 1, 1), today);
+        v.not_future(
+            "birth_date",
+            "생년월일",
+            NaiveDate::from_ymd_opt(2030, 1, 1),
+            today,
+        );
         v.not_future("birth_date", "생년월일", Some(today), today);
         assert_eq!(v.errors.len(), 2, "today itself is not in the future");
-        assert_eq!(v.errors[0].to_string(), "희망임금: 금액은 0 이상이어야 합니다.");
+        assert_eq!(
+            v.errors[0].to_string(),
+            "희망임금: 금액은 0 이상이어야 합니다."
+        );
     }
 }

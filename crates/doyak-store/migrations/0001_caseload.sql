@@ -1,0 +1,189 @@
+-- 0001: the caseload, sync-ready from the start.
+-- Shared records (merged field by field during sync) keep their fields as one
+-- JSON object in `data` and the per-field versions in `versions` (a field
+-- absent there is at version 1). Append-only events live in `event`.
+-- Every change writes an `outbox` row in the same transaction.
+
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+-- This device's identity, its next outbox sequence number and the last hybrid
+-- logical clock stamp it issued.
+CREATE TABLE device (
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    device_id TEXT NOT NULL,
+    next_seq  INTEGER NOT NULL CHECK (next_seq >= 1),
+    last_hlc  TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE center (
+    id         TEXT PRIMARY KEY,
+    center_id  TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    search_key TEXT NOT NULL,
+    data       TEXT NOT NULL CHECK (json_valid(data)),
+    versions   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(versions)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+) STRICT;
+
+CREATE TABLE counselor (
+    id         TEXT PRIMARY KEY,
+    center_id  TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    search_key TEXT NOT NULL,
+    data       TEXT NOT NULL CHECK (json_valid(data)),
+    versions   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(versions)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+) STRICT;
+
+CREATE TABLE partner (
+    id         TEXT PRIMARY KEY,
+    center_id  TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    search_key TEXT NOT NULL,
+    data       TEXT NOT NULL CHECK (json_valid(data)),
+    versions   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(versions)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+) STRICT;
+
+CREATE TABLE seeker (
+    id         TEXT PRIMARY KEY,
+    center_id  TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    search_key TEXT NOT NULL,
+    data       TEXT NOT NULL CHECK (json_valid(data)),
+    versions   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(versions)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT,
+    status     TEXT GENERATED ALWAYS AS (data ->> '$.status') VIRTUAL,
+    track      TEXT GENERATED ALWAYS AS (data ->> '$.track') VIRTUAL,
+    counselor_id TEXT GENERATED ALWAYS AS (data ->> '$.counselor_id') VIRTUAL
+) STRICT;
+-- Covering index for 초성 search: the LIKE pre-filter reads only index pages.
+CREATE INDEX seeker_search ON seeker (search_key, name, id) WHERE deleted_at IS NULL;
+CREATE INDEX seeker_recent ON seeker (updated_at DESC) WHERE deleted_at IS NULL;
+CREATE INDEX seeker_name ON seeker (name, id) WHERE deleted_at IS NULL;
+CREATE INDEX seeker_status ON seeker (status) WHERE deleted_at IS NULL;
+
+CREATE TABLE company (
+    id         TEXT PRIMARY KEY,
+    center_id  TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    search_key TEXT NOT NULL,
+    data       TEXT NOT NULL CHECK (json_valid(data)),
+    versions   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(versions)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT,
+    business_number TEXT GENERATED ALWAYS AS (data ->> '$.business_number') VIRTUAL,
+    status     TEXT GENERATED ALWAYS AS (data ->> '$.status') VIRTUAL,
+    industrial_complex TEXT GENERATED ALWAYS AS (data ->> '$.industrial_complex') VIRTUAL
+) STRICT;
+CREATE INDEX company_search ON company (search_key, name, id) WHERE deleted_at IS NULL;
+CREATE INDEX company_name ON company (name, id) WHERE deleted_at IS NULL;
+CREATE INDEX company_business_number ON company (business_number) WHERE deleted_at IS NULL;
+CREATE INDEX company_complex ON company (industrial_complex) WHERE deleted_at IS NULL;
+
+CREATE TABLE vacancy (
+    id         TEXT PRIMARY KEY,
+    center_id  TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    search_key TEXT NOT NULL,
+    data       TEXT NOT NULL CHECK (json_valid(data)),
+    versions   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(versions)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT,
+    company_id TEXT GENERATED ALWAYS AS (data ->> '$.company_id') VIRTUAL,
+    status     TEXT GENERATED ALWAYS AS (data ->> '$.status') VIRTUAL,
+    opened_on  TEXT GENERATED ALWAYS AS (data ->> '$.opened_on') VIRTUAL
+) STRICT;
+CREATE INDEX vacancy_search ON vacancy (search_key, name, id) WHERE deleted_at IS NULL;
+CREATE INDEX vacancy_company ON vacancy (company_id) WHERE deleted_at IS NULL;
+CREATE INDEX vacancy_open ON vacancy (status, opened_on) WHERE deleted_at IS NULL;
+
+CREATE TABLE referral (
+    id         TEXT PRIMARY KEY,
+    center_id  TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    search_key TEXT NOT NULL,
+    data       TEXT NOT NULL CHECK (json_valid(data)),
+    versions   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(versions)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT,
+    subject_id TEXT GENERATED ALWAYS AS (data ->> '$.subject_id') VIRTUAL,
+    status     TEXT GENERATED ALWAYS AS (data ->> '$.status') VIRTUAL
+) STRICT;
+CREATE INDEX referral_subject ON referral (subject_id) WHERE deleted_at IS NULL;
+CREATE INDEX referral_status ON referral (status) WHERE deleted_at IS NULL;
+
+CREATE TABLE application (
+    id         TEXT PRIMARY KEY,
+    center_id  TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    search_key TEXT NOT NULL,
+    data       TEXT NOT NULL CHECK (json_valid(data)),
+    versions   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(versions)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT,
+    seeker_id  TEXT GENERATED ALWAYS AS (data ->> '$.seeker_id') VIRTUAL,
+    vacancy_id TEXT GENERATED ALWAYS AS (data ->> '$.vacancy_id') VIRTUAL
+) STRICT;
+CREATE INDEX application_seeker ON application (seeker_id) WHERE deleted_at IS NULL;
+CREATE INDEX application_vacancy ON application (vacancy_id) WHERE deleted_at IS NULL;
+
+-- Append-only: session notes, diagnoses, IAP activities, placements, retention
+-- checks, company visits and consulting. Never updated; corrections supersede.
+CREATE TABLE event (
+    id          TEXT PRIMARY KEY,
+    center_id   TEXT NOT NULL,
+    subject_id  TEXT NOT NULL,
+    type        TEXT NOT NULL,
+    occurred_on TEXT NOT NULL,
+    supersedes  TEXT,
+    data        TEXT NOT NULL CHECK (json_valid(data)),
+    created_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX event_subject ON event (subject_id, occurred_on);
+CREATE INDEX event_type ON event (type, occurred_on);
+
+-- The upload queue. A row leaves only when the server acknowledges it.
+-- op insert: `fields` is the whole record, every field at base version 0.
+-- op update: `fields` is {field: {"value": v, "base": version it replaced}}.
+-- op delete: `fields` is {}. op append: `fields` is the whole event.
+CREATE TABLE outbox (
+    seq            INTEGER PRIMARY KEY,
+    mutation_id    TEXT NOT NULL UNIQUE,
+    device_id      TEXT NOT NULL,
+    entity         TEXT NOT NULL,
+    entity_id      TEXT NOT NULL,
+    op             TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete', 'append')),
+    fields         TEXT NOT NULL CHECK (json_valid(fields)),
+    hlc            TEXT NOT NULL,
+    schema_version INTEGER NOT NULL,
+    created_at     TEXT NOT NULL
+) STRICT;
+
+-- Who created, changed, exported or imported personal data. Field names and
+-- counts only, never values.
+CREATE TABLE audit_log (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    action    TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete', 'export', 'import', 'generate')),
+    entity    TEXT NOT NULL,
+    entity_id TEXT,
+    detail    TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX audit_entity ON audit_log (entity_id);

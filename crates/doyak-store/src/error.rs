@@ -1,0 +1,86 @@
+//! The store's one error type. Each variant is something a caller can act on;
+//! its Display is the Korean message a counselor sees, and `code()` is the
+//! stable name the UI switches on.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("사례관리 파일이 없습니다: {}", path.display())]
+    NotFound { path: PathBuf },
+    #[error("같은 이름의 파일이 이미 있습니다: {}. 다른 경로를 지정하거나 기존 파일을 여세요.", path.display())]
+    AlreadyExists { path: PathBuf },
+    #[error("암호가 맞지 않거나 암호화된 사례관리 파일이 아닙니다. 파일은 변경되지 않았습니다.")]
+    WrongPassphrase,
+    #[error("암호를 입력해 주세요.")]
+    EmptyPassphrase,
+    #[error(
+        "사례관리 파일이 손상되었습니다 ({reason}). 백업에서 복구해 주세요. 파일은 변경되지 않았습니다."
+    )]
+    Corrupt { reason: String },
+    #[error(
+        "다른 프로그램이 사례관리 파일을 사용 중입니다. 잠시 후 다시 시도하거나 다른 창을 닫아 주세요."
+    )]
+    Locked,
+    #[error(
+        "이 사례관리 파일은 더 새로운 버전의 도약에서 만들어졌습니다 (파일 스키마 {found}, 프로그램 {supported}). 프로그램을 업데이트해 주세요. 파일은 변경되지 않았습니다."
+    )]
+    TooNew { found: i64, supported: i64 },
+    #[error("다른 센터의 기록은 이 사례관리 파일에 저장할 수 없습니다.")]
+    ForeignCenter,
+    #[error("{kind} 기록을 찾을 수 없습니다 ({id}).")]
+    RecordNotFound { kind: &'static str, id: String },
+    #[error("같은 ID의 {kind} 기록이 이미 있습니다 ({id}).")]
+    DuplicateId { kind: &'static str, id: String },
+    #[error("저장된 기록을 읽을 수 없습니다 ({what}).")]
+    Decode {
+        what: String,
+        #[source]
+        source: serde_json::Error,
+    },
+    #[error("파일을 읽거나 쓸 수 없습니다: {}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("데이터베이스 오류가 발생했습니다.")]
+    Sqlite(#[source] rusqlite::Error),
+}
+
+impl StoreError {
+    /// A stable code for the UI and scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::NotFound { .. } => "store.not_found",
+            StoreError::AlreadyExists { .. } => "store.already_exists",
+            StoreError::WrongPassphrase => "store.wrong_passphrase",
+            StoreError::EmptyPassphrase => "store.empty_passphrase",
+            StoreError::Corrupt { .. } => "store.corrupt",
+            StoreError::Locked => "store.locked",
+            StoreError::TooNew { .. } => "store.too_new",
+            StoreError::ForeignCenter => "store.foreign_center",
+            StoreError::RecordNotFound { .. } => "store.record_not_found",
+            StoreError::DuplicateId { .. } => "store.duplicate_id",
+            StoreError::Decode { .. } => "store.decode",
+            StoreError::Io { .. } => "store.io",
+            StoreError::Sqlite(_) => "store.sqlite",
+        }
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked,
+            Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+                reason: "페이지 손상".into(),
+            },
+            Some(ErrorCode::NotADatabase) => StoreError::WrongPassphrase,
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

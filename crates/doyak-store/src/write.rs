@@ -1,0 +1,334 @@
+//! Writing records: one transaction per [`Store::write`] call, and in it, for
+//! each change, the record, its field versions, its outbox row and its audit row.
+
+use crate::Store;
+use crate::error::{Result, StoreError};
+use crate::migrate::SCHEMA_VERSION;
+use chrono::{DateTime, Utc};
+use doyak_domain::korean::chosung_key;
+use doyak_domain::record::EventRecord;
+use doyak_domain::{EntityKind, Hlc, HlcStamp, Id, SharedRecord};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
+use serde_json::{Map, Value};
+
+/// Who is writing, for the audit log: a counselor's id, or a tool such as
+/// "cli:import". Never a name or anything personal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor(pub String);
+
+/// The time and the author of a write. The clock is read by the caller, so
+/// tests can pin it.
+#[derive(Debug, Clone)]
+pub struct WriteContext {
+    pub now: DateTime<Utc>,
+    pub actor: Actor,
+}
+
+impl WriteContext {
+    pub fn new(now: DateTime<Utc>, actor: impl Into<String>) -> Self {
+        WriteContext {
+            now,
+            actor: Actor(actor.into()),
+        }
+    }
+}
+
+/// What an update did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UpdateOutcome {
+    /// Nothing differed from what was stored; no outbox row was written.
+    Unchanged,
+    /// These fields changed.
+    Changed(Vec<String>),
+}
+
+/// The handle passed to the closure of [`Store::write`].
+pub struct Writer<'t> {
+    tx: &'t Transaction<'t>,
+    ctx: &'t WriteContext,
+    center_id: Id,
+    device_id: String,
+    clock: Hlc,
+    next_seq: i64,
+    now: String,
+}
+
+impl std::fmt::Debug for Writer<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Writer")
+            .field("device_id", &self.device_id)
+            .field("next_seq", &self.next_seq)
+            .finish()
+    }
+}
+
+impl Store {
+    /// Runs `f` in one immediate transaction: either every change it makes,
+    /// with its outbox and audit rows, is committed, or none is.
+    pub fn write<T>(
+        &mut self,
+        ctx: &WriteContext,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (device_id, next_seq, last_hlc): (String, i64, String) = tx.query_row(
+            "SELECT device_id, next_seq, last_hlc FROM device",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let last: HlcStamp = last_hlc.parse().map_err(|_| StoreError::Corrupt {
+            reason: "device.last_hlc".into(),
+        })?;
+        let mut writer = Writer {
+            tx: &tx,
+            ctx,
+            center_id: self.caseload.center_id,
+            device_id,
+            clock: Hlc::resume(last),
+            next_seq,
+            now: ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        };
+        let value = f(&mut writer)?;
+        if writer.next_seq != next_seq {
+            tx.execute(
+                "UPDATE device SET next_seq = ?1, last_hlc = ?2",
+                (writer.next_seq, writer.clock.last().to_string()),
+            )?;
+        }
+        drop(writer);
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+fn to_object<R: serde::Serialize>(record: &R, what: &str) -> Result<Map<String, Value>> {
+    match serde_json::to_value(record) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err(StoreError::Corrupt {
+            reason: format!("{what} is not an object"),
+        }),
+        Err(source) => Err(StoreError::Decode {
+            what: what.to_owned(),
+            source,
+        }),
+    }
+}
+
+impl Writer<'_> {
+    fn check_center(&self, center_id: Id) -> Result<()> {
+        if center_id != self.center_id {
+            return Err(StoreError::ForeignCenter);
+        }
+        Ok(())
+    }
+
+    fn now_ms(&self) -> u64 {
+        u64::try_from(self.ctx.now.timestamp_millis()).unwrap_or(0)
+    }
+
+    fn outbox(&mut self, entity: EntityKind, entity_id: Id, op: &str, fields: &str) -> Result<()> {
+        let stamp = self.clock.tick(self.now_ms());
+        let mutation_id = Id::from(uuid::Uuid::now_v7());
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO outbox (seq, mutation_id, device_id, entity, entity_id, op, fields, hlc, schema_version, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?;
+        stmt.execute(rusqlite::params![
+            self.next_seq,
+            mutation_id.to_string(),
+            self.device_id,
+            entity.as_str(),
+            entity_id.to_string(),
+            op,
+            fields,
+            stamp.to_string(),
+            SCHEMA_VERSION,
+            self.now,
+        ])?;
+        self.next_seq += 1;
+        Ok(())
+    }
+
+    /// Records who did what to which record; field names only, never values.
+    pub fn audit(
+        &mut self,
+        action: &str,
+        entity: EntityKind,
+        entity_id: Option<Id>,
+        detail: &str,
+    ) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        stmt.execute((
+            &self.now,
+            &self.ctx.actor.0,
+            action,
+            entity.as_str(),
+            entity_id.map(|i| i.to_string()),
+            detail,
+        ))?;
+        Ok(())
+    }
+
+    /// Stores a new shared record; every field starts at version 1.
+    pub fn insert<R: SharedRecord>(&mut self, record: &R) -> Result<()> {
+        self.check_center(record.center_id())?;
+        let kind = R::KIND;
+        let id = record.id();
+        let data = serde_json::to_string(record).map_err(|source| StoreError::Decode {
+            what: kind.as_str().into(),
+            source,
+        })?;
+        let sql = format!(
+            "INSERT INTO {} (id, center_id, name, search_key, data, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+            kind.as_str()
+        );
+        let inserted = self.tx.prepare_cached(&sql)?.execute((
+            id.to_string(),
+            record.center_id().to_string(),
+            record.search_name(),
+            chosung_key(record.search_name()),
+            &data,
+            &self.now,
+        ));
+        match inserted {
+            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {
+                return Err(StoreError::DuplicateId {
+                    kind: kind.label_ko(),
+                    id: id.to_string(),
+                });
+            }
+            other => {
+                other?;
+            }
+        }
+        self.outbox(kind, id, "insert", &data)?;
+        self.audit("create", kind, Some(id), "")?;
+        Ok(())
+    }
+
+    /// Saves a changed shared record: only fields whose value differs are
+    /// written, each one's version goes up by one, and the outbox row carries
+    /// the version each change was based on.
+    pub fn update<R: SharedRecord>(&mut self, record: &R) -> Result<UpdateOutcome> {
+        self.check_center(record.center_id())?;
+        let kind = R::KIND;
+        let id = record.id();
+        let table = kind.as_str();
+        let stored: Option<(String, String)> = self
+            .tx
+            .prepare_cached(&format!(
+                "SELECT data, versions FROM {table} WHERE id = ?1 AND deleted_at IS NULL"
+            ))?
+            .query_row([id.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let Some((old_data, old_versions)) = stored else {
+            return Err(StoreError::RecordNotFound {
+                kind: kind.label_ko(),
+                id: id.to_string(),
+            });
+        };
+        let decode = |s: &str, what: &str| -> Result<Map<String, Value>> {
+            serde_json::from_str(s).map_err(|source| StoreError::Decode {
+                what: what.into(),
+                source,
+            })
+        };
+        let old = decode(&old_data, table)?;
+        let mut versions = decode(&old_versions, "versions")?;
+        let new = to_object(record, table)?;
+        let mut changes = Map::new();
+        for (field, value) in &new {
+            if old.get(field) != Some(value) {
+                let base = versions.get(field).and_then(Value::as_i64).unwrap_or(1);
+                changes.insert(
+                    field.clone(),
+                    serde_json::json!({ "value": value, "base": base }),
+                );
+                versions.insert(field.clone(), Value::from(base + 1));
+            }
+        }
+        if changes.is_empty() {
+            return Ok(UpdateOutcome::Unchanged);
+        }
+        let changed: Vec<String> = changes.keys().cloned().collect();
+        self.tx.prepare_cached(&format!(
+            "UPDATE {table} SET data = ?2, versions = ?3, name = ?4, search_key = ?5, updated_at = ?6 WHERE id = ?1"
+        ))?
+        .execute((
+            id.to_string(),
+            Value::Object(new).to_string(),
+            Value::Object(versions).to_string(),
+            record.search_name(),
+            chosung_key(record.search_name()),
+            &self.now,
+        ))?;
+        self.outbox(kind, id, "update", &Value::Object(changes).to_string())?;
+        self.audit("update", kind, Some(id), &changed.join(","))?;
+        Ok(UpdateOutcome::Changed(changed))
+    }
+
+    /// Marks a shared record deleted. The row stays (soft delete) so that sync
+    /// can tell other devices, and so nothing is lost by a slip of the hand.
+    pub fn delete<R: SharedRecord>(&mut self, id: Id) -> Result<()> {
+        let kind = R::KIND;
+        let n = self
+            .tx
+            .prepare_cached(&format!(
+                "UPDATE {} SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND center_id = ?3 AND deleted_at IS NULL",
+                kind.as_str()
+            ))?
+            .execute((id.to_string(), &self.now, self.center_id.to_string()))?;
+        if n == 0 {
+            return Err(StoreError::RecordNotFound {
+                kind: kind.label_ko(),
+                id: id.to_string(),
+            });
+        }
+        self.outbox(kind, id, "delete", "{}")?;
+        self.audit("delete", kind, Some(id), "")?;
+        Ok(())
+    }
+
+    /// Appends an event (a session note, a placement…). Events are never
+    /// changed afterwards.
+    pub fn append<E: EventRecord>(&mut self, event: &E) -> Result<()> {
+        self.check_center(event.center_id())?;
+        let id = event.id();
+        let data = serde_json::to_string(event).map_err(|source| StoreError::Decode {
+            what: "event".into(),
+            source,
+        })?;
+        let inserted = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO event (id, center_id, subject_id, type, occurred_on, supersedes, data, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute((
+                id.to_string(),
+                event.center_id().to_string(),
+                event.subject_id().to_string(),
+                event.event_type(),
+                event.occurred_on().to_string(),
+                event.supersedes().map(|s| s.to_string()),
+                &data,
+                &self.now,
+            ));
+        if let Err(e) = &inserted
+            && e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
+        {
+            return Err(StoreError::DuplicateId {
+                kind: "기록",
+                id: id.to_string(),
+            });
+        }
+        inserted?;
+        self.outbox(EntityKind::Event, id, "append", &data)?;
+        self.audit("create", EntityKind::Event, Some(id), event.event_type())?;
+        Ok(())
+    }
+}

@@ -1,0 +1,143 @@
+//! Every way opening a caseload can fail gives its own clear error and leaves
+//! the file as it was.
+
+use crate::*;
+use doyak_store::StoreError;
+
+#[test]
+fn missing_file_is_not_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = Store::open(&dir.path().join("nope.doyak"), &Passphrase::new(PASS)).unwrap_err();
+    assert!(matches!(err, StoreError::NotFound { .. }), "got {err:?}");
+}
+
+#[test]
+fn create_refuses_to_overwrite_an_existing_file() {
+    let (fx, store) = new_store();
+    drop(store);
+    let before = std::fs::read(&fx.path).unwrap();
+    let err = Store::create(&fx.path, &Passphrase::new(PASS), &center(), &ctx()).unwrap_err();
+    assert!(
+        matches!(err, StoreError::AlreadyExists { .. }),
+        "got {err:?}"
+    );
+    assert_eq!(std::fs::read(&fx.path).unwrap(), before);
+}
+
+#[test]
+fn garbage_and_truncated_files_are_reported_as_damaged_or_wrong_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", vec![]),
+        ("text", b"name,phone\n".to_vec()),
+        (
+            "random pages",
+            (0..8192u32)
+                .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+                .collect(),
+        ),
+    ];
+    for (label, bytes) in cases {
+        let path = dir.path().join(format!("{label}.doyak"));
+        std::fs::write(&path, &bytes).unwrap();
+        let err = Store::open(&path, &Passphrase::new(PASS)).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                StoreError::Corrupt { .. } | StoreError::WrongPassphrase
+            ),
+            "{label}: got {err:?}"
+        );
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            bytes,
+            "{label}: file must be untouched"
+        );
+    }
+}
+
+#[test]
+fn a_truncated_caseload_is_reported_as_damaged() {
+    let (fx, mut store) = new_store();
+    store
+        .write(&ctx(), |w| w.insert(&seeker(1, "김민수")))
+        .unwrap();
+    drop(store);
+    let bytes = std::fs::read(&fx.path).unwrap();
+    std::fs::write(&fx.path, &bytes[..bytes.len() - 100]).unwrap();
+    let err = Store::open(&fx.path, &Passphrase::new(PASS)).unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt { .. }), "got {err:?}");
+    assert!(err.to_string().contains("손상"), "{err}");
+}
+
+#[test]
+fn a_damaged_page_is_caught_at_open() {
+    let (fx, mut store) = new_store();
+    let seekers: Vec<_> = (0..200u8)
+        .map(|i| seeker(i, &format!("구직자{i}")))
+        .collect();
+    store
+        .write(&ctx(), |w| seekers.iter().try_for_each(|s| w.insert(s)))
+        .unwrap();
+    drop(store);
+    let mut bytes = std::fs::read(&fx.path).unwrap();
+    assert!(bytes.len() > 3 * 4096, "the test needs several pages");
+    // Flip bytes inside the third page: the header is fine, so the key checks
+    // out, but SQLCipher's per-page HMAC fails.
+    for b in &mut bytes[2 * 4096 + 100..2 * 4096 + 200] {
+        *b ^= 0x5a;
+    }
+    std::fs::write(&fx.path, &bytes).unwrap();
+    let err = Store::open(&fx.path, &Passphrase::new(PASS)).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::Corrupt { .. } | StoreError::WrongPassphrase
+        ),
+        "got {err:?}"
+    );
+    assert_eq!(
+        std::fs::read(&fx.path).unwrap(),
+        bytes,
+        "open must not try to repair in place"
+    );
+}
+
+#[test]
+fn a_file_locked_by_another_writer_gives_the_locked_error() {
+    let (fx, store) = new_store();
+    drop(store);
+    // Another program holds an exclusive lock on the file.
+    let other =
+        doyak_store::testing::raw_connection(&fx.path, &Passphrase::new(PASS), false).unwrap();
+    other
+        .execute_batch("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;")
+        .unwrap();
+    let err = Store::open(&fx.path, &Passphrase::new(PASS)).unwrap_err();
+    assert!(matches!(err, StoreError::Locked), "got {err:?}");
+    assert!(err.to_string().contains("사용 중"), "{err}");
+    other.execute_batch("COMMIT").unwrap();
+    drop(other);
+    assert!(
+        Store::open(&fx.path, &Passphrase::new(PASS)).is_ok(),
+        "opens once the other program lets go"
+    );
+}
+
+#[test]
+fn a_database_from_a_newer_doyak_is_refused_unchanged() {
+    let (fx, store) = new_store();
+    drop(store);
+    let conn =
+        doyak_store::testing::raw_connection(&fx.path, &Passphrase::new(PASS), false).unwrap();
+    conn.pragma_update(None, "user_version", doyak_store::SCHEMA_VERSION + 1)
+        .unwrap();
+    drop(conn);
+    let before = std::fs::read(&fx.path).unwrap();
+    let err = Store::open(&fx.path, &Passphrase::new(PASS)).unwrap_err();
+    assert!(
+        matches!(err, StoreError::TooNew { found, supported } if found == supported + 1),
+        "got {err:?}"
+    );
+    assert_eq!(std::fs::read(&fx.path).unwrap(), before);
+}

@@ -1,0 +1,211 @@
+//! Writes keep field versions, the outbox and the audit log in step.
+
+use crate::*;
+use doyak_domain::events::{CaseEvent, ContactMode, EventBody};
+use doyak_store::{StoreError, UpdateOutcome};
+use serde_json::Value;
+
+#[test]
+fn insert_update_delete_write_outbox_rows_with_base_versions() {
+    let (_fx, mut store) = new_store();
+    let center_rows = store.pending_changes().unwrap();
+    assert_eq!(
+        center_rows, 1,
+        "creating the caseload queues its center record"
+    );
+
+    let mut s = seeker(1, "김민수");
+    store.write(&ctx(), |w| w.insert(&s)).unwrap();
+    s.note = Some("야간 근무 어려움".into());
+    s.max_commute_km = Some(20);
+    let outcome = store.write(&ctx(), |w| w.update(&s)).unwrap();
+    assert_eq!(
+        outcome,
+        UpdateOutcome::Changed(vec!["max_commute_km".into(), "note".into()])
+    );
+    assert_eq!(
+        store.write(&ctx(), |w| w.update(&s)).unwrap(),
+        UpdateOutcome::Unchanged
+    );
+    s.note = Some("주간 근무만 가능".into());
+    store.write(&ctx(), |w| w.update(&s)).unwrap();
+
+    let versions = store.field_versions::<JobSeeker>(s.id).unwrap().unwrap();
+    assert_eq!(
+        versions.get("note"),
+        Some(&Value::from(3)),
+        "note was set twice after insert (1 → 2 → 3)"
+    );
+    assert_eq!(versions.get("max_commute_km"), Some(&Value::from(2)));
+    assert_eq!(
+        versions.get("name"),
+        None,
+        "untouched fields stay at the implicit version 1"
+    );
+
+    let batch = store.outbox_batch(10).unwrap();
+    let ops: Vec<&str> = batch.iter().map(|e| e.op.as_str()).collect();
+    assert_eq!(
+        ops,
+        ["insert", "insert", "update", "update"],
+        "center, seeker, two real updates; no row for the no-op"
+    );
+    let seqs: Vec<i64> = batch.iter().map(|e| e.seq).collect();
+    assert_eq!(
+        seqs,
+        [1, 2, 3, 4],
+        "per-device sequence numbers have no gaps"
+    );
+    let last: Value = serde_json::from_str(&batch[3].fields).unwrap();
+    assert_eq!(
+        last["note"]["base"],
+        Value::from(2),
+        "the second note edit was based on version 2"
+    );
+    assert_eq!(last["note"]["value"], Value::from("주간 근무만 가능"));
+    assert!(
+        batch.windows(2).all(|w| w[0].hlc < w[1].hlc),
+        "clock stamps increase with the sequence"
+    );
+    assert!(
+        batch
+            .iter()
+            .all(|e| e.schema_version == doyak_store::SCHEMA_VERSION)
+    );
+
+    store
+        .write(&ctx(), |w| w.delete::<JobSeeker>(s.id))
+        .unwrap();
+    assert_eq!(
+        store.get::<JobSeeker>(s.id).unwrap(),
+        None,
+        "a deleted seeker is hidden"
+    );
+    assert_eq!(store.outbox_batch(10).unwrap().last().unwrap().op, "delete");
+
+    let trail: Vec<String> = store
+        .audit_trail(Some(s.id))
+        .unwrap()
+        .into_iter()
+        .map(|r| r.1)
+        .collect();
+    assert_eq!(trail, ["create", "update", "update", "delete"]);
+}
+
+#[test]
+fn audit_log_names_fields_but_never_values() {
+    let (_fx, mut store) = new_store();
+    let mut s = seeker(1, "김민수");
+    store.write(&ctx(), |w| w.insert(&s)).unwrap();
+    s.note = Some("비밀 메모".into());
+    store.write(&ctx(), |w| w.update(&s)).unwrap();
+    let trail = store.audit_trail(Some(s.id)).unwrap();
+    assert_eq!(trail[1].4, "note");
+    assert!(
+        trail
+            .iter()
+            .all(|r| !r.4.contains("비밀") && !r.4.contains("김민수"))
+    );
+    assert_eq!(trail[0].0, "counselor:test", "the actor is recorded");
+}
+
+#[test]
+fn a_failed_write_leaves_nothing_behind() {
+    let (_fx, mut store) = new_store();
+    let a = seeker(1, "김민수");
+    let before = store.pending_changes().unwrap();
+    let err = store
+        .write(&ctx(), |w| {
+            w.insert(&a)?;
+            w.insert(&a) // the same id twice: the whole batch must roll back
+        })
+        .unwrap_err();
+    assert!(matches!(err, StoreError::DuplicateId { .. }), "got {err:?}");
+    assert_eq!(
+        store.count::<JobSeeker>().unwrap(),
+        0,
+        "the first insert was rolled back too"
+    );
+    assert_eq!(
+        store.pending_changes().unwrap(),
+        before,
+        "and so was its outbox row"
+    );
+    store.write(&ctx(), |w| w.insert(&a)).unwrap();
+    assert_eq!(
+        store.outbox_batch(10).unwrap().last().unwrap().seq,
+        2,
+        "the rolled-back sequence number is reused"
+    );
+}
+
+#[test]
+fn another_centers_record_is_refused() {
+    let (_fx, mut store) = new_store();
+    let mut s = seeker(1, "김민수");
+    s.center_id = Id::new_v7(1, [9; 10]);
+    let err = store.write(&ctx(), |w| w.insert(&s)).unwrap_err();
+    assert!(matches!(err, StoreError::ForeignCenter), "got {err:?}");
+}
+
+#[test]
+fn events_are_appended_and_read_back_in_date_order() {
+    let (_fx, mut store) = new_store();
+    let s = seeker(1, "김민수");
+    store.write(&ctx(), |w| w.insert(&s)).unwrap();
+    let session = |n: u8, day: u32| CaseEvent {
+        id: Id::new_v7(1_800_000_000_000 + u64::from(n), [n; 10]),
+        center_id: center().id,
+        subject_id: s.id,
+        author_id: None,
+        occurred_on: chrono::NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+        supersedes: None,
+        body: EventBody::CounselingSession {
+            minutes: 50,
+            mode: ContactMode::InPerson,
+            content: format!("{day}일 상담"),
+            next_step: None,
+            next_on: None,
+        },
+    };
+    store
+        .write(&ctx(), |w| {
+            w.append(&session(1, 20))?;
+            w.append(&session(2, 3))
+        })
+        .unwrap();
+    let events = store.events_of(s.id).unwrap();
+    assert_eq!(events.len(), 2);
+    assert_eq!(
+        events[0].occurred_on.to_string(),
+        "2026-11-03",
+        "oldest first, whatever the typing order"
+    );
+    assert_eq!(store.outbox_batch(10).unwrap().last().unwrap().op, "append");
+}
+
+#[test]
+fn data_survives_close_and_reopen() {
+    let (fx, mut store) = new_store();
+    let s = seeker(1, "김민수");
+    store.write(&ctx(), |w| w.insert(&s)).unwrap();
+    let device = store.caseload().device_id.clone();
+    drop(store);
+    let mut store = Store::open(&fx.path, &Passphrase::new(PASS)).unwrap();
+    assert_eq!(store.get::<JobSeeker>(s.id).unwrap(), Some(s.clone()));
+    assert_eq!(
+        store.caseload().device_id,
+        device,
+        "the device keeps its identity"
+    );
+    store
+        .write(&ctx(), |w| w.insert(&seeker(2, "이영희")))
+        .unwrap();
+    let seqs: Vec<i64> = store
+        .outbox_batch(10)
+        .unwrap()
+        .iter()
+        .map(|e| e.seq)
+        .collect();
+    assert_eq!(seqs, [1, 2, 3], "the sequence continues after reopening");
+}
