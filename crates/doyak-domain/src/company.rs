@@ -48,6 +48,23 @@ pub enum CompanySize {
 }
 
 impl CompanySize {
+    pub const ALL: [CompanySize; 4] = [
+        CompanySize::Micro,
+        CompanySize::Small,
+        CompanySize::Medium,
+        CompanySize::Large,
+    ];
+
+    /// The size class for a head count of insured workers.
+    pub fn from_employees(n: u32) -> CompanySize {
+        match n {
+            0..=4 => CompanySize::Micro,
+            5..=49 => CompanySize::Small,
+            50..=299 => CompanySize::Medium,
+            _ => CompanySize::Large,
+        }
+    }
+
     pub fn label_ko(self) -> &'static str {
         match self {
             CompanySize::Micro => "5인 미만",
@@ -122,6 +139,15 @@ pub enum CompanyStatus {
 }
 
 impl CompanyStatus {
+    pub const ALL: [CompanyStatus; 6] = [
+        CompanyStatus::Found,
+        CompanyStatus::Diagnosis,
+        CompanyStatus::Consulting,
+        CompanyStatus::Matching,
+        CompanyStatus::Hired,
+        CompanyStatus::Closed,
+    ];
+
     pub fn label_ko(self) -> &'static str {
         match self {
             CompanyStatus::Found => "발굴",
@@ -183,6 +209,14 @@ pub enum Shift {
 }
 
 impl Shift {
+    pub const ALL: [Shift; 5] = [
+        Shift::Day,
+        Shift::TwoShift,
+        Shift::ThreeShift,
+        Shift::Night,
+        Shift::Other,
+    ];
+
     /// Whether someone who refuses shift work can take the job.
     pub fn is_shift_work(self) -> bool {
         !matches!(self, Shift::Day)
@@ -211,6 +245,12 @@ pub enum VacancyStatus {
 }
 
 impl VacancyStatus {
+    pub const ALL: [VacancyStatus; 3] = [
+        VacancyStatus::Open,
+        VacancyStatus::Filled,
+        VacancyStatus::Closed,
+    ];
+
     pub fn label_ko(self) -> &'static str {
         match self {
             VacancyStatus::Open => "모집중",

@@ -25,5 +25,5 @@ pub use hlc::{Hlc, HlcStamp};
 pub use id::Id;
 pub use org::{Center, Counselor, CounselorRole, PartnerInstitution};
 pub use record::{CheckContext, EntityKind, EventRecord, SharedRecord};
-pub use seeker::JobSeeker;
+pub use seeker::{Gender, JobSeeker, SeekerStatus, TargetGroup, Track};
 pub use validate::{BusinessNumber, FieldError, Phone, Validation};

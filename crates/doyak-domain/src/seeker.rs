@@ -59,6 +59,17 @@ pub enum Gender {
     Male,
 }
 
+impl Gender {
+    pub const ALL: [Gender; 2] = [Gender::Female, Gender::Male];
+
+    pub fn label_ko(self) -> &'static str {
+        match self {
+            Gender::Female => "여",
+            Gender::Male => "남",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Consent {
     pub given_on: NaiveDate,

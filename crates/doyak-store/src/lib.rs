@@ -14,7 +14,7 @@ mod write;
 pub use error::{Result, StoreError};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub use open::{Caseload, Passphrase};
-pub use query::{ListOrder, OutboxEntry, Page, SeekerFilter};
+pub use query::{AuditEntry, ListOrder, OutboxEntry, Page, SeekerFilter};
 pub use write::{Actor, UpdateOutcome, WriteContext, Writer};
 
 use doyak_domain::Id;

@@ -219,6 +219,26 @@ impl Store {
         Ok(events)
     }
 
+    /// The live company registered under a 사업자등록번호, if any.
+    pub fn company_by_business_number(
+        &self,
+        number: &doyak_domain::BusinessNumber,
+    ) -> Result<Option<Id>> {
+        let id: Option<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM company WHERE business_number = ?1 AND deleted_at IS NULL",
+            )?
+            .query_row([number.formatted()], |r| r.get(0))
+            .optional()?;
+        id.map(|i| {
+            i.parse().map_err(|_| StoreError::Corrupt {
+                reason: "company.id".into(),
+            })
+        })
+        .transpose()
+    }
+
     /// How many changes wait to be sent.
     pub fn pending_changes(&self) -> Result<u64> {
         let n: i64 = self
@@ -267,20 +287,38 @@ impl Store {
         v.map(|v| decode(&v, "versions")).transpose()
     }
 
-    /// Audit rows as (action, entity, entity_id, detail), oldest first.
-    pub fn audit_trail(
-        &self,
-        entity_id: Option<Id>,
-    ) -> Result<Vec<(String, String, Option<String>, String, String)>> {
+    /// Audit rows, oldest first; all of them or those of one record.
+    pub fn audit_trail(&self, entity_id: Option<Id>) -> Result<Vec<AuditEntry>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT actor, action, entity, entity_id, detail FROM audit_log
+            "SELECT at, actor, action, entity, entity_id, detail FROM audit_log
              WHERE ?1 IS NULL OR entity_id = ?1 ORDER BY id",
         )?;
         let rows = stmt
             .query_map([entity_id.map(|i| i.to_string())], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                Ok(AuditEntry {
+                    at: r.get(0)?,
+                    actor: r.get(1)?,
+                    action: r.get(2)?,
+                    entity: r.get(3)?,
+                    entity_id: r.get(4)?,
+                    detail: r.get(5)?,
+                })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
+}
+
+/// One row of the audit log: who did what to which record. `detail` names
+/// fields or counts, never values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    /// RFC 3339 UTC.
+    pub at: String,
+    pub actor: String,
+    /// create, update, delete, export, import or generate.
+    pub action: String,
+    pub entity: String,
+    pub entity_id: Option<String>,
+    pub detail: String,
 }

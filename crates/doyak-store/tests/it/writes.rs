@@ -87,7 +87,7 @@ fn insert_update_delete_write_outbox_rows_with_base_versions() {
         .audit_trail(Some(s.id))
         .unwrap()
         .into_iter()
-        .map(|r| r.1)
+        .map(|r| r.action)
         .collect();
     assert_eq!(trail, ["create", "update", "update", "delete"]);
 }
@@ -100,13 +100,13 @@ fn audit_log_names_fields_but_never_values() {
     s.note = Some("비밀 메모".into());
     store.write(&ctx(), |w| w.update(&s)).unwrap();
     let trail = store.audit_trail(Some(s.id)).unwrap();
-    assert_eq!(trail[1].4, "note");
+    assert_eq!(trail[1].detail, "note");
     assert!(
         trail
             .iter()
-            .all(|r| !r.4.contains("비밀") && !r.4.contains("김민수"))
+            .all(|r| !r.detail.contains("비밀") && !r.detail.contains("김민수"))
     );
-    assert_eq!(trail[0].0, "counselor:test", "the actor is recorded");
+    assert_eq!(trail[0].actor, "counselor:test", "the actor is recorded");
 }
 
 #[test]
