@@ -85,7 +85,7 @@ impl<'a> CompanyMaker<'a> {
         CompanyMaker {
             world,
             team,
-            dice: Dice::new(world.seed, streams::COMPANIES),
+            dice: Dice::for_center(world.seed, streams::COMPANIES, world.center_id),
             names: HashSet::new(),
             market: Market::default(),
         }

@@ -12,7 +12,7 @@ use rand_chacha::rand_core::{RngCore, SeedableRng};
 
 /// One independent random stream.
 #[derive(Debug, Clone)]
-pub(crate) struct Dice(ChaCha8Rng);
+pub(crate) struct Dice(ChaCha8Rng, [u8; 10]);
 
 impl Dice {
     /// The stream `stream` of the generator seeded with `seed`. Different
@@ -21,7 +21,16 @@ impl Dice {
     pub(crate) fn new(seed: u64, stream: u64) -> Self {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         rng.set_stream(stream);
-        Dice(rng)
+        Dice(rng, [0; 10])
+    }
+
+    /// Like [`Dice::new`], with ids salted by the center's id: two centers
+    /// that generate the same seed get the same people under different ids,
+    /// so their demo records never collide on a shared server.
+    pub(crate) fn for_center(seed: u64, stream: u64, center: Id) -> Self {
+        let mut salt = [0u8; 10];
+        salt.copy_from_slice(&center.as_uuid().as_bytes()[6..]);
+        Dice(Dice::new(seed, stream).0, salt)
     }
 
     /// A number in `0..n` (0 when `n` is 0), by widening multiplication.
@@ -110,6 +119,9 @@ impl Dice {
         let unix_ms = u64::try_from(midnight_utc_ms + offset_ms).unwrap_or(0);
         let mut random = [0u8; 10];
         self.0.fill_bytes(&mut random);
+        for (r, s) in random.iter_mut().zip(self.1) {
+            *r ^= s;
+        }
         Id::new_v7(unix_ms, random)
     }
 

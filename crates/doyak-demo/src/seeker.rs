@@ -149,7 +149,7 @@ impl<'a> SeekerMaker<'a> {
             world,
             team,
             market,
-            dice: Dice::new(world.seed, streams::SEEKERS),
+            dice: Dice::for_center(world.seed, streams::SEEKERS, world.center_id),
             driving_licence: world
                 .refdata
                 .qualification("제1종 보통 운전면허")

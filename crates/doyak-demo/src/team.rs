@@ -93,7 +93,7 @@ pub(crate) struct Team {
 
 impl Team {
     pub(crate) fn build(world: &World, seekers: u32, out: &mut Vec<DemoItem>) -> Team {
-        let mut dice = Dice::new(world.seed, streams::TEAM);
+        let mut dice = Dice::for_center(world.seed, streams::TEAM, world.center_id);
         let hired_on = plus_days(world.today, -730);
         let mut size = 4 + dice.below(3) as usize;
         if seekers >= 1000 {

@@ -218,3 +218,28 @@ fn a_center_without_a_region_is_refused() {
         Err(doyak_demo::DemoError::UnknownRegion(_))
     ));
 }
+
+#[test]
+fn two_centers_with_the_same_seed_get_the_same_people_under_different_ids() {
+    let a = spec(4, 30, 5);
+    let mut b = spec(4, 30, 5);
+    b.center.id = Id::new_v7(1_764_000_000_000, [8; 10]);
+    let (xs, _) = generate_vec(&a).expect("generates");
+    let (ys, _) = generate_vec(&b).expect("generates");
+    assert_eq!(xs.len(), ys.len());
+    let ids_a: HashSet<Id> = xs.iter().map(DemoItem::id).collect();
+    assert!(
+        ys.iter().all(|y| !ids_a.contains(&y.id())),
+        "no id may repeat across centers"
+    );
+    let names = |items: &[DemoItem]| -> Vec<String> {
+        items
+            .iter()
+            .filter_map(|i| match i {
+                DemoItem::Seeker(s) => Some(s.name.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(names(&xs), names(&ys));
+}

@@ -1,0 +1,82 @@
+//! The use-case layer's error: every variant has a stable code for the UI and
+//! a Korean message a counselor can act on. Internals stay in the source chain
+//! for logs and never reach the screen.
+
+use doyak_domain::FieldError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Store(#[from] doyak_store::StoreError),
+    #[error("입력값을 확인해 주세요: {}", summary(.0))]
+    Invalid(Vec<FieldError>),
+    #[error(transparent)]
+    Read(#[from] doyak_interchange::ReadError),
+    #[error(transparent)]
+    Write(#[from] doyak_interchange::WriteError),
+    #[error(
+        "가져오기 파일에 오류가 {count}건 있어 아무것도 저장하지 않았습니다. 오류를 고치거나 '오류 행 건너뛰기'를 선택해 주세요."
+    )]
+    ImportRejected {
+        count: usize,
+        report: Box<crate::ImportReport>,
+    },
+    #[error("{what}을(를) 찾을 수 없습니다.")]
+    NotFound { what: &'static str },
+    #[error("내보내기 파일을 만들 수 없습니다.")]
+    Json(#[source] serde_json::Error),
+    /// The demo caseload cannot be generated for this center.
+    #[error("{0}")]
+    Demo(String),
+}
+
+fn summary(errors: &[FieldError]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+impl AppError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Store(e) => e.code(),
+            AppError::Invalid(_) => "input.invalid",
+            AppError::Read(e) => e.code(),
+            AppError::Write(e) => e.code(),
+            AppError::ImportRejected { .. } => "import.rejected",
+            AppError::NotFound { .. } => "record.not_found",
+            AppError::Json(_) => "export.json",
+            AppError::Demo(_) => "demo.rejected",
+        }
+    }
+
+    /// The field errors, when the error is about the user's input.
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            AppError::Invalid(errors) => errors,
+            _ => &[],
+        }
+    }
+}
+
+/// What the UI receives for any failure: a stable code to switch on and a
+/// Korean message to show. Internals never cross this boundary.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct UiError {
+    pub code: String,
+    pub message: String,
+    /// For input errors: which field, and what is wrong with it.
+    pub fields: Vec<FieldError>,
+}
+
+impl From<&AppError> for UiError {
+    fn from(e: &AppError) -> Self {
+        UiError {
+            code: e.code().to_owned(),
+            message: e.to_string(),
+            fields: e.field_errors().to_vec(),
+        }
+    }
+}

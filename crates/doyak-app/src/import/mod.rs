@@ -1,0 +1,338 @@
+//! Importing seekers, companies and vacancies from the CSV and XLSX files
+//! counselors keep. All-or-nothing by default: every row is read and checked
+//! before anything is saved, and one bad row means nothing is saved, with a
+//! report naming each bad line, column and reason in Korean.
+
+pub mod companies;
+pub mod fields;
+pub mod seekers;
+pub mod vacancies;
+
+use crate::{AppError, Desk};
+use doyak_domain::record::CheckContext;
+use doyak_domain::{Company, EntityKind, FieldError, Id, JobSeeker, SharedRecord, Vacancy};
+use fields::{Column, RowReader, header_key};
+use serde::Serialize;
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportKind {
+    Seekers,
+    Companies,
+    Vacancies,
+}
+
+impl ImportKind {
+    pub fn columns(self) -> &'static [Column] {
+        match self {
+            ImportKind::Seekers => seekers::COLUMNS,
+            ImportKind::Companies => companies::COLUMNS,
+            ImportKind::Vacancies => vacancies::COLUMNS,
+        }
+    }
+
+    pub fn label_ko(self) -> &'static str {
+        match self {
+            ImportKind::Seekers => "구직자",
+            ImportKind::Companies => "기업",
+            ImportKind::Vacancies => "구인공고",
+        }
+    }
+
+    fn entity(self) -> EntityKind {
+        match self {
+            ImportKind::Seekers => EntityKind::Seeker,
+            ImportKind::Companies => EntityKind::Company,
+            ImportKind::Vacancies => EntityKind::Vacancy,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportOptions {
+    /// Import the valid rows and report the others, instead of all-or-nothing.
+    pub skip_invalid: bool,
+}
+
+/// One problem with one row (line 1 is the header).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowError {
+    pub line: usize,
+    /// The column's Korean header, when one column is to blame.
+    pub column: Option<String>,
+    pub message: String,
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.column {
+            Some(c) => write!(f, "{}행 [{}] {}", self.line, c, self.message),
+            None => write!(f, "{}행 {}", self.line, self.message),
+        }
+    }
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportReport {
+    pub kind: ImportKind,
+    /// The text encoding detected ("UTF-8", "CP949"…), or "XLSX".
+    pub source: String,
+    /// Data rows read (blank rows not counted).
+    pub rows: usize,
+    pub imported: usize,
+    pub errors: Vec<RowError>,
+    /// Headers that matched no known column; their cells were ignored.
+    pub ignored_columns: Vec<String>,
+}
+
+impl ImportReport {
+    /// The report as CSV rows (행, 열, 오류) for a counselor to open in Excel.
+    pub fn to_csv(&self) -> Vec<u8> {
+        let headers = ["행", "열", "오류"].map(String::from);
+        let rows: Vec<Vec<String>> = self
+            .errors
+            .iter()
+            .map(|e| {
+                vec![
+                    e.line.to_string(),
+                    e.column.clone().unwrap_or_default(),
+                    e.message.clone(),
+                ]
+            })
+            .collect();
+        doyak_interchange::write_csv(&headers, &rows)
+    }
+}
+
+/// Where each known column sits in the file; unknown headers; missing
+/// required columns.
+fn map_headers(
+    headers: &[String],
+    columns: &'static [Column],
+) -> (Vec<Option<usize>>, Vec<String>, Vec<&'static Column>) {
+    let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
+    let positions: Vec<Option<usize>> = columns
+        .iter()
+        .map(|c| {
+            let names: Vec<String> = std::iter::once(c.key)
+                .chain(std::iter::once(c.ko))
+                .chain(c.aliases.iter().copied())
+                .map(header_key)
+                .collect();
+            keys.iter().position(|k| names.contains(k))
+        })
+        .collect();
+    let ignored = headers
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| !h.trim().is_empty() && !positions.contains(&Some(*i)))
+        .map(|(_, h)| h.clone())
+        .collect();
+    let missing = columns
+        .iter()
+        .zip(&positions)
+        .filter(|(c, p)| c.required && p.is_none())
+        .map(|(c, _)| c)
+        .collect();
+    (positions, ignored, missing)
+}
+
+fn field_errors(line: usize, errors: Vec<FieldError>) -> impl Iterator<Item = RowError> {
+    errors.into_iter().map(move |e| RowError {
+        line,
+        column: Some(e.label),
+        message: e.message,
+    })
+}
+
+enum Parsed {
+    Seeker(JobSeeker),
+    Company(Company),
+    Vacancy(Vacancy),
+}
+
+impl Desk {
+    /// Imports a CSV or XLSX file's bytes. `progress(done, total)` is called
+    /// as rows are checked and saved.
+    pub fn import(
+        &mut self,
+        kind: ImportKind,
+        bytes: &[u8],
+        options: ImportOptions,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ImportReport, AppError> {
+        let table = doyak_interchange::read_table(bytes)?;
+        let source = match table.format {
+            doyak_interchange::Format::Xlsx => "XLSX".to_owned(),
+            doyak_interchange::Format::Csv => match table.encoding {
+                doyak_interchange::SourceEncoding::Utf8 => "UTF-8",
+                doyak_interchange::SourceEncoding::Utf8Bom => "UTF-8 (BOM)",
+                doyak_interchange::SourceEncoding::Utf16Le => "UTF-16LE",
+                doyak_interchange::SourceEncoding::Utf16Be => "UTF-16BE",
+                doyak_interchange::SourceEncoding::Cp949 => "CP949",
+            }
+            .to_owned(),
+        };
+        let columns = kind.columns();
+        let (positions, ignored_columns, missing) = map_headers(&table.headers, columns);
+        let mut report = ImportReport {
+            kind,
+            source,
+            rows: table.rows.len() + table.problems.len(),
+            imported: 0,
+            errors: table
+                .problems
+                .iter()
+                .map(|p| RowError {
+                    line: p.line,
+                    column: p.column.and_then(|c| table.headers.get(c - 1).cloned()),
+                    message: p.reason.clone(),
+                })
+                .collect(),
+            ignored_columns,
+        };
+        if !missing.is_empty() {
+            for c in missing {
+                report.errors.push(RowError {
+                    line: 1,
+                    column: Some(c.ko.to_owned()),
+                    message: format!(
+                        "필수 열 '{}'이(가) 없습니다. 머리글 행을 확인해 주세요.",
+                        c.ko
+                    ),
+                });
+            }
+            return Err(AppError::ImportRejected {
+                count: report.errors.len(),
+                report: Box::new(report),
+            });
+        }
+
+        let center_id = self.center_id();
+        let check = self.check_ctx();
+        let total = table.rows.len();
+        let mut valid: Vec<Parsed> = Vec::with_capacity(total);
+        let mut seen_numbers = HashSet::new();
+        let mut seen_ids = HashSet::new();
+        for (n, row) in table.rows.iter().enumerate() {
+            let mut r = RowReader::new(row.line, &row.cells, &positions, columns);
+            let parsed = self.parse_row(kind, &mut r, center_id, &check);
+            let mut errors = std::mem::take(&mut r.errors);
+            if let Some(p) = &parsed {
+                let (id, kind_label, errs) = match p {
+                    Parsed::Seeker(s) => (s.id, "구직자", s.check(&check)),
+                    Parsed::Company(c) => {
+                        let mut e = Vec::new();
+                        if !seen_numbers.insert(c.business_number.clone()) {
+                            e.push(FieldError::new(
+                                "business_number",
+                                "사업자등록번호",
+                                "파일 안에 같은 사업자등록번호가 두 번 나옵니다.",
+                            ));
+                        } else if self
+                            .store
+                            .company_by_business_number(&c.business_number)?
+                            .is_some()
+                        {
+                            e.push(FieldError::new(
+                                "business_number",
+                                "사업자등록번호",
+                                "이미 등록된 기업입니다. 기존 기업을 수정해 주세요.",
+                            ));
+                        }
+                        e.extend(c.check(&check));
+                        (c.id, "기업", e)
+                    }
+                    Parsed::Vacancy(v) => (v.id, "구인공고", v.check(&check)),
+                };
+                // A column the reader already faulted (an empty required
+                // cell) is reported once, in the reader's words.
+                let faulted: Vec<Option<String>> =
+                    errors.iter().map(|e| e.column.clone()).collect();
+                errors.extend(
+                    field_errors(row.line, errs)
+                        .filter(|e| e.column.is_none() || !faulted.contains(&e.column)),
+                );
+                if !seen_ids.insert(id) || self.exists(kind, id)? {
+                    errors.push(RowError {
+                        line: row.line,
+                        column: Some("ID".into()),
+                        message: format!(
+                            "같은 ID의 {kind_label}이(가) 이미 있습니다. 덮어쓰지 않습니다."
+                        ),
+                    });
+                }
+            }
+            match parsed {
+                Some(p) if errors.is_empty() => valid.push(p),
+                _ => report.errors.extend(errors),
+            }
+            if n % 1000 == 0 {
+                progress(n, total * 2);
+            }
+        }
+        report.errors.sort_by_key(|e| e.line);
+        if !report.errors.is_empty() && !options.skip_invalid {
+            return Err(AppError::ImportRejected {
+                count: report.errors.len(),
+                report: Box::new(report),
+            });
+        }
+        let ctx = self.write_ctx();
+        let count = valid.len();
+        self.store.write(&ctx, |w| {
+            for (n, p) in valid.iter().enumerate() {
+                match p {
+                    Parsed::Seeker(s) => w.insert(s)?,
+                    Parsed::Company(c) => w.insert(c)?,
+                    Parsed::Vacancy(v) => w.insert(v)?,
+                }
+                if n % 1000 == 0 {
+                    progress(total + n, total * 2);
+                }
+            }
+            w.audit("import", kind.entity(), None, &format!("{count}건"))
+        })?;
+        progress(total * 2, total * 2);
+        report.imported = count;
+        Ok(report)
+    }
+
+    fn exists(&self, kind: ImportKind, id: Id) -> Result<bool, AppError> {
+        Ok(match kind {
+            ImportKind::Seekers => self.store.get::<JobSeeker>(id)?.is_some(),
+            ImportKind::Companies => self.store.get::<Company>(id)?.is_some(),
+            ImportKind::Vacancies => self.store.get::<Vacancy>(id)?.is_some(),
+        })
+    }
+
+    fn parse_row(
+        &self,
+        kind: ImportKind,
+        r: &mut RowReader<'_>,
+        center_id: Id,
+        check: &CheckContext<'_>,
+    ) -> Option<Parsed> {
+        let new_id = self.new_id();
+        match kind {
+            ImportKind::Seekers => Some(Parsed::Seeker(seekers::from_row(
+                r,
+                new_id,
+                center_id,
+                check.today,
+            ))),
+            ImportKind::Companies => {
+                companies::from_row(r, new_id, center_id, check.today).map(Parsed::Company)
+            }
+            ImportKind::Vacancies => {
+                let lookup = |b: &doyak_domain::BusinessNumber| -> Option<Company> {
+                    let id = self.store.company_by_business_number(b).ok()??;
+                    self.store.get::<Company>(id).ok()?
+                };
+                vacancies::from_row(r, new_id, center_id, check.today, &lookup).map(Parsed::Vacancy)
+            }
+        }
+    }
+}

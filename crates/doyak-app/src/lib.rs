@@ -1,0 +1,23 @@
+//! Doyak's use cases. Each one loads what it needs from the store, runs the
+//! domain rules or an engine, saves (with its outbox row) and reports back in
+//! terms a counselor understands. The CLI, the desk shell and the tests all
+//! drive this same code; nothing here knows about Tauri or the terminal.
+
+mod caseload;
+mod clock;
+mod demo;
+mod error;
+mod export;
+pub mod import;
+mod records;
+mod summary;
+
+pub use caseload::{Desk, NewCaseload};
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use error::{AppError, UiError};
+pub use export::{ExportFormat, ExportKind};
+pub use import::{ImportKind, ImportOptions, ImportReport, RowError};
+pub use summary::{CaseloadSummary, SeekerPage, SeekerRow};
+
+pub use doyak_demo::DemoSpec;
+pub use doyak_store::{ListOrder, Page, Passphrase, SeekerFilter};

@@ -1,0 +1,134 @@
+//! Recording through the use cases: rules are applied before anything is
+//! saved, and the summary counts what is there.
+
+use crate::*;
+use doyak_app::AppError;
+use doyak_domain::events::{CaseEvent, ContactMode, EventBody};
+use doyak_domain::seeker::{SeekerStatus, Track};
+use doyak_domain::{Id, JobSeeker};
+
+fn draft(name: &str) -> JobSeeker {
+    JobSeeker {
+        id: Id::from(uuid::Uuid::now_v7()),
+        center_id: Id::from(uuid::Uuid::nil()),
+        counselor_id: None,
+        name: name.into(),
+        birth_date: chrono::NaiveDate::from_ymd_opt(1990, 1, 1),
+        gender: None,
+        phone: None,
+        email: None,
+        home_sigungu: None,
+        consent: None,
+        track: Track::General,
+        status: SeekerStatus::Intake,
+        enrolled_on: None,
+        benefit: None,
+        target_groups: vec![],
+        education: vec![],
+        certificates: vec![],
+        training: vec![],
+        work_history: vec![],
+        skills: vec![],
+        desired_occupations: vec![],
+        desired_wage_monthly: None,
+        desired_sigungu: vec![],
+        max_commute_km: None,
+        accepts_shift: None,
+        barriers: vec![],
+        iap_goal: None,
+        note: None,
+    }
+}
+
+#[test]
+fn an_invalid_seeker_is_refused_with_korean_field_errors_and_nothing_saved() {
+    let mut fx = new_desk();
+    let mut s = draft("");
+    s.birth_date = chrono::NaiveDate::from_ymd_opt(2030, 1, 1);
+    s.desired_wage_monthly = Some(-5);
+    let err = fx.desk.create_seeker(s).unwrap_err();
+    assert_eq!(err.code(), "input.invalid");
+    let fields: Vec<&str> = err
+        .field_errors()
+        .iter()
+        .map(|f| f.field.as_str())
+        .collect();
+    assert_eq!(fields, ["name", "birth_date", "desired_wage_monthly"]);
+    let ui = doyak_app::UiError::from(&err);
+    assert!(
+        ui.message.contains("이름: 필수 항목입니다."),
+        "{}",
+        ui.message
+    );
+    assert_eq!(fx.desk.summary().unwrap().seekers, 0);
+}
+
+#[test]
+fn create_edit_and_note_a_session_then_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.doyak");
+    let new = doyak_app::NewCaseload {
+        center_name: "서부센터".into(),
+        center_sigungu: None,
+    };
+    let mut desk =
+        doyak_app::Desk::create(&path, &doyak_app::Passphrase::new(PASS), &new, clock()).unwrap();
+    let mut s = desk.create_seeker(draft("김민수")).unwrap();
+    assert_eq!(
+        s.center_id,
+        desk.center_id(),
+        "the caseload's center is set on create"
+    );
+    s.status = SeekerStatus::Consulting;
+    desk.save(&s).unwrap();
+    let event = CaseEvent {
+        id: desk.new_id(),
+        center_id: desk.center_id(),
+        subject_id: s.id,
+        author_id: None,
+        occurred_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        supersedes: None,
+        body: EventBody::CounselingSession {
+            minutes: 50,
+            mode: ContactMode::InPerson,
+            content: "이력서 첨삭".into(),
+            next_step: Some("면접 준비".into()),
+            next_on: None,
+        },
+    };
+    desk.record_event(event.clone()).unwrap();
+    let mut future = event.clone();
+    future.id = desk.new_id();
+    future.occurred_on = chrono::NaiveDate::from_ymd_opt(2026, 12, 24).unwrap();
+    assert!(
+        matches!(desk.record_event(future), Err(AppError::Invalid(_))),
+        "a session cannot be held in the future"
+    );
+    drop(desk);
+
+    let desk = doyak_app::Desk::open(&path, &doyak_app::Passphrase::new(PASS), clock()).unwrap();
+    assert_eq!(desk.seeker(s.id).unwrap().status, SeekerStatus::Consulting);
+    assert_eq!(desk.events_of(s.id).unwrap(), vec![event]);
+    let summary = desk.summary().unwrap();
+    assert_eq!(
+        (summary.seekers, summary.pending_changes),
+        (1, 4),
+        "center insert, seeker insert, update, session"
+    );
+}
+
+#[test]
+fn a_wrong_passphrase_is_a_coded_korean_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.doyak");
+    let new = doyak_app::NewCaseload {
+        center_name: "서부센터".into(),
+        center_sigungu: None,
+    };
+    drop(doyak_app::Desk::create(&path, &doyak_app::Passphrase::new(PASS), &new, clock()).unwrap());
+    let err =
+        doyak_app::Desk::open(&path, &doyak_app::Passphrase::new("틀림"), clock()).unwrap_err();
+    let ui = doyak_app::UiError::from(&err);
+    assert_eq!(ui.code, "store.wrong_passphrase");
+    assert!(ui.message.contains("암호가 맞지 않"));
+}

@@ -1,0 +1,370 @@
+//! `doyak`: the caseload from the terminal. Thin: parse arguments, read the
+//! passphrase, call the use-case layer, print in Korean.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use doyak_app::{
+    AppError, Desk, ExportFormat, ImportKind, ImportOptions, NewCaseload, Passphrase, SeekerFilter,
+    SystemClock,
+};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "doyak",
+    version,
+    about = "도약 — 도약보장 패키지 사례관리 (암호화된 사례관리 파일)"
+)]
+struct Cli {
+    /// 사례관리 파일 경로 (기본: $XDG_DATA_HOME/doyak/caseload.doyak)
+    #[arg(long, global = true, env = "DOYAK_DB")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// 센터의 새 암호화 사례관리 파일을 만듭니다.
+    Init {
+        /// 센터 이름 (예: 안산고용복지플러스센터)
+        #[arg(long)]
+        center: String,
+        /// 센터 소재 시군구 코드 (5자리)
+        #[arg(long)]
+        sigungu: Option<String>,
+    },
+    /// 시연·교육용 가상 사례 데이터를 만듭니다 (같은 seed → 같은 데이터).
+    Demo {
+        /// 구직자 수
+        #[arg(long, default_value_t = 200)]
+        seekers: u32,
+        /// 기업 수
+        #[arg(long, default_value_t = 40)]
+        companies: u32,
+        /// 같은 seed는 같은 데이터를 만듭니다.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// CSV(UTF-8·CP949) 또는 XLSX 파일을 가져옵니다. 오류가 있으면 아무것도 저장하지 않습니다.
+    Import {
+        kind: Kind,
+        file: PathBuf,
+        /// 오류 행은 건너뛰고 올바른 행만 가져옵니다.
+        #[arg(long)]
+        skip_invalid: bool,
+        /// 오류 보고서(CSV)를 쓸 경로 (기본: FILE.오류.csv)
+        #[arg(long)]
+        report: Option<PathBuf>,
+    },
+    /// 사례관리 데이터를 내보냅니다 (내보내기는 감사기록에 남습니다).
+    Export {
+        kind: Kind,
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+        /// 출력 파일 (기본: 표준출력; xlsx는 파일 지정 필요)
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// 구직자를 이름·초성으로 찾습니다 (예: ㄱㅁㅅ).
+    Search { query: String },
+    /// 사례관리 파일의 요약 (건수, 동기화 대기 변경).
+    Status,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Kind {
+    Seekers,
+    Companies,
+    Vacancies,
+}
+
+impl From<Kind> for ImportKind {
+    fn from(k: Kind) -> Self {
+        match k {
+            Kind::Seekers => ImportKind::Seekers,
+            Kind::Companies => ImportKind::Companies,
+            Kind::Vacancies => ImportKind::Vacancies,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Jsonl,
+    Csv,
+    Xlsx,
+}
+
+/// Exit codes: 0 done, 1 failed, 2 the input was refused (bad rows, bad arguments).
+enum Failure {
+    App(AppError),
+    Usage(String),
+}
+
+impl From<AppError> for Failure {
+    fn from(e: AppError) -> Self {
+        Failure::App(e)
+    }
+}
+
+fn default_db() -> PathBuf {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(|| PathBuf::from("."));
+    base.join("doyak").join("caseload.doyak")
+}
+
+fn passphrase(confirm: bool) -> Result<Passphrase, Failure> {
+    if let Ok(p) = std::env::var("DOYAK_PASSPHRASE") {
+        return Ok(Passphrase::new(p));
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Failure::Usage(
+            "암호가 필요합니다: DOYAK_PASSPHRASE 환경변수를 설정하거나 터미널에서 실행해 주세요."
+                .into(),
+        ));
+    }
+    let first = rpassword::prompt_password("사례관리 암호: ")
+        .map_err(|e| Failure::Usage(format!("암호를 읽을 수 없습니다: {e}")))?;
+    if confirm {
+        let again = rpassword::prompt_password("암호 확인: ")
+            .map_err(|e| Failure::Usage(format!("암호를 읽을 수 없습니다: {e}")))?;
+        if again != first {
+            return Err(Failure::Usage("두 암호가 다릅니다.".into()));
+        }
+    }
+    Ok(Passphrase::new(first))
+}
+
+fn progress_bar(what: &str) -> ProgressBar {
+    let bar = if std::io::stderr().is_terminal() {
+        ProgressBar::new(0)
+    } else {
+        ProgressBar::hidden()
+    };
+    if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({eta})") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(what.to_owned());
+    bar
+}
+
+fn open(db: &Path) -> Result<Desk, Failure> {
+    Ok(Desk::open(db, &passphrase(false)?, Arc::new(SystemClock))?.with_actor("cli"))
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let db = cli.db.clone().unwrap_or_else(default_db);
+    match cli.command {
+        Command::Init { center, sigungu } => {
+            if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    Failure::Usage(format!("폴더를 만들 수 없습니다: {}: {e}", dir.display()))
+                })?;
+            }
+            let pass = passphrase(true)?;
+            let desk = Desk::create(
+                &db,
+                &pass,
+                &NewCaseload {
+                    center_name: center,
+                    center_sigungu: sigungu,
+                },
+                Arc::new(SystemClock),
+            )?;
+            eprintln!(
+                "사례관리 파일을 만들었습니다: {} ({})",
+                db.display(),
+                desk.center_name()
+            );
+        }
+        Command::Demo {
+            seekers,
+            companies,
+            seed,
+        } => {
+            let mut desk = open(&db)?;
+            let bar = progress_bar("가상 데이터 생성");
+            let spec = desk.demo_spec(seekers, companies, seed)?;
+            let summary = desk.generate_demo(&spec, &mut |done, total| {
+                bar.set_length(total);
+                bar.set_position(done);
+            })?;
+            bar.finish_and_clear();
+            eprintln!("가상 데이터를 만들었습니다: {summary}");
+        }
+        Command::Import {
+            kind,
+            file,
+            skip_invalid,
+            report,
+        } => {
+            let bytes = std::fs::read(&file).map_err(|e| {
+                Failure::Usage(format!("파일을 읽을 수 없습니다: {}: {e}", file.display()))
+            })?;
+            let mut desk = open(&db)?;
+            let bar = progress_bar("가져오기");
+            let result = desk.import(
+                kind.into(),
+                &bytes,
+                ImportOptions { skip_invalid },
+                &mut |done, total| {
+                    bar.set_length(total as u64);
+                    bar.set_position(done as u64);
+                },
+            );
+            bar.finish_and_clear();
+            let report_path = report.unwrap_or_else(|| {
+                let mut p = file.clone().into_os_string();
+                p.push(".오류.csv");
+                PathBuf::from(p)
+            });
+            let write_report = |r: &doyak_app::ImportReport| -> Result<(), Failure> {
+                for e in r.errors.iter().take(30) {
+                    eprintln!("  {e}");
+                }
+                if r.errors.len() > 30 {
+                    eprintln!("  … 외 {}건", r.errors.len() - 30);
+                }
+                std::fs::write(&report_path, r.to_csv())
+                    .map_err(|e| Failure::Usage(format!("오류 보고서를 쓸 수 없습니다: {e}")))?;
+                eprintln!("오류 보고서: {}", report_path.display());
+                Ok(())
+            };
+            match result {
+                Ok(r) => {
+                    if !r.ignored_columns.is_empty() {
+                        eprintln!(
+                            "알 수 없는 열은 무시했습니다: {}",
+                            r.ignored_columns.join(", ")
+                        );
+                    }
+                    eprintln!(
+                        "{} {}건을 가져왔습니다 ({}, 전체 {}행).",
+                        kind_label(kind),
+                        r.imported,
+                        r.source,
+                        r.rows
+                    );
+                    if !r.errors.is_empty() {
+                        eprintln!("건너뛴 오류 행 {}건:", r.errors.len());
+                        write_report(&r)?;
+                    }
+                }
+                Err(AppError::ImportRejected { count, report }) => {
+                    eprintln!(
+                        "오류: 가져오기 파일에 오류가 {count}건 있어 아무것도 저장하지 않았습니다."
+                    );
+                    write_report(&report)?;
+                    eprintln!("오류를 고치거나 --skip-invalid 로 올바른 행만 가져오세요.");
+                    return Err(Failure::Usage(String::new()));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Command::Export {
+            kind,
+            format,
+            output,
+        } => {
+            let format = match format {
+                Format::Jsonl => ExportFormat::Jsonl,
+                Format::Csv => ExportFormat::Csv,
+                Format::Xlsx => ExportFormat::Xlsx,
+            };
+            if format == ExportFormat::Xlsx && output.is_none() && std::io::stdout().is_terminal() {
+                return Err(Failure::Usage(
+                    "xlsx는 --output 파일을 지정해 주세요.".into(),
+                ));
+            }
+            let mut desk = open(&db)?;
+            let (bytes, count) = desk.export(kind.into(), format)?;
+            match output {
+                Some(path) => std::fs::write(&path, &bytes).map_err(|e| {
+                    Failure::Usage(format!("파일을 쓸 수 없습니다: {}: {e}", path.display()))
+                })?,
+                None => print_out(&bytes)?,
+            }
+            eprintln!("{} {count}건을 내보냈습니다.", kind_label(kind));
+        }
+        Command::Search { query } => {
+            let desk = open(&db)?;
+            let page = desk.list_seekers(&SeekerFilter {
+                text: Some(query),
+                limit: 50,
+                ..Default::default()
+            })?;
+            let mut lines = String::new();
+            for s in &page.items {
+                let phone = s.phone.as_ref().map(|p| p.masked()).unwrap_or_default();
+                lines.push_str(&format!(
+                    "{}\t{}\t{}\t{}\n",
+                    s.id,
+                    s.name,
+                    s.status.label_ko(),
+                    phone
+                ));
+            }
+            print_out(lines.as_bytes())?;
+            eprintln!("{}명 중 {}명 표시", page.total, page.items.len());
+        }
+        Command::Status => {
+            let desk = open(&db)?;
+            let s = desk.summary()?;
+            let text = format!(
+                "센터: {}\n구직자 {}명, 기업 {}곳, 구인공고 {}건\n동기화 대기 변경: {}건\n",
+                desk.center_name(),
+                s.seekers,
+                s.companies,
+                s.vacancies,
+                s.pending_changes
+            );
+            print_out(text.as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes to standard output. A reader that stops early (`| head`) is not
+/// an error: the output simply ends there.
+fn print_out(bytes: &[u8]) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::Usage(format!("출력할 수 없습니다: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn kind_label(kind: Kind) -> &'static str {
+    ImportKind::from(kind).label_ko()
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(message)) => {
+            if !message.is_empty() {
+                eprintln!("오류: {message}");
+            }
+            ExitCode::from(2)
+        }
+        Err(Failure::App(e)) => {
+            eprintln!("오류: {e}");
+            for f in e.field_errors() {
+                eprintln!("  - {f}");
+            }
+            ExitCode::from(match e {
+                AppError::Invalid(_) | AppError::Read(_) => 2,
+                _ => 1,
+            })
+        }
+    }
+}
