@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what Doyak needs on a Debian/Ubuntu machine, skipping what is there:
+# the system libraries for the Tauri window (WebKitGTK), Xvfb for headless
+# runs, Node.js for the window's assets, and the Rust toolchain.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+APT_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev xvfb xauth
+  webkit2gtk-driver imagemagick fonts-dejavu-core perl make curl ca-certificates)
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ! command -v node >/dev/null 2>&1; then missing+=(nodejs npm); fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+  if [ -x "$HOME/.cargo/bin/cargo" ]; then
+    export PATH="$HOME/.cargo/bin:$PATH"
+  else
+    echo "== installing Rust (rustup)"
+    curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal --component rustfmt,clippy
+    export PATH="$HOME/.cargo/bin:$PATH"
+  fi
+fi
+
+# The window's assets: the bundled font comes from npm (pretendard-gov).
+if [ ! -d ui/node_modules/pretendard-gov ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+  echo "== npm ci (ui)"
+  (cd ui && npm ci --no-audit --no-fund)
+fi
+(cd ui && node build.mjs >/dev/null)

@@ -1,0 +1,57 @@
+//! 도약 데스크: the Tauri 2 shell. It owns the window and the open caseload;
+//! every command converts arguments, runs the use case off the UI thread and
+//! converts the result back. Logic lives in doyak-app.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+
+use commands::DeskState;
+use std::path::PathBuf;
+
+/// The fixed passphrase of the demo caseload. It protects invented people
+/// only; real caseloads are created with the counselor's own passphrase.
+pub const DEMO_PASSPHRASE: &str = "demo";
+
+fn data_dir() -> PathBuf {
+    std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("doyak")
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let demo = args.iter().any(|a| a == "--demo") || std::env::var_os("DOYAK_DEMO").is_some();
+    let path = match args
+        .iter()
+        .position(|a| a == "--db")
+        .and_then(|i| args.get(i + 1))
+    {
+        Some(p) => PathBuf::from(p),
+        None if demo => data_dir().join("demo.doyak"),
+        None => data_dir().join("caseload.doyak"),
+    };
+    if demo
+        && !path.exists()
+        && let Err(e) = commands::create_demo_caseload(&path)
+    {
+        eprintln!("데모 사례관리 파일을 만들 수 없습니다: {e}");
+        std::process::exit(1);
+    }
+    let state = DeskState::new(path, demo);
+    let result = tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::desk_info,
+            commands::unlock,
+            commands::summary,
+            commands::list_seekers,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("도약 데스크를 시작할 수 없습니다: {e}");
+        std::process::exit(1);
+    }
+}
