@@ -116,6 +116,12 @@ impl Desk {
         Id::from(uuid::Uuid::now_v7())
     }
 
+    /// Reads the whole file and checks its structure; an error means the file
+    /// is damaged (restore from a backup or the server).
+    pub fn verify(&self) -> Result<(), AppError> {
+        Ok(self.store.verify()?)
+    }
+
     /// How many changes wait to be synced.
     pub fn pending_changes(&self) -> Result<u64, AppError> {
         Ok(self.store.pending_changes()?)

@@ -73,6 +73,8 @@ enum Command {
     Search { query: String },
     /// 사례관리 파일의 요약 (건수, 동기화 대기 변경).
     Status,
+    /// 사례관리 파일 전체를 읽어 손상 여부를 검사합니다.
+    Check,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -312,6 +314,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             print_out(lines.as_bytes())?;
             eprintln!("{}명 중 {}명 표시", page.total, page.items.len());
+        }
+        Command::Check => {
+            let desk = open(&db)?;
+            desk.verify()?;
+            print_out("사례관리 파일에 이상이 없습니다.\n".as_bytes())?;
         }
         Command::Status => {
             let desk = open(&db)?;

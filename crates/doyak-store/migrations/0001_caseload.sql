@@ -1,7 +1,11 @@
 -- 0001: the caseload, sync-ready from the start.
 -- Shared records (merged field by field during sync) keep their fields as one
 -- JSON object in `data` and the per-field versions in `versions` (a field
--- absent there is at version 1). Append-only events live in `event`.
+-- absent there is at version 1). `data` is written only by the store, from
+-- serde, so no CHECK re-parses it on every write. The few fields lists filter
+-- on are copied into plain columns by the writer (write.rs, `list_columns`),
+-- so indexes over them cover a query without parsing `data`.
+-- Append-only events live in `event`.
 -- Every change writes an `outbox` row in the same transaction.
 
 CREATE TABLE meta (
@@ -23,7 +27,7 @@ CREATE TABLE center (
     center_id  TEXT NOT NULL,
     name       TEXT NOT NULL,
     search_key TEXT NOT NULL,
-    data       TEXT NOT NULL CHECK (json_valid(data)),
+    data       TEXT NOT NULL,
     versions   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(versions)),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
@@ -35,7 +39,7 @@ CREATE TABLE counselor (
     center_id  TEXT NOT NULL,
     name       TEXT NOT NULL,
     search_key TEXT NOT NULL,
-    data       TEXT NOT NULL CHECK (json_valid(data)),
+    data       TEXT NOT NULL,
     versions   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(versions)),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
@@ -47,7 +51,7 @@ CREATE TABLE partner (
     center_id  TEXT NOT NULL,
     name       TEXT NOT NULL,
     search_key TEXT NOT NULL,
-    data       TEXT NOT NULL CHECK (json_valid(data)),
+    data       TEXT NOT NULL,
     versions   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(versions)),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
@@ -59,18 +63,21 @@ CREATE TABLE seeker (
     center_id  TEXT NOT NULL,
     name       TEXT NOT NULL,
     search_key TEXT NOT NULL,
-    data       TEXT NOT NULL CHECK (json_valid(data)),
+    data       TEXT NOT NULL,
     versions   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(versions)),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     deleted_at TEXT,
-    status     TEXT GENERATED ALWAYS AS (data ->> '$.status') VIRTUAL,
-    track      TEXT GENERATED ALWAYS AS (data ->> '$.track') VIRTUAL,
-    counselor_id TEXT GENERATED ALWAYS AS (data ->> '$.counselor_id') VIRTUAL
+    status TEXT,
+    track TEXT,
+    counselor_id TEXT
 ) STRICT;
--- Covering index for 초성 search: the LIKE pre-filter reads only index pages.
-CREATE INDEX seeker_search ON seeker (search_key, name, id) WHERE deleted_at IS NULL;
-CREATE INDEX seeker_recent ON seeker (updated_at DESC) WHERE deleted_at IS NULL;
+-- The list's default order, and covering for the in-memory search index
+-- (doyak-store name_index.rs), which loads from it without reading `data`.
+-- deleted_at is a column too: SQLite counts a partial index as covering
+-- only when every column the WHERE names is in it.
+CREATE INDEX seeker_list ON seeker (updated_at DESC, id DESC, name, search_key, status, track, counselor_id, deleted_at)
+    WHERE deleted_at IS NULL;
 CREATE INDEX seeker_name ON seeker (name, id) WHERE deleted_at IS NULL;
 CREATE INDEX seeker_status ON seeker (status) WHERE deleted_at IS NULL;
 
@@ -79,14 +86,14 @@ CREATE TABLE company (
     center_id  TEXT NOT NULL,
     name       TEXT NOT NULL,
     search_key TEXT NOT NULL,
-    data       TEXT NOT NULL CHECK (json_valid(data)),
+    data       TEXT NOT NULL,
     versions   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(versions)),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     deleted_at TEXT,
-    business_number TEXT GENERATED ALWAYS AS (data ->> '$.business_number') VIRTUAL,
-    status     TEXT GENERATED ALWAYS AS (data ->> '$.status') VIRTUAL,
-    industrial_complex TEXT GENERATED ALWAYS AS (data ->> '$.industrial_complex') VIRTUAL
+    business_number TEXT,
+    status TEXT,
+    industrial_complex TEXT
 ) STRICT;
 CREATE INDEX company_search ON company (search_key, name, id) WHERE deleted_at IS NULL;
 CREATE INDEX company_name ON company (name, id) WHERE deleted_at IS NULL;
@@ -98,14 +105,14 @@ CREATE TABLE vacancy (
     center_id  TEXT NOT NULL,
     name       TEXT NOT NULL,
     search_key TEXT NOT NULL,
-    data       TEXT NOT NULL CHECK (json_valid(data)),
+    data       TEXT NOT NULL,
     versions   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(versions)),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     deleted_at TEXT,
-    company_id TEXT GENERATED ALWAYS AS (data ->> '$.company_id') VIRTUAL,
-    status     TEXT GENERATED ALWAYS AS (data ->> '$.status') VIRTUAL,
-    opened_on  TEXT GENERATED ALWAYS AS (data ->> '$.opened_on') VIRTUAL
+    company_id TEXT,
+    status TEXT,
+    opened_on TEXT
 ) STRICT;
 CREATE INDEX vacancy_search ON vacancy (search_key, name, id) WHERE deleted_at IS NULL;
 CREATE INDEX vacancy_company ON vacancy (company_id) WHERE deleted_at IS NULL;
@@ -116,13 +123,13 @@ CREATE TABLE referral (
     center_id  TEXT NOT NULL,
     name       TEXT NOT NULL,
     search_key TEXT NOT NULL,
-    data       TEXT NOT NULL CHECK (json_valid(data)),
+    data       TEXT NOT NULL,
     versions   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(versions)),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     deleted_at TEXT,
-    subject_id TEXT GENERATED ALWAYS AS (data ->> '$.subject_id') VIRTUAL,
-    status     TEXT GENERATED ALWAYS AS (data ->> '$.status') VIRTUAL
+    subject_id TEXT,
+    status TEXT
 ) STRICT;
 CREATE INDEX referral_subject ON referral (subject_id) WHERE deleted_at IS NULL;
 CREATE INDEX referral_status ON referral (status) WHERE deleted_at IS NULL;
@@ -132,13 +139,13 @@ CREATE TABLE application (
     center_id  TEXT NOT NULL,
     name       TEXT NOT NULL,
     search_key TEXT NOT NULL,
-    data       TEXT NOT NULL CHECK (json_valid(data)),
+    data       TEXT NOT NULL,
     versions   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(versions)),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     deleted_at TEXT,
-    seeker_id  TEXT GENERATED ALWAYS AS (data ->> '$.seeker_id') VIRTUAL,
-    vacancy_id TEXT GENERATED ALWAYS AS (data ->> '$.vacancy_id') VIRTUAL
+    seeker_id TEXT,
+    vacancy_id TEXT
 ) STRICT;
 CREATE INDEX application_seeker ON application (seeker_id) WHERE deleted_at IS NULL;
 CREATE INDEX application_vacancy ON application (vacancy_id) WHERE deleted_at IS NULL;
@@ -152,7 +159,7 @@ CREATE TABLE event (
     type        TEXT NOT NULL,
     occurred_on TEXT NOT NULL,
     supersedes  TEXT,
-    data        TEXT NOT NULL CHECK (json_valid(data)),
+    data        TEXT NOT NULL,
     created_at  TEXT NOT NULL
 ) STRICT;
 CREATE INDEX event_subject ON event (subject_id, occurred_on);
@@ -169,7 +176,7 @@ CREATE TABLE outbox (
     entity         TEXT NOT NULL,
     entity_id      TEXT NOT NULL,
     op             TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete', 'append')),
-    fields         TEXT NOT NULL CHECK (json_valid(fields)),
+    fields         TEXT NOT NULL,
     hlc            TEXT NOT NULL,
     schema_version INTEGER NOT NULL,
     created_at     TEXT NOT NULL

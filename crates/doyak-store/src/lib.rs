@@ -7,6 +7,7 @@
 
 mod error;
 mod migrate;
+mod name_index;
 mod open;
 mod query;
 mod write;
@@ -27,6 +28,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     caseload: Caseload,
+    /// Built on the first name search; see `name_index`.
+    name_index: std::cell::RefCell<Option<name_index::NameIndex>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -51,15 +54,58 @@ impl Store {
         self.caseload.center_id
     }
 
+    /// Reads every page and checks the file's structure (`PRAGMA
+    /// quick_check`): seconds at 100 000 seekers, so it is a command
+    /// (`doyak check`), not part of opening.
+    pub fn verify(&self) -> Result<()> {
+        let damaged = || StoreError::Corrupt {
+            reason: "무결성 검사 실패".into(),
+        };
+        let quick: String = self
+            .conn
+            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+            .map_err(|_| damaged())?;
+        if quick == "ok" {
+            Ok(())
+        } else {
+            Err(damaged())
+        }
+    }
+
     /// The schema version of the open file (equal to [`SCHEMA_VERSION`] once open).
     pub fn schema_version(&self) -> Result<i64> {
         migrate::current_version(&self.conn)
     }
 }
 
-/// Test support: build a database as an earlier release left it.
+/// Test and benchmark support: build a database as an earlier release left
+/// it, and measure the floor a write cannot go below.
 #[doc(hidden)]
 pub mod testing {
     pub use crate::migrate::migrate_to;
     pub use crate::open::raw_connection;
+
+    /// Writes `(id, payload)` rows into a fresh file with the caseload's
+    /// settings (key, WAL, synchronous FULL) but nothing else: one table, no
+    /// index beyond the key, no outbox or audit row. The benchmark's peer for
+    /// "what does writing these bytes cost on this machine".
+    pub fn insert_floor(
+        path: &std::path::Path,
+        passphrase: &crate::Passphrase,
+        rows: &[(String, String)],
+    ) -> crate::Result<std::time::Duration> {
+        let mut conn = raw_connection(path, passphrase, true)?;
+        crate::open::configure(&conn)?;
+        conn.execute_batch("CREATE TABLE floor (id TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT")?;
+        let start = std::time::Instant::now();
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        {
+            let mut stmt = tx.prepare("INSERT INTO floor (id, data) VALUES (?1, ?2)")?;
+            for (id, data) in rows {
+                stmt.execute((id, data))?;
+            }
+        }
+        tx.commit()?;
+        Ok(start.elapsed())
+    }
 }

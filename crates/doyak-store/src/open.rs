@@ -66,7 +66,7 @@ pub fn raw_connection(path: &Path, passphrase: &Passphrase, create: bool) -> Res
     Ok(conn)
 }
 
-fn configure(conn: &Connection) -> Result<()> {
+pub(crate) fn configure(conn: &Connection) -> Result<()> {
     // WAL lets the desk read while an import writes; FULL makes every commit
     // durable against power loss, which a counselor's note deserves.
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
@@ -167,6 +167,7 @@ impl Store {
             conn,
             path: path.to_owned(),
             caseload,
+            name_index: Default::default(),
         };
         store.write(ctx, |w| w.insert(center))?;
         Ok(store)
@@ -204,12 +205,6 @@ impl Store {
                 reason: "도약 사례관리 파일이 아닙니다".into(),
             });
         }
-        let quick: String = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?;
-        if quick != "ok" {
-            return Err(StoreError::Corrupt {
-                reason: "무결성 검사 실패".into(),
-            });
-        }
         configure(&conn)?;
         migrate::migrate(&mut conn)?;
         let caseload = load_caseload(&conn)?;
@@ -217,6 +212,7 @@ impl Store {
             conn,
             path: path.to_owned(),
             caseload,
+            name_index: Default::default(),
         })
     }
 }

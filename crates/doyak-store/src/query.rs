@@ -53,14 +53,14 @@ pub struct OutboxEntry {
     pub schema_version: i64,
 }
 
-fn decode<T: DeserializeOwned>(data: &str, what: &str) -> Result<T> {
+pub(crate) fn decode<T: DeserializeOwned>(data: &str, what: &str) -> Result<T> {
     serde_json::from_str(data).map_err(|source| StoreError::Decode {
         what: what.to_owned(),
         source,
     })
 }
 
-fn enum_str<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn enum_str<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
@@ -141,20 +141,20 @@ impl Store {
     }
 
     /// A page of the seeker list with the desk's filters.
+    ///
+    /// With name text the in-memory index answers (see `name_index`); without
+    /// it SQL pages through the (updated_at, id) or (name, id) index.
     pub fn list_seekers(&self, filter: &SeekerFilter) -> Result<Page<JobSeeker>> {
-        let mut conditions = vec!["deleted_at IS NULL".to_owned()];
-        let mut params: Vec<Box<dyn ToSql>> = Vec::new();
         if let Some(text) = filter
             .text
             .as_deref()
             .map(str::trim)
             .filter(|t| !t.is_empty())
         {
-            params.push(Box::new(like_pattern(&korean::prefilter_key(text))));
-            conditions.push(format!("search_key LIKE ?{} ESCAPE '\\'", params.len()));
-            params.push(Box::new(text.to_owned()));
-            conditions.push(format!("doyak_name_matches(?{}, name)", params.len()));
+            return self.search_seekers(text, filter);
         }
+        let mut conditions = vec!["deleted_at IS NULL".to_owned()];
+        let mut params: Vec<Box<dyn ToSql>> = Vec::new();
         if let Some(status) = filter.status {
             params.push(Box::new(enum_str(&status)));
             conditions.push(format!("status = ?{}", params.len()));

@@ -51,6 +51,8 @@ pub struct Writer<'t> {
     clock: Hlc,
     next_seq: i64,
     now: String,
+    /// Seekers this write inserted, changed or deleted, for the name index.
+    touched_seekers: Vec<Id>,
 }
 
 impl std::fmt::Debug for Writer<'_> {
@@ -89,6 +91,7 @@ impl Store {
             clock: Hlc::resume(last),
             next_seq,
             now: ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            touched_seekers: Vec::new(),
         };
         let value = f(&mut writer)?;
         if writer.next_seq != next_seq {
@@ -97,9 +100,34 @@ impl Store {
                 (writer.next_seq, writer.clock.last().to_string()),
             )?;
         }
+        let touched = std::mem::take(&mut writer.touched_seekers);
         drop(writer);
         tx.commit()?;
+        self.after_commit(&touched)?;
         Ok(value)
+    }
+}
+
+/// The fields of a kind that are copied out of `data` into plain columns, for
+/// the indexes lists filter and sort by (see migrations/0001).
+fn list_columns(kind: EntityKind) -> &'static [&'static str] {
+    match kind {
+        EntityKind::Seeker => &["status", "track", "counselor_id"],
+        EntityKind::Company => &["business_number", "status", "industrial_complex"],
+        EntityKind::Vacancy => &["company_id", "status", "opened_on"],
+        EntityKind::Referral => &["subject_id", "status"],
+        EntityKind::Application => &["seeker_id", "vacancy_id"],
+        _ => &[],
+    }
+}
+
+/// A top-level field as column text: strings as they are, null or absent as
+/// NULL, anything else in its JSON form.
+fn column_value(object: &Map<String, Value>, field: &str) -> Option<String> {
+    match object.get(field) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(other) => Some(other.to_string()),
     }
 }
 
@@ -117,6 +145,12 @@ fn to_object<R: serde::Serialize>(record: &R, what: &str) -> Result<Map<String, 
 }
 
 impl Writer<'_> {
+    fn touched(&mut self, kind: EntityKind, id: Id) {
+        if kind == EntityKind::Seeker {
+            self.touched_seekers.push(id);
+        }
+    }
+
     fn check_center(&self, center_id: Id) -> Result<()> {
         if center_id != self.center_id {
             return Err(StoreError::ForeignCenter);
@@ -178,22 +212,30 @@ impl Writer<'_> {
         self.check_center(record.center_id())?;
         let kind = R::KIND;
         let id = record.id();
-        let data = serde_json::to_string(record).map_err(|source| StoreError::Decode {
-            what: kind.as_str().into(),
-            source,
-        })?;
+        let object = to_object(record, kind.as_str())?;
+        let columns = list_columns(kind);
+        let listed: Vec<Option<String>> =
+            columns.iter().map(|c| column_value(&object, c)).collect();
+        let data = Value::Object(object).to_string();
+        let extra_names: String = columns.iter().map(|c| format!(", {c}")).collect();
+        let extra_params: String = (0..columns.len())
+            .map(|i| format!(", ?{}", i + 7))
+            .collect();
         let sql = format!(
-            "INSERT INTO {} (id, center_id, name, search_key, data, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+            "INSERT INTO {} (id, center_id, name, search_key, data, created_at, updated_at{extra_names})
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6{extra_params})",
             kind.as_str()
         );
-        let inserted = self.tx.prepare_cached(&sql)?.execute((
+        let (id_text, center_text, key) = (
             id.to_string(),
             record.center_id().to_string(),
-            record.search_name(),
             chosung_key(record.search_name()),
-            &data,
-            &self.now,
-        ));
+        );
+        let name = record.search_name();
+        let mut params: Vec<&dyn rusqlite::ToSql> =
+            vec![&id_text, &center_text, &name, &key, &data, &self.now];
+        params.extend(listed.iter().map(|v| v as &dyn rusqlite::ToSql));
+        let inserted = self.tx.prepare_cached(&sql)?.execute(params.as_slice());
         match inserted {
             Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {
                 return Err(StoreError::DuplicateId {
@@ -206,6 +248,7 @@ impl Writer<'_> {
             }
         }
         self.outbox(kind, id, "insert", &data)?;
+        self.touched(kind, id);
         self.audit("create", kind, Some(id), "")?;
         Ok(())
     }
@@ -255,18 +298,30 @@ impl Writer<'_> {
             return Ok(UpdateOutcome::Unchanged);
         }
         let changed: Vec<String> = changes.keys().cloned().collect();
-        self.tx.prepare_cached(&format!(
-            "UPDATE {table} SET data = ?2, versions = ?3, name = ?4, search_key = ?5, updated_at = ?6 WHERE id = ?1"
-        ))?
-        .execute((
+        let columns = list_columns(kind);
+        let listed: Vec<Option<String>> = columns.iter().map(|c| column_value(&new, c)).collect();
+        let sets: String = columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!(", {c} = ?{}", i + 7))
+            .collect();
+        let (id_text, data, versions, name, key) = (
             id.to_string(),
             Value::Object(new).to_string(),
             Value::Object(versions).to_string(),
             record.search_name(),
             chosung_key(record.search_name()),
-            &self.now,
-        ))?;
+        );
+        let mut params: Vec<&dyn rusqlite::ToSql> =
+            vec![&id_text, &data, &versions, &name, &key, &self.now];
+        params.extend(listed.iter().map(|v| v as &dyn rusqlite::ToSql));
+        self.tx
+            .prepare_cached(&format!(
+                "UPDATE {table} SET data = ?2, versions = ?3, name = ?4, search_key = ?5, updated_at = ?6{sets} WHERE id = ?1"
+            ))?
+            .execute(params.as_slice())?;
         self.outbox(kind, id, "update", &Value::Object(changes).to_string())?;
+        self.touched(kind, id);
         self.audit("update", kind, Some(id), &changed.join(","))?;
         Ok(UpdateOutcome::Changed(changed))
     }
@@ -289,6 +344,7 @@ impl Writer<'_> {
             });
         }
         self.outbox(kind, id, "delete", "{}")?;
+        self.touched(kind, id);
         self.audit("delete", kind, Some(id), "")?;
         Ok(())
     }

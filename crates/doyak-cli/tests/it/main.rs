@@ -104,6 +104,7 @@ fn init_demo_status_search_and_export() {
         "{}",
         status_line(&env, &db)
     );
+    assert!(stdout(&env.ok(&db, &["check"])).contains("이상이 없습니다"));
 
     let jsonl = stdout(&env.ok(&db, &["export", "seekers", "--format", "jsonl"]));
     assert_eq!(jsonl.lines().count(), 60);
