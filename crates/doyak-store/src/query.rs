@@ -96,14 +96,10 @@ impl Store {
 
     /// The number of live records of a kind.
     pub fn count<R: SharedRecord>(&self) -> Result<u64> {
-        let n: i64 = self.conn.query_row(
-            &format!(
-                "SELECT count(*) FROM {} WHERE deleted_at IS NULL",
-                R::KIND.as_str()
-            ),
-            [],
-            |r| r.get(0),
-        )?;
+        let n: i64 = self
+            .conn
+            .prepare_cached("SELECT n FROM live_count WHERE kind = ?1")?
+            .query_row([R::KIND.as_str()], |r| r.get(0))?;
         Ok(n as u64)
     }
 
@@ -169,10 +165,13 @@ impl Store {
         }
         let where_ = conditions.join(" AND ");
         let param_refs: Vec<&dyn ToSql> = params.iter().map(|p| p.as_ref()).collect();
-        let total: i64 = self
-            .conn
-            .prepare_cached(&format!("SELECT count(*) FROM seeker WHERE {where_}"))?
-            .query_row(param_refs.as_slice(), |r| r.get(0))?;
+        let total: i64 = if params.is_empty() {
+            self.count::<JobSeeker>()? as i64
+        } else {
+            self.conn
+                .prepare_cached(&format!("SELECT count(*) FROM seeker WHERE {where_}"))?
+                .query_row(param_refs.as_slice(), |r| r.get(0))?
+        };
         let order = match filter.order {
             ListOrder::RecentlyUpdated => "updated_at DESC, id DESC",
             ListOrder::Name => "name, id",

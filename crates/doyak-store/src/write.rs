@@ -53,6 +53,8 @@ pub struct Writer<'t> {
     now: String,
     /// Seekers this write inserted, changed or deleted, for the name index.
     touched_seekers: Vec<Id>,
+    /// Net change in live records per kind, written to `live_count` at commit.
+    live_delta: Vec<(EntityKind, i64)>,
 }
 
 impl std::fmt::Debug for Writer<'_> {
@@ -92,6 +94,7 @@ impl Store {
             next_seq,
             now: ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
             touched_seekers: Vec::new(),
+            live_delta: Vec::new(),
         };
         let value = f(&mut writer)?;
         if writer.next_seq != next_seq {
@@ -99,6 +102,12 @@ impl Store {
                 "UPDATE device SET next_seq = ?1, last_hlc = ?2",
                 (writer.next_seq, writer.clock.last().to_string()),
             )?;
+        }
+        for (kind, delta) in &writer.live_delta {
+            if *delta != 0 {
+                tx.prepare_cached("UPDATE live_count SET n = n + ?1 WHERE kind = ?2")?
+                    .execute((delta, kind.as_str()))?;
+            }
         }
         let touched = std::mem::take(&mut writer.touched_seekers);
         drop(writer);
@@ -148,6 +157,13 @@ impl Writer<'_> {
     fn touched(&mut self, kind: EntityKind, id: Id) {
         if kind == EntityKind::Seeker {
             self.touched_seekers.push(id);
+        }
+    }
+
+    fn count_live(&mut self, kind: EntityKind, delta: i64) {
+        match self.live_delta.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, d)) => *d += delta,
+            None => self.live_delta.push((kind, delta)),
         }
     }
 
@@ -248,6 +264,7 @@ impl Writer<'_> {
             }
         }
         self.outbox(kind, id, "insert", &data)?;
+        self.count_live(kind, 1);
         self.touched(kind, id);
         self.audit("create", kind, Some(id), "")?;
         Ok(())
@@ -344,6 +361,7 @@ impl Writer<'_> {
             });
         }
         self.outbox(kind, id, "delete", "{}")?;
+        self.count_live(kind, -1);
         self.touched(kind, id);
         self.audit("delete", kind, Some(id), "")?;
         Ok(())

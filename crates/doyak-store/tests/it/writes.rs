@@ -209,3 +209,43 @@ fn data_survives_close_and_reopen() {
         .collect();
     assert_eq!(seqs, [1, 2, 3], "the sequence continues after reopening");
 }
+
+#[test]
+fn the_live_count_follows_inserts_deletes_and_rollbacks() {
+    // The list's total comes from a tally the writer keeps; it must agree
+    // with a real count(*) (the filtered list path) after every kind of write.
+    let (_fx, mut store) = new_store();
+    let people: Vec<JobSeeker> = (1..=5).map(|n| seeker(n, "김민수")).collect();
+    store
+        .write(&ctx(), |w| people.iter().try_for_each(|p| w.insert(p)))
+        .unwrap();
+    store
+        .write(&ctx(), |w| w.delete::<JobSeeker>(people[0].id))
+        .unwrap();
+    let failed = store.write(&ctx(), |w| {
+        w.delete::<JobSeeker>(people[1].id)?;
+        w.insert(&seeker(9, "이영희"))?;
+        w.insert(&people[2]) // duplicate: rolls back the delete and the insert
+    });
+    assert!(failed.is_err());
+    assert!(
+        store
+            .write(&ctx(), |w| w.delete::<JobSeeker>(people[0].id))
+            .is_err(),
+        "deleting twice is refused and must not count twice"
+    );
+    assert_eq!(store.count::<JobSeeker>().unwrap(), 4, "5 inserted, 1 deleted");
+    let counted = store
+        .list_seekers(&doyak_store::SeekerFilter {
+            status: Some(SeekerStatus::Intake),
+            ..Default::default()
+        })
+        .unwrap()
+        .total;
+    assert_eq!(counted, 4, "count(*) over the rows agrees with the tally");
+    assert_eq!(
+        store.count::<doyak_domain::Center>().unwrap(),
+        1,
+        "the caseload's own center"
+    );
+}
