@@ -195,13 +195,14 @@ CREATE TABLE audit_log (
 ) STRICT;
 CREATE INDEX audit_entity ON audit_log (entity_id);
 
--- How many live (not deleted) records of each shared kind there are, kept by
--- the writer in the same transaction as the rows. count(*) over 100k rows
--- decrypts every page of an index; the list's total must not cost that.
-CREATE TABLE live_count (
-    kind TEXT PRIMARY KEY,
+-- Running counts kept by the writer in the same transaction as the rows: the
+-- live (not deleted) records of each shared kind, and the outbox rows waiting
+-- for the server. count(*) over 100k rows decrypts every page of an index (or
+-- of the outbox itself); the list's total and the status bar must not cost that.
+CREATE TABLE tally (
+    name TEXT PRIMARY KEY,
     n    INTEGER NOT NULL CHECK (n >= 0)
 ) STRICT, WITHOUT ROWID;
-INSERT INTO live_count (kind, n) VALUES
+INSERT INTO tally (name, n) VALUES
     ('center', 0), ('counselor', 0), ('partner', 0), ('seeker', 0), ('company', 0),
-    ('vacancy', 0), ('referral', 0), ('application', 0);
+    ('vacancy', 0), ('referral', 0), ('application', 0), ('outbox', 0);

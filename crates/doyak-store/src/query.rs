@@ -98,7 +98,7 @@ impl Store {
     pub fn count<R: SharedRecord>(&self) -> Result<u64> {
         let n: i64 = self
             .conn
-            .prepare_cached("SELECT n FROM live_count WHERE kind = ?1")?
+            .prepare_cached("SELECT n FROM tally WHERE name = ?1")?
             .query_row([R::KIND.as_str()], |r| r.get(0))?;
         Ok(n as u64)
     }
@@ -242,7 +242,8 @@ impl Store {
     pub fn pending_changes(&self) -> Result<u64> {
         let n: i64 = self
             .conn
-            .query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))?;
+            .prepare_cached("SELECT n FROM tally WHERE name = 'outbox'")?
+            .query_row([], |r| r.get(0))?;
         Ok(n as u64)
     }
 

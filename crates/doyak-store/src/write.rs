@@ -53,8 +53,10 @@ pub struct Writer<'t> {
     now: String,
     /// Seekers this write inserted, changed or deleted, for the name index.
     touched_seekers: Vec<Id>,
-    /// Net change in live records per kind, written to `live_count` at commit.
+    /// Net change in live records per kind, written to `tally` at commit.
     live_delta: Vec<(EntityKind, i64)>,
+    /// Outbox rows this write queued.
+    queued: i64,
 }
 
 impl std::fmt::Debug for Writer<'_> {
@@ -95,6 +97,7 @@ impl Store {
             now: ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
             touched_seekers: Vec::new(),
             live_delta: Vec::new(),
+            queued: 0,
         };
         let value = f(&mut writer)?;
         if writer.next_seq != next_seq {
@@ -103,10 +106,15 @@ impl Store {
                 (writer.next_seq, writer.clock.last().to_string()),
             )?;
         }
-        for (kind, delta) in &writer.live_delta {
-            if *delta != 0 {
-                tx.prepare_cached("UPDATE live_count SET n = n + ?1 WHERE kind = ?2")?
-                    .execute((delta, kind.as_str()))?;
+        let deltas = writer
+            .live_delta
+            .iter()
+            .map(|(kind, delta)| (kind.as_str(), *delta))
+            .chain([("outbox", writer.queued)]);
+        for (name, delta) in deltas {
+            if delta != 0 {
+                tx.prepare_cached("UPDATE tally SET n = n + ?1 WHERE name = ?2")?
+                    .execute((delta, name))?;
             }
         }
         let touched = std::mem::take(&mut writer.touched_seekers);
@@ -198,6 +206,7 @@ impl Writer<'_> {
             self.now,
         ])?;
         self.next_seq += 1;
+        self.queued += 1;
         Ok(())
     }
 

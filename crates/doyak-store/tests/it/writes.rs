@@ -211,7 +211,7 @@ fn data_survives_close_and_reopen() {
 }
 
 #[test]
-fn the_live_count_follows_inserts_deletes_and_rollbacks() {
+fn the_tallies_follow_inserts_deletes_and_rollbacks() {
     // The list's total comes from a tally the writer keeps; it must agree
     // with a real count(*) (the filtered list path) after every kind of write.
     let (_fx, mut store) = new_store();
@@ -234,7 +234,11 @@ fn the_live_count_follows_inserts_deletes_and_rollbacks() {
             .is_err(),
         "deleting twice is refused and must not count twice"
     );
-    assert_eq!(store.count::<JobSeeker>().unwrap(), 4, "5 inserted, 1 deleted");
+    assert_eq!(
+        store.count::<JobSeeker>().unwrap(),
+        4,
+        "5 inserted, 1 deleted"
+    );
     let counted = store
         .list_seekers(&doyak_store::SeekerFilter {
             status: Some(SeekerStatus::Intake),
@@ -247,5 +251,15 @@ fn the_live_count_follows_inserts_deletes_and_rollbacks() {
         store.count::<doyak_domain::Center>().unwrap(),
         1,
         "the caseload's own center"
+    );
+    assert_eq!(
+        store.pending_changes().unwrap(),
+        store.outbox_batch(1000).unwrap().len() as u64,
+        "the outbox tally agrees with the rows in the outbox"
+    );
+    assert_eq!(
+        store.pending_changes().unwrap(),
+        7,
+        "center + 5 inserts + 1 delete; the rolled-back write queued nothing"
     );
 }
