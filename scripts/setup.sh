@@ -31,9 +31,16 @@ if ! command -v cargo >/dev/null 2>&1; then
   fi
 fi
 
-# The window's assets: the bundled font comes from npm (pretendard-gov).
-if [ ! -d ui/node_modules/pretendard-gov ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+# The window's page: TypeScript + Preact built by Vite; the bundled font
+# (pretendard-gov) and the KRDS tokens (krds-uiux) come from npm.
+if [ ! -d ui/node_modules/.bin ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   echo "== npm ci (ui)"
   (cd ui && npm ci --no-audit --no-fund)
 fi
-(cd ui && node build.mjs >/dev/null)
+(cd ui && npm run --silent build >/dev/null)
+
+# WebDriver for the desk's end-to-end tests (tests/e2e).
+if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
+  echo "== cargo install tauri-driver"
+  cargo install tauri-driver --locked
+fi

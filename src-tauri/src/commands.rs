@@ -2,18 +2,22 @@
 //! the use case on a blocking thread (SQLite and key derivation must not
 //! freeze the window), map errors to `UiError`.
 
+use doyak_app::unlock::{UnlockGuard, wait_message};
 use doyak_app::{
-    AppError, CaseloadSummary, DemoSpec, Desk, NewCaseload, Passphrase, SeekerFilter, SeekerPage,
-    SystemClock, UiError,
+    AppError, CaseloadSummary, DemoSpec, Desk, NewCaseload, Passphrase, SeekerFilterChoices,
+    SeekerListQuery, SeekerPage, SystemClock, UiError,
 };
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::Instant;
+use ts_rs::TS;
 
 pub struct DeskState {
     path: PathBuf,
     demo: bool,
     desk: Arc<Mutex<Option<Desk>>>,
+    guard: Arc<Mutex<UnlockGuard>>,
 }
 
 impl DeskState {
@@ -22,6 +26,7 @@ impl DeskState {
             path,
             demo,
             desk: Arc::new(Mutex::new(None)),
+            guard: Arc::new(Mutex::new(UnlockGuard::default())),
         }
     }
 }
@@ -46,16 +51,27 @@ pub fn create_demo_caseload(path: &Path) -> Result<(), AppError> {
     Ok(())
 }
 
-#[derive(Serialize)]
+/// What the unlock screen needs to know before a caseload is open.
+#[derive(Debug, Serialize, TS)]
 pub struct DeskInfo {
     demo: bool,
     /// Shown on the unlock screen in demo mode only.
-    demo_passphrase: Option<&'static str>,
+    demo_passphrase: Option<String>,
     caseload_exists: bool,
+    /// Where the desk looks for the caseload file, for the "no file" message.
+    caseload_path: String,
 }
 
 fn ui(e: AppError) -> UiError {
     UiError::from(&e)
+}
+
+fn internal() -> UiError {
+    UiError {
+        code: "desk.internal".into(),
+        message: "작업을 마치지 못했습니다.".into(),
+        fields: vec![],
+    }
 }
 
 fn locked() -> UiError {
@@ -77,22 +93,21 @@ async fn with_desk<T: Send + 'static>(
         f(desk).map_err(ui)
     })
     .await
-    .map_err(|_| UiError {
-        code: "desk.internal".into(),
-        message: "작업을 마치지 못했습니다.".into(),
-        fields: vec![],
-    })?
+    .map_err(|_| internal())?
 }
 
 #[tauri::command]
 pub fn desk_info(state: tauri::State<'_, DeskState>) -> DeskInfo {
     DeskInfo {
         demo: state.demo,
-        demo_passphrase: state.demo.then_some(crate::DEMO_PASSPHRASE),
+        demo_passphrase: state.demo.then(|| crate::DEMO_PASSPHRASE.to_owned()),
         caseload_exists: state.path.exists(),
+        caseload_path: state.path.display().to_string(),
     }
 }
 
+/// Opens the caseload with the counselor's passphrase. Wrong passphrases
+/// count; after a few, each try must wait longer (doyak_app::unlock).
 #[tauri::command]
 pub async fn unlock(
     state: tauri::State<'_, DeskState>,
@@ -100,19 +115,33 @@ pub async fn unlock(
 ) -> Result<CaseloadSummary, UiError> {
     let path = state.path.clone();
     let slot = state.desk.clone();
+    let guard = state.guard.clone();
     tauri::async_runtime::spawn_blocking(move || {
-        let desk =
-            Desk::open(&path, &Passphrase::new(passphrase), Arc::new(SystemClock)).map_err(ui)?;
-        let summary = desk.summary().map_err(ui)?;
-        *slot.lock().map_err(|_| locked())? = Some(desk);
-        Ok(summary)
+        let mut guard = guard.lock().map_err(|_| internal())?;
+        if let Some(wait) = guard.must_wait(Instant::now()) {
+            return Err(UiError {
+                code: "desk.unlock_wait".into(),
+                message: wait_message(wait),
+                fields: vec![],
+            });
+        }
+        match Desk::open(&path, &Passphrase::new(passphrase), Arc::new(SystemClock)) {
+            Ok(desk) => {
+                guard.succeeded();
+                let summary = desk.summary().map_err(ui)?;
+                *slot.lock().map_err(|_| locked())? = Some(desk);
+                Ok(summary)
+            }
+            Err(e) => {
+                if e.code() == "store.wrong_passphrase" {
+                    guard.failed(Instant::now());
+                }
+                Err(ui(e))
+            }
+        }
     })
     .await
-    .map_err(|_| UiError {
-        code: "desk.internal".into(),
-        message: "작업을 마치지 못했습니다.".into(),
-        fields: vec![],
-    })?
+    .map_err(|_| internal())?
 }
 
 #[tauri::command]
@@ -123,15 +152,14 @@ pub async fn summary(state: tauri::State<'_, DeskState>) -> Result<CaseloadSumma
 #[tauri::command]
 pub async fn list_seekers(
     state: tauri::State<'_, DeskState>,
-    query: String,
-    offset: u64,
-    limit: u64,
+    query: SeekerListQuery,
 ) -> Result<SeekerPage, UiError> {
-    let filter = SeekerFilter {
-        text: Some(query),
-        offset,
-        limit: limit.min(200),
-        ..Default::default()
-    };
-    with_desk(&state, move |desk| desk.seeker_rows(&filter)).await
+    with_desk(&state, move |desk| desk.seeker_list(&query)).await
+}
+
+#[tauri::command]
+pub async fn seeker_filter_choices(
+    state: tauri::State<'_, DeskState>,
+) -> Result<SeekerFilterChoices, UiError> {
+    with_desk(&state, |desk| Ok(desk.seeker_filter_choices())).await
 }

@@ -4,6 +4,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod bindings;
 mod commands;
 
 use commands::DeskState;
@@ -48,6 +49,7 @@ fn main() {
             commands::unlock,
             commands::summary,
             commands::list_seekers,
+            commands::seeker_filter_choices,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -63,7 +63,7 @@ impl AppError {
 
 /// What the UI receives for any failure: a stable code to switch on and a
 /// Korean message to show. Internals never cross this boundary.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct UiError {
     pub code: String,
     pub message: String,

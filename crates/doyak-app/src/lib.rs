@@ -9,15 +9,19 @@ mod demo;
 mod error;
 mod export;
 pub mod import;
+mod lists;
 mod records;
 mod summary;
+pub mod unlock;
 
 pub use caseload::{Desk, NewCaseload};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{AppError, UiError};
 pub use export::{ExportFormat, ExportKind};
 pub use import::{ImportKind, ImportOptions, ImportReport, RowError};
+pub use lists::{Choice, MAX_PAGE, SeekerFilterChoices, SeekerListQuery};
 pub use summary::{CaseloadSummary, SeekerPage, SeekerRow};
 
 pub use doyak_demo::DemoSpec;
+pub use doyak_domain::FieldError;
 pub use doyak_store::{ListOrder, Page, Passphrase, SeekerFilter};

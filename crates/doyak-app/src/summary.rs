@@ -5,18 +5,24 @@ use crate::{AppError, Desk};
 use doyak_domain::seeker::age_on;
 use doyak_domain::{Company, JobSeeker, Vacancy};
 use serde::Serialize;
+use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct CaseloadSummary {
     pub center_name: String,
+    // Counts reach the page as JSON numbers, exact far beyond any caseload.
+    #[ts(type = "number")]
     pub seekers: u64,
+    #[ts(type = "number")]
     pub companies: u64,
+    #[ts(type = "number")]
     pub vacancies: u64,
+    #[ts(type = "number")]
     pub pending_changes: u64,
 }
 
 /// One line of the seeker list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct SeekerRow {
     pub id: String,
     pub name: String,
@@ -32,9 +38,10 @@ pub struct SeekerRow {
 }
 
 /// A page of the seeker list for the UI.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct SeekerPage {
     pub items: Vec<SeekerRow>,
+    #[ts(type = "number")]
     pub total: u64,
 }
 

@@ -1,0 +1,62 @@
+//! The TypeScript types of everything the page receives or sends, written to
+//! `ui/src/bindings.ts`. A test compares the committed file with what the Rust
+//! types produce now, so the page cannot drift from the commands: when a type
+//! changes, run `DOYAK_BLESS=1 cargo test -p doyak-desk bindings` and commit.
+
+#[cfg(test)]
+mod tests {
+    use crate::commands::DeskInfo;
+    use doyak_app::FieldError;
+    use doyak_app::{
+        CaseloadSummary, Choice, SeekerFilterChoices, SeekerListQuery, SeekerPage, SeekerRow,
+        UiError,
+    };
+    use ts_rs::{Config, TS};
+
+    fn decl<T: TS>(cfg: &Config) -> String {
+        let mut out = String::new();
+        if let Some(docs) = T::docs() {
+            out.push_str(&docs);
+        }
+        out.push_str("export ");
+        out.push_str(&T::decl(cfg));
+        out.push('\n');
+        out
+    }
+
+    fn render() -> String {
+        let cfg = Config::default();
+        let parts = [
+            decl::<DeskInfo>(&cfg),
+            decl::<CaseloadSummary>(&cfg),
+            decl::<UiError>(&cfg),
+            decl::<FieldError>(&cfg),
+            decl::<SeekerListQuery>(&cfg),
+            decl::<SeekerPage>(&cfg),
+            decl::<SeekerRow>(&cfg),
+            decl::<SeekerFilterChoices>(&cfg),
+            decl::<Choice>(&cfg),
+        ];
+        let mut out = String::from(
+            "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\
+             // change the Rust type, run `DOYAK_BLESS=1 cargo test -p doyak-desk bindings`, commit.\n\n",
+        );
+        out.push_str(&parts.join("\n"));
+        out
+    }
+
+    #[test]
+    fn bindings_ts_matches_the_rust_types() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings.ts");
+        let now = render();
+        if std::env::var_os("DOYAK_BLESS").is_some() {
+            std::fs::write(&path, &now).expect("write ui/src/bindings.ts");
+            return;
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == now,
+            "ui/src/bindings.ts is stale: run `DOYAK_BLESS=1 cargo test -p doyak-desk bindings` and commit the result"
+        );
+    }
+}

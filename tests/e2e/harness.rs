@@ -1,0 +1,155 @@
+//! Runs the real desk binary under WebDriver: a private X server (Xvfb), then
+//! tauri-driver (which drives WebKitWebDriver), with every XDG directory in a
+//! temporary folder so WebKit and the app keep nothing in $HOME.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
+
+fn tool(name: &str) -> PathBuf {
+    let home_bin = std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo/bin").join(name));
+    if let Some(p) = home_bin.filter(|p| p.exists()) {
+        return p;
+    }
+    let found = std::env::var_os("PATH")
+        .map(|paths| {
+            std::env::split_paths(&paths)
+                .map(|d| d.join(name))
+                .find(|p| p.exists())
+        })
+        .unwrap_or_default();
+    found.unwrap_or_else(|| {
+        panic!("{name} is missing: run `bash scripts/setup.sh` (it installs Xvfb, WebKitWebDriver and tauri-driver)")
+    })
+}
+
+/// Stops a child politely: SIGTERM lets tauri-driver stop WebKitWebDriver
+/// (SIGKILL would orphan it and hang the run), then waits up to 5 s.
+fn terminate(child: &mut Child) {
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if let Ok(Some(_)) = child.try_wait() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[derive(Debug)]
+pub struct Desk {
+    xvfb: Child,
+    driver: Child,
+    pub url: String,
+    pub dir: tempfile::TempDir,
+    pub app: String,
+}
+
+impl Desk {
+    pub fn start() -> Desk {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for sub in ["data", "config", "cache", "runtime"] {
+            std::fs::create_dir_all(dir.path().join(sub)).expect("xdg dir");
+        }
+        // A display number no one else is using: Xvfb refuses a taken one.
+        let (xvfb, display) = (0..50)
+            .find_map(|i| {
+                let n = 140 + (std::process::id() % 500) + i * 7;
+                if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
+                    return None;
+                }
+                let child = Command::new(tool("Xvfb"))
+                    .args([
+                        &format!(":{n}"),
+                        "-screen",
+                        "0",
+                        "1366x768x24",
+                        "-nolisten",
+                        "tcp",
+                    ])
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .ok()?;
+                Some((child, n))
+            })
+            .expect("Xvfb starts");
+        let socket = format!("/tmp/.X11-unix/X{display}");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !Path::new(&socket).exists() {
+            assert!(Instant::now() < deadline, "Xvfb :{display} did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let (port, native) = (free_port(), free_port());
+        let driver = Command::new(tool("tauri-driver"))
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
+            .arg("--native-driver")
+            .arg(tool("WebKitWebDriver"))
+            .env("DISPLAY", format!(":{display}"))
+            .env("XDG_DATA_HOME", dir.path().join("data"))
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .env("XDG_CACHE_HOME", dir.path().join("cache"))
+            .env("XDG_RUNTIME_DIR", dir.path().join("runtime"))
+            .env("HOME", dir.path())
+            .env("NO_AT_BRIDGE", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver starts");
+        let url = format!("http://127.0.0.1:{port}");
+        // Both tauri-driver and the WebKitWebDriver it starts must listen
+        // before a session can be asked for.
+        let deadline = Instant::now() + Duration::from_secs(20);
+        for p in [port, native] {
+            while std::net::TcpStream::connect(("127.0.0.1", p)).is_err() {
+                assert!(
+                    Instant::now() < deadline,
+                    "tauri-driver did not listen on {p}"
+                );
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+        Desk {
+            xvfb,
+            driver,
+            url,
+            dir,
+            app: env!("CARGO_BIN_EXE_doyak-desk").to_owned(),
+        }
+    }
+
+    pub fn caseload(&self) -> PathBuf {
+        self.dir.path().join("data/e2e.doyak")
+    }
+}
+
+impl Drop for Desk {
+    fn drop(&mut self) {
+        terminate(&mut self.driver);
+        terminate(&mut self.xvfb);
+    }
+}
+
+/// Where the e2e run leaves its screenshots: target/screenshots/.
+pub fn screenshot_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshot dir");
+    dir
+}

@@ -1,0 +1,21 @@
+// Korean formatting for figures the desk shows.
+
+/** 1234 → "1,234" (Korean grouping). */
+export function count(n: number | bigint): string {
+  return Number(n).toLocaleString("ko-KR");
+}
+
+/** "1,234명" — people, with the counter word counselors use. */
+export function people(n: number | bigint): string {
+  return `${count(n)}명`;
+}
+
+/** "12건" — records, changes, items. */
+export function items(n: number | bigint): string {
+  return `${count(n)}건`;
+}
+
+/** Whole seconds left until a moment, never negative. */
+export function secondsUntil(untilMs: number, nowMs: number): number {
+  return Math.max(0, Math.ceil((untilMs - nowMs) / 1000));
+}

@@ -1,0 +1,163 @@
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { api, type UiError } from "../api";
+import type { CaseloadSummary, SeekerFilterChoices, SeekerPage } from "../bindings";
+import { count, people } from "../lib/format";
+import { latestOnly } from "../lib/latest";
+import { actionFor } from "../lib/shortcuts";
+
+const PAGE = 50;
+
+export function Seekers({ summary }: { summary: CaseloadSummary }) {
+  const [text, setText] = useState("");
+  const [status, setStatus] = useState("");
+  const [track, setTrack] = useState("");
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<SeekerPage | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+  const [choices, setChoices] = useState<SeekerFilterChoices | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const list = useMemo(() => latestOnly(api.listSeekers), []);
+
+  useEffect(() => {
+    api.seekerFilterChoices().then(setChoices, setError);
+    search.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      list({ text, status: status || null, track: track || null, offset, limit: PAGE }).then(
+        (r) => {
+          if (!r.stale) {
+            setPage(r.value);
+            setError(null);
+          }
+        },
+        (e: UiError) => setError(e),
+      );
+    }, text ? 120 : 0);
+    return () => clearTimeout(timer);
+  }, [text, status, track, offset, list]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing = !!target && ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+      if (actionFor(e, typing) === "focus-search") {
+        e.preventDefault();
+        search.current?.focus();
+        search.current?.select();
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+
+  const total = page?.total ?? 0;
+  const shown = page ? `${count(total === 0 ? 0 : offset + 1)}–${count(offset + page.items.length)}` : "";
+
+  return (
+    <section aria-labelledby="seekers-title" class="screen">
+      <div class="toolbar">
+        <h2 id="seekers-title">구직자</h2>
+        <span class="muted">전체 {people(summary.seekers)}</span>
+      </div>
+      <div class="filters" role="search">
+        <div class="field grow">
+          <label for="seeker-search">이름 검색</label>
+          <input
+            id="seeker-search"
+            ref={search}
+            type="search"
+            placeholder="이름 또는 초성 (예: ㄱㅁㅅ)"
+            aria-keyshortcuts="Control+K"
+            value={text}
+            onInput={(e) => {
+              setText(e.currentTarget.value);
+              setOffset(0);
+            }}
+          />
+        </div>
+        <div class="field">
+          <label for="seeker-status">진행상태</label>
+          <select
+            id="seeker-status"
+            value={status}
+            onChange={(e) => {
+              setStatus(e.currentTarget.value);
+              setOffset(0);
+            }}
+          >
+            <option value="">전체</option>
+            {choices?.statuses.map((c) => (
+              <option value={c.value}>{c.label}</option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="seeker-track">참여유형</label>
+          <select
+            id="seeker-track"
+            value={track}
+            onChange={(e) => {
+              setTrack(e.currentTarget.value);
+              setOffset(0);
+            }}
+          >
+            <option value="">전체</option>
+            {choices?.tracks.map((c) => (
+              <option value={c.value}>{c.label}</option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error.message}
+        </p>
+      )}
+      <p id="seeker-count" class="muted" aria-live="polite">
+        {page ? `${people(total)} 중 ${shown}` : "불러오는 중…"}
+      </p>
+      <div class="table-wrap">
+        <table>
+          <caption class="visually-hidden">구직자 목록</caption>
+          <thead>
+            <tr>
+              <th scope="col">이름</th>
+              <th scope="col">나이</th>
+              <th scope="col">진행상태</th>
+              <th scope="col">참여유형</th>
+              <th scope="col">희망직종</th>
+              <th scope="col">거주지</th>
+              <th scope="col">연락처</th>
+            </tr>
+          </thead>
+          <tbody id="seeker-rows">
+            {page?.items.map((s) => (
+              <tr key={s.id} data-id={s.id}>
+                <td class="name">{s.name}</td>
+                <td>{s.age ?? ""}</td>
+                <td>
+                  <span class="tag">{s.status}</span>
+                </td>
+                <td>{s.track}</td>
+                <td>{s.desired.join(", ")}</td>
+                <td>{s.home}</td>
+                <td>{s.phone_masked}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {page && page.items.length === 0 && <p class="empty">조건에 맞는 구직자가 없습니다.</p>}
+      </div>
+      <nav class="pager" aria-label="쪽 이동">
+        <button class="btn" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+          이전
+        </button>
+        <button class="btn" disabled={!page || offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+          다음
+        </button>
+      </nav>
+    </section>
+  );
+}
