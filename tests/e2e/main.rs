@@ -101,7 +101,10 @@ fn unlock_refuse_search_filter_and_reopen() {
     shot(&s, "02-unlock-wrong-passphrase");
     for _ in 0..2 {
         let again = try_unlock(&s, WRONG);
-        assert!(again.contains("암호가 맞지 않"), "tries 2 and 3 are free: {again:?}");
+        assert!(
+            again.contains("암호가 맞지 않"),
+            "tries 2 and 3 are free: {again:?}"
+        );
     }
     let waiting = try_unlock(&s, WRONG);
     assert!(waiting.contains("초 후에 다시 시도"), "got {waiting:?}");
