@@ -8,8 +8,9 @@ mod tests {
     use crate::commands::DeskInfo;
     use doyak_app::FieldError;
     use doyak_app::{
-        CaseloadSummary, Choice, SeekerFilterChoices, SeekerListQuery, SeekerPage, SeekerRow,
-        UiError,
+        CaseloadSummary, Choice, DueFollowUp, DueRetention, EventRow, Fact, ReferralRow,
+        SeekerDetail, SeekerFilterChoices, SeekerForm, SeekerFormChoices, SeekerListQuery,
+        SeekerPage, SeekerRow, SessionForm, StaleVacancy, TodayView, UiError, WaitingReferral,
     };
     use ts_rs::{Config, TS};
 
@@ -36,6 +37,18 @@ mod tests {
             decl::<SeekerRow>(&cfg),
             decl::<SeekerFilterChoices>(&cfg),
             decl::<Choice>(&cfg),
+            decl::<TodayView>(&cfg),
+            decl::<DueFollowUp>(&cfg),
+            decl::<DueRetention>(&cfg),
+            decl::<WaitingReferral>(&cfg),
+            decl::<StaleVacancy>(&cfg),
+            decl::<SeekerDetail>(&cfg),
+            decl::<Fact>(&cfg),
+            decl::<EventRow>(&cfg),
+            decl::<ReferralRow>(&cfg),
+            decl::<SeekerForm>(&cfg),
+            decl::<SeekerFormChoices>(&cfg),
+            decl::<SessionForm>(&cfg),
         ];
         let mut out = String::from(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\

@@ -4,8 +4,9 @@
 
 use doyak_app::unlock::{UnlockGuard, wait_message};
 use doyak_app::{
-    AppError, CaseloadSummary, DemoSpec, Desk, NewCaseload, Passphrase, SeekerFilterChoices,
-    SeekerListQuery, SeekerPage, SystemClock, UiError,
+    AppError, CaseloadSummary, Choice, DemoSpec, Desk, EventRow, FieldError, NewCaseload,
+    Passphrase, SeekerDetail, SeekerFilterChoices, SeekerForm, SeekerFormChoices, SeekerListQuery,
+    SeekerPage, SessionForm, SystemClock, TodayView, UiError,
 };
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -162,4 +163,77 @@ pub async fn seeker_filter_choices(
     state: tauri::State<'_, DeskState>,
 ) -> Result<SeekerFilterChoices, UiError> {
     with_desk(&state, |desk| Ok(desk.seeker_filter_choices())).await
+}
+
+#[tauri::command]
+pub async fn today(state: tauri::State<'_, DeskState>) -> Result<TodayView, UiError> {
+    with_desk(&state, |desk| desk.today()).await
+}
+
+#[tauri::command]
+pub async fn seeker_detail(
+    state: tauri::State<'_, DeskState>,
+    id: String,
+) -> Result<SeekerDetail, UiError> {
+    with_desk(&state, move |desk| desk.seeker_detail(&id)).await
+}
+
+#[tauri::command]
+pub async fn seeker_form_choices(
+    state: tauri::State<'_, DeskState>,
+) -> Result<SeekerFormChoices, UiError> {
+    with_desk(&state, |desk| Ok(desk.seeker_form_choices())).await
+}
+
+#[tauri::command]
+pub async fn new_seeker_form(state: tauri::State<'_, DeskState>) -> Result<SeekerForm, UiError> {
+    with_desk(&state, |desk| Ok(desk.new_seeker_form())).await
+}
+
+#[tauri::command]
+pub async fn check_seeker_form(
+    state: tauri::State<'_, DeskState>,
+    form: SeekerForm,
+) -> Result<Vec<FieldError>, UiError> {
+    with_desk(&state, move |desk| desk.check_seeker_form(&form)).await
+}
+
+/// Returns the saved seeker's id.
+#[tauri::command]
+pub async fn save_seeker_form(
+    state: tauri::State<'_, DeskState>,
+    form: SeekerForm,
+) -> Result<String, UiError> {
+    with_desk(&state, move |desk| desk.save_seeker_form(&form)).await
+}
+
+#[tauri::command]
+pub async fn contact_modes(state: tauri::State<'_, DeskState>) -> Result<Vec<Choice>, UiError> {
+    with_desk(&state, |desk| Ok(desk.contact_modes())).await
+}
+
+#[tauri::command]
+pub async fn add_session(
+    state: tauri::State<'_, DeskState>,
+    form: SessionForm,
+) -> Result<EventRow, UiError> {
+    with_desk(&state, move |desk| desk.add_session(&form)).await
+}
+
+#[tauri::command]
+pub async fn search_codes(
+    state: tauri::State<'_, DeskState>,
+    list: String,
+    query: String,
+) -> Result<Vec<Choice>, UiError> {
+    with_desk(&state, move |desk| desk.search_codes(&list, &query)).await
+}
+
+#[tauri::command]
+pub async fn code_labels(
+    state: tauri::State<'_, DeskState>,
+    list: String,
+    codes: Vec<String>,
+) -> Result<Vec<Choice>, UiError> {
+    with_desk(&state, move |desk| desk.code_labels(&list, &codes)).await
 }

@@ -50,6 +50,16 @@ fn main() {
             commands::summary,
             commands::list_seekers,
             commands::seeker_filter_choices,
+            commands::today,
+            commands::seeker_detail,
+            commands::seeker_form_choices,
+            commands::new_seeker_form,
+            commands::check_seeker_form,
+            commands::save_seeker_form,
+            commands::contact_modes,
+            commands::add_session,
+            commands::search_codes,
+            commands::code_labels,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -55,10 +55,16 @@ pub struct Desk {
     pub url: String,
     pub dir: tempfile::TempDir,
     pub app: String,
+    _turn: std::sync::MutexGuard<'static, ()>,
 }
+
+/// One desk at a time: two WebKit windows on two cores make both tests slow
+/// and flaky, and the tests share nothing else.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 impl Desk {
     pub fn start() -> Desk {
+        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
         let dir = tempfile::tempdir().expect("temp dir");
         for sub in ["data", "config", "cache", "runtime"] {
             std::fs::create_dir_all(dir.path().join(sub)).expect("xdg dir");
@@ -132,6 +138,7 @@ impl Desk {
             url,
             dir,
             app: env!("CARGO_BIN_EXE_doyak-desk").to_owned(),
+            _turn: turn,
         }
     }
 

@@ -43,7 +43,7 @@ fn try_unlock(s: &Session, passphrase: &str) -> String {
     s.type_text(&input, passphrase).unwrap();
     s.click(&s.find("#unlock-form-submit").unwrap()).unwrap();
     s.wait("an answer to the passphrase", || {
-        if !s.find_all("#seeker-search")?.is_empty() {
+        if !s.find_all("#nav-today")?.is_empty() {
             return Ok(Some(String::new()));
         }
         if answers()? == before {
@@ -60,12 +60,7 @@ fn seeker_names(s: &Session) -> Vec<String> {
 
 /// Types into the search box and waits until the list answers for it.
 fn search(s: &Session, text: &str) -> Vec<String> {
-    let input = s.find("#seeker-search").unwrap();
-    s.clear(&input).unwrap();
-    // Clearing fires no input event; an empty search is a space then a
-    // Backspace (U+E003 in WebDriver), as a counselor would type it.
-    let keys = if text.is_empty() { " \u{E003}" } else { text };
-    s.type_text(&input, keys).unwrap();
+    type_into(s, "#seeker-search", text);
     s.wait("the list to answer the search", || {
         let names = seeker_names(s);
         let count = s.texts("#seeker-count")?.join("");
@@ -111,6 +106,7 @@ fn unlock_refuse_search_filter_and_reopen() {
     std::thread::sleep(std::time::Duration::from_millis(2100));
 
     assert_eq!(try_unlock(&s, "demo"), "", "the demo passphrase opens");
+    s.click(&s.find("#nav-seekers").unwrap()).unwrap();
     let count = s
         .wait("the seeker count", || {
             let c = s.texts("#seeker-count")?.join("");
@@ -152,10 +148,124 @@ fn unlock_refuse_search_filter_and_reopen() {
     // Quit and start again: the same caseload opens with the same people.
     let s = Session::start(&desk.url, &desk.app, &args).expect("the desk starts again");
     assert_eq!(try_unlock(&s, "demo"), "");
+    s.click(&s.find("#nav-seekers").unwrap()).unwrap();
     let again = search(&s, &initials);
     assert!(
         again.contains(&name),
         "{name} is still there after a restart"
     );
+    s.quit().unwrap();
+}
+
+/// Sets a <select> the way a counselor's choice does (WebKitWebDriver cannot
+/// click <option>s of a native select).
+fn choose(s: &Session, select_id: &str, value: &str) {
+    s.script(
+        "const el = document.getElementById(arguments[0]); el.value = arguments[1]; \
+         el.dispatchEvent(new Event('change', { bubbles: true })); return null;",
+        json!([select_id, value]),
+    )
+    .unwrap();
+}
+
+/// Replaces a field's text the way a counselor does: select all, delete,
+/// type. (WebDriver's "clear" fires no input event, so a Preact-controlled
+/// field would keep its old value.)
+fn type_into(s: &Session, css: &str, text: &str) {
+    let el = s.find(css).unwrap();
+    s.click(&el).unwrap();
+    // Ctrl+A, release modifiers, Backspace (WebDriver key codes).
+    s.type_text(&el, "\u{E009}a\u{E000}\u{E003}").unwrap();
+    if !text.is_empty() {
+        s.type_text(&el, text).unwrap();
+    }
+}
+
+fn wait_text(s: &Session, css: &str, want: &str) -> String {
+    s.wait(&format!("{css} to show {want}"), || {
+        let t = s.texts(css)?.join("\n");
+        Ok(t.contains(want).then_some(t))
+    })
+    .unwrap()
+}
+
+#[test]
+fn create_find_edit_note_and_reopen_a_seeker() {
+    let desk = Desk::start();
+    let args = vec![
+        "--demo".to_owned(),
+        "--db".to_owned(),
+        desk.caseload().display().to_string(),
+    ];
+    let s = Session::start(&desk.url, &desk.app, &args).expect("the desk starts");
+    assert_eq!(try_unlock(&s, "demo"), "");
+    wait_text(&s, "#today-title", "오늘 할 일");
+    shot(&s, "05-today");
+
+    s.click(&s.find("#nav-seekers").unwrap()).unwrap();
+    wait_text(&s, "#seeker-count", "600명");
+    s.click(&s.find("#seeker-new").unwrap()).unwrap();
+    wait_text(&s, "#seeker-form-title", "새 구직자 등록");
+
+    // An invalid phone number: a Korean message under the field, nothing saved.
+    type_into(&s, "#f-name", "도약테스트");
+    type_into(&s, "#f-birth_date", "1990-05-05");
+    type_into(&s, "#f-phone", "12345");
+    s.click(&s.find("#seeker-form-save").unwrap()).unwrap();
+    let shown = wait_text(&s, ".field-error", "010-1234-5678처럼");
+    assert!(
+        shown.contains("12345"),
+        "the message quotes what was typed: {shown}"
+    );
+    wait_text(&s, "#seeker-form-error", "입력값을 확인해 주세요");
+    shot(&s, "06-seeker-form-invalid-phone");
+
+    // Fix it, pick a desired occupation by typing its name, save.
+    type_into(&s, "#f-phone", "010-2345-6789");
+    type_into(&s, "#f-desired_occupations", "기계 설치");
+    wait_text(
+        &s,
+        "#f-desired_occupations-options",
+        "기계 설치·정비·생산직",
+    );
+    s.type_text(&s.find("#f-desired_occupations").unwrap(), "\u{E007}")
+        .unwrap(); // Enter
+    wait_text(&s, ".chips", "기계 설치·정비·생산직");
+    shot(&s, "07-seeker-form-filled");
+    s.click(&s.find("#seeker-form-save").unwrap()).unwrap();
+    wait_text(&s, "#seeker-title", "도약테스트");
+    shot(&s, "08-seeker-detail");
+
+    // Edit: move them on to 컨설팅.
+    s.click(&s.find("#seeker-edit").unwrap()).unwrap();
+    wait_text(&s, "#seeker-form-title", "구직자 정보 수정");
+    choose(&s, "f-status", "consulting");
+    s.click(&s.find("#seeker-form-save").unwrap()).unwrap();
+    wait_text(&s, "#seeker-title", "컨설팅");
+
+    // A session note.
+    s.click(&s.find("#session-add").unwrap()).unwrap();
+    type_into(&s, "#s-content", "반월공단 CNC 구인 안내, 이력서 보완");
+    type_into(&s, "#s-next_on", "2099-01-01");
+    s.click(&s.find("#session-save").unwrap()).unwrap();
+    wait_text(&s, ".timeline", "반월공단 CNC 구인 안내");
+    shot(&s, "09-seeker-session-note");
+
+    // Found again by 초성 from the list; 601 people now.
+    s.click(&s.find("#nav-seekers").unwrap()).unwrap();
+    wait_text(&s, "#seeker-count", "601명");
+    let found = search(&s, "ㄷㅇㅌㅅㅌ");
+    assert_eq!(found, ["도약테스트"]);
+    s.quit().unwrap();
+
+    // Quit and start again: everything is still there.
+    let s = Session::start(&desk.url, &desk.app, &args).expect("the desk starts again");
+    assert_eq!(try_unlock(&s, "demo"), "");
+    s.click(&s.find("#nav-seekers").unwrap()).unwrap();
+    search(&s, "ㄷㅇㅌㅅㅌ");
+    s.click(&s.find("#seeker-rows .row-link").unwrap()).unwrap();
+    wait_text(&s, "#seeker-title", "컨설팅");
+    s.click(&s.find("#tab-sessions").unwrap()).unwrap();
+    wait_text(&s, ".timeline", "반월공단 CNC 구인 안내");
     s.quit().unwrap();
 }

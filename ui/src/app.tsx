@@ -1,37 +1,120 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "./api";
 import type { CaseloadSummary, DeskInfo } from "./bindings";
-import { Unlock } from "./screens/Unlock";
+import { actionFor, type Action } from "./lib/shortcuts";
+import { SeekerDetailView } from "./screens/SeekerDetailView";
+import { SeekerFormView } from "./screens/SeekerFormView";
 import { Seekers } from "./screens/Seekers";
 import { StatusBar } from "./screens/StatusBar";
+import { Today } from "./screens/Today";
+import { Unlock } from "./screens/Unlock";
+
+type Screen = "today" | "seekers";
+type Route =
+  | { screen: Screen }
+  | { screen: "seeker"; id: string }
+  | { screen: "seeker-form"; id: string | null };
+
+const NAV: ReadonlyArray<{ screen: Screen; label: string; keys: string; action: Action }> = [
+  { screen: "today", label: "오늘 할 일", keys: "Alt+1", action: "go-today" },
+  { screen: "seekers", label: "구직자", keys: "Alt+2", action: "go-seekers" },
+];
 
 export function App() {
   const [info, setInfo] = useState<DeskInfo | null>(null);
   const [summary, setSummary] = useState<CaseloadSummary | null>(null);
   const [fatal, setFatal] = useState<UiError | null>(null);
+  const [route, setRoute] = useState<Route>({ screen: "today" });
+  const screen: Screen = route.screen === "today" ? "today" : "seekers";
+  const setScreen = (s: Screen) => setRoute({ screen: s });
+  // The list's totals and the status bar follow every save.
+  const refresh = () => api.summary().then(setSummary, () => undefined);
 
   useEffect(() => {
     api.deskInfo().then(setInfo, setFatal);
   }, []);
 
+  useEffect(() => {
+    if (!summary) return;
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing = !!target && ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+      const nav = NAV.find((n) => n.action === actionFor(e, typing));
+      if (nav) {
+        e.preventDefault();
+        setScreen(nav.screen);
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [summary]);
+
   return (
     <div class="shell">
-      <a class="skip-link" href="#main">본문 바로가기</a>
+      <a class="skip-link" href="#main">
+        본문 바로가기
+      </a>
       <header class="top">
         <h1>
           도약 <span class="sub">구직자·기업 도약보장 패키지 사례관리</span>
         </h1>
         {summary && <span class="center">{summary.center_name}</span>}
       </header>
-      <main id="main" tabIndex={-1}>
-        {fatal && (
-          <p class="error" role="alert">
-            {fatal.message}
-          </p>
+      <div class="body">
+        {summary && (
+          <nav class="side" aria-label="주 메뉴">
+            <ul>
+              {NAV.map((n) => (
+                <li key={n.screen}>
+                  <button
+                    id={`nav-${n.screen}`}
+                    class={screen === n.screen ? "nav-item active" : "nav-item"}
+                    aria-current={screen === n.screen ? "page" : undefined}
+                    aria-keyshortcuts={n.keys}
+                    onClick={() => setScreen(n.screen)}
+                  >
+                    <span>{n.label}</span>
+                    <kbd>{n.keys}</kbd>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
         )}
-        {info && !summary && <Unlock info={info} onUnlocked={setSummary} />}
-        {summary && <Seekers summary={summary} />}
-      </main>
+        <main id="main" tabIndex={-1}>
+          {fatal && (
+            <p class="error" role="alert">
+              {fatal.message}
+            </p>
+          )}
+          {info && !summary && <Unlock info={info} onUnlocked={setSummary} />}
+          {summary && route.screen === "today" && <Today />}
+          {summary && route.screen === "seekers" && (
+            <Seekers
+              summary={summary}
+              onOpen={(id) => setRoute({ screen: "seeker", id })}
+              onNew={() => setRoute({ screen: "seeker-form", id: null })}
+            />
+          )}
+          {summary && route.screen === "seeker" && (
+            <SeekerDetailView
+              id={route.id}
+              onBack={() => setScreen("seekers")}
+              onEdit={() => setRoute({ screen: "seeker-form", id: route.id })}
+            />
+          )}
+          {summary && route.screen === "seeker-form" && (
+            <SeekerFormView
+              id={route.id}
+              onCancel={() => setRoute(route.id ? { screen: "seeker", id: route.id } : { screen: "seekers" })}
+              onSaved={(id) => {
+                refresh();
+                setRoute({ screen: "seeker", id });
+              }}
+            />
+          )}
+        </main>
+      </div>
       <StatusBar summary={summary} />
     </div>
   );

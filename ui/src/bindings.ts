@@ -91,3 +91,114 @@ export type SeekerFilterChoices = { statuses: Array<Choice>, tracks: Array<Choic
  * One option of a filter: the value sent back and the Korean label shown.
  */
 export type Choice = { value: string, label: string, };
+
+export type TodayView = { 
+/**
+ * The day the lists were computed for (YYYY-MM-DD, Korean time).
+ */
+today: string, follow_ups: Array<DueFollowUp>, 
+/**
+ * Seekers whose agreed contact was missed by more than 30 days.
+ */
+follow_ups_lost: number, retention_checks: Array<DueRetention>, referrals: Array<WaitingReferral>, stale_vacancies: Array<StaleVacancy>, };
+
+export type DueFollowUp = { seeker_id: string, seeker_name: string, last_session_on: string, next_on: string, 
+/**
+ * Days past the agreed date; negative = days still to go.
+ */
+overdue_days: number, };
+
+export type DueRetention = { placement_id: string, seeker_id: string, seeker_name: string, employer: string, placed_on: string, 
+/**
+ * 3, 6 or 12.
+ */
+months: number, due_on: string, overdue_days: number, };
+
+export type WaitingReferral = { referral_id: string, subject_id: string, 
+/**
+ * The seeker's or the company's name.
+ */
+subject_name: string, partner_name: string, purpose: string, status: string, referred_on: string, waiting_days: number, };
+
+export type StaleVacancy = { vacancy_id: string, company_id: string, company_name: string, title: string, headcount: number, opened_on: string, open_days: number, };
+
+export type SeekerDetail = { row: SeekerRow, facts: Array<Fact>, events: Array<EventRow>, referrals: Array<ReferralRow>, form: SeekerForm, };
+
+export type Fact = { label: string, value: string, };
+
+/**
+ * One line of a case file.
+ */
+export type EventRow = { id: string, occurred_on: string, 
+/**
+ * `counseling_session`, `placement`…: the tab it belongs on.
+ */
+kind: string, 
+/**
+ * 상담, 취업…
+ */
+kind_label: string, 
+/**
+ * One line: "대면 50분", "도약정밀 · 정규직 · 월 280만원".
+ */
+summary: string, 
+/**
+ * The note itself, when there is one.
+ */
+detail: string, 
+/**
+ * Set when a later event corrects this one.
+ */
+superseded: boolean, };
+
+/**
+ * A referral to a partner institution, for the seeker's 기관연계 tab.
+ */
+export type ReferralRow = { id: string, partner_name: string, purpose: string, status: string, referred_on: string, result: string, };
+
+/**
+ * A job seeker's editable fields, as text. `id` is empty for a new seeker.
+ */
+export type SeekerForm = { id: string, name: string, 
+/**
+ * YYYY-MM-DD (also accepted: YYYY.MM.DD, YYYYMMDD).
+ */
+birth_date: string, 
+/**
+ * "", "female", "male".
+ */
+gender: string, phone: string, email: string, 
+/**
+ * 시군구 code.
+ */
+home_sigungu: string, track: string, status: string, enrolled_on: string, 
+/**
+ * The day consent was given; empty = no consent recorded.
+ */
+consent_on: string, consent_scopes: Array<string>, target_groups: Array<string>, 
+/**
+ * KECO codes.
+ */
+desired_occupations: Array<string>, 
+/**
+ * Won per month; commas and "원" are fine.
+ */
+desired_wage_monthly: string, max_commute_km: string, 
+/**
+ * "", "yes", "no".
+ */
+accepts_shift: string, iap_goal: string, note: string, };
+
+/**
+ * The options of the seeker form's selects and checkboxes, labelled by the domain.
+ */
+export type SeekerFormChoices = { genders: Array<Choice>, tracks: Array<Choice>, statuses: Array<Choice>, consent_scopes: Array<Choice>, target_groups: Array<Choice>, };
+
+/**
+ * A counseling session as the desk records it.
+ */
+export type SessionForm = { seeker_id: string, occurred_on: string, minutes: string, 
+/**
+ * A `ContactMode` value.
+ */
+mode: string, content: string, next_step: string, next_on: string, };

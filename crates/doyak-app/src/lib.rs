@@ -5,22 +5,29 @@
 
 mod caseload;
 mod clock;
+mod codes;
 mod demo;
+mod detail;
 mod error;
 mod export;
+mod forms;
 pub mod import;
 mod lists;
 mod records;
 mod summary;
+mod today;
 pub mod unlock;
 
 pub use caseload::{Desk, NewCaseload};
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use detail::{EventRow, Fact, ReferralRow, SeekerDetail, SessionForm};
 pub use error::{AppError, UiError};
 pub use export::{ExportFormat, ExportKind};
+pub use forms::{SeekerForm, SeekerFormChoices};
 pub use import::{ImportKind, ImportOptions, ImportReport, RowError};
 pub use lists::{Choice, MAX_PAGE, SeekerFilterChoices, SeekerListQuery};
 pub use summary::{CaseloadSummary, SeekerPage, SeekerRow};
+pub use today::{DueFollowUp, DueRetention, StaleVacancy, TodayView, WaitingReferral};
 
 pub use doyak_demo::DemoSpec;
 pub use doyak_domain::FieldError;

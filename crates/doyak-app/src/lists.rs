@@ -2,6 +2,7 @@
 //! strings a `<select>` holds, choices with Korean labels from the domain (the
 //! front end never hard-codes a label), pages of display rows.
 
+use crate::forms::choice;
 use crate::{AppError, Desk, SeekerPage};
 use doyak_domain::FieldError;
 use doyak_domain::seeker::{SeekerStatus, Track};
@@ -36,16 +37,6 @@ pub struct Choice {
 pub struct SeekerFilterChoices {
     pub statuses: Vec<Choice>,
     pub tracks: Vec<Choice>,
-}
-
-fn choice<T: Serialize>(value: T, label: &str) -> Choice {
-    Choice {
-        value: serde_json::to_value(value)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default(),
-        label: label.to_owned(),
-    }
 }
 
 /// Parses a filter value the desk sent; an unknown one names the filter.

@@ -98,6 +98,13 @@ pub enum ContactMode {
 }
 
 impl ContactMode {
+    pub const ALL: [ContactMode; 4] = [
+        ContactMode::InPerson,
+        ContactMode::Phone,
+        ContactMode::Video,
+        ContactMode::FieldVisit,
+    ];
+
     pub fn label_ko(self) -> &'static str {
         match self {
             ContactMode::InPerson => "대면",
@@ -206,6 +213,68 @@ pub enum CompanyActionKind {
     JobFair,
 }
 
+impl DiagnosisInstrument {
+    pub fn label_ko(self) -> &'static str {
+        match self {
+            DiagnosisInstrument::JobCare => "잡케어 직무역량 진단",
+            DiagnosisInstrument::JobPreference => "직업선호도검사",
+            DiagnosisInstrument::JobReadiness => "구직준비도검사",
+            DiagnosisInstrument::Other => "기타 검사",
+        }
+    }
+}
+
+impl IapActivityKind {
+    pub fn label_ko(self) -> &'static str {
+        match self {
+            IapActivityKind::JobSearch => "구직활동",
+            IapActivityKind::Training => "직업훈련",
+            IapActivityKind::Certificate => "자격 취득",
+            IapActivityKind::Program => "프로그램 참여",
+            IapActivityKind::Other => "기타",
+        }
+    }
+}
+
+impl EmploymentType {
+    pub fn label_ko(self) -> &'static str {
+        match self {
+            EmploymentType::Permanent => "정규직",
+            EmploymentType::FixedTerm => "계약직",
+            EmploymentType::PartTime => "시간제",
+            EmploymentType::SelfEmployed => "창업·자영업",
+        }
+    }
+}
+
+impl CompanyActionKind {
+    pub fn label_ko(self) -> &'static str {
+        match self {
+            CompanyActionKind::WorkingEnvironment => "근로환경 개선 컨설팅",
+            CompanyActionKind::HrManagement => "인사·노무관리",
+            CompanyActionKind::RecruitmentBranding => "채용 브랜딩·공고 개선",
+            CompanyActionKind::Subsidy => "지원사업 연계",
+            CompanyActionKind::JobFair => "채용박람회·매칭데이",
+        }
+    }
+}
+
+impl EventBody {
+    /// The event's kind as a counselor names it.
+    pub fn label_ko(&self) -> &'static str {
+        match self {
+            EventBody::CounselingSession { .. } => "상담",
+            EventBody::Diagnosis { .. } => "진단",
+            EventBody::IapActivity { .. } => "IAP 활동",
+            EventBody::Placement { .. } => "취업",
+            EventBody::RetentionCheck { .. } => "고용유지 확인",
+            EventBody::CompanyVisit { .. } => "기업 방문",
+            EventBody::HiringDiagnosis { .. } => "구인애로 진단",
+            EventBody::CompanyAction { .. } => "컨설팅 조치",
+        }
+    }
+}
+
 impl EventBody {
     pub fn type_name(&self) -> &'static str {
         match self {
@@ -239,6 +308,12 @@ impl EventRecord for CaseEvent {
     }
     fn supersedes(&self) -> Option<Id> {
         self.supersedes
+    }
+    fn follow_up(&self) -> Option<Option<NaiveDate>> {
+        match &self.body {
+            EventBody::CounselingSession { next_on, .. } => Some(*next_on),
+            _ => None,
+        }
     }
 
     fn check(&self, ctx: &CheckContext<'_>) -> Vec<FieldError> {

@@ -109,4 +109,9 @@ pub trait EventRecord: Serialize + DeserializeOwned + Clone {
     /// The event this one corrects, if any.
     fn supersedes(&self) -> Option<Id>;
     fn check(&self, ctx: &CheckContext<'_>) -> Vec<crate::FieldError>;
+    /// For a counseling session: the next contact it agreed on (if any). The
+    /// store keeps each seeker's latest one for the desk's "today" list.
+    fn follow_up(&self) -> Option<Option<NaiveDate>> {
+        None
+    }
 }

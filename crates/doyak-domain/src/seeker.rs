@@ -91,6 +91,24 @@ pub enum ConsentScope {
     FollowUp,
 }
 
+impl ConsentScope {
+    pub const ALL: [ConsentScope; 4] = [
+        ConsentScope::Counseling,
+        ConsentScope::ShareWithEmployers,
+        ConsentScope::InsuranceRecords,
+        ConsentScope::FollowUp,
+    ];
+
+    pub fn label_ko(self) -> &'static str {
+        match self {
+            ConsentScope::Counseling => "수집·이용(상담·취업지원)",
+            ConsentScope::ShareWithEmployers => "제3자 제공(구인기업·연계기관)",
+            ConsentScope::InsuranceRecords => "고용보험 이력 조회",
+            ConsentScope::FollowUp => "사후관리 연락",
+        }
+    }
+}
+
 /// 참여 유형 (트랙).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -318,6 +336,22 @@ pub enum BarrierKind {
     Finance,
     /// 기타
     Other,
+}
+
+impl BarrierKind {
+    pub fn label_ko(self) -> &'static str {
+        match self {
+            BarrierKind::Skills => "경력·기술 부족",
+            BarrierKind::JobSearchSkills => "구직기술 부족",
+            BarrierKind::Care => "돌봄 부담",
+            BarrierKind::Health => "건강",
+            BarrierKind::Psychological => "심리·정서",
+            BarrierKind::Transport => "교통·통근",
+            BarrierKind::Housing => "주거",
+            BarrierKind::Finance => "생계·부채",
+            BarrierKind::Other => "기타",
+        }
+    }
 }
 
 /// Whole years completed between two dates.

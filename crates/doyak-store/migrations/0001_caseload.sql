@@ -165,6 +165,16 @@ CREATE TABLE event (
 CREATE INDEX event_subject ON event (subject_id, occurred_on);
 CREATE INDEX event_type ON event (type, occurred_on);
 
+-- Each seeker's latest counseling session and the next contact it agreed on,
+-- kept by the writer when a session is appended (derived from events, local,
+-- never synced), so the desk's "today" list does not scan every session.
+CREATE TABLE followup (
+    subject_id      TEXT PRIMARY KEY,
+    last_session_on TEXT NOT NULL,
+    next_on         TEXT
+) STRICT, WITHOUT ROWID;
+CREATE INDEX followup_next ON followup (next_on) WHERE next_on IS NOT NULL;
+
 -- The upload queue. A row leaves only when the server acknowledges it.
 -- op insert: `fields` is the whole record, every field at base version 0.
 -- op update: `fields` is {field: {"value": v, "base": version it replaced}}.

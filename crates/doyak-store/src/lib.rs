@@ -10,12 +10,14 @@ mod migrate;
 mod name_index;
 mod open;
 mod query;
+mod today;
 mod write;
 
 pub use error::{Result, StoreError};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub use open::{Caseload, Passphrase};
 pub use query::{AuditEntry, ListOrder, OutboxEntry, Page, SeekerFilter};
+pub use today::FollowUp;
 pub use write::{Actor, UpdateOutcome, WriteContext, Writer};
 
 use doyak_domain::Id;

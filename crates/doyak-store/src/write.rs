@@ -410,6 +410,22 @@ impl Writer<'_> {
             });
         }
         inserted?;
+        if let Some(next_on) = event.follow_up() {
+            // Only a session at least as recent as the one recorded moves the
+            // follow-up: a late-typed old session must not.
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO followup (subject_id, last_session_on, next_on) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (subject_id) DO UPDATE
+                        SET last_session_on = excluded.last_session_on, next_on = excluded.next_on
+                        WHERE excluded.last_session_on >= followup.last_session_on",
+                )?
+                .execute((
+                    event.subject_id().to_string(),
+                    event.occurred_on().to_string(),
+                    next_on.map(|d| d.to_string()),
+                ))?;
+        }
         self.outbox(EntityKind::Event, id, "append", &data)?;
         self.audit("create", EntityKind::Event, Some(id), event.event_type())?;
         Ok(())

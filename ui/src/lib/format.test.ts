@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { count, items, people, secondsUntil } from "./format";
+import { count, dueLabel, items, people, secondsUntil } from "./format";
 
 describe("format", () => {
   it("groups thousands the Korean way and adds the counter word", () => {
@@ -14,5 +14,11 @@ describe("format", () => {
     expect(secondsUntil(10_001, 9_000)).toBe(2);
     expect(secondsUntil(10_000, 9_000)).toBe(1);
     expect(secondsUntil(5_000, 9_000)).toBe(0);
+  });
+
+  it("says how a due date stands, never a negative number", () => {
+    expect(dueLabel(0)).toBe("오늘");
+    expect(dueLabel(3)).toBe("3일 지남");
+    expect(dueLabel(-2)).toBe("2일 남음");
   });
 });

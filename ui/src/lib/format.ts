@@ -19,3 +19,9 @@ export function items(n: number | bigint): string {
 export function secondsUntil(untilMs: number, nowMs: number): number {
   return Math.max(0, Math.ceil((untilMs - nowMs) / 1000));
 }
+
+/** How a due date stands today: "오늘", "3일 지남", "2일 남음". */
+export function dueLabel(overdueDays: number): string {
+  if (overdueDays === 0) return "오늘";
+  return overdueDays > 0 ? `${overdueDays}일 지남` : `${-overdueDays}일 남음`;
+}

@@ -7,7 +7,13 @@ import { actionFor } from "../lib/shortcuts";
 
 const PAGE = 50;
 
-export function Seekers({ summary }: { summary: CaseloadSummary }) {
+interface Props {
+  summary: CaseloadSummary;
+  onOpen: (id: string) => void;
+  onNew: () => void;
+}
+
+export function Seekers({ summary, onOpen, onNew }: Props) {
   const [text, setText] = useState("");
   const [status, setStatus] = useState("");
   const [track, setTrack] = useState("");
@@ -42,15 +48,19 @@ export function Seekers({ summary }: { summary: CaseloadSummary }) {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       const typing = !!target && ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
-      if (actionFor(e, typing) === "focus-search") {
+      const action = actionFor(e, typing);
+      if (action === "focus-search") {
         e.preventDefault();
         search.current?.focus();
         search.current?.select();
+      } else if (action === "new-record") {
+        e.preventDefault();
+        onNew();
       }
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, []);
+  }, [onNew]);
 
   const total = page?.total ?? 0;
   const shown = page ? `${count(total === 0 ? 0 : offset + 1)}–${count(offset + page.items.length)}` : "";
@@ -60,6 +70,9 @@ export function Seekers({ summary }: { summary: CaseloadSummary }) {
       <div class="toolbar">
         <h2 id="seekers-title">구직자</h2>
         <span class="muted">전체 {people(summary.seekers)}</span>
+        <button type="button" id="seeker-new" class="btn primary push-right" aria-keyshortcuts="Control+N" onClick={onNew}>
+          새 구직자 등록 <kbd class="on-primary">Ctrl+N</kbd>
+        </button>
       </div>
       <div class="filters" role="search">
         <div class="field grow">
@@ -135,7 +148,11 @@ export function Seekers({ summary }: { summary: CaseloadSummary }) {
           <tbody id="seeker-rows">
             {page?.items.map((s) => (
               <tr key={s.id} data-id={s.id}>
-                <td class="name">{s.name}</td>
+                <td class="name">
+                  <button type="button" class="row-link" onClick={() => onOpen(s.id)}>
+                    {s.name}
+                  </button>
+                </td>
                 <td>{s.age ?? ""}</td>
                 <td>
                   <span class="tag">{s.status}</span>

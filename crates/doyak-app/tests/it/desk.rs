@@ -7,7 +7,7 @@ use doyak_domain::events::{CaseEvent, ContactMode, EventBody};
 use doyak_domain::seeker::{SeekerStatus, Track};
 use doyak_domain::{Id, JobSeeker};
 
-fn draft(name: &str) -> JobSeeker {
+pub fn draft(name: &str) -> JobSeeker {
     JobSeeker {
         id: Id::from(uuid::Uuid::now_v7()),
         center_id: Id::from(uuid::Uuid::nil()),

@@ -5,7 +5,9 @@
 mod demo;
 mod desk;
 mod export;
+mod forms;
 mod import;
+mod today;
 
 use chrono::{TimeZone, Utc};
 use doyak_app::{Desk, FixedClock, NewCaseload, Passphrase};

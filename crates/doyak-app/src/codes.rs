@@ -1,0 +1,67 @@
+//! Code pickers: the desk searches the reference lists as the counselor types
+//! ("용접", "ㅇㅈ", "안산") and shows a chosen code with its Korean name.
+
+use crate::{AppError, Choice, Desk};
+use doyak_domain::FieldError;
+use doyak_refdata::SearchKind;
+
+/// The most results a picker shows at once.
+pub const MAX_CODE_HITS: usize = 30;
+
+fn kind(name: &str) -> Result<SearchKind, AppError> {
+    Ok(match name {
+        "ksic" => SearchKind::Ksic,
+        "keco" => SearchKind::Keco,
+        "sigungu" => SearchKind::Sigungu,
+        "qualification" => SearchKind::Qualification,
+        "ppuri_tech" => SearchKind::PpuriTech,
+        "partner_type" => SearchKind::PartnerType,
+        other => {
+            return Err(AppError::Invalid(vec![FieldError::new(
+                "kind",
+                "코드 종류",
+                format!("알 수 없는 코드 목록입니다: {other}"),
+            )]));
+        }
+    })
+}
+
+impl Desk {
+    /// Entries of a reference list matching what was typed, best first.
+    pub fn search_codes(&self, list: &str, query: &str) -> Result<Vec<Choice>, AppError> {
+        Ok(doyak_refdata::get()
+            .search(kind(list)?, query, MAX_CODE_HITS)
+            .into_iter()
+            .map(|h| Choice {
+                value: h.code,
+                label: h.label,
+            })
+            .collect())
+    }
+
+    /// The Korean names of codes already chosen (unknown codes keep the code
+    /// as their label, so the counselor sees what is stored).
+    pub fn code_labels(&self, list: &str, codes: &[String]) -> Result<Vec<Choice>, AppError> {
+        let refdata = doyak_refdata::get();
+        let kind = kind(list)?;
+        Ok(codes
+            .iter()
+            .map(|code| {
+                let label = match kind {
+                    SearchKind::Keco => refdata.keco(code).map(|k| k.name_ko.clone()),
+                    SearchKind::Ksic => refdata.ksic(code).map(|k| k.name_ko.clone()),
+                    SearchKind::Sigungu => refdata.sigungu(code).map(|s| s.full_name()),
+                    _ => refdata
+                        .search(kind, code, 1)
+                        .into_iter()
+                        .find(|h| &h.code == code)
+                        .map(|h| h.label),
+                };
+                Choice {
+                    value: code.clone(),
+                    label: label.unwrap_or_else(|| code.clone()),
+                }
+            })
+            .collect())
+    }
+}

@@ -1,0 +1,424 @@
+//! A job seeker's page: the header, the profile as labelled facts, and the
+//! case file (sessions, diagnoses, IAP, placements, retention checks) as
+//! readable rows; plus the session note form.
+
+use crate::forms::{choice, parse_id};
+use crate::{AppError, Choice, Desk, SeekerForm, SeekerRow};
+use chrono::NaiveDate;
+use doyak_domain::events::{CaseEvent, ContactMode, EventBody};
+use doyak_domain::{FieldError, Referral};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// One line of a case file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct EventRow {
+    pub id: String,
+    pub occurred_on: String,
+    /// `counseling_session`, `placement`…: the tab it belongs on.
+    pub kind: String,
+    /// 상담, 취업…
+    pub kind_label: String,
+    /// One line: "대면 50분", "도약정밀 · 정규직 · 월 280만원".
+    pub summary: String,
+    /// The note itself, when there is one.
+    pub detail: String,
+    /// Set when a later event corrects this one.
+    pub superseded: bool,
+}
+
+/// A referral to a partner institution, for the seeker's 기관연계 tab.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ReferralRow {
+    pub id: String,
+    pub partner_name: String,
+    pub purpose: String,
+    pub status: String,
+    pub referred_on: String,
+    pub result: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SeekerDetail {
+    pub row: SeekerRow,
+    pub facts: Vec<Fact>,
+    pub events: Vec<EventRow>,
+    pub referrals: Vec<ReferralRow>,
+    pub form: SeekerForm,
+}
+
+/// A counseling session as the desk records it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+pub struct SessionForm {
+    pub seeker_id: String,
+    pub occurred_on: String,
+    pub minutes: String,
+    /// A `ContactMode` value.
+    pub mode: String,
+    pub content: String,
+    pub next_step: String,
+    pub next_on: String,
+}
+
+fn won(w: i64) -> String {
+    if w % 10_000 == 0 {
+        format!("월 {}만원", w / 10_000)
+    } else {
+        format!("월 {w}원")
+    }
+}
+
+fn event_row(e: &CaseEvent, superseded: bool) -> EventRow {
+    let refdata = doyak_refdata::get();
+    let (summary, detail) = match &e.body {
+        EventBody::CounselingSession {
+            minutes,
+            mode,
+            content,
+            next_step,
+            next_on,
+        } => {
+            let mut s = format!("{} {minutes}분", mode.label_ko());
+            if let Some(n) = next_on {
+                s.push_str(&format!(" · 다음 상담 {n}"));
+            }
+            let mut d = content.clone();
+            if let Some(step) = next_step {
+                d.push_str(&format!("\n다음 단계: {step}"));
+            }
+            (s, d)
+        }
+        EventBody::Diagnosis {
+            instrument,
+            summary,
+            recommended_occupations,
+            ..
+        } => {
+            let recommended: Vec<String> = recommended_occupations
+                .iter()
+                .map(|c| {
+                    refdata
+                        .keco(c.as_str())
+                        .map(|k| k.name_ko.clone())
+                        .unwrap_or_else(|| c.to_string())
+                })
+                .collect();
+            let mut d = summary.clone();
+            if !recommended.is_empty() {
+                d.push_str(&format!("\n추천 직종: {}", recommended.join(", ")));
+            }
+            (instrument.label_ko().to_owned(), d)
+        }
+        EventBody::IapActivity {
+            month,
+            kind,
+            description,
+            done,
+        } => (
+            format!(
+                "{month} · {} · {}",
+                kind.label_ko(),
+                if *done { "이행" } else { "계획" }
+            ),
+            description.clone(),
+        ),
+        EventBody::Placement {
+            employer,
+            wage_monthly,
+            employment,
+            ..
+        } => {
+            let mut s = format!("{employer} · {}", employment.label_ko());
+            if let Some(w) = wage_monthly {
+                s.push_str(&format!(" · {}", won(*w)));
+            }
+            (s, String::new())
+        }
+        EventBody::RetentionCheck {
+            months,
+            still_employed,
+            note,
+        } => (
+            format!(
+                "{months}개월 · {}",
+                if *still_employed {
+                    "재직 중"
+                } else {
+                    "이직·퇴사"
+                }
+            ),
+            note.clone().unwrap_or_default(),
+        ),
+        EventBody::CompanyVisit {
+            mode,
+            industrial_complex,
+            content,
+        } => (
+            match industrial_complex {
+                Some(c) => format!("{} · {c}", mode.label_ko()),
+                None => mode.label_ko().to_owned(),
+            },
+            content.clone(),
+        ),
+        EventBody::HiringDiagnosis { factors, note } => (
+            factors
+                .iter()
+                .map(|f| f.label_ko())
+                .collect::<Vec<_>>()
+                .join(", "),
+            note.clone().unwrap_or_default(),
+        ),
+        EventBody::CompanyAction {
+            kind,
+            subsidy,
+            description,
+        } => (
+            match subsidy {
+                Some(s) => format!("{} · {s}", kind.label_ko()),
+                None => kind.label_ko().to_owned(),
+            },
+            description.clone(),
+        ),
+    };
+    EventRow {
+        id: e.id.to_string(),
+        occurred_on: e.occurred_on.to_string(),
+        kind: e.body.type_name().to_owned(),
+        kind_label: e.body.label_ko().to_owned(),
+        summary,
+        detail,
+        superseded,
+    }
+}
+
+impl Desk {
+    /// Everything the seeker's page shows. The newest events come first.
+    pub fn seeker_detail(&self, id: &str) -> Result<SeekerDetail, AppError> {
+        let seeker = self.seeker(parse_id(id)?)?;
+        let today = self.clock.today();
+        let mut events = self.events_of(seeker.id)?;
+        // Retention checks hang off their placement event.
+        for placement in events
+            .clone()
+            .iter()
+            .filter(|e| matches!(e.body, EventBody::Placement { .. }))
+        {
+            events.extend(self.events_of(placement.id)?);
+        }
+        let superseded: Vec<_> = events.iter().filter_map(|e| e.supersedes).collect();
+        events.sort_by(|a, b| (b.occurred_on, b.id).cmp(&(a.occurred_on, a.id)));
+        let rows = events
+            .iter()
+            .map(|e| event_row(e, superseded.contains(&e.id)))
+            .collect();
+
+        let referrals = self
+            .store
+            .referrals_of(seeker.id)?
+            .into_iter()
+            .map(|r: Referral| ReferralRow {
+                id: r.id.to_string(),
+                partner_name: self
+                    .store
+                    .get::<doyak_domain::PartnerInstitution>(r.partner_id)
+                    .ok()
+                    .flatten()
+                    .map(|p| p.name)
+                    .unwrap_or_default(),
+                purpose: r.purpose,
+                status: r.status.label_ko().to_owned(),
+                referred_on: r.referred_on.to_string(),
+                result: r.result_note.unwrap_or_default(),
+            })
+            .collect();
+
+        let mut facts = Vec::new();
+        let mut fact = |label: &str, value: String| {
+            if !value.is_empty() {
+                facts.push(Fact {
+                    label: label.to_owned(),
+                    value,
+                });
+            }
+        };
+        fact(
+            "생년월일",
+            seeker.birth_date.map(|d| d.to_string()).unwrap_or_default(),
+        );
+        fact(
+            "성별",
+            seeker
+                .gender
+                .map(|g| g.label_ko().to_owned())
+                .unwrap_or_default(),
+        );
+        fact(
+            "연락처",
+            seeker
+                .phone
+                .as_ref()
+                .map(|p| p.as_str().to_owned())
+                .unwrap_or_default(),
+        );
+        fact("이메일", seeker.email.clone().unwrap_or_default());
+        fact(
+            "참여일",
+            seeker
+                .enrolled_on
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        );
+        fact(
+            "개인정보 동의",
+            seeker
+                .consent
+                .as_ref()
+                .map(|c| {
+                    let scopes: Vec<&str> = c.scopes.iter().map(|s| s.label_ko()).collect();
+                    match c.withdrawn_on {
+                        Some(w) => format!("{} 동의, {w} 철회", c.given_on),
+                        None => format!("{} 동의 ({})", c.given_on, scopes.join(", ")),
+                    }
+                })
+                .unwrap_or_else(|| "동의 기록 없음".to_owned()),
+        );
+        fact(
+            "대상 집단",
+            seeker
+                .target_groups
+                .iter()
+                .map(|t| t.label_ko())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+        fact(
+            "자격증",
+            seeker
+                .certificates
+                .iter()
+                .map(|c| c.name.clone())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+        fact(
+            "희망임금",
+            seeker.desired_wage_monthly.map(won).unwrap_or_default(),
+        );
+        fact(
+            "최대 통근거리",
+            seeker
+                .max_commute_km
+                .map(|k| format!("{k}km"))
+                .unwrap_or_default(),
+        );
+        fact(
+            "교대근무",
+            match seeker.accepts_shift {
+                Some(true) => "가능".into(),
+                Some(false) => "불가".into(),
+                None => String::new(),
+            },
+        );
+        fact(
+            "취업 장애요인",
+            seeker
+                .barriers
+                .iter()
+                .map(|b| b.kind.label_ko())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+        fact("IAP 취업 목표", seeker.iap_goal.clone().unwrap_or_default());
+        fact("메모", seeker.note.clone().unwrap_or_default());
+
+        Ok(SeekerDetail {
+            row: SeekerRow::from_seeker(&seeker, today),
+            facts,
+            events: rows,
+            referrals,
+            form: SeekerForm::of(&seeker),
+        })
+    }
+
+    pub fn contact_modes(&self) -> Vec<Choice> {
+        ContactMode::ALL
+            .iter()
+            .map(|m| choice(m, m.label_ko()))
+            .collect()
+    }
+
+    /// Records a counseling session from the desk's form.
+    pub fn add_session(&mut self, form: &SessionForm) -> Result<EventRow, AppError> {
+        let seeker = self.seeker(parse_id(&form.seeker_id)?)?;
+        let mut errors = Vec::new();
+        let date = |field: &str, label: &str, v: &str, errors: &mut Vec<FieldError>| {
+            let v = v.trim();
+            if v.is_empty() {
+                return None;
+            }
+            let d = NaiveDate::parse_from_str(v, "%Y-%m-%d").ok();
+            if d.is_none() {
+                errors.push(FieldError::new(
+                    field,
+                    label,
+                    format!("날짜를 2026-11-27처럼 입력해 주세요: {v}"),
+                ));
+            }
+            d
+        };
+        let occurred_on = date("occurred_on", "상담일", &form.occurred_on, &mut errors);
+        if occurred_on.is_none() && form.occurred_on.trim().is_empty() {
+            errors.push(FieldError::new("occurred_on", "상담일", "필수 항목입니다."));
+        }
+        let next_on = date("next_on", "다음 상담일", &form.next_on, &mut errors);
+        let minutes = match form.minutes.trim() {
+            "" => 50,
+            m => m.parse::<u32>().unwrap_or_else(|_| {
+                errors.push(FieldError::new(
+                    "minutes",
+                    "상담시간",
+                    format!("분 단위 숫자로 입력해 주세요: {m}"),
+                ));
+                0
+            }),
+        };
+        let mode: Option<ContactMode> =
+            serde_json::from_value(serde_json::Value::String(form.mode.trim().to_owned())).ok();
+        if mode.is_none() {
+            errors.push(FieldError::new(
+                "mode",
+                "상담방법",
+                "상담방법을 골라 주세요.",
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        let (Some(occurred_on), Some(mode)) = (occurred_on, mode) else {
+            return Err(AppError::Invalid(errors));
+        };
+        let event = CaseEvent {
+            id: self.new_id(),
+            center_id: self.center_id(),
+            subject_id: seeker.id,
+            author_id: None,
+            occurred_on,
+            supersedes: None,
+            body: EventBody::CounselingSession {
+                minutes,
+                mode,
+                content: form.content.trim().to_owned(),
+                next_step: Some(form.next_step.trim().to_owned()).filter(|s| !s.is_empty()),
+                next_on,
+            },
+        };
+        let event = self.record_event(event)?;
+        Ok(event_row(&event, false))
+    }
+}

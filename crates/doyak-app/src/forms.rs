@@ -1,0 +1,411 @@
+//! The seeker form as the desk edits it: every input is the string the
+//! counselor typed, parsed here into the domain record. Parse errors and the
+//! domain's own rules come back together as `FieldError`s keyed by the form's
+//! field names, so the page can show each message under its input.
+
+use crate::{AppError, Choice, Desk};
+use chrono::NaiveDate;
+use doyak_domain::seeker::{Consent, ConsentScope, Gender, SeekerStatus, TargetGroup, Track};
+use doyak_domain::{FieldError, Id, JobSeeker, KecoCode, Phone, SharedRecord, SigunguCode};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use ts_rs::TS;
+
+/// A job seeker's editable fields, as text. `id` is empty for a new seeker.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SeekerForm {
+    pub id: String,
+    pub name: String,
+    /// YYYY-MM-DD (also accepted: YYYY.MM.DD, YYYYMMDD).
+    pub birth_date: String,
+    /// "", "female", "male".
+    pub gender: String,
+    pub phone: String,
+    pub email: String,
+    /// 시군구 code.
+    pub home_sigungu: String,
+    pub track: String,
+    pub status: String,
+    pub enrolled_on: String,
+    /// The day consent was given; empty = no consent recorded.
+    pub consent_on: String,
+    pub consent_scopes: Vec<String>,
+    pub target_groups: Vec<String>,
+    /// KECO codes.
+    pub desired_occupations: Vec<String>,
+    /// Won per month; commas and "원" are fine.
+    pub desired_wage_monthly: String,
+    pub max_commute_km: String,
+    /// "", "yes", "no".
+    pub accepts_shift: String,
+    pub iap_goal: String,
+    pub note: String,
+}
+
+/// The options of the seeker form's selects and checkboxes, labelled by the domain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SeekerFormChoices {
+    pub genders: Vec<Choice>,
+    pub tracks: Vec<Choice>,
+    pub statuses: Vec<Choice>,
+    pub consent_scopes: Vec<Choice>,
+    pub target_groups: Vec<Choice>,
+}
+
+pub(crate) fn choice<T: Serialize>(value: T, label: &str) -> Choice {
+    Choice {
+        value: enum_value(&value),
+        label: label.to_owned(),
+    }
+}
+
+fn enum_value<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// Collects parse errors while the form is read.
+struct Reader {
+    errors: Vec<FieldError>,
+}
+
+impl Reader {
+    fn fail(&mut self, field: &str, label: &str, message: impl Into<String>) {
+        self.errors.push(FieldError::new(field, label, message));
+    }
+
+    fn text(value: &str) -> Option<String> {
+        let t = value.trim();
+        (!t.is_empty()).then(|| t.to_owned())
+    }
+
+    fn date(&mut self, field: &str, label: &str, value: &str) -> Option<NaiveDate> {
+        let t = value.trim();
+        if t.is_empty() {
+            return None;
+        }
+        let parsed = ["%Y-%m-%d", "%Y.%m.%d", "%Y%m%d", "%Y/%m/%d"]
+            .iter()
+            .find_map(|f| NaiveDate::parse_from_str(t.trim_end_matches('.'), f).ok());
+        if parsed.is_none() {
+            self.fail(
+                field,
+                label,
+                format!("날짜를 2026-11-27처럼 입력해 주세요: {t}"),
+            );
+        }
+        parsed
+    }
+
+    fn number<T: std::str::FromStr>(&mut self, field: &str, label: &str, value: &str) -> Option<T> {
+        let digits: String = value
+            .trim()
+            .trim_end_matches('원')
+            .trim_end_matches("km")
+            .chars()
+            .filter(|c| !matches!(c, ',' | ' '))
+            .collect();
+        if digits.is_empty() {
+            return None;
+        }
+        let parsed = digits.parse().ok();
+        if parsed.is_none() {
+            self.fail(
+                field,
+                label,
+                format!("숫자로 입력해 주세요: {}", value.trim()),
+            );
+        }
+        parsed
+    }
+
+    fn choice<T: DeserializeOwned>(&mut self, field: &str, label: &str, value: &str) -> Option<T> {
+        let t = value.trim();
+        if t.is_empty() {
+            return None;
+        }
+        let parsed = serde_json::from_value(serde_json::Value::String(t.to_owned())).ok();
+        if parsed.is_none() {
+            self.fail(field, label, format!("목록에 없는 값입니다: {t}"));
+        }
+        parsed
+    }
+
+    fn required_choice<T: DeserializeOwned>(
+        &mut self,
+        field: &str,
+        label: &str,
+        value: &str,
+    ) -> Option<T> {
+        if value.trim().is_empty() {
+            self.fail(field, label, "필수 항목입니다.");
+            return None;
+        }
+        self.choice(field, label, value)
+    }
+
+    fn choices<T: DeserializeOwned>(
+        &mut self,
+        field: &str,
+        label: &str,
+        values: &[String],
+    ) -> Vec<T> {
+        values
+            .iter()
+            .filter_map(|v| self.choice(field, label, v))
+            .collect()
+    }
+}
+
+impl SeekerForm {
+    /// The form of an existing seeker.
+    pub fn of(s: &JobSeeker) -> SeekerForm {
+        let opt = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        SeekerForm {
+            id: s.id.to_string(),
+            name: s.name.clone(),
+            birth_date: opt(s.birth_date),
+            gender: s.gender.map(|g| enum_value(&g)).unwrap_or_default(),
+            phone: s
+                .phone
+                .as_ref()
+                .map(|p| p.as_str().to_owned())
+                .unwrap_or_default(),
+            email: s.email.clone().unwrap_or_default(),
+            home_sigungu: s
+                .home_sigungu
+                .as_ref()
+                .map(|c| c.to_string())
+                .unwrap_or_default(),
+            track: enum_value(&s.track),
+            status: enum_value(&s.status),
+            enrolled_on: opt(s.enrolled_on),
+            consent_on: opt(s.consent.as_ref().map(|c| c.given_on)),
+            consent_scopes: s
+                .consent
+                .as_ref()
+                .map(|c| c.scopes.iter().map(enum_value).collect())
+                .unwrap_or_default(),
+            target_groups: s.target_groups.iter().map(enum_value).collect(),
+            desired_occupations: s
+                .desired_occupations
+                .iter()
+                .map(|c| c.to_string())
+                .collect(),
+            desired_wage_monthly: s
+                .desired_wage_monthly
+                .map(|w| w.to_string())
+                .unwrap_or_default(),
+            max_commute_km: s.max_commute_km.map(|k| k.to_string()).unwrap_or_default(),
+            accepts_shift: match s.accepts_shift {
+                Some(true) => "yes".into(),
+                Some(false) => "no".into(),
+                None => String::new(),
+            },
+            iap_goal: s.iap_goal.clone().unwrap_or_default(),
+            note: s.note.clone().unwrap_or_default(),
+        }
+    }
+
+    /// Writes the form's fields onto `s` (a new draft or the stored record):
+    /// fields the form does not show are kept as they are.
+    fn apply(&self, s: &mut JobSeeker) -> Vec<FieldError> {
+        let mut r = Reader { errors: Vec::new() };
+        s.name = self.name.trim().to_owned();
+        s.birth_date = r.date("birth_date", "생년월일", &self.birth_date);
+        s.gender = r.choice::<Gender>("gender", "성별", &self.gender);
+        s.phone = match Reader::text(&self.phone) {
+            None => None,
+            Some(p) => match Phone::parse(&p) {
+                Ok(p) => Some(p),
+                Err(_) => {
+                    r.fail(
+                        "phone",
+                        "연락처",
+                        format!("전화번호를 010-1234-5678처럼 입력해 주세요: {p}"),
+                    );
+                    None
+                }
+            },
+        };
+        s.email = Reader::text(&self.email);
+        s.home_sigungu = Reader::text(&self.home_sigungu).map(|c| SigunguCode::from(c.as_str()));
+        if let Some(t) = r.required_choice::<Track>("track", "참여유형", &self.track) {
+            s.track = t;
+        }
+        if let Some(st) = r.required_choice::<SeekerStatus>("status", "진행상태", &self.status)
+        {
+            s.status = st;
+        }
+        s.enrolled_on = r.date("enrolled_on", "참여일", &self.enrolled_on);
+        let scopes: Vec<ConsentScope> = r.choices("consent", "동의 범위", &self.consent_scopes);
+        s.consent = match r.date("consent", "개인정보 동의일", &self.consent_on) {
+            None => {
+                if !scopes.is_empty() {
+                    r.fail(
+                        "consent",
+                        "개인정보 동의일",
+                        "동의 범위를 고르셨다면 동의일을 입력해 주세요.",
+                    );
+                }
+                None
+            }
+            Some(given_on) => Some(Consent {
+                given_on,
+                scopes,
+                // A withdrawal already recorded stays recorded.
+                withdrawn_on: s
+                    .consent
+                    .as_ref()
+                    .filter(|c| c.given_on == given_on)
+                    .and_then(|c| c.withdrawn_on),
+            }),
+        };
+        s.target_groups =
+            r.choices::<TargetGroup>("target_groups", "대상 집단", &self.target_groups);
+        s.desired_occupations = self
+            .desired_occupations
+            .iter()
+            .filter_map(|c| Reader::text(c))
+            .map(|c| KecoCode::from(c.as_str()))
+            .collect();
+        s.desired_wage_monthly = r.number(
+            "desired_wage_monthly",
+            "희망임금(월)",
+            &self.desired_wage_monthly,
+        );
+        s.max_commute_km = r.number("max_commute_km", "최대 통근거리", &self.max_commute_km);
+        s.accepts_shift = match self.accepts_shift.trim() {
+            "" => None,
+            "yes" => Some(true),
+            "no" => Some(false),
+            other => {
+                r.fail(
+                    "accepts_shift",
+                    "교대근무",
+                    format!("목록에 없는 값입니다: {other}"),
+                );
+                None
+            }
+        };
+        s.iap_goal = Reader::text(&self.iap_goal);
+        s.note = Reader::text(&self.note);
+        r.errors
+    }
+}
+
+/// A new seeker's fields before the form is applied.
+fn blank_seeker(id: Id, center_id: Id) -> JobSeeker {
+    JobSeeker {
+        id,
+        center_id,
+        counselor_id: None,
+        name: String::new(),
+        birth_date: None,
+        gender: None,
+        phone: None,
+        email: None,
+        home_sigungu: None,
+        consent: None,
+        track: Track::General,
+        status: SeekerStatus::Intake,
+        enrolled_on: None,
+        benefit: None,
+        target_groups: vec![],
+        education: vec![],
+        certificates: vec![],
+        training: vec![],
+        work_history: vec![],
+        skills: vec![],
+        desired_occupations: vec![],
+        desired_wage_monthly: None,
+        desired_sigungu: vec![],
+        max_commute_km: None,
+        accepts_shift: None,
+        barriers: vec![],
+        iap_goal: None,
+        note: None,
+    }
+}
+
+impl Desk {
+    pub fn seeker_form_choices(&self) -> SeekerFormChoices {
+        SeekerFormChoices {
+            genders: Gender::ALL
+                .iter()
+                .map(|g| choice(g, g.label_ko()))
+                .collect(),
+            tracks: Track::ALL.iter().map(|t| choice(t, t.label_ko())).collect(),
+            statuses: SeekerStatus::ALL
+                .iter()
+                .map(|s| choice(s, s.label_ko()))
+                .collect(),
+            consent_scopes: ConsentScope::ALL
+                .iter()
+                .map(|c| choice(c, c.label_ko()))
+                .collect(),
+            target_groups: TargetGroup::ALL
+                .iter()
+                .map(|t| choice(t, t.label_ko()))
+                .collect(),
+        }
+    }
+
+    /// An empty form for a new seeker, with today's date as the enrolment day.
+    pub fn new_seeker_form(&self) -> SeekerForm {
+        let mut form = SeekerForm::of(&blank_seeker(Id::from(uuid::Uuid::nil()), self.center_id()));
+        form.id = String::new();
+        form.enrolled_on = self.clock.today().to_string();
+        form
+    }
+
+    pub fn seeker_form(&self, id: &str) -> Result<SeekerForm, AppError> {
+        Ok(SeekerForm::of(&self.seeker(parse_id(id)?)?))
+    }
+
+    /// The record the form describes, and every problem with it (parse
+    /// errors first, then the domain's rules). Nothing is saved.
+    fn seeker_from_form(
+        &self,
+        form: &SeekerForm,
+    ) -> Result<(JobSeeker, Vec<FieldError>), AppError> {
+        let mut seeker = match Reader::text(&form.id) {
+            Some(id) => self.seeker(parse_id(&id)?)?,
+            None => blank_seeker(self.new_id(), self.center_id()),
+        };
+        let mut errors = form.apply(&mut seeker);
+        for e in seeker.check(&self.check_ctx()) {
+            if !errors.iter().any(|x| x.field == e.field) {
+                errors.push(e);
+            }
+        }
+        Ok((seeker, errors))
+    }
+
+    /// Inline validation: what is wrong with the form as typed so far.
+    pub fn check_seeker_form(&self, form: &SeekerForm) -> Result<Vec<FieldError>, AppError> {
+        Ok(self.seeker_from_form(form)?.1)
+    }
+
+    /// Creates or updates the seeker the form describes; returns its id.
+    /// Refused with every field error when anything is wrong: nothing is saved.
+    pub fn save_seeker_form(&mut self, form: &SeekerForm) -> Result<String, AppError> {
+        let (seeker, errors) = self.seeker_from_form(form)?;
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        if form.id.trim().is_empty() {
+            self.create_seeker(seeker.clone())?;
+        } else {
+            self.save(&seeker)?;
+        }
+        Ok(seeker.id.to_string())
+    }
+}
+
+pub(crate) fn parse_id(id: &str) -> Result<Id, AppError> {
+    id.trim()
+        .parse()
+        .map_err(|_| AppError::NotFound { what: "기록" })
+}

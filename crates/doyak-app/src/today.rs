@@ -1,0 +1,253 @@
+//! 오늘 할 일: what a counselor should act on today, from the caseload alone.
+//! Four lists, each with the facts needed to act and the record to open:
+//! follow-ups due (the next contact a session agreed on), retention checks
+//! due (3/6/12 months after a placement), referrals waiting for a result,
+//! and vacancies open too long.
+
+use crate::{AppError, Desk};
+use chrono::{Months, NaiveDate};
+use doyak_domain::events::EventBody;
+use doyak_domain::{Company, Id, JobSeeker, PartnerInstitution};
+use serde::Serialize;
+use std::collections::HashMap;
+use ts_rs::TS;
+
+/// Follow-ups due within this many days are listed…
+pub const FOLLOW_UP_AHEAD_DAYS: i64 = 7;
+/// …and those missed by up to this many days. Older ones are counted, not
+/// listed: a contact missed for months is a lost case, not today's task.
+pub const FOLLOW_UP_OVERDUE_DAYS: i64 = 30;
+/// Retention checks are listed from this many days before they fall due…
+pub const RETENTION_AHEAD_DAYS: i64 = 14;
+/// …until this many days after (a check missed longer than that is history).
+pub const RETENTION_GRACE_DAYS: i64 = 90;
+/// A referral without a result after this many days is listed.
+pub const REFERRAL_WAIT_DAYS: i64 = 14;
+/// A vacancy open this many days or more is listed.
+pub const VACANCY_STALE_DAYS: i64 = 30;
+/// No list shows more than this; the counselor works from the top.
+pub const TODAY_LIMIT: usize = 100;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DueFollowUp {
+    pub seeker_id: String,
+    pub seeker_name: String,
+    pub last_session_on: String,
+    pub next_on: String,
+    /// Days past the agreed date; negative = days still to go.
+    #[ts(type = "number")]
+    pub overdue_days: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DueRetention {
+    pub placement_id: String,
+    pub seeker_id: String,
+    pub seeker_name: String,
+    pub employer: String,
+    pub placed_on: String,
+    /// 3, 6 or 12.
+    pub months: u8,
+    pub due_on: String,
+    #[ts(type = "number")]
+    pub overdue_days: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct WaitingReferral {
+    pub referral_id: String,
+    pub subject_id: String,
+    /// The seeker's or the company's name.
+    pub subject_name: String,
+    pub partner_name: String,
+    pub purpose: String,
+    pub status: String,
+    pub referred_on: String,
+    #[ts(type = "number")]
+    pub waiting_days: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StaleVacancy {
+    pub vacancy_id: String,
+    pub company_id: String,
+    pub company_name: String,
+    pub title: String,
+    pub headcount: u32,
+    pub opened_on: String,
+    #[ts(type = "number")]
+    pub open_days: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct TodayView {
+    /// The day the lists were computed for (YYYY-MM-DD, Korean time).
+    pub today: String,
+    pub follow_ups: Vec<DueFollowUp>,
+    /// Seekers whose agreed contact was missed by more than 30 days.
+    #[ts(type = "number")]
+    pub follow_ups_lost: u64,
+    pub retention_checks: Vec<DueRetention>,
+    pub referrals: Vec<WaitingReferral>,
+    pub stale_vacancies: Vec<StaleVacancy>,
+}
+
+fn days(from: NaiveDate, to: NaiveDate) -> i64 {
+    (to - from).num_days()
+}
+
+impl Desk {
+    pub fn today(&self) -> Result<TodayView, AppError> {
+        let today = self.clock.today();
+        let store = &self.store;
+
+        let follow_ups = store
+            .follow_ups_due(
+                today - chrono::Days::new(FOLLOW_UP_OVERDUE_DAYS as u64),
+                today + chrono::Days::new(FOLLOW_UP_AHEAD_DAYS as u64),
+                TODAY_LIMIT as u32,
+            )?
+            .into_iter()
+            .map(|f| DueFollowUp {
+                seeker_id: f.seeker.id.to_string(),
+                seeker_name: f.seeker.name,
+                last_session_on: f.last_session_on.to_string(),
+                next_on: f.next_on.to_string(),
+                overdue_days: days(f.next_on, today),
+            })
+            .collect();
+
+        // Placements whose 3-, 6- or 12-month check can fall in the window.
+        let earliest = today
+            .checked_sub_months(Months::new(12))
+            .and_then(|d| d.checked_sub_days(chrono::Days::new(RETENTION_GRACE_DAYS as u64)))
+            .unwrap_or(today);
+        let latest = today
+            .checked_sub_months(Months::new(3))
+            .and_then(|d| d.checked_add_days(chrono::Days::new(RETENTION_AHEAD_DAYS as u64)))
+            .unwrap_or(today);
+        let mut names: HashMap<Id, String> = HashMap::new();
+        let mut retention_checks = Vec::new();
+        for placement in store.events_between("placement", earliest, latest)? {
+            let EventBody::Placement { employer, .. } = &placement.body else {
+                continue;
+            };
+            let done: Vec<u8> = store
+                .events_of(placement.id)?
+                .iter()
+                .filter_map(|e| match e.body {
+                    EventBody::RetentionCheck { months, .. } => Some(months),
+                    _ => None,
+                })
+                .collect();
+            for months in [3u8, 6, 12] {
+                let Some(due) = placement
+                    .occurred_on
+                    .checked_add_months(Months::new(u32::from(months)))
+                else {
+                    continue;
+                };
+                let overdue = days(due, today);
+                if done.contains(&months)
+                    || overdue < -RETENTION_AHEAD_DAYS
+                    || overdue > RETENTION_GRACE_DAYS
+                {
+                    continue;
+                }
+                retention_checks.push(DueRetention {
+                    placement_id: placement.id.to_string(),
+                    seeker_id: placement.subject_id.to_string(),
+                    seeker_name: self.name_of_seeker(&mut names, placement.subject_id)?,
+                    employer: employer.clone(),
+                    placed_on: placement.occurred_on.to_string(),
+                    months,
+                    due_on: due.to_string(),
+                    overdue_days: overdue,
+                });
+            }
+        }
+        retention_checks.sort_by(|a, b| a.due_on.cmp(&b.due_on));
+        retention_checks.truncate(TODAY_LIMIT);
+
+        let mut referrals: Vec<WaitingReferral> = Vec::new();
+        for r in store.open_referrals()? {
+            let waiting = days(r.referred_on, today);
+            if waiting < REFERRAL_WAIT_DAYS {
+                continue;
+            }
+            let subject_name = match store.get::<JobSeeker>(r.subject_id)? {
+                Some(s) => s.name,
+                None => store
+                    .get::<Company>(r.subject_id)?
+                    .map(|c| c.name)
+                    .unwrap_or_default(),
+            };
+            let partner_name = store
+                .get::<PartnerInstitution>(r.partner_id)?
+                .map(|p| p.name)
+                .unwrap_or_default();
+            referrals.push(WaitingReferral {
+                referral_id: r.id.to_string(),
+                subject_id: r.subject_id.to_string(),
+                subject_name,
+                partner_name,
+                purpose: r.purpose,
+                status: r.status.label_ko().to_owned(),
+                referred_on: r.referred_on.to_string(),
+                waiting_days: waiting,
+            });
+        }
+        referrals.sort_by(|a, b| b.waiting_days.cmp(&a.waiting_days));
+        referrals.truncate(TODAY_LIMIT);
+
+        let mut companies: HashMap<Id, String> = HashMap::new();
+        let mut stale_vacancies = Vec::new();
+        let opened_by = today - chrono::Days::new(VACANCY_STALE_DAYS as u64);
+        for v in store.vacancies_open_since(opened_by, TODAY_LIMIT as u32)? {
+            let company_name = match companies.get(&v.company_id) {
+                Some(n) => n.clone(),
+                None => {
+                    let n = store
+                        .get::<Company>(v.company_id)?
+                        .map(|c| c.name)
+                        .unwrap_or_default();
+                    companies.insert(v.company_id, n.clone());
+                    n
+                }
+            };
+            stale_vacancies.push(StaleVacancy {
+                vacancy_id: v.id.to_string(),
+                company_id: v.company_id.to_string(),
+                company_name,
+                title: v.title,
+                headcount: v.headcount,
+                opened_on: v.opened_on.to_string(),
+                open_days: days(v.opened_on, today),
+            });
+        }
+
+        Ok(TodayView {
+            today: today.to_string(),
+            follow_ups,
+            follow_ups_lost: store.follow_ups_missed_before(
+                today - chrono::Days::new(FOLLOW_UP_OVERDUE_DAYS as u64),
+            )?,
+            retention_checks,
+            referrals,
+            stale_vacancies,
+        })
+    }
+
+    fn name_of_seeker(&self, cache: &mut HashMap<Id, String>, id: Id) -> Result<String, AppError> {
+        if let Some(n) = cache.get(&id) {
+            return Ok(n.clone());
+        }
+        let name = self
+            .store
+            .get::<JobSeeker>(id)?
+            .map(|s| s.name)
+            .unwrap_or_default();
+        cache.insert(id, name.clone());
+        Ok(name)
+    }
+}

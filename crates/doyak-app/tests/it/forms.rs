@@ -1,0 +1,172 @@
+//! The desk's seeker form and session form: typed text in, a checked record
+//! out, or every problem keyed by the form field it belongs under.
+
+use crate::*;
+use doyak_app::{SeekerForm, SessionForm};
+
+fn filled(d: &Desk) -> SeekerForm {
+    let mut f = d.new_seeker_form();
+    f.name = "  김도약 ".into();
+    f.birth_date = "1988.03.15".into();
+    f.gender = "female".into();
+    f.phone = "010 2345 6789".into();
+    f.home_sigungu = "41273".into();
+    f.consent_on = "2026-11-20".into();
+    f.consent_scopes = vec!["counseling".into(), "follow_up".into()];
+    f.target_groups = vec!["career_women".into()];
+    f.desired_occupations = vec!["81".into(), "89".into()];
+    f.desired_wage_monthly = "2,800,000원".into();
+    f.max_commute_km = "20".into();
+    f.accepts_shift = "no".into();
+    f
+}
+
+fn fields(err: &doyak_app::AppError) -> Vec<String> {
+    err.field_errors().iter().map(|e| e.field.clone()).collect()
+}
+
+#[test]
+fn a_new_form_saves_a_seeker_with_parsed_values() {
+    let mut fx = new_desk();
+    let form = filled(&fx.desk);
+    assert_eq!(
+        form.enrolled_on, "2026-11-25",
+        "a new form starts enrolled today"
+    );
+    assert!(fx.desk.check_seeker_form(&form).unwrap().is_empty());
+    let id = fx.desk.save_seeker_form(&form).unwrap();
+    let s = fx.desk.seeker(id.parse().unwrap()).unwrap();
+    assert_eq!(s.name, "김도약", "the name is trimmed");
+    assert_eq!(
+        s.birth_date.unwrap().to_string(),
+        "1988-03-15",
+        "dotted dates are read"
+    );
+    assert_eq!(
+        s.desired_wage_monthly,
+        Some(2_800_000),
+        "commas and 원 are read"
+    );
+    assert_eq!(s.accepts_shift, Some(false));
+    assert_eq!(s.consent.as_ref().unwrap().scopes.len(), 2);
+    // The form of the saved seeker shows the same values back.
+    let again = fx.desk.seeker_form(&id).unwrap();
+    assert_eq!(again.desired_wage_monthly, "2800000");
+    assert_eq!(again.birth_date, "1988-03-15");
+    assert_eq!(again.desired_occupations, ["81", "89"]);
+}
+
+#[test]
+fn every_problem_is_reported_under_its_field_and_nothing_is_saved() {
+    let mut fx = new_desk();
+    let mut form = filled(&fx.desk);
+    form.name = " ".into();
+    form.birth_date = "1988-13-45".into();
+    form.phone = "12345".into();
+    form.home_sigungu = "99999".into();
+    form.desired_wage_monthly = "-100".into();
+    form.max_commute_km = "스무".into();
+    form.desired_occupations = vec!["X9".into()];
+    let checked: Vec<String> = fx
+        .desk
+        .check_seeker_form(&form)
+        .unwrap()
+        .iter()
+        .map(|e| e.field.clone())
+        .collect();
+    let err = fx.desk.save_seeker_form(&form).unwrap_err();
+    assert_eq!(err.code(), "input.invalid");
+    assert_eq!(fields(&err), checked, "inline check and save agree");
+    for field in [
+        "name",
+        "birth_date",
+        "phone",
+        "home_sigungu",
+        "desired_wage_monthly",
+        "max_commute_km",
+        "desired_occupations",
+    ] {
+        assert!(
+            checked.iter().any(|f| f == field),
+            "{field} is reported: {checked:?}"
+        );
+    }
+    let messages: Vec<String> = err
+        .field_errors()
+        .iter()
+        .map(|e| e.message.clone())
+        .collect();
+    assert!(
+        messages.iter().any(|m| m.contains("2026-11-27처럼")),
+        "a date error shows the expected form: {messages:?}"
+    );
+    assert_eq!(fx.desk.summary().unwrap().seekers, 0, "nothing saved");
+}
+
+#[test]
+fn editing_keeps_the_fields_the_form_does_not_show() {
+    let mut fx = new_desk();
+    let id = fx.desk.save_seeker_form(&filled(&fx.desk)).unwrap();
+    let mut s = fx.desk.seeker(id.parse().unwrap()).unwrap();
+    s.skills = vec!["TIG 용접".into()];
+    fx.desk.save(&s).unwrap();
+
+    let mut form = fx.desk.seeker_form(&id).unwrap();
+    form.status = "consulting".into();
+    form.note = "야간 불가".into();
+    fx.desk.save_seeker_form(&form).unwrap();
+    let after = fx.desk.seeker(id.parse().unwrap()).unwrap();
+    assert_eq!(
+        after.skills,
+        ["TIG 용접"],
+        "skills are not on the form and survive"
+    );
+    assert_eq!(after.note.as_deref(), Some("야간 불가"));
+    assert_eq!(after.status.label_ko(), "컨설팅");
+}
+
+#[test]
+fn a_session_from_the_form_appears_in_the_case_file_and_today() {
+    let mut fx = new_desk();
+    let id = fx.desk.save_seeker_form(&filled(&fx.desk)).unwrap();
+    let bad = SessionForm {
+        seeker_id: id.clone(),
+        occurred_on: "어제".into(),
+        minutes: "오십".into(),
+        mode: "".into(),
+        ..Default::default()
+    };
+    let err = fx.desk.add_session(&bad).unwrap_err();
+    assert_eq!(fields(&err), ["occurred_on", "minutes", "mode"]);
+
+    let row = fx
+        .desk
+        .add_session(&SessionForm {
+            seeker_id: id.clone(),
+            occurred_on: "2026-11-24".into(),
+            minutes: "".into(),
+            mode: "phone".into(),
+            content: "이력서 보완, 반월공단 CNC 구인 안내".into(),
+            next_step: "면접 준비".into(),
+            next_on: "2026-11-27".into(),
+        })
+        .unwrap();
+    assert_eq!(row.kind_label, "상담");
+    assert_eq!(
+        row.summary, "전화 50분 · 다음 상담 2026-11-27",
+        "50 minutes by default"
+    );
+
+    let detail = fx.desk.seeker_detail(&id).unwrap();
+    assert_eq!(detail.events.len(), 1);
+    assert!(detail.events[0].detail.contains("다음 단계: 면접 준비"));
+    assert!(
+        detail
+            .facts
+            .iter()
+            .any(|f| f.label == "희망임금" && f.value == "월 280만원")
+    );
+    let due = fx.desk.today().unwrap().follow_ups;
+    assert_eq!(due.len(), 1, "the agreed next contact is due within 7 days");
+    assert_eq!(due[0].overdue_days, -2);
+}

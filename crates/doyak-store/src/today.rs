@@ -1,0 +1,124 @@
+//! The queries behind the desk's "today" list: follow-ups due, placements
+//! whose retention checks fall due, referrals still open, vacancies open a
+//! long time. Each reads an index, never a whole table.
+
+use crate::Store;
+use crate::error::Result;
+use crate::query::decode;
+use chrono::NaiveDate;
+use doyak_domain::events::{CaseEvent, Referral};
+use doyak_domain::{JobSeeker, Vacancy};
+
+/// A seeker whose agreed next contact is due.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowUp {
+    pub seeker: JobSeeker,
+    pub last_session_on: NaiveDate,
+    pub next_on: NaiveDate,
+}
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().unwrap_or_default()
+}
+
+impl Store {
+    /// Seekers still in the program whose next contact falls between two
+    /// days (inclusive), soonest first.
+    pub fn follow_ups_due(
+        &self,
+        from: NaiveDate,
+        until: NaiveDate,
+        limit: u32,
+    ) -> Result<Vec<FollowUp>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.data, f.last_session_on, f.next_on
+               FROM followup f JOIN seeker s ON s.id = f.subject_id
+              WHERE f.next_on BETWEEN ?1 AND ?2
+                AND s.deleted_at IS NULL AND s.status NOT IN ('employed', 'closed')
+              ORDER BY f.next_on, s.id
+              LIMIT ?3",
+        )?;
+        let rows = stmt.query_map((from.to_string(), until.to_string(), limit), |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (data, last, next) = row?;
+            Ok(FollowUp {
+                seeker: decode(&data, "seeker")?,
+                last_session_on: date(&last),
+                next_on: date(&next),
+            })
+        })
+        .collect()
+    }
+
+    /// How many seekers still in the program had a next contact agreed
+    /// before `before` and no session since: people the desk lost touch with.
+    pub fn follow_ups_missed_before(&self, before: NaiveDate) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM followup f JOIN seeker s ON s.id = f.subject_id
+                  WHERE f.next_on < ?1
+                    AND s.deleted_at IS NULL AND s.status NOT IN ('employed', 'closed')",
+            )?
+            .query_row([before.to_string()], |r| r.get(0))?;
+        Ok(n as u64)
+    }
+
+    /// Events of one type that happened between two days (inclusive).
+    pub fn events_between(
+        &self,
+        event_type: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<CaseEvent>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT data FROM event WHERE type = ?1 AND occurred_on BETWEEN ?2 AND ?3
+              ORDER BY occurred_on, id",
+        )?;
+        let rows = stmt.query_map((event_type, from.to_string(), to.to_string()), |r| {
+            r.get::<_, String>(0)
+        })?;
+        rows.map(|d| decode(&d?, "event")).collect()
+    }
+
+    /// Referrals that have not reached a result yet (의뢰, 접수, 진행중).
+    pub fn open_referrals(&self) -> Result<Vec<Referral>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT data FROM referral
+              WHERE status IN ('requested', 'accepted', 'in_progress') AND deleted_at IS NULL",
+        )?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.map(|d| decode(&d?, "referral")).collect()
+    }
+
+    /// Every live referral of a seeker or a company, newest first.
+    pub fn referrals_of(&self, subject_id: doyak_domain::Id) -> Result<Vec<Referral>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT data FROM referral WHERE subject_id = ?1 AND deleted_at IS NULL",
+        )?;
+        let rows = stmt.query_map([subject_id.to_string()], |r| r.get::<_, String>(0))?;
+        let mut referrals = rows
+            .map(|d| decode(&d?, "referral"))
+            .collect::<Result<Vec<Referral>>>()?;
+        referrals.sort_by(|a, b| (b.referred_on, b.id).cmp(&(a.referred_on, a.id)));
+        Ok(referrals)
+    }
+
+    /// Vacancies still open that were opened on or before `opened_by`,
+    /// oldest first.
+    pub fn vacancies_open_since(&self, opened_by: NaiveDate, limit: u32) -> Result<Vec<Vacancy>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT data FROM vacancy
+              WHERE status = 'open' AND opened_on <= ?1 AND deleted_at IS NULL
+              ORDER BY opened_on, id LIMIT ?2",
+        )?;
+        let rows = stmt.query_map((opened_by.to_string(), limit), |r| r.get::<_, String>(0))?;
+        rows.map(|d| decode(&d?, "vacancy")).collect()
+    }
+}

@@ -1,0 +1,268 @@
+import { useEffect, useState } from "preact/hooks";
+import { api, type UiError } from "../api";
+import type { Choice, EventRow, SeekerDetail, SessionForm } from "../bindings";
+import { byField, type FieldErrors } from "../lib/fields";
+
+type Tab = "profile" | "sessions" | "iap" | "referrals" | "placements";
+
+const TABS: ReadonlyArray<{ tab: Tab; label: string; kinds: readonly string[] }> = [
+  { tab: "profile", label: "프로필", kinds: [] },
+  { tab: "sessions", label: "상담기록", kinds: ["counseling_session", "diagnosis"] },
+  { tab: "iap", label: "IAP", kinds: ["iap_activity"] },
+  { tab: "referrals", label: "기관연계", kinds: [] },
+  { tab: "placements", label: "취업·사후관리", kinds: ["placement", "retention_check"] },
+];
+
+interface Props {
+  id: string;
+  onEdit: () => void;
+  onBack: () => void;
+}
+
+function Events({ rows, empty }: { rows: EventRow[]; empty: string }) {
+  if (rows.length === 0) return <p class="empty">{empty}</p>;
+  return (
+    <ol class="timeline">
+      {rows.map((e) => (
+        <li key={e.id} class={e.superseded ? "superseded" : ""}>
+          <div class="when">{e.occurred_on}</div>
+          <div>
+            <div>
+              <span class="tag">{e.kind_label}</span> {e.summary}
+              {e.superseded && <span class="muted small"> (정정됨)</span>}
+            </div>
+            {e.detail && <p class="note">{e.detail}</p>}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function SessionEditor(props: { seekerId: string; today: string; onSaved: () => void; onCancel: () => void }) {
+  const [modes, setModes] = useState<Choice[]>([]);
+  const [form, setForm] = useState<SessionForm>({
+    seeker_id: props.seekerId,
+    occurred_on: props.today,
+    minutes: "50",
+    mode: "in_person",
+    content: "",
+    next_step: "",
+    next_on: "",
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string>("");
+  useEffect(() => {
+    api.contactModes().then(setModes, () => undefined);
+  }, []);
+  const set = (key: keyof SessionForm, value: string) => setForm({ ...form, [key]: value });
+
+  async function save(e: Event) {
+    e.preventDefault();
+    try {
+      await api.addSession(form);
+      props.onSaved();
+    } catch (err) {
+      const ui = err as UiError;
+      setFailure(ui.message);
+      setErrors(byField(ui.fields));
+    }
+  }
+
+  const err = (name: string) =>
+    (errors[name] ?? []).map((m) => (
+      <p class="field-error" role="alert">
+        {m}
+      </p>
+    ));
+  return (
+    <form class="session-form" onSubmit={save} aria-label="상담 기록 추가">
+      <div class="grid">
+        <div class="field">
+          <label for="s-occurred_on">상담일</label>
+          <input id="s-occurred_on" value={form.occurred_on} onInput={(e) => set("occurred_on", e.currentTarget.value)} />
+          {err("occurred_on")}
+        </div>
+        <div class="field">
+          <label for="s-mode">상담방법</label>
+          <select id="s-mode" value={form.mode} onChange={(e) => set("mode", e.currentTarget.value)}>
+            {modes.map((m) => (
+              <option value={m.value}>{m.label}</option>
+            ))}
+          </select>
+          {err("mode")}
+        </div>
+        <div class="field">
+          <label for="s-minutes">상담시간 (분)</label>
+          <input id="s-minutes" inputMode="numeric" value={form.minutes} onInput={(e) => set("minutes", e.currentTarget.value)} />
+          {err("minutes")}
+        </div>
+        <div class="field">
+          <label for="s-next_on">다음 상담일</label>
+          <input id="s-next_on" placeholder="YYYY-MM-DD" value={form.next_on} onInput={(e) => set("next_on", e.currentTarget.value)} />
+          {err("next_on")}
+        </div>
+      </div>
+      <div class="field">
+        <label for="s-content">상담 내용</label>
+        <textarea id="s-content" rows={4} value={form.content} onInput={(e) => set("content", e.currentTarget.value)} />
+        {err("content")}
+      </div>
+      <div class="field">
+        <label for="s-next_step">다음 단계</label>
+        <input id="s-next_step" value={form.next_step} onInput={(e) => set("next_step", e.currentTarget.value)} />
+      </div>
+      {failure && (
+        <p class="error" role="alert">
+          {failure}
+        </p>
+      )}
+      <div class="actions">
+        <button type="button" class="btn" onClick={props.onCancel}>
+          취소
+        </button>
+        <button type="submit" id="session-save" class="btn primary">
+          상담 기록 저장
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function SeekerDetailView({ id, onEdit, onBack }: Props) {
+  const [detail, setDetail] = useState<SeekerDetail | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+  const [tab, setTab] = useState<Tab>("profile");
+  const [writing, setWriting] = useState(false);
+  const [today, setToday] = useState("");
+
+  const load = () => api.seekerDetail(id).then(setDetail, setError);
+  useEffect(() => {
+    load();
+    api.today().then((t) => setToday(t.today), () => undefined);
+  }, [id]);
+
+  if (error) {
+    return (
+      <p class="error" role="alert">
+        {error.message}
+      </p>
+    );
+  }
+  if (!detail) return <p class="muted">불러오는 중…</p>;
+  const { row } = detail;
+  const current = TABS.find((t) => t.tab === tab)!;
+
+  return (
+    <div class="screen" aria-labelledby="seeker-title">
+      <button type="button" class="link-back" onClick={onBack}>
+        ← 구직자 목록
+      </button>
+      <div class="record-head">
+        <div>
+          <h2 id="seeker-title">
+            {row.name} <span class="tag">{row.status}</span>
+          </h2>
+          <p class="muted">
+            {[row.age !== null ? `만 ${row.age}세` : "", row.track, row.home, row.desired.join(", ")].filter(Boolean).join(" · ")}
+          </p>
+        </div>
+        <div class="actions">
+          <button type="button" class="btn" id="seeker-edit" onClick={onEdit}>
+            정보 수정
+          </button>
+          <button
+            type="button"
+            class="btn primary"
+            id="session-add"
+            onClick={() => {
+              setTab("sessions");
+              setWriting(true);
+            }}
+          >
+            상담 기록 추가
+          </button>
+        </div>
+      </div>
+      <div role="tablist" class="tabs" aria-label="구직자 정보">
+        {TABS.map((t) => (
+          <button
+            role="tab"
+            id={`tab-${t.tab}`}
+            aria-selected={tab === t.tab}
+            aria-controls={`panel-${t.tab}`}
+            tabIndex={tab === t.tab ? 0 : -1}
+            class={tab === t.tab ? "tab active" : "tab"}
+            onClick={() => setTab(t.tab)}
+            onKeyDown={(e) => {
+              const i = TABS.findIndex((x) => x.tab === tab);
+              const next = e.key === "ArrowRight" ? i + 1 : e.key === "ArrowLeft" ? i - 1 : null;
+              if (next !== null) {
+                const target = TABS[(next + TABS.length) % TABS.length]!;
+                setTab(target.tab);
+                document.getElementById(`tab-${target.tab}`)?.focus();
+              }
+            }}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="panel">
+        {tab === "profile" && (
+          <dl class="facts">
+            {detail.facts.map((f) => (
+              <div>
+                <dt>{f.label}</dt>
+                <dd>{f.value}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+        {tab === "sessions" && writing && (
+          <SessionEditor
+            seekerId={row.id}
+            today={today}
+            onCancel={() => setWriting(false)}
+            onSaved={() => {
+              setWriting(false);
+              load();
+            }}
+          />
+        )}
+        {tab === "referrals" &&
+          (detail.referrals.length === 0 ? (
+            <p class="empty">기관연계 기록이 없습니다.</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">의뢰일</th>
+                  <th scope="col">연계기관</th>
+                  <th scope="col">목적</th>
+                  <th scope="col">상태</th>
+                  <th scope="col">결과</th>
+                </tr>
+              </thead>
+              <tbody>
+                {detail.referrals.map((r) => (
+                  <tr key={r.id}>
+                    <td>{r.referred_on}</td>
+                    <td>{r.partner_name}</td>
+                    <td>{r.purpose}</td>
+                    <td>
+                      <span class="tag">{r.status}</span>
+                    </td>
+                    <td>{r.result}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+        {current.kinds.length > 0 && (
+          <Events rows={detail.events.filter((e) => current.kinds.includes(e.kind))} empty={`${current.label} 기록이 없습니다.`} />
+        )}
+      </div>
+    </div>
+  );
+}

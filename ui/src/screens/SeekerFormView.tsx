@@ -1,0 +1,261 @@
+import type { ComponentChildren } from "preact";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { api, type UiError } from "../api";
+import type { SeekerForm, SeekerFormChoices } from "../bindings";
+import { CodePicker } from "../components/CodePicker";
+import { byField, visible, type FieldErrors } from "../lib/fields";
+import { latestOnly } from "../lib/latest";
+
+interface Props {
+  /** The seeker to edit, or null for a new one. */
+  id: string | null;
+  onSaved: (id: string) => void;
+  onCancel: () => void;
+}
+
+type Key = keyof SeekerForm;
+
+function Field(props: { name: string; label: string; required?: boolean; errors: FieldErrors; children: ComponentChildren; hint?: string }) {
+  const messages = props.errors[props.name] ?? [];
+  return (
+    <div class={messages.length ? "field invalid" : "field"}>
+      <label for={`f-${props.name}`}>
+        {props.label}
+        {props.required && <span class="required" aria-hidden="true"> *</span>}
+      </label>
+      {props.children}
+      {props.hint && (
+        <p class="hint-text" id={`f-${props.name}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {messages.map((m) => (
+        <p class="field-error" id={`f-${props.name}-error`} role="alert">
+          {m}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+export function SeekerFormView({ id, onSaved, onCancel }: Props) {
+  const [form, setForm] = useState<SeekerForm | null>(null);
+  const [choices, setChoices] = useState<SeekerFormChoices | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [failure, setFailure] = useState<UiError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const check = useMemo(() => latestOnly(api.checkSeekerForm), []);
+  const first = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    api.seekerFormChoices().then(setChoices, setFailure);
+    (id ? api.seekerDetail(id).then((d) => d.form) : api.newSeekerForm()).then(setForm, setFailure);
+  }, [id]);
+
+  useEffect(() => {
+    if (form) first.current?.focus();
+  }, [form === null]);
+
+  // Inline validation: the desk checks the whole form as it changes; only
+  // the fields already left (or all, after 저장) show their messages.
+  useEffect(() => {
+    if (!form) return;
+    const timer = setTimeout(() => {
+      check(form).then((r) => !r.stale && setErrors(byField(r.value)), () => undefined);
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [form, check]);
+
+  if (failure && !form) {
+    return (
+      <p class="error" role="alert">
+        {failure.message}
+      </p>
+    );
+  }
+  if (!form || !choices) return <p class="muted">불러오는 중…</p>;
+
+  const shown = visible(errors, touched, submitted);
+  const set = <K extends Key>(key: K, value: SeekerForm[K]) => setForm({ ...form, [key]: value });
+  const leave = (name: string) => () => setTouched((t) => new Set(t).add(name));
+  const described = (name: string) => (shown[name] ? `f-${name}-error` : undefined);
+  const text = (key: Key & string, extra: Record<string, unknown> = {}) => ({
+    id: `f-${key}`,
+    value: form[key] as string,
+    "aria-invalid": shown[key] ? true : undefined,
+    "aria-describedby": described(key),
+    onInput: (e: Event) => set(key, (e.currentTarget as HTMLInputElement).value as never),
+    onBlur: leave(key),
+    ...extra,
+  });
+  const toggle = (key: "consent_scopes" | "target_groups", value: string) => {
+    const now = form[key];
+    set(key, now.includes(value) ? now.filter((v) => v !== value) : [...now, value]);
+    setTouched((t) => new Set(t).add(key === "consent_scopes" ? "consent" : key));
+  };
+
+  async function save(e: Event) {
+    e.preventDefault();
+    if (!form || saving) return;
+    setSubmitted(true);
+    setSaving(true);
+    setFailure(null);
+    try {
+      onSaved(await api.saveSeekerForm(form));
+    } catch (err) {
+      const ui = err as UiError;
+      setFailure(ui);
+      setErrors(byField(ui.fields));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form class="screen record-form" onSubmit={save} aria-labelledby="seeker-form-title" noValidate>
+      <div class="toolbar">
+        <h2 id="seeker-form-title">{id ? `구직자 정보 수정 — ${form.name}` : "새 구직자 등록"}</h2>
+      </div>
+      {failure && (
+        <p class="error banner" role="alert" id="seeker-form-error">
+          {failure.message}
+        </p>
+      )}
+      <fieldset>
+        <legend>기본 정보</legend>
+        <div class="grid">
+          <Field name="name" label="이름" required errors={shown}>
+            <input {...text("name", { ref: first, autocomplete: "off" })} />
+          </Field>
+          <Field name="birth_date" label="생년월일" errors={shown} hint="예: 1988-03-15">
+            <input {...text("birth_date", { inputMode: "numeric", placeholder: "YYYY-MM-DD" })} />
+          </Field>
+          <Field name="gender" label="성별" errors={shown}>
+            <select id="f-gender" value={form.gender} onChange={(e) => set("gender", e.currentTarget.value)} onBlur={leave("gender")}>
+              <option value="">선택 안 함</option>
+              {choices.genders.map((c) => (
+                <option value={c.value}>{c.label}</option>
+              ))}
+            </select>
+          </Field>
+          <Field name="phone" label="연락처" errors={shown} hint="예: 010-1234-5678">
+            <input {...text("phone", { type: "tel", inputMode: "tel" })} />
+          </Field>
+          <Field name="email" label="이메일" errors={shown}>
+            <input {...text("email", { type: "email" })} />
+          </Field>
+          <Field name="home_sigungu" label="거주지 (시군구)" errors={shown}>
+            <CodePicker
+              id="f-home_sigungu"
+              label="거주지"
+              list="sigungu"
+              value={form.home_sigungu ? [form.home_sigungu] : []}
+              describedBy={described("home_sigungu")}
+              invalid={!!shown.home_sigungu}
+              onChange={(codes) => set("home_sigungu", codes[0] ?? "")}
+              onBlur={leave("home_sigungu")}
+            />
+          </Field>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>참여</legend>
+        <div class="grid">
+          <Field name="track" label="참여유형" required errors={shown}>
+            <select id="f-track" value={form.track} onChange={(e) => set("track", e.currentTarget.value)}>
+              {choices.tracks.map((c) => (
+                <option value={c.value}>{c.label}</option>
+              ))}
+            </select>
+          </Field>
+          <Field name="status" label="진행상태" required errors={shown}>
+            <select id="f-status" value={form.status} onChange={(e) => set("status", e.currentTarget.value)}>
+              {choices.statuses.map((c) => (
+                <option value={c.value}>{c.label}</option>
+              ))}
+            </select>
+          </Field>
+          <Field name="enrolled_on" label="참여일" errors={shown}>
+            <input {...text("enrolled_on", { placeholder: "YYYY-MM-DD" })} />
+          </Field>
+          <Field name="consent" label="개인정보 동의일" errors={shown} hint="동의서를 받은 날. 비워 두면 동의 기록 없음">
+            <input
+              id="f-consent"
+              value={form.consent_on}
+              placeholder="YYYY-MM-DD"
+              aria-invalid={shown.consent ? true : undefined}
+              aria-describedby={described("consent")}
+              onInput={(e) => set("consent_on", e.currentTarget.value)}
+              onBlur={leave("consent")}
+            />
+          </Field>
+        </div>
+        <div class="checks" role="group" aria-label="동의 범위">
+          <span class="group-label">동의 범위</span>
+          {choices.consent_scopes.map((c) => (
+            <label class="check">
+              <input type="checkbox" checked={form.consent_scopes.includes(c.value)} onChange={() => toggle("consent_scopes", c.value)} />
+              {c.label}
+            </label>
+          ))}
+        </div>
+        <div class="checks" role="group" aria-label="대상 집단">
+          <span class="group-label">대상 집단</span>
+          {choices.target_groups.map((c) => (
+            <label class="check">
+              <input type="checkbox" checked={form.target_groups.includes(c.value)} onChange={() => toggle("target_groups", c.value)} />
+              {c.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>희망 조건</legend>
+        <div class="grid">
+          <Field name="desired_occupations" label="희망직종 (KECO)" errors={shown}>
+            <CodePicker
+              id="f-desired_occupations"
+              label="희망직종"
+              list="keco"
+              multiple
+              value={form.desired_occupations}
+              describedBy={described("desired_occupations")}
+              invalid={!!shown.desired_occupations}
+              onChange={(codes) => set("desired_occupations", codes)}
+              onBlur={leave("desired_occupations")}
+            />
+          </Field>
+          <Field name="desired_wage_monthly" label="희망임금 (월, 원)" errors={shown} hint="예: 2,800,000">
+            <input {...text("desired_wage_monthly", { inputMode: "numeric" })} />
+          </Field>
+          <Field name="max_commute_km" label="최대 통근거리 (km)" errors={shown}>
+            <input {...text("max_commute_km", { inputMode: "numeric" })} />
+          </Field>
+          <Field name="accepts_shift" label="교대근무" errors={shown}>
+            <select id="f-accepts_shift" value={form.accepts_shift} onChange={(e) => set("accepts_shift", e.currentTarget.value)}>
+              <option value="">미확인</option>
+              <option value="yes">가능</option>
+              <option value="no">불가</option>
+            </select>
+          </Field>
+        </div>
+        <Field name="iap_goal" label="IAP 취업 목표" errors={shown}>
+          <input {...text("iap_goal")} />
+        </Field>
+        <Field name="note" label="메모" errors={shown}>
+          <textarea id="f-note" rows={3} value={form.note} onInput={(e) => set("note", e.currentTarget.value)} />
+        </Field>
+      </fieldset>
+      <div class="actions">
+        <button type="button" class="btn" onClick={onCancel}>
+          취소
+        </button>
+        <button type="submit" id="seeker-form-save" class="btn primary" disabled={saving}>
+          {saving ? "저장 중…" : "저장"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,149 @@
+import { useEffect, useState } from "preact/hooks";
+import { api, type UiError } from "../api";
+import type { TodayView } from "../bindings";
+import { dueLabel, items } from "../lib/format";
+
+function Section(props: { id: string; title: string; count: number; empty: string; children: preact.ComponentChildren }) {
+  return (
+    <section class="today-card" aria-labelledby={`${props.id}-title`} id={props.id}>
+      <h3 id={`${props.id}-title`}>
+        {props.title} <span class="count-badge">{items(props.count)}</span>
+      </h3>
+      {props.count === 0 ? <p class="empty">{props.empty}</p> : props.children}
+    </section>
+  );
+}
+
+export function Today() {
+  const [view, setView] = useState<TodayView | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+
+  useEffect(() => {
+    api.today().then(setView, setError);
+  }, []);
+
+  if (error) {
+    return (
+      <p class="error" role="alert">
+        {error.message}
+      </p>
+    );
+  }
+  if (!view) return <p class="muted">불러오는 중…</p>;
+
+  return (
+    <div class="screen" aria-labelledby="today-title">
+      <div class="toolbar">
+        <h2 id="today-title">오늘 할 일</h2>
+        <span class="muted">{view.today} 기준</span>
+      </div>
+      <div class="today-grid">
+        <Section id="today-followups" title="상담 예정" count={view.follow_ups.length} empty="7일 안에 예정된 상담이 없습니다.">
+          {view.follow_ups_lost > 0 && (
+            <p class="hint small" id="today-lost">
+              예정일이 30일 넘게 지난 구직자 {items(view.follow_ups_lost)}은 여기 없습니다. 연락 두절 여부를 확인해 주세요.
+            </p>
+          )}
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">구직자</th>
+                <th scope="col">예정일</th>
+                <th scope="col">최근 상담</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.follow_ups.map((f) => (
+                <tr key={f.seeker_id}>
+                  <td class="name">{f.seeker_name}</td>
+                  <td>
+                    {f.next_on} <span class={f.overdue_days > 0 ? "due overdue" : "due"}>{dueLabel(f.overdue_days)}</span>
+                  </td>
+                  <td>{f.last_session_on}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+        <Section
+          id="today-retention"
+          title="고용유지 확인"
+          count={view.retention_checks.length}
+          empty="확인할 고용유지(3·6·12개월)가 없습니다."
+        >
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">구직자</th>
+                <th scope="col">취업처</th>
+                <th scope="col">구분</th>
+                <th scope="col">확인일</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.retention_checks.map((r) => (
+                <tr key={`${r.placement_id}-${r.months}`}>
+                  <td class="name">{r.seeker_name}</td>
+                  <td>{r.employer}</td>
+                  <td>{r.months}개월</td>
+                  <td>
+                    {r.due_on} <span class={r.overdue_days > 0 ? "due overdue" : "due"}>{dueLabel(r.overdue_days)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+        <Section id="today-referrals" title="결과 대기 중인 기관연계" count={view.referrals.length} empty="2주 넘게 결과를 기다리는 연계가 없습니다.">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">대상</th>
+                <th scope="col">연계기관</th>
+                <th scope="col">상태</th>
+                <th scope="col">경과</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.referrals.map((r) => (
+                <tr key={r.referral_id}>
+                  <td class="name">{r.subject_name}</td>
+                  <td>
+                    {r.partner_name}
+                    <div class="muted small">{r.purpose}</div>
+                  </td>
+                  <td>
+                    <span class="tag">{r.status}</span>
+                  </td>
+                  <td>{r.waiting_days}일</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+        <Section id="today-vacancies" title="장기 미충원 구인" count={view.stale_vacancies.length} empty="30일 넘게 열려 있는 구인이 없습니다.">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">기업</th>
+                <th scope="col">구인</th>
+                <th scope="col">인원</th>
+                <th scope="col">경과</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.stale_vacancies.map((v) => (
+                <tr key={v.vacancy_id}>
+                  <td class="name">{v.company_name}</td>
+                  <td>{v.title}</td>
+                  <td>{v.headcount}명</td>
+                  <td>{v.open_days}일</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+      </div>
+    </div>
+  );
+}
