@@ -12,6 +12,11 @@ mod tests {
         SeekerDetail, SeekerFilterChoices, SeekerForm, SeekerFormChoices, SeekerListQuery,
         SeekerPage, SeekerRow, SessionForm, StaleVacancy, TodayView, UiError, WaitingReferral,
     };
+    use doyak_app::{
+        CompanyDetail, CompanyFilterChoices, CompanyForm, CompanyFormChoices, CompanyListQuery,
+        CompanyPage, CompanyRow, ComplexView, VacancyForm, VacancyListQuery, VacancyPage,
+        VacancyRow, VisitForm,
+    };
     use ts_rs::{Config, TS};
 
     fn decl<T: TS>(cfg: &Config) -> String {
@@ -49,6 +54,19 @@ mod tests {
             decl::<SeekerForm>(&cfg),
             decl::<SeekerFormChoices>(&cfg),
             decl::<SessionForm>(&cfg),
+            decl::<CompanyListQuery>(&cfg),
+            decl::<CompanyPage>(&cfg),
+            decl::<CompanyRow>(&cfg),
+            decl::<CompanyFilterChoices>(&cfg),
+            decl::<VacancyListQuery>(&cfg),
+            decl::<VacancyPage>(&cfg),
+            decl::<VacancyRow>(&cfg),
+            decl::<CompanyForm>(&cfg),
+            decl::<VacancyForm>(&cfg),
+            decl::<CompanyFormChoices>(&cfg),
+            decl::<CompanyDetail>(&cfg),
+            decl::<ComplexView>(&cfg),
+            decl::<VisitForm>(&cfg),
         ];
         let mut out = String::from(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\

@@ -8,6 +8,10 @@ use doyak_app::{
     Passphrase, SeekerDetail, SeekerFilterChoices, SeekerForm, SeekerFormChoices, SeekerListQuery,
     SeekerPage, SessionForm, SystemClock, TodayView, UiError,
 };
+use doyak_app::{
+    CompanyDetail, CompanyFilterChoices, CompanyForm, CompanyFormChoices, CompanyListQuery,
+    CompanyPage, ComplexView, VacancyForm, VacancyListQuery, VacancyPage, VisitForm,
+};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -236,4 +240,117 @@ pub async fn code_labels(
     codes: Vec<String>,
 ) -> Result<Vec<Choice>, UiError> {
     with_desk(&state, move |desk| desk.code_labels(&list, &codes)).await
+}
+
+#[tauri::command]
+pub async fn company_filter_choices(
+    state: tauri::State<'_, DeskState>,
+) -> Result<CompanyFilterChoices, UiError> {
+    with_desk(&state, |desk| desk.company_filter_choices()).await
+}
+
+#[tauri::command]
+pub async fn company_list(
+    state: tauri::State<'_, DeskState>,
+    query: CompanyListQuery,
+) -> Result<CompanyPage, UiError> {
+    with_desk(&state, move |desk| desk.company_list(&query)).await
+}
+
+#[tauri::command]
+pub async fn vacancy_list(
+    state: tauri::State<'_, DeskState>,
+    query: VacancyListQuery,
+) -> Result<VacancyPage, UiError> {
+    with_desk(&state, move |desk| desk.vacancy_list(&query)).await
+}
+
+#[tauri::command]
+pub async fn company_form_choices(
+    state: tauri::State<'_, DeskState>,
+) -> Result<CompanyFormChoices, UiError> {
+    with_desk(&state, |desk| Ok(desk.company_form_choices())).await
+}
+
+#[tauri::command]
+pub async fn company_detail(
+    state: tauri::State<'_, DeskState>,
+    id: String,
+) -> Result<CompanyDetail, UiError> {
+    with_desk(&state, move |desk| desk.company_detail(&id)).await
+}
+
+#[tauri::command]
+pub async fn new_company_form(
+    state: tauri::State<'_, DeskState>,
+    industrial_complex: String,
+) -> Result<CompanyForm, UiError> {
+    with_desk(&state, move |desk| {
+        Ok(desk.new_company_form(&industrial_complex))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn check_company_form(
+    state: tauri::State<'_, DeskState>,
+    form: CompanyForm,
+) -> Result<Vec<FieldError>, UiError> {
+    with_desk(&state, move |desk| desk.check_company_form(&form)).await
+}
+
+#[tauri::command]
+pub async fn save_company_form(
+    state: tauri::State<'_, DeskState>,
+    form: CompanyForm,
+) -> Result<String, UiError> {
+    with_desk(&state, move |desk| desk.save_company_form(&form)).await
+}
+
+#[tauri::command]
+pub async fn new_vacancy_form(
+    state: tauri::State<'_, DeskState>,
+    company_id: String,
+) -> Result<VacancyForm, UiError> {
+    with_desk(&state, move |desk| desk.new_vacancy_form(&company_id)).await
+}
+
+#[tauri::command]
+pub async fn vacancy_form(
+    state: tauri::State<'_, DeskState>,
+    id: String,
+) -> Result<VacancyForm, UiError> {
+    with_desk(&state, move |desk| desk.vacancy_form(&id)).await
+}
+
+#[tauri::command]
+pub async fn check_vacancy_form(
+    state: tauri::State<'_, DeskState>,
+    form: VacancyForm,
+) -> Result<Vec<FieldError>, UiError> {
+    with_desk(&state, move |desk| desk.check_vacancy_form(&form)).await
+}
+
+#[tauri::command]
+pub async fn save_vacancy_form(
+    state: tauri::State<'_, DeskState>,
+    form: VacancyForm,
+) -> Result<String, UiError> {
+    with_desk(&state, move |desk| desk.save_vacancy_form(&form)).await
+}
+
+#[tauri::command]
+pub async fn complex_view(
+    state: tauri::State<'_, DeskState>,
+    name: String,
+) -> Result<ComplexView, UiError> {
+    with_desk(&state, move |desk| desk.complex_view(&name)).await
+}
+
+#[tauri::command]
+pub async fn record_visit(
+    state: tauri::State<'_, DeskState>,
+    form: VisitForm,
+) -> Result<EventRow, UiError> {
+    with_desk(&state, move |desk| desk.record_visit(&form)).await
 }

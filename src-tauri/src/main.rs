@@ -60,6 +60,20 @@ fn main() {
             commands::add_session,
             commands::search_codes,
             commands::code_labels,
+            commands::company_filter_choices,
+            commands::company_list,
+            commands::vacancy_list,
+            commands::company_form_choices,
+            commands::company_detail,
+            commands::new_company_form,
+            commands::check_company_form,
+            commands::save_company_form,
+            commands::new_vacancy_form,
+            commands::vacancy_form,
+            commands::check_vacancy_form,
+            commands::save_vacancy_form,
+            commands::complex_view,
+            commands::record_visit,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

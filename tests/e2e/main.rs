@@ -269,3 +269,90 @@ fn create_find_edit_note_and_reopen_a_seeker() {
     wait_text(&s, ".timeline", "반월공단 CNC 구인 안내");
     s.quit().unwrap();
 }
+
+/// Picks a code in a code picker by typing and pressing Enter on the first hit.
+fn pick_code(s: &Session, input: &str, typed: &str, expect: &str) {
+    type_into(s, input, typed);
+    wait_text(s, &format!("{input}-options"), expect);
+    s.type_text(&s.find(input).unwrap(), "\u{E007}").unwrap();
+}
+
+#[test]
+fn field_visit_registers_a_company_with_a_vacancy_and_refuses_a_bad_business_number() {
+    let desk = Desk::start();
+    let args = vec![
+        "--demo".to_owned(),
+        "--db".to_owned(),
+        desk.caseload().display().to_string(),
+    ];
+    let s = Session::start(&desk.url, &desk.app, &args).expect("the desk starts");
+    assert_eq!(try_unlock(&s, "demo"), "");
+    s.click(&s.find("#nav-visit").unwrap()).unwrap();
+    wait_text(&s, "#visit-title", "현장방문");
+    // The first industrial complex of the demo caseload.
+    let complex: String = s
+        .wait("the complexes", || {
+            let v = s.script(
+                "const o = document.querySelectorAll('#visit-complex option'); return o.length > 1 ? o[1].value : null;",
+                json!([]),
+            )?;
+            Ok(v.as_str().map(str::to_owned))
+        })
+        .unwrap();
+    choose(&s, "visit-complex", &complex);
+    let before = s
+        .wait("the complex's companies", || {
+            let n = s.find_all("#visit-companies tr")?.len();
+            Ok((n > 0).then_some(n))
+        })
+        .unwrap();
+    shot(&s, "10-field-visit");
+
+    // A new company on site: a wrong check digit is refused, nothing saved.
+    s.click(&s.find("#visit-new-company").unwrap()).unwrap();
+    wait_text(&s, "#company-form-title", "새 기업 등록");
+    let prefilled = s
+        .script(
+            "return document.getElementById('f-industrial_complex').value;",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(prefilled, json!(complex), "the complex is filled in");
+    type_into(&s, "#f-name", "현장테스트정밀");
+    type_into(&s, "#f-business_number", "220-81-62518");
+    type_into(&s, "#f-employees", "30");
+    pick_code(&s, "#f-ksic_code", "유압기기", "유압기기 제조업");
+    pick_code(&s, "#f-sigungu", "단원구", "안산시 단원구");
+    s.click(&s.find("#company-form-save").unwrap()).unwrap();
+    wait_text(&s, ".field-error", "검증번호가 맞지 않습니다");
+    shot(&s, "11-company-form-invalid-business-number");
+
+    type_into(&s, "#f-business_number", "220-81-62517");
+    s.click(&s.find("#company-form-save").unwrap()).unwrap();
+    wait_text(&s, "#visit-companies", "현장테스트정밀");
+    assert_eq!(
+        s.find_all("#visit-companies tr").unwrap().len(),
+        before + 1,
+        "exactly one company was saved"
+    );
+
+    // A vacancy for it, straight from the list.
+    s.click(&s.find("[data-vacancy='현장테스트정밀']").unwrap())
+        .unwrap();
+    wait_text(&s, "#vacancy-form-title", "새 구인 등록");
+    type_into(&s, "#f-title", "현장테스트 CNC 오퍼레이터");
+    pick_code(&s, "#f-occupation", "기계 설치", "기계 설치·정비·생산직");
+    type_into(&s, "#f-headcount", "2");
+    type_into(&s, "#f-wage_monthly", "3,100,000");
+    s.click(&s.find("#vacancy-form-save").unwrap()).unwrap();
+    wait_text(&s, "#visit-vacancies", "현장테스트 CNC 오퍼레이터");
+
+    // And the visit itself.
+    s.click(&s.find("[data-visit='현장테스트정밀']").unwrap())
+        .unwrap();
+    type_into(&s, "#v-content", "2교대 인력 2명 요청, 통근버스 운행");
+    s.click(&s.find("#visit-save").unwrap()).unwrap();
+    wait_text(&s, "#visit-saved", "현장테스트정밀 방문을 기록했습니다");
+    shot(&s, "12-field-visit-recorded");
+    s.quit().unwrap();
+}

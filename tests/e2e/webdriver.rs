@@ -7,6 +7,8 @@ use std::time::{Duration, Instant};
 /// The web element reference: the W3C key starts with this (the key
 /// WebKitWebDriver sends is the spec's `element-6066-11e4-a52e-4f735466cecf`).
 const ELEMENT_KEY_PREFIX: &str = "element-6066-";
+/// The key for sending an element reference back (W3C WebDriver §12.1).
+const ELEMENT_W3C: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 fn element_ref(v: &Value) -> Option<Element> {
     v.as_object()?
@@ -112,7 +114,16 @@ impl Session {
         })
     }
 
+    /// Clicks an element after scrolling it to the middle of the view: the
+    /// desk's status bar covers the bottom edge, where WebKitWebDriver's own
+    /// scrolling may leave a button ("element not interactable").
     pub fn click(&self, e: &Element) -> Result<(), String> {
+        let mut reference = serde_json::Map::new();
+        reference.insert(ELEMENT_W3C.to_owned(), Value::String(e.0.clone()));
+        self.script(
+            "arguments[0].scrollIntoView({ block: 'center' }); return null;",
+            json!([reference]),
+        )?;
         self.post(&format!("/element/{}/click", e.0), json!({}))
             .map(drop)
     }

@@ -2,6 +2,19 @@
 // (bindings.ts, written by `cargo test -p doyak-desk bindings` — never by hand).
 import { invoke } from "@tauri-apps/api/core";
 import type {
+  CompanyDetail,
+  CompanyFilterChoices,
+  CompanyForm,
+  CompanyFormChoices,
+  CompanyListQuery,
+  CompanyPage,
+  ComplexView,
+  VacancyForm,
+  VacancyListQuery,
+  VacancyPage,
+  VisitForm,
+} from "./bindings";
+import type {
   CaseloadSummary,
   Choice,
   DeskInfo,
@@ -60,4 +73,18 @@ export const api = {
   addSession: (form: SessionForm) => call<EventRow>("add_session", { form }),
   searchCodes: (list: CodeList, query: string) => call<Choice[]>("search_codes", { list, query }),
   codeLabels: (list: CodeList, codes: string[]) => call<Choice[]>("code_labels", { list, codes }),
+  companyFilterChoices: () => call<CompanyFilterChoices>("company_filter_choices"),
+  companyList: (query: CompanyListQuery) => call<CompanyPage>("company_list", { query }),
+  vacancyList: (query: VacancyListQuery) => call<VacancyPage>("vacancy_list", { query }),
+  companyFormChoices: () => call<CompanyFormChoices>("company_form_choices"),
+  companyDetail: (id: string) => call<CompanyDetail>("company_detail", { id }),
+  newCompanyForm: (industrialComplex: string) => call<CompanyForm>("new_company_form", { industrialComplex }),
+  checkCompanyForm: (form: CompanyForm) => call<FieldError[]>("check_company_form", { form }),
+  saveCompanyForm: (form: CompanyForm) => call<string>("save_company_form", { form }),
+  newVacancyForm: (companyId: string) => call<VacancyForm>("new_vacancy_form", { companyId }),
+  vacancyForm: (id: string) => call<VacancyForm>("vacancy_form", { id }),
+  checkVacancyForm: (form: VacancyForm) => call<FieldError[]>("check_vacancy_form", { form }),
+  saveVacancyForm: (form: VacancyForm) => call<string>("save_vacancy_form", { form }),
+  complexView: (name: string) => call<ComplexView>("complex_view", { name }),
+  recordVisit: (form: VisitForm) => call<EventRow>("record_visit", { form }),
 };

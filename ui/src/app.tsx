@@ -2,22 +2,50 @@ import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "./api";
 import type { CaseloadSummary, DeskInfo } from "./bindings";
 import { actionFor, type Action } from "./lib/shortcuts";
+import { Companies } from "./screens/Companies";
+import { CompanyDetailView } from "./screens/CompanyDetailView";
+import { CompanyFormView } from "./screens/CompanyFormView";
+import { FieldVisit } from "./screens/FieldVisit";
 import { SeekerDetailView } from "./screens/SeekerDetailView";
 import { SeekerFormView } from "./screens/SeekerFormView";
 import { Seekers } from "./screens/Seekers";
 import { StatusBar } from "./screens/StatusBar";
 import { Today } from "./screens/Today";
 import { Unlock } from "./screens/Unlock";
+import { Vacancies } from "./screens/Vacancies";
+import { VacancyFormView } from "./screens/VacancyFormView";
 
-type Screen = "today" | "seekers";
+type Screen = "today" | "seekers" | "companies" | "vacancies" | "visit";
 type Route =
   | { screen: Screen }
   | { screen: "seeker"; id: string }
-  | { screen: "seeker-form"; id: string | null };
+  | { screen: "seeker-form"; id: string | null }
+  | { screen: "company"; id: string }
+  | { screen: "company-form"; id: string | null; complex: string; back: Route }
+  | { screen: "vacancy-form"; id: string | null; companyId: string; companyName: string; back: Route };
+
+/** Which menu entry a route belongs under. */
+function section(route: Route): Screen {
+  switch (route.screen) {
+    case "seeker":
+    case "seeker-form":
+      return "seekers";
+    case "company":
+    case "company-form":
+      return "companies";
+    case "vacancy-form":
+      return section(route.back);
+    default:
+      return route.screen;
+  }
+}
 
 const NAV: ReadonlyArray<{ screen: Screen; label: string; keys: string; action: Action }> = [
   { screen: "today", label: "오늘 할 일", keys: "Alt+1", action: "go-today" },
   { screen: "seekers", label: "구직자", keys: "Alt+2", action: "go-seekers" },
+  { screen: "companies", label: "기업", keys: "Alt+3", action: "go-companies" },
+  { screen: "vacancies", label: "구인", keys: "Alt+4", action: "go-vacancies" },
+  { screen: "visit", label: "현장방문", keys: "Alt+5", action: "go-visit" },
 ];
 
 export function App() {
@@ -25,7 +53,7 @@ export function App() {
   const [summary, setSummary] = useState<CaseloadSummary | null>(null);
   const [fatal, setFatal] = useState<UiError | null>(null);
   const [route, setRoute] = useState<Route>({ screen: "today" });
-  const screen: Screen = route.screen === "today" ? "today" : "seekers";
+  const screen: Screen = section(route);
   const setScreen = (s: Screen) => setRoute({ screen: s });
   // The list's totals and the status bar follow every save.
   const refresh = () => api.summary().then(setSummary, () => undefined);
@@ -33,6 +61,15 @@ export function App() {
   useEffect(() => {
     api.deskInfo().then(setInfo, setFatal);
   }, []);
+
+  // The status bar's count of changes waiting to sync follows every write,
+  // wherever it was made.
+  const unlocked = summary !== null;
+  useEffect(() => {
+    if (!unlocked) return;
+    const timer = setInterval(refresh, 5000);
+    return () => clearInterval(timer);
+  }, [unlocked]);
 
   useEffect(() => {
     if (!summary) return;
@@ -101,6 +138,55 @@ export function App() {
               id={route.id}
               onBack={() => setScreen("seekers")}
               onEdit={() => setRoute({ screen: "seeker-form", id: route.id })}
+            />
+          )}
+          {summary && route.screen === "companies" && (
+            <Companies
+              onOpen={(id) => setRoute({ screen: "company", id })}
+              onNew={() => setRoute({ screen: "company-form", id: null, complex: "", back: { screen: "companies" } })}
+            />
+          )}
+          {summary && route.screen === "vacancies" && <Vacancies onOpenCompany={(id) => setRoute({ screen: "company", id })} />}
+          {summary && route.screen === "visit" && (
+            <FieldVisit
+              onOpenCompany={(id) => setRoute({ screen: "company", id })}
+              onNewCompany={(complex) => setRoute({ screen: "company-form", id: null, complex, back: { screen: "visit" } })}
+              onNewVacancy={(companyId, companyName) =>
+                setRoute({ screen: "vacancy-form", id: null, companyId, companyName, back: { screen: "visit" } })
+              }
+            />
+          )}
+          {summary && route.screen === "company" && (
+            <CompanyDetailView
+              id={route.id}
+              onBack={() => setScreen("companies")}
+              onEdit={() => setRoute({ screen: "company-form", id: route.id, complex: "", back: route })}
+              onNewVacancy={(companyName) =>
+                setRoute({ screen: "vacancy-form", id: null, companyId: route.id, companyName, back: route })
+              }
+            />
+          )}
+          {summary && route.screen === "company-form" && (
+            <CompanyFormView
+              id={route.id}
+              industrialComplex={route.complex}
+              onCancel={() => setRoute(route.back)}
+              onSaved={(id) => {
+                refresh();
+                setRoute(route.back.screen === "visit" ? route.back : { screen: "company", id });
+              }}
+            />
+          )}
+          {summary && route.screen === "vacancy-form" && (
+            <VacancyFormView
+              id={route.id}
+              companyId={route.companyId}
+              companyName={route.companyName}
+              onCancel={() => setRoute(route.back)}
+              onSaved={() => {
+                refresh();
+                setRoute(route.back);
+              }}
             />
           )}
           {summary && route.screen === "seeker-form" && (

@@ -202,3 +202,91 @@ export type SessionForm = { seeker_id: string, occurred_on: string, minutes: str
  * A `ContactMode` value.
  */
 mode: string, content: string, next_step: string, next_on: string, };
+
+export type CompanyListQuery = { text: string, status: string | null, industrial_complex: string | null, focus: string | null, offset: number, limit: number, };
+
+export type CompanyPage = { items: Array<CompanyRow>, total: number, };
+
+export type CompanyRow = { id: string, name: string, business_number: string, 
+/**
+ * KSIC name.
+ */
+industry: string, size: string, region: string, industrial_complex: string, focus: Array<string>, status: string, open_vacancies: number, 
+/**
+ * Open positions summed over open vacancies.
+ */
+open_positions: number, };
+
+export type CompanyFilterChoices = { statuses: Array<Choice>, focus_industries: Array<Choice>, 
+/**
+ * value = the complex's name, label = "name (n곳)".
+ */
+complexes: Array<Choice>, };
+
+export type VacancyListQuery = { text: string, status: string | null, company_id: string | null, offset: number, limit: number, };
+
+export type VacancyPage = { items: Array<VacancyRow>, total: number, };
+
+export type VacancyRow = { id: string, company_id: string, company_name: string, title: string, 
+/**
+ * KECO name.
+ */
+occupation: string, headcount: number, 
+/**
+ * "월 300만원" or "".
+ */
+wage: string, shift: string, 
+/**
+ * "기숙사", "통근버스".
+ */
+perks: Array<string>, region: string, status: string, opened_on: string, open_days: number, };
+
+export type CompanyForm = { id: string, name: string, 
+/**
+ * 사업자등록번호 as typed ("220-81-62517" or "2208162517").
+ */
+business_number: string, ksic_code: string, 
+/**
+ * A `CompanySize` value; empty = from the number of employees.
+ */
+size: string, employees: string, sigungu: string, address: string, industrial_complex: string, focus_industries: Array<string>, contact_name: string, contact_phone: string, status: string, note: string, };
+
+export type VacancyForm = { id: string, company_id: string, title: string, 
+/**
+ * KECO code.
+ */
+occupation: string, headcount: string, wage_monthly: string, weekly_hours: string, shift: string, housing: boolean, commute_bus: boolean, 
+/**
+ * Qualification names.
+ */
+required_certificates: Array<string>, preferred_certificates: Array<string>, 
+/**
+ * Comma-separated.
+ */
+skills: string, min_experience_years: string, 
+/**
+ * 시군구; empty = the company's.
+ */
+sigungu: string, opened_on: string, closes_on: string, status: string, note: string, };
+
+export type CompanyFormChoices = { sizes: Array<Choice>, statuses: Array<Choice>, focus_industries: Array<Choice>, shifts: Array<Choice>, vacancy_statuses: Array<Choice>, contact_modes: Array<Choice>, };
+
+export type CompanyDetail = { row: CompanyRow, facts: Array<Fact>, vacancies: Array<VacancyRow>, 
+/**
+ * Visits, hiring diagnoses, consulting actions: newest first.
+ */
+events: Array<EventRow>, form: CompanyForm, };
+
+/**
+ * An industrial complex seen on a field visit.
+ */
+export type ComplexView = { name: string, companies: Array<CompanyRow>, open_vacancies: Array<VacancyRow>, };
+
+/**
+ * A company visit as recorded on site.
+ */
+export type VisitForm = { company_id: string, occurred_on: string, 
+/**
+ * A `ContactMode` value; empty = 현장방문.
+ */
+mode: string, content: string, };

@@ -74,7 +74,7 @@ fn won(w: i64) -> String {
     }
 }
 
-fn event_row(e: &CaseEvent, superseded: bool) -> EventRow {
+pub(crate) fn event_row(e: &CaseEvent, superseded: bool) -> EventRow {
     let refdata = doyak_refdata::get();
     let (summary, detail) = match &e.body {
         EventBody::CounselingSession {
@@ -212,7 +212,7 @@ impl Desk {
             events.extend(self.events_of(placement.id)?);
         }
         let superseded: Vec<_> = events.iter().filter_map(|e| e.supersedes).collect();
-        events.sort_by(|a, b| (b.occurred_on, b.id).cmp(&(a.occurred_on, a.id)));
+        events.sort_by_key(|e| std::cmp::Reverse((e.occurred_on, e.id)));
         let rows = events
             .iter()
             .map(|e| event_row(e, superseded.contains(&e.id)))

@@ -58,7 +58,7 @@ pub(crate) fn choice<T: Serialize>(value: T, label: &str) -> Choice {
     }
 }
 
-fn enum_value<T: Serialize>(value: &T) -> String {
+pub(crate) fn enum_value<T: Serialize>(value: &T) -> String {
     serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
@@ -66,21 +66,21 @@ fn enum_value<T: Serialize>(value: &T) -> String {
 }
 
 /// Collects parse errors while the form is read.
-struct Reader {
-    errors: Vec<FieldError>,
+pub(crate) struct Reader {
+    pub(crate) errors: Vec<FieldError>,
 }
 
 impl Reader {
-    fn fail(&mut self, field: &str, label: &str, message: impl Into<String>) {
+    pub(crate) fn fail(&mut self, field: &str, label: &str, message: impl Into<String>) {
         self.errors.push(FieldError::new(field, label, message));
     }
 
-    fn text(value: &str) -> Option<String> {
+    pub(crate) fn text(value: &str) -> Option<String> {
         let t = value.trim();
         (!t.is_empty()).then(|| t.to_owned())
     }
 
-    fn date(&mut self, field: &str, label: &str, value: &str) -> Option<NaiveDate> {
+    pub(crate) fn date(&mut self, field: &str, label: &str, value: &str) -> Option<NaiveDate> {
         let t = value.trim();
         if t.is_empty() {
             return None;
@@ -98,7 +98,12 @@ impl Reader {
         parsed
     }
 
-    fn number<T: std::str::FromStr>(&mut self, field: &str, label: &str, value: &str) -> Option<T> {
+    pub(crate) fn number<T: std::str::FromStr>(
+        &mut self,
+        field: &str,
+        label: &str,
+        value: &str,
+    ) -> Option<T> {
         let digits: String = value
             .trim()
             .trim_end_matches('원')
@@ -120,7 +125,12 @@ impl Reader {
         parsed
     }
 
-    fn choice<T: DeserializeOwned>(&mut self, field: &str, label: &str, value: &str) -> Option<T> {
+    pub(crate) fn choice<T: DeserializeOwned>(
+        &mut self,
+        field: &str,
+        label: &str,
+        value: &str,
+    ) -> Option<T> {
         let t = value.trim();
         if t.is_empty() {
             return None;
@@ -132,7 +142,7 @@ impl Reader {
         parsed
     }
 
-    fn required_choice<T: DeserializeOwned>(
+    pub(crate) fn required_choice<T: DeserializeOwned>(
         &mut self,
         field: &str,
         label: &str,
@@ -145,7 +155,7 @@ impl Reader {
         self.choice(field, label, value)
     }
 
-    fn choices<T: DeserializeOwned>(
+    pub(crate) fn choices<T: DeserializeOwned>(
         &mut self,
         field: &str,
         label: &str,

@@ -6,6 +6,7 @@
 mod caseload;
 mod clock;
 mod codes;
+mod companies;
 mod demo;
 mod detail;
 mod error;
@@ -20,6 +21,11 @@ pub mod unlock;
 
 pub use caseload::{Desk, NewCaseload};
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use companies::{
+    CompanyDetail, CompanyFilterChoices, CompanyForm, CompanyFormChoices, CompanyListQuery,
+    CompanyPage, CompanyRow, ComplexView, VacancyForm, VacancyListQuery, VacancyPage, VacancyRow,
+    VisitForm,
+};
 pub use detail::{EventRow, Fact, ReferralRow, SeekerDetail, SessionForm};
 pub use error::{AppError, UiError};
 pub use export::{ExportFormat, ExportKind};

@@ -149,8 +149,7 @@ impl Desk {
                 };
                 let overdue = days(due, today);
                 if done.contains(&months)
-                    || overdue < -RETENTION_AHEAD_DAYS
-                    || overdue > RETENTION_GRACE_DAYS
+                    || !(-RETENTION_AHEAD_DAYS..=RETENTION_GRACE_DAYS).contains(&overdue)
                 {
                     continue;
                 }
@@ -197,7 +196,7 @@ impl Desk {
                 waiting_days: waiting,
             });
         }
-        referrals.sort_by(|a, b| b.waiting_days.cmp(&a.waiting_days));
+        referrals.sort_by_key(|r| std::cmp::Reverse(r.waiting_days));
         referrals.truncate(TODAY_LIMIT);
 
         let mut companies: HashMap<Id, String> = HashMap::new();

@@ -5,6 +5,7 @@
 //! the sync outbox rows and the audit log, so a change and its record of
 //! having happened can never be separated.
 
+mod companies;
 mod error;
 mod migrate;
 mod name_index;
@@ -13,6 +14,7 @@ mod query;
 mod today;
 mod write;
 
+pub use companies::{CompanyFilter, VacancyFilter};
 pub use error::{Result, StoreError};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub use open::{Caseload, Passphrase};

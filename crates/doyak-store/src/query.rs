@@ -68,7 +68,7 @@ pub(crate) fn enum_str<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// Escapes LIKE wildcards in user text.
-fn like_pattern(text: &str) -> String {
+pub(crate) fn like_pattern(text: &str) -> String {
     let mut p = String::from("%");
     for c in text.chars() {
         if matches!(c, '%' | '_' | '\\') {

@@ -106,7 +106,7 @@ impl Store {
         let mut referrals = rows
             .map(|d| decode(&d?, "referral"))
             .collect::<Result<Vec<Referral>>>()?;
-        referrals.sort_by(|a, b| (b.referred_on, b.id).cmp(&(a.referred_on, a.id)));
+        referrals.sort_by_key(|r| std::cmp::Reverse((r.referred_on, r.id)));
         Ok(referrals)
     }
 

@@ -10,6 +10,9 @@ interface Props {
   /** Chosen codes (one at most unless `multiple`). */
   value: string[];
   multiple?: boolean;
+  /** Keep the chosen entry's name rather than its code (qualifications are
+   * stored by name). */
+  storeLabel?: boolean;
   placeholder?: string;
   describedBy?: string | undefined;
   invalid?: boolean;
@@ -20,7 +23,7 @@ interface Props {
 /** A searchable code picker (ARIA combobox): type a name, 초성 or code, pick
  * with the arrow keys and Enter or a click; chosen codes show as chips. */
 export function CodePicker(props: Props) {
-  const { id, label, list, value, multiple = false } = props;
+  const { id, label, list, value, multiple = false, storeLabel = false } = props;
   const [query, setQuery] = useState("");
   const [hits, setHits] = useState<Choice[]>([]);
   const [open, setOpen] = useState(false);
@@ -31,7 +34,7 @@ export function CodePicker(props: Props) {
 
   useEffect(() => {
     const missing = value.filter((c) => !(c in labels));
-    if (missing.length === 0) return;
+    if (missing.length === 0 || storeLabel) return;
     api.codeLabels(list, missing).then((found) => {
       setLabels((old) => ({ ...old, ...Object.fromEntries(found.map((c) => [c.value, c.label])) }));
     }, () => undefined);
@@ -50,7 +53,8 @@ export function CodePicker(props: Props) {
     return () => clearTimeout(timer);
   }, [query, open, list, search]);
 
-  function pick(c: Choice) {
+  function pick(hit: Choice) {
+    const c = storeLabel ? { value: hit.label, label: hit.label } : hit;
     setLabels((old) => ({ ...old, [c.value]: c.label }));
     const next = multiple ? (value.includes(c.value) ? value : [...value, c.value]) : [c.value];
     props.onChange(next);
@@ -90,7 +94,7 @@ export function CodePicker(props: Props) {
           {value.map((code) => (
             <li key={code} class="chip">
               <span>
-                {labels[code] ?? code} <span class="muted small">{code}</span>
+                {labels[code] ?? code} {!storeLabel && <span class="muted small">{code}</span>}
               </span>
               <button type="button" class="chip-remove" aria-label={`${labels[code] ?? code} 빼기`} onClick={() => remove(code)}>
                 ×

@@ -15,6 +15,8 @@ describe("shortcuts", () => {
     expect(actionFor(press("K", { ctrl: true }), true)).toBe("focus-search");
     expect(actionFor(press("n", { meta: true }), false)).toBe("new-record");
     expect(actionFor(press("2", { alt: true }), false)).toBe("go-seekers");
+    expect(actionFor(press("5", { alt: true }), true)).toBe("go-visit");
+    expect(actionFor(press("6", { alt: true }), false)).toBeNull();
   });
 
   it("leaves a slash alone while the counselor types in a field", () => {

@@ -1,7 +1,7 @@
 // Keyboard shortcuts of the desk. One table so the help text and the handler
 // cannot disagree.
 
-export type Action = "focus-search" | "new-record" | "go-seekers" | "go-today";
+export type Action = "focus-search" | "new-record" | "go-today" | "go-seekers" | "go-companies" | "go-vacancies" | "go-visit";
 
 export interface Shortcut {
   action: Action;
@@ -14,6 +14,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: "new-record", keys: "Ctrl+N", label: "새로 등록" },
   { action: "go-today", keys: "Alt+1", label: "오늘 할 일" },
   { action: "go-seekers", keys: "Alt+2", label: "구직자" },
+  { action: "go-companies", keys: "Alt+3", label: "기업" },
+  { action: "go-vacancies", keys: "Alt+4", label: "구인" },
+  { action: "go-visit", keys: "Alt+5", label: "현장방문" },
 ];
 
 interface KeyLike {
@@ -34,8 +37,9 @@ export function actionFor(e: KeyLike, typingInField: boolean): Action | null {
     if (key === "n") return "new-record";
   }
   if (e.altKey && !ctrl && !e.shiftKey) {
-    if (key === "1") return "go-today";
-    if (key === "2") return "go-seekers";
+    const nav: Record<string, Action> = { "1": "go-today", "2": "go-seekers", "3": "go-companies", "4": "go-vacancies", "5": "go-visit" };
+    const action = nav[key];
+    if (action) return action;
   }
   if (!ctrl && !e.altKey && key === "/" && !typingInField) return "focus-search";
   return null;

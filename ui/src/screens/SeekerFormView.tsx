@@ -1,8 +1,8 @@
-import type { ComponentChildren } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
 import type { SeekerForm, SeekerFormChoices } from "../bindings";
 import { CodePicker } from "../components/CodePicker";
+import { Field } from "../components/Field";
 import { byField, visible, type FieldErrors } from "../lib/fields";
 import { latestOnly } from "../lib/latest";
 
@@ -14,29 +14,6 @@ interface Props {
 }
 
 type Key = keyof SeekerForm;
-
-function Field(props: { name: string; label: string; required?: boolean; errors: FieldErrors; children: ComponentChildren; hint?: string }) {
-  const messages = props.errors[props.name] ?? [];
-  return (
-    <div class={messages.length ? "field invalid" : "field"}>
-      <label for={`f-${props.name}`}>
-        {props.label}
-        {props.required && <span class="required" aria-hidden="true"> *</span>}
-      </label>
-      {props.children}
-      {props.hint && (
-        <p class="hint-text" id={`f-${props.name}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {messages.map((m) => (
-        <p class="field-error" id={`f-${props.name}-error`} role="alert">
-          {m}
-        </p>
-      ))}
-    </div>
-  );
-}
 
 export function SeekerFormView({ id, onSaved, onCancel }: Props) {
   const [form, setForm] = useState<SeekerForm | null>(null);

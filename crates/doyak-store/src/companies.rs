@@ -1,0 +1,144 @@
+//! The company and vacancy lists and the field-visit view. A center has
+//! hundreds to a few thousand companies: the filters SQL can index (status,
+//! industrial complex, company) narrow in SQL, the rest (초성 name match,
+//! focus industry) in Rust over the decoded rows.
+
+use crate::Store;
+use crate::error::Result;
+use crate::query::{decode, enum_str};
+use doyak_domain::company::{CompanyStatus, FocusIndustry, VacancyStatus};
+use doyak_domain::{Company, Id, Vacancy, korean};
+use rusqlite::ToSql;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CompanyFilter {
+    pub text: Option<String>,
+    pub status: Option<CompanyStatus>,
+    pub industrial_complex: Option<String>,
+    pub focus: Option<FocusIndustry>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct VacancyFilter {
+    /// Title or company name (초성 aware).
+    pub text: Option<String>,
+    pub status: Option<VacancyStatus>,
+    pub company_id: Option<Id>,
+}
+
+fn rows<T: serde::de::DeserializeOwned>(
+    store: &Store,
+    table: &str,
+    conditions: &[String],
+    params: &[Box<dyn ToSql>],
+    order: &str,
+) -> Result<Vec<T>> {
+    let sql = format!(
+        "SELECT data FROM {table} WHERE {} ORDER BY {order}",
+        conditions.join(" AND ")
+    );
+    let refs: Vec<&dyn ToSql> = params.iter().map(|p| p.as_ref()).collect();
+    let mut stmt = store.conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(refs.as_slice(), |r| r.get::<_, String>(0))?;
+    rows.map(|d| decode(&d?, table)).collect()
+}
+
+impl Store {
+    /// Every live company matching the filter, in name order.
+    pub fn companies(&self, filter: &CompanyFilter) -> Result<Vec<Company>> {
+        let mut conditions = vec!["deleted_at IS NULL".to_owned()];
+        let mut params: Vec<Box<dyn ToSql>> = Vec::new();
+        if let Some(status) = filter.status {
+            params.push(Box::new(enum_str(&status)));
+            conditions.push(format!("status = ?{}", params.len()));
+        }
+        if let Some(complex) = &filter.industrial_complex {
+            params.push(Box::new(complex.clone()));
+            conditions.push(format!("industrial_complex = ?{}", params.len()));
+        }
+        let text = filter
+            .text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        if let Some(t) = text {
+            params.push(Box::new(crate::query::like_pattern(
+                &korean::prefilter_key(t),
+            )));
+            conditions.push(format!("search_key LIKE ?{} ESCAPE '\\'", params.len()));
+        }
+        let mut companies: Vec<Company> = rows(self, "company", &conditions, &params, "name, id")?;
+        companies.retain(|c| {
+            text.is_none_or(|t| korean::matches(t, &c.name))
+                && filter.focus.is_none_or(|f| c.focus_industries.contains(&f))
+        });
+        Ok(companies)
+    }
+
+    /// Every live vacancy matching the filter, newest first, with its
+    /// company's name for text search.
+    pub fn vacancies(&self, filter: &VacancyFilter) -> Result<Vec<Vacancy>> {
+        let mut conditions = vec!["deleted_at IS NULL".to_owned()];
+        let mut params: Vec<Box<dyn ToSql>> = Vec::new();
+        if let Some(status) = filter.status {
+            params.push(Box::new(enum_str(&status)));
+            conditions.push(format!("status = ?{}", params.len()));
+        }
+        if let Some(company) = filter.company_id {
+            params.push(Box::new(company.to_string()));
+            conditions.push(format!("company_id = ?{}", params.len()));
+        }
+        let mut vacancies: Vec<Vacancy> = rows(
+            self,
+            "vacancy",
+            &conditions,
+            &params,
+            "opened_on DESC, id DESC",
+        )?;
+        if let Some(t) = filter
+            .text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            let names = self.company_names()?;
+            vacancies.retain(|v| {
+                korean::matches(t, &v.title)
+                    || names
+                        .iter()
+                        .find(|(id, _)| *id == v.company_id)
+                        .is_some_and(|(_, n)| korean::matches(t, n))
+            });
+        }
+        Ok(vacancies)
+    }
+
+    /// (id, name) of every live company.
+    pub fn company_names(&self) -> Result<Vec<(Id, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, name FROM company WHERE deleted_at IS NULL")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, name) = row?;
+            if let Ok(id) = id.parse() {
+                out.push((id, name));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The industrial complexes of this caseload's companies, with how many
+    /// live companies each has, by name.
+    pub fn industrial_complexes(&self) -> Result<Vec<(String, u64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT industrial_complex, count(*) FROM company
+              WHERE deleted_at IS NULL AND industrial_complex IS NOT NULL AND industrial_complex != ''
+              GROUP BY industrial_complex ORDER BY industrial_complex",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        rows.map(|r| r.map(|(n, c)| (n, c as u64)).map_err(Into::into))
+            .collect()
+    }
+}

@@ -1,0 +1,74 @@
+// The state every record form shares: the form's text, inline checking by
+// the desk as it changes, which fields were left, saving, and the errors.
+import { useEffect, useMemo, useState } from "preact/hooks";
+import type { UiError } from "../api";
+import type { FieldError } from "../bindings";
+import { byField, visible, type FieldErrors } from "./fields";
+import { latestOnly } from "./latest";
+
+export interface RecordForm<F> {
+  form: F | null;
+  set: <K extends keyof F>(key: K, value: F[K]) => void;
+  /** Errors to show now (left fields, or all after a save attempt). */
+  shown: FieldErrors;
+  leave: (field: string) => () => void;
+  described: (field: string) => string | undefined;
+  failure: UiError | null;
+  saving: boolean;
+  submit: (e: Event) => Promise<void>;
+}
+
+export function useRecordForm<F>(
+  load: () => Promise<F>,
+  check: (form: F) => Promise<FieldError[]>,
+  save: (form: F) => Promise<string>,
+  onSaved: (id: string) => void,
+  deps: readonly unknown[],
+): RecordForm<F> {
+  const [form, setForm] = useState<F | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [failure, setFailure] = useState<UiError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const latestCheck = useMemo(() => latestOnly(check), []);
+
+  useEffect(() => {
+    load().then(setForm, setFailure);
+  }, deps);
+
+  useEffect(() => {
+    if (!form) return;
+    const timer = setTimeout(() => {
+      latestCheck(form).then((r) => !r.stale && setErrors(byField(r.value)), () => undefined);
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [form, latestCheck]);
+
+  const shown = visible(errors, touched, submitted);
+  return {
+    form,
+    set: (key, value) => setForm((f) => (f ? { ...f, [key]: value } : f)),
+    shown,
+    leave: (field) => () => setTouched((t) => new Set(t).add(field)),
+    described: (field) => (shown[field] ? `f-${field}-error` : undefined),
+    failure,
+    saving,
+    submit: async (e: Event) => {
+      e.preventDefault();
+      if (!form || saving) return;
+      setSubmitted(true);
+      setSaving(true);
+      setFailure(null);
+      try {
+        onSaved(await save(form));
+      } catch (err) {
+        const ui = err as UiError;
+        setFailure(ui);
+        setErrors(byField(ui.fields));
+      } finally {
+        setSaving(false);
+      }
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { api, type UiError } from "../api";
+import type { CompanyFilterChoices, CompanyPage } from "../bindings";
+import { CompanyTable } from "../components/Tables";
+import { count } from "../lib/format";
+import { latestOnly } from "../lib/latest";
+import { actionFor } from "../lib/shortcuts";
+
+const PAGE = 50;
+
+export function Companies(props: { onOpen: (id: string) => void; onNew: () => void }) {
+  const [text, setText] = useState("");
+  const [status, setStatus] = useState("");
+  const [complex, setComplex] = useState("");
+  const [focus, setFocus] = useState("");
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<CompanyPage | null>(null);
+  const [choices, setChoices] = useState<CompanyFilterChoices | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const list = useMemo(() => latestOnly(api.companyList), []);
+
+  useEffect(() => {
+    api.companyFilterChoices().then(setChoices, setError);
+    search.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      list({ text, status: status || null, industrial_complex: complex || null, focus: focus || null, offset, limit: PAGE }).then(
+        (r) => !r.stale && (setPage(r.value), setError(null)),
+        setError,
+      );
+    }, text ? 120 : 0);
+    return () => clearTimeout(timer);
+  }, [text, status, complex, focus, offset, list]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const action = actionFor(e, !!target && ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+      if (action === "focus-search") {
+        e.preventDefault();
+        search.current?.focus();
+      } else if (action === "new-record") {
+        e.preventDefault();
+        props.onNew();
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [props.onNew]);
+
+  const select = (id: string, label: string, value: string, set: (v: string) => void, options: { value: string; label: string }[]) => (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => {
+          set(e.currentTarget.value);
+          setOffset(0);
+        }}
+      >
+        <option value="">전체</option>
+        {options.map((c) => (
+          <option value={c.value}>{c.label}</option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <section class="screen" aria-labelledby="companies-title">
+      <div class="toolbar">
+        <h2 id="companies-title">기업</h2>
+        <button type="button" id="company-new" class="btn primary push-right" onClick={props.onNew}>
+          새 기업 등록 <kbd class="on-primary">Ctrl+N</kbd>
+        </button>
+      </div>
+      <div class="filters" role="search">
+        <div class="field grow">
+          <label for="company-search">기업명 검색</label>
+          <input
+            id="company-search"
+            ref={search}
+            type="search"
+            placeholder="기업명 또는 초성"
+            value={text}
+            onInput={(e) => {
+              setText(e.currentTarget.value);
+              setOffset(0);
+            }}
+          />
+        </div>
+        {select("company-status", "진행상태", status, setStatus, choices?.statuses ?? [])}
+        {select("company-complex", "산업단지", complex, setComplex, choices?.complexes ?? [])}
+        {select("company-focus", "중점 업종", focus, setFocus, choices?.focus_industries ?? [])}
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error.message}
+        </p>
+      )}
+      <p id="company-count" class="muted" aria-live="polite">
+        {page ? `${count(page.total)}곳` : "불러오는 중…"}
+      </p>
+      {page && <CompanyTable id="company-rows" rows={page.items} onOpen={props.onOpen} empty="조건에 맞는 기업이 없습니다." />}
+      <nav class="pager" aria-label="쪽 이동">
+        <button class="btn" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+          이전
+        </button>
+        <button class="btn" disabled={!page || offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>
+          다음
+        </button>
+      </nav>
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+import { useEffect, useState } from "preact/hooks";
+import { api, type UiError } from "../api";
+import type { CompanyDetail } from "../bindings";
+import { VacancyTable } from "../components/Tables";
+import { VisitEditor } from "../components/VisitEditor";
+
+type Tab = "profile" | "vacancies" | "visits";
+
+interface Props {
+  id: string;
+  onBack: () => void;
+  onEdit: () => void;
+  onNewVacancy: (companyName: string) => void;
+}
+
+export function CompanyDetailView({ id, onBack, onEdit, onNewVacancy }: Props) {
+  const [detail, setDetail] = useState<CompanyDetail | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+  const [tab, setTab] = useState<Tab>("profile");
+  const [visiting, setVisiting] = useState(false);
+  const load = () => api.companyDetail(id).then(setDetail, setError);
+  useEffect(() => {
+    load();
+  }, [id]);
+
+  if (error) {
+    return (
+      <p class="error" role="alert">
+        {error.message}
+      </p>
+    );
+  }
+  if (!detail) return <p class="muted">불러오는 중…</p>;
+  const { row } = detail;
+  const tabs: ReadonlyArray<[Tab, string]> = [
+    ["profile", "기업 정보"],
+    ["vacancies", `구인 (${detail.vacancies.length})`],
+    ["visits", `방문·컨설팅 기록 (${detail.events.length})`],
+  ];
+
+  return (
+    <div class="screen" aria-labelledby="company-title">
+      <button type="button" class="link-back" onClick={onBack}>
+        ← 기업 목록
+      </button>
+      <div class="record-head">
+        <div>
+          <h2 id="company-title">
+            {row.name} <span class="tag">{row.status}</span>
+          </h2>
+          <p class="muted">{[row.industry, row.size, row.region, row.industrial_complex, row.focus.join("·")].filter(Boolean).join(" · ")}</p>
+        </div>
+        <div class="actions">
+          <button type="button" class="btn" id="company-edit" onClick={onEdit}>
+            정보 수정
+          </button>
+          <button
+            type="button"
+            class="btn"
+            id="visit-add"
+            onClick={() => {
+              setTab("visits");
+              setVisiting(true);
+            }}
+          >
+            방문 기록
+          </button>
+          <button type="button" class="btn primary" id="vacancy-add" onClick={() => onNewVacancy(row.name)}>
+            구인 등록
+          </button>
+        </div>
+      </div>
+      <div role="tablist" class="tabs" aria-label="기업 정보">
+        {tabs.map(([t, label]) => (
+          <button
+            role="tab"
+            id={`tab-${t}`}
+            aria-selected={tab === t}
+            aria-controls={`panel-${t}`}
+            tabIndex={tab === t ? 0 : -1}
+            class={tab === t ? "tab active" : "tab"}
+            onClick={() => setTab(t)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="panel">
+        {tab === "profile" && (
+          <dl class="facts">
+            {detail.facts.map((f) => (
+              <div>
+                <dt>{f.label}</dt>
+                <dd>{f.value}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+        {tab === "vacancies" && <VacancyTable id="company-vacancies" rows={detail.vacancies} empty="등록된 구인이 없습니다." />}
+        {tab === "visits" && (
+          <>
+            {visiting && (
+              <VisitEditor
+                companyId={row.id}
+                companyName={row.name}
+                onCancel={() => setVisiting(false)}
+                onSaved={() => {
+                  setVisiting(false);
+                  load();
+                }}
+              />
+            )}
+            {detail.events.length === 0 ? (
+              <p class="empty">방문·컨설팅 기록이 없습니다.</p>
+            ) : (
+              <ol class="timeline">
+                {detail.events.map((e) => (
+                  <li key={e.id}>
+                    <div class="when">{e.occurred_on}</div>
+                    <div>
+                      <div>
+                        <span class="tag">{e.kind_label}</span> {e.summary}
+                      </div>
+                      {e.detail && <p class="note">{e.detail}</p>}
+                    </div>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { api, type UiError } from "../api";
+import type { CompanyFormChoices, VacancyPage } from "../bindings";
+import { VacancyTable } from "../components/Tables";
+import { count } from "../lib/format";
+import { latestOnly } from "../lib/latest";
+
+const PAGE = 50;
+
+export function Vacancies(props: { onOpenCompany: (id: string) => void }) {
+  const [text, setText] = useState("");
+  const [status, setStatus] = useState("open");
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<VacancyPage | null>(null);
+  const [choices, setChoices] = useState<CompanyFormChoices | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+  const list = useMemo(() => latestOnly(api.vacancyList), []);
+
+  useEffect(() => {
+    api.companyFormChoices().then(setChoices, setError);
+  }, []);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      list({ text, status: status || null, company_id: null, offset, limit: PAGE }).then(
+        (r) => !r.stale && (setPage(r.value), setError(null)),
+        setError,
+      );
+    }, text ? 120 : 0);
+    return () => clearTimeout(timer);
+  }, [text, status, offset, list]);
+
+  return (
+    <section class="screen" aria-labelledby="vacancies-title">
+      <div class="toolbar">
+        <h2 id="vacancies-title">구인</h2>
+        <span class="muted">새 구인은 기업 화면이나 현장방문에서 등록합니다.</span>
+      </div>
+      <div class="filters" role="search">
+        <div class="field grow">
+          <label for="vacancy-search">공고·기업명 검색</label>
+          <input
+            id="vacancy-search"
+            type="search"
+            placeholder="공고명, 기업명 또는 초성"
+            value={text}
+            onInput={(e) => {
+              setText(e.currentTarget.value);
+              setOffset(0);
+            }}
+          />
+        </div>
+        <div class="field">
+          <label for="vacancy-status">모집상태</label>
+          <select
+            id="vacancy-status"
+            value={status}
+            onChange={(e) => {
+              setStatus(e.currentTarget.value);
+              setOffset(0);
+            }}
+          >
+            <option value="">전체</option>
+            {choices?.vacancy_statuses.map((c) => (
+              <option value={c.value}>{c.label}</option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error.message}
+        </p>
+      )}
+      <p id="vacancy-count" class="muted" aria-live="polite">
+        {page ? `${count(page.total)}건` : "불러오는 중…"}
+      </p>
+      {page && (
+        <VacancyTable id="vacancy-rows" rows={page.items} showCompany onOpenCompany={props.onOpenCompany} empty="조건에 맞는 구인이 없습니다." />
+      )}
+      <nav class="pager" aria-label="쪽 이동">
+        <button class="btn" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+          이전
+        </button>
+        <button class="btn" disabled={!page || offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>
+          다음
+        </button>
+      </nav>
+    </section>
+  );
+}
