@@ -17,6 +17,10 @@ mod tests {
         CompanyPage, CompanyRow, ComplexView, VacancyForm, VacancyListQuery, VacancyPage,
         VacancyRow, VisitForm,
     };
+    use doyak_app::{
+        ExportOutcome, ImportKind, ImportOutcome, ImportReport, ImportRequest, NewCaseloadForm,
+        Progress, RowError,
+    };
     use ts_rs::{Config, TS};
 
     fn decl<T: TS>(cfg: &Config) -> String {
@@ -67,6 +71,14 @@ mod tests {
             decl::<CompanyDetail>(&cfg),
             decl::<ComplexView>(&cfg),
             decl::<VisitForm>(&cfg),
+            decl::<NewCaseloadForm>(&cfg),
+            decl::<ImportKind>(&cfg),
+            decl::<ImportRequest>(&cfg),
+            decl::<ImportOutcome>(&cfg),
+            decl::<ImportReport>(&cfg),
+            decl::<RowError>(&cfg),
+            decl::<ExportOutcome>(&cfg),
+            decl::<Progress>(&cfg),
         ];
         let mut out = String::from(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\

@@ -12,10 +12,14 @@ use doyak_app::{
     CompanyDetail, CompanyFilterChoices, CompanyForm, CompanyFormChoices, CompanyListQuery,
     CompanyPage, ComplexView, VacancyForm, VacancyListQuery, VacancyPage, VisitForm,
 };
+use doyak_app::{
+    ExportOutcome, ImportKind, ImportOutcome, ImportRequest, NewCaseloadForm, Progress,
+};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
+use tauri::ipc::Channel;
 use ts_rs::TS;
 
 pub struct DeskState {
@@ -230,7 +234,9 @@ pub async fn search_codes(
     list: String,
     query: String,
 ) -> Result<Vec<Choice>, UiError> {
-    with_desk(&state, move |desk| desk.search_codes(&list, &query)).await
+    // Reference data only: works before a caseload is open.
+    let _ = state;
+    doyak_app::codes::search_codes(&list, &query).map_err(ui)
 }
 
 #[tauri::command]
@@ -239,7 +245,8 @@ pub async fn code_labels(
     list: String,
     codes: Vec<String>,
 ) -> Result<Vec<Choice>, UiError> {
-    with_desk(&state, move |desk| desk.code_labels(&list, &codes)).await
+    let _ = state;
+    doyak_app::codes::code_labels(&list, &codes).map_err(ui)
 }
 
 #[tauri::command]
@@ -353,4 +360,96 @@ pub async fn record_visit(
     form: VisitForm,
 ) -> Result<EventRow, UiError> {
     with_desk(&state, move |desk| desk.record_visit(&form)).await
+}
+
+/// Creates the caseload file when there is none yet (the unlock screen's
+/// "new caseload" form), and opens it.
+#[tauri::command]
+pub async fn create_caseload(
+    state: tauri::State<'_, DeskState>,
+    form: NewCaseloadForm,
+) -> Result<CaseloadSummary, UiError> {
+    let path = state.path.clone();
+    let slot = state.desk.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let desk = Desk::create_from_form(&path, &form, Arc::new(SystemClock)).map_err(ui)?;
+        let summary = desk.summary().map_err(ui)?;
+        *slot.lock().map_err(|_| locked())? = Some(desk);
+        Ok(summary)
+    })
+    .await
+    .map_err(|_| internal())?
+}
+
+/// Calls `send` with progress at most once per percent.
+fn throttled(channel: Channel<Progress>) -> impl FnMut(u64, u64) {
+    let mut last = u64::MAX;
+    move |done, total| {
+        let percent = (done * 100).checked_div(total).unwrap_or(100);
+        if percent != last || done == total {
+            last = percent;
+            let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+            let _ = channel.send(Progress {
+                done: clamp(done),
+                total: clamp(total),
+            });
+        }
+    }
+}
+
+#[tauri::command]
+pub async fn import_file(
+    state: tauri::State<'_, DeskState>,
+    request: ImportRequest,
+    bytes: Vec<u8>,
+    on_progress: Channel<Progress>,
+) -> Result<ImportOutcome, UiError> {
+    let mut progress = throttled(on_progress);
+    with_desk(&state, move |desk| {
+        desk.import_file(&request, &bytes, &mut |d, t| progress(d as u64, t as u64))
+    })
+    .await
+}
+
+/// Where exports go: the counselor's download folder.
+fn download_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("XDG_DOWNLOAD_DIR") {
+        return PathBuf::from(dir);
+    }
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("."));
+    ["다운로드", "Downloads"]
+        .iter()
+        .map(|d| home.join(d))
+        .find(|p| p.is_dir())
+        .unwrap_or_else(|| home.join("Downloads"))
+}
+
+#[tauri::command]
+pub async fn export_file(
+    state: tauri::State<'_, DeskState>,
+    kind: ImportKind,
+    format: String,
+) -> Result<ExportOutcome, UiError> {
+    let dir = download_dir();
+    with_desk(&state, move |desk| desk.export_to_dir(kind, &format, &dir)).await
+}
+
+#[tauri::command]
+pub async fn generate_demo(
+    state: tauri::State<'_, DeskState>,
+    seekers: u32,
+    companies: u32,
+    seed: u64,
+    on_progress: Channel<Progress>,
+) -> Result<u32, UiError> {
+    let mut progress = throttled(on_progress);
+    with_desk(&state, move |desk| {
+        desk.demo_into_empty(seekers, companies, seed, &mut progress)
+    })
+    .await
 }

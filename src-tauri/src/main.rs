@@ -74,6 +74,10 @@ fn main() {
             commands::save_vacancy_form,
             commands::complex_view,
             commands::record_visit,
+            commands::create_caseload,
+            commands::import_file,
+            commands::export_file,
+            commands::generate_demo,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -66,7 +66,7 @@ impl Desk {
     pub fn start() -> Desk {
         let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
         let dir = tempfile::tempdir().expect("temp dir");
-        for sub in ["data", "config", "cache", "runtime"] {
+        for sub in ["data", "config", "cache", "runtime", "downloads"] {
             std::fs::create_dir_all(dir.path().join(sub)).expect("xdg dir");
         }
         // A display number no one else is using: Xvfb refuses a taken one.
@@ -113,6 +113,7 @@ impl Desk {
             .env("XDG_CONFIG_HOME", dir.path().join("config"))
             .env("XDG_CACHE_HOME", dir.path().join("cache"))
             .env("XDG_RUNTIME_DIR", dir.path().join("runtime"))
+            .env("XDG_DOWNLOAD_DIR", dir.path().join("downloads"))
             .env("HOME", dir.path())
             .env("NO_AT_BRIDGE", "1")
             .stdout(Stdio::null())

@@ -3,6 +3,7 @@
 //! leaves a screenshot in target/screenshots/ to look at.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod bench;
 mod harness;
 mod webdriver;
 
@@ -30,7 +31,7 @@ fn shot(s: &Session, name: &str) {
 
 /// Submits a passphrase and returns the unlock error shown, or "" if the
 /// caseload opened.
-fn try_unlock(s: &Session, passphrase: &str) -> String {
+pub(crate) fn try_unlock(s: &Session, passphrase: &str) -> String {
     let answers = || {
         s.script(
             "const f = document.getElementById('unlock-form'); return f ? Number(f.dataset.answers) : -1;",
@@ -181,12 +182,25 @@ fn type_into(s: &Session, css: &str, text: &str) {
     }
 }
 
-fn wait_text(s: &Session, css: &str, want: &str) -> String {
-    s.wait(&format!("{css} to show {want}"), || {
+pub(crate) fn wait_text(s: &Session, css: &str, want: &str) -> String {
+    let found = s.wait(&format!("{css} to show {want}"), || {
         let t = s.texts(css)?.join("\n");
         Ok(t.contains(want).then_some(t))
-    })
-    .unwrap()
+    });
+    match found {
+        Ok(t) => t,
+        Err(e) => {
+            // Say what the page said instead, and keep a picture of it.
+            let shown = s
+                .texts(".error, [role=alert]")
+                .unwrap_or_default()
+                .join(" | ");
+            let _ = s
+                .screenshot_png()
+                .map(|png| std::fs::write(screenshot_dir().join("FAILED.png"), png));
+            panic!("{e}; the page shows: {shown}");
+        }
+    }
 }
 
 #[test]
@@ -355,4 +369,74 @@ fn field_visit_registers_a_company_with_a_vacancy_and_refuses_a_bad_business_num
     wait_text(&s, "#visit-saved", "현장테스트정밀 방문을 기록했습니다");
     shot(&s, "12-field-visit-recorded");
     s.quit().unwrap();
+}
+
+#[test]
+fn first_start_creates_a_caseload_fills_a_demo_imports_and_exports() {
+    let desk = Desk::start();
+    let fresh = desk.dir.path().join("data/first.doyak");
+    let args = vec!["--db".to_owned(), fresh.display().to_string()];
+    let s = Session::start(&desk.url, &desk.app, &args).expect("the desk starts");
+    wait_text(&s, "#create-title", "새 사례관리 파일 만들기");
+    type_into(&s, "#c-center_name", "안산고용복지플러스센터");
+    pick_code(&s, "#c-center_sigungu", "단원구", "안산시 단원구");
+    type_into(&s, "#c-passphrase", "현장 노트북 암호");
+    type_into(&s, "#c-confirm", "다른 암호입니다");
+    s.click(&s.find("#create-submit").unwrap()).unwrap();
+    wait_text(&s, "#c-confirm-error", "두 번 입력한 암호가 다릅니다");
+    assert!(!fresh.exists(), "no file for a refused form");
+    type_into(&s, "#c-confirm", "현장 노트북 암호");
+    s.click(&s.find("#create-submit").unwrap()).unwrap();
+    s.find("#nav-today").unwrap();
+    assert!(fresh.exists(), "the caseload file was created");
+
+    // A demo for training, with its progress bar.
+    s.click(&s.find("#nav-data").unwrap()).unwrap();
+    type_into(&s, "#demo-seekers", "200");
+    s.click(&s.find("#demo-run").unwrap()).unwrap();
+    wait_text(&s, "#demo-outcome", "가상 구직자 200명");
+    shot(&s, "13-data-demo");
+
+    // An import with a bad row: refused whole, the line named; then with
+    // "skip bad rows" the good one is saved.
+    let csv = desk.dir.path().join("구직자.csv");
+    std::fs::write(
+        &csv,
+        "이름,생년월일,연락처\n가져온사람,1990-01-01,010-1234-5678\n미래사람,2999-01-01,010-2222-3333\n",
+    )
+    .unwrap();
+    let input = s.find("#import-file").unwrap();
+    s.type_text(&input, &csv.display().to_string()).unwrap();
+    s.click(&s.find("#import-run").unwrap()).unwrap();
+    wait_text(&s, "#import-outcome", "아무것도 저장하지 않았습니다");
+    let lines = s.texts("#import-errors td:first-child").unwrap();
+    assert_eq!(lines, ["3"], "the future birth date is on line 3");
+    shot(&s, "14-data-import-refused");
+    s.click(&s.find("#import-skip").unwrap()).unwrap();
+    s.click(&s.find("#import-run").unwrap()).unwrap();
+    wait_text(&s, "#import-outcome", "1건을 저장했습니다");
+
+    // An export lands in the download folder.
+    s.click(&s.find("#export-seekers-csv").unwrap()).unwrap();
+    let shown = wait_text(&s, "#export-outcome", "201건을 저장했습니다");
+    let exported: Vec<_> = std::fs::read_dir(desk.dir.path().join("downloads"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        exported,
+        [format!("도약-구직자-{}.csv", today())],
+        "{shown}"
+    );
+    s.quit().unwrap();
+}
+
+/// Today on this machine's clock, as the desk (SystemClock) names its files.
+fn today() -> String {
+    let out = std::process::Command::new("date")
+        .arg("+%Y-%m-%d")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
 }

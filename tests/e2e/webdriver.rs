@@ -151,6 +151,11 @@ impl Session {
         self.post("/execute/sync", json!({ "script": script, "args": args }))
     }
 
+    /// Runs an asynchronous script; it calls its last argument with the result.
+    pub fn script_async(&self, script: &str, args: Value) -> Result<Value, String> {
+        self.post("/execute/async", json!({ "script": script, "args": args }))
+    }
+
     /// The text of every element matching `css`, read in one round trip.
     pub fn texts(&self, css: &str) -> Result<Vec<String>, String> {
         let v = self.script(

@@ -1,6 +1,14 @@
 // The desk's commands, typed with the bindings generated from the Rust types
 // (bindings.ts, written by `cargo test -p doyak-desk bindings` — never by hand).
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
+import type {
+  ExportOutcome,
+  ImportKind,
+  ImportOutcome,
+  ImportRequest,
+  NewCaseloadForm,
+  Progress,
+} from "./bindings";
 import type {
   CompanyDetail,
   CompanyFilterChoices,
@@ -87,4 +95,17 @@ export const api = {
   saveVacancyForm: (form: VacancyForm) => call<string>("save_vacancy_form", { form }),
   complexView: (name: string) => call<ComplexView>("complex_view", { name }),
   recordVisit: (form: VisitForm) => call<EventRow>("record_visit", { form }),
+  createCaseload: (form: NewCaseloadForm) => call<CaseloadSummary>("create_caseload", { form }),
+  importFile: (request: ImportRequest, bytes: Uint8Array, onProgress: (p: Progress) => void) => {
+    const channel = new Channel<Progress>();
+    channel.onmessage = onProgress;
+    // Tauri passes a number array for Vec<u8>.
+    return call<ImportOutcome>("import_file", { request, bytes: Array.from(bytes), onProgress: channel });
+  },
+  exportFile: (kind: ImportKind, format: "xlsx" | "csv" | "jsonl") => call<ExportOutcome>("export_file", { kind, format }),
+  generateDemo: (seekers: number, companies: number, seed: number, onProgress: (p: Progress) => void) => {
+    const channel = new Channel<Progress>();
+    channel.onmessage = onProgress;
+    return call<number>("generate_demo", { seekers, companies, seed, onProgress: channel });
+  },
 };

@@ -3,6 +3,7 @@ import { api, type UiError } from "./api";
 import type { CaseloadSummary, DeskInfo } from "./bindings";
 import { actionFor, type Action } from "./lib/shortcuts";
 import { Companies } from "./screens/Companies";
+import { DataScreen } from "./screens/DataScreen";
 import { CompanyDetailView } from "./screens/CompanyDetailView";
 import { CompanyFormView } from "./screens/CompanyFormView";
 import { FieldVisit } from "./screens/FieldVisit";
@@ -15,7 +16,7 @@ import { Unlock } from "./screens/Unlock";
 import { Vacancies } from "./screens/Vacancies";
 import { VacancyFormView } from "./screens/VacancyFormView";
 
-type Screen = "today" | "seekers" | "companies" | "vacancies" | "visit";
+type Screen = "today" | "seekers" | "companies" | "vacancies" | "visit" | "data";
 type Route =
   | { screen: Screen }
   | { screen: "seeker"; id: string }
@@ -46,6 +47,7 @@ const NAV: ReadonlyArray<{ screen: Screen; label: string; keys: string; action: 
   { screen: "companies", label: "기업", keys: "Alt+3", action: "go-companies" },
   { screen: "vacancies", label: "구인", keys: "Alt+4", action: "go-vacancies" },
   { screen: "visit", label: "현장방문", keys: "Alt+5", action: "go-visit" },
+  { screen: "data", label: "가져오기·내보내기", keys: "Alt+6", action: "go-data" },
 ];
 
 export function App() {
@@ -146,6 +148,7 @@ export function App() {
               onNew={() => setRoute({ screen: "company-form", id: null, complex: "", back: { screen: "companies" } })}
             />
           )}
+          {summary && route.screen === "data" && <DataScreen onChanged={refresh} />}
           {summary && route.screen === "vacancies" && <Vacancies onOpenCompany={(id) => setRoute({ screen: "company", id })} />}
           {summary && route.screen === "visit" && (
             <FieldVisit

@@ -58,7 +58,11 @@ status: string | null,
 /**
  * A `Track` value (`"youth"`…) or nothing for every track.
  */
-track: string | null, offset: number, limit: number, };
+track: string | null, 
+/**
+ * A `TargetGroup` value (`"career_women"`…) or nothing for everyone.
+ */
+target_group: string | null, offset: number, limit: number, };
 
 /**
  * A page of the seeker list for the UI.
@@ -85,7 +89,7 @@ desired: Array<string>, home: string, };
 /**
  * The options of the seeker list's filters.
  */
-export type SeekerFilterChoices = { statuses: Array<Choice>, tracks: Array<Choice>, };
+export type SeekerFilterChoices = { statuses: Array<Choice>, tracks: Array<Choice>, target_groups: Array<Choice>, };
 
 /**
  * One option of a filter: the value sent back and the Korean label shown.
@@ -290,3 +294,62 @@ export type VisitForm = { company_id: string, occurred_on: string,
  * A `ContactMode` value; empty = 현장방문.
  */
 mode: string, content: string, };
+
+/**
+ * The desk's "new caseload" form.
+ */
+export type NewCaseloadForm = { center_name: string, 
+/**
+ * 시군구 code of the center, or empty.
+ */
+center_sigungu: string, passphrase: string, confirm: string, };
+
+export type ImportKind = "seekers" | "companies" | "vacancies";
+
+/**
+ * An import as the desk asks for it.
+ */
+export type ImportRequest = { kind: ImportKind, 
+/**
+ * The picked file's name, for the report only.
+ */
+file_name: string, skip_invalid: boolean, };
+
+/**
+ * What happened, for the report screen. `saved` is false when the file was
+ * refused as a whole (all-or-nothing and some rows were bad).
+ */
+export type ImportOutcome = { saved: boolean, report: ImportReport, };
+
+/**
+ * What an import did.
+ */
+export type ImportReport = { kind: ImportKind, 
+/**
+ * The text encoding detected ("UTF-8", "CP949"…), or "XLSX".
+ */
+source: string, 
+/**
+ * Data rows read (blank rows not counted).
+ */
+rows: number, imported: number, errors: Array<RowError>, 
+/**
+ * Headers that matched no known column; their cells were ignored.
+ */
+ignored_columns: Array<string>, };
+
+/**
+ * One problem with one row (line 1 is the header).
+ */
+export type RowError = { line: number, 
+/**
+ * The column's Korean header, when one column is to blame.
+ */
+column: string | null, message: string, };
+
+export type ExportOutcome = { path: string, count: number, };
+
+/**
+ * Progress of a long task, sent to the page as it runs.
+ */
+export type Progress = { done: number, total: number, };

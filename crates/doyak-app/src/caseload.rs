@@ -14,6 +14,19 @@ pub struct NewCaseload {
     pub center_sigungu: Option<String>,
 }
 
+/// The desk's "new caseload" form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, ts_rs::TS)]
+pub struct NewCaseloadForm {
+    pub center_name: String,
+    /// 시군구 code of the center, or empty.
+    pub center_sigungu: String,
+    pub passphrase: String,
+    pub confirm: String,
+}
+
+/// The shortest passphrase the desk accepts for a new caseload.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
 /// An open caseload and who is working on it.
 pub struct Desk {
     pub(crate) store: Store,
@@ -31,6 +44,51 @@ impl std::fmt::Debug for Desk {
 }
 
 impl Desk {
+    /// Creates a caseload from the desk's form: the passphrase must be typed
+    /// twice the same and be at least 8 characters; every problem is reported
+    /// under its field, and no file is written unless all is well.
+    pub fn create_from_form(
+        path: &Path,
+        form: &NewCaseloadForm,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Desk, AppError> {
+        let mut errors = Vec::new();
+        if form.center_name.trim().is_empty() {
+            errors.push(doyak_domain::FieldError::new(
+                "center_name",
+                "센터 이름",
+                "필수 항목입니다.",
+            ));
+        }
+        if form.passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+            errors.push(doyak_domain::FieldError::new(
+                "passphrase",
+                "암호",
+                format!("암호는 {MIN_PASSPHRASE_CHARS}자 이상이어야 합니다. 노트북을 잃어버려도 사례관리 파일을 지키는 유일한 열쇠입니다."),
+            ));
+        }
+        if form.passphrase != form.confirm {
+            errors.push(doyak_domain::FieldError::new(
+                "confirm",
+                "암호 확인",
+                "두 번 입력한 암호가 다릅니다.",
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        let sigungu = form.center_sigungu.trim();
+        Desk::create(
+            path,
+            &Passphrase::new(form.passphrase.clone()),
+            &NewCaseload {
+                center_name: form.center_name.trim().to_owned(),
+                center_sigungu: (!sigungu.is_empty()).then(|| sigungu.to_owned()),
+            },
+            clock,
+        )
+    }
+
     /// Creates a new encrypted caseload for a center.
     pub fn create(
         path: &Path,

@@ -27,41 +27,50 @@ fn kind(name: &str) -> Result<SearchKind, AppError> {
 }
 
 impl Desk {
-    /// Entries of a reference list matching what was typed, best first.
     pub fn search_codes(&self, list: &str, query: &str) -> Result<Vec<Choice>, AppError> {
-        Ok(doyak_refdata::get()
-            .search(kind(list)?, query, MAX_CODE_HITS)
-            .into_iter()
-            .map(|h| Choice {
-                value: h.code,
-                label: h.label,
-            })
-            .collect())
+        search_codes(list, query)
     }
 
-    /// The Korean names of codes already chosen (unknown codes keep the code
-    /// as their label, so the counselor sees what is stored).
     pub fn code_labels(&self, list: &str, codes: &[String]) -> Result<Vec<Choice>, AppError> {
-        let refdata = doyak_refdata::get();
-        let kind = kind(list)?;
-        Ok(codes
-            .iter()
-            .map(|code| {
-                let label = match kind {
-                    SearchKind::Keco => refdata.keco(code).map(|k| k.name_ko.clone()),
-                    SearchKind::Ksic => refdata.ksic(code).map(|k| k.name_ko.clone()),
-                    SearchKind::Sigungu => refdata.sigungu(code).map(|s| s.full_name()),
-                    _ => refdata
-                        .search(kind, code, 1)
-                        .into_iter()
-                        .find(|h| &h.code == code)
-                        .map(|h| h.label),
-                };
-                Choice {
-                    value: code.clone(),
-                    label: label.unwrap_or_else(|| code.clone()),
-                }
-            })
-            .collect())
+        code_labels(list, codes)
     }
+}
+
+/// Entries of a reference list matching what was typed, best first. Needs no
+/// open caseload (the new-caseload form picks the center's 시군구 with it).
+pub fn search_codes(list: &str, query: &str) -> Result<Vec<Choice>, AppError> {
+    Ok(doyak_refdata::get()
+        .search(kind(list)?, query, MAX_CODE_HITS)
+        .into_iter()
+        .map(|h| Choice {
+            value: h.code,
+            label: h.label,
+        })
+        .collect())
+}
+
+/// The Korean names of codes already chosen (unknown codes keep the code as
+/// their label, so the counselor sees what is stored).
+pub fn code_labels(list: &str, codes: &[String]) -> Result<Vec<Choice>, AppError> {
+    let refdata = doyak_refdata::get();
+    let kind = kind(list)?;
+    Ok(codes
+        .iter()
+        .map(|code| {
+            let label = match kind {
+                SearchKind::Keco => refdata.keco(code).map(|k| k.name_ko.clone()),
+                SearchKind::Ksic => refdata.ksic(code).map(|k| k.name_ko.clone()),
+                SearchKind::Sigungu => refdata.sigungu(code).map(|s| s.full_name()),
+                _ => refdata
+                    .search(kind, code, 1)
+                    .into_iter()
+                    .find(|h| &h.code == code)
+                    .map(|h| h.label),
+            };
+            Choice {
+                value: code.clone(),
+                label: label.unwrap_or_else(|| code.clone()),
+            }
+        })
+        .collect())
 }

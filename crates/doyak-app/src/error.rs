@@ -28,6 +28,9 @@ pub enum AppError {
     /// The demo caseload cannot be generated for this center.
     #[error("{0}")]
     Demo(String),
+    /// A file the counselor picked or asked for cannot be read or written.
+    #[error("{0}")]
+    File(String),
 }
 
 fn summary(errors: &[FieldError]) -> String {
@@ -49,6 +52,7 @@ impl AppError {
             AppError::NotFound { .. } => "record.not_found",
             AppError::Json(_) => "export.json",
             AppError::Demo(_) => "demo.rejected",
+            AppError::File(_) => "file.rejected",
         }
     }
 

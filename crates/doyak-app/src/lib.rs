@@ -5,12 +5,13 @@
 
 mod caseload;
 mod clock;
-mod codes;
+pub mod codes;
 mod companies;
 mod demo;
 mod detail;
 mod error;
 mod export;
+mod files;
 mod forms;
 pub mod import;
 mod lists;
@@ -19,7 +20,7 @@ mod summary;
 mod today;
 pub mod unlock;
 
-pub use caseload::{Desk, NewCaseload};
+pub use caseload::{Desk, MIN_PASSPHRASE_CHARS, NewCaseload, NewCaseloadForm};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use companies::{
     CompanyDetail, CompanyFilterChoices, CompanyForm, CompanyFormChoices, CompanyListQuery,
@@ -29,6 +30,7 @@ pub use companies::{
 pub use detail::{EventRow, Fact, ReferralRow, SeekerDetail, SessionForm};
 pub use error::{AppError, UiError};
 pub use export::{ExportFormat, ExportKind};
+pub use files::{ExportOutcome, ImportOutcome, ImportRequest, Progress};
 pub use forms::{SeekerForm, SeekerFormChoices};
 pub use import::{ImportKind, ImportOptions, ImportReport, RowError};
 pub use lists::{Choice, MAX_PAGE, SeekerFilterChoices, SeekerListQuery};

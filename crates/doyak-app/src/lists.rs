@@ -5,7 +5,7 @@
 use crate::forms::choice;
 use crate::{AppError, Desk, SeekerPage};
 use doyak_domain::FieldError;
-use doyak_domain::seeker::{SeekerStatus, Track};
+use doyak_domain::seeker::{SeekerStatus, TargetGroup, Track};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use ts_rs::TS;
 
@@ -21,6 +21,8 @@ pub struct SeekerListQuery {
     pub status: Option<String>,
     /// A `Track` value (`"youth"`…) or nothing for every track.
     pub track: Option<String>,
+    /// A `TargetGroup` value (`"career_women"`…) or nothing for everyone.
+    pub target_group: Option<String>,
     pub offset: u32,
     pub limit: u32,
 }
@@ -37,6 +39,7 @@ pub struct Choice {
 pub struct SeekerFilterChoices {
     pub statuses: Vec<Choice>,
     pub tracks: Vec<Choice>,
+    pub target_groups: Vec<Choice>,
 }
 
 /// Parses a filter value the desk sent; an unknown one names the filter.
@@ -67,6 +70,10 @@ impl Desk {
                 .map(|s| choice(s, s.label_ko()))
                 .collect(),
             tracks: Track::ALL.iter().map(|t| choice(t, t.label_ko())).collect(),
+            target_groups: TargetGroup::ALL
+                .iter()
+                .map(|t| choice(t, t.label_ko()))
+                .collect(),
         }
     }
 
@@ -76,6 +83,7 @@ impl Desk {
             text: Some(query.text.clone()).filter(|t| !t.trim().is_empty()),
             status: parse(query.status.as_deref(), "status", "진행상태")?,
             track: parse(query.track.as_deref(), "track", "참여유형")?,
+            target_group: parse(query.target_group.as_deref(), "target_group", "대상 집단")?,
             offset: u64::from(query.offset),
             limit: u64::from(query.limit.clamp(1, MAX_PAGE)),
             ..Default::default()

@@ -70,13 +70,16 @@ CREATE TABLE seeker (
     deleted_at TEXT,
     status TEXT,
     track TEXT,
-    counselor_id TEXT
+    counselor_id TEXT,
+    -- The JSON array of target groups, e.g. ["youth","career_women"]: a
+    -- filter is LIKE '%"youth"%' (the quotes delimit whole values).
+    target_groups TEXT
 ) STRICT;
 -- The list's default order, and covering for the in-memory search index
 -- (doyak-store name_index.rs), which loads from it without reading `data`.
 -- deleted_at is a column too: SQLite counts a partial index as covering
 -- only when every column the WHERE names is in it.
-CREATE INDEX seeker_list ON seeker (updated_at DESC, id DESC, name, search_key, status, track, counselor_id, deleted_at)
+CREATE INDEX seeker_list ON seeker (updated_at DESC, id DESC, name, search_key, status, track, counselor_id, target_groups, deleted_at)
     WHERE deleted_at IS NULL;
 CREATE INDEX seeker_name ON seeker (name, id) WHERE deleted_at IS NULL;
 CREATE INDEX seeker_status ON seeker (status) WHERE deleted_at IS NULL;

@@ -33,6 +33,8 @@ struct Entry {
     status: Option<String>,
     track: Option<String>,
     counselor_id: Option<String>,
+    /// JSON array text, e.g. ["youth"].
+    target_groups: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -41,7 +43,8 @@ pub(crate) struct NameIndex {
     by_id: HashMap<String, usize>,
 }
 
-const COLUMNS: &str = "id, name, search_key, updated_at, status, track, counselor_id";
+const COLUMNS: &str =
+    "id, name, search_key, updated_at, status, track, counselor_id, target_groups";
 
 fn entry(r: &Row<'_>) -> rusqlite::Result<Entry> {
     Ok(Entry {
@@ -52,6 +55,7 @@ fn entry(r: &Row<'_>) -> rusqlite::Result<Entry> {
         status: r.get(4)?,
         track: r.get(5)?,
         counselor_id: r.get(6)?,
+        target_groups: r.get(7)?,
     })
 }
 
@@ -112,6 +116,9 @@ impl NameIndex {
         let status = filter.status.map(|s| crate::query::enum_str(&s));
         let track = filter.track.map(|t| crate::query::enum_str(&t));
         let counselor = filter.counselor_id.map(|c| c.to_string());
+        let group = filter
+            .target_group
+            .map(|g| format!("\"{}\"", crate::query::enum_str(&g)));
         let mut hits: Vec<&Entry> = self
             .entries
             .iter()
@@ -119,6 +126,13 @@ impl NameIndex {
             .filter(|e| status.is_none() || e.status == status)
             .filter(|e| track.is_none() || e.track == track)
             .filter(|e| counselor.is_none() || e.counselor_id == counselor)
+            .filter(|e| {
+                group.as_ref().is_none_or(|g| {
+                    e.target_groups
+                        .as_ref()
+                        .is_some_and(|t| t.contains(g.as_str()))
+                })
+            })
             .filter(|e| query.matches(&e.name))
             .collect();
         let total = hits.len();

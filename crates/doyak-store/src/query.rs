@@ -5,7 +5,7 @@ use crate::Store;
 use crate::error::{Result, StoreError};
 use doyak_domain::events::CaseEvent;
 use doyak_domain::korean;
-use doyak_domain::seeker::{SeekerStatus, Track};
+use doyak_domain::seeker::{SeekerStatus, TargetGroup, Track};
 use doyak_domain::{Id, JobSeeker, SharedRecord};
 use rusqlite::{OptionalExtension, ToSql};
 use serde::de::DeserializeOwned;
@@ -33,6 +33,7 @@ pub struct SeekerFilter {
     pub text: Option<String>,
     pub status: Option<SeekerStatus>,
     pub track: Option<Track>,
+    pub target_group: Option<TargetGroup>,
     pub counselor_id: Option<Id>,
     pub order: ListOrder,
     pub offset: u64,
@@ -162,6 +163,10 @@ impl Store {
         if let Some(counselor) = filter.counselor_id {
             params.push(Box::new(counselor.to_string()));
             conditions.push(format!("counselor_id = ?{}", params.len()));
+        }
+        if let Some(group) = filter.target_group {
+            params.push(Box::new(format!("%\"{}\"%", enum_str(&group))));
+            conditions.push(format!("target_groups LIKE ?{}", params.len()));
         }
         let where_ = conditions.join(" AND ");
         let param_refs: Vec<&dyn ToSql> = params.iter().map(|p| p.as_ref()).collect();

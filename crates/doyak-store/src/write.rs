@@ -129,7 +129,7 @@ impl Store {
 /// the indexes lists filter and sort by (see migrations/0001).
 fn list_columns(kind: EntityKind) -> &'static [&'static str] {
     match kind {
-        EntityKind::Seeker => &["status", "track", "counselor_id"],
+        EntityKind::Seeker => &["status", "track", "counselor_id", "target_groups"],
         EntityKind::Company => &["business_number", "status", "industrial_complex"],
         EntityKind::Vacancy => &["company_id", "status", "opened_on"],
         EntityKind::Referral => &["subject_id", "status"],

@@ -1,7 +1,7 @@
 // Keyboard shortcuts of the desk. One table so the help text and the handler
 // cannot disagree.
 
-export type Action = "focus-search" | "new-record" | "go-today" | "go-seekers" | "go-companies" | "go-vacancies" | "go-visit";
+export type Action = "focus-search" | "new-record" | "go-today" | "go-seekers" | "go-companies" | "go-vacancies" | "go-visit" | "go-data";
 
 export interface Shortcut {
   action: Action;
@@ -17,6 +17,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: "go-companies", keys: "Alt+3", label: "기업" },
   { action: "go-vacancies", keys: "Alt+4", label: "구인" },
   { action: "go-visit", keys: "Alt+5", label: "현장방문" },
+  { action: "go-data", keys: "Alt+6", label: "가져오기·내보내기" },
 ];
 
 interface KeyLike {
@@ -37,7 +38,7 @@ export function actionFor(e: KeyLike, typingInField: boolean): Action | null {
     if (key === "n") return "new-record";
   }
   if (e.altKey && !ctrl && !e.shiftKey) {
-    const nav: Record<string, Action> = { "1": "go-today", "2": "go-seekers", "3": "go-companies", "4": "go-vacancies", "5": "go-visit" };
+    const nav: Record<string, Action> = { "1": "go-today", "2": "go-seekers", "3": "go-companies", "4": "go-vacancies", "5": "go-visit", "6": "go-data" };
     const action = nav[key];
     if (action) return action;
   }

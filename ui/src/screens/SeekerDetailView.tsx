@@ -55,6 +55,10 @@ function SessionEditor(props: { seekerId: string; today: string; onSaved: () => 
   useEffect(() => {
     api.contactModes().then(setModes, () => undefined);
   }, []);
+  // The desk's date may arrive after the editor opened.
+  useEffect(() => {
+    if (props.today) setForm((f) => (f.occurred_on ? f : { ...f, occurred_on: props.today }));
+  }, [props.today]);
   const set = (key: keyof SessionForm, value: string) => setForm({ ...form, [key]: value });
 
   async function save(e: Event) {

@@ -17,6 +17,7 @@ export function Seekers({ summary, onOpen, onNew }: Props) {
   const [text, setText] = useState("");
   const [status, setStatus] = useState("");
   const [track, setTrack] = useState("");
+  const [group, setGroup] = useState("");
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<SeekerPage | null>(null);
   const [error, setError] = useState<UiError | null>(null);
@@ -31,7 +32,7 @@ export function Seekers({ summary, onOpen, onNew }: Props) {
 
   useEffect(() => {
     const timer = setTimeout(() => {
-      list({ text, status: status || null, track: track || null, offset, limit: PAGE }).then(
+      list({ text, status: status || null, track: track || null, target_group: group || null, offset, limit: PAGE }).then(
         (r) => {
           if (!r.stale) {
             setPage(r.value);
@@ -40,9 +41,9 @@ export function Seekers({ summary, onOpen, onNew }: Props) {
         },
         (e: UiError) => setError(e),
       );
-    }, text ? 120 : 0);
+    }, 0);
     return () => clearTimeout(timer);
-  }, [text, status, track, offset, list]);
+  }, [text, status, track, group, offset, list]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -122,6 +123,22 @@ export function Seekers({ summary, onOpen, onNew }: Props) {
             ))}
           </select>
         </div>
+        <div class="field">
+          <label for="seeker-group">대상 집단</label>
+          <select
+            id="seeker-group"
+            value={group}
+            onChange={(e) => {
+              setGroup(e.currentTarget.value);
+              setOffset(0);
+            }}
+          >
+            <option value="">전체</option>
+            {choices?.target_groups.map((c) => (
+              <option value={c.value}>{c.label}</option>
+            ))}
+          </select>
+        </div>
       </div>
       {error && (
         <p class="error" role="alert">
@@ -168,10 +185,10 @@ export function Seekers({ summary, onOpen, onNew }: Props) {
         {page && page.items.length === 0 && <p class="empty">조건에 맞는 구직자가 없습니다.</p>}
       </div>
       <nav class="pager" aria-label="쪽 이동">
-        <button class="btn" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+        <button id="pager-prev" class="btn" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
           이전
         </button>
-        <button class="btn" disabled={!page || offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+        <button id="pager-next" class="btn" disabled={!page || offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
           다음
         </button>
       </nav>

@@ -15,7 +15,7 @@ use fields::{Column, RowReader, header_key};
 use serde::Serialize;
 use std::collections::HashSet;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ImportKind {
     Seekers,
@@ -56,7 +56,7 @@ pub struct ImportOptions {
 }
 
 /// One problem with one row (line 1 is the header).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct RowError {
     pub line: usize,
     /// The column's Korean header, when one column is to blame.
@@ -74,7 +74,7 @@ impl std::fmt::Display for RowError {
 }
 
 /// What an import did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ImportReport {
     pub kind: ImportKind,
     /// The text encoding detected ("UTF-8", "CP949"…), or "XLSX".

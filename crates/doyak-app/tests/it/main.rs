@@ -6,6 +6,7 @@ mod companies;
 mod demo;
 mod desk;
 mod export;
+mod files;
 mod forms;
 mod import;
 mod today;

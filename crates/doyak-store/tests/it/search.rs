@@ -239,3 +239,61 @@ fn pages_of_a_search_concatenate_to_the_whole_ordered_result() {
         "pages of 7 (the last one short) join up without gaps or repeats"
     );
 }
+
+#[test]
+fn the_target_group_filter_works_with_and_without_name_text() {
+    use doyak_domain::seeker::TargetGroup;
+    let (_fx, mut store) = new_store();
+    let mut youth = seeker(1, "김청년");
+    youth.target_groups = vec![TargetGroup::Youth];
+    let mut both = seeker(2, "김경력");
+    both.target_groups = vec![TargetGroup::BenefitRecipient, TargetGroup::CareerWomen];
+    let none = seeker(3, "김없음");
+    store
+        .write(&ctx(), |w| {
+            [&youth, &both, &none].iter().try_for_each(|s| w.insert(*s))
+        })
+        .unwrap();
+    let names = |store: &doyak_store::Store, text: Option<&str>, group| -> Vec<String> {
+        let mut got: Vec<String> = store
+            .list_seekers(&doyak_store::SeekerFilter {
+                text: text.map(str::to_owned),
+                target_group: Some(group),
+                ..Default::default()
+            })
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        got.sort();
+        got
+    };
+    // SQL path (no text) and the in-memory index (text) must agree.
+    for text in [None, Some("ㄱ")] {
+        assert_eq!(
+            names(&store, text, TargetGroup::Youth),
+            ["김청년"],
+            "{text:?}"
+        );
+        assert_eq!(
+            names(&store, text, TargetGroup::CareerWomen),
+            ["김경력"],
+            "{text:?}"
+        );
+        assert!(
+            names(&store, text, TargetGroup::Senior).is_empty(),
+            "{text:?}"
+        );
+    }
+    // An edit that drops the group takes the person out of the filter.
+    let mut dropped = both.clone();
+    dropped.target_groups = vec![TargetGroup::BenefitRecipient];
+    store.write(&ctx(), |w| w.update(&dropped)).unwrap();
+    for text in [None, Some("김")] {
+        assert!(
+            names(&store, text, TargetGroup::CareerWomen).is_empty(),
+            "{text:?}"
+        );
+    }
+}

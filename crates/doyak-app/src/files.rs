@@ -1,0 +1,160 @@
+//! What the desk's 가져오기·내보내기 screen does: import a file the counselor
+//! picked (its bytes), export a list to a file in the counselor's download
+//! folder, and fill an empty caseload with a demo for training.
+
+use crate::{AppError, Desk, ExportFormat, ImportKind, ImportOptions, ImportReport};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// An import as the desk asks for it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct ImportRequest {
+    pub kind: ImportKind,
+    /// The picked file's name, for the report only.
+    pub file_name: String,
+    pub skip_invalid: bool,
+}
+
+/// What happened, for the report screen. `saved` is false when the file was
+/// refused as a whole (all-or-nothing and some rows were bad).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ImportOutcome {
+    pub saved: bool,
+    pub report: ImportReport,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ExportOutcome {
+    pub path: String,
+    pub count: u32,
+}
+
+/// Progress of a long task, sent to the page as it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct Progress {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// The largest file the desk imports (a spreadsheet of ~100k rows fits).
+pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
+
+/// The most a demo made from the desk may hold (the CLI has no limit).
+pub const MAX_DESK_DEMO: u32 = 20_000;
+
+impl Desk {
+    /// Imports a picked file. A refused file is an outcome, not an error:
+    /// the report says which lines to fix.
+    pub fn import_file(
+        &mut self,
+        request: &ImportRequest,
+        bytes: &[u8],
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ImportOutcome, AppError> {
+        if bytes.len() > MAX_IMPORT_BYTES {
+            return Err(AppError::File(format!(
+                "파일이 너무 큽니다 ({} MB). {} MB 이하로 나누어 가져와 주세요.",
+                bytes.len() / (1024 * 1024),
+                MAX_IMPORT_BYTES / (1024 * 1024)
+            )));
+        }
+        let options = ImportOptions {
+            skip_invalid: request.skip_invalid,
+        };
+        match self.import(request.kind, bytes, options, progress) {
+            Ok(report) => Ok(ImportOutcome {
+                saved: true,
+                report,
+            }),
+            Err(AppError::ImportRejected { report, .. }) => Ok(ImportOutcome {
+                saved: false,
+                report: *report,
+            }),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Writes an export into `dir` as 도약-구직자-2026-11-27.xlsx (never over
+    /// an existing file: a number is added instead).
+    pub fn export_to_dir(
+        &mut self,
+        kind: ImportKind,
+        format: &str,
+        dir: &Path,
+    ) -> Result<ExportOutcome, AppError> {
+        let (format, ext) = match format {
+            "xlsx" => (ExportFormat::Xlsx, "xlsx"),
+            "csv" => (ExportFormat::Csv, "csv"),
+            "jsonl" => (ExportFormat::Jsonl, "jsonl"),
+            other => {
+                return Err(AppError::Invalid(vec![doyak_domain::FieldError::new(
+                    "format",
+                    "파일 형식",
+                    format!("알 수 없는 형식입니다: {other}"),
+                )]));
+            }
+        };
+        let (bytes, count) = self.export(kind, format)?;
+        std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
+        let stem = format!("도약-{}-{}", kind.label_ko(), self.clock.today());
+        let path = free_path(dir, &stem, ext);
+        // create_new: an existing file is never overwritten.
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(|e| io_error(&path, &e))?;
+        std::io::Write::write_all(&mut file, &bytes).map_err(|e| io_error(&path, &e))?;
+        Ok(ExportOutcome {
+            path: path.display().to_string(),
+            count: count as u32,
+        })
+    }
+
+    /// Fills an empty caseload with a demo (for training and trying the desk).
+    /// A caseload that holds people or companies is refused: demo people
+    /// must never mix with real ones.
+    pub fn demo_into_empty(
+        &mut self,
+        seekers: u32,
+        companies: u32,
+        seed: u64,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<u32, AppError> {
+        let summary = self.summary()?;
+        if summary.seekers > 0 || summary.companies > 0 {
+            return Err(AppError::Demo(
+                "가상 데이터는 빈 사례관리 파일에서만 만들 수 있습니다. 실제 구직자·기업과 섞이지 않게 하기 위해서입니다."
+                    .into(),
+            ));
+        }
+        if seekers > MAX_DESK_DEMO || companies > MAX_DESK_DEMO {
+            return Err(AppError::Demo(format!(
+                "화면에서는 {MAX_DESK_DEMO}명(곳)까지 만들 수 있습니다. 더 큰 데이터는 `doyak demo` 명령을 쓰세요."
+            )));
+        }
+        let spec = self.demo_spec(seekers, companies, seed)?;
+        self.generate_demo(&spec, progress)?;
+        Ok(seekers)
+    }
+}
+
+fn io_error(path: &Path, e: &std::io::Error) -> AppError {
+    AppError::File(format!(
+        "파일을 쓸 수 없습니다: {} ({})",
+        path.display(),
+        e.kind()
+    ))
+}
+
+fn free_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {
+    let first = dir.join(format!("{stem}.{ext}"));
+    if !first.exists() {
+        return first;
+    }
+    (2..)
+        .map(|n| dir.join(format!("{stem} ({n}).{ext}")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}

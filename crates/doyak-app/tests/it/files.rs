@@ -1,0 +1,124 @@
+//! The desk's file screen: imports that report instead of failing, exports
+//! that never overwrite, demos only into empty caseloads, new caseloads.
+
+use crate::*;
+use doyak_app::{ImportKind, ImportRequest, NewCaseloadForm};
+
+#[test]
+fn a_refused_import_is_an_outcome_with_the_lines_to_fix() {
+    let mut fx = new_desk();
+    let csv =
+        "이름,생년월일,연락처\n김도약,1990-01-01,010-1234-5678\n이도약,2999-01-01,010-2222-3333\n";
+    let request = ImportRequest {
+        kind: ImportKind::Seekers,
+        file_name: "구직자.csv".into(),
+        skip_invalid: false,
+    };
+    let mut calls = 0;
+    let outcome = fx
+        .desk
+        .import_file(&request, csv.as_bytes(), &mut |_, _| calls += 1)
+        .unwrap();
+    assert!(!outcome.saved, "one bad row refuses the whole file");
+    assert_eq!(outcome.report.errors.len(), 1);
+    assert_eq!(outcome.report.errors[0].line, 3, "the header is line 1");
+    assert_eq!(fx.desk.summary().unwrap().seekers, 0);
+    assert!(calls > 0, "progress was reported");
+
+    let skip = ImportRequest {
+        skip_invalid: true,
+        ..request
+    };
+    let outcome = fx
+        .desk
+        .import_file(&skip, csv.as_bytes(), &mut |_, _| {})
+        .unwrap();
+    assert!(outcome.saved);
+    assert_eq!(outcome.report.imported, 1);
+    assert_eq!(fx.desk.summary().unwrap().seekers, 1);
+}
+
+#[test]
+fn exports_land_in_the_folder_and_never_overwrite() {
+    let mut fx = new_desk();
+    let dir = tempfile::tempdir().unwrap();
+    let first = fx
+        .desk
+        .export_to_dir(ImportKind::Companies, "csv", dir.path())
+        .unwrap();
+    let second = fx
+        .desk
+        .export_to_dir(ImportKind::Companies, "csv", dir.path())
+        .unwrap();
+    assert!(
+        first.path.ends_with("도약-기업-2026-11-25.csv"),
+        "{}",
+        first.path
+    );
+    assert!(
+        second.path.ends_with("도약-기업-2026-11-25 (2).csv"),
+        "{}",
+        second.path
+    );
+    assert_eq!(first.count, 0);
+    let bad = fx
+        .desk
+        .export_to_dir(ImportKind::Companies, "pdf", dir.path())
+        .unwrap_err();
+    assert_eq!(bad.field_errors()[0].field, "format");
+}
+
+#[test]
+fn a_demo_goes_only_into_an_empty_caseload() {
+    let mut fx = new_desk();
+    let mut steps = Vec::new();
+    let made = fx
+        .desk
+        .demo_into_empty(30, 5, 7, &mut |d, t| steps.push((d, t)))
+        .unwrap();
+    assert_eq!(made, 30);
+    assert_eq!(fx.desk.summary().unwrap().seekers, 30);
+    assert_eq!(
+        steps.last().map(|(d, t)| d == t),
+        Some(true),
+        "progress ends at 100%"
+    );
+    let again = fx
+        .desk
+        .demo_into_empty(30, 5, 8, &mut |_, _| {})
+        .unwrap_err();
+    assert_eq!(again.code(), "demo.rejected");
+    assert!(again.to_string().contains("빈 사례관리 파일"), "{again}");
+    assert_eq!(fx.desk.summary().unwrap().seekers, 30, "nothing was added");
+}
+
+#[test]
+fn a_new_caseload_needs_a_name_and_a_confirmed_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.doyak");
+    let form = NewCaseloadForm {
+        center_name: " ".into(),
+        center_sigungu: String::new(),
+        passphrase: "짧음".into(),
+        confirm: "다름".into(),
+    };
+    let err = Desk::create_from_form(&path, &form, clock()).unwrap_err();
+    let fields: Vec<&str> = err
+        .field_errors()
+        .iter()
+        .map(|e| e.field.as_str())
+        .collect();
+    assert_eq!(fields, ["center_name", "passphrase", "confirm"]);
+    assert!(!path.exists(), "no file is written for a refused form");
+
+    let ok = NewCaseloadForm {
+        center_name: "안산고용복지플러스센터".into(),
+        center_sigungu: "41273".into(),
+        passphrase: "긴 암호 문장입니다".into(),
+        confirm: "긴 암호 문장입니다".into(),
+    };
+    let desk = Desk::create_from_form(&path, &ok, clock()).unwrap();
+    assert_eq!(desk.center_name(), "안산고용복지플러스센터");
+    drop(desk);
+    assert!(Desk::open(&path, &Passphrase::new("긴 암호 문장입니다"), clock()).is_ok());
+}

@@ -1,0 +1,182 @@
+import { useState } from "preact/hooks";
+import { api, type UiError } from "../api";
+import type { ExportOutcome, ImportKind, ImportOutcome, Progress } from "../bindings";
+import { ProgressBar } from "../components/ProgressBar";
+import { count } from "../lib/format";
+
+const KINDS: ReadonlyArray<[ImportKind, string]> = [
+  ["seekers", "구직자"],
+  ["companies", "기업"],
+  ["vacancies", "구인공고"],
+];
+
+/** 가져오기·내보내기: CSV/XLSX in (all-or-nothing unless asked), lists out to
+ * the download folder, and a demo for an empty training caseload. */
+export function DataScreen(props: { onChanged: () => void }) {
+  const [kind, setKind] = useState<ImportKind>("seekers");
+  const [file, setFile] = useState<File | null>(null);
+  const [skip, setSkip] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [exported, setExported] = useState<ExportOutcome | null>(null);
+  const [demoDone, setDemoDone] = useState<number | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+  const [demoSize, setDemoSize] = useState("500");
+
+  async function run<T>(what: string, task: () => Promise<T>, done: (v: T) => void) {
+    setBusy(what);
+    setProgress(null);
+    setError(null);
+    try {
+      done(await task());
+      props.onChanged();
+    } catch (e) {
+      setError(e as UiError);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const doImport = (e: Event) => {
+    e.preventDefault();
+    if (!file) return;
+    setOutcome(null);
+    run(
+      "import",
+      async () => api.importFile({ kind, file_name: file.name, skip_invalid: skip }, new Uint8Array(await file.arrayBuffer()), setProgress),
+      setOutcome,
+    );
+  };
+
+  return (
+    <section class="screen" aria-labelledby="data-title">
+      <h2 id="data-title">가져오기·내보내기</h2>
+      {error && (
+        <p class="error banner" role="alert" id="data-error">
+          {error.message}
+        </p>
+      )}
+      <form class="panel stack" onSubmit={doImport} aria-labelledby="import-title">
+        <h3 id="import-title">엑셀·CSV 가져오기</h3>
+        <p class="muted">엑셀(XLSX)과 CSV(UTF-8, 엑셀의 CP949 포함)를 읽습니다. 오류가 한 줄이라도 있으면 아무것도 저장하지 않고 고칠 줄을 알려 드립니다.</p>
+        <div class="filters">
+          <div class="field">
+            <label for="import-kind">종류</label>
+            <select id="import-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as ImportKind)}>
+              {KINDS.map(([k, label]) => (
+                <option value={k}>{label}</option>
+              ))}
+            </select>
+          </div>
+          <div class="field grow">
+            <label for="import-file">파일</label>
+            <input id="import-file" type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+          </div>
+        </div>
+        <label class="check">
+          <input id="import-skip" type="checkbox" checked={skip} onChange={() => setSkip(!skip)} />
+          오류가 있는 줄은 건너뛰고 나머지를 저장
+        </label>
+        <div class="actions">
+          <button type="submit" id="import-run" class="btn primary" disabled={!file || busy !== null}>
+            가져오기
+          </button>
+        </div>
+        {busy === "import" && <ProgressBar label="가져오는 중" progress={progress} />}
+        {outcome && (
+          <div id="import-outcome" role="status">
+            <p class={outcome.saved ? "hint" : "error banner"}>
+              {outcome.saved
+                ? `${count(outcome.report.rows)}줄 중 ${count(outcome.report.imported)}건을 저장했습니다 (${outcome.report.source}).`
+                : `오류가 ${count(outcome.report.errors.length)}건 있어 아무것도 저장하지 않았습니다 (${outcome.report.source}).`}
+            </p>
+            {outcome.report.ignored_columns.length > 0 && (
+              <p class="muted">알 수 없는 열은 무시했습니다: {outcome.report.ignored_columns.join(", ")}</p>
+            )}
+            {outcome.report.errors.length > 0 && (
+              <div class="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">줄</th>
+                      <th scope="col">열</th>
+                      <th scope="col">오류</th>
+                    </tr>
+                  </thead>
+                  <tbody id="import-errors">
+                    {outcome.report.errors.slice(0, 200).map((r) => (
+                      <tr>
+                        <td>{r.line}</td>
+                        <td>{r.column ?? ""}</td>
+                        <td class="wrap">{r.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </div>
+        )}
+      </form>
+
+      <div class="panel stack" aria-labelledby="export-title">
+        <h3 id="export-title">내보내기</h3>
+        <p class="muted">다운로드 폴더에 저장합니다. 내보낸 기록은 감사 로그에 남습니다.</p>
+        <div class="row-actions wrap-actions">
+          {KINDS.map(([k, label]) =>
+            (["xlsx", "csv", "jsonl"] as const).map((f) => (
+              <button
+                type="button"
+                class="btn small-btn"
+                id={`export-${k}-${f}`}
+                disabled={busy !== null}
+                onClick={() => run("export", () => api.exportFile(k, f), setExported)}
+              >
+                {label} {f.toUpperCase()}
+              </button>
+            )),
+          )}
+        </div>
+        {exported && (
+          <p class="hint" role="status" id="export-outcome">
+            {count(exported.count)}건을 저장했습니다: {exported.path}
+          </p>
+        )}
+      </div>
+
+      <div class="panel stack" aria-labelledby="demo-title">
+        <h3 id="demo-title">교육용 가상 데이터</h3>
+        <p class="muted">빈 사례관리 파일에만 가상 구직자·기업을 만듭니다. 실제 사례와 섞이지 않습니다.</p>
+        <div class="filters">
+          <div class="field narrow">
+            <label for="demo-seekers">구직자 수</label>
+            <input id="demo-seekers" inputMode="numeric" value={demoSize} onInput={(e) => setDemoSize(e.currentTarget.value)} />
+          </div>
+          <button
+            type="button"
+            id="demo-run"
+            class="btn"
+            disabled={busy !== null}
+            onClick={() => {
+              const n = Number.parseInt(demoSize.replace(/[,\s]/g, ""), 10);
+              if (!Number.isFinite(n) || n <= 0) {
+                setError({ code: "input.invalid", message: "구직자 수를 숫자로 입력해 주세요.", fields: [] });
+                return;
+              }
+              run("demo", () => api.generateDemo(n, Math.max(10, Math.round(n / 8)), 1, setProgress), setDemoDone);
+            }}
+          >
+            가상 데이터 만들기
+          </button>
+        </div>
+        {busy === "demo" && <ProgressBar label="가상 데이터를 만드는 중" progress={progress} />}
+        {demoDone !== null && (
+          <p class="hint" role="status" id="demo-outcome">
+            가상 구직자 {count(demoDone)}명을 만들었습니다.
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
