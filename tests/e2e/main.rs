@@ -368,6 +368,25 @@ fn field_visit_registers_a_company_with_a_vacancy_and_refuses_a_bad_business_num
     s.click(&s.find("#visit-save").unwrap()).unwrap();
     wait_text(&s, "#visit-saved", "현장테스트정밀 방문을 기록했습니다");
     shot(&s, "12-field-visit-recorded");
+
+    // The company's page shows the vacancy and the visit; the lists find it.
+    s.click(&s.find("#visit-companies .row-link").unwrap())
+        .unwrap();
+    s.click(&s.find("#nav-companies").unwrap()).unwrap();
+    type_into(&s, "#company-search", "ㅎㅈㅌㅅㅌ");
+    wait_text(&s, "#company-rows", "현장테스트정밀");
+    shot(&s, "15-companies");
+    s.click(&s.find("#company-rows .row-link").unwrap())
+        .unwrap();
+    wait_text(&s, "#company-title", "현장테스트정밀");
+    s.click(&s.find("#tab-visits").unwrap()).unwrap();
+    wait_text(&s, ".timeline", "2교대 인력 2명 요청");
+    s.click(&s.find("#tab-vacancies").unwrap()).unwrap();
+    wait_text(&s, "#company-vacancies", "현장테스트 CNC 오퍼레이터");
+    shot(&s, "16-company-detail");
+    s.click(&s.find("#nav-vacancies").unwrap()).unwrap();
+    wait_text(&s, "#vacancy-count", "건");
+    shot(&s, "17-vacancies");
     s.quit().unwrap();
 }
 

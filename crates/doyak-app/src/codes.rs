@@ -74,3 +74,20 @@ pub fn code_labels(list: &str, codes: &[String]) -> Result<Vec<Choice>, AppError
         })
         .collect())
 }
+
+/// The Korean name of a KECO code, or the code itself when it is unknown.
+pub(crate) fn keco_name(code: &str) -> String {
+    doyak_refdata::get()
+        .keco(code)
+        .map(|k| k.name_ko.clone())
+        .unwrap_or_else(|| code.to_owned())
+}
+
+/// "월 280만원" for whole 만원 amounts, "월 2,805,000원"-style otherwise.
+pub(crate) fn monthly_wage(won: i64) -> String {
+    if won % 10_000 == 0 {
+        format!("월 {}만원", won / 10_000)
+    } else {
+        format!("월 {won}원")
+    }
+}

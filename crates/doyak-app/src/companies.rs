@@ -2,6 +2,7 @@
 //! with their visit log, company and vacancy forms, and field-visit mode (an
 //! industrial complex's companies and open vacancies, a visit in two fields).
 
+use crate::codes::{keco_name, monthly_wage};
 use crate::detail::{Fact, event_row};
 use crate::forms::{Reader, choice, enum_value, parse_id};
 use crate::{AppError, Choice, Desk, EventRow, MAX_PAGE};
@@ -184,14 +185,6 @@ pub struct VisitForm {
 /// typed one is invalid, so the other fields can still be checked.
 const STAND_IN_NUMBER: &str = "220-81-62517";
 
-fn won(w: i64) -> String {
-    if w % 10_000 == 0 {
-        format!("월 {}만원", w / 10_000)
-    } else {
-        format!("월 {w}원")
-    }
-}
-
 fn page<T>(items: Vec<T>, offset: u32, limit: u32) -> (Vec<T>, u64) {
     let total = items.len() as u64;
     let items = items
@@ -325,12 +318,9 @@ impl Desk {
             company_id: v.company_id.to_string(),
             company_name: company_name.to_owned(),
             title: v.title.clone(),
-            occupation: refdata
-                .keco(v.occupation.as_str())
-                .map(|k| k.name_ko.clone())
-                .unwrap_or_else(|| v.occupation.to_string()),
+            occupation: keco_name(v.occupation.as_str()),
             headcount: v.headcount,
-            wage: v.wage_monthly.map(won).unwrap_or_default(),
+            wage: v.wage_monthly.map(monthly_wage).unwrap_or_default(),
             shift: v.shift.label_ko().to_owned(),
             perks,
             region: refdata

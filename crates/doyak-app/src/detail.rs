@@ -2,6 +2,7 @@
 //! case file (sessions, diagnoses, IAP, placements, retention checks) as
 //! readable rows; plus the session note form.
 
+use crate::codes::{keco_name, monthly_wage};
 use crate::forms::{choice, parse_id};
 use crate::{AppError, Choice, Desk, SeekerForm, SeekerRow};
 use chrono::NaiveDate;
@@ -66,16 +67,7 @@ pub struct SessionForm {
     pub next_on: String,
 }
 
-fn won(w: i64) -> String {
-    if w % 10_000 == 0 {
-        format!("월 {}만원", w / 10_000)
-    } else {
-        format!("월 {w}원")
-    }
-}
-
 pub(crate) fn event_row(e: &CaseEvent, superseded: bool) -> EventRow {
-    let refdata = doyak_refdata::get();
     let (summary, detail) = match &e.body {
         EventBody::CounselingSession {
             minutes,
@@ -102,12 +94,7 @@ pub(crate) fn event_row(e: &CaseEvent, superseded: bool) -> EventRow {
         } => {
             let recommended: Vec<String> = recommended_occupations
                 .iter()
-                .map(|c| {
-                    refdata
-                        .keco(c.as_str())
-                        .map(|k| k.name_ko.clone())
-                        .unwrap_or_else(|| c.to_string())
-                })
+                .map(|c| keco_name(c.as_str()))
                 .collect();
             let mut d = summary.clone();
             if !recommended.is_empty() {
@@ -136,7 +123,7 @@ pub(crate) fn event_row(e: &CaseEvent, superseded: bool) -> EventRow {
         } => {
             let mut s = format!("{employer} · {}", employment.label_ko());
             if let Some(w) = wage_monthly {
-                s.push_str(&format!(" · {}", won(*w)));
+                s.push_str(&format!(" · {}", monthly_wage(*w)));
             }
             (s, String::new())
         }
@@ -308,7 +295,10 @@ impl Desk {
         );
         fact(
             "희망임금",
-            seeker.desired_wage_monthly.map(won).unwrap_or_default(),
+            seeker
+                .desired_wage_monthly
+                .map(monthly_wage)
+                .unwrap_or_default(),
         );
         fact(
             "최대 통근거리",

@@ -58,12 +58,7 @@ impl SeekerRow {
             desired: s
                 .desired_occupations
                 .iter()
-                .map(|c| {
-                    refdata
-                        .keco(c.as_str())
-                        .map(|k| k.name_ko.clone())
-                        .unwrap_or_else(|| c.to_string())
-                })
+                .map(|c| crate::codes::keco_name(c.as_str()))
                 .collect(),
             home: s
                 .home_sigungu

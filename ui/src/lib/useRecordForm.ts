@@ -16,6 +16,8 @@ export interface RecordForm<F> {
   failure: UiError | null;
   saving: boolean;
   submit: (e: Event) => Promise<void>;
+  /** The props that wire a text input to a field: id, value, error state. */
+  bind: (key: keyof F & string, extra?: Record<string, unknown>) => Record<string, unknown>;
 }
 
 export function useRecordForm<F>(
@@ -46,12 +48,24 @@ export function useRecordForm<F>(
   }, [form, latestCheck]);
 
   const shown = visible(errors, touched, submitted);
+  const set = <K extends keyof F>(key: K, value: F[K]) => setForm((f) => (f ? { ...f, [key]: value } : f));
+  const leave = (field: string) => () => setTouched((t) => new Set(t).add(field));
+  const described = (field: string) => (shown[field] ? `f-${field}-error` : undefined);
   return {
     form,
-    set: (key, value) => setForm((f) => (f ? { ...f, [key]: value } : f)),
+    set,
     shown,
-    leave: (field) => () => setTouched((t) => new Set(t).add(field)),
-    described: (field) => (shown[field] ? `f-${field}-error` : undefined),
+    leave,
+    described,
+    bind: (key, extra = {}) => ({
+      id: `f-${key}`,
+      value: form ? (form[key] as unknown as string) : "",
+      "aria-invalid": shown[key] ? true : undefined,
+      "aria-describedby": described(key),
+      onInput: (e: Event) => set(key, (e.currentTarget as HTMLInputElement).value as F[typeof key]),
+      onBlur: leave(key),
+      ...extra,
+    }),
     failure,
     saving,
     submit: async (e: Event) => {

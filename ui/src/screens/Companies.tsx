@@ -5,6 +5,7 @@ import { CompanyTable } from "../components/Tables";
 import { count } from "../lib/format";
 import { latestOnly } from "../lib/latest";
 import { actionFor } from "../lib/shortcuts";
+import { Pager } from "../components/Pager";
 
 const PAGE = 50;
 
@@ -106,14 +107,7 @@ export function Companies(props: { onOpen: (id: string) => void; onNew: () => vo
         {page ? `${count(page.total)}곳` : "불러오는 중…"}
       </p>
       {page && <CompanyTable id="company-rows" rows={page.items} onOpen={props.onOpen} empty="조건에 맞는 기업이 없습니다." />}
-      <nav class="pager" aria-label="쪽 이동">
-        <button class="btn" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-          이전
-        </button>
-        <button class="btn" disabled={!page || offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>
-          다음
-        </button>
-      </nav>
+      <Pager offset={offset} page={PAGE} total={page ? page.total : null} onMove={setOffset} />
     </section>
   );
 }

@@ -34,15 +34,7 @@ export function CompanyFormView({ id, industrialComplex = "", onSaved, onCancel 
     );
   }
   if (!form || !choices) return <p class="muted">불러오는 중…</p>;
-  const text = (key: keyof CompanyForm & string, extra: Record<string, unknown> = {}) => ({
-    id: `f-${key}`,
-    value: form[key] as string,
-    "aria-invalid": shown[key] ? true : undefined,
-    "aria-describedby": described(key),
-    onInput: (e: Event) => set(key, (e.currentTarget as HTMLInputElement).value as never),
-    onBlur: leave(key),
-    ...extra,
-  });
+  const text = f.bind;
 
   return (
     <form class="screen record-form" onSubmit={f.submit} aria-labelledby="company-form-title" noValidate>

@@ -1,10 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { api, type UiError } from "../api";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { api } from "../api";
 import type { SeekerForm, SeekerFormChoices } from "../bindings";
 import { CodePicker } from "../components/CodePicker";
 import { Field } from "../components/Field";
-import { byField, visible, type FieldErrors } from "../lib/fields";
-import { latestOnly } from "../lib/latest";
+import { useRecordForm } from "../lib/useRecordForm";
 
 interface Props {
   /** The seeker to edit, or null for a new one. */
@@ -13,37 +12,28 @@ interface Props {
   onCancel: () => void;
 }
 
-type Key = keyof SeekerForm;
 
 export function SeekerFormView({ id, onSaved, onCancel }: Props) {
-  const [form, setForm] = useState<SeekerForm | null>(null);
   const [choices, setChoices] = useState<SeekerFormChoices | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [touched, setTouched] = useState<Set<string>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
-  const [failure, setFailure] = useState<UiError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const check = useMemo(() => latestOnly(api.checkSeekerForm), []);
+  const f = useRecordForm<SeekerForm>(
+    () => (id ? api.seekerDetail(id).then((d) => d.form) : api.newSeekerForm()),
+    api.checkSeekerForm,
+    api.saveSeekerForm,
+    onSaved,
+    [id],
+  );
+  const { form, set, shown, leave, described } = f;
+  const failure = f.failure;
+  const saving = f.saving;
   const first = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    api.seekerFormChoices().then(setChoices, setFailure);
-    (id ? api.seekerDetail(id).then((d) => d.form) : api.newSeekerForm()).then(setForm, setFailure);
-  }, [id]);
+    api.seekerFormChoices().then(setChoices, () => undefined);
+  }, []);
 
   useEffect(() => {
     if (form) first.current?.focus();
   }, [form === null]);
-
-  // Inline validation: the desk checks the whole form as it changes; only
-  // the fields already left (or all, after 저장) show their messages.
-  useEffect(() => {
-    if (!form) return;
-    const timer = setTimeout(() => {
-      check(form).then((r) => !r.stale && setErrors(byField(r.value)), () => undefined);
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [form, check]);
 
   if (failure && !form) {
     return (
@@ -54,44 +44,15 @@ export function SeekerFormView({ id, onSaved, onCancel }: Props) {
   }
   if (!form || !choices) return <p class="muted">불러오는 중…</p>;
 
-  const shown = visible(errors, touched, submitted);
-  const set = <K extends Key>(key: K, value: SeekerForm[K]) => setForm({ ...form, [key]: value });
-  const leave = (name: string) => () => setTouched((t) => new Set(t).add(name));
-  const described = (name: string) => (shown[name] ? `f-${name}-error` : undefined);
-  const text = (key: Key & string, extra: Record<string, unknown> = {}) => ({
-    id: `f-${key}`,
-    value: form[key] as string,
-    "aria-invalid": shown[key] ? true : undefined,
-    "aria-describedby": described(key),
-    onInput: (e: Event) => set(key, (e.currentTarget as HTMLInputElement).value as never),
-    onBlur: leave(key),
-    ...extra,
-  });
+  const text = f.bind;
   const toggle = (key: "consent_scopes" | "target_groups", value: string) => {
     const now = form[key];
     set(key, now.includes(value) ? now.filter((v) => v !== value) : [...now, value]);
-    setTouched((t) => new Set(t).add(key === "consent_scopes" ? "consent" : key));
+    leave(key === "consent_scopes" ? "consent" : key)();
   };
 
-  async function save(e: Event) {
-    e.preventDefault();
-    if (!form || saving) return;
-    setSubmitted(true);
-    setSaving(true);
-    setFailure(null);
-    try {
-      onSaved(await api.saveSeekerForm(form));
-    } catch (err) {
-      const ui = err as UiError;
-      setFailure(ui);
-      setErrors(byField(ui.fields));
-    } finally {
-      setSaving(false);
-    }
-  }
-
   return (
-    <form class="screen record-form" onSubmit={save} aria-labelledby="seeker-form-title" noValidate>
+    <form class="screen record-form" onSubmit={f.submit} aria-labelledby="seeker-form-title" noValidate>
       <div class="toolbar">
         <h2 id="seeker-form-title">{id ? `구직자 정보 수정 — ${form.name}` : "새 구직자 등록"}</h2>
       </div>

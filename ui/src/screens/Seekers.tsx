@@ -4,6 +4,7 @@ import type { CaseloadSummary, SeekerFilterChoices, SeekerPage } from "../bindin
 import { count, people } from "../lib/format";
 import { latestOnly } from "../lib/latest";
 import { actionFor } from "../lib/shortcuts";
+import { Pager } from "../components/Pager";
 
 const PAGE = 50;
 
@@ -184,14 +185,7 @@ export function Seekers({ summary, onOpen, onNew }: Props) {
         </table>
         {page && page.items.length === 0 && <p class="empty">조건에 맞는 구직자가 없습니다.</p>}
       </div>
-      <nav class="pager" aria-label="쪽 이동">
-        <button id="pager-prev" class="btn" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-          이전
-        </button>
-        <button id="pager-next" class="btn" disabled={!page || offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
-          다음
-        </button>
-      </nav>
+      <Pager offset={offset} page={PAGE} total={page ? total : null} onMove={setOffset} />
     </section>
   );
 }

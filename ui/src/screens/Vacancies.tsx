@@ -4,6 +4,7 @@ import type { CompanyFormChoices, VacancyPage } from "../bindings";
 import { VacancyTable } from "../components/Tables";
 import { count } from "../lib/format";
 import { latestOnly } from "../lib/latest";
+import { Pager } from "../components/Pager";
 
 const PAGE = 50;
 
@@ -77,14 +78,7 @@ export function Vacancies(props: { onOpenCompany: (id: string) => void }) {
       {page && (
         <VacancyTable id="vacancy-rows" rows={page.items} showCompany onOpenCompany={props.onOpenCompany} empty="조건에 맞는 구인이 없습니다." />
       )}
-      <nav class="pager" aria-label="쪽 이동">
-        <button class="btn" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-          이전
-        </button>
-        <button class="btn" disabled={!page || offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>
-          다음
-        </button>
-      </nav>
+      <Pager offset={offset} page={PAGE} total={page ? page.total : null} onMove={setOffset} />
     </section>
   );
 }
