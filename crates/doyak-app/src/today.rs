@@ -9,7 +9,7 @@ use chrono::{Months, NaiveDate};
 use doyak_domain::events::EventBody;
 use doyak_domain::{Company, Id, JobSeeker, PartnerInstitution};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use ts_rs::TS;
 
 /// Follow-ups due within this many days are listed…
@@ -126,20 +126,22 @@ impl Desk {
             .checked_sub_months(Months::new(3))
             .and_then(|d| d.checked_add_days(chrono::Days::new(RETENTION_AHEAD_DAYS as u64)))
             .unwrap_or(today);
-        let mut names: HashMap<Id, String> = HashMap::new();
-        let mut retention_checks = Vec::new();
+        // Checks already recorded, in one range scan (a check is recorded
+        // after its placement, so on or after `earliest`).
+        let recorded: HashSet<(Id, u8)> = store
+            .events_between("retention_check", earliest, far_future())?
+            .into_iter()
+            .filter_map(|e| match e.body {
+                EventBody::RetentionCheck { months, .. } => Some((e.subject_id, months)),
+                _ => None,
+            })
+            .collect();
+        // Work out what is due first; look names up only for the rows shown.
+        let mut due_checks = Vec::new();
         for placement in store.events_between("placement", earliest, latest)? {
-            let EventBody::Placement { employer, .. } = &placement.body else {
+            let EventBody::Placement { employer, .. } = placement.body else {
                 continue;
             };
-            let done: Vec<u8> = store
-                .events_of(placement.id)?
-                .iter()
-                .filter_map(|e| match e.body {
-                    EventBody::RetentionCheck { months, .. } => Some(months),
-                    _ => None,
-                })
-                .collect();
             for months in [3u8, 6, 12] {
                 let Some(due) = placement
                     .occurred_on
@@ -148,32 +150,49 @@ impl Desk {
                     continue;
                 };
                 let overdue = days(due, today);
-                if done.contains(&months)
+                if recorded.contains(&(placement.id, months))
                     || !(-RETENTION_AHEAD_DAYS..=RETENTION_GRACE_DAYS).contains(&overdue)
                 {
                     continue;
                 }
-                retention_checks.push(DueRetention {
-                    placement_id: placement.id.to_string(),
-                    seeker_id: placement.subject_id.to_string(),
-                    seeker_name: self.name_of_seeker(&mut names, placement.subject_id)?,
+                due_checks.push(DueCheck {
+                    placement_id: placement.id,
+                    seeker_id: placement.subject_id,
                     employer: employer.clone(),
-                    placed_on: placement.occurred_on.to_string(),
+                    placed_on: placement.occurred_on,
                     months,
-                    due_on: due.to_string(),
-                    overdue_days: overdue,
+                    due,
+                    overdue,
                 });
             }
         }
-        retention_checks.sort_by(|a, b| a.due_on.cmp(&b.due_on));
-        retention_checks.truncate(TODAY_LIMIT);
+        due_checks.sort_by_key(|c| (c.due, c.placement_id));
+        due_checks.truncate(TODAY_LIMIT);
+        let mut names: HashMap<Id, String> = HashMap::new();
+        let mut retention_checks = Vec::with_capacity(due_checks.len());
+        for c in due_checks {
+            retention_checks.push(DueRetention {
+                placement_id: c.placement_id.to_string(),
+                seeker_id: c.seeker_id.to_string(),
+                seeker_name: self.name_of_seeker(&mut names, c.seeker_id)?,
+                employer: c.employer,
+                placed_on: c.placed_on.to_string(),
+                months: c.months,
+                due_on: c.due.to_string(),
+                overdue_days: c.overdue,
+            });
+        }
 
-        let mut referrals: Vec<WaitingReferral> = Vec::new();
-        for r in store.open_referrals()? {
-            let waiting = days(r.referred_on, today);
-            if waiting < REFERRAL_WAIT_DAYS {
-                continue;
-            }
+        let mut waiting: Vec<(i64, doyak_domain::Referral)> = store
+            .open_referrals()?
+            .into_iter()
+            .map(|r| (days(r.referred_on, today), r))
+            .filter(|(w, _)| *w >= REFERRAL_WAIT_DAYS)
+            .collect();
+        waiting.sort_by_key(|(w, r)| (std::cmp::Reverse(*w), r.id));
+        waiting.truncate(TODAY_LIMIT);
+        let mut referrals: Vec<WaitingReferral> = Vec::with_capacity(waiting.len());
+        for (waiting_days, r) in waiting {
             let subject_name = match store.get::<JobSeeker>(r.subject_id)? {
                 Some(s) => s.name,
                 None => store
@@ -193,11 +212,9 @@ impl Desk {
                 purpose: r.purpose,
                 status: r.status.label_ko().to_owned(),
                 referred_on: r.referred_on.to_string(),
-                waiting_days: waiting,
+                waiting_days,
             });
         }
-        referrals.sort_by_key(|r| std::cmp::Reverse(r.waiting_days));
-        referrals.truncate(TODAY_LIMIT);
 
         let mut companies: HashMap<Id, String> = HashMap::new();
         let mut stale_vacancies = Vec::new();
@@ -249,4 +266,21 @@ impl Desk {
         cache.insert(id, name.clone());
         Ok(name)
     }
+}
+
+/// A retention check found due, before its seeker's name is looked up.
+struct DueCheck {
+    placement_id: Id,
+    seeker_id: Id,
+    employer: String,
+    placed_on: NaiveDate,
+    months: u8,
+    due: NaiveDate,
+    overdue: i64,
+}
+
+/// The last day the store's ISO date text compares correctly against
+/// (`NaiveDate::MAX` prints with a sign and would sort before every date).
+fn far_future() -> NaiveDate {
+    NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX)
 }

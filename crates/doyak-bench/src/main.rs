@@ -16,6 +16,8 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use doyak_demo::{DemoItem, DemoSpec};
 use doyak_domain::{Center, Id, JobSeeker, SigunguCode};
 use doyak_store::{Passphrase, SeekerFilter, Store, WriteContext};
+mod desk;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -77,7 +79,7 @@ fn seekers(n: u32) -> Vec<JobSeeker> {
     out
 }
 
-fn fail(what: &str, e: impl std::fmt::Display) -> ! {
+pub(crate) fn fail(what: &str, e: impl std::fmt::Display) -> ! {
     eprintln!("{what}: {e}");
     std::process::exit(1)
 }
@@ -101,6 +103,10 @@ fn insert(path: &Path, pass: &Passphrase, people: &[JobSeeker]) -> Duration {
 fn main() {
     let n = u32::try_from(arg("--seekers", 100_000)).unwrap_or(100_000);
     let runs = arg("--runs", 5).max(1) as usize;
+    if std::env::args().any(|a| a == "--desk") {
+        desk::run(n, runs);
+        return;
+    }
     let dir = tempfile::tempdir().unwrap_or_else(|e| fail("tempdir", e));
     eprintln!("generating {n} seekers…");
     let people = seekers(n);

@@ -1,0 +1,105 @@
+//! `doyak-bench --desk --seekers N`: the use cases behind the desk's screens
+//! over a demo caseload of N seekers (no WebKit, no IPC): what the backend
+//! costs per interaction, to set against the end-to-end figures of
+//! scripts/bench-desk.sh.
+
+use doyak_app::{Desk, NewCaseload, Passphrase, SeekerListQuery, SystemClock};
+use std::sync::Arc;
+use std::time::Instant;
+
+fn ms(f: impl FnOnce()) -> f64 {
+    let t = Instant::now();
+    f();
+    t.elapsed().as_secs_f64() * 1000.0
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    xs[xs.len() / 2]
+}
+
+pub fn run(n: u32, runs: usize) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| crate::fail("tempdir", e));
+    let path = dir.path().join("desk.doyak");
+    let pass = Passphrase::new("벤치마크 암호");
+    let mut desk = Desk::create(
+        &path,
+        &pass,
+        &NewCaseload {
+            center_name: "벤치마크센터".into(),
+            center_sigungu: Some("41273".into()),
+        },
+        Arc::new(SystemClock),
+    )
+    .unwrap_or_else(|e| crate::fail("create", e));
+    let spec = desk
+        .demo_spec(n, n / 8, 7)
+        .unwrap_or_else(|e| crate::fail("spec", e));
+    let generate = ms(|| {
+        desk.generate_demo(&spec, &mut |_, _| {})
+            .map(drop)
+            .unwrap_or_else(|e| crate::fail("demo", e))
+    });
+    drop(desk);
+
+    let (mut open, mut today, mut first, mut pages, mut searches) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let mut opened = None;
+        open.push(ms(|| {
+            opened = Some(
+                Desk::open(&path, &pass, Arc::new(SystemClock))
+                    .unwrap_or_else(|e| crate::fail("open", e)),
+            );
+        }));
+        let Some(desk) = opened else { return };
+        let query = |text: &str, offset: u32| SeekerListQuery {
+            text: text.into(),
+            offset,
+            limit: 50,
+            ..Default::default()
+        };
+        today.push(ms(|| {
+            drop(desk.today().unwrap_or_else(|e| crate::fail("today", e)))
+        }));
+        first.push(ms(|| {
+            drop(
+                desk.seeker_list(&query("", 0))
+                    .unwrap_or_else(|e| crate::fail("list", e)),
+            )
+        }));
+        for page in 1..=5 {
+            pages.push(ms(|| {
+                drop(
+                    desk.seeker_list(&query("", page * 50))
+                        .unwrap_or_else(|e| crate::fail("page", e)),
+                )
+            }));
+        }
+        for q in ["ㄱㅁㅅ", "김민", "ㅇㅈ", "박", "이영"] {
+            searches.push(ms(|| {
+                drop(
+                    desk.seeker_list(&query(q, 0))
+                        .unwrap_or_else(|e| crate::fail("search", e)),
+                )
+            }));
+        }
+    }
+    println!("| use case ({n} seekers, {runs} runs, median) | figure |");
+    println!("|---|---|");
+    println!(
+        "| generate the demo caseload (one transaction) | {:.0} ms |",
+        generate
+    );
+    println!(
+        "| open (key derivation + schema check) | {:.1} ms |",
+        median(open)
+    );
+    println!("| 오늘 할 일 (today) | {:.1} ms |", median(today));
+    println!("| seeker list, first page | {:.1} ms |", median(first));
+    println!("| seeker list, pages 2–6 | {:.1} ms |", median(pages));
+    println!(
+        "| seeker search (first one builds the index) | {:.1} ms |",
+        median(searches)
+    );
+}
