@@ -10,5 +10,5 @@ export PATH="$HOME/.cargo/bin:$PATH"
 tmp_home="$(mktemp -d)"
 trap 'rm -rf "$tmp_home"' EXIT
 export XDG_DATA_HOME="$tmp_home/data" XDG_CONFIG_HOME="$tmp_home/config" XDG_CACHE_HOME="$tmp_home/cache"
-DOYAK_BENCH_SEEKERS="${1:-50000}" cargo test --release --locked -p doyak-desk --test e2e -- \
+DOYAK_BENCH_DEFAULT_RENDERING=1 DOYAK_BENCH_SEEKERS="${1:-50000}" cargo test --release --locked -p doyak-desk --test e2e -- \
   --ignored --nocapture --test-threads 1 bench_desk_with_a_large_caseload
