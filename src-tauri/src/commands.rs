@@ -139,6 +139,15 @@ pub async fn unlock(
                 guard.succeeded();
                 let summary = desk.summary().map_err(ui)?;
                 *slot.lock().map_err(|_| locked())? = Some(desk);
+                // Build the search index while the counselor reads 오늘 할 일.
+                let warm = slot.clone();
+                tauri::async_runtime::spawn_blocking(move || {
+                    if let Ok(guard) = warm.lock()
+                        && let Some(desk) = guard.as_ref()
+                    {
+                        let _ = desk.warm_up();
+                    }
+                });
                 Ok(summary)
             }
             Err(e) => {

@@ -176,6 +176,12 @@ impl Desk {
 
     /// Reads the whole file and checks its structure; an error means the file
     /// is damaged (restore from a backup or the server).
+    /// Work worth doing right after unlock, off the counselor's path: the
+    /// name-search index (~75 ms at 50k seekers).
+    pub fn warm_up(&self) -> Result<(), AppError> {
+        Ok(self.store.prepare_search()?)
+    }
+
     pub fn verify(&self) -> Result<(), AppError> {
         Ok(self.store.verify()?)
     }

@@ -167,6 +167,12 @@ impl Store {
         }
     }
 
+    /// Builds the search index now (if it is not built) so that the first
+    /// name search after unlock answers as fast as the others.
+    pub fn prepare_search(&self) -> Result<()> {
+        self.with_name_index(|_| ())
+    }
+
     /// Brings the index up to date after a committed write.
     pub(crate) fn after_commit(&self, touched_seekers: &[Id]) -> Result<()> {
         if touched_seekers.is_empty() {

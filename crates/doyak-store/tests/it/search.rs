@@ -297,3 +297,22 @@ fn the_target_group_filter_works_with_and_without_name_text() {
         );
     }
 }
+
+#[test]
+fn an_index_built_ahead_of_the_first_search_still_follows_writes() {
+    let (_fx, mut store) = new_store();
+    store
+        .write(&ctx(), |w| w.insert(&seeker(1, "김민수")))
+        .unwrap();
+    store.prepare_search().unwrap();
+    store
+        .write(&ctx(), |w| w.insert(&seeker(2, "김민지")))
+        .unwrap();
+    let found = store
+        .list_seekers(&doyak_store::SeekerFilter {
+            text: Some("ㄱㅁ".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(found.total, 2, "the seeker added after the build is found");
+}
