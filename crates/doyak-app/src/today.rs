@@ -6,10 +6,9 @@
 
 use crate::{AppError, Desk};
 use chrono::{Months, NaiveDate};
-use doyak_domain::events::EventBody;
 use doyak_domain::{Company, Id, JobSeeker, PartnerInstitution};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use ts_rs::TS;
 
 /// Follow-ups due within this many days are listed…
@@ -126,40 +125,28 @@ impl Desk {
             .checked_sub_months(Months::new(3))
             .and_then(|d| d.checked_add_days(chrono::Days::new(RETENTION_AHEAD_DAYS as u64)))
             .unwrap_or(today);
-        // Checks already recorded, in one range scan (a check is recorded
-        // after its placement, so on or after `earliest`).
-        let recorded: HashSet<(Id, u8)> = store
-            .events_between("retention_check", earliest, far_future())?
-            .into_iter()
-            .filter_map(|e| match e.body {
-                EventBody::RetentionCheck { months, .. } => Some((e.subject_id, months)),
-                _ => None,
-            })
-            .collect();
-        // Work out what is due first; look names up only for the rows shown.
+        // Work out what is due first (the store keeps each placement with the
+        // checks recorded for it); look names up only for the rows shown.
         let mut due_checks = Vec::new();
-        for placement in store.events_between("placement", earliest, latest)? {
-            let EventBody::Placement { employer, .. } = placement.body else {
-                continue;
-            };
+        for placed in store.placements_between(earliest, latest)? {
             for months in [3u8, 6, 12] {
-                let Some(due) = placement
-                    .occurred_on
+                let Some(due) = placed
+                    .placed_on
                     .checked_add_months(Months::new(u32::from(months)))
                 else {
                     continue;
                 };
                 let overdue = days(due, today);
-                if recorded.contains(&(placement.id, months))
+                if placed.checked.contains(&months)
                     || !(-RETENTION_AHEAD_DAYS..=RETENTION_GRACE_DAYS).contains(&overdue)
                 {
                     continue;
                 }
                 due_checks.push(DueCheck {
-                    placement_id: placement.id,
-                    seeker_id: placement.subject_id,
-                    employer: employer.clone(),
-                    placed_on: placement.occurred_on,
+                    placement_id: placed.placement_id,
+                    seeker_id: placed.seeker_id,
+                    employer: placed.employer.clone(),
+                    placed_on: placed.placed_on,
                     months,
                     due,
                     overdue,
@@ -277,10 +264,4 @@ struct DueCheck {
     months: u8,
     due: NaiveDate,
     overdue: i64,
-}
-
-/// The last day the store's ISO date text compares correctly against
-/// (`NaiveDate::MAX` prints with a sign and would sort before every date).
-fn far_future() -> NaiveDate {
-    NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX)
 }

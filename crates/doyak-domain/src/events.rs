@@ -315,6 +315,18 @@ impl EventRecord for CaseEvent {
             _ => None,
         }
     }
+    fn placement_employer(&self) -> Option<&str> {
+        match &self.body {
+            EventBody::Placement { employer, .. } => Some(employer),
+            _ => None,
+        }
+    }
+    fn retention_months(&self) -> Option<u8> {
+        match &self.body {
+            EventBody::RetentionCheck { months, .. } => Some(*months),
+            _ => None,
+        }
+    }
 
     fn check(&self, ctx: &CheckContext<'_>) -> Vec<FieldError> {
         let mut v = Validation::default();

@@ -114,4 +114,13 @@ pub trait EventRecord: Serialize + DeserializeOwned + Clone {
     fn follow_up(&self) -> Option<Option<NaiveDate>> {
         None
     }
+    /// For a placement: the employer's name (the store keeps placements for
+    /// the 3/6/12-month retention checks).
+    fn placement_employer(&self) -> Option<&str> {
+        None
+    }
+    /// For a retention check: how many months after the placement it is.
+    fn retention_months(&self) -> Option<u8> {
+        None
+    }
 }

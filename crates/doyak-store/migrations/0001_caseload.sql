@@ -178,6 +178,19 @@ CREATE TABLE followup (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX followup_next ON followup (next_on) WHERE next_on IS NOT NULL;
 
+-- Each placement and which of its 3/6/12-month retention checks are recorded
+-- (`done` like ",3,6,"), kept by the writer on append (derived, local, never
+-- synced), so 오늘 할 일 reads a date range instead of decoding every
+-- placement and check of the last 15 months.
+CREATE TABLE retention (
+    placement_id TEXT PRIMARY KEY,
+    seeker_id    TEXT NOT NULL,
+    employer     TEXT NOT NULL,
+    placed_on    TEXT NOT NULL,
+    done         TEXT NOT NULL DEFAULT ','
+) STRICT, WITHOUT ROWID;
+CREATE INDEX retention_placed ON retention (placed_on);
+
 -- The upload queue. A row leaves only when the server acknowledges it.
 -- op insert: `fields` is the whole record, every field at base version 0.
 -- op update: `fields` is {field: {"value": v, "base": version it replaced}}.

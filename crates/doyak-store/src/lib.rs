@@ -19,7 +19,7 @@ pub use error::{Result, StoreError};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub use open::{Caseload, Passphrase};
 pub use query::{AuditEntry, ListOrder, OutboxEntry, Page, SeekerFilter};
-pub use today::FollowUp;
+pub use today::{FollowUp, Placed};
 pub use write::{Actor, UpdateOutcome, WriteContext, Writer};
 
 use doyak_domain::Id;

@@ -3,11 +3,22 @@
 //! long time. Each reads an index, never a whole table.
 
 use crate::Store;
-use crate::error::Result;
+use crate::error::{Result, StoreError};
 use crate::query::decode;
 use chrono::NaiveDate;
 use doyak_domain::events::{CaseEvent, Referral};
-use doyak_domain::{JobSeeker, Vacancy};
+use doyak_domain::{Id, JobSeeker, Vacancy};
+
+/// A placement and the retention checks already recorded for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    pub placement_id: Id,
+    pub seeker_id: Id,
+    pub employer: String,
+    pub placed_on: NaiveDate,
+    /// Months of the checks recorded (3, 6, 12).
+    pub checked: Vec<u8>,
+}
 
 /// A seeker whose agreed next contact is due.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,6 +81,37 @@ impl Store {
         Ok(n as u64)
     }
 
+    /// Placements made between two days (inclusive), oldest first.
+    pub fn placements_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Placed>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT placement_id, seeker_id, employer, placed_on, done FROM retention
+              WHERE placed_on BETWEEN ?1 AND ?2 ORDER BY placed_on, placement_id",
+        )?;
+        let rows = stmt.query_map((from.to_string(), to.to_string()), |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })?;
+        let corrupt = || StoreError::Corrupt {
+            reason: "retention".into(),
+        };
+        rows.map(|row| {
+            let (placement, seeker, employer, placed_on, done) = row?;
+            Ok(Placed {
+                placement_id: placement.parse().map_err(|_| corrupt())?,
+                seeker_id: seeker.parse().map_err(|_| corrupt())?,
+                employer,
+                placed_on: date(&placed_on),
+                checked: done.split(',').filter_map(|m| m.parse().ok()).collect(),
+            })
+        })
+        .collect()
+    }
+
     /// Events of one type that happened between two days (inclusive).
     pub fn events_between(
         &self,
@@ -98,7 +140,7 @@ impl Store {
     }
 
     /// Every live referral of a seeker or a company, newest first.
-    pub fn referrals_of(&self, subject_id: doyak_domain::Id) -> Result<Vec<Referral>> {
+    pub fn referrals_of(&self, subject_id: Id) -> Result<Vec<Referral>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT data FROM referral WHERE subject_id = ?1 AND deleted_at IS NULL",
         )?;

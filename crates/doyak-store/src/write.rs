@@ -426,6 +426,35 @@ impl Writer<'_> {
                     next_on.map(|d| d.to_string()),
                 ))?;
         }
+        if let Some(employer) = event.placement_employer() {
+            // A check that arrived first (sync can reorder) already counts.
+            let done: String = self
+                .tx
+                .prepare_cached(
+                    "SELECT coalesce(group_concat(json_extract(data, '$.body.months'), ','), '')
+                       FROM event WHERE subject_id = ?1 AND type = 'retention_check'",
+                )?
+                .query_row([id.to_string()], |r| r.get(0))?;
+            self.tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO retention (placement_id, seeker_id, employer, placed_on, done)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?
+                .execute((
+                    id.to_string(),
+                    event.subject_id().to_string(),
+                    employer,
+                    event.occurred_on().to_string(),
+                    format!(",{done},"),
+                ))?;
+        }
+        if let Some(months) = event.retention_months() {
+            self.tx
+                .prepare_cached(
+                    "UPDATE retention SET done = done || ?2 || ',' WHERE placement_id = ?1",
+                )?
+                .execute((event.subject_id().to_string(), months))?;
+        }
         self.outbox(EntityKind::Event, id, "append", &data)?;
         self.audit("create", EntityKind::Event, Some(id), event.event_type())?;
         Ok(())

@@ -263,3 +263,74 @@ fn the_tallies_follow_inserts_deletes_and_rollbacks() {
         "center + 5 inserts + 1 delete; the rolled-back write queued nothing"
     );
 }
+
+#[test]
+fn placements_keep_their_recorded_retention_checks_in_any_arrival_order() {
+    use doyak_domain::events::EmploymentType;
+    let (_fx, mut store) = new_store();
+    let s = seeker(1, "김취업");
+    store.write(&ctx(), |w| w.insert(&s)).unwrap();
+    let day = |m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let event = |n: u8, subject: Id, on, body| CaseEvent {
+        id: Id::new_v7(1_800_000_000_000 + u64::from(n), [n; 10]),
+        center_id: center().id,
+        subject_id: subject,
+        author_id: None,
+        occurred_on: on,
+        supersedes: None,
+        body,
+    };
+    let placement = |n: u8, on| {
+        event(
+            n,
+            s.id,
+            on,
+            EventBody::Placement {
+                employer: "도약정밀".into(),
+                company_id: None,
+                vacancy_id: None,
+                occupation: None,
+                wage_monthly: None,
+                employment: EmploymentType::Permanent,
+            },
+        )
+    };
+    let check = |n: u8, placement: Id, months: u8, on| {
+        event(
+            n,
+            placement,
+            on,
+            EventBody::RetentionCheck {
+                months,
+                still_employed: true,
+                note: None,
+            },
+        )
+    };
+    let early = placement(1, day(2, 1));
+    let late = placement(2, day(5, 1));
+    store
+        .write(&ctx(), |w| {
+            w.append(&early)?;
+            w.append(&check(3, early.id, 3, day(5, 2)))?;
+            // Sync can deliver a check before its placement.
+            w.append(&check(4, late.id, 3, day(8, 2)))?;
+            w.append(&late)?;
+            w.append(&check(5, early.id, 6, day(8, 3)))
+        })
+        .unwrap();
+    let placed = store.placements_between(day(1, 1), day(12, 31)).unwrap();
+    let got: Vec<(Id, Vec<u8>)> = placed
+        .iter()
+        .map(|p| (p.placement_id, p.checked.clone()))
+        .collect();
+    assert_eq!(got, [(early.id, vec![3, 6]), (late.id, vec![3])]);
+    assert_eq!(placed[0].employer, "도약정밀");
+    assert!(
+        store
+            .placements_between(day(6, 1), day(12, 31))
+            .unwrap()
+            .is_empty(),
+        "the range is on the placement day"
+    );
+}
