@@ -432,7 +432,8 @@ impl Writer<'_> {
                 .tx
                 .prepare_cached(
                     "SELECT coalesce(group_concat(json_extract(data, '$.body.months'), ','), '')
-                       FROM event WHERE subject_id = ?1 AND type = 'retention_check'",
+                       FROM event INDEXED BY event_subject
+                      WHERE subject_id = ?1 AND type = 'retention_check'",
                 )?
                 .query_row([id.to_string()], |r| r.get(0))?;
             self.tx
