@@ -2,7 +2,7 @@
 //! the use case on a blocking thread (SQLite and key derivation must not
 //! freeze the window), map errors to `UiError`.
 
-use doyak_app::unlock::{UnlockGuard, wait_message};
+use doyak_app::unlock::UnlockGuard;
 use doyak_app::{
     AppError, CaseloadSummary, Choice, DemoSpec, Desk, EventRow, FieldError, NewCaseload,
     Passphrase, SeekerDetail, SeekerFilterChoices, SeekerForm, SeekerFormChoices, SeekerListQuery,
@@ -127,36 +127,23 @@ pub async fn unlock(
     let guard = state.guard.clone();
     tauri::async_runtime::spawn_blocking(move || {
         let mut guard = guard.lock().map_err(|_| internal())?;
-        if let Some(wait) = guard.must_wait(Instant::now()) {
-            return Err(UiError {
-                code: "desk.unlock_wait".into(),
-                message: wait_message(wait),
-                fields: vec![],
-            });
-        }
-        match Desk::open(&path, &Passphrase::new(passphrase), Arc::new(SystemClock)) {
-            Ok(desk) => {
-                guard.succeeded();
-                let summary = desk.summary().map_err(ui)?;
-                *slot.lock().map_err(|_| locked())? = Some(desk);
-                // Build the search index while the counselor reads 오늘 할 일.
-                let warm = slot.clone();
-                tauri::async_runtime::spawn_blocking(move || {
-                    if let Ok(guard) = warm.lock()
-                        && let Some(desk) = guard.as_ref()
-                    {
-                        let _ = desk.warm_up();
-                    }
-                });
-                Ok(summary)
+        let desk = guard
+            .attempt(Instant::now(), || {
+                Desk::open(&path, &Passphrase::new(passphrase), Arc::new(SystemClock))
+            })
+            .map_err(ui)?;
+        let summary = desk.summary().map_err(ui)?;
+        *slot.lock().map_err(|_| locked())? = Some(desk);
+        // Build the search index while the counselor reads 오늘 할 일.
+        let warm = slot.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            if let Ok(guard) = warm.lock()
+                && let Some(desk) = guard.as_ref()
+            {
+                let _ = desk.warm_up();
             }
-            Err(e) => {
-                if e.code() == "store.wrong_passphrase" {
-                    guard.failed(Instant::now());
-                }
-                Err(ui(e))
-            }
-        }
+        });
+        Ok(summary)
     })
     .await
     .map_err(|_| internal())?
@@ -230,6 +217,14 @@ pub async fn contact_modes(state: tauri::State<'_, DeskState>) -> Result<Vec<Cho
 }
 
 #[tauri::command]
+pub async fn new_session_form(
+    state: tauri::State<'_, DeskState>,
+    seeker_id: String,
+) -> Result<SessionForm, UiError> {
+    with_desk(&state, move |desk| desk.new_session_form(&seeker_id)).await
+}
+
+#[tauri::command]
 pub async fn add_session(
     state: tauri::State<'_, DeskState>,
     form: SessionForm,
@@ -238,23 +233,13 @@ pub async fn add_session(
 }
 
 #[tauri::command]
-pub async fn search_codes(
-    state: tauri::State<'_, DeskState>,
-    list: String,
-    query: String,
-) -> Result<Vec<Choice>, UiError> {
+pub async fn search_codes(list: String, query: String) -> Result<Vec<Choice>, UiError> {
     // Reference data only: works before a caseload is open.
-    let _ = state;
     doyak_app::codes::search_codes(&list, &query).map_err(ui)
 }
 
 #[tauri::command]
-pub async fn code_labels(
-    state: tauri::State<'_, DeskState>,
-    list: String,
-    codes: Vec<String>,
-) -> Result<Vec<Choice>, UiError> {
-    let _ = state;
+pub async fn code_labels(list: String, codes: Vec<String>) -> Result<Vec<Choice>, UiError> {
     doyak_app::codes::code_labels(&list, &codes).map_err(ui)
 }
 

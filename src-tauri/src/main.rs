@@ -85,6 +85,7 @@ fn main() {
             commands::check_seeker_form,
             commands::save_seeker_form,
             commands::contact_modes,
+            commands::new_session_form,
             commands::add_session,
             commands::search_codes,
             commands::code_labels,

@@ -1,7 +1,7 @@
 //! Code pickers: the desk searches the reference lists as the counselor types
 //! ("용접", "ㅇㅈ", "안산") and shows a chosen code with its Korean name.
 
-use crate::{AppError, Choice, Desk};
+use crate::{AppError, Choice};
 use doyak_domain::FieldError;
 use doyak_refdata::SearchKind;
 
@@ -24,16 +24,6 @@ fn kind(name: &str) -> Result<SearchKind, AppError> {
             )]));
         }
     })
-}
-
-impl Desk {
-    pub fn search_codes(&self, list: &str, query: &str) -> Result<Vec<Choice>, AppError> {
-        search_codes(list, query)
-    }
-
-    pub fn code_labels(&self, list: &str, codes: &[String]) -> Result<Vec<Choice>, AppError> {
-        code_labels(list, codes)
-    }
 }
 
 /// Entries of a reference list matching what was typed, best first. Needs no

@@ -55,7 +55,7 @@ pub struct SeekerDetail {
 }
 
 /// A counseling session as the desk records it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct SessionForm {
     pub seeker_id: String,
     pub occurred_on: String,
@@ -341,6 +341,18 @@ impl Desk {
             .iter()
             .map(|m| choice(m, m.label_ko()))
             .collect()
+    }
+
+    /// A new session note for a seeker: held today, 50 minutes, in person.
+    pub fn new_session_form(&self, seeker_id: &str) -> Result<SessionForm, AppError> {
+        let seeker = self.seeker(parse_id(seeker_id)?)?;
+        Ok(SessionForm {
+            seeker_id: seeker.id.to_string(),
+            occurred_on: self.clock.today().to_string(),
+            minutes: "50".into(),
+            mode: crate::forms::enum_value(&ContactMode::InPerson),
+            ..Default::default()
+        })
     }
 
     /// Records a counseling session from the desk's form.

@@ -28,6 +28,9 @@ pub enum AppError {
     /// The demo caseload cannot be generated for this center.
     #[error("{0}")]
     Demo(String),
+    /// Too many wrong passphrases in a row: the next try must wait.
+    #[error("{}", crate::unlock::wait_message(*.0))]
+    MustWait(std::time::Duration),
     /// A file the counselor picked or asked for cannot be read or written.
     #[error("{0}")]
     File(String),
@@ -53,6 +56,7 @@ impl AppError {
             AppError::Json(_) => "export.json",
             AppError::Demo(_) => "demo.rejected",
             AppError::File(_) => "file.rejected",
+            AppError::MustWait(_) => "desk.unlock_wait",
         }
     }
 

@@ -11,8 +11,6 @@ use ts_rs::TS;
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 pub struct ImportRequest {
     pub kind: ImportKind,
-    /// The picked file's name, for the report only.
-    pub file_name: String,
     pub skip_invalid: bool,
 }
 

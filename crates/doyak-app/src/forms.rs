@@ -125,6 +125,20 @@ impl Reader {
         parsed
     }
 
+    /// A phone number, or nothing when the field is empty.
+    pub(crate) fn phone(&mut self, field: &str, label: &str, value: &str) -> Option<Phone> {
+        let p = Reader::text(value)?;
+        let parsed = Phone::parse(&p).ok();
+        if parsed.is_none() {
+            self.fail(
+                field,
+                label,
+                format!("전화번호를 010-1234-5678처럼 입력해 주세요: {p}"),
+            );
+        }
+        parsed
+    }
+
     pub(crate) fn choice<T: DeserializeOwned>(
         &mut self,
         field: &str,
@@ -225,20 +239,7 @@ impl SeekerForm {
         s.name = self.name.trim().to_owned();
         s.birth_date = r.date("birth_date", "생년월일", &self.birth_date);
         s.gender = r.choice::<Gender>("gender", "성별", &self.gender);
-        s.phone = match Reader::text(&self.phone) {
-            None => None,
-            Some(p) => match Phone::parse(&p) {
-                Ok(p) => Some(p),
-                Err(_) => {
-                    r.fail(
-                        "phone",
-                        "연락처",
-                        format!("전화번호를 010-1234-5678처럼 입력해 주세요: {p}"),
-                    );
-                    None
-                }
-            },
-        };
+        s.phone = r.phone("phone", "연락처", &self.phone);
         s.email = Reader::text(&self.email);
         s.home_sigungu = Reader::text(&self.home_sigungu).map(|c| SigunguCode::from(c.as_str()));
         if let Some(t) = r.required_choice::<Track>("track", "참여유형", &self.track) {
@@ -340,6 +341,21 @@ fn blank_seeker(id: Id, center_id: Id) -> JobSeeker {
 }
 
 impl Desk {
+    /// A form's parse errors followed by the domain's own rules for the
+    /// record it describes (one message per field: the parse error wins).
+    pub(crate) fn with_rule_errors<R: SharedRecord>(
+        &self,
+        mut errors: Vec<FieldError>,
+        record: &R,
+    ) -> Vec<FieldError> {
+        for e in record.check(&self.check_ctx()) {
+            if !errors.iter().any(|x| x.field == e.field) {
+                errors.push(e);
+            }
+        }
+        errors
+    }
+
     pub fn seeker_form_choices(&self) -> SeekerFormChoices {
         SeekerFormChoices {
             genders: Gender::ALL
@@ -384,12 +400,7 @@ impl Desk {
             Some(id) => self.seeker(parse_id(&id)?)?,
             None => blank_seeker(self.new_id(), self.center_id()),
         };
-        let mut errors = form.apply(&mut seeker);
-        for e in seeker.check(&self.check_ctx()) {
-            if !errors.iter().any(|x| x.field == e.field) {
-                errors.push(e);
-            }
-        }
+        let errors = self.with_rule_errors(form.apply(&mut seeker), &seeker);
         Ok((seeker, errors))
     }
 

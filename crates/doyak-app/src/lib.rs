@@ -7,6 +7,7 @@ mod caseload;
 mod clock;
 pub mod codes;
 mod companies;
+mod company_forms;
 mod demo;
 mod detail;
 mod error;
@@ -23,10 +24,10 @@ pub mod unlock;
 pub use caseload::{Desk, MIN_PASSPHRASE_CHARS, NewCaseload, NewCaseloadForm};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use companies::{
-    CompanyDetail, CompanyFilterChoices, CompanyForm, CompanyFormChoices, CompanyListQuery,
-    CompanyPage, CompanyRow, ComplexView, VacancyForm, VacancyListQuery, VacancyPage, VacancyRow,
-    VisitForm,
+    CompanyDetail, CompanyFilterChoices, CompanyListQuery, CompanyPage, CompanyRow, ComplexView,
+    VacancyListQuery, VacancyPage, VacancyRow, VisitForm,
 };
+pub use company_forms::{CompanyForm, CompanyFormChoices, VacancyForm};
 pub use detail::{EventRow, Fact, ReferralRow, SeekerDetail, SessionForm};
 pub use error::{AppError, UiError};
 pub use export::{ExportFormat, ExportKind};

@@ -3,6 +3,7 @@
 //! Guessing a passphrase at the desk becomes hopeless; a counselor who mistyped
 //! three times waits a second.
 
+use crate::AppError;
 use std::time::{Duration, Instant};
 
 /// Wrong tries allowed before the first wait.
@@ -46,6 +47,31 @@ impl UnlockGuard {
     pub fn failures(&self) -> u32 {
         self.failures
     }
+
+    /// One try: refused with `MustWait` while a wait is running; otherwise
+    /// `open` runs, and a wrong passphrase counts towards the next wait
+    /// (other errors — a missing or damaged file — do not).
+    pub fn attempt<T>(
+        &mut self,
+        now: Instant,
+        open: impl FnOnce() -> Result<T, AppError>,
+    ) -> Result<T, AppError> {
+        if let Some(wait) = self.must_wait(now) {
+            return Err(AppError::MustWait(wait));
+        }
+        match open() {
+            Ok(v) => {
+                self.succeeded();
+                Ok(v)
+            }
+            Err(e) => {
+                if e.code() == "store.wrong_passphrase" {
+                    self.failed(now);
+                }
+                Err(e)
+            }
+        }
+    }
 }
 
 /// The Korean message for a try that came too early.
@@ -87,6 +113,40 @@ mod tests {
         g.succeeded();
         assert_eq!(g.failures(), 0);
         assert_eq!(g.must_wait(t0), None);
+    }
+
+    #[test]
+    fn attempts_count_only_wrong_passphrases_and_wait_when_told() {
+        let t0 = Instant::now();
+        let mut g = UnlockGuard::default();
+        let wrong = || Err::<(), _>(AppError::Store(doyak_store::StoreError::WrongPassphrase));
+        let missing = || {
+            Err::<(), _>(AppError::Store(doyak_store::StoreError::NotFound {
+                path: "x".into(),
+            }))
+        };
+        for _ in 0..5 {
+            assert!(g.attempt(t0, missing).is_err());
+        }
+        assert_eq!(g.failures(), 0, "a missing file is not a guess");
+        for _ in 0..3 {
+            assert_eq!(
+                g.attempt(t0, wrong).unwrap_err().code(),
+                "store.wrong_passphrase"
+            );
+        }
+        let mut opened = false;
+        let err = g
+            .attempt(t0, || {
+                opened = true;
+                Ok(())
+            })
+            .unwrap_err();
+        assert_eq!(err.code(), "desk.unlock_wait");
+        assert!(!opened, "nothing is tried while the wait runs");
+        assert!(err.to_string().contains("1초 후에"), "{err}");
+        g.attempt(t0 + Duration::from_secs(1), || Ok(())).unwrap();
+        assert_eq!(g.failures(), 0, "success resets");
     }
 
     #[test]

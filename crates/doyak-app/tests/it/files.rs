@@ -11,7 +11,6 @@ fn a_refused_import_is_an_outcome_with_the_lines_to_fix() {
         "이름,생년월일,연락처\n김도약,1990-01-01,010-1234-5678\n이도약,2999-01-01,010-2222-3333\n";
     let request = ImportRequest {
         kind: ImportKind::Seekers,
-        file_name: "구직자.csv".into(),
         skip_invalid: false,
     };
     let mut calls = 0;
