@@ -78,6 +78,7 @@ export const api = {
   checkSeekerForm: (form: SeekerForm) => call<FieldError[]>("check_seeker_form", { form }),
   saveSeekerForm: (form: SeekerForm) => call<string>("save_seeker_form", { form }),
   contactModes: () => call<Choice[]>("contact_modes"),
+  newSessionForm: (seekerId: string) => call<SessionForm>("new_session_form", { seekerId }),
   addSession: (form: SessionForm) => call<EventRow>("add_session", { form }),
   searchCodes: (list: CodeList, query: string) => call<Choice[]>("search_codes", { list, query }),
   codeLabels: (list: CodeList, codes: string[]) => call<Choice[]>("code_labels", { list, codes }),

@@ -309,11 +309,7 @@ export type ImportKind = "seekers" | "companies" | "vacancies";
 /**
  * An import as the desk asks for it.
  */
-export type ImportRequest = { kind: ImportKind, 
-/**
- * The picked file's name, for the report only.
- */
-file_name: string, skip_invalid: boolean, };
+export type ImportRequest = { kind: ImportKind, skip_invalid: boolean, };
 
 /**
  * What happened, for the report screen. `saved` is false when the file was

@@ -6,6 +6,7 @@ import { count } from "../lib/format";
 import { latestOnly } from "../lib/latest";
 import { actionFor } from "../lib/shortcuts";
 import { Pager } from "../components/Pager";
+import { FilterSelect } from "../components/FormParts";
 
 const PAGE = 50;
 
@@ -52,24 +53,6 @@ export function Companies(props: { onOpen: (id: string) => void; onNew: () => vo
     return () => document.removeEventListener("keydown", onKey);
   }, [props.onNew]);
 
-  const select = (id: string, label: string, value: string, set: (v: string) => void, options: { value: string; label: string }[]) => (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        onChange={(e) => {
-          set(e.currentTarget.value);
-          setOffset(0);
-        }}
-      >
-        <option value="">전체</option>
-        {options.map((c) => (
-          <option value={c.value}>{c.label}</option>
-        ))}
-      </select>
-    </div>
-  );
 
   return (
     <section class="screen" aria-labelledby="companies-title">
@@ -94,9 +77,36 @@ export function Companies(props: { onOpen: (id: string) => void; onNew: () => vo
             }}
           />
         </div>
-        {select("company-status", "진행상태", status, setStatus, choices?.statuses ?? [])}
-        {select("company-complex", "산업단지", complex, setComplex, choices?.complexes ?? [])}
-        {select("company-focus", "중점 업종", focus, setFocus, choices?.focus_industries ?? [])}
+        <FilterSelect
+          id="company-status"
+          label="진행상태"
+          value={status}
+          options={choices?.statuses ?? []}
+          onChange={(v) => {
+            setStatus(v);
+            setOffset(0);
+          }}
+        />
+        <FilterSelect
+          id="company-complex"
+          label="산업단지"
+          value={complex}
+          options={choices?.complexes ?? []}
+          onChange={(v) => {
+            setComplex(v);
+            setOffset(0);
+          }}
+        />
+        <FilterSelect
+          id="company-focus"
+          label="중점 업종"
+          value={focus}
+          options={choices?.focus_industries ?? []}
+          onChange={(v) => {
+            setFocus(v);
+            setOffset(0);
+          }}
+        />
       </div>
       {error && (
         <p class="error" role="alert">

@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
 import type { CompanyDetail } from "../bindings";
 import { VacancyTable } from "../components/Tables";
+import { Timeline } from "../components/Timeline";
 import { VisitEditor } from "../components/VisitEditor";
 
 type Tab = "profile" | "vacancies" | "visits";
@@ -110,23 +111,7 @@ export function CompanyDetailView({ id, onBack, onEdit, onNewVacancy }: Props) {
                 }}
               />
             )}
-            {detail.events.length === 0 ? (
-              <p class="empty">방문·컨설팅 기록이 없습니다.</p>
-            ) : (
-              <ol class="timeline">
-                {detail.events.map((e) => (
-                  <li key={e.id}>
-                    <div class="when">{e.occurred_on}</div>
-                    <div>
-                      <div>
-                        <span class="tag">{e.kind_label}</span> {e.summary}
-                      </div>
-                      {e.detail && <p class="note">{e.detail}</p>}
-                    </div>
-                  </li>
-                ))}
-              </ol>
-            )}
+            <Timeline rows={detail.events} empty="방문·컨설팅 기록이 없습니다." />
           </>
         )}
       </div>

@@ -3,6 +3,7 @@ import { api } from "../api";
 import type { CompanyForm, CompanyFormChoices } from "../bindings";
 import { CodePicker } from "../components/CodePicker";
 import { Field } from "../components/Field";
+import { FormActions, Loading } from "../components/FormParts";
 import { useRecordForm } from "../lib/useRecordForm";
 
 interface Props {
@@ -26,14 +27,7 @@ export function CompanyFormView({ id, industrialComplex = "", onSaved, onCancel 
     [id],
   );
   const { form, set, shown, leave, described } = f;
-  if (f.failure && !form) {
-    return (
-      <p class="error" role="alert">
-        {f.failure.message}
-      </p>
-    );
-  }
-  if (!form || !choices) return <p class="muted">불러오는 중…</p>;
+  if (!form || !choices) return <Loading failure={form ? null : f.failure} />;
   const text = f.bind;
 
   return (
@@ -137,14 +131,7 @@ export function CompanyFormView({ id, industrialComplex = "", onSaved, onCancel 
           <textarea id="f-note" rows={3} value={form.note} onInput={(e) => set("note", e.currentTarget.value)} />
         </Field>
       </fieldset>
-      <div class="actions">
-        <button type="button" class="btn" onClick={onCancel}>
-          취소
-        </button>
-        <button type="submit" id="company-form-save" class="btn primary" disabled={f.saving}>
-          {f.saving ? "저장 중…" : "저장"}
-        </button>
-      </div>
+      <FormActions saveId="company-form-save" saving={f.saving} onCancel={onCancel} />
     </form>
   );
 }

@@ -44,7 +44,7 @@ export function DataScreen(props: { onChanged: () => void }) {
     setOutcome(null);
     run(
       "import",
-      async () => api.importFile({ kind, file_name: file.name, skip_invalid: skip }, new Uint8Array(await file.arrayBuffer()), setProgress),
+      async () => api.importFile({ kind, skip_invalid: skip }, new Uint8Array(await file.arrayBuffer()), setProgress),
       setOutcome,
     );
   };

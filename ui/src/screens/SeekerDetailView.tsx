@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
-import type { Choice, EventRow, SeekerDetail, SessionForm } from "../bindings";
+import type { Choice, SeekerDetail, SessionForm } from "../bindings";
+import { Timeline } from "../components/Timeline";
 import { byField, type FieldErrors } from "../lib/fields";
 
 type Tab = "profile" | "sessions" | "iap" | "referrals" | "placements";
@@ -19,50 +20,20 @@ interface Props {
   onBack: () => void;
 }
 
-function Events({ rows, empty }: { rows: EventRow[]; empty: string }) {
-  if (rows.length === 0) return <p class="empty">{empty}</p>;
-  return (
-    <ol class="timeline">
-      {rows.map((e) => (
-        <li key={e.id} class={e.superseded ? "superseded" : ""}>
-          <div class="when">{e.occurred_on}</div>
-          <div>
-            <div>
-              <span class="tag">{e.kind_label}</span> {e.summary}
-              {e.superseded && <span class="muted small"> (정정됨)</span>}
-            </div>
-            {e.detail && <p class="note">{e.detail}</p>}
-          </div>
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-function SessionEditor(props: { seekerId: string; today: string; onSaved: () => void; onCancel: () => void }) {
+function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel: () => void }) {
   const [modes, setModes] = useState<Choice[]>([]);
-  const [form, setForm] = useState<SessionForm>({
-    seeker_id: props.seekerId,
-    occurred_on: props.today,
-    minutes: "50",
-    mode: "in_person",
-    content: "",
-    next_step: "",
-    next_on: "",
-  });
+  const [form, setForm] = useState<SessionForm | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string>("");
   useEffect(() => {
     api.contactModes().then(setModes, () => undefined);
-  }, []);
-  // The desk's date may arrive after the editor opened.
-  useEffect(() => {
-    if (props.today) setForm((f) => (f.occurred_on ? f : { ...f, occurred_on: props.today }));
-  }, [props.today]);
-  const set = (key: keyof SessionForm, value: string) => setForm({ ...form, [key]: value });
+    api.newSessionForm(props.seekerId).then(setForm, (e: UiError) => setFailure(e.message));
+  }, [props.seekerId]);
+  const set = (key: keyof SessionForm, value: string) => setForm((f) => (f ? { ...f, [key]: value } : f));
 
   async function save(e: Event) {
     e.preventDefault();
+    if (!form) return;
     try {
       await api.addSession(form);
       props.onSaved();
@@ -79,6 +50,7 @@ function SessionEditor(props: { seekerId: string; today: string; onSaved: () => 
         {m}
       </p>
     ));
+  if (!form) return <p class={failure ? "error" : "muted"}>{failure || "불러오는 중…"}</p>;
   return (
     <form class="session-form" onSubmit={save} aria-label="상담 기록 추가">
       <div class="grid">
@@ -138,12 +110,10 @@ export function SeekerDetailView({ id, onEdit, onBack }: Props) {
   const [error, setError] = useState<UiError | null>(null);
   const [tab, setTab] = useState<Tab>("profile");
   const [writing, setWriting] = useState(false);
-  const [today, setToday] = useState("");
 
   const load = () => api.seekerDetail(id).then(setDetail, setError);
   useEffect(() => {
     load();
-    api.today().then((t) => setToday(t.today), () => undefined);
   }, [id]);
 
   if (error) {
@@ -226,7 +196,6 @@ export function SeekerDetailView({ id, onEdit, onBack }: Props) {
         {tab === "sessions" && writing && (
           <SessionEditor
             seekerId={row.id}
-            today={today}
             onCancel={() => setWriting(false)}
             onSaved={() => {
               setWriting(false);
@@ -264,7 +233,7 @@ export function SeekerDetailView({ id, onEdit, onBack }: Props) {
             </table>
           ))}
         {current.kinds.length > 0 && (
-          <Events rows={detail.events.filter((e) => current.kinds.includes(e.kind))} empty={`${current.label} 기록이 없습니다.`} />
+          <Timeline rows={detail.events.filter((e) => current.kinds.includes(e.kind))} empty={`${current.label} 기록이 없습니다.`} />
         )}
       </div>
     </div>

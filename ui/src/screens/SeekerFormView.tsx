@@ -3,6 +3,7 @@ import { api } from "../api";
 import type { SeekerForm, SeekerFormChoices } from "../bindings";
 import { CodePicker } from "../components/CodePicker";
 import { Field } from "../components/Field";
+import { FormActions, Loading } from "../components/FormParts";
 import { useRecordForm } from "../lib/useRecordForm";
 
 interface Props {
@@ -35,14 +36,7 @@ export function SeekerFormView({ id, onSaved, onCancel }: Props) {
     if (form) first.current?.focus();
   }, [form === null]);
 
-  if (failure && !form) {
-    return (
-      <p class="error" role="alert">
-        {failure.message}
-      </p>
-    );
-  }
-  if (!form || !choices) return <p class="muted">불러오는 중…</p>;
+  if (!form || !choices) return <Loading failure={form ? null : failure} />;
 
   const text = f.bind;
   const toggle = (key: "consent_scopes" | "target_groups", value: string) => {
@@ -186,14 +180,7 @@ export function SeekerFormView({ id, onSaved, onCancel }: Props) {
           <textarea id="f-note" rows={3} value={form.note} onInput={(e) => set("note", e.currentTarget.value)} />
         </Field>
       </fieldset>
-      <div class="actions">
-        <button type="button" class="btn" onClick={onCancel}>
-          취소
-        </button>
-        <button type="submit" id="seeker-form-save" class="btn primary" disabled={saving}>
-          {saving ? "저장 중…" : "저장"}
-        </button>
-      </div>
+      <FormActions saveId="seeker-form-save" saving={saving} onCancel={onCancel} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { count, people } from "../lib/format";
 import { latestOnly } from "../lib/latest";
 import { actionFor } from "../lib/shortcuts";
 import { Pager } from "../components/Pager";
+import { FilterSelect } from "../components/FormParts";
 
 const PAGE = 50;
 
@@ -92,54 +93,36 @@ export function Seekers({ summary, onOpen, onNew }: Props) {
             }}
           />
         </div>
-        <div class="field">
-          <label for="seeker-status">진행상태</label>
-          <select
-            id="seeker-status"
-            value={status}
-            onChange={(e) => {
-              setStatus(e.currentTarget.value);
-              setOffset(0);
-            }}
-          >
-            <option value="">전체</option>
-            {choices?.statuses.map((c) => (
-              <option value={c.value}>{c.label}</option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="seeker-track">참여유형</label>
-          <select
-            id="seeker-track"
-            value={track}
-            onChange={(e) => {
-              setTrack(e.currentTarget.value);
-              setOffset(0);
-            }}
-          >
-            <option value="">전체</option>
-            {choices?.tracks.map((c) => (
-              <option value={c.value}>{c.label}</option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="seeker-group">대상 집단</label>
-          <select
-            id="seeker-group"
-            value={group}
-            onChange={(e) => {
-              setGroup(e.currentTarget.value);
-              setOffset(0);
-            }}
-          >
-            <option value="">전체</option>
-            {choices?.target_groups.map((c) => (
-              <option value={c.value}>{c.label}</option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="seeker-status"
+          label="진행상태"
+          value={status}
+          options={choices?.statuses ?? []}
+          onChange={(v) => {
+            setStatus(v);
+            setOffset(0);
+          }}
+        />
+        <FilterSelect
+          id="seeker-track"
+          label="참여유형"
+          value={track}
+          options={choices?.tracks ?? []}
+          onChange={(v) => {
+            setTrack(v);
+            setOffset(0);
+          }}
+        />
+        <FilterSelect
+          id="seeker-group"
+          label="대상 집단"
+          value={group}
+          options={choices?.target_groups ?? []}
+          onChange={(v) => {
+            setGroup(v);
+            setOffset(0);
+          }}
+        />
       </div>
       {error && (
         <p class="error" role="alert">

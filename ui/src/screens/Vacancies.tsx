@@ -5,6 +5,7 @@ import { VacancyTable } from "../components/Tables";
 import { count } from "../lib/format";
 import { latestOnly } from "../lib/latest";
 import { Pager } from "../components/Pager";
+import { FilterSelect } from "../components/FormParts";
 
 const PAGE = 50;
 
@@ -50,22 +51,16 @@ export function Vacancies(props: { onOpenCompany: (id: string) => void }) {
             }}
           />
         </div>
-        <div class="field">
-          <label for="vacancy-status">모집상태</label>
-          <select
-            id="vacancy-status"
-            value={status}
-            onChange={(e) => {
-              setStatus(e.currentTarget.value);
-              setOffset(0);
-            }}
-          >
-            <option value="">전체</option>
-            {choices?.vacancy_statuses.map((c) => (
-              <option value={c.value}>{c.label}</option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="vacancy-status"
+          label="모집상태"
+          value={status}
+          options={choices?.vacancy_statuses ?? []}
+          onChange={(v) => {
+            setStatus(v);
+            setOffset(0);
+          }}
+        />
       </div>
       {error && (
         <p class="error" role="alert">

@@ -3,6 +3,7 @@ import { api } from "../api";
 import type { CompanyFormChoices, VacancyForm } from "../bindings";
 import { CodePicker } from "../components/CodePicker";
 import { Field } from "../components/Field";
+import { FormActions, Loading } from "../components/FormParts";
 import { useRecordForm } from "../lib/useRecordForm";
 
 interface Props {
@@ -27,14 +28,7 @@ export function VacancyFormView({ id, companyId, companyName, onSaved, onCancel 
     [id, companyId],
   );
   const { form, set, shown, leave, described } = f;
-  if (f.failure && !form) {
-    return (
-      <p class="error" role="alert">
-        {f.failure.message}
-      </p>
-    );
-  }
-  if (!form || !choices) return <p class="muted">불러오는 중…</p>;
+  if (!form || !choices) return <Loading failure={form ? null : f.failure} />;
   const text = f.bind;
 
   return (
@@ -158,14 +152,7 @@ export function VacancyFormView({ id, companyId, companyName, onSaved, onCancel 
           <textarea id="f-note" rows={2} value={form.note} onInput={(e) => set("note", e.currentTarget.value)} />
         </Field>
       </fieldset>
-      <div class="actions">
-        <button type="button" class="btn" onClick={onCancel}>
-          취소
-        </button>
-        <button type="submit" id="vacancy-form-save" class="btn primary" disabled={f.saving}>
-          {f.saving ? "저장 중…" : "저장"}
-        </button>
-      </div>
+      <FormActions saveId="vacancy-form-save" saving={f.saving} onCancel={onCancel} />
     </form>
   );
 }
