@@ -26,6 +26,11 @@ pub struct DeskState {
     path: PathBuf,
     demo: bool,
     desk: Arc<Mutex<Option<Desk>>>,
+    /// A second, read-only connection for 오늘 할 일 and the status bar, so
+    /// they never queue behind a write or the search-index build (and the
+    /// seeker list never queues behind them). Absent until unlock, or when
+    /// it could not be opened: those reads then go through `desk`.
+    reader: Arc<Mutex<Option<Desk>>>,
     guard: Arc<Mutex<UnlockGuard>>,
 }
 
@@ -35,6 +40,7 @@ impl DeskState {
             path,
             demo,
             desk: Arc::new(Mutex::new(None)),
+            reader: Arc::new(Mutex::new(None)),
             guard: Arc::new(Mutex::new(UnlockGuard::default())),
         }
     }
@@ -105,6 +111,27 @@ async fn with_desk<T: Send + 'static>(
     .map_err(|_| internal())?
 }
 
+/// Runs a read-only use case on the reader connection when there is one.
+async fn with_reader<T: Send + 'static>(
+    state: &DeskState,
+    f: impl FnOnce(&Desk) -> Result<T, AppError> + Send + 'static,
+) -> Result<T, UiError> {
+    let reader = state.reader.clone();
+    let desk = state.desk.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        if let Ok(guard) = reader.lock()
+            && let Some(reader) = guard.as_ref()
+        {
+            return f(reader).map_err(ui);
+        }
+        let guard = desk.lock().map_err(|_| locked())?;
+        let desk = guard.as_ref().ok_or_else(locked)?;
+        f(desk).map_err(ui)
+    })
+    .await
+    .map_err(|_| internal())?
+}
+
 #[tauri::command]
 pub fn desk_info(state: tauri::State<'_, DeskState>) -> DeskInfo {
     DeskInfo {
@@ -124,15 +151,25 @@ pub async fn unlock(
 ) -> Result<CaseloadSummary, UiError> {
     let path = state.path.clone();
     let slot = state.desk.clone();
+    let reader_slot = state.reader.clone();
     let guard = state.guard.clone();
     tauri::async_runtime::spawn_blocking(move || {
         let mut guard = guard.lock().map_err(|_| internal())?;
-        let desk = guard
-            .attempt(Instant::now(), || {
-                Desk::open(&path, &Passphrase::new(passphrase), Arc::new(SystemClock))
-            })
-            .map_err(ui)?;
+        let passphrase = Passphrase::new(passphrase);
+        // Both connections derive the key; doing it on two cores at once
+        // costs the counselor nothing. A reader that fails to open (wrong
+        // passphrase, a schema the writer is still upgrading) is dropped.
+        let (desk, reader) = std::thread::scope(|scope| {
+            let reader =
+                scope.spawn(|| Desk::open_reader(&path, &passphrase, Arc::new(SystemClock)));
+            let desk = guard.attempt(Instant::now(), || {
+                Desk::open(&path, &passphrase, Arc::new(SystemClock))
+            });
+            (desk, reader.join().ok().and_then(Result::ok))
+        });
+        let desk = desk.map_err(ui)?;
         let summary = desk.summary().map_err(ui)?;
+        *reader_slot.lock().map_err(|_| locked())? = reader;
         *slot.lock().map_err(|_| locked())? = Some(desk);
         // Build the search index while the counselor reads 오늘 할 일.
         let warm = slot.clone();
@@ -151,7 +188,7 @@ pub async fn unlock(
 
 #[tauri::command]
 pub async fn summary(state: tauri::State<'_, DeskState>) -> Result<CaseloadSummary, UiError> {
-    with_desk(&state, |desk| desk.summary()).await
+    with_reader(&state, |desk| desk.summary()).await
 }
 
 #[tauri::command]
@@ -171,7 +208,7 @@ pub async fn seeker_filter_choices(
 
 #[tauri::command]
 pub async fn today(state: tauri::State<'_, DeskState>) -> Result<TodayView, UiError> {
-    with_desk(&state, |desk| desk.today()).await
+    with_reader(&state, |desk| desk.today()).await
 }
 
 #[tauri::command]

@@ -135,6 +135,22 @@ impl Desk {
         })
     }
 
+    /// Opens a second, read-only view of a caseload another `Desk` has open
+    /// (see [`Store::open_reader`]): for the screens that read many rows, so
+    /// they need not wait behind the writer. Any write through it fails.
+    pub fn open_reader(
+        path: &Path,
+        passphrase: &Passphrase,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Desk, AppError> {
+        let store = Store::open_reader(path, passphrase)?;
+        Ok(Desk {
+            store,
+            clock,
+            actor: "reader".to_owned(),
+        })
+    }
+
     /// Names who is working, for the audit log (a counselor id or a tool name
     /// such as "cli"). Never a person's name.
     pub fn with_actor(mut self, actor: impl Into<String>) -> Self {

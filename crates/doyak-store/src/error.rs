@@ -26,6 +26,11 @@ pub enum StoreError {
         "이 사례관리 파일은 더 새로운 버전의 도약에서 만들어졌습니다 (파일 스키마 {found}, 프로그램 {supported}). 프로그램을 업데이트해 주세요. 파일은 변경되지 않았습니다."
     )]
     TooNew { found: i64, supported: i64 },
+    /// Only a second, read-only connection reports this: it never migrates.
+    #[error(
+        "사례관리 파일의 스키마({found})가 프로그램({expected})과 달라 읽기 전용으로 열 수 없습니다."
+    )]
+    SchemaMismatch { found: i64, expected: i64 },
     #[error("다른 센터의 기록은 이 사례관리 파일에 저장할 수 없습니다.")]
     ForeignCenter,
     #[error("{kind} 기록을 찾을 수 없습니다 ({id}).")]
@@ -59,6 +64,7 @@ impl StoreError {
             StoreError::Corrupt { .. } => "store.corrupt",
             StoreError::Locked => "store.locked",
             StoreError::TooNew { .. } => "store.too_new",
+            StoreError::SchemaMismatch { .. } => "store.schema_mismatch",
             StoreError::ForeignCenter => "store.foreign_center",
             StoreError::RecordNotFound { .. } => "store.record_not_found",
             StoreError::DuplicateId { .. } => "store.duplicate_id",

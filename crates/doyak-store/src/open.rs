@@ -52,6 +52,10 @@ pub fn raw_connection(path: &Path, passphrase: &Passphrase, create: bool) -> Res
     if create {
         flags |= OpenFlags::SQLITE_OPEN_CREATE;
     }
+    keyed_connection(path, passphrase, flags)
+}
+
+fn keyed_connection(path: &Path, passphrase: &Passphrase, flags: OpenFlags) -> Result<Connection> {
     let conn = Connection::open_with_flags(path, flags)?;
     // SQLCipher otherwise prints its own diagnostics (e.g. HMAC failures on a
     // wrong key) to stderr; the caller reports errors in Korean instead.
@@ -75,6 +79,11 @@ pub(crate) fn configure(conn: &Connection) -> Result<()> {
             reason: format!("journal_mode {mode}"),
         });
     }
+    configure_reads(conn)
+}
+
+/// What every connection needs to answer the store's queries.
+fn configure_reads(conn: &Connection) -> Result<()> {
     // 초성-aware name matching inside queries, so lists can filter, sort and
     // page in SQL (see doyak_domain::korean::matches).
     conn.create_scalar_function(
@@ -207,6 +216,34 @@ impl Store {
         }
         configure(&conn)?;
         migrate::migrate(&mut conn)?;
+        let caseload = load_caseload(&conn)?;
+        Ok(Store {
+            conn,
+            path: path.to_owned(),
+            caseload,
+            name_index: Default::default(),
+        })
+    }
+
+    /// Opens a second, read-only connection to a caseload that a [`Store::open`]
+    /// connection keeps up to date, so that a long read (오늘 할 일, the status
+    /// bar) runs beside the writer instead of queueing behind it; WAL lets
+    /// both work at once and the reader sees every committed write. It
+    /// derives the key again (run it on another thread while the writer
+    /// opens) and never migrates: a file whose schema is not exactly this
+    /// release's is refused, and the caller reads through the writer instead.
+    pub fn open_reader(path: &Path, passphrase: &Passphrase) -> Result<Store> {
+        check_shape(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = keyed_connection(path, passphrase, flags)?;
+        let version = migrate::current_version(&conn)?;
+        if version != migrate::SCHEMA_VERSION {
+            return Err(StoreError::SchemaMismatch {
+                found: version,
+                expected: migrate::SCHEMA_VERSION,
+            });
+        }
+        configure_reads(&conn)?;
         let caseload = load_caseload(&conn)?;
         Ok(Store {
             conn,

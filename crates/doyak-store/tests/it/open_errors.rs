@@ -161,3 +161,59 @@ fn a_database_from_a_newer_doyak_is_refused_unchanged() {
     );
     assert_eq!(std::fs::read(&fx.path).unwrap(), before);
 }
+
+#[test]
+fn a_reader_connection_sees_committed_writes_and_cannot_write() {
+    let (fx, mut writer) = new_store();
+    let reader = Store::open_reader(&fx.path, &Passphrase::new(PASS)).unwrap();
+    let first = seeker(1, "김민수");
+    writer.write(&ctx(), |w| w.insert(&first)).unwrap();
+    assert_eq!(
+        reader.get::<doyak_domain::JobSeeker>(first.id).unwrap(),
+        Some(first.clone()),
+        "WAL: a commit on the writer is visible to the reader's next query"
+    );
+    assert_eq!(
+        reader.caseload(),
+        writer.caseload(),
+        "same file, same center"
+    );
+
+    let mut reader = reader;
+    let err = reader
+        .write(&ctx(), |w| w.insert(&seeker(2, "이영희")))
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::Sqlite(_)),
+        "the reader is opened read-only, so SQLite itself refuses: {err:?}"
+    );
+    assert_eq!(
+        writer
+            .get::<doyak_domain::JobSeeker>(seeker(2, "").id)
+            .unwrap(),
+        None,
+        "nothing was written through the reader"
+    );
+}
+
+#[test]
+fn a_reader_refuses_a_wrong_passphrase_and_a_schema_it_was_not_built_for() {
+    let (fx, store) = new_store();
+    drop(store);
+    let err = Store::open_reader(&fx.path, &Passphrase::new("틀린 암호입니다")).unwrap_err();
+    assert!(matches!(err, StoreError::WrongPassphrase), "got {err:?}");
+
+    // An older file is upgraded by the writer, never by a reader.
+    let conn =
+        doyak_store::testing::raw_connection(&fx.path, &Passphrase::new(PASS), false).unwrap();
+    conn.pragma_update(None, "user_version", doyak_store::SCHEMA_VERSION - 1)
+        .unwrap();
+    drop(conn);
+    let before = std::fs::read(&fx.path).unwrap();
+    let err = Store::open_reader(&fx.path, &Passphrase::new(PASS)).unwrap_err();
+    assert!(
+        matches!(err, StoreError::SchemaMismatch { found, expected } if found + 1 == expected),
+        "got {err:?}"
+    );
+    assert_eq!(std::fs::read(&fx.path).unwrap(), before, "file untouched");
+}
