@@ -1,0 +1,690 @@
+//! The explanation of one pair in words a counselor can read out: one reason
+//! per signal (with the points it earned) and one violation per broken hard
+//! constraint. Built from the same numbers as the score, only for the pairs
+//! someone looks at.
+
+use crate::index::{Caseload, certificate_keys};
+use crate::pair::Evaluation;
+use crate::score::{self, OccupationLevel, to_points};
+use doyak_domain::KecoCode;
+use serde::{Deserialize, Serialize};
+
+/// What a reason is about; a stable code the UI and the CLI can switch on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReasonKind {
+    OccupationExact,
+    OccupationMiddle,
+    OccupationRelated,
+    OccupationMajor,
+    OccupationOther,
+    OccupationNotGiven,
+    CertificateRequired,
+    CertificatePreferred,
+    CertificatePreferredMissing,
+    CertificatesNotListed,
+    Skills,
+    SkillsNotListed,
+    Experience,
+    Wage,
+    Commute,
+    CommuteBus,
+    Housing,
+    ShiftWork,
+}
+
+impl ReasonKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReasonKind::OccupationExact => "occupation_exact",
+            ReasonKind::OccupationMiddle => "occupation_middle",
+            ReasonKind::OccupationRelated => "occupation_related",
+            ReasonKind::OccupationMajor => "occupation_major",
+            ReasonKind::OccupationOther => "occupation_other",
+            ReasonKind::OccupationNotGiven => "occupation_not_given",
+            ReasonKind::CertificateRequired => "certificate_required",
+            ReasonKind::CertificatePreferred => "certificate_preferred",
+            ReasonKind::CertificatePreferredMissing => "certificate_preferred_missing",
+            ReasonKind::CertificatesNotListed => "certificates_not_listed",
+            ReasonKind::Skills => "skills",
+            ReasonKind::SkillsNotListed => "skills_not_listed",
+            ReasonKind::Experience => "experience",
+            ReasonKind::Wage => "wage",
+            ReasonKind::Commute => "commute",
+            ReasonKind::CommuteBus => "commute_bus",
+            ReasonKind::Housing => "housing",
+            ReasonKind::ShiftWork => "shift_work",
+        }
+    }
+}
+
+/// One reason and the points it earned (0 for information only).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    pub kind: ReasonKind,
+    pub text_ko: String,
+    pub points: f32,
+}
+
+/// Which hard constraint a pair breaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ViolationKind {
+    MissingCertificate,
+    BeyondCommute,
+    ShiftRefused,
+    NoOpenings,
+}
+
+impl ViolationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ViolationKind::MissingCertificate => "missing_certificate",
+            ViolationKind::BeyondCommute => "beyond_commute",
+            ViolationKind::ShiftRefused => "shift_refused",
+            ViolationKind::NoOpenings => "no_openings",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Violation {
+    pub kind: ViolationKind,
+    pub text_ko: String,
+}
+
+/// Why a pair scores what it does. `score` is the soft score (0..=100) even
+/// when a hard constraint is broken; [`Caseload::score`] gives `None` then.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explanation {
+    pub seeker: u32,
+    pub vacancy: u32,
+    pub score: f32,
+    pub violations: Vec<Violation>,
+    pub reasons: Vec<Reason>,
+}
+
+impl Explanation {
+    pub fn feasible(&self) -> bool {
+        self.violations.is_empty()
+    }
+}
+
+/// "280만원"; "282.5만원" when not a round 만원.
+pub(crate) fn manwon(won: i64) -> String {
+    let thousands = (won + 500) / 1000;
+    let (man, rest) = (thousands / 10, thousands % 10);
+    if rest == 0 {
+        format!("{man}만원")
+    } else {
+        format!("{man}.{rest}만원")
+    }
+}
+
+/// "2년", "1년 6개월", "8개월", "없음".
+fn years(months: u32) -> String {
+    match (months / 12, months % 12) {
+        (0, 0) => "없음".to_owned(),
+        (0, m) => format!("{m}개월"),
+        (y, 0) => format!("{y}년"),
+        (y, m) => format!("{y}년 {m}개월"),
+    }
+}
+
+/// A distance as said aloud: whole km, with one decimal when rounding would
+/// hide which side of the limit it is on.
+fn km(distance: f64, limit: Option<u32>) -> String {
+    let whole = distance.round();
+    match limit {
+        Some(l) if whole == f64::from(l) && distance != whole => format!("{distance:.1} km"),
+        _ => format!("{whole:.0} km"),
+    }
+}
+
+/// "82 금속·재료 설치·정비·생산직"; a finer code names its middle group.
+fn occupation_label(code: &str) -> String {
+    let refdata = doyak_refdata::get();
+    if let Some(k) = refdata.keco(code) {
+        return format!("{code} {}", k.name_ko);
+    }
+    match KecoCode::from(code).middle().and_then(|m| refdata.keco(m)) {
+        Some(k) => format!("{code} ({} {})", k.code, k.name_ko),
+        None => code.to_owned(),
+    }
+}
+
+fn group_label(code: &str) -> String {
+    doyak_refdata::get()
+        .keco(code)
+        .map_or_else(|| code.to_owned(), |k| format!("{code} {}", k.name_ko))
+}
+
+impl Caseload {
+    /// Reasons and violations for any pair, ranked or not.
+    ///
+    /// # Panics
+    /// When either index is out of range.
+    pub fn explain(&self, seeker: usize, vacancy: usize) -> Explanation {
+        let e = self.evaluate(seeker, vacancy);
+        let mut out = Explanation {
+            seeker: seeker as u32,
+            vacancy: vacancy as u32,
+            score: to_points(e.points()),
+            violations: Vec::new(),
+            reasons: Vec::new(),
+        };
+        self.explain_occupation(&e, vacancy, &mut out);
+        self.explain_certificates(seeker, vacancy, &mut out);
+        self.explain_skills(seeker, vacancy, &e, &mut out);
+        self.explain_experience_and_wage(seeker, vacancy, &e, &mut out);
+        self.explain_commute(seeker, vacancy, &e, &mut out);
+        let v = &self.vacancies[vacancy];
+        if e.shift_refused {
+            out.violations.push(Violation {
+                kind: ViolationKind::ShiftRefused,
+                text_ko: "교대근무 불가 (교대근무 일자리)".to_owned(),
+            });
+        } else if v.shift_work {
+            reason(
+                &mut out,
+                ReasonKind::ShiftWork,
+                "교대근무 가능 (교대근무 일자리)".to_owned(),
+                0,
+            );
+        }
+        if e.closed {
+            out.violations.push(Violation {
+                kind: ViolationKind::NoOpenings,
+                text_ko: "모집 마감 (남은 인원 0명)".to_owned(),
+            });
+        }
+        out
+    }
+
+    fn explain_occupation(&self, e: &Evaluation, vacancy: usize, out: &mut Explanation) {
+        let offered = &self.occupations[self.vacancy_keys[vacancy].occupation as usize];
+        let Some(desired) = e.desired else {
+            let text = format!(
+                "희망 직종 미입력 (구인 직종 {})",
+                occupation_label(&offered.code)
+            );
+            return reason(out, ReasonKind::OccupationNotGiven, text, 0);
+        };
+        let desired = &self.occupations[desired as usize];
+        let (kind, text) = match e.occupation {
+            OccupationLevel::Exact => (
+                ReasonKind::OccupationExact,
+                format!(
+                    "희망 직종과 같은 직종 ({})",
+                    occupation_label(&offered.code)
+                ),
+            ),
+            OccupationLevel::Middle => (
+                ReasonKind::OccupationMiddle,
+                format!(
+                    "희망 직종과 같은 중분류 ({})",
+                    group_label(KecoCode::from(offered.code.as_str()).middle().unwrap_or(""))
+                ),
+            ),
+            OccupationLevel::Related(_) => (
+                ReasonKind::OccupationRelated,
+                format!(
+                    "희망 직종과 관련된 직종 (희망 {} → 구인 {})",
+                    occupation_label(&desired.code),
+                    occupation_label(&offered.code)
+                ),
+            ),
+            OccupationLevel::Major => (
+                ReasonKind::OccupationMajor,
+                format!(
+                    "희망 직종과 같은 대분류 ({})",
+                    group_label(KecoCode::from(offered.code.as_str()).major().unwrap_or(""))
+                ),
+            ),
+            OccupationLevel::Other => (
+                ReasonKind::OccupationOther,
+                format!(
+                    "희망 직종과 다른 직종 (구인 {})",
+                    occupation_label(&offered.code)
+                ),
+            ),
+        };
+        reason(out, kind, text, e.occupation.points());
+    }
+
+    fn explain_certificates(&self, seeker: usize, vacancy: usize, out: &mut Explanation) {
+        let certs = self.certs_of(vacancy);
+        if certs.is_empty() {
+            let text = "자격 요건 없음".to_owned();
+            return reason(
+                out,
+                ReasonKind::CertificatesNotListed,
+                text,
+                score::NEUTRAL_CERTIFICATES,
+            );
+        }
+        let required = self.vacancy_keys[vacancy].required as usize;
+        for (i, entry) in certs.iter().enumerate() {
+            let cert = &self.certs[entry.id as usize];
+            let held = self.holdings(seeker).cert(entry.id);
+            // Which of the seeker's certificates counts, to say so when it is
+            // a higher grade standing in for the one asked.
+            let by = self.seekers[seeker]
+                .certificates
+                .iter()
+                .find(|name| certificate_keys(name).contains(&cert.key))
+                .map(|name| crate::index::certificate_name(name));
+            let held_as = match &by {
+                Some(name) if *name != cert.name => format!("{name} 보유 → {} 인정", cert.name),
+                _ => format!("{} 보유", cert.name),
+            };
+            match (i < required, held) {
+                (true, true) => reason(
+                    out,
+                    ReasonKind::CertificateRequired,
+                    format!("{held_as} (필수 충족)"),
+                    entry.points,
+                ),
+                (true, false) => out.violations.push(Violation {
+                    kind: ViolationKind::MissingCertificate,
+                    text_ko: format!("필수 자격 {} 없음", cert.name),
+                }),
+                (false, true) => reason(
+                    out,
+                    ReasonKind::CertificatePreferred,
+                    format!("{held_as} (우대)"),
+                    entry.points,
+                ),
+                (false, false) => reason(
+                    out,
+                    ReasonKind::CertificatePreferredMissing,
+                    format!("우대 자격 {} 없음", cert.name),
+                    0,
+                ),
+            }
+        }
+    }
+
+    fn explain_skills(&self, seeker: usize, vacancy: usize, e: &Evaluation, out: &mut Explanation) {
+        let skills = self.skills_of(vacancy);
+        if skills.is_empty() {
+            let text = "요구 기술 없음".to_owned();
+            return reason(out, ReasonKind::SkillsNotListed, text, e.skills);
+        }
+        let (held, missing): (Vec<_>, Vec<_>) = skills
+            .iter()
+            .partition(|entry| self.holdings(seeker).skill(entry.id));
+        let names = |entries: &[&crate::index::Entry]| {
+            entries
+                .iter()
+                .map(|entry| self.skills[entry.id as usize].as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut text = if held.is_empty() {
+            format!("요구 기술 {}개 중 보유 없음", skills.len())
+        } else {
+            format!(
+                "요구 기술 {}개 중 {}개 보유: {}",
+                skills.len(),
+                held.len(),
+                names(&held)
+            )
+        };
+        if !missing.is_empty() {
+            text.push_str(&format!(" (없음: {})", names(&missing)));
+        }
+        reason(out, ReasonKind::Skills, text, e.skills);
+    }
+
+    fn explain_experience_and_wage(
+        &self,
+        seeker: usize,
+        vacancy: usize,
+        e: &Evaluation,
+        out: &mut Explanation,
+    ) {
+        let (sk, vk) = (&self.seeker_keys[seeker], &self.vacancy_keys[vacancy]);
+        let (have, need) = (sk.experience_months, vk.min_experience.months);
+        let text = if need == 0 {
+            "경력 요건 없음".to_owned()
+        } else if have >= need {
+            format!("경력 {} ≥ 요구 {}", years(have), years(need))
+        } else {
+            format!("경력 {} < 요구 {}", years(have), years(need))
+        };
+        reason(out, ReasonKind::Experience, text, e.experience);
+
+        let text = match (sk.wage.map(|w| w.desired), vk.wage) {
+            (Some(d), Some(o)) if d < o => format!("희망임금 {} < 제시 {}", manwon(d), manwon(o)),
+            (Some(d), Some(o)) if d == o => format!("희망임금 {} = 제시 {}", manwon(d), manwon(o)),
+            (Some(d), Some(o)) => format!(
+                "제시 {} < 희망임금 {} ({} 부족)",
+                manwon(o),
+                manwon(d),
+                manwon(d - o)
+            ),
+            (None, Some(o)) => format!("희망임금 미입력 (제시 {})", manwon(o)),
+            (Some(d), None) => format!("제시 임금 미기재 (희망임금 {})", manwon(d)),
+            (None, None) => "임금 정보 없음".to_owned(),
+        };
+        reason(out, ReasonKind::Wage, text, e.wage);
+    }
+
+    fn explain_commute(
+        &self,
+        seeker: usize,
+        vacancy: usize,
+        e: &Evaluation,
+        out: &mut Explanation,
+    ) {
+        let (sk, vk) = (&self.seeker_keys[seeker], &self.vacancy_keys[vacancy]);
+        let v = &self.vacancies[vacancy];
+        let d = self.distance_km(sk.place, vk.place);
+        let c = e.commute;
+        let place = if sk.place == vk.place {
+            let name = doyak_refdata::get()
+                .sigungu(&v.sigungu)
+                .map_or_else(|| v.sigungu.clone(), |s| s.full_name());
+            format!("같은 시군구 ({name})")
+        } else {
+            format!("통근 약 {}", km(d, sk.limit_km))
+        };
+        let text = match sk.limit_km {
+            Some(limit) if c.within_limit => format!("{place}, 희망 {limit} km 이내"),
+            Some(limit) => format!("{place}, 희망 {limit} km 초과"),
+            None => format!(
+                "{place} (최대 통근거리 미입력, {} km 기준)",
+                score::DEFAULT_COMMUTE_KM
+            ),
+        };
+        if !c.allowed() {
+            out.violations.push(Violation {
+                kind: ViolationKind::BeyondCommute,
+                text_ko: format!("{text} (기숙사 없음)"),
+            });
+            return;
+        }
+        reason(out, ReasonKind::Commute, text, c.distance);
+        if v.commute_bus && c.within_limit {
+            let text = "통근버스 운행 (거리 부담 완화)".to_owned();
+            reason(out, ReasonKind::CommuteBus, text, c.bus);
+        }
+        if v.housing {
+            let text = if c.within_limit {
+                "기숙사 제공".to_owned()
+            } else {
+                "기숙사 제공 (거리 제한 예외)".to_owned()
+            };
+            reason(out, ReasonKind::Housing, text, c.housing);
+        }
+    }
+}
+
+fn reason(out: &mut Explanation, kind: ReasonKind, text_ko: String, centi: u32) {
+    out.reasons.push(Reason {
+        kind,
+        text_ko,
+        points: to_points(centi),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{SeekerProfile, VacancyProfile};
+    use expect_test::{Expect, expect};
+
+    fn seekers() -> Vec<SeekerProfile> {
+        vec![
+            SeekerProfile {
+                id: "s-kim".into(),
+                birth_year: Some(1978),
+                // 안산시 단원구: 반월·시화 산업단지.
+                sigungu: "41273".into(),
+                desired_occupations: vec!["82".into()],
+                certificates: vec!["용접".into(), "1종 보통".into()],
+                skills: vec!["CO2용접".into(), "도면 보기".into(), "그라인더".into()],
+                experience_years: 3.5,
+                desired_wage_monthly: Some(2_800_000),
+                max_commute_km: Some(20),
+                accepts_shift: false,
+            },
+            SeekerProfile {
+                id: "s-lee".into(),
+                birth_year: None,
+                sigungu: "41273".into(),
+                desired_occupations: vec!["81".into(), "89".into()],
+                certificates: vec!["용접산업기사".into()],
+                skills: vec!["MCT".into(), "도면 해독".into()],
+                experience_years: 1.0,
+                desired_wage_monthly: None,
+                max_commute_km: Some(25),
+                accepts_shift: true,
+            },
+        ]
+    }
+
+    fn vacancy(id: &str, occupation: &str, sigungu: &str) -> VacancyProfile {
+        VacancyProfile {
+            id: id.into(),
+            company_id: format!("c-{id}"),
+            occupation: occupation.into(),
+            sigungu: sigungu.into(),
+            wage_monthly: None,
+            required_certificates: vec![],
+            preferred_certificates: vec![],
+            skills: vec![],
+            min_experience_years: None,
+            shift_work: false,
+            headcount: 1,
+            housing: false,
+            commute_bus: false,
+        }
+    }
+
+    fn vacancies() -> Vec<VacancyProfile> {
+        vec![
+            VacancyProfile {
+                required_certificates: vec!["용접기능사".into()],
+                preferred_certificates: vec!["특수용접기능사".into()],
+                skills: vec!["CO2 용접".into(), "도면 해독".into(), "가우징".into()],
+                min_experience_years: Some(2),
+                wage_monthly: Some(3_000_000),
+                commute_bus: true,
+                headcount: 2,
+                // 시흥시, about 15 km from 단원구.
+                ..vacancy("v-weld", "82", "41390")
+            },
+            VacancyProfile {
+                preferred_certificates: vec!["컴퓨터응용선반기능사".into()],
+                skills: vec!["CNC 선반".into(), "머시닝센터(MCT)".into()],
+                min_experience_years: Some(5),
+                wage_monthly: Some(2_600_000),
+                shift_work: true,
+                housing: true,
+                // 평택시, about 40 km away.
+                ..vacancy("v-cnc", "81", "41220")
+            },
+            VacancyProfile {
+                required_certificates: vec![
+                    "제1종 대형 운전면허".into(),
+                    "화물운송종사자격".into(),
+                ],
+                skills: vec!["화물 운송".into()],
+                shift_work: true,
+                wage_monthly: Some(3_500_000),
+                ..vacancy("v-truck", "62", "41271")
+            },
+            VacancyProfile {
+                headcount: 0,
+                ..vacancy("v-closed", "8211", "41273")
+            },
+        ]
+    }
+
+    fn check(seeker: &str, vacancy: &str, expect: Expect) {
+        let c = Caseload::new(seekers(), vacancies()).expect("the fixture is valid");
+        let s = c
+            .seekers()
+            .iter()
+            .position(|x| x.id == seeker)
+            .expect("seeker");
+        let v = c
+            .vacancies()
+            .iter()
+            .position(|x| x.id == vacancy)
+            .expect("vacancy");
+        let e = c.explain(s, v);
+        let mut text = format!(
+            "{:.2} {}\n",
+            e.score,
+            if e.feasible() {
+                "feasible"
+            } else {
+                "infeasible"
+            }
+        );
+        for r in &e.reasons {
+            text.push_str(&format!(
+                "{:+6.2} {:<30} {}\n",
+                r.points,
+                r.kind.as_str(),
+                r.text_ko
+            ));
+        }
+        for x in &e.violations {
+            text.push_str(&format!("     ✗ {:<28} {}\n", x.kind.as_str(), x.text_ko));
+        }
+        expect.assert_eq(&text);
+        let sum: u32 = e
+            .reasons
+            .iter()
+            .map(|r| (r.points * 100.0).round() as u32)
+            .sum();
+        assert_eq!(
+            sum,
+            (e.score * 100.0).round() as u32,
+            "the reasons' points are the score, split by cause"
+        );
+        assert_eq!(c.score(s, v), e.feasible().then_some(e.score));
+    }
+
+    #[test]
+    fn a_welder_and_a_welding_vacancy_nearby() {
+        check(
+            "s-kim",
+            "v-weld",
+            expect![[r#"
+            81.81 feasible
+            +35.00 occupation_exact               희망 직종과 같은 직종 (82 금속·재료 설치·정비·생산직(판금·단조·주조·용접·도장 등))
+             +5.00 certificate_required           용접기능사 보유 (필수 충족)
+             +0.00 certificate_preferred_missing  우대 자격 특수용접기능사 없음
+            +13.34 skills                         요구 기술 3개 중 2개 보유: CO2 용접, 도면 해독 (없음: 가우징)
+            +10.00 experience                     경력 3년 6개월 ≥ 요구 2년
+            +10.00 wage                           희망임금 280만원 < 제시 300만원
+             +4.11 commute                        통근 약 15 km, 희망 20 km 이내
+             +4.36 commute_bus                    통근버스 운행 (거리 부담 완화)
+        "#]],
+        );
+    }
+
+    #[test]
+    fn a_higher_grade_satisfies_the_requirement_and_related_occupations_score() {
+        check(
+            "s-lee",
+            "v-weld",
+            expect![[r#"
+            52.44 feasible
+            +21.00 occupation_related             희망 직종과 관련된 직종 (희망 81 기계 설치·정비·생산직 → 구인 82 금속·재료 설치·정비·생산직(판금·단조·주조·용접·도장 등))
+             +5.00 certificate_required           용접산업기사 보유 → 용접기능사 인정 (필수 충족)
+             +0.00 certificate_preferred_missing  우대 자격 특수용접기능사 없음
+             +6.67 skills                         요구 기술 3개 중 1개 보유: 도면 해독 (없음: CO2 용접, 가우징)
+             +5.00 experience                     경력 1년 < 요구 2년
+             +5.00 wage                           희망임금 미입력 (제시 300만원)
+             +6.29 commute                        통근 약 15 km, 희망 25 km 이내
+             +3.48 commute_bus                    통근버스 운행 (거리 부담 완화)
+        "#]],
+        );
+    }
+
+    #[test]
+    fn housing_lifts_the_commute_limit() {
+        check(
+            "s-lee",
+            "v-cnc",
+            expect![[r#"
+            60.00 feasible
+            +35.00 occupation_exact               희망 직종과 같은 직종 (81 기계 설치·정비·생산직)
+             +0.00 certificate_preferred_missing  우대 자격 컴퓨터응용선반기능사 없음
+            +10.00 skills                         요구 기술 2개 중 1개 보유: 머시닝센터(MCT) (없음: CNC 선반)
+             +2.00 experience                     경력 1년 < 요구 5년
+             +5.00 wage                           희망임금 미입력 (제시 260만원)
+             +0.00 commute                        통근 약 40 km, 희망 25 km 초과
+             +8.00 housing                        기숙사 제공 (거리 제한 예외)
+             +0.00 shift_work                     교대근무 가능 (교대근무 일자리)
+        "#]],
+        );
+    }
+
+    #[test]
+    fn every_broken_hard_constraint_is_named() {
+        check(
+            "s-kim",
+            "v-truck",
+            expect![[r#"
+            22.57 infeasible
+             +0.00 occupation_other               희망 직종과 다른 직종 (구인 62 운전·운송직)
+             +0.00 skills                         요구 기술 1개 중 보유 없음 (없음: 화물 운송)
+            +10.00 experience                     경력 요건 없음
+            +10.00 wage                           희망임금 280만원 < 제시 350만원
+             +2.57 commute                        통근 약 17 km, 희망 20 km 이내
+                 ✗ missing_certificate          필수 자격 제1종 대형 운전면허 없음
+                 ✗ missing_certificate          필수 자격 화물운송종사자격 없음
+                 ✗ shift_refused                교대근무 불가 (교대근무 일자리)
+        "#]],
+        );
+        check(
+            "s-kim",
+            "v-cnc",
+            expect![[r#"
+            42.43 infeasible
+            +21.00 occupation_related             희망 직종과 관련된 직종 (희망 82 금속·재료 설치·정비·생산직(판금·단조·주조·용접·도장 등) → 구인 81 기계 설치·정비·생산직)
+             +0.00 certificate_preferred_missing  우대 자격 컴퓨터응용선반기능사 없음
+             +0.00 skills                         요구 기술 2개 중 보유 없음 (없음: CNC 선반, 머시닝센터(MCT))
+             +7.00 experience                     경력 3년 6개월 < 요구 5년
+             +6.43 wage                           제시 260만원 < 희망임금 280만원 (20만원 부족)
+             +0.00 commute                        통근 약 40 km, 희망 20 km 초과
+             +8.00 housing                        기숙사 제공 (거리 제한 예외)
+                 ✗ shift_refused                교대근무 불가 (교대근무 일자리)
+        "#]],
+        );
+        check(
+            "s-kim",
+            "v-closed",
+            expect![[r#"
+            75.00 infeasible
+            +30.00 occupation_middle              희망 직종과 같은 중분류 (82 금속·재료 설치·정비·생산직(판금·단조·주조·용접·도장 등))
+             +5.00 certificates_not_listed        자격 요건 없음
+            +10.00 skills_not_listed              요구 기술 없음
+            +10.00 experience                     경력 요건 없음
+             +5.00 wage                           제시 임금 미기재 (희망임금 280만원)
+            +15.00 commute                        같은 시군구 (경기도 안산시 단원구), 희망 20 km 이내
+                 ✗ no_openings                  모집 마감 (남은 인원 0명)
+        "#]],
+        );
+    }
+
+    #[test]
+    fn amounts_and_durations_read_naturally() {
+        assert_eq!(manwon(2_800_000), "280만원");
+        assert_eq!(manwon(2_825_000), "282.5만원");
+        assert_eq!(years(18), "1년 6개월");
+        assert_eq!(
+            km(20.04, Some(20)),
+            "20.0 km",
+            "20 km would hide that it is over"
+        );
+        assert_eq!(km(12.4, Some(20)), "12 km");
+    }
+}

@@ -1,0 +1,68 @@
+//! One seeker against one vacancy, in numbers: every signal's points and every
+//! hard constraint, without any text. The single-pair score, the scan for
+//! one vacancy's candidates and the explanation all start here.
+
+use crate::index::Caseload;
+use crate::score::{self, CommuteFit, OccupationLevel};
+
+/// The numbers behind one pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Evaluation {
+    pub occupation: OccupationLevel,
+    /// The seeker's desired occupation that gave `occupation`.
+    pub desired: Option<u32>,
+    pub certificates: u32,
+    pub skills: u32,
+    pub experience: u32,
+    pub wage: u32,
+    pub commute: CommuteFit,
+    pub missing_required: bool,
+    pub shift_refused: bool,
+    pub closed: bool,
+}
+
+impl Evaluation {
+    /// The soft score in centi-points, whatever the hard constraints say.
+    pub fn points(&self) -> u32 {
+        self.occupation.points()
+            + self.certificates
+            + self.skills
+            + self.experience
+            + self.wage
+            + self.commute.points()
+    }
+
+    /// The hard constraints: every required certificate held (or implied by
+    /// one held), within the commute limit unless the vacancy offers 기숙사,
+    /// no shift work for someone who refuses it, a place still open.
+    pub fn feasible(&self) -> bool {
+        !self.missing_required && self.commute.allowed() && !self.shift_refused && !self.closed
+    }
+}
+
+impl Caseload {
+    pub(crate) fn evaluate(&self, s: usize, v: usize) -> Evaluation {
+        let (sk, vk) = (&self.seeker_keys[s], &self.vacancy_keys[v]);
+        let (occupation, desired) = self.best_occupation(s, vk.occupation);
+        let held = self.holdings(s);
+        Evaluation {
+            occupation,
+            desired,
+            certificates: held.certificate_points(self.certs_of(v)),
+            skills: held.skill_points(self.skills_of(v)),
+            experience: score::experience_points(sk.experience_months, vk.min_experience),
+            wage: score::wage_points(sk.wage, vk.wage),
+            commute: self.commute(s, v),
+            missing_required: held.missing_required(self.required_of(v)),
+            shift_refused: vk.shift && !sk.accepts_shift,
+            closed: !vk.open,
+        }
+    }
+
+    /// The pair's score in centi-points, `None` when a hard constraint is
+    /// broken.
+    pub(crate) fn pair_points(&self, s: usize, v: usize) -> Option<u32> {
+        let e = self.evaluate(s, v);
+        e.feasible().then(|| e.points())
+    }
+}
