@@ -34,6 +34,13 @@ pub enum AppError {
     /// A file the counselor picked or asked for cannot be read or written.
     #[error("{0}")]
     File(String),
+    /// Matching input with bad lines: each names its file and line.
+    #[error("매칭 입력에 오류가 있어 아무것도 계산하지 않았습니다.\n{}", problems.join("\n"))]
+    MatchInput { problems: Vec<String> },
+    /// The assignment solver refused its input (a bug, not the user's data:
+    /// the scores it receives are always finite and positive).
+    #[error("배정안을 계산하지 못했습니다.")]
+    Assign(#[source] doyak_assign::AssignError),
 }
 
 fn summary(errors: &[FieldError]) -> String {
@@ -57,6 +64,8 @@ impl AppError {
             AppError::Demo(_) => "demo.rejected",
             AppError::File(_) => "file.rejected",
             AppError::MustWait(_) => "desk.unlock_wait",
+            AppError::MatchInput { .. } => "match.input",
+            AppError::Assign(_) => "match.assign",
         }
     }
 

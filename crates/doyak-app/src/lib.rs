@@ -16,6 +16,7 @@ mod files;
 mod forms;
 pub mod import;
 mod lists;
+pub mod matching;
 mod records;
 mod summary;
 mod today;

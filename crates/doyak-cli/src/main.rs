@@ -2,6 +2,7 @@
 //! passphrase, call the use-case layer, print in Korean.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use doyak_app::matching;
 use doyak_app::{
     AppError, Desk, ExportFormat, ImportKind, ImportOptions, NewCaseload, Passphrase, SeekerFilter,
     SystemClock,
@@ -75,6 +76,32 @@ enum Command {
     Status,
     /// 사례관리 파일 전체를 읽어 손상 여부를 검사합니다.
     Check,
+    /// 구직자·구인 JSON Lines 파일로 추천 순위를 계산해 표준출력에 씁니다 (사례관리 파일 불필요).
+    Match {
+        #[arg(long)]
+        seekers: PathBuf,
+        #[arg(long)]
+        vacancies: PathBuf,
+        /// 구직자(또는 구인)마다 쓸 추천 수
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+        /// seekers: 구직자별 추천 일자리, vacancies: 구인별 추천 인재
+        #[arg(long = "for", value_enum, default_value_t = RankSide::Seekers)]
+        side: RankSide,
+    },
+    /// 총 적합도가 가장 큰 구직자–구인 배정안을 계산합니다 (모집 인원과 필수 조건을 지킴, 제안일 뿐 저장하지 않음).
+    Assign {
+        #[arg(long)]
+        seekers: PathBuf,
+        #[arg(long)]
+        vacancies: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum RankSide {
+    Seekers,
+    Vacancies,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -158,6 +185,34 @@ fn progress_bar(what: &str) -> ProgressBar {
 
 fn open(db: &Path) -> Result<Desk, Failure> {
     Ok(Desk::open(db, &passphrase(false)?, Arc::new(SystemClock))?.with_actor("cli"))
+}
+
+fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
+    std::fs::read(path)
+        .map_err(|e| Failure::Usage(format!("파일을 읽을 수 없습니다: {}: {e}", path.display())))
+}
+
+/// Reads both matching inputs; bad lines are a refused input (exit 2).
+fn match_input(seekers: &Path, vacancies: &Path) -> Result<doyak_match::Caseload, Failure> {
+    let (s, v) = (read_input(seekers)?, read_input(vacancies)?);
+    matching::load_files(
+        &s,
+        &seekers.display().to_string(),
+        &v,
+        &vacancies.display().to_string(),
+    )
+    .map_err(Failure::App)
+}
+
+/// One JSON object per line; the whole output is built first, so a failure
+/// never leaves half of it on standard output.
+fn jsonl<T: serde::Serialize>(lines: &[T]) -> Result<Vec<u8>, Failure> {
+    let mut out = Vec::new();
+    for line in lines {
+        serde_json::to_writer(&mut out, line).map_err(|e| Failure::App(AppError::Json(e)))?;
+        out.push(b'\n');
+    }
+    Ok(out)
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
@@ -320,6 +375,37 @@ fn run(cli: Cli) -> Result<(), Failure> {
             desk.verify()?;
             print_out("사례관리 파일에 이상이 없습니다.\n".as_bytes())?;
         }
+        Command::Match {
+            seekers,
+            vacancies,
+            top,
+            side,
+        } => {
+            let caseload = match_input(&seekers, &vacancies)?;
+            let side = match side {
+                RankSide::Seekers => matching::RankFor::Seekers,
+                RankSide::Vacancies => matching::RankFor::Vacancies,
+            };
+            let lines = matching::rank_all(&caseload, top, side);
+            print_out(&jsonl(&lines)?)?;
+            eprintln!(
+                "구직자 {}명 × 구인 {}건: 추천 {}건",
+                caseload.seekers().len(),
+                caseload.vacancies().len(),
+                lines.len()
+            );
+        }
+        Command::Assign { seekers, vacancies } => {
+            let caseload = match_input(&seekers, &vacancies)?;
+            let assignment = matching::assign_all(&caseload)?;
+            print_out(&jsonl(&assignment.lines)?)?;
+            eprintln!(
+                "구직자 {}명 중 {}명 배정, 적합도 합계 {:.1}",
+                caseload.seekers().len(),
+                assignment.assigned,
+                assignment.total_score
+            );
+        }
         Command::Status => {
             let desk = open(&db)?;
             let s = desk.summary()?;
@@ -369,7 +455,7 @@ fn main() -> ExitCode {
                 eprintln!("  - {f}");
             }
             ExitCode::from(match e {
-                AppError::Invalid(_) | AppError::Read(_) => 2,
+                AppError::Invalid(_) | AppError::Read(_) | AppError::MatchInput { .. } => 2,
                 _ => 1,
             })
         }

@@ -26,12 +26,14 @@ mod csv_write;
 mod decode;
 mod error;
 mod guard;
+mod jsonl;
 mod table;
 mod xlsx_read;
 mod xlsx_write;
 
 pub use csv_write::write_csv;
 pub use error::{ReadError, WriteError};
+pub use jsonl::{JsonlError, JsonlKind, JsonlProblem, MAX_REPORTED_LINES, read_jsonl};
 pub use table::{Format, LineProblem, Row, SourceEncoding, Table};
 pub use xlsx_write::write_xlsx;
 

@@ -1,0 +1,267 @@
+//! Matching job seekers and vacancies (doyak-match) over the two places the
+//! records come from: JSON Lines files (`doyak match`, `doyak assign`) and
+//! the open caseload (the desk's 추천 일자리 / 추천 인재 tabs and the
+//! caseload-wide assignment suggestion).
+//!
+//! Both paths are all or nothing on input: a file with one bad line gives
+//! the line numbers and reasons and no results, so a script never acts on
+//! half a caseload.
+
+use crate::AppError;
+use doyak_interchange::{JsonlError, JsonlKind, read_jsonl};
+use doyak_match::{Caseload, MatchError, Reason, SeekerProfile, Side, VacancyProfile};
+use serde::Serialize;
+
+/// The record kinds and versions of docs/formats.md.
+pub const SEEKER_FORMAT: &str = "doyak.match.seeker";
+pub const VACANCY_FORMAT: &str = "doyak.match.vacancy";
+pub const MATCH_FORMAT: &str = "doyak.match";
+pub const ASSIGNMENT_FORMAT: &str = "doyak.assignment";
+const VERSIONS: &[u32] = &[1];
+
+/// Which list is ranked: the best vacancies for every seeker, or the best
+/// candidates for every vacancy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RankFor {
+    Seekers,
+    Vacancies,
+}
+
+/// One ranked pair, as `doyak match` writes it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MatchLine {
+    pub format: &'static str,
+    pub version: u32,
+    pub seeker_id: String,
+    pub vacancy_id: String,
+    /// 1 = best, within its seeker (or vacancy, with `--for vacancies`).
+    pub rank: u32,
+    pub score: f32,
+    pub reasons: Vec<Reason>,
+}
+
+/// One seeker's place in the proposed assignment, as `doyak assign` writes
+/// it: a vacancy and why, or none (`vacancy_id` null) when no vacancy is
+/// open to them or the places went to better fits.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AssignmentLine {
+    pub format: &'static str,
+    pub version: u32,
+    pub seeker_id: String,
+    pub vacancy_id: Option<String>,
+    pub score: Option<f32>,
+    pub reasons: Vec<Reason>,
+}
+
+/// A whole assignment and its total, for the summary line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assignment {
+    pub lines: Vec<AssignmentLine>,
+    pub assigned: usize,
+    pub total_score: f64,
+}
+
+/// Reads the two files and builds the matcher. `seekers_name` and
+/// `vacancies_name` name the files in messages.
+pub fn load_files(
+    seekers: &[u8],
+    seekers_name: &str,
+    vacancies: &[u8],
+    vacancies_name: &str,
+) -> Result<Caseload, AppError> {
+    let seeker_kind = JsonlKind {
+        format: SEEKER_FORMAT,
+        versions: VERSIONS,
+    };
+    let vacancy_kind = JsonlKind {
+        format: VACANCY_FORMAT,
+        versions: VERSIONS,
+    };
+    let mut problems = Vec::new();
+    let seekers: Option<Vec<(usize, SeekerProfile)>> =
+        read_records(seekers, seekers_name, seeker_kind, &mut problems);
+    let vacancies: Option<Vec<(usize, VacancyProfile)>> =
+        read_records(vacancies, vacancies_name, vacancy_kind, &mut problems);
+    let (Some(seekers), Some(vacancies)) = (seekers, vacancies) else {
+        return Err(AppError::MatchInput { problems });
+    };
+
+    // Every record is checked, so the report lists every unknown code at
+    // once rather than one per run.
+    for (i, (line, s)) in seekers.iter().enumerate() {
+        if let Err(e) = s.validate(i) {
+            problems.push(format!("{seekers_name} {line}행: {}", e.problem_ko()));
+        }
+    }
+    for (i, (line, v)) in vacancies.iter().enumerate() {
+        if let Err(e) = v.validate(i) {
+            problems.push(format!("{vacancies_name} {line}행: {}", e.problem_ko()));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(AppError::MatchInput { problems });
+    }
+    let seeker_lines: Vec<usize> = seekers.iter().map(|(l, _)| *l).collect();
+    let vacancy_lines: Vec<usize> = vacancies.iter().map(|(l, _)| *l).collect();
+    Caseload::new(
+        seekers.into_iter().map(|(_, s)| s).collect(),
+        vacancies.into_iter().map(|(_, v)| v).collect(),
+    )
+    .map_err(|e| {
+        let at = |side, index: usize| match side {
+            Side::Seeker => (seekers_name, seeker_lines.get(index).copied()),
+            Side::Vacancy => (vacancies_name, vacancy_lines.get(index).copied()),
+        };
+        let problem = match (&e, e.record()) {
+            (
+                MatchError::DuplicateId {
+                    side, first, id, ..
+                },
+                Some((_, index)),
+            ) => {
+                let (name, line) = at(*side, index);
+                let (_, first_line) = at(*side, *first);
+                format!(
+                    "{name} {}행: id '{id}'가 {}행과 겹칩니다.",
+                    line.unwrap_or(index + 1),
+                    first_line.unwrap_or(first + 1)
+                )
+            }
+            (_, Some((side, index))) => {
+                let (name, line) = at(side, index);
+                format!("{name} {}행: {}", line.unwrap_or(index + 1), e.problem_ko())
+            }
+            (_, None) => e.to_string(),
+        };
+        AppError::MatchInput {
+            problems: vec![problem],
+        }
+    })
+}
+
+/// One file's records, or `None` with its bad lines added to `problems`.
+fn read_records<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    name: &str,
+    kind: JsonlKind<'_>,
+    problems: &mut Vec<String>,
+) -> Option<Vec<(usize, T)>> {
+    match read_jsonl(bytes, kind) {
+        Ok(records) => Some(records),
+        Err(JsonlError::Lines {
+            problems: lines,
+            more,
+        }) => {
+            problems.extend(lines.iter().map(|p| format!("{name} {p}")));
+            if more > 0 {
+                problems.push(format!("{name}: 그 밖에 {more}행 더"));
+            }
+            None
+        }
+        Err(e) => {
+            problems.push(format!("{name}: {e}"));
+            None
+        }
+    }
+}
+
+/// The top `k` for every seeker (or every vacancy), best first.
+pub fn rank_all(caseload: &Caseload, k: usize, side: RankFor) -> Vec<MatchLine> {
+    let seekers = caseload.seekers();
+    let vacancies = caseload.vacancies();
+    let line = |rank: usize, r: doyak_match::Ranked| MatchLine {
+        format: MATCH_FORMAT,
+        version: 1,
+        seeker_id: seekers[r.seeker as usize].id.clone(),
+        vacancy_id: vacancies[r.vacancy as usize].id.clone(),
+        rank: rank as u32 + 1,
+        score: r.score,
+        reasons: r.reasons,
+    };
+    match side {
+        RankFor::Seekers => (0..seekers.len())
+            .flat_map(|s| {
+                caseload
+                    .rank_vacancies(s, k)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, r)| line(i, r))
+                    .collect::<Vec<_>>()
+            })
+            .collect(),
+        RankFor::Vacancies => (0..vacancies.len())
+            .flat_map(|v| {
+                caseload
+                    .rank_seekers(v, k)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, r)| line(i, r))
+                    .collect::<Vec<_>>()
+            })
+            .collect(),
+    }
+}
+
+/// The assignment of seekers to vacancies with the largest total score,
+/// each vacancy taking at most its open headcount, no pair that breaks a
+/// hard constraint, seekers free to stay unassigned. One line per seeker,
+/// in input order.
+pub fn assign_all(caseload: &Caseload) -> Result<Assignment, AppError> {
+    let seekers = caseload.seekers();
+    let vacancies = caseload.vacancies();
+    let mut pairs = Vec::new();
+    for s in 0..seekers.len() {
+        for v in 0..vacancies.len() {
+            if let Some(score) = caseload.score(s, v)
+                && score > 0.0
+            {
+                pairs.push(doyak_assign::FeasiblePair {
+                    seeker: s,
+                    vacancy: v,
+                    weight: f64::from(score),
+                });
+            }
+        }
+    }
+    let headcounts: Vec<u32> = vacancies.iter().map(|v| v.headcount).collect();
+    let chosen =
+        doyak_assign::assign(seekers.len(), &headcounts, &pairs).map_err(AppError::Assign)?;
+    let mut by_seeker: Vec<Option<usize>> = vec![None; seekers.len()];
+    for (s, v) in chosen {
+        by_seeker[s] = Some(v);
+    }
+    let mut total_score = 0.0;
+    let mut assigned = 0;
+    let lines = by_seeker
+        .iter()
+        .enumerate()
+        .map(|(s, v)| match v {
+            Some(v) => {
+                let explanation = caseload.explain(s, *v);
+                total_score += f64::from(explanation.score);
+                assigned += 1;
+                AssignmentLine {
+                    format: ASSIGNMENT_FORMAT,
+                    version: 1,
+                    seeker_id: seekers[s].id.clone(),
+                    vacancy_id: Some(vacancies[*v].id.clone()),
+                    score: Some(explanation.score),
+                    reasons: explanation.reasons,
+                }
+            }
+            None => AssignmentLine {
+                format: ASSIGNMENT_FORMAT,
+                version: 1,
+                seeker_id: seekers[s].id.clone(),
+                vacancy_id: None,
+                score: None,
+                reasons: vec![],
+            },
+        })
+        .collect();
+    Ok(Assignment {
+        lines,
+        assigned,
+        total_score,
+    })
+}
