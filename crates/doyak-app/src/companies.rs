@@ -188,7 +188,7 @@ impl Desk {
         }
     }
 
-    fn vacancy_row(&self, v: &Vacancy, company_name: &str) -> VacancyRow {
+    pub(crate) fn vacancy_row(&self, v: &Vacancy, company_name: &str) -> VacancyRow {
         let refdata = doyak_refdata::get();
         let mut perks = Vec::new();
         if v.housing {

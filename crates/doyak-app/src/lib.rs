@@ -17,6 +17,7 @@ mod forms;
 pub mod import;
 mod lists;
 pub mod matching;
+mod recommend;
 mod records;
 mod summary;
 mod today;
@@ -36,6 +37,9 @@ pub use files::{ExportOutcome, ImportOutcome, ImportRequest, Progress};
 pub use forms::{SeekerForm, SeekerFormChoices};
 pub use import::{ImportKind, ImportOptions, ImportReport, RowError};
 pub use lists::{Choice, MAX_PAGE, SeekerFilterChoices, SeekerListQuery};
+pub use recommend::{
+    ApplicationRow, RECOMMENDATIONS, ReasonRow, Recommendation, RecommendationView, VacancyDetail,
+};
 pub use summary::{CaseloadSummary, SeekerPage, SeekerRow};
 pub use today::{DueFollowUp, DueRetention, StaleVacancy, TodayView, WaitingReferral};
 

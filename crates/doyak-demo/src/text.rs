@@ -148,7 +148,9 @@ pub(crate) fn session(d: &mut Dice, talk: &Talk, moment: Moment) -> (String, Opt
                 status,
             } = a;
             match status {
-                ApplicationStatus::Proposed | ApplicationStatus::Submitted => (
+                ApplicationStatus::Shortlisted
+                | ApplicationStatus::Proposed
+                | ApplicationStatus::Submitted => (
                     format!(
                         "맞춤형 일자리 알선: {firm} '{title}' 공고 안내(월 {wage_10k}만원, {shift}). 지원 의사 확인 후 입사지원서 제출."
                     ),

@@ -495,6 +495,8 @@ pub struct Application {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ApplicationStatus {
+    /// 후보 (추천 목록에서 담아 둔 단계: 아직 구직자 정보를 기업에 보내지 않음)
+    Shortlisted,
     /// 알선 (추천)
     Proposed,
     /// 서류 제출
@@ -510,14 +512,49 @@ pub enum ApplicationStatus {
 }
 
 impl ApplicationStatus {
+    pub const ALL: [ApplicationStatus; 7] = [
+        ApplicationStatus::Shortlisted,
+        ApplicationStatus::Proposed,
+        ApplicationStatus::Submitted,
+        ApplicationStatus::Interview,
+        ApplicationStatus::Hired,
+        ApplicationStatus::Rejected,
+        ApplicationStatus::Withdrawn,
+    ];
+
+    /// Order for merging concurrent edits: a status never moves back.
     pub fn rank(self) -> u8 {
         match self {
-            ApplicationStatus::Proposed => 0,
-            ApplicationStatus::Submitted => 1,
-            ApplicationStatus::Interview => 2,
+            ApplicationStatus::Shortlisted => 0,
+            ApplicationStatus::Proposed => 1,
+            ApplicationStatus::Submitted => 2,
+            ApplicationStatus::Interview => 3,
             ApplicationStatus::Hired
             | ApplicationStatus::Rejected
-            | ApplicationStatus::Withdrawn => 3,
+            | ApplicationStatus::Withdrawn => 4,
+        }
+    }
+
+    /// The application has its outcome.
+    pub fn is_final(self) -> bool {
+        self.rank() == 4
+    }
+
+    /// Whether the seeker's details have gone (or go) to the employer, which
+    /// needs their consent to share (제3자 제공 동의).
+    pub fn shares_personal_data(self) -> bool {
+        self != ApplicationStatus::Shortlisted
+    }
+
+    pub fn label_ko(self) -> &'static str {
+        match self {
+            ApplicationStatus::Shortlisted => "후보",
+            ApplicationStatus::Proposed => "알선",
+            ApplicationStatus::Submitted => "서류 제출",
+            ApplicationStatus::Interview => "면접",
+            ApplicationStatus::Hired => "합격",
+            ApplicationStatus::Rejected => "불합격",
+            ApplicationStatus::Withdrawn => "취소",
         }
     }
 }

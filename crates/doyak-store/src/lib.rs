@@ -5,6 +5,7 @@
 //! the sync outbox rows and the audit log, so a change and its record of
 //! having happened can never be separated.
 
+mod applications;
 mod companies;
 mod error;
 mod migrate;

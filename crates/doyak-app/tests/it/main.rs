@@ -9,6 +9,7 @@ mod export;
 mod files;
 mod forms;
 mod import;
+mod recommend;
 mod today;
 
 use chrono::{TimeZone, Utc};

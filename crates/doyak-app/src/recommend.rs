@@ -1,0 +1,557 @@
+//! The desk's side of matching: 추천 일자리 for a seeker, 추천 인재 for a
+//! vacancy (doyak-match over the caseload's own records), and the 알선
+//! pipeline they feed — 후보 (shortlist), 알선, 서류 제출, 면접, and the outcome.
+//!
+//! Only seekers still in the program (접수 to 취업지원) and open vacancies
+//! with places left are matched. A seeker's details reach an employer only
+//! with their 제3자 제공 consent: 후보 is internal and needs none, every later
+//! step does.
+
+use crate::detail::Fact;
+use crate::forms::{choice, enum_value, parse_id};
+use crate::{AppError, Choice, Desk, VacancyRow};
+use chrono::NaiveDate;
+use doyak_domain::events::{Application, ApplicationStatus};
+use doyak_domain::seeker::ConsentScope;
+use doyak_domain::{FieldError, Id, JobSeeker, SeekerStatus, Vacancy};
+use doyak_match::{Caseload, SeekerProfile, VacancyProfile};
+use doyak_store::VacancyFilter;
+use serde::Serialize;
+use std::collections::HashMap;
+use ts_rs::TS;
+
+/// How many recommendations a tab shows.
+pub const RECOMMENDATIONS: usize = 20;
+
+/// Seekers who can still be matched.
+const MATCHABLE: [SeekerStatus; 4] = [
+    SeekerStatus::Intake,
+    SeekerStatus::Diagnosis,
+    SeekerStatus::Consulting,
+    SeekerStatus::JobSearch,
+];
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ReasonRow {
+    /// Stable code (`certificate_required`, `commute`…).
+    pub kind: String,
+    pub text: String,
+    pub points: f32,
+}
+
+/// An 알선 as the desk shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ApplicationRow {
+    pub id: String,
+    pub seeker_id: String,
+    pub seeker_name: String,
+    pub vacancy_id: String,
+    pub vacancy_title: String,
+    pub company_name: String,
+    pub applied_on: String,
+    /// An `ApplicationStatus` value.
+    pub status: String,
+    pub status_label: String,
+    /// The outcome is recorded: the status cannot change any more.
+    pub closed: bool,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Recommendation {
+    pub seeker_id: String,
+    pub seeker_name: String,
+    pub vacancy_id: String,
+    pub vacancy_title: String,
+    pub company_name: String,
+    /// 0–100; the sum of the reasons' points.
+    pub score: f32,
+    pub reasons: Vec<ReasonRow>,
+    /// The 알선 already recorded for this pair, if any.
+    pub application: Option<ApplicationRow>,
+    /// The seeker agreed to share their details with employers.
+    pub may_share: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RecommendationView {
+    pub items: Vec<Recommendation>,
+    /// How many vacancies (or seekers) were weighed.
+    pub considered: u32,
+    /// Why the list is empty or short, when there is a reason to say.
+    pub notice: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct VacancyDetail {
+    pub row: VacancyRow,
+    pub facts: Vec<Fact>,
+    pub applications: Vec<ApplicationRow>,
+    /// Places not yet filled by a hire.
+    pub open_places: u32,
+}
+
+/// A job seeker as the matcher sees them, or `None` when there is no place
+/// to measure a commute from. A seeker who was not asked about shift work
+/// is not excluded from it: only an explicit "no" is a hard constraint.
+pub(crate) fn seeker_profile(s: &JobSeeker, today: NaiveDate) -> Option<SeekerProfile> {
+    let sigungu = s
+        .home_sigungu
+        .as_ref()
+        .or(s.desired_sigungu.first())?
+        .to_string();
+    let days: i64 = s
+        .work_history
+        .iter()
+        .filter_map(|w| {
+            let start = w.starts_on?;
+            let end = w.ends_on.unwrap_or(today).min(today);
+            Some((end - start).num_days().max(0))
+        })
+        .sum();
+    Some(SeekerProfile {
+        id: s.id.to_string(),
+        birth_year: None,
+        sigungu,
+        desired_occupations: s
+            .desired_occupations
+            .iter()
+            .map(|c| c.to_string())
+            .collect(),
+        certificates: s.certificates.iter().map(|c| c.name.clone()).collect(),
+        skills: s.skills.clone(),
+        experience_years: (days as f32 / 365.25).min(doyak_match::MAX_EXPERIENCE_YEARS),
+        desired_wage_monthly: s.desired_wage_monthly,
+        max_commute_km: s.max_commute_km,
+        accepts_shift: s.accepts_shift.unwrap_or(true),
+    })
+}
+
+pub(crate) fn vacancy_profile(v: &Vacancy, hires: u32) -> VacancyProfile {
+    VacancyProfile {
+        id: v.id.to_string(),
+        company_id: v.company_id.to_string(),
+        occupation: v.occupation.to_string(),
+        sigungu: v.sigungu.to_string(),
+        wage_monthly: v.wage_monthly,
+        required_certificates: v.required_certificates.clone(),
+        preferred_certificates: v.preferred_certificates.clone(),
+        skills: v.skills.clone(),
+        min_experience_years: v.min_experience_years,
+        shift_work: v.shift.is_shift_work(),
+        headcount: v.headcount.saturating_sub(hires),
+        housing: v.housing,
+        commute_bus: v.commute_bus,
+    }
+}
+
+fn may_share(s: &JobSeeker) -> bool {
+    s.consent.as_ref().is_some_and(|c| {
+        c.withdrawn_on.is_none() && c.scopes.contains(&ConsentScope::ShareWithEmployers)
+    })
+}
+
+fn reasons(r: Vec<doyak_match::Reason>) -> Vec<ReasonRow> {
+    r.into_iter()
+        .map(|r| ReasonRow {
+            kind: r.kind.as_str().to_owned(),
+            text: r.text_ko,
+            points: r.points,
+        })
+        .collect()
+}
+
+fn status_error(message: &str) -> AppError {
+    AppError::Invalid(vec![FieldError {
+        field: "status".into(),
+        label: "알선 단계".into(),
+        message: message.into(),
+    }])
+}
+
+impl Desk {
+    /// The best open vacancies for a seeker, with the reasons.
+    pub fn recommended_vacancies(&self, seeker_id: &str) -> Result<RecommendationView, AppError> {
+        let seeker = self.seeker(parse_id(seeker_id)?)?;
+        let today = self.clock.today();
+        let Some(profile) = seeker_profile(&seeker, today) else {
+            return Ok(RecommendationView {
+                items: vec![],
+                considered: 0,
+                notice: Some(
+                    "거주지 시군구가 없어 통근 거리를 잴 수 없습니다. 정보 수정에서 거주지를 입력해 주세요."
+                        .into(),
+                ),
+            });
+        };
+        let hires = self.store.hires_per_open_vacancy()?;
+        let vacancies = self.store.vacancies(&VacancyFilter {
+            status: Some(doyak_domain::company::VacancyStatus::Open),
+            ..Default::default()
+        })?;
+        let profiles = matchable_vacancies(&vacancies, &hires);
+        let considered = profiles.len() as u32;
+        let caseload = Caseload::new(
+            vec![profile],
+            profiles.iter().map(|(_, p)| p.clone()).collect(),
+        )
+        .map_err(|e| AppError::MatchInput {
+            problems: vec![e.to_string()],
+        })?;
+        let names: HashMap<Id, String> = self.store.company_names()?.into_iter().collect();
+        let applications: HashMap<Id, Application> = self
+            .store
+            .applications_of_seeker(seeker.id)?
+            .into_iter()
+            .map(|a| (a.vacancy_id, a))
+            .collect();
+        let share = may_share(&seeker);
+        let items: Vec<Recommendation> = caseload
+            .rank_vacancies(0, RECOMMENDATIONS)
+            .into_iter()
+            .map(|r| {
+                let v = profiles[r.vacancy as usize].0;
+                let company = names.get(&v.company_id).cloned().unwrap_or_default();
+                Recommendation {
+                    seeker_id: seeker.id.to_string(),
+                    seeker_name: seeker.name.clone(),
+                    vacancy_id: v.id.to_string(),
+                    vacancy_title: v.title.clone(),
+                    application: applications
+                        .get(&v.id)
+                        .map(|a| application_row(a, &seeker.name, &v.title, &company)),
+                    company_name: company,
+                    score: r.score,
+                    reasons: reasons(r.reasons),
+                    may_share: share,
+                }
+            })
+            .collect();
+        let notice = items.is_empty().then(|| {
+            format!(
+                "모집 중인 구인 {considered}건 가운데 필수 조건(필수 자격, 통근 거리, 교대근무)을 모두 맞는 곳이 없습니다."
+            )
+        });
+        Ok(RecommendationView {
+            items,
+            considered,
+            notice,
+        })
+    }
+
+    /// The best candidates in the caseload for a vacancy, with the reasons.
+    pub fn recommended_seekers(&self, vacancy_id: &str) -> Result<RecommendationView, AppError> {
+        let vacancy: Vacancy = self
+            .store
+            .get(parse_id(vacancy_id)?)?
+            .ok_or(AppError::NotFound { what: "구인" })?;
+        let empty = |notice: &str| RecommendationView {
+            items: vec![],
+            considered: 0,
+            notice: Some(notice.to_owned()),
+        };
+        if vacancy.status != doyak_domain::company::VacancyStatus::Open {
+            return Ok(empty("모집 중인 구인에만 인재를 추천합니다."));
+        }
+        let hires = self.store.hires_per_open_vacancy()?;
+        let profile = vacancy_profile(&vacancy, hires.get(&vacancy.id).copied().unwrap_or(0));
+        if profile.headcount == 0 {
+            return Ok(empty("모집 인원이 모두 채용되었습니다."));
+        }
+        if profile.validate(0).is_err() {
+            return Ok(empty("구인의 직종 또는 근무지 코드를 확인해 주세요."));
+        }
+        let today = self.clock.today();
+        let seekers = self.store.seekers_with_status(&MATCHABLE)?;
+        let profiles: Vec<(&JobSeeker, SeekerProfile)> = seekers
+            .iter()
+            .filter_map(|s| seeker_profile(s, today).map(|p| (s, p)))
+            .filter(|(_, p)| p.validate(0).is_ok())
+            .collect();
+        let considered = profiles.len() as u32;
+        let caseload = Caseload::new(
+            profiles.iter().map(|(_, p)| p.clone()).collect(),
+            vec![profile],
+        )
+        .map_err(|e| AppError::MatchInput {
+            problems: vec![e.to_string()],
+        })?;
+        let company = self
+            .store
+            .get::<doyak_domain::Company>(vacancy.company_id)?
+            .map(|c| c.name)
+            .unwrap_or_default();
+        let applications: HashMap<Id, Application> = self
+            .store
+            .applications_of_vacancy(vacancy.id)?
+            .into_iter()
+            .map(|a| (a.seeker_id, a))
+            .collect();
+        let items: Vec<Recommendation> = caseload
+            .rank_seekers(0, RECOMMENDATIONS)
+            .into_iter()
+            .map(|r| {
+                let s = profiles[r.seeker as usize].0;
+                Recommendation {
+                    seeker_id: s.id.to_string(),
+                    seeker_name: s.name.clone(),
+                    vacancy_id: vacancy.id.to_string(),
+                    vacancy_title: vacancy.title.clone(),
+                    company_name: company.clone(),
+                    score: r.score,
+                    reasons: reasons(r.reasons),
+                    application: applications
+                        .get(&s.id)
+                        .map(|a| application_row(a, &s.name, &vacancy.title, &company)),
+                    may_share: may_share(s),
+                }
+            })
+            .collect();
+        let notice = items.is_empty().then(|| {
+            format!(
+                "참여 중인 구직자 {considered}명 가운데 필수 조건(필수 자격, 통근 거리, 교대근무)을 모두 맞는 사람이 없습니다."
+            )
+        });
+        Ok(RecommendationView {
+            items,
+            considered,
+            notice,
+        })
+    }
+
+    /// The statuses an 알선 can have, in pipeline order.
+    pub fn application_statuses(&self) -> Vec<Choice> {
+        ApplicationStatus::ALL
+            .iter()
+            .map(|s| choice(*s, s.label_ko()))
+            .collect()
+    }
+
+    /// A seeker's 알선, newest first.
+    pub fn seeker_applications(&self, seeker_id: &str) -> Result<Vec<ApplicationRow>, AppError> {
+        let seeker = self.seeker(parse_id(seeker_id)?)?;
+        let names: HashMap<Id, String> = self.store.company_names()?.into_iter().collect();
+        let mut rows = Vec::new();
+        for a in self.store.applications_of_seeker(seeker.id)? {
+            let v: Option<Vacancy> = self.store.get(a.vacancy_id)?;
+            let (title, company) = v
+                .map(|v| {
+                    let c = names.get(&v.company_id).cloned().unwrap_or_default();
+                    (v.title, c)
+                })
+                .unwrap_or_default();
+            rows.push(application_row(&a, &seeker.name, &title, &company));
+        }
+        Ok(rows)
+    }
+
+    /// A vacancy's page: the facts, its 알선 and how many places are open.
+    pub fn vacancy_detail(&self, id: &str) -> Result<VacancyDetail, AppError> {
+        let v: Vacancy = self
+            .store
+            .get(parse_id(id)?)?
+            .ok_or(AppError::NotFound { what: "구인" })?;
+        let company = self
+            .store
+            .get::<doyak_domain::Company>(v.company_id)?
+            .map(|c| c.name)
+            .unwrap_or_default();
+        let mut applications = Vec::new();
+        let mut hired = 0;
+        for a in self.store.applications_of_vacancy(v.id)? {
+            if a.status == ApplicationStatus::Hired {
+                hired += 1;
+            }
+            let name = self
+                .store
+                .get::<JobSeeker>(a.seeker_id)?
+                .map(|s| s.name)
+                .unwrap_or_default();
+            applications.push(application_row(&a, &name, &v.title, &company));
+        }
+        let fact = |label: &str, value: String| Fact {
+            label: label.into(),
+            value,
+        };
+        let list = |xs: &[String]| {
+            if xs.is_empty() {
+                "없음".to_owned()
+            } else {
+                xs.join(", ")
+            }
+        };
+        let facts = vec![
+            fact("필수 자격", list(&v.required_certificates)),
+            fact("우대 자격", list(&v.preferred_certificates)),
+            fact("요구 기술", list(&v.skills)),
+            fact(
+                "필요 경력",
+                v.min_experience_years
+                    .map(|y| format!("{y}년 이상"))
+                    .unwrap_or_else(|| "경력 무관".into()),
+            ),
+            fact(
+                "주 근로시간",
+                v.weekly_hours
+                    .map(|h| format!("{h}시간"))
+                    .unwrap_or_default(),
+            ),
+            fact(
+                "마감일",
+                v.closes_on.map(|d| d.to_string()).unwrap_or_default(),
+            ),
+            fact("메모", v.note.clone().unwrap_or_default()),
+        ];
+        Ok(VacancyDetail {
+            row: self.vacancy_row(&v, &company),
+            facts,
+            applications,
+            open_places: v.headcount.saturating_sub(hired),
+        })
+    }
+
+    /// Records a new 후보 or 알선 for a seeker and a vacancy.
+    pub fn add_application(
+        &mut self,
+        seeker_id: &str,
+        vacancy_id: &str,
+        status: &str,
+    ) -> Result<ApplicationRow, AppError> {
+        let status = parse_status(status)?;
+        if !matches!(
+            status,
+            ApplicationStatus::Shortlisted | ApplicationStatus::Proposed
+        ) {
+            return Err(status_error(
+                "새 알선은 '후보' 또는 '알선' 단계로 시작합니다.",
+            ));
+        }
+        let seeker = self.seeker(parse_id(seeker_id)?)?;
+        let vacancy: Vacancy = self
+            .store
+            .get(parse_id(vacancy_id)?)?
+            .ok_or(AppError::NotFound { what: "구인" })?;
+        if vacancy.status != doyak_domain::company::VacancyStatus::Open {
+            return Err(status_error("모집이 끝난 구인에는 알선할 수 없습니다."));
+        }
+        if let Some(open) = self
+            .store
+            .applications_of_seeker(seeker.id)?
+            .into_iter()
+            .find(|a| a.vacancy_id == vacancy.id && !a.status.is_final())
+        {
+            return Err(status_error(&format!(
+                "이 구인에 이미 '{}' 단계의 알선이 있습니다. 알선 현황에서 단계를 바꿔 주세요.",
+                open.status.label_ko()
+            )));
+        }
+        check_consent(&seeker, status)?;
+        let application = Application {
+            id: self.new_id(),
+            center_id: self.center_id(),
+            seeker_id: seeker.id,
+            vacancy_id: vacancy.id,
+            applied_on: self.clock.today(),
+            status,
+            note: None,
+        };
+        let application = self.create_record(application, |a, center| a.center_id = center)?;
+        let company = self
+            .store
+            .get::<doyak_domain::Company>(vacancy.company_id)?
+            .map(|c| c.name)
+            .unwrap_or_default();
+        Ok(application_row(
+            &application,
+            &seeker.name,
+            &vacancy.title,
+            &company,
+        ))
+    }
+
+    /// Moves an 알선 forward (서류 제출, 면접) or records its outcome.
+    pub fn set_application_status(
+        &mut self,
+        id: &str,
+        status: &str,
+        note: &str,
+    ) -> Result<(), AppError> {
+        let status = parse_status(status)?;
+        let mut application: Application = self
+            .store
+            .get(parse_id(id)?)?
+            .ok_or(AppError::NotFound { what: "알선" })?;
+        if application.status.is_final() && status != application.status {
+            return Err(status_error(&format!(
+                "결과('{}')가 기록된 알선은 바꿀 수 없습니다. 다시 알선하려면 추천 목록에서 새로 기록해 주세요.",
+                application.status.label_ko()
+            )));
+        }
+        if status.rank() < application.status.rank() {
+            return Err(status_error(&format!(
+                "'{}' 단계에서 '{}'(으)로 되돌릴 수 없습니다.",
+                application.status.label_ko(),
+                status.label_ko()
+            )));
+        }
+        let seeker = self.seeker(application.seeker_id)?;
+        check_consent(&seeker, status)?;
+        application.status = status;
+        let note = note.trim();
+        if !note.is_empty() {
+            application.note = Some(note.to_owned());
+        }
+        self.save(&application)?;
+        Ok(())
+    }
+}
+
+fn parse_status(value: &str) -> Result<ApplicationStatus, AppError> {
+    ApplicationStatus::ALL
+        .into_iter()
+        .find(|s| enum_value(s) == value)
+        .ok_or_else(|| status_error("알선 단계를 목록에서 골라 주세요."))
+}
+
+fn check_consent(seeker: &JobSeeker, status: ApplicationStatus) -> Result<(), AppError> {
+    if status.shares_personal_data() && !may_share(seeker) {
+        return Err(status_error(
+            "구직자의 제3자 제공 동의가 없어 기업에 알선할 수 없습니다. 동의를 받은 뒤 정보 수정에서 기록해 주세요.",
+        ));
+    }
+    Ok(())
+}
+
+/// Open vacancies with places left and codes the matcher knows, paired with
+/// their profiles.
+fn matchable_vacancies<'a>(
+    vacancies: &'a [Vacancy],
+    hires: &HashMap<Id, u32>,
+) -> Vec<(&'a Vacancy, VacancyProfile)> {
+    vacancies
+        .iter()
+        .map(|v| {
+            (
+                v,
+                vacancy_profile(v, hires.get(&v.id).copied().unwrap_or(0)),
+            )
+        })
+        .filter(|(_, p)| p.headcount > 0 && p.validate(0).is_ok())
+        .collect()
+}
+
+fn application_row(a: &Application, seeker: &str, title: &str, company: &str) -> ApplicationRow {
+    ApplicationRow {
+        id: a.id.to_string(),
+        seeker_id: a.seeker_id.to_string(),
+        seeker_name: seeker.to_owned(),
+        vacancy_id: a.vacancy_id.to_string(),
+        vacancy_title: title.to_owned(),
+        company_name: company.to_owned(),
+        applied_on: a.applied_on.to_string(),
+        status: enum_value(&a.status),
+        status_label: a.status.label_ko().to_owned(),
+        closed: a.status.is_final(),
+        note: a.note.clone().unwrap_or_default(),
+    }
+}

@@ -1,0 +1,72 @@
+//! What matching reads: the seekers still looking for work, the open places
+//! of each vacancy, and the 알선 (applications) of a seeker or a vacancy.
+
+use crate::Store;
+use crate::error::Result;
+use crate::query::{decode, enum_str};
+use doyak_domain::events::Application;
+use doyak_domain::{Id, JobSeeker, SeekerStatus};
+use std::collections::HashMap;
+
+impl Store {
+    /// Live seekers whose status is one of `statuses` (the `seeker_status`
+    /// index), in id order.
+    pub fn seekers_with_status(&self, statuses: &[SeekerStatus]) -> Result<Vec<JobSeeker>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT data FROM seeker WHERE status = ?1 AND deleted_at IS NULL ORDER BY id",
+        )?;
+        let mut seekers = Vec::new();
+        for status in statuses {
+            let rows = stmt.query_map([enum_str(status)], |r| r.get::<_, String>(0))?;
+            for data in rows {
+                seekers.push(decode(&data?, "seeker")?);
+            }
+        }
+        seekers.sort_by_key(|s: &JobSeeker| s.id);
+        Ok(seekers)
+    }
+
+    /// How many seekers each open vacancy has hired (applications whose
+    /// status is 합격): what is left of its headcount is still open.
+    pub fn hires_per_open_vacancy(&self) -> Result<HashMap<Id, u32>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.vacancy_id, count(*) FROM application a
+               JOIN vacancy v ON v.id = a.vacancy_id
+              WHERE v.status = 'open' AND v.deleted_at IS NULL AND a.deleted_at IS NULL
+                AND json_extract(a.data, '$.status') = 'hired'
+              GROUP BY a.vacancy_id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        let mut hires = HashMap::new();
+        for row in rows {
+            let (id, n) = row?;
+            if let Ok(id) = id.parse() {
+                hires.insert(id, u32::try_from(n).unwrap_or(u32::MAX));
+            }
+        }
+        Ok(hires)
+    }
+
+    /// A seeker's applications (알선), newest first.
+    pub fn applications_of_seeker(&self, seeker_id: Id) -> Result<Vec<Application>> {
+        self.applications_where("seeker_id", seeker_id)
+    }
+
+    /// A vacancy's applications (알선), newest first.
+    pub fn applications_of_vacancy(&self, vacancy_id: Id) -> Result<Vec<Application>> {
+        self.applications_where("vacancy_id", vacancy_id)
+    }
+
+    fn applications_where(&self, column: &'static str, id: Id) -> Result<Vec<Application>> {
+        // `column` is one of two literals above, never input.
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT data FROM application WHERE {column} = ?1 AND deleted_at IS NULL"
+        ))?;
+        let rows = stmt.query_map([id.to_string()], |r| r.get::<_, String>(0))?;
+        let mut applications = rows
+            .map(|d| decode(&d?, "application"))
+            .collect::<Result<Vec<Application>>>()?;
+        applications.sort_by_key(|a| std::cmp::Reverse((a.applied_on, a.id)));
+        Ok(applications)
+    }
+}
