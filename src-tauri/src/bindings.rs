@@ -7,6 +7,7 @@
 mod tests {
     use crate::commands::DeskInfo;
     use doyak_app::FieldError;
+    use doyak_app::{ApplicationRow, ReasonRow, Recommendation, RecommendationView, VacancyDetail};
     use doyak_app::{
         CaseloadSummary, Choice, DueFollowUp, DueRetention, EventRow, Fact, ReferralRow,
         SeekerDetail, SeekerFilterChoices, SeekerForm, SeekerFormChoices, SeekerListQuery,
@@ -79,6 +80,11 @@ mod tests {
             decl::<RowError>(&cfg),
             decl::<ExportOutcome>(&cfg),
             decl::<Progress>(&cfg),
+            decl::<RecommendationView>(&cfg),
+            decl::<Recommendation>(&cfg),
+            decl::<ReasonRow>(&cfg),
+            decl::<ApplicationRow>(&cfg),
+            decl::<VacancyDetail>(&cfg),
         ];
         let mut out = String::from(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\

@@ -8,6 +8,7 @@ use doyak_app::{
     Passphrase, SeekerDetail, SeekerFilterChoices, SeekerForm, SeekerFormChoices, SeekerListQuery,
     SeekerPage, SessionForm, SystemClock, TodayView, UiError,
 };
+use doyak_app::{ApplicationRow, RecommendationView, VacancyDetail};
 use doyak_app::{
     CompanyDetail, CompanyFilterChoices, CompanyForm, CompanyFormChoices, CompanyListQuery,
     CompanyPage, ComplexView, VacancyForm, VacancyListQuery, VacancyPage, VisitForm,
@@ -481,6 +482,71 @@ pub async fn generate_demo(
     let mut progress = throttled(on_progress);
     with_desk(&state, move |desk| {
         desk.demo_into_empty(seekers, companies, seed, &mut progress)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn recommended_vacancies(
+    state: tauri::State<'_, DeskState>,
+    seeker_id: String,
+) -> Result<RecommendationView, UiError> {
+    with_desk(&state, move |desk| desk.recommended_vacancies(&seeker_id)).await
+}
+
+#[tauri::command]
+pub async fn recommended_seekers(
+    state: tauri::State<'_, DeskState>,
+    vacancy_id: String,
+) -> Result<RecommendationView, UiError> {
+    with_desk(&state, move |desk| desk.recommended_seekers(&vacancy_id)).await
+}
+
+#[tauri::command]
+pub async fn application_statuses(
+    state: tauri::State<'_, DeskState>,
+) -> Result<Vec<Choice>, UiError> {
+    with_desk(&state, |desk| Ok(desk.application_statuses())).await
+}
+
+#[tauri::command]
+pub async fn seeker_applications(
+    state: tauri::State<'_, DeskState>,
+    seeker_id: String,
+) -> Result<Vec<ApplicationRow>, UiError> {
+    with_desk(&state, move |desk| desk.seeker_applications(&seeker_id)).await
+}
+
+#[tauri::command]
+pub async fn vacancy_detail(
+    state: tauri::State<'_, DeskState>,
+    id: String,
+) -> Result<VacancyDetail, UiError> {
+    with_desk(&state, move |desk| desk.vacancy_detail(&id)).await
+}
+
+#[tauri::command]
+pub async fn add_application(
+    state: tauri::State<'_, DeskState>,
+    seeker_id: String,
+    vacancy_id: String,
+    status: String,
+) -> Result<ApplicationRow, UiError> {
+    with_desk(&state, move |desk| {
+        desk.add_application(&seeker_id, &vacancy_id, &status)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn set_application_status(
+    state: tauri::State<'_, DeskState>,
+    id: String,
+    status: String,
+    note: String,
+) -> Result<(), UiError> {
+    with_desk(&state, move |desk| {
+        desk.set_application_status(&id, &status, &note)
     })
     .await
 }

@@ -107,6 +107,13 @@ fn main() {
             commands::import_file,
             commands::export_file,
             commands::generate_demo,
+            commands::recommended_vacancies,
+            commands::recommended_seekers,
+            commands::application_statuses,
+            commands::seeker_applications,
+            commands::vacancy_detail,
+            commands::add_application,
+            commands::set_application_status,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -5,6 +5,7 @@
 
 mod bench;
 mod harness;
+mod matching;
 mod webdriver;
 
 use doyak_domain::korean;

@@ -39,6 +39,8 @@ import type {
   UiError,
 } from "./bindings";
 
+import type { ApplicationRow, RecommendationView, VacancyDetail } from "./bindings";
+
 export type { UiError };
 
 /** The reference lists a code picker can search. */
@@ -109,4 +111,13 @@ export const api = {
     channel.onmessage = onProgress;
     return call<number>("generate_demo", { seekers, companies, seed, onProgress: channel });
   },
+  recommendedVacancies: (seekerId: string) => call<RecommendationView>("recommended_vacancies", { seekerId }),
+  recommendedSeekers: (vacancyId: string) => call<RecommendationView>("recommended_seekers", { vacancyId }),
+  applicationStatuses: () => call<Choice[]>("application_statuses"),
+  seekerApplications: (seekerId: string) => call<ApplicationRow[]>("seeker_applications", { seekerId }),
+  vacancyDetail: (id: string) => call<VacancyDetail>("vacancy_detail", { id }),
+  addApplication: (seekerId: string, vacancyId: string, status: "shortlisted" | "proposed") =>
+    call<ApplicationRow>("add_application", { seekerId, vacancyId, status }),
+  setApplicationStatus: (id: string, status: string, note: string) =>
+    call<null>("set_application_status", { id, status, note }),
 };

@@ -14,6 +14,7 @@ import { StatusBar } from "./screens/StatusBar";
 import { Today } from "./screens/Today";
 import { Unlock } from "./screens/Unlock";
 import { Vacancies } from "./screens/Vacancies";
+import { VacancyDetailView } from "./screens/VacancyDetailView";
 import { VacancyFormView } from "./screens/VacancyFormView";
 
 type Screen = "today" | "seekers" | "companies" | "vacancies" | "visit" | "data";
@@ -22,6 +23,7 @@ type Route =
   | { screen: "seeker"; id: string }
   | { screen: "seeker-form"; id: string | null }
   | { screen: "company"; id: string }
+  | { screen: "vacancy"; id: string; back: Route }
   | { screen: "company-form"; id: string | null; complex: string; back: Route }
   | { screen: "vacancy-form"; id: string | null; companyId: string; companyName: string; back: Route };
 
@@ -35,6 +37,7 @@ function section(route: Route): Screen {
     case "company-form":
       return "companies";
     case "vacancy-form":
+    case "vacancy":
       return section(route.back);
     default:
       return route.screen;
@@ -140,6 +143,7 @@ export function App() {
               id={route.id}
               onBack={() => setScreen("seekers")}
               onEdit={() => setRoute({ screen: "seeker-form", id: route.id })}
+              onOpenVacancy={(id) => setRoute({ screen: "vacancy", id, back: route })}
             />
           )}
           {summary && route.screen === "companies" && (
@@ -149,7 +153,12 @@ export function App() {
             />
           )}
           {summary && route.screen === "data" && <DataScreen onChanged={refresh} />}
-          {summary && route.screen === "vacancies" && <Vacancies onOpenCompany={(id) => setRoute({ screen: "company", id })} />}
+          {summary && route.screen === "vacancies" && (
+            <Vacancies
+              onOpenCompany={(id) => setRoute({ screen: "company", id })}
+              onOpenVacancy={(id) => setRoute({ screen: "vacancy", id, back: route })}
+            />
+          )}
           {summary && route.screen === "visit" && (
             <FieldVisit
               onOpenCompany={(id) => setRoute({ screen: "company", id })}
@@ -166,6 +175,18 @@ export function App() {
               onEdit={() => setRoute({ screen: "company-form", id: route.id, complex: "", back: route })}
               onNewVacancy={(companyName) =>
                 setRoute({ screen: "vacancy-form", id: null, companyId: route.id, companyName, back: route })
+              }
+              onOpenVacancy={(id) => setRoute({ screen: "vacancy", id, back: route })}
+            />
+          )}
+          {summary && route.screen === "vacancy" && (
+            <VacancyDetailView
+              id={route.id}
+              onBack={() => setRoute(route.back)}
+              onOpenSeeker={(id) => setRoute({ screen: "seeker", id })}
+              onOpenCompany={(id) => setRoute({ screen: "company", id })}
+              onEdit={(companyId, companyName) =>
+                setRoute({ screen: "vacancy-form", id: route.id, companyId, companyName, back: route })
               }
             />
           )}

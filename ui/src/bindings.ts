@@ -349,3 +349,52 @@ export type ExportOutcome = { path: string, count: number, };
  * Progress of a long task, sent to the page as it runs.
  */
 export type Progress = { done: number, total: number, };
+
+export type RecommendationView = { items: Array<Recommendation>, 
+/**
+ * How many vacancies (or seekers) were weighed.
+ */
+considered: number, 
+/**
+ * Why the list is empty or short, when there is a reason to say.
+ */
+notice: string | null, };
+
+export type Recommendation = { seeker_id: string, seeker_name: string, vacancy_id: string, vacancy_title: string, company_name: string, 
+/**
+ * 0–100; the sum of the reasons' points.
+ */
+score: number, reasons: Array<ReasonRow>, 
+/**
+ * The 알선 already recorded for this pair, if any.
+ */
+application: ApplicationRow | null, 
+/**
+ * The seeker agreed to share their details with employers.
+ */
+may_share: boolean, };
+
+export type ReasonRow = { 
+/**
+ * Stable code (`certificate_required`, `commute`…).
+ */
+kind: string, text: string, points: number, };
+
+/**
+ * An 알선 as the desk shows it.
+ */
+export type ApplicationRow = { id: string, seeker_id: string, seeker_name: string, vacancy_id: string, vacancy_title: string, company_name: string, applied_on: string, 
+/**
+ * An `ApplicationStatus` value.
+ */
+status: string, status_label: string, 
+/**
+ * The outcome is recorded: the status cannot change any more.
+ */
+closed: boolean, note: string, };
+
+export type VacancyDetail = { row: VacancyRow, facts: Array<Fact>, applications: Array<ApplicationRow>, 
+/**
+ * Places not yet filled by a hire.
+ */
+open_places: number, };

@@ -45,6 +45,7 @@ export function VacancyTable(props: {
   empty: string;
   showCompany?: boolean;
   onOpenCompany?: (id: string) => void;
+  onOpenVacancy?: (id: string) => void;
   id?: string;
 }) {
   if (props.rows.length === 0) return <p class="empty">{props.empty}</p>;
@@ -78,7 +79,15 @@ export function VacancyTable(props: {
                   )}
                 </td>
               )}
-              <td class="vacancy-title">{v.title}</td>
+              <td class="vacancy-title">
+                {props.onOpenVacancy ? (
+                  <button type="button" class="row-link" onClick={() => props.onOpenVacancy?.(v.id)}>
+                    {v.title}
+                  </button>
+                ) : (
+                  v.title
+                )}
+              </td>
               <td class="wrap">{v.occupation}</td>
               <td>{v.headcount}명</td>
               <td>{v.wage}</td>

@@ -12,9 +12,10 @@ interface Props {
   onBack: () => void;
   onEdit: () => void;
   onNewVacancy: (companyName: string) => void;
+  onOpenVacancy: (id: string) => void;
 }
 
-export function CompanyDetailView({ id, onBack, onEdit, onNewVacancy }: Props) {
+export function CompanyDetailView({ id, onBack, onEdit, onNewVacancy, onOpenVacancy }: Props) {
   const [detail, setDetail] = useState<CompanyDetail | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const [tab, setTab] = useState<Tab>("profile");
@@ -97,7 +98,7 @@ export function CompanyDetailView({ id, onBack, onEdit, onNewVacancy }: Props) {
             ))}
           </dl>
         )}
-        {tab === "vacancies" && <VacancyTable id="company-vacancies" rows={detail.vacancies} empty="등록된 구인이 없습니다." />}
+        {tab === "vacancies" && <VacancyTable id="company-vacancies" rows={detail.vacancies} onOpenVacancy={onOpenVacancy} empty="등록된 구인이 없습니다." />}
         {tab === "visits" && (
           <>
             {visiting && (

@@ -1,16 +1,19 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
-import type { Choice, SeekerDetail, SessionForm } from "../bindings";
+import type { ApplicationRow, Choice, SeekerDetail, SessionForm } from "../bindings";
+import { Applications, Recommendations } from "../components/Matching";
 import { Timeline } from "../components/Timeline";
 import { byField, type FieldErrors } from "../lib/fields";
 
-type Tab = "profile" | "sessions" | "iap" | "referrals" | "placements";
+type Tab = "profile" | "sessions" | "iap" | "referrals" | "recommend" | "applications" | "placements";
 
 const TABS: ReadonlyArray<{ tab: Tab; label: string; kinds: readonly string[] }> = [
   { tab: "profile", label: "프로필", kinds: [] },
   { tab: "sessions", label: "상담기록", kinds: ["counseling_session", "diagnosis"] },
   { tab: "iap", label: "IAP", kinds: ["iap_activity"] },
   { tab: "referrals", label: "기관연계", kinds: [] },
+  { tab: "recommend", label: "추천 일자리", kinds: [] },
+  { tab: "applications", label: "알선", kinds: [] },
   { tab: "placements", label: "취업·사후관리", kinds: ["placement", "retention_check"] },
 ];
 
@@ -18,6 +21,7 @@ interface Props {
   id: string;
   onEdit: () => void;
   onBack: () => void;
+  onOpenVacancy: (id: string) => void;
 }
 
 function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel: () => void }) {
@@ -105,8 +109,10 @@ function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel:
   );
 }
 
-export function SeekerDetailView({ id, onEdit, onBack }: Props) {
+export function SeekerDetailView({ id, onEdit, onBack, onOpenVacancy }: Props) {
   const [detail, setDetail] = useState<SeekerDetail | null>(null);
+  const [applications, setApplications] = useState<ApplicationRow[] | null>(null);
+  const loadApplications = () => api.seekerApplications(id).then(setApplications, setError);
   const [error, setError] = useState<UiError | null>(null);
   const [tab, setTab] = useState<Tab>("profile");
   const [writing, setWriting] = useState(false);
@@ -114,6 +120,7 @@ export function SeekerDetailView({ id, onEdit, onBack }: Props) {
   const load = () => api.seekerDetail(id).then(setDetail, setError);
   useEffect(() => {
     load();
+    loadApplications();
   }, [id]);
 
   if (error) {
@@ -232,6 +239,11 @@ export function SeekerDetailView({ id, onEdit, onBack }: Props) {
               </tbody>
             </table>
           ))}
+        {tab === "recommend" && (
+          <Recommendations id={id} side="vacancies" load={() => api.recommendedVacancies(id)} onOpen={onOpenVacancy} onChanged={loadApplications} />
+        )}
+        {tab === "applications" &&
+          (applications ? <Applications rows={applications} show="vacancy" onOpen={onOpenVacancy} onChanged={loadApplications} /> : <p class="muted">불러오는 중…</p>)}
         {current.kinds.length > 0 && (
           <Timeline rows={detail.events.filter((e) => current.kinds.includes(e.kind))} empty={`${current.label} 기록이 없습니다.`} />
         )}

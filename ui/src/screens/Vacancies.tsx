@@ -9,7 +9,7 @@ import { FilterSelect } from "../components/FormParts";
 
 const PAGE = 50;
 
-export function Vacancies(props: { onOpenCompany: (id: string) => void }) {
+export function Vacancies(props: { onOpenCompany: (id: string) => void; onOpenVacancy: (id: string) => void }) {
   const [text, setText] = useState("");
   const [status, setStatus] = useState("open");
   const [offset, setOffset] = useState(0);
@@ -71,7 +71,14 @@ export function Vacancies(props: { onOpenCompany: (id: string) => void }) {
         {page ? `${count(page.total)}건` : "불러오는 중…"}
       </p>
       {page && (
-        <VacancyTable id="vacancy-rows" rows={page.items} showCompany onOpenCompany={props.onOpenCompany} empty="조건에 맞는 구인이 없습니다." />
+        <VacancyTable
+          id="vacancy-rows"
+          rows={page.items}
+          showCompany
+          onOpenCompany={props.onOpenCompany}
+          onOpenVacancy={props.onOpenVacancy}
+          empty="조건에 맞는 구인이 없습니다."
+        />
       )}
       <Pager offset={offset} page={PAGE} total={page ? page.total : null} onMove={setOffset} />
     </section>

@@ -1,0 +1,120 @@
+//! 추천 인재 and 추천 일자리 on the demo caseload: the reasons are on screen,
+//! a candidate is shortlisted from a vacancy's page and the 알선 moves on from
+//! the seeker's page.
+
+use crate::webdriver::Session;
+use crate::{Desk, shot, try_unlock, wait_text};
+use serde_json::json;
+
+/// How many recommendation cards the page shows, once it has answered.
+fn cards(s: &Session) -> usize {
+    s.wait("the recommendations", || {
+        if s.find_all("#rec-summary")?.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(s.find_all("li.rec")?.len()))
+    })
+    .unwrap()
+}
+
+#[test]
+fn a_vacancy_recommends_candidates_and_a_shortlist_becomes_a_referral() {
+    let desk = Desk::start();
+    let args = vec![
+        "--demo".to_owned(),
+        "--db".to_owned(),
+        desk.caseload().display().to_string(),
+    ];
+    let s = Session::start(&desk.url, &desk.app, &args).expect("the desk starts");
+    assert_eq!(try_unlock(&s, "demo"), "");
+    s.click(&s.find("#nav-vacancies").unwrap()).unwrap();
+    wait_text(&s, "#vacancy-count", "건");
+
+    // The first open vacancies in the list, until one has candidates.
+    let mut found = false;
+    for i in 0..12 {
+        let titles = s.find_all("#vacancy-rows .vacancy-title button").unwrap();
+        if i >= titles.len() {
+            break;
+        }
+        s.click(&titles[i]).unwrap();
+        wait_text(&s, "#vacancy-places", "남은 자리");
+        if cards(&s) > 0 {
+            found = true;
+            break;
+        }
+        s.click(&s.find(".link-back").unwrap()).unwrap();
+        wait_text(&s, "#vacancy-count", "건");
+    }
+    assert!(found, "some open vacancy of the demo has candidates");
+    let reasons = s.texts("li.rec:first-child .reason").unwrap();
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("희망 직종") || r.contains("직종")),
+        "the occupation reason is read out: {reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("통근") || r.contains("같은 시군구")),
+        "the commute reason is read out: {reasons:?}"
+    );
+    let score = s.texts("li.rec:first-child .rec-score").unwrap().join("");
+    assert!(score.ends_with('점'), "a score in points: {score}");
+    shot(&s, "18-vacancy-recommended-seekers");
+
+    // Shortlist the best candidate: the card now says 후보, and so does the
+    // vacancy's 알선 현황.
+    let name = s
+        .texts("li.rec:first-child h3")
+        .unwrap()
+        .join("")
+        .trim()
+        .to_owned();
+    let first_button = s.find("li.rec:first-child .rec-actions button").unwrap();
+    s.click(&first_button).unwrap();
+    wait_text(&s, "li.rec:first-child .rec-actions .tag", "후보");
+    s.click(&s.find("#tab-applications").unwrap()).unwrap();
+    let row = wait_text(&s, "#application-rows tbody tr", &name);
+    assert!(row.contains(&name), "{row}");
+    shot(&s, "19-vacancy-applications");
+
+    // From the seeker's page: move the shortlist on to 알선 (the demo's
+    // seekers gave 제3자 제공 consent, or the desk says why not).
+    s.click(&s.find("#application-rows tbody tr .row-link").unwrap())
+        .unwrap();
+    wait_text(&s, "#seeker-title", &name);
+    s.click(&s.find("#tab-applications").unwrap()).unwrap();
+    let option = s
+        .find("#application-rows select option[value=proposed]")
+        .unwrap();
+    s.click(&option).unwrap();
+    // The row is re-read from the caseload after the save: once it is 알선,
+    // 후보 is no longer offered (a status never moves back).
+    let outcome = s
+        .wait("the 알선 to be recorded or refused", || {
+            let error = s.texts("[role=alert]")?.join("");
+            if !error.is_empty() {
+                return Ok(Some(error));
+            }
+            let offered = s.script(
+                "return Array.from(document.querySelectorAll('#application-rows select option')).map(o => o.value);",
+                json!([]),
+            )?;
+            let still_shortlist = offered
+                .as_array()
+                .is_some_and(|a| a.iter().any(|v| v == "shortlisted"));
+            Ok((!still_shortlist).then(|| "proposed".to_owned()))
+        })
+        .unwrap();
+    assert!(
+        outcome == "proposed" || outcome.contains("제3자 제공 동의가 없어"),
+        "recorded, or refused for want of consent in Korean: {outcome}"
+    );
+    shot(&s, "20-seeker-applications");
+    s.click(&s.find("#tab-recommend").unwrap()).unwrap();
+    cards(&s);
+    shot(&s, "21-seeker-recommended-vacancies");
+    s.quit().unwrap();
+}

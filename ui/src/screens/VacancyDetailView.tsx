@@ -1,0 +1,106 @@
+// A vacancy's page: what it offers and asks, 추천 인재 from the caseload with
+// the reasons, and its 알선 현황.
+
+import { useEffect, useState } from "preact/hooks";
+import { api, type UiError } from "../api";
+import type { VacancyDetail } from "../bindings";
+import { Applications, Recommendations } from "../components/Matching";
+import { Loading } from "../components/FormParts";
+
+type Tab = "info" | "recommend" | "applications";
+
+const TABS: ReadonlyArray<{ tab: Tab; label: string }> = [
+  { tab: "info", label: "구인 정보" },
+  { tab: "recommend", label: "추천 인재" },
+  { tab: "applications", label: "알선 현황" },
+];
+
+interface Props {
+  id: string;
+  onBack: () => void;
+  onOpenSeeker: (id: string) => void;
+  onOpenCompany: (id: string) => void;
+  onEdit: (companyId: string, companyName: string) => void;
+}
+
+export function VacancyDetailView({ id, onBack, onOpenSeeker, onOpenCompany, onEdit }: Props) {
+  const [detail, setDetail] = useState<VacancyDetail | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+  const [tab, setTab] = useState<Tab>("recommend");
+  const load = () => api.vacancyDetail(id).then(setDetail, setError);
+  useEffect(() => {
+    load();
+  }, [id]);
+
+  if (!detail) return <Loading failure={error} />;
+  const { row } = detail;
+  return (
+    <div class="screen" aria-labelledby="vacancy-title">
+      <button type="button" class="link-back" onClick={onBack}>
+        ← 뒤로
+      </button>
+      <div class="record-head">
+        <div>
+          <h2 id="vacancy-title">
+            {row.title} <span class="tag">{row.status}</span>
+          </h2>
+          <p class="muted">
+            <button type="button" class="row-link" onClick={() => onOpenCompany(row.company_id)}>
+              {row.company_name}
+            </button>
+            {" · "}
+            {[row.occupation, row.region, row.wage, row.shift, ...row.perks].filter(Boolean).join(" · ")}
+          </p>
+          <p class="muted" id="vacancy-places">
+            모집 {row.headcount}명 중 남은 자리 {detail.open_places}명
+          </p>
+        </div>
+        <div class="actions">
+          <button type="button" class="btn" onClick={() => onEdit(row.company_id, row.company_name)}>
+            구인 수정
+          </button>
+        </div>
+      </div>
+      <div role="tablist" class="tabs" aria-label="구인 정보">
+        {TABS.map((t) => (
+          <button
+            role="tab"
+            id={`tab-${t.tab}`}
+            aria-selected={tab === t.tab}
+            aria-controls={`panel-${t.tab}`}
+            tabIndex={tab === t.tab ? 0 : -1}
+            class={tab === t.tab ? "tab active" : "tab"}
+            onClick={() => setTab(t.tab)}
+            onKeyDown={(e) => {
+              const i = TABS.findIndex((x) => x.tab === tab);
+              const next = e.key === "ArrowRight" ? i + 1 : e.key === "ArrowLeft" ? i - 1 : null;
+              if (next !== null) {
+                const target = TABS[(next + TABS.length) % TABS.length]!;
+                setTab(target.tab);
+                document.getElementById(`tab-${target.tab}`)?.focus();
+              }
+            }}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="panel">
+        {tab === "info" && (
+          <dl class="facts">
+            {detail.facts.map((f) => (
+              <div>
+                <dt>{f.label}</dt>
+                <dd>{f.value}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+        {tab === "recommend" && (
+          <Recommendations id={id} side="seekers" load={() => api.recommendedSeekers(id)} onOpen={onOpenSeeker} onChanged={load} />
+        )}
+        {tab === "applications" && <Applications rows={detail.applications} show="seeker" onOpen={onOpenSeeker} onChanged={load} />}
+      </div>
+    </div>
+  );
+}
