@@ -388,6 +388,10 @@ fn seeker(d: &mut Dice, i: usize, places: &[String]) -> SeekerProfile {
             ])
         }),
         accepts_shift: d.chance(0.5),
+        // A quarter would move into 기숙사 (their scan also visits places
+        // beyond the limit). From the index, not the dice, so the rest of
+        // the caseload is the one earlier figures were measured on.
+        willing_to_relocate: i.is_multiple_of(4),
     }
 }
 

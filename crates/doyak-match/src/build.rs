@@ -1,15 +1,16 @@
 //! Builds a caseload's index from validated records: interning, rarity
 //! weights, the distance table, and the buckets the top-k scan walks.
 
+use crate::certificate::{certificate_keys, certificate_name, certificate_occupation};
 use crate::data::{normalise, tables};
 use crate::index::{
     Caseload, Certificate, Entry, Group, NO_RUN, Occupation, Run, ScanEntry, SeekerKey, VacancyKey,
-    certificate_keys, certificate_name, skill_key,
+    skill_key,
 };
 use crate::profile::{SeekerProfile, VacancyProfile};
 use crate::score::{
     self, CERTIFICATES_MAX, EXPERIENCE_MAX, MinExperience, NEUTRAL_CERTIFICATES, NEUTRAL_SKILLS,
-    NEUTRAL_WAGE, SKILLS_MAX, WAGE_MAX, WageWish,
+    NEUTRAL_WAGE, OccupationSource, SKILLS_MAX, WAGE_MAX, WageWish,
 };
 use doyak_domain::KecoCode;
 use std::collections::HashMap;
@@ -51,6 +52,30 @@ fn ranks(ids: impl Iterator<Item = String>) -> Vec<u32> {
 
 fn months(years: f32) -> u32 {
     (years * 12.0).round() as u32
+}
+
+/// The KECO middle groups a seeker's certificates point to, in the order
+/// held, for a seeker who stated no 희망 직종: trade certificates, or the
+/// general ones (컴퓨터활용능력) when no trade certificate is held.
+/// Work history would say more, but the profile does not carry it.
+fn certificate_middles(certificates: &[String]) -> Vec<&'static str> {
+    let read: Vec<_> = certificates
+        .iter()
+        .filter_map(|name| certificate_occupation(name))
+        .collect();
+    let any_trade = read.iter().any(|&(_, general)| !general);
+    let mut middles: Vec<&'static str> = Vec::new();
+    for (q, general) in read {
+        if general && any_trade {
+            continue;
+        }
+        if let Some(middle) = q.keco_middle.as_deref()
+            && !middles.contains(&middle)
+        {
+            middles.push(middle);
+        }
+    }
+    middles
 }
 
 #[derive(Default)]
@@ -213,7 +238,18 @@ impl Builder {
                 }
             }
             let start = seeker_occupations.len() as u32;
-            for code in &s.desired_occupations {
+            let (codes, occupation_source) = if s.desired_occupations.is_empty() {
+                (
+                    certificate_middles(&s.certificates),
+                    OccupationSource::Certificate,
+                )
+            } else {
+                (
+                    s.desired_occupations.iter().map(String::as_str).collect(),
+                    OccupationSource::Stated,
+                )
+            };
+            for code in codes {
                 let id = self.occupation(code);
                 if !seeker_occupations[start as usize..].contains(&id) {
                     seeker_occupations.push(id);
@@ -222,10 +258,12 @@ impl Builder {
             seeker_keys.push(SeekerKey {
                 place: self.place(&s.sigungu),
                 limit_km: s.max_commute_km,
+                relocate: s.willing_to_relocate,
                 accepts_shift: s.accepts_shift,
                 experience_months: months(s.experience_years),
                 wage: s.desired_wage_monthly.map(WageWish::new),
                 occupations: (start, seeker_occupations.len() as u32),
+                occupation_source,
             });
         }
 

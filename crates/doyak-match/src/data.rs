@@ -1,6 +1,7 @@
 //! The matcher's own data tables, compiled in from `assets/match/`: which KECO
-//! middle groups are related, which skill spellings mean the same skill, and
-//! which certificate satisfies another's requirement. Data, not code, so a
+//! middle groups are related, which skill spellings mean the same skill,
+//! which certificate satisfies another's requirement, and which certificates
+//! say little about the trade a seeker wants. Data, not code, so a
 //! counselor's correction is a one-line CSV change.
 
 use serde::Deserialize;
@@ -40,6 +41,26 @@ struct ImpliesRow {
     note: String,
 }
 
+#[derive(Debug, Deserialize)]
+struct SignalRow {
+    qualification: String,
+    signal: CertificateSignal,
+    #[allow(dead_code)] // documentation for whoever edits the table
+    note: String,
+}
+
+/// How much a held certificate says about the trade a seeker wants, for
+/// those listed in `certificate_occupation.csv`; the rest name their trade
+/// through the reference list's KECO middle group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum CertificateSignal {
+    /// Nothing (보통 운전면허: most adults hold one).
+    None,
+    /// Something only when no trade certificate says more (컴퓨터활용능력).
+    General,
+}
+
 /// The parsed tables.
 #[derive(Debug)]
 pub(crate) struct Tables {
@@ -54,6 +75,9 @@ pub(crate) struct Tables {
     /// Qualification id → the qualification ids a holder also satisfies,
     /// transitively closed.
     pub implies: HashMap<String, Vec<String>>,
+    /// Qualification id → how much holding it says about a trade, for the
+    /// listed exceptions.
+    pub certificate_signal: HashMap<String, CertificateSignal>,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Vec<T> {
@@ -131,11 +155,19 @@ impl Tables {
                 break;
             }
         }
+        let certificate_signal = parse::<SignalRow>(
+            "certificate_occupation.csv",
+            asset!("certificate_occupation.csv"),
+        )
+        .into_iter()
+        .map(|r| (r.qualification, r.signal))
+        .collect();
         Tables {
             middles,
             related,
             skill_alias,
             implies,
+            certificate_signal,
         }
     }
 
@@ -184,7 +216,7 @@ mod tests {
             };
             assert!(seen.insert(key), "{key:?} is listed twice");
             // Related must score between 'same major' and 'same middle' so the
-            // levels keep their order (see score::occupation_points).
+            // levels keep their order (see score::OCCUPATION_RELATED_SCALE).
             assert!(
                 (0.3..=0.7).contains(&r.weight),
                 "{key:?}: weight {} outside 0.3..=0.7",
@@ -249,6 +281,39 @@ mod tests {
         assert!(
             !t.implies.values().flatten().any(|s| s == "licence-1-large"),
             "nothing satisfies a 1종 대형 requirement but the licence itself"
+        );
+    }
+
+    #[test]
+    fn certificate_signals_name_real_qualifications_with_a_trade_once() {
+        let r = doyak_refdata::get();
+        let rows = parse::<SignalRow>(
+            "certificate_occupation.csv",
+            asset!("certificate_occupation.csv"),
+        );
+        let mut seen = HashSet::new();
+        for row in &rows {
+            let q = r
+                .qualifications
+                .iter()
+                .find(|q| q.id == row.qualification)
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{} is not a qualification id in qualifications.csv",
+                        row.qualification
+                    )
+                });
+            assert!(
+                q.keco_middle.is_some(),
+                "{}: only a certificate with a KECO middle group could point to a trade",
+                q.id
+            );
+            assert!(seen.insert(&row.qualification), "{} listed twice", q.id);
+            assert!(!row.note.is_empty(), "{}: say why", q.id);
+        }
+        assert_eq!(
+            tables().certificate_signal.get("licence-1-regular"),
+            Some(&CertificateSignal::None)
         );
     }
 }

@@ -3,9 +3,10 @@
 //! constraint. Built from the same numbers as the score, only for the pairs
 //! someone looks at.
 
-use crate::index::{Caseload, certificate_keys};
+use crate::certificate::{certificate_keys, certificate_name, certificate_occupation};
+use crate::index::Caseload;
 use crate::pair::Evaluation;
-use crate::score::{self, OccupationLevel, to_points};
+use crate::score::{self, OccupationLevel, OccupationSource, to_points};
 use doyak_domain::KecoCode;
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +20,9 @@ pub enum ReasonKind {
     OccupationMajor,
     OccupationOther,
     OccupationNotGiven,
+    /// No 희망 직종 stated: compared with the trade a held certificate
+    /// points to, for fewer points.
+    OccupationFromCertificate,
     CertificateRequired,
     CertificatePreferred,
     CertificatePreferredMissing,
@@ -42,6 +46,7 @@ impl ReasonKind {
             ReasonKind::OccupationMajor => "occupation_major",
             ReasonKind::OccupationOther => "occupation_other",
             ReasonKind::OccupationNotGiven => "occupation_not_given",
+            ReasonKind::OccupationFromCertificate => "occupation_from_certificate",
             ReasonKind::CertificateRequired => "certificate_required",
             ReasonKind::CertificatePreferred => "certificate_preferred",
             ReasonKind::CertificatePreferredMissing => "certificate_preferred_missing",
@@ -173,7 +178,7 @@ impl Caseload {
             violations: Vec::new(),
             reasons: Vec::new(),
         };
-        self.explain_occupation(&e, vacancy, &mut out);
+        self.explain_occupation(&e, seeker, vacancy, &mut out);
         self.explain_certificates(seeker, vacancy, &mut out);
         self.explain_skills(seeker, vacancy, &e, &mut out);
         self.explain_experience_and_wage(seeker, vacancy, &e, &mut out);
@@ -201,7 +206,13 @@ impl Caseload {
         out
     }
 
-    fn explain_occupation(&self, e: &Evaluation, vacancy: usize, out: &mut Explanation) {
+    fn explain_occupation(
+        &self,
+        e: &Evaluation,
+        seeker: usize,
+        vacancy: usize,
+        out: &mut Explanation,
+    ) {
         let offered = &self.occupations[self.vacancy_keys[vacancy].occupation as usize];
         let Some(desired) = e.desired else {
             let text = format!(
@@ -211,7 +222,43 @@ impl Caseload {
             return reason(out, ReasonKind::OccupationNotGiven, text, 0);
         };
         let desired = &self.occupations[desired as usize];
-        let (kind, text) = match e.occupation {
+        if e.occupation.source == OccupationSource::Certificate {
+            // The certificate that named this middle group, to say which.
+            let by = self.seekers[seeker]
+                .certificates
+                .iter()
+                .filter_map(|name| certificate_occupation(name))
+                .find(|(q, _)| q.keco_middle.as_deref() == Some(desired.code.as_str()))
+                .map_or_else(String::new, |(q, _)| q.name_ko.clone());
+            let basis = format!("보유 자격({by})으로 본 직종");
+            let text = match e.occupation.level {
+                OccupationLevel::Exact | OccupationLevel::Middle => {
+                    format!("{basis} ({}), 희망 직종 미입력", group_label(&desired.code))
+                }
+                OccupationLevel::Related(_) => format!(
+                    "{basis}과 관련된 직종 ({} → 구인 {}), 희망 직종 미입력",
+                    group_label(&desired.code),
+                    occupation_label(&offered.code)
+                ),
+                OccupationLevel::Major => format!(
+                    "{basis}과 같은 대분류 ({} → 구인 {}), 희망 직종 미입력",
+                    group_label(&desired.code),
+                    occupation_label(&offered.code)
+                ),
+                OccupationLevel::Other => format!(
+                    "{basis}과 다른 직종 ({} → 구인 {}), 희망 직종 미입력",
+                    group_label(&desired.code),
+                    occupation_label(&offered.code)
+                ),
+            };
+            return reason(
+                out,
+                ReasonKind::OccupationFromCertificate,
+                text,
+                e.occupation.points(),
+            );
+        }
+        let (kind, text) = match e.occupation.level {
             OccupationLevel::Exact => (
                 ReasonKind::OccupationExact,
                 format!(
@@ -273,7 +320,7 @@ impl Caseload {
                 .certificates
                 .iter()
                 .find(|name| certificate_keys(name).contains(&cert.key))
-                .map(|name| crate::index::certificate_name(name));
+                .map(|name| certificate_name(name));
             let held_as = match &by {
                 Some(name) if *name != cert.name => format!("{name} 보유 → {} 인정", cert.name),
                 _ => format!("{} 보유", cert.name),
@@ -398,10 +445,16 @@ impl Caseload {
                 score::DEFAULT_COMMUTE_KM
             ),
         };
+        let relocate = self.seekers[seeker].willing_to_relocate;
         if !c.allowed() {
+            let why = if v.housing {
+                "기숙사 있으나 이주 의향 없음"
+            } else {
+                "기숙사 없음"
+            };
             out.violations.push(Violation {
                 kind: ViolationKind::BeyondCommute,
-                text_ko: format!("{text} (기숙사 없음)"),
+                text_ko: format!("{text} ({why})"),
             });
             return;
         }
@@ -411,12 +464,12 @@ impl Caseload {
             reason(out, ReasonKind::CommuteBus, text, c.bus);
         }
         if v.housing {
-            let text = if c.within_limit {
-                "기숙사 제공".to_owned()
-            } else {
-                "기숙사 제공 (거리 제한 예외)".to_owned()
+            let text = match (relocate, c.within_limit) {
+                (false, _) => "기숙사 제공 (이주 의향 없음, 점수 없음)",
+                (true, true) => "기숙사 제공 (이주 가능)",
+                (true, false) => "기숙사 제공 (이주 가능, 거리 제한 예외)",
             };
-            reason(out, ReasonKind::Housing, text, c.housing);
+            reason(out, ReasonKind::Housing, text.to_owned(), c.housing);
         }
     }
 }
@@ -449,6 +502,7 @@ mod tests {
                 desired_wage_monthly: Some(2_800_000),
                 max_commute_km: Some(20),
                 accepts_shift: false,
+                willing_to_relocate: false,
             },
             SeekerProfile {
                 id: "s-lee".into(),
@@ -461,6 +515,22 @@ mod tests {
                 desired_wage_monthly: None,
                 max_commute_km: Some(25),
                 accepts_shift: true,
+                willing_to_relocate: true,
+            },
+            SeekerProfile {
+                id: "s-park".into(),
+                birth_year: None,
+                sigungu: "41273".into(),
+                // No 희망 직종: the certificate (written with 자격증) says
+                // 운전·운송; the ordinary licence says nothing.
+                desired_occupations: vec![],
+                certificates: vec!["지게차운전기능사 자격증".into(), "1종 보통".into()],
+                skills: vec!["지게차 운전".into()],
+                experience_years: 2.0,
+                desired_wage_monthly: None,
+                max_commute_km: Some(20),
+                accepts_shift: true,
+                willing_to_relocate: false,
             },
         ]
     }
@@ -520,6 +590,13 @@ mod tests {
                 headcount: 0,
                 ..vacancy("v-closed", "8211", "41273")
             },
+            VacancyProfile {
+                required_certificates: vec!["지게차운전기능사".into()],
+                skills: vec!["지게차 운전".into(), "재고 관리".into()],
+                housing: true,
+                // 안산시 상록구, next to 단원구.
+                ..vacancy("v-forklift", "62", "41271")
+            },
         ]
     }
 
@@ -576,16 +653,16 @@ mod tests {
             "s-kim",
             "v-weld",
             expect![[r#"
-            81.81 feasible
-            +35.00 occupation_exact               희망 직종과 같은 직종 (82 금속·재료 설치·정비·생산직(판금·단조·주조·용접·도장 등))
-             +5.00 certificate_required           용접기능사 보유 (필수 충족)
-             +0.00 certificate_preferred_missing  우대 자격 특수용접기능사 없음
-            +13.34 skills                         요구 기술 3개 중 2개 보유: CO2 용접, 도면 해독 (없음: 가우징)
-            +10.00 experience                     경력 3년 6개월 ≥ 요구 2년
-            +10.00 wage                           희망임금 280만원 < 제시 300만원
-             +4.11 commute                        통근 약 15 km, 희망 20 km 이내
-             +4.36 commute_bus                    통근버스 운행 (거리 부담 완화)
-        "#]],
+                83.09 feasible
+                +30.00 occupation_exact               희망 직종과 같은 직종 (82 금속·재료 설치·정비·생산직(판금·단조·주조·용접·도장 등))
+                 +5.00 certificate_required           용접기능사 보유 (필수 충족)
+                 +0.00 certificate_preferred_missing  우대 자격 특수용접기능사 없음
+                +10.00 skills                         요구 기술 3개 중 2개 보유: CO2 용접, 도면 해독 (없음: 가우징)
+                +10.00 experience                     경력 3년 6개월 ≥ 요구 2년
+                +10.00 wage                           희망임금 280만원 < 제시 300만원
+                 +9.03 commute                        통근 약 15 km, 희망 20 km 이내
+                 +9.06 commute_bus                    통근버스 운행 (거리 부담 완화)
+            "#]],
         );
     }
 
@@ -595,16 +672,16 @@ mod tests {
             "s-lee",
             "v-weld",
             expect![[r#"
-            52.44 feasible
-            +21.00 occupation_related             희망 직종과 관련된 직종 (희망 81 기계 설치·정비·생산직 → 구인 82 금속·재료 설치·정비·생산직(판금·단조·주조·용접·도장 등))
-             +5.00 certificate_required           용접산업기사 보유 → 용접기능사 인정 (필수 충족)
-             +0.00 certificate_preferred_missing  우대 자격 특수용접기능사 없음
-             +6.67 skills                         요구 기술 3개 중 1개 보유: 도면 해독 (없음: CO2 용접, 가우징)
-             +5.00 experience                     경력 1년 < 요구 2년
-             +5.00 wage                           희망임금 미입력 (제시 300만원)
-             +6.29 commute                        통근 약 15 km, 희망 25 km 이내
-             +3.48 commute_bus                    통근버스 운행 (거리 부담 완화)
-        "#]],
+                58.91 feasible
+                +18.00 occupation_related             희망 직종과 관련된 직종 (희망 81 기계 설치·정비·생산직 → 구인 82 금속·재료 설치·정비·생산직(판금·단조·주조·용접·도장 등))
+                 +5.00 certificate_required           용접산업기사 보유 → 용접기능사 인정 (필수 충족)
+                 +0.00 certificate_preferred_missing  우대 자격 특수용접기능사 없음
+                 +5.00 skills                         요구 기술 3개 중 1개 보유: 도면 해독 (없음: CO2 용접, 가우징)
+                 +5.00 experience                     경력 1년 < 요구 2년
+                 +5.00 wage                           희망임금 미입력 (제시 300만원)
+                +13.11 commute                        통근 약 15 km, 희망 25 km 이내
+                 +7.80 commute_bus                    통근버스 운행 (거리 부담 완화)
+            "#]],
         );
     }
 
@@ -614,16 +691,16 @@ mod tests {
             "s-lee",
             "v-cnc",
             expect![[r#"
-            60.00 feasible
-            +35.00 occupation_exact               희망 직종과 같은 직종 (81 기계 설치·정비·생산직)
-             +0.00 certificate_preferred_missing  우대 자격 컴퓨터응용선반기능사 없음
-            +10.00 skills                         요구 기술 2개 중 1개 보유: 머시닝센터(MCT) (없음: CNC 선반)
-             +2.00 experience                     경력 1년 < 요구 5년
-             +5.00 wage                           희망임금 미입력 (제시 260만원)
-             +0.00 commute                        통근 약 40 km, 희망 25 km 초과
-             +8.00 housing                        기숙사 제공 (거리 제한 예외)
-             +0.00 shift_work                     교대근무 가능 (교대근무 일자리)
-        "#]],
+                57.00 feasible
+                +30.00 occupation_exact               희망 직종과 같은 직종 (81 기계 설치·정비·생산직)
+                 +0.00 certificate_preferred_missing  우대 자격 컴퓨터응용선반기능사 없음
+                 +7.50 skills                         요구 기술 2개 중 1개 보유: 머시닝센터(MCT) (없음: CNC 선반)
+                 +2.00 experience                     경력 1년 < 요구 5년
+                 +5.00 wage                           희망임금 미입력 (제시 260만원)
+                 +0.00 commute                        통근 약 40 km, 희망 25 km 초과
+                +12.50 housing                        기숙사 제공 (이주 가능, 거리 제한 예외)
+                 +0.00 shift_work                     교대근무 가능 (교대근무 일자리)
+            "#]],
         );
     }
 
@@ -633,45 +710,77 @@ mod tests {
             "s-kim",
             "v-truck",
             expect![[r#"
-            22.57 infeasible
-             +0.00 occupation_other               희망 직종과 다른 직종 (구인 62 운전·운송직)
-             +0.00 skills                         요구 기술 1개 중 보유 없음 (없음: 화물 운송)
-            +10.00 experience                     경력 요건 없음
-            +10.00 wage                           희망임금 280만원 < 제시 350만원
-             +2.57 commute                        통근 약 17 km, 희망 20 km 이내
-                 ✗ missing_certificate          필수 자격 제1종 대형 운전면허 없음
-                 ✗ missing_certificate          필수 자격 화물운송종사자격 없음
-                 ✗ shift_refused                교대근무 불가 (교대근무 일자리)
-        "#]],
+                26.88 infeasible
+                 +0.00 occupation_other               희망 직종과 다른 직종 (구인 62 운전·운송직)
+                 +0.00 skills                         요구 기술 1개 중 보유 없음 (없음: 화물 운송)
+                +10.00 experience                     경력 요건 없음
+                +10.00 wage                           희망임금 280만원 < 제시 350만원
+                 +6.88 commute                        통근 약 17 km, 희망 20 km 이내
+                     ✗ missing_certificate          필수 자격 제1종 대형 운전면허 없음
+                     ✗ missing_certificate          필수 자격 화물운송종사자격 없음
+                     ✗ shift_refused                교대근무 불가 (교대근무 일자리)
+            "#]],
         );
         check(
             "s-kim",
             "v-cnc",
             expect![[r#"
-            42.43 infeasible
-            +21.00 occupation_related             희망 직종과 관련된 직종 (희망 82 금속·재료 설치·정비·생산직(판금·단조·주조·용접·도장 등) → 구인 81 기계 설치·정비·생산직)
-             +0.00 certificate_preferred_missing  우대 자격 컴퓨터응용선반기능사 없음
-             +0.00 skills                         요구 기술 2개 중 보유 없음 (없음: CNC 선반, 머시닝센터(MCT))
-             +7.00 experience                     경력 3년 6개월 < 요구 5년
-             +6.43 wage                           제시 260만원 < 희망임금 280만원 (20만원 부족)
-             +0.00 commute                        통근 약 40 km, 희망 20 km 초과
-             +8.00 housing                        기숙사 제공 (거리 제한 예외)
-                 ✗ shift_refused                교대근무 불가 (교대근무 일자리)
-        "#]],
+                31.43 infeasible
+                +18.00 occupation_related             희망 직종과 관련된 직종 (희망 82 금속·재료 설치·정비·생산직(판금·단조·주조·용접·도장 등) → 구인 81 기계 설치·정비·생산직)
+                 +0.00 certificate_preferred_missing  우대 자격 컴퓨터응용선반기능사 없음
+                 +0.00 skills                         요구 기술 2개 중 보유 없음 (없음: CNC 선반, 머시닝센터(MCT))
+                 +7.00 experience                     경력 3년 6개월 < 요구 5년
+                 +6.43 wage                           제시 260만원 < 희망임금 280만원 (20만원 부족)
+                     ✗ beyond_commute               통근 약 40 km, 희망 20 km 초과 (기숙사 있으나 이주 의향 없음)
+                     ✗ shift_refused                교대근무 불가 (교대근무 일자리)
+            "#]],
         );
         check(
             "s-kim",
             "v-closed",
             expect![[r#"
-            75.00 infeasible
-            +30.00 occupation_middle              희망 직종과 같은 중분류 (82 금속·재료 설치·정비·생산직(판금·단조·주조·용접·도장 등))
-             +5.00 certificates_not_listed        자격 요건 없음
-            +10.00 skills_not_listed              요구 기술 없음
-            +10.00 experience                     경력 요건 없음
-             +5.00 wage                           제시 임금 미기재 (희망임금 280만원)
-            +15.00 commute                        같은 시군구 (경기도 안산시 단원구), 희망 20 km 이내
-                 ✗ no_openings                  모집 마감 (남은 인원 0명)
-        "#]],
+                78.50 infeasible
+                +26.00 occupation_middle              희망 직종과 같은 중분류 (82 금속·재료 설치·정비·생산직(판금·단조·주조·용접·도장 등))
+                 +5.00 certificates_not_listed        자격 요건 없음
+                 +7.50 skills_not_listed              요구 기술 없음
+                +10.00 experience                     경력 요건 없음
+                 +5.00 wage                           제시 임금 미기재 (희망임금 280만원)
+                +25.00 commute                        같은 시군구 (경기도 안산시 단원구), 희망 20 km 이내
+                     ✗ no_openings                  모집 마감 (남은 인원 0명)
+            "#]],
+        );
+    }
+
+    #[test]
+    fn a_seeker_with_no_stated_occupation_is_compared_with_what_their_certificates_say() {
+        check(
+            "s-park",
+            "v-forklift",
+            expect![[r#"
+                54.98 feasible
+                +15.60 occupation_from_certificate    보유 자격(지게차운전기능사)으로 본 직종 (62 운전·운송직), 희망 직종 미입력
+                +10.00 certificate_required           지게차운전기능사 보유 (필수 충족)
+                 +7.50 skills                         요구 기술 2개 중 1개 보유: 지게차 운전 (없음: 재고 관리)
+                +10.00 experience                     경력 요건 없음
+                 +5.00 wage                           임금 정보 없음
+                 +6.88 commute                        통근 약 17 km, 희망 20 km 이내
+                 +0.00 housing                        기숙사 제공 (이주 의향 없음, 점수 없음)
+            "#]],
+        );
+        check(
+            "s-park",
+            "v-weld",
+            expect![[r#"
+                33.09 infeasible
+                 +0.00 occupation_from_certificate    보유 자격(지게차운전기능사)으로 본 직종과 다른 직종 (62 운전·운송직 → 구인 82 금속·재료 설치·정비·생산직(판금·단조·주조·용접·도장 등)), 희망 직종 미입력
+                 +0.00 certificate_preferred_missing  우대 자격 특수용접기능사 없음
+                 +0.00 skills                         요구 기술 3개 중 보유 없음 (없음: CO2 용접, 도면 해독, 가우징)
+                +10.00 experience                     경력 2년 ≥ 요구 2년
+                 +5.00 wage                           희망임금 미입력 (제시 300만원)
+                 +9.03 commute                        통근 약 15 km, 희망 20 km 이내
+                 +9.06 commute_bus                    통근버스 운행 (거리 부담 완화)
+                     ✗ missing_certificate          필수 자격 용접기능사 없음
+            "#]],
         );
     }
 

@@ -8,8 +8,8 @@ use crate::MatchError;
 use crate::data::{normalise, tables};
 use crate::profile::{SeekerProfile, Side, VacancyProfile};
 use crate::score::{
-    self, CommuteFit, MinExperience, NEUTRAL_CERTIFICATES, NEUTRAL_SKILLS, OccupationLevel,
-    WageWish,
+    self, CommuteFit, MinExperience, NEUTRAL_CERTIFICATES, NEUTRAL_SKILLS, OccupationFit,
+    OccupationLevel, OccupationSource, WageWish,
 };
 use std::collections::HashMap;
 
@@ -43,11 +43,16 @@ pub(crate) struct Entry {
 pub(crate) struct SeekerKey {
     pub place: u32,
     pub limit_km: Option<u32>,
+    /// Willing to move into 기숙사.
+    pub relocate: bool,
     pub accepts_shift: bool,
     pub experience_months: u32,
     pub wage: Option<WageWish>,
-    /// `seeker_occupations[occupations.0..occupations.1]`.
+    /// `seeker_occupations[occupations.0..occupations.1]`: the stated 희망
+    /// 직종, or for a seeker who stated none, the middle groups their
+    /// certificates point to.
     pub occupations: (u32, u32),
+    pub occupation_source: OccupationSource,
 }
 
 #[derive(Debug)]
@@ -103,7 +108,8 @@ pub(crate) struct Group {
 
 /// Open vacancies of one group at one place: `scan[start..end]`, those with
 /// 기숙사 first (`start..housing_end`), so a place beyond the seeker's limit
-/// costs only its housing vacancies.
+/// costs only its housing vacancies (and nothing for a seeker who would not
+/// move).
 #[derive(Debug)]
 pub(crate) struct Run {
     pub place: u32,
@@ -204,32 +210,6 @@ impl Holdings<'_> {
     pub fn missing_required(&self, required: &[Entry]) -> bool {
         required.iter().any(|e| !self.cert(e.id))
     }
-}
-
-/// The comparison key of a certificate name and the keys it satisfies
-/// (itself and, for known qualifications, what it implies).
-pub(crate) fn certificate_keys(name: &str) -> Vec<String> {
-    match doyak_refdata::get().qualification(name) {
-        Some(q) => std::iter::once(q.id.as_str())
-            .chain(
-                tables()
-                    .implies
-                    .get(&q.id)
-                    .into_iter()
-                    .flatten()
-                    .map(String::as_str),
-            )
-            .map(|id| format!("q:{id}"))
-            .collect(),
-        None => vec![format!("t:{}", normalise(name))],
-    }
-}
-
-/// The name reasons show for a certificate.
-pub(crate) fn certificate_name(name: &str) -> String {
-    doyak_refdata::get()
-        .qualification(name)
-        .map_or_else(|| name.trim().to_owned(), |q| q.name_ko.clone())
 }
 
 /// The comparison key of a skill: its canonical spelling, normalised.
@@ -335,18 +315,29 @@ impl Caseload {
         }
     }
 
-    /// The seeker's best desired occupation for a vacancy occupation, and
-    /// its level; `None` when the seeker desired none.
+    /// The seeker's best desired (or certificate-read) occupation for a
+    /// vacancy occupation, and how close it is; `None` when the seeker has
+    /// neither.
     pub(crate) fn best_occupation(
         &self,
         s: usize,
         occupation: u32,
-    ) -> (OccupationLevel, Option<u32>) {
-        let mut best = (OccupationLevel::Other, None);
+    ) -> (OccupationFit, Option<u32>) {
+        let source = self.seeker_keys[s].occupation_source;
+        let mut best = (
+            OccupationFit {
+                source,
+                ..OccupationFit::NONE
+            },
+            None,
+        );
         for &desired in self.seeker_desired(s) {
-            let level = self.occupation_level(desired, occupation);
-            if best.1.is_none() || level.points() > best.0.points() {
-                best = (level, Some(desired));
+            let fit = OccupationFit {
+                level: self.occupation_level(desired, occupation),
+                source,
+            };
+            if best.1.is_none() || fit.points() > best.0.points() {
+                best = (fit, Some(desired));
             }
         }
         best
@@ -362,7 +353,7 @@ impl Caseload {
             self.distance_km(sk.place, vk.place),
             sk.limit_km,
             vk.bus,
-            vk.housing,
+            vk.housing && sk.relocate,
         )
     }
 }

@@ -30,34 +30,45 @@
 //! A pair is *infeasible*, never ranked and `score` is `None`, when any of:
 //! - the seeker lacks a **required certificate**. Names are canonicalised
 //!   through the reference qualification list ("용접" → 용접기능사) and
-//!   compared by id; a higher grade of the same 종목 or a larger driving
-//!   licence satisfies the lower one (`assets/match/certificate_implies.csv`,
-//!   e.g. 용접산업기사 ⊃ 용접기능사, 제1종 대형 ⊃ 제1종 보통). Names the list
-//!   does not know compare by their text without whitespace, ASCII case
-//!   ignored ("ABC 인증" = "abc인증").
+//!   compared by id, after dropping what people write around a name that
+//!   does not change it ("지게차운전기능사 자격증", "… 취득", "… 최종 합격",
+//!   "(2019년 취득)", 면허증 → 면허). A name saying the certificate is not
+//!   held yet ("… 필기 합격", "(필기)", "… 취득 예정") is *not* the
+//!   certificate: a 국가기술자격 is issued only after the 실기. A higher grade
+//!   of the same 종목 or a larger driving licence satisfies the lower one
+//!   (`assets/match/certificate_implies.csv`, e.g. 용접산업기사 ⊃ 용접기능사,
+//!   제1종 대형 ⊃ 제1종 보통). Names the list does not know compare by their
+//!   text without those words and whitespace, ASCII case ignored
+//!   ("ABC 인증 취득" = "abc인증").
 //! - the **commute** (distance between the two 시군구 centroids) exceeds the
-//!   seeker's `max_commute_km`, **unless the vacancy offers 기숙사**: the
-//!   seeker can live there, so housing lifts the limit (reason "기숙사 제공
-//!   (거리 제한 예외)"). A 통근버스 does not lift it; it only softens the
-//!   score. A seeker with no `max_commute_km` has no limit.
+//!   seeker's `max_commute_km`, **unless the vacancy offers 기숙사 and the
+//!   seeker is `willing_to_relocate`** (기숙사 입주 가능 / 이주 의향): they
+//!   can live there, so housing lifts the limit (reason "기숙사 제공 (이주
+//!   가능, 거리 제한 예외)"). For everybody else a 기숙사 vacancy beyond the
+//!   limit is infeasible like any other: most people will not move, and
+//!   "unknown" is read as "would not". A 통근버스 does not lift the limit; it
+//!   only softens the score. A seeker with no `max_commute_km` has no limit.
 //! - the vacancy is **shift work** and the seeker does not accept shifts.
 //! - the vacancy has **no headcount** left.
 //!
 //! # Score (points out of 100)
 //! | signal | points |
 //! |---|---|
-//! | occupation: best of the desired codes | same code 35, same middle group 30, related middle groups 35 × weight (0.3–0.7, `assets/match/keco_related.csv`), same major group 10, else 0 |
+//! | occupation: best of the desired codes | same code 30, same middle group 26, related middle groups 30 × weight (0.3–0.7, `assets/match/keco_related.csv`), same major group 8, else 0 |
+//! | occupation, no 희망 직종 stated | the same levels against the KECO middle groups of the trade certificates held, at 60 % (same middle group 15.6); 보통 운전면허 say nothing, 컴퓨터활용능력·워드 count only without a trade certificate (`assets/match/certificate_occupation.csv`); none: 0 |
 //! | certificates | 10 shared equally among the listed (required + preferred) ones; the held ones' shares count. None listed: 5 |
-//! | skills | 20 shared among the listed ones by rarity (IDF over all vacancies: ln((1+N)/(1+df)) + 1); the held ones' shares count. Spellings unify through `assets/match/skill_synonyms.csv`. None listed: 10 |
+//! | skills | 15 shared among the listed ones by rarity (IDF over all vacancies: ln((1+N)/(1+df)) + 1); the held ones' shares count. Spellings unify through `assets/match/skill_synonyms.csv`. None listed: 7.5 |
 //! | experience | 10 at or above the minimum, else 10 × held/required months |
 //! | wage | 10 when the offer meets the wish, falling linearly to 0 at 20 % below; 5 when either is unknown |
-//! | commute | 15 × (1 − distance/limit) (limit 30 km for seekers who gave none); a 통근버스 counts the distance at 60 %; 기숙사 guarantees 8 |
+//! | commute | 25 / (1 + (d / h)³), h = 60 % of the limit (of 30 km for seekers who gave none): flat for the first km, half at h, under a fifth at the limit; a 통근버스 counts the distance at 60 %; 기숙사 guarantees 12.5 to a seeker willing to relocate |
 //!
-//! Shift work that the seeker accepts and open headcount earn nothing: they
-//! are constraints, not preferences. `birth_year` is read but never scored
-//! (고용상 연령차별금지법). Points are integer centi-points inside, so the
-//! reasons add up to the score exactly and ties are real; ties are broken by
-//! id.
+//! Why these weights (commute the largest single signal after occupation,
+//! certificates read for a seeker who stated no occupation) is argued in
+//! [`score`]. Shift work that the seeker accepts and open headcount earn
+//! nothing: they are constraints, not preferences. `birth_year` is read but
+//! never scored (고용상 연령차별금지법). Points are integer centi-points
+//! inside, so the reasons add up to the score exactly and ties are real;
+//! ties are broken by id.
 //!
 //! # Invariants
 //! - No IO, no clock, no randomness: the data tables are compiled in.
@@ -67,6 +78,7 @@
 //! - Memory grows with seekers + vacancies, never with their product.
 
 mod build;
+mod certificate;
 mod data;
 mod explain;
 mod index;

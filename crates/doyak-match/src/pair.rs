@@ -3,13 +3,14 @@
 //! one vacancy's candidates and the explanation all start here.
 
 use crate::index::Caseload;
-use crate::score::{self, CommuteFit, OccupationLevel};
+use crate::score::{self, CommuteFit, OccupationFit};
 
 /// The numbers behind one pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Evaluation {
-    pub occupation: OccupationLevel,
-    /// The seeker's desired occupation that gave `occupation`.
+    pub occupation: OccupationFit,
+    /// The seeker's desired (or certificate-read) occupation that gave
+    /// `occupation`.
     pub desired: Option<u32>,
     pub certificates: u32,
     pub skills: u32,
@@ -33,8 +34,9 @@ impl Evaluation {
     }
 
     /// The hard constraints: every required certificate held (or implied by
-    /// one held), within the commute limit unless the vacancy offers 기숙사,
-    /// no shift work for someone who refuses it, a place still open.
+    /// one held), within the commute limit unless the vacancy offers 기숙사
+    /// and the seeker is willing to move, no shift work for someone who
+    /// refuses it, a place still open.
     pub fn feasible(&self) -> bool {
         !self.missing_required && self.commute.allowed() && !self.shift_refused && !self.closed
     }

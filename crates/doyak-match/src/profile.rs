@@ -43,6 +43,13 @@ pub struct SeekerProfile {
     /// 교대근무 가능 여부.
     #[serde(default)]
     pub accepts_shift: bool,
+    /// 기숙사 입주 가능 / 이주 의향: the seeker said they would move for a
+    /// job that houses them. Only then does a vacancy's 기숙사 lift the
+    /// commute limit and earn commute points (see the crate docs). Unknown
+    /// counts as no: most people will not move, and offering a far job with
+    /// a dormitory to someone who never said so wastes a referral.
+    #[serde(default)]
+    pub willing_to_relocate: bool,
 }
 
 /// A vacancy (구인) as the matcher sees it.
@@ -73,7 +80,8 @@ pub struct VacancyProfile {
     pub shift_work: bool,
     /// Places still open; 0 means the vacancy is not ranked.
     pub headcount: u32,
-    /// 기숙사 제공: lifts the commute limit (see the crate docs).
+    /// 기숙사 제공: lifts the commute limit for seekers willing to relocate
+    /// (see the crate docs).
     #[serde(default)]
     pub housing: bool,
     /// 통근버스 운행: softens distance in the score.
@@ -260,6 +268,7 @@ mod tests {
             desired_wage_monthly: Some(2_800_000),
             max_commute_km: Some(20),
             accepts_shift: false,
+            willing_to_relocate: false,
         }
     }
 
@@ -301,6 +310,16 @@ mod tests {
         assert!(
             s.validate(0).is_err(),
             "NaN years would poison every comparison"
+        );
+    }
+
+    #[test]
+    fn serde_defaults_let_a_seeker_omit_relocation() {
+        let s: SeekerProfile = serde_json::from_str(r#"{"id":"s1","sigungu":"41273"}"#)
+            .expect("only the id and the 시군구 are required");
+        assert!(
+            !s.willing_to_relocate,
+            "a seeker who was not asked is not assumed to move"
         );
     }
 

@@ -3,7 +3,8 @@
 //!
 //! The per-seeker scan is exact but skips work three ways, each safe:
 //! - hard constraints prune whole buckets: a place beyond the seeker's limit
-//!   costs only its 기숙사 vacancies, closed vacancies are in no bucket;
+//!   costs only its 기숙사 vacancies, and nothing for a seeker who would not
+//!   move; closed vacancies are in no bucket;
 //! - occupation groups are visited best upper bound first, and the scan stops
 //!   once a group's bound cannot beat the current k-th best;
 //! - a vacancy whose cheap part plus the most its certificates and skills
@@ -103,9 +104,10 @@ struct Scratch {
     commute: Vec<[u32; 4]>,
     stamp: Vec<u32>,
     generation: u32,
-    /// The (home, limit) the commute cache is for: seekers who share both
-    /// share every commute score, and the bulk scan visits them in a row.
-    commute_for: Option<(u32, Option<u32>)>,
+    /// The (home, limit, willing to move) the commute cache is for: seekers
+    /// who share all three share every commute score, and the bulk scan
+    /// visits them in a row.
+    commute_for: Option<(u32, Option<u32>, bool)>,
 }
 
 impl Scratch {
@@ -142,8 +144,9 @@ impl Caseload {
         scratch
             .order
             .sort_unstable_by_key(|&g| Reverse(bound[g as usize]));
-        if scratch.commute_for != Some((sk.place, sk.limit_km)) {
-            scratch.commute_for = Some((sk.place, sk.limit_km));
+        let commute_for = (sk.place, sk.limit_km, sk.relocate);
+        if scratch.commute_for != Some(commute_for) {
+            scratch.commute_for = Some(commute_for);
             scratch.generation = scratch.generation.wrapping_add(1);
             if scratch.generation == 0 {
                 scratch.stamp.fill(0);
@@ -166,10 +169,17 @@ impl Caseload {
             for &place in nearest {
                 let place = place as usize;
                 let d = distances[place];
+                let within = sk.limit_km.is_none_or(|limit| d <= f64::from(limit));
+                if !within && !sk.relocate {
+                    // Nearest first: every place from here on is beyond the
+                    // limit too, and without 기숙사 none is allowed.
+                    break;
+                }
                 if scratch.stamp[place] != scratch.generation {
                     scratch.stamp[place] = scratch.generation;
                     scratch.commute[place] = std::array::from_fn(|i| {
-                        score::commute_fit(d, sk.limit_km, i & 1 == 1, i & 2 == 2).points()
+                        let housing = i & 2 == 2 && sk.relocate;
+                        score::commute_fit(d, sk.limit_km, i & 1 == 1, housing).points()
                     });
                 }
                 let commute = scratch.commute[place];
@@ -186,9 +196,8 @@ impl Caseload {
                     continue;
                 }
                 let run = &self.runs[r as usize];
-                let within = sk.limit_km.is_none_or(|limit| d <= f64::from(limit));
                 // Beyond the limit only 기숙사 vacancies (the run's prefix)
-                // are allowed.
+                // are allowed, for a seeker willing to move.
                 let end = if within { run.end } else { run.housing_end };
                 for e in &self.scan[run.start as usize..end as usize] {
                     if e.shift && !sk.accepts_shift {
@@ -279,7 +288,7 @@ impl Caseload {
         let mut order: Vec<u32> = (0..n as u32).collect();
         order.sort_by_key(|&s| {
             let sk = &self.seeker_keys[s as usize];
-            (sk.place, sk.limit_km, s)
+            (sk.place, sk.limit_km, sk.relocate, s)
         });
         let scan = |s: usize, scratch: &mut Scratch| -> Vec<(u32, f32)> {
             let top = self.scan_seeker(s, k, scratch);
@@ -337,6 +346,7 @@ mod tests {
             desired_wage_monthly: None,
             max_commute_km: Some(20),
             accepts_shift: true,
+            willing_to_relocate: false,
         }
     }
 
@@ -383,9 +393,9 @@ mod tests {
         assert_eq!(ids, ["s-a", "s-b"], "the same on the vacancy side");
         assert_eq!(
             c.top_k_all_seekers(2, 0)[1],
-            vec![(2, 80.0), (0, 80.0)],
-            "0 threads means 1. Each scores 35 (same code) + 5 + 10 (no certificates, no \
-             skills listed) + 10 (no minimum) + 5 (wage unknown) + 15 (same place) = 80, \
+            vec![(2, 82.5), (0, 82.5)],
+            "0 threads means 1. Each scores 30 (same code) + 5 + 7.5 (no certificates, no \
+             skills listed) + 10 (no minimum) + 5 (wage unknown) + 25 (same place) = 82.5, \
              and v-a (index 2) comes first"
         );
     }

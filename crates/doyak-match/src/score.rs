@@ -5,39 +5,67 @@
 //! Points are kept as integer centi-points (1/100 of a point, 0..=10 000):
 //! sums are exact whatever the order, ties are real ties broken by id, and
 //! the explanation's parts add up to the score to the last digit.
+//!
+//! # Why these weights
+//! Rebalanced after the first quality evaluation found the engine's top 10
+//! twice as far away as the jobs people really take:
+//! - commute is the signal people act on most: 고용24 lists jobs within about
+//!   20 km first, and commuting burden is a leading reason for refusing a
+//!   referral and for quitting in the first months. At 15 points the whole
+//!   distance range was worth less than the skills signal alone, so a job at
+//!   the edge of the limit with one more written skill beat one next door.
+//!   It is now 25, on a curve that spends its points where people decide
+//!   (see `distance_points`).
+//! - the 10 points came from occupation (35 → 30, the levels below scaled
+//!   alike) and skills (20 → 15): written skill lists are the noisiest input
+//!   (free text, synonyms no table knows), and an exact code is worth less
+//!   than it looks because both sides code loosely (a sibling trade's code,
+//!   a major group only).
 
 /// Centi-points per point.
 pub const CENTI: u32 = 100;
 
 /// Occupation, exact KECO code among the desired ones.
-pub const OCCUPATION_EXACT: u32 = 35 * CENTI;
+pub const OCCUPATION_EXACT: u32 = 30 * CENTI;
 /// Occupation, same middle group (2 digits) but a different code.
-pub const OCCUPATION_MIDDLE: u32 = 30 * CENTI;
+pub const OCCUPATION_MIDDLE: u32 = 26 * CENTI;
 /// Occupation, related middle groups: this times the table's weight
-/// (0.3..=0.7, so 10.5..=24.5 points: above 'same major', below 'same middle').
-pub const OCCUPATION_RELATED_SCALE: u32 = 35 * CENTI;
+/// (0.3..=0.7, so 9..=21 points: above 'same major', below 'same middle').
+pub const OCCUPATION_RELATED_SCALE: u32 = 30 * CENTI;
 /// Occupation, same major group (1 digit) only.
-pub const OCCUPATION_MAJOR: u32 = 10 * CENTI;
+pub const OCCUPATION_MAJOR: u32 = 8 * CENTI;
+/// An occupation read from the seeker's certificates, for a seeker who
+/// stated none, earns this share (percent) of what the same level earns for
+/// a stated one: a trade certificate shows training in the trade, not that
+/// the person wants to work in it now.
+pub const OCCUPATION_INFERRED_PERCENT: u32 = 60;
 /// Certificates, when the vacancy lists some: shared equally among the listed
 /// (required and preferred) ones the seeker holds.
 pub const CERTIFICATES_MAX: u32 = 10 * CENTI;
 /// Skills, when the vacancy lists some: shared among them by rarity (IDF).
-pub const SKILLS_MAX: u32 = 20 * CENTI;
+pub const SKILLS_MAX: u32 = 15 * CENTI;
 pub const EXPERIENCE_MAX: u32 = 10 * CENTI;
 pub const WAGE_MAX: u32 = 10 * CENTI;
-pub const COMMUTE_MAX: u32 = 15 * CENTI;
+pub const COMMUTE_MAX: u32 = 25 * CENTI;
 /// What a signal the record does not state is worth: half, so a vacancy
 /// listing no certificates is neither rewarded nor punished against one that
 /// lists certificates the seeker half holds.
 pub const NEUTRAL_CERTIFICATES: u32 = CERTIFICATES_MAX / 2;
 pub const NEUTRAL_SKILLS: u32 = SKILLS_MAX / 2;
 pub const NEUTRAL_WAGE: u32 = WAGE_MAX / 2;
-/// Commute points a vacancy with 기숙사 is worth at least, even beyond the
-/// seeker's limit: living on site is no commute, but moving is a burden.
-pub const HOUSING_FLOOR: u32 = 8 * CENTI;
+/// Commute points a vacancy with 기숙사 is worth at least, for a seeker
+/// willing to relocate, even beyond their limit: living on site is no
+/// commute, but moving is a burden even for the willing, so it counts like a
+/// commute at the curve's half-way point, not like living next door.
+pub const HOUSING_FLOOR: u32 = COMMUTE_MAX / 2;
+/// Commute points fall to half at this share (percent) of the seeker's
+/// limit. The limit is the most a seeker will accept (최대 통근 거리), said
+/// as a round number, so the point where a job stops being attractive lies
+/// well inside it.
+pub const COMMUTE_HALF_PERCENT: u32 = 60;
 /// A 통근버스 makes a distance count for this fraction of itself.
 pub const BUS_DISTANCE_FACTOR: f64 = 0.6;
-/// The distance that scores zero for a seeker who gave no limit.
+/// The limit assumed, for scoring only, for a seeker who gave none.
 pub const DEFAULT_COMMUTE_KM: u32 = 30;
 /// An offered wage this fraction below the desired one scores zero.
 pub const WAGE_ZERO_GAP: i64 = 5; // 1/5 = 20 %
@@ -69,6 +97,45 @@ impl OccupationLevel {
             OccupationLevel::Related(points) => points,
             OccupationLevel::Major => OCCUPATION_MAJOR,
             OccupationLevel::Other => 0,
+        }
+    }
+}
+
+/// Where the occupation a vacancy is compared with comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OccupationSource {
+    /// 희망 직종 as the seeker stated it.
+    Stated,
+    /// The KECO middle group of a trade certificate the seeker holds, for a
+    /// seeker who stated no 희망 직종.
+    Certificate,
+}
+
+/// How close a vacancy's occupation is to the seeker's, and on what basis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct OccupationFit {
+    pub level: OccupationLevel,
+    pub source: OccupationSource,
+}
+
+impl OccupationFit {
+    pub const NONE: OccupationFit = OccupationFit {
+        level: OccupationLevel::Other,
+        source: OccupationSource::Stated,
+    };
+
+    pub fn points(self) -> u32 {
+        match self.source {
+            OccupationSource::Stated => self.level.points(),
+            OccupationSource::Certificate => {
+                // A certificate names a middle group only, so 'exact' is
+                // 'same middle group' here.
+                let level = match self.level {
+                    OccupationLevel::Exact => OccupationLevel::Middle,
+                    other => other,
+                };
+                (level.points() * OCCUPATION_INFERRED_PERCENT + 50) / 100
+            }
         }
     }
 }
@@ -142,8 +209,9 @@ pub(crate) struct CommuteFit {
     pub bus: u32,
     /// Extra points 기숙사 earns.
     pub housing: u32,
-    /// The vacancy offers 기숙사, which lifts the limit.
-    pub housing_offered: bool,
+    /// The vacancy offers 기숙사 and the seeker is willing to move, which
+    /// lifts the limit.
+    pub housing_usable: bool,
 }
 
 impl CommuteFit {
@@ -151,22 +219,34 @@ impl CommuteFit {
         self.distance + self.bus + self.housing
     }
 
-    /// The commute hard constraint: within the limit, or living on site.
+    /// The commute hard constraint: within the limit, or living on site
+    /// for someone willing to move.
     pub fn allowed(self) -> bool {
-        self.within_limit || self.housing_offered
+        self.within_limit || self.housing_usable
     }
 }
 
+/// Distance points: a smooth S-shaped fall, `COMMUTE_MAX / (1 + (d/h)³)`
+/// with `h` at [`COMMUTE_HALF_PERCENT`] of the reference distance. Flat for
+/// the first few km (시군구 centroids are a few km off the real addresses,
+/// so 2 km and 5 km are not really different), steepest around `h`, where
+/// people decide, and about a sixth of the points left at the limit itself.
+/// Distance-decay studies of commuting flows find this shape (a log-logistic
+/// curve) rather than a straight line. Never rises with distance, which the
+/// top-k scan relies on.
 fn distance_points(distance_km: f64, reference_km: u32) -> u32 {
     if reference_km == 0 {
         return if distance_km <= 0.0 { COMMUTE_MAX } else { 0 };
     }
-    let left = 1.0 - distance_km / f64::from(reference_km);
+    let half = f64::from(reference_km) * f64::from(COMMUTE_HALF_PERCENT) / 100.0;
+    let x = distance_km.max(0.0) / half;
     // Rounded once, from the same inputs on every path.
-    round_points(f64::from(COMMUTE_MAX) * left.max(0.0))
+    round_points(f64::from(COMMUTE_MAX) / (1.0 + x * x * x))
 }
 
-/// Commute points and the limit test for one centroid distance.
+/// Commute points and the limit test for one centroid distance. `housing`
+/// is whether the vacancy's 기숙사 can count: it offers one and the seeker
+/// is willing to move.
 pub(crate) fn commute_fit(
     distance_km: f64,
     limit_km: Option<u32>,
@@ -186,8 +266,8 @@ pub(crate) fn commute_fit(
     } else {
         (0, 0)
     };
-    let housing_offered = housing;
-    let housing = if housing_offered {
+    let housing_usable = housing;
+    let housing = if housing_usable {
         HOUSING_FLOOR.saturating_sub(distance + bus)
     } else {
         0
@@ -197,7 +277,7 @@ pub(crate) fn commute_fit(
         distance,
         bus,
         housing,
-        housing_offered,
+        housing_usable,
     }
 }
 
@@ -242,7 +322,7 @@ mod tests {
         assert_eq!(
             MAX_POINTS,
             100 * CENTI,
-            "35 occupation + 10 certificates + 20 skills + 10 experience + 10 wage + 15 commute"
+            "30 occupation + 10 certificates + 15 skills + 10 experience + 10 wage + 25 commute"
         );
     }
 
@@ -283,22 +363,36 @@ mod tests {
     fn commute_points_and_the_housing_exception() {
         let near = commute_fit(5.0, Some(20), false, false);
         assert!(near.within_limit);
-        assert_eq!(near.points(), 1125, "5 of 20 km used: 3/4 of 15 points");
+        assert_eq!(
+            near.points(),
+            2331,
+            "5 of 20 km: 25 / (1 + (5/12)³), still near the top of the curve"
+        );
+        assert_eq!(
+            commute_fit(12.0, Some(20), false, false).points(),
+            COMMUTE_MAX / 2,
+            "half the points at 60 % of the limit"
+        );
+        assert_eq!(
+            commute_fit(20.0, Some(20), false, false).points(),
+            444,
+            "at the limit itself under a fifth is left"
+        );
         let bus = commute_fit(10.0, Some(20), true, false);
         assert_eq!(
             (bus.distance, bus.bus),
-            (750, 300),
-            "a bus makes 10 km count as 6 km: 10.5 points instead of 7.5"
+            (1584, 638),
+            "a bus makes 10 km count as 6 km: 22.22 points instead of 15.84"
         );
         let far = commute_fit(48.0, Some(20), true, false);
-        assert!(!far.within_limit);
+        assert!(!far.within_limit && !far.allowed());
         assert_eq!(far.points(), 0, "a bus does not lift the limit");
         let housed = commute_fit(48.0, Some(20), false, true);
-        assert!(!housed.within_limit);
+        assert!(!housed.within_limit && housed.allowed());
         assert_eq!(
             housed.points(),
             HOUSING_FLOOR,
-            "기숙사 stands in for distance"
+            "usable 기숙사 stands in for distance"
         );
         let housed_near = commute_fit(1.0, Some(20), false, true);
         assert_eq!(
@@ -307,10 +401,56 @@ mod tests {
         );
         let unlimited = commute_fit(45.0, None, false, false);
         assert!(unlimited.within_limit, "no limit stated, no hard limit");
-        assert_eq!(unlimited.points(), 0, "but beyond 30 km it earns nothing");
+        assert_eq!(
+            unlimited.points(),
+            150,
+            "scored against 30 km: 45 km keeps a thin tail"
+        );
         assert_eq!(
             commute_fit(0.0, Some(0), false, false).points(),
             COMMUTE_MAX
+        );
+        assert_eq!(commute_fit(0.5, Some(0), false, false).points(), 0);
+    }
+
+    #[test]
+    fn commute_points_never_rise_with_distance() {
+        // The top-k scan stops at the first place that cannot beat the k-th
+        // best, which is only right if no farther place scores more.
+        for limit in [None, Some(0), Some(5), Some(20), Some(60)] {
+            for (bus, housing) in [(false, false), (true, false), (false, true), (true, true)] {
+                let mut last = u32::MAX;
+                for tenth_km in 0..1000 {
+                    let points =
+                        commute_fit(f64::from(tenth_km) / 10.0, limit, bus, housing).points();
+                    assert!(
+                        points <= last,
+                        "{limit:?} bus {bus} housing {housing}: rose at {tenth_km}"
+                    );
+                    last = points;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_occupation_read_from_a_certificate_earns_less_than_a_stated_one() {
+        let fit = |level, source| OccupationFit { level, source }.points();
+        use OccupationLevel::*;
+        use OccupationSource::*;
+        assert_eq!(
+            fit(Exact, Certificate),
+            1560,
+            "a certificate names a middle group: 60 % of 'same middle group' (26)"
+        );
+        assert_eq!(fit(Middle, Certificate), 1560);
+        assert_eq!(fit(Related(1800), Certificate), 1080);
+        assert_eq!(fit(Major, Certificate), 480);
+        assert_eq!(fit(Other, Certificate), 0);
+        assert_eq!(fit(Exact, Stated), OCCUPATION_EXACT);
+        assert!(
+            fit(Middle, Certificate) < fit(Middle, Stated),
+            "below a stated wish at the same level"
         );
     }
 

@@ -420,6 +420,10 @@ pub fn generate(world: &World, seed: u64, n_seekers: usize, n_vacancies: usize) 
             desired_wage_monthly: stated_wage,
             max_commute_km: stated_limit(&mut d, tolerance_km),
             accepts_shift,
+            // The would-move truth (`relocate` below) is drawn after the
+            // record and never written on it, so no counselor could have
+            // recorded it: unknown, which the engine reads as "would not".
+            willing_to_relocate: false,
         });
         seekers.push(SeekerTruth {
             primary,

@@ -34,6 +34,14 @@ pub const CERTIFICATES: &[&str] = &[
     "사내안전교육",
     "ABC 인증",
     "abc인증",
+    // Holding words and notes that do not change the certificate, and a
+    // 필기 pass that is not the certificate.
+    "지게차운전기능사 자격증",
+    "용접기능사 취득",
+    "ABC 인증 취득",
+    "용접기능사(2019년 취득)",
+    "지게차운전기능사 필기 합격",
+    "용접기능사 (필기)",
 ];
 const SKILLS: &[&str] = &[
     "CO2 용접",
@@ -85,10 +93,19 @@ pub fn seeker() -> impl Strategy<Value = SeekerProfile> {
                 Some(50),
             ][..],
         ),
-        any::<bool>(),
+        (any::<bool>(), any::<bool>()),
     )
         .prop_map(
-            |(place, desired, certificates, skills, years, wage, limit, accepts_shift)| {
+            |(
+                place,
+                desired,
+                certificates,
+                skills,
+                years,
+                wage,
+                limit,
+                (accepts_shift, willing_to_relocate),
+            )| {
                 SeekerProfile {
                     id: String::new(),
                     birth_year: None,
@@ -100,6 +117,7 @@ pub fn seeker() -> impl Strategy<Value = SeekerProfile> {
                     desired_wage_monthly: wage,
                     max_commute_km: limit,
                     accepts_shift,
+                    willing_to_relocate,
                 }
             },
         )

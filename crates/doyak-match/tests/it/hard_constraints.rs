@@ -24,18 +24,22 @@ fn implies() -> HashMap<String, Vec<String>> {
 }
 
 /// What a certificate name is, for comparison: a qualification id, or the
-/// text without whitespace in ASCII lower case.
+/// text without whitespace in ASCII lower case. Words saying it is held
+/// ("… 자격증", "… 취득") and a trailing year note are dropped until the
+/// reference list knows the name; a 필기 pass is not the certificate and
+/// stays as written.
 fn identity(name: &str) -> String {
-    match doyak_refdata::get().qualification(name) {
-        Some(q) => format!("id:{}", q.id),
-        None => format!(
-            "text:{}",
-            name.chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase()
-        ),
+    let refdata = doyak_refdata::get();
+    let mut text: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    if !text.contains("필기") {
+        for noise in ["", "(2019년취득)", "취득", "자격증"] {
+            text = text.strip_suffix(noise).unwrap_or(&text).to_owned();
+            if let Some(q) = refdata.qualification(&text) {
+                return format!("id:{}", q.id);
+            }
+        }
     }
+    format!("text:{}", text.to_ascii_lowercase())
 }
 
 /// Everything a seeker's certificates satisfy: each one and, following the
@@ -75,9 +79,11 @@ fn broken(
         .expect("generated codes exist");
     if let Some(limit) = s.max_commute_km
         && distance > f64::from(limit)
-        && !v.housing
+        && !(v.housing && s.willing_to_relocate)
     {
-        return Some(format!("{distance:.1} km > {limit} km and no 기숙사"));
+        return Some(format!(
+            "{distance:.1} km > {limit} km and no 기숙사 the seeker would move into"
+        ));
     }
     if v.shift_work && !s.accepts_shift {
         return Some("shift work for a seeker who refuses it".into());
