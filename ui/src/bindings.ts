@@ -191,7 +191,11 @@ desired_wage_monthly: string, max_commute_km: string,
 /**
  * "", "yes", "no".
  */
-accepts_shift: string, iap_goal: string, note: string, };
+accepts_shift: string, 
+/**
+ * "yes", "no" or "" (not asked).
+ */
+willing_to_relocate: string, iap_goal: string, note: string, };
 
 /**
  * The options of the seeker form's selects and checkboxes, labelled by the domain.

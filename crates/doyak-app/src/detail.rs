@@ -307,14 +307,13 @@ impl Desk {
                 .map(|k| format!("{k}km"))
                 .unwrap_or_default(),
         );
-        fact(
-            "교대근무",
-            match seeker.accepts_shift {
-                Some(true) => "가능".into(),
-                Some(false) => "불가".into(),
-                None => String::new(),
-            },
-        );
+        let possible = |v: Option<bool>| match v {
+            Some(true) => "가능".to_owned(),
+            Some(false) => "불가".to_owned(),
+            None => String::new(),
+        };
+        fact("교대근무", possible(seeker.accepts_shift));
+        fact("기숙사 입주", possible(seeker.willing_to_relocate));
         fact(
             "취업 장애요인",
             seeker

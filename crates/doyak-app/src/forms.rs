@@ -37,6 +37,8 @@ pub struct SeekerForm {
     pub max_commute_km: String,
     /// "", "yes", "no".
     pub accepts_shift: String,
+    /// "yes", "no" or "" (not asked).
+    pub willing_to_relocate: String,
     pub iap_goal: String,
     pub note: String,
 }
@@ -126,6 +128,19 @@ impl Reader {
     }
 
     /// A phone number, or nothing when the field is empty.
+    /// A yes/no select: "yes", "no", or "" for not asked.
+    pub(crate) fn yes_no(&mut self, field: &str, label: &str, value: &str) -> Option<bool> {
+        match value.trim() {
+            "" => None,
+            "yes" => Some(true),
+            "no" => Some(false),
+            other => {
+                self.fail(field, label, format!("목록에 없는 값입니다: {other}"));
+                None
+            }
+        }
+    }
+
     pub(crate) fn phone(&mut self, field: &str, label: &str, value: &str) -> Option<Phone> {
         let p = Reader::text(value)?;
         let parsed = Phone::parse(&p).ok();
@@ -222,11 +237,8 @@ impl SeekerForm {
                 .map(|w| w.to_string())
                 .unwrap_or_default(),
             max_commute_km: s.max_commute_km.map(|k| k.to_string()).unwrap_or_default(),
-            accepts_shift: match s.accepts_shift {
-                Some(true) => "yes".into(),
-                Some(false) => "no".into(),
-                None => String::new(),
-            },
+            accepts_shift: yes_no(s.accepts_shift),
+            willing_to_relocate: yes_no(s.willing_to_relocate),
             iap_goal: s.iap_goal.clone().unwrap_or_default(),
             note: s.note.clone().unwrap_or_default(),
         }
@@ -287,19 +299,12 @@ impl SeekerForm {
             &self.desired_wage_monthly,
         );
         s.max_commute_km = r.number("max_commute_km", "최대 통근거리", &self.max_commute_km);
-        s.accepts_shift = match self.accepts_shift.trim() {
-            "" => None,
-            "yes" => Some(true),
-            "no" => Some(false),
-            other => {
-                r.fail(
-                    "accepts_shift",
-                    "교대근무",
-                    format!("목록에 없는 값입니다: {other}"),
-                );
-                None
-            }
-        };
+        s.accepts_shift = r.yes_no("accepts_shift", "교대근무", &self.accepts_shift);
+        s.willing_to_relocate = r.yes_no(
+            "willing_to_relocate",
+            "기숙사 입주",
+            &self.willing_to_relocate,
+        );
         s.iap_goal = Reader::text(&self.iap_goal);
         s.note = Reader::text(&self.note);
         r.errors
@@ -334,6 +339,7 @@ fn blank_seeker(id: Id, center_id: Id) -> JobSeeker {
         desired_sigungu: vec![],
         max_commute_km: None,
         accepts_shift: None,
+        willing_to_relocate: None,
         barriers: vec![],
         iap_goal: None,
         note: None,
@@ -422,6 +428,14 @@ impl Desk {
             self.save(&seeker)?;
         }
         Ok(seeker.id.to_string())
+    }
+}
+
+fn yes_no(value: Option<bool>) -> String {
+    match value {
+        Some(true) => "yes".into(),
+        Some(false) => "no".into(),
+        None => String::new(),
     }
 }
 

@@ -124,6 +124,8 @@ pub(crate) fn seeker_profile(s: &JobSeeker, today: NaiveDate) -> Option<SeekerPr
         desired_wage_monthly: s.desired_wage_monthly,
         max_commute_km: s.max_commute_km,
         accepts_shift: s.accepts_shift.unwrap_or(true),
+        // Only an explicit yes lifts the commute limit for 기숙사 jobs.
+        willing_to_relocate: s.willing_to_relocate.unwrap_or(false),
     })
 }
 

@@ -678,6 +678,16 @@ impl<'a> SeekerMaker<'a> {
             desired_sigungu,
             max_commute_km: Some(max_commute_km),
             accepts_shift: Some(accepts_shift),
+            // Derived, not drawn, so every other generated value stays as it
+            // was: young people free of care duties who take shifts are the
+            // ones counselors find willing to move into a dormitory.
+            willing_to_relocate: if care {
+                Some(false)
+            } else if age <= 34 && accepts_shift {
+                Some(true)
+            } else {
+                None
+            },
             barriers,
             iap_goal: goal.clone(),
             note,

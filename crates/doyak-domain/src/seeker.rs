@@ -45,6 +45,11 @@ pub struct JobSeeker {
     pub max_commute_km: Option<u32>,
     /// 교대근무 가능 여부.
     pub accepts_shift: Option<bool>,
+    /// 기숙사 입주·이주 가능 여부: a job with 기숙사 beyond the commute limit
+    /// is proposed only when this is yes. Absent in records written before
+    /// it existed (read as unknown).
+    #[serde(default)]
+    pub willing_to_relocate: Option<bool>,
     /// 취업 장애요인.
     pub barriers: Vec<Barrier>,
     /// 개인별 취업활동계획(IAP)의 취업 목표.

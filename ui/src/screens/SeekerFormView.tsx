@@ -172,6 +172,13 @@ export function SeekerFormView({ id, onSaved, onCancel }: Props) {
               <option value="no">불가</option>
             </select>
           </Field>
+          <Field name="willing_to_relocate" label="기숙사 입주" errors={shown}>
+            <select id="f-willing_to_relocate" value={form.willing_to_relocate} onChange={(e) => set("willing_to_relocate", e.currentTarget.value)}>
+              <option value="">미확인</option>
+              <option value="yes">가능</option>
+              <option value="no">불가</option>
+            </select>
+          </Field>
         </div>
         <Field name="iap_goal" label="IAP 취업 목표" errors={shown}>
           <input {...text("iap_goal")} />

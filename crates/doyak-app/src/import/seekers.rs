@@ -28,6 +28,12 @@ pub const COLUMNS: &[Column] = &[
     col("desired_sigungu", "희망근무지", &[], false),
     col("max_commute_km", "최대통근거리", &["통근거리"], false),
     col("accepts_shift", "교대근무", &["교대근무가능"], false),
+    col(
+        "willing_to_relocate",
+        "기숙사입주",
+        &["기숙사입주가능", "이주가능"],
+        false,
+    ),
     col("note", "메모", &["비고"], false),
 ];
 
@@ -106,6 +112,7 @@ pub fn from_row(r: &mut RowReader<'_>, new_id: Id, center_id: Id, today: NaiveDa
     }
     let max_commute_km = r.int("max_commute_km", "최대통근거리");
     let accepts_shift = r.bool("accepts_shift");
+    let willing_to_relocate = r.bool("willing_to_relocate");
     let note = r.text("note");
     JobSeeker {
         id,
@@ -133,6 +140,7 @@ pub fn from_row(r: &mut RowReader<'_>, new_id: Id, center_id: Id, today: NaiveDa
         desired_sigungu,
         max_commute_km,
         accepts_shift,
+        willing_to_relocate,
         barriers: vec![],
         iap_goal: None,
         note,
@@ -205,6 +213,7 @@ pub fn to_row(s: &JobSeeker) -> Vec<String> {
             .join(";"),
         opt(&s.max_commute_km),
         yes_no(s.accepts_shift),
+        yes_no(s.willing_to_relocate),
         opt(&s.note),
     ]
 }

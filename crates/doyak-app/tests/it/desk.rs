@@ -34,6 +34,7 @@ pub fn draft(name: &str) -> JobSeeker {
         desired_sigungu: vec![],
         max_commute_km: None,
         accepts_shift: None,
+        willing_to_relocate: None,
         barriers: vec![],
         iap_goal: None,
         note: None,

@@ -18,6 +18,7 @@ fn filled(d: &Desk) -> SeekerForm {
     f.desired_wage_monthly = "2,800,000원".into();
     f.max_commute_km = "20".into();
     f.accepts_shift = "no".into();
+    f.willing_to_relocate = "yes".into();
     f
 }
 
@@ -48,11 +49,13 @@ fn a_new_form_saves_a_seeker_with_parsed_values() {
         "commas and 원 are read"
     );
     assert_eq!(s.accepts_shift, Some(false));
+    assert_eq!(s.willing_to_relocate, Some(true));
     assert_eq!(s.consent.as_ref().unwrap().scopes.len(), 2);
     // The form of the saved seeker shows the same values back.
     let again = fx.desk.seeker_form(&id).unwrap();
     assert_eq!(again.desired_wage_monthly, "2800000");
     assert_eq!(again.birth_date, "1988-03-15");
+    assert_eq!(again.willing_to_relocate, "yes");
     assert_eq!(again.desired_occupations, ["81", "89"]);
 }
 

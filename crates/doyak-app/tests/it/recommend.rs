@@ -163,6 +163,40 @@ fn recommendations_keep_the_hard_constraints_and_feed_the_referral_pipeline() {
 }
 
 #[test]
+fn a_dormitory_beyond_the_commute_limit_is_proposed_only_to_someone_willing_to_move() {
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let c = company(d);
+    let busan = vacancy(d, &c, "조선소 용접원 (기숙사)", "day", "26350");
+    let mut form = d.vacancy_form(&busan).unwrap();
+    form.housing = true;
+    d.save_vacancy_form(&form).unwrap();
+    let kim = seeker(d, "김용접", true, "no");
+    assert!(
+        d.recommended_vacancies(&kim).unwrap().items.is_empty(),
+        "~300 km away and not asked about moving: beyond the 20 km limit"
+    );
+    let mut f = d.seeker_form(&kim).unwrap();
+    f.willing_to_relocate = "yes".into();
+    d.save_seeker_form(&f).unwrap();
+    let view = d.recommended_vacancies(&kim).unwrap();
+    assert_eq!(
+        view.items.len(),
+        1,
+        "willing to move: the dormitory lifts the limit"
+    );
+    let texts: Vec<&str> = view.items[0]
+        .reasons
+        .iter()
+        .map(|r| r.text.as_str())
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.contains("기숙사 제공 (이주 가능")),
+        "the exception is said out loud: {texts:?}"
+    );
+}
+
+#[test]
 fn a_seeker_without_a_home_region_gets_a_notice_not_an_error() {
     let mut fx = new_desk();
     let d = &mut fx.desk;

@@ -71,6 +71,7 @@ pub fn seeker(n: u8, name: &str) -> JobSeeker {
         desired_sigungu: vec![],
         max_commute_km: None,
         accepts_shift: None,
+        willing_to_relocate: None,
         barriers: vec![],
         iap_goal: None,
         note: None,
