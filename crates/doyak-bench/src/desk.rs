@@ -45,6 +45,7 @@ pub fn run(n: u32, runs: usize) {
     let (mut open, mut today, mut first, mut pages, mut searches) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut summary, mut warm) = (Vec::new(), Vec::new());
+    let (mut for_seeker, mut for_vacancy) = (Vec::new(), Vec::new());
     for _ in 0..runs {
         let mut opened = None;
         open.push(ms(|| {
@@ -91,6 +92,34 @@ pub fn run(n: u32, runs: usize) {
                 )
             }));
         }
+        // 추천 일자리 for the first seekers on the list, 추천 인재 for the
+        // first open vacancies: what opening those tabs costs.
+        let seekers = desk
+            .seeker_list(&query("", 0))
+            .unwrap_or_else(|e| crate::fail("list", e));
+        for row in seekers.items.iter().take(5) {
+            for_seeker.push(ms(|| {
+                drop(
+                    desk.recommended_vacancies(&row.id)
+                        .unwrap_or_else(|e| crate::fail("recommend vacancies", e)),
+                )
+            }));
+        }
+        let vacancies = desk
+            .vacancy_list(&doyak_app::VacancyListQuery {
+                status: Some("open".into()),
+                limit: 5,
+                ..Default::default()
+            })
+            .unwrap_or_else(|e| crate::fail("vacancies", e));
+        for v in &vacancies.items {
+            for_vacancy.push(ms(|| {
+                drop(
+                    desk.recommended_seekers(&v.id)
+                        .unwrap_or_else(|e| crate::fail("recommend seekers", e)),
+                )
+            }));
+        }
     }
     println!("| use case ({n} seekers, {runs} runs, median) | figure |");
     println!("|---|---|");
@@ -114,4 +143,12 @@ pub fn run(n: u32, runs: usize) {
         median(warm)
     );
     println!("| seeker search | {:.1} ms |", median(searches));
+    println!(
+        "| 추천 일자리 (one seeker against every open vacancy, top 20 with reasons) | {:.1} ms |",
+        median(for_seeker)
+    );
+    println!(
+        "| 추천 인재 (one vacancy against every seeker in the program, top 20 with reasons) | {:.1} ms |",
+        median(for_vacancy)
+    );
 }
