@@ -32,6 +32,9 @@ pub struct Desk {
     pub(crate) store: Store,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) actor: String,
+    /// What matching derived from the caseload, kept until a seeker,
+    /// vacancy or 알선 changes (see `recommend`).
+    pub(crate) match_pool: std::cell::RefCell<Option<crate::recommend::MatchPool>>,
 }
 
 impl std::fmt::Debug for Desk {
@@ -118,6 +121,7 @@ impl Desk {
             store,
             clock,
             actor,
+            match_pool: Default::default(),
         })
     }
 
@@ -132,6 +136,7 @@ impl Desk {
             store,
             clock,
             actor: "local".to_owned(),
+            match_pool: Default::default(),
         })
     }
 
@@ -148,6 +153,7 @@ impl Desk {
             store,
             clock,
             actor: "reader".to_owned(),
+            match_pool: Default::default(),
         })
     }
 

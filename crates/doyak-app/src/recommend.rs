@@ -11,9 +11,10 @@ use crate::detail::Fact;
 use crate::forms::{choice, enum_value, parse_id};
 use crate::{AppError, Choice, Desk, VacancyRow};
 use chrono::NaiveDate;
+use doyak_domain::company::VacancyStatus;
 use doyak_domain::events::{Application, ApplicationStatus};
 use doyak_domain::seeker::ConsentScope;
-use doyak_domain::{FieldError, Id, JobSeeker, SeekerStatus, Vacancy};
+use doyak_domain::{Company, EntityKind, FieldError, Id, JobSeeker, SeekerStatus, Vacancy};
 use doyak_match::{Caseload, SeekerProfile, VacancyProfile};
 use doyak_store::VacancyFilter;
 use serde::Serialize;
@@ -171,36 +172,140 @@ fn status_error(message: &str) -> AppError {
     }])
 }
 
+/// The caseload as the matcher sees it: every seeker still in the program
+/// and every open vacancy with places left, indexed once. Building it reads
+/// and decodes every such record (~0.5 s at 50 000 seekers); ranking one
+/// seeker or one vacancy against it takes well under a millisecond, so the
+/// desk keeps it until a seeker, vacancy or 알선 changes, or the day does
+/// (experience counts up to today).
+pub(crate) struct MatchPool {
+    key: (u64, NaiveDate),
+    caseload: Caseload,
+    seekers: Vec<PoolSeeker>,
+    vacancies: Vec<Vacancy>,
+    seeker_at: HashMap<Id, usize>,
+    vacancy_at: HashMap<Id, usize>,
+}
+
+struct PoolSeeker {
+    id: Id,
+    name: String,
+    may_share: bool,
+}
+
+/// What invalidates the pool.
+const POOL_KINDS: [EntityKind; 3] = [
+    EntityKind::Seeker,
+    EntityKind::Vacancy,
+    EntityKind::Application,
+];
+
 impl Desk {
+    /// The match pool, rebuilt if anything it was built from has changed.
+    fn match_pool(&self) -> Result<std::cell::Ref<'_, MatchPool>, AppError> {
+        let key = (self.store.changes(&POOL_KINDS)?, self.clock.today());
+        let fresh = self
+            .match_pool
+            .borrow()
+            .as_ref()
+            .is_some_and(|p| p.key == key);
+        if !fresh {
+            let pool = self.build_match_pool(key)?;
+            *self.match_pool.borrow_mut() = Some(pool);
+        }
+        std::cell::Ref::filter_map(self.match_pool.borrow(), Option::as_ref).map_err(|_| {
+            AppError::NotFound {
+                what: "매칭 자료"
+            }
+        })
+    }
+
+    fn build_match_pool(&self, key: (u64, NaiveDate)) -> Result<MatchPool, AppError> {
+        let today = key.1;
+        let mut seekers = Vec::new();
+        let mut seeker_profiles = Vec::new();
+        for s in self.store.seekers_with_status(&MATCHABLE)? {
+            if let Some(p) = seeker_profile(&s, today).filter(|p| p.validate(0).is_ok()) {
+                seekers.push(PoolSeeker {
+                    id: s.id,
+                    may_share: may_share(&s),
+                    name: s.name,
+                });
+                seeker_profiles.push(p);
+            }
+        }
+        let hires = self.store.hires_per_open_vacancy()?;
+        let open = self.store.vacancies(&VacancyFilter {
+            status: Some(VacancyStatus::Open),
+            ..Default::default()
+        })?;
+        let mut vacancies = Vec::new();
+        let mut vacancy_profiles = Vec::new();
+        for v in open {
+            let p = vacancy_profile(&v, hires.get(&v.id).copied().unwrap_or(0));
+            if p.headcount > 0 && p.validate(0).is_ok() {
+                vacancies.push(v);
+                vacancy_profiles.push(p);
+            }
+        }
+        let caseload =
+            Caseload::new(seeker_profiles, vacancy_profiles).map_err(|e| AppError::MatchInput {
+                problems: vec![e.to_string()],
+            })?;
+        Ok(MatchPool {
+            key,
+            seeker_at: seekers.iter().enumerate().map(|(i, s)| (s.id, i)).collect(),
+            vacancy_at: vacancies
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (v.id, i))
+                .collect(),
+            caseload,
+            seekers,
+            vacancies,
+        })
+    }
+
+    fn company_name(&self, cache: &mut HashMap<Id, String>, id: Id) -> Result<String, AppError> {
+        if let Some(n) = cache.get(&id) {
+            return Ok(n.clone());
+        }
+        let name = self
+            .store
+            .get::<Company>(id)?
+            .map(|c| c.name)
+            .unwrap_or_default();
+        cache.insert(id, name.clone());
+        Ok(name)
+    }
+
     /// The best open vacancies for a seeker, with the reasons.
     pub fn recommended_vacancies(&self, seeker_id: &str) -> Result<RecommendationView, AppError> {
         let seeker = self.seeker(parse_id(seeker_id)?)?;
-        let today = self.clock.today();
-        let Some(profile) = seeker_profile(&seeker, today) else {
-            return Ok(RecommendationView {
-                items: vec![],
-                considered: 0,
-                notice: Some(
-                    "거주지 시군구가 없어 통근 거리를 잴 수 없습니다. 정보 수정에서 거주지를 입력해 주세요."
-                        .into(),
-                ),
-            });
+        let pool = self.match_pool()?;
+        let considered = pool.vacancies.len() as u32;
+        let ranked = match pool.seeker_at.get(&seeker.id) {
+            Some(&i) => pool.caseload.rank_vacancies(i, RECOMMENDATIONS),
+            // Someone the pool leaves out (already employed, closed, or
+            // with a code the matcher does not know): ranked on their own.
+            None => {
+                let Some(profile) = seeker_profile(&seeker, self.clock.today()) else {
+                    return Ok(RecommendationView {
+                        items: vec![],
+                        considered: 0,
+                        notice: Some(
+                            "거주지 시군구가 없어 통근 거리를 잴 수 없습니다. 정보 수정에서 거주지를 입력해 주세요."
+                                .into(),
+                        ),
+                    });
+                };
+                let alone = Caseload::new(vec![profile], pool.caseload.vacancies().to_vec())
+                    .map_err(|e| AppError::MatchInput {
+                        problems: vec![e.to_string()],
+                    })?;
+                alone.rank_vacancies(0, RECOMMENDATIONS)
+            }
         };
-        let hires = self.store.hires_per_open_vacancy()?;
-        let vacancies = self.store.vacancies(&VacancyFilter {
-            status: Some(doyak_domain::company::VacancyStatus::Open),
-            ..Default::default()
-        })?;
-        let profiles = matchable_vacancies(&vacancies, &hires);
-        let considered = profiles.len() as u32;
-        let caseload = Caseload::new(
-            vec![profile],
-            profiles.iter().map(|(_, p)| p.clone()).collect(),
-        )
-        .map_err(|e| AppError::MatchInput {
-            problems: vec![e.to_string()],
-        })?;
-        let names: HashMap<Id, String> = self.store.company_names()?.into_iter().collect();
         let applications: HashMap<Id, Application> = self
             .store
             .applications_of_seeker(seeker.id)?
@@ -208,27 +313,25 @@ impl Desk {
             .map(|a| (a.vacancy_id, a))
             .collect();
         let share = may_share(&seeker);
-        let items: Vec<Recommendation> = caseload
-            .rank_vacancies(0, RECOMMENDATIONS)
-            .into_iter()
-            .map(|r| {
-                let v = profiles[r.vacancy as usize].0;
-                let company = names.get(&v.company_id).cloned().unwrap_or_default();
-                Recommendation {
-                    seeker_id: seeker.id.to_string(),
-                    seeker_name: seeker.name.clone(),
-                    vacancy_id: v.id.to_string(),
-                    vacancy_title: v.title.clone(),
-                    application: applications
-                        .get(&v.id)
-                        .map(|a| application_row(a, &seeker.name, &v.title, &company)),
-                    company_name: company,
-                    score: r.score,
-                    reasons: reasons(r.reasons),
-                    may_share: share,
-                }
-            })
-            .collect();
+        let mut companies = HashMap::new();
+        let mut items = Vec::with_capacity(ranked.len());
+        for r in ranked {
+            let v = &pool.vacancies[r.vacancy as usize];
+            let company = self.company_name(&mut companies, v.company_id)?;
+            items.push(Recommendation {
+                seeker_id: seeker.id.to_string(),
+                seeker_name: seeker.name.clone(),
+                vacancy_id: v.id.to_string(),
+                vacancy_title: v.title.clone(),
+                application: applications
+                    .get(&v.id)
+                    .map(|a| application_row(a, &seeker.name, &v.title, &company)),
+                company_name: company,
+                score: r.score,
+                reasons: reasons(r.reasons),
+                may_share: share,
+            });
+        }
         let notice = items.is_empty().then(|| {
             format!(
                 "모집 중인 구인 {considered}건 가운데 필수 조건(필수 자격, 통근 거리, 교대근무)을 모두 맞는 곳이 없습니다."
@@ -252,35 +355,23 @@ impl Desk {
             considered: 0,
             notice: Some(notice.to_owned()),
         };
-        if vacancy.status != doyak_domain::company::VacancyStatus::Open {
+        if vacancy.status != VacancyStatus::Open {
             return Ok(empty("모집 중인 구인에만 인재를 추천합니다."));
         }
-        let hires = self.store.hires_per_open_vacancy()?;
-        let profile = vacancy_profile(&vacancy, hires.get(&vacancy.id).copied().unwrap_or(0));
-        if profile.headcount == 0 {
-            return Ok(empty("모집 인원이 모두 채용되었습니다."));
-        }
-        if profile.validate(0).is_err() {
-            return Ok(empty("구인의 직종 또는 근무지 코드를 확인해 주세요."));
-        }
-        let today = self.clock.today();
-        let seekers = self.store.seekers_with_status(&MATCHABLE)?;
-        let profiles: Vec<(&JobSeeker, SeekerProfile)> = seekers
-            .iter()
-            .filter_map(|s| seeker_profile(s, today).map(|p| (s, p)))
-            .filter(|(_, p)| p.validate(0).is_ok())
-            .collect();
-        let considered = profiles.len() as u32;
-        let caseload = Caseload::new(
-            profiles.iter().map(|(_, p)| p.clone()).collect(),
-            vec![profile],
-        )
-        .map_err(|e| AppError::MatchInput {
-            problems: vec![e.to_string()],
-        })?;
+        let pool = self.match_pool()?;
+        let Some(&at) = pool.vacancy_at.get(&vacancy.id) else {
+            let hires = self.store.hires_per_open_vacancy()?;
+            let left = vacancy_profile(&vacancy, hires.get(&vacancy.id).copied().unwrap_or(0));
+            return Ok(empty(if left.headcount == 0 {
+                "모집 인원이 모두 채용되었습니다."
+            } else {
+                "구인의 직종 또는 근무지 코드를 확인해 주세요."
+            }));
+        };
+        let considered = pool.seekers.len() as u32;
         let company = self
             .store
-            .get::<doyak_domain::Company>(vacancy.company_id)?
+            .get::<Company>(vacancy.company_id)?
             .map(|c| c.name)
             .unwrap_or_default();
         let applications: HashMap<Id, Application> = self
@@ -289,11 +380,12 @@ impl Desk {
             .into_iter()
             .map(|a| (a.seeker_id, a))
             .collect();
-        let items: Vec<Recommendation> = caseload
-            .rank_seekers(0, RECOMMENDATIONS)
+        let items: Vec<Recommendation> = pool
+            .caseload
+            .rank_seekers(at, RECOMMENDATIONS)
             .into_iter()
             .map(|r| {
-                let s = profiles[r.seeker as usize].0;
+                let s = &pool.seekers[r.seeker as usize];
                 Recommendation {
                     seeker_id: s.id.to_string(),
                     seeker_name: s.name.clone(),
@@ -305,7 +397,7 @@ impl Desk {
                     application: applications
                         .get(&s.id)
                         .map(|a| application_row(a, &s.name, &vacancy.title, &company)),
-                    may_share: may_share(s),
+                    may_share: s.may_share,
                 }
             })
             .collect();
@@ -355,7 +447,7 @@ impl Desk {
             .ok_or(AppError::NotFound { what: "구인" })?;
         let company = self
             .store
-            .get::<doyak_domain::Company>(v.company_id)?
+            .get::<Company>(v.company_id)?
             .map(|c| c.name)
             .unwrap_or_default();
         let mut applications = Vec::new();
@@ -433,7 +525,7 @@ impl Desk {
             .store
             .get(parse_id(vacancy_id)?)?
             .ok_or(AppError::NotFound { what: "구인" })?;
-        if vacancy.status != doyak_domain::company::VacancyStatus::Open {
+        if vacancy.status != VacancyStatus::Open {
             return Err(status_error("모집이 끝난 구인에는 알선할 수 없습니다."));
         }
         if let Some(open) = self
@@ -460,7 +552,7 @@ impl Desk {
         let application = self.create_record(application, |a, center| a.center_id = center)?;
         let company = self
             .store
-            .get::<doyak_domain::Company>(vacancy.company_id)?
+            .get::<Company>(vacancy.company_id)?
             .map(|c| c.name)
             .unwrap_or_default();
         Ok(application_row(
@@ -522,24 +614,6 @@ fn check_consent(seeker: &JobSeeker, status: ApplicationStatus) -> Result<(), Ap
         ));
     }
     Ok(())
-}
-
-/// Open vacancies with places left and codes the matcher knows, paired with
-/// their profiles.
-fn matchable_vacancies<'a>(
-    vacancies: &'a [Vacancy],
-    hires: &HashMap<Id, u32>,
-) -> Vec<(&'a Vacancy, VacancyProfile)> {
-    vacancies
-        .iter()
-        .map(|v| {
-            (
-                v,
-                vacancy_profile(v, hires.get(&v.id).copied().unwrap_or(0)),
-            )
-        })
-        .filter(|(_, p)| p.headcount > 0 && p.validate(0).is_ok())
-        .collect()
 }
 
 fn application_row(a: &Application, seeker: &str, title: &str, company: &str) -> ApplicationRow {

@@ -481,6 +481,13 @@ fn peak_rss_mb() -> String {
         .map_or_else(|| "?".to_owned(), |kb| format!("{:.0} MB", kb / 1024.0))
 }
 
+fn json_lines<T: serde::Serialize>(records: &[T]) -> Vec<String> {
+    records
+        .iter()
+        .map(|r| serde_json::to_string(r).unwrap_or_default())
+        .collect()
+}
+
 fn run(name: &str, places: Vec<String>, n_seekers: usize, n_vacancies: usize) {
     let mut d = Dice(ChaCha8Rng::seed_from_u64(20_260_501));
     let seekers: Vec<SeekerProfile> = (0..n_seekers).map(|i| seeker(&mut d, i, &places)).collect();
@@ -491,6 +498,26 @@ fn run(name: &str, places: Vec<String>, n_seekers: usize, n_vacancies: usize) {
         "\n## {name}: {n_seekers} seekers × {n_vacancies} vacancies over {} 시군구",
         places.len()
     );
+    // DOYAK_BENCH_JSONL=DIR writes this caseload as the CLI's input files
+    // (DIR/NAME-seekers.jsonl, DIR/NAME-vacancies.jsonl), so `doyak match`
+    // and `doyak assign` can be timed on the same data.
+    if let Some(dir) = std::env::var_os("DOYAK_BENCH_JSONL") {
+        let slug: String = name
+            .split_whitespace()
+            .next()
+            .unwrap_or("caseload")
+            .to_owned();
+        let dir = std::path::PathBuf::from(dir);
+        let write = |file: String, lines: Vec<String>| {
+            let path = dir.join(file);
+            if let Err(e) = std::fs::write(&path, lines.join("\n") + "\n") {
+                eprintln!("cannot write {}: {e}", path.display());
+                std::process::exit(1);
+            }
+        };
+        write(format!("{slug}-seekers.jsonl"), json_lines(&seekers));
+        write(format!("{slug}-vacancies.jsonl"), json_lines(&vacancies));
+    }
 
     let t = Instant::now();
     let caseload = match Caseload::new(seekers, vacancies) {

@@ -35,6 +35,8 @@ pub struct Store {
     caseload: Caseload,
     /// Built on the first name search; see `name_index`.
     name_index: std::cell::RefCell<Option<name_index::NameIndex>>,
+    /// Commits through this connection that changed each kind of record.
+    changes: std::cell::RefCell<std::collections::HashMap<doyak_domain::EntityKind, u64>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -75,6 +77,21 @@ impl Store {
         } else {
             Err(damaged())
         }
+    }
+
+    /// A number that changes whenever a record of one of `kinds` may have
+    /// changed — a commit through this connection that touched the kind, or
+    /// any commit through another connection to the file (SQLite's
+    /// `data_version`) — so a caller can cache what it derived from them.
+    pub fn changes(&self, kinds: &[doyak_domain::EntityKind]) -> Result<u64> {
+        let own: u64 = {
+            let changes = self.changes.borrow();
+            kinds.iter().filter_map(|k| changes.get(k)).sum()
+        };
+        let others: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        Ok(own.wrapping_add((others as u64) << 32))
     }
 
     /// The schema version of the open file (equal to [`SCHEMA_VERSION`] once open).

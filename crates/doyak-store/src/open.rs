@@ -177,6 +177,7 @@ impl Store {
             path: path.to_owned(),
             caseload,
             name_index: Default::default(),
+            changes: Default::default(),
         };
         store.write(ctx, |w| w.insert(center))?;
         Ok(store)
@@ -222,6 +223,7 @@ impl Store {
             path: path.to_owned(),
             caseload,
             name_index: Default::default(),
+            changes: Default::default(),
         })
     }
 
@@ -250,6 +252,7 @@ impl Store {
             path: path.to_owned(),
             caseload,
             name_index: Default::default(),
+            changes: Default::default(),
         })
     }
 }

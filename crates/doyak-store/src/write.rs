@@ -53,6 +53,8 @@ pub struct Writer<'t> {
     now: String,
     /// Seekers this write inserted, changed or deleted, for the name index.
     touched_seekers: Vec<Id>,
+    /// Kinds of shared record this write changed, for [`Store::changes`].
+    touched_kinds: Vec<EntityKind>,
     /// Net change in live records per kind, written to `tally` at commit.
     live_delta: Vec<(EntityKind, i64)>,
     /// Outbox rows this write queued.
@@ -96,6 +98,7 @@ impl Store {
             next_seq,
             now: ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
             touched_seekers: Vec::new(),
+            touched_kinds: Vec::new(),
             live_delta: Vec::new(),
             queued: 0,
         };
@@ -118,8 +121,15 @@ impl Store {
             }
         }
         let touched = std::mem::take(&mut writer.touched_seekers);
+        let kinds = std::mem::take(&mut writer.touched_kinds);
         drop(writer);
         tx.commit()?;
+        {
+            let mut changes = self.changes.borrow_mut();
+            for kind in kinds {
+                *changes.entry(kind).or_default() += 1;
+            }
+        }
         self.after_commit(&touched)?;
         Ok(value)
     }
@@ -163,6 +173,9 @@ fn to_object<R: serde::Serialize>(record: &R, what: &str) -> Result<Map<String, 
 
 impl Writer<'_> {
     fn touched(&mut self, kind: EntityKind, id: Id) {
+        if !self.touched_kinds.contains(&kind) {
+            self.touched_kinds.push(kind);
+        }
         if kind == EntityKind::Seeker {
             self.touched_seekers.push(id);
         }

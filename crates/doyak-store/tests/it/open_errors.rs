@@ -217,3 +217,30 @@ fn a_reader_refuses_a_wrong_passphrase_and_a_schema_it_was_not_built_for() {
     );
     assert_eq!(std::fs::read(&fx.path).unwrap(), before, "file untouched");
 }
+
+#[test]
+fn changes_follow_the_kinds_written_here_and_any_write_elsewhere() {
+    use doyak_domain::EntityKind;
+    let (fx, mut store) = new_store();
+    let seekers = |s: &Store| s.changes(&[EntityKind::Seeker]).unwrap();
+    let vacancies = |s: &Store| s.changes(&[EntityKind::Vacancy]).unwrap();
+    let (s0, v0) = (seekers(&store), vacancies(&store));
+    store
+        .write(&ctx(), |w| w.insert(&seeker(1, "김민수")))
+        .unwrap();
+    assert_ne!(seekers(&store), s0, "a seeker was written");
+    assert_eq!(
+        vacancies(&store),
+        v0,
+        "no vacancy was: a cache of vacancies stays valid"
+    );
+
+    // Another connection's commit (sync, another window) changes every kind
+    // as far as this connection can tell.
+    let mut other = Store::open(&fx.path, &Passphrase::new(PASS)).unwrap();
+    let v1 = vacancies(&store);
+    other
+        .write(&ctx(), |w| w.insert(&seeker(2, "이영희")))
+        .unwrap();
+    assert_ne!(vacancies(&store), v1, "SQLite's data_version moved");
+}
