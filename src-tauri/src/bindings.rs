@@ -7,7 +7,10 @@
 mod tests {
     use crate::commands::DeskInfo;
     use doyak_app::FieldError;
-    use doyak_app::{ApplicationRow, ReasonRow, Recommendation, RecommendationView, VacancyDetail};
+    use doyak_app::{
+        ApplicationRow, AssignmentView, ReasonRow, Recommendation, RecommendationView,
+        VacancyDetail,
+    };
     use doyak_app::{
         CaseloadSummary, Choice, DueFollowUp, DueRetention, EventRow, Fact, ReferralRow,
         SeekerDetail, SeekerFilterChoices, SeekerForm, SeekerFormChoices, SeekerListQuery,
@@ -85,6 +88,7 @@ mod tests {
             decl::<ReasonRow>(&cfg),
             decl::<ApplicationRow>(&cfg),
             decl::<VacancyDetail>(&cfg),
+            decl::<AssignmentView>(&cfg),
         ];
         let mut out = String::from(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\

@@ -8,7 +8,7 @@ use doyak_app::{
     Passphrase, SeekerDetail, SeekerFilterChoices, SeekerForm, SeekerFormChoices, SeekerListQuery,
     SeekerPage, SessionForm, SystemClock, TodayView, UiError,
 };
-use doyak_app::{ApplicationRow, RecommendationView, VacancyDetail};
+use doyak_app::{ApplicationRow, AssignmentView, RecommendationView, VacancyDetail};
 use doyak_app::{
     CompanyDetail, CompanyFilterChoices, CompanyForm, CompanyFormChoices, CompanyListQuery,
     CompanyPage, ComplexView, VacancyForm, VacancyListQuery, VacancyPage, VisitForm,
@@ -500,6 +500,13 @@ pub async fn recommended_seekers(
     vacancy_id: String,
 ) -> Result<RecommendationView, UiError> {
     with_desk(&state, move |desk| desk.recommended_seekers(&vacancy_id)).await
+}
+
+#[tauri::command]
+pub async fn assignment_suggestions(
+    state: tauri::State<'_, DeskState>,
+) -> Result<AssignmentView, UiError> {
+    with_desk(&state, |desk| desk.assignment_suggestions()).await
 }
 
 #[tauri::command]

@@ -110,6 +110,7 @@ fn main() {
             commands::recommended_vacancies,
             commands::recommended_seekers,
             commands::application_statuses,
+            commands::assignment_suggestions,
             commands::seeker_applications,
             commands::vacancy_detail,
             commands::add_application,

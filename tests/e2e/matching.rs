@@ -116,5 +116,17 @@ fn a_vacancy_recommends_candidates_and_a_shortlist_becomes_a_referral() {
     s.click(&s.find("#tab-recommend").unwrap()).unwrap();
     cards(&s);
     shot(&s, "21-seeker-recommended-vacancies");
+
+    // The caseload-wide suggestion: pairs with their reasons, nothing recorded.
+    s.click(&s.find("#nav-vacancies").unwrap()).unwrap();
+    s.click(&s.find("#assignment-open").unwrap()).unwrap();
+    let summary = wait_text(&s, "#assignment-summary", "쌍 배정");
+    assert!(
+        !s.find_all("li.rec").unwrap().is_empty(),
+        "the demo caseload has feasible pairs: {summary}"
+    );
+    let first = s.texts("li.rec:first-child h3").unwrap().join("");
+    assert!(first.contains('→'), "a pair: seeker → vacancy, got {first}");
+    shot(&s, "22-assignment-suggestions");
     s.quit().unwrap();
 }

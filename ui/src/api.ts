@@ -39,7 +39,7 @@ import type {
   UiError,
 } from "./bindings";
 
-import type { ApplicationRow, RecommendationView, VacancyDetail } from "./bindings";
+import type { ApplicationRow, AssignmentView, RecommendationView, VacancyDetail } from "./bindings";
 
 export type { UiError };
 
@@ -113,6 +113,7 @@ export const api = {
   },
   recommendedVacancies: (seekerId: string) => call<RecommendationView>("recommended_vacancies", { seekerId }),
   recommendedSeekers: (vacancyId: string) => call<RecommendationView>("recommended_seekers", { vacancyId }),
+  assignmentSuggestions: () => call<AssignmentView>("assignment_suggestions"),
   applicationStatuses: () => call<Choice[]>("application_statuses"),
   seekerApplications: (seekerId: string) => call<ApplicationRow[]>("seeker_applications", { seekerId }),
   vacancyDetail: (id: string) => call<VacancyDetail>("vacancy_detail", { id }),

@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "./api";
 import type { CaseloadSummary, DeskInfo } from "./bindings";
 import { actionFor, type Action } from "./lib/shortcuts";
+import { AssignmentView } from "./screens/AssignmentView";
 import { Companies } from "./screens/Companies";
 import { DataScreen } from "./screens/DataScreen";
 import { CompanyDetailView } from "./screens/CompanyDetailView";
@@ -24,6 +25,7 @@ type Route =
   | { screen: "seeker-form"; id: string | null }
   | { screen: "company"; id: string }
   | { screen: "vacancy"; id: string; back: Route }
+  | { screen: "assignment" }
   | { screen: "company-form"; id: string | null; complex: string; back: Route }
   | { screen: "vacancy-form"; id: string | null; companyId: string; companyName: string; back: Route };
 
@@ -39,6 +41,8 @@ function section(route: Route): Screen {
     case "vacancy-form":
     case "vacancy":
       return section(route.back);
+    case "assignment":
+      return "vacancies";
     default:
       return route.screen;
   }
@@ -157,7 +161,11 @@ export function App() {
             <Vacancies
               onOpenCompany={(id) => setRoute({ screen: "company", id })}
               onOpenVacancy={(id) => setRoute({ screen: "vacancy", id, back: route })}
+              onAssignment={() => setRoute({ screen: "assignment" })}
             />
+          )}
+          {summary && route.screen === "assignment" && (
+            <AssignmentView onBack={() => setScreen("vacancies")} onOpenSeeker={(id) => setRoute({ screen: "seeker", id })} />
           )}
           {summary && route.screen === "visit" && (
             <FieldVisit

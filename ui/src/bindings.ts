@@ -402,3 +402,17 @@ export type VacancyDetail = { row: VacancyRow, facts: Array<Fact>, applications:
  * Places not yet filled by a hire.
  */
 open_places: number, };
+
+/**
+ * 배정 제안: the caseload-wide assignment with the largest total fit, as a
+ * list of suggestions a counselor may act on one by one.
+ */
+export type AssignmentView = { 
+/**
+ * Best fit first.
+ */
+items: Array<Recommendation>, 
+/**
+ * Seekers and open places weighed.
+ */
+seekers: number, places: number, total_score: number, };

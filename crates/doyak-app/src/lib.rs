@@ -38,7 +38,8 @@ pub use forms::{SeekerForm, SeekerFormChoices};
 pub use import::{ImportKind, ImportOptions, ImportReport, RowError};
 pub use lists::{Choice, MAX_PAGE, SeekerFilterChoices, SeekerListQuery};
 pub use recommend::{
-    ApplicationRow, RECOMMENDATIONS, ReasonRow, Recommendation, RecommendationView, VacancyDetail,
+    ApplicationRow, AssignmentView, RECOMMENDATIONS, ReasonRow, Recommendation, RecommendationView,
+    VacancyDetail,
 };
 pub use summary::{CaseloadSummary, SeekerPage, SeekerRow};
 pub use today::{DueFollowUp, DueRetention, StaleVacancy, TodayView, WaitingReferral};

@@ -202,16 +202,13 @@ pub fn rank_all(caseload: &Caseload, k: usize, side: RankFor) -> Vec<MatchLine> 
     }
 }
 
-/// The assignment of seekers to vacancies with the largest total score,
-/// each vacancy taking at most its open headcount, no pair that breaks a
-/// hard constraint, seekers free to stay unassigned. One line per seeker,
-/// in input order.
-pub fn assign_all(caseload: &Caseload) -> Result<Assignment, AppError> {
-    let seekers = caseload.seekers();
-    let vacancies = caseload.vacancies();
+/// The (seeker, vacancy) positions of the assignment with the largest total
+/// score: every feasible pair is weighed (the solver never sees an
+/// infeasible one), each vacancy takes at most its open headcount.
+pub fn optimal_pairs(caseload: &Caseload) -> Result<Vec<(usize, usize)>, AppError> {
     let mut pairs = Vec::new();
-    for s in 0..seekers.len() {
-        for v in 0..vacancies.len() {
+    for s in 0..caseload.seekers().len() {
+        for v in 0..caseload.vacancies().len() {
             if let Some(score) = caseload.score(s, v)
                 && score > 0.0
             {
@@ -223,9 +220,18 @@ pub fn assign_all(caseload: &Caseload) -> Result<Assignment, AppError> {
             }
         }
     }
-    let headcounts: Vec<u32> = vacancies.iter().map(|v| v.headcount).collect();
-    let chosen =
-        doyak_assign::assign(seekers.len(), &headcounts, &pairs).map_err(AppError::Assign)?;
+    let headcounts: Vec<u32> = caseload.vacancies().iter().map(|v| v.headcount).collect();
+    doyak_assign::assign(caseload.seekers().len(), &headcounts, &pairs).map_err(AppError::Assign)
+}
+
+/// The assignment of seekers to vacancies with the largest total score,
+/// each vacancy taking at most its open headcount, no pair that breaks a
+/// hard constraint, seekers free to stay unassigned. One line per seeker,
+/// in input order.
+pub fn assign_all(caseload: &Caseload) -> Result<Assignment, AppError> {
+    let seekers = caseload.seekers();
+    let vacancies = caseload.vacancies();
+    let chosen = optimal_pairs(caseload)?;
     let mut by_seeker: Vec<Option<usize>> = vec![None; seekers.len()];
     for (s, v) in chosen {
         by_seeker[s] = Some(v);

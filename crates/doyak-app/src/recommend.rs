@@ -83,6 +83,18 @@ pub struct RecommendationView {
     pub notice: Option<String>,
 }
 
+/// 배정 제안: the caseload-wide assignment with the largest total fit, as a
+/// list of suggestions a counselor may act on one by one.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct AssignmentView {
+    /// Best fit first.
+    pub items: Vec<Recommendation>,
+    /// Seekers and open places weighed.
+    pub seekers: u32,
+    pub places: u32,
+    pub total_score: f32,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct VacancyDetail {
     pub row: VacancyRow,
@@ -410,6 +422,61 @@ impl Desk {
             items,
             considered,
             notice,
+        })
+    }
+
+    /// 배정 제안: who could go where so that the caseload's total fit is
+    /// largest, each vacancy taking at most its open places, no pair that
+    /// breaks a hard constraint. A suggestion: nothing is recorded.
+    pub fn assignment_suggestions(&self) -> Result<AssignmentView, AppError> {
+        let pool = self.match_pool()?;
+        let chosen = crate::matching::optimal_pairs(&pool.caseload)?;
+        let mut companies = HashMap::new();
+        let mut items = Vec::with_capacity(chosen.len());
+        for (s, v) in chosen {
+            let seeker = &pool.seekers[s];
+            let vacancy = &pool.vacancies[v];
+            let explanation = pool.caseload.explain(s, v);
+            let company = self.company_name(&mut companies, vacancy.company_id)?;
+            items.push(Recommendation {
+                seeker_id: seeker.id.to_string(),
+                seeker_name: seeker.name.clone(),
+                vacancy_id: vacancy.id.to_string(),
+                vacancy_title: vacancy.title.clone(),
+                company_name: company,
+                score: explanation.score,
+                reasons: reasons(explanation.reasons),
+                application: None,
+                may_share: seeker.may_share,
+            });
+        }
+        items.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.seeker_id.cmp(&b.seeker_id))
+        });
+        // The 알선 already recorded for a suggested pair is shown on it.
+        for item in &mut items {
+            let id = parse_id(&item.seeker_id)?;
+            if let Some(a) = self
+                .store
+                .applications_of_seeker(id)?
+                .into_iter()
+                .find(|a| a.vacancy_id.to_string() == item.vacancy_id)
+            {
+                item.application = Some(application_row(
+                    &a,
+                    &item.seeker_name,
+                    &item.vacancy_title,
+                    &item.company_name,
+                ));
+            }
+        }
+        Ok(AssignmentView {
+            total_score: items.iter().map(|i| i.score).sum(),
+            seekers: pool.seekers.len() as u32,
+            places: pool.caseload.vacancies().iter().map(|v| v.headcount).sum(),
+            items,
         })
     }
 

@@ -46,6 +46,7 @@ pub fn run(n: u32, runs: usize) {
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut summary, mut warm) = (Vec::new(), Vec::new());
     let (mut for_seeker, mut for_vacancy, mut pool) = (Vec::new(), Vec::new(), Vec::new());
+    let mut assignment = Vec::new();
     for _ in 0..runs {
         let mut opened = None;
         open.push(ms(|| {
@@ -122,6 +123,12 @@ pub fn run(n: u32, runs: usize) {
                 ..Default::default()
             })
             .unwrap_or_else(|e| crate::fail("vacancies", e));
+        assignment.push(ms(|| {
+            drop(
+                desk.assignment_suggestions()
+                    .unwrap_or_else(|e| crate::fail("assignment", e)),
+            )
+        }));
         for v in &vacancies.items {
             for_vacancy.push(ms(|| {
                 drop(
@@ -153,6 +160,10 @@ pub fn run(n: u32, runs: usize) {
         median(warm)
     );
     println!("| seeker search | {:.1} ms |", median(searches));
+    println!(
+        "| 배정 제안 (optimal caseload-wide assignment over the pool) | {:.1} ms |",
+        median(assignment)
+    );
     println!(
         "| first 추천 after opening (builds the match pool) | {:.1} ms |",
         median(pool)

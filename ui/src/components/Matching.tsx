@@ -8,7 +8,9 @@ import type { ApplicationRow, Choice, Recommendation, RecommendationView } from 
 import { nextStatuses, scoreLabel } from "../lib/pipeline";
 import { Loading } from "./FormParts";
 
-type Side = "vacancies" | "seekers";
+/** What a card leads with: the vacancy (a seeker's list), the seeker (a
+ * vacancy's list), or both (the caseload-wide assignment). */
+type Side = "vacancies" | "seekers" | "pairs";
 
 function failureText(e: UiError): string {
   return e.fields.length > 0 ? e.fields.map((f) => f.message).join(" ") : e.message;
@@ -30,8 +32,9 @@ function Card(props: { item: Recommendation; side: Side; rank: number; onOpen: (
       setBusy(false);
     }
   };
-  const title = side === "vacancies" ? `${item.vacancy_title}` : item.seeker_name;
-  const subtitle = side === "vacancies" ? item.company_name : "";
+  const title =
+    side === "vacancies" ? item.vacancy_title : side === "seekers" ? item.seeker_name : `${item.seeker_name} → ${item.vacancy_title}`;
+  const subtitle = side === "seekers" ? "" : item.company_name;
   const openId = side === "vacancies" ? item.vacancy_id : item.seeker_id;
   const headingId = `rec-${openId}`;
   return (
@@ -95,6 +98,16 @@ function Card(props: { item: Recommendation; side: Side; rank: number; onOpen: (
 }
 
 /** The ranked list for one seeker (side "vacancies") or one vacancy ("seekers"). */
+export function RecommendationCards(props: { items: Recommendation[]; side: Side; onOpen: (id: string) => void; onChanged: () => void }) {
+  return (
+    <ol class="recs" aria-label="추천 목록">
+      {props.items.map((item, i) => (
+        <Card key={`${item.seeker_id}-${item.vacancy_id}`} item={item} side={props.side} rank={i + 1} onOpen={props.onOpen} onChanged={props.onChanged} />
+      ))}
+    </ol>
+  );
+}
+
 export function Recommendations(props: { load: () => Promise<RecommendationView>; side: Side; onOpen: (id: string) => void; onChanged: () => void; id: string }) {
   const [view, setView] = useState<RecommendationView | null>(null);
   const [error, setError] = useState<UiError | null>(null);
@@ -120,21 +133,15 @@ export function Recommendations(props: { load: () => Promise<RecommendationView>
         {unit}을 적합도 순으로 보여 줍니다. 추천은 제안일 뿐이며, 알선은 상담사가 결정합니다.
       </p>
       {view.notice && <p class="empty">{view.notice}</p>}
-      <ol class="recs" aria-label="추천 목록">
-        {view.items.map((item, i) => (
-          <Card
-            key={`${item.seeker_id}-${item.vacancy_id}`}
-            item={item}
-            side={props.side}
-            rank={i + 1}
-            onOpen={props.onOpen}
-            onChanged={() => {
-              reload();
-              props.onChanged();
-            }}
-          />
-        ))}
-      </ol>
+      <RecommendationCards
+        items={view.items}
+        side={props.side}
+        onOpen={props.onOpen}
+        onChanged={() => {
+          reload();
+          props.onChanged();
+        }}
+      />
     </div>
   );
 }

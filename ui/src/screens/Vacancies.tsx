@@ -9,7 +9,7 @@ import { FilterSelect } from "../components/FormParts";
 
 const PAGE = 50;
 
-export function Vacancies(props: { onOpenCompany: (id: string) => void; onOpenVacancy: (id: string) => void }) {
+export function Vacancies(props: { onOpenCompany: (id: string) => void; onOpenVacancy: (id: string) => void; onAssignment: () => void }) {
   const [text, setText] = useState("");
   const [status, setStatus] = useState("open");
   const [offset, setOffset] = useState(0);
@@ -36,6 +36,9 @@ export function Vacancies(props: { onOpenCompany: (id: string) => void; onOpenVa
       <div class="toolbar">
         <h2 id="vacancies-title">구인</h2>
         <span class="muted">새 구인은 기업 화면이나 현장방문에서 등록합니다.</span>
+        <button type="button" class="btn" id="assignment-open" onClick={props.onAssignment}>
+          배정 제안
+        </button>
       </div>
       <div class="filters" role="search">
         <div class="field grow">

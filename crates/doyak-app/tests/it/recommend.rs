@@ -213,3 +213,34 @@ fn a_seeker_without_a_home_region_gets_a_notice_not_an_error() {
     let err = d.add_application(&id, "없는-id", "maybe").unwrap_err();
     assert!(message(err).contains("알선 단계를 목록에서 골라 주세요"));
 }
+
+#[test]
+fn the_assignment_suggestion_fills_places_optimally_and_records_nothing() {
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let c = company(d);
+    // One place each. Kim refuses shifts, so only the day job fits him; Lee
+    // takes shifts and fits both. The optimum gives each a place, whoever
+    // scores higher on the day job.
+    let day = vacancy(d, &c, "CO2 용접원 (주간)", "day", "41273");
+    let night = vacancy(d, &c, "CO2 용접원 (2교대)", "two_shift", "41273");
+    let kim = seeker(d, "김용접", true, "no");
+    let lee = seeker(d, "이교대", true, "yes");
+    let view = d.assignment_suggestions().unwrap();
+    let mut pairs: Vec<(String, String)> = view
+        .items
+        .iter()
+        .map(|r| (r.seeker_id.clone(), r.vacancy_id.clone()))
+        .collect();
+    pairs.sort();
+    let mut expected = vec![(kim.clone(), day.clone()), (lee.clone(), night.clone())];
+    expected.sort();
+    assert_eq!(pairs, expected, "both placed: Lee goes to the 2교대 job");
+    assert_eq!((view.seekers, view.places), (2, 2));
+    let sum: f32 = view.items.iter().map(|i| i.score).sum();
+    assert!((view.total_score - sum).abs() < 0.01);
+    assert!(
+        d.seeker_applications(&kim).unwrap().is_empty(),
+        "a suggestion records no 알선"
+    );
+}
