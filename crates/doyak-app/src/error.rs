@@ -37,10 +37,35 @@ pub enum AppError {
     /// Matching input with bad lines: each names its file and line.
     #[error("매칭 입력에 오류가 있어 아무것도 계산하지 않았습니다.\n{}", problems.join("\n"))]
     MatchInput { problems: Vec<String> },
+    /// The desk's 배정 제안 would take too long on this caseload.
+    #[error(
+        "취업지원 단계 구직자 {seekers}명과 모집 중인 구인 {vacancies}건 사이에 가능한 조합이 {}개로 너무 많아 전체 배정안을 계산하지 않았습니다 (최대 {}개). 구인마다 '추천 인재'를 이용해 주세요.",
+        thousands(*pairs),
+        thousands(*limit)
+    )]
+    AssignmentTooLarge {
+        seekers: usize,
+        vacancies: usize,
+        pairs: usize,
+        limit: usize,
+    },
     /// The assignment solver refused its input (a bug, not the user's data:
     /// the scores it receives are always finite and positive).
     #[error("배정안을 계산하지 못했습니다.")]
     Assign(#[source] doyak_assign::AssignError),
+}
+
+/// 1234567 → "1,234,567".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn summary(errors: &[FieldError]) -> String {
@@ -66,6 +91,7 @@ impl AppError {
             AppError::MustWait(_) => "desk.unlock_wait",
             AppError::MatchInput { .. } => "match.input",
             AppError::Assign(_) => "match.assign",
+            AppError::AssignmentTooLarge { .. } => "match.assignment_too_large",
         }
     }
 
@@ -95,5 +121,16 @@ impl From<&AppError> for UiError {
             message: e.to_string(),
             fields: e.field_errors().to_vec(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_groups_by_three() {
+        assert_eq!(super::thousands(0), "0");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(1000), "1,000");
+        assert_eq!(super::thousands(5_115_127), "5,115,127");
     }
 }
