@@ -4,6 +4,7 @@ import type { CompanyDetail } from "../bindings";
 import { VacancyTable } from "../components/Tables";
 import { Timeline } from "../components/Timeline";
 import { VisitEditor } from "../components/VisitEditor";
+import { Facts, Tabs, type TabSpec } from "../components/Tabs";
 
 type Tab = "profile" | "vacancies" | "visits";
 
@@ -34,10 +35,10 @@ export function CompanyDetailView({ id, onBack, onEdit, onNewVacancy, onOpenVaca
   }
   if (!detail) return <p class="muted">불러오는 중…</p>;
   const { row } = detail;
-  const tabs: ReadonlyArray<[Tab, string]> = [
-    ["profile", "기업 정보"],
-    ["vacancies", `구인 (${detail.vacancies.length})`],
-    ["visits", `방문·컨설팅 기록 (${detail.events.length})`],
+  const tabs: ReadonlyArray<TabSpec<Tab>> = [
+    { tab: "profile", label: "기업 정보" },
+    { tab: "vacancies", label: `구인 (${detail.vacancies.length})` },
+    { tab: "visits", label: `방문·컨설팅 기록 (${detail.events.length})` },
   ];
 
   return (
@@ -72,31 +73,10 @@ export function CompanyDetailView({ id, onBack, onEdit, onNewVacancy, onOpenVaca
           </button>
         </div>
       </div>
-      <div role="tablist" class="tabs" aria-label="기업 정보">
-        {tabs.map(([t, label]) => (
-          <button
-            role="tab"
-            id={`tab-${t}`}
-            aria-selected={tab === t}
-            aria-controls={`panel-${t}`}
-            tabIndex={tab === t ? 0 : -1}
-            class={tab === t ? "tab active" : "tab"}
-            onClick={() => setTab(t)}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      <Tabs label="기업 정보" tabs={tabs} current={tab} onChange={setTab} />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="panel">
         {tab === "profile" && (
-          <dl class="facts">
-            {detail.facts.map((f) => (
-              <div>
-                <dt>{f.label}</dt>
-                <dd>{f.value}</dd>
-              </div>
-            ))}
-          </dl>
+          <Facts facts={detail.facts} />
         )}
         {tab === "vacancies" && <VacancyTable id="company-vacancies" rows={detail.vacancies} onOpenVacancy={onOpenVacancy} empty="등록된 구인이 없습니다." />}
         {tab === "visits" && (

@@ -3,6 +3,7 @@ import { api, type UiError } from "../api";
 import type { ApplicationRow, Choice, SeekerDetail, SessionForm } from "../bindings";
 import { Applications, Recommendations } from "../components/Matching";
 import { Timeline } from "../components/Timeline";
+import { Facts, Tabs } from "../components/Tabs";
 import { byField, type FieldErrors } from "../lib/fields";
 
 type Tab = "profile" | "sessions" | "iap" | "referrals" | "recommend" | "applications" | "placements";
@@ -165,40 +166,10 @@ export function SeekerDetailView({ id, onEdit, onBack, onOpenVacancy }: Props) {
           </button>
         </div>
       </div>
-      <div role="tablist" class="tabs" aria-label="구직자 정보">
-        {TABS.map((t) => (
-          <button
-            role="tab"
-            id={`tab-${t.tab}`}
-            aria-selected={tab === t.tab}
-            aria-controls={`panel-${t.tab}`}
-            tabIndex={tab === t.tab ? 0 : -1}
-            class={tab === t.tab ? "tab active" : "tab"}
-            onClick={() => setTab(t.tab)}
-            onKeyDown={(e) => {
-              const i = TABS.findIndex((x) => x.tab === tab);
-              const next = e.key === "ArrowRight" ? i + 1 : e.key === "ArrowLeft" ? i - 1 : null;
-              if (next !== null) {
-                const target = TABS[(next + TABS.length) % TABS.length]!;
-                setTab(target.tab);
-                document.getElementById(`tab-${target.tab}`)?.focus();
-              }
-            }}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
+      <Tabs label="구직자 정보" tabs={TABS} current={tab} onChange={setTab} />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="panel">
         {tab === "profile" && (
-          <dl class="facts">
-            {detail.facts.map((f) => (
-              <div>
-                <dt>{f.label}</dt>
-                <dd>{f.value}</dd>
-              </div>
-            ))}
-          </dl>
+          <Facts facts={detail.facts} />
         )}
         {tab === "sessions" && writing && (
           <SessionEditor

@@ -6,6 +6,7 @@ import { api, type UiError } from "../api";
 import type { VacancyDetail } from "../bindings";
 import { Applications, Recommendations } from "../components/Matching";
 import { Loading } from "../components/FormParts";
+import { Facts, Tabs } from "../components/Tabs";
 
 type Tab = "info" | "recommend" | "applications";
 
@@ -61,40 +62,10 @@ export function VacancyDetailView({ id, onBack, onOpenSeeker, onOpenCompany, onE
           </button>
         </div>
       </div>
-      <div role="tablist" class="tabs" aria-label="구인 정보">
-        {TABS.map((t) => (
-          <button
-            role="tab"
-            id={`tab-${t.tab}`}
-            aria-selected={tab === t.tab}
-            aria-controls={`panel-${t.tab}`}
-            tabIndex={tab === t.tab ? 0 : -1}
-            class={tab === t.tab ? "tab active" : "tab"}
-            onClick={() => setTab(t.tab)}
-            onKeyDown={(e) => {
-              const i = TABS.findIndex((x) => x.tab === tab);
-              const next = e.key === "ArrowRight" ? i + 1 : e.key === "ArrowLeft" ? i - 1 : null;
-              if (next !== null) {
-                const target = TABS[(next + TABS.length) % TABS.length]!;
-                setTab(target.tab);
-                document.getElementById(`tab-${target.tab}`)?.focus();
-              }
-            }}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
+      <Tabs label="구인 정보" tabs={TABS} current={tab} onChange={setTab} />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="panel">
         {tab === "info" && (
-          <dl class="facts">
-            {detail.facts.map((f) => (
-              <div>
-                <dt>{f.label}</dt>
-                <dd>{f.value}</dd>
-              </div>
-            ))}
-          </dl>
+          <Facts facts={detail.facts} />
         )}
         {tab === "recommend" && (
           <Recommendations id={id} side="seekers" load={() => api.recommendedSeekers(id)} onOpen={onOpenSeeker} onChanged={load} />
