@@ -14,7 +14,8 @@ mod tests {
     use doyak_app::{
         CaseloadSummary, Choice, DueFollowUp, DueRetention, EventRow, Fact, ReferralRow,
         SeekerDetail, SeekerFilterChoices, SeekerForm, SeekerFormChoices, SeekerListQuery,
-        SeekerPage, SeekerRow, SessionForm, StaleVacancy, TodayView, UiError, WaitingReferral,
+        SeekerPage, SeekerRow, SessionForm, StaleVacancy, TodayView, UiError, WaitingApplication,
+        WaitingReferral,
     };
     use doyak_app::{
         CompanyDetail, CompanyFilterChoices, CompanyForm, CompanyFormChoices, CompanyListQuery,
@@ -54,6 +55,7 @@ mod tests {
             decl::<DueFollowUp>(&cfg),
             decl::<DueRetention>(&cfg),
             decl::<WaitingReferral>(&cfg),
+            decl::<WaitingApplication>(&cfg),
             decl::<StaleVacancy>(&cfg),
             decl::<SeekerDetail>(&cfg),
             decl::<Fact>(&cfg),

@@ -104,7 +104,11 @@ today: string, follow_ups: Array<DueFollowUp>,
 /**
  * Seekers whose agreed contact was missed by more than 30 days.
  */
-follow_ups_lost: number, retention_checks: Array<DueRetention>, referrals: Array<WaitingReferral>, stale_vacancies: Array<StaleVacancy>, };
+follow_ups_lost: number, retention_checks: Array<DueRetention>, referrals: Array<WaitingReferral>, 
+/**
+ * 알선 without an outcome after [`REFERRAL_WAIT_DAYS`].
+ */
+applications: Array<WaitingApplication>, stale_vacancies: Array<StaleVacancy>, };
 
 export type DueFollowUp = { seeker_id: string, seeker_name: string, last_session_on: string, next_on: string, 
 /**
@@ -123,6 +127,15 @@ export type WaitingReferral = { referral_id: string, subject_id: string,
  * The seeker's or the company's name.
  */
 subject_name: string, partner_name: string, purpose: string, status: string, referred_on: string, waiting_days: number, };
+
+/**
+ * An 알선 (a seeker put forward for a vacancy) still without an outcome.
+ */
+export type WaitingApplication = { application_id: string, seeker_id: string, seeker_name: string, vacancy_id: string, vacancy_title: string, company_name: string, 
+/**
+ * 알선, 서류 제출 or 면접.
+ */
+status: string, applied_on: string, waiting_days: number, };
 
 export type StaleVacancy = { vacancy_id: string, company_id: string, company_name: string, title: string, headcount: number, opened_on: string, open_days: number, };
 

@@ -42,7 +42,9 @@ pub use recommend::{
     VacancyDetail,
 };
 pub use summary::{CaseloadSummary, SeekerPage, SeekerRow};
-pub use today::{DueFollowUp, DueRetention, StaleVacancy, TodayView, WaitingReferral};
+pub use today::{
+    DueFollowUp, DueRetention, StaleVacancy, TodayView, WaitingApplication, WaitingReferral,
+};
 
 pub use doyak_demo::DemoSpec;
 pub use doyak_domain::FieldError;

@@ -286,7 +286,12 @@ impl Desk {
         })
     }
 
-    fn company_name(&self, cache: &mut HashMap<Id, String>, id: Id) -> Result<String, AppError> {
+    /// A company's name, looked up once per cache.
+    pub(crate) fn company_name(
+        &self,
+        cache: &mut HashMap<Id, String>,
+        id: Id,
+    ) -> Result<String, AppError> {
         if let Some(n) = cache.get(&id) {
             return Ok(n.clone());
         }

@@ -6,7 +6,7 @@
 
 use crate::{AppError, Desk};
 use chrono::{Months, NaiveDate};
-use doyak_domain::{Company, Id, JobSeeker, PartnerInstitution};
+use doyak_domain::{Company, Id, JobSeeker, PartnerInstitution, Vacancy};
 use serde::Serialize;
 use std::collections::HashMap;
 use ts_rs::TS;
@@ -66,6 +66,22 @@ pub struct WaitingReferral {
     pub waiting_days: i64,
 }
 
+/// An 알선 (a seeker put forward for a vacancy) still without an outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct WaitingApplication {
+    pub application_id: String,
+    pub seeker_id: String,
+    pub seeker_name: String,
+    pub vacancy_id: String,
+    pub vacancy_title: String,
+    pub company_name: String,
+    /// 알선, 서류 제출 or 면접.
+    pub status: String,
+    pub applied_on: String,
+    #[ts(type = "number")]
+    pub waiting_days: i64,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct StaleVacancy {
     pub vacancy_id: String,
@@ -88,6 +104,8 @@ pub struct TodayView {
     pub follow_ups_lost: u64,
     pub retention_checks: Vec<DueRetention>,
     pub referrals: Vec<WaitingReferral>,
+    /// 알선 without an outcome after [`REFERRAL_WAIT_DAYS`].
+    pub applications: Vec<WaitingApplication>,
     pub stale_vacancies: Vec<StaleVacancy>,
 }
 
@@ -204,20 +222,36 @@ impl Desk {
         }
 
         let mut companies: HashMap<Id, String> = HashMap::new();
+        let mut applications = Vec::new();
+        for a in store.applications_waiting_since(
+            today - chrono::Days::new(REFERRAL_WAIT_DAYS as u64),
+            TODAY_LIMIT as u32,
+        )? {
+            let vacancy: Option<Vacancy> = store.get(a.vacancy_id)?;
+            let (vacancy_title, company_name) = match vacancy {
+                Some(v) => {
+                    let company = self.company_name(&mut companies, v.company_id)?;
+                    (v.title, company)
+                }
+                None => Default::default(),
+            };
+            applications.push(WaitingApplication {
+                application_id: a.id.to_string(),
+                seeker_id: a.seeker_id.to_string(),
+                seeker_name: self.name_of_seeker(&mut names, a.seeker_id)?,
+                vacancy_id: a.vacancy_id.to_string(),
+                vacancy_title,
+                company_name,
+                status: a.status.label_ko().to_owned(),
+                applied_on: a.applied_on.to_string(),
+                waiting_days: days(a.applied_on, today),
+            });
+        }
+
         let mut stale_vacancies = Vec::new();
         let opened_by = today - chrono::Days::new(VACANCY_STALE_DAYS as u64);
         for v in store.vacancies_open_since(opened_by, TODAY_LIMIT as u32)? {
-            let company_name = match companies.get(&v.company_id) {
-                Some(n) => n.clone(),
-                None => {
-                    let n = store
-                        .get::<Company>(v.company_id)?
-                        .map(|c| c.name)
-                        .unwrap_or_default();
-                    companies.insert(v.company_id, n.clone());
-                    n
-                }
-            };
+            let company_name = self.company_name(&mut companies, v.company_id)?;
             stale_vacancies.push(StaleVacancy {
                 vacancy_id: v.id.to_string(),
                 company_id: v.company_id.to_string(),
@@ -237,6 +271,7 @@ impl Desk {
             )?,
             retention_checks,
             referrals,
+            applications,
             stale_vacancies,
         })
     }

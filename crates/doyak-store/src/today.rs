@@ -6,7 +6,7 @@ use crate::Store;
 use crate::error::{Result, StoreError};
 use crate::query::decode;
 use chrono::NaiveDate;
-use doyak_domain::events::{CaseEvent, Referral};
+use doyak_domain::events::{Application, CaseEvent, Referral};
 use doyak_domain::{Id, JobSeeker, Vacancy};
 
 /// A placement and the retention checks already recorded for it.
@@ -137,6 +137,26 @@ impl Store {
         )?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
         rows.map(|d| decode(&d?, "referral")).collect()
+    }
+
+    /// 알선 still waiting for a result (알선, 서류 제출, 면접) made on or
+    /// before `applied_by`, longest waiting first. The status lives only in
+    /// the record's JSON, so this reads every 알선 row (tens of ms at 50 000
+    /// seekers); a plain status column would make it an index read.
+    pub fn applications_waiting_since(
+        &self,
+        applied_by: NaiveDate,
+        limit: u32,
+    ) -> Result<Vec<Application>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT data FROM application
+              WHERE deleted_at IS NULL
+                AND json_extract(data, '$.status') IN ('proposed', 'submitted', 'interview')
+                AND json_extract(data, '$.applied_on') <= ?1
+              ORDER BY json_extract(data, '$.applied_on'), id LIMIT ?2",
+        )?;
+        let rows = stmt.query_map((applied_by.to_string(), limit), |r| r.get::<_, String>(0))?;
+        rows.map(|d| decode(&d?, "application")).collect()
     }
 
     /// Every live referral of a seeker or a company, newest first.

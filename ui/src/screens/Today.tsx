@@ -121,6 +121,33 @@ export function Today() {
             </tbody>
           </table>
         </Section>
+        <Section id="today-applications" title="결과 대기 중인 알선" count={view.applications.length} empty="2주 넘게 결과를 기다리는 알선이 없습니다.">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">구직자</th>
+                <th scope="col">구인</th>
+                <th scope="col">단계</th>
+                <th scope="col">경과</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.applications.map((a) => (
+                <tr key={a.application_id}>
+                  <td class="name">{a.seeker_name}</td>
+                  <td>
+                    {a.vacancy_title}
+                    <div class="muted small">{a.company_name}</div>
+                  </td>
+                  <td>
+                    <span class="tag">{a.status}</span>
+                  </td>
+                  <td>{a.waiting_days}일</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
         <Section id="today-vacancies" title="장기 미충원 구인" count={view.stale_vacancies.length} empty="30일 넘게 열려 있는 구인이 없습니다.">
           <table>
             <thead>

@@ -6,7 +6,8 @@ use crate::*;
 use chrono::NaiveDate;
 use doyak_domain::company::{CompanySize, CompanyStatus, Shift, VacancyStatus};
 use doyak_domain::events::{
-    CaseEvent, ContactMode, EmploymentType, EventBody, Referral, ReferralStatus,
+    Application, ApplicationStatus, CaseEvent, ContactMode, EmploymentType, EventBody, Referral,
+    ReferralStatus,
 };
 use doyak_domain::seeker::SeekerStatus;
 use doyak_domain::{BusinessNumber, Company, Id, JobSeeker, PartnerInstitution, Vacancy};
@@ -236,12 +237,31 @@ fn referrals_waiting_two_weeks_and_vacancies_open_a_month_are_listed() {
         status,
         note: None,
     };
+    let mut ids = vec![];
     for v in [
         vacancy(d, "CNC 선반 오퍼레이터", day(10, 1), VacancyStatus::Open), // 55 days
         vacancy(d, "품질검사원", day(11, 10), VacancyStatus::Open),         // 15 days
         vacancy(d, "용접원", day(9, 1), VacancyStatus::Filled),             // filled
     ] {
-        d.create_vacancy(v).unwrap();
+        ids.push(d.create_vacancy(v).unwrap().id);
+    }
+    // 알선: only those still without an outcome two weeks on are listed.
+    let application = |d: &Desk, vacancy, on, status| Application {
+        id: d.new_id(),
+        center_id: d.center_id(),
+        seeker_id: s.id,
+        vacancy_id: vacancy,
+        applied_on: on,
+        status,
+        note: None,
+    };
+    for a in [
+        application(d, ids[0], day(11, 4), ApplicationStatus::Interview), // 21 days: listed
+        application(d, ids[1], day(11, 18), ApplicationStatus::Proposed), // 7 days: not yet
+        application(d, ids[2], day(9, 10), ApplicationStatus::Hired),     // has its outcome
+        application(d, ids[1], day(10, 1), ApplicationStatus::Shortlisted), // never sent
+    ] {
+        d.create_record(a, |a, c| a.center_id = c).unwrap();
     }
 
     let today = d.today().unwrap();
@@ -258,4 +278,22 @@ fn referrals_waiting_two_weeks_and_vacancies_open_a_month_are_listed() {
         .map(|v| (v.title.as_str(), v.company_name.as_str(), v.open_days))
         .collect();
     assert_eq!(stale, [("CNC 선반 오퍼레이터", "도약정밀", 55)]);
+    let waiting: Vec<(i64, &str, &str, &str)> = today
+        .applications
+        .iter()
+        .map(|a| {
+            (
+                a.waiting_days,
+                a.seeker_name.as_str(),
+                a.vacancy_title.as_str(),
+                a.status.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        waiting,
+        [(21, "박연계", "CNC 선반 오퍼레이터", "면접")],
+        "7 days is not yet overdue, 합격 is an outcome, 후보 was never sent"
+    );
+    assert_eq!(today.applications[0].company_name, "도약정밀");
 }
