@@ -33,7 +33,7 @@ impl Store {
             "SELECT a.vacancy_id, count(*) FROM application a
                JOIN vacancy v ON v.id = a.vacancy_id
               WHERE v.status = 'open' AND v.deleted_at IS NULL AND a.deleted_at IS NULL
-                AND json_extract(a.data, '$.status') = 'hired'
+                AND a.status = 'hired'
               GROUP BY a.vacancy_id",
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;

@@ -6,10 +6,16 @@ use crate::error::{Result, StoreError};
 use rusqlite::{Connection, TransactionBehavior};
 
 /// Every migration in order; the schema version is the number applied.
-pub const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_caseload",
-    include_str!("../migrations/0001_caseload.sql"),
-)];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_caseload",
+        include_str!("../migrations/0001_caseload.sql"),
+    ),
+    (
+        "0002_application_status",
+        include_str!("../migrations/0002_application_status.sql"),
+    ),
+];
 
 /// The schema version this build writes, and stamps on every outbox row.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

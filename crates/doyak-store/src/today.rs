@@ -140,9 +140,8 @@ impl Store {
     }
 
     /// 알선 still waiting for a result (알선, 서류 제출, 면접) made on or
-    /// before `applied_by`, longest waiting first. The status lives only in
-    /// the record's JSON, so this reads every 알선 row (tens of ms at 50 000
-    /// seekers); a plain status column would make it an index read.
+    /// before `applied_by`, longest waiting first (the `application_waiting`
+    /// index).
     pub fn applications_waiting_since(
         &self,
         applied_by: NaiveDate,
@@ -151,9 +150,9 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT data FROM application
               WHERE deleted_at IS NULL
-                AND json_extract(data, '$.status') IN ('proposed', 'submitted', 'interview')
-                AND json_extract(data, '$.applied_on') <= ?1
-              ORDER BY json_extract(data, '$.applied_on'), id LIMIT ?2",
+                AND status IN ('proposed', 'submitted', 'interview')
+                AND applied_on <= ?1
+              ORDER BY applied_on, id LIMIT ?2",
         )?;
         let rows = stmt.query_map((applied_by.to_string(), limit), |r| r.get::<_, String>(0))?;
         rows.map(|d| decode(&d?, "application")).collect()

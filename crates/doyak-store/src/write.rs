@@ -136,14 +136,14 @@ impl Store {
 }
 
 /// The fields of a kind that are copied out of `data` into plain columns, for
-/// the indexes lists filter and sort by (see migrations/0001).
+/// the indexes lists filter and sort by (see migrations/0001 and 0002).
 fn list_columns(kind: EntityKind) -> &'static [&'static str] {
     match kind {
         EntityKind::Seeker => &["status", "track", "counselor_id", "target_groups"],
         EntityKind::Company => &["business_number", "status", "industrial_complex"],
         EntityKind::Vacancy => &["company_id", "status", "opened_on"],
         EntityKind::Referral => &["subject_id", "status"],
-        EntityKind::Application => &["seeker_id", "vacancy_id"],
+        EntityKind::Application => &["seeker_id", "vacancy_id", "status", "applied_on"],
         _ => &[],
     }
 }

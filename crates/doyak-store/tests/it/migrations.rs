@@ -47,3 +47,42 @@ fn migrations_are_numbered_without_gaps() {
         assert_eq!(number, i + 1, "migration {name} is out of order");
     }
 }
+
+#[test]
+fn a_version_1_file_gets_its_application_status_columns_filled() {
+    use doyak_domain::events::{Application, ApplicationStatus};
+    let (fx, mut store) = new_store();
+    let waiting = Application {
+        id: doyak_domain::Id::new_v7(1_700_000_000_000, [7; 10]),
+        center_id: center().id,
+        seeker_id: seeker(1, "김민수").id,
+        vacancy_id: doyak_domain::Id::new_v7(1_700_000_000_001, [8; 10]),
+        applied_on: "2026-10-01".parse().unwrap(),
+        status: ApplicationStatus::Interview,
+        note: None,
+    };
+    store.write(&ctx(), |w| w.insert(&waiting)).unwrap();
+    drop(store);
+    // Take the file back to what release 1 wrote: no status or date column.
+    let conn =
+        doyak_store::testing::raw_connection(&fx.path, &Passphrase::new(PASS), false).unwrap();
+    conn.execute_batch(
+        "DROP INDEX application_waiting;
+         ALTER TABLE application DROP COLUMN status;
+         ALTER TABLE application DROP COLUMN applied_on;
+         PRAGMA user_version = 1;",
+    )
+    .unwrap();
+    drop(conn);
+
+    let store = Store::open(&fx.path, &Passphrase::new(PASS)).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 2);
+    let found = store
+        .applications_waiting_since("2026-11-11".parse().unwrap(), 10)
+        .unwrap();
+    assert_eq!(
+        found,
+        vec![waiting],
+        "migration 0002 copied status and date out of the JSON, so the index finds it"
+    );
+}
