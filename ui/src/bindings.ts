@@ -198,6 +198,14 @@ consent_on: string, consent_scopes: Array<string>, target_groups: Array<string>,
  */
 desired_occupations: Array<string>, 
 /**
+ * 보유 자격증, by name (picked from the qualification list or typed).
+ */
+certificates: Array<string>, 
+/**
+ * 보유 기술, comma separated.
+ */
+skills: string, 
+/**
  * Won per month; commas and "원" are fine.
  */
 desired_wage_monthly: string, max_commute_km: string, 

@@ -5,7 +5,9 @@
 
 use crate::{AppError, Choice, Desk};
 use chrono::NaiveDate;
-use doyak_domain::seeker::{Consent, ConsentScope, Gender, SeekerStatus, TargetGroup, Track};
+use doyak_domain::seeker::{
+    Consent, ConsentScope, Gender, HeldCertificate, SeekerStatus, TargetGroup, Track,
+};
 use doyak_domain::{FieldError, Id, JobSeeker, KecoCode, Phone, SharedRecord, SigunguCode};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use ts_rs::TS;
@@ -32,6 +34,10 @@ pub struct SeekerForm {
     pub target_groups: Vec<String>,
     /// KECO codes.
     pub desired_occupations: Vec<String>,
+    /// 보유 자격증, by name (picked from the qualification list or typed).
+    pub certificates: Vec<String>,
+    /// 보유 기술, comma separated.
+    pub skills: String,
     /// Won per month; commas and "원" are fine.
     pub desired_wage_monthly: String,
     pub max_commute_km: String,
@@ -227,6 +233,8 @@ impl SeekerForm {
                 .map(|c| c.scopes.iter().map(enum_value).collect())
                 .unwrap_or_default(),
             target_groups: s.target_groups.iter().map(enum_value).collect(),
+            certificates: s.certificates.iter().map(|c| c.name.clone()).collect(),
+            skills: s.skills.join(", "),
             desired_occupations: s
                 .desired_occupations
                 .iter()
@@ -292,6 +300,34 @@ impl SeekerForm {
             .iter()
             .filter_map(|c| Reader::text(c))
             .map(|c| KecoCode::from(c.as_str()))
+            .collect();
+        // A certificate already on the record keeps what the form does not
+        // show (its 취득일); a new one is linked to the qualification list
+        // when the name is one it knows.
+        let mut certificates: Vec<HeldCertificate> = Vec::new();
+        for name in self.certificates.iter().filter_map(|c| Reader::text(c)) {
+            if certificates.iter().any(|c| c.name == name) {
+                continue;
+            }
+            let held = s
+                .certificates
+                .iter()
+                .find(|c| c.name == name)
+                .cloned()
+                .unwrap_or_else(|| HeldCertificate {
+                    qualification_id: doyak_refdata::get()
+                        .qualification(&name)
+                        .map(|q| q.id.clone()),
+                    name,
+                    acquired_on: None,
+                });
+            certificates.push(held);
+        }
+        s.certificates = certificates;
+        s.skills = self
+            .skills
+            .split([',', '，', '\n'])
+            .filter_map(Reader::text)
             .collect();
         s.desired_wage_monthly = r.number(
             "desired_wage_monthly",

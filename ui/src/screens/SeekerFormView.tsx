@@ -159,8 +159,22 @@ export function SeekerFormView({ id, onSaved, onCancel }: Props) {
               onBlur={leave("desired_occupations")}
             />
           </Field>
+          <Field name="certificates" label="보유 자격증" errors={shown}>
+            <CodePicker
+              id="f-certificates"
+              label="보유 자격증"
+              list="qualification"
+              multiple
+              storeLabel
+              value={form.certificates}
+              onChange={(v) => set("certificates", v)}
+            />
+          </Field>
           <Field name="desired_wage_monthly" label="희망임금 (월, 원)" errors={shown} hint="예: 2,800,000">
             <input {...text("desired_wage_monthly", { inputMode: "numeric" })} />
+          </Field>
+          <Field name="skills" label="보유 기술" errors={shown} hint="쉼표로 구분 (예: CO2 용접, 도면 해독)">
+            <input {...text("skills")} />
           </Field>
           <Field name="max_commute_km" label="최대 통근거리 (km)" errors={shown}>
             <input {...text("max_commute_km", { inputMode: "numeric" })} />

@@ -19,6 +19,13 @@ fn filled(d: &Desk) -> SeekerForm {
     f.max_commute_km = "20".into();
     f.accepts_shift = "no".into();
     f.willing_to_relocate = "yes".into();
+    f.certificates = vec![
+        "지게차운전기능사".into(),
+        "지게차운전기능사".into(),
+        " ".into(),
+        "사내 안전교육 이수".into(),
+    ];
+    f.skills = "CNC 선반, 도면 해독,".into();
     f
 }
 
@@ -50,6 +57,20 @@ fn a_new_form_saves_a_seeker_with_parsed_values() {
     );
     assert_eq!(s.accepts_shift, Some(false));
     assert_eq!(s.willing_to_relocate, Some(true));
+    let certificates: Vec<(&str, Option<&str>)> = s
+        .certificates
+        .iter()
+        .map(|c| (c.name.as_str(), c.qualification_id.as_deref()))
+        .collect();
+    assert_eq!(
+        certificates,
+        [
+            ("지게차운전기능사", Some("forklift-craftsman")),
+            ("사내 안전교육 이수", None)
+        ],
+        "duplicates and blanks dropped; a known name is linked to the qualification list"
+    );
+    assert_eq!(s.skills, ["CNC 선반", "도면 해독"]);
     assert_eq!(s.consent.as_ref().unwrap().scopes.len(), 2);
     // The form of the saved seeker shows the same values back.
     let again = fx.desk.seeker_form(&id).unwrap();
