@@ -1,0 +1,11 @@
+//! The protocol crate's one integration test binary: round trips, pinned
+//! JSON, the v1 fixtures, malformed input, validation, generated messages.
+
+mod contract;
+mod fixtures;
+mod malformed;
+mod props;
+mod roundtrip;
+mod samples;
+mod snapshots;
+mod validate;
