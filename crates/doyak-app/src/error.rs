@@ -39,14 +39,14 @@ pub enum AppError {
     MatchInput { problems: Vec<String> },
     /// The desk's 배정 제안 would take too long on this caseload.
     #[error(
-        "취업지원 단계 구직자 {seekers}명과 모집 중인 구인 {vacancies}건 사이에 가능한 조합이 {}개로 너무 많아 전체 배정안을 계산하지 않았습니다 (최대 {}개). 구인마다 '추천 인재'를 이용해 주세요.",
-        thousands(*pairs),
+        "취업지원 단계 구직자 {}명과 모집 중인 구인 {}건 사이에 가능한 조합이 {}개를 넘어 전체 배정안을 계산하지 않았습니다. 구인마다 '추천 인재'를 이용해 주세요.",
+        thousands(*seekers),
+        thousands(*vacancies),
         thousands(*limit)
     )]
     AssignmentTooLarge {
         seekers: usize,
         vacancies: usize,
-        pairs: usize,
         limit: usize,
     },
     /// The assignment solver refused its input (a bug, not the user's data:

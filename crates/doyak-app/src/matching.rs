@@ -206,12 +206,19 @@ pub fn rank_all(caseload: &Caseload, k: usize, side: RankFor) -> Vec<MatchLine> 
 /// score: every feasible pair is weighed (the solver never sees an
 /// infeasible one), each vacancy takes at most its open headcount.
 pub fn optimal_pairs(caseload: &Caseload) -> Result<Vec<(usize, usize)>, AppError> {
-    solve(caseload, candidate_pairs(caseload))
+    solve(
+        caseload,
+        candidate_pairs(caseload, usize::MAX).unwrap_or_default(),
+    )
 }
 
 /// The pairs the solver needs to see: feasible, and among each vacancy's
-/// best candidates (see [`candidate_pairs_keeping`]).
-pub fn candidate_pairs(caseload: &Caseload) -> Vec<doyak_assign::FeasiblePair> {
+/// best candidates (see [`candidate_pairs_keeping`]); `None` as soon as there
+/// are more than `most` (the rest is not even scored).
+pub fn candidate_pairs(
+    caseload: &Caseload,
+    most: usize,
+) -> Option<Vec<doyak_assign::FeasiblePair>> {
     let places: u64 = caseload
         .vacancies()
         .iter()
@@ -220,7 +227,7 @@ pub fn candidate_pairs(caseload: &Caseload) -> Vec<doyak_assign::FeasiblePair> {
     let keep = usize::try_from(places)
         .unwrap_or(usize::MAX)
         .min(caseload.seekers().len());
-    candidate_pairs_keeping(caseload, keep)
+    candidate_pairs_keeping(caseload, keep, most)
 }
 
 /// The optimal assignment over `pairs` (which must contain an optimal one).
@@ -243,7 +250,11 @@ pub fn solve(
 /// places and tens of thousands of seekers this keeps the solver's graph to
 /// places × vacancies instead of seekers × vacancies (at 50 000 seekers:
 /// 340 s → seconds).
-fn candidate_pairs_keeping(caseload: &Caseload, keep: usize) -> Vec<doyak_assign::FeasiblePair> {
+fn candidate_pairs_keeping(
+    caseload: &Caseload,
+    keep: usize,
+    most: usize,
+) -> Option<Vec<doyak_assign::FeasiblePair>> {
     use std::cmp::Reverse;
     use std::collections::BinaryHeap;
     let mut pairs = Vec::new();
@@ -270,8 +281,11 @@ fn candidate_pairs_keeping(caseload: &Caseload, keep: usize) -> Vec<doyak_assign
                     weight: f64::from(f32::from_bits(bits)),
                 }),
         );
+        if pairs.len() > most {
+            return None;
+        }
     }
-    pairs
+    Some(pairs)
 }
 
 /// The assignment of seekers to vacancies with the largest total score,
@@ -395,7 +409,11 @@ mod tests {
             // Far more seekers than places, so the cut is real.
             let c = caseload(seed, 60, 8);
             let cut = optimal_pairs(&c).unwrap();
-            let all = solve(&c, candidate_pairs_keeping(&c, usize::MAX)).unwrap();
+            let all = solve(
+                &c,
+                candidate_pairs_keeping(&c, usize::MAX, usize::MAX).unwrap(),
+            )
+            .unwrap();
             assert!(
                 (total(&c, &cut) - total(&c, &all)).abs() < 1e-3,
                 "seed {seed}: the cut to the best H candidates per vacancy must keep the optimum"
@@ -411,5 +429,20 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn candidate_pairs_stop_as_soon_as_there_are_too_many() {
+        let c = caseload(3, 60, 8);
+        let all = candidate_pairs(&c, usize::MAX).expect("no limit");
+        assert!(all.len() > 5, "the synthetic caseload has pairs to cut");
+        assert!(
+            candidate_pairs(&c, 5).is_none(),
+            "past the limit the desk refuses instead of solving"
+        );
+        assert_eq!(
+            candidate_pairs(&c, all.len()).map(|p| p.len()),
+            Some(all.len())
+        );
     }
 }

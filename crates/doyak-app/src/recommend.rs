@@ -458,15 +458,13 @@ impl Desk {
         .map_err(|e| AppError::MatchInput {
             problems: vec![e.to_string()],
         })?;
-        let pairs = crate::matching::candidate_pairs(&caseload);
-        if pairs.len() > ASSIGNMENT_PAIR_LIMIT {
+        let Some(pairs) = crate::matching::candidate_pairs(&caseload, ASSIGNMENT_PAIR_LIMIT) else {
             return Err(AppError::AssignmentTooLarge {
                 seekers: ready.len(),
                 vacancies: caseload.vacancies().len(),
-                pairs: pairs.len(),
                 limit: ASSIGNMENT_PAIR_LIMIT,
             });
-        }
+        };
         let chosen: Vec<(usize, usize)> = crate::matching::solve(&caseload, pairs)?
             .into_iter()
             .map(|(s, v)| (ready[s], v))
