@@ -156,19 +156,11 @@ pub async fn unlock(
     let guard = state.guard.clone();
     tauri::async_runtime::spawn_blocking(move || {
         let mut guard = guard.lock().map_err(|_| internal())?;
-        let passphrase = Passphrase::new(passphrase);
-        // Both connections derive the key; doing it on two cores at once
-        // costs the counselor nothing. A reader that fails to open (wrong
-        // passphrase, a schema the writer is still upgrading) is dropped.
-        let (desk, reader) = std::thread::scope(|scope| {
-            let reader =
-                scope.spawn(|| Desk::open_reader(&path, &passphrase, Arc::new(SystemClock)));
-            let desk = guard.attempt(Instant::now(), || {
-                Desk::open(&path, &passphrase, Arc::new(SystemClock))
-            });
-            (desk, reader.join().ok().and_then(Result::ok))
-        });
-        let desk = desk.map_err(ui)?;
+        let (desk, reader) = guard
+            .attempt(Instant::now(), || {
+                Desk::open_with_reader(&path, &Passphrase::new(passphrase), Arc::new(SystemClock))
+            })
+            .map_err(ui)?;
         let summary = desk.summary().map_err(ui)?;
         *reader_slot.lock().map_err(|_| locked())? = reader;
         *slot.lock().map_err(|_| locked())? = Some(desk);

@@ -157,6 +157,24 @@ impl Desk {
         })
     }
 
+    /// Opens the caseload and, on another thread at the same time, its
+    /// read-only view: both derive the key, which on two cores costs no
+    /// more time than one. A view that cannot open (wrong passphrase, a
+    /// schema the writer is upgrading right now) is simply absent; the
+    /// writer's error is what the counselor sees.
+    pub fn open_with_reader(
+        path: &Path,
+        passphrase: &Passphrase,
+        clock: Arc<dyn Clock>,
+    ) -> Result<(Desk, Option<Desk>), AppError> {
+        std::thread::scope(|scope| {
+            let reader = scope.spawn(|| Desk::open_reader(path, passphrase, clock.clone()));
+            let desk = Desk::open(path, passphrase, clock.clone());
+            let reader = reader.join().ok().and_then(Result::ok);
+            desk.map(|desk| (desk, reader))
+        })
+    }
+
     /// Names who is working, for the audit log (a counselor id or a tool name
     /// such as "cli"). Never a person's name.
     pub fn with_actor(mut self, actor: impl Into<String>) -> Self {

@@ -494,17 +494,19 @@ impl Desk {
                 .total_cmp(&a.score)
                 .then(a.seeker_id.cmp(&b.seeker_id))
         });
-        // The 알선 already recorded for a suggested pair is shown on it.
+        // The 알선 in progress for a suggested pair is shown on it (one
+        // read for all pairs, not one per pair).
+        let open: HashMap<(String, String), Application> = self
+            .store
+            .open_applications()?
+            .into_iter()
+            .map(|a| ((a.seeker_id.to_string(), a.vacancy_id.to_string()), a))
+            .collect();
         for item in &mut items {
-            let id = parse_id(&item.seeker_id)?;
-            if let Some(a) = self
-                .store
-                .applications_of_seeker(id)?
-                .into_iter()
-                .find(|a| a.vacancy_id.to_string() == item.vacancy_id)
-            {
+            let key = (item.seeker_id.clone(), item.vacancy_id.clone());
+            if let Some(a) = open.get(&key) {
                 item.application = Some(application_row(
-                    &a,
+                    a,
                     &item.seeker_name,
                     &item.vacancy_title,
                     &item.company_name,

@@ -47,6 +47,18 @@ impl Store {
         Ok(hires)
     }
 
+    /// Every live 알선 not yet at its outcome (후보 to 면접), by the
+    /// `application_waiting` index.
+    pub fn open_applications(&self) -> Result<Vec<Application>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT data FROM application
+              WHERE deleted_at IS NULL
+                AND status IN ('shortlisted', 'proposed', 'submitted', 'interview')",
+        )?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.map(|d| decode(&d?, "application")).collect()
+    }
+
     /// A seeker's applications (알선), newest first.
     pub fn applications_of_seeker(&self, seeker_id: Id) -> Result<Vec<Application>> {
         self.applications_where("seeker_id", seeker_id)

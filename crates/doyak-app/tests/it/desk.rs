@@ -133,3 +133,34 @@ fn a_wrong_passphrase_is_a_coded_korean_error() {
     assert_eq!(ui.code, "store.wrong_passphrase");
     assert!(ui.message.contains("암호가 맞지 않"));
 }
+
+#[test]
+fn open_with_reader_gives_a_read_only_view_beside_the_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.doyak");
+    let new = doyak_app::NewCaseload {
+        center_name: "서부센터".into(),
+        center_sigungu: None,
+    };
+    drop(doyak_app::Desk::create(&path, &doyak_app::Passphrase::new(PASS), &new, clock()).unwrap());
+    let (mut desk, reader) =
+        doyak_app::Desk::open_with_reader(&path, &doyak_app::Passphrase::new(PASS), clock())
+            .unwrap();
+    let reader = reader.expect("the same passphrase opens the reader too");
+    let mut form = desk.new_seeker_form();
+    form.name = "김독자".into();
+    desk.save_seeker_form(&form).unwrap();
+    assert_eq!(
+        reader.summary().unwrap().seekers,
+        desk.summary().unwrap().seekers,
+        "the reader sees the writer's commit"
+    );
+    let err =
+        doyak_app::Desk::open_with_reader(&path, &doyak_app::Passphrase::new("틀림"), clock())
+            .unwrap_err();
+    assert_eq!(
+        doyak_app::UiError::from(&err).code,
+        "store.wrong_passphrase",
+        "the writer's error is the one reported"
+    );
+}

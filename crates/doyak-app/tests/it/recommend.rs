@@ -243,4 +243,12 @@ fn the_assignment_suggestion_fills_places_optimally_and_records_nothing() {
         d.seeker_applications(&kim).unwrap().is_empty(),
         "a suggestion records no 알선"
     );
+    d.add_application(&kim, &day, "shortlisted").unwrap();
+    let again = d.assignment_suggestions().unwrap();
+    let kims = again.items.iter().find(|r| r.seeker_id == kim).unwrap();
+    assert_eq!(
+        kims.application.as_ref().map(|a| a.status_label.as_str()),
+        Some("후보"),
+        "the 알선 in progress for a suggested pair is shown on it"
+    );
 }
