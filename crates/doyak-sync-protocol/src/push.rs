@@ -224,7 +224,7 @@ pub enum Outcome {
 }
 
 /// What applying a mutation left on the server.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Applied {
     /// The change-log position of the change; `None` when nothing changed
     /// (every value was already equal).

@@ -1,0 +1,26 @@
+#![recursion_limit = "512"]
+//! Doyak's central sync server.
+//!
+//! Desks push their outbox here and pull their center's changes back
+//! (protocol: `doyak-sync-protocol`). The server is the authority: it applies
+//! each device's mutations in sequence order, exactly once, merges shared
+//! records field by field and keeps both values of a concurrent edit as a
+//! conflict record (see [`merge`]); every change goes into its center's
+//! change log, which desks read from a cursor.
+//!
+//! Layers: [`merge`] and [`records`] are pure; [`service`] runs them inside
+//! one storage transaction per request; [`storage`] is PostgreSQL or an
+//! embedded SQLite file behind one trait; [`http`] is the axum front.
+
+pub mod error;
+pub mod http;
+pub mod merge;
+pub mod model;
+pub mod openapi;
+pub mod records;
+pub mod service;
+pub mod storage;
+
+pub use error::{ApiError, StorageError};
+pub use service::{ServiceConfig, SyncService, hash_secret};
+pub use storage::{PostgresStorage, SqliteStorage, Storage};

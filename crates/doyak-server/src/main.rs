@@ -1,0 +1,245 @@
+//! `doyak-server`: serve the sync API, and administer centers, enrollment
+//! codes and devices on the same database.
+
+use axum_server::tls_rustls::RustlsConfig;
+use chrono::{Duration, Utc};
+use clap::{Parser, Subcommand};
+use doyak_server::http::{HttpLimits, router};
+use doyak_server::{PostgresStorage, ServiceConfig, SqliteStorage, Storage, SyncService};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use uuid::Uuid;
+
+#[derive(Parser, Debug)]
+#[command(name = "doyak-server", version, about = "도약 동기화 서버")]
+struct Cli {
+    /// PostgreSQL (postgres://user@host:5432/db). Without it, an embedded
+    /// SQLite file (--data) holds everything.
+    #[arg(long, env = "DOYAK_DATABASE_URL", global = true)]
+    database_url: Option<String>,
+    /// The embedded database file, used when --database-url is not given.
+    #[arg(
+        long,
+        env = "DOYAK_SERVER_DATA",
+        default_value = "doyak-server.sqlite3",
+        global = true
+    )]
+    data: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Serve the sync API.
+    Serve {
+        /// Address to listen on. Without a certificate only a loopback
+        /// address is allowed (plain HTTP is for tests on this machine).
+        #[arg(long, default_value = "127.0.0.1:8443")]
+        listen: SocketAddr,
+        /// PEM certificate chain for TLS.
+        #[arg(long, requires = "tls_key")]
+        tls_cert: Option<PathBuf>,
+        /// PEM private key for TLS.
+        #[arg(long, requires = "tls_cert")]
+        tls_key: Option<PathBuf>,
+        /// Days a device token works (0: until revoked).
+        #[arg(long, default_value_t = 365)]
+        token_days: i64,
+        /// PostgreSQL connections.
+        #[arg(long, default_value_t = 8)]
+        pool: u32,
+        /// Log lines as JSON.
+        #[arg(long)]
+        json_logs: bool,
+    },
+    /// Add a center, or rename one.
+    Center {
+        #[arg(long)]
+        id: Uuid,
+        #[arg(long)]
+        name: String,
+    },
+    /// List the centers.
+    Centers,
+    /// Create a one-time enrollment code for a device of a center.
+    Code {
+        #[arg(long)]
+        center: Uuid,
+        /// Hours the code stays valid.
+        #[arg(long, default_value_t = 72)]
+        hours: i64,
+    },
+    /// List devices.
+    Devices {
+        #[arg(long)]
+        center: Option<Uuid>,
+    },
+    /// Revoke a device's token: its pushes and pulls are refused from now on.
+    Revoke {
+        #[arg(long)]
+        device: Uuid,
+    },
+}
+
+fn storage(cli: &Cli, pool: u32) -> Result<Storage, String> {
+    match &cli.database_url {
+        Some(url) => PostgresStorage::connect(url, pool)
+            .map(Storage::Postgres)
+            .map_err(|e| format!("PostgreSQL에 연결할 수 없습니다: {e}")),
+        None => SqliteStorage::open(&cli.data)
+            .map(Storage::Sqlite)
+            .map_err(|e| format!("{}을(를) 열 수 없습니다: {e}", cli.data.display())),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("오류: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    let pool = match &cli.command {
+        Command::Serve { pool, .. } => *pool,
+        _ => 1,
+    };
+    let config = match &cli.command {
+        Command::Serve { token_days, .. } if *token_days > 0 => ServiceConfig {
+            token_ttl: Some(Duration::days(*token_days)),
+        },
+        Command::Serve { .. } => ServiceConfig { token_ttl: None },
+        _ => ServiceConfig::default(),
+    };
+    let service = SyncService::new(storage(&cli, pool)?, config);
+    let now = Utc::now();
+    match cli.command {
+        Command::Serve {
+            listen,
+            tls_cert,
+            tls_key,
+            json_logs,
+            ..
+        } => serve(service, listen, tls_cert.zip(tls_key), json_logs),
+        Command::Center { id, name } => {
+            service.put_center(id, &name).map_err(|e| e.to_string())?;
+            println!("센터 {id} ({name})");
+            Ok(())
+        }
+        Command::Centers => {
+            for c in service.centers().map_err(|e| e.to_string())? {
+                println!("{}\t{}", c.center_id, c.name);
+            }
+            Ok(())
+        }
+        Command::Code { center, hours } => {
+            if !(1..=24 * 30).contains(&hours) {
+                return Err("--hours는 1~720 사이로 적어 주세요".into());
+            }
+            let code = service
+                .create_enrollment_code(center, Duration::hours(hours), now)
+                .map_err(|e| e.body.message)?;
+            println!("{}", code.grouped());
+            eprintln!("이 코드는 {hours}시간 동안 한 번만 쓸 수 있습니다.");
+            Ok(())
+        }
+        Command::Devices { center } => {
+            for d in service.devices(center).map_err(|e| e.to_string())? {
+                let state = match (d.revoked_at, d.expires_at) {
+                    (Some(_), _) => "폐기됨",
+                    (None, Some(at)) if at <= now => "만료됨",
+                    _ => "사용 중",
+                };
+                println!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    d.device_id, d.center_id, state, d.last_seq, d.name
+                );
+            }
+            Ok(())
+        }
+        Command::Revoke { device } => {
+            if service
+                .revoke_device(device, now)
+                .map_err(|e| e.to_string())?
+            {
+                println!("기기 {device}의 토큰을 폐기했습니다.");
+                Ok(())
+            } else {
+                Err(format!("기기 {device}이(가) 없습니다"))
+            }
+        }
+    }
+}
+
+fn serve(
+    service: SyncService,
+    listen: SocketAddr,
+    tls: Option<(PathBuf, PathBuf)>,
+    json_logs: bool,
+) -> Result<(), String> {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("DOYAK_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    if json_logs {
+        tracing_subscriber::fmt()
+            .json()
+            .with_env_filter(filter)
+            .init();
+    } else {
+        tracing_subscriber::fmt().with_env_filter(filter).init();
+    }
+    if tls.is_none() && !listen.ip().is_loopback() {
+        return Err(format!(
+            "{listen}: 인증서 없이는 이 컴퓨터 안(127.0.0.1)에서만 열 수 있습니다. --tls-cert와 --tls-key를 주세요"
+        ));
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    runtime.block_on(async move {
+        let backend = service.storage().kind();
+        let app = router(Arc::new(service), HttpLimits::default())
+            .into_make_service_with_connect_info::<SocketAddr>();
+        let handle = axum_server::Handle::new();
+        let shutdown = handle.clone();
+        tokio::spawn(async move {
+            let _ = tokio::signal::ctrl_c().await;
+            shutdown.graceful_shutdown(Some(std::time::Duration::from_secs(10)));
+        });
+        match tls {
+            Some((cert, key)) => {
+                let _ = rustls::crypto::ring::default_provider().install_default();
+                let config = RustlsConfig::from_pem_file(&cert, &key)
+                    .await
+                    .map_err(|e| format!("인증서를 읽을 수 없습니다: {e}"))?;
+                let server = axum_server::bind_rustls(listen, config).handle(handle.clone());
+                announce(&handle, "https", backend).await;
+                server.serve(app).await.map_err(|e| e.to_string())
+            }
+            None => {
+                let server = axum_server::bind(listen).handle(handle.clone());
+                announce(&handle, "http", backend).await;
+                server.serve(app).await.map_err(|e| e.to_string())
+            }
+        }
+    })
+}
+
+/// Prints the bound address once listening (tests start the server on port
+/// 0 and read this line to learn the port).
+async fn announce(handle: &axum_server::Handle, scheme: &'static str, backend: &'static str) {
+    let handle = handle.clone();
+    tokio::spawn(async move {
+        if let Some(addr) = handle.listening().await {
+            println!("listening {scheme}://{addr} ({backend})");
+            tracing::info!(%addr, scheme, backend, "listening");
+        }
+    });
+}

@@ -1,0 +1,348 @@
+//! How one mutation meets the record the server holds: pure, no storage,
+//! no clock. The service ([`crate::service`]) loads the record, calls
+//! [`merge`], and writes what it returns.
+//!
+//! Rules (SYNC.md, "Merge"):
+//! - A field whose version equals the mutation's base version takes the new
+//!   value. So does a field whose current value was written by the same
+//!   device: the device's later edit builds on its own earlier one (its
+//!   local version ran ahead of the server's only because the earlier edit
+//!   was applied after someone else's).
+//! - A field already holding the new value is left alone (no new version).
+//! - Otherwise the new value is applied in arrival order **and** a conflict
+//!   record keeps both values, both authors and both clock stamps.
+//! - A pipeline status only moves forward ([`records::forward_rank`]): a
+//!   status behind the server's is not applied, and the device is told the
+//!   server's value (`server_kept`).
+//! - A record that would stop being a valid domain record is rejected as a
+//!   whole: nothing of it is applied.
+
+use crate::model::{FieldState, RecordRow};
+use crate::records;
+use doyak_sync_protocol::{
+    Applied, ChangeBody, ConflictRecord, ConflictSide, ErrorCode, Mutation, Op, Rejection,
+    VersionedValue,
+};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+/// The result of merging one mutation.
+#[derive(Debug)]
+pub enum Merged {
+    Rejected(Rejection),
+    Applied(Box<Effect>),
+}
+
+/// What an applied mutation changes.
+#[derive(Debug, Default)]
+pub struct Effect {
+    /// The record as it must be stored; `None` when nothing changed.
+    pub row: Option<RecordRow>,
+    /// The change-log entry, when something changed.
+    pub body: Option<ChangeBody>,
+    /// The answer's versions and kept values (`change_version` is filled in
+    /// by the service once it has one).
+    pub applied: Applied,
+    /// Conflicts this mutation created.
+    pub conflicts: Vec<ConflictRecord>,
+}
+
+fn reject(code: ErrorCode, message: String) -> Merged {
+    Merged::Rejected(Rejection { code, message })
+}
+
+fn label(mutation: &Mutation) -> &'static str {
+    use doyak_sync_protocol::EntityKind as K;
+    match mutation.entity {
+        K::Center => "센터",
+        K::Counselor => "상담사",
+        K::Partner => "협력기관",
+        K::Seeker => "구직자",
+        K::Company => "기업",
+        K::Vacancy => "구인",
+        K::Referral => "연계",
+        K::Application => "알선",
+        K::Event => "활동 기록",
+        K::Unknown(_) => "기록",
+    }
+}
+
+/// Merges `mutation`, made by `device` of `center`, into `current` (the
+/// record with the mutation's id, of whatever center, or `None`).
+/// `new_conflict_id` names each conflict created.
+pub fn merge(
+    center: Uuid,
+    device: Uuid,
+    mutation: &Mutation,
+    current: Option<&RecordRow>,
+    new_conflict_id: &mut dyn FnMut() -> Uuid,
+) -> Merged {
+    // Another center's record is, for this device, a record that does not
+    // exist: the answer must not even confirm the id is in use.
+    let current = current.filter(|row| row.center_id == center);
+    let what = label(mutation);
+    match &mutation.op {
+        Op::Insert { record } | Op::Append { record } => {
+            let event = matches!(mutation.op, Op::Append { .. });
+            if event != records::is_event(&mutation.entity) {
+                return reject(
+                    ErrorCode::RecordInvalid,
+                    format!("{what} 기록에 맞지 않는 변경 방식입니다."),
+                );
+            }
+            let record =
+                records::upgrade(mutation.schema_version, &mutation.entity, record.clone());
+            create(center, device, mutation, current, record, event, what)
+        }
+        Op::Update { fields } => update(device, mutation, current, fields, what, new_conflict_id),
+        Op::Delete => {
+            if records::is_event(&mutation.entity) {
+                return reject(
+                    ErrorCode::RecordInvalid,
+                    "활동 기록은 지울 수 없습니다. 바로잡는 기록을 새로 남겨 주세요.".into(),
+                );
+            }
+            let Some(current) = current else {
+                return not_found(what);
+            };
+            if current.deleted {
+                return Merged::Applied(Box::default());
+            }
+            let mut row = current.clone();
+            row.deleted = true;
+            row.fact = None;
+            Merged::Applied(Box::new(Effect {
+                row: Some(row),
+                body: Some(ChangeBody::Delete),
+                ..Effect::default()
+            }))
+        }
+    }
+}
+
+fn not_found(what: &str) -> Merged {
+    reject(
+        ErrorCode::RecordNotFound,
+        format!("서버에 없는 {what} 기록을 바꾸려 해 반영되지 않았습니다."),
+    )
+}
+
+fn create(
+    center: Uuid,
+    device: Uuid,
+    mutation: &Mutation,
+    current: Option<&RecordRow>,
+    record: Map<String, Value>,
+    event: bool,
+    what: &str,
+) -> Merged {
+    let id_matches = record
+        .get("id")
+        .and_then(Value::as_str)
+        .and_then(|s| Uuid::parse_str(s).ok())
+        == Some(mutation.entity_id);
+    if !id_matches {
+        return reject(
+            ErrorCode::RecordInvalid,
+            format!("{what} 기록의 ID가 변경 내용과 다릅니다."),
+        );
+    }
+    let center_matches = record
+        .get("center_id")
+        .and_then(Value::as_str)
+        .and_then(|s| Uuid::parse_str(s).ok())
+        == Some(center);
+    if !center_matches {
+        return reject(
+            ErrorCode::RecordForbidden,
+            format!("다른 센터의 {what} 기록은 이 기기에서 만들 수 없습니다."),
+        );
+    }
+    if let Some(current) = current {
+        // The same record sent again (a desk restored from a backup resends
+        // its outbox under new sequence numbers): nothing to do.
+        if current.values() == record {
+            return Merged::Applied(Box::default());
+        }
+        return reject(
+            ErrorCode::RecordIdTaken,
+            format!("같은 ID의 다른 {what} 기록이 서버에 이미 있습니다."),
+        );
+    }
+    if !records::is_valid(&mutation.entity, &record) {
+        return reject(
+            ErrorCode::RecordInvalid,
+            format!("{what} 기록의 내용이 규칙에 맞지 않아 반영되지 않았습니다."),
+        );
+    }
+    let fact = records::fact(&mutation.entity, &record);
+    let state = |value: Value| FieldState {
+        value,
+        version: 1,
+        device,
+        mutation: mutation.mutation_id,
+        hlc: mutation.hlc.clone(),
+    };
+    let row = RecordRow {
+        entity: mutation.entity.as_str().to_owned(),
+        id: mutation.entity_id,
+        center_id: center,
+        fields: record
+            .iter()
+            .map(|(k, v)| (k.clone(), state(v.clone())))
+            .collect(),
+        deleted: false,
+        fact,
+    };
+    let body = if event {
+        ChangeBody::Append { record }
+    } else {
+        ChangeBody::Insert {
+            fields: row.versioned(),
+        }
+    };
+    Merged::Applied(Box::new(Effect {
+        row: Some(row),
+        body: Some(body),
+        ..Effect::default()
+    }))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn update(
+    device: Uuid,
+    mutation: &Mutation,
+    current: Option<&RecordRow>,
+    fields: &BTreeMap<String, doyak_sync_protocol::FieldEdit>,
+    what: &str,
+    new_conflict_id: &mut dyn FnMut() -> Uuid,
+) -> Merged {
+    if records::is_event(&mutation.entity) {
+        return reject(
+            ErrorCode::RecordInvalid,
+            "활동 기록은 고칠 수 없습니다. 바로잡는 기록을 새로 남겨 주세요.".into(),
+        );
+    }
+    let Some(current) = current else {
+        return not_found(what);
+    };
+    if fields.keys().any(|f| records::is_identity(f)) {
+        return reject(
+            ErrorCode::RecordForbidden,
+            format!("{what} 기록의 ID나 소속 센터는 바꿀 수 없습니다."),
+        );
+    }
+    let mut row = current.clone();
+    let mut effect = Effect::default();
+    let mut changed = BTreeMap::new();
+    for (field, edit) in fields {
+        let now = current.fields.get(field);
+        let (now_value, now_version) = match now {
+            Some(f) => (f.value.clone(), f.version),
+            // A field the record never had (added by a later desk): null at 1,
+            // as the desk counts it.
+            None => (Value::Null, 1),
+        };
+        let written = FieldState {
+            value: edit.value.clone(),
+            version: now_version + 1,
+            device,
+            mutation: mutation.mutation_id,
+            hlc: mutation.hlc.clone(),
+        };
+        if now_value == edit.value {
+            effect.applied.versions.insert(field.clone(), now_version);
+            continue;
+        }
+        let ranks = (
+            records::forward_rank(&mutation.entity, field, &now_value),
+            records::forward_rank(&mutation.entity, field, &edit.value),
+        );
+        if let (Some(have), Some(want)) = ranks
+            && have != want
+        {
+            if want < have {
+                effect.applied.server_kept.insert(
+                    field.clone(),
+                    VersionedValue {
+                        value: now_value,
+                        version: now_version,
+                    },
+                );
+            } else {
+                effect
+                    .applied
+                    .versions
+                    .insert(field.clone(), written.version);
+                changed.insert(field.clone(), written.clone());
+                row.fields.insert(field.clone(), written);
+            }
+            continue;
+        }
+        // A field nobody wrote yet has no other side to keep.
+        if let Some(f) = now
+            && edit.base != now_version
+            && f.device != device
+        {
+            effect.conflicts.push(ConflictRecord {
+                conflict_id: new_conflict_id(),
+                entity: mutation.entity.clone(),
+                entity_id: mutation.entity_id,
+                field: field.clone(),
+                base_version: edit.base,
+                overwritten: ConflictSide {
+                    value: f.value.clone(),
+                    version: f.version,
+                    device_id: f.device,
+                    hlc: f.hlc.clone(),
+                    mutation_id: f.mutation,
+                },
+                applied: ConflictSide {
+                    value: written.value.clone(),
+                    version: written.version,
+                    device_id: device,
+                    hlc: mutation.hlc.clone(),
+                    mutation_id: mutation.mutation_id,
+                },
+                resolution: None,
+            });
+        }
+        effect
+            .applied
+            .versions
+            .insert(field.clone(), written.version);
+        changed.insert(field.clone(), written.clone());
+        row.fields.insert(field.clone(), written);
+    }
+    if !changed.is_empty() {
+        let values = row.values();
+        if !records::is_valid(&mutation.entity, &values) {
+            return reject(
+                ErrorCode::RecordInvalid,
+                format!("{what} 기록의 내용이 규칙에 맞지 않아 반영되지 않았습니다."),
+            );
+        }
+        row.fact = if row.deleted {
+            None
+        } else {
+            records::fact(&mutation.entity, &values)
+        };
+        effect.body = Some(ChangeBody::Update {
+            fields: changed
+                .into_iter()
+                .map(|(k, f)| {
+                    (
+                        k,
+                        VersionedValue {
+                            value: f.value,
+                            version: f.version,
+                        },
+                    )
+                })
+                .collect(),
+        });
+        effect.row = Some(row);
+    }
+    Merged::Applied(Box::new(effect))
+}

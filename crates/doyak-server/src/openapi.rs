@@ -1,0 +1,165 @@
+//! The OpenAPI 3.0 document served at `/openapi.json`. Written by hand from
+//! the protocol types (doyak-sync-protocol); tests/http.rs checks that its
+//! paths are exactly the router's and that the protocol's v1 fixtures match
+//! its schemas' required fields, and scripts/fuzz-server.sh runs a
+//! schema-based fuzzer (schemathesis) against a live server with it.
+
+use serde_json::{Value, json};
+
+/// Every route the router serves, with its method, as the document lists them.
+pub const ROUTES: &[(&str, &str)] = &[
+    ("get", "/sync/info"),
+    ("post", "/sync/enroll"),
+    ("post", "/sync/push"),
+    ("post", "/sync/pull"),
+    ("get", "/stats/counts"),
+    ("get", "/openapi.json"),
+    ("get", "/healthz"),
+];
+
+fn error_responses(codes: &[&str]) -> Value {
+    let mut map = serde_json::Map::new();
+    for code in codes {
+        map.insert(
+            (*code).to_owned(),
+            json!({
+                "description": "오류: code로 구분하고 message를 상담사에게 보여 준다",
+                "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ErrorBody" } } }
+            }),
+        );
+    }
+    Value::Object(map)
+}
+
+fn operation(
+    summary: &str,
+    request: Option<&str>,
+    response: &str,
+    errors: &[&str],
+    auth: bool,
+) -> Value {
+    let mut responses = error_responses(errors);
+    responses["200"] = json!({
+        "description": "성공",
+        "content": { "application/json": { "schema": { "$ref": format!("#/components/schemas/{response}") } } }
+    });
+    let mut op = json!({ "summary": summary, "responses": responses });
+    if let Some(request) = request {
+        op["requestBody"] = json!({
+            "required": true,
+            "content": { "application/json": { "schema": { "$ref": format!("#/components/schemas/{request}") } } }
+        });
+    }
+    if auth {
+        op["security"] = json!([{ "deviceToken": [] }]);
+    } else {
+        op["security"] = json!([]);
+    }
+    op
+}
+
+fn uuid() -> Value {
+    json!({ "type": "string", "format": "uuid" })
+}
+
+fn versioned_value() -> Value {
+    json!({ "type": "object", "required": ["value", "version"],
+            "properties": { "value": {}, "version": { "type": "integer", "minimum": 1 } } })
+}
+
+/// The document.
+pub fn document() -> Value {
+    let auth_errors = ["400", "401", "413", "429", "500"];
+    let push_errors = ["400", "401", "409", "413", "426", "429", "500"];
+    json!({
+        "openapi": "3.0.3",
+        "info": {
+            "title": "Doyak sync server",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "도약 데스크와 중앙 서버의 동기화 API. 요청 본문의 protocol로 버전을 맞춘다."
+        },
+        "paths": {
+            "/sync/info": { "get": operation("서버가 말하는 프로토콜 버전과 한도", None, "ServerInfo", &["500"], false) },
+            "/sync/enroll": { "post": operation("등록 코드를 기기 토큰으로 바꾼다 (한 번만)", Some("EnrollRequest"), "EnrollResponse", &["400", "401", "403", "413", "429", "500"], false) },
+            "/sync/push": { "post": operation("아웃박스의 변경을 보낸다", Some("PushRequest"), "PushResponse", &push_errors, true) },
+            "/sync/pull": { "post": operation("센터의 변경 로그를 커서 다음부터 받는다", Some("PullRequest"), "PullResponse", &auth_errors, true) },
+            "/stats/counts": { "get": {
+                "summary": "센터별·월별 참여 중 구직자, 취업, 합격 건수",
+                "security": [{ "deviceToken": [] }],
+                "parameters": [
+                    { "name": "from", "in": "query", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$" } },
+                    { "name": "to", "in": "query", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$" } }
+                ],
+                "responses": {
+                    "200": { "description": "성공", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Counts" } } } },
+                    "400": error_responses(&["400"])["400"], "401": error_responses(&["401"])["401"],
+                    "429": error_responses(&["429"])["429"], "500": error_responses(&["500"])["500"]
+                }
+            } },
+            "/openapi.json": { "get": { "summary": "이 문서", "security": [], "responses": { "200": { "description": "OpenAPI 문서", "content": { "application/json": { "schema": { "type": "object" } } } } } } },
+            "/healthz": { "get": { "summary": "살아 있음", "security": [], "responses": { "200": { "description": "ok", "content": { "text/plain": { "schema": { "type": "string" } } } } } } }
+        },
+        "components": {
+            "securitySchemes": { "deviceToken": { "type": "http", "scheme": "bearer", "description": "등록 때 받은 기기 토큰 (doyak_dt1_…)" } },
+            "schemas": {
+                "ErrorBody": { "type": "object", "required": ["code", "message"], "properties": {
+                    "code": { "type": "string" }, "message": { "type": "string" },
+                    "supported_versions": { "type": "array", "items": { "type": "integer" } },
+                    "acknowledged_seq": { "type": "integer", "minimum": 0 },
+                    "details": { "type": "array", "items": { "type": "string" } } } },
+                "ServerInfo": { "type": "object", "required": ["protocols", "limits", "server_version"], "properties": {
+                    "protocols": { "type": "array", "items": { "type": "integer" } },
+                    "limits": { "type": "object" }, "server_version": { "type": "string" } } },
+                "EnrollRequest": { "type": "object", "required": ["protocol", "code", "device_id", "device_name", "app_version"], "properties": {
+                    "protocol": { "type": "integer", "minimum": 0 },
+                    "code": { "type": "string" }, "device_id": uuid(),
+                    "device_name": { "type": "string" }, "app_version": { "type": "string" } } },
+                "EnrollResponse": { "type": "object", "required": ["protocol", "device_id", "center_id", "center_name", "token"], "properties": {
+                    "protocol": { "type": "integer" }, "device_id": uuid(), "center_id": uuid(),
+                    "center_name": { "type": "string" }, "token": { "type": "string" },
+                    "expires_at": { "type": "string", "format": "date-time" } } },
+                "Mutation": { "type": "object", "required": ["mutation_id", "seq", "entity", "entity_id", "op", "hlc", "schema_version"], "properties": {
+                    "mutation_id": uuid(), "seq": { "type": "integer", "minimum": 0 },
+                    "entity": { "type": "string" }, "entity_id": uuid(),
+                    "op": { "$ref": "#/components/schemas/Op" },
+                    "hlc": { "type": "string" }, "schema_version": { "type": "integer", "minimum": 0 },
+                    "resolves": { "type": "array", "items": uuid() } } },
+                "Op": { "type": "object", "required": ["kind"], "properties": {
+                    "kind": { "type": "string", "enum": ["insert", "update", "delete", "append"] },
+                    "record": { "type": "object" },
+                    "fields": { "type": "object", "additionalProperties": { "type": "object", "required": ["value", "base"],
+                        "properties": { "value": {}, "base": { "type": "integer", "minimum": 0 } } } } } },
+                "PushRequest": { "type": "object", "required": ["protocol", "device_id", "mutations"], "properties": {
+                    "protocol": { "type": "integer", "minimum": 0 }, "device_id": uuid(),
+                    "mutations": { "type": "array", "items": { "$ref": "#/components/schemas/Mutation" } } } },
+                "PushResponse": { "type": "object", "required": ["protocol", "results", "acknowledged_seq", "server_time_ms"], "properties": {
+                    "protocol": { "type": "integer" },
+                    "results": { "type": "array", "items": { "type": "object", "required": ["mutation_id", "seq", "outcome"], "properties": {
+                        "mutation_id": uuid(), "seq": { "type": "integer" }, "duplicate": { "type": "boolean" },
+                        "outcome": { "type": "object", "required": ["status"], "properties": {
+                            "status": { "type": "string", "enum": ["applied", "conflict_recorded", "rejected"] } } } } } },
+                    "acknowledged_seq": { "type": "integer", "minimum": 0 },
+                    "server_time_ms": { "type": "integer", "minimum": 0 } } },
+                "PullRequest": { "type": "object", "required": ["protocol", "cursor", "limit"], "properties": {
+                    "protocol": { "type": "integer", "minimum": 0 },
+                    "cursor": { "type": "integer", "minimum": 0 }, "limit": { "type": "integer", "minimum": 0, "maximum": 4294967295u64 } } },
+                "PullResponse": { "type": "object", "required": ["protocol", "changes", "next_cursor", "has_more", "server_time_ms"], "properties": {
+                    "protocol": { "type": "integer" },
+                    "changes": { "type": "array", "items": { "type": "object",
+                        "required": ["version", "entity", "entity_id", "mutation_id", "author_device", "hlc", "body"], "properties": {
+                        "version": { "type": "integer" }, "entity": { "type": "string" }, "entity_id": uuid(),
+                        "mutation_id": uuid(), "author_device": uuid(), "hlc": { "type": "string" },
+                        "body": { "type": "object", "required": ["kind"], "properties": {
+                            "kind": { "type": "string" },
+                            "fields": { "type": "object", "additionalProperties": versioned_value() } } } } } },
+                    "next_cursor": { "type": "integer", "minimum": 0 }, "has_more": { "type": "boolean" },
+                    "server_time_ms": { "type": "integer" } } },
+                "Counts": { "type": "object", "required": ["counts"], "properties": {
+                    "counts": { "type": "array", "items": { "type": "object", "required": ["center_id", "month", "metric", "count"], "properties": {
+                        "center_id": uuid(), "month": { "type": "string" },
+                        "metric": { "type": "string", "enum": crate::records::metric::ALL },
+                        "count": { "type": "integer", "minimum": 0 } } } } } }
+            }
+        }
+    })
+}

@@ -1,0 +1,500 @@
+//! The sync service: enrollment, authentication, push, pull and counts, over
+//! whichever [`Storage`] is configured. Knows nothing of HTTP: the HTTP layer
+//! ([`crate::http`]) and the in-process simulation call the same methods.
+
+use crate::error::{ApiError, StorageError};
+use crate::merge::{Merged, merge};
+use crate::model::{CenterRow, CountRow, DeviceRow};
+use crate::records::{MAX_SCHEMA, MIN_SCHEMA};
+use crate::storage::{Storage, Tx};
+use chrono::{DateTime, Duration, Utc};
+use doyak_sync_protocol::{
+    Change, ChangeBody, ChangeVersion, ConflictRecord, ConflictResolution, DeviceToken,
+    EnrollRequest, EnrollResponse, EnrollmentCode, ErrorBody, ErrorCode, Limits,
+    MAX_RESPONSE_BYTES, Mutation, MutationResult, Outcome, ProtocolVersion, PullRequest,
+    PullResponse, PushRequest, PushResponse, Rejection, ServerInfo,
+};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+/// SHA-256 of a secret, hex: what the server keeps of tokens and codes.
+/// Tokens carry 256 random bits and codes expire and work once, so a plain
+/// hash is enough; a leaked table yields no working secret.
+pub fn hash_secret(secret: &str) -> String {
+    Sha256::digest(secret.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn random<const N: usize>() -> Result<[u8; N], ApiError> {
+    let mut bytes = [0u8; N];
+    getrandom::fill(&mut bytes).map_err(|e| {
+        tracing::error!(error = %e, "no randomness from the OS");
+        ApiError::new(ErrorCode::ServerInternal)
+    })?;
+    Ok(bytes)
+}
+
+fn millis(now: DateTime<Utc>) -> u64 {
+    u64::try_from(now.timestamp_millis()).unwrap_or(0)
+}
+
+/// A device clock further than this from the server's is logged (it never
+/// changes an outcome: clock stamps order and explain, they do not decide).
+const SKEW_WARNING_MS: u64 = 10 * 60 * 1000;
+
+/// Settings an operator chooses.
+#[derive(Debug, Clone)]
+pub struct ServiceConfig {
+    /// How long a device token works; `None` for until revoked.
+    pub token_ttl: Option<Duration>,
+}
+
+impl Default for ServiceConfig {
+    fn default() -> Self {
+        ServiceConfig {
+            token_ttl: Some(Duration::days(365)),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct SyncService {
+    storage: Storage,
+    config: ServiceConfig,
+}
+
+impl SyncService {
+    pub fn new(storage: Storage, config: ServiceConfig) -> SyncService {
+        SyncService { storage, config }
+    }
+
+    pub fn storage(&self) -> &Storage {
+        &self.storage
+    }
+
+    pub fn info(&self) -> ServerInfo {
+        ServerInfo {
+            protocols: ProtocolVersion::SUPPORTED.to_vec(),
+            limits: Limits::DEFAULT,
+            server_version: env!("CARGO_PKG_VERSION").to_owned(),
+        }
+    }
+
+    // ---- administration (the `doyak-server` command) ----
+
+    pub fn put_center(&self, center_id: Uuid, name: &str) -> Result<(), StorageError> {
+        self.storage.transact(|tx| {
+            tx.put_center(&CenterRow {
+                center_id,
+                name: name.to_owned(),
+            })
+        })
+    }
+
+    pub fn centers(&self) -> Result<Vec<CenterRow>, StorageError> {
+        self.storage.transact(|tx| tx.centers())
+    }
+
+    /// A one-time code a device of `center_id` exchanges for its token.
+    pub fn create_enrollment_code(
+        &self,
+        center_id: Uuid,
+        valid_for: Duration,
+        now: DateTime<Utc>,
+    ) -> Result<EnrollmentCode, ApiError> {
+        let code = EnrollmentCode::from_random(random()?);
+        self.storage.transact(|tx| {
+            if tx.center(center_id)?.is_none() {
+                return Err(ApiError::new(ErrorCode::CenterForbidden));
+            }
+            tx.put_enrollment_code(
+                &hash_secret(code.expose_secret()),
+                center_id,
+                now,
+                now + valid_for,
+            )?;
+            Ok(code)
+        })
+    }
+
+    /// Revokes a device's token; `false` when there is no such device.
+    pub fn revoke_device(&self, device_id: Uuid, now: DateTime<Utc>) -> Result<bool, StorageError> {
+        self.storage.transact(|tx| {
+            let Some(mut device) = tx.device(device_id)? else {
+                return Ok(false);
+            };
+            if device.revoked_at.is_none() {
+                device.revoked_at = Some(now);
+                tx.put_device(&device)?;
+            }
+            Ok(true)
+        })
+    }
+
+    pub fn devices(&self, center: Option<Uuid>) -> Result<Vec<DeviceRow>, StorageError> {
+        self.storage.transact(|tx| tx.devices(center))
+    }
+
+    // ---- the protocol ----
+
+    /// Exchanges an enrollment code for a device token. A device enrolled
+    /// before (a new laptop user, a revoked token) keeps its sequence numbers,
+    /// so its outbox carries on where it was; it cannot move to another center.
+    pub fn enroll(
+        &self,
+        req: &EnrollRequest,
+        now: DateTime<Utc>,
+    ) -> Result<EnrollResponse, ApiError> {
+        let name = req.device_name.trim();
+        if name.is_empty() || name.chars().count() > 100 {
+            let mut body = ErrorBody::new(ErrorCode::RequestMalformed);
+            body.details = vec!["기기 이름은 1~100자로 적어 주세요.".into()];
+            return Err(ApiError::with_body(body));
+        }
+        let token = DeviceToken::from_random(random()?);
+        let token_hash = hash_secret(token.expose_secret());
+        let expires_at = self.config.token_ttl.map(|ttl| now + ttl);
+        self.storage.transact(|tx| {
+            let center_id = tx
+                .take_enrollment_code(&hash_secret(req.code.expose_secret()), now)?
+                .ok_or_else(|| ApiError::new(ErrorCode::EnrollInvalidCode))?;
+            let center = tx
+                .center(center_id)?
+                .ok_or_else(|| ApiError::new(ErrorCode::EnrollInvalidCode))?;
+            let existing = tx.device(req.device_id)?;
+            if existing.as_ref().is_some_and(|d| d.center_id != center_id) {
+                return Err(ApiError::new(ErrorCode::CenterForbidden));
+            }
+            tx.put_device(&DeviceRow {
+                device_id: req.device_id,
+                center_id,
+                name: name.to_owned(),
+                token_hash: token_hash.clone(),
+                last_seq: existing.map_or(0, |d| d.last_seq),
+                enrolled_at: now,
+                expires_at,
+                revoked_at: None,
+            })?;
+            tracing::info!(device = %req.device_id, center = %center_id, "device enrolled");
+            Ok(EnrollResponse {
+                protocol: req.protocol,
+                device_id: req.device_id,
+                center_id,
+                center_name: center.name,
+                token: token.clone(),
+                expires_at,
+            })
+        })
+    }
+
+    /// The device a bearer token belongs to, if it may still sync.
+    pub fn authenticate(&self, bearer: &str, now: DateTime<Utc>) -> Result<DeviceRow, ApiError> {
+        let token =
+            DeviceToken::parse(bearer).map_err(|_| ApiError::new(ErrorCode::AuthInvalid))?;
+        let device = self
+            .storage
+            .transact(|tx| tx.device_by_token(&hash_secret(token.expose_secret())))?
+            .ok_or_else(|| ApiError::new(ErrorCode::AuthInvalid))?;
+        usable(&device, now)?;
+        Ok(device)
+    }
+
+    /// Applies a batch in one transaction (see the crate documentation).
+    pub fn push(
+        &self,
+        device: &DeviceRow,
+        req: &PushRequest,
+        now: DateTime<Utc>,
+    ) -> Result<PushResponse, ApiError> {
+        let problems = req.validate();
+        if !problems.is_empty() {
+            return Err(ApiError::with_body(ErrorBody::from_problems(&problems)));
+        }
+        if req.device_id != device.device_id {
+            return Err(ApiError::new(ErrorCode::AuthInvalid));
+        }
+        // Whole-request refusals that a later attempt fixes: nothing is
+        // acknowledged, so the desk keeps every row.
+        if req.mutations.iter().any(|m| m.schema_version > MAX_SCHEMA) {
+            return Err(ApiError::new(ErrorCode::SchemaTooNew));
+        }
+        if req.mutations.iter().any(|m| m.schema_version < MIN_SCHEMA) {
+            return Err(ApiError::new(ErrorCode::SchemaTooOld));
+        }
+        let now_ms = millis(now);
+        if let Some(m) = req.mutations.first() {
+            let skew = m.hlc.wall_ms.abs_diff(now_ms);
+            if skew > SKEW_WARNING_MS {
+                tracing::warn!(device = %device.device_id, skew_ms = skew, "device clock is off");
+            }
+        }
+        self.storage.transact(|tx| {
+            tx.lock_center(device.center_id)?;
+            let mut state = tx
+                .device(device.device_id)?
+                .ok_or_else(|| ApiError::new(ErrorCode::AuthInvalid))?;
+            usable(&state, now)?;
+            let start_seq = state.last_seq;
+            let mut results = Vec::with_capacity(req.mutations.len());
+            for m in &req.mutations {
+                if m.seq <= state.last_seq {
+                    results.push(replayed(tx, &state, m)?);
+                    continue;
+                }
+                if m.seq != state.last_seq + 1 {
+                    return Err(sequence_error(ErrorCode::PushSequenceGap, state.last_seq));
+                }
+                let outcome = apply(tx, &state, m)?;
+                let result = MutationResult {
+                    mutation_id: m.mutation_id,
+                    seq: m.seq,
+                    duplicate: false,
+                    outcome,
+                };
+                let stored = serde_json::to_string(&result).map_err(|_| StorageError::Corrupt {
+                    what: "mutation_result",
+                })?;
+                tx.put_result(state.device_id, m.seq, m.mutation_id, &stored)?;
+                state.last_seq = m.seq;
+                results.push(result);
+            }
+            if state.last_seq != start_seq {
+                tx.put_device(&state)?;
+            }
+            Ok(PushResponse {
+                protocol: req.protocol,
+                results,
+                acknowledged_seq: state.last_seq,
+                server_time_ms: now_ms,
+            })
+        })
+    }
+
+    /// A page of the device's center's change log after `req.cursor`.
+    pub fn pull(
+        &self,
+        device: &DeviceRow,
+        req: &PullRequest,
+        now: DateTime<Utc>,
+    ) -> Result<PullResponse, ApiError> {
+        let problems = req.validate();
+        if !problems.is_empty() {
+            return Err(ApiError::with_body(ErrorBody::from_problems(&problems)));
+        }
+        let limit = req.effective_limit();
+        self.storage.transact(|tx| {
+            let state = tx
+                .device(device.device_id)?
+                .ok_or_else(|| ApiError::new(ErrorCode::AuthInvalid))?;
+            usable(&state, now)?;
+            let rows = tx.changes_after(state.center_id, req.cursor.0, limit + 1)?;
+            let mut has_more = rows.len() > limit as usize;
+            // Bodies are stored as sent; keep the page well inside the
+            // response limit (a change is at most one mutation's size).
+            let budget = MAX_RESPONSE_BYTES / 2;
+            let mut bytes = 0;
+            let mut changes = Vec::new();
+            for (_, body) in rows.into_iter().take(limit as usize) {
+                if !changes.is_empty() && bytes + body.len() > budget {
+                    has_more = true;
+                    break;
+                }
+                bytes += body.len();
+                let change: Change = serde_json::from_str(&body)
+                    .map_err(|_| StorageError::Corrupt { what: "change_log" })?;
+                changes.push(change);
+            }
+            let next_cursor = changes.last().map_or(req.cursor, |c| c.version);
+            Ok(PullResponse {
+                protocol: req.protocol,
+                changes,
+                next_cursor,
+                has_more,
+                server_time_ms: millis(now),
+            })
+        })
+    }
+
+    /// The open conflicts of a center (for the conformance suite and the
+    /// simulation's checks).
+    pub fn open_conflicts(&self, center: Uuid) -> Result<Vec<ConflictRecord>, StorageError> {
+        self.storage.transact(|tx| {
+            tx.open_conflicts(center)?
+                .iter()
+                .map(|body| {
+                    serde_json::from_str(body)
+                        .map_err(|_| StorageError::Corrupt { what: "conflict" })
+                })
+                .collect()
+        })
+    }
+
+    /// National counts between two months, `YYYY-MM` inclusive.
+    pub fn counts(&self, from: &str, to: &str) -> Result<Vec<CountRow>, ApiError> {
+        let month = |m: &str| {
+            m.len() == 7
+                && chrono::NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").is_ok()
+        };
+        if !month(from) || !month(to) || from > to {
+            let mut body = ErrorBody::new(ErrorCode::RequestMalformed);
+            body.details = vec![
+                "기간은 from=YYYY-MM&to=YYYY-MM 형식으로, from이 to보다 늦지 않게 적어 주세요."
+                    .into(),
+            ];
+            return Err(ApiError::with_body(body));
+        }
+        Ok(self.storage.transact(|tx| tx.counts(from, to))?)
+    }
+}
+
+/// Refuses a revoked or expired device.
+fn usable(device: &DeviceRow, now: DateTime<Utc>) -> Result<(), ApiError> {
+    if device.revoked_at.is_some() {
+        return Err(ApiError::new(ErrorCode::AuthRevoked));
+    }
+    if device.expires_at.is_some_and(|at| at <= now) {
+        return Err(ApiError::new(ErrorCode::AuthExpired));
+    }
+    Ok(())
+}
+
+fn sequence_error(code: ErrorCode, acknowledged: u64) -> ApiError {
+    let mut body = ErrorBody::new(code);
+    body.acknowledged_seq = Some(acknowledged);
+    ApiError::with_body(body)
+}
+
+/// The stored answer for a mutation settled before: the same outcome, marked
+/// a duplicate. A different mutation under a settled number is refused.
+fn replayed(tx: &mut dyn Tx, device: &DeviceRow, m: &Mutation) -> Result<MutationResult, ApiError> {
+    match tx.stored_result(device.device_id, m.seq)? {
+        Some((id, stored)) if id == m.mutation_id => {
+            let mut result: MutationResult =
+                serde_json::from_str(&stored).map_err(|_| StorageError::Corrupt {
+                    what: "mutation_result",
+                })?;
+            result.duplicate = true;
+            Ok(result)
+        }
+        _ => Err(sequence_error(
+            ErrorCode::PushSequenceReused,
+            device.last_seq,
+        )),
+    }
+}
+
+fn rejected(code: ErrorCode, message: &str) -> Outcome {
+    Outcome::Rejected(Rejection {
+        code,
+        message: message.to_owned(),
+    })
+}
+
+/// Settles one new mutation: merges it, writes the record, the change-log
+/// entries and the conflicts.
+fn apply(tx: &mut dyn Tx, device: &DeviceRow, m: &Mutation) -> Result<Outcome, ApiError> {
+    let center = device.center_id;
+    let entity = m.entity.as_str();
+    // The conflicts a resolution names must be this record's, of this center.
+    let mut resolving = Vec::with_capacity(m.resolves.len());
+    for id in &m.resolves {
+        let found = match tx.conflict(*id)? {
+            Some((c, body)) if c == center => serde_json::from_str::<ConflictRecord>(&body)
+                .ok()
+                .filter(|r| r.entity_id == m.entity_id && r.entity == m.entity),
+            _ => None,
+        };
+        match found {
+            Some(record) => resolving.push(record),
+            None => {
+                return Ok(rejected(
+                    ErrorCode::RecordNotFound,
+                    "해결하려는 충돌 기록이 서버에 없어 반영되지 않았습니다.",
+                ));
+            }
+        }
+    }
+    let current = tx.record(entity, m.entity_id)?;
+    let effect = match merge(
+        center,
+        device.device_id,
+        m,
+        current.as_ref(),
+        &mut Uuid::now_v7,
+    ) {
+        Merged::Rejected(r) => return Ok(Outcome::Rejected(r)),
+        Merged::Applied(effect) => effect,
+    };
+    let mut applied = effect.applied;
+    let log = |tx: &mut dyn Tx, body: ChangeBody| -> Result<ChangeVersion, ApiError> {
+        let version = ChangeVersion(tx.next_change_version(center)?);
+        let change = Change {
+            version,
+            entity: m.entity.clone(),
+            entity_id: m.entity_id,
+            mutation_id: m.mutation_id,
+            author_device: device.device_id,
+            hlc: m.hlc.clone(),
+            body,
+        };
+        let text = serde_json::to_string(&change)
+            .map_err(|_| StorageError::Corrupt { what: "change_log" })?;
+        tx.put_change(center, version.0, &text)?;
+        Ok(version)
+    };
+    if let Some(row) = &effect.row {
+        tx.put_record(row)?;
+    }
+    if let Some(body) = effect.body {
+        applied.change_version = Some(log(tx, body)?);
+    }
+    let conflict_text = |c: &ConflictRecord| {
+        serde_json::to_string(c).map_err(|_| StorageError::Corrupt { what: "conflict" })
+    };
+    for conflict in &effect.conflicts {
+        tx.put_conflict(
+            center,
+            conflict.conflict_id,
+            false,
+            &conflict_text(conflict)?,
+        )?;
+        log(
+            tx,
+            ChangeBody::Conflict {
+                conflict: Box::new(conflict.clone()),
+            },
+        )?;
+    }
+    for mut conflict in resolving {
+        if conflict.resolution.is_some() {
+            continue;
+        }
+        conflict.resolution = Some(ConflictResolution {
+            mutation_id: m.mutation_id,
+            device_id: device.device_id,
+            hlc: m.hlc.clone(),
+        });
+        tx.put_conflict(
+            center,
+            conflict.conflict_id,
+            true,
+            &conflict_text(&conflict)?,
+        )?;
+        log(
+            tx,
+            ChangeBody::Conflict {
+                conflict: Box::new(conflict),
+            },
+        )?;
+    }
+    Ok(if effect.conflicts.is_empty() {
+        Outcome::Applied(applied)
+    } else {
+        Outcome::ConflictRecorded {
+            applied,
+            conflicts: effect.conflicts,
+        }
+    })
+}

@@ -1,0 +1,103 @@
+//! Where the server keeps its rows: PostgreSQL in production, an embedded
+//! SQLite file when nothing is configured. Both implement [`Tx`], the small
+//! set of reads and writes the sync service needs inside one transaction;
+//! the merge and the bookkeeping above it are written once
+//! ([`crate::service`]) and one conformance suite (tests/conformance.rs)
+//! holds both backends to the same answers.
+
+mod postgres;
+mod sqlite;
+
+pub use self::postgres::PostgresStorage;
+pub use self::sqlite::SqliteStorage;
+
+use crate::error::StorageError;
+use crate::model::{CenterRow, CountRow, DeviceRow, RecordRow};
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+pub type Result<T> = std::result::Result<T, StorageError>;
+
+/// The reads and writes of one transaction. Everything a push does happens
+/// through one `Tx`, so either all of it commits or none of it does.
+pub trait Tx {
+    fn center(&mut self, id: Uuid) -> Result<Option<CenterRow>>;
+    /// Creates the center or renames it.
+    fn put_center(&mut self, row: &CenterRow) -> Result<()>;
+    fn centers(&mut self) -> Result<Vec<CenterRow>>;
+    /// Takes the center's write lock until the transaction ends: pushes to
+    /// one center are applied one after the other, so a record read during a
+    /// push is not changed by another push before this one commits, and the
+    /// change-log versions commit in the order they were handed out.
+    fn lock_center(&mut self, id: Uuid) -> Result<()>;
+    /// The next change-log version of a center whose lock this transaction holds.
+    fn next_change_version(&mut self, center: Uuid) -> Result<u64>;
+
+    fn device(&mut self, id: Uuid) -> Result<Option<DeviceRow>>;
+    fn device_by_token(&mut self, token_hash: &str) -> Result<Option<DeviceRow>>;
+    /// Creates or replaces a device row.
+    fn put_device(&mut self, row: &DeviceRow) -> Result<()>;
+    fn devices(&mut self, center: Option<Uuid>) -> Result<Vec<DeviceRow>>;
+
+    fn put_enrollment_code(
+        &mut self,
+        code_hash: &str,
+        center: Uuid,
+        created_at: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<()>;
+    /// Marks an unused, unexpired code used and returns its center; `None`
+    /// when there is no such code. A code works once.
+    fn take_enrollment_code(&mut self, code_hash: &str, now: DateTime<Utc>)
+    -> Result<Option<Uuid>>;
+
+    /// The stored result (mutation id, result JSON) of a device's mutation.
+    fn stored_result(&mut self, device: Uuid, seq: u64) -> Result<Option<(Uuid, String)>>;
+    fn put_result(&mut self, device: Uuid, seq: u64, mutation: Uuid, result: &str) -> Result<()>;
+
+    /// A record of any center: the caller decides what the device may see.
+    fn record(&mut self, entity: &str, id: Uuid) -> Result<Option<RecordRow>>;
+    /// Creates or replaces a record row.
+    fn put_record(&mut self, row: &RecordRow) -> Result<()>;
+
+    fn put_change(&mut self, center: Uuid, version: u64, body: &str) -> Result<()>;
+    /// Up to `limit` change bodies of a center after `after`, in order.
+    fn changes_after(&mut self, center: Uuid, after: u64, limit: u32)
+    -> Result<Vec<(u64, String)>>;
+
+    /// A conflict record: its center and its JSON.
+    fn conflict(&mut self, id: Uuid) -> Result<Option<(Uuid, String)>>;
+    fn put_conflict(&mut self, center: Uuid, id: Uuid, resolved: bool, body: &str) -> Result<()>;
+    fn open_conflicts(&mut self, center: Uuid) -> Result<Vec<String>>;
+
+    /// The national counts, per center and month, between two months
+    /// (`YYYY-MM`, inclusive).
+    fn counts(&mut self, from: &str, to: &str) -> Result<Vec<CountRow>>;
+}
+
+/// The configured backend.
+#[derive(Debug)]
+pub enum Storage {
+    Sqlite(SqliteStorage),
+    Postgres(PostgresStorage),
+}
+
+impl Storage {
+    /// Runs `f` in one transaction, committed when it returns `Ok`.
+    pub fn transact<T, E: From<StorageError>>(
+        &self,
+        f: impl FnOnce(&mut dyn Tx) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        match self {
+            Storage::Sqlite(s) => s.transact(f),
+            Storage::Postgres(s) => s.transact(f),
+        }
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Storage::Sqlite(_) => "sqlite",
+            Storage::Postgres(_) => "postgres",
+        }
+    }
+}

@@ -1,0 +1,553 @@
+//! The production backend: PostgreSQL through a pool of synchronous
+//! connections. Same rows and the same answers as the SQLite backend (text
+//! ids and RFC 3339 times, byte-ordered text, see
+//! migrations/postgres_0001.sql); what differs is locking. Transactions run
+//! at READ COMMITTED and a push serialises on its center's row
+//! ([`Tx::lock_center`]), so pushes to different centers run side by side.
+//!
+//! Every statement is prepared once per pooled connection and kept with it:
+//! the hot paths (a record read and write per mutation, a change and a
+//! result) then cost one round trip each and no parsing or planning.
+
+use super::{Result, Tx};
+use crate::error::StorageError;
+use crate::model::{CenterRow, CountRow, DeviceRow, FieldState, RecordRow};
+use chrono::{DateTime, Utc};
+use postgres::types::ToSql;
+use postgres::{Client, IsolationLevel, NoTls, Row, Statement, Transaction};
+use r2d2_postgres::PostgresConnectionManager;
+use std::collections::{BTreeMap, HashMap};
+use uuid::Uuid;
+
+/// Migration `n` (1-based) is `MIGRATIONS[n - 1]`; `schema_migrations`
+/// holds a row for each one applied.
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations/postgres_0001.sql")];
+
+/// The advisory lock two servers starting at once take before migrating
+/// ("doyakmig" in ASCII; advisory locks are per database).
+const MIGRATION_LOCK: i64 = 0x646f_7961_6b6d_6967;
+
+#[derive(Debug)]
+pub struct PostgresStorage {
+    pool: r2d2::Pool<Manager>,
+}
+
+impl PostgresStorage {
+    /// Connects to `url` (`postgres://user@host:5432/db`), brings the schema
+    /// up to date and opens a pool of `pool_size` connections. A database
+    /// whose schema is newer than this server is refused.
+    pub fn connect(url: &str, pool_size: u32) -> Result<PostgresStorage> {
+        if pool_size == 0 {
+            return Err(StorageError::Setup(
+                "PostgreSQL 연결 수는 1 이상이어야 합니다".to_owned(),
+            ));
+        }
+        let config: postgres::Config = url.parse()?;
+        // One connection of its own for the migration, so a database that
+        // cannot be reached fails here with the driver's own error (the pool
+        // would only say it timed out).
+        let mut client = config.connect(NoTls)?;
+        migrate(&mut client)?;
+        client.close()?;
+        let pool = r2d2::Pool::builder()
+            .max_size(pool_size)
+            .build(Manager(PostgresConnectionManager::new(config, NoTls)))?;
+        Ok(PostgresStorage { pool })
+    }
+
+    /// Runs `f` in one READ COMMITTED transaction, committed when it returns
+    /// `Ok` and rolled back otherwise. Not retried: a serialization failure
+    /// or a deadlock comes back as a [`StorageError`] (the client retries
+    /// the request).
+    pub fn transact<T, E: From<StorageError>>(
+        &self,
+        f: impl FnOnce(&mut dyn Tx) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let mut conn = self.pool.get().map_err(StorageError::from)?;
+        let Conn { client, statements } = &mut *conn;
+        let tx = client
+            .build_transaction()
+            .isolation_level(IsolationLevel::ReadCommitted)
+            .start()
+            .map_err(StorageError::from)?;
+        let mut handle = PgTx { tx, statements };
+        // On `Err` (or a panic) `handle` drops here, and with it the
+        // transaction, which rolls back.
+        let value = f(&mut handle)?;
+        handle.tx.commit().map_err(StorageError::from)?;
+        Ok(value)
+    }
+}
+
+/// Applies the pending migrations in one transaction, under an advisory lock
+/// so that two servers starting at once do not both apply them.
+fn migrate(client: &mut Client) -> Result<()> {
+    let mut tx = client.transaction()?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
+    tx.batch_execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INT PRIMARY KEY, applied_at TEXT)",
+    )?;
+    let current: Option<i32> = tx
+        .query_one("SELECT max(version) FROM schema_migrations", &[])?
+        .try_get(0)?;
+    let current = usize::try_from(current.unwrap_or(0))
+        .map_err(|_| corrupt("schema_migrations.version")())?;
+    if current > MIGRATIONS.len() {
+        return Err(StorageError::Setup(format!(
+            "데이터베이스 스키마({current})가 이 서버({})보다 새 버전입니다",
+            MIGRATIONS.len()
+        )));
+    }
+    let now = text(Utc::now());
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current) {
+        tx.batch_execute(sql)?;
+        let version =
+            i32::try_from(index + 1).map_err(|_| corrupt("schema_migrations.version")())?;
+        tx.execute(
+            "INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)",
+            &[&version, &now],
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// A pooled connection and the statements prepared on it. A statement
+/// belongs to the session that prepared it, so the cache lives and dies with
+/// the connection.
+struct Conn {
+    client: Client,
+    statements: HashMap<&'static str, Statement>,
+}
+
+/// r2d2_postgres's manager, with a statement cache beside each client.
+#[derive(Debug)]
+struct Manager(PostgresConnectionManager<NoTls>);
+
+impl r2d2::ManageConnection for Manager {
+    type Connection = Conn;
+    type Error = postgres::Error;
+
+    fn connect(&self) -> std::result::Result<Conn, postgres::Error> {
+        Ok(Conn {
+            client: self.0.connect()?,
+            statements: HashMap::new(),
+        })
+    }
+
+    fn is_valid(&self, conn: &mut Conn) -> std::result::Result<(), postgres::Error> {
+        self.0.is_valid(&mut conn.client)
+    }
+
+    fn has_broken(&self, conn: &mut Conn) -> bool {
+        self.0.has_broken(&mut conn.client)
+    }
+}
+
+struct PgTx<'a> {
+    tx: Transaction<'a>,
+    statements: &'a mut HashMap<&'static str, Statement>,
+}
+
+type Params<'p> = &'p [&'p (dyn ToSql + Sync)];
+
+impl PgTx<'_> {
+    /// The statement for `sql`, prepared on this connection the first time.
+    /// (A prepared statement outlives the transaction that prepared it, even
+    /// one rolled back.)
+    fn statement(&mut self, sql: &'static str) -> Result<Statement> {
+        if let Some(statement) = self.statements.get(sql) {
+            return Ok(statement.clone());
+        }
+        let statement = self.tx.prepare(sql)?;
+        self.statements.insert(sql, statement.clone());
+        Ok(statement)
+    }
+
+    fn query(&mut self, sql: &'static str, params: Params<'_>) -> Result<Vec<Row>> {
+        let statement = self.statement(sql)?;
+        Ok(self.tx.query(&statement, params)?)
+    }
+
+    fn query_opt(&mut self, sql: &'static str, params: Params<'_>) -> Result<Option<Row>> {
+        let statement = self.statement(sql)?;
+        Ok(self.tx.query_opt(&statement, params)?)
+    }
+
+    fn execute(&mut self, sql: &'static str, params: Params<'_>) -> Result<u64> {
+        let statement = self.statement(sql)?;
+        Ok(self.tx.execute(&statement, params)?)
+    }
+}
+
+fn corrupt(what: &'static str) -> impl Fn() -> StorageError {
+    move || StorageError::Corrupt { what }
+}
+
+fn uuid(text: &str, what: &'static str) -> Result<Uuid> {
+    Uuid::parse_str(text).map_err(|_| corrupt(what)())
+}
+
+fn time(text: Option<String>, what: &'static str) -> Result<Option<DateTime<Utc>>> {
+    text.map(|t| {
+        DateTime::parse_from_rfc3339(&t)
+            .map(|d| d.with_timezone(&Utc))
+            .map_err(|_| corrupt(what)())
+    })
+    .transpose()
+}
+
+fn text(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+fn signed(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn unsigned(n: i64, what: &'static str) -> Result<u64> {
+    u64::try_from(n).map_err(|_| corrupt(what)())
+}
+
+/// The device columns, in the order [`device_row`] reads them (a macro so
+/// the statements stay `&'static str` for the cache).
+macro_rules! device_columns {
+    () => {
+        "device_id, center_id, name, token_hash, last_seq, enrolled_at, expires_at, revoked_at"
+    };
+}
+
+fn device_row(r: &Row) -> Result<DeviceRow> {
+    Ok(DeviceRow {
+        device_id: uuid(&r.try_get::<_, String>(0)?, "device.device_id")?,
+        center_id: uuid(&r.try_get::<_, String>(1)?, "device.center_id")?,
+        name: r.try_get(2)?,
+        token_hash: r.try_get(3)?,
+        last_seq: unsigned(r.try_get(4)?, "device.last_seq")?,
+        enrolled_at: time(Some(r.try_get(5)?), "device.enrolled_at")?
+            .ok_or_else(corrupt("device"))?,
+        expires_at: time(r.try_get(6)?, "device.expires_at")?,
+        revoked_at: time(r.try_get(7)?, "device.revoked_at")?,
+    })
+}
+
+impl Tx for PgTx<'_> {
+    fn center(&mut self, id: Uuid) -> Result<Option<CenterRow>> {
+        let row = self.query_opt(
+            "SELECT name FROM center WHERE center_id = $1",
+            &[&id.to_string()],
+        )?;
+        row.map(|r| {
+            Ok(CenterRow {
+                center_id: id,
+                name: r.try_get(0)?,
+            })
+        })
+        .transpose()
+    }
+
+    fn put_center(&mut self, row: &CenterRow) -> Result<()> {
+        self.execute(
+            "INSERT INTO center (center_id, name) VALUES ($1, $2)
+             ON CONFLICT (center_id) DO UPDATE SET name = excluded.name",
+            &[&row.center_id.to_string(), &row.name],
+        )?;
+        Ok(())
+    }
+
+    fn centers(&mut self) -> Result<Vec<CenterRow>> {
+        let rows = self.query(
+            "SELECT center_id, name FROM center ORDER BY name, center_id",
+            &[],
+        )?;
+        rows.iter()
+            .map(|r| {
+                Ok(CenterRow {
+                    center_id: uuid(&r.try_get::<_, String>(0)?, "center.center_id")?,
+                    name: r.try_get(1)?,
+                })
+            })
+            .collect()
+    }
+
+    fn lock_center(&mut self, id: Uuid) -> Result<()> {
+        // The center's row lock, held until commit or rollback. A center
+        // that does not exist locks nothing, as in SQLite.
+        self.execute(
+            "SELECT 1 FROM center WHERE center_id = $1 FOR UPDATE",
+            &[&id.to_string()],
+        )?;
+        Ok(())
+    }
+
+    fn next_change_version(&mut self, center: Uuid) -> Result<u64> {
+        let statement = self.statement(
+            "UPDATE center SET change_version = change_version + 1 WHERE center_id = $1
+             RETURNING change_version",
+        )?;
+        // No such center: an error, as SQLite's query_row.
+        let row = self.tx.query_one(&statement, &[&center.to_string()])?;
+        unsigned(row.try_get(0)?, "center.change_version")
+    }
+
+    fn device(&mut self, id: Uuid) -> Result<Option<DeviceRow>> {
+        let row = self.query_opt(
+            concat!(
+                "SELECT ",
+                device_columns!(),
+                " FROM device WHERE device_id = $1"
+            ),
+            &[&id.to_string()],
+        )?;
+        row.as_ref().map(device_row).transpose()
+    }
+
+    fn device_by_token(&mut self, token_hash: &str) -> Result<Option<DeviceRow>> {
+        let row = self.query_opt(
+            concat!(
+                "SELECT ",
+                device_columns!(),
+                " FROM device WHERE token_hash = $1"
+            ),
+            &[&token_hash],
+        )?;
+        row.as_ref().map(device_row).transpose()
+    }
+
+    fn put_device(&mut self, d: &DeviceRow) -> Result<()> {
+        let device_id = d.device_id.to_string();
+        // SQLite's INSERT OR REPLACE also replaces a row that holds the same
+        // token hash under another device id: first that row goes, then the
+        // device is written whole.
+        self.execute(
+            "DELETE FROM device WHERE token_hash = $1 AND device_id <> $2",
+            &[&d.token_hash, &device_id],
+        )?;
+        self.execute(
+            concat!(
+                "INSERT INTO device (",
+                device_columns!(),
+                ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                 ON CONFLICT (device_id) DO UPDATE SET
+                    center_id = excluded.center_id, name = excluded.name,
+                    token_hash = excluded.token_hash, last_seq = excluded.last_seq,
+                    enrolled_at = excluded.enrolled_at, expires_at = excluded.expires_at,
+                    revoked_at = excluded.revoked_at"
+            ),
+            &[
+                &device_id,
+                &d.center_id.to_string(),
+                &d.name,
+                &d.token_hash,
+                &signed(d.last_seq),
+                &text(d.enrolled_at),
+                &d.expires_at.map(text),
+                &d.revoked_at.map(text),
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn devices(&mut self, center: Option<Uuid>) -> Result<Vec<DeviceRow>> {
+        let rows = self.query(
+            concat!(
+                "SELECT ",
+                device_columns!(),
+                " FROM device WHERE $1::text IS NULL OR center_id = $1::text
+                 ORDER BY enrolled_at, device_id"
+            ),
+            &[&center.map(|c| c.to_string())],
+        )?;
+        rows.iter().map(device_row).collect()
+    }
+
+    fn put_enrollment_code(
+        &mut self,
+        code_hash: &str,
+        center: Uuid,
+        created_at: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<()> {
+        self.execute(
+            "INSERT INTO enrollment_code (code_hash, center_id, created_at, expires_at)
+             VALUES ($1, $2, $3, $4)",
+            &[
+                &code_hash,
+                &center.to_string(),
+                &text(created_at),
+                &text(expires_at),
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn take_enrollment_code(
+        &mut self,
+        code_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Uuid>> {
+        // One statement: of two enrollments racing for a code, the second
+        // waits for the first's row lock, then finds the code used.
+        let row = self.query_opt(
+            "UPDATE enrollment_code SET used_at = $2
+              WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2
+             RETURNING center_id",
+            &[&code_hash, &text(now)],
+        )?;
+        row.map(|r| uuid(&r.try_get::<_, String>(0)?, "enrollment_code.center_id"))
+            .transpose()
+    }
+
+    fn stored_result(&mut self, device: Uuid, seq: u64) -> Result<Option<(Uuid, String)>> {
+        let row = self.query_opt(
+            "SELECT mutation_id, result FROM mutation_result WHERE device_id = $1 AND seq = $2",
+            &[&device.to_string(), &signed(seq)],
+        )?;
+        row.map(|r| {
+            Ok((
+                uuid(&r.try_get::<_, String>(0)?, "mutation_result.mutation_id")?,
+                r.try_get(1)?,
+            ))
+        })
+        .transpose()
+    }
+
+    fn put_result(&mut self, device: Uuid, seq: u64, mutation: Uuid, result: &str) -> Result<()> {
+        self.execute(
+            "INSERT INTO mutation_result (device_id, seq, mutation_id, result) VALUES ($1, $2, $3, $4)",
+            &[
+                &device.to_string(),
+                &signed(seq),
+                &mutation.to_string(),
+                &result,
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn record(&mut self, entity: &str, id: Uuid) -> Result<Option<RecordRow>> {
+        let row = self.query_opt(
+            "SELECT center_id, fields, deleted, metric, month FROM record WHERE entity = $1 AND id = $2",
+            &[&entity, &id.to_string()],
+        )?;
+        row.map(|r| {
+            let fields: BTreeMap<String, FieldState> =
+                serde_json::from_str(r.try_get::<_, &str>(1)?)
+                    .map_err(|_| corrupt("record.fields")())?;
+            let metric: Option<String> = r.try_get(3)?;
+            let month: Option<String> = r.try_get(4)?;
+            Ok(RecordRow {
+                entity: entity.to_owned(),
+                id,
+                center_id: uuid(&r.try_get::<_, String>(0)?, "record.center_id")?,
+                fields,
+                deleted: r.try_get(2)?,
+                fact: metric.zip(month),
+            })
+        })
+        .transpose()
+    }
+
+    fn put_record(&mut self, row: &RecordRow) -> Result<()> {
+        let fields = serde_json::to_string(&row.fields).map_err(|_| corrupt("record.fields")())?;
+        let (metric, month) = row.fact.clone().unzip();
+        self.execute(
+            "INSERT INTO record (entity, id, center_id, fields, deleted, metric, month)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (entity, id) DO UPDATE SET
+                fields = excluded.fields, deleted = excluded.deleted,
+                metric = excluded.metric, month = excluded.month",
+            &[
+                &row.entity,
+                &row.id.to_string(),
+                &row.center_id.to_string(),
+                &fields,
+                &row.deleted,
+                &metric,
+                &month,
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn put_change(&mut self, center: Uuid, version: u64, body: &str) -> Result<()> {
+        self.execute(
+            "INSERT INTO change_log (center_id, version, body) VALUES ($1, $2, $3)",
+            &[&center.to_string(), &signed(version), &body],
+        )?;
+        Ok(())
+    }
+
+    fn changes_after(
+        &mut self,
+        center: Uuid,
+        after: u64,
+        limit: u32,
+    ) -> Result<Vec<(u64, String)>> {
+        let rows = self.query(
+            "SELECT version, body FROM change_log WHERE center_id = $1 AND version > $2
+             ORDER BY version LIMIT $3",
+            &[&center.to_string(), &signed(after), &i64::from(limit)],
+        )?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    unsigned(r.try_get(0)?, "change_log.version")?,
+                    r.try_get(1)?,
+                ))
+            })
+            .collect()
+    }
+
+    fn conflict(&mut self, id: Uuid) -> Result<Option<(Uuid, String)>> {
+        let row = self.query_opt(
+            "SELECT center_id, body FROM conflict WHERE conflict_id = $1",
+            &[&id.to_string()],
+        )?;
+        row.map(|r| {
+            Ok((
+                uuid(&r.try_get::<_, String>(0)?, "conflict.center_id")?,
+                r.try_get(1)?,
+            ))
+        })
+        .transpose()
+    }
+
+    fn put_conflict(&mut self, center: Uuid, id: Uuid, resolved: bool, body: &str) -> Result<()> {
+        self.execute(
+            "INSERT INTO conflict (conflict_id, center_id, resolved, body) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (conflict_id) DO UPDATE SET resolved = excluded.resolved, body = excluded.body",
+            &[&id.to_string(), &center.to_string(), &resolved, &body],
+        )?;
+        Ok(())
+    }
+
+    fn open_conflicts(&mut self, center: Uuid) -> Result<Vec<String>> {
+        let rows = self.query(
+            "SELECT body FROM conflict WHERE center_id = $1 AND NOT resolved ORDER BY conflict_id",
+            &[&center.to_string()],
+        )?;
+        rows.iter()
+            .map(|r| Ok(r.try_get::<_, String>(0)?))
+            .collect()
+    }
+
+    fn counts(&mut self, from: &str, to: &str) -> Result<Vec<CountRow>> {
+        let rows = self.query(
+            "SELECT center_id, month, metric, count(*) FROM record
+              WHERE metric IS NOT NULL AND NOT deleted AND month BETWEEN $1 AND $2
+              GROUP BY metric, month, center_id ORDER BY center_id, month, metric",
+            &[&from, &to],
+        )?;
+        rows.iter()
+            .map(|r| {
+                Ok(CountRow {
+                    center_id: uuid(&r.try_get::<_, String>(0)?, "record.center_id")?,
+                    month: r.try_get(1)?,
+                    metric: r.try_get(2)?,
+                    count: u64::try_from(r.try_get::<_, i64>(3)?).unwrap_or(0),
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,449 @@
+//! The embedded backend: one SQLite file (or memory, for tests and the
+//! simulation), one connection behind a mutex. Writes are serial anyway in
+//! SQLite; `BEGIN IMMEDIATE` takes the write lock up front, which is the
+//! center lock [`Tx::lock_center`] asks for (a coarser one).
+
+use super::{Result, Tx};
+use crate::error::StorageError;
+use crate::model::{CenterRow, CountRow, DeviceRow, FieldState, RecordRow};
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Mutex;
+use uuid::Uuid;
+
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations/sqlite_0001.sql")];
+
+#[derive(Debug)]
+pub struct SqliteStorage {
+    conn: Mutex<Connection>,
+}
+
+impl SqliteStorage {
+    /// Opens (creating if needed) the file and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<SqliteStorage> {
+        let conn = Connection::open(path)?;
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+        )?;
+        Self::ready(conn)
+    }
+
+    /// A database in memory: the simulation's and the tests' server.
+    pub fn in_memory() -> Result<SqliteStorage> {
+        let conn = Connection::open_in_memory()?;
+        conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        Self::ready(conn)
+    }
+
+    fn ready(mut conn: Connection) -> Result<SqliteStorage> {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let current = usize::try_from(current).unwrap_or(usize::MAX);
+        if current > MIGRATIONS.len() {
+            return Err(StorageError::Setup(format!(
+                "데이터베이스 스키마({current})가 이 서버({})보다 새 버전입니다",
+                MIGRATIONS.len()
+            )));
+        }
+        for sql in &MIGRATIONS[current..] {
+            tx.execute_batch(sql)?;
+        }
+        tx.pragma_update(None, "user_version", MIGRATIONS.len() as i64)?;
+        tx.commit()?;
+        Ok(SqliteStorage {
+            conn: Mutex::new(conn),
+        })
+    }
+
+    pub fn transact<T, E: From<StorageError>>(
+        &self,
+        f: impl FnOnce(&mut dyn Tx) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        // A panic while the lock was held rolled its transaction back (the
+        // Transaction's drop); the connection itself is still sound.
+        let mut conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StorageError::from)?;
+        let value = {
+            let mut handle = SqliteTx { tx: &tx };
+            f(&mut handle)?
+        };
+        tx.commit().map_err(StorageError::from)?;
+        Ok(value)
+    }
+}
+
+struct SqliteTx<'a> {
+    tx: &'a Transaction<'a>,
+}
+
+fn corrupt(what: &'static str) -> impl Fn() -> StorageError {
+    move || StorageError::Corrupt { what }
+}
+
+fn uuid(text: &str, what: &'static str) -> Result<Uuid> {
+    Uuid::parse_str(text).map_err(|_| corrupt(what)())
+}
+
+fn time(text: Option<String>, what: &'static str) -> Result<Option<DateTime<Utc>>> {
+    text.map(|t| {
+        DateTime::parse_from_rfc3339(&t)
+            .map(|d| d.with_timezone(&Utc))
+            .map_err(|_| corrupt(what)())
+    })
+    .transpose()
+}
+
+fn text(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+fn signed(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+const DEVICE_COLUMNS: &str =
+    "device_id, center_id, name, token_hash, last_seq, enrolled_at, expires_at, revoked_at";
+
+type DeviceTuple = (
+    String,
+    String,
+    String,
+    String,
+    i64,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
+fn device_row(r: DeviceTuple) -> Result<DeviceRow> {
+    Ok(DeviceRow {
+        device_id: uuid(&r.0, "device.device_id")?,
+        center_id: uuid(&r.1, "device.center_id")?,
+        name: r.2,
+        token_hash: r.3,
+        last_seq: u64::try_from(r.4).map_err(|_| corrupt("device.last_seq")())?,
+        enrolled_at: time(Some(r.5), "device.enrolled_at")?.ok_or_else(corrupt("device"))?,
+        expires_at: time(r.6, "device.expires_at")?,
+        revoked_at: time(r.7, "device.revoked_at")?,
+    })
+}
+
+fn read_device(r: &rusqlite::Row<'_>) -> rusqlite::Result<DeviceTuple> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+        r.get(7)?,
+    ))
+}
+
+impl Tx for SqliteTx<'_> {
+    fn center(&mut self, id: Uuid) -> Result<Option<CenterRow>> {
+        let name: Option<String> = self
+            .tx
+            .prepare_cached("SELECT name FROM center WHERE center_id = ?1")?
+            .query_row([id.to_string()], |r| r.get(0))
+            .optional()?;
+        Ok(name.map(|name| CenterRow {
+            center_id: id,
+            name,
+        }))
+    }
+
+    fn put_center(&mut self, row: &CenterRow) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO center (center_id, name) VALUES (?1, ?2)
+                 ON CONFLICT (center_id) DO UPDATE SET name = excluded.name",
+            )?
+            .execute((row.center_id.to_string(), &row.name))?;
+        Ok(())
+    }
+
+    fn centers(&mut self) -> Result<Vec<CenterRow>> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT center_id, name FROM center ORDER BY name, center_id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
+        rows.map(|row| {
+            let (id, name) = row?;
+            Ok(CenterRow {
+                center_id: uuid(&id, "center.center_id")?,
+                name,
+            })
+        })
+        .collect()
+    }
+
+    fn lock_center(&mut self, _id: Uuid) -> Result<()> {
+        // BEGIN IMMEDIATE already holds the database's only write lock.
+        Ok(())
+    }
+
+    fn next_change_version(&mut self, center: Uuid) -> Result<u64> {
+        let v: i64 = self
+            .tx
+            .prepare_cached(
+                "UPDATE center SET change_version = change_version + 1 WHERE center_id = ?1
+                 RETURNING change_version",
+            )?
+            .query_row([center.to_string()], |r| r.get(0))?;
+        u64::try_from(v).map_err(|_| corrupt("center.change_version")())
+    }
+
+    fn device(&mut self, id: Uuid) -> Result<Option<DeviceRow>> {
+        let row = self
+            .tx
+            .prepare_cached(&format!(
+                "SELECT {DEVICE_COLUMNS} FROM device WHERE device_id = ?1"
+            ))?
+            .query_row([id.to_string()], read_device)
+            .optional()?;
+        row.map(device_row).transpose()
+    }
+
+    fn device_by_token(&mut self, token_hash: &str) -> Result<Option<DeviceRow>> {
+        let row = self
+            .tx
+            .prepare_cached(&format!(
+                "SELECT {DEVICE_COLUMNS} FROM device WHERE token_hash = ?1"
+            ))?
+            .query_row([token_hash], read_device)
+            .optional()?;
+        row.map(device_row).transpose()
+    }
+
+    fn put_device(&mut self, d: &DeviceRow) -> Result<()> {
+        self.tx
+            .prepare_cached(&format!(
+                "INSERT OR REPLACE INTO device ({DEVICE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+            ))?
+            .execute((
+                d.device_id.to_string(),
+                d.center_id.to_string(),
+                &d.name,
+                &d.token_hash,
+                signed(d.last_seq),
+                text(d.enrolled_at),
+                d.expires_at.map(text),
+                d.revoked_at.map(text),
+            ))?;
+        Ok(())
+    }
+
+    fn devices(&mut self, center: Option<Uuid>) -> Result<Vec<DeviceRow>> {
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT {DEVICE_COLUMNS} FROM device WHERE ?1 IS NULL OR center_id = ?1 ORDER BY enrolled_at, device_id"
+        ))?;
+        let rows = stmt.query_map([center.map(|c| c.to_string())], read_device)?;
+        rows.map(|r| device_row(r?)).collect()
+    }
+
+    fn put_enrollment_code(
+        &mut self,
+        code_hash: &str,
+        center: Uuid,
+        created_at: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO enrollment_code (code_hash, center_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute((
+                code_hash,
+                center.to_string(),
+                text(created_at),
+                text(expires_at),
+            ))?;
+        Ok(())
+    }
+
+    fn take_enrollment_code(
+        &mut self,
+        code_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Uuid>> {
+        let center: Option<String> = self
+            .tx
+            .prepare_cached(
+                "UPDATE enrollment_code SET used_at = ?2
+                  WHERE code_hash = ?1 AND used_at IS NULL AND expires_at > ?2
+                 RETURNING center_id",
+            )?
+            .query_row((code_hash, text(now)), |r| r.get(0))
+            .optional()?;
+        center
+            .map(|c| uuid(&c, "enrollment_code.center_id"))
+            .transpose()
+    }
+
+    fn stored_result(&mut self, device: Uuid, seq: u64) -> Result<Option<(Uuid, String)>> {
+        let row: Option<(String, String)> = self
+            .tx
+            .prepare_cached(
+                "SELECT mutation_id, result FROM mutation_result WHERE device_id = ?1 AND seq = ?2",
+            )?
+            .query_row((device.to_string(), signed(seq)), |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        row.map(|(m, result)| Ok((uuid(&m, "mutation_result.mutation_id")?, result)))
+            .transpose()
+    }
+
+    fn put_result(&mut self, device: Uuid, seq: u64, mutation: Uuid, result: &str) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO mutation_result (device_id, seq, mutation_id, result) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute((
+                device.to_string(),
+                signed(seq),
+                mutation.to_string(),
+                result,
+            ))?;
+        Ok(())
+    }
+
+    fn record(&mut self, entity: &str, id: Uuid) -> Result<Option<RecordRow>> {
+        let row: Option<(String, String, i64, Option<String>, Option<String>)> = self
+            .tx
+            .prepare_cached(
+                "SELECT center_id, fields, deleted, metric, month FROM record WHERE entity = ?1 AND id = ?2",
+            )?
+            .query_row((entity, id.to_string()), |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .optional()?;
+        row.map(|(center, fields, deleted, metric, month)| {
+            let fields: BTreeMap<String, FieldState> =
+                serde_json::from_str(&fields).map_err(|_| corrupt("record.fields")())?;
+            Ok(RecordRow {
+                entity: entity.to_owned(),
+                id,
+                center_id: uuid(&center, "record.center_id")?,
+                fields,
+                deleted: deleted != 0,
+                fact: metric.zip(month),
+            })
+        })
+        .transpose()
+    }
+
+    fn put_record(&mut self, row: &RecordRow) -> Result<()> {
+        let fields = serde_json::to_string(&row.fields).map_err(|_| corrupt("record.fields")())?;
+        let (metric, month) = row.fact.clone().unzip();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO record (entity, id, center_id, fields, deleted, metric, month)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (entity, id) DO UPDATE SET
+                    fields = excluded.fields, deleted = excluded.deleted,
+                    metric = excluded.metric, month = excluded.month",
+            )?
+            .execute((
+                &row.entity,
+                row.id.to_string(),
+                row.center_id.to_string(),
+                fields,
+                i64::from(row.deleted),
+                metric,
+                month,
+            ))?;
+        Ok(())
+    }
+
+    fn put_change(&mut self, center: Uuid, version: u64, body: &str) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO change_log (center_id, version, body) VALUES (?1, ?2, ?3)",
+            )?
+            .execute((center.to_string(), signed(version), body))?;
+        Ok(())
+    }
+
+    fn changes_after(
+        &mut self,
+        center: Uuid,
+        after: u64,
+        limit: u32,
+    ) -> Result<Vec<(u64, String)>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT version, body FROM change_log WHERE center_id = ?1 AND version > ?2 ORDER BY version LIMIT ?3",
+        )?;
+        let rows = stmt.query_map((center.to_string(), signed(after), i64::from(limit)), |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
+        rows.map(|r| {
+            let (v, body) = r?;
+            Ok((
+                u64::try_from(v).map_err(|_| corrupt("change_log.version")())?,
+                body,
+            ))
+        })
+        .collect()
+    }
+
+    fn conflict(&mut self, id: Uuid) -> Result<Option<(Uuid, String)>> {
+        let row: Option<(String, String)> = self
+            .tx
+            .prepare_cached("SELECT center_id, body FROM conflict WHERE conflict_id = ?1")?
+            .query_row([id.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        row.map(|(c, body)| Ok((uuid(&c, "conflict.center_id")?, body)))
+            .transpose()
+    }
+
+    fn put_conflict(&mut self, center: Uuid, id: Uuid, resolved: bool, body: &str) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO conflict (conflict_id, center_id, resolved, body) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (conflict_id) DO UPDATE SET resolved = excluded.resolved, body = excluded.body",
+            )?
+            .execute((id.to_string(), center.to_string(), i64::from(resolved), body))?;
+        Ok(())
+    }
+
+    fn open_conflicts(&mut self, center: Uuid) -> Result<Vec<String>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT body FROM conflict WHERE center_id = ?1 AND resolved = 0 ORDER BY conflict_id",
+        )?;
+        let rows = stmt.query_map([center.to_string()], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn counts(&mut self, from: &str, to: &str) -> Result<Vec<CountRow>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT center_id, month, metric, count(*) FROM record
+              WHERE metric IS NOT NULL AND deleted = 0 AND month BETWEEN ?1 AND ?2
+              GROUP BY metric, month, center_id ORDER BY center_id, month, metric",
+        )?;
+        let rows = stmt.query_map((from, to), |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, i64>(3)?,
+            ))
+        })?;
+        rows.map(|r| {
+            let (center, month, metric, n) = r?;
+            Ok(CountRow {
+                center_id: uuid(&center, "record.center_id")?,
+                month,
+                metric,
+                count: u64::try_from(n).unwrap_or(0),
+            })
+        })
+        .collect()
+    }
+}

@@ -1,0 +1,571 @@
+//! One suite, every backend: the embedded SQLite file always, and
+//! PostgreSQL when `DOYAK_TEST_DATABASE_URL` is set (CI sets it to the
+//! server on 127.0.0.1:5432; each run gets a database of its own). The
+//! answers must be the same, since desks cannot tell which one they talk to.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use doyak_domain::seeker::{SeekerStatus, Track};
+use doyak_domain::{Id, JobSeeker};
+use doyak_server::{PostgresStorage, ServiceConfig, SqliteStorage, Storage, SyncService};
+use doyak_sync_protocol::{
+    ChangeBody, ChangeVersion, EnrollRequest, EnrollmentCode, ErrorCode, FieldEdit, HlcStamp,
+    Mutation, Op, Outcome, ProtocolVersion, PullRequest, PushRequest,
+};
+use serde_json::{Map, Value, json};
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap()
+}
+
+fn uuid7(n: u64) -> Uuid {
+    Id::new_v7(1_760_000_000_000 + n, [n as u8; 10]).as_uuid()
+}
+
+struct Backend {
+    name: &'static str,
+    service: SyncService,
+    cleanup: Option<Box<dyn FnOnce()>>,
+}
+
+impl Drop for Backend {
+    fn drop(&mut self) {
+        if let Some(cleanup) = self.cleanup.take() {
+            cleanup();
+        }
+    }
+}
+
+fn config() -> ServiceConfig {
+    ServiceConfig {
+        token_ttl: Some(Duration::days(30)),
+    }
+}
+
+/// The embedded backend, and PostgreSQL in a fresh database when configured.
+fn backends() -> Vec<Backend> {
+    let mut all = vec![Backend {
+        name: "sqlite",
+        service: SyncService::new(
+            Storage::Sqlite(SqliteStorage::in_memory().unwrap()),
+            config(),
+        ),
+        cleanup: None,
+    }];
+    match std::env::var("DOYAK_TEST_DATABASE_URL") {
+        Ok(url) => {
+            let (db_url, cleanup) = fresh_pg_database(&url);
+            all.push(Backend {
+                name: "postgres",
+                service: SyncService::new(
+                    Storage::Postgres(PostgresStorage::connect(&db_url, 4).unwrap()),
+                    config(),
+                ),
+                cleanup: Some(cleanup),
+            });
+        }
+        Err(_) => eprintln!("PostgreSQL skipped: DOYAK_TEST_DATABASE_URL unset"),
+    }
+    all
+}
+
+/// A new database on the server of `url`, dropped when the test ends.
+pub fn fresh_pg_database(url: &str) -> (String, Box<dyn FnOnce()>) {
+    let name = format!("doyak_conf_{}", Uuid::now_v7().simple());
+    let mut admin = postgres::Client::connect(url, postgres::NoTls).unwrap();
+    admin
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .unwrap();
+    let base = url.rsplit_once('/').unwrap().0;
+    let db_url = format!("{base}/{name}");
+    let url = url.to_owned();
+    let cleanup = move || {
+        if let Ok(mut admin) = postgres::Client::connect(&url, postgres::NoTls) {
+            let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+        }
+    };
+    (db_url, Box::new(cleanup))
+}
+
+fn seeker(id: Uuid, center: Uuid) -> Map<String, Value> {
+    let s = JobSeeker {
+        id: Id::from(id),
+        center_id: Id::from(center),
+        counselor_id: None,
+        name: "김도약".into(),
+        birth_date: None,
+        gender: None,
+        phone: None,
+        email: None,
+        home_sigungu: None,
+        consent: None,
+        track: Track::General,
+        status: SeekerStatus::Consulting,
+        enrolled_on: Some(chrono::NaiveDate::from_ymd_opt(2026, 10, 5).unwrap()),
+        benefit: None,
+        target_groups: vec![],
+        education: vec![],
+        certificates: vec![],
+        training: vec![],
+        work_history: vec![],
+        skills: vec![],
+        desired_occupations: vec![],
+        desired_wage_monthly: None,
+        desired_sigungu: vec![],
+        max_commute_km: None,
+        accepts_shift: None,
+        willing_to_relocate: None,
+        barriers: vec![],
+        iap_goal: None,
+        note: None,
+    };
+    match serde_json::to_value(s).unwrap() {
+        Value::Object(m) => m,
+        _ => unreachable!(),
+    }
+}
+
+struct Device {
+    id: Uuid,
+    row: doyak_server::model::DeviceRow,
+    seq: u64,
+    clock: u64,
+}
+
+impl Device {
+    fn mutation(&mut self, entity: &str, entity_id: Uuid, op: Op) -> Mutation {
+        self.seq += 1;
+        self.clock += 1;
+        Mutation {
+            mutation_id: uuid7(self.clock * 1000 + self.id.as_u128() as u64 % 1000),
+            seq: self.seq,
+            entity: serde_json::from_value(json!(entity)).unwrap(),
+            entity_id,
+            op,
+            hlc: format!(
+                "{:015}-{:08}-{}",
+                1_760_000_000_000u64 + self.clock,
+                0,
+                self.id
+            )
+            .parse::<HlcStamp>()
+            .unwrap(),
+            schema_version: 3,
+            resolves: vec![],
+        }
+    }
+
+    fn request(&self, mutations: Vec<Mutation>) -> PushRequest {
+        PushRequest {
+            protocol: ProtocolVersion::V1,
+            device_id: self.id,
+            mutations,
+        }
+    }
+}
+
+fn update(fields: &[(&str, Value, u64)]) -> Op {
+    Op::Update {
+        fields: fields
+            .iter()
+            .map(|(k, v, base)| {
+                (
+                    (*k).to_owned(),
+                    FieldEdit {
+                        value: v.clone(),
+                        base: *base,
+                    },
+                )
+            })
+            .collect::<BTreeMap<_, _>>(),
+    }
+}
+
+fn enroll(service: &SyncService, center: Uuid, n: u64) -> Device {
+    let code = service
+        .create_enrollment_code(center, Duration::hours(1), now())
+        .unwrap();
+    let id = uuid7(900 + n);
+    let response = service
+        .enroll(
+            &EnrollRequest {
+                protocol: ProtocolVersion::V1,
+                code,
+                device_id: id,
+                device_name: format!("상담실 노트북 {n}"),
+                app_version: "test".into(),
+            },
+            now(),
+        )
+        .unwrap();
+    assert_eq!(
+        response.center_id, center,
+        "the code's center is the device's"
+    );
+    let row = service
+        .authenticate(response.token.expose_secret(), now())
+        .unwrap();
+    Device {
+        id,
+        row,
+        seq: 0,
+        clock: n * 100,
+    }
+}
+
+fn outcome_code(o: &Outcome) -> Option<ErrorCode> {
+    match o {
+        Outcome::Rejected(r) => Some(r.code.clone()),
+        _ => None,
+    }
+}
+
+fn pull_all(service: &SyncService, device: &Device) -> Vec<doyak_sync_protocol::Change> {
+    let mut cursor = ChangeVersion::START;
+    let mut all = Vec::new();
+    loop {
+        let page = service
+            .pull(
+                &device.row,
+                &PullRequest {
+                    protocol: ProtocolVersion::V1,
+                    cursor,
+                    limit: 2,
+                },
+                now(),
+            )
+            .unwrap();
+        assert!(page.validate(cursor).is_empty(), "pages come in log order");
+        all.extend(page.changes.iter().cloned());
+        cursor = page.next_cursor;
+        if !page.has_more {
+            return all;
+        }
+    }
+}
+
+#[test]
+fn every_backend_answers_the_same() {
+    let mut transcripts = Vec::new();
+    for backend in backends() {
+        eprintln!("backend: {}", backend.name);
+        transcripts.push((backend.name, scenario(&backend.service)));
+    }
+    for pair in transcripts.windows(2) {
+        assert_eq!(
+            pair[0].1, pair[1].1,
+            "{} and {} must give identical answers",
+            pair[0].0, pair[1].0
+        );
+    }
+}
+
+/// Runs the whole life of two centers' devices and returns a transcript of
+/// every answer (ids and times removed), which must not depend on the backend.
+fn scenario(service: &SyncService) -> Vec<String> {
+    let mut t = Vec::new();
+    let (a, b) = (uuid7(1), uuid7(2));
+    service.put_center(a, "서부센터").unwrap();
+    service.put_center(b, "동부센터").unwrap();
+
+    // Enrollment: a code works once, for its center only.
+    let code = service
+        .create_enrollment_code(a, Duration::hours(1), now())
+        .unwrap();
+    let request = |code: EnrollmentCode, device: Uuid| EnrollRequest {
+        protocol: ProtocolVersion::V1,
+        code,
+        device_id: device,
+        device_name: "노트북".into(),
+        app_version: "test".into(),
+    };
+    service
+        .enroll(&request(code.clone(), uuid7(50)), now())
+        .unwrap();
+    let again = service
+        .enroll(&request(code, uuid7(51)), now())
+        .unwrap_err();
+    assert_eq!(
+        again.code(),
+        &ErrorCode::EnrollInvalidCode,
+        "a code works once"
+    );
+    let expired = service
+        .create_enrollment_code(a, Duration::hours(1), now())
+        .unwrap();
+    let late = service
+        .enroll(&request(expired, uuid7(52)), now() + Duration::hours(2))
+        .unwrap_err();
+    assert_eq!(
+        late.code(),
+        &ErrorCode::EnrollInvalidCode,
+        "an expired code is refused"
+    );
+
+    let mut a1 = enroll(service, a, 1);
+    let mut a2 = enroll(service, a, 2);
+    let mut b1 = enroll(service, b, 3);
+
+    // A device of B cannot enroll into A with A's code.
+    let code_a = service
+        .create_enrollment_code(a, Duration::hours(1), now())
+        .unwrap();
+    let moved = service.enroll(&request(code_a, b1.id), now()).unwrap_err();
+    assert_eq!(moved.code(), &ErrorCode::CenterForbidden);
+
+    // Insert, then the same batch again: same outcome, marked duplicate.
+    let s1 = uuid7(100);
+    let insert = a1.mutation(
+        "seeker",
+        s1,
+        Op::Insert {
+            record: seeker(s1, a),
+        },
+    );
+    let batch = a1.request(vec![insert]);
+    let first = service.push(&a1.row, &batch, now()).unwrap();
+    let second = service.push(&a1.row, &batch, now()).unwrap();
+    assert_eq!(first.acknowledged_seq, 1);
+    assert!(!first.results[0].duplicate && second.results[0].duplicate);
+    assert_eq!(
+        first.results[0].outcome, second.results[0].outcome,
+        "a replay answers the stored outcome"
+    );
+    t.push(format!(
+        "insert {:?}",
+        outcome_code(&first.results[0].outcome)
+    ));
+
+    // A gap is refused as a whole and says where to resume.
+    let mut skipped = a1.mutation(
+        "seeker",
+        s1,
+        update(&[("phone", json!("010-1234-5678"), 1)]),
+    );
+    skipped.seq = 5;
+    let gap = service
+        .push(&a1.row, &a1.request(vec![skipped]), now())
+        .unwrap_err();
+    assert_eq!(gap.code(), &ErrorCode::PushSequenceGap);
+    assert_eq!(gap.body.acknowledged_seq, Some(1));
+    a1.seq = 1;
+
+    // Two devices edit the same field from the same base: both values kept.
+    let e1 = a1.mutation("seeker", s1, update(&[("note", json!("a1의 메모"), 1)]));
+    let r1 = service.push(&a1.row, &a1.request(vec![e1]), now()).unwrap();
+    let e2 = a2.mutation(
+        "seeker",
+        s1,
+        update(&[
+            ("note", json!("a2의 메모"), 1),
+            ("skills", json!(["용접"]), 1),
+        ]),
+    );
+    let r2 = service.push(&a2.row, &a2.request(vec![e2]), now()).unwrap();
+    t.push(format!("edit1 {:?}", r1.results[0].outcome));
+    let conflict = match &r2.results[0].outcome {
+        Outcome::ConflictRecorded { conflicts, applied } => {
+            assert_eq!(conflicts.len(), 1, "one field was edited concurrently");
+            assert_eq!(
+                applied.versions.get("note"),
+                Some(&3),
+                "base 1, then a1's 2, then a2's 3"
+            );
+            assert_eq!(
+                applied.versions.get("skills"),
+                Some(&2),
+                "skills was not contested"
+            );
+            conflicts[0].clone()
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    };
+    assert_eq!(conflict.overwritten.value, json!("a1의 메모"));
+    assert_eq!(conflict.applied.value, json!("a2의 메모"));
+    assert_eq!(conflict.overwritten.device_id, a1.id);
+    t.push(format!(
+        "conflict field={} base={}",
+        conflict.field, conflict.base_version
+    ));
+
+    // The same device editing its own value again is no conflict, even from
+    // a base the server has moved past.
+    let e3 = a2.mutation(
+        "seeker",
+        s1,
+        update(&[("note", json!("a2의 두 번째 메모"), 2)]),
+    );
+    let r3 = service.push(&a2.row, &a2.request(vec![e3]), now()).unwrap();
+    assert!(
+        matches!(r3.results[0].outcome, Outcome::Applied(_)),
+        "{:?}",
+        r3.results[0].outcome
+    );
+
+    // An equal value is a no-op: no new version, no change-log entry.
+    let e4 = a1.mutation("seeker", s1, update(&[("skills", json!(["용접"]), 1)]));
+    let r4 = service.push(&a1.row, &a1.request(vec![e4]), now()).unwrap();
+    match &r4.results[0].outcome {
+        Outcome::Applied(applied) => {
+            assert_eq!(applied.change_version, None);
+            assert_eq!(applied.versions.get("skills"), Some(&2));
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // Resolving: an update naming the conflict; it leaves the open list.
+    assert_eq!(service.open_conflicts(a).unwrap().len(), 1);
+    let mut fix = a1.mutation("seeker", s1, update(&[("note", json!("합친 메모"), 4)]));
+    fix.resolves = vec![conflict.conflict_id];
+    let r5 = service
+        .push(&a1.row, &a1.request(vec![fix]), now())
+        .unwrap();
+    assert!(
+        matches!(r5.results[0].outcome, Outcome::Applied(_)),
+        "{:?}",
+        r5.results[0].outcome
+    );
+    assert!(
+        service.open_conflicts(a).unwrap().is_empty(),
+        "resolved conflicts leave the queue"
+    );
+
+    // A permanent error is recorded and acknowledged: the queue moves on.
+    let bad = a1.mutation("seeker", s1, update(&[("status", json!("없는_상태"), 1)]));
+    let after = a1.mutation(
+        "seeker",
+        s1,
+        update(&[("phone", json!("010-2222-3333"), 1)]),
+    );
+    let r6 = service
+        .push(&a1.row, &a1.request(vec![bad, after]), now())
+        .unwrap();
+    assert_eq!(
+        outcome_code(&r6.results[0].outcome),
+        Some(ErrorCode::RecordInvalid)
+    );
+    assert_eq!(
+        outcome_code(&r6.results[1].outcome),
+        None,
+        "the next mutation still applies"
+    );
+    assert_eq!(
+        r6.acknowledged_seq, a1.seq,
+        "a rejection is acknowledged too"
+    );
+    t.push(format!(
+        "bad {:?} then {:?}",
+        outcome_code(&r6.results[0].outcome),
+        r6.results[1].outcome
+    ));
+
+    // Another center's device: its edits of A's record are refused as if the
+    // record did not exist, and its pulls hold nothing of A.
+    let foreign = b1.mutation("seeker", s1, update(&[("name", json!("남의 이름"), 1)]));
+    let r7 = service
+        .push(&b1.row, &b1.request(vec![foreign]), now())
+        .unwrap();
+    assert_eq!(
+        outcome_code(&r7.results[0].outcome),
+        Some(ErrorCode::RecordNotFound)
+    );
+    let smuggled = b1.mutation(
+        "seeker",
+        uuid7(101),
+        Op::Insert {
+            record: seeker(uuid7(101), a),
+        },
+    );
+    let r8 = service
+        .push(&b1.row, &b1.request(vec![smuggled]), now())
+        .unwrap();
+    assert_eq!(
+        outcome_code(&r8.results[0].outcome),
+        Some(ErrorCode::RecordForbidden)
+    );
+    assert!(
+        pull_all(service, &b1).is_empty(),
+        "B sees none of A's changes"
+    );
+
+    // Pulls: A's log in order, every change once.
+    let log = pull_all(service, &a2);
+    let kinds: Vec<String> = log
+        .iter()
+        .map(|c| match &c.body {
+            ChangeBody::Insert { .. } => "insert".to_owned(),
+            ChangeBody::Update { fields } => {
+                format!("update {:?}", fields.keys().collect::<Vec<_>>())
+            }
+            ChangeBody::Delete => "delete".to_owned(),
+            ChangeBody::Append { .. } => "append".to_owned(),
+            ChangeBody::Conflict { conflict } => {
+                format!("conflict resolved={}", conflict.resolution.is_some())
+            }
+        })
+        .collect();
+    t.extend(kinds.iter().cloned());
+    assert_eq!(
+        kinds,
+        [
+            "insert",
+            "update [\"note\"]",
+            "update [\"note\", \"skills\"]",
+            "conflict resolved=false",
+            "update [\"note\"]",
+            "update [\"note\"]",
+            "conflict resolved=true",
+            "update [\"phone\"]",
+        ],
+        "insert, a1's note, a2's note+skills and its conflict, a2's own edit, the resolution and its conflict update, the phone"
+    );
+
+    // National counts: the seeker is active (상담 단계) since October.
+    let counts = service.counts("2026-01", "2026-12").unwrap();
+    assert_eq!(counts.len(), 1);
+    assert_eq!(
+        (
+            counts[0].center_id,
+            counts[0].metric.as_str(),
+            counts[0].count
+        ),
+        (a, "active_seekers", 1)
+    );
+    assert_eq!(counts[0].month, "2026-10");
+    let closed = a1.mutation("seeker", s1, update(&[("status", json!("closed"), 1)]));
+    service
+        .push(&a1.row, &a1.request(vec![closed]), now())
+        .unwrap();
+    assert!(
+        service.counts("2026-01", "2026-12").unwrap().is_empty(),
+        "a closed seeker is not active"
+    );
+    assert!(
+        service.counts("2026-13", "2026-12").is_err(),
+        "a month that does not exist is refused"
+    );
+
+    // Revocation and expiry.
+    assert!(service.revoke_device(a2.id, now()).unwrap());
+    let token_row = a2.row.clone();
+    let late_edit = a2.mutation("seeker", s1, update(&[("note", json!("x"), 5)]));
+    let revoked = service
+        .push(&token_row, &a2.request(vec![late_edit]), now())
+        .unwrap_err();
+    assert_eq!(revoked.code(), &ErrorCode::AuthRevoked);
+    let expired = service
+        .pull(
+            &a1.row,
+            &PullRequest {
+                protocol: ProtocolVersion::V1,
+                cursor: ChangeVersion::START,
+                limit: 10,
+            },
+            now() + Duration::days(31),
+        )
+        .unwrap_err();
+    assert_eq!(expired.code(), &ErrorCode::AuthExpired);
+    t
+}

@@ -1,0 +1,676 @@
+//! The PostgreSQL backend against the SQLite one: every `Tx` method, called
+//! the same way on both, must answer the same. Plus what only PostgreSQL
+//! has: migrations racing, a newer schema refused, statements cached across
+//! a rollback, the center lock under concurrency, a deadlock reported and
+//! not retried.
+//!
+//! Needs a server: `DOYAK_TEST_DATABASE_URL` (CI sets it, e.g.
+//! `postgres://postgres@127.0.0.1:5432/test`) names a database to connect
+//! to; each test creates a database of its own beside it and drops it at
+//! the end. Without the variable the tests print that they were skipped.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use doyak_server::StorageError;
+use doyak_server::model::{CenterRow, DeviceRow, FieldState, RecordRow};
+use doyak_server::storage::{PostgresStorage, SqliteStorage, Storage, Tx};
+use doyak_sync_protocol::HlcStamp;
+use postgres::{Client, NoTls};
+use serde_json::json;
+use std::collections::BTreeMap;
+use std::fmt::Debug;
+use std::sync::{Arc, Barrier};
+use uuid::Uuid;
+
+/// A database of the test's own, dropped with this guard.
+struct TestDb {
+    admin_url: String,
+    name: String,
+    url: String,
+}
+
+impl TestDb {
+    /// `None` (after saying so) when no server is configured.
+    fn create() -> Option<TestDb> {
+        let Some(admin_url) = std::env::var("DOYAK_TEST_DATABASE_URL")
+            .ok()
+            .filter(|u| !u.is_empty())
+        else {
+            println!("skipped: DOYAK_TEST_DATABASE_URL unset");
+            return None;
+        };
+        let name = format!("doyak_test_{}", Uuid::now_v7().simple());
+        let mut admin =
+            Client::connect(&admin_url, NoTls).expect("connect to DOYAK_TEST_DATABASE_URL");
+        // A Korean ICU collation as the database default, as a server in
+        // Korea may well have: it orders 'B' after 'a' and '_' first, so any
+        // text comparison that is not byte-wise would show up below. A
+        // server built without ICU gets the default locale.
+        let icu = format!(
+            "CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'ko-KR' LOCALE 'C.UTF-8'"
+        );
+        if admin.batch_execute(&icu).is_err() {
+            admin
+                .batch_execute(&format!("CREATE DATABASE {name}"))
+                .expect("create the test database");
+        }
+        let url = with_database(&admin_url, &name);
+        Some(TestDb {
+            admin_url,
+            name,
+            url,
+        })
+    }
+
+    fn storage(&self, pool_size: u32) -> PostgresStorage {
+        PostgresStorage::connect(&self.url, pool_size).expect("connect to the test database")
+    }
+
+    fn client(&self) -> Client {
+        Client::connect(&self.url, NoTls).expect("connect to the test database")
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        // FORCE: a storage still alive (a failed test) holds connections.
+        let dropped = Client::connect(&self.admin_url, NoTls).and_then(|mut c| {
+            c.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ))
+        });
+        if let Err(e) = dropped {
+            eprintln!("could not drop test database {}: {e}", self.name);
+        }
+    }
+}
+
+/// `url` with its database replaced by `name`: a `postgres://` URL's path,
+/// or a `dbname=` appended to a key=value string (the last one counts).
+fn with_database(url: &str, name: &str) -> String {
+    if let Some(scheme_end) = url.find("://") {
+        let rest = &url[scheme_end + 3..];
+        let query = rest.find('?').map_or("", |q| &rest[q..]);
+        let authority = rest.split(['/', '?']).next().unwrap_or("");
+        format!("{}{authority}/{name}{query}", &url[..scheme_end + 3])
+    } else {
+        format!("{url} dbname={name}")
+    }
+}
+
+#[test]
+fn with_database_replaces_the_database() {
+    assert_eq!(
+        with_database("postgres://postgres@127.0.0.1:5432/test", "x"),
+        "postgres://postgres@127.0.0.1:5432/x"
+    );
+    assert_eq!(
+        with_database("postgresql://u:p@h/test?sslmode=disable", "x"),
+        "postgresql://u:p@h/x?sslmode=disable"
+    );
+    assert_eq!(with_database("postgres://h", "x"), "postgres://h/x");
+    assert_eq!(
+        with_database("host=h user=u", "x"),
+        "host=h user=u dbname=x"
+    );
+}
+
+fn id(n: u128) -> Uuid {
+    Uuid::from_u128(n)
+}
+
+fn at(minutes: i64) -> DateTime<Utc> {
+    // Sub-millisecond parts: both backends keep milliseconds only.
+    Utc.with_ymd_and_hms(2025, 3, 1, 9, 0, 0)
+        .single()
+        .expect("a valid time")
+        + Duration::minutes(minutes)
+        + Duration::microseconds(1_234)
+}
+
+fn field(value: serde_json::Value, version: u64) -> FieldState {
+    FieldState {
+        value,
+        version,
+        device: id(0xd1),
+        mutation: id(0xe0 + u128::from(version)),
+        hlc: HlcStamp {
+            wall_ms: 1_740_819_600_000 + version,
+            counter: 3,
+            device: id(0xd1).to_string(),
+        },
+    }
+}
+
+fn record(
+    entity: &str,
+    n: u128,
+    center: Uuid,
+    deleted: bool,
+    fact: Option<(&str, &str)>,
+) -> RecordRow {
+    let mut fields = BTreeMap::new();
+    fields.insert("이름".to_owned(), field(json!("김도약"), 1));
+    fields.insert(
+        "detail".to_owned(),
+        field(
+            json!({"n": 0.1, "big": 9_007_199_254_740_993_u64, "list": [1, "둘", null]}),
+            2,
+        ),
+    );
+    RecordRow {
+        entity: entity.to_owned(),
+        id: id(n),
+        center_id: center,
+        fields,
+        deleted,
+        fact: fact.map(|(m, d)| (m.to_owned(), d.to_owned())),
+    }
+}
+
+fn device(n: u128, center: Uuid, token: &str, enrolled: i64) -> DeviceRow {
+    DeviceRow {
+        device_id: id(n),
+        center_id: center,
+        name: format!("창구 {n}"),
+        token_hash: token.to_owned(),
+        last_seq: 0,
+        enrolled_at: at(enrolled),
+        expires_at: None,
+        revoked_at: None,
+    }
+}
+
+/// One transaction of the script: its answer, or "error" (the messages are
+/// the drivers' and differ).
+fn step<T: Debug>(
+    log: &mut Vec<String>,
+    storage: &Storage,
+    what: &str,
+    f: impl FnOnce(&mut dyn Tx) -> Result<T, StorageError>,
+) {
+    let line = match storage.transact(f) {
+        Ok(v) => format!("{what}: {v:?}"),
+        Err(_) => format!("{what}: error"),
+    };
+    log.push(line);
+}
+
+const C1: u128 = 0xc1;
+const C2: u128 = 0xc2;
+const C3: u128 = 0xc3;
+const MISSING: u128 = 0xdead;
+
+/// Every `Tx` method, edge cases included; the transcript of its answers.
+fn script(s: &Storage) -> Vec<String> {
+    let (c1, c2, c3, missing) = (id(C1), id(C2), id(C3), id(MISSING));
+    let mut log = Vec::new();
+    let log = &mut log;
+
+    // Centers: byte order of names, as SQLite's BINARY ('B' < '_' < 'a').
+    step(log, s, "put centers", |tx| {
+        tx.put_center(&CenterRow {
+            center_id: c1,
+            name: "B센터".into(),
+        })?;
+        tx.put_center(&CenterRow {
+            center_id: c2,
+            name: "a센터".into(),
+        })?;
+        tx.put_center(&CenterRow {
+            center_id: c3,
+            name: "_센터".into(),
+        })?;
+        tx.centers()
+    });
+    step(log, s, "center", |tx| {
+        Ok((tx.center(c1)?, tx.center(missing)?))
+    });
+    step(log, s, "rename", |tx| {
+        tx.put_center(&CenterRow {
+            center_id: c1,
+            name: "B센터 (새 이름)".into(),
+        })?;
+        tx.centers()
+    });
+
+    // The change-version counter, and a lock on a center that is not there.
+    step(log, s, "versions", |tx| {
+        tx.lock_center(c1)?;
+        tx.lock_center(missing)?;
+        Ok([
+            tx.next_change_version(c1)?,
+            tx.next_change_version(c1)?,
+            tx.next_change_version(c2)?,
+        ])
+    });
+    step(log, s, "version of a missing center", |tx| {
+        tx.next_change_version(missing)
+    });
+    // A failed transaction leaves nothing behind.
+    step(log, s, "rolled back", |tx| {
+        tx.put_center(&CenterRow {
+            center_id: id(0xc4),
+            name: "사라질 센터".into(),
+        })?;
+        tx.next_change_version(c1)?;
+        tx.next_change_version(missing)
+    });
+    step(log, s, "after rollback", |tx| {
+        Ok((tx.center(id(0xc4))?, tx.next_change_version(c1)?))
+    });
+
+    // Devices: order by enrollment time then id, filters, replacement.
+    step(log, s, "put devices", |tx| {
+        tx.put_device(&device(0xd3, c1, "hash-3", 5))?;
+        tx.put_device(&device(0xd1, c1, "hash-1", 5))?;
+        tx.put_device(&device(0xd2, c2, "hash-2", 0))?;
+        Ok(())
+    });
+    step(log, s, "device", |tx| {
+        Ok((tx.device(id(0xd1))?, tx.device(missing)?))
+    });
+    step(log, s, "device_by_token", |tx| {
+        Ok((tx.device_by_token("hash-2")?, tx.device_by_token("nope")?))
+    });
+    step(log, s, "devices", |tx| {
+        Ok((
+            tx.devices(None)?,
+            tx.devices(Some(c1))?,
+            tx.devices(Some(missing))?,
+        ))
+    });
+    step(log, s, "update device", |tx| {
+        let mut d = device(0xd1, c1, "hash-1b", 5);
+        d.last_seq = u64::from(u32::MAX) + 7;
+        d.expires_at = Some(at(60 * 24 * 365));
+        d.revoked_at = Some(at(90));
+        tx.put_device(&d)?;
+        Ok((tx.device(id(0xd1))?, tx.device_by_token("hash-1")?))
+    });
+    // Another device's token hash: SQLite's INSERT OR REPLACE drops that row.
+    step(log, s, "token taken over", |tx| {
+        tx.put_device(&device(0xd4, c2, "hash-2", 10))?;
+        Ok((
+            tx.device(id(0xd2))?,
+            tx.device_by_token("hash-2")?,
+            tx.devices(None)?,
+        ))
+    });
+    step(log, s, "device of a missing center", |tx| {
+        tx.put_device(&device(0xd5, missing, "hash-5", 0))
+    });
+
+    // Enrollment codes: once, before they expire (strictly), never again.
+    step(log, s, "codes", |tx| {
+        tx.put_enrollment_code("code-a", c1, at(0), at(60))?;
+        tx.put_enrollment_code("code-b", c2, at(0), at(60))?;
+        Ok((
+            tx.take_enrollment_code("code-a", at(30))?,
+            tx.take_enrollment_code("code-a", at(31))?,
+            tx.take_enrollment_code("code-b", at(60))?,
+            tx.take_enrollment_code("code-b", at(120))?,
+            tx.take_enrollment_code("nope", at(0))?,
+        ))
+    });
+    step(log, s, "code still good", |tx| {
+        tx.take_enrollment_code("code-b", at(59))
+    });
+    step(log, s, "code again", |tx| {
+        tx.put_enrollment_code("code-a", c1, at(0), at(60))
+    });
+    step(log, s, "code of a missing center", |tx| {
+        tx.put_enrollment_code("code-c", missing, at(0), at(60))
+    });
+
+    // Stored results.
+    step(log, s, "results", |tx| {
+        let before = tx.stored_result(id(0xd1), 1)?;
+        tx.put_result(id(0xd1), 1, id(0xa1), r#"{"outcome":"applied"}"#)?;
+        tx.put_result(id(0xd1), u64::MAX, id(0xa2), "{}")?;
+        Ok((
+            before,
+            tx.stored_result(id(0xd1), 1)?,
+            tx.stored_result(id(0xd1), 2)?,
+            tx.stored_result(id(0xd2), 1)?,
+            tx.stored_result(id(0xd1), u64::MAX)?,
+        ))
+    });
+    step(log, s, "result again", |tx| {
+        tx.put_result(id(0xd1), 1, id(0xa3), "{}")
+    });
+
+    // Records: an upsert keeps the center it was created with.
+    step(log, s, "records", |tx| {
+        let before = tx.record("seeker", id(0x71))?;
+        tx.put_record(&record(
+            "seeker",
+            0x71,
+            c1,
+            false,
+            Some(("seeker_new", "2025-03")),
+        ))?;
+        tx.put_record(&record("event", 0x71, c2, false, None))?;
+        let first = tx.record("seeker", id(0x71))?;
+        let mut changed = record("seeker", 0x71, c2, true, None);
+        changed
+            .fields
+            .insert("메모".into(), field(json!("두 번째"), 3));
+        tx.put_record(&changed)?;
+        Ok((
+            before,
+            first,
+            tx.record("seeker", id(0x71))?,
+            tx.record("event", id(0x71))?,
+            tx.record("job", id(0x71))?,
+        ))
+    });
+
+    // The change log: order, cursor, limit.
+    step(log, s, "changes", |tx| {
+        for v in [3, 1, 5, 2, 4] {
+            tx.put_change(c1, v, &format!(r#"{{"v":{v},"값":"변경"}}"#))?;
+        }
+        tx.put_change(c2, 1, "{}")?;
+        Ok((
+            tx.changes_after(c1, 0, 3)?,
+            tx.changes_after(c1, 3, 10)?,
+            tx.changes_after(c1, 5, 10)?,
+            tx.changes_after(c1, 0, 0)?,
+            tx.changes_after(c1, 4, u32::MAX)?,
+            tx.changes_after(c3, 0, 10)?,
+        ))
+    });
+    step(log, s, "change again", |tx| tx.put_change(c1, 2, "{}"));
+
+    // Conflicts: open ones by id; resolving one upserts it.
+    step(log, s, "conflicts", |tx| {
+        tx.put_conflict(c1, id(0xf2), false, r#"{"k":2}"#)?;
+        tx.put_conflict(c1, id(0xf1), false, r#"{"k":1}"#)?;
+        tx.put_conflict(c2, id(0xf3), false, r#"{"k":3}"#)?;
+        let open = tx.open_conflicts(c1)?;
+        tx.put_conflict(c1, id(0xf1), true, r#"{"k":1,"resolved":true}"#)?;
+        Ok((
+            open,
+            tx.open_conflicts(c1)?,
+            tx.open_conflicts(c3)?,
+            tx.conflict(id(0xf1))?,
+            tx.conflict(missing)?,
+        ))
+    });
+
+    // Counts: deleted rows and rows without a fact do not count; months
+    // inclusive; metrics in byte order.
+    step(log, s, "counts", |tx| {
+        let facts: [(u128, Uuid, bool, Option<(&str, &str)>); 9] = [
+            (0x81, c1, false, Some(("placement", "2025-01"))),
+            (0x82, c1, false, Some(("placement", "2025-01"))),
+            (0x83, c1, false, Some(("Zeta", "2025-01"))),
+            (0x84, c1, false, Some(("job_seeker", "2025-02"))),
+            (0x85, c1, true, Some(("placement", "2025-02"))),
+            (0x86, c2, false, Some(("placement", "2025-02"))),
+            (0x87, c2, false, Some(("placement", "2025-03"))),
+            (0x88, c2, false, None),
+            (0x89, c3, false, Some(("_first", "2024-12"))),
+        ];
+        for (n, center, deleted, fact) in facts {
+            tx.put_record(&record("event", n, center, deleted, fact))?;
+        }
+        Ok((
+            tx.counts("2025-01", "2025-02")?,
+            tx.counts("2024-12", "2025-03")?,
+            tx.counts("2025-03", "2025-03")?,
+            tx.counts("2023-01", "2023-12")?,
+        ))
+    });
+
+    // A push-shaped transaction: everything at once.
+    step(log, s, "push", |tx| {
+        tx.lock_center(c2)?;
+        let mut d = tx
+            .device(id(0xd4))?
+            .ok_or(StorageError::Corrupt { what: "device" })?;
+        let v = tx.next_change_version(c2)?;
+        tx.put_record(&record(
+            "seeker",
+            0x72,
+            c2,
+            false,
+            Some(("seeker_new", "2025-03")),
+        ))?;
+        tx.put_change(c2, v, r#"{"push":true}"#)?;
+        tx.put_result(d.device_id, 1, id(0xa9), r#"{"outcome":"applied"}"#)?;
+        d.last_seq = 1;
+        tx.put_device(&d)?;
+        Ok(v)
+    });
+    step(log, s, "final", |tx| {
+        Ok((
+            tx.centers()?,
+            tx.devices(None)?,
+            tx.changes_after(c2, 0, 100)?,
+            tx.counts("0000-00", "9999-99")?,
+        ))
+    });
+    std::mem::take(log)
+}
+
+#[test]
+fn postgres_answers_as_sqlite_does() {
+    let Some(db) = TestDb::create() else { return };
+    let sqlite = Storage::Sqlite(SqliteStorage::in_memory().expect("sqlite in memory"));
+    let expected = script(&sqlite);
+    let postgres = Storage::Postgres(db.storage(2));
+    let got = script(&postgres);
+    assert_eq!(got.len(), expected.len());
+    for (got, expected) in got.iter().zip(&expected) {
+        assert_eq!(got, expected);
+    }
+    // The script's error steps did fail (else it proves less than it says).
+    assert_eq!(
+        expected.iter().filter(|l| l.ends_with(": error")).count(),
+        7
+    );
+    // The database really did collate otherwise, so the schema's byte order
+    // is what made the answers equal (only where the server has ICU).
+    let mut client = db.client();
+    let icu: bool = client
+        .query_one(
+            "SELECT datlocprovider = 'i' FROM pg_database WHERE datname = current_database()",
+            &[],
+        )
+        .and_then(|r| r.try_get(0))
+        .expect("read the database's locale provider");
+    if icu {
+        let b_after_a: bool = client
+            .query_one("SELECT 'B'::text > 'a'::text", &[])
+            .and_then(|r| r.try_get(0))
+            .expect("compare under the default collation");
+        assert!(b_after_a, "ko-KR collation orders 'B' after 'a'");
+    }
+}
+
+#[test]
+fn migrations_race_then_a_newer_schema_is_refused() {
+    let Some(db) = TestDb::create() else { return };
+    let url = Arc::new(db.url.clone());
+    let barrier = Arc::new(Barrier::new(4));
+    let starts: Vec<_> = (0..4)
+        .map(|_| {
+            let (url, barrier) = (url.clone(), barrier.clone());
+            std::thread::spawn(move || {
+                barrier.wait();
+                PostgresStorage::connect(&url, 1).map(drop)
+            })
+        })
+        .collect();
+    for start in starts {
+        start
+            .join()
+            .expect("no panic")
+            .expect("every server starts");
+    }
+    let mut client = db.client();
+    let applied: i64 = client
+        .query_one("SELECT count(*) FROM schema_migrations", &[])
+        .and_then(|r| r.try_get(0))
+        .expect("count migrations");
+    assert_eq!(applied, 1);
+
+    client
+        .batch_execute("INSERT INTO schema_migrations (version, applied_at) VALUES (99, 'later')")
+        .expect("pretend a newer server migrated");
+    match PostgresStorage::connect(&db.url, 1) {
+        Err(StorageError::Setup(message)) => assert!(message.contains("새 버전"), "{message}"),
+        other => panic!("expected a Setup error, got {other:?}"),
+    }
+    assert!(matches!(
+        PostgresStorage::connect(&db.url, 0),
+        Err(StorageError::Setup(_))
+    ));
+}
+
+#[test]
+fn statements_prepared_in_a_rolled_back_transaction_still_work() {
+    let Some(db) = TestDb::create() else { return };
+    // One connection: the second transaction reuses the first's statements.
+    let storage = Storage::Postgres(db.storage(1));
+    let center = CenterRow {
+        center_id: id(C1),
+        name: "센터".into(),
+    };
+    let failed: Result<(), StorageError> = storage.transact(|tx| {
+        tx.put_center(&center)?;
+        tx.center(center.center_id)?;
+        tx.next_change_version(id(MISSING)).map(drop)
+    });
+    assert!(failed.is_err());
+    let again = storage.transact(|tx| {
+        tx.put_center(&center)?;
+        tx.next_change_version(center.center_id)?;
+        tx.center(center.center_id)
+    });
+    assert_eq!(
+        again.expect("the cached statements are still there"),
+        Some(center)
+    );
+}
+
+#[test]
+fn the_center_lock_hands_out_versions_in_commit_order() {
+    let Some(db) = TestDb::create() else { return };
+    let storage = Arc::new(Storage::Postgres(db.storage(4)));
+    let c = id(C1);
+    storage
+        .transact(|tx| {
+            tx.put_center(&CenterRow {
+                center_id: c,
+                name: "센터".into(),
+            })?;
+            tx.put_enrollment_code("code", c, at(0), at(60))
+        })
+        .expect("set up");
+    let (threads, pushes) = (4, 50);
+    let barrier = Arc::new(Barrier::new(threads));
+    let workers: Vec<_> = (0..threads)
+        .map(|_| {
+            let (storage, barrier) = (storage.clone(), barrier.clone());
+            std::thread::spawn(move || {
+                barrier.wait();
+                let code = storage.transact(|tx| tx.take_enrollment_code("code", at(1)))?;
+                for _ in 0..pushes {
+                    storage.transact(|tx| {
+                        tx.lock_center(c)?;
+                        let v = tx.next_change_version(c)?;
+                        // A reader of the log never sees a gap: the version
+                        // before this one has committed already.
+                        let previous = tx.changes_after(c, v.saturating_sub(2), 1)?;
+                        if v > 1 && previous.first().map(|p| p.0) != Some(v - 1) {
+                            return Err(StorageError::Corrupt {
+                                what: "gap in change_log",
+                            });
+                        }
+                        tx.put_change(c, v, "{}")
+                    })?;
+                }
+                Ok::<_, StorageError>(code)
+            })
+        })
+        .collect();
+    let codes: Vec<Option<Uuid>> = workers
+        .into_iter()
+        .map(|w| w.join().expect("no panic").expect("every push commits"))
+        .collect();
+    assert_eq!(
+        codes.iter().filter(|c| c.is_some()).count(),
+        1,
+        "a code works once"
+    );
+    let log = storage
+        .transact(|tx| tx.changes_after(c, 0, u32::MAX))
+        .expect("read the log");
+    let versions: Vec<u64> = log.iter().map(|(v, _)| *v).collect();
+    let expected: Vec<u64> = (1..=(threads * pushes) as u64).collect();
+    assert_eq!(versions, expected);
+}
+
+#[test]
+fn a_deadlock_fails_once_and_is_not_retried() {
+    let Some(db) = TestDb::create() else { return };
+    let storage = Arc::new(Storage::Postgres(db.storage(2)));
+    let (a, b) = (id(C1), id(C2));
+    storage
+        .transact(|tx| {
+            tx.put_center(&CenterRow {
+                center_id: a,
+                name: "A".into(),
+            })?;
+            tx.put_center(&CenterRow {
+                center_id: b,
+                name: "B".into(),
+            })
+        })
+        .expect("set up");
+    let barrier = Arc::new(Barrier::new(2));
+    let workers: Vec<_> = [(a, b), (b, a)]
+        .into_iter()
+        .map(|(first, second)| {
+            let (storage, barrier) = (storage.clone(), barrier.clone());
+            std::thread::spawn(move || {
+                let mut calls = 0;
+                let result = storage.transact(|tx| {
+                    calls += 1;
+                    tx.lock_center(first)?;
+                    barrier.wait();
+                    tx.lock_center(second)?;
+                    tx.next_change_version(first)
+                });
+                (calls, result)
+            })
+        })
+        .collect();
+    let outcomes: Vec<(u32, Result<u64, StorageError>)> = workers
+        .into_iter()
+        .map(|w| w.join().expect("no panic"))
+        .collect();
+    assert!(outcomes.iter().all(|(calls, _)| *calls == 1));
+    let failed: Vec<&StorageError> = outcomes
+        .iter()
+        .filter_map(|(_, r)| r.as_ref().err())
+        .collect();
+    assert_eq!(failed.len(), 1, "{outcomes:?}");
+    match failed[0] {
+        StorageError::Postgres(e) => {
+            assert_eq!(
+                e.code(),
+                Some(&postgres::error::SqlState::T_R_DEADLOCK_DETECTED)
+            );
+        }
+        other => panic!("expected the driver's deadlock error, got {other:?}"),
+    }
+    assert!(
+        outcomes
+            .iter()
+            .any(|(_, r)| r.as_ref().is_ok_and(|v| *v == 1))
+    );
+}
