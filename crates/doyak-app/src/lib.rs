@@ -20,6 +20,7 @@ pub mod matching;
 mod recommend;
 mod records;
 mod summary;
+pub mod sync;
 mod today;
 pub mod unlock;
 

@@ -51,6 +51,33 @@ pub enum StoreError {
     },
     #[error("데이터베이스 오류가 발생했습니다.")]
     Sqlite(#[source] rusqlite::Error),
+    /// A pull page that fails its own checks: applying it could skip or
+    /// repeat changes, so nothing of it is kept.
+    #[error(
+        "서버에서 받은 변경 목록이 올바르지 않아 반영하지 않았습니다. 다음 동기화 때 다시 받습니다."
+    )]
+    SyncPageInvalid {
+        #[source]
+        problem: doyak_sync_protocol::ProtocolError,
+    },
+    /// The page was asked for from another position than the one stored
+    /// (a page applied twice, or two pulls at once): nothing of it is kept.
+    #[error(
+        "받은 변경 목록이 이 기기의 동기화 위치({stored})가 아닌 {requested}부터여서 반영하지 않았습니다. 다음 동기화 때 다시 받습니다."
+    )]
+    SyncCursorMismatch { stored: u64, requested: u64 },
+    #[error("해결할 충돌을 찾을 수 없습니다 ({id}). 이 기록의 충돌인지 확인해 주세요.")]
+    ConflictNotFound { id: String },
+    #[error(
+        "'{field}' 항목의 값으로는 이 충돌을 해결할 수 없습니다. 충돌이 난 항목의 값을 골라 주세요."
+    )]
+    ConflictFieldMismatch { field: String },
+    #[error("고른 값이 '{field}' 항목에 맞지 않아 저장하지 않았습니다.")]
+    ChosenValueInvalid {
+        field: String,
+        #[source]
+        source: serde_json::Error,
+    },
 }
 
 impl StoreError {
@@ -71,6 +98,11 @@ impl StoreError {
             StoreError::Decode { .. } => "store.decode",
             StoreError::Io { .. } => "store.io",
             StoreError::Sqlite(_) => "store.sqlite",
+            StoreError::SyncPageInvalid { .. } => "store.sync_page_invalid",
+            StoreError::SyncCursorMismatch { .. } => "store.sync_cursor_mismatch",
+            StoreError::ConflictNotFound { .. } => "store.conflict_not_found",
+            StoreError::ConflictFieldMismatch { .. } => "store.conflict_field_mismatch",
+            StoreError::ChosenValueInvalid { .. } => "store.chosen_value_invalid",
         }
     }
 }

@@ -3,7 +3,9 @@
 //!
 //! Every write goes through [`Store::write`], one transaction that also appends
 //! the sync outbox rows and the audit log, so a change and its record of
-//! having happened can never be separated.
+//! having happened can never be separated. Changes that come from the server
+//! (`sync`) go through it too, so they keep every derived table and index in
+//! step, but they queue nothing and are audited as no counselor's.
 
 mod applications;
 mod companies;
@@ -12,6 +14,7 @@ mod migrate;
 mod name_index;
 mod open;
 mod query;
+mod sync;
 mod today;
 mod write;
 
@@ -20,6 +23,7 @@ pub use error::{Result, StoreError};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub use open::{Caseload, Passphrase};
 pub use query::{AuditEntry, ListOrder, OutboxEntry, Page, SeekerFilter};
+pub use sync::{PullSummary, PushSummary, SyncRejection, SyncState};
 pub use today::{FollowUp, Placed};
 pub use write::{Actor, UpdateOutcome, WriteContext, Writer};
 

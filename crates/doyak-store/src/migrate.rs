@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_application_status",
         include_str!("../migrations/0002_application_status.sql"),
     ),
+    ("0003_sync", include_str!("../migrations/0003_sync.sql")),
 ];
 
 /// The schema version this build writes, and stamps on every outbox row.

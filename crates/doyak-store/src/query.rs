@@ -52,6 +52,8 @@ pub struct OutboxEntry {
     pub fields: String,
     pub hlc: String,
     pub schema_version: i64,
+    /// JSON array of the conflict ids an update resolves; `[]` otherwise.
+    pub resolves: String,
 }
 
 pub(crate) fn decode<T: DeserializeOwned>(data: &str, what: &str) -> Result<T> {
@@ -252,10 +254,11 @@ impl Store {
         Ok(n as u64)
     }
 
-    /// The oldest pending changes, in sequence order.
-    pub fn outbox_batch(&self, limit: usize) -> Result<Vec<OutboxEntry>> {
+    /// The oldest pending changes as stored, in sequence order (what
+    /// [`Store::outbox_batch`] sends, before conversion to the wire).
+    pub fn outbox_entries(&self, limit: usize) -> Result<Vec<OutboxEntry>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT seq, mutation_id, device_id, entity, entity_id, op, fields, hlc, schema_version
+            "SELECT seq, mutation_id, device_id, entity, entity_id, op, fields, hlc, schema_version, resolves
              FROM outbox ORDER BY seq LIMIT ?1",
         )?;
         let rows = stmt
@@ -270,6 +273,7 @@ impl Store {
                     fields: r.get(6)?,
                     hlc: r.get(7)?,
                     schema_version: r.get(8)?,
+                    resolves: r.get(9)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -94,7 +94,7 @@ impl Store {
             ctx,
             center_id: self.caseload.center_id,
             device_id,
-            clock: Hlc::resume(last),
+            clock: Hlc::resume(last.clone()),
             next_seq,
             now: ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
             touched_seekers: Vec::new(),
@@ -103,7 +103,9 @@ impl Store {
             queued: 0,
         };
         let value = f(&mut writer)?;
-        if writer.next_seq != next_seq {
+        // A pull observes remote stamps without queueing anything: the clock
+        // must still be saved, so later local stamps follow what was seen.
+        if writer.next_seq != next_seq || writer.clock.last() != &last {
             tx.execute(
                 "UPDATE device SET next_seq = ?1, last_hlc = ?2",
                 (writer.next_seq, writer.clock.last().to_string()),
@@ -171,8 +173,74 @@ fn to_object<R: serde::Serialize>(record: &R, what: &str) -> Result<Map<String, 
     }
 }
 
-impl Writer<'_> {
-    fn touched(&mut self, kind: EntityKind, id: Id) {
+pub(crate) fn decode_object(text: &str, what: &str) -> Result<Map<String, Value>> {
+    serde_json::from_str(text).map_err(|source| StoreError::Decode {
+        what: what.into(),
+        source,
+    })
+}
+
+/// A shared record's row as every path writes it: a local insert or update,
+/// a pulled change, a value the server kept, a resolved conflict. The name,
+/// 초성 key and list columns are always derived here from `data`, so no path
+/// can leave them behind.
+#[derive(Debug)]
+pub(crate) struct RecordRow<'a> {
+    pub kind: EntityKind,
+    pub id: Id,
+    pub center_id: Id,
+    /// The record's `search_name()`.
+    pub name: &'a str,
+    pub data: &'a Map<String, Value>,
+    pub versions: &'a Map<String, Value>,
+}
+
+/// A shared record as stored, deleted or not.
+#[derive(Debug)]
+pub(crate) struct Stored {
+    pub data: Map<String, Value>,
+    pub versions: Map<String, Value>,
+    pub deleted: bool,
+}
+
+impl Stored {
+    /// A field's version; absent means 1.
+    pub fn version(&self, field: &str) -> u64 {
+        self.versions
+            .get(field)
+            .and_then(Value::as_u64)
+            .unwrap_or(1)
+    }
+}
+
+impl<'t> Writer<'t> {
+    pub(crate) fn tx(&self) -> &'t Transaction<'t> {
+        self.tx
+    }
+
+    pub(crate) fn center(&self) -> Id {
+        self.center_id
+    }
+
+    /// The write's time as stored (RFC 3339, milliseconds, UTC).
+    pub(crate) fn now_text(&self) -> &str {
+        &self.now
+    }
+
+    /// Follows a stamp seen on a pulled change, so that this device's next
+    /// stamp orders after it; true when the stamp ran too far ahead of our
+    /// clock and was clamped (the other device's clock is wrong).
+    pub(crate) fn observe(&mut self, stamp: &HlcStamp) -> bool {
+        let now = self.now_ms();
+        self.clock.observe(stamp, now).clamped
+    }
+
+    /// Outbox rows the server acknowledged and this write deleted.
+    pub(crate) fn dequeued(&mut self, n: i64) {
+        self.queued -= n;
+    }
+
+    pub(crate) fn touched(&mut self, kind: EntityKind, id: Id) {
         if !self.touched_kinds.contains(&kind) {
             self.touched_kinds.push(kind);
         }
@@ -188,7 +256,7 @@ impl Writer<'_> {
         }
     }
 
-    fn check_center(&self, center_id: Id) -> Result<()> {
+    pub(crate) fn check_center(&self, center_id: Id) -> Result<()> {
         if center_id != self.center_id {
             return Err(StoreError::ForeignCenter);
         }
@@ -199,12 +267,21 @@ impl Writer<'_> {
         u64::try_from(self.ctx.now.timestamp_millis()).unwrap_or(0)
     }
 
-    fn outbox(&mut self, entity: EntityKind, entity_id: Id, op: &str, fields: &str) -> Result<()> {
+    /// Queues one outbox row. `resolves` is the JSON array of the conflict
+    /// ids an update resolves (`[]` for every other change).
+    pub(crate) fn outbox(
+        &mut self,
+        entity: EntityKind,
+        entity_id: Id,
+        op: &str,
+        fields: &str,
+        resolves: &str,
+    ) -> Result<()> {
         let stamp = self.clock.tick(self.now_ms());
         let mutation_id = Id::from(uuid::Uuid::now_v7());
         let mut stmt = self.tx.prepare_cached(
-            "INSERT INTO outbox (seq, mutation_id, device_id, entity, entity_id, op, fields, hlc, schema_version, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            "INSERT INTO outbox (seq, mutation_id, device_id, entity, entity_id, op, fields, hlc, schema_version, created_at, resolves)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?;
         stmt.execute(rusqlite::params![
             self.next_seq,
@@ -217,6 +294,7 @@ impl Writer<'_> {
             stamp.to_string(),
             SCHEMA_VERSION,
             self.now,
+            resolves,
         ])?;
         self.next_seq += 1;
         self.queued += 1;
@@ -245,49 +323,154 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Stores a new shared record; every field starts at version 1.
-    pub fn insert<R: SharedRecord>(&mut self, record: &R) -> Result<()> {
-        self.check_center(record.center_id())?;
-        let kind = R::KIND;
-        let id = record.id();
-        let object = to_object(record, kind.as_str())?;
+    /// A shared record's stored row, deleted or not.
+    pub(crate) fn stored(&self, kind: EntityKind, id: Id) -> Result<Option<Stored>> {
+        let table = kind.as_str();
+        let row: Option<(String, String, bool)> = self
+            .tx
+            .prepare_cached(&format!(
+                "SELECT data, versions, deleted_at IS NOT NULL FROM {table} WHERE id = ?1"
+            ))?
+            .query_row([id.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        row.map(|(data, versions, deleted)| {
+            Ok(Stored {
+                data: decode_object(&data, table)?,
+                versions: decode_object(&versions, "versions")?,
+                deleted,
+            })
+        })
+        .transpose()
+    }
+
+    /// Writes a new row and counts it live. Returns `data` as stored, for
+    /// the outbox. An id already present (live or deleted) is `DuplicateId`.
+    pub(crate) fn insert_row(&mut self, row: &RecordRow<'_>) -> Result<String> {
+        let kind = row.kind;
         let columns = list_columns(kind);
         let listed: Vec<Option<String>> =
-            columns.iter().map(|c| column_value(&object, c)).collect();
-        let data = Value::Object(object).to_string();
+            columns.iter().map(|c| column_value(row.data, c)).collect();
         let extra_names: String = columns.iter().map(|c| format!(", {c}")).collect();
         let extra_params: String = (0..columns.len())
-            .map(|i| format!(", ?{}", i + 7))
+            .map(|i| format!(", ?{}", i + 8))
             .collect();
         let sql = format!(
-            "INSERT INTO {} (id, center_id, name, search_key, data, created_at, updated_at{extra_names})
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6{extra_params})",
+            "INSERT INTO {} (id, center_id, name, search_key, data, versions, created_at, updated_at{extra_names})
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7{extra_params})",
             kind.as_str()
         );
         let (id_text, center_text, key) = (
-            id.to_string(),
-            record.center_id().to_string(),
-            chosung_key(record.search_name()),
+            row.id.to_string(),
+            row.center_id.to_string(),
+            chosung_key(row.name),
         );
-        let name = record.search_name();
-        let mut params: Vec<&dyn rusqlite::ToSql> =
-            vec![&id_text, &center_text, &name, &key, &data, &self.now];
+        let data = Value::Object(row.data.clone()).to_string();
+        let versions = Value::Object(row.versions.clone()).to_string();
+        let mut params: Vec<&dyn rusqlite::ToSql> = vec![
+            &id_text,
+            &center_text,
+            &row.name,
+            &key,
+            &data,
+            &versions,
+            &self.now,
+        ];
         params.extend(listed.iter().map(|v| v as &dyn rusqlite::ToSql));
         let inserted = self.tx.prepare_cached(&sql)?.execute(params.as_slice());
         match inserted {
             Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {
                 return Err(StoreError::DuplicateId {
                     kind: kind.label_ko(),
-                    id: id.to_string(),
+                    id: id_text,
                 });
             }
             other => {
                 other?;
             }
         }
-        self.outbox(kind, id, "insert", &data)?;
         self.count_live(kind, 1);
-        self.touched(kind, id);
+        self.touched(kind, row.id);
+        Ok(data)
+    }
+
+    /// Rewrites an existing row (live or deleted) from `data` and `versions`.
+    pub(crate) fn update_row(&mut self, row: &RecordRow<'_>) -> Result<()> {
+        let kind = row.kind;
+        let columns = list_columns(kind);
+        let listed: Vec<Option<String>> =
+            columns.iter().map(|c| column_value(row.data, c)).collect();
+        let sets: String = columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!(", {c} = ?{}", i + 7))
+            .collect();
+        let (id_text, data, versions, key) = (
+            row.id.to_string(),
+            Value::Object(row.data.clone()).to_string(),
+            Value::Object(row.versions.clone()).to_string(),
+            chosung_key(row.name),
+        );
+        let mut params: Vec<&dyn rusqlite::ToSql> =
+            vec![&id_text, &data, &versions, &row.name, &key, &self.now];
+        params.extend(listed.iter().map(|v| v as &dyn rusqlite::ToSql));
+        self.tx
+            .prepare_cached(&format!(
+                "UPDATE {} SET data = ?2, versions = ?3, name = ?4, search_key = ?5, updated_at = ?6{sets} WHERE id = ?1",
+                kind.as_str()
+            ))?
+            .execute(params.as_slice())?;
+        self.touched(kind, row.id);
+        Ok(())
+    }
+
+    /// Stores new field versions only: sync bookkeeping, which neither
+    /// changes what a list shows nor moves the record up the list.
+    pub(crate) fn set_versions(
+        &mut self,
+        kind: EntityKind,
+        id: Id,
+        versions: &Map<String, Value>,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(&format!(
+                "UPDATE {} SET versions = ?2 WHERE id = ?1",
+                kind.as_str()
+            ))?
+            .execute((id.to_string(), Value::Object(versions.clone()).to_string()))?;
+        Ok(())
+    }
+
+    /// Marks a live record of this center deleted; false when there was none.
+    pub(crate) fn soft_delete(&mut self, kind: EntityKind, id: Id) -> Result<bool> {
+        let n = self
+            .tx
+            .prepare_cached(&format!(
+                "UPDATE {} SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND center_id = ?3 AND deleted_at IS NULL",
+                kind.as_str()
+            ))?
+            .execute((id.to_string(), &self.now, self.center_id.to_string()))?;
+        if n > 0 {
+            self.count_live(kind, -1);
+            self.touched(kind, id);
+        }
+        Ok(n > 0)
+    }
+
+    /// Stores a new shared record; every field starts at version 1.
+    pub fn insert<R: SharedRecord>(&mut self, record: &R) -> Result<()> {
+        self.check_center(record.center_id())?;
+        let kind = R::KIND;
+        let id = record.id();
+        let object = to_object(record, kind.as_str())?;
+        let data = self.insert_row(&RecordRow {
+            kind,
+            id,
+            center_id: record.center_id(),
+            name: record.search_name(),
+            data: &object,
+            versions: &Map::new(),
+        })?;
+        self.outbox(kind, id, "insert", &data, "[]")?;
         self.audit("create", kind, Some(id), "")?;
         Ok(())
     }
@@ -299,33 +482,18 @@ impl Writer<'_> {
         self.check_center(record.center_id())?;
         let kind = R::KIND;
         let id = record.id();
-        let table = kind.as_str();
-        let stored: Option<(String, String)> = self
-            .tx
-            .prepare_cached(&format!(
-                "SELECT data, versions FROM {table} WHERE id = ?1 AND deleted_at IS NULL"
-            ))?
-            .query_row([id.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        let Some((old_data, old_versions)) = stored else {
+        let Some(stored) = self.stored(kind, id)?.filter(|s| !s.deleted) else {
             return Err(StoreError::RecordNotFound {
                 kind: kind.label_ko(),
                 id: id.to_string(),
             });
         };
-        let decode = |s: &str, what: &str| -> Result<Map<String, Value>> {
-            serde_json::from_str(s).map_err(|source| StoreError::Decode {
-                what: what.into(),
-                source,
-            })
-        };
-        let old = decode(&old_data, table)?;
-        let mut versions = decode(&old_versions, "versions")?;
-        let new = to_object(record, table)?;
+        let new = to_object(record, kind.as_str())?;
+        let mut versions = stored.versions.clone();
         let mut changes = Map::new();
         for (field, value) in &new {
-            if old.get(field) != Some(value) {
-                let base = versions.get(field).and_then(Value::as_i64).unwrap_or(1);
+            if stored.data.get(field) != Some(value) {
+                let base = stored.version(field);
                 changes.insert(
                     field.clone(),
                     serde_json::json!({ "value": value, "base": base }),
@@ -337,30 +505,21 @@ impl Writer<'_> {
             return Ok(UpdateOutcome::Unchanged);
         }
         let changed: Vec<String> = changes.keys().cloned().collect();
-        let columns = list_columns(kind);
-        let listed: Vec<Option<String>> = columns.iter().map(|c| column_value(&new, c)).collect();
-        let sets: String = columns
-            .iter()
-            .enumerate()
-            .map(|(i, c)| format!(", {c} = ?{}", i + 7))
-            .collect();
-        let (id_text, data, versions, name, key) = (
-            id.to_string(),
-            Value::Object(new).to_string(),
-            Value::Object(versions).to_string(),
-            record.search_name(),
-            chosung_key(record.search_name()),
-        );
-        let mut params: Vec<&dyn rusqlite::ToSql> =
-            vec![&id_text, &data, &versions, &name, &key, &self.now];
-        params.extend(listed.iter().map(|v| v as &dyn rusqlite::ToSql));
-        self.tx
-            .prepare_cached(&format!(
-                "UPDATE {table} SET data = ?2, versions = ?3, name = ?4, search_key = ?5, updated_at = ?6{sets} WHERE id = ?1"
-            ))?
-            .execute(params.as_slice())?;
-        self.outbox(kind, id, "update", &Value::Object(changes).to_string())?;
-        self.touched(kind, id);
+        self.update_row(&RecordRow {
+            kind,
+            id,
+            center_id: record.center_id(),
+            name: record.search_name(),
+            data: &new,
+            versions: &versions,
+        })?;
+        self.outbox(
+            kind,
+            id,
+            "update",
+            &Value::Object(changes).to_string(),
+            "[]",
+        )?;
         self.audit("update", kind, Some(id), &changed.join(","))?;
         Ok(UpdateOutcome::Changed(changed))
     }
@@ -369,22 +528,13 @@ impl Writer<'_> {
     /// can tell other devices, and so nothing is lost by a slip of the hand.
     pub fn delete<R: SharedRecord>(&mut self, id: Id) -> Result<()> {
         let kind = R::KIND;
-        let n = self
-            .tx
-            .prepare_cached(&format!(
-                "UPDATE {} SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND center_id = ?3 AND deleted_at IS NULL",
-                kind.as_str()
-            ))?
-            .execute((id.to_string(), &self.now, self.center_id.to_string()))?;
-        if n == 0 {
+        if !self.soft_delete(kind, id)? {
             return Err(StoreError::RecordNotFound {
                 kind: kind.label_ko(),
                 id: id.to_string(),
             });
         }
-        self.outbox(kind, id, "delete", "{}")?;
-        self.count_live(kind, -1);
-        self.touched(kind, id);
+        self.outbox(kind, id, "delete", "{}", "[]")?;
         self.audit("delete", kind, Some(id), "")?;
         Ok(())
     }
@@ -398,11 +548,29 @@ impl Writer<'_> {
             what: "event".into(),
             source,
         })?;
+        if !self.store_event(event, &data)? {
+            return Err(StoreError::DuplicateId {
+                kind: "기록",
+                id: id.to_string(),
+            });
+        }
+        self.outbox(EntityKind::Event, id, "append", &data, "[]")?;
+        self.audit("create", EntityKind::Event, Some(id), event.event_type())?;
+        Ok(())
+    }
+
+    /// Stores an event and keeps the tables derived from events (follow-ups,
+    /// retention checks) in step; false, and nothing written, when an event
+    /// with this id is already stored. A local append and a pulled one both
+    /// come through here, so 오늘 할 일 cannot tell them apart.
+    pub(crate) fn store_event<E: EventRecord>(&mut self, event: &E, data: &str) -> Result<bool> {
+        let id = event.id();
         let inserted = self
             .tx
             .prepare_cached(
                 "INSERT INTO event (id, center_id, subject_id, type, occurred_on, supersedes, data, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT (id) DO NOTHING",
             )?
             .execute((
                 id.to_string(),
@@ -411,18 +579,12 @@ impl Writer<'_> {
                 event.event_type(),
                 event.occurred_on().to_string(),
                 event.supersedes().map(|s| s.to_string()),
-                &data,
+                data,
                 &self.now,
-            ));
-        if let Err(e) = &inserted
-            && e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
-        {
-            return Err(StoreError::DuplicateId {
-                kind: "기록",
-                id: id.to_string(),
-            });
+            ))?;
+        if inserted == 0 {
+            return Ok(false);
         }
-        inserted?;
         if let Some(next_on) = event.follow_up() {
             // Only a session at least as recent as the one recorded moves the
             // follow-up: a late-typed old session must not.
@@ -469,8 +631,6 @@ impl Writer<'_> {
                 )?
                 .execute((event.subject_id().to_string(), months))?;
         }
-        self.outbox(EntityKind::Event, id, "append", &data)?;
-        self.audit("create", EntityKind::Event, Some(id), event.event_type())?;
-        Ok(())
+        Ok(true)
     }
 }

@@ -6,6 +6,7 @@ mod encryption;
 mod migrations;
 mod open_errors;
 mod search;
+mod sync;
 mod writes;
 
 use chrono::{TimeZone, Utc};

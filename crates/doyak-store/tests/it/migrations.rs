@@ -3,6 +3,16 @@
 use crate::*;
 use doyak_store::{MIGRATIONS, SCHEMA_VERSION};
 
+/// Takes a file back from schema 3 to what release 2 wrote.
+const UNDO_0003: &str = "
+    DROP TABLE sync_state;
+    DROP TABLE sync_rejection;
+    DROP TABLE conflict;
+    DROP TABLE sync_held;
+    DROP INDEX outbox_entity;
+    ALTER TABLE outbox DROP COLUMN resolves;
+    PRAGMA user_version = 2;";
+
 #[test]
 fn every_earlier_schema_upgrades_to_the_current_one() {
     for from in 0..=SCHEMA_VERSION {
@@ -63,9 +73,11 @@ fn a_version_1_file_gets_its_application_status_columns_filled() {
     };
     store.write(&ctx(), |w| w.insert(&waiting)).unwrap();
     drop(store);
-    // Take the file back to what release 1 wrote: no status or date column.
+    // Take the file back to what release 1 wrote: no sync tables, no status
+    // or date column.
     let conn =
         doyak_store::testing::raw_connection(&fx.path, &Passphrase::new(PASS), false).unwrap();
+    conn.execute_batch(UNDO_0003).unwrap();
     conn.execute_batch(
         "DROP INDEX application_waiting;
          ALTER TABLE application DROP COLUMN status;
@@ -76,7 +88,11 @@ fn a_version_1_file_gets_its_application_status_columns_filled() {
     drop(conn);
 
     let store = Store::open(&fx.path, &Passphrase::new(PASS)).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(
+        store.schema_version().unwrap(),
+        doyak_store::SCHEMA_VERSION,
+        "opening brings a version 1 file all the way to the current schema"
+    );
     let found = store
         .applications_waiting_since("2026-11-11".parse().unwrap(), 10)
         .unwrap();
@@ -85,4 +101,37 @@ fn a_version_1_file_gets_its_application_status_columns_filled() {
         vec![waiting],
         "migration 0002 copied status and date out of the JSON, so the index finds it"
     );
+}
+
+#[test]
+fn a_version_2_file_keeps_its_outbox_and_starts_sync_from_the_beginning() {
+    let (fx, mut store) = new_store();
+    store
+        .write(&ctx(), |w| w.insert(&seeker(1, "김민수")))
+        .unwrap();
+    drop(store);
+    let conn =
+        doyak_store::testing::raw_connection(&fx.path, &Passphrase::new(PASS), false).unwrap();
+    conn.execute_batch(UNDO_0003).unwrap();
+    drop(conn);
+
+    let store = Store::open(&fx.path, &Passphrase::new(PASS)).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let batch = store.outbox_batch(10).unwrap();
+    assert_eq!(
+        batch.len(),
+        2,
+        "the center and the seeker queued under release 2 are still to be sent"
+    );
+    assert!(
+        batch.iter().all(|m| m.resolves.is_empty()),
+        "rows written before conflicts existed resolve none"
+    );
+    let state = store.sync_state().unwrap();
+    assert_eq!(
+        state.cursor,
+        doyak_sync_protocol::ChangeVersion::START,
+        "a file that never pulled starts from the start of the change log"
+    );
+    assert!(!state.enrolled, "and has no device token yet");
 }

@@ -43,7 +43,7 @@ fn insert_update_delete_write_outbox_rows_with_base_versions() {
         "untouched fields stay at the implicit version 1"
     );
 
-    let batch = store.outbox_batch(10).unwrap();
+    let batch = store.outbox_entries(10).unwrap();
     let ops: Vec<&str> = batch.iter().map(|e| e.op.as_str()).collect();
     assert_eq!(
         ops,
@@ -81,7 +81,10 @@ fn insert_update_delete_write_outbox_rows_with_base_versions() {
         None,
         "a deleted seeker is hidden"
     );
-    assert_eq!(store.outbox_batch(10).unwrap().last().unwrap().op, "delete");
+    assert_eq!(
+        store.outbox_entries(10).unwrap().last().unwrap().op,
+        "delete"
+    );
 
     let trail: Vec<String> = store
         .audit_trail(Some(s.id))
@@ -133,7 +136,7 @@ fn a_failed_write_leaves_nothing_behind() {
     );
     store.write(&ctx(), |w| w.insert(&a)).unwrap();
     assert_eq!(
-        store.outbox_batch(10).unwrap().last().unwrap().seq,
+        store.outbox_entries(10).unwrap().last().unwrap().seq,
         2,
         "the rolled-back sequence number is reused"
     );
@@ -181,7 +184,10 @@ fn events_are_appended_and_read_back_in_date_order() {
         "2026-11-03",
         "oldest first, whatever the typing order"
     );
-    assert_eq!(store.outbox_batch(10).unwrap().last().unwrap().op, "append");
+    assert_eq!(
+        store.outbox_entries(10).unwrap().last().unwrap().op,
+        "append"
+    );
 }
 
 #[test]
@@ -202,7 +208,7 @@ fn data_survives_close_and_reopen() {
         .write(&ctx(), |w| w.insert(&seeker(2, "이영희")))
         .unwrap();
     let seqs: Vec<i64> = store
-        .outbox_batch(10)
+        .outbox_entries(10)
         .unwrap()
         .iter()
         .map(|e| e.seq)
@@ -254,7 +260,7 @@ fn the_tallies_follow_inserts_deletes_and_rollbacks() {
     );
     assert_eq!(
         store.pending_changes().unwrap(),
-        store.outbox_batch(1000).unwrap().len() as u64,
+        store.outbox_entries(1000).unwrap().len() as u64,
         "the outbox tally agrees with the rows in the outbox"
     );
     assert_eq!(

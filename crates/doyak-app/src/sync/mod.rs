@@ -1,0 +1,140 @@
+//! The desk's side of sync: send the outbox, take the answers, pull the
+//! center's changes, over any [`Transport`] (HTTPS in the desk and the CLI,
+//! an in-process server with injected faults in the simulation).
+//!
+//! Every step is safe to cut at any point: the outbox row leaves only with
+//! the answer that acknowledged it, and a pull page is stored with its
+//! cursor in one transaction (both in doyak-store), so a sync that stops —
+//! network gone, app killed — resumes from what was committed, and a resent
+//! batch is answered from the server's stored results, never applied twice.
+
+mod http;
+
+pub use http::{HttpTransport, TlsRoots, enroll, server_info};
+
+use crate::error::AppError;
+use chrono::{DateTime, Utc};
+use doyak_store::Store;
+use doyak_sync_protocol::{
+    ErrorBody, ErrorCode, MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, ProtocolVersion, PullRequest,
+    PullResponse, PushRequest, PushResponse,
+};
+
+/// Why a request did not get an answer the desk can use.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum TransportError {
+    /// No answer (no network, timeout, reset, a cut-off or unreadable
+    /// body): nothing is known, try again later. Safe: a push is idempotent.
+    #[error("서버에 연결할 수 없습니다: {0}")]
+    Unreachable(String),
+    /// The server answered with a refusal.
+    #[error("{}", .0.message)]
+    Refused(ErrorBody),
+}
+
+/// One request and its answer. Implementations never retry on their own:
+/// the loop in [`sync_store`] decides.
+pub trait Transport {
+    fn push(&mut self, request: &PushRequest) -> Result<PushResponse, TransportError>;
+    fn pull(&mut self, request: &PullRequest) -> Result<PullResponse, TransportError>;
+}
+
+/// How a sync went, in figures for the status bar and the CLI.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct SyncReport {
+    /// Outbox rows the server acknowledged in this sync.
+    pub sent: u64,
+    /// Of those, refused for good (kept for the counselor to see).
+    pub rejected: u64,
+    /// Conflicts the server recorded on this desk's edits.
+    pub conflicts: u64,
+    /// Changes pulled and stored.
+    pub received: u64,
+    /// Outbox rows still waiting.
+    pub pending: u64,
+}
+
+/// Sizes of one sync's requests.
+#[derive(Debug, Clone, Copy)]
+pub struct SyncLimits {
+    pub push_batch: usize,
+    pub pull_page: u32,
+}
+
+impl Default for SyncLimits {
+    fn default() -> Self {
+        SyncLimits {
+            push_batch: MAX_PUSH_MUTATIONS,
+            pull_page: MAX_PULL_LIMIT,
+        }
+    }
+}
+
+/// Why a sync stopped before it was done.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(transparent)]
+    Transport(#[from] TransportError),
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+impl From<doyak_store::StoreError> for SyncError {
+    fn from(e: doyak_store::StoreError) -> SyncError {
+        SyncError::App(AppError::from(e))
+    }
+}
+
+/// Pushes the whole outbox, then pulls until the center's log is read to its
+/// end. `progress` hears the figures after every request.
+pub fn sync_store(
+    store: &mut Store,
+    transport: &mut dyn Transport,
+    now: &dyn Fn() -> DateTime<Utc>,
+    limits: SyncLimits,
+    progress: &mut dyn FnMut(&SyncReport),
+) -> Result<SyncReport, SyncError> {
+    let mut report = SyncReport::default();
+    let device_id = store.device_id()?;
+    loop {
+        let mutations = store.outbox_batch(limits.push_batch)?;
+        let Some(last) = mutations.last().map(|m| m.seq) else {
+            break;
+        };
+        let request = PushRequest {
+            protocol: ProtocolVersion::CURRENT,
+            device_id,
+            mutations,
+        };
+        let response = transport.push(&request)?;
+        let summary = store.apply_push_response(&request.mutations, &response, now())?;
+        report.sent += summary.acknowledged;
+        report.rejected += summary.rejected;
+        report.conflicts += summary.conflicts;
+        report.pending = store.pending_count()?;
+        progress(&report);
+        if response.acknowledged_seq < last {
+            // The server settled less than it was sent without refusing: it
+            // is not the server this desk knows. Stop rather than resend
+            // the same batch forever.
+            return Err(TransportError::Refused(ErrorBody::new(ErrorCode::ServerInternal)).into());
+        }
+    }
+    loop {
+        let cursor = store.sync_state()?.cursor;
+        let page = transport.pull(&PullRequest {
+            protocol: ProtocolVersion::CURRENT,
+            cursor,
+            limit: limits.pull_page,
+        })?;
+        let summary = store.apply_pull_page(cursor, &page, now())?;
+        report.received += summary.applied;
+        progress(&report);
+        if !page.has_more || page.next_cursor == cursor {
+            break;
+        }
+    }
+    report.pending = store.pending_count()?;
+    Ok(report)
+}
