@@ -82,6 +82,9 @@ pub fn merge(
     // exist: the answer must not even confirm the id is in use.
     let current = current.filter(|row| row.center_id == center);
     let what = label(mutation);
+    if mutation.entity == doyak_sync_protocol::EntityKind::Center {
+        return own_center(center, mutation);
+    }
     match &mutation.op {
         Op::Insert { record } | Op::Append { record } => {
             let event = matches!(mutation.op, Op::Append { .. });
@@ -118,6 +121,23 @@ pub fn merge(
                 ..Effect::default()
             }))
         }
+    }
+}
+
+/// The center itself is the server's (`doyak-server center`): a desk
+/// creating its caseload sends its own center's record, which is settled
+/// without being stored; a desk may not rename or remove a center.
+fn own_center(center: Uuid, mutation: &Mutation) -> Merged {
+    match mutation.op {
+        Op::Insert { .. } if mutation.entity_id == center => Merged::Applied(Box::default()),
+        Op::Insert { .. } => reject(
+            ErrorCode::RecordForbidden,
+            "다른 센터의 기록은 이 기기에서 만들 수 없습니다.".into(),
+        ),
+        _ => reject(
+            ErrorCode::RecordForbidden,
+            "센터 정보는 서버 관리자가 바꿉니다.".into(),
+        ),
     }
 }
 

@@ -331,6 +331,12 @@ impl SyncService {
         })
     }
 
+    /// Every record of a center (convergence checks in the simulation and
+    /// the fault tests; reads everything).
+    pub fn records(&self, center: Uuid) -> Result<Vec<crate::model::RecordRow>, StorageError> {
+        self.storage.transact(|tx| tx.records(center))
+    }
+
     /// National counts between two months, `YYYY-MM` inclusive.
     pub fn counts(&self, from: &str, to: &str) -> Result<Vec<CountRow>, ApiError> {
         let month = |m: &str| {

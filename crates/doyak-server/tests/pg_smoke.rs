@@ -402,7 +402,7 @@ fn script(s: &Storage) -> Vec<String> {
     // Counts: deleted rows and rows without a fact do not count; months
     // inclusive; metrics in byte order.
     step(log, s, "counts", |tx| {
-        let facts: [(u128, Uuid, bool, Option<(&str, &str)>); 9] = [
+        let facts = [
             (0x81, c1, false, Some(("placement", "2025-01"))),
             (0x82, c1, false, Some(("placement", "2025-01"))),
             (0x83, c1, false, Some(("Zeta", "2025-01"))),
@@ -557,6 +557,37 @@ fn statements_prepared_in_a_rolled_back_transaction_still_work() {
 }
 
 #[test]
+fn a_connection_the_server_closed_is_replaced_not_used() {
+    let Some(db) = TestDb::create() else { return };
+    let storage = Storage::Postgres(db.storage(2));
+    let center = CenterRow {
+        center_id: id(C1),
+        name: "센터".into(),
+    };
+    storage
+        .transact(|tx| tx.put_center(&center))
+        .expect("set up");
+    // As a server restart would: every connection of the pool goes.
+    let mut admin = db.client();
+    let terminated: i64 = admin
+        .query_one(
+            "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 5000)) FROM pg_stat_activity
+              WHERE datname = current_database() AND pid <> pg_backend_pid()",
+            &[],
+        )
+        .and_then(|r| r.try_get(0))
+        .expect("terminate the pool's connections");
+    assert_eq!(terminated, 2);
+    for _ in 0..4 {
+        let read = storage.transact(|tx| tx.center(center.center_id));
+        assert_eq!(
+            read.expect("a fresh connection serves it"),
+            Some(center.clone())
+        );
+    }
+}
+
+#[test]
 fn the_center_lock_hands_out_versions_in_commit_order() {
     let Some(db) = TestDb::create() else { return };
     let storage = Arc::new(Storage::Postgres(db.storage(4)));
@@ -649,7 +680,7 @@ fn a_deadlock_fails_once_and_is_not_retried() {
             })
         })
         .collect();
-    let outcomes: Vec<(u32, Result<u64, StorageError>)> = workers
+    let outcomes: Vec<_> = workers
         .into_iter()
         .map(|w| w.join().expect("no panic"))
         .collect();

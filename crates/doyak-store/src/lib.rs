@@ -23,7 +23,7 @@ pub use error::{Result, StoreError};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub use open::{Caseload, Passphrase};
 pub use query::{AuditEntry, ListOrder, OutboxEntry, Page, SeekerFilter};
-pub use sync::{PullSummary, PushSummary, SyncRejection, SyncState};
+pub use sync::{PullSummary, PushSummary, Snapshot, SnapshotRecord, SyncRejection, SyncState};
 pub use today::{FollowUp, Placed};
 pub use write::{Actor, UpdateOutcome, WriteContext, Writer};
 

@@ -25,6 +25,7 @@
 mod pull;
 mod push;
 mod resolve;
+mod snapshot;
 
 use crate::Store;
 use crate::error::{Result, StoreError};
@@ -43,6 +44,7 @@ use uuid::Uuid;
 
 pub use pull::PullSummary;
 pub use push::PushSummary;
+pub use snapshot::{Snapshot, SnapshotRecord};
 
 /// The actor of the writes sync makes. No counselor typed these changes, so
 /// none of them is audited as a counselor's (sync writes no audit rows).

@@ -10,6 +10,7 @@ mod files;
 mod forms;
 mod import;
 mod recommend;
+mod sync_sim;
 mod today;
 
 use chrono::{TimeZone, Utc};

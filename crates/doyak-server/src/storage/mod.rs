@@ -59,6 +59,8 @@ pub trait Tx {
     fn record(&mut self, entity: &str, id: Uuid) -> Result<Option<RecordRow>>;
     /// Creates or replaces a record row.
     fn put_record(&mut self, row: &RecordRow) -> Result<()>;
+    /// Every record of a center (convergence checks and tests).
+    fn records(&mut self, center: Uuid) -> Result<Vec<RecordRow>>;
 
     fn put_change(&mut self, center: Uuid, version: u64, body: &str) -> Result<()>;
     /// Up to `limit` change bodies of a center after `after`, in order.

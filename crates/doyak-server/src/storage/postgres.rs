@@ -48,34 +48,62 @@ impl PostgresStorage {
         // would only say it timed out).
         let mut client = config.connect(NoTls)?;
         migrate(&mut client)?;
-        client.close()?;
+        drop(client);
+        // No test query at checkout: it would add a round trip to every
+        // transaction (a pull took a fifth longer with it). A connection
+        // that died in the pool is found at BEGIN instead (see `transact`).
         let pool = r2d2::Pool::builder()
             .max_size(pool_size)
+            .test_on_check_out(false)
             .build(Manager(PostgresConnectionManager::new(config, NoTls)))?;
         Ok(PostgresStorage { pool })
     }
 
     /// Runs `f` in one READ COMMITTED transaction, committed when it returns
-    /// `Ok` and rolled back otherwise. Not retried: a serialization failure
-    /// or a deadlock comes back as a [`StorageError`] (the client retries
-    /// the request).
+    /// `Ok` and rolled back otherwise. `f` runs at most once: a
+    /// serialization failure or a deadlock comes back as a [`StorageError`]
+    /// (the client retries the request).
     pub fn transact<T, E: From<StorageError>>(
         &self,
         f: impl FnOnce(&mut dyn Tx) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
-        let mut conn = self.pool.get().map_err(StorageError::from)?;
-        let Conn { client, statements } = &mut *conn;
-        let tx = client
-            .build_transaction()
-            .isolation_level(IsolationLevel::ReadCommitted)
-            .start()
-            .map_err(StorageError::from)?;
-        let mut handle = PgTx { tx, statements };
-        // On `Err` (or a panic) `handle` drops here, and with it the
-        // transaction, which rolls back.
-        let value = f(&mut handle)?;
-        handle.tx.commit().map_err(StorageError::from)?;
-        Ok(value)
+        let mut f = Some(f);
+        let mut failure = None;
+        // A connection the server closed while it sat in the pool (a
+        // restart, `pg_terminate_backend`, an idle timeout) fails at BEGIN,
+        // before `f` has run: it is thrown away and the next one tried. After
+        // a restart every idle connection is such a one, hence the bound.
+        for _ in 0..=self.pool.max_size() {
+            let mut conn = self.pool.get().map_err(StorageError::from)?;
+            let Conn {
+                client,
+                statements,
+                broken,
+            } = &mut *conn;
+            let started = client
+                .build_transaction()
+                .isolation_level(IsolationLevel::ReadCommitted)
+                .start();
+            let tx = match started {
+                Ok(tx) => tx,
+                Err(e) => {
+                    *broken = true;
+                    failure = Some(e);
+                    continue;
+                }
+            };
+            let f = f.take().expect("the loop returns once f has run");
+            let mut handle = PgTx { tx, statements };
+            // On `Err` (or a panic) `handle` drops here, and with it the
+            // transaction, which rolls back.
+            let value = f(&mut handle)?;
+            handle.tx.commit().map_err(StorageError::from)?;
+            return Ok(value);
+        }
+        Err(failure
+            .map(StorageError::from)
+            .unwrap_or_else(|| StorageError::Setup("PostgreSQL 연결을 얻지 못했습니다".to_owned()))
+            .into())
     }
 }
 
@@ -118,6 +146,8 @@ fn migrate(client: &mut Client) -> Result<()> {
 struct Conn {
     client: Client,
     statements: HashMap<&'static str, Statement>,
+    /// Set when BEGIN failed on it: the pool closes it instead of lending it again.
+    broken: bool,
 }
 
 /// r2d2_postgres's manager, with a statement cache beside each client.
@@ -132,15 +162,17 @@ impl r2d2::ManageConnection for Manager {
         Ok(Conn {
             client: self.0.connect()?,
             statements: HashMap::new(),
+            broken: false,
         })
     }
 
+    /// An empty query. Not run at checkout (see [`PostgresStorage::connect`]).
     fn is_valid(&self, conn: &mut Conn) -> std::result::Result<(), postgres::Error> {
         self.0.is_valid(&mut conn.client)
     }
 
     fn has_broken(&self, conn: &mut Conn) -> bool {
-        self.0.has_broken(&mut conn.client)
+        conn.broken || self.0.has_broken(&mut conn.client)
     }
 }
 
@@ -446,6 +478,22 @@ impl Tx for PgTx<'_> {
             })
         })
         .transpose()
+    }
+
+    fn records(&mut self, center: Uuid) -> Result<Vec<RecordRow>> {
+        let keys = self.query(
+            "SELECT entity, id FROM record WHERE center_id = $1 ORDER BY entity, id",
+            &[&center.to_string()],
+        )?;
+        let mut rows = Vec::with_capacity(keys.len());
+        for key in keys {
+            let entity: String = key.try_get(0)?;
+            let id = uuid(&key.try_get::<_, String>(1)?, "record.id")?;
+            if let Some(row) = self.record(&entity, id)? {
+                rows.push(row);
+            }
+        }
+        Ok(rows)
     }
 
     fn put_record(&mut self, row: &RecordRow) -> Result<()> {

@@ -362,6 +362,22 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
 
+    fn records(&mut self, center: Uuid) -> Result<Vec<RecordRow>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT entity, id FROM record WHERE center_id = ?1 ORDER BY entity, id",
+        )?;
+        let keys: Vec<(String, String)> = stmt
+            .query_map([center.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut rows = Vec::with_capacity(keys.len());
+        for (entity, id) in keys {
+            if let Some(row) = self.record(&entity, uuid(&id, "record.id")?)? {
+                rows.push(row);
+            }
+        }
+        Ok(rows)
+    }
+
     fn put_change(&mut self, center: Uuid, version: u64, body: &str) -> Result<()> {
         self.tx
             .prepare_cached(
