@@ -53,6 +53,10 @@ pub enum AppError {
     /// the scores it receives are always finite and positive).
     #[error("배정안을 계산하지 못했습니다.")]
     Assign(#[source] doyak_assign::AssignError),
+    /// Sync or enrollment did not go through; `code` is stable
+    /// (`sync.unreachable`, `sync.refused`, …), the message Korean.
+    #[error("{message}")]
+    Sync { code: &'static str, message: String },
 }
 
 /// 1234567 → "1,234,567".
@@ -92,6 +96,7 @@ impl AppError {
             AppError::MatchInput { .. } => "match.input",
             AppError::Assign(_) => "match.assign",
             AppError::AssignmentTooLarge { .. } => "match.assignment_too_large",
+            AppError::Sync { code, .. } => code,
         }
     }
 

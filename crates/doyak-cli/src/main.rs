@@ -3,6 +3,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use doyak_app::matching;
+use doyak_app::sync::TlsRoots;
 use doyak_app::{
     AppError, Desk, ExportFormat, ImportKind, ImportOptions, NewCaseload, Passphrase, SeekerFilter,
     SystemClock,
@@ -88,6 +89,27 @@ enum Command {
         /// seekers: 구직자별 추천 일자리, vacancies: 구인별 추천 인재
         #[arg(long = "for", value_enum, default_value_t = RankSide::Seekers)]
         side: RankSide,
+    },
+    /// 센터 관리자에게 받은 등록 코드로 이 컴퓨터를 동기화 서버에 등록합니다.
+    Enroll {
+        /// 서버 주소 (https://…)
+        #[arg(long)]
+        server: String,
+        /// 등록 코드 (예: ABCD-EFGH-JKMN, 한 번만 쓸 수 있음)
+        #[arg(long)]
+        code: String,
+        /// 관리자 화면에 보일 이 컴퓨터의 이름
+        #[arg(long, default_value = "도약 CLI")]
+        name: String,
+        /// 서버 인증서를 발급한 기관의 인증서(PEM). 없으면 공인 인증기관 목록을 씁니다.
+        #[arg(long)]
+        ca_cert: Option<PathBuf>,
+    },
+    /// 보내지 않은 변경을 서버에 보내고 센터의 변경을 받아옵니다.
+    Sync {
+        /// 서버 인증서를 발급한 기관의 인증서(PEM).
+        #[arg(long)]
+        ca_cert: Option<PathBuf>,
     },
     /// 총 적합도가 가장 큰 구직자–구인 배정안을 계산합니다 (모집 인원과 필수 조건을 지킴, 제안일 뿐 저장하지 않음).
     Assign {
@@ -215,6 +237,13 @@ fn jsonl<T: serde::Serialize>(lines: &[T]) -> Result<Vec<u8>, Failure> {
     Ok(out)
 }
 
+fn tls_roots(ca_cert: Option<&Path>) -> Result<TlsRoots, Failure> {
+    match ca_cert {
+        None => Ok(TlsRoots::Public),
+        Some(path) => Ok(TlsRoots::Pem(read_input(path)?)),
+    }
+}
+
 fn run(cli: Cli) -> Result<(), Failure> {
     let db = cli.db.clone().unwrap_or_else(default_db);
     match cli.command {
@@ -238,6 +267,32 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 "사례관리 파일을 만들었습니다: {} ({})",
                 db.display(),
                 desk.center_name()
+            );
+        }
+        Command::Enroll {
+            server,
+            code,
+            name,
+            ca_cert,
+        } => {
+            let roots = tls_roots(ca_cert.as_deref())?;
+            let mut desk = open(&db)?;
+            let enrolled = desk.enroll(&server, &code, &name, &roots)?;
+            eprintln!(
+                "등록했습니다: {} ({})",
+                enrolled.center_name, enrolled.server_url
+            );
+        }
+        Command::Sync { ca_cert } => {
+            let roots = tls_roots(ca_cert.as_deref())?;
+            let mut desk = open(&db)?;
+            let report = desk.sync_now(&roots, &mut |r| {
+                eprintln!("  보냄 {} · 받음 {} · 남음 {}", r.sent, r.received, r.pending);
+            })?;
+            let status = desk.sync_status()?;
+            println!(
+                "보냄 {}건 (반영 안 됨 {}건, 충돌 {}건) · 받음 {}건 · 대기 {}건 · 미해결 충돌 {}건",
+                report.sent, report.rejected, report.conflicts, report.received, report.pending, status.open_conflicts
             );
         }
         Command::Demo {
@@ -409,13 +464,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Status => {
             let desk = open(&db)?;
             let s = desk.summary()?;
+            let sync = desk.sync_status()?;
             let text = format!(
-                "센터: {}\n구직자 {}명, 기업 {}곳, 구인공고 {}건\n동기화 대기 변경: {}건\n",
+                "센터: {} ({})\n구직자 {}명, 기업 {}곳, 구인공고 {}건\n동기화 대기 변경: {}건\n동기화 서버: {}\n마지막 동기화: {}\n미해결 충돌: {}건, 반영 안 된 변경: {}건\n",
                 desk.center_name(),
+                desk.center_id(),
                 s.seekers,
                 s.companies,
                 s.vacancies,
-                s.pending_changes
+                s.pending_changes,
+                sync.server_url.as_deref().unwrap_or("등록 안 됨"),
+                sync.last_sync_at.as_deref().unwrap_or("없음"),
+                sync.open_conflicts,
+                sync.rejections
             );
             print_out(text.as_bytes())?;
         }

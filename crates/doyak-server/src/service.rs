@@ -148,9 +148,9 @@ impl SyncService {
         now: DateTime<Utc>,
     ) -> Result<EnrollResponse, ApiError> {
         let name = req.device_name.trim();
-        if name.is_empty() || name.chars().count() > 100 {
+        if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
             let mut body = ErrorBody::new(ErrorCode::RequestMalformed);
-            body.details = vec!["기기 이름은 1~100자로 적어 주세요.".into()];
+            body.details = vec!["기기 이름은 제어 문자 없이 1~100자로 적어 주세요.".into()];
             return Err(ApiError::with_body(body));
         }
         let token = DeviceToken::from_random(random()?);

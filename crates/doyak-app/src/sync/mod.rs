@@ -8,9 +8,11 @@
 //! network gone, app killed — resumes from what was committed, and a resent
 //! batch is answered from the server's stored results, never applied twice.
 
+mod desk;
 mod http;
 
-pub use http::{HttpTransport, TlsRoots, enroll, server_info};
+pub use desk::{Enrolled, SyncStatus};
+pub use http::{HttpTransport, TlsRoots, check_url, enroll, server_info};
 
 use crate::error::AppError;
 use chrono::{DateTime, Utc};

@@ -315,7 +315,8 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn record(&mut self, entity: &str, id: Uuid) -> Result<Option<RecordRow>> {
-        let row: Option<(String, String, i64, Option<String>, Option<String>)> = self
+        type Row = (String, String, i64, Option<String>, Option<String>);
+        let row: Option<Row> = self
             .tx
             .prepare_cached(
                 "SELECT center_id, fields, deleted, metric, month FROM record WHERE entity = ?1 AND id = ?2",

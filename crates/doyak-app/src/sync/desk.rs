@@ -1,0 +1,123 @@
+//! Sync as the counselor meets it: enroll this laptop with a code from the
+//! center's administrator, sync now (or in the background), and see where
+//! things stand.
+
+use super::{HttpTransport, SyncError, SyncLimits, SyncReport, TlsRoots, TransportError, sync_store};
+use crate::caseload::Desk;
+use crate::error::AppError;
+use doyak_sync_protocol::{
+    EnrollRequest, EnrollmentCode, ErrorCode, ProtocolVersion, negotiate,
+};
+
+/// Where sync stands, for the status bar. Holds no token.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct SyncStatus {
+    pub enrolled: bool,
+    pub server_url: Option<String>,
+    /// RFC 3339, the last time a push or a pull went through.
+    pub last_sync_at: Option<String>,
+    #[ts(type = "number")]
+    pub pending: u64,
+    #[ts(type = "number")]
+    pub open_conflicts: u64,
+    #[ts(type = "number")]
+    pub rejections: u64,
+}
+
+/// What an enrollment did.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Enrolled {
+    pub center_name: String,
+    pub server_url: String,
+}
+
+fn failure(e: TransportError) -> AppError {
+    match e {
+        TransportError::Unreachable(why) => AppError::Sync {
+            code: "sync.unreachable",
+            message: format!("서버에 연결할 수 없습니다. 네트워크를 확인해 주세요. ({why})"),
+        },
+        TransportError::Refused(body) => AppError::Sync {
+            code: match body.code {
+                ErrorCode::AuthRevoked | ErrorCode::AuthExpired | ErrorCode::AuthInvalid => "sync.auth",
+                ErrorCode::SchemaTooOld | ErrorCode::ProtocolUnsupportedVersion => "sync.upgrade",
+                _ => "sync.refused",
+            },
+            message: body.message,
+        },
+    }
+}
+
+impl From<SyncError> for AppError {
+    fn from(e: SyncError) -> AppError {
+        match e {
+            SyncError::Transport(t) => failure(t),
+            SyncError::App(a) => a,
+        }
+    }
+}
+
+impl Desk {
+    /// Exchanges an enrollment code for this laptop's token and keeps it in
+    /// the encrypted caseload file. Refuses a code of another center.
+    pub fn enroll(&mut self, url: &str, code: &str, device_name: &str, roots: &TlsRoots) -> Result<Enrolled, AppError> {
+        let code = EnrollmentCode::parse(code).map_err(|_| AppError::Sync {
+            code: "sync.bad_code",
+            message: "등록 코드는 12자리(예: ABCD-EFGH-JKMN)입니다. 다시 확인해 주세요.".into(),
+        })?;
+        let info = super::server_info(url, roots).map_err(failure)?;
+        let protocol = negotiate(ProtocolVersion::SUPPORTED, &info.protocols).ok_or_else(|| AppError::Sync {
+            code: "sync.upgrade",
+            message: "서버와 이 프로그램의 동기화 방식이 맞지 않습니다. 도약을 업데이트해 주세요.".into(),
+        })?;
+        let request = EnrollRequest {
+            protocol,
+            code,
+            device_id: self.store.device_id()?,
+            device_name: device_name.to_owned(),
+            app_version: env!("CARGO_PKG_VERSION").to_owned(),
+        };
+        let response = super::enroll(url, roots, &request).map_err(failure)?;
+        if response.center_id != self.store.center_id().as_uuid() {
+            return Err(AppError::Sync {
+                code: "sync.wrong_center",
+                message: format!(
+                    "이 코드는 다른 센터({})의 코드입니다. 이 사례관리 파일의 센터 코드를 받아 주세요.",
+                    response.center_name
+                ),
+            });
+        }
+        let url = super::http::check_url(url).map_err(failure)?;
+        self.store.set_sync_credentials(&url, &response.token)?;
+        Ok(Enrolled {
+            center_name: response.center_name,
+            server_url: url,
+        })
+    }
+
+    /// Sends the outbox and pulls the center's changes.
+    pub fn sync_now(&mut self, roots: &TlsRoots, progress: &mut dyn FnMut(&SyncReport)) -> Result<SyncReport, AppError> {
+        let (url, token) = self.store.sync_credentials()?.ok_or_else(|| AppError::Sync {
+            code: "sync.not_enrolled",
+            message: "이 노트북은 아직 서버에 등록되지 않았습니다. 센터 관리자에게 등록 코드를 받아 등록해 주세요.".into(),
+        })?;
+        let mut transport = HttpTransport::new(&url, Some(token), roots).map_err(failure)?;
+        let clock = self.clock.clone();
+        let report = sync_store(&mut self.store, &mut transport, &|| clock.now(), SyncLimits::default(), progress)?;
+        Ok(report)
+    }
+
+    pub fn sync_status(&self) -> Result<SyncStatus, AppError> {
+        let state = self.store.sync_state()?;
+        let last = [state.last_push_at, state.last_pull_at].into_iter().flatten().max();
+        Ok(SyncStatus {
+            enrolled: state.enrolled,
+            server_url: state.server_url,
+            last_sync_at: last.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+            pending: self.store.pending_count()?,
+            open_conflicts: self.store.open_conflicts()?.len() as u64,
+            rejections: self.store.rejections()?.len() as u64,
+        })
+    }
+}
