@@ -6,7 +6,11 @@
 #[cfg(test)]
 mod tests {
     use crate::commands::DeskInfo;
+    use crate::sync::SyncPanel;
     use doyak_app::FieldError;
+    use doyak_app::sync::{
+        ConflictChoice, ConflictView, Enrolled, RejectionView, SideView, SyncReport, SyncStatus,
+    };
     use doyak_app::{
         ApplicationRow, AssignmentView, ReasonRow, Recommendation, RecommendationView,
         VacancyDetail,
@@ -43,6 +47,14 @@ mod tests {
         let cfg = Config::default();
         let parts = [
             decl::<DeskInfo>(&cfg),
+            decl::<SyncPanel>(&cfg),
+            decl::<SyncStatus>(&cfg),
+            decl::<SyncReport>(&cfg),
+            decl::<Enrolled>(&cfg),
+            decl::<ConflictView>(&cfg),
+            decl::<SideView>(&cfg),
+            decl::<ConflictChoice>(&cfg),
+            decl::<RejectionView>(&cfg),
             decl::<CaseloadSummary>(&cfg),
             decl::<UiError>(&cfg),
             decl::<FieldError>(&cfg),

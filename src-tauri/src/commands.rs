@@ -26,13 +26,15 @@ use ts_rs::TS;
 pub struct DeskState {
     path: PathBuf,
     demo: bool,
-    desk: Arc<Mutex<Option<Desk>>>,
+    pub(crate) desk: Arc<Mutex<Option<Desk>>>,
     /// A second, read-only connection for 오늘 할 일 and the status bar, so
     /// they never queue behind a write or the search-index build (and the
     /// seeker list never queues behind them). Absent until unlock, or when
     /// it could not be opened: those reads then go through `desk`.
-    reader: Arc<Mutex<Option<Desk>>>,
+    pub(crate) reader: Arc<Mutex<Option<Desk>>>,
     guard: Arc<Mutex<UnlockGuard>>,
+    /// Where background and 지금 동기화 syncs stand (crate::sync).
+    pub(crate) sync: Arc<Mutex<crate::sync::SyncRuntime>>,
 }
 
 impl DeskState {
@@ -43,6 +45,7 @@ impl DeskState {
             desk: Arc::new(Mutex::new(None)),
             reader: Arc::new(Mutex::new(None)),
             guard: Arc::new(Mutex::new(UnlockGuard::default())),
+            sync: Arc::new(Mutex::new(crate::sync::SyncRuntime::default())),
         }
     }
 }
@@ -82,7 +85,7 @@ fn ui(e: AppError) -> UiError {
     UiError::from(&e)
 }
 
-fn internal() -> UiError {
+pub(crate) fn internal() -> UiError {
     UiError {
         code: "desk.internal".into(),
         message: "작업을 마치지 못했습니다.".into(),
@@ -90,7 +93,7 @@ fn internal() -> UiError {
     }
 }
 
-fn locked() -> UiError {
+pub(crate) fn locked() -> UiError {
     UiError {
         code: "desk.locked".into(),
         message: "먼저 암호를 입력해 사례관리 파일을 여세요.".into(),
@@ -98,7 +101,7 @@ fn locked() -> UiError {
     }
 }
 
-async fn with_desk<T: Send + 'static>(
+pub(crate) async fn with_desk<T: Send + 'static>(
     state: &DeskState,
     f: impl FnOnce(&mut Desk) -> Result<T, AppError> + Send + 'static,
 ) -> Result<T, UiError> {
@@ -113,7 +116,7 @@ async fn with_desk<T: Send + 'static>(
 }
 
 /// Runs a read-only use case on the reader connection when there is one.
-async fn with_reader<T: Send + 'static>(
+pub(crate) async fn with_reader<T: Send + 'static>(
     state: &DeskState,
     f: impl FnOnce(&Desk) -> Result<T, AppError> + Send + 'static,
 ) -> Result<T, UiError> {

@@ -6,6 +6,7 @@
 
 mod bindings;
 mod commands;
+mod sync;
 
 use commands::DeskState;
 use std::path::PathBuf;
@@ -66,6 +67,7 @@ fn main() {
         std::process::exit(1);
     }
     let state = DeskState::new(path, demo);
+    sync::start_background(&state);
     let result = tauri::Builder::default()
         .manage(state)
         .setup(|app| {
@@ -115,6 +117,12 @@ fn main() {
             commands::vacancy_detail,
             commands::add_application,
             commands::set_application_status,
+            sync::sync_panel,
+            sync::sync_now,
+            sync::enroll_device,
+            sync::conflict_queue,
+            sync::resolve_conflict,
+            sync::sync_rejections,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

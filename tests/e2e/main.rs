@@ -6,6 +6,7 @@
 mod bench;
 mod harness;
 mod matching;
+mod sync;
 mod webdriver;
 
 use doyak_domain::korean;

@@ -40,6 +40,7 @@ import type {
 } from "./bindings";
 
 import type { ApplicationRow, AssignmentView, RecommendationView, VacancyDetail } from "./bindings";
+import type { ConflictChoice, ConflictView, Enrolled, RejectionView, SyncPanel, SyncReport } from "./bindings";
 
 export type { UiError };
 
@@ -121,4 +122,17 @@ export const api = {
     call<ApplicationRow>("add_application", { seekerId, vacancyId, status }),
   setApplicationStatus: (id: string, status: string, note: string) =>
     call<null>("set_application_status", { id, status, note }),
+  syncPanel: () => call<SyncPanel>("sync_panel"),
+  /** Resolves to null when a sync was already running. */
+  syncNow: (onProgress: (r: SyncReport) => void) => {
+    const channel = new Channel<SyncReport>();
+    channel.onmessage = onProgress;
+    return call<SyncReport | null>("sync_now", { onProgress: channel });
+  },
+  enrollDevice: (server: string, code: string, deviceName: string) =>
+    call<Enrolled>("enroll_device", { server, code, deviceName }),
+  conflictQueue: () => call<ConflictView[]>("conflict_queue"),
+  resolveConflict: (conflictId: string, choice: ConflictChoice) =>
+    call<null>("resolve_conflict", { conflictId, choice }),
+  syncRejections: () => call<RejectionView[]>("sync_rejections"),
 };

@@ -12,13 +12,14 @@ import { SeekerDetailView } from "./screens/SeekerDetailView";
 import { SeekerFormView } from "./screens/SeekerFormView";
 import { Seekers } from "./screens/Seekers";
 import { StatusBar } from "./screens/StatusBar";
+import { SyncScreen } from "./screens/SyncScreen";
 import { Today } from "./screens/Today";
 import { Unlock } from "./screens/Unlock";
 import { Vacancies } from "./screens/Vacancies";
 import { VacancyDetailView } from "./screens/VacancyDetailView";
 import { VacancyFormView } from "./screens/VacancyFormView";
 
-type Screen = "today" | "seekers" | "companies" | "vacancies" | "visit" | "data";
+type Screen = "today" | "seekers" | "companies" | "vacancies" | "visit" | "data" | "sync";
 type Route =
   | { screen: Screen }
   | { screen: "seeker"; id: string }
@@ -55,6 +56,7 @@ const NAV: ReadonlyArray<{ screen: Screen; label: string; keys: string; action: 
   { screen: "vacancies", label: "구인", keys: "Alt+4", action: "go-vacancies" },
   { screen: "visit", label: "현장방문", keys: "Alt+5", action: "go-visit" },
   { screen: "data", label: "가져오기·내보내기", keys: "Alt+6", action: "go-data" },
+  { screen: "sync", label: "동기화", keys: "Alt+7", action: "go-sync" },
 ];
 
 export function App() {
@@ -157,6 +159,13 @@ export function App() {
             />
           )}
           {summary && route.screen === "data" && <DataScreen onChanged={refresh} />}
+          {summary && route.screen === "sync" && (
+            <SyncScreen
+              onOpenSeeker={(id) => setRoute({ screen: "seeker", id })}
+              onOpenCompany={(id) => setRoute({ screen: "company", id })}
+              onSynced={refresh}
+            />
+          )}
           {summary && route.screen === "vacancies" && (
             <Vacancies
               onOpenCompany={(id) => setRoute({ screen: "company", id })}
@@ -233,7 +242,7 @@ export function App() {
           )}
         </main>
       </div>
-      <StatusBar summary={summary} />
+      <StatusBar summary={summary} onOpenSync={() => setScreen("sync")} onSynced={refresh} />
     </div>
   );
 }

@@ -14,6 +14,96 @@ demo_passphrase: string | null, caseload_exists: boolean,
  */
 caseload_path: string, };
 
+/**
+ * The status bar's view of sync.
+ */
+export type SyncPanel = { status: SyncStatus, running: boolean, progress: SyncReport | null, last_error: UiError | null, };
+
+/**
+ * Where sync stands, for the status bar. Holds no token.
+ */
+export type SyncStatus = { enrolled: boolean, server_url: string | null, 
+/**
+ * RFC 3339, the last time a push or a pull went through.
+ */
+last_sync_at: string | null, pending: number, open_conflicts: number, rejections: number, };
+
+/**
+ * How a sync went, in figures for the status bar and the CLI.
+ */
+export type SyncReport = { 
+/**
+ * Outbox rows the server acknowledged in this sync.
+ */
+sent: number, 
+/**
+ * Of those, refused for good (kept for the counselor to see).
+ */
+rejected: number, 
+/**
+ * Conflicts the server recorded on this desk's edits.
+ */
+conflicts: number, 
+/**
+ * Changes pulled and stored.
+ */
+received: number, 
+/**
+ * Outbox rows still waiting.
+ */
+pending: number, };
+
+/**
+ * What an enrollment did.
+ */
+export type Enrolled = { center_name: string, server_url: string, };
+
+/**
+ * One open conflict, ready to show.
+ */
+export type ConflictView = { conflict_id: string, 
+/**
+ * 구직자, 기업, 구인…
+ */
+kind_label: string, 
+/**
+ * The record's name (a seeker's name…), or its id when not held here.
+ */
+record_name: string, record_id: string, 
+/**
+ * Route to open the record: "seeker", "company", or "" for none.
+ */
+route: string, field: string, field_label: string, 
+/**
+ * The value that was replaced, and the value in the record now, as text.
+ */
+overwritten: SideView, applied: SideView, };
+
+export type SideView = { value: string, 
+/**
+ * The value as JSON, sent back when the counselor keeps it.
+ */
+json: string, 
+/**
+ * "이 노트북" or "다른 기기".
+ */
+author: string, 
+/**
+ * When the author's clock says it was written (RFC 3339; the clock may
+ * be off, so this explains, it does not rank).
+ */
+written_at: string, };
+
+/**
+ * How the counselor settles a conflict.
+ */
+export type ConflictChoice = { "keep": "applied" } | { "keep": "overwritten" } | { "keep": "merged", json: string, };
+
+/**
+ * A change the server refused for good.
+ */
+export type RejectionView = { kind_label: string, record_id: string, message: string, at: string, };
+
 export type CaseloadSummary = { center_name: string, seekers: number, companies: number, vacancies: number, pending_changes: number, };
 
 /**

@@ -287,12 +287,20 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let roots = tls_roots(ca_cert.as_deref())?;
             let mut desk = open(&db)?;
             let report = desk.sync_now(&roots, &mut |r| {
-                eprintln!("  보냄 {} · 받음 {} · 남음 {}", r.sent, r.received, r.pending);
+                eprintln!(
+                    "  보냄 {} · 받음 {} · 남음 {}",
+                    r.sent, r.received, r.pending
+                );
             })?;
             let status = desk.sync_status()?;
             println!(
                 "보냄 {}건 (반영 안 됨 {}건, 충돌 {}건) · 받음 {}건 · 대기 {}건 · 미해결 충돌 {}건",
-                report.sent, report.rejected, report.conflicts, report.received, report.pending, status.open_conflicts
+                report.sent,
+                report.rejected,
+                report.conflicts,
+                report.received,
+                report.pending,
+                status.open_conflicts
             );
         }
         Command::Demo {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { count, dueLabel, items, people, secondsUntil } from "./format";
+import { count, dueLabel, items, moment, people, secondsUntil, typedValue } from "./format";
 
 describe("format", () => {
   it("groups thousands the Korean way and adds the counter word", () => {
@@ -20,5 +20,29 @@ describe("format", () => {
     expect(dueLabel(0)).toBe("오늘");
     expect(dueLabel(3)).toBe("3일 지남");
     expect(dueLabel(-2)).toBe("2일 남음");
+  });
+});
+
+
+describe("typedValue", () => {
+  it("keeps the shape of the field it replaces", () => {
+    expect(typedValue("오전만 가능", '"전화 상담"')).toBe('"오전만 가능"');
+    expect(typedValue("용접, 지게차", '["용접"]')).toBe('["용접","지게차"]');
+    expect(typedValue("2,500,000", "2300000")).toBe("2500000");
+    expect(typedValue("", "2300000")).toBe("null");
+    expect(typedValue("예", "false")).toBe("true");
+  });
+  it("refuses what does not fit", () => {
+    expect(typedValue("많이", "2300000")).toBeNull();
+    expect(typedValue("글쎄요", "true")).toBeNull();
+  });
+});
+
+describe("moment", () => {
+  it("shows only the time for today, the date otherwise", () => {
+    const now = new Date("2026-11-28T05:00:00Z");
+    expect(moment(null, now)).toBe("");
+    expect(moment("2026-11-28T04:05:00Z", now)).not.toContain("11. 28.");
+    expect(moment("2026-11-20T04:05:00Z", now)).toContain("11. 20.");
   });
 });

@@ -25,3 +25,42 @@ export function dueLabel(overdueDays: number): string {
   if (overdueDays === 0) return "오늘";
   return overdueDays > 0 ? `${overdueDays}일 지남` : `${-overdueDays}일 남음`;
 }
+
+/** An RFC 3339 moment as a counselor reads it: "11. 28. 오후 2:05" (today
+ * shows the time only). Empty for no moment. */
+export function moment(iso: string | null, now: Date = new Date()): string {
+  if (!iso) return "";
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return "";
+  const sameDay = t.toDateString() === now.toDateString();
+  const time = t.toLocaleTimeString("ko-KR", { hour: "numeric", minute: "2-digit" });
+  if (sameDay) return time;
+  return `${t.getMonth() + 1}. ${t.getDate()}. ${time}`;
+}
+
+/** A value the counselor typed, as JSON of the same shape as `like` (the
+ * JSON of the field's current value): text stays text, a list is split on
+ * commas, a number is read as a number. Null when it does not fit. */
+export function typedValue(text: string, like: string): string | null {
+  let shape: unknown = null;
+  try {
+    shape = JSON.parse(like);
+  } catch {
+    shape = null;
+  }
+  const trimmed = text.trim();
+  if (Array.isArray(shape)) {
+    return JSON.stringify(trimmed === "" ? [] : trimmed.split(/[,，]/).map((s) => s.trim()).filter((s) => s !== ""));
+  }
+  if (typeof shape === "number") {
+    if (trimmed === "") return "null";
+    const n = Number(trimmed.replace(/,/g, ""));
+    return Number.isFinite(n) ? JSON.stringify(n) : null;
+  }
+  if (typeof shape === "boolean") {
+    if (trimmed === "예") return "true";
+    if (trimmed === "아니오") return "false";
+    return null;
+  }
+  return trimmed === "" ? "null" : JSON.stringify(trimmed);
+}

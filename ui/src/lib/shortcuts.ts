@@ -1,7 +1,7 @@
 // Keyboard shortcuts of the desk. One table so the help text and the handler
 // cannot disagree.
 
-export type Action = "focus-search" | "new-record" | "go-today" | "go-seekers" | "go-companies" | "go-vacancies" | "go-visit" | "go-data";
+export type Action = "focus-search" | "new-record" | "go-today" | "go-seekers" | "go-companies" | "go-vacancies" | "go-visit" | "go-data" | "go-sync";
 
 export interface Shortcut {
   action: Action;
@@ -18,6 +18,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: "go-vacancies", keys: "Alt+4", label: "구인" },
   { action: "go-visit", keys: "Alt+5", label: "현장방문" },
   { action: "go-data", keys: "Alt+6", label: "가져오기·내보내기" },
+  { action: "go-sync", keys: "Alt+7", label: "동기화" },
 ];
 
 interface KeyLike {
@@ -38,7 +39,7 @@ export function actionFor(e: KeyLike, typingInField: boolean): Action | null {
     if (key === "n") return "new-record";
   }
   if (e.altKey && !ctrl && !e.shiftKey) {
-    const nav: Record<string, Action> = { "1": "go-today", "2": "go-seekers", "3": "go-companies", "4": "go-vacancies", "5": "go-visit", "6": "go-data" };
+    const nav: Record<string, Action> = { "1": "go-today", "2": "go-seekers", "3": "go-companies", "4": "go-vacancies", "5": "go-visit", "6": "go-data", "7": "go-sync" };
     const action = nav[key];
     if (action) return action;
   }

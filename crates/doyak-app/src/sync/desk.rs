@@ -2,12 +2,16 @@
 //! center's administrator, sync now (or in the background), and see where
 //! things stand.
 
-use super::{HttpTransport, SyncError, SyncLimits, SyncReport, TlsRoots, TransportError, sync_store};
-use crate::caseload::Desk;
-use crate::error::AppError;
-use doyak_sync_protocol::{
-    EnrollRequest, EnrollmentCode, ErrorCode, ProtocolVersion, negotiate,
+use super::{
+    HttpTransport, SyncError, SyncLimits, SyncReport, TlsRoots, TransportError, sync_store,
+    sync_target,
 };
+use crate::caseload::Desk;
+use crate::clock::Clock;
+use crate::error::AppError;
+use doyak_sync_protocol::DeviceToken;
+use doyak_sync_protocol::{EnrollRequest, EnrollmentCode, ErrorCode, ProtocolVersion, negotiate};
+use std::sync::{Arc, Mutex};
 
 /// Where sync stands, for the status bar. Holds no token.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
@@ -26,7 +30,8 @@ pub struct SyncStatus {
 }
 
 /// What an enrollment did.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Enrolled {
     pub center_name: String,
     pub server_url: String,
@@ -40,7 +45,9 @@ fn failure(e: TransportError) -> AppError {
         },
         TransportError::Refused(body) => AppError::Sync {
             code: match body.code {
-                ErrorCode::AuthRevoked | ErrorCode::AuthExpired | ErrorCode::AuthInvalid => "sync.auth",
+                ErrorCode::AuthRevoked | ErrorCode::AuthExpired | ErrorCode::AuthInvalid => {
+                    "sync.auth"
+                }
                 ErrorCode::SchemaTooOld | ErrorCode::ProtocolUnsupportedVersion => "sync.upgrade",
                 _ => "sync.refused",
             },
@@ -58,18 +65,57 @@ impl From<SyncError> for AppError {
     }
 }
 
+fn not_enrolled() -> AppError {
+    AppError::Sync {
+        code: "sync.not_enrolled",
+        message: "이 노트북은 아직 서버에 등록되지 않았습니다. 센터 관리자에게 등록 코드를 받아 등록해 주세요.".into(),
+    }
+}
+
+/// Syncs the desk's shared caseload, taking its lock only while touching
+/// the file: the counselor keeps working while batches travel.
+pub fn sync_shared(
+    desk: &Mutex<Option<Desk>>,
+    roots: &TlsRoots,
+    progress: &mut dyn FnMut(&SyncReport),
+) -> Result<SyncReport, AppError> {
+    let (url, token, clock) = {
+        let guard = desk.lock().map_err(|_| not_enrolled())?;
+        guard.as_ref().ok_or_else(not_enrolled)?.sync_endpoint()?
+    };
+    let mut transport = HttpTransport::new(&url, Some(token), roots).map_err(failure)?;
+    let mut target = desk;
+    Ok(sync_target(
+        &mut target,
+        &mut transport,
+        &|| clock.now(),
+        SyncLimits::default(),
+        progress,
+    )?)
+}
+
 impl Desk {
     /// Exchanges an enrollment code for this laptop's token and keeps it in
     /// the encrypted caseload file. Refuses a code of another center.
-    pub fn enroll(&mut self, url: &str, code: &str, device_name: &str, roots: &TlsRoots) -> Result<Enrolled, AppError> {
+    pub fn enroll(
+        &mut self,
+        url: &str,
+        code: &str,
+        device_name: &str,
+        roots: &TlsRoots,
+    ) -> Result<Enrolled, AppError> {
         let code = EnrollmentCode::parse(code).map_err(|_| AppError::Sync {
             code: "sync.bad_code",
             message: "등록 코드는 12자리(예: ABCD-EFGH-JKMN)입니다. 다시 확인해 주세요.".into(),
         })?;
         let info = super::server_info(url, roots).map_err(failure)?;
-        let protocol = negotiate(ProtocolVersion::SUPPORTED, &info.protocols).ok_or_else(|| AppError::Sync {
-            code: "sync.upgrade",
-            message: "서버와 이 프로그램의 동기화 방식이 맞지 않습니다. 도약을 업데이트해 주세요.".into(),
+        let protocol = negotiate(ProtocolVersion::SUPPORTED, &info.protocols).ok_or_else(|| {
+            AppError::Sync {
+                code: "sync.upgrade",
+                message:
+                    "서버와 이 프로그램의 동기화 방식이 맞지 않습니다. 도약을 업데이트해 주세요."
+                        .into(),
+            }
         })?;
         let request = EnrollRequest {
             protocol,
@@ -97,20 +143,36 @@ impl Desk {
     }
 
     /// Sends the outbox and pulls the center's changes.
-    pub fn sync_now(&mut self, roots: &TlsRoots, progress: &mut dyn FnMut(&SyncReport)) -> Result<SyncReport, AppError> {
-        let (url, token) = self.store.sync_credentials()?.ok_or_else(|| AppError::Sync {
-            code: "sync.not_enrolled",
-            message: "이 노트북은 아직 서버에 등록되지 않았습니다. 센터 관리자에게 등록 코드를 받아 등록해 주세요.".into(),
-        })?;
+    pub fn sync_now(
+        &mut self,
+        roots: &TlsRoots,
+        progress: &mut dyn FnMut(&SyncReport),
+    ) -> Result<SyncReport, AppError> {
+        let (url, token) = self.store.sync_credentials()?.ok_or_else(not_enrolled)?;
         let mut transport = HttpTransport::new(&url, Some(token), roots).map_err(failure)?;
         let clock = self.clock.clone();
-        let report = sync_store(&mut self.store, &mut transport, &|| clock.now(), SyncLimits::default(), progress)?;
+        let report = sync_store(
+            &mut self.store,
+            &mut transport,
+            &|| clock.now(),
+            SyncLimits::default(),
+            progress,
+        )?;
         Ok(report)
+    }
+
+    /// The server and token, for a sync that runs outside this desk's lock.
+    fn sync_endpoint(&self) -> Result<(String, DeviceToken, Arc<dyn Clock>), AppError> {
+        let (url, token) = self.store.sync_credentials()?.ok_or_else(not_enrolled)?;
+        Ok((url, token, self.clock.clone()))
     }
 
     pub fn sync_status(&self) -> Result<SyncStatus, AppError> {
         let state = self.store.sync_state()?;
-        let last = [state.last_push_at, state.last_pull_at].into_iter().flatten().max();
+        let last = [state.last_push_at, state.last_pull_at]
+            .into_iter()
+            .flatten()
+            .max();
         Ok(SyncStatus {
             enrolled: state.enrolled,
             server_url: state.server_url,

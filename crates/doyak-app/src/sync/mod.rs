@@ -10,9 +10,11 @@
 
 mod desk;
 mod http;
+mod queue;
 
-pub use desk::{Enrolled, SyncStatus};
+pub use desk::{Enrolled, SyncStatus, sync_shared};
 pub use http::{HttpTransport, TlsRoots, check_url, enroll, server_info};
+pub use queue::{ConflictChoice, ConflictView, RejectionView, SideView};
 
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
@@ -46,14 +48,19 @@ pub trait Transport {
 #[ts(export)]
 pub struct SyncReport {
     /// Outbox rows the server acknowledged in this sync.
+    #[ts(type = "number")]
     pub sent: u64,
     /// Of those, refused for good (kept for the counselor to see).
+    #[ts(type = "number")]
     pub rejected: u64,
     /// Conflicts the server recorded on this desk's edits.
+    #[ts(type = "number")]
     pub conflicts: u64,
     /// Changes pulled and stored.
+    #[ts(type = "number")]
     pub received: u64,
     /// Outbox rows still waiting.
+    #[ts(type = "number")]
     pub pending: u64,
 }
 
@@ -88,6 +95,43 @@ impl From<doyak_store::StoreError> for SyncError {
     }
 }
 
+/// The caseload a sync works on. The desk's window keeps its caseload
+/// behind a mutex that every screen needs, so a sync takes it only while it
+/// touches the file and never while it waits for the network.
+pub trait SyncTarget {
+    fn with_store<T>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> Result<T, doyak_store::StoreError>,
+    ) -> Result<T, AppError>;
+}
+
+impl SyncTarget for &mut Store {
+    fn with_store<T>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> Result<T, doyak_store::StoreError>,
+    ) -> Result<T, AppError> {
+        Ok(f(self)?)
+    }
+}
+
+/// The desk's shared caseload (`None` while locked).
+impl SyncTarget for &std::sync::Mutex<Option<crate::Desk>> {
+    fn with_store<T>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> Result<T, doyak_store::StoreError>,
+    ) -> Result<T, AppError> {
+        let mut guard = self.lock().map_err(|_| AppError::Sync {
+            code: "sync.locked",
+            message: "사례관리 파일이 열려 있지 않습니다.".into(),
+        })?;
+        let desk = guard.as_mut().ok_or_else(|| AppError::Sync {
+            code: "sync.locked",
+            message: "사례관리 파일이 열려 있지 않습니다.".into(),
+        })?;
+        Ok(f(&mut desk.store)?)
+    }
+}
+
 /// Pushes the whole outbox, then pulls until the center's log is read to its
 /// end. `progress` hears the figures after every request.
 pub fn sync_store(
@@ -97,10 +141,21 @@ pub fn sync_store(
     limits: SyncLimits,
     progress: &mut dyn FnMut(&SyncReport),
 ) -> Result<SyncReport, SyncError> {
+    sync_target(&mut &mut *store, transport, now, limits, progress)
+}
+
+/// [`sync_store`] over any [`SyncTarget`].
+pub fn sync_target(
+    target: &mut impl SyncTarget,
+    transport: &mut dyn Transport,
+    now: &dyn Fn() -> DateTime<Utc>,
+    limits: SyncLimits,
+    progress: &mut dyn FnMut(&SyncReport),
+) -> Result<SyncReport, SyncError> {
     let mut report = SyncReport::default();
-    let device_id = store.device_id()?;
+    let device_id = target.with_store(|s| s.device_id())?;
     loop {
-        let mutations = store.outbox_batch(limits.push_batch)?;
+        let mutations = target.with_store(|s| s.outbox_batch(limits.push_batch))?;
         let Some(last) = mutations.last().map(|m| m.seq) else {
             break;
         };
@@ -110,11 +165,15 @@ pub fn sync_store(
             mutations,
         };
         let response = transport.push(&request)?;
-        let summary = store.apply_push_response(&request.mutations, &response, now())?;
+        let at = now();
+        let (summary, pending) = target.with_store(|s| {
+            let summary = s.apply_push_response(&request.mutations, &response, at)?;
+            Ok((summary, s.pending_count()?))
+        })?;
         report.sent += summary.acknowledged;
         report.rejected += summary.rejected;
         report.conflicts += summary.conflicts;
-        report.pending = store.pending_count()?;
+        report.pending = pending;
         progress(&report);
         if response.acknowledged_seq < last {
             // The server settled less than it was sent without refusing: it
@@ -124,19 +183,20 @@ pub fn sync_store(
         }
     }
     loop {
-        let cursor = store.sync_state()?.cursor;
+        let cursor = target.with_store(|s| Ok(s.sync_state()?.cursor))?;
         let page = transport.pull(&PullRequest {
             protocol: ProtocolVersion::CURRENT,
             cursor,
             limit: limits.pull_page,
         })?;
-        let summary = store.apply_pull_page(cursor, &page, now())?;
+        let at = now();
+        let summary = target.with_store(|s| s.apply_pull_page(cursor, &page, at))?;
         report.received += summary.applied;
         progress(&report);
         if !page.has_more || page.next_cursor == cursor {
             break;
         }
     }
-    report.pending = store.pending_count()?;
+    report.pending = target.with_store(|s| s.pending_count())?;
     Ok(report)
 }

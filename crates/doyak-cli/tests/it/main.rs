@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 mod matching;
+#[cfg(unix)]
+mod sync_faults;
 
 struct Env {
     dir: tempfile::TempDir,
@@ -28,17 +30,22 @@ impl Env {
         path
     }
 
-    /// Runs `doyak --db DB args…` with the passphrase in the environment.
-    fn run(&self, db: &Path, pass: &str, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_doyak"))
+    /// `doyak --db DB args…` with the passphrase in the environment.
+    fn command(&self, db: &Path, pass: &str, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_doyak"));
+        command
             .arg("--db")
             .arg(db)
             .args(args)
             .env("DOYAK_PASSPHRASE", pass)
             .env("XDG_DATA_HOME", self.dir.path())
-            .env_remove("DOYAK_DB")
-            .output()
-            .unwrap()
+            .env_remove("DOYAK_DB");
+        command
+    }
+
+    /// Runs `doyak --db DB args…` with the passphrase in the environment.
+    fn run(&self, db: &Path, pass: &str, args: &[&str]) -> Output {
+        self.command(db, pass, args).output().unwrap()
     }
 
     fn ok(&self, db: &Path, args: &[&str]) -> Output {

@@ -1,0 +1,257 @@
+//! The conflict queue and the refused changes, as the counselor sees them:
+//! which record, which field, both values with who wrote them and when, and
+//! the choice to keep one, keep the other, or type a merged value. A choice
+//! is an ordinary edit that names the conflict, and syncs like any edit.
+
+use crate::caseload::Desk;
+use crate::error::AppError;
+use doyak_domain::{Company, EntityKind, Id, JobSeeker, SharedRecord, Vacancy};
+use doyak_store::WriteContext;
+use doyak_sync_protocol::{ConflictSide, EntityKind as WireKind};
+use serde_json::Value;
+
+/// One open conflict, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ConflictView {
+    pub conflict_id: String,
+    /// 구직자, 기업, 구인…
+    pub kind_label: String,
+    /// The record's name (a seeker's name…), or its id when not held here.
+    pub record_name: String,
+    pub record_id: String,
+    /// Route to open the record: "seeker", "company", or "" for none.
+    pub route: String,
+    pub field: String,
+    pub field_label: String,
+    /// The value that was replaced, and the value in the record now, as text.
+    pub overwritten: SideView,
+    pub applied: SideView,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct SideView {
+    pub value: String,
+    /// The value as JSON, sent back when the counselor keeps it.
+    pub json: String,
+    /// "이 노트북" or "다른 기기".
+    pub author: String,
+    /// When the author's clock says it was written (RFC 3339; the clock may
+    /// be off, so this explains, it does not rank).
+    pub written_at: String,
+}
+
+/// A change the server refused for good.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct RejectionView {
+    pub kind_label: String,
+    pub record_id: String,
+    pub message: String,
+    pub at: String,
+}
+
+/// How the counselor settles a conflict.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(tag = "keep", rename_all = "snake_case")]
+pub enum ConflictChoice {
+    /// The value in the record now: nothing changes but the conflict closes.
+    Applied,
+    /// The value that was replaced.
+    Overwritten,
+    /// A value the counselor typed: JSON of the field's type.
+    Merged { json: String },
+}
+
+fn domain_kind(kind: &WireKind) -> Option<EntityKind> {
+    Some(match kind {
+        WireKind::Seeker => EntityKind::Seeker,
+        WireKind::Company => EntityKind::Company,
+        WireKind::Vacancy => EntityKind::Vacancy,
+        WireKind::Referral => EntityKind::Referral,
+        WireKind::Application => EntityKind::Application,
+        WireKind::Counselor => EntityKind::Counselor,
+        WireKind::Partner => EntityKind::Partner,
+        _ => return None,
+    })
+}
+
+/// Korean labels of the fields counselors edit most; others show their name.
+fn field_label(field: &str) -> &str {
+    match field {
+        "name" => "이름",
+        "phone" => "연락처",
+        "email" => "이메일",
+        "status" => "상태",
+        "track" => "유형",
+        "counselor_id" => "담당 상담사",
+        "note" => "메모",
+        "skills" => "보유 기술",
+        "certificates" => "자격증",
+        "desired_occupations" => "희망 직종",
+        "desired_wage_monthly" => "희망임금(월)",
+        "desired_sigungu" => "희망근무지",
+        "max_commute_km" => "최대 통근거리",
+        "accepts_shift" => "교대근무",
+        "willing_to_relocate" => "기숙사 입주",
+        "iap_goal" => "IAP 목표",
+        "enrolled_on" => "참여일",
+        "consent" => "개인정보 동의",
+        "target_groups" => "지원 대상",
+        "barriers" => "취업 장애요인",
+        "wage_monthly" => "임금(월)",
+        "openings" => "모집 인원",
+        "title" => "공고명",
+        other => other,
+    }
+}
+
+fn text(value: &Value) -> String {
+    match value {
+        Value::Null => "(비어 있음)".into(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) if items.is_empty() => "(비어 있음)".into(),
+        Value::Array(items) => items.iter().map(text).collect::<Vec<_>>().join(", "),
+        Value::Bool(true) => "예".into(),
+        Value::Bool(false) => "아니오".into(),
+        other => other.to_string(),
+    }
+}
+
+impl Desk {
+    fn side(&self, side: &ConflictSide, me: uuid::Uuid) -> SideView {
+        let written = chrono::DateTime::from_timestamp_millis(side.hlc.wall_ms as i64)
+            .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+            .unwrap_or_default();
+        SideView {
+            value: text(&side.value),
+            json: side.value.to_string(),
+            author: if side.device_id == me {
+                "이 노트북"
+            } else {
+                "다른 기기"
+            }
+            .into(),
+            written_at: written,
+        }
+    }
+
+    fn record_name(&self, kind: EntityKind, id: Id) -> Result<Option<String>, AppError> {
+        let name = match kind {
+            EntityKind::Seeker => self.store.get::<JobSeeker>(id)?.map(|r| r.name),
+            EntityKind::Company => self.store.get::<Company>(id)?.map(|r| r.name),
+            EntityKind::Vacancy => self
+                .store
+                .get::<Vacancy>(id)?
+                .map(|r| r.search_name().to_owned()),
+            _ => None,
+        };
+        Ok(name)
+    }
+
+    /// The open conflicts, oldest first.
+    pub fn conflict_queue(&self) -> Result<Vec<ConflictView>, AppError> {
+        let me = self.store.device_id()?;
+        let mut views = Vec::new();
+        for c in self.store.open_conflicts()? {
+            let kind = domain_kind(&c.entity);
+            let id = Id::from(c.entity_id);
+            let name = match kind {
+                Some(k) => self.record_name(k, id)?,
+                None => None,
+            };
+            views.push(ConflictView {
+                conflict_id: c.conflict_id.to_string(),
+                kind_label: kind.map_or("기록", |k| k.label_ko()).to_owned(),
+                record_name: name.unwrap_or_else(|| c.entity_id.to_string()),
+                record_id: c.entity_id.to_string(),
+                route: match kind {
+                    Some(EntityKind::Seeker) => "seeker",
+                    Some(EntityKind::Company) => "company",
+                    _ => "",
+                }
+                .to_owned(),
+                field_label: field_label(&c.field).to_owned(),
+                field: c.field.clone(),
+                overwritten: self.side(&c.overwritten, me),
+                applied: self.side(&c.applied, me),
+            });
+        }
+        Ok(views)
+    }
+
+    /// Settles a conflict with the counselor's choice.
+    pub fn resolve_conflict(
+        &mut self,
+        conflict_id: &str,
+        choice: &ConflictChoice,
+    ) -> Result<(), AppError> {
+        let not_found = || AppError::NotFound {
+            what: "충돌 기록"
+        };
+        let wanted = uuid::Uuid::parse_str(conflict_id).map_err(|_| not_found())?;
+        let conflict = self
+            .store
+            .open_conflicts()?
+            .into_iter()
+            .find(|c| c.conflict_id == wanted)
+            .ok_or_else(not_found)?;
+        let kind = domain_kind(&conflict.entity).ok_or_else(not_found)?;
+        let chosen = match choice {
+            ConflictChoice::Applied => None,
+            ConflictChoice::Overwritten => Some(conflict.overwritten.value.clone()),
+            ConflictChoice::Merged { json } => Some(serde_json::from_str(json).map_err(|_| {
+                AppError::Invalid(vec![doyak_domain::FieldError::new(
+                    &conflict.field,
+                    field_label(&conflict.field),
+                    "입력한 값의 형식이 맞지 않습니다.",
+                )])
+            })?),
+        };
+        let ctx = WriteContext::new(self.clock.now(), self.actor.clone());
+        let record = Id::from(conflict.entity_id);
+        let ids = [Id::from(conflict.conflict_id)];
+        self.store
+            .write(&ctx, |w| {
+                w.resolve_conflict(
+                    kind,
+                    record,
+                    &ids,
+                    chosen.map(|v| (conflict.field.as_str(), v)),
+                )
+            })
+            .map_err(|e| {
+                if matches!(e, doyak_store::StoreError::ChosenValueInvalid { .. }) {
+                    AppError::Invalid(vec![doyak_domain::FieldError::new(
+                        &conflict.field,
+                        field_label(&conflict.field),
+                        "이 값은 기록의 규칙에 맞지 않습니다.",
+                    )])
+                } else {
+                    AppError::from(e)
+                }
+            })?;
+        Ok(())
+    }
+
+    /// Changes the server refused, newest first.
+    pub fn sync_rejections(&self) -> Result<Vec<RejectionView>, AppError> {
+        let mut rows: Vec<RejectionView> = self
+            .store
+            .rejections()?
+            .into_iter()
+            .map(|r| RejectionView {
+                kind_label: domain_kind(&r.entity)
+                    .map_or("기록", |k| k.label_ko())
+                    .to_owned(),
+                record_id: r.entity_id.to_string(),
+                message: r.message,
+                at: r.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            })
+            .collect();
+        rows.reverse();
+        Ok(rows)
+    }
+}

@@ -1,0 +1,908 @@
+//! Sync through the real `doyak` and `doyak-server` binaries while things
+//! break: a flaky loopback network (delays, dropped requests, answers lost
+//! after the server committed, cut-off answers, refused connections), the
+//! server and the desk killed with SIGKILL mid-push and mid-pull, and a desk
+//! offered another center's enrollment code. Every test ends by reading the
+//! server's SQLite file and the desk's caseload directly: nothing lost,
+//! nothing applied twice, nothing of another center.
+//!
+//! The choices are drawn from a seeded generator (`DOYAK_FAULT_SEED`
+//! replays another seed); the timing of processes is not deterministic, so a
+//! failure names the seed and the figures of the run.
+
+mod proxy;
+
+use super::{Env, PASS, stderr, stdout};
+use chrono::Utc;
+use doyak_server::model::RecordRow;
+use doyak_server::{ServiceConfig, SqliteStorage, Storage, SyncService};
+use doyak_store::{Passphrase, Snapshot, Store};
+use doyak_sync_protocol::{
+    ChangeBody, ChangeVersion, EntityKind, MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, Mutation,
+    ProtocolVersion, PullRequest,
+};
+use proxy::{Network, Proxy};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
+use std::os::unix::process::ExitStatusExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+use uuid::Uuid;
+
+fn seed() -> u64 {
+    std::env::var("DOYAK_FAULT_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20_251_128)
+}
+
+/// `doyak-server`, built next to `doyak` (`cargo test --workspace` builds
+/// every package's binaries; `cargo test -p doyak-cli` alone does not).
+fn server_binary() -> PathBuf {
+    let server = Path::new(env!("CARGO_BIN_EXE_doyak"))
+        .with_file_name(format!("doyak-server{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        server.is_file(),
+        "{} is missing: these tests drive the real sync server. Build it first with \
+         `cargo build -p doyak-server` (or run `cargo test --workspace`).",
+        server.display()
+    );
+    server
+}
+
+/// Runs an administration command of `doyak-server` on `data`; its stdout.
+fn admin(data: &Path, args: &[&str]) -> String {
+    let out = Command::new(server_binary())
+        .arg("--data")
+        .arg(data)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "doyak-server {args:?} failed: {}",
+        stderr(&out)
+    );
+    stdout(&out)
+}
+
+/// Collects a child's output stream in a thread, line by line, so the child
+/// never blocks on a full pipe; each line also goes to `lines` if given.
+fn drain(
+    stream: impl std::io::Read + Send + 'static,
+    lines: Option<mpsc::Sender<String>>,
+) -> Arc<Mutex<String>> {
+    let text = Arc::new(Mutex::new(String::new()));
+    let kept = text.clone();
+    thread::spawn(move || {
+        for line in BufReader::new(stream).lines() {
+            let Ok(line) = line else { break };
+            {
+                let mut kept = kept.lock().unwrap();
+                kept.push_str(&line);
+                kept.push('\n');
+            }
+            if let Some(tx) = &lines {
+                let _ = tx.send(line);
+            }
+        }
+    });
+    text
+}
+
+/// A `doyak-server serve` process on an embedded SQLite file. Killed with
+/// SIGKILL and reaped when dropped, also when an assertion fails.
+struct Server {
+    child: Child,
+    addr: SocketAddr,
+    data: PathBuf,
+}
+
+impl Server {
+    fn start(data: &Path) -> Server {
+        let mut child = Command::new(server_binary())
+            .arg("--data")
+            .arg(data)
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .env("DOYAK_LOG", "warn")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (tx, rx) = mpsc::channel();
+        drain(child.stdout.take().unwrap(), Some(tx));
+        let log = drain(child.stderr.take().unwrap(), None);
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let addr = loop {
+            let wait = deadline.saturating_duration_since(Instant::now());
+            match rx.recv_timeout(wait) {
+                // `listening http://127.0.0.1:PORT (sqlite)`
+                Ok(line) => {
+                    if let Some(rest) = line.strip_prefix("listening http://") {
+                        let addr = rest.split_whitespace().next().unwrap_or_default();
+                        break addr.parse().unwrap();
+                    }
+                }
+                Err(_) => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    panic!(
+                        "doyak-server did not announce its address: {}",
+                        log.lock().unwrap()
+                    );
+                }
+            }
+        };
+        Server {
+            child,
+            addr,
+            data: data.to_owned(),
+        }
+    }
+
+    fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// SIGKILL, then a new process on the same file (on a new port).
+    fn restart(&mut self) {
+        self.kill();
+        *self = Server::start(&self.data);
+    }
+
+    fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// A `doyak sync` in flight; killed and reaped if dropped before it ends.
+struct SyncProcess {
+    child: Child,
+    lines: Receiver<String>,
+    stderr: Arc<Mutex<String>>,
+}
+
+impl SyncProcess {
+    fn wait(&mut self) -> ExitStatus {
+        self.child.wait().unwrap()
+    }
+
+    fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+}
+
+impl Drop for SyncProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Outbox rows still waiting, from a progress line of `doyak sync`
+/// (`  보냄 500 · 받음 0 · 남음 9959`).
+fn remaining(line: &str) -> Option<u64> {
+    line.split_once("남음 ")?.1.trim().parse().ok()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Before the first answer of the run.
+    Starting,
+    Pushing,
+    /// The outbox is empty; the run is reading the center's log.
+    Pulling,
+}
+
+impl Phase {
+    fn after(line: Option<u64>) -> Phase {
+        match line {
+            None => Phase::Starting,
+            Some(0) => Phase::Pulling,
+            Some(_) => Phase::Pushing,
+        }
+    }
+}
+
+/// When a strike lands in a run: after its first progress line (or its
+/// first one showing the push done), and then a random delay.
+#[derive(Debug, Clone, Copy)]
+struct When {
+    push_done: bool,
+    delay: Duration,
+}
+
+/// What the test does to a running `doyak sync`.
+#[derive(Debug, Clone, Copy)]
+enum Strike {
+    Nothing,
+    /// SIGKILL the desk's process.
+    Desk(When),
+    /// SIGKILL the server and start it again on the same file.
+    Server(When),
+}
+
+#[derive(Debug)]
+enum Ended {
+    /// Exit 0.
+    Synced,
+    /// A non-zero exit with a Korean message (checked).
+    Failed,
+    /// Killed by the test while in this phase.
+    Killed(Phase),
+}
+
+#[derive(Debug)]
+struct Attempt {
+    ended: Ended,
+    /// The phase the desk was in when the server was killed, if it was.
+    server_killed: Option<Phase>,
+}
+
+/// A failed run must say why in Korean and exit 1, never panic.
+fn assert_korean_failure(status: ExitStatus, err: &str) {
+    assert!(
+        !err.contains("panicked"),
+        "a sync cut off by the network or the server must end with a message, never a panic:\n{err}"
+    );
+    assert_eq!(
+        status.code(),
+        Some(1),
+        "a sync that could not finish is a failure (exit 1), not refused input (2) or a crash:\n{err}"
+    );
+    let message = err
+        .lines()
+        .rfind(|l| l.starts_with("오류: "))
+        .unwrap_or_else(|| panic!("a failed sync ends with an `오류: …` line:\n{err}"));
+    assert!(
+        message["오류: ".len()..]
+            .chars()
+            .any(|c| ('가'..='힣').contains(&c)),
+        "the counselor is told what went wrong in Korean: {message}"
+    );
+}
+
+/// One desk enrolled (through the proxy) at one center of one server.
+struct Fixture {
+    env: Env,
+    desk: PathBuf,
+    data: PathBuf,
+    center: Uuid,
+    /// The outbox before the first sync: every mutation the desk made.
+    made: Vec<Mutation>,
+    server: Server,
+    proxy: Proxy,
+}
+
+fn center_id(env: &Env, db: &Path) -> Uuid {
+    // `센터: NAME (UUID)`
+    let status = stdout(&env.ok(db, &["status"]));
+    let first = status.lines().next().unwrap();
+    let id = first
+        .rsplit_once('(')
+        .and_then(|(_, rest)| rest.strip_suffix(')'))
+        .unwrap_or_else(|| panic!("status names the center's id: {first}"));
+    id.parse().unwrap()
+}
+
+fn pending_in_status(env: &Env, db: &Path) -> u64 {
+    let status = stdout(&env.ok(db, &["status"]));
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("동기화 대기 변경: "))
+        .and_then(|n| n.strip_suffix("건"))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("status shows the pending changes: {status}"))
+}
+
+fn open_desk(db: &Path) -> Store {
+    Store::open(db, &Passphrase::new(PASS)).unwrap()
+}
+
+impl Fixture {
+    fn new(name: &str, seekers: u32, companies: u32, seed: u64) -> Fixture {
+        let env = Env::new();
+        let desk = env.init(&format!("{name}.doyak"));
+        env.ok(
+            &desk,
+            &[
+                "demo",
+                "--seekers",
+                &seekers.to_string(),
+                "--companies",
+                &companies.to_string(),
+                "--seed",
+                &seed.to_string(),
+            ],
+        );
+        let center = center_id(&env, &desk);
+        let made = open_desk(&desk).outbox_batch(usize::MAX).unwrap();
+        assert_eq!(
+            pending_in_status(&env, &desk),
+            made.len() as u64,
+            "before any sync, status counts every change the desk made as pending"
+        );
+
+        let data = env.db("server.sqlite3");
+        let center_text = center.to_string();
+        admin(&data, &["center", "--id", &center_text, "--name", name]);
+        let code = admin(&data, &["code", "--center", &center_text]);
+        let server = Server::start(&data);
+        let proxy = Proxy::start(server.addr, seed);
+        env.ok(
+            &desk,
+            &["enroll", "--server", &proxy.url(), "--code", code.trim()],
+        );
+        Fixture {
+            env,
+            desk,
+            data,
+            center,
+            made,
+            server,
+            proxy,
+        }
+    }
+
+    fn pending(&self) -> u64 {
+        open_desk(&self.desk).pending_count().unwrap()
+    }
+
+    /// The server's `last_seq` for this desk, read while it serves (the
+    /// admin command opens the same SQLite file).
+    fn settled_on_server(&self) -> u64 {
+        let device = open_desk(&self.desk).device_id().unwrap().to_string();
+        let list = admin(&self.data, &["devices"]);
+        list.lines()
+            .find_map(|l| {
+                let cols: Vec<&str> = l.split('\t').collect();
+                (cols.first() == Some(&device.as_str())).then(|| cols[3].parse().unwrap())
+            })
+            .unwrap_or_else(|| panic!("the enrolled desk is in the device list: {list}"))
+    }
+
+    fn spawn_sync(&self) -> SyncProcess {
+        let mut child = self
+            .env
+            .command(&self.desk, PASS, &["sync"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (tx, lines) = mpsc::channel();
+        let stderr = drain(child.stderr.take().unwrap(), Some(tx));
+        SyncProcess {
+            child,
+            lines,
+            stderr,
+        }
+    }
+
+    /// Runs `doyak sync` once, striking as told, and says how it ended.
+    fn sync(&mut self, strike: Strike) -> Attempt {
+        let mut run = self.spawn_sync();
+        let when = match strike {
+            Strike::Nothing => None,
+            Strike::Desk(w) | Strike::Server(w) => Some(w),
+        };
+        let deadline = Instant::now() + Duration::from_secs(120);
+        let mut last: Option<u64> = None;
+        let mut fire_at: Option<Instant> = None;
+        let mut struck = false;
+        loop {
+            let wait = fire_at.map_or(Duration::from_millis(500), |at| {
+                at.saturating_duration_since(Instant::now())
+            });
+            match run.lines.recv_timeout(wait) {
+                Ok(line) => {
+                    if let Some(left) = remaining(&line) {
+                        last = Some(left);
+                        if let Some(w) = when
+                            && fire_at.is_none()
+                            && (!w.push_done || left == 0)
+                        {
+                            fire_at = Some(Instant::now() + w.delay);
+                        }
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+                // Its stderr closed: the process is ending on its own.
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+            if fire_at.is_some_and(|at| Instant::now() >= at) {
+                struck = true;
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "doyak sync ran for two minutes: a wedged sync. So far:\n{}",
+                run.stderr()
+            );
+        }
+        let phase = Phase::after(last);
+        let mut server_killed = None;
+        if struck {
+            match strike {
+                Strike::Desk(_) => {
+                    let _ = run.child.kill();
+                }
+                Strike::Server(_) => {
+                    // Only counts if the desk was still running then.
+                    if run.child.try_wait().unwrap().is_none() {
+                        server_killed = Some(phase);
+                    }
+                    self.server.restart();
+                    self.proxy.set_upstream(self.server.addr);
+                }
+                Strike::Nothing => unreachable!("nothing to strike with"),
+            }
+        }
+        let status = run.wait();
+        let ended = if status.signal() == Some(9) {
+            Ended::Killed(phase)
+        } else if status.success() {
+            Ended::Synced
+        } else {
+            assert_korean_failure(status, &run.stderr());
+            Ended::Failed
+        };
+        Attempt {
+            ended,
+            server_killed,
+        }
+    }
+
+    /// Stops the server and compares its file with the desk's caseload.
+    fn assert_converged(&mut self) {
+        self.server.kill();
+        let store = open_desk(&self.desk);
+        assert_eq!(
+            store.pending_count().unwrap(),
+            0,
+            "a sync that exited 0 has every outbox row acknowledged"
+        );
+        assert!(
+            store.rejections().unwrap().is_empty(),
+            "demo data is valid and the desk's own: a refusal can only be a replay or a cut-off \
+             answer mistaken for a new mutation: {:?}",
+            store.rejections().unwrap()
+        );
+        let service = SyncService::new(
+            Storage::Sqlite(SqliteStorage::open(&self.data).unwrap()),
+            ServiceConfig::default(),
+        );
+        let device_id = store.device_id().unwrap();
+        let devices = service.devices(Some(self.center)).unwrap();
+        let device = devices
+            .iter()
+            .find(|d| d.device_id == device_id)
+            .expect("the desk is a device of its own center");
+        assert_eq!(
+            device.last_seq,
+            self.made.len() as u64,
+            "the server settles each mutation once and in order, so its sequence for the desk \
+             ends at the number of mutations the desk made before syncing; less is a lost write"
+        );
+
+        // The change log: one entry per settled mutation, none twice. (The
+        // desk's own center record is settled without being stored.)
+        let mut logged: HashMap<Uuid, u32> = HashMap::new();
+        let mut cursor = ChangeVersion(0);
+        loop {
+            let page = service
+                .pull(
+                    device,
+                    &PullRequest {
+                        protocol: ProtocolVersion::CURRENT,
+                        cursor,
+                        limit: MAX_PULL_LIMIT,
+                    },
+                    Utc::now(),
+                )
+                .unwrap();
+            for change in &page.changes {
+                if !matches!(change.body, ChangeBody::Conflict { .. }) {
+                    *logged.entry(change.mutation_id).or_default() += 1;
+                }
+            }
+            if !page.has_more || page.next_cursor == cursor {
+                break;
+            }
+            cursor = page.next_cursor;
+        }
+        let twice: Vec<_> = logged.iter().filter(|(_, n)| **n > 1).collect();
+        assert!(
+            twice.is_empty(),
+            "a mutation applied twice leaves two change-log entries; these did: {twice:?}"
+        );
+        let stored: BTreeSet<Uuid> = self
+            .made
+            .iter()
+            .filter(|m| m.entity != EntityKind::Center)
+            .map(|m| m.mutation_id)
+            .collect();
+        let logged: BTreeSet<Uuid> = logged.into_keys().collect();
+        assert_eq!(
+            logged.len(),
+            stored.len(),
+            "every mutation but the center's own record is stored and logged once"
+        );
+        assert!(
+            logged == stored,
+            "the change log holds exactly the desk's mutations: {} missing, {} foreign",
+            stored.difference(&logged).count(),
+            logged.difference(&stored).count()
+        );
+
+        assert_same_records(
+            &service.records(self.center).unwrap(),
+            &store.sync_snapshot().unwrap(),
+        );
+    }
+}
+
+/// A record as both sides can show it: values, field versions, deleted.
+type Held = (Map<String, Value>, BTreeMap<String, u64>, bool);
+
+/// The server's records of a center and a desk's snapshot hold the same
+/// records with the same values, versions and deletions.
+fn assert_same_records(server: &[RecordRow], desk: &Snapshot) {
+    let server: BTreeMap<(String, String), Held> = server
+        .iter()
+        .map(|r| {
+            let versions = r
+                .fields
+                .iter()
+                .map(|(k, f)| (k.clone(), f.version))
+                .collect();
+            (
+                (r.entity.clone(), r.id.to_string()),
+                (r.values(), versions, r.deleted),
+            )
+        })
+        .collect();
+    let desk: BTreeMap<(String, String), Held> = desk
+        .iter()
+        .map(|(k, r)| (k.clone(), (r.values.clone(), r.versions.clone(), r.deleted)))
+        .collect();
+    let only_server: Vec<_> = server.keys().filter(|k| !desk.contains_key(*k)).collect();
+    let only_desk: Vec<_> = desk.keys().filter(|k| !server.contains_key(*k)).collect();
+    assert!(
+        only_server.is_empty() && only_desk.is_empty(),
+        "both sides hold the same records: {} only on the server (first {:?}), {} only on the desk (first {:?})",
+        only_server.len(),
+        only_server.first(),
+        only_desk.len(),
+        only_desk.first()
+    );
+    let differing: Vec<_> = server
+        .iter()
+        .filter(|(k, held)| desk.get(*k) != Some(held))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "after the last sync every record has the same values, versions and deletion on both \
+         sides; {} differ, first {:?}: server {:?} desk {:?}",
+        differing.len(),
+        differing.first(),
+        differing.first().map(|k| &server[*k]),
+        differing.first().map(|k| &desk[*k])
+    );
+}
+
+/// Kills that must land at least once in the drain test, and what else
+/// happened, for the failure message and the log.
+#[derive(Debug, Default)]
+struct Figures {
+    attempts: u32,
+    synced: u32,
+    failed: u32,
+    desk_killed_pushing: u32,
+    desk_killed_pulling: u32,
+    desk_killed_starting: u32,
+    server_killed_pushing: u32,
+    server_killed_pulling: u32,
+    server_killed_other: u32,
+    /// Consecutive attempts a required strike did not land.
+    misses: u32,
+}
+
+impl Figures {
+    fn record(&mut self, attempt: &Attempt) {
+        self.attempts += 1;
+        match attempt.ended {
+            Ended::Synced => self.synced += 1,
+            Ended::Failed => self.failed += 1,
+            Ended::Killed(Phase::Pushing) => self.desk_killed_pushing += 1,
+            Ended::Killed(Phase::Pulling) => self.desk_killed_pulling += 1,
+            Ended::Killed(Phase::Starting) => self.desk_killed_starting += 1,
+        }
+        match attempt.server_killed {
+            Some(Phase::Pushing) => self.server_killed_pushing += 1,
+            Some(Phase::Pulling) => self.server_killed_pulling += 1,
+            Some(Phase::Starting) => self.server_killed_other += 1,
+            None => {}
+        }
+    }
+
+    /// The next kill the test still owes, if any.
+    fn required(&self, rng: &mut ChaCha8Rng) -> Option<Strike> {
+        let delay = Duration::from_millis(rng.random_range(0..=150));
+        let when = |push_done| When { push_done, delay };
+        if self.desk_killed_pushing == 0 {
+            Some(Strike::Desk(when(false)))
+        } else if self.server_killed_pushing == 0 {
+            Some(Strike::Server(when(false)))
+        } else if self.desk_killed_pulling == 0 {
+            Some(Strike::Desk(when(true)))
+        } else if self.server_killed_pulling == 0 {
+            Some(Strike::Server(when(true)))
+        } else {
+            None
+        }
+    }
+}
+
+/// Runs on a flaky network with kills until the desk is drained and every
+/// kind of kill has landed (bounded), then heals the network: one clean run
+/// must finish whatever is left.
+#[test]
+fn ten_thousand_changes_drain_through_faults_and_kills() {
+    const FLAKY_RUNS: u32 = 16;
+    const MAX_ATTEMPTS: u32 = 60;
+    let seed = seed();
+    let started = Instant::now();
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    // About 15 mutations per demo seeker.
+    let mut f = Fixture::new("drain", 700, 60, seed);
+    let made = f.made.len() as u64;
+    assert!(
+        made >= 10_000,
+        "the drain target is about 10k pending mutations; the demo made {made}"
+    );
+    let prepared = started.elapsed();
+
+    let mut figures = Figures::default();
+    let mut synced = false;
+    loop {
+        let required = figures.required(&mut rng);
+        if required.is_none() && (synced || figures.attempts >= FLAKY_RUNS) {
+            break;
+        }
+        assert!(
+            figures.attempts < MAX_ATTEMPTS,
+            "seed {seed}: {MAX_ATTEMPTS} runs without landing every kind of kill: {figures:?}"
+        );
+        let strike = required.unwrap_or_else(|| {
+            let w = When {
+                push_done: false,
+                delay: Duration::from_millis(rng.random_range(0..=400)),
+            };
+            match rng.random_range(0..10) {
+                0..5 => Strike::Nothing,
+                5..8 => Strike::Desk(w),
+                _ => Strike::Server(w),
+            }
+        });
+        // A required kill that missed twice (the run failed on the network
+        // first) gets a healthy network, so it lands while there is work.
+        let network = if required.is_some() && figures.misses >= 2 {
+            Network::Healthy
+        } else {
+            Network::Flaky
+        };
+        f.proxy.set_network(network);
+        let before = (
+            figures.desk_killed_pushing,
+            figures.server_killed_pushing,
+            figures.desk_killed_pulling,
+            figures.server_killed_pulling,
+        );
+        let attempt = f.sync(strike);
+        figures.record(&attempt);
+        let after = (
+            figures.desk_killed_pushing,
+            figures.server_killed_pushing,
+            figures.desk_killed_pulling,
+            figures.server_killed_pulling,
+        );
+        if required.is_some() && before == after {
+            figures.misses += 1;
+        } else {
+            figures.misses = 0;
+        }
+        synced = matches!(attempt.ended, Ended::Synced);
+    }
+    let faulty = started.elapsed() - prepared;
+    let left = f.pending();
+
+    f.proxy.set_network(Network::Healthy);
+    let heal = Instant::now();
+    let attempt = f.sync(Strike::Nothing);
+    let healed = heal.elapsed();
+    assert!(
+        matches!(attempt.ended, Ended::Synced),
+        "seed {seed}: once the network heals, one run finishes whatever the faults left \
+         ({left} pending): no queue may stay wedged. Got {attempt:?} after {figures:?}"
+    );
+    let tally = f.proxy.tally();
+    f.assert_converged();
+    eprintln!(
+        "sync_faults drain, seed {seed}: {made} mutations; {figures:?}; proxy {tally:?}; \
+         {left} pending when the network healed; prepare {prepared:?}, faulty runs {faulty:?}, \
+         healed run {healed:?}, total {:?}",
+        started.elapsed()
+    );
+    assert!(
+        tally.broken() > 0,
+        "the flaky network broke exchanges (else the test proved little): {tally:?}"
+    );
+}
+
+/// The first batch reaches the server and is committed, and its answer is
+/// lost, three times over: the desk resends the same batch each run and
+/// the server answers from its stored results, applying nothing twice.
+#[test]
+fn a_batch_whose_answer_is_lost_is_settled_once_however_often_it_is_resent() {
+    const LOST: u32 = 3;
+    let mut f = Fixture::new("void", 40, 8, seed());
+    let made = f.made.len() as u64;
+    let batch = MAX_PUSH_MUTATIONS as u64;
+    assert!(
+        made > batch,
+        "more than one batch, so the lost one is a full batch: {made}"
+    );
+    f.proxy.lose_next_answers(LOST);
+    for run in 1..=LOST {
+        let attempt = f.sync(Strike::Nothing);
+        assert!(
+            matches!(attempt.ended, Ended::Failed),
+            "run {run}: with its answer lost the desk cannot know the outcome, so the run fails: {attempt:?}"
+        );
+        assert_eq!(
+            f.pending(),
+            made,
+            "run {run}: an unanswered push acknowledges nothing, so the desk keeps every row"
+        );
+        assert_eq!(
+            f.settled_on_server(),
+            batch,
+            "run {run}: the first push committed the first batch; the resends were replays of it"
+        );
+    }
+    assert_eq!(f.proxy.tally().answer_lost, u64::from(LOST));
+    let attempt = f.sync(Strike::Nothing);
+    assert!(
+        matches!(attempt.ended, Ended::Synced),
+        "with answers getting through, the resent batch is answered from the stored results \
+         and the sync finishes: {attempt:?}"
+    );
+    f.assert_converged();
+}
+
+/// Two centers on one server. A desk offered the other center's code is
+/// refused and can still enroll with its own; then each side sees only its
+/// own center's records.
+#[test]
+fn a_desk_sends_and_receives_only_its_own_centers_records() {
+    let env = Env::new();
+    let data = env.db("server.sqlite3");
+    let mut desks = Vec::new();
+    for (name, seed) in [("가센터", "3"), ("나센터", "4")] {
+        let db = env.db(&format!("{name}.doyak"));
+        env.ok(&db, &["init", "--center", name, "--sigungu", "41271"]);
+        env.ok(
+            &db,
+            &[
+                "demo",
+                "--seekers",
+                "30",
+                "--companies",
+                "6",
+                "--seed",
+                seed,
+            ],
+        );
+        let center = center_id(&env, &db);
+        admin(
+            &data,
+            &["center", "--id", &center.to_string(), "--name", name],
+        );
+        let code = admin(&data, &["code", "--center", &center.to_string()]);
+        desks.push((db, center, code.trim().to_owned()));
+    }
+    let [(a, center_a, code_a), (b, center_b, code_b)] = &desks[..] else {
+        unreachable!("two desks")
+    };
+    let mut server = Server::start(&data);
+    let url = server.url();
+
+    let out = env.run(b, PASS, &["enroll", "--server", &url, "--code", code_a]);
+    let err = stderr(&out);
+    assert_korean_failure(out.status, &err);
+    assert!(
+        err.contains("다른 센터"),
+        "the counselor learns the code is another center's: {err}"
+    );
+    env.ok(b, &["enroll", "--server", &url, "--code", code_b]);
+    // The refused attempt spent nothing: the code still enrolls 가센터's desk.
+    env.ok(a, &["enroll", "--server", &url, "--code", code_a]);
+    for db in [a, b] {
+        env.ok(db, &["sync"]);
+    }
+    // A second round delivers each desk whatever the other pushed meanwhile
+    // (nothing of the other center may come).
+    for db in [a, b] {
+        env.ok(db, &["sync"]);
+    }
+    server.kill();
+
+    let service = SyncService::new(
+        Storage::Sqlite(SqliteStorage::open(&data).unwrap()),
+        ServiceConfig::default(),
+    );
+    for (db, center) in [(a, center_a), (b, center_b)] {
+        let store = open_desk(db);
+        let device = store.device_id().unwrap();
+        let devices = service.devices(None).unwrap();
+        let at: Vec<_> = devices.iter().filter(|d| d.device_id == device).collect();
+        assert!(
+            at.len() == 1 && at[0].center_id == *center,
+            "the desk is one device, of its own center only: {at:?}"
+        );
+        let snapshot = store.sync_snapshot().unwrap();
+        let foreign: Vec<_> = snapshot
+            .iter()
+            .filter(|(_, r)| {
+                r.values
+                    .get("center_id")
+                    .is_some_and(|c| c.as_str() != Some(&center.to_string()))
+            })
+            .map(|(k, _)| k)
+            .collect();
+        assert!(
+            foreign.is_empty(),
+            "a desk holds only its own center's records: {} foreign, first {:?}",
+            foreign.len(),
+            foreign.first()
+        );
+        let records = service.records(*center).unwrap();
+        assert!(
+            records.iter().all(|r| r.center_id == *center
+                && r.values().get("center_id").and_then(Value::as_str)
+                    == Some(&center.to_string())),
+            "the server keeps a center's records under that center only"
+        );
+        assert_same_records(&records, &snapshot);
+    }
+    let ids = |center: &Uuid| -> BTreeSet<Uuid> {
+        service
+            .records(*center)
+            .unwrap()
+            .iter()
+            .map(|r| r.id)
+            .collect()
+    };
+    assert!(
+        ids(center_a).is_disjoint(&ids(center_b)),
+        "no record belongs to both centers"
+    );
+}

@@ -1,0 +1,178 @@
+//! Sync in the window: the 지금 동기화 button, a background sync every few
+//! minutes while the caseload is open and the laptop is enrolled, the status
+//! bar's figures, the conflict queue and the refused changes. The work is
+//! doyak_app::sync; this holds the one sync that may run at a time.
+
+use crate::commands::{DeskState, internal, with_desk, with_reader};
+use doyak_app::sync::{
+    ConflictChoice, ConflictView, Enrolled, RejectionView, SyncReport, SyncStatus, TlsRoots,
+    sync_shared,
+};
+use doyak_app::{AppError, Desk, UiError};
+use serde::Serialize;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tauri::ipc::Channel;
+use ts_rs::TS;
+
+/// How often the background sync runs (`DOYAK_SYNC_INTERVAL_SECS`, default 300).
+fn interval() -> Duration {
+    let secs = std::env::var("DOYAK_SYNC_INTERVAL_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .filter(|s: &u64| *s >= 5)
+        .unwrap_or(300);
+    Duration::from_secs(secs)
+}
+
+/// The certificate authorities the desk trusts: `DOYAK_SYNC_CA` (a PEM file)
+/// for a ministry's own CA, else the public ones.
+fn roots() -> TlsRoots {
+    match std::env::var_os("DOYAK_SYNC_CA").map(std::fs::read) {
+        Some(Ok(pem)) => TlsRoots::Pem(pem),
+        _ => TlsRoots::Public,
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct SyncRuntime {
+    running: Arc<AtomicBool>,
+    /// The figures of the sync in progress.
+    progress: Option<SyncReport>,
+    /// Why the last sync stopped, if it did not finish.
+    last_error: Option<UiError>,
+}
+
+/// The status bar's view of sync.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SyncPanel {
+    pub status: SyncStatus,
+    pub running: bool,
+    pub progress: Option<SyncReport>,
+    pub last_error: Option<UiError>,
+}
+
+/// Runs one sync unless one is running; `None` when one was.
+fn run_once(
+    desk: &Arc<Mutex<Option<Desk>>>,
+    runtime: &Arc<Mutex<SyncRuntime>>,
+    progress: &mut dyn FnMut(&SyncReport),
+) -> Option<Result<SyncReport, AppError>> {
+    let running = runtime.lock().ok()?.running.clone();
+    if running.swap(true, Ordering::SeqCst) {
+        return None;
+    }
+    let result = sync_shared(desk, &roots(), &mut |report| {
+        if let Ok(mut r) = runtime.lock() {
+            r.progress = Some(report.clone());
+        }
+        progress(report);
+    });
+    if let Ok(mut r) = runtime.lock() {
+        r.progress = None;
+        r.last_error = result.as_ref().err().map(UiError::from);
+    }
+    running.store(false, Ordering::SeqCst);
+    Some(result)
+}
+
+/// Starts the background sync: every [`interval`], if a caseload is open and
+/// enrolled, one sync. A failure (no network) is shown in the status bar and
+/// tried again next time; nothing is lost meanwhile (the outbox keeps it).
+pub fn start_background(state: &DeskState) {
+    let desk = state.desk.clone();
+    let runtime = state.sync.clone();
+    let every = interval();
+    std::thread::Builder::new()
+        .name("doyak-sync".into())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(every);
+                let enrolled = desk
+                    .lock()
+                    .ok()
+                    .and_then(|g| {
+                        g.as_ref()
+                            .map(|d| d.sync_status().is_ok_and(|s| s.enrolled))
+                    })
+                    .unwrap_or(false);
+                if enrolled {
+                    let _ = run_once(&desk, &runtime, &mut |_| {});
+                }
+            }
+        })
+        .map(|_| ())
+        .unwrap_or_else(|e| eprintln!("동기화 스레드를 시작할 수 없습니다: {e}"));
+}
+
+#[tauri::command]
+pub async fn sync_panel(state: tauri::State<'_, DeskState>) -> Result<SyncPanel, UiError> {
+    let status = with_reader(&state, |desk| desk.sync_status()).await?;
+    let runtime = state.sync.lock().map_err(|_| internal())?;
+    Ok(SyncPanel {
+        status,
+        running: runtime.running.load(Ordering::SeqCst),
+        progress: runtime.progress.clone(),
+        last_error: runtime.last_error.clone(),
+    })
+}
+
+/// 지금 동기화: runs a sync now (or reports the one already running).
+#[tauri::command]
+pub async fn sync_now(
+    state: tauri::State<'_, DeskState>,
+    on_progress: Channel<SyncReport>,
+) -> Result<Option<SyncReport>, UiError> {
+    let desk = state.desk.clone();
+    let runtime = state.sync.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        match run_once(&desk, &runtime, &mut |r| {
+            let _ = on_progress.send(r.clone());
+        }) {
+            None => Ok(None),
+            Some(result) => result.map(Some).map_err(|e| UiError::from(&e)),
+        }
+    })
+    .await
+    .map_err(|_| internal())?
+}
+
+#[tauri::command]
+pub async fn enroll_device(
+    state: tauri::State<'_, DeskState>,
+    server: String,
+    code: String,
+    device_name: String,
+) -> Result<Enrolled, UiError> {
+    with_desk(&state, move |desk| {
+        desk.enroll(&server, &code, &device_name, &roots())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn conflict_queue(
+    state: tauri::State<'_, DeskState>,
+) -> Result<Vec<ConflictView>, UiError> {
+    with_desk(&state, |desk| desk.conflict_queue()).await
+}
+
+#[tauri::command]
+pub async fn resolve_conflict(
+    state: tauri::State<'_, DeskState>,
+    conflict_id: String,
+    choice: ConflictChoice,
+) -> Result<(), UiError> {
+    with_desk(&state, move |desk| {
+        desk.resolve_conflict(&conflict_id, &choice)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn sync_rejections(
+    state: tauri::State<'_, DeskState>,
+) -> Result<Vec<RejectionView>, UiError> {
+    with_desk(&state, |desk| desk.sync_rejections()).await
+}
