@@ -163,7 +163,7 @@ fn new_seeker(id: Id, center: Id) -> JobSeeker {
 }
 
 impl Sim {
-    fn new(seed: u64) -> Sim {
+    fn new(seed: u64, skewed: bool) -> Sim {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let server = SyncService::new(
             Storage::Sqlite(SqliteStorage::in_memory().unwrap()),
@@ -190,7 +190,9 @@ impl Sim {
             )
             .unwrap();
             let row = enroll(&server, center.id.as_uuid(), store.device_id().unwrap());
-            let skew = Duration::minutes(rng.random_range(-24 * 60..=24 * 60));
+            // Drawn either way, so a run without skew makes the same choices.
+            let minutes = rng.random_range(-24 * 60..=24 * 60);
+            let skew = Duration::minutes(if skewed { minutes } else { 0 });
             desks.push(Desk {
                 store,
                 row,
@@ -345,7 +347,8 @@ impl Sim {
             center_id: self.center.id,
             subject_id: id,
             author_id: None,
-            occurred_on: (self.now + self.desks[d].skew).date_naive(),
+            // The counselor enters the date; the laptop's clock does not.
+            occurred_on: self.now.date_naive(),
             supersedes: None,
             body: EventBody::CounselingSession {
                 minutes: 50,
@@ -442,9 +445,8 @@ impl Sim {
         }
     }
 
-    fn check(&self) {
-        let server: BTreeMap<(String, String), SnapshotRecord> = self
-            .server
+    fn server_snapshot(&self) -> BTreeMap<(String, String), SnapshotRecord> {
+        self.server
             .records(self.center.id.as_uuid())
             .unwrap()
             .into_iter()
@@ -462,7 +464,11 @@ impl Sim {
                     },
                 )
             })
-            .collect();
+            .collect()
+    }
+
+    fn check(&self) {
+        let server = self.server_snapshot();
         let open: BTreeSet<Uuid> = self
             .server
             .open_conflicts(self.center.id.as_uuid())
@@ -601,9 +607,25 @@ fn enroll(server: &SyncService, center: Uuid, device: Uuid) -> DeviceRow {
         .unwrap()
 }
 
-/// Runs one seed; returns the number of conflicts it produced.
+/// What a run leaves on the server that a clock must not change: every
+/// record's values, versions and deletion, and which fields of which records
+/// hold conflicts (open or resolved).
+type Outcome = (
+    BTreeMap<(String, String), SnapshotRecord>,
+    Vec<(Uuid, String, bool)>,
+);
+
+/// Runs one seed; returns what it left on the server.
 fn run(seed: u64) -> usize {
-    let mut sim = Sim::new(seed);
+    run_with(seed, true)
+        .1
+        .iter()
+        .filter(|(_, _, resolved)| !resolved)
+        .count()
+}
+
+fn run_with(seed: u64, skewed: bool) -> Outcome {
+    let mut sim = Sim::new(seed, skewed);
     // A starting caseload every desk pulls.
     for _ in 0..3 {
         let id = Id::new_v7(
@@ -626,10 +648,38 @@ fn run(seed: u64) -> usize {
     }
     sim.quiesce();
     sim.check();
-    sim.server
-        .open_conflicts(sim.center.id.as_uuid())
-        .unwrap()
-        .len()
+    let mut conflicts: Vec<(Uuid, String, bool)> = Vec::new();
+    for change in sim.whole_log() {
+        if let ChangeBody::Conflict { conflict } = change.body {
+            if conflict.resolution.is_none() {
+                conflicts.push((conflict.entity_id, conflict.field.clone(), false));
+            } else if let Some(c) = conflicts
+                .iter_mut()
+                .find(|c| c.0 == conflict.entity_id && c.1 == conflict.field && !c.2)
+            {
+                c.2 = true;
+            }
+        }
+    }
+    conflicts.sort();
+    (sim.server_snapshot(), conflicts)
+}
+
+#[test]
+fn a_clock_off_by_a_day_changes_no_outcome() {
+    let n = std::env::var("DOYAK_SIM_SEEDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2000u64)
+        / 10;
+    for seed in 0..n.max(1) {
+        let skewed = run_with(seed, true);
+        let exact = run_with(seed, false);
+        assert!(
+            skewed == exact,
+            "seed {seed}: clocks off by up to ±24 h changed the outcome\nreplay: DOYAK_SIM_SEED={seed} cargo test -p doyak-app --test it sync_sim"
+        );
+    }
 }
 
 #[test]
