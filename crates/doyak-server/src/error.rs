@@ -41,6 +41,18 @@ impl ApiError {
         }
     }
 
+    /// A request that decoded (it matches the document's schema) but breaks
+    /// a rule the schema cannot state — a sequence that skips, a stamp of
+    /// another device, an empty batch: 422 when the code is the generic
+    /// `request.malformed`, the code's own status otherwise (413, 409…).
+    pub fn unprocessable(body: ErrorBody) -> ApiError {
+        let status = match body.code {
+            ErrorCode::RequestMalformed => 422,
+            ref other => status_of(other),
+        };
+        ApiError { status, body }
+    }
+
     pub fn code(&self) -> &ErrorCode {
         &self.body.code
     }

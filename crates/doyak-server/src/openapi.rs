@@ -62,6 +62,11 @@ fn uuid() -> Value {
     json!({ "type": "string", "format": "uuid" })
 }
 
+/// A UUID version 7 (mutation ids are time-ordered).
+fn uuid_v7() -> Value {
+    json!({ "type": "string", "format": "uuid", "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-7[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$" })
+}
+
 fn versioned_value() -> Value {
     json!({ "type": "object", "required": ["value", "version"],
             "properties": { "value": {}, "version": { "type": "integer", "minimum": 1 } } })
@@ -69,8 +74,8 @@ fn versioned_value() -> Value {
 
 /// The document.
 pub fn document() -> Value {
-    let auth_errors = ["400", "401", "413", "429", "500"];
-    let push_errors = ["400", "401", "409", "413", "426", "429", "500"];
+    let auth_errors = ["400", "401", "413", "422", "429", "500"];
+    let push_errors = ["400", "401", "409", "413", "422", "426", "429", "500"];
     json!({
         "openapi": "3.0.3",
         "info": {
@@ -80,19 +85,20 @@ pub fn document() -> Value {
         },
         "paths": {
             "/sync/info": { "get": operation("서버가 말하는 프로토콜 버전과 한도", None, "ServerInfo", &["500"], false) },
-            "/sync/enroll": { "post": operation("등록 코드를 기기 토큰으로 바꾼다 (한 번만)", Some("EnrollRequest"), "EnrollResponse", &["400", "401", "403", "413", "429", "500"], false) },
+            "/sync/enroll": { "post": operation("등록 코드를 기기 토큰으로 바꾼다 (한 번만)", Some("EnrollRequest"), "EnrollResponse", &["400", "401", "403", "413", "422", "429", "500"], false) },
             "/sync/push": { "post": operation("아웃박스의 변경을 보낸다", Some("PushRequest"), "PushResponse", &push_errors, true) },
             "/sync/pull": { "post": operation("센터의 변경 로그를 커서 다음부터 받는다", Some("PullRequest"), "PullResponse", &auth_errors, true) },
             "/stats/counts": { "get": {
                 "summary": "센터별·월별 참여 중 구직자, 취업, 합격 건수",
                 "security": [{ "deviceToken": [] }],
                 "parameters": [
-                    { "name": "from", "in": "query", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$" } },
-                    { "name": "to", "in": "query", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$" } }
+                    { "name": "from", "in": "query", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$" } },
+                    { "name": "to", "in": "query", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$" } }
                 ],
                 "responses": {
                     "200": { "description": "성공", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Counts" } } } },
                     "400": error_responses(&["400"])["400"], "401": error_responses(&["401"])["401"],
+                    "422": error_responses(&["422"])["422"],
                     "429": error_responses(&["429"])["429"], "500": error_responses(&["500"])["500"]
                 }
             } },
@@ -111,7 +117,7 @@ pub fn document() -> Value {
                     "protocols": { "type": "array", "items": { "type": "integer" } },
                     "limits": { "type": "object" }, "server_version": { "type": "string" } } },
                 "EnrollRequest": { "type": "object", "required": ["protocol", "code", "device_id", "device_name", "app_version"], "properties": {
-                    "protocol": { "type": "integer", "minimum": 0 },
+                    "protocol": { "type": "integer", "enum": [1] },
                     "code": { "type": "string" }, "device_id": uuid(),
                     "device_name": { "type": "string" }, "app_version": { "type": "string" } } },
                 "EnrollResponse": { "type": "object", "required": ["protocol", "device_id", "center_id", "center_name", "token"], "properties": {
@@ -119,19 +125,25 @@ pub fn document() -> Value {
                     "center_name": { "type": "string" }, "token": { "type": "string" },
                     "expires_at": { "type": "string", "format": "date-time" } } },
                 "Mutation": { "type": "object", "required": ["mutation_id", "seq", "entity", "entity_id", "op", "hlc", "schema_version"], "properties": {
-                    "mutation_id": uuid(), "seq": { "type": "integer", "minimum": 0 },
-                    "entity": { "type": "string" }, "entity_id": uuid(),
+                    "mutation_id": uuid_v7(), "seq": { "type": "integer", "minimum": 1, "maximum": 9223372036854775807u64 },
+                    "entity": { "type": "string", "enum": ["center", "counselor", "partner", "seeker", "company", "vacancy", "referral", "application", "event"] },
+                    "entity_id": uuid(),
                     "op": { "$ref": "#/components/schemas/Op" },
-                    "hlc": { "type": "string" }, "schema_version": { "type": "integer", "minimum": 0 },
+                    "hlc": { "type": "string", "pattern": "^[0-9]{15}-[0-9]{8}-[0-9a-fA-F-]{36}$" },
+                    "schema_version": { "type": "integer", "minimum": 1, "maximum": 4294967295u64 },
                     "resolves": { "type": "array", "items": uuid() } } },
-                "Op": { "type": "object", "required": ["kind"], "properties": {
-                    "kind": { "type": "string", "enum": ["insert", "update", "delete", "append"] },
-                    "record": { "type": "object" },
-                    "fields": { "type": "object", "additionalProperties": { "type": "object", "required": ["value", "base"],
-                        "properties": { "value": {}, "base": { "type": "integer", "minimum": 0 } } } } } },
+                "Op": { "oneOf": [
+                    { "type": "object", "required": ["kind", "record"], "properties": {
+                        "kind": { "type": "string", "enum": ["insert", "append"] }, "record": { "type": "object", "minProperties": 1 } } },
+                    { "type": "object", "required": ["kind", "fields"], "properties": {
+                        "kind": { "type": "string", "enum": ["update"] },
+                        "fields": { "type": "object", "additionalProperties": { "type": "object", "required": ["value", "base"],
+                            "properties": { "value": {}, "base": { "type": "integer", "minimum": 1, "maximum": 9223372036854775807u64 } } } } } },
+                    { "type": "object", "required": ["kind"], "properties": { "kind": { "type": "string", "enum": ["delete"] } } }
+                ] },
                 "PushRequest": { "type": "object", "required": ["protocol", "device_id", "mutations"], "properties": {
-                    "protocol": { "type": "integer", "minimum": 0 }, "device_id": uuid(),
-                    "mutations": { "type": "array", "items": { "$ref": "#/components/schemas/Mutation" } } } },
+                    "protocol": { "type": "integer", "enum": [1] }, "device_id": uuid(),
+                    "mutations": { "type": "array", "minItems": 1, "maxItems": doyak_sync_protocol::MAX_PUSH_MUTATIONS, "items": { "$ref": "#/components/schemas/Mutation" } } } },
                 "PushResponse": { "type": "object", "required": ["protocol", "results", "acknowledged_seq", "server_time_ms"], "properties": {
                     "protocol": { "type": "integer" },
                     "results": { "type": "array", "items": { "type": "object", "required": ["mutation_id", "seq", "outcome"], "properties": {
@@ -141,8 +153,8 @@ pub fn document() -> Value {
                     "acknowledged_seq": { "type": "integer", "minimum": 0 },
                     "server_time_ms": { "type": "integer", "minimum": 0 } } },
                 "PullRequest": { "type": "object", "required": ["protocol", "cursor", "limit"], "properties": {
-                    "protocol": { "type": "integer", "minimum": 0 },
-                    "cursor": { "type": "integer", "minimum": 0 }, "limit": { "type": "integer", "minimum": 0, "maximum": 4294967295u64 } } },
+                    "protocol": { "type": "integer", "enum": [1] },
+                    "cursor": { "type": "integer", "minimum": 0, "maximum": 9223372036854775807u64 }, "limit": { "type": "integer", "minimum": 1, "maximum": 4294967295u64 } } },
                 "PullResponse": { "type": "object", "required": ["protocol", "changes", "next_cursor", "has_more", "server_time_ms"], "properties": {
                     "protocol": { "type": "integer" },
                     "changes": { "type": "array", "items": { "type": "object",

@@ -151,7 +151,7 @@ impl SyncService {
         if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
             let mut body = ErrorBody::new(ErrorCode::RequestMalformed);
             body.details = vec!["기기 이름은 제어 문자 없이 1~100자로 적어 주세요.".into()];
-            return Err(ApiError::with_body(body));
+            return Err(ApiError::unprocessable(body));
         }
         let token = DeviceToken::from_random(random()?);
         let token_hash = hash_secret(token.expose_secret());
@@ -210,10 +210,13 @@ impl SyncService {
     ) -> Result<PushResponse, ApiError> {
         let problems = req.validate();
         if !problems.is_empty() {
-            return Err(ApiError::with_body(ErrorBody::from_problems(&problems)));
+            return Err(ApiError::unprocessable(ErrorBody::from_problems(&problems)));
         }
         if req.device_id != device.device_id {
             return Err(ApiError::new(ErrorCode::AuthInvalid));
+        }
+        if req.mutations.iter().any(|m| m.seq > MAX_POSITION) {
+            return Err(out_of_range("seq"));
         }
         // Whole-request refusals that a later attempt fixes: nothing is
         // acknowledged, so the desk keeps every row.
@@ -281,7 +284,10 @@ impl SyncService {
     ) -> Result<PullResponse, ApiError> {
         let problems = req.validate();
         if !problems.is_empty() {
-            return Err(ApiError::with_body(ErrorBody::from_problems(&problems)));
+            return Err(ApiError::unprocessable(ErrorBody::from_problems(&problems)));
+        }
+        if req.cursor.0 > MAX_POSITION {
+            return Err(out_of_range("cursor"));
         }
         let limit = req.effective_limit();
         self.storage.transact(|tx| {
@@ -349,10 +355,20 @@ impl SyncService {
                 "기간은 from=YYYY-MM&to=YYYY-MM 형식으로, from이 to보다 늦지 않게 적어 주세요."
                     .into(),
             ];
-            return Err(ApiError::with_body(body));
+            return Err(ApiError::unprocessable(body));
         }
         Ok(self.storage.transact(|tx| tx.counts(from, to))?)
     }
+}
+
+/// The largest sequence number or change-log position: both databases keep
+/// them as signed 64-bit integers.
+const MAX_POSITION: u64 = i64::MAX as u64;
+
+fn out_of_range(field: &str) -> ApiError {
+    let mut body = ErrorBody::new(ErrorCode::RequestMalformed);
+    body.details = vec![format!("{field} 값이 너무 큽니다 (최대 {MAX_POSITION}).")];
+    ApiError::unprocessable(body)
 }
 
 /// Refuses a revoked or expired device.

@@ -138,9 +138,9 @@ fn bad_requests_get_a_status_and_a_code_and_change_nothing() {
     assert_eq!(future, (400, "protocol.unsupported_version".into()));
     let empty = json!({ "protocol": 1, "device_id": device, "mutations": [] });
     assert_eq!(
-        push(empty.to_string().as_bytes(), t).0,
-        400,
-        "an empty batch"
+        push(empty.to_string().as_bytes(), t),
+        (422, "request.malformed".into()),
+        "an empty batch is well-formed JSON that breaks a rule: 422"
     );
     let huge = vec![b' '; MAX_REQUEST_BYTES + 10];
     assert_eq!(push(&huge, t), (413, "request.too_large".into()));
@@ -166,6 +166,20 @@ fn bad_requests_get_a_status_and_a_code_and_change_nothing() {
         "mutation_id": Uuid::now_v7(), "seq": 1, "entity": "seeker", "entity_id": Uuid::now_v7(),
         "op": { "kind": "delete" }, "hlc": format!("001760000000000-00000000-{someone}"), "schema_version": 3 }] });
     assert_eq!(push(other.to_string().as_bytes(), t).1, "auth.invalid");
+
+    // Found by schemathesis: a cursor past what the databases hold was
+    // clamped and answered 200 with a cursor the desk could not store.
+    let far =
+        json!({ "protocol": 1, "cursor": 9_223_372_036_854_775_808u64, "limit": 10 }).to_string();
+    assert_eq!(
+        error_code(&post(&server.base, "/sync/pull", t, far.as_bytes())),
+        (422, "request.malformed".into())
+    );
+    let none = json!({ "protocol": 1, "cursor": 0, "limit": 0 }).to_string();
+    assert_eq!(
+        error_code(&post(&server.base, "/sync/pull", t, none.as_bytes())).0,
+        422
+    );
 
     server.service.revoke_device(device, Utc::now()).unwrap();
     let pull = json!({ "protocol": 1, "cursor": 0, "limit": 10 }).to_string();

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Schema-based fuzzing of doyak-server's HTTP API with schemathesis (PyPI):
+# it reads /openapi.json, sends generated valid and invalid requests to every
+# route, and checks that no answer is a 5xx, that every answer matches the
+# document, and that malformed input is refused. Run from the repository
+# root: `bash scripts/fuzz-server.sh [max-examples-per-route]`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+EXAMPLES="${1:-200}"
+VENV="${DOYAK_FUZZ_VENV:-$HOME/.cache/doyak/schemathesis}"
+if [ ! -x "$VENV/bin/st" ]; then
+  echo "== installing schemathesis into $VENV"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q "schemathesis>=4,<5"
+fi
+cargo build -q -p doyak-server
+BIN=target/debug/doyak-server
+WORK="$(mktemp -d)"
+trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+DB="$WORK/server.db"
+CENTER=0199c9a4-8e00-7000-8000-00000000c001
+"$BIN" --data "$DB" center --id "$CENTER" --name "퍼징센터" >/dev/null
+CODE="$("$BIN" --data "$DB" code --center "$CENTER" 2>/dev/null)"
+"$BIN" --data "$DB" serve --listen 127.0.0.1:0 > "$WORK/out" 2> "$WORK/log" &
+SERVER=$!
+for _ in $(seq 100); do grep -q listening "$WORK/out" && break; sleep 0.1; done
+URL="$(awk '/listening/ {print $2; exit}' "$WORK/out")"
+DEVICE=0199c9a4-8e00-7000-8000-0000000000d1
+TOKEN="$(curl -sf -X POST "$URL/sync/enroll" -H 'Content-Type: application/json' \
+  -d "{\"protocol\":1,\"code\":\"$CODE\",\"device_id\":\"$DEVICE\",\"device_name\":\"fuzz\",\"app_version\":\"fuzz\"}" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
+echo "== fuzzing $URL ($EXAMPLES examples per route)"
+status=0
+"$VENV/bin/st" --config-file scripts/schemathesis.toml run "$URL/openapi.json" \
+  --header "Authorization: Bearer $TOKEN" \
+  --checks all \
+  --max-examples "$EXAMPLES" \
+  --workers 2 \
+  --suppress-health-check all || status=$?
+
+if grep -q '"status":5\|status=5' "$WORK/log"; then
+  echo "the server logged a 5xx:"; grep 'status=5' "$WORK/log" | head
+  exit 1
+fi
+exit $status
