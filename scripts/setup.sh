@@ -9,7 +9,8 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 APT_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev xvfb xauth
-  webkit2gtk-driver imagemagick fonts-dejavu-core perl make curl ca-certificates)
+  webkit2gtk-driver imagemagick fonts-dejavu-core perl make curl ca-certificates
+  python3-venv)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

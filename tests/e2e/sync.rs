@@ -95,6 +95,7 @@ fn laptop(dir: &Path, name: &str, center: &Center, server: &Server) -> (Store, H
             device_id: store.device_id().unwrap(),
             device_name: name.into(),
             app_version: "e2e".into(),
+            center_id: None,
         },
     )
     .unwrap();

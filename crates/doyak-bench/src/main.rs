@@ -17,6 +17,7 @@ use doyak_demo::{DemoItem, DemoSpec};
 use doyak_domain::{Center, Id, JobSeeker, SigunguCode};
 use doyak_store::{Passphrase, SeekerFilter, Store, WriteContext};
 mod desk;
+mod sync;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -105,6 +106,10 @@ fn main() {
     let runs = arg("--runs", 5).max(1) as usize;
     if std::env::args().any(|a| a == "--desk") {
         desk::run(n, runs);
+        return;
+    }
+    if std::env::args().any(|a| a == "--sync") {
+        sync::run(u32::try_from(arg("--seekers", 6_700)).unwrap_or(6_700));
         return;
     }
     let dir = tempfile::tempdir().unwrap_or_else(|e| fail("tempdir", e));

@@ -17,6 +17,7 @@ pub mod http;
 pub mod merge;
 pub mod model;
 pub mod openapi;
+mod push;
 pub mod records;
 pub mod service;
 pub mod storage;

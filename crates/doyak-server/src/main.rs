@@ -27,6 +27,10 @@ struct Cli {
         global = true
     )]
     data: PathBuf,
+    /// A file holding the key that encrypts the embedded database
+    /// (SQLCipher). Without it the file is not encrypted: use it outside tests.
+    #[arg(long, env = "DOYAK_SERVER_DATA_KEY_FILE", global = true)]
+    data_key_file: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -89,9 +93,22 @@ fn storage(cli: &Cli, pool: u32) -> Result<Storage, String> {
         Some(url) => PostgresStorage::connect(url, pool)
             .map(Storage::Postgres)
             .map_err(|e| format!("PostgreSQL에 연결할 수 없습니다: {e}")),
-        None => SqliteStorage::open(&cli.data)
-            .map(Storage::Sqlite)
-            .map_err(|e| format!("{}을(를) 열 수 없습니다: {e}", cli.data.display())),
+        None => {
+            let key = match &cli.data_key_file {
+                Some(path) => Some(
+                    std::fs::read_to_string(path)
+                        .map_err(|e| {
+                            format!("키 파일을 읽을 수 없습니다: {}: {e}", path.display())
+                        })?
+                        .trim()
+                        .to_owned(),
+                ),
+                None => None,
+            };
+            SqliteStorage::open_keyed(&cli.data, key.as_deref())
+                .map(Storage::Sqlite)
+                .map_err(|e| format!("{}을(를) 열 수 없습니다: {e}", cli.data.display()))
+        }
     }
 }
 

@@ -3,16 +3,14 @@
 //! ([`crate::http`]) and the in-process simulation call the same methods.
 
 use crate::error::{ApiError, StorageError};
-use crate::merge::{Merged, merge};
 use crate::model::{CenterRow, CountRow, DeviceRow};
 use crate::records::{MAX_SCHEMA, MIN_SCHEMA};
-use crate::storage::{Storage, Tx};
+use crate::storage::Storage;
 use chrono::{DateTime, Duration, Utc};
 use doyak_sync_protocol::{
-    Change, ChangeBody, ChangeVersion, ConflictRecord, ConflictResolution, DeviceToken,
-    EnrollRequest, EnrollResponse, EnrollmentCode, ErrorBody, ErrorCode, Limits,
-    MAX_RESPONSE_BYTES, Mutation, MutationResult, Outcome, ProtocolVersion, PullRequest,
-    PullResponse, PushRequest, PushResponse, Rejection, ServerInfo,
+    Change, ConflictRecord, DeviceToken, EnrollRequest, EnrollResponse, EnrollmentCode, ErrorBody,
+    ErrorCode, Limits, MAX_RESPONSE_BYTES, ProtocolVersion, PullRequest, PullResponse, PushRequest,
+    PushResponse, ServerInfo,
 };
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -163,6 +161,10 @@ impl SyncService {
             let center = tx
                 .center(center_id)?
                 .ok_or_else(|| ApiError::new(ErrorCode::EnrollInvalidCode))?;
+            if req.center_id.is_some_and(|c| c != center_id) {
+                // Rolled back: the code stays unused, no device is recorded.
+                return Err(ApiError::new(ErrorCode::CenterForbidden));
+            }
             let existing = tx.device(req.device_id)?;
             if existing.as_ref().is_some_and(|d| d.center_id != center_id) {
                 return Err(ApiError::new(ErrorCode::CenterForbidden));
@@ -240,29 +242,8 @@ impl SyncService {
                 .ok_or_else(|| ApiError::new(ErrorCode::AuthInvalid))?;
             usable(&state, now)?;
             let start_seq = state.last_seq;
-            let mut results = Vec::with_capacity(req.mutations.len());
-            for m in &req.mutations {
-                if m.seq <= state.last_seq {
-                    results.push(replayed(tx, &state, m)?);
-                    continue;
-                }
-                if m.seq != state.last_seq + 1 {
-                    return Err(sequence_error(ErrorCode::PushSequenceGap, state.last_seq));
-                }
-                let outcome = apply(tx, &state, m)?;
-                let result = MutationResult {
-                    mutation_id: m.mutation_id,
-                    seq: m.seq,
-                    duplicate: false,
-                    outcome,
-                };
-                let stored = serde_json::to_string(&result).map_err(|_| StorageError::Corrupt {
-                    what: "mutation_result",
-                })?;
-                tx.put_result(state.device_id, m.seq, m.mutation_id, &stored)?;
-                state.last_seq = m.seq;
-                results.push(result);
-            }
+            let (results, last_seq) = crate::push::settle(tx, &state, &req.mutations)?;
+            state.last_seq = last_seq;
             if state.last_seq != start_seq {
                 tx.put_device(&state)?;
             }
@@ -380,143 +361,4 @@ fn usable(device: &DeviceRow, now: DateTime<Utc>) -> Result<(), ApiError> {
         return Err(ApiError::new(ErrorCode::AuthExpired));
     }
     Ok(())
-}
-
-fn sequence_error(code: ErrorCode, acknowledged: u64) -> ApiError {
-    let mut body = ErrorBody::new(code);
-    body.acknowledged_seq = Some(acknowledged);
-    ApiError::with_body(body)
-}
-
-/// The stored answer for a mutation settled before: the same outcome, marked
-/// a duplicate. A different mutation under a settled number is refused.
-fn replayed(tx: &mut dyn Tx, device: &DeviceRow, m: &Mutation) -> Result<MutationResult, ApiError> {
-    match tx.stored_result(device.device_id, m.seq)? {
-        Some((id, stored)) if id == m.mutation_id => {
-            let mut result: MutationResult =
-                serde_json::from_str(&stored).map_err(|_| StorageError::Corrupt {
-                    what: "mutation_result",
-                })?;
-            result.duplicate = true;
-            Ok(result)
-        }
-        _ => Err(sequence_error(
-            ErrorCode::PushSequenceReused,
-            device.last_seq,
-        )),
-    }
-}
-
-fn rejected(code: ErrorCode, message: &str) -> Outcome {
-    Outcome::Rejected(Rejection {
-        code,
-        message: message.to_owned(),
-    })
-}
-
-/// Settles one new mutation: merges it, writes the record, the change-log
-/// entries and the conflicts.
-fn apply(tx: &mut dyn Tx, device: &DeviceRow, m: &Mutation) -> Result<Outcome, ApiError> {
-    let center = device.center_id;
-    let entity = m.entity.as_str();
-    // The conflicts a resolution names must be this record's, of this center.
-    let mut resolving = Vec::with_capacity(m.resolves.len());
-    for id in &m.resolves {
-        let found = match tx.conflict(*id)? {
-            Some((c, body)) if c == center => serde_json::from_str::<ConflictRecord>(&body)
-                .ok()
-                .filter(|r| r.entity_id == m.entity_id && r.entity == m.entity),
-            _ => None,
-        };
-        match found {
-            Some(record) => resolving.push(record),
-            None => {
-                return Ok(rejected(
-                    ErrorCode::RecordNotFound,
-                    "해결하려는 충돌 기록이 서버에 없어 반영되지 않았습니다.",
-                ));
-            }
-        }
-    }
-    let current = tx.record(entity, m.entity_id)?;
-    let effect = match merge(
-        center,
-        device.device_id,
-        m,
-        current.as_ref(),
-        &mut Uuid::now_v7,
-    ) {
-        Merged::Rejected(r) => return Ok(Outcome::Rejected(r)),
-        Merged::Applied(effect) => effect,
-    };
-    let mut applied = effect.applied;
-    let log = |tx: &mut dyn Tx, body: ChangeBody| -> Result<ChangeVersion, ApiError> {
-        let version = ChangeVersion(tx.next_change_version(center)?);
-        let change = Change {
-            version,
-            entity: m.entity.clone(),
-            entity_id: m.entity_id,
-            mutation_id: m.mutation_id,
-            author_device: device.device_id,
-            hlc: m.hlc.clone(),
-            body,
-        };
-        let text = serde_json::to_string(&change)
-            .map_err(|_| StorageError::Corrupt { what: "change_log" })?;
-        tx.put_change(center, version.0, &text)?;
-        Ok(version)
-    };
-    if let Some(row) = &effect.row {
-        tx.put_record(row)?;
-    }
-    if let Some(body) = effect.body {
-        applied.change_version = Some(log(tx, body)?);
-    }
-    let conflict_text = |c: &ConflictRecord| {
-        serde_json::to_string(c).map_err(|_| StorageError::Corrupt { what: "conflict" })
-    };
-    for conflict in &effect.conflicts {
-        tx.put_conflict(
-            center,
-            conflict.conflict_id,
-            false,
-            &conflict_text(conflict)?,
-        )?;
-        log(
-            tx,
-            ChangeBody::Conflict {
-                conflict: Box::new(conflict.clone()),
-            },
-        )?;
-    }
-    for mut conflict in resolving {
-        if conflict.resolution.is_some() {
-            continue;
-        }
-        conflict.resolution = Some(ConflictResolution {
-            mutation_id: m.mutation_id,
-            device_id: device.device_id,
-            hlc: m.hlc.clone(),
-        });
-        tx.put_conflict(
-            center,
-            conflict.conflict_id,
-            true,
-            &conflict_text(&conflict)?,
-        )?;
-        log(
-            tx,
-            ChangeBody::Conflict {
-                conflict: Box::new(conflict),
-            },
-        )?;
-    }
-    Ok(if effect.conflicts.is_empty() {
-        Outcome::Applied(applied)
-    } else {
-        Outcome::ConflictRecorded {
-            applied,
-            conflicts: effect.conflicts,
-        }
-    })
 }

@@ -196,6 +196,7 @@ fn enroll(service: &SyncService, center: Uuid, n: u64) -> Device {
                 device_id: id,
                 device_name: format!("상담실 노트북 {n}"),
                 app_version: "test".into(),
+                center_id: None,
             },
             now(),
         )
@@ -280,6 +281,7 @@ fn scenario(service: &SyncService) -> Vec<String> {
         device_id: device,
         device_name: "노트북".into(),
         app_version: "test".into(),
+        center_id: None,
     };
     service
         .enroll(&request(code.clone(), uuid7(50)), now())
@@ -312,8 +314,30 @@ fn scenario(service: &SyncService) -> Vec<String> {
     let code_a = service
         .create_enrollment_code(a, Duration::hours(1), now())
         .unwrap();
-    let moved = service.enroll(&request(code_a, b1.id), now()).unwrap_err();
+    let moved = service
+        .enroll(&request(code_a.clone(), b1.id), now())
+        .unwrap_err();
     assert_eq!(moved.code(), &ErrorCode::CenterForbidden);
+
+    // A desk that says its center is refused another center's code before
+    // anything is recorded: the code stays usable by its own center's desk.
+    let mut lost = request(code_a.clone(), uuid7(53));
+    lost.center_id = Some(b);
+    let refused = service.enroll(&lost, now()).unwrap_err();
+    assert_eq!(refused.code(), &ErrorCode::CenterForbidden);
+    assert!(
+        service
+            .devices(None)
+            .unwrap()
+            .iter()
+            .all(|d| d.device_id != uuid7(53)),
+        "no device is recorded for a refused code"
+    );
+    let mut right = request(code_a, uuid7(54));
+    right.center_id = Some(a);
+    service
+        .enroll(&right, now())
+        .expect("the code was not used up by the refusal");
 
     // Insert, then the same batch again: same outcome, marked duplicate.
     let s1 = uuid7(100);
@@ -338,19 +362,74 @@ fn scenario(service: &SyncService) -> Vec<String> {
         outcome_code(&first.results[0].outcome)
     ));
 
+    // One batch that creates a record and edits it twice: each mutation
+    // sees the one before (versions 1 → 2 → 3), written in bulk.
+    let s9 = uuid7(109);
+    let made = a1.mutation(
+        "seeker",
+        s9,
+        Op::Insert {
+            record: seeker(s9, a),
+        },
+    );
+    let first_edit = a1.mutation("seeker", s9, update(&[("note", json!("첫 메모"), 1)]));
+    let second_edit = a1.mutation("seeker", s9, update(&[("note", json!("둘째 메모"), 2)]));
+    let bulk = service
+        .push(
+            &a1.row,
+            &a1.request(vec![made, first_edit, second_edit]),
+            now(),
+        )
+        .unwrap();
+    let versions: Vec<Option<u64>> = bulk
+        .results
+        .iter()
+        .map(|r| match &r.outcome {
+            Outcome::Applied(applied) => applied.versions.get("note").copied(),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        versions,
+        [None, Some(2), Some(3)],
+        "each edit builds on the one before it in the batch"
+    );
+    let change_versions: Vec<u64> = bulk
+        .results
+        .iter()
+        .filter_map(|r| match &r.outcome {
+            Outcome::Applied(applied) => applied.change_version.map(|v| v.0),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        change_versions,
+        [2, 3, 4],
+        "consecutive log positions after the first insert's 1"
+    );
+    t.push(format!("bulk {versions:?} {change_versions:?}"));
+    let delete = a1.mutation("seeker", s9, Op::Delete);
+    service
+        .push(&a1.row, &a1.request(vec![delete]), now())
+        .unwrap();
+
     // A gap is refused as a whole and says where to resume.
     let mut skipped = a1.mutation(
         "seeker",
         s1,
         update(&[("phone", json!("010-1234-5678"), 1)]),
     );
-    skipped.seq = 5;
+    skipped.seq = 9;
     let gap = service
         .push(&a1.row, &a1.request(vec![skipped]), now())
         .unwrap_err();
     assert_eq!(gap.code(), &ErrorCode::PushSequenceGap);
-    assert_eq!(gap.body.acknowledged_seq, Some(1));
-    a1.seq = 1;
+    assert_eq!(
+        gap.body.acknowledged_seq,
+        Some(5),
+        "1 insert, the 3-mutation batch, 1 delete"
+    );
+    a1.seq = 5;
 
     // Two devices edit the same field from the same base: both values kept.
     let e1 = a1.mutation("seeker", s1, update(&[("note", json!("a1의 메모"), 1)]));
@@ -511,6 +590,10 @@ fn scenario(service: &SyncService) -> Vec<String> {
         kinds,
         [
             "insert",
+            "insert",
+            "update [\"note\"]",
+            "update [\"note\"]",
+            "delete",
             "update [\"note\"]",
             "update [\"note\", \"skills\"]",
             "conflict resolved=false",

@@ -90,6 +90,7 @@ fn enroll(server: &Server, device: Uuid) -> String {
         device_id: device,
         device_name: "노트북".into(),
         app_version: "test".into(),
+        center_id: None,
     };
     let (status, body) = post(
         &server.base,
@@ -280,4 +281,30 @@ fn the_openapi_document_lists_exactly_the_routes_served() {
             );
         }
     }
+}
+
+#[test]
+fn the_embedded_file_is_encrypted_with_its_key_and_refuses_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("server.db");
+    let center = Uuid::now_v7();
+    {
+        let storage = SqliteStorage::open_keyed(&path, Some("서버 키 correct")).unwrap();
+        let service = SyncService::new(Storage::Sqlite(storage), ServiceConfig::default());
+        service.put_center(center, "비밀센터").unwrap();
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(
+        !bytes
+            .windows("비밀센터".len())
+            .any(|w| w == "비밀센터".as_bytes()),
+        "the center's name must not be readable in the file"
+    );
+    assert!(
+        SqliteStorage::open_keyed(&path, Some("wrong")).is_err(),
+        "a wrong key is refused"
+    );
+    let reopened = SqliteStorage::open_keyed(&path, Some("서버 키 correct")).unwrap();
+    let service = SyncService::new(Storage::Sqlite(reopened), ServiceConfig::default());
+    assert_eq!(service.centers().unwrap()[0].name, "비밀센터");
 }

@@ -160,6 +160,12 @@ pub struct EnrollRequest {
     pub device_name: String,
     /// The desk build, for support; never parsed.
     pub app_version: String,
+    /// The center of the desk's caseload. A server refuses a code of another
+    /// center before anything is recorded (`center.forbidden`), so a wrong
+    /// code neither uses itself up nor ties the device to the wrong center.
+    /// Optional: a desk that does not send it is checked after the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub center_id: Option<Uuid>,
 }
 
 /// The token, issued once: the server cannot show it again.

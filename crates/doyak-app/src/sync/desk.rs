@@ -123,8 +123,15 @@ impl Desk {
             device_id: self.store.device_id()?,
             device_name: device_name.to_owned(),
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
+            center_id: Some(self.store.center_id().as_uuid()),
         };
-        let response = super::enroll(url, roots, &request).map_err(failure)?;
+        let response = super::enroll(url, roots, &request).map_err(|e| match e {
+            TransportError::Refused(body) if body.code == ErrorCode::CenterForbidden => AppError::Sync {
+                code: "sync.wrong_center",
+                message: "이 코드는 다른 센터의 코드입니다. 이 사례관리 파일의 센터 코드를 받아 주세요.".into(),
+            },
+            other => failure(other),
+        })?;
         if response.center_id != self.store.center_id().as_uuid() {
             return Err(AppError::Sync {
                 code: "sync.wrong_center",

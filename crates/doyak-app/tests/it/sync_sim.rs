@@ -598,6 +598,7 @@ fn enroll(server: &SyncService, center: Uuid, device: Uuid) -> DeviceRow {
                 device_id: device,
                 device_name: "시뮬레이션".into(),
                 app_version: "sim".into(),
+                center_id: None,
             },
             start(),
         )

@@ -10,6 +10,7 @@
 //! replays another seed); the timing of processes is not deterministic, so a
 //! failure names the seed and the figures of the run.
 
+mod processes;
 mod proxy;
 
 use super::{Env, PASS, stderr, stdout};
@@ -21,19 +22,16 @@ use doyak_sync_protocol::{
     ChangeBody, ChangeVersion, EntityKind, MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, Mutation,
     ProtocolVersion, PullRequest,
 };
+use processes::{Server, SyncProcess, admin, drain};
 use proxy::{Network, Proxy};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::io::{BufRead, BufReader};
-use std::net::SocketAddr;
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::sync::{Arc, Mutex};
-use std::thread;
+use std::process::{ExitStatus, Stdio};
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 use uuid::Uuid;
 
@@ -42,157 +40,6 @@ fn seed() -> u64 {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(20_251_128)
-}
-
-/// `doyak-server`, built next to `doyak` (`cargo test --workspace` builds
-/// every package's binaries; `cargo test -p doyak-cli` alone does not).
-fn server_binary() -> PathBuf {
-    let server = Path::new(env!("CARGO_BIN_EXE_doyak"))
-        .with_file_name(format!("doyak-server{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        server.is_file(),
-        "{} is missing: these tests drive the real sync server. Build it first with \
-         `cargo build -p doyak-server` (or run `cargo test --workspace`).",
-        server.display()
-    );
-    server
-}
-
-/// Runs an administration command of `doyak-server` on `data`; its stdout.
-fn admin(data: &Path, args: &[&str]) -> String {
-    let out = Command::new(server_binary())
-        .arg("--data")
-        .arg(data)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "doyak-server {args:?} failed: {}",
-        stderr(&out)
-    );
-    stdout(&out)
-}
-
-/// Collects a child's output stream in a thread, line by line, so the child
-/// never blocks on a full pipe; each line also goes to `lines` if given.
-fn drain(
-    stream: impl std::io::Read + Send + 'static,
-    lines: Option<mpsc::Sender<String>>,
-) -> Arc<Mutex<String>> {
-    let text = Arc::new(Mutex::new(String::new()));
-    let kept = text.clone();
-    thread::spawn(move || {
-        for line in BufReader::new(stream).lines() {
-            let Ok(line) = line else { break };
-            {
-                let mut kept = kept.lock().unwrap();
-                kept.push_str(&line);
-                kept.push('\n');
-            }
-            if let Some(tx) = &lines {
-                let _ = tx.send(line);
-            }
-        }
-    });
-    text
-}
-
-/// A `doyak-server serve` process on an embedded SQLite file. Killed with
-/// SIGKILL and reaped when dropped, also when an assertion fails.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-    data: PathBuf,
-}
-
-impl Server {
-    fn start(data: &Path) -> Server {
-        let mut child = Command::new(server_binary())
-            .arg("--data")
-            .arg(data)
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .env("DOYAK_LOG", "warn")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let (tx, rx) = mpsc::channel();
-        drain(child.stdout.take().unwrap(), Some(tx));
-        let log = drain(child.stderr.take().unwrap(), None);
-        let deadline = Instant::now() + Duration::from_secs(60);
-        let addr = loop {
-            let wait = deadline.saturating_duration_since(Instant::now());
-            match rx.recv_timeout(wait) {
-                // `listening http://127.0.0.1:PORT (sqlite)`
-                Ok(line) => {
-                    if let Some(rest) = line.strip_prefix("listening http://") {
-                        let addr = rest.split_whitespace().next().unwrap_or_default();
-                        break addr.parse().unwrap();
-                    }
-                }
-                Err(_) => {
-                    let _ = child.kill();
-                    let _ = child.wait();
-                    panic!(
-                        "doyak-server did not announce its address: {}",
-                        log.lock().unwrap()
-                    );
-                }
-            }
-        };
-        Server {
-            child,
-            addr,
-            data: data.to_owned(),
-        }
-    }
-
-    fn kill(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-
-    /// SIGKILL, then a new process on the same file (on a new port).
-    fn restart(&mut self) {
-        self.kill();
-        *self = Server::start(&self.data);
-    }
-
-    fn url(&self) -> String {
-        format!("http://{}", self.addr)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.kill();
-    }
-}
-
-/// A `doyak sync` in flight; killed and reaped if dropped before it ends.
-struct SyncProcess {
-    child: Child,
-    lines: Receiver<String>,
-    stderr: Arc<Mutex<String>>,
-}
-
-impl SyncProcess {
-    fn wait(&mut self) -> ExitStatus {
-        self.child.wait().unwrap()
-    }
-
-    fn stderr(&self) -> String {
-        self.stderr.lock().unwrap().clone()
-    }
-}
-
-impl Drop for SyncProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 /// Outbox rows still waiting, from a progress line of `doyak sync`
@@ -455,7 +302,12 @@ impl Fixture {
             }
         }
         let status = run.wait();
-        let ended = if status.signal() == Some(9) {
+        let ended = if let Some(signal) = status.signal() {
+            assert!(
+                struck && matches!(strike, Strike::Desk(_)) && signal == 9,
+                "doyak sync died of signal {signal} that the test did not send:\n{}",
+                run.stderr()
+            );
             Ended::Killed(phase)
         } else if status.success() {
             Ended::Synced
@@ -469,8 +321,9 @@ impl Fixture {
         }
     }
 
-    /// Stops the server and compares its file with the desk's caseload.
-    fn assert_converged(&mut self) {
+    /// Stops the server and compares its file with the desk's caseload;
+    /// how many records were compared.
+    fn assert_converged(&mut self) -> usize {
         self.server.kill();
         let store = open_desk(&self.desk);
         assert_eq!(
@@ -487,6 +340,12 @@ impl Fixture {
         let service = SyncService::new(
             Storage::Sqlite(SqliteStorage::open(&self.data).unwrap()),
             ServiceConfig::default(),
+        );
+        assert!(
+            store.open_conflicts().unwrap().is_empty()
+                && service.open_conflicts(self.center).unwrap().is_empty(),
+            "one desk never edits concurrently with itself: a conflict would be a resent \
+             mutation merged as a new one"
         );
         let device_id = store.device_id().unwrap();
         let devices = service.devices(Some(self.center)).unwrap();
@@ -554,7 +413,7 @@ impl Fixture {
         assert_same_records(
             &service.records(self.center).unwrap(),
             &store.sync_snapshot().unwrap(),
-        );
+        )
     }
 }
 
@@ -562,8 +421,8 @@ impl Fixture {
 type Held = (Map<String, Value>, BTreeMap<String, u64>, bool);
 
 /// The server's records of a center and a desk's snapshot hold the same
-/// records with the same values, versions and deletions.
-fn assert_same_records(server: &[RecordRow], desk: &Snapshot) {
+/// records with the same values, versions and deletions; how many.
+fn assert_same_records(server: &[RecordRow], desk: &Snapshot) -> usize {
     let server: BTreeMap<(String, String), Held> = server
         .iter()
         .map(|r| {
@@ -606,6 +465,7 @@ fn assert_same_records(server: &[RecordRow], desk: &Snapshot) {
         differing.first().map(|k| &server[*k]),
         differing.first().map(|k| &desk[*k])
     );
+    server.len()
 }
 
 /// Kills that must land at least once in the drain test, and what else
@@ -643,21 +503,31 @@ impl Figures {
         }
     }
 
-    /// The next kill the test still owes, if any.
-    fn required(&self, rng: &mut ChaCha8Rng) -> Option<Strike> {
-        let delay = Duration::from_millis(rng.random_range(0..=150));
+    /// The next kill the test still owes, if any, and whether it is one of
+    /// the pull phase.
+    fn required(&self, rng: &mut ChaCha8Rng) -> Option<(Strike, bool)> {
+        let delay = Duration::from_millis(rng.random_range(0..=100));
         let when = |push_done| When { push_done, delay };
         if self.desk_killed_pushing == 0 {
-            Some(Strike::Desk(when(false)))
+            Some((Strike::Desk(when(false)), false))
         } else if self.server_killed_pushing == 0 {
-            Some(Strike::Server(when(false)))
+            Some((Strike::Server(when(false)), false))
         } else if self.desk_killed_pulling == 0 {
-            Some(Strike::Desk(when(true)))
+            Some((Strike::Desk(when(true)), true))
         } else if self.server_killed_pulling == 0 {
-            Some(Strike::Server(when(true)))
+            Some((Strike::Server(when(true)), true))
         } else {
             None
         }
+    }
+
+    fn kills(&self) -> [u32; 4] {
+        [
+            self.desk_killed_pushing,
+            self.server_killed_pushing,
+            self.desk_killed_pulling,
+            self.server_killed_pulling,
+        ]
     }
 }
 
@@ -691,40 +561,33 @@ fn ten_thousand_changes_drain_through_faults_and_kills() {
             figures.attempts < MAX_ATTEMPTS,
             "seed {seed}: {MAX_ATTEMPTS} runs without landing every kind of kill: {figures:?}"
         );
-        let strike = required.unwrap_or_else(|| {
-            let w = When {
-                push_done: false,
-                delay: Duration::from_millis(rng.random_range(0..=400)),
-            };
-            match rng.random_range(0..10) {
-                0..5 => Strike::Nothing,
-                5..8 => Strike::Desk(w),
-                _ => Strike::Server(w),
-            }
-        });
-        // A required kill that missed twice (the run failed on the network
-        // first) gets a healthy network, so it lands while there is work.
-        let network = if required.is_some() && figures.misses >= 2 {
-            Network::Healthy
-        } else {
-            Network::Flaky
+        let strike = required.map_or_else(
+            || {
+                let w = When {
+                    push_done: false,
+                    delay: Duration::from_millis(rng.random_range(0..=400)),
+                };
+                match rng.random_range(0..10) {
+                    0..5 => Strike::Nothing,
+                    5..8 => Strike::Desk(w),
+                    _ => Strike::Server(w),
+                }
+            },
+            |(strike, _)| strike,
+        );
+        // The pull is six pages or so, read once: a kill owed to it gets a
+        // healthy network, so it lands while pages remain. So does a kill
+        // owed to the push that missed twice (the run failed first).
+        let network = match required {
+            Some((_, true)) => Network::Healthy,
+            Some(_) if figures.misses >= 2 => Network::Healthy,
+            _ => Network::Flaky,
         };
         f.proxy.set_network(network);
-        let before = (
-            figures.desk_killed_pushing,
-            figures.server_killed_pushing,
-            figures.desk_killed_pulling,
-            figures.server_killed_pulling,
-        );
+        let before = figures.kills();
         let attempt = f.sync(strike);
         figures.record(&attempt);
-        let after = (
-            figures.desk_killed_pushing,
-            figures.server_killed_pushing,
-            figures.desk_killed_pulling,
-            figures.server_killed_pulling,
-        );
-        if required.is_some() && before == after {
+        if required.is_some() && figures.kills() == before {
             figures.misses += 1;
         } else {
             figures.misses = 0;
@@ -744,9 +607,9 @@ fn ten_thousand_changes_drain_through_faults_and_kills() {
          ({left} pending): no queue may stay wedged. Got {attempt:?} after {figures:?}"
     );
     let tally = f.proxy.tally();
-    f.assert_converged();
+    let records = f.assert_converged();
     eprintln!(
-        "sync_faults drain, seed {seed}: {made} mutations; {figures:?}; proxy {tally:?}; \
+        "sync_faults drain, seed {seed}: {made} mutations, {records} records alike on both sides; {figures:?}; proxy {tally:?}; \
          {left} pending when the network healed; prepare {prepared:?}, faulty runs {faulty:?}, \
          healed run {healed:?}, total {:?}",
         started.elapsed()
@@ -795,18 +658,20 @@ fn a_batch_whose_answer_is_lost_is_settled_once_however_often_it_is_resent() {
         "with answers getting through, the resent batch is answered from the stored results \
          and the sync finishes: {attempt:?}"
     );
-    f.assert_converged();
+    let records = f.assert_converged();
+    assert!(records > 0, "the comparison covered the desk's records");
 }
 
-/// Two centers on one server. A desk offered the other center's code is
-/// refused and can still enroll with its own; then each side sees only its
-/// own center's records.
-#[test]
-fn a_desk_sends_and_receives_only_its_own_centers_records() {
-    let env = Env::new();
-    let data = env.db("server.sqlite3");
-    let mut desks = Vec::new();
-    for (name, seed) in [("가센터", "3"), ("나센터", "4")] {
+/// A caseload of a center of its own, known to the server, and a code for it.
+struct CenterDesk {
+    db: PathBuf,
+    center: Uuid,
+    code: String,
+}
+
+/// Two centers' caseloads (small demos) and a server that knows both.
+fn two_centers(env: &Env, data: &Path) -> [CenterDesk; 2] {
+    [("가센터", "3"), ("나센터", "4")].map(|(name, seed)| {
         let db = env.db(&format!("{name}.doyak"));
         env.ok(&db, &["init", "--center", name, "--sigungu", "41271"]);
         env.ok(
@@ -821,37 +686,45 @@ fn a_desk_sends_and_receives_only_its_own_centers_records() {
                 seed,
             ],
         );
-        let center = center_id(&env, &db);
-        admin(
-            &data,
-            &["center", "--id", &center.to_string(), "--name", name],
-        );
-        let code = admin(&data, &["code", "--center", &center.to_string()]);
-        desks.push((db, center, code.trim().to_owned()));
-    }
-    let [(a, center_a, code_a), (b, center_b, code_b)] = &desks[..] else {
-        unreachable!("two desks")
-    };
-    let mut server = Server::start(&data);
-    let url = server.url();
+        let center = center_id(env, &db);
+        let id = center.to_string();
+        admin(data, &["center", "--id", &id, "--name", name]);
+        let code = admin(data, &["code", "--center", &id]).trim().to_owned();
+        CenterDesk { db, center, code }
+    })
+}
 
-    let out = env.run(b, PASS, &["enroll", "--server", &url, "--code", code_a]);
+/// Enrolling with another center's code fails with a Korean message that
+/// says so.
+fn assert_wrong_center_refused(env: &Env, desk: &CenterDesk, url: &str, code: &str) {
+    let out = env.run(&desk.db, PASS, &["enroll", "--server", url, "--code", code]);
     let err = stderr(&out);
     assert_korean_failure(out.status, &err);
     assert!(
         err.contains("다른 센터"),
         "the counselor learns the code is another center's: {err}"
     );
-    env.ok(b, &["enroll", "--server", &url, "--code", code_b]);
+}
+
+/// Two centers on one server, each desk enrolled with its own center's
+/// code. The other center's code is refused (and not spent); after both
+/// desks sync, each side holds only its own center's records.
+#[test]
+fn a_desk_sends_and_receives_only_its_own_centers_records() {
+    let env = Env::new();
+    let data = env.db("server.sqlite3");
+    let [a, b] = two_centers(&env, &data);
+    let mut server = Server::start(&data);
+    let url = server.url();
+
+    env.ok(&b.db, &["enroll", "--server", &url, "--code", &b.code]);
+    assert_wrong_center_refused(&env, &b, &url, &a.code);
     // The refused attempt spent nothing: the code still enrolls 가센터's desk.
-    env.ok(a, &["enroll", "--server", &url, "--code", code_a]);
-    for db in [a, b] {
-        env.ok(db, &["sync"]);
-    }
-    // A second round delivers each desk whatever the other pushed meanwhile
-    // (nothing of the other center may come).
-    for db in [a, b] {
-        env.ok(db, &["sync"]);
+    env.ok(&a.db, &["enroll", "--server", &url, "--code", &a.code]);
+    // Twice round: the second sync of each desk would deliver whatever the
+    // other desk pushed after its first (nothing of the other center may come).
+    for desk in [&a, &b, &a, &b] {
+        env.ok(&desk.db, &["sync"]);
     }
     server.kill();
 
@@ -859,14 +732,16 @@ fn a_desk_sends_and_receives_only_its_own_centers_records() {
         Storage::Sqlite(SqliteStorage::open(&data).unwrap()),
         ServiceConfig::default(),
     );
-    for (db, center) in [(a, center_a), (b, center_b)] {
-        let store = open_desk(db);
+    for desk in [&a, &b] {
+        let center = desk.center.to_string();
+        let store = open_desk(&desk.db);
         let device = store.device_id().unwrap();
         let devices = service.devices(None).unwrap();
         let at: Vec<_> = devices.iter().filter(|d| d.device_id == device).collect();
         assert!(
-            at.len() == 1 && at[0].center_id == *center,
-            "the desk is one device, of its own center only: {at:?}"
+            at.len() == 1 && at[0].center_id == desk.center,
+            "the desk is one device, of its own center only, even after trying another \
+             center's code: {at:?}"
         );
         let snapshot = store.sync_snapshot().unwrap();
         let foreign: Vec<_> = snapshot
@@ -874,7 +749,7 @@ fn a_desk_sends_and_receives_only_its_own_centers_records() {
             .filter(|(_, r)| {
                 r.values
                     .get("center_id")
-                    .is_some_and(|c| c.as_str() != Some(&center.to_string()))
+                    .is_some_and(|c| c.as_str() != Some(&center))
             })
             .map(|(k, _)| k)
             .collect();
@@ -884,25 +759,45 @@ fn a_desk_sends_and_receives_only_its_own_centers_records() {
             foreign.len(),
             foreign.first()
         );
-        let records = service.records(*center).unwrap();
+        let records = service.records(desk.center).unwrap();
         assert!(
-            records.iter().all(|r| r.center_id == *center
-                && r.values().get("center_id").and_then(Value::as_str)
-                    == Some(&center.to_string())),
-            "the server keeps a center's records under that center only"
+            records.iter().all(|r| r.center_id == desk.center
+                && r.values().get("center_id").and_then(Value::as_str) == Some(&center)),
+            "the server keeps a center's records under that center, never another's"
         );
         assert_same_records(&records, &snapshot);
     }
-    let ids = |center: &Uuid| -> BTreeSet<Uuid> {
-        service
-            .records(*center)
-            .unwrap()
-            .iter()
-            .map(|r| r.id)
-            .collect()
+    let ids = |center: Uuid| -> BTreeSet<Uuid> {
+        let records = service.records(center).unwrap();
+        records.iter().map(|r| r.id).collect()
     };
     assert!(
-        ids(center_a).is_disjoint(&ids(center_b)),
+        ids(a.center).is_disjoint(&ids(b.center)),
         "no record belongs to both centers"
+    );
+}
+
+/// A counselor types the other center's code first, then the right one.
+/// The first attempt must leave no trace on the server: the desk refuses
+/// the answer, so a device recorded under the other center would be one
+/// nobody can use, and it would block the right code for good.
+#[test]
+fn a_desk_offered_another_centers_code_can_still_enroll_with_its_own() {
+    let env = Env::new();
+    let data = env.db("server.sqlite3");
+    let [a, b] = two_centers(&env, &data);
+    let server = Server::start(&data);
+    let url = server.url();
+
+    assert_wrong_center_refused(&env, &b, &url, &a.code);
+    let out = env.run(
+        &b.db,
+        PASS,
+        &["enroll", "--server", &url, "--code", &b.code],
+    );
+    assert!(
+        out.status.success(),
+        "a refused enrollment binds the desk to no center, so its own center's code works: {}",
+        stderr(&out)
     );
 }

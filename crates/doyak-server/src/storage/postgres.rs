@@ -518,6 +518,112 @@ impl Tx for PgTx<'_> {
         Ok(())
     }
 
+    fn records_by_key(&mut self, keys: &[(String, Uuid)]) -> Result<Vec<RecordRow>> {
+        let ids: Vec<String> = keys.iter().map(|(_, id)| id.to_string()).collect();
+        let rows = self.query(
+            "SELECT entity, id, center_id, fields, deleted, metric, month FROM record WHERE id = ANY($1)",
+            &[&ids],
+        )?;
+        let wanted: std::collections::HashSet<(&str, Uuid)> =
+            keys.iter().map(|(e, id)| (e.as_str(), *id)).collect();
+        let mut found = Vec::with_capacity(rows.len());
+        for r in rows {
+            let entity: String = r.try_get(0)?;
+            let id = uuid(&r.try_get::<_, String>(1)?, "record.id")?;
+            if !wanted.contains(&(entity.as_str(), id)) {
+                continue;
+            }
+            let fields: BTreeMap<String, FieldState> =
+                serde_json::from_str(r.try_get::<_, &str>(3)?)
+                    .map_err(|_| corrupt("record.fields")())?;
+            let metric: Option<String> = r.try_get(5)?;
+            let month: Option<String> = r.try_get(6)?;
+            found.push(RecordRow {
+                entity,
+                id,
+                center_id: uuid(&r.try_get::<_, String>(2)?, "record.center_id")?,
+                fields,
+                deleted: r.try_get(4)?,
+                fact: metric.zip(month),
+            });
+        }
+        Ok(found)
+    }
+
+    fn put_records(&mut self, rows: &[RecordRow]) -> Result<()> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let mut entity = Vec::with_capacity(rows.len());
+        let mut id = Vec::with_capacity(rows.len());
+        let mut center = Vec::with_capacity(rows.len());
+        let mut fields = Vec::with_capacity(rows.len());
+        let mut deleted = Vec::with_capacity(rows.len());
+        let mut metric: Vec<Option<String>> = Vec::with_capacity(rows.len());
+        let mut month: Vec<Option<String>> = Vec::with_capacity(rows.len());
+        for row in rows {
+            entity.push(row.entity.clone());
+            id.push(row.id.to_string());
+            center.push(row.center_id.to_string());
+            fields
+                .push(serde_json::to_string(&row.fields).map_err(|_| corrupt("record.fields")())?);
+            deleted.push(row.deleted);
+            let (m, mo) = row.fact.clone().unzip();
+            metric.push(m);
+            month.push(mo);
+        }
+        self.execute(
+            "INSERT INTO record (entity, id, center_id, fields, deleted, metric, month)
+             SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::bool[], $6::text[], $7::text[])
+             ON CONFLICT (entity, id) DO UPDATE SET
+                fields = excluded.fields, deleted = excluded.deleted,
+                metric = excluded.metric, month = excluded.month",
+            &[&entity, &id, &center, &fields, &deleted, &metric, &month],
+        )?;
+        Ok(())
+    }
+
+    fn reserve_change_versions(&mut self, center: Uuid, n: u64) -> Result<u64> {
+        let statement = self.statement(
+            "UPDATE center SET change_version = change_version + $2 WHERE center_id = $1
+             RETURNING change_version",
+        )?;
+        let row = self
+            .tx
+            .query_one(&statement, &[&center.to_string(), &signed(n)])?;
+        let last = unsigned(row.try_get(0)?, "center.change_version")?;
+        Ok(last + 1 - n)
+    }
+
+    fn put_changes(&mut self, center: Uuid, changes: &[(u64, String)]) -> Result<()> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let versions: Vec<i64> = changes.iter().map(|(v, _)| signed(*v)).collect();
+        let bodies: Vec<&str> = changes.iter().map(|(_, b)| b.as_str()).collect();
+        self.execute(
+            "INSERT INTO change_log (center_id, version, body)
+             SELECT $1, v, b FROM UNNEST($2::bigint[], $3::text[]) AS t(v, b)",
+            &[&center.to_string(), &versions, &bodies],
+        )?;
+        Ok(())
+    }
+
+    fn put_results(&mut self, device: Uuid, results: &[(u64, Uuid, String)]) -> Result<()> {
+        if results.is_empty() {
+            return Ok(());
+        }
+        let seqs: Vec<i64> = results.iter().map(|(s, _, _)| signed(*s)).collect();
+        let ids: Vec<String> = results.iter().map(|(_, m, _)| m.to_string()).collect();
+        let bodies: Vec<&str> = results.iter().map(|(_, _, r)| r.as_str()).collect();
+        self.execute(
+            "INSERT INTO mutation_result (device_id, seq, mutation_id, result)
+             SELECT $1, s, m, r FROM UNNEST($2::bigint[], $3::text[], $4::text[]) AS t(s, m, r)",
+            &[&device.to_string(), &seqs, &ids, &bodies],
+        )?;
+        Ok(())
+    }
+
     fn put_change(&mut self, center: Uuid, version: u64, body: &str) -> Result<()> {
         self.execute(
             "INSERT INTO change_log (center_id, version, body) VALUES ($1, $2, $3)",

@@ -23,7 +23,26 @@ pub struct SqliteStorage {
 impl SqliteStorage {
     /// Opens (creating if needed) the file and brings its schema up to date.
     pub fn open(path: &Path) -> Result<SqliteStorage> {
+        Self::open_keyed(path, None)
+    }
+
+    /// Opens the file encrypted with `key` (SQLCipher, as the desk's
+    /// caseloads): the server's copy of every center's caseload is personal
+    /// data at rest too. A wrong key is an error, and the file is untouched.
+    pub fn open_keyed(path: &Path, key: Option<&str>) -> Result<SqliteStorage> {
         let conn = Connection::open(path)?;
+        // SQLCipher would print its own diagnostics (a wrong key) to stderr.
+        let _ = conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(()));
+        if let Some(key) = key {
+            if key.is_empty() {
+                return Err(StorageError::Setup("데이터 파일 키가 비어 있습니다".into()));
+            }
+            conn.pragma_update(None, "key", key)?;
+            conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))
+                .map_err(|_| {
+                    StorageError::Setup("데이터 파일 키가 맞지 않거나 파일이 손상되었습니다".into())
+                })?;
+        }
         conn.execute_batch(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
         )?;
@@ -197,6 +216,18 @@ impl Tx for SqliteTx<'_> {
             )?
             .query_row([center.to_string()], |r| r.get(0))?;
         u64::try_from(v).map_err(|_| corrupt("center.change_version")())
+    }
+
+    fn reserve_change_versions(&mut self, center: Uuid, n: u64) -> Result<u64> {
+        let last: i64 = self
+            .tx
+            .prepare_cached(
+                "UPDATE center SET change_version = change_version + ?2 WHERE center_id = ?1
+                 RETURNING change_version",
+            )?
+            .query_row((center.to_string(), signed(n)), |r| r.get(0))?;
+        let last = u64::try_from(last).map_err(|_| corrupt("center.change_version")())?;
+        Ok(last + 1 - n)
     }
 
     fn device(&mut self, id: Uuid) -> Result<Option<DeviceRow>> {

@@ -232,15 +232,23 @@ fn pull_response() -> impl Strategy<Value = PullResponse> {
 }
 
 fn enrollment() -> impl Strategy<Value = (EnrollRequest, EnrollResponse)> {
-    let request = (any::<[u8; 8]>(), uuid(), text(), text()).prop_map(
-        |(code, device_id, device_name, app_version)| EnrollRequest {
-            protocol: ProtocolVersion::V1,
-            code: EnrollmentCode::from_random(code),
-            device_id,
-            device_name,
-            app_version,
-        },
-    );
+    let request = (
+        any::<[u8; 8]>(),
+        uuid(),
+        text(),
+        text(),
+        proptest::option::of(uuid()),
+    )
+        .prop_map(
+            |(code, device_id, device_name, app_version, center_id)| EnrollRequest {
+                protocol: ProtocolVersion::V1,
+                code: EnrollmentCode::from_random(code),
+                device_id,
+                device_name,
+                app_version,
+                center_id,
+            },
+        );
     let expires = proptest::option::of((0i64..4_000_000_000, 0u32..1_000_000_000).prop_map(
         |(secs, nanos)| chrono::DateTime::from_timestamp(secs, nanos).expect("in range"),
     ));

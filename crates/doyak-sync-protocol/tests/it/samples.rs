@@ -270,6 +270,7 @@ pub fn enroll_request() -> EnrollRequest {
         device_id: device(),
         device_name: "3층 상담실 노트북".to_owned(),
         app_version: "0.1.0".to_owned(),
+        center_id: None,
     }
 }
 

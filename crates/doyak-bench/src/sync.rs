@@ -1,0 +1,357 @@
+//! `cargo run --release -p doyak-bench -- --sync [--seekers N]`
+//!
+//! Sync at caseload scale, with the real `doyak-server` binary (release
+//! build, next to this one) on PostgreSQL (`DOYAK_BENCH_DATABASE_URL`,
+//! default the local server's `test` database; a fresh database per run):
+//! 1. a desk with the demo caseload (N seekers, ~15 records each) pushes its
+//!    whole outbox over HTTP: the server's apply rate;
+//! 2. a second desk of the same center makes its initial sync over HTTP:
+//!    the whole change log pulled and stored, timed end to end, with the
+//!    desk's own apply time measured apart from the network;
+//! 3. the same push straight into the service on the embedded SQLite
+//!    backend, for comparison.
+
+use crate::fail;
+use doyak_app::sync::{
+    HttpTransport, SyncLimits, TlsRoots, Transport, TransportError, enroll, sync_store,
+};
+use doyak_app::{Desk, NewCaseload, Passphrase, SystemClock};
+use doyak_domain::Center;
+use doyak_store::{Store, WriteContext};
+use doyak_sync_protocol::{
+    EnrollRequest, EnrollmentCode, ProtocolVersion, PullRequest, PullResponse, PushRequest,
+    PushResponse,
+};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn server_bin() -> PathBuf {
+    let me = std::env::current_exe().unwrap_or_else(|e| fail("current_exe", e));
+    let bin = me.with_file_name("doyak-server");
+    if !bin.exists() {
+        fail(
+            "doyak-server",
+            "build it first: cargo build --release -p doyak-server",
+        );
+    }
+    bin
+}
+
+fn admin(db: &str, args: &[&str]) -> String {
+    let out = Command::new(server_bin())
+        .args(["--database-url", db])
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| fail("doyak-server", e));
+    if !out.status.success() {
+        fail("doyak-server", String::from_utf8_lossy(&out.stderr));
+    }
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+fn serve(db: &str) -> Server {
+    let mut child = Command::new(server_bin())
+        .args(["--database-url", db, "serve", "--listen", "127.0.0.1:0"])
+        .env("DOYAK_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap_or_else(|e| fail("doyak-server", e));
+    let mut line = String::new();
+    if let Some(out) = child.stdout.take() {
+        let _ = BufReader::new(out).read_line(&mut line);
+    }
+    let url = line
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or_default()
+        .to_owned();
+    if url.is_empty() {
+        fail(
+            "doyak-server",
+            format!("did not say where it listens: {line:?}"),
+        );
+    }
+    Server { child, url }
+}
+
+/// A fresh database on the PostgreSQL server of `url`.
+fn fresh_database(url: &str) -> String {
+    let name = format!("doyak_bench_{}", uuid::Uuid::now_v7().simple());
+    let status = Command::new("psql")
+        .args([url, "-qc", &format!("CREATE DATABASE {name}")])
+        .status()
+        .unwrap_or_else(|e| fail("psql", e));
+    if !status.success() {
+        fail("psql", "CREATE DATABASE failed");
+    }
+    let base = url.rsplit_once('/').map_or(url, |(b, _)| b);
+    format!("{base}/{name}")
+}
+
+/// Times the requests apart from what the desk does with the answers.
+struct Timed<'a> {
+    inner: &'a mut dyn Transport,
+    network: Duration,
+}
+
+impl Transport for Timed<'_> {
+    fn push(&mut self, r: &PushRequest) -> Result<PushResponse, TransportError> {
+        let t = Instant::now();
+        let out = self.inner.push(r);
+        self.network += t.elapsed();
+        out
+    }
+    fn pull(&mut self, r: &PullRequest) -> Result<PullResponse, TransportError> {
+        let t = Instant::now();
+        let out = self.inner.pull(r);
+        self.network += t.elapsed();
+        out
+    }
+}
+
+fn enrolled(url: &str, db: &str, store: &Store, center: &Center) -> HttpTransport {
+    let code = admin(db, &["code", "--center", &center.id.to_string()]);
+    let response = enroll(
+        url,
+        &TlsRoots::Public,
+        &EnrollRequest {
+            protocol: ProtocolVersion::V1,
+            code: EnrollmentCode::parse(&code).unwrap_or_else(|e| fail("code", e)),
+            device_id: store.device_id().unwrap_or_else(|e| fail("device", e)),
+            device_name: "bench".into(),
+            app_version: "bench".into(),
+            center_id: None,
+        },
+    )
+    .unwrap_or_else(|e| fail("enroll", e));
+    HttpTransport::new(url, Some(response.token), &TlsRoots::Public)
+        .unwrap_or_else(|e| fail("transport", e))
+}
+
+fn rate(rows: u64, d: Duration) -> String {
+    format!("{:.0} rows/s", rows as f64 / d.as_secs_f64())
+}
+
+pub fn run(seekers: u32) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| fail("tempdir", e));
+    let pg = std::env::var("DOYAK_BENCH_DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+    let db = fresh_database(&pg);
+
+    // Desk A: the demo caseload, everything waiting in the outbox.
+    let a_path = dir.path().join("a.doyak");
+    let mut a = Desk::create(
+        &a_path,
+        &Passphrase::new("벤치마크 암호"),
+        &NewCaseload {
+            center_name: "벤치마크센터".into(),
+            center_sigungu: Some("41273".into()),
+        },
+        Arc::new(SystemClock),
+    )
+    .unwrap_or_else(|e| fail("create", e));
+    let spec = a
+        .demo_spec(seekers, seekers / 8, 1)
+        .unwrap_or_else(|e| fail("demo", e));
+    eprintln!("generating the demo caseload ({seekers} seekers)…");
+    a.generate_demo(&spec, &mut |_, _| {})
+        .unwrap_or_else(|e| fail("demo", e));
+    let center = Center {
+        id: a.center_id(),
+        name: a.center_name().to_owned(),
+        sigungu: None,
+    };
+    drop(a);
+    let mut a =
+        Store::open(&a_path, &Passphrase::new("벤치마크 암호")).unwrap_or_else(|e| fail("open", e));
+    let rows = a.pending_count().unwrap_or_else(|e| fail("pending", e));
+    admin(
+        &db,
+        &[
+            "center",
+            "--id",
+            &center.id.to_string(),
+            "--name",
+            &center.name,
+        ],
+    );
+    let server = serve(&db);
+    eprintln!("{rows} pending mutations; pushing to {}…", server.url);
+
+    // 1. Push over HTTP.
+    let mut http = enrolled(&server.url, &db, &a, &center);
+    let mut timed = Timed {
+        inner: &mut http,
+        network: Duration::ZERO,
+    };
+    let started = Instant::now();
+    let pushed = sync_store(
+        &mut a,
+        &mut timed,
+        &chrono::Utc::now,
+        SyncLimits::default(),
+        &mut |_| {},
+    )
+    .unwrap_or_else(|e| fail("push", e));
+    let push_total = started.elapsed();
+    let push_network = timed.network;
+
+    // 2. Initial sync of a second desk over HTTP.
+    let b_path = dir.path().join("b.doyak");
+    let ctx = WriteContext::new(chrono::Utc::now(), "bench");
+    let mut b = Store::create(&b_path, &Passphrase::new("벤치마크 암호"), &center, &ctx)
+        .unwrap_or_else(|e| fail("create b", e));
+    let mut http_b = enrolled(&server.url, &db, &b, &center);
+    let mut timed_b = Timed {
+        inner: &mut http_b,
+        network: Duration::ZERO,
+    };
+    let started = Instant::now();
+    let pulled = sync_store(
+        &mut b,
+        &mut timed_b,
+        &chrono::Utc::now,
+        SyncLimits::default(),
+        &mut |_| {},
+    )
+    .unwrap_or_else(|e| fail("initial sync", e));
+    let pull_total = started.elapsed();
+    let pull_network = timed_b.network;
+    let b_rows = b
+        .sync_snapshot()
+        .unwrap_or_else(|e| fail("snapshot", e))
+        .len();
+    drop(server);
+
+    // 3. The same records pushed straight into the service on embedded SQLite.
+    let sqlite_rate = sqlite_push(dir.path(), &a_path, &center);
+
+    println!("| step | rows | time | rate |");
+    println!("|---|---:|---:|---:|");
+    println!(
+        "| push, desk → server over HTTP (server on PostgreSQL), whole sync | {} | {:.2} s | {} |",
+        pushed.sent,
+        push_total.as_secs_f64(),
+        rate(pushed.sent, push_total)
+    );
+    println!(
+        "| … of which the server (request → answer, incl. loopback HTTP) | {} | {:.2} s | {} |",
+        pushed.sent,
+        push_network.as_secs_f64(),
+        rate(pushed.sent, push_network)
+    );
+    println!(
+        "| initial sync of a second desk over HTTP (pull + store), whole sync | {} | {:.2} s | {} |",
+        pulled.received,
+        pull_total.as_secs_f64(),
+        rate(pulled.received, pull_total)
+    );
+    println!(
+        "| … of which the desk storing the pages | {} | {:.2} s | {} |",
+        pulled.received,
+        (pull_total - pull_network).as_secs_f64(),
+        rate(pulled.received, pull_total - pull_network)
+    );
+    println!(
+        "| push straight into the service, embedded SQLite backend | {rows} | — | {sqlite_rate} |"
+    );
+    eprintln!("second desk holds {b_rows} records after its initial sync");
+}
+
+/// Re-reads desk A's mutations from a copy that never synced, and applies
+/// them in batches of 500 straight into a service on an embedded SQLite file.
+fn sqlite_push(dir: &Path, _a: &Path, center: &Center) -> String {
+    use doyak_server::{ServiceConfig, SqliteStorage, Storage, SyncService};
+    let service = SyncService::new(
+        Storage::Sqlite(
+            SqliteStorage::open(&dir.join("server.sqlite3")).unwrap_or_else(|e| fail("sqlite", e)),
+        ),
+        ServiceConfig::default(),
+    );
+    service
+        .put_center(center.id.as_uuid(), &center.name)
+        .unwrap_or_else(|e| fail("center", e));
+    // A fresh desk with the same demo, so its outbox is full again.
+    let c_path = dir.join("c.doyak");
+    let mut c = Desk::create(
+        &c_path,
+        &Passphrase::unencrypted_for_benchmarks(),
+        &NewCaseload {
+            center_name: center.name.clone(),
+            center_sigungu: Some("41273".into()),
+        },
+        Arc::new(SystemClock),
+    )
+    .unwrap_or_else(|e| fail("create c", e));
+    let spec = c
+        .demo_spec(1000, 125, 1)
+        .unwrap_or_else(|e| fail("demo", e));
+    c.generate_demo(&spec, &mut |_, _| {})
+        .unwrap_or_else(|e| fail("demo", e));
+    let c_center = c.center_id().as_uuid();
+    drop(c);
+    service
+        .put_center(c_center, "c")
+        .unwrap_or_else(|e| fail("center", e));
+    let store = Store::open(&c_path, &Passphrase::unencrypted_for_benchmarks())
+        .unwrap_or_else(|e| fail("open c", e));
+    let code = service
+        .create_enrollment_code(c_center, chrono::Duration::hours(1), chrono::Utc::now())
+        .unwrap_or_else(|e| fail("code", e.body.message));
+    let device_id = store.device_id().unwrap_or_else(|e| fail("device", e));
+    let token = service
+        .enroll(
+            &EnrollRequest {
+                protocol: ProtocolVersion::V1,
+                code,
+                device_id,
+                device_name: "bench".into(),
+                app_version: "bench".into(),
+                center_id: None,
+            },
+            chrono::Utc::now(),
+        )
+        .unwrap_or_else(|e| fail("enroll", e.body.message))
+        .token;
+    let device = service
+        .authenticate(token.expose_secret(), chrono::Utc::now())
+        .unwrap_or_else(|e| fail("auth", e.body.message));
+    let all = store
+        .outbox_batch(usize::MAX)
+        .unwrap_or_else(|e| fail("outbox", e));
+    let started = Instant::now();
+    for chunk in all.chunks(500) {
+        service
+            .push(
+                &device,
+                &PushRequest {
+                    protocol: ProtocolVersion::V1,
+                    device_id,
+                    mutations: chunk.to_vec(),
+                },
+                chrono::Utc::now(),
+            )
+            .unwrap_or_else(|e| fail("push", e.body.message));
+    }
+    format!(
+        "{} ({} rows)",
+        rate(all.len() as u64, started.elapsed()),
+        all.len()
+    )
+}

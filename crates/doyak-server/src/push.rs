@@ -1,0 +1,268 @@
+//! Settling one push inside its transaction, in bulk: the records the batch
+//! touches are read in one go, every mutation is merged against an in-memory
+//! view of them (a later mutation of the batch sees an earlier one's
+//! effect), the change-log versions are reserved in one step, and records,
+//! change-log entries and stored results are written with one statement each.
+//! On PostgreSQL that is a handful of round trips per batch instead of five
+//! per mutation.
+
+use crate::error::{ApiError, StorageError};
+use crate::merge::{Merged, merge};
+use crate::model::{DeviceRow, RecordRow};
+use crate::storage::Tx;
+use doyak_sync_protocol::{
+    Change, ChangeBody, ChangeVersion, ConflictRecord, ConflictResolution, ErrorBody, ErrorCode,
+    Mutation, MutationResult, Outcome, Rejection,
+};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+fn corrupt(what: &'static str) -> StorageError {
+    StorageError::Corrupt { what }
+}
+
+fn sequence_error(code: ErrorCode, acknowledged: u64) -> ApiError {
+    let mut body = ErrorBody::new(code);
+    body.acknowledged_seq = Some(acknowledged);
+    ApiError::with_body(body)
+}
+
+/// A change-log entry waiting for its version.
+struct Entry {
+    mutation: usize,
+    body: ChangeBody,
+    /// The mutation's own change (its version goes into `Applied`), not a
+    /// conflict entry.
+    main: bool,
+}
+
+/// Settles `mutations` for `device` (whose row this transaction holds
+/// locked): returns one result per mutation, in order, and the device's new
+/// last sequence number. Writes everything but the device row.
+pub(crate) fn settle(
+    tx: &mut dyn Tx,
+    device: &DeviceRow,
+    mutations: &[Mutation],
+) -> Result<(Vec<MutationResult>, u64), ApiError> {
+    let center = device.center_id;
+    let mut results: Vec<Option<MutationResult>> = vec![None; mutations.len()];
+    let mut fresh = Vec::new();
+    let mut last = device.last_seq;
+    for (i, m) in mutations.iter().enumerate() {
+        if m.seq <= device.last_seq {
+            results[i] = Some(replayed(tx, device, m)?);
+            continue;
+        }
+        if m.seq != last + 1 {
+            return Err(sequence_error(ErrorCode::PushSequenceGap, device.last_seq));
+        }
+        last = m.seq;
+        fresh.push(i);
+    }
+
+    let mut keys: Vec<(String, Uuid)> = fresh
+        .iter()
+        .map(|&i| {
+            (
+                mutations[i].entity.as_str().to_owned(),
+                mutations[i].entity_id,
+            )
+        })
+        .collect();
+    keys.sort();
+    keys.dedup();
+    let mut records: HashMap<(String, Uuid), RecordRow> = tx
+        .records_by_key(&keys)?
+        .into_iter()
+        .map(|r| ((r.entity.clone(), r.id), r))
+        .collect();
+    let mut dirty: Vec<(String, Uuid)> = Vec::new();
+    let mut conflicts: HashMap<Uuid, (ConflictRecord, bool)> = HashMap::new();
+    let mut conflict_order: Vec<Uuid> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut outcomes: Vec<(usize, Outcome)> = Vec::with_capacity(fresh.len());
+
+    for &i in &fresh {
+        let m = &mutations[i];
+        // The conflicts a resolution names must be this record's, of this center.
+        let mut resolving = Vec::with_capacity(m.resolves.len());
+        let mut missing = false;
+        for id in &m.resolves {
+            let known = match conflicts.get(id) {
+                Some((c, _)) => Some(c.clone()),
+                None => match tx.conflict(*id)? {
+                    Some((c, body)) if c == center => {
+                        serde_json::from_str::<ConflictRecord>(&body).ok()
+                    }
+                    _ => None,
+                },
+            };
+            match known.filter(|r| r.entity_id == m.entity_id && r.entity == m.entity) {
+                Some(record) => resolving.push(record),
+                None => missing = true,
+            }
+        }
+        if missing {
+            outcomes.push((
+                i,
+                Outcome::Rejected(Rejection {
+                    code: ErrorCode::RecordNotFound,
+                    message: "해결하려는 충돌 기록이 서버에 없어 반영되지 않았습니다.".into(),
+                }),
+            ));
+            continue;
+        }
+        let key = (m.entity.as_str().to_owned(), m.entity_id);
+        let effect = match merge(
+            center,
+            device.device_id,
+            m,
+            records.get(&key),
+            &mut Uuid::now_v7,
+        ) {
+            Merged::Rejected(r) => {
+                outcomes.push((i, Outcome::Rejected(r)));
+                continue;
+            }
+            Merged::Applied(effect) => effect,
+        };
+        let effect = *effect;
+        if let Some(row) = effect.row {
+            if !dirty.contains(&key) {
+                dirty.push(key.clone());
+            }
+            records.insert(key, row);
+        }
+        if let Some(body) = effect.body {
+            entries.push(Entry {
+                mutation: i,
+                body,
+                main: true,
+            });
+        }
+        for conflict in &effect.conflicts {
+            conflicts.insert(conflict.conflict_id, (conflict.clone(), false));
+            conflict_order.push(conflict.conflict_id);
+            entries.push(Entry {
+                mutation: i,
+                body: ChangeBody::Conflict {
+                    conflict: Box::new(conflict.clone()),
+                },
+                main: false,
+            });
+        }
+        for mut conflict in resolving {
+            if conflict.resolution.is_some() {
+                continue;
+            }
+            conflict.resolution = Some(ConflictResolution {
+                mutation_id: m.mutation_id,
+                device_id: device.device_id,
+                hlc: m.hlc.clone(),
+            });
+            if !conflict_order.contains(&conflict.conflict_id) {
+                conflict_order.push(conflict.conflict_id);
+            }
+            conflicts.insert(conflict.conflict_id, (conflict.clone(), true));
+            entries.push(Entry {
+                mutation: i,
+                body: ChangeBody::Conflict {
+                    conflict: Box::new(conflict),
+                },
+                main: false,
+            });
+        }
+        let outcome = if effect.conflicts.is_empty() {
+            Outcome::Applied(effect.applied)
+        } else {
+            Outcome::ConflictRecorded {
+                applied: effect.applied,
+                conflicts: effect.conflicts,
+            }
+        };
+        outcomes.push((i, outcome));
+    }
+
+    // Versions for every entry, in order, under the center's lock.
+    let first = if entries.is_empty() {
+        0
+    } else {
+        tx.reserve_change_versions(center, entries.len() as u64)?
+    };
+    let mut log = Vec::with_capacity(entries.len());
+    let mut main_version: HashMap<usize, ChangeVersion> = HashMap::new();
+    for (k, entry) in entries.into_iter().enumerate() {
+        let version = ChangeVersion(first + k as u64);
+        let m = &mutations[entry.mutation];
+        if entry.main {
+            main_version.insert(entry.mutation, version);
+        }
+        let change = Change {
+            version,
+            entity: m.entity.clone(),
+            entity_id: m.entity_id,
+            mutation_id: m.mutation_id,
+            author_device: device.device_id,
+            hlc: m.hlc.clone(),
+            body: entry.body,
+        };
+        log.push((
+            version.0,
+            serde_json::to_string(&change).map_err(|_| corrupt("change_log"))?,
+        ));
+    }
+
+    let rows: Vec<RecordRow> = dirty.iter().filter_map(|k| records.remove(k)).collect();
+    tx.put_records(&rows)?;
+    tx.put_changes(center, &log)?;
+    for id in conflict_order {
+        if let Some((conflict, resolved)) = conflicts.get(&id) {
+            let body = serde_json::to_string(conflict).map_err(|_| corrupt("conflict"))?;
+            tx.put_conflict(center, id, *resolved, &body)?;
+        }
+    }
+    let mut stored = Vec::with_capacity(outcomes.len());
+    for (i, mut outcome) in outcomes {
+        let m = &mutations[i];
+        if let Some(version) = main_version.get(&i) {
+            match &mut outcome {
+                Outcome::Applied(applied) | Outcome::ConflictRecorded { applied, .. } => {
+                    applied.change_version = Some(*version);
+                }
+                Outcome::Rejected(_) => {}
+            }
+        }
+        let result = MutationResult {
+            mutation_id: m.mutation_id,
+            seq: m.seq,
+            duplicate: false,
+            outcome,
+        };
+        stored.push((
+            m.seq,
+            m.mutation_id,
+            serde_json::to_string(&result).map_err(|_| corrupt("mutation_result"))?,
+        ));
+        results[i] = Some(result);
+    }
+    tx.put_results(device.device_id, &stored)?;
+    let results = results.into_iter().flatten().collect();
+    Ok((results, last))
+}
+
+/// The stored answer for a mutation settled before: the same outcome, marked
+/// a duplicate. A different mutation under a settled number is refused.
+fn replayed(tx: &mut dyn Tx, device: &DeviceRow, m: &Mutation) -> Result<MutationResult, ApiError> {
+    match tx.stored_result(device.device_id, m.seq)? {
+        Some((id, stored)) if id == m.mutation_id => {
+            let mut result: MutationResult =
+                serde_json::from_str(&stored).map_err(|_| corrupt("mutation_result"))?;
+            result.duplicate = true;
+            Ok(result)
+        }
+        _ => Err(sequence_error(
+            ErrorCode::PushSequenceReused,
+            device.last_seq,
+        )),
+    }
+}
