@@ -17,6 +17,7 @@ use doyak_app::sync::{
 };
 use doyak_app::{Desk, NewCaseload, Passphrase, SystemClock};
 use doyak_domain::Center;
+use doyak_server::{PostgresStorage, ServiceConfig, SqliteStorage, Storage, SyncService};
 use doyak_store::{Store, WriteContext};
 use doyak_sync_protocol::{
     EnrollRequest, EnrollmentCode, ProtocolVersion, PullRequest, PullResponse, PushRequest,
@@ -239,8 +240,26 @@ pub fn run(seekers: u32) {
         .len();
     drop(server);
 
-    // 3. The same records pushed straight into the service on embedded SQLite.
-    let sqlite_rate = sqlite_push(dir.path(), &a_path, &center);
+    // 3. A desk's whole outbox pushed straight into the service (no HTTP),
+    //    on each backend: the rate of the push transaction itself.
+    let sqlite_rate = direct_push(
+        dir.path(),
+        "sqlite",
+        Storage::Sqlite(
+            SqliteStorage::open(&dir.path().join("server.sqlite3"))
+                .unwrap_or_else(|e| fail("sqlite", e)),
+        ),
+        seekers,
+    );
+    let pg_db = fresh_database(&pg);
+    let pg_rate = direct_push(
+        dir.path(),
+        "postgres",
+        Storage::Postgres(
+            PostgresStorage::connect(&pg_db, 2).unwrap_or_else(|e| fail("postgres", e)),
+        ),
+        seekers,
+    );
 
     println!("| step | rows | time | rate |");
     println!("|---|---:|---:|---:|");
@@ -268,39 +287,28 @@ pub fn run(seekers: u32) {
         (pull_total - pull_network).as_secs_f64(),
         rate(pulled.received, pull_total - pull_network)
     );
-    println!(
-        "| push straight into the service, embedded SQLite backend | {rows} | — | {sqlite_rate} |"
-    );
+    println!("| push straight into the service (no HTTP), PostgreSQL | {pg_rate} |");
+    println!("| push straight into the service (no HTTP), embedded SQLite file | {sqlite_rate} |");
     eprintln!("second desk holds {b_rows} records after its initial sync");
 }
 
-/// Re-reads desk A's mutations from a copy that never synced, and applies
-/// them in batches of 500 straight into a service on an embedded SQLite file.
-fn sqlite_push(dir: &Path, _a: &Path, center: &Center) -> String {
-    use doyak_server::{ServiceConfig, SqliteStorage, Storage, SyncService};
-    let service = SyncService::new(
-        Storage::Sqlite(
-            SqliteStorage::open(&dir.join("server.sqlite3")).unwrap_or_else(|e| fail("sqlite", e)),
-        ),
-        ServiceConfig::default(),
-    );
-    service
-        .put_center(center.id.as_uuid(), &center.name)
-        .unwrap_or_else(|e| fail("center", e));
-    // A fresh desk with the same demo, so its outbox is full again.
-    let c_path = dir.join("c.doyak");
+/// A fresh desk with the same demo (its outbox full), applied in batches of
+/// 2,000 straight into a service on `storage`: "rows | time | rate" cells.
+fn direct_push(dir: &Path, name: &str, storage: Storage, seekers: u32) -> String {
+    let service = SyncService::new(storage, ServiceConfig::default());
+    let c_path = dir.join(format!("direct-{name}.doyak"));
     let mut c = Desk::create(
         &c_path,
         &Passphrase::unencrypted_for_benchmarks(),
         &NewCaseload {
-            center_name: center.name.clone(),
+            center_name: "직접".into(),
             center_sigungu: Some("41273".into()),
         },
         Arc::new(SystemClock),
     )
     .unwrap_or_else(|e| fail("create c", e));
     let spec = c
-        .demo_spec(1000, 125, 1)
+        .demo_spec(seekers, seekers / 8, 1)
         .unwrap_or_else(|e| fail("demo", e));
     c.generate_demo(&spec, &mut |_, _| {})
         .unwrap_or_else(|e| fail("demo", e));
@@ -336,7 +344,7 @@ fn sqlite_push(dir: &Path, _a: &Path, center: &Center) -> String {
         .outbox_batch(usize::MAX)
         .unwrap_or_else(|e| fail("outbox", e));
     let started = Instant::now();
-    for chunk in all.chunks(500) {
+    for chunk in all.chunks(doyak_sync_protocol::MAX_PUSH_MUTATIONS) {
         service
             .push(
                 &device,
@@ -349,9 +357,11 @@ fn sqlite_push(dir: &Path, _a: &Path, center: &Center) -> String {
             )
             .unwrap_or_else(|e| fail("push", e.body.message));
     }
+    let took = started.elapsed();
     format!(
-        "{} ({} rows)",
-        rate(all.len() as u64, started.elapsed()),
-        all.len()
+        "{} | {:.2} s | {}",
+        all.len(),
+        took.as_secs_f64(),
+        rate(all.len() as u64, took)
     )
 }

@@ -190,13 +190,19 @@ fn create(
             format!("같은 ID의 다른 {what} 기록이 서버에 이미 있습니다."),
         );
     }
-    if !records::is_valid(&mutation.entity, &record) {
+    let record = Value::Object(record);
+    let Some(fact) = records::check(&mutation.entity, &record) else {
         return reject(
             ErrorCode::RecordInvalid,
             format!("{what} 기록의 내용이 규칙에 맞지 않아 반영되지 않았습니다."),
         );
-    }
-    let fact = records::fact(&mutation.entity, &record);
+    };
+    let Value::Object(record) = record else {
+        return reject(
+            ErrorCode::RecordInvalid,
+            format!("{what} 기록이 객체가 아닙니다."),
+        );
+    };
     let state = |value: Value| FieldState {
         value,
         version: 1,
@@ -336,18 +342,14 @@ fn update(
         row.fields.insert(field.clone(), written);
     }
     if !changed.is_empty() {
-        let values = row.values();
-        if !records::is_valid(&mutation.entity, &values) {
+        let values = Value::Object(row.values());
+        let Some(fact) = records::check(&mutation.entity, &values) else {
             return reject(
                 ErrorCode::RecordInvalid,
                 format!("{what} 기록의 내용이 규칙에 맞지 않아 반영되지 않았습니다."),
             );
-        }
-        row.fact = if row.deleted {
-            None
-        } else {
-            records::fact(&mutation.entity, &values)
         };
+        row.fact = if row.deleted { None } else { fact };
         effect.body = Some(ChangeBody::Update {
             fields: changed
                 .into_iter()

@@ -36,27 +36,39 @@ pub fn is_event(entity: &EntityKind) -> bool {
     *entity == EntityKind::Event
 }
 
-fn decodes<T: DeserializeOwned>(record: &Map<String, Value>) -> bool {
-    // Deserializing from a borrowed Value clones nothing but the strings the
-    // type keeps; the record is checked, never stored in this shape.
-    T::deserialize(&Value::Object(record.clone())).is_ok()
+/// Checks `record` against the domain type of `entity` and says what the
+/// national counts count it as, from one decode: `None` when the record is
+/// not a valid record of its kind, `Some(fact)` otherwise. The record is
+/// read in place (no copy), since a push checks every record it applies.
+pub fn check(entity: &EntityKind, record: &Value) -> Option<Option<(String, String)>> {
+    let month = |d: chrono::NaiveDate| d.format("%Y-%m").to_string();
+    match entity {
+        EntityKind::Center => decoded::<Center>(record).map(|_| None),
+        EntityKind::Counselor => decoded::<Counselor>(record).map(|_| None),
+        EntityKind::Partner => decoded::<PartnerInstitution>(record).map(|_| None),
+        EntityKind::Company => decoded::<Company>(record).map(|_| None),
+        EntityKind::Vacancy => decoded::<Vacancy>(record).map(|_| None),
+        EntityKind::Referral => decoded::<Referral>(record).map(|_| None),
+        EntityKind::Seeker => decoded::<JobSeeker>(record).map(|s| {
+            let active = !matches!(s.status, SeekerStatus::Employed | SeekerStatus::Closed);
+            s.enrolled_on
+                .filter(|_| active)
+                .map(|d| (metric::ACTIVE_SEEKERS.to_owned(), month(d)))
+        }),
+        EntityKind::Application => decoded::<Application>(record).map(|a| {
+            (a.status == ApplicationStatus::Hired)
+                .then(|| (metric::HIRES.to_owned(), month(a.applied_on)))
+        }),
+        EntityKind::Event => decoded::<CaseEvent>(record).map(|e| {
+            matches!(e.body, EventBody::Placement { .. })
+                .then(|| (metric::PLACEMENTS.to_owned(), month(e.occurred_on)))
+        }),
+        EntityKind::Unknown(_) => None,
+    }
 }
 
-/// Whether `record` is a valid record of `entity` for the domain. Names no
-/// field and no value: the rejection's message says which kind is wrong.
-pub fn is_valid(entity: &EntityKind, record: &Map<String, Value>) -> bool {
-    match entity {
-        EntityKind::Center => decodes::<Center>(record),
-        EntityKind::Counselor => decodes::<Counselor>(record),
-        EntityKind::Partner => decodes::<PartnerInstitution>(record),
-        EntityKind::Seeker => decodes::<JobSeeker>(record),
-        EntityKind::Company => decodes::<Company>(record),
-        EntityKind::Vacancy => decodes::<Vacancy>(record),
-        EntityKind::Referral => decodes::<Referral>(record),
-        EntityKind::Application => decodes::<Application>(record),
-        EntityKind::Event => decodes::<CaseEvent>(record),
-        EntityKind::Unknown(_) => false,
-    }
+fn decoded<T: DeserializeOwned>(record: &Value) -> Option<T> {
+    T::deserialize(record).ok()
 }
 
 /// A field whose value only moves forward: its rank, or `None` for a field
@@ -92,51 +104,4 @@ pub mod metric {
     /// 알선 that ended in 합격, by the month of the 알선.
     pub const HIRES: &str = "hires";
     pub const ALL: [&str; 3] = [ACTIVE_SEEKERS, PLACEMENTS, HIRES];
-}
-
-fn month_of(value: Option<&Value>) -> Option<String> {
-    let date = value?.as_str()?;
-    let month = date.get(..7)?;
-    let ok = month.len() == 7
-        && month.as_bytes()[4] == b'-'
-        && month
-            .bytes()
-            .enumerate()
-            .all(|(i, b)| i == 4 || b.is_ascii_digit());
-    ok.then(|| month.to_owned())
-}
-
-/// What a record counts as in the national counts, and in which month.
-/// Kept with the row by the writer, so a count is one indexed scan.
-pub fn fact(entity: &EntityKind, record: &Map<String, Value>) -> Option<(String, String)> {
-    let (what, month) = match entity {
-        EntityKind::Seeker => {
-            let status: SeekerStatus =
-                serde_json::from_value(record.get("status")?.clone()).ok()?;
-            if matches!(status, SeekerStatus::Employed | SeekerStatus::Closed) {
-                return None;
-            }
-            (metric::ACTIVE_SEEKERS, month_of(record.get("enrolled_on"))?)
-        }
-        EntityKind::Event => {
-            let event: CaseEvent = serde_json::from_value(Value::Object(record.clone())).ok()?;
-            if !matches!(event.body, EventBody::Placement { .. }) {
-                return None;
-            }
-            (
-                metric::PLACEMENTS,
-                event.occurred_on.format("%Y-%m").to_string(),
-            )
-        }
-        EntityKind::Application => {
-            let status: ApplicationStatus =
-                serde_json::from_value(record.get("status")?.clone()).ok()?;
-            if status != ApplicationStatus::Hired {
-                return None;
-            }
-            (metric::HIRES, month_of(record.get("applied_on"))?)
-        }
-        _ => return None,
-    };
-    Some((what.to_owned(), month))
 }

@@ -42,10 +42,12 @@ pub fn negotiate(ours: &[ProtocolVersion], theirs: &[ProtocolVersion]) -> Option
     ours.iter().filter(|v| theirs.contains(v)).max().copied()
 }
 
-/// Most mutations in one push. Small enough that one batch commits in one
-/// short Postgres transaction, large enough that 10k pending edits drain in
-/// twenty round trips.
-pub const MAX_PUSH_MUTATIONS: usize = 500;
+/// Most mutations in one push. Each push is one transaction with one
+/// durable commit on each side; at 500 the 100k-row benchmark spent a third
+/// of its time waiting on those commits (docs/benchmarks.md). 2,000 demo
+/// mutations are about 3 MB, inside [`MAX_REQUEST_BYTES`]; a desk also caps a
+/// batch by its encoded size.
+pub const MAX_PUSH_MUTATIONS: usize = 2_000;
 /// Largest request body the server reads (a push of long session notes).
 pub const MAX_REQUEST_BYTES: usize = 8 * 1024 * 1024;
 /// Largest single mutation once encoded. Well under [`MAX_REQUEST_BYTES`], so

@@ -20,8 +20,8 @@ use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use doyak_store::Store;
 use doyak_sync_protocol::{
-    ErrorBody, ErrorCode, MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, ProtocolVersion, PullRequest,
-    PullResponse, PushRequest, PushResponse,
+    ErrorBody, ErrorCode, MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, MAX_REQUEST_BYTES, ProtocolVersion,
+    PullRequest, PullResponse, PushRequest, PushResponse,
 };
 
 /// Why a request did not get an answer the desk can use.
@@ -155,7 +155,19 @@ pub fn sync_target(
     let mut report = SyncReport::default();
     let device_id = target.with_store(|s| s.device_id())?;
     loop {
-        let mutations = target.with_store(|s| s.outbox_batch(limits.push_batch))?;
+        let mut mutations = target.with_store(|s| s.outbox_batch(limits.push_batch))?;
+        // Keep the request well inside the server's size limit: a batch of
+        // large records is cut short (never below one mutation).
+        let mut bytes = 0;
+        let fits = mutations
+            .iter()
+            .position(|m| {
+                bytes += serde_json::to_vec(m).map_or(0, |v| v.len());
+                bytes > MAX_REQUEST_BYTES / 2
+            })
+            .unwrap_or(mutations.len())
+            .max(1);
+        mutations.truncate(fits);
         let Some(last) = mutations.last().map(|m| m.seq) else {
             break;
         };

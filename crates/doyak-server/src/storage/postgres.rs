@@ -11,17 +11,20 @@
 
 use super::{Result, Tx};
 use crate::error::StorageError;
-use crate::model::{CenterRow, CountRow, DeviceRow, FieldState, RecordRow};
+use crate::model::{CenterRow, CountRow, DeviceRow, RecordRow, decode_fields, encode_fields};
 use chrono::{DateTime, Utc};
 use postgres::types::ToSql;
 use postgres::{Client, IsolationLevel, NoTls, Row, Statement, Transaction};
 use r2d2_postgres::PostgresConnectionManager;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use uuid::Uuid;
 
 /// Migration `n` (1-based) is `MIGRATIONS[n - 1]`; `schema_migrations`
 /// holds a row for each one applied.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/postgres_0001.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/postgres_0001.sql"),
+    include_str!("../../migrations/postgres_0002.sql"),
+];
 
 /// The advisory lock two servers starting at once take before migrating
 /// ("doyakmig" in ASCII; advisory locks are per database).
@@ -463,9 +466,8 @@ impl Tx for PgTx<'_> {
             &[&entity, &id.to_string()],
         )?;
         row.map(|r| {
-            let fields: BTreeMap<String, FieldState> =
-                serde_json::from_str(r.try_get::<_, &str>(1)?)
-                    .map_err(|_| corrupt("record.fields")())?;
+            let fields =
+                decode_fields(r.try_get::<_, &str>(1)?).ok_or_else(corrupt("record.fields"))?;
             let metric: Option<String> = r.try_get(3)?;
             let month: Option<String> = r.try_get(4)?;
             Ok(RecordRow {
@@ -497,7 +499,7 @@ impl Tx for PgTx<'_> {
     }
 
     fn put_record(&mut self, row: &RecordRow) -> Result<()> {
-        let fields = serde_json::to_string(&row.fields).map_err(|_| corrupt("record.fields")())?;
+        let fields = encode_fields(&row.fields);
         let (metric, month) = row.fact.clone().unzip();
         self.execute(
             "INSERT INTO record (entity, id, center_id, fields, deleted, metric, month)
@@ -519,10 +521,15 @@ impl Tx for PgTx<'_> {
     }
 
     fn records_by_key(&mut self, keys: &[(String, Uuid)]) -> Result<Vec<RecordRow>> {
+        let entities: Vec<&str> = keys.iter().map(|(e, _)| e.as_str()).collect();
         let ids: Vec<String> = keys.iter().map(|(_, id)| id.to_string()).collect();
+        // Joined on the whole primary key (entity, id), so each key is one
+        // index probe; `id = ANY(…)` alone cannot use that index.
         let rows = self.query(
-            "SELECT entity, id, center_id, fields, deleted, metric, month FROM record WHERE id = ANY($1)",
-            &[&ids],
+            "SELECT r.entity, r.id, r.center_id, r.fields, r.deleted, r.metric, r.month
+               FROM UNNEST($1::text[], $2::text[]) AS k(e, i)
+               JOIN record r ON r.entity = k.e COLLATE \"C\" AND r.id = k.i COLLATE \"C\"",
+            &[&entities, &ids],
         )?;
         let wanted: std::collections::HashSet<(&str, Uuid)> =
             keys.iter().map(|(e, id)| (e.as_str(), *id)).collect();
@@ -533,9 +540,8 @@ impl Tx for PgTx<'_> {
             if !wanted.contains(&(entity.as_str(), id)) {
                 continue;
             }
-            let fields: BTreeMap<String, FieldState> =
-                serde_json::from_str(r.try_get::<_, &str>(3)?)
-                    .map_err(|_| corrupt("record.fields")())?;
+            let fields =
+                decode_fields(r.try_get::<_, &str>(3)?).ok_or_else(corrupt("record.fields"))?;
             let metric: Option<String> = r.try_get(5)?;
             let month: Option<String> = r.try_get(6)?;
             found.push(RecordRow {
@@ -565,8 +571,7 @@ impl Tx for PgTx<'_> {
             entity.push(row.entity.clone());
             id.push(row.id.to_string());
             center.push(row.center_id.to_string());
-            fields
-                .push(serde_json::to_string(&row.fields).map_err(|_| corrupt("record.fields")())?);
+            fields.push(encode_fields(&row.fields));
             deleted.push(row.deleted);
             let (m, mo) = row.fact.clone().unzip();
             metric.push(m);

@@ -5,10 +5,9 @@
 
 use super::{Result, Tx};
 use crate::error::StorageError;
-use crate::model::{CenterRow, CountRow, DeviceRow, FieldState, RecordRow};
+use crate::model::{CenterRow, CountRow, DeviceRow, RecordRow, decode_fields, encode_fields};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Mutex;
 use uuid::Uuid;
@@ -357,8 +356,7 @@ impl Tx for SqliteTx<'_> {
             })
             .optional()?;
         row.map(|(center, fields, deleted, metric, month)| {
-            let fields: BTreeMap<String, FieldState> =
-                serde_json::from_str(&fields).map_err(|_| corrupt("record.fields")())?;
+            let fields = decode_fields(&fields).ok_or_else(corrupt("record.fields"))?;
             Ok(RecordRow {
                 entity: entity.to_owned(),
                 id,
@@ -372,7 +370,7 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn put_record(&mut self, row: &RecordRow) -> Result<()> {
-        let fields = serde_json::to_string(&row.fields).map_err(|_| corrupt("record.fields")())?;
+        let fields = encode_fields(&row.fields);
         let (metric, month) = row.fact.clone().unzip();
         self.tx
             .prepare_cached(

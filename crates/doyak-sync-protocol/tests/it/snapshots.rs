@@ -368,18 +368,18 @@ fn server_info_and_error_json() {
     check(
         &samples::server_info(),
         expect![[r#"
-        {
-          "protocols": [
-            1
-          ],
-          "limits": {
-            "max_push_mutations": 500,
-            "max_request_bytes": 8388608,
-            "max_mutation_bytes": 262144,
-            "max_pull_limit": 2000
-          },
-          "server_version": "doyak-server 0.1.0"
-        }"#]],
+            {
+              "protocols": [
+                1
+              ],
+              "limits": {
+                "max_push_mutations": 2000,
+                "max_request_bytes": 8388608,
+                "max_mutation_bytes": 262144,
+                "max_pull_limit": 2000
+              },
+              "server_version": "doyak-server 0.1.0"
+            }"#]],
     );
     check(
         &samples::unsupported_version_error(),
