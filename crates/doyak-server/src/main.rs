@@ -2,6 +2,9 @@
 //! codes and devices on the same database.
 
 use axum_server::tls_rustls::RustlsConfig;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use chrono::{Duration, Utc};
 use clap::{Parser, Subcommand};
 use doyak_server::http::{HttpLimits, router};
