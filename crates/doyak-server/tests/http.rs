@@ -308,3 +308,68 @@ fn the_embedded_file_is_encrypted_with_its_key_and_refuses_another() {
     let service = SyncService::new(Storage::Sqlite(reopened), ServiceConfig::default());
     assert_eq!(service.centers().unwrap()[0].name, "비밀센터");
 }
+
+#[test]
+fn tls_serves_with_the_given_certificate_and_a_client_that_trusts_it() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let cert = rcgen::generate_simple_self_signed(vec!["localhost".to_owned()]).unwrap();
+    let (cert_pem, key_pem) = (cert.cert.pem(), cert.key_pair.serialize_pem());
+    let service = Arc::new(SyncService::new(
+        Storage::Sqlite(SqliteStorage::in_memory().unwrap()),
+        ServiceConfig::default(),
+    ));
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let config = runtime
+        .block_on(axum_server::tls_rustls::RustlsConfig::from_pem(
+            cert_pem.clone().into_bytes(),
+            key_pem.into_bytes(),
+        ))
+        .unwrap();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let app = router(service, HttpLimits::default());
+    runtime.spawn(async move {
+        axum_server::from_tcp_rustls(listener, config)
+            .serve(app.into_make_service_with_connect_info::<SocketAddr>())
+            .await
+            .unwrap();
+    });
+    let trusting: ureq::Agent = ureq::Agent::config_builder()
+        .tls_config(
+            ureq::tls::TlsConfig::builder()
+                .root_certs(ureq::tls::RootCerts::Specific(Arc::new(vec![
+                    ureq::tls::Certificate::from_pem(cert_pem.as_bytes())
+                        .unwrap()
+                        .to_owned(),
+                ])))
+                .build(),
+        )
+        .build()
+        .into();
+    let url = format!("https://localhost:{port}/sync/info");
+    let mut answer = trusting.get(&url).call().unwrap();
+    let info: Value = serde_json::from_str(&answer.body_mut().read_to_string().unwrap()).unwrap();
+    assert_eq!(
+        info["protocols"],
+        json!([1]),
+        "the info answer came over TLS"
+    );
+    // A client with only the public roots refuses the self-signed certificate.
+    let public: ureq::Agent = ureq::Agent::config_builder().build().into();
+    assert!(
+        public.get(&url).call().is_err(),
+        "an untrusted certificate is refused"
+    );
+    // Plain HTTP to the TLS port is not served.
+    let plain = agent()
+        .get(format!("http://localhost:{port}/sync/info"))
+        .call();
+    assert!(
+        plain.map_or(true, |r| r.status().as_u16() != 200),
+        "the TLS port does not answer plain HTTP"
+    );
+}
