@@ -349,37 +349,7 @@ impl SeekerForm {
 
 /// A new seeker's fields before the form is applied.
 fn blank_seeker(id: Id, center_id: Id) -> JobSeeker {
-    JobSeeker {
-        id,
-        center_id,
-        counselor_id: None,
-        name: String::new(),
-        birth_date: None,
-        gender: None,
-        phone: None,
-        email: None,
-        home_sigungu: None,
-        consent: None,
-        track: Track::General,
-        status: SeekerStatus::Intake,
-        enrolled_on: None,
-        benefit: None,
-        target_groups: vec![],
-        education: vec![],
-        certificates: vec![],
-        training: vec![],
-        work_history: vec![],
-        skills: vec![],
-        desired_occupations: vec![],
-        desired_wage_monthly: None,
-        desired_sigungu: vec![],
-        max_commute_km: None,
-        accepts_shift: None,
-        willing_to_relocate: None,
-        barriers: vec![],
-        iap_goal: None,
-        note: None,
-    }
+    JobSeeker::intake(id, center_id, "")
 }
 
 impl Desk {

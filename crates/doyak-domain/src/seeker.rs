@@ -370,6 +370,42 @@ pub fn age_on(birth: NaiveDate, on: NaiveDate) -> i32 {
 }
 
 impl JobSeeker {
+    /// A seeker just taken in (접수): a name and nothing else yet, on the
+    /// general track. The form, an import or a test fills in the rest.
+    pub fn intake(id: Id, center_id: Id, name: impl Into<String>) -> JobSeeker {
+        JobSeeker {
+            id,
+            center_id,
+            counselor_id: None,
+            name: name.into(),
+            birth_date: None,
+            gender: None,
+            phone: None,
+            email: None,
+            home_sigungu: None,
+            consent: None,
+            track: Track::General,
+            status: SeekerStatus::Intake,
+            enrolled_on: None,
+            benefit: None,
+            target_groups: vec![],
+            education: vec![],
+            certificates: vec![],
+            training: vec![],
+            work_history: vec![],
+            skills: vec![],
+            desired_occupations: vec![],
+            desired_wage_monthly: None,
+            desired_sigungu: vec![],
+            max_commute_km: None,
+            accepts_shift: None,
+            willing_to_relocate: None,
+            barriers: vec![],
+            iap_goal: None,
+            note: None,
+        }
+    }
+
     /// Total months of work history, counting an open job up to `today`.
     pub fn experience_months(&self, today: NaiveDate) -> i64 {
         self.work_history

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use doyak_domain::seeker::{SeekerStatus, Track};
+use doyak_domain::seeker::SeekerStatus;
 use doyak_domain::{Id, JobSeeker};
 use doyak_server::{PostgresStorage, ServiceConfig, SqliteStorage, Storage, SyncService};
 use doyak_sync_protocol::{
@@ -91,35 +91,9 @@ pub fn fresh_pg_database(url: &str) -> (String, Box<dyn FnOnce()>) {
 
 fn seeker(id: Uuid, center: Uuid) -> Map<String, Value> {
     let s = JobSeeker {
-        id: Id::from(id),
-        center_id: Id::from(center),
-        counselor_id: None,
-        name: "김도약".into(),
-        birth_date: None,
-        gender: None,
-        phone: None,
-        email: None,
-        home_sigungu: None,
-        consent: None,
-        track: Track::General,
         status: SeekerStatus::Consulting,
         enrolled_on: Some(chrono::NaiveDate::from_ymd_opt(2026, 10, 5).unwrap()),
-        benefit: None,
-        target_groups: vec![],
-        education: vec![],
-        certificates: vec![],
-        training: vec![],
-        work_history: vec![],
-        skills: vec![],
-        desired_occupations: vec![],
-        desired_wage_monthly: None,
-        desired_sigungu: vec![],
-        max_commute_km: None,
-        accepts_shift: None,
-        willing_to_relocate: None,
-        barriers: vec![],
-        iap_goal: None,
-        note: None,
+        ..JobSeeker::intake(Id::from(id), Id::from(center), "김도약")
     };
     match serde_json::to_value(s).unwrap() {
         Value::Object(m) => m,

@@ -4,40 +4,17 @@
 use crate::*;
 use doyak_app::AppError;
 use doyak_domain::events::{CaseEvent, ContactMode, EventBody};
-use doyak_domain::seeker::{SeekerStatus, Track};
+use doyak_domain::seeker::SeekerStatus;
 use doyak_domain::{Id, JobSeeker};
 
 pub fn draft(name: &str) -> JobSeeker {
     JobSeeker {
-        id: Id::from(uuid::Uuid::now_v7()),
-        center_id: Id::from(uuid::Uuid::nil()),
-        counselor_id: None,
-        name: name.into(),
         birth_date: chrono::NaiveDate::from_ymd_opt(1990, 1, 1),
-        gender: None,
-        phone: None,
-        email: None,
-        home_sigungu: None,
-        consent: None,
-        track: Track::General,
-        status: SeekerStatus::Intake,
-        enrolled_on: None,
-        benefit: None,
-        target_groups: vec![],
-        education: vec![],
-        certificates: vec![],
-        training: vec![],
-        work_history: vec![],
-        skills: vec![],
-        desired_occupations: vec![],
-        desired_wage_monthly: None,
-        desired_sigungu: vec![],
-        max_commute_km: None,
-        accepts_shift: None,
-        willing_to_relocate: None,
-        barriers: vec![],
-        iap_goal: None,
-        note: None,
+        ..JobSeeker::intake(
+            Id::from(uuid::Uuid::now_v7()),
+            Id::from(uuid::Uuid::nil()),
+            name,
+        )
     }
 }
 

@@ -11,7 +11,6 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use doyak_app::sync::{SyncLimits, Transport, TransportError, sync_store};
-use doyak_domain::seeker::{SeekerStatus, Track};
 use doyak_domain::{CaseEvent, Center, EntityKind, EventBody, Id, JobSeeker};
 use doyak_server::model::{DeviceRow, RecordRow};
 use doyak_server::{ServiceConfig, SqliteStorage, Storage, SyncService};
@@ -129,37 +128,7 @@ struct Sim {
 }
 
 fn new_seeker(id: Id, center: Id) -> JobSeeker {
-    JobSeeker {
-        id,
-        center_id: center,
-        counselor_id: None,
-        name: "시뮬레이션".into(),
-        birth_date: None,
-        gender: None,
-        phone: None,
-        email: None,
-        home_sigungu: None,
-        consent: None,
-        track: Track::General,
-        status: SeekerStatus::Intake,
-        enrolled_on: None,
-        benefit: None,
-        target_groups: vec![],
-        education: vec![],
-        certificates: vec![],
-        training: vec![],
-        work_history: vec![],
-        skills: vec![],
-        desired_occupations: vec![],
-        desired_wage_monthly: None,
-        desired_sigungu: vec![],
-        max_commute_km: None,
-        accepts_shift: None,
-        willing_to_relocate: None,
-        barriers: vec![],
-        iap_goal: None,
-        note: None,
-    }
+    JobSeeker::intake(id, center, "시뮬레이션")
 }
 
 impl Sim {

@@ -10,7 +10,7 @@ mod sync;
 mod writes;
 
 use chrono::{TimeZone, Utc};
-use doyak_domain::seeker::{SeekerStatus, Track};
+use doyak_domain::seeker::SeekerStatus;
 use doyak_domain::{Center, Id, JobSeeker};
 use doyak_store::{Passphrase, Store, WriteContext};
 use std::path::PathBuf;
@@ -46,35 +46,9 @@ pub fn new_store() -> (Fixture, Store) {
 }
 
 pub fn seeker(n: u8, name: &str) -> JobSeeker {
-    JobSeeker {
-        id: Id::new_v7(1_700_000_000_000 + u64::from(n), [n; 10]),
-        center_id: center().id,
-        counselor_id: None,
-        name: name.into(),
-        birth_date: None,
-        gender: None,
-        phone: None,
-        email: None,
-        home_sigungu: None,
-        consent: None,
-        track: Track::General,
-        status: SeekerStatus::Intake,
-        enrolled_on: None,
-        benefit: None,
-        target_groups: vec![],
-        education: vec![],
-        certificates: vec![],
-        training: vec![],
-        work_history: vec![],
-        skills: vec![],
-        desired_occupations: vec![],
-        desired_wage_monthly: None,
-        desired_sigungu: vec![],
-        max_commute_km: None,
-        accepts_shift: None,
-        willing_to_relocate: None,
-        barriers: vec![],
-        iap_goal: None,
-        note: None,
-    }
+    JobSeeker::intake(
+        Id::new_v7(1_700_000_000_000 + u64::from(n), [n; 10]),
+        center().id,
+        name,
+    )
 }
