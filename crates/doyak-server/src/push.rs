@@ -12,7 +12,7 @@ use crate::model::{DeviceRow, RecordRow};
 use crate::storage::Tx;
 use doyak_sync_protocol::{
     Change, ChangeBody, ChangeVersion, ConflictRecord, ConflictResolution, ErrorBody, ErrorCode,
-    Mutation, MutationResult, Outcome, Rejection,
+    MAX_MUTATION_BYTES, Mutation, MutationResult, Outcome, Rejection,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -84,6 +84,21 @@ pub(crate) fn settle(
 
     for &i in &fresh {
         let m = &mutations[i];
+        // One oversized record is refused on its own (and acknowledged), so
+        // it cannot hold back the mutations behind it.
+        if encoded_len(m) > MAX_MUTATION_BYTES {
+            outcomes.push((
+                i,
+                Outcome::Rejected(Rejection {
+                    code: ErrorCode::RecordInvalid,
+                    message: format!(
+                        "기록 하나가 너무 큽니다 (최대 {}KB). 긴 메모를 나누어 적어 주세요.",
+                        MAX_MUTATION_BYTES / 1024
+                    ),
+                }),
+            ));
+            continue;
+        }
         // The conflicts a resolution names must be this record's, of this center.
         let mut resolving = Vec::with_capacity(m.resolves.len());
         let mut missing = false;
@@ -248,6 +263,26 @@ pub(crate) fn settle(
     tx.put_results(device.device_id, &stored)?;
     let results = results.into_iter().flatten().collect();
     Ok((results, last))
+}
+
+/// The size of a mutation as JSON, counted without building the text.
+fn encoded_len(m: &Mutation) -> usize {
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0 += buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    // Writing to a counter cannot fail; a failure would count as oversized.
+    match serde_json::to_writer(&mut count, m) {
+        Ok(()) => count.0,
+        Err(_) => usize::MAX,
+    }
 }
 
 /// The stored answer for a mutation settled before: the same outcome, marked

@@ -514,6 +514,33 @@ fn scenario(service: &SyncService) -> Vec<String> {
         r6.results[1].outcome
     ));
 
+    // A record over the per-mutation limit is refused on its own; the edit
+    // behind it in the same batch still applies.
+    let huge = a1.mutation(
+        "seeker",
+        s1,
+        update(&[("note", json!("가".repeat(100_000)), 4)]),
+    );
+    let small = a1.mutation(
+        "seeker",
+        s1,
+        update(&[("phone", json!("010-3333-4444"), 2)]),
+    );
+    let r_huge = service
+        .push(&a1.row, &a1.request(vec![huge, small]), now())
+        .unwrap();
+    assert_eq!(
+        outcome_code(&r_huge.results[0].outcome),
+        Some(ErrorCode::RecordInvalid),
+        "300 KB of text"
+    );
+    assert_eq!(outcome_code(&r_huge.results[1].outcome), None);
+    assert_eq!(r_huge.acknowledged_seq, a1.seq, "both acknowledged");
+    t.push(format!(
+        "huge {:?}",
+        outcome_code(&r_huge.results[0].outcome)
+    ));
+
     // Another center's device: its edits of A's record are refused as if the
     // record did not exist, and its pulls hold nothing of A.
     let foreign = b1.mutation("seeker", s1, update(&[("name", json!("남의 이름"), 1)]));
@@ -574,6 +601,7 @@ fn scenario(service: &SyncService) -> Vec<String> {
             "update [\"note\"]",
             "update [\"note\"]",
             "conflict resolved=true",
+            "update [\"phone\"]",
             "update [\"phone\"]",
         ],
         "insert, a1's note, a2's note+skills and its conflict, a2's own edit, the resolution and its conflict update, the phone"
