@@ -10,14 +10,15 @@
 //! replays another seed); the timing of processes is not deterministic, so a
 //! failure names the seed and the figures of the run.
 
+mod compare;
 mod processes;
 mod proxy;
 
 use super::{Env, PASS, stderr, stdout};
 use chrono::Utc;
-use doyak_server::model::RecordRow;
+use compare::assert_same_records;
 use doyak_server::{ServiceConfig, SqliteStorage, Storage, SyncService};
-use doyak_store::{Passphrase, Snapshot, Store};
+use doyak_store::{Passphrase, Store};
 use doyak_sync_protocol::{
     ChangeBody, ChangeVersion, EntityKind, MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, Mutation,
     ProtocolVersion, PullRequest,
@@ -26,8 +27,8 @@ use processes::{Server, SyncProcess, admin, drain};
 use proxy::{Network, Proxy};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use serde_json::{Map, Value};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use serde_json::Value;
+use std::collections::{BTreeSet, HashMap};
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{ExitStatus, Stdio};
@@ -415,57 +416,6 @@ impl Fixture {
             &store.sync_snapshot().unwrap(),
         )
     }
-}
-
-/// A record as both sides can show it: values, field versions, deleted.
-type Held = (Map<String, Value>, BTreeMap<String, u64>, bool);
-
-/// The server's records of a center and a desk's snapshot hold the same
-/// records with the same values, versions and deletions; how many.
-fn assert_same_records(server: &[RecordRow], desk: &Snapshot) -> usize {
-    let server: BTreeMap<(String, String), Held> = server
-        .iter()
-        .map(|r| {
-            let versions = r
-                .fields
-                .iter()
-                .map(|(k, f)| (k.clone(), f.version))
-                .collect();
-            (
-                (r.entity.clone(), r.id.to_string()),
-                (r.values(), versions, r.deleted),
-            )
-        })
-        .collect();
-    let desk: BTreeMap<(String, String), Held> = desk
-        .iter()
-        .map(|(k, r)| (k.clone(), (r.values.clone(), r.versions.clone(), r.deleted)))
-        .collect();
-    let only_server: Vec<_> = server.keys().filter(|k| !desk.contains_key(*k)).collect();
-    let only_desk: Vec<_> = desk.keys().filter(|k| !server.contains_key(*k)).collect();
-    assert!(
-        only_server.is_empty() && only_desk.is_empty(),
-        "both sides hold the same records: {} only on the server (first {:?}), {} only on the desk (first {:?})",
-        only_server.len(),
-        only_server.first(),
-        only_desk.len(),
-        only_desk.first()
-    );
-    let differing: Vec<_> = server
-        .iter()
-        .filter(|(k, held)| desk.get(*k) != Some(held))
-        .map(|(k, _)| k)
-        .collect();
-    assert!(
-        differing.is_empty(),
-        "after the last sync every record has the same values, versions and deletion on both \
-         sides; {} differ, first {:?}: server {:?} desk {:?}",
-        differing.len(),
-        differing.first(),
-        differing.first().map(|k| &server[*k]),
-        differing.first().map(|k| &desk[*k])
-    );
-    server.len()
 }
 
 /// Kills that must land at least once in the drain test, and what else
