@@ -576,7 +576,7 @@ fn ten_thousand_changes_drain_through_faults_and_kills() {
 #[test]
 fn a_batch_whose_answer_is_lost_is_settled_once_however_often_it_is_resent() {
     const LOST: u32 = 3;
-    let mut f = Fixture::new("void", 40, 8, seed());
+    let mut f = Fixture::new("void", 180, 20, seed());
     let made = f.made.len() as u64;
     let batch = MAX_PUSH_MUTATIONS as u64;
     assert!(
