@@ -29,6 +29,6 @@ echo "PostgreSQL for the server's tests: ${DOYAK_TEST_DATABASE_URL:-none (SQLite
 # Every crate, the CLI's end-to-end tests, and the desk's WebDriver
 # end-to-end tests (tests/e2e: real app under Xvfb; screenshots in
 # target/screenshots/). The bindings test fails if ui/src/bindings.ts is stale.
-cargo test --workspace --locked
+cargo test --workspace --locked --no-fail-fast
 # Schema-based fuzzing of the sync server's HTTP API (schemathesis, PyPI).
 bash scripts/fuzz-server.sh 100
