@@ -24,6 +24,7 @@
 //!   it: a benefit's scheduled end (수급 종료 예정일) and the next appointment
 //!   of a seeker still in the program.
 
+mod background;
 mod company;
 mod dice;
 mod industry;
