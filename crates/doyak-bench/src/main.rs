@@ -108,6 +108,13 @@ fn main() {
         desk::run(n, runs);
         return;
     }
+    if std::env::args().any(|a| a == "--sync-direct") {
+        sync::direct(
+            u32::try_from(arg("--seekers", 6_700)).unwrap_or(6_700),
+            runs,
+        );
+        return;
+    }
     if std::env::args().any(|a| a == "--sync") {
         sync::run(u32::try_from(arg("--seekers", 6_700)).unwrap_or(6_700));
         return;

@@ -10,6 +10,10 @@
 //!    desk's own apply time measured apart from the network;
 //! 3. the same push straight into the service on the embedded SQLite
 //!    backend, for comparison.
+//!
+//! `--sync-direct [--seekers N] [--runs R]` runs only the push straight into
+//! the service on PostgreSQL, R times on fresh databases: the server's own
+//! rate and its spread, quick enough to profile (`perf record -a`).
 
 use crate::fail;
 use doyak_app::sync::{
@@ -292,6 +296,26 @@ pub fn run(seekers: u32) {
     eprintln!("second desk holds {b_rows} records after its initial sync");
 }
 
+/// `--sync-direct`: the PostgreSQL push transaction alone, `runs` times.
+pub fn direct(seekers: u32, runs: usize) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| fail("tempdir", e));
+    let pg = std::env::var("DOYAK_BENCH_DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+    println!("| run | rows | time | rate |");
+    println!("|---|---:|---:|---:|");
+    for run in 1..=runs {
+        let db = fresh_database(&pg);
+        let storage = PostgresStorage::connect(&db, 2).unwrap_or_else(|e| fail("postgres", e));
+        let cells = direct_push(
+            dir.path(),
+            &format!("pg{run}"),
+            Storage::Postgres(storage),
+            seekers,
+        );
+        println!("| {run} | {cells} |");
+    }
+}
+
 /// A fresh desk with the same demo (its outbox full), applied in batches of
 /// 2,000 straight into a service on `storage`: "rows | time | rate" cells.
 fn direct_push(dir: &Path, name: &str, storage: Storage, seekers: u32) -> String {
@@ -343,18 +367,19 @@ fn direct_push(dir: &Path, name: &str, storage: Storage, seekers: u32) -> String
     let all = store
         .outbox_batch(usize::MAX)
         .unwrap_or_else(|e| fail("outbox", e));
+    // The requests are built before the clock starts: only the service is timed.
+    let requests: Vec<PushRequest> = all
+        .chunks(doyak_sync_protocol::MAX_PUSH_MUTATIONS)
+        .map(|chunk| PushRequest {
+            protocol: ProtocolVersion::V1,
+            device_id,
+            mutations: chunk.to_vec(),
+        })
+        .collect();
     let started = Instant::now();
-    for chunk in all.chunks(doyak_sync_protocol::MAX_PUSH_MUTATIONS) {
+    for request in &requests {
         service
-            .push(
-                &device,
-                &PushRequest {
-                    protocol: ProtocolVersion::V1,
-                    device_id,
-                    mutations: chunk.to_vec(),
-                },
-                chrono::Utc::now(),
-            )
+            .push(&device, request, chrono::Utc::now())
             .unwrap_or_else(|e| fail("push", e.body.message));
     }
     let took = started.elapsed();
