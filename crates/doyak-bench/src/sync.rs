@@ -36,6 +36,28 @@ use std::time::{Duration, Instant};
 struct Server {
     child: Child,
     url: String,
+    /// Per route, the server's own time (its request log's `ms`: from the
+    /// received body to the encoded answer) and the items, summed.
+    work: Arc<std::sync::Mutex<std::collections::HashMap<String, (Duration, u64)>>>,
+}
+
+impl Server {
+    /// The server's own time on `route` so far and the items it handled,
+    /// once its log has caught up with `items` (or after 5 s).
+    fn work_after(&self, route: &str, items: u64) -> (Duration, u64) {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let w = self
+                .work
+                .lock()
+                .map(|w| w.get(route).copied().unwrap_or_default())
+                .unwrap_or_default();
+            if w.1 >= items || Instant::now() > deadline {
+                return w;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
 }
 
 impl Drop for Server {
@@ -72,11 +94,35 @@ fn admin(db: &str, args: &[&str]) -> String {
 fn serve(db: &str) -> Server {
     let mut child = Command::new(server_bin())
         .args(["--database-url", db, "serve", "--listen", "127.0.0.1:0"])
-        .env("DOYAK_LOG", "warn")
+        .arg("--json-logs")
+        .env("DOYAK_LOG", "info")
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap_or_else(|e| fail("doyak-server", e));
+    let work = Arc::new(std::sync::Mutex::new(std::collections::HashMap::new()));
+    if let Some(err) = child.stderr.take() {
+        let work = Arc::clone(&work);
+        std::thread::spawn(move || {
+            for line in BufReader::new(err).lines().map_while(Result::ok) {
+                let Ok(entry) = serde_json::from_str::<serde_json::Value>(&line) else {
+                    eprintln!("{line}");
+                    continue;
+                };
+                let f = &entry["fields"];
+                let (Some(route), Some(ms), Some(items)) =
+                    (f["route"].as_str(), f["ms"].as_f64(), f["items"].as_u64())
+                else {
+                    continue;
+                };
+                if let Ok(mut w) = work.lock() {
+                    let slot: &mut (Duration, u64) = w.entry(route.to_owned()).or_default();
+                    slot.0 += Duration::from_secs_f64(ms / 1000.0);
+                    slot.1 += items;
+                }
+            }
+        });
+    }
     let mut line = String::new();
     if let Some(out) = child.stdout.take() {
         let _ = BufReader::new(out).read_line(&mut line);
@@ -92,19 +138,28 @@ fn serve(db: &str) -> Server {
             format!("did not say where it listens: {line:?}"),
         );
     }
-    Server { child, url }
+    Server { child, url, work }
 }
 
-/// A fresh database on the PostgreSQL server of `url`.
+/// A fresh database on the PostgreSQL server of `url`; the bench databases
+/// of earlier runs are dropped, and a checkpoint writes out what they left
+/// in memory, so one run's writes do not land in the next one's time.
 fn fresh_database(url: &str) -> String {
+    let psql = |sql: &str| {
+        Command::new("psql")
+            .args([url, "-Atqc", sql])
+            .output()
+            .unwrap_or_else(|e| fail("psql", e))
+    };
+    let old = psql("SELECT datname FROM pg_database WHERE datname LIKE 'doyak\\_bench\\_%'");
+    for name in String::from_utf8_lossy(&old.stdout).lines() {
+        psql(&format!("DROP DATABASE IF EXISTS {name}"));
+    }
     let name = format!("doyak_bench_{}", uuid::Uuid::now_v7().simple());
-    let status = Command::new("psql")
-        .args([url, "-qc", &format!("CREATE DATABASE {name}")])
-        .status()
-        .unwrap_or_else(|e| fail("psql", e));
-    if !status.success() {
+    if !psql(&format!("CREATE DATABASE {name}")).status.success() {
         fail("psql", "CREATE DATABASE failed");
     }
+    psql("CHECKPOINT");
     let base = url.rsplit_once('/').map_or(url, |(b, _)| b);
     format!("{base}/{name}")
 }
@@ -216,6 +271,7 @@ pub fn run(seekers: u32) {
     .unwrap_or_else(|e| fail("push", e));
     let push_total = started.elapsed();
     let push_network = timed.network;
+    let (push_server, _) = server.work_after("push", pushed.sent);
 
     // 2. Initial sync of a second desk over HTTP.
     let b_path = dir.path().join("b.doyak");
@@ -238,6 +294,7 @@ pub fn run(seekers: u32) {
     .unwrap_or_else(|e| fail("initial sync", e));
     let pull_total = started.elapsed();
     let pull_network = timed_b.network;
+    let (pull_server, _) = server.work_after("pull", pulled.received);
     let b_rows = b
         .sync_snapshot()
         .unwrap_or_else(|e| fail("snapshot", e))
@@ -274,16 +331,34 @@ pub fn run(seekers: u32) {
         rate(pushed.sent, push_total)
     );
     println!(
-        "| … of which the server (request → answer, incl. loopback HTTP) | {} | {:.2} s | {} |",
+        "| … of which request → answer (the desk's JSON, loopback HTTP, the server) | {} | {:.2} s | {} |",
         pushed.sent,
         push_network.as_secs_f64(),
         rate(pushed.sent, push_network)
+    );
+    println!(
+        "| … … of which the server's own work (its log: decode, merge, PostgreSQL, answer) | {} | {:.2} s | {} |",
+        pushed.sent,
+        push_server.as_secs_f64(),
+        rate(pushed.sent, push_server)
+    );
+    println!(
+        "| … of which the desk applying the answers and reading its outbox | {} | {:.2} s | {} |",
+        pushed.sent,
+        (push_total - push_network).as_secs_f64(),
+        rate(pushed.sent, push_total - push_network)
     );
     println!(
         "| initial sync of a second desk over HTTP (pull + store), whole sync | {} | {:.2} s | {} |",
         pulled.received,
         pull_total.as_secs_f64(),
         rate(pulled.received, pull_total)
+    );
+    println!(
+        "| … of which the server's own work (its log) | {} | {:.2} s | {} |",
+        pulled.received,
+        pull_server.as_secs_f64(),
+        rate(pulled.received, pull_server)
     );
     println!(
         "| … of which the desk storing the pages | {} | {:.2} s | {} |",
@@ -377,16 +452,34 @@ fn direct_push(dir: &Path, name: &str, storage: Storage, seekers: u32) -> String
         })
         .collect();
     let started = Instant::now();
+    let cpu_before = thread_cpu();
     for request in &requests {
         service
             .push(&device, request, chrono::Utc::now())
             .unwrap_or_else(|e| fail("push", e.body.message));
     }
     let took = started.elapsed();
+    if let (Some(before), Some(after)) = (cpu_before, thread_cpu()) {
+        // The service runs on this thread and waits for the database in
+        // turn, so the rest of the time is the database's (and the disk's).
+        let cpu = after.saturating_sub(before);
+        eprintln!(
+            "{name}: service on CPU {:.2} s, waiting for the database {:.2} s",
+            cpu.as_secs_f64(),
+            took.saturating_sub(cpu).as_secs_f64()
+        );
+    }
     format!(
         "{} | {:.2} s | {}",
         all.len(),
         took.as_secs_f64(),
         rate(all.len() as u64, took)
     )
+}
+
+/// This thread's time on a CPU so far (`/proc/thread-self/schedstat`, ns).
+fn thread_cpu() -> Option<Duration> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = text.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
 }

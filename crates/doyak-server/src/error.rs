@@ -15,6 +15,9 @@ pub enum StorageError {
     Pool(#[from] r2d2::Error),
     #[error("저장된 {what}을(를) 읽을 수 없습니다")]
     Corrupt { what: &'static str },
+    /// Rows sent with COPY that the connection did not take.
+    #[error("PostgreSQL COPY: {0}")]
+    Copy(std::io::Error),
     #[error("{0}")]
     Setup(String),
 }

@@ -226,14 +226,19 @@ fn finish<M: Message>(
     trace: &Trace,
     r: Result<M, ApiError>,
 ) -> Response {
+    // The answer is encoded before the time is taken: `ms` is the server's
+    // whole work on the request, from the received body to the answer's bytes.
     match r {
         Ok(m) => {
+            let response = message(200, &m);
             log(route, started, 200, None, trace);
-            message(200, &m)
+            response
         }
         Err(e) => {
-            log(route, started, e.status, Some(e.code()), trace);
-            error(e)
+            let (status, code) = (e.status, e.code().clone());
+            let response = error(e);
+            log(route, started, status, Some(&code), trace);
+            response
         }
     }
 }

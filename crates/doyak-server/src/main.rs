@@ -206,13 +206,19 @@ fn serve(
 ) -> Result<(), String> {
     let filter = tracing_subscriber::EnvFilter::try_from_env("DOYAK_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    // Logs go to stderr: stdout carries only the "listening" line that
+    // scripts (and the benchmark) read, and a log line there broke its pipe.
     if json_logs {
         tracing_subscriber::fmt()
             .json()
+            .with_writer(std::io::stderr)
             .with_env_filter(filter)
             .init();
     } else {
-        tracing_subscriber::fmt().with_env_filter(filter).init();
+        tracing_subscriber::fmt()
+            .with_writer(std::io::stderr)
+            .with_env_filter(filter)
+            .init();
     }
     if tls.is_none() && !listen.ip().is_loopback() {
         return Err(format!(

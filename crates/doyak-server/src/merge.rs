@@ -25,6 +25,7 @@ use doyak_sync_protocol::{
 };
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// The result of merging one mutation.
@@ -203,12 +204,13 @@ fn create(
             format!("{what} 기록이 객체가 아닙니다."),
         );
     };
+    let hlc = Arc::new(mutation.hlc.clone());
     let state = |value: Value| FieldState {
         value,
         version: 1,
         device,
         mutation: mutation.mutation_id,
-        hlc: mutation.hlc.clone(),
+        hlc: Arc::clone(&hlc),
     };
     // Each value is copied once, into the stored row; the change-log body
     // takes the originals (a push of 100k inserts copies ~3M values).
@@ -274,6 +276,7 @@ fn update(
     let mut row = current.clone();
     let mut effect = Effect::default();
     let mut changed = BTreeMap::new();
+    let hlc = Arc::new(mutation.hlc.clone());
     for (field, edit) in fields {
         let now = current.fields.get(field);
         let (now_value, now_version) = match now {
@@ -287,7 +290,7 @@ fn update(
             version: now_version + 1,
             device,
             mutation: mutation.mutation_id,
-            hlc: mutation.hlc.clone(),
+            hlc: Arc::clone(&hlc),
         };
         if now_value == edit.value {
             effect.applied.versions.insert(field.clone(), now_version);
@@ -333,7 +336,7 @@ fn update(
                     value: f.value.clone(),
                     version: f.version,
                     device_id: f.device,
-                    hlc: f.hlc.clone(),
+                    hlc: (*f.hlc).clone(),
                     mutation_id: f.mutation,
                 },
                 applied: ConflictSide {

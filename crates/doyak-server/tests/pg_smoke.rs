@@ -134,11 +134,11 @@ fn field(value: serde_json::Value, version: u64) -> FieldState {
         version,
         device: id(0xd1),
         mutation: id(0xe0 + u128::from(version)),
-        hlc: HlcStamp {
+        hlc: std::sync::Arc::new(HlcStamp {
             wall_ms: 1_740_819_600_000 + version,
             counter: 3,
             device: id(0xd1).to_string(),
-        },
+        }),
     }
 }
 

@@ -108,8 +108,8 @@ impl From<EntityKind> for String {
 /// The text is the contract; the fields are there so the server can clamp a
 /// skewed clock without parsing strings itself. Stamps order and explain;
 /// they never decide alone who wins a merge.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(into = "String", try_from = "String")]
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(try_from = "String")]
 pub struct HlcStamp {
     pub wall_ms: u64,
     pub counter: u32,
@@ -124,6 +124,15 @@ impl fmt::Display for HlcStamp {
             "{:015}-{:08}-{}",
             self.wall_ms, self.counter, self.device
         )
+    }
+}
+
+/// Written as its text straight into the output: a push writes a stamp for
+/// every change and stored record, and going through `String` (a copy of
+/// the stamp, then the text) allocated twice each time.
+impl Serialize for HlcStamp {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 

@@ -72,7 +72,7 @@ pub trait Tx {
     // (4,500 rows/s). The defaults loop; PostgreSQL sends one statement each.
 
     /// The records with these (entity, id) keys that exist, of any center.
-    fn records_by_key(&mut self, keys: &[(String, Uuid)]) -> Result<Vec<RecordRow>> {
+    fn records_by_key(&mut self, keys: &[(&str, Uuid)]) -> Result<Vec<RecordRow>> {
         let mut rows = Vec::with_capacity(keys.len());
         for (entity, id) in keys {
             if let Some(row) = self.record(entity, *id)? {
@@ -82,8 +82,15 @@ pub trait Tx {
         Ok(rows)
     }
 
-    fn put_records(&mut self, rows: &[RecordRow]) -> Result<()> {
-        rows.iter().try_for_each(|row| self.put_record(row))
+    /// Writes the records of a push: `created` ones this transaction read
+    /// as absent (under its center's lock), `changed` ones it read as
+    /// present. Knowing which is which lets PostgreSQL copy the new rows in
+    /// and update the others, instead of an upsert per row.
+    fn put_records(&mut self, created: &[RecordRow], changed: &[RecordRow]) -> Result<()> {
+        created
+            .iter()
+            .chain(changed)
+            .try_for_each(|row| self.put_record(row))
     }
 
     /// Hands out `n` consecutive change-log versions of a center whose lock

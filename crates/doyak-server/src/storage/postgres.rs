@@ -215,6 +215,103 @@ impl PgTx<'_> {
     }
 }
 
+/// Rows for `COPY … FROM STDIN (FORMAT binary)`, encoded here and sent in
+/// 64 KB pieces as they are made, so PostgreSQL stores the first rows while
+/// the server still encodes the next (the two share the machine's cores
+/// instead of taking turns). The driver's own binary writer entered its
+/// runtime for every row: a fifth of the server's time in a 100k-row push.
+/// Format (PostgreSQL manual, "COPY", binary format): a signature, flags and
+/// header extension; per row the field count, then each field as a length
+/// (−1 for NULL) and its bytes in the type's binary form; a −1 trailer.
+struct CopyRows<'a> {
+    sink: postgres::CopyInWriter<'a>,
+    buf: Vec<u8>,
+    columns: i16,
+    /// Fields written into the current row so far.
+    filled: i16,
+    /// The first failure to send; reported by [`CopyRows::finish`].
+    failed: Option<std::io::Error>,
+}
+
+impl<'a> CopyRows<'a> {
+    const SIGNATURE: &'static [u8; 11] = b"PGCOPY\n\xff\r\n\0";
+    const PIECE: usize = 64 * 1024;
+
+    fn start(tx: &'a mut Transaction<'_>, sql: &str, columns: i16) -> Result<CopyRows<'a>> {
+        let sink = tx.copy_in(sql)?;
+        let mut buf = Vec::with_capacity(2 * Self::PIECE);
+        buf.extend_from_slice(Self::SIGNATURE);
+        buf.extend_from_slice(&0i32.to_be_bytes()); // flags: no OIDs
+        buf.extend_from_slice(&0i32.to_be_bytes()); // no header extension
+        Ok(CopyRows {
+            sink,
+            buf,
+            columns,
+            filled: 0,
+            failed: None,
+        })
+    }
+
+    fn field(&mut self, bytes: Option<&[u8]>) {
+        if self.filled == 0 {
+            self.buf.extend_from_slice(&self.columns.to_be_bytes());
+        }
+        match bytes {
+            // Every value written here is far below 2 GB (a push is at most 8 MB).
+            Some(b) => {
+                self.buf.extend_from_slice(&(b.len() as i32).to_be_bytes());
+                self.buf.extend_from_slice(b);
+            }
+            None => self.buf.extend_from_slice(&(-1i32).to_be_bytes()),
+        }
+        self.filled = (self.filled + 1) % self.columns;
+        if self.filled == 0 && self.buf.len() >= Self::PIECE {
+            self.send();
+        }
+    }
+
+    fn send(&mut self) {
+        use std::io::Write;
+        if self.failed.is_none()
+            && let Err(e) = self.sink.write_all(&self.buf)
+        {
+            self.failed = Some(e);
+        }
+        self.buf.clear();
+    }
+
+    /// `text`: the UTF-8 bytes.
+    fn text(&mut self, s: &str) {
+        self.field(Some(s.as_bytes()));
+    }
+
+    fn opt_text(&mut self, s: Option<&str>) {
+        self.field(s.map(str::as_bytes));
+    }
+
+    /// `bigint`: 8 bytes, big-endian.
+    fn int8(&mut self, n: i64) {
+        self.field(Some(&n.to_be_bytes()));
+    }
+
+    /// `boolean`: one byte, 0 or 1.
+    fn bool(&mut self, b: bool) {
+        self.field(Some(&[u8::from(b)]));
+    }
+
+    /// Sends the rest and the trailer; the rows are stored when this returns `Ok`.
+    fn finish(mut self) -> Result<()> {
+        debug_assert_eq!(self.filled, 0, "a row was left unfinished");
+        self.buf.extend_from_slice(&(-1i16).to_be_bytes());
+        self.send();
+        if let Some(e) = self.failed.take() {
+            return Err(StorageError::Copy(e));
+        }
+        self.sink.finish()?;
+        Ok(())
+    }
+}
+
 fn corrupt(what: &'static str) -> impl Fn() -> StorageError {
     move || StorageError::Corrupt { what }
 }
@@ -520,8 +617,8 @@ impl Tx for PgTx<'_> {
         Ok(())
     }
 
-    fn records_by_key(&mut self, keys: &[(String, Uuid)]) -> Result<Vec<RecordRow>> {
-        let entities: Vec<&str> = keys.iter().map(|(e, _)| e.as_str()).collect();
+    fn records_by_key(&mut self, keys: &[(&str, Uuid)]) -> Result<Vec<RecordRow>> {
+        let entities: Vec<&str> = keys.iter().map(|(e, _)| *e).collect();
         let ids: Vec<String> = keys.iter().map(|(_, id)| id.to_string()).collect();
         // Joined on the whole primary key (entity, id), so each key is one
         // index probe; `id = ANY(…)` alone cannot use that index.
@@ -531,8 +628,7 @@ impl Tx for PgTx<'_> {
                JOIN record r ON r.entity = k.e COLLATE \"C\" AND r.id = k.i COLLATE \"C\"",
             &[&entities, &ids],
         )?;
-        let wanted: std::collections::HashSet<(&str, Uuid)> =
-            keys.iter().map(|(e, id)| (e.as_str(), *id)).collect();
+        let wanted: std::collections::HashSet<(&str, Uuid)> = keys.iter().copied().collect();
         let mut found = Vec::with_capacity(rows.len());
         for r in rows {
             let entity: String = r.try_get(0)?;
@@ -556,34 +652,60 @@ impl Tx for PgTx<'_> {
         Ok(found)
     }
 
-    fn put_records(&mut self, rows: &[RecordRow]) -> Result<()> {
-        if rows.is_empty() {
+    fn put_records(&mut self, created: &[RecordRow], changed: &[RecordRow]) -> Result<()> {
+        // New rows are copied in (binary COPY): the upsert they used to go
+        // through was 3.0 of a 100k-row push's 5.5 s in PostgreSQL. Should
+        // another center's push have made the same key meanwhile, the copy
+        // fails on the primary key and the whole push is retried, where an
+        // upsert would have overwritten that center's record.
+        if !created.is_empty() {
+            let mut rows = CopyRows::start(
+                &mut self.tx,
+                "COPY record (entity, id, center_id, fields, deleted, metric, month)
+                 FROM STDIN (FORMAT binary)",
+                7,
+            )?;
+            for row in created {
+                let (metric, month) = row.fact.as_ref().map(|(m, mo)| (m, mo)).unzip();
+                rows.text(&row.entity);
+                rows.text(&row.id.to_string());
+                rows.text(&row.center_id.to_string());
+                rows.text(&encode_fields(&row.fields));
+                rows.bool(row.deleted);
+                rows.opt_text(metric.map(String::as_str));
+                rows.opt_text(month.map(String::as_str));
+            }
+            rows.finish()?;
+        }
+        if changed.is_empty() {
             return Ok(());
         }
-        let mut entity = Vec::with_capacity(rows.len());
-        let mut id = Vec::with_capacity(rows.len());
-        let mut center = Vec::with_capacity(rows.len());
-        let mut fields = Vec::with_capacity(rows.len());
-        let mut deleted = Vec::with_capacity(rows.len());
-        let mut metric: Vec<Option<String>> = Vec::with_capacity(rows.len());
-        let mut month: Vec<Option<String>> = Vec::with_capacity(rows.len());
-        for row in rows {
-            entity.push(row.entity.clone());
+        let mut entity = Vec::with_capacity(changed.len());
+        let mut id = Vec::with_capacity(changed.len());
+        let mut fields = Vec::with_capacity(changed.len());
+        let mut deleted = Vec::with_capacity(changed.len());
+        let mut metric: Vec<Option<&str>> = Vec::with_capacity(changed.len());
+        let mut month: Vec<Option<&str>> = Vec::with_capacity(changed.len());
+        for row in changed {
+            entity.push(row.entity.as_str());
             id.push(row.id.to_string());
-            center.push(row.center_id.to_string());
             fields.push(encode_fields(&row.fields));
             deleted.push(row.deleted);
-            let (m, mo) = row.fact.clone().unzip();
+            let (m, mo) = row
+                .fact
+                .as_ref()
+                .map(|(m, mo)| (m.as_str(), mo.as_str()))
+                .unzip();
             metric.push(m);
             month.push(mo);
         }
+        // The center never changes: a record stays with the center that made it.
         self.execute(
-            "INSERT INTO record (entity, id, center_id, fields, deleted, metric, month)
-             SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::bool[], $6::text[], $7::text[])
-             ON CONFLICT (entity, id) DO UPDATE SET
-                fields = excluded.fields, deleted = excluded.deleted,
-                metric = excluded.metric, month = excluded.month",
-            &[&entity, &id, &center, &fields, &deleted, &metric, &month],
+            "UPDATE record r SET fields = u.f, deleted = u.d, metric = u.m, month = u.mo
+               FROM UNNEST($1::text[], $2::text[], $3::text[], $4::bool[], $5::text[], $6::text[])
+                    AS u(e, i, f, d, m, mo)
+              WHERE r.entity = u.e COLLATE \"C\" AND r.id = u.i COLLATE \"C\"",
+            &[&entity, &id, &fields, &deleted, &metric, &month],
         )?;
         Ok(())
     }
@@ -604,29 +726,37 @@ impl Tx for PgTx<'_> {
         if changes.is_empty() {
             return Ok(());
         }
-        let versions: Vec<i64> = changes.iter().map(|(v, _)| signed(*v)).collect();
-        let bodies: Vec<&str> = changes.iter().map(|(_, b)| b.as_str()).collect();
-        self.execute(
-            "INSERT INTO change_log (center_id, version, body)
-             SELECT $1, v, b FROM UNNEST($2::bigint[], $3::text[]) AS t(v, b)",
-            &[&center.to_string(), &versions, &bodies],
+        let center = center.to_string();
+        let mut rows = CopyRows::start(
+            &mut self.tx,
+            "COPY change_log (center_id, version, body) FROM STDIN (FORMAT binary)",
+            3,
         )?;
-        Ok(())
+        for (version, body) in changes {
+            rows.text(&center);
+            rows.int8(signed(*version));
+            rows.text(body);
+        }
+        rows.finish()
     }
 
     fn put_results(&mut self, device: Uuid, results: &[(u64, Uuid, String)]) -> Result<()> {
         if results.is_empty() {
             return Ok(());
         }
-        let seqs: Vec<i64> = results.iter().map(|(s, _, _)| signed(*s)).collect();
-        let ids: Vec<String> = results.iter().map(|(_, m, _)| m.to_string()).collect();
-        let bodies: Vec<&str> = results.iter().map(|(_, _, r)| r.as_str()).collect();
-        self.execute(
-            "INSERT INTO mutation_result (device_id, seq, mutation_id, result)
-             SELECT $1, s, m, r FROM UNNEST($2::bigint[], $3::text[], $4::text[]) AS t(s, m, r)",
-            &[&device.to_string(), &seqs, &ids, &bodies],
+        let device = device.to_string();
+        let mut rows = CopyRows::start(
+            &mut self.tx,
+            "COPY mutation_result (device_id, seq, mutation_id, result) FROM STDIN (FORMAT binary)",
+            4,
         )?;
-        Ok(())
+        for (seq, mutation, result) in results {
+            rows.text(&device);
+            rows.int8(signed(*seq));
+            rows.text(&mutation.to_string());
+            rows.text(result);
+        }
+        rows.finish()
     }
 
     fn put_change(&mut self, center: Uuid, version: u64, body: &str) -> Result<()> {
