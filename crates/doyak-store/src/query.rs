@@ -257,12 +257,19 @@ impl Store {
     /// The oldest pending changes as stored, in sequence order (what
     /// [`Store::outbox_batch`] sends, before conversion to the wire).
     pub fn outbox_entries(&self, limit: usize) -> Result<Vec<OutboxEntry>> {
+        self.outbox_entries_after(0, limit)
+    }
+
+    /// The oldest pending changes numbered above `after`, in sequence order.
+    pub fn outbox_entries_after(&self, after: u64, limit: usize) -> Result<Vec<OutboxEntry>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT seq, mutation_id, device_id, entity, entity_id, op, fields, hlc, schema_version, resolves
-             FROM outbox ORDER BY seq LIMIT ?1",
+             FROM outbox WHERE seq > ?1 ORDER BY seq LIMIT ?2",
         )?;
+        let after = i64::try_from(after).unwrap_or(i64::MAX);
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let rows = stmt
-            .query_map([limit as i64], |r| {
+            .query_map([after, limit], |r| {
                 Ok(OutboxEntry {
                     seq: r.get(0)?,
                     mutation_id: r.get(1)?,

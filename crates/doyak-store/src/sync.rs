@@ -144,7 +144,13 @@ impl Store {
     /// The oldest pending changes, at most `limit`, in sequence order, as
     /// the mutations a push sends.
     pub fn outbox_batch(&self, limit: usize) -> Result<Vec<Mutation>> {
-        self.outbox_entries(limit)?
+        self.outbox_batch_after(0, limit)
+    }
+
+    /// The next batch behind one still in flight: the oldest pending
+    /// changes numbered above `after` (the last one sent).
+    pub fn outbox_batch_after(&self, after: u64, limit: usize) -> Result<Vec<Mutation>> {
+        self.outbox_entries_after(after, limit)?
             .into_iter()
             .map(to_mutation)
             .collect()

@@ -145,8 +145,17 @@ pub fn sync_store(
 }
 
 /// [`sync_store`] over any [`SyncTarget`].
-pub fn sync_target(
-    target: &mut impl SyncTarget,
+///
+/// Pipelined: while the caseload takes the answer to one push (or stores
+/// one pull page, on another thread), the next batch is already on the
+/// network and the server settles it. The desk and the server then work at
+/// the same time instead of in turn (measured: docs/benchmarks.md). Nothing
+/// of the safety changes: a batch's rows leave the outbox only with its
+/// answer, a page is stored only after the one before it (its cursor is
+/// checked), and a batch sent before the answer to the one ahead was stored
+/// is answered again from the server's stored results should it be resent.
+pub fn sync_target<T: SyncTarget + Send>(
+    target: &mut T,
     transport: &mut dyn Transport,
     now: &dyn Fn() -> DateTime<Utc>,
     limits: SyncLimits,
@@ -154,61 +163,128 @@ pub fn sync_target(
 ) -> Result<SyncReport, SyncError> {
     let mut report = SyncReport::default();
     let device_id = target.with_store(|s| s.device_id())?;
-    loop {
-        let mut mutations = target.with_store(|s| s.outbox_batch(limits.push_batch))?;
-        // Keep the request well inside the server's size limit: a batch of
-        // large records is cut short (never below one mutation).
-        let mut bytes = 0;
-        let fits = mutations
-            .iter()
-            .position(|m| {
-                bytes += serde_json::to_vec(m).map_or(0, |v| v.len());
-                bytes > MAX_REQUEST_BYTES / 2
-            })
-            .unwrap_or(mutations.len())
-            .max(1);
-        mutations.truncate(fits);
-        let Some(last) = mutations.last().map(|m| m.seq) else {
-            break;
-        };
-        let request = PushRequest {
+    let batch = |target: &mut T, after: u64| -> Result<Option<PushRequest>, SyncError> {
+        let mutations = target.with_store(|s| s.outbox_batch_after(after, limits.push_batch))?;
+        Ok(fitting(mutations).map(|mutations| PushRequest {
             protocol: ProtocolVersion::CURRENT,
             device_id,
             mutations,
-        };
-        let response = transport.push(&request)?;
+        }))
+    };
+
+    let mut in_flight = match batch(target, 0)? {
+        Some(request) => {
+            let response = transport.push(&request)?;
+            Some((request, response))
+        }
+        None => None,
+    };
+    while let Some((request, response)) = in_flight.take() {
+        let last = request.mutations.last().map_or(0, |m| m.seq);
+        // The server settled less than it was sent without refusing: it is
+        // not the server this desk knows. Take its answer, send nothing
+        // more, and stop rather than resend the same batch forever.
+        let short = response.acknowledged_seq < last;
+        let next = if short { None } else { batch(target, last)? };
         let at = now();
-        let (summary, pending) = target.with_store(|s| {
-            let summary = s.apply_push_response(&request.mutations, &response, at)?;
-            Ok((summary, s.pending_count()?))
-        })?;
+        let (applied, sent) = std::thread::scope(|scope| {
+            let store = scope.spawn(|| {
+                target.with_store(|s| {
+                    let summary = s.apply_push_response(&request.mutations, &response, at)?;
+                    Ok((summary, s.pending_count()?))
+                })
+            });
+            let sent = next.map(|request| {
+                let response = transport.push(&request);
+                (request, response)
+            });
+            (joined(store), sent)
+        });
+        let (summary, pending) = applied?;
         report.sent += summary.acknowledged;
         report.rejected += summary.rejected;
         report.conflicts += summary.conflicts;
         report.pending = pending;
         progress(&report);
-        if response.acknowledged_seq < last {
-            // The server settled less than it was sent without refusing: it
-            // is not the server this desk knows. Stop rather than resend
-            // the same batch forever.
+        if short {
             return Err(TransportError::Refused(ErrorBody::new(ErrorCode::ServerInternal)).into());
         }
+        if let Some((request, response)) = sent {
+            in_flight = Some((request, response?));
+        }
     }
+
+    let pull = |cursor| PullRequest {
+        protocol: ProtocolVersion::CURRENT,
+        cursor,
+        limit: limits.pull_page,
+    };
+    let mut cursor = target.with_store(|s| Ok(s.sync_state()?.cursor))?;
+    let mut page = transport.pull(&pull(cursor))?;
     loop {
-        let cursor = target.with_store(|s| Ok(s.sync_state()?.cursor))?;
-        let page = transport.pull(&PullRequest {
-            protocol: ProtocolVersion::CURRENT,
-            cursor,
-            limit: limits.pull_page,
-        })?;
+        let more = page.has_more && page.next_cursor != cursor;
         let at = now();
-        let summary = target.with_store(|s| s.apply_pull_page(cursor, &page, at))?;
+        let (stored, fetched) = std::thread::scope(|scope| {
+            let store = scope.spawn(|| target.with_store(|s| s.apply_pull_page(cursor, &page, at)));
+            let fetched = more.then(|| transport.pull(&pull(page.next_cursor)));
+            (joined(store), fetched)
+        });
+        let summary = stored?;
         report.received += summary.applied;
         progress(&report);
-        if !page.has_more || page.next_cursor == cursor {
+        let Some(next) = fetched else {
             break;
-        }
+        };
+        cursor = page.next_cursor;
+        page = next?;
     }
     report.pending = target.with_store(|s| s.pending_count())?;
     Ok(report)
+}
+
+/// The caseload's work done on a helper thread; a panic there is this
+/// thread's panic.
+fn joined<R>(handle: std::thread::ScopedJoinHandle<'_, R>) -> R {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+/// A batch cut to stay well inside the server's request size limit (never
+/// below one mutation); `None` when nothing waits.
+fn fitting(
+    mut mutations: Vec<doyak_sync_protocol::Mutation>,
+) -> Option<Vec<doyak_sync_protocol::Mutation>> {
+    let mut bytes = 0;
+    let fits = mutations
+        .iter()
+        .position(|m| {
+            bytes += encoded_len(m);
+            bytes > MAX_REQUEST_BYTES / 2
+        })
+        .unwrap_or(mutations.len())
+        .max(1);
+    mutations.truncate(fits);
+    (!mutations.is_empty()).then_some(mutations)
+}
+
+/// The size of a mutation as JSON, counted without keeping the text.
+fn encoded_len(m: &doyak_sync_protocol::Mutation) -> usize {
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0 += buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    // Writing to a counter cannot fail; were it to, the mutation counts as
+    // large and goes in a batch of its own.
+    match serde_json::to_writer(&mut count, m) {
+        Ok(()) => count.0,
+        Err(_) => MAX_REQUEST_BYTES,
+    }
 }
