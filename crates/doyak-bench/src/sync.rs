@@ -31,6 +31,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 struct Server {
@@ -169,7 +170,9 @@ fn fresh_database(url: &str) -> String {
 /// these with the requests, so they are timed where they run.
 struct TimedStore<'a> {
     store: &'a mut Store,
-    busy: Duration,
+    /// Nanoseconds, shared with [`Timed`], which notes how much of it went
+    /// before the first pull (the push phase).
+    busy: Arc<AtomicU64>,
 }
 
 impl SyncTarget for TimedStore<'_> {
@@ -179,28 +182,38 @@ impl SyncTarget for TimedStore<'_> {
     ) -> Result<T, doyak_app::AppError> {
         let t = Instant::now();
         let out = f(self.store);
-        self.busy += t.elapsed();
+        self.busy
+            .fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
         Ok(out?)
     }
 }
 
-/// Times the requests apart from what the desk does with the answers.
+/// Times the requests apart from what the desk does with the answers,
+/// pushes and pulls apart (a desk that pushed pulls its own changes back).
 struct Timed<'a> {
     inner: &'a mut dyn Transport,
-    network: Duration,
+    push: Duration,
+    pull: Duration,
+    /// The desk's store time ([`TimedStore::busy`]) and, at the first pull,
+    /// how much of it the push phase took.
+    desk: Arc<AtomicU64>,
+    desk_pushing: Option<Duration>,
 }
 
 impl Transport for Timed<'_> {
     fn push(&mut self, r: &PushRequest) -> Result<PushResponse, TransportError> {
         let t = Instant::now();
         let out = self.inner.push(r);
-        self.network += t.elapsed();
+        self.push += t.elapsed();
         out
     }
     fn pull(&mut self, r: &PullRequest) -> Result<PullResponse, TransportError> {
+        if self.desk_pushing.is_none() {
+            self.desk_pushing = Some(Duration::from_nanos(self.desk.load(Ordering::Relaxed)));
+        }
         let t = Instant::now();
         let out = self.inner.pull(r);
-        self.network += t.elapsed();
+        self.pull += t.elapsed();
         out
     }
 }
@@ -275,15 +288,19 @@ pub fn run(seekers: u32) {
     eprintln!("{rows} pending mutations; pushing to {}…", server.url);
 
     // 1. Push over HTTP.
+    let busy_a = Arc::new(AtomicU64::new(0));
     let mut http = enrolled(&server.url, &db, &a, &center);
     let mut timed = Timed {
         inner: &mut http,
-        network: Duration::ZERO,
+        push: Duration::ZERO,
+        pull: Duration::ZERO,
+        desk: Arc::clone(&busy_a),
+        desk_pushing: None,
     };
     let started = Instant::now();
     let mut desk_a = TimedStore {
         store: &mut a,
-        busy: Duration::ZERO,
+        busy: Arc::clone(&busy_a),
     };
     let pushed = sync_target(
         &mut desk_a,
@@ -294,8 +311,8 @@ pub fn run(seekers: u32) {
     )
     .unwrap_or_else(|e| fail("push", e));
     let push_total = started.elapsed();
-    let push_network = timed.network;
-    let push_desk = desk_a.busy;
+    let push_network = timed.push;
+    let push_desk = timed.desk_pushing.unwrap_or_default();
     let (push_server, _) = server.work_after("push", pushed.sent);
 
     // 2. Initial sync of a second desk over HTTP.
@@ -303,15 +320,22 @@ pub fn run(seekers: u32) {
     let ctx = WriteContext::new(chrono::Utc::now(), "bench");
     let mut b = Store::create(&b_path, &Passphrase::new("벤치마크 암호"), &center, &ctx)
         .unwrap_or_else(|e| fail("create b", e));
+    let busy_b = Arc::new(AtomicU64::new(0));
     let mut http_b = enrolled(&server.url, &db, &b, &center);
     let mut timed_b = Timed {
         inner: &mut http_b,
-        network: Duration::ZERO,
+        push: Duration::ZERO,
+        pull: Duration::ZERO,
+        desk: Arc::clone(&busy_b),
+        desk_pushing: None,
     };
     let started = Instant::now();
+    // Desk A pulled its own changes back after pushing: the server's pull
+    // time so far is not desk B's.
+    let pulled_before = server.work_after("pull", 0);
     let mut desk_b = TimedStore {
         store: &mut b,
-        busy: Duration::ZERO,
+        busy: Arc::clone(&busy_b),
     };
     let pulled = sync_target(
         &mut desk_b,
@@ -322,9 +346,12 @@ pub fn run(seekers: u32) {
     )
     .unwrap_or_else(|e| fail("initial sync", e));
     let pull_total = started.elapsed();
-    let pull_network = timed_b.network;
-    let pull_desk = desk_b.busy;
-    let (pull_server, _) = server.work_after("pull", pulled.received);
+    let pull_network = timed_b.pull;
+    let pull_desk = Duration::from_nanos(busy_b.load(Ordering::Relaxed));
+    let pull_server = server
+        .work_after("pull", pulled_before.1 + pulled.received)
+        .0
+        - pulled_before.0;
     let b_rows = b
         .sync_snapshot()
         .unwrap_or_else(|e| fail("snapshot", e))
@@ -355,13 +382,13 @@ pub fn run(seekers: u32) {
     println!("| step | rows | time | rate |");
     println!("|---|---:|---:|---:|");
     println!(
-        "| push, desk → server over HTTP (server on PostgreSQL), whole sync | {} | {:.2} s | {} |",
+        "| push, desk → server over HTTP (server on PostgreSQL), whole sync (and pulling its own changes back) | {} | {:.2} s | {} |",
         pushed.sent,
         push_total.as_secs_f64(),
         rate(pushed.sent, push_total)
     );
     println!(
-        "| … requests, request → answer (the desk's JSON, loopback HTTP, the server) | {} | {:.2} s | {} |",
+        "| … push requests, request → answer (the desk's JSON, loopback HTTP, the server) | {} | {:.2} s | {} |",
         pushed.sent,
         push_network.as_secs_f64(),
         rate(pushed.sent, push_network)
@@ -373,7 +400,7 @@ pub fn run(seekers: u32) {
         rate(pushed.sent, push_server)
     );
     println!(
-        "| … the desk's own work (reading its outbox, taking the answers; overlapped with the requests) | {} | {:.2} s | {} |",
+        "| … the desk's own work while pushing (reading its outbox, taking the answers; overlapped with the requests) | {} | {:.2} s | {} |",
         pushed.sent,
         push_desk.as_secs_f64(),
         rate(pushed.sent, push_desk)
