@@ -237,6 +237,15 @@ fn enrolled(url: &str, db: &str, store: &Store, center: &Center) -> HttpTranspor
         .unwrap_or_else(|e| fail("transport", e))
 }
 
+/// One line of the results table: what, rows, time, rate.
+fn line(step: &str, rows: u64, took: Duration) {
+    println!(
+        "| {step} | {rows} | {:.2} s | {} |",
+        took.as_secs_f64(),
+        rate(rows, took)
+    );
+}
+
 fn rate(rows: u64, d: Duration) -> String {
     format!("{:.0} rows/s", rows as f64 / d.as_secs_f64())
 }
@@ -381,53 +390,45 @@ pub fn run(seekers: u32) {
 
     println!("| step | rows | time | rate |");
     println!("|---|---:|---:|---:|");
-    println!(
-        "| push, desk → server over HTTP (server on PostgreSQL), whole sync (and pulling its own changes back) | {} | {:.2} s | {} |",
+    line(
+        "push, desk → server over HTTP (server on PostgreSQL), whole sync (and pulling its own changes back)",
         pushed.sent,
-        push_total.as_secs_f64(),
-        rate(pushed.sent, push_total)
+        push_total,
     );
-    println!(
-        "| … push requests, request → answer (the desk's JSON, loopback HTTP, the server) | {} | {:.2} s | {} |",
+    line(
+        "… push requests, request → answer (the desk's JSON, loopback HTTP, the server)",
         pushed.sent,
-        push_network.as_secs_f64(),
-        rate(pushed.sent, push_network)
+        push_network,
     );
-    println!(
-        "| … … of which the server's own work (its request log: decode, merge, PostgreSQL, answer) | {} | {:.2} s | {} |",
+    line(
+        "… … of which the server's own work (its request log: decode, merge, PostgreSQL, answer)",
         pushed.sent,
-        push_server.as_secs_f64(),
-        rate(pushed.sent, push_server)
+        push_server,
     );
-    println!(
-        "| … the desk's own work while pushing (reading its outbox, taking the answers; overlapped with the requests) | {} | {:.2} s | {} |",
+    line(
+        "… the desk's own work while pushing (reading its outbox, taking the answers; overlapped with the requests)",
         pushed.sent,
-        push_desk.as_secs_f64(),
-        rate(pushed.sent, push_desk)
+        push_desk,
     );
-    println!(
-        "| initial sync of a second desk over HTTP (pull + store), whole sync | {} | {:.2} s | {} |",
+    line(
+        "initial sync of a second desk over HTTP (pull + store), whole sync",
         pulled.received,
-        pull_total.as_secs_f64(),
-        rate(pulled.received, pull_total)
+        pull_total,
     );
-    println!(
-        "| … requests, request → answer | {} | {:.2} s | {} |",
+    line(
+        "… requests, request → answer",
         pulled.received,
-        pull_network.as_secs_f64(),
-        rate(pulled.received, pull_network)
+        pull_network,
     );
-    println!(
-        "| … … of which the server's own work (its request log) | {} | {:.2} s | {} |",
+    line(
+        "… … of which the server's own work (its request log)",
         pulled.received,
-        pull_server.as_secs_f64(),
-        rate(pulled.received, pull_server)
+        pull_server,
     );
-    println!(
-        "| … the desk's own work (storing the pages; overlapped with the requests) | {} | {:.2} s | {} |",
+    line(
+        "… the desk's own work (storing the pages; overlapped with the requests)",
         pulled.received,
-        pull_desk.as_secs_f64(),
-        rate(pulled.received, pull_desk)
+        pull_desk,
     );
     println!("| push straight into the service (no HTTP), PostgreSQL | {pg_rate} |");
     println!("| push straight into the service (no HTTP), embedded SQLite file | {sqlite_rate} |");

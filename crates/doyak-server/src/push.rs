@@ -90,7 +90,7 @@ pub(crate) fn settle(
         let m = &mutations[i];
         // One oversized record is refused on its own (and acknowledged), so
         // it cannot hold back the mutations behind it.
-        if size_bound(m) > MAX_MUTATION_BYTES && encoded_len(m) > MAX_MUTATION_BYTES {
+        if size_bound(m) > MAX_MUTATION_BYTES && m.encoded_len() > MAX_MUTATION_BYTES {
             outcomes.push((
                 i,
                 Outcome::Rejected(Rejection {
@@ -313,26 +313,6 @@ fn size_bound(m: &Mutation) -> usize {
     ENVELOPE + 6 * m.entity.as_str().len() + 40 * m.resolves.len() + body
 }
 
-/// The size of a mutation as JSON, counted without building the text.
-fn encoded_len(m: &Mutation) -> usize {
-    struct Count(usize);
-    impl std::io::Write for Count {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0 += buf.len();
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut count = Count(0);
-    // Writing to a counter cannot fail; a failure would count as oversized.
-    match serde_json::to_writer(&mut count, m) {
-        Ok(()) => count.0,
-        Err(_) => usize::MAX,
-    }
-}
-
 /// The stored answer for a mutation settled before: the same outcome, marked
 /// a duplicate. A different mutation under a settled number is refused.
 fn replayed(tx: &mut dyn Tx, device: &DeviceRow, m: &Mutation) -> Result<MutationResult, ApiError> {
@@ -417,7 +397,7 @@ mod tests {
                 Op::Delete,
             ] {
                 let m = mutation(op, resolves);
-                prop_assert!(size_bound(&m) >= encoded_len(&m), "{} < {}", size_bound(&m), encoded_len(&m));
+                prop_assert!(size_bound(&m) >= m.encoded_len(), "{} < {}", size_bound(&m), m.encoded_len());
             }
         }
     }

@@ -128,6 +128,27 @@ impl PushRequest {
 }
 
 impl Mutation {
+    /// The size of this mutation as JSON, counted without keeping the text
+    /// (the server's per-mutation limit, the desk's request size). Writing
+    /// to a counter cannot fail; were it to, the size is `usize::MAX`.
+    pub fn encoded_len(&self) -> usize {
+        struct Count(usize);
+        impl std::io::Write for Count {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                self.0 += buf.len();
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut count = Count(0);
+        match serde_json::to_writer(&mut count, self) {
+            Ok(()) => count.0,
+            Err(_) => usize::MAX,
+        }
+    }
+
     fn check(&self, device: &str, problems: &mut Vec<ProtocolError>) {
         let mutation_id = self.mutation_id;
         if self.mutation_id.get_version_num() != 7 {

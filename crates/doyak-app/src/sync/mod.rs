@@ -259,32 +259,11 @@ fn fitting(
     let fits = mutations
         .iter()
         .position(|m| {
-            bytes += encoded_len(m);
+            bytes += m.encoded_len().min(MAX_REQUEST_BYTES);
             bytes > MAX_REQUEST_BYTES / 2
         })
         .unwrap_or(mutations.len())
         .max(1);
     mutations.truncate(fits);
     (!mutations.is_empty()).then_some(mutations)
-}
-
-/// The size of a mutation as JSON, counted without keeping the text.
-fn encoded_len(m: &doyak_sync_protocol::Mutation) -> usize {
-    struct Count(usize);
-    impl std::io::Write for Count {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0 += buf.len();
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut count = Count(0);
-    // Writing to a counter cannot fail; were it to, the mutation counts as
-    // large and goes in a batch of its own.
-    match serde_json::to_writer(&mut count, m) {
-        Ok(()) => count.0,
-        Err(_) => MAX_REQUEST_BYTES,
-    }
 }
