@@ -188,6 +188,54 @@ impl SyncTarget for TimedStore<'_> {
     }
 }
 
+/// What one timed sync did and where its time went.
+struct TimedSync {
+    report: doyak_app::sync::SyncReport,
+    total: Duration,
+    /// Request → answer, pushes and pulls apart.
+    push: Duration,
+    pull: Duration,
+    /// The desk's store calls, all of them and those before the first pull.
+    desk: Duration,
+    desk_pushing: Duration,
+}
+
+/// A whole sync of `store` over `http`, timed: the requests at the
+/// transport, the desk's work at the store.
+fn timed_sync(store: &mut Store, http: &mut HttpTransport, what: &str) -> TimedSync {
+    let busy = Arc::new(AtomicU64::new(0));
+    let mut timed = Timed {
+        inner: http,
+        push: Duration::ZERO,
+        pull: Duration::ZERO,
+        desk: Arc::clone(&busy),
+        desk_pushing: None,
+    };
+    let mut desk = TimedStore {
+        store,
+        busy: Arc::clone(&busy),
+    };
+    let started = Instant::now();
+    let report = sync_target(
+        &mut desk,
+        &mut timed,
+        &chrono::Utc::now,
+        SyncLimits::default(),
+        &mut |_| {},
+    )
+    .unwrap_or_else(|e| fail(what, e));
+    let total = started.elapsed();
+    let all = Duration::from_nanos(busy.load(Ordering::Relaxed));
+    TimedSync {
+        report,
+        total,
+        push: timed.push,
+        pull: timed.pull,
+        desk: all,
+        desk_pushing: timed.desk_pushing.unwrap_or(all),
+    }
+}
+
 /// Times the requests apart from what the desk does with the answers,
 /// pushes and pulls apart (a desk that pushed pulls its own changes back).
 struct Timed<'a> {
@@ -297,31 +345,12 @@ pub fn run(seekers: u32) {
     eprintln!("{rows} pending mutations; pushing to {}…", server.url);
 
     // 1. Push over HTTP.
-    let busy_a = Arc::new(AtomicU64::new(0));
     let mut http = enrolled(&server.url, &db, &a, &center);
-    let mut timed = Timed {
-        inner: &mut http,
-        push: Duration::ZERO,
-        pull: Duration::ZERO,
-        desk: Arc::clone(&busy_a),
-        desk_pushing: None,
-    };
-    let started = Instant::now();
-    let mut desk_a = TimedStore {
-        store: &mut a,
-        busy: Arc::clone(&busy_a),
-    };
-    let pushed = sync_target(
-        &mut desk_a,
-        &mut timed,
-        &chrono::Utc::now,
-        SyncLimits::default(),
-        &mut |_| {},
-    )
-    .unwrap_or_else(|e| fail("push", e));
-    let push_total = started.elapsed();
-    let push_network = timed.push;
-    let push_desk = timed.desk_pushing.unwrap_or_default();
+    let push = timed_sync(&mut a, &mut http, "push");
+    let pushed = &push.report;
+    let push_total = push.total;
+    let push_network = push.push;
+    let push_desk = push.desk_pushing;
     let (push_server, _) = server.work_after("push", pushed.sent);
 
     // 2. Initial sync of a second desk over HTTP.
@@ -329,34 +358,15 @@ pub fn run(seekers: u32) {
     let ctx = WriteContext::new(chrono::Utc::now(), "bench");
     let mut b = Store::create(&b_path, &Passphrase::new("벤치마크 암호"), &center, &ctx)
         .unwrap_or_else(|e| fail("create b", e));
-    let busy_b = Arc::new(AtomicU64::new(0));
     let mut http_b = enrolled(&server.url, &db, &b, &center);
-    let mut timed_b = Timed {
-        inner: &mut http_b,
-        push: Duration::ZERO,
-        pull: Duration::ZERO,
-        desk: Arc::clone(&busy_b),
-        desk_pushing: None,
-    };
-    let started = Instant::now();
     // Desk A pulled its own changes back after pushing: the server's pull
     // time so far is not desk B's.
     let pulled_before = server.work_after("pull", 0);
-    let mut desk_b = TimedStore {
-        store: &mut b,
-        busy: Arc::clone(&busy_b),
-    };
-    let pulled = sync_target(
-        &mut desk_b,
-        &mut timed_b,
-        &chrono::Utc::now,
-        SyncLimits::default(),
-        &mut |_| {},
-    )
-    .unwrap_or_else(|e| fail("initial sync", e));
-    let pull_total = started.elapsed();
-    let pull_network = timed_b.pull;
-    let pull_desk = Duration::from_nanos(busy_b.load(Ordering::Relaxed));
+    let pull = timed_sync(&mut b, &mut http_b, "initial sync");
+    let pulled = &pull.report;
+    let pull_total = pull.total;
+    let pull_network = pull.pull;
+    let pull_desk = pull.desk;
     let pull_server = server
         .work_after("pull", pulled_before.1 + pulled.received)
         .0
