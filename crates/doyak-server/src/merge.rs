@@ -79,10 +79,21 @@ pub fn merge(
     current: Option<&RecordRow>,
     new_conflict_id: &mut dyn FnMut() -> Uuid,
 ) -> Merged {
-    // Another center's record is, for this device, a record that does not
-    // exist: the answer must not even confirm the id is in use.
-    let current = current.filter(|row| row.center_id == center);
+    // Another center's record is, for this device's edits, a record that
+    // does not exist. A new record may not take its id, though: written,
+    // it would replace that center's record (the id is a UUIDv7, so only a
+    // forged or broken desk gets here; the answer says the id is taken,
+    // not by whom).
     let what = label(mutation);
+    if current.is_some_and(|row| row.center_id != center)
+        && matches!(mutation.op, Op::Insert { .. } | Op::Append { .. })
+    {
+        return reject(
+            ErrorCode::RecordIdTaken,
+            format!("같은 ID의 다른 {what} 기록이 서버에 이미 있습니다."),
+        );
+    }
+    let current = current.filter(|row| row.center_id == center);
     if mutation.entity == doyak_sync_protocol::EntityKind::Center {
         return own_center(center, mutation);
     }

@@ -565,6 +565,25 @@ fn scenario(service: &SyncService) -> Vec<String> {
         outcome_code(&r8.results[0].outcome),
         Some(ErrorCode::RecordForbidden)
     );
+    // B's desk making a record of its own under A's record's id: refused,
+    // and A's record keeps its values (a write would have replaced them).
+    let taken = b1.mutation(
+        "seeker",
+        s1,
+        Op::Insert {
+            record: seeker(s1, b),
+        },
+    );
+    let before = service.records(a).unwrap();
+    let r9 = service
+        .push(&b1.row, &b1.request(vec![taken]), now())
+        .unwrap();
+    assert_eq!(
+        outcome_code(&r9.results[0].outcome),
+        Some(ErrorCode::RecordIdTaken)
+    );
+    assert_eq!(service.records(a).unwrap(), before, "A's records untouched");
+    t.push(format!("taken {:?}", outcome_code(&r9.results[0].outcome)));
     assert!(
         pull_all(service, &b1).is_empty(),
         "B sees none of A's changes"
