@@ -17,6 +17,7 @@ use doyak_demo::{DemoItem, DemoSpec};
 use doyak_domain::{Center, Id, JobSeeker, SigunguCode};
 use doyak_store::{Passphrase, SeekerFilter, Store, WriteContext};
 mod desk;
+mod parts;
 mod sync;
 
 use std::path::Path;
@@ -112,6 +113,13 @@ fn main() {
         sync::direct(
             u32::try_from(arg("--seekers", 6_700)).unwrap_or(6_700),
             runs,
+        );
+        return;
+    }
+    if std::env::args().any(|a| a == "--sync-parts") {
+        parts::run(
+            u32::try_from(arg("--seekers", 6_700)).unwrap_or(6_700),
+            arg("--runs", 3).max(1) as usize,
         );
         return;
     }

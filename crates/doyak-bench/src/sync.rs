@@ -294,8 +294,33 @@ fn line(step: &str, rows: u64, took: Duration) {
     );
 }
 
-fn rate(rows: u64, d: Duration) -> String {
+pub(crate) fn rate(rows: u64, d: Duration) -> String {
     format!("{:.0} rows/s", rows as f64 / d.as_secs_f64())
+}
+
+/// A new caseload at `path` with the demo generator's caseload of `seekers`
+/// seekers, all of it waiting in the outbox; its center.
+pub(crate) fn demo_caseload(path: &Path, secret: &Passphrase, seekers: u32) -> Center {
+    let mut desk = Desk::create(
+        path,
+        secret,
+        &NewCaseload {
+            center_name: "벤치마크센터".into(),
+            center_sigungu: Some("41273".into()),
+        },
+        Arc::new(SystemClock),
+    )
+    .unwrap_or_else(|e| fail("create", e));
+    let spec = desk
+        .demo_spec(seekers, seekers / 8, 1)
+        .unwrap_or_else(|e| fail("demo", e));
+    desk.generate_demo(&spec, &mut |_, _| {})
+        .unwrap_or_else(|e| fail("demo", e));
+    Center {
+        id: desk.center_id(),
+        name: desk.center_name().to_owned(),
+        sigungu: None,
+    }
 }
 
 pub fn run(seekers: u32) {
@@ -306,28 +331,8 @@ pub fn run(seekers: u32) {
 
     // Desk A: the demo caseload, everything waiting in the outbox.
     let a_path = dir.path().join("a.doyak");
-    let mut a = Desk::create(
-        &a_path,
-        &Passphrase::new("벤치마크 암호"),
-        &NewCaseload {
-            center_name: "벤치마크센터".into(),
-            center_sigungu: Some("41273".into()),
-        },
-        Arc::new(SystemClock),
-    )
-    .unwrap_or_else(|e| fail("create", e));
-    let spec = a
-        .demo_spec(seekers, seekers / 8, 1)
-        .unwrap_or_else(|e| fail("demo", e));
     eprintln!("generating the demo caseload ({seekers} seekers)…");
-    a.generate_demo(&spec, &mut |_, _| {})
-        .unwrap_or_else(|e| fail("demo", e));
-    let center = Center {
-        id: a.center_id(),
-        name: a.center_name().to_owned(),
-        sigungu: None,
-    };
-    drop(a);
+    let center = demo_caseload(&a_path, &Passphrase::new("벤치마크 암호"), seekers);
     let mut a =
         Store::open(&a_path, &Passphrase::new("벤치마크 암호")).unwrap_or_else(|e| fail("open", e));
     let rows = a.pending_count().unwrap_or_else(|e| fail("pending", e));
@@ -470,23 +475,9 @@ pub fn direct(seekers: u32, runs: usize) {
 fn direct_push(dir: &Path, name: &str, storage: Storage, seekers: u32) -> String {
     let service = SyncService::new(storage, ServiceConfig::default());
     let c_path = dir.join(format!("direct-{name}.doyak"));
-    let mut c = Desk::create(
-        &c_path,
-        &Passphrase::unencrypted_for_benchmarks(),
-        &NewCaseload {
-            center_name: "직접".into(),
-            center_sigungu: Some("41273".into()),
-        },
-        Arc::new(SystemClock),
-    )
-    .unwrap_or_else(|e| fail("create c", e));
-    let spec = c
-        .demo_spec(seekers, seekers / 8, 1)
-        .unwrap_or_else(|e| fail("demo", e));
-    c.generate_demo(&spec, &mut |_, _| {})
-        .unwrap_or_else(|e| fail("demo", e));
-    let c_center = c.center_id().as_uuid();
-    drop(c);
+    let c_center = demo_caseload(&c_path, &Passphrase::unencrypted_for_benchmarks(), seekers)
+        .id
+        .as_uuid();
     service
         .put_center(c_center, "c")
         .unwrap_or_else(|e| fail("center", e));
