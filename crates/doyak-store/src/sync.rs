@@ -296,7 +296,8 @@ pub(crate) fn read_shared(
     fn read<R: SharedRecord>(
         data: &Map<String, Value>,
     ) -> std::result::Result<Shared, serde_json::Error> {
-        let record: R = serde_json::from_value(Value::Object(data.clone()))?;
+        // Read in place: the map is not copied into a `Value` first.
+        let record = R::deserialize(data)?;
         Ok(Shared {
             id: record.id(),
             center_id: record.center_id(),

@@ -4,13 +4,14 @@
 use super::{SYNC_ACTOR, domain_kind, pending_edits, read_shared, upsert_conflict};
 use crate::Store;
 use crate::error::{Result, StoreError};
-use crate::write::{RecordRow, WriteContext, Writer};
+use crate::write::{RecordRow, WriteContext, Writer, map_text};
 use chrono::{DateTime, Utc};
 use doyak_domain::{CaseEvent, EntityKind, Id};
 use doyak_sync_protocol as wire;
 use doyak_sync_protocol::{
     Change, ChangeBody, ChangeVersion, ProtocolError, PullResponse, VersionedValue,
 };
+use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -267,7 +268,7 @@ fn write_checked(
 /// An event as it was written, kept verbatim (fields a newer desk added
 /// included); follow-ups and retention checks follow as for a local append.
 fn pull_event(w: &mut Writer<'_>, id: Id, record: &Map<String, Value>) -> Result<Pulled> {
-    let Ok(event) = serde_json::from_value::<CaseEvent>(Value::Object(record.clone())) else {
+    let Ok(event) = CaseEvent::deserialize(record) else {
         return Ok(Pulled::Held("undecodable"));
     };
     if event.id != id {
@@ -276,7 +277,7 @@ fn pull_event(w: &mut Writer<'_>, id: Id, record: &Map<String, Value>) -> Result
     if event.center_id != w.center() {
         return Ok(Pulled::Foreign);
     }
-    let data = Value::Object(record.clone()).to_string();
+    let data = map_text(record, "event")?;
     Ok(if w.store_event(&event, &data)? {
         Pulled::Applied
     } else {
