@@ -71,6 +71,7 @@ mod enroll;
 mod error;
 mod pull;
 mod push;
+mod tagged;
 mod version;
 mod wire;
 

@@ -98,8 +98,9 @@ pub struct Change {
     pub body: ChangeBody,
 }
 
-/// What the change did. Closed set within a protocol version.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// What the change did. Closed set within a protocol version. Decoded by
+/// hand (`tagged.rs`), like [`crate::Op`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ChangeBody {
     /// A shared record as the server holds it: every field with its version

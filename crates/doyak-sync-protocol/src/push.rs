@@ -46,7 +46,9 @@ pub struct Mutation {
 
 /// What a mutation does. A closed set: a new operation is a new protocol
 /// version, because an old server could not apply it safely.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Decoded by hand (`tagged.rs`): serde's derived decoder buffers the
+/// whole object before it knows the variant.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Op {
     /// A new shared record, every field at version 1.

@@ -190,8 +190,8 @@ fn push_response() -> impl Strategy<Value = PushResponse> {
     )
 }
 
-fn pull_response() -> impl Strategy<Value = PullResponse> {
-    let body = prop_oneof![
+fn change_body() -> impl Strategy<Value = ChangeBody> {
+    prop_oneof![
         btree_map(text(), versioned(), 0..4).prop_map(|fields| ChangeBody::Insert { fields }),
         btree_map(text(), versioned(), 0..4).prop_map(|fields| ChangeBody::Update { fields }),
         Just(ChangeBody::Delete),
@@ -199,7 +199,11 @@ fn pull_response() -> impl Strategy<Value = PullResponse> {
         conflict().prop_map(|conflict| ChangeBody::Conflict {
             conflict: Box::new(conflict),
         }),
-    ];
+    ]
+}
+
+fn pull_response() -> impl Strategy<Value = PullResponse> {
+    let body = change_body();
     let change = (
         any::<u64>(),
         entity(),
@@ -284,6 +288,24 @@ fn error_body() -> impl Strategy<Value = ErrorBody> {
         )
 }
 
+/// `value` as a JSON object with `kind` at `at` among its keys (the other
+/// keys keep their order) and perhaps a field a newer peer added, written by
+/// hand so the order is exact.
+fn with_kind_at<T: serde::Serialize>(value: &T, at: usize, added: Option<&Value>) -> String {
+    let Value::Object(mut map) = serde_json::to_value(value).expect("encodes") else {
+        panic!("a tagged enum encodes as an object");
+    };
+    let kind = map.remove("kind").expect("tagged");
+    let mut entries: Vec<(String, Value)> = map.into_iter().collect();
+    entries.extend(added.map(|v| ("added_later".to_owned(), v.clone())));
+    entries.insert(at.min(entries.len()), ("kind".into(), kind));
+    let inner: Vec<String> = entries
+        .iter()
+        .map(|(k, v)| format!("{}:{}", Value::from(k.as_str()), v))
+        .collect();
+    format!("{{{}}}", inner.join(","))
+}
+
 fn round_trip<M: Message + PartialEq + Debug>(message: &M) -> Result<(), TestCaseError> {
     let back: M = decode(&encode(message)).map_err(|e| TestCaseError::fail(e.to_string()))?;
     prop_assert_eq!(&back, message);
@@ -297,6 +319,31 @@ proptest! {
         mutations in vec(mutation(), 0..5),
     ) {
         round_trip(&PushRequest { protocol: ProtocolVersion::V1, device_id, mutations })?;
+    }
+
+    /// `Op` and `ChangeBody` are decoded by hand when `kind` comes first (as
+    /// every Doyak peer writes it) and by serde's derived decoder otherwise:
+    /// both paths must read the same value, whatever the key order and
+    /// whatever unknown field a newer peer adds.
+    #[test]
+    fn tagged_enums_decode_alike_wherever_kind_is(
+        op in op(),
+        body in change_body(),
+        at in 0usize..3,
+        extra in json(),
+    ) {
+        for added in [None, Some(&extra)] {
+            for text in [with_kind_at(&op, 0, added), with_kind_at(&op, at, added)] {
+                let back: Op = serde_json::from_str(&text)
+                    .map_err(|e| TestCaseError::fail(format!("{e}: {text}")))?;
+                prop_assert_eq!(&back, &op);
+            }
+        }
+        for text in [with_kind_at(&body, 0, Some(&extra)), with_kind_at(&body, at, None)] {
+            let back: ChangeBody = serde_json::from_str(&text)
+                .map_err(|e| TestCaseError::fail(format!("{e}: {text}")))?;
+            prop_assert_eq!(&back, &body);
+        }
     }
 
     #[test]
