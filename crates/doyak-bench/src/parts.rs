@@ -4,13 +4,15 @@
 //! process, so that one step at a time can be profiled (`perf record`):
 //! the server decoding the desk's push requests (JSON → `PushRequest`), the
 //! desk reading its outbox and taking the answers, the desk decoding pull
-//! pages and storing them — on an encrypted caseload and, as the peer, an
-//! unencrypted one. The service behind it runs on the embedded SQLite
-//! backend in this process; only the steps named are timed.
+//! pages and storing them (as many to a transaction as the desk does) — on
+//! an encrypted caseload and, as the peer, an unencrypted one. The service
+//! behind it runs on the embedded SQLite backend in this process; only the
+//! steps named are timed.
 
 use crate::fail;
 use crate::sync::{demo_caseload, rate};
 use doyak_app::Passphrase;
+use doyak_app::sync::SyncLimits;
 use doyak_server::{ServiceConfig, SqliteStorage, Storage, SyncService};
 use doyak_store::{Store, WriteContext};
 use doyak_sync_protocol::{
@@ -171,17 +173,21 @@ fn desk_pull(
     let mut store = Store::create(path, secret, center, &ctx).unwrap_or_else(|e| fail("create", e));
     let (mut decode, mut apply) = (Duration::ZERO, Duration::ZERO);
     let mut cursor = ChangeVersion::START;
-    for page in &rec.pages {
+    // As the desk stores them: several pages to a transaction.
+    let per_write = SyncLimits::default().pull_pages_per_write.max(1);
+    for group in rec.pages.chunks(per_write) {
         let t = Instant::now();
-        let page: PullResponse =
-            serde_json::from_slice(page).unwrap_or_else(|e| fail("decode page", e));
+        let pages: Vec<PullResponse> = group
+            .iter()
+            .map(|page| serde_json::from_slice(page).unwrap_or_else(|e| fail("decode page", e)))
+            .collect();
         decode += t.elapsed();
         let t = Instant::now();
         store
-            .apply_pull_page(cursor, &page, chrono::Utc::now())
-            .unwrap_or_else(|e| fail("page", e));
+            .apply_pull_pages(cursor, &pages, chrono::Utc::now())
+            .unwrap_or_else(|e| fail("pages", e));
         apply += t.elapsed();
-        cursor = page.next_cursor;
+        cursor = pages.last().map_or(cursor, |page| page.next_cursor);
     }
     let held = store
         .sync_snapshot()

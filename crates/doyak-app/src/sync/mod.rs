@@ -20,8 +20,8 @@ use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use doyak_store::Store;
 use doyak_sync_protocol::{
-    ErrorBody, ErrorCode, MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, MAX_REQUEST_BYTES, ProtocolVersion,
-    PullRequest, PullResponse, PushRequest, PushResponse,
+    ChangeVersion, ErrorBody, ErrorCode, MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, MAX_REQUEST_BYTES,
+    ProtocolVersion, PullRequest, PullResponse, PushRequest, PushResponse,
 };
 
 /// Why a request did not get an answer the desk can use.
@@ -69,6 +69,8 @@ pub struct SyncReport {
 pub struct SyncLimits {
     pub push_batch: usize,
     pub pull_page: u32,
+    /// Pull pages stored in one transaction.
+    pub pull_pages_per_write: usize,
 }
 
 impl Default for SyncLimits {
@@ -76,6 +78,7 @@ impl Default for SyncLimits {
         SyncLimits {
             push_batch: MAX_PUSH_MUTATIONS,
             pull_page: MAX_PULL_LIMIT,
+            pull_pages_per_write: 4,
         }
     }
 }
@@ -214,32 +217,72 @@ pub fn sync_target<T: SyncTarget + Send>(
         }
     }
 
-    let pull = |cursor| PullRequest {
-        protocol: ProtocolVersion::CURRENT,
-        cursor,
-        limit: limits.pull_page,
+    // Pages are fetched at the size a slow connection can carry, and stored
+    // several to a transaction: a commit costs about as much for one page
+    // as for four (docs/benchmarks.md, `--sync-parts`).
+    let pages_after = |transport: &mut dyn Transport, mut cursor: ChangeVersion| {
+        let mut fetched = Fetched {
+            pages: Vec::new(),
+            failed: None,
+            more: true,
+        };
+        while fetched.more && fetched.pages.len() < limits.pull_pages_per_write.max(1) {
+            match transport.pull(&PullRequest {
+                protocol: ProtocolVersion::CURRENT,
+                cursor,
+                limit: limits.pull_page,
+            }) {
+                Ok(page) => {
+                    // A server that says "more" without moving on would be
+                    // asked the same page forever.
+                    fetched.more = page.has_more && page.next_cursor != cursor;
+                    cursor = page.next_cursor;
+                    fetched.pages.push(page);
+                }
+                // The pages already fetched are stored before the error is
+                // reported: they need not travel again.
+                Err(e) => {
+                    fetched.failed = Some(e);
+                    fetched.more = false;
+                }
+            }
+        }
+        fetched
     };
     let mut cursor = target.with_store(|s| Ok(s.sync_state()?.cursor))?;
-    let mut page = transport.pull(&pull(cursor))?;
-    loop {
-        let more = page.has_more && page.next_cursor != cursor;
+    let mut batch = pages_after(transport, cursor);
+    while let Some(after) = batch.pages.last().map(|page| page.next_cursor) {
         let at = now();
-        let (stored, fetched) = std::thread::scope(|scope| {
-            let store = scope.spawn(|| target.with_store(|s| s.apply_pull_page(cursor, &page, at)));
-            let fetched = more.then(|| transport.pull(&pull(page.next_cursor)));
-            (joined(store), fetched)
+        let (stored, next) = std::thread::scope(|scope| {
+            let pages = &batch.pages;
+            let store =
+                scope.spawn(|| target.with_store(|s| s.apply_pull_pages(cursor, pages, at)));
+            let next = batch.more.then(|| pages_after(transport, after));
+            (joined(store), next)
         });
         let summary = stored?;
         report.received += summary.applied;
         progress(&report);
-        let Some(next) = fetched else {
+        let Some(next) = next else {
             break;
         };
-        cursor = page.next_cursor;
-        page = next?;
+        cursor = after;
+        batch = next;
+    }
+    if let Some(e) = batch.failed {
+        return Err(e.into());
     }
     report.pending = target.with_store(|s| s.pending_count())?;
     Ok(report)
+}
+
+/// Pull pages fetched for one transaction, and why the fetching stopped.
+struct Fetched {
+    pages: Vec<PullResponse>,
+    /// The request that failed after `pages` (stored all the same).
+    failed: Option<TransportError>,
+    /// The last page said more changes follow.
+    more: bool,
 }
 
 /// The caseload's work done on a helper thread; a panic there is this

@@ -211,6 +211,7 @@ impl Sim {
         let limits = SyncLimits {
             push_batch: 7,
             pull_page: 5,
+            pull_pages_per_write: 3,
         };
         sync_store(&mut desk.store, &mut net, &|| now, limits, &mut |_| {})
             .map(|_| ())
@@ -691,4 +692,88 @@ fn every_seed_converges_with_one_conflict_per_concurrent_edit() {
             "the simulation must actually produce concurrent edits"
         );
     }
+}
+
+/// Fails the `fail_at`-th pull (counted from 1); passes everything else on.
+struct FailingPull<'a> {
+    inner: Net<'a>,
+    pulls: usize,
+    fail_at: usize,
+}
+
+impl Transport for FailingPull<'_> {
+    fn push(&mut self, request: &PushRequest) -> Result<PushResponse, TransportError> {
+        self.inner.push(request)
+    }
+
+    fn pull(&mut self, request: &PullRequest) -> Result<PullResponse, TransportError> {
+        self.pulls += 1;
+        if self.pulls == self.fail_at {
+            return Err(TransportError::Unreachable("cut".into()));
+        }
+        self.inner.pull(request)
+    }
+}
+
+/// The desk stores several pull pages per transaction. When the connection
+/// drops partway, the pages that arrived before are stored all the same and
+/// the error is reported; the next sync resumes after them.
+#[test]
+fn pages_fetched_before_a_failed_pull_are_stored_and_the_rest_follows() {
+    let mut sim = Sim::new(0, false);
+    for n in 0..23u8 {
+        let id = Id::new_v7(1_700_000_000_000 + u64::from(n), [n; 10]);
+        let ctx = sim.ctx(0);
+        sim.desks[0]
+            .store
+            .write(&ctx, |w| w.insert(&new_seeker(id, sim.center.id)))
+            .unwrap();
+    }
+    sim.sync(0, NONE).unwrap();
+    let on_server = sim.whole_log().len() as u64;
+    assert!(
+        on_server >= 23,
+        "the seekers (and the center) are in the log"
+    );
+
+    // Pages of 5, three to a transaction: pulls 1–3 are stored together
+    // while pull 4 is fetched; pull 5 fails, so page 4 is stored alone.
+    let limits = SyncLimits {
+        push_batch: 7,
+        pull_page: 5,
+        pull_pages_per_write: 3,
+    };
+    let now = sim.now;
+    let desk = &mut sim.desks[1];
+    let mut failing = FailingPull {
+        inner: Net {
+            server: &sim.server,
+            device: &desk.row,
+            rng: &mut sim.rng,
+            online: true,
+            faults: NONE,
+            now,
+            late: &mut sim.late,
+            sent: &mut sim.sent,
+        },
+        pulls: 0,
+        fail_at: 5,
+    };
+    let err = sync_store(&mut desk.store, &mut failing, &|| now, limits, &mut |_| {});
+    assert!(err.is_err(), "the cut connection is reported");
+    let state = desk.store.sync_state().unwrap();
+    assert_eq!(
+        state.cursor,
+        ChangeVersion(20),
+        "four pages of five were fetched before the cut, and all four are stored"
+    );
+
+    sim.sync(1, NONE).unwrap();
+    assert_eq!(
+        sim.desks[1].store.sync_state().unwrap().cursor,
+        ChangeVersion(on_server),
+        "the next sync resumes after them"
+    );
+    sim.quiesce();
+    sim.check();
 }

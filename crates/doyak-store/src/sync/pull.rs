@@ -1,4 +1,4 @@
-//! What a pull page does to the caseload: each change in log order, then the
+//! What pull pages do to the caseload: each change in log order, then the
 //! cursor, in one transaction. See the rules in the parent module.
 
 use super::{SYNC_ACTOR, domain_kind, pending_edits, read_shared, upsert_conflict};
@@ -55,28 +55,49 @@ enum Pulled {
 
 impl Store {
     /// Applies a pull page asked for from `cursor`, then stores
-    /// `page.next_cursor`, in one transaction.
-    ///
-    /// A page that fails [`PullResponse::validate`], or one asked for from
-    /// another position than the stored cursor (a page applied twice, two
-    /// pulls at once), is refused with nothing changed: applying it could
-    /// skip changes or store a cursor ahead of the data. Pulled changes
-    /// queue nothing in the outbox and are not audited as a counselor's.
+    /// `page.next_cursor`, in one transaction: [`Store::apply_pull_pages`]
+    /// with one page.
     pub fn apply_pull_page(
         &mut self,
         cursor: ChangeVersion,
         page: &PullResponse,
         now: DateTime<Utc>,
     ) -> Result<PullSummary> {
-        if let Some(problem) = page.validate(cursor).into_iter().next() {
-            return Err(StoreError::SyncPageInvalid { problem });
+        self.apply_pull_pages(cursor, std::slice::from_ref(page), now)
+    }
+
+    /// Applies consecutive pull pages, the first asked for from `cursor` and
+    /// each next one from the page before it, then stores the last page's
+    /// `next_cursor`, all in one transaction. Several pages per transaction
+    /// is what makes a first sync fast: the commit and the log checkpoint
+    /// behind it cost about as much for 2,000 changes as for 8,000.
+    ///
+    /// A page that fails [`PullResponse::validate`], a page not asked for
+    /// from the position the one before it ended at, or a first page asked
+    /// for from another position than the stored cursor (a page applied
+    /// twice, two pulls at once), is refused with nothing changed: applying
+    /// it could skip changes or store a cursor ahead of the data. Pulled
+    /// changes queue nothing in the outbox and are not audited as a
+    /// counselor's.
+    pub fn apply_pull_pages(
+        &mut self,
+        cursor: ChangeVersion,
+        pages: &[PullResponse],
+        now: DateTime<Utc>,
+    ) -> Result<PullSummary> {
+        let mut next = cursor;
+        for page in pages {
+            if let Some(problem) = page.validate(next).into_iter().next() {
+                return Err(StoreError::SyncPageInvalid { problem });
+            }
+            next = page.next_cursor;
         }
         // SQLite integers are signed: a position past i64::MAX could not be
         // stored, and is as unusable as one out of order.
-        let next = i64::try_from(page.next_cursor.0).map_err(|_| StoreError::SyncPageInvalid {
+        let stored_next = i64::try_from(next.0).map_err(|_| StoreError::SyncPageInvalid {
             problem: ProtocolError::PageOutOfOrder {
                 after: cursor.0,
-                found: page.next_cursor.0,
+                found: next.0,
             },
         })?;
         let ctx = WriteContext::new(now, SYNC_ACTOR);
@@ -91,15 +112,15 @@ impl Store {
                 });
             }
             let mut summary = PullSummary {
-                cursor: page.next_cursor,
+                cursor: next,
                 ..PullSummary::default()
             };
-            for change in &page.changes {
+            for change in pages.iter().flat_map(|page| &page.changes) {
                 apply_change(w, change, &mut summary)?;
             }
             w.tx()
                 .prepare_cached("UPDATE sync_state SET cursor = ?1, last_pull_at = ?2")?
-                .execute((next, w.now_text()))?;
+                .execute((stored_next, w.now_text()))?;
             Ok(summary)
         })
     }

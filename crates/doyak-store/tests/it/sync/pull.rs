@@ -182,6 +182,74 @@ fn a_page_from_another_cursor_or_out_of_order_changes_nothing() {
     assert_eq!(state.last_pull_at, None, "no trace of a pull at all");
 }
 
+/// Several pages in one transaction store what the same pages one by one
+/// store; a page that does not follow the one before it refuses them all.
+#[test]
+fn consecutive_pages_apply_in_one_go_or_not_at_all() {
+    let people: Vec<JobSeeker> = (1..=5).map(|n| seeker(n, "김민수")).collect();
+    let first = page_after(
+        ChangeVersion::START,
+        people[..2].iter().map(insert).collect(),
+    );
+    let mut renamed = people[0].clone();
+    renamed.name = "김민준".into();
+    let second = page_after(
+        first.next_cursor,
+        vec![
+            insert(&people[2]),
+            update(renamed.id, field("name", json!("김민준"), 2)),
+        ],
+    );
+    let third = page_after(second.next_cursor, people[3..].iter().map(insert).collect());
+    let pages = [first, second, third];
+
+    let (_a, mut one_by_one) = new_store();
+    let mut cursor = ChangeVersion::START;
+    for page in &pages {
+        one_by_one.apply_pull_page(cursor, page, now()).unwrap();
+        cursor = page.next_cursor;
+    }
+    let (_b, mut together) = new_store();
+    let summary = together
+        .apply_pull_pages(ChangeVersion::START, &pages, now())
+        .unwrap();
+    assert_eq!(summary.applied, 6, "5 inserts and 1 update");
+    assert_eq!(summary.cursor, ChangeVersion(6), "the last page's cursor");
+    assert_eq!(together.sync_state().unwrap().cursor, ChangeVersion(6));
+    assert_eq!(
+        together.sync_snapshot().unwrap(),
+        one_by_one.sync_snapshot().unwrap(),
+        "the same records, values and versions either way"
+    );
+    assert_eq!(
+        together.get::<JobSeeker>(renamed.id).unwrap().unwrap().name,
+        "김민준",
+        "a later page's update applies over an earlier page's insert"
+    );
+
+    // The third page asked for from the first's end: it would skip the
+    // second page's changes (4 and 5), so nothing of the three is stored.
+    let (_c, mut refused) = new_store();
+    let skipping = page_after(
+        pages[0].next_cursor,
+        people[3..].iter().map(insert).collect(),
+    );
+    let err = refused
+        .apply_pull_pages(
+            ChangeVersion::START,
+            &[pages[0].clone(), pages[1].clone(), skipping],
+            now(),
+        )
+        .unwrap_err();
+    assert!(matches!(err, StoreError::SyncPageInvalid { .. }), "{err:?}");
+    assert_eq!(
+        refused.get::<JobSeeker>(people[0].id).unwrap(),
+        None,
+        "no row"
+    );
+    assert_eq!(refused.sync_state().unwrap().cursor, ChangeVersion::START);
+}
+
 #[test]
 fn the_same_changes_twice_change_nothing() {
     let (_fx, mut store) = new_store();
