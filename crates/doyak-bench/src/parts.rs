@@ -10,14 +10,14 @@
 //! steps named are timed.
 
 use crate::fail;
-use crate::sync::{demo_caseload, rate};
+use crate::sync::{demo_caseload, enrolled_in, rate};
 use doyak_app::Passphrase;
 use doyak_app::sync::SyncLimits;
 use doyak_server::{ServiceConfig, SqliteStorage, Storage, SyncService};
 use doyak_store::{Store, WriteContext};
 use doyak_sync_protocol::{
-    ChangeVersion, EnrollRequest, MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, Mutation, ProtocolVersion,
-    PullRequest, PullResponse, PushRequest, PushResponse,
+    ChangeVersion, MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, Mutation, ProtocolVersion, PullRequest,
+    PullResponse, PushRequest, PushResponse,
 };
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -51,28 +51,7 @@ fn record(dir: &Path, path: &Path, secret: &Passphrase, center: &doyak_domain::C
     service
         .put_center(center.id.as_uuid(), &center.name)
         .unwrap_or_else(|e| fail("center", e));
-    let device = |device_id| {
-        let code = service
-            .create_enrollment_code(center.id.as_uuid(), chrono::Duration::hours(1), now())
-            .unwrap_or_else(|e| fail("code", e.body.message));
-        let token = service
-            .enroll(
-                &EnrollRequest {
-                    protocol: ProtocolVersion::V1,
-                    code,
-                    device_id,
-                    device_name: "bench".into(),
-                    app_version: "bench".into(),
-                    center_id: None,
-                },
-                now(),
-            )
-            .unwrap_or_else(|e| fail("enroll", e.body.message))
-            .token;
-        service
-            .authenticate(token.expose_secret(), now())
-            .unwrap_or_else(|e| fail("auth", e.body.message))
-    };
+    let device = |device_id| enrolled_in(&service, center.id.as_uuid(), device_id);
     let store = Store::open(path, secret).unwrap_or_else(|e| fail("open", e));
     let a = device(store.device_id().unwrap_or_else(|e| fail("device", e)));
     let all = store

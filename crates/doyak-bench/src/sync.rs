@@ -21,6 +21,7 @@ use doyak_app::sync::{
 };
 use doyak_app::{Desk, NewCaseload, Passphrase, SystemClock};
 use doyak_domain::Center;
+use doyak_server::model::DeviceRow;
 use doyak_server::{PostgresStorage, ServiceConfig, SqliteStorage, Storage, SyncService};
 use doyak_store::{Store, WriteContext};
 use doyak_sync_protocol::{
@@ -483,27 +484,8 @@ fn direct_push(dir: &Path, name: &str, storage: Storage, seekers: u32) -> String
         .unwrap_or_else(|e| fail("center", e));
     let store = Store::open(&c_path, &Passphrase::unencrypted_for_benchmarks())
         .unwrap_or_else(|e| fail("open c", e));
-    let code = service
-        .create_enrollment_code(c_center, chrono::Duration::hours(1), chrono::Utc::now())
-        .unwrap_or_else(|e| fail("code", e.body.message));
     let device_id = store.device_id().unwrap_or_else(|e| fail("device", e));
-    let token = service
-        .enroll(
-            &EnrollRequest {
-                protocol: ProtocolVersion::V1,
-                code,
-                device_id,
-                device_name: "bench".into(),
-                app_version: "bench".into(),
-                center_id: None,
-            },
-            chrono::Utc::now(),
-        )
-        .unwrap_or_else(|e| fail("enroll", e.body.message))
-        .token;
-    let device = service
-        .authenticate(token.expose_secret(), chrono::Utc::now())
-        .unwrap_or_else(|e| fail("auth", e.body.message));
+    let device = enrolled_in(&service, c_center, device_id);
     let all = store
         .outbox_batch(usize::MAX)
         .unwrap_or_else(|e| fail("outbox", e));
@@ -540,6 +522,36 @@ fn direct_push(dir: &Path, name: &str, storage: Storage, seekers: u32) -> String
         took.as_secs_f64(),
         rate(all.len() as u64, took)
     )
+}
+
+/// `device_id` enrolled in `center` straight through the service: its row,
+/// as a request with its token would authenticate.
+pub(crate) fn enrolled_in(
+    service: &SyncService,
+    center: uuid::Uuid,
+    device_id: uuid::Uuid,
+) -> DeviceRow {
+    let now = chrono::Utc::now;
+    let code = service
+        .create_enrollment_code(center, chrono::Duration::hours(1), now())
+        .unwrap_or_else(|e| fail("code", e.body.message));
+    let token = service
+        .enroll(
+            &EnrollRequest {
+                protocol: ProtocolVersion::V1,
+                code,
+                device_id,
+                device_name: "bench".into(),
+                app_version: "bench".into(),
+                center_id: None,
+            },
+            now(),
+        )
+        .unwrap_or_else(|e| fail("enroll", e.body.message))
+        .token;
+    service
+        .authenticate(token.expose_secret(), now())
+        .unwrap_or_else(|e| fail("auth", e.body.message))
 }
 
 /// This thread's time on a CPU so far (`/proc/thread-self/schedstat`, ns).
