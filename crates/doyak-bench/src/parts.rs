@@ -4,10 +4,10 @@
 //! process, so that one step at a time can be profiled (`perf record`):
 //! the server decoding the desk's push requests (JSON → `PushRequest`), the
 //! desk reading its outbox and taking the answers, the desk decoding pull
-//! pages and storing them (as many to a transaction as the desk does) — on
-//! an encrypted caseload and, as the peer, an unencrypted one. The service
-//! behind it runs on the embedded SQLite backend in this process; only the
-//! steps named are timed.
+//! pages and storing them (answers and pages as many to a transaction as
+//! the desk takes them) — on an encrypted caseload and, as the peer, an
+//! unencrypted one. The service behind it runs on the embedded SQLite
+//! backend in this process; only the steps named are timed.
 
 use crate::fail;
 use crate::sync::{demo_caseload, enrolled_in, rate};
@@ -119,19 +119,31 @@ fn desk_push(rec: &Recorded, path: &Path, secret: &Passphrase) -> (Duration, Dur
     let mut store = Store::open(path, secret).unwrap_or_else(|e| fail("open", e));
     let (mut read, mut take) = (Duration::ZERO, Duration::ZERO);
     let mut after = 0;
-    for (_, response) in &rec.pushes {
+    // As the desk takes them: several answers to a transaction.
+    let per_write = SyncLimits::default().push_batches_per_write.max(1);
+    for group in rec.pushes.chunks(per_write) {
         let t = Instant::now();
-        let sent: Vec<Mutation> = store
-            .outbox_batch_after(after, MAX_PUSH_MUTATIONS)
-            .unwrap_or_else(|e| fail("outbox", e));
+        let mut sent: Vec<Vec<Mutation>> = Vec::new();
+        for _ in group {
+            let batch = store
+                .outbox_batch_after(after, MAX_PUSH_MUTATIONS)
+                .unwrap_or_else(|e| fail("outbox", e));
+            after = batch.last().map_or(after, |m| m.seq);
+            sent.push(batch);
+        }
         read += t.elapsed();
-        after = sent.last().map_or(after, |m| m.seq);
         let t = Instant::now();
-        let response: PushResponse =
-            serde_json::from_slice(response).unwrap_or_else(|e| fail("decode answer", e));
+        let responses: Vec<PushResponse> = group
+            .iter()
+            .map(|(_, response)| {
+                serde_json::from_slice(response).unwrap_or_else(|e| fail("decode answer", e))
+            })
+            .collect();
+        let answered: Vec<(&[Mutation], &PushResponse)> =
+            sent.iter().map(Vec::as_slice).zip(&responses).collect();
         store
-            .apply_push_response(&sent, &response, chrono::Utc::now())
-            .unwrap_or_else(|e| fail("answer", e));
+            .apply_push_responses(&answered, chrono::Utc::now())
+            .unwrap_or_else(|e| fail("answers", e));
         take += t.elapsed();
     }
     if store.pending_count().unwrap_or_else(|e| fail("pending", e)) != 0 {

@@ -21,7 +21,7 @@ use chrono::{DateTime, Utc};
 use doyak_store::Store;
 use doyak_sync_protocol::{
     ChangeVersion, ErrorBody, ErrorCode, MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, MAX_REQUEST_BYTES,
-    ProtocolVersion, PullRequest, PullResponse, PushRequest, PushResponse,
+    Mutation, ProtocolVersion, PullRequest, PullResponse, PushRequest, PushResponse,
 };
 
 /// Why a request did not get an answer the desk can use.
@@ -71,6 +71,9 @@ pub struct SyncLimits {
     pub pull_page: u32,
     /// Pull pages stored in one transaction.
     pub pull_pages_per_write: usize,
+    /// Push answers taken in one transaction (and batches sent while the
+    /// previous answers are taken).
+    pub push_batches_per_write: usize,
 }
 
 impl Default for SyncLimits {
@@ -79,6 +82,7 @@ impl Default for SyncLimits {
             push_batch: MAX_PUSH_MUTATIONS,
             pull_page: MAX_PULL_LIMIT,
             pull_pages_per_write: 4,
+            push_batches_per_write: 4,
         }
     }
 }
@@ -136,7 +140,8 @@ impl SyncTarget for &std::sync::Mutex<Option<crate::Desk>> {
 }
 
 /// Pushes the whole outbox, then pulls until the center's log is read to its
-/// end. `progress` hears the figures after every request.
+/// end. `progress` hears the figures after every transaction (a few
+/// requests).
 pub fn sync_store(
     store: &mut Store,
     transport: &mut dyn Transport,
@@ -149,9 +154,9 @@ pub fn sync_store(
 
 /// [`sync_store`] over any [`SyncTarget`].
 ///
-/// Pipelined: while the caseload takes the answer to one push (or stores
-/// one pull page, on another thread), the next batch is already on the
-/// network and the server settles it. The desk and the server then work at
+/// Pipelined: while the caseload takes the answers to a few pushes (or
+/// stores a few pull pages, in one transaction, on another thread), the
+/// next batches are already on the network and the server settles them. The desk and the server then work at
 /// the same time instead of in turn (measured: docs/benchmarks.md). Nothing
 /// of the safety changes: a batch's rows leave the outbox only with its
 /// answer, a page is stored only after the one before it (its cursor is
@@ -175,33 +180,42 @@ pub fn sync_target<T: SyncTarget + Send>(
         }))
     };
 
-    let mut in_flight = match batch(target, 0)? {
-        Some(request) => {
-            let response = transport.push(&request)?;
-            Some((request, response))
+    // Up to `push_batches_per_write` batches read from the outbox, each
+    // starting after the one before it.
+    let batches = |target: &mut T, mut after: u64| -> Result<Vec<PushRequest>, SyncError> {
+        let mut requests = Vec::new();
+        while requests.len() < limits.push_batches_per_write.max(1) {
+            let Some(request) = batch(target, after)? else {
+                break;
+            };
+            after = request.mutations.last().map_or(after, |m| m.seq);
+            requests.push(request);
         }
-        None => None,
+        Ok(requests)
     };
-    while let Some((request, response)) = in_flight.take() {
+    let mut sent = pushed(transport, batches(target, 0)?);
+    while let Some((request, _)) = sent.answered.last() {
         let last = request.mutations.last().map_or(0, |m| m.seq);
-        // The server settled less than it was sent without refusing: it is
-        // not the server this desk knows. Take its answer, send nothing
-        // more, and stop rather than resend the same batch forever.
-        let short = response.acknowledged_seq < last;
-        let next = if short { None } else { batch(target, last)? };
+        let next = if sent.stopped() {
+            Vec::new()
+        } else {
+            batches(target, last)?
+        };
         let at = now();
-        let (applied, sent) = std::thread::scope(|scope| {
+        let answered: Vec<(&[Mutation], &PushResponse)> = sent
+            .answered
+            .iter()
+            .map(|(request, response)| (request.mutations.as_slice(), response))
+            .collect();
+        let (applied, next) = std::thread::scope(|scope| {
             let store = scope.spawn(|| {
                 target.with_store(|s| {
-                    let summary = s.apply_push_response(&request.mutations, &response, at)?;
+                    let summary = s.apply_push_responses(&answered, at)?;
                     Ok((summary, s.pending_count()?))
                 })
             });
-            let sent = next.map(|request| {
-                let response = transport.push(&request);
-                (request, response)
-            });
-            (joined(store), sent)
+            let next = (!next.is_empty()).then(|| pushed(transport, next));
+            (joined(store), next)
         });
         let (summary, pending) = applied?;
         report.sent += summary.acknowledged;
@@ -209,12 +223,19 @@ pub fn sync_target<T: SyncTarget + Send>(
         report.conflicts += summary.conflicts;
         report.pending = pending;
         progress(&report);
-        if short {
+        if sent.short {
             return Err(TransportError::Refused(ErrorBody::new(ErrorCode::ServerInternal)).into());
         }
-        if let Some((request, response)) = sent {
-            in_flight = Some((request, response?));
+        if let Some(e) = sent.failed {
+            return Err(e.into());
         }
+        let Some(next) = next else {
+            break;
+        };
+        sent = next;
+    }
+    if let Some(e) = sent.failed {
+        return Err(e.into());
     }
 
     // Pages are fetched at the size a slow connection can carry, and stored
@@ -276,6 +297,51 @@ pub fn sync_target<T: SyncTarget + Send>(
     Ok(report)
 }
 
+/// Push batches answered for one transaction, and why the pushing stopped.
+struct Pushed {
+    answered: Vec<(PushRequest, PushResponse)>,
+    /// The request that failed after `answered` (whose answers are stored
+    /// all the same).
+    failed: Option<TransportError>,
+    /// The server settled less of the last batch than it was sent without
+    /// refusing: it is not the server this desk knows. Its answer is taken,
+    /// nothing more is sent, and the sync stops rather than resend the same
+    /// batch forever.
+    short: bool,
+}
+
+impl Pushed {
+    fn stopped(&self) -> bool {
+        self.short || self.failed.is_some()
+    }
+}
+
+/// Sends `requests` in order until one fails or is answered short.
+fn pushed(transport: &mut dyn Transport, requests: Vec<PushRequest>) -> Pushed {
+    let mut out = Pushed {
+        answered: Vec::new(),
+        failed: None,
+        short: false,
+    };
+    for request in requests {
+        match transport.push(&request) {
+            Ok(response) => {
+                let last = request.mutations.last().map_or(0, |m| m.seq);
+                out.short = response.acknowledged_seq < last;
+                out.answered.push((request, response));
+                if out.short {
+                    break;
+                }
+            }
+            Err(e) => {
+                out.failed = Some(e);
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// Pull pages fetched for one transaction, and why the fetching stopped.
 struct Fetched {
     pages: Vec<PullResponse>,
@@ -295,9 +361,7 @@ fn joined<R>(handle: std::thread::ScopedJoinHandle<'_, R>) -> R {
 
 /// A batch cut to stay well inside the server's request size limit (never
 /// below one mutation); `None` when nothing waits.
-fn fitting(
-    mut mutations: Vec<doyak_sync_protocol::Mutation>,
-) -> Option<Vec<doyak_sync_protocol::Mutation>> {
+fn fitting(mut mutations: Vec<Mutation>) -> Option<Vec<Mutation>> {
     let mut bytes = 0;
     let fits = mutations
         .iter()

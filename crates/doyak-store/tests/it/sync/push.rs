@@ -271,3 +271,77 @@ fn a_refused_update_gives_back_its_provisional_version() {
         "so the server's real version 2 is taken, not mistaken for the refused edit"
     );
 }
+
+/// Answers to consecutive pushes taken in one transaction leave the caseload
+/// as taking them one by one does, and count the same.
+#[test]
+fn consecutive_answers_taken_together_equal_one_by_one() {
+    let answer = |store: &mut Store| {
+        let people: Vec<JobSeeker> = (1..=4).map(|n| seeker(n, "김민수")).collect();
+        for s in &people {
+            store.write(&ctx(), |w| w.insert(s)).unwrap();
+        }
+        let mut renamed = people[0].clone();
+        renamed.name = "김민준".into();
+        store.write(&ctx(), |w| w.update(&renamed)).unwrap();
+        let all = store.outbox_batch(10).unwrap();
+        assert_eq!(all.len(), 6, "the center, four inserts, one update");
+        let (first, second) = all.split_at(3);
+        let answer = |sent: &[Mutation]| {
+            let results = sent
+                .iter()
+                .map(|m| {
+                    // The server kept version 3 of the renamed name (another
+                    // desk's edit came between): the desk takes its version.
+                    let versions = match &m.op {
+                        Op::Update { fields } => fields.keys().map(|f| (f.clone(), 3)).collect(),
+                        _ => BTreeMap::new(),
+                    };
+                    result(
+                        m,
+                        Outcome::Applied(Applied {
+                            change_version: None,
+                            versions,
+                            server_kept: BTreeMap::new(),
+                        }),
+                    )
+                })
+                .collect();
+            response(results, sent.last().unwrap().seq)
+        };
+        (
+            first.to_vec(),
+            answer(first),
+            second.to_vec(),
+            answer(second),
+            renamed.id,
+        )
+    };
+
+    let (_a, mut one_by_one) = new_store();
+    let (s1, r1, s2, r2, renamed) = answer(&mut one_by_one);
+    let a = one_by_one.apply_push_response(&s1, &r1, now()).unwrap();
+    let b = one_by_one.apply_push_response(&s2, &r2, now()).unwrap();
+
+    let (_b, mut together) = new_store();
+    let (t1, q1, t2, q2, _) = answer(&mut together);
+    let both = together
+        .apply_push_responses(&[(&t1, &q1), (&t2, &q2)], now())
+        .unwrap();
+    assert_eq!(both.acknowledged, a.acknowledged + b.acknowledged);
+    assert_eq!(both.acknowledged, 6, "every row sent was settled");
+    assert_eq!(both.applied, 6);
+    assert_eq!(both.pending, 0, "the outbox is empty");
+    assert_eq!(together.pending_count().unwrap(), 0);
+    let versions = |store: &Store| {
+        store.sync_snapshot().unwrap()[&("seeker".to_owned(), renamed.to_string())]
+            .versions
+            .clone()
+    };
+    assert_eq!(
+        versions(&together).get("name"),
+        Some(&3),
+        "the second answer's version for the renamed field is taken"
+    );
+    assert_eq!(versions(&together), versions(&one_by_one));
+}
