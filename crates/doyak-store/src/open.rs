@@ -55,7 +55,25 @@ pub fn raw_connection(path: &Path, passphrase: &Passphrase, create: bool) -> Res
     keyed_connection(path, passphrase, flags)
 }
 
+/// Makes sure SQLCipher is set up before any connection of this process is
+/// keyed. SQLite marks itself initialized and releases its lock *before* it
+/// runs SQLCipher's own set-up (`SQLITE_EXTRA_INIT`), so a thread opening a
+/// connection in that instant goes ahead without it and its `PRAGMA key`
+/// fails ("An error occurred with PRAGMA key or rekey" — seen in CI when the
+/// tests' first connections opened at once; a desk opens its writer and the
+/// sync thread's connection close together). The first open therefore runs
+/// alone and the others wait for it.
+fn sqlcipher_ready() {
+    static READY: std::sync::Once = std::sync::Once::new();
+    READY.call_once(|| {
+        // Opening any connection initializes SQLite, SQLCipher's part
+        // included, before it returns; the connection itself is not needed.
+        let _ = Connection::open_in_memory();
+    });
+}
+
 fn keyed_connection(path: &Path, passphrase: &Passphrase, flags: OpenFlags) -> Result<Connection> {
+    sqlcipher_ready();
     let conn = Connection::open_with_flags(path, flags)?;
     // SQLCipher otherwise prints its own diagnostics (e.g. HMAC failures on a
     // wrong key) to stderr; the caller reports errors in Korean instead.

@@ -29,6 +29,7 @@ impl SqliteStorage {
     /// caseloads): the server's copy of every center's caseload is personal
     /// data at rest too. A wrong key is an error, and the file is untouched.
     pub fn open_keyed(path: &Path, key: Option<&str>) -> Result<SqliteStorage> {
+        sqlcipher_ready();
         let conn = Connection::open(path)?;
         // SQLCipher would print its own diagnostics (a wrong key) to stderr.
         let _ = conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(()));
@@ -50,6 +51,7 @@ impl SqliteStorage {
 
     /// A database in memory: the simulation's and the tests' server.
     pub fn in_memory() -> Result<SqliteStorage> {
+        sqlcipher_ready();
         let conn = Connection::open_in_memory()?;
         conn.execute_batch("PRAGMA foreign_keys = ON;")?;
         Self::ready(conn)
@@ -492,4 +494,15 @@ impl Tx for SqliteTx<'_> {
         })
         .collect()
     }
+}
+
+/// SQLite marks itself initialized before it runs SQLCipher's set-up, outside
+/// its lock, so a connection opened by another thread in that instant is
+/// keyed before SQLCipher is ready and `PRAGMA key` fails. The first open of
+/// the process runs alone (as in `doyak_store`'s `open.rs`).
+fn sqlcipher_ready() {
+    static READY: std::sync::Once = std::sync::Once::new();
+    READY.call_once(|| {
+        let _ = Connection::open_in_memory();
+    });
 }
