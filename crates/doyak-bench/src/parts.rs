@@ -65,10 +65,11 @@ fn record(dir: &Path, path: &Path, secret: &Passphrase, center: &doyak_domain::C
             device_id: a.device_id,
             mutations: chunk.to_vec(),
         };
+        let sent = json(&request);
         let response = service
-            .push(&a, &request, now())
+            .push(&a, request, now())
             .unwrap_or_else(|e| fail("push", e.body.message));
-        pushes.push((json(&request), json(&response)));
+        pushes.push((sent, json(&response)));
     }
     let b = device(uuid::Uuid::now_v7());
     let mut pages = Vec::new();

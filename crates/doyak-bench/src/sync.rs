@@ -500,7 +500,7 @@ fn direct_push(dir: &Path, name: &str, storage: Storage, seekers: u32) -> String
         .collect();
     let started = Instant::now();
     let cpu_before = thread_cpu();
-    for request in &requests {
+    for request in requests {
         service
             .push(&device, request, chrono::Utc::now())
             .unwrap_or_else(|e| fail("push", e.body.message));

@@ -310,7 +310,7 @@ async fn push(
         let req: PushRequest = read(body)?;
         trace.items = req.mutations.len();
         let service = app.service.clone();
-        blocking(move || service.push(&device, &req, Utc::now())).await
+        blocking(move || service.push(&device, req, Utc::now())).await
     }
     .await;
     finish("push", started, &trace, result)

@@ -41,12 +41,24 @@ pub struct Effect {
     /// The record as it must be stored; `None` when nothing changed.
     pub row: Option<RecordRow>,
     /// The change-log entry, when something changed.
-    pub body: Option<ChangeBody>,
+    pub body: Option<Logged>,
     /// The answer's versions and kept values (`change_version` is filled in
     /// by the service once it has one).
     pub applied: Applied,
     /// Conflicts this mutation created.
     pub conflicts: Vec<ConflictRecord>,
+}
+
+/// What the change log keeps for an applied mutation.
+#[derive(Debug)]
+pub enum Logged {
+    /// The change itself.
+    Change(ChangeBody),
+    /// Only a reference to the appended event: an event never changes after
+    /// it is appended (edits and deletes are refused), so its change is read
+    /// back from the stored row ([`crate::model::event_change`]). Keeping the
+    /// event a second time in the log was a fifth of a 100k-row push.
+    Event,
 }
 
 fn reject(code: ErrorCode, message: String) -> Merged {
@@ -71,11 +83,15 @@ fn label(mutation: &Mutation) -> &'static str {
 
 /// Merges `mutation`, made by `device` of `center`, into `current` (the
 /// record with the mutation's id, of whatever center, or `None`).
-/// `new_conflict_id` names each conflict created.
+/// `op` is the mutation's operation, taken out of it by the caller (who
+/// owns the request): a pushed record moves into the stored row instead of
+/// being copied, and `mutation.op` is not read. `new_conflict_id` names
+/// each conflict created.
 pub fn merge(
     center: Uuid,
     device: Uuid,
     mutation: &Mutation,
+    op: Op,
     current: Option<&RecordRow>,
     new_conflict_id: &mut dyn FnMut() -> Uuid,
 ) -> Merged {
@@ -86,7 +102,7 @@ pub fn merge(
     // not by whom).
     let what = label(mutation);
     if current.is_some_and(|row| row.center_id != center)
-        && matches!(mutation.op, Op::Insert { .. } | Op::Append { .. })
+        && matches!(op, Op::Insert { .. } | Op::Append { .. })
     {
         return reject(
             ErrorCode::RecordIdTaken,
@@ -95,22 +111,21 @@ pub fn merge(
     }
     let current = current.filter(|row| row.center_id == center);
     if mutation.entity == doyak_sync_protocol::EntityKind::Center {
-        return own_center(center, mutation);
+        return own_center(center, mutation, &op);
     }
-    match &mutation.op {
+    let event = matches!(op, Op::Append { .. });
+    match op {
         Op::Insert { record } | Op::Append { record } => {
-            let event = matches!(mutation.op, Op::Append { .. });
             if event != records::is_event(&mutation.entity) {
                 return reject(
                     ErrorCode::RecordInvalid,
                     format!("{what} 기록에 맞지 않는 변경 방식입니다."),
                 );
             }
-            let record =
-                records::upgrade(mutation.schema_version, &mutation.entity, record.clone());
+            let record = records::upgrade(mutation.schema_version, &mutation.entity, record);
             create(center, device, mutation, current, record, event, what)
         }
-        Op::Update { fields } => update(device, mutation, current, fields, what, new_conflict_id),
+        Op::Update { fields } => update(device, mutation, current, &fields, what, new_conflict_id),
         Op::Delete => {
             if records::is_event(&mutation.entity) {
                 return reject(
@@ -129,7 +144,7 @@ pub fn merge(
             row.fact = None;
             Merged::Applied(Box::new(Effect {
                 row: Some(row),
-                body: Some(ChangeBody::Delete),
+                body: Some(Logged::Change(ChangeBody::Delete)),
                 ..Effect::default()
             }))
         }
@@ -139,8 +154,8 @@ pub fn merge(
 /// The center itself is the server's (`doyak-server center`): a desk
 /// creating its caseload sends its own center's record, which is settled
 /// without being stored; a desk may not rename or remove a center.
-fn own_center(center: Uuid, mutation: &Mutation) -> Merged {
-    match mutation.op {
+fn own_center(center: Uuid, mutation: &Mutation, op: &Op) -> Merged {
+    match op {
         Op::Insert { .. } if mutation.entity_id == center => Merged::Applied(Box::default()),
         Op::Insert { .. } => reject(
             ErrorCode::RecordForbidden,
@@ -223,14 +238,15 @@ fn create(
         mutation: mutation.mutation_id,
         hlc: Arc::clone(&hlc),
     };
-    // Each value is copied once, into the stored row; the change-log body
-    // takes the originals (a push of 100k inserts copies ~3M values).
+    // An event's values move into the stored row, which is also its
+    // change-log entry. A shared record's are copied once, into the stored
+    // row; its change-log body takes the originals.
     let mut fields = BTreeMap::new();
     let body = if event {
-        for (k, v) in &record {
-            fields.insert(k.clone(), state(v.clone()));
+        for (k, v) in record {
+            fields.insert(k, state(v));
         }
-        ChangeBody::Append { record }
+        Logged::Event
     } else {
         let mut versioned = BTreeMap::new();
         for (k, v) in record {
@@ -243,7 +259,7 @@ fn create(
                 },
             );
         }
-        ChangeBody::Insert { fields: versioned }
+        Logged::Change(ChangeBody::Insert { fields: versioned })
     };
     let row = RecordRow {
         entity: mutation.entity.as_str().to_owned(),
@@ -376,7 +392,7 @@ fn update(
             );
         };
         row.fact = if row.deleted { None } else { fact };
-        effect.body = Some(ChangeBody::Update {
+        effect.body = Some(Logged::Change(ChangeBody::Update {
             fields: changed
                 .into_iter()
                 .map(|(k, f)| {
@@ -389,7 +405,7 @@ fn update(
                     )
                 })
                 .collect(),
-        });
+        }));
         effect.row = Some(row);
     }
     Merged::Applied(Box::new(effect))

@@ -1,7 +1,9 @@
 //! The rows the server keeps, independent of the database that holds them.
 
 use chrono::{DateTime, Utc};
-use doyak_sync_protocol::{HlcStamp, VersionedValue};
+use doyak_sync_protocol::{
+    Change, ChangeBody, ChangeVersion, EntityKind, HlcStamp, VersionedValue,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -182,6 +184,30 @@ pub fn decode_fields(text: &str) -> Option<BTreeMap<String, FieldState>> {
         .collect()
 }
 
+/// The change-log entry of an appended event, rebuilt from the event's
+/// stored fields (the log keeps only a reference, see
+/// [`crate::merge::Logged::Event`]): one append wrote every field, so the
+/// row's single write names the mutation, its device and its clock stamp.
+/// `None` when the text is not an event's stored row.
+pub fn event_change(version: u64, id: Uuid, fields: &str) -> Option<Change> {
+    let stored: StoredFields = serde_json::from_str(fields).ok()?;
+    let [(device, mutation, hlc)] = <[_; 1]>::try_from(stored.w).ok()?;
+    let record = stored
+        .f
+        .into_iter()
+        .map(|(name, (value, version, w))| (version == 1 && w == 0).then_some((name, value)))
+        .collect::<Option<Map<String, Value>>>()?;
+    Some(Change {
+        version: ChangeVersion(version),
+        entity: EntityKind::Event,
+        entity_id: id,
+        mutation_id: mutation,
+        author_device: device,
+        hlc,
+        body: ChangeBody::Append { record },
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,5 +250,46 @@ mod tests {
             None,
             "a write index past the list"
         );
+    }
+
+    /// An event's change comes back from its row only when the row is what
+    /// one append writes: a single write, every field at version 1.
+    #[test]
+    fn an_event_change_is_rebuilt_only_from_a_single_append() {
+        let append: BTreeMap<String, FieldState> = [
+            ("id".to_owned(), state(json!("e"), 1, 7)),
+            ("memo".to_owned(), state(json!("상담 \"메모\""), 1, 7)),
+        ]
+        .into_iter()
+        .collect();
+        let change = event_change(42, Uuid::from_u128(0xe), &encode_fields(&append))
+            .expect("an appended event");
+        assert_eq!(change.version, ChangeVersion(42));
+        assert_eq!(change.entity, EntityKind::Event);
+        assert_eq!(change.entity_id, Uuid::from_u128(0xe));
+        assert_eq!(change.mutation_id, Uuid::from_u128(7));
+        assert_eq!(change.author_device, Uuid::from_u128(0xd0));
+        assert_eq!(change.hlc, *append["id"].hlc);
+        let record: Map<String, Value> = append
+            .iter()
+            .map(|(k, f)| (k.clone(), f.value.clone()))
+            .collect();
+        assert_eq!(change.body, ChangeBody::Append { record });
+
+        let mut edited = append.clone();
+        edited.insert("memo".to_owned(), state(json!("고침"), 2, 8));
+        assert_eq!(
+            event_change(1, Uuid::nil(), &encode_fields(&edited)),
+            None,
+            "two writes"
+        );
+        let mut bumped = append;
+        bumped.insert("memo".to_owned(), state(json!("고침"), 2, 7));
+        assert_eq!(
+            event_change(1, Uuid::nil(), &encode_fields(&bumped)),
+            None,
+            "version 2"
+        );
+        assert_eq!(event_change(1, Uuid::nil(), "{}"), None, "not a stored row");
     }
 }

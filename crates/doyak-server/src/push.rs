@@ -7,9 +7,9 @@
 //! per mutation.
 
 use crate::error::{ApiError, StorageError};
-use crate::merge::{Merged, merge};
+use crate::merge::{Logged, Merged, merge};
 use crate::model::{DeviceRow, RecordRow};
-use crate::storage::Tx;
+use crate::storage::{ToLog, Tx};
 use doyak_sync_protocol::{
     Change, ChangeBody, ChangeVersion, ConflictRecord, ConflictResolution, ErrorBody, ErrorCode,
     MAX_MUTATION_BYTES, Mutation, MutationResult, Op, Outcome, Rejection,
@@ -31,7 +31,7 @@ fn sequence_error(code: ErrorCode, acknowledged: u64) -> ApiError {
 /// A change-log entry waiting for its version.
 struct Entry {
     mutation: usize,
-    body: ChangeBody,
+    body: Logged,
     /// The mutation's own change (its version goes into `Applied`), not a
     /// conflict entry.
     main: bool,
@@ -43,7 +43,7 @@ struct Entry {
 pub(crate) fn settle(
     tx: &mut dyn Tx,
     device: &DeviceRow,
-    mutations: &[Mutation],
+    mut mutations: Vec<Mutation>,
 ) -> Result<(Vec<MutationResult>, u64), ApiError> {
     let center = device.center_id;
     let mut results: Vec<Option<MutationResult>> = vec![None; mutations.len()];
@@ -60,6 +60,21 @@ pub(crate) fn settle(
         last = m.seq;
         fresh.push(i);
     }
+    // Each fresh mutation's operation is taken out of it (`None`: refused
+    // as too large), so its record moves into the stored row instead of
+    // being copied; the envelope stays for the log and the answer.
+    let ops: Vec<Option<Op>> = fresh
+        .iter()
+        .map(|&i| {
+            let m = &mut mutations[i];
+            // One oversized record is refused on its own (and acknowledged),
+            // so it cannot hold back the mutations behind it.
+            let too_big =
+                size_bound(m) > MAX_MUTATION_BYTES && m.encoded_len() > MAX_MUTATION_BYTES;
+            (!too_big).then(|| std::mem::replace(&mut m.op, Op::Delete))
+        })
+        .collect();
+    let mutations = &mutations[..];
 
     // Records are keyed by (entity, id) borrowed from the mutations: a key
     // is looked up several times per mutation, and owning it cost a copy each time.
@@ -86,11 +101,9 @@ pub(crate) fn settle(
     let mut entries: Vec<Entry> = Vec::new();
     let mut outcomes: Vec<(usize, Outcome)> = Vec::with_capacity(fresh.len());
 
-    for &i in &fresh {
+    for (&i, op) in fresh.iter().zip(ops) {
         let m = &mutations[i];
-        // One oversized record is refused on its own (and acknowledged), so
-        // it cannot hold back the mutations behind it.
-        if size_bound(m) > MAX_MUTATION_BYTES && m.encoded_len() > MAX_MUTATION_BYTES {
+        let Some(op) = op else {
             outcomes.push((
                 i,
                 Outcome::Rejected(Rejection {
@@ -102,7 +115,7 @@ pub(crate) fn settle(
                 }),
             ));
             continue;
-        }
+        };
         // The conflicts a resolution names must be this record's, of this center.
         let mut resolving = Vec::with_capacity(m.resolves.len());
         let mut missing = false;
@@ -136,6 +149,7 @@ pub(crate) fn settle(
             center,
             device.device_id,
             m,
+            op,
             records.get(&key),
             &mut Uuid::now_v7,
         ) {
@@ -164,9 +178,9 @@ pub(crate) fn settle(
             conflict_order.push(conflict.conflict_id);
             entries.push(Entry {
                 mutation: i,
-                body: ChangeBody::Conflict {
+                body: Logged::Change(ChangeBody::Conflict {
                     conflict: Box::new(conflict.clone()),
-                },
+                }),
                 main: false,
             });
         }
@@ -188,9 +202,9 @@ pub(crate) fn settle(
             }
             entries.push(Entry {
                 mutation: i,
-                body: ChangeBody::Conflict {
+                body: Logged::Change(ChangeBody::Conflict {
                     conflict: Box::new(conflict),
-                },
+                }),
                 main: false,
             });
         }
@@ -219,19 +233,22 @@ pub(crate) fn settle(
         if entry.main {
             main_version.insert(entry.mutation, version);
         }
-        let change = Change {
-            version,
-            entity: m.entity.clone(),
-            entity_id: m.entity_id,
-            mutation_id: m.mutation_id,
-            author_device: device.device_id,
-            hlc: m.hlc.clone(),
-            body: entry.body,
+        let body = match entry.body {
+            Logged::Event => ToLog::Event(m.entity_id),
+            Logged::Change(body) => {
+                let change = Change {
+                    version,
+                    entity: m.entity.clone(),
+                    entity_id: m.entity_id,
+                    mutation_id: m.mutation_id,
+                    author_device: device.device_id,
+                    hlc: m.hlc.clone(),
+                    body,
+                };
+                ToLog::Change(serde_json::to_string(&change).map_err(|_| corrupt("change_log"))?)
+            }
         };
-        log.push((
-            version.0,
-            serde_json::to_string(&change).map_err(|_| corrupt("change_log"))?,
-        ));
+        log.push((version.0, body));
     }
 
     let (mut created, mut changed) = (Vec::new(), Vec::new());

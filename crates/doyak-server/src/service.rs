@@ -3,9 +3,9 @@
 //! ([`crate::http`]) and the in-process simulation call the same methods.
 
 use crate::error::{ApiError, StorageError};
-use crate::model::{CenterRow, CountRow, DeviceRow};
+use crate::model::{CenterRow, CountRow, DeviceRow, event_change};
 use crate::records::{MAX_SCHEMA, MIN_SCHEMA};
-use crate::storage::Storage;
+use crate::storage::{Logged, Storage};
 use chrono::{DateTime, Duration, Utc};
 use doyak_sync_protocol::{
     Change, ConflictRecord, DeviceToken, EnrollRequest, EnrollResponse, EnrollmentCode, ErrorBody,
@@ -207,7 +207,7 @@ impl SyncService {
     pub fn push(
         &self,
         device: &DeviceRow,
-        req: &PushRequest,
+        req: PushRequest,
         now: DateTime<Utc>,
     ) -> Result<PushResponse, ApiError> {
         let problems = req.validate();
@@ -242,7 +242,7 @@ impl SyncService {
                 .ok_or_else(|| ApiError::new(ErrorCode::AuthInvalid))?;
             usable(&state, now)?;
             let start_seq = state.last_seq;
-            let (results, last_seq) = crate::push::settle(tx, &state, &req.mutations)?;
+            let (results, last_seq) = crate::push::settle(tx, &state, req.mutations)?;
             state.last_seq = last_seq;
             if state.last_seq != start_seq {
                 tx.put_device(&state)?;
@@ -283,15 +283,23 @@ impl SyncService {
             let budget = MAX_RESPONSE_BYTES / 2;
             let mut bytes = 0;
             let mut changes = Vec::new();
-            for (_, body) in rows.into_iter().take(limit as usize) {
-                if !changes.is_empty() && bytes + body.len() > budget {
+            for (version, entry) in rows.into_iter().take(limit as usize) {
+                // An event's change is its stored fields plus an envelope
+                // (ids, clock stamp) well under 512 bytes.
+                let size = match &entry {
+                    Logged::Change(body) => body.len(),
+                    Logged::Event { fields, .. } => fields.len() + 512,
+                };
+                if !changes.is_empty() && bytes + size > budget {
                     has_more = true;
                     break;
                 }
-                bytes += body.len();
-                let change: Change = serde_json::from_str(&body)
-                    .map_err(|_| StorageError::Corrupt { what: "change_log" })?;
-                changes.push(change);
+                bytes += size;
+                let change = match entry {
+                    Logged::Change(body) => serde_json::from_str::<Change>(&body).ok(),
+                    Logged::Event { id, fields } => event_change(version, id, &fields),
+                };
+                changes.push(change.ok_or(StorageError::Corrupt { what: "change_log" })?);
             }
             let next_cursor = changes.last().map_or(req.cursor, |c| c.version);
             Ok(PullResponse {

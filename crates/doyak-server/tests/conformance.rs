@@ -323,8 +323,8 @@ fn scenario(service: &SyncService) -> Vec<String> {
         },
     );
     let batch = a1.request(vec![insert]);
-    let first = service.push(&a1.row, &batch, now()).unwrap();
-    let second = service.push(&a1.row, &batch, now()).unwrap();
+    let first = service.push(&a1.row, batch.clone(), now()).unwrap();
+    let second = service.push(&a1.row, batch.clone(), now()).unwrap();
     assert_eq!(first.acknowledged_seq, 1);
     assert!(!first.results[0].duplicate && second.results[0].duplicate);
     assert_eq!(
@@ -351,7 +351,7 @@ fn scenario(service: &SyncService) -> Vec<String> {
     let bulk = service
         .push(
             &a1.row,
-            &a1.request(vec![made, first_edit, second_edit]),
+            a1.request(vec![made, first_edit, second_edit]),
             now(),
         )
         .unwrap();
@@ -384,7 +384,7 @@ fn scenario(service: &SyncService) -> Vec<String> {
     t.push(format!("bulk {versions:?} {change_versions:?}"));
     let delete = a1.mutation("seeker", s9, Op::Delete);
     service
-        .push(&a1.row, &a1.request(vec![delete]), now())
+        .push(&a1.row, a1.request(vec![delete]), now())
         .unwrap();
 
     // A gap is refused as a whole and says where to resume.
@@ -395,7 +395,7 @@ fn scenario(service: &SyncService) -> Vec<String> {
     );
     skipped.seq = 9;
     let gap = service
-        .push(&a1.row, &a1.request(vec![skipped]), now())
+        .push(&a1.row, a1.request(vec![skipped]), now())
         .unwrap_err();
     assert_eq!(gap.code(), &ErrorCode::PushSequenceGap);
     assert_eq!(
@@ -407,7 +407,7 @@ fn scenario(service: &SyncService) -> Vec<String> {
 
     // Two devices edit the same field from the same base: both values kept.
     let e1 = a1.mutation("seeker", s1, update(&[("note", json!("a1의 메모"), 1)]));
-    let r1 = service.push(&a1.row, &a1.request(vec![e1]), now()).unwrap();
+    let r1 = service.push(&a1.row, a1.request(vec![e1]), now()).unwrap();
     let e2 = a2.mutation(
         "seeker",
         s1,
@@ -416,7 +416,7 @@ fn scenario(service: &SyncService) -> Vec<String> {
             ("skills", json!(["용접"]), 1),
         ]),
     );
-    let r2 = service.push(&a2.row, &a2.request(vec![e2]), now()).unwrap();
+    let r2 = service.push(&a2.row, a2.request(vec![e2]), now()).unwrap();
     t.push(format!("edit1 {:?}", r1.results[0].outcome));
     let conflict = match &r2.results[0].outcome {
         Outcome::ConflictRecorded { conflicts, applied } => {
@@ -450,7 +450,7 @@ fn scenario(service: &SyncService) -> Vec<String> {
         s1,
         update(&[("note", json!("a2의 두 번째 메모"), 2)]),
     );
-    let r3 = service.push(&a2.row, &a2.request(vec![e3]), now()).unwrap();
+    let r3 = service.push(&a2.row, a2.request(vec![e3]), now()).unwrap();
     assert!(
         matches!(r3.results[0].outcome, Outcome::Applied(_)),
         "{:?}",
@@ -459,7 +459,7 @@ fn scenario(service: &SyncService) -> Vec<String> {
 
     // An equal value is a no-op: no new version, no change-log entry.
     let e4 = a1.mutation("seeker", s1, update(&[("skills", json!(["용접"]), 1)]));
-    let r4 = service.push(&a1.row, &a1.request(vec![e4]), now()).unwrap();
+    let r4 = service.push(&a1.row, a1.request(vec![e4]), now()).unwrap();
     match &r4.results[0].outcome {
         Outcome::Applied(applied) => {
             assert_eq!(applied.change_version, None);
@@ -472,9 +472,7 @@ fn scenario(service: &SyncService) -> Vec<String> {
     assert_eq!(service.open_conflicts(a).unwrap().len(), 1);
     let mut fix = a1.mutation("seeker", s1, update(&[("note", json!("합친 메모"), 4)]));
     fix.resolves = vec![conflict.conflict_id];
-    let r5 = service
-        .push(&a1.row, &a1.request(vec![fix]), now())
-        .unwrap();
+    let r5 = service.push(&a1.row, a1.request(vec![fix]), now()).unwrap();
     assert!(
         matches!(r5.results[0].outcome, Outcome::Applied(_)),
         "{:?}",
@@ -493,7 +491,7 @@ fn scenario(service: &SyncService) -> Vec<String> {
         update(&[("phone", json!("010-2222-3333"), 1)]),
     );
     let r6 = service
-        .push(&a1.row, &a1.request(vec![bad, after]), now())
+        .push(&a1.row, a1.request(vec![bad, after]), now())
         .unwrap();
     assert_eq!(
         outcome_code(&r6.results[0].outcome),
@@ -527,7 +525,7 @@ fn scenario(service: &SyncService) -> Vec<String> {
         update(&[("phone", json!("010-3333-4444"), 2)]),
     );
     let r_huge = service
-        .push(&a1.row, &a1.request(vec![huge, small]), now())
+        .push(&a1.row, a1.request(vec![huge, small]), now())
         .unwrap();
     assert_eq!(
         outcome_code(&r_huge.results[0].outcome),
@@ -545,7 +543,7 @@ fn scenario(service: &SyncService) -> Vec<String> {
     // record did not exist, and its pulls hold nothing of A.
     let foreign = b1.mutation("seeker", s1, update(&[("name", json!("남의 이름"), 1)]));
     let r7 = service
-        .push(&b1.row, &b1.request(vec![foreign]), now())
+        .push(&b1.row, b1.request(vec![foreign]), now())
         .unwrap();
     assert_eq!(
         outcome_code(&r7.results[0].outcome),
@@ -559,7 +557,7 @@ fn scenario(service: &SyncService) -> Vec<String> {
         },
     );
     let r8 = service
-        .push(&b1.row, &b1.request(vec![smuggled]), now())
+        .push(&b1.row, b1.request(vec![smuggled]), now())
         .unwrap();
     assert_eq!(
         outcome_code(&r8.results[0].outcome),
@@ -576,7 +574,7 @@ fn scenario(service: &SyncService) -> Vec<String> {
     );
     let before = service.records(a).unwrap();
     let r9 = service
-        .push(&b1.row, &b1.request(vec![taken]), now())
+        .push(&b1.row, b1.request(vec![taken]), now())
         .unwrap();
     assert_eq!(
         outcome_code(&r9.results[0].outcome),
@@ -640,7 +638,7 @@ fn scenario(service: &SyncService) -> Vec<String> {
     assert_eq!(counts[0].month, "2026-10");
     let closed = a1.mutation("seeker", s1, update(&[("status", json!("closed"), 1)]));
     service
-        .push(&a1.row, &a1.request(vec![closed]), now())
+        .push(&a1.row, a1.request(vec![closed]), now())
         .unwrap();
     assert!(
         service.counts("2026-01", "2026-12").unwrap().is_empty(),
@@ -651,12 +649,91 @@ fn scenario(service: &SyncService) -> Vec<String> {
         "a month that does not exist is refused"
     );
 
+    // An event: its log entry names the stored event, and the other desk
+    // pulls exactly what was appended (envelope and every value). The same
+    // event again adds no entry; an edit of it is refused.
+    let e1 = uuid7(150);
+    let note = doyak_domain::CaseEvent {
+        id: Id::from(e1),
+        center_id: Id::from(a),
+        subject_id: Id::from(s1),
+        author_id: None,
+        occurred_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+        supersedes: None,
+        body: doyak_domain::EventBody::CounselingSession {
+            minutes: 50,
+            mode: doyak_domain::events::ContactMode::InPerson,
+            content: "이력서 첨삭 \"용접\" 직무, 줄바꿈\n포함".into(),
+            next_step: None,
+            next_on: None,
+        },
+    };
+    let Value::Object(record) = serde_json::to_value(&note).unwrap() else {
+        unreachable!()
+    };
+    let appended = a1.mutation(
+        "event",
+        e1,
+        Op::Append {
+            record: record.clone(),
+        },
+    );
+    let before = pull_all(service, &a2).len();
+    let answer = service
+        .push(&a1.row, a1.request(vec![appended.clone()]), now())
+        .unwrap();
+    let pulled = pull_all(service, &a2);
+    assert_eq!(pulled.len(), before + 1);
+    let change = pulled.last().unwrap();
+    assert_eq!(
+        (
+            &change.entity,
+            change.entity_id,
+            change.mutation_id,
+            change.author_device,
+            &change.hlc,
+            &change.body
+        ),
+        (
+            &appended.entity,
+            e1,
+            appended.mutation_id,
+            a1.id,
+            &appended.hlc,
+            &ChangeBody::Append { record }
+        ),
+        "the pulled event is the appended one"
+    );
+    let mut resent = appended.clone();
+    resent.mutation_id = uuid7(151);
+    resent.seq = a1.seq + 1;
+    a1.seq += 1;
+    let edit = a1.mutation(
+        "event",
+        e1,
+        update(&[("occurred_on", json!("2026-11-03"), 1)]),
+    );
+    let later = service
+        .push(&a1.row, a1.request(vec![resent, edit]), now())
+        .unwrap();
+    assert_eq!(
+        pull_all(service, &a2).len(),
+        before + 1,
+        "nothing new to pull"
+    );
+    t.push(format!(
+        "event {:?}, again {:?}, edited {:?}",
+        outcome_code(&answer.results[0].outcome),
+        outcome_code(&later.results[0].outcome),
+        outcome_code(&later.results[1].outcome)
+    ));
+
     // Revocation and expiry.
     assert!(service.revoke_device(a2.id, now()).unwrap());
     let token_row = a2.row.clone();
     let late_edit = a2.mutation("seeker", s1, update(&[("note", json!("x"), 5)]));
     let revoked = service
-        .push(&token_row, &a2.request(vec![late_edit]), now())
+        .push(&token_row, a2.request(vec![late_edit]), now())
         .unwrap_err();
     assert_eq!(revoked.code(), &ErrorCode::AuthRevoked);
     let expired = service
@@ -671,5 +748,6 @@ fn scenario(service: &SyncService) -> Vec<String> {
         )
         .unwrap_err();
     assert_eq!(expired.code(), &ErrorCode::AuthExpired);
+
     t
 }

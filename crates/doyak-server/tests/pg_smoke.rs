@@ -12,7 +12,7 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use doyak_server::StorageError;
 use doyak_server::model::{CenterRow, DeviceRow, FieldState, RecordRow};
-use doyak_server::storage::{PostgresStorage, SqliteStorage, Storage, Tx};
+use doyak_server::storage::{Logged, PostgresStorage, SqliteStorage, Storage, ToLog, Tx};
 use doyak_sync_protocol::HlcStamp;
 use postgres::{Client, NoTls};
 use serde_json::json;
@@ -372,6 +372,18 @@ fn script(s: &Storage) -> Vec<String> {
             tx.put_change(c1, v, &format!(r#"{{"v":{v},"값":"변경"}}"#))?;
         }
         tx.put_change(c2, 1, "{}")?;
+        // Entries naming an event: read back with the event's stored
+        // fields, one by one or in a batch, mixed with bodies.
+        tx.put_record(&record("event", 0x91, c1, false, None))?;
+        tx.put_record(&record("event", 0x92, c1, false, None))?;
+        tx.put_event_change(c1, 6, id(0x91))?;
+        tx.put_changes(
+            c1,
+            &[
+                (7, ToLog::Event(id(0x92))),
+                (8, ToLog::Change(r#"{"v":8}"#.into())),
+            ],
+        )?;
         Ok((
             tx.changes_after(c1, 0, 3)?,
             tx.changes_after(c1, 3, 10)?,
@@ -382,6 +394,16 @@ fn script(s: &Storage) -> Vec<String> {
         ))
     });
     step(log, s, "change again", |tx| tx.put_change(c1, 2, "{}"));
+    step(log, s, "event change again", |tx| {
+        tx.put_event_change(c1, 9, id(0x91))?;
+        tx.put_event_change(c1, 6, id(0x92))
+    });
+    // An entry whose event row is missing is a damaged log, not a skipped change.
+    step(log, s, "event change without its event", |tx| {
+        tx.put_event_change(c1, 10, id(0x93))?;
+        tx.changes_after(c1, 9, 10)
+    });
+    step(log, s, "the log after", |tx| tx.changes_after(c1, 5, 10));
 
     // Conflicts: open ones by id; resolving one upserts it.
     step(log, s, "conflicts", |tx| {
@@ -469,7 +491,19 @@ fn postgres_answers_as_sqlite_does() {
     // The script's error steps did fail (else it proves less than it says).
     assert_eq!(
         expected.iter().filter(|l| l.ends_with(": error")).count(),
-        7
+        9
+    );
+    // An event's entry comes back as the event's id with its stored fields.
+    let after = expected
+        .iter()
+        .find(|l| l.starts_with("the log after:"))
+        .expect("the step ran");
+    assert!(
+        after.contains("(6, Event { id: 00000000-0000-0000-0000-000000000091, fields: ")
+            && after.contains("(7, Event { id: 00000000-0000-0000-0000-000000000092")
+            && after.contains(r#"(8, Change("{\"v\":8}"))"#)
+            && after.contains("김도약"),
+        "{after}"
     );
     // The database really did collate otherwise, so the schema's byte order
     // is what made the answers equal (only where the server has ICU).
@@ -516,8 +550,8 @@ fn migrations_race_then_a_newer_schema_is_refused() {
         .and_then(|r| r.try_get(0))
         .expect("count migrations");
     assert_eq!(
-        applied, 2,
-        "each of the two migrations recorded once, however many servers raced"
+        applied, 3,
+        "each of the three migrations recorded once, however many servers raced"
     );
 
     client
@@ -531,6 +565,50 @@ fn migrations_race_then_a_newer_schema_is_refused() {
         PostgresStorage::connect(&db.url, 0),
         Err(StorageError::Setup(_))
     ));
+}
+
+/// A database written before events were logged by reference keeps its
+/// change log: the entries that hold bodies read back as they were, and
+/// an entry must hold exactly one of a body and an event.
+#[test]
+fn a_change_log_from_before_event_references_reads_as_it_was() {
+    let Some(db) = TestDb::create() else { return };
+    let mut client = db.client();
+    client
+        .batch_execute(concat!(
+            "CREATE TABLE schema_migrations (version INT PRIMARY KEY, applied_at TEXT);",
+            include_str!("../migrations/postgres_0001.sql"),
+            include_str!("../migrations/postgres_0002.sql"),
+            "INSERT INTO schema_migrations VALUES (1, 'then'), (2, 'then');",
+        ))
+        .expect("a database at migration 2");
+    let c1 = id(C1);
+    for v in [1i64, 2] {
+        client
+            .execute(
+                "INSERT INTO change_log VALUES ($1, $2, $3)",
+                &[&c1.to_string(), &v, &format!(r#"{{"old":{v}}}"#)],
+            )
+            .expect("an entry as migration 2 wrote it");
+    }
+    let storage = Storage::Postgres(db.storage(1));
+    let log = storage
+        .transact(|tx| tx.changes_after(c1, 0, 10))
+        .expect("migrated, then read");
+    assert_eq!(
+        log,
+        vec![
+            (1, Logged::Change(r#"{"old":1}"#.into())),
+            (2, Logged::Change(r#"{"old":2}"#.into())),
+        ]
+    );
+    for (body, event) in [(None, None), (Some("{}"), Some("e"))] {
+        let refused = client.execute(
+            "INSERT INTO change_log (center_id, version, body, event_id) VALUES ('c', 3, $1, $2)",
+            &[&body, &event],
+        );
+        assert!(refused.is_err(), "body {body:?} with event {event:?}");
+    }
 }
 
 #[test]

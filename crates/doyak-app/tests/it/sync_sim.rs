@@ -75,7 +75,7 @@ impl Transport for Net<'_> {
         }
         let answer = self
             .server
-            .push(self.device, request, self.now)
+            .push(self.device, request.clone(), self.now)
             .map_err(refused);
         if self.rng.random_bool(self.faults.lose_answer) {
             // The server committed; the desk never hears of it.
@@ -84,7 +84,7 @@ impl Transport for Net<'_> {
         if self.rng.random_bool(self.faults.duplicate) {
             return self
                 .server
-                .push(self.device, request, self.now)
+                .push(self.device, request.clone(), self.now)
                 .map_err(refused);
         }
         answer
@@ -373,7 +373,7 @@ impl Sim {
     fn deliver_late(&mut self) {
         for (device, request) in std::mem::take(&mut self.late) {
             // Whatever the server answers, nobody hears it.
-            let _ = self.server.push(&device, &request, self.now);
+            let _ = self.server.push(&device, request, self.now);
         }
     }
 

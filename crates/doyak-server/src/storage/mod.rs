@@ -62,10 +62,16 @@ pub trait Tx {
     /// Every record of a center (convergence checks and tests).
     fn records(&mut self, center: Uuid) -> Result<Vec<RecordRow>>;
 
+    /// A change-log entry holding the change itself (the protocol's `Change`
+    /// as JSON).
     fn put_change(&mut self, center: Uuid, version: u64, body: &str) -> Result<()>;
-    /// Up to `limit` change bodies of a center after `after`, in order.
+    /// A change-log entry that only names an appended event: its change is
+    /// read back from the event's record row, written in the same
+    /// transaction.
+    fn put_event_change(&mut self, center: Uuid, version: u64, event: Uuid) -> Result<()>;
+    /// Up to `limit` change-log entries of a center after `after`, in order.
     fn changes_after(&mut self, center: Uuid, after: u64, limit: u32)
-    -> Result<Vec<(u64, String)>>;
+    -> Result<Vec<(u64, Logged)>>;
 
     // ---- Batched forms: a push settles up to 500 mutations, and on
     // PostgreSQL one round trip per statement per mutation was the cost
@@ -106,10 +112,11 @@ pub trait Tx {
         Ok(first)
     }
 
-    fn put_changes(&mut self, center: Uuid, changes: &[(u64, String)]) -> Result<()> {
-        changes
-            .iter()
-            .try_for_each(|(version, body)| self.put_change(center, *version, body))
+    fn put_changes(&mut self, center: Uuid, changes: &[(u64, ToLog)]) -> Result<()> {
+        changes.iter().try_for_each(|(version, entry)| match entry {
+            ToLog::Change(body) => self.put_change(center, *version, body),
+            ToLog::Event(id) => self.put_event_change(center, *version, *id),
+        })
     }
 
     fn put_results(&mut self, device: Uuid, results: &[(u64, Uuid, String)]) -> Result<()> {
@@ -126,6 +133,38 @@ pub trait Tx {
     /// The national counts, per center and month, between two months
     /// (`YYYY-MM`, inclusive).
     fn counts(&mut self, from: &str, to: &str) -> Result<Vec<CountRow>>;
+}
+
+/// A change-log entry to write (see [`Tx::put_change`] and
+/// [`Tx::put_event_change`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ToLog {
+    Change(String),
+    Event(Uuid),
+}
+
+/// A change-log entry as read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Logged {
+    /// The change as written: the protocol's `Change` as JSON.
+    Change(String),
+    /// An appended event: its id and its record row's stored fields, from
+    /// which [`crate::model::event_change`] rebuilds the change.
+    Event { id: Uuid, fields: String },
+}
+
+/// A change-log row as both backends read it: its body, or its event's id
+/// with the event's stored fields (absent only if the row was lost).
+fn logged(body: Option<String>, event: Option<String>, fields: Option<String>) -> Result<Logged> {
+    let corrupt = || StorageError::Corrupt { what: "change_log" };
+    match (body, event, fields) {
+        (Some(body), None, _) => Ok(Logged::Change(body)),
+        (None, Some(id), Some(fields)) => Ok(Logged::Event {
+            id: Uuid::parse_str(&id).map_err(|_| corrupt())?,
+            fields,
+        }),
+        _ => Err(corrupt()),
+    }
 }
 
 /// The configured backend.

@@ -11,7 +11,7 @@
 
 mod copy;
 
-use super::{Result, Tx};
+use super::{Logged, Result, ToLog, Tx, logged};
 use crate::error::StorageError;
 use crate::model::{CenterRow, CountRow, DeviceRow, RecordRow, decode_fields, encode_fields};
 use chrono::{DateTime, Utc};
@@ -27,6 +27,7 @@ use uuid::Uuid;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres_0001.sql"),
     include_str!("../../migrations/postgres_0002.sql"),
+    include_str!("../../migrations/postgres_0003.sql"),
 ];
 
 /// The advisory lock two servers starting at once take before migrating
@@ -628,20 +629,29 @@ impl Tx for PgTx<'_> {
         Ok(last + 1 - n)
     }
 
-    fn put_changes(&mut self, center: Uuid, changes: &[(u64, String)]) -> Result<()> {
+    fn put_changes(&mut self, center: Uuid, changes: &[(u64, ToLog)]) -> Result<()> {
         if changes.is_empty() {
             return Ok(());
         }
         let center = center.to_string();
         let mut rows = CopyRows::start(
             &mut self.tx,
-            "COPY change_log (center_id, version, body) FROM STDIN (FORMAT binary)",
-            3,
+            "COPY change_log (center_id, version, body, event_id) FROM STDIN (FORMAT binary)",
+            4,
         )?;
-        for (version, body) in changes {
+        for (version, entry) in changes {
             rows.text(&center);
             rows.int8(signed(*version));
-            rows.text(body);
+            match entry {
+                ToLog::Change(body) => {
+                    rows.text(body);
+                    rows.opt_text(None);
+                }
+                ToLog::Event(id) => {
+                    rows.opt_text(None);
+                    rows.text(&id.to_string());
+                }
+            }
         }
         rows.finish()
     }
@@ -673,22 +683,31 @@ impl Tx for PgTx<'_> {
         Ok(())
     }
 
+    fn put_event_change(&mut self, center: Uuid, version: u64, event: Uuid) -> Result<()> {
+        self.execute(
+            "INSERT INTO change_log (center_id, version, event_id) VALUES ($1, $2, $3)",
+            &[&center.to_string(), &signed(version), &event.to_string()],
+        )?;
+        Ok(())
+    }
+
     fn changes_after(
         &mut self,
         center: Uuid,
         after: u64,
         limit: u32,
-    ) -> Result<Vec<(u64, String)>> {
+    ) -> Result<Vec<(u64, Logged)>> {
         let rows = self.query(
-            "SELECT version, body FROM change_log WHERE center_id = $1 AND version > $2
-             ORDER BY version LIMIT $3",
+            "SELECT c.version, c.body, c.event_id, r.fields FROM change_log c
+               LEFT JOIN record r ON r.entity = 'event' AND r.id = c.event_id
+              WHERE c.center_id = $1 AND c.version > $2 ORDER BY c.version LIMIT $3",
             &[&center.to_string(), &signed(after), &i64::from(limit)],
         )?;
         rows.iter()
             .map(|r| {
                 Ok((
                     unsigned(r.try_get(0)?, "change_log.version")?,
-                    r.try_get(1)?,
+                    logged(r.try_get(1)?, r.try_get(2)?, r.try_get(3)?)?,
                 ))
             })
             .collect()

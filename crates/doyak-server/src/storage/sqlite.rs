@@ -3,7 +3,7 @@
 //! SQLite; `BEGIN IMMEDIATE` takes the write lock up front, which is the
 //! center lock [`Tx::lock_center`] asks for (a coarser one).
 
-use super::{Result, Tx};
+use super::{Logged, Result, Tx, logged};
 use crate::error::StorageError;
 use crate::model::{CenterRow, CountRow, DeviceRow, RecordRow, decode_fields, encode_fields};
 use chrono::{DateTime, Utc};
@@ -12,7 +12,10 @@ use std::path::Path;
 use std::sync::Mutex;
 use uuid::Uuid;
 
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/sqlite_0001.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/sqlite_0001.sql"),
+    include_str!("../../migrations/sqlite_0002.sql"),
+];
 
 #[derive(Debug)]
 pub struct SqliteStorage {
@@ -419,24 +422,38 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
 
+    fn put_event_change(&mut self, center: Uuid, version: u64, event: Uuid) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO change_log (center_id, version, event_id) VALUES (?1, ?2, ?3)",
+            )?
+            .execute((center.to_string(), signed(version), event.to_string()))?;
+        Ok(())
+    }
+
     fn changes_after(
         &mut self,
         center: Uuid,
         after: u64,
         limit: u32,
-    ) -> Result<Vec<(u64, String)>> {
+    ) -> Result<Vec<(u64, Logged)>> {
         let mut stmt = self.tx.prepare_cached(
-            "SELECT version, body FROM change_log WHERE center_id = ?1 AND version > ?2 ORDER BY version LIMIT ?3",
+            "SELECT c.version, c.body, c.event_id, r.fields FROM change_log c
+               LEFT JOIN record r ON r.entity = 'event' AND r.id = c.event_id
+              WHERE c.center_id = ?1 AND c.version > ?2 ORDER BY c.version LIMIT ?3",
         )?;
         let rows = stmt.query_map((center.to_string(), signed(after), i64::from(limit)), |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+            ))
         })?;
         rows.map(|r| {
-            let (v, body) = r?;
-            Ok((
-                u64::try_from(v).map_err(|_| corrupt("change_log.version")())?,
-                body,
-            ))
+            let (v, body, event, fields) = r?;
+            let version = u64::try_from(v).map_err(|_| corrupt("change_log.version")())?;
+            Ok((version, logged(body, event, fields)?))
         })
         .collect()
     }
@@ -505,4 +522,51 @@ fn sqlcipher_ready() {
     READY.call_once(|| {
         let _ = Connection::open_in_memory();
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file written before events were logged by reference keeps its
+    /// change log through the table's rebuild, and an entry must hold
+    /// exactly one of a body and an event.
+    #[test]
+    fn a_change_log_from_before_event_references_reads_as_it_was() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("server.db");
+        let center = Uuid::from_u128(0xc1);
+        {
+            let conn = Connection::open(&path).expect("create");
+            conn.execute_batch(MIGRATIONS[0]).expect("migration 1");
+            conn.pragma_update(None, "user_version", 1)
+                .expect("version");
+            for v in [1i64, 2] {
+                conn.execute(
+                    "INSERT INTO change_log VALUES (?1, ?2, ?3)",
+                    (center.to_string(), v, format!(r#"{{"old":{v}}}"#)),
+                )
+                .expect("an entry as migration 1 wrote it");
+            }
+        }
+        let storage = SqliteStorage::open(&path).expect("migrated");
+        let log = storage
+            .transact(|tx| tx.changes_after(center, 0, 10))
+            .expect("read");
+        assert_eq!(
+            log,
+            vec![
+                (1, Logged::Change(r#"{"old":1}"#.into())),
+                (2, Logged::Change(r#"{"old":2}"#.into())),
+            ]
+        );
+        let conn = storage.conn.lock().expect("not poisoned");
+        for (body, event) in [(None, None), (Some("{}"), Some("e"))] {
+            let refused = conn.execute(
+                "INSERT INTO change_log (center_id, version, body, event_id) VALUES ('c', 3, ?1, ?2)",
+                (body, event),
+            );
+            assert!(refused.is_err(), "body {body:?} with event {event:?}");
+        }
+    }
 }
