@@ -41,7 +41,7 @@ pub struct Effect {
     /// The record as it must be stored; `None` when nothing changed.
     pub row: Option<RecordRow>,
     /// The change-log entry, when something changed.
-    pub body: Option<Logged>,
+    pub body: Option<LogAs>,
     /// The answer's versions and kept values (`change_version` is filled in
     /// by the service once it has one).
     pub applied: Applied,
@@ -51,7 +51,7 @@ pub struct Effect {
 
 /// What the change log keeps for an applied mutation.
 #[derive(Debug)]
-pub enum Logged {
+pub enum LogAs {
     /// The change itself.
     Change(ChangeBody),
     /// Only a reference to the appended event: an event never changes after
@@ -144,7 +144,7 @@ pub fn merge(
             row.fact = None;
             Merged::Applied(Box::new(Effect {
                 row: Some(row),
-                body: Some(Logged::Change(ChangeBody::Delete)),
+                body: Some(LogAs::Change(ChangeBody::Delete)),
                 ..Effect::default()
             }))
         }
@@ -246,7 +246,7 @@ fn create(
         for (k, v) in record {
             fields.insert(k, state(v));
         }
-        Logged::Event
+        LogAs::Event
     } else {
         let mut versioned = BTreeMap::new();
         for (k, v) in record {
@@ -259,7 +259,7 @@ fn create(
                 },
             );
         }
-        Logged::Change(ChangeBody::Insert { fields: versioned })
+        LogAs::Change(ChangeBody::Insert { fields: versioned })
     };
     let row = RecordRow {
         entity: mutation.entity.as_str().to_owned(),
@@ -392,7 +392,7 @@ fn update(
             );
         };
         row.fact = if row.deleted { None } else { fact };
-        effect.body = Some(Logged::Change(ChangeBody::Update {
+        effect.body = Some(LogAs::Change(ChangeBody::Update {
             fields: changed
                 .into_iter()
                 .map(|(k, f)| {

@@ -186,7 +186,7 @@ pub fn decode_fields(text: &str) -> Option<BTreeMap<String, FieldState>> {
 
 /// The change-log entry of an appended event, rebuilt from the event's
 /// stored fields (the log keeps only a reference, see
-/// [`crate::merge::Logged::Event`]): one append wrote every field, so the
+/// [`crate::merge::LogAs::Event`]): one append wrote every field, so the
 /// row's single write names the mutation, its device and its clock stamp.
 /// `None` when the text is not an event's stored row.
 pub fn event_change(version: u64, id: Uuid, fields: &str) -> Option<Change> {

@@ -7,7 +7,7 @@
 //! per mutation.
 
 use crate::error::{ApiError, StorageError};
-use crate::merge::{Logged, Merged, merge};
+use crate::merge::{LogAs, Merged, merge};
 use crate::model::{DeviceRow, RecordRow};
 use crate::storage::{ToLog, Tx};
 use doyak_sync_protocol::{
@@ -31,7 +31,7 @@ fn sequence_error(code: ErrorCode, acknowledged: u64) -> ApiError {
 /// A change-log entry waiting for its version.
 struct Entry {
     mutation: usize,
-    body: Logged,
+    body: LogAs,
     /// The mutation's own change (its version goes into `Applied`), not a
     /// conflict entry.
     main: bool,
@@ -178,7 +178,7 @@ pub(crate) fn settle(
             conflict_order.push(conflict.conflict_id);
             entries.push(Entry {
                 mutation: i,
-                body: Logged::Change(ChangeBody::Conflict {
+                body: LogAs::Change(ChangeBody::Conflict {
                     conflict: Box::new(conflict.clone()),
                 }),
                 main: false,
@@ -202,7 +202,7 @@ pub(crate) fn settle(
             }
             entries.push(Entry {
                 mutation: i,
-                body: Logged::Change(ChangeBody::Conflict {
+                body: LogAs::Change(ChangeBody::Conflict {
                     conflict: Box::new(conflict),
                 }),
                 main: false,
@@ -234,8 +234,8 @@ pub(crate) fn settle(
             main_version.insert(entry.mutation, version);
         }
         let body = match entry.body {
-            Logged::Event => ToLog::Event(m.entity_id),
-            Logged::Change(body) => {
+            LogAs::Event => ToLog::Event(m.entity_id),
+            LogAs::Change(body) => {
                 let change = Change {
                     version,
                     entity: m.entity.clone(),
