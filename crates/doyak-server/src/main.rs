@@ -61,6 +61,11 @@ enum Command {
         /// Log lines as JSON.
         #[arg(long)]
         json_logs: bool,
+        /// Enrollment attempts allowed per client address and minute (after
+        /// a first burst of 5). Raise it when many desks of one center
+        /// enroll from behind one address on the same morning.
+        #[arg(long, default_value_t = 12)]
+        enroll_per_minute: u32,
     },
     /// Add a center, or rename one.
     Center {
@@ -146,8 +151,18 @@ fn run(cli: Cli) -> Result<(), String> {
             tls_cert,
             tls_key,
             json_logs,
+            enroll_per_minute,
             ..
-        } => serve(service, listen, tls_cert.zip(tls_key), json_logs),
+        } => {
+            if !(1..=100_000).contains(&enroll_per_minute) {
+                return Err("--enroll-per-minute는 1~100000 사이로 적어 주세요".into());
+            }
+            let limits = HttpLimits {
+                enroll_rate: (f64::from(enroll_per_minute) / 60.0, 5.0),
+                ..HttpLimits::default()
+            };
+            serve(service, listen, tls_cert.zip(tls_key), json_logs, limits)
+        }
         Command::Center { id, name } => {
             service.put_center(id, &name).map_err(|e| e.to_string())?;
             println!("센터 {id} ({name})");
@@ -203,6 +218,7 @@ fn serve(
     listen: SocketAddr,
     tls: Option<(PathBuf, PathBuf)>,
     json_logs: bool,
+    limits: HttpLimits,
 ) -> Result<(), String> {
     let filter = tracing_subscriber::EnvFilter::try_from_env("DOYAK_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
@@ -231,8 +247,8 @@ fn serve(
         .map_err(|e| e.to_string())?;
     runtime.block_on(async move {
         let backend = service.storage().kind();
-        let app = router(Arc::new(service), HttpLimits::default())
-            .into_make_service_with_connect_info::<SocketAddr>();
+        let app =
+            router(Arc::new(service), limits).into_make_service_with_connect_info::<SocketAddr>();
         let handle = axum_server::Handle::new();
         let shutdown = handle.clone();
         tokio::spawn(async move {

@@ -17,6 +17,19 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/healthz"),
 ];
 
+/// What an enrollment code looks like as a person may type it: 12 letters
+/// and digits of Crockford's base 32 (O, I and L read as 0, 1 and 1; only U
+/// is not one), with spaces and hyphens anywhere. Every string that matches
+/// is read by `EnrollmentCode::parse`, so a code the document calls valid is
+/// never refused as malformed (a test holds the two together).
+pub const ENROLLMENT_CODE_PATTERN: &str = "^[ -]*([0-9A-TV-Za-tv-z][ -]*){12}$";
+
+/// A device name: no control character (Unicode Cc), and at least one
+/// character that is neither a control character nor white space, so the
+/// name is not empty once trimmed. With `maxLength` 100 this is the rule
+/// `service::device_name_ok` applies to the trimmed name.
+pub const DEVICE_NAME_PATTERN: &str = "^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\u0000-\\u0020\\u007f-\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000][^\\u0000-\\u001f\\u007f-\\u009f]*$";
+
 fn error_responses(codes: &[&str]) -> Value {
     let mut map = serde_json::Map::new();
     for code in codes {
@@ -118,8 +131,12 @@ pub fn document() -> Value {
                     "limits": { "type": "object" }, "server_version": { "type": "string" } } },
                 "EnrollRequest": { "type": "object", "required": ["protocol", "code", "device_id", "device_name", "app_version"], "properties": {
                     "protocol": { "type": "integer", "enum": [1] },
-                    "code": { "type": "string" }, "device_id": uuid(),
-                    "device_name": { "type": "string" }, "app_version": { "type": "string" } } },
+                    "code": { "type": "string", "pattern": ENROLLMENT_CODE_PATTERN,
+                        "description": "센터 관리자가 준 등록 코드 12자 (대소문자, 공백, 하이픈은 무시)" },
+                    "device_id": uuid(),
+                    "device_name": { "type": "string", "minLength": 1, "maxLength": 100, "pattern": DEVICE_NAME_PATTERN,
+                        "description": "관리자가 알아볼 기기 이름 (제어 문자 없이, 공백 아닌 글자 하나 이상)" },
+                    "app_version": { "type": "string" } } },
                 "EnrollResponse": { "type": "object", "required": ["protocol", "device_id", "center_id", "center_name", "token"], "properties": {
                     "protocol": { "type": "integer" }, "device_id": uuid(), "center_id": uuid(),
                     "center_name": { "type": "string" }, "token": { "type": "string" },
@@ -174,4 +191,73 @@ pub fn document() -> Value {
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{DEVICE_NAME_PATTERN, ENROLLMENT_CODE_PATTERN};
+    use crate::service::device_name_ok;
+    use doyak_sync_protocol::EnrollmentCode;
+    use proptest::prelude::*;
+
+    fn unanchored() -> &'static str {
+        ENROLLMENT_CODE_PATTERN
+            .strip_prefix('^')
+            .and_then(|p| p.strip_suffix('$'))
+            .expect("the pattern is anchored at both ends")
+    }
+
+    proptest! {
+        /// A code the document calls valid is one the server reads: else a
+        /// schema-valid request is refused as malformed (schemathesis found
+        /// an empty code answered 400).
+        #[test]
+        fn every_code_the_document_allows_is_read(
+            code in proptest::string::string_regex(unanchored()).expect("a valid regex")
+        ) {
+            prop_assert!(EnrollmentCode::parse(&code).is_ok(), "{code:?}");
+        }
+    }
+
+    proptest! {
+        /// A device name the document allows (pattern and at most 100
+        /// characters) is one the server takes: trimmed, it passes
+        /// `device_name_ok`.
+        #[test]
+        fn every_device_name_the_document_allows_is_taken(
+            name in proptest::string::string_regex(
+                DEVICE_NAME_PATTERN.strip_prefix('^').and_then(|p| p.strip_suffix('$')).expect("anchored")
+            ).expect("a valid regex")
+        ) {
+            prop_assume!(name.chars().count() <= 100);
+            prop_assert!(device_name_ok(name.trim()), "{name:?}");
+        }
+    }
+
+    /// What the document refuses, the server refuses too.
+    #[test]
+    fn device_names_the_document_refuses() {
+        let pattern = regex::Regex::new(DEVICE_NAME_PATTERN).expect("a valid regex");
+        assert!(pattern.is_match("3층 상담실 노트북"));
+        for refused in ["", "   ", "\u{3000}", "탭\t이름", "\u{85}"] {
+            assert!(!pattern.is_match(refused), "{refused:?}");
+            assert!(!device_name_ok(refused.trim()), "{refused:?}");
+        }
+    }
+
+    /// The codes the server hands out match the pattern, grouped or typed
+    /// as one word; a short code or one with a U does not.
+    #[test]
+    fn the_codes_handed_out_match() {
+        let pattern = regex::Regex::new(ENROLLMENT_CODE_PATTERN).expect("a valid regex");
+        for seed in 0..64u8 {
+            let code = EnrollmentCode::from_random([seed.wrapping_mul(37); 8]);
+            assert!(pattern.is_match(&code.grouped()), "{}", code.grouped());
+            let typed = code.grouped().replace('-', "").to_lowercase();
+            assert!(pattern.is_match(&typed), "{typed}");
+        }
+        for refused in ["", "ABCD-EFGH-JKM", "ABCD-EFGH-JKMU", "ABCD\tEFGH-JKMN"] {
+            assert!(!pattern.is_match(refused), "{refused:?}");
+        }
+    }
 }

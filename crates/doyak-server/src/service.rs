@@ -146,7 +146,7 @@ impl SyncService {
         now: DateTime<Utc>,
     ) -> Result<EnrollResponse, ApiError> {
         let name = req.device_name.trim();
-        if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+        if !device_name_ok(name) {
             let mut body = ErrorBody::new(ErrorCode::RequestMalformed);
             body.details = vec!["기기 이름은 제어 문자 없이 1~100자로 적어 주세요.".into()];
             return Err(ApiError::unprocessable(body));
@@ -358,6 +358,12 @@ fn out_of_range(field: &str) -> ApiError {
     let mut body = ErrorBody::new(ErrorCode::RequestMalformed);
     body.details = vec![format!("{field} 값이 너무 큽니다 (최대 {MAX_POSITION}).")];
     ApiError::unprocessable(body)
+}
+
+/// A device name as stored (already trimmed): 1–100 characters, none a
+/// control character (the OpenAPI document states the same rule).
+pub(crate) fn device_name_ok(name: &str) -> bool {
+    !name.is_empty() && name.chars().count() <= 100 && !name.chars().any(char::is_control)
 }
 
 /// Refuses a revoked or expired device.
