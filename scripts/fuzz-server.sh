@@ -3,7 +3,8 @@
 # it reads /openapi.json, sends generated valid and invalid requests to every
 # route, and checks that no answer is a 5xx, that every answer matches the
 # document, and that malformed input is refused. Run from the repository
-# root: `bash scripts/fuzz-server.sh [max-examples-per-route]`.
+# root: `bash scripts/fuzz-server.sh [max-examples-per-route]`. A run prints
+# its seed; `DOYAK_FUZZ_SEED=<seed>` runs the same cases again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EXAMPLES="${1:-200}"
@@ -40,7 +41,8 @@ status=0
   --checks all \
   --max-examples "$EXAMPLES" \
   --workers 2 \
-  --suppress-health-check all || status=$?
+  --suppress-health-check all \
+  ${DOYAK_FUZZ_SEED:+--seed "$DOYAK_FUZZ_SEED"} || status=$?
 
 if grep -q '"status":5\|status=5' "$WORK/log"; then
   echo "the server logged a 5xx:"; grep 'status=5' "$WORK/log" | head
