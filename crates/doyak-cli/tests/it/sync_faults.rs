@@ -21,10 +21,10 @@ use doyak_server::{ServiceConfig, SqliteStorage, Storage, SyncService};
 use doyak_store::{Passphrase, Store};
 use doyak_sync_protocol::{
     ChangeBody, ChangeVersion, EntityKind, MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, Mutation,
-    ProtocolVersion, PullRequest,
+    ProtocolVersion, PullRequest, paths,
 };
-use processes::{Server, SyncProcess, admin, drain};
-use proxy::{Network, Proxy};
+use processes::{Event, Server, SyncProcess, admin, drain};
+use proxy::{Network, Proxy, Trap};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde_json::Value;
@@ -32,7 +32,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{ExitStatus, Stdio};
-use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 use uuid::Uuid;
 
@@ -43,15 +43,9 @@ fn seed() -> u64 {
         .unwrap_or(20_251_128)
 }
 
-/// Outbox rows still waiting, from a progress line of `doyak sync`
-/// (`  보냄 500 · 받음 0 · 남음 9959`).
-fn remaining(line: &str) -> Option<u64> {
-    line.split_once("남음 ")?.1.trim().parse().ok()
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Phase {
-    /// Before the first answer of the run.
+    /// The run's first push, before it has had any answer.
     Starting,
     Pushing,
     /// The outbox is empty; the run is reading the center's log.
@@ -59,31 +53,24 @@ enum Phase {
 }
 
 impl Phase {
-    fn after(line: Option<u64>) -> Phase {
-        match line {
-            None => Phase::Starting,
-            Some(0) => Phase::Pulling,
-            Some(_) => Phase::Pushing,
+    fn of(trap: &Trap) -> Phase {
+        match (trap.path, trap.nth) {
+            (paths::PUSH, 1) => Phase::Starting,
+            (paths::PUSH, _) => Phase::Pushing,
+            _ => Phase::Pulling,
         }
     }
 }
 
-/// When a strike lands in a run: after its first progress line (or its
-/// first one showing the push done), and then a random delay.
-#[derive(Debug, Clone, Copy)]
-struct When {
-    push_done: bool,
-    delay: Duration,
-}
-
-/// What the test does to a running `doyak sync`.
+/// What the test does to a running `doyak sync`, while the request the
+/// trap names is in flight.
 #[derive(Debug, Clone, Copy)]
 enum Strike {
     Nothing,
     /// SIGKILL the desk's process.
-    Desk(When),
+    Desk(Trap),
     /// SIGKILL the server and start it again on the same file.
-    Server(When),
+    Server(Trap),
 }
 
 #[derive(Debug)]
@@ -234,73 +221,67 @@ impl Fixture {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        let (tx, lines) = mpsc::channel();
-        let stderr = drain(child.stderr.take().unwrap(), Some(tx));
+        let (tell, events) = mpsc::channel();
+        let lines = tell.clone();
+        let stderr = drain(child.stderr.take().unwrap(), move |line| {
+            let _ = lines.send(line.map_or(Event::Closed, |_| Event::Line));
+        });
         SyncProcess {
             child,
-            lines,
+            events,
+            tell,
             stderr,
+            closed: false,
         }
     }
 
     /// Runs `doyak sync` once, striking as told, and says how it ended.
     fn sync(&mut self, strike: Strike) -> Attempt {
-        let mut run = self.spawn_sync();
-        let when = match strike {
+        let trap = match strike {
             Strike::Nothing => None,
-            Strike::Desk(w) | Strike::Server(w) => Some(w),
+            Strike::Desk(t) | Strike::Server(t) => Some(t),
         };
-        let deadline = Instant::now() + Duration::from_secs(120);
-        let mut last: Option<u64> = None;
-        let mut fire_at: Option<Instant> = None;
-        let mut struck = false;
-        loop {
-            let wait = fire_at.map_or(Duration::from_millis(500), |at| {
-                at.saturating_duration_since(Instant::now())
+        let mut run = self.spawn_sync();
+        if let Some(trap) = trap {
+            let tell = run.tell.clone();
+            self.proxy.arm(trap, move |sprung| {
+                let _ = tell.send(Event::Sprung(sprung));
             });
-            match run.lines.recv_timeout(wait) {
-                Ok(line) => {
-                    if let Some(left) = remaining(&line) {
-                        last = Some(left);
-                        if let Some(w) = when
-                            && fire_at.is_none()
-                            && (!w.push_done || left == 0)
-                        {
-                            fire_at = Some(Instant::now() + w.delay);
-                        }
-                    }
-                }
-                Err(RecvTimeoutError::Timeout) => {}
-                // Its stderr closed: the process is ending on its own.
-                Err(RecvTimeoutError::Disconnected) => break,
-            }
-            if fire_at.is_some_and(|at| Instant::now() >= at) {
-                struck = true;
-                break;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "doyak sync ran for two minutes: a wedged sync. So far:\n{}",
-                run.stderr()
-            );
         }
-        let phase = Phase::after(last);
+        // Bounds a wedged sync; no outcome depends on it.
+        let deadline = Instant::now() + Duration::from_secs(900);
+        let sprung = loop {
+            let wait = deadline.saturating_duration_since(Instant::now());
+            match run.events.recv_timeout(wait) {
+                Ok(Event::Line) => {}
+                Ok(Event::Sprung(sprung)) => break Some(sprung),
+                Ok(Event::Closed) => {
+                    run.closed = true;
+                    break None;
+                }
+                Err(_) => panic!(
+                    "doyak sync ran for fifteen minutes: a wedged sync. So far:\n{}",
+                    run.stderr()
+                ),
+            }
+        };
+        self.proxy.disarm();
         let mut server_killed = None;
-        if struck {
+        let struck = sprung.is_some();
+        if let (Some(sprung), Some(trap)) = (sprung, trap) {
+            // The request is held, so the desk is waiting on it: alive.
             match strike {
                 Strike::Desk(_) => {
                     let _ = run.child.kill();
                 }
                 Strike::Server(_) => {
-                    // Only counts if the desk was still running then.
-                    if run.child.try_wait().unwrap().is_none() {
-                        server_killed = Some(phase);
-                    }
+                    server_killed = Some(Phase::of(&trap));
                     self.server.restart();
                     self.proxy.set_upstream(self.server.addr);
                 }
                 Strike::Nothing => unreachable!("nothing to strike with"),
             }
+            drop(sprung);
         }
         let status = run.wait();
         let ended = if let Some(signal) = status.signal() {
@@ -309,7 +290,7 @@ impl Fixture {
                 "doyak sync died of signal {signal} that the test did not send:\n{}",
                 run.stderr()
             );
-            Ended::Killed(phase)
+            Ended::Killed(Phase::of(&trap.expect("a desk strike has a trap")))
         } else if status.success() {
             Ended::Synced
         } else {
@@ -430,9 +411,7 @@ struct Figures {
     desk_killed_starting: u32,
     server_killed_pushing: u32,
     server_killed_pulling: u32,
-    server_killed_other: u32,
-    /// Consecutive attempts a required strike did not land.
-    misses: u32,
+    server_killed_starting: u32,
 }
 
 impl Figures {
@@ -448,46 +427,89 @@ impl Figures {
         match attempt.server_killed {
             Some(Phase::Pushing) => self.server_killed_pushing += 1,
             Some(Phase::Pulling) => self.server_killed_pulling += 1,
-            Some(Phase::Starting) => self.server_killed_other += 1,
+            Some(Phase::Starting) => self.server_killed_starting += 1,
             None => {}
         }
     }
 
-    /// The next kill the test still owes, if any, and whether it is one of
-    /// the pull phase.
-    fn required(&self, rng: &mut ChaCha8Rng) -> Option<(Strike, bool)> {
-        let delay = Duration::from_millis(rng.random_range(0..=100));
-        let when = |push_done| When { push_done, delay };
+    /// The next kill the test still owes, if any. The push kills come
+    /// first, while the outbox still holds several batches; the second
+    /// push or page of a run, so the run has had an answer before.
+    fn required(&self, rng: &mut ChaCha8Rng) -> Option<Strike> {
+        let mut at = |path, nth| Trap {
+            path,
+            nth,
+            forwarded: rng.random_bool(0.5),
+        };
         if self.desk_killed_pushing == 0 {
-            Some((Strike::Desk(when(false)), false))
+            Some(Strike::Desk(at(paths::PUSH, 2)))
         } else if self.server_killed_pushing == 0 {
-            Some((Strike::Server(when(false)), false))
+            Some(Strike::Server(at(paths::PUSH, 2)))
+        } else if self.desk_killed_starting == 0 {
+            Some(Strike::Desk(at(paths::PUSH, 1)))
         } else if self.desk_killed_pulling == 0 {
-            Some((Strike::Desk(when(true)), true))
+            Some(Strike::Desk(at(paths::PULL, 2)))
         } else if self.server_killed_pulling == 0 {
-            Some((Strike::Server(when(true)), true))
+            Some(Strike::Server(at(paths::PULL, 2)))
         } else {
             None
         }
     }
 
-    fn kills(&self) -> [u32; 4] {
+    fn kills(&self) -> [u32; 5] {
         [
             self.desk_killed_pushing,
             self.server_killed_pushing,
+            self.desk_killed_starting,
             self.desk_killed_pulling,
             self.server_killed_pulling,
         ]
     }
 }
 
-/// Runs on a flaky network with kills until the desk is drained and every
-/// kind of kill has landed (bounded), then heals the network: one clean run
+/// Whether a strike waits for the pull, which comes only once the outbox
+/// is empty.
+fn pulls(strike: &Strike) -> bool {
+    matches!(strike, Strike::Desk(t) | Strike::Server(t) if t.path == paths::PULL)
+}
+
+/// A strike for a run on the flaky network: often none, else the desk or
+/// the server killed at a request drawn from the run's likely ones (it may
+/// never come if the network fails the run first).
+fn random_strike(rng: &mut ChaCha8Rng) -> Strike {
+    let trap = Trap {
+        path: [paths::PUSH, paths::PULL][rng.random_range(0..2)],
+        nth: rng.random_range(1..=4),
+        forwarded: rng.random_bool(0.5),
+    };
+    match rng.random_range(0..10) {
+        0..5 => Strike::Nothing,
+        5..8 => Strike::Desk(trap),
+        _ => Strike::Server(trap),
+    }
+}
+
+/// A CSV of `n` new seekers (names only, all distinct), so the desk has
+/// fresh changes to push and the center's log fresh pages to pull.
+fn new_seekers_csv(n: u32) -> String {
+    let syllable = |i: u32| char::from_u32('가' as u32 + i % 11_172).unwrap();
+    let mut csv = String::from("이름\n");
+    for i in 0..n {
+        csv.push_str(&format!("김{}{}\n", syllable(i / 11_172 + 17), syllable(i)));
+    }
+    csv
+}
+
+/// Every kind of kill at a chosen request on a healthy network, so each
+/// lands on any machine: the push kills while the demo's 10k changes are
+/// pending, then runs on a flaky network with random kills (until one
+/// syncs or the runs are spent), then 6,500 new seekers so that the pull
+/// kills find pages left to read; then the network heals and one clean run
 /// must finish whatever is left.
 #[test]
 fn ten_thousand_changes_drain_through_faults_and_kills() {
     const FLAKY_RUNS: u32 = 16;
-    const MAX_ATTEMPTS: u32 = 60;
+    const TOP_UP: u32 = 6_500;
     let seed = seed();
     let started = Instant::now();
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
@@ -501,49 +523,57 @@ fn ten_thousand_changes_drain_through_faults_and_kills() {
     let prepared = started.elapsed();
 
     let mut figures = Figures::default();
-    let mut synced = false;
-    loop {
-        let required = figures.required(&mut rng);
-        if required.is_none() && (synced || figures.attempts >= FLAKY_RUNS) {
-            break;
-        }
-        assert!(
-            figures.attempts < MAX_ATTEMPTS,
-            "seed {seed}: {MAX_ATTEMPTS} runs without landing every kind of kill: {figures:?}"
-        );
-        let strike = required.map_or_else(
-            || {
-                let w = When {
-                    push_done: false,
-                    delay: Duration::from_millis(rng.random_range(0..=400)),
-                };
-                match rng.random_range(0..10) {
-                    0..5 => Strike::Nothing,
-                    5..8 => Strike::Desk(w),
-                    _ => Strike::Server(w),
-                }
-            },
-            |(strike, _)| strike,
-        );
-        // The pull is six pages or so, read once: a kill owed to it gets a
-        // healthy network, so it lands while pages remain. So does a kill
-        // owed to the push that missed twice (the run failed first).
-        let network = match required {
-            Some((_, true)) => Network::Healthy,
-            Some(_) if figures.misses >= 2 => Network::Healthy,
-            _ => Network::Flaky,
-        };
-        f.proxy.set_network(network);
+    let strike_required = |f: &mut Fixture, figures: &mut Figures, strike: Strike| {
+        f.proxy.set_network(Network::Healthy);
         let before = figures.kills();
         let attempt = f.sync(strike);
         figures.record(&attempt);
-        if required.is_some() && figures.kills() == before {
-            figures.misses += 1;
-        } else {
-            figures.misses = 0;
-        }
-        synced = matches!(attempt.ended, Ended::Synced);
+        assert_ne!(
+            figures.kills(),
+            before,
+            "seed {seed}: a kill at a request the run must make lands: {strike:?} ended as \
+             {attempt:?}; so far {figures:?}"
+        );
+    };
+    // Three push-side kills leave at least two of the five batches pending.
+    while let Some(strike) = figures.required(&mut rng).filter(|s| !pulls(s)) {
+        strike_required(&mut f, &mut figures, strike);
     }
+    f.proxy.set_network(Network::Flaky);
+    for _ in 0..FLAKY_RUNS {
+        let attempt = f.sync(random_strike(&mut rng));
+        figures.record(&attempt);
+        if matches!(attempt.ended, Ended::Synced) {
+            break;
+        }
+    }
+    let csv = f.env.file("top-up.csv", new_seekers_csv(TOP_UP).as_bytes());
+    f.env
+        .ok(&f.desk, &["import", "seekers", csv.to_str().unwrap()]);
+    // The convergence check counts every mutation the desk ever made.
+    let known: BTreeSet<Uuid> = f.made.iter().map(|m| m.mutation_id).collect();
+    let pending = open_desk(&f.desk).outbox_batch(usize::MAX).unwrap();
+    let new: Vec<Mutation> = pending
+        .into_iter()
+        .filter(|m| !known.contains(&m.mutation_id))
+        .collect();
+    assert_eq!(
+        new.len(),
+        TOP_UP as usize,
+        "the import made one insert per row"
+    );
+    f.made.extend(new);
+    // Each run pushes what is left, then the kill lands on its second
+    // page: 6,500 new changes are four pages, so two runs that each
+    // store at most one page leave the second one pages to read.
+    while let Some(strike) = figures.required(&mut rng) {
+        strike_required(&mut f, &mut figures, strike);
+    }
+    assert_eq!(
+        figures.kills().iter().filter(|&&k| k == 0).count(),
+        0,
+        "every kind of kill landed: {figures:?}"
+    );
     let faulty = started.elapsed() - prepared;
     let left = f.pending();
 
@@ -559,7 +589,7 @@ fn ten_thousand_changes_drain_through_faults_and_kills() {
     let tally = f.proxy.tally();
     let records = f.assert_converged();
     eprintln!(
-        "sync_faults drain, seed {seed}: {made} mutations, {records} records alike on both sides; {figures:?}; proxy {tally:?}; \
+        "sync_faults drain, seed {seed}: {made} + {TOP_UP} mutations, {records} records alike on both sides; {figures:?}; proxy {tally:?}; \
          {left} pending when the network healed; prepare {prepared:?}, faulty runs {faulty:?}, \
          healed run {healed:?}, total {:?}",
         started.elapsed()

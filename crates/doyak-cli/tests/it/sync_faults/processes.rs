@@ -2,12 +2,13 @@
 //! restarted, or run for one administration command) and `doyak sync`, each
 //! killed and reaped when dropped, also when an assertion fails.
 
+use super::proxy::Sprung;
 use crate::{stderr, stdout};
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -43,10 +44,11 @@ pub fn admin(data: &Path, args: &[&str]) -> String {
 }
 
 /// Collects a child's output stream in a thread, line by line, so the child
-/// never blocks on a full pipe; each line also goes to `lines` if given.
+/// never blocks on a full pipe; `each` sees every line, and `None` once the
+/// stream has closed.
 pub fn drain(
     stream: impl std::io::Read + Send + 'static,
-    lines: Option<mpsc::Sender<String>>,
+    mut each: impl FnMut(Option<String>) + Send + 'static,
 ) -> Arc<Mutex<String>> {
     let text = Arc::new(Mutex::new(String::new()));
     let kept = text.clone();
@@ -58,10 +60,9 @@ pub fn drain(
                 kept.push_str(&line);
                 kept.push('\n');
             }
-            if let Some(tx) = &lines {
-                let _ = tx.send(line);
-            }
+            each(Some(line));
         }
+        each(None);
     });
     text
 }
@@ -87,9 +88,14 @@ impl Server {
             .spawn()
             .unwrap();
         let (tx, rx) = mpsc::channel();
-        drain(child.stdout.take().unwrap(), Some(tx));
-        let log = drain(child.stderr.take().unwrap(), None);
-        let deadline = Instant::now() + Duration::from_secs(60);
+        drain(child.stdout.take().unwrap(), move |line| {
+            if let Some(line) = line {
+                let _ = tx.send(line);
+            }
+        });
+        let log = drain(child.stderr.take().unwrap(), |_| {});
+        // Bounds a hang only: a loaded machine may take long to start it.
+        let deadline = Instant::now() + Duration::from_secs(300);
         let addr = loop {
             let wait = deadline.saturating_duration_since(Instant::now());
             match rx.recv_timeout(wait) {
@@ -139,28 +145,46 @@ impl Drop for Server {
     }
 }
 
+/// What a `doyak sync` in flight tells the test.
+#[derive(Debug)]
+pub enum Event {
+    /// A line of its stderr (the progress lines).
+    Line,
+    /// Its stderr closed: the process is ending.
+    Closed,
+    /// The proxy holds the request its trap was set for.
+    Sprung(Sprung),
+}
+
 /// A `doyak sync` in flight; killed and reaped if dropped before it ends.
 pub struct SyncProcess {
     pub child: Child,
-    /// stderr, line by line (the progress lines).
-    pub lines: Receiver<String>,
+    pub events: Receiver<Event>,
+    /// Lets the proxy's trap add to `events`.
+    pub tell: mpsc::Sender<Event>,
     pub stderr: Arc<Mutex<String>>,
+    /// `Event::Closed` has been taken from `events`.
+    pub closed: bool,
 }
 
 impl SyncProcess {
     /// Waits for the exit, and for the rest of its stderr (the reading
-    /// thread may lag behind the exit).
+    /// thread may lag behind the exit). A trap that springs meanwhile is
+    /// released at once.
     pub fn wait(&mut self) -> ExitStatus {
         let status = self.child.wait().unwrap();
-        loop {
-            match self.lines.recv_timeout(Duration::from_secs(10)) {
+        while !self.closed {
+            // Generous: the exit has happened, only the reading thread is
+            // left; this bounds a hang, it does not time anything.
+            match self.events.recv_timeout(Duration::from_secs(300)) {
+                Ok(Event::Closed) => self.closed = true,
                 Ok(_) => {}
-                Err(RecvTimeoutError::Disconnected) => break status,
-                Err(RecvTimeoutError::Timeout) => {
+                Err(_) => {
                     panic!("doyak exited but its stderr stayed open: {}", self.stderr())
                 }
             }
         }
+        status
     }
 
     pub fn stderr(&self) -> String {

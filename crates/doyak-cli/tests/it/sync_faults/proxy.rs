@@ -8,12 +8,18 @@
 //! `Content-Length` or chunked framing) and draws a fault for every
 //! exchange; a fault that breaks the connection closes it, and a clean
 //! exchange sometimes closes it too, so new connections keep being made.
+//!
+//! A [`Trap`] holds one chosen request (the nth to a path since it was
+//! armed) and tells the test, which kills the desk or the server while that
+//! request is in flight; then the proxy drops the connection. The kill
+//! lands at a protocol point, whatever the speed of the machine.
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
 use std::time::Duration;
@@ -63,16 +69,65 @@ enum Fault {
     Truncate(f64),
 }
 
+/// Which request a trap holds: the `nth` (from 1) whose path is `path`,
+/// counted from when it was armed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Trap {
+    pub path: &'static str,
+    pub nth: u32,
+    /// Whether the server gets the request and answers it before the test
+    /// is told (a push committed that nobody hears of), or the request is
+    /// held before it reaches the server.
+    pub forwarded: bool,
+}
+
+/// A sprung trap: the request is held until this is dropped, and then its
+/// connection is closed without an answer.
+#[derive(Debug)]
+pub struct Sprung {
+    _release: mpsc::Sender<()>,
+}
+
+struct Armed {
+    trap: Trap,
+    seen: u32,
+    tell: Box<dyn Fn(Sprung) + Send>,
+}
+
+impl std::fmt::Debug for Armed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Armed")
+            .field("trap", &self.trap)
+            .field("seen", &self.seen)
+            .finish_non_exhaustive()
+    }
+}
+
 #[derive(Debug)]
 struct Plan {
     rng: ChaCha8Rng,
     network: Network,
     /// Exchanges still to be answered into the void, whatever `network` says.
     lose_next: u32,
+    trap: Option<Armed>,
     tally: Tally,
 }
 
 impl Plan {
+    /// Counts a request to `path`; the armed trap (disarmed) if this is the
+    /// one it waits for.
+    fn spring(&mut self, path: &str) -> Option<Armed> {
+        let armed = self.trap.as_mut()?;
+        if armed.trap.path != path {
+            return None;
+        }
+        armed.seen += 1;
+        if armed.seen < armed.trap.nth {
+            return None;
+        }
+        self.trap.take()
+    }
+
     fn refuse_connection(&mut self) -> bool {
         let refuse = self.network == Network::Flaky && self.rng.random_bool(0.1);
         if refuse {
@@ -150,6 +205,7 @@ impl Proxy {
                 rng: ChaCha8Rng::seed_from_u64(seed),
                 network: Network::Healthy,
                 lose_next: 0,
+                trap: None,
                 tally: Tally::default(),
             }),
             stop: AtomicBool::new(false),
@@ -189,6 +245,21 @@ impl Proxy {
     /// answer is lost on the way back.
     pub fn lose_next_answers(&self, n: u32) {
         lock(&self.shared.plan).lose_next = n;
+    }
+
+    /// Holds the request `trap` names when it comes, and calls `tell` with
+    /// it (from the proxy's thread). Replaces any trap armed before.
+    pub fn arm(&self, trap: Trap, tell: impl Fn(Sprung) + Send + 'static) {
+        lock(&self.shared.plan).trap = Some(Armed {
+            trap,
+            seen: 0,
+            tell: Box::new(tell),
+        });
+    }
+
+    /// Takes back a trap that did not spring.
+    pub fn disarm(&self) {
+        lock(&self.shared.plan).trap = None;
     }
 
     pub fn tally(&self) -> Tally {
@@ -311,6 +382,14 @@ impl Wire {
     }
 }
 
+/// The path of a request (`POST /sync/push HTTP/1.1` → `/sync/push`).
+fn request_path(request: &[u8]) -> &str {
+    let line = request.split(|&b| b == b'\r').next().unwrap_or_default();
+    let target = line.split(|&b| b == b' ').nth(1).unwrap_or_default();
+    let path = target.split(|&b| b == b'?').next().unwrap_or_default();
+    std::str::from_utf8(path).unwrap_or_default()
+}
+
 /// Carries one client connection's exchanges until a fault, a close or an
 /// error ends it. Returning drops both sockets (the client sees the
 /// connection close with no answer, or with part of one).
@@ -318,6 +397,30 @@ fn carry(client: TcpStream, shared: &Shared) {
     let mut client = Wire::new(client);
     let mut upstream: Option<Wire> = None;
     while let Ok(Some(request)) = client.message() {
+        let sprung = lock(&shared.plan).spring(request_path(&request));
+        if let Some(armed) = sprung {
+            if armed.trap.forwarded {
+                // The server settles the request and answers; the answer
+                // is held back, and never delivered.
+                let addr = *lock(&shared.upstream);
+                let server = match upstream.take() {
+                    Some(server) => Some(server),
+                    None => TcpStream::connect_timeout(&addr, Duration::from_secs(2))
+                        .ok()
+                        .map(Wire::new),
+                };
+                if let Some(mut server) = server
+                    && server.stream.write_all(&request).is_ok()
+                {
+                    let _ = server.message();
+                }
+            }
+            let (release, held) = mpsc::channel();
+            (armed.tell)(Sprung { _release: release });
+            // Until the test has struck and dropped the `Sprung`.
+            let _ = held.recv();
+            return;
+        }
         let (fault, close) = lock(&shared.plan).exchange();
         match fault {
             Fault::Drop => return,
