@@ -10,7 +10,7 @@ use serde_json::json;
 use std::sync::Arc;
 use std::time::Instant;
 
-const PASS: &str = "벤치마크 암호";
+const PASS: &str = "벤치마크 암호 1234";
 
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(f64::total_cmp);

@@ -93,7 +93,7 @@ impl Desk {
             })
             .expect("Xvfb starts");
         let socket = format!("/tmp/.X11-unix/X{display}");
-        let deadline = Instant::now() + Duration::from_secs(10);
+        let deadline = Instant::now() + Duration::from_secs(120);
         while !Path::new(&socket).exists() {
             assert!(Instant::now() < deadline, "Xvfb :{display} did not start");
             std::thread::sleep(Duration::from_millis(50));
@@ -135,7 +135,7 @@ impl Desk {
         let url = format!("http://127.0.0.1:{port}");
         // Both tauri-driver and the WebKitWebDriver it starts must listen
         // before a session can be asked for.
-        let deadline = Instant::now() + Duration::from_secs(20);
+        let deadline = Instant::now() + Duration::from_secs(120);
         for p in [port, native] {
             while std::net::TcpStream::connect(("127.0.0.1", p)).is_err() {
                 assert!(

@@ -25,7 +25,14 @@ fn shot(s: &Session, name: &str) {
         )
     })
     .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    // Then two animation frames: the first runs before the next paint, the
+    // second after it, so whatever the page changed last is on screen.
+    s.script_async(
+        "const done = arguments[arguments.length - 1]; \
+         requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+        json!([]),
+    )
+    .expect("the page paints");
     let png = s.screenshot_png().expect("screenshot");
     assert!(png.starts_with(b"\x89PNG"), "a PNG screenshot");
     std::fs::write(screenshot_dir().join(format!("{name}.png")), png).expect("save screenshot");
@@ -106,9 +113,20 @@ fn unlock_refuse_search_filter_and_reopen() {
     }
     let waiting = try_unlock(&s, WRONG);
     assert!(waiting.contains("초 후에 다시 시도"), "got {waiting:?}");
-    std::thread::sleep(std::time::Duration::from_millis(2100));
-
-    assert_eq!(try_unlock(&s, "demo"), "", "the demo passphrase opens");
+    // While the wait runs even the right passphrase is turned away, and
+    // such a try does not count as a wrong one. Once it has run out, the
+    // demo passphrase opens: tried until the wait is over, not after a
+    // sleep, so a slow machine only takes longer.
+    let opened = s
+        .wait("the wait to run out", || {
+            let answer = try_unlock(&s, "demo");
+            Ok((!answer.contains("초 후에 다시 시도")).then_some(answer))
+        })
+        .unwrap();
+    assert_eq!(
+        opened, "",
+        "the demo passphrase opens once the wait is over"
+    );
     s.click(&s.find("#nav-seekers").unwrap()).unwrap();
     let count = s
         .wait("the seeker count", || {

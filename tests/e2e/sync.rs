@@ -118,9 +118,8 @@ fn a_counselor_enrolls_syncs_and_settles_a_conflict() {
     let server = start_server(desk.dir.path());
     // The demo caseload, made here so its center can be registered first.
     let path = desk.caseload();
-    let mut made = doyak_app::Desk::create(
+    let mut made = doyak_app::Desk::create_demo(
         &path,
-        &Passphrase::new("demo"),
         &NewCaseload {
             center_name: "도약 데모 고용복지플러스센터".into(),
             center_sigungu: Some("41273".into()),
