@@ -5,7 +5,7 @@
 
 use crate::commands::{DeskState, internal, with_desk, with_reader};
 use doyak_app::sync::{
-    ConflictChoice, ConflictView, Enrolled, RejectionView, SyncReport, SyncStatus, TlsRoots,
+    ConflictChoice, ConflictView, Enrolled, RejectionView, SyncReport, SyncStatus, roots_from_env,
     sync_shared,
 };
 use doyak_app::{AppError, Desk, UiError};
@@ -24,15 +24,6 @@ fn interval() -> Duration {
         .filter(|s: &u64| *s >= 5)
         .unwrap_or(300);
     Duration::from_secs(secs)
-}
-
-/// The certificate authorities the desk trusts: `DOYAK_SYNC_CA` (a PEM file)
-/// for a ministry's own CA, else the public ones.
-fn roots() -> TlsRoots {
-    match std::env::var_os("DOYAK_SYNC_CA").map(std::fs::read) {
-        Some(Ok(pem)) => TlsRoots::Pem(pem),
-        _ => TlsRoots::Public,
-    }
 }
 
 #[derive(Debug, Default)]
@@ -63,11 +54,14 @@ fn run_once(
     if running.swap(true, Ordering::SeqCst) {
         return None;
     }
-    let result = sync_shared(desk, &roots(), &mut |report| {
-        if let Ok(mut r) = runtime.lock() {
-            r.progress = Some(report.clone());
-        }
-        progress(report);
+    // `DOYAK_SYNC_CA` for a ministry's own CA; unreadable is an error.
+    let result = roots_from_env().and_then(|roots| {
+        sync_shared(desk, &roots, &mut |report| {
+            if let Ok(mut r) = runtime.lock() {
+                r.progress = Some(report.clone());
+            }
+            progress(report);
+        })
     });
     if let Ok(mut r) = runtime.lock() {
         r.progress = None;
@@ -146,7 +140,7 @@ pub async fn enroll_device(
     device_name: String,
 ) -> Result<Enrolled, UiError> {
     with_desk(&state, move |desk| {
-        desk.enroll(&server, &code, &device_name, &roots())
+        desk.enroll(&server, &code, &device_name, &roots_from_env()?)
     })
     .await
 }

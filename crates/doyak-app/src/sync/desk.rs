@@ -56,6 +56,20 @@ fn failure(e: TransportError) -> AppError {
     }
 }
 
+/// The certificate authorities to trust: those in the PEM file `path`
+/// (`--ca-cert`, `DOYAK_SYNC_CA`), else the public ones. A named file that
+/// cannot be read or holds no certificate is an error, never a quiet
+/// fall-back to the public roots.
+pub fn tls_roots(path: Option<&std::path::Path>) -> Result<TlsRoots, AppError> {
+    TlsRoots::from_pem_file(path).map_err(failure)
+}
+
+/// The desk's roots: the PEM file `DOYAK_SYNC_CA` names, else the public ones.
+pub fn roots_from_env() -> Result<TlsRoots, AppError> {
+    let path = std::env::var_os("DOYAK_SYNC_CA").map(std::path::PathBuf::from);
+    tls_roots(path.as_deref())
+}
+
 impl From<SyncError> for AppError {
     fn from(e: SyncError) -> AppError {
         match e {

@@ -12,7 +12,7 @@ mod desk;
 mod http;
 mod queue;
 
-pub use desk::{Enrolled, SyncStatus, sync_shared};
+pub use desk::{Enrolled, SyncStatus, roots_from_env, sync_shared, tls_roots};
 pub use http::{HttpTransport, TlsRoots, check_url, enroll, server_info};
 pub use queue::{ConflictChoice, ConflictView, RejectionView, SideView};
 
