@@ -58,13 +58,7 @@ pub fn create_demo_caseload(path: &Path) -> Result<(), AppError> {
         center_name: "도약 데모 고용복지플러스센터".into(),
         center_sigungu: Some("41273".into()),
     };
-    let mut desk = Desk::create(
-        path,
-        &Passphrase::new(crate::DEMO_PASSPHRASE),
-        &new,
-        Arc::new(SystemClock),
-    )?
-    .with_actor("demo");
+    let mut desk = Desk::create_demo(path, &new, Arc::new(SystemClock))?.with_actor("demo");
     let spec: DemoSpec = desk.demo_spec(600, 80, 1)?;
     desk.generate_demo(&spec, &mut |_, _| {})?;
     Ok(())
@@ -140,7 +134,7 @@ pub(crate) async fn with_reader<T: Send + 'static>(
 pub fn desk_info(state: tauri::State<'_, DeskState>) -> DeskInfo {
     DeskInfo {
         demo: state.demo,
-        demo_passphrase: state.demo.then(|| crate::DEMO_PASSPHRASE.to_owned()),
+        demo_passphrase: state.demo.then(|| doyak_app::DEMO_PASSPHRASE.to_owned()),
         caseload_exists: state.path.exists(),
         caseload_path: state.path.display().to_string(),
     }

@@ -11,10 +11,6 @@ mod sync;
 use commands::DeskState;
 use std::path::PathBuf;
 
-/// The fixed passphrase of the demo caseload. It protects invented people
-/// only; real caseloads are created with the counselor's own passphrase.
-pub const DEMO_PASSPHRASE: &str = "demo";
-
 fn data_dir() -> PathBuf {
     std::env::var_os("XDG_DATA_HOME")
         .map(PathBuf::from)

@@ -14,8 +14,9 @@ pub struct NewCaseload {
     pub center_sigungu: Option<String>,
 }
 
-/// The desk's "new caseload" form.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, ts_rs::TS)]
+/// The desk's "new caseload" form. The two passphrase fields are wiped
+/// from memory when the form is dropped and never shown by `Debug`.
+#[derive(Clone, Default, PartialEq, Eq, serde::Deserialize, ts_rs::TS)]
 pub struct NewCaseloadForm {
     pub center_name: String,
     /// 시군구 code of the center, or empty.
@@ -24,8 +25,42 @@ pub struct NewCaseloadForm {
     pub confirm: String,
 }
 
+impl std::fmt::Debug for NewCaseloadForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewCaseloadForm")
+            .field("center_name", &self.center_name)
+            .field("center_sigungu", &self.center_sigungu)
+            .field("passphrase", &"***")
+            .field("confirm", &"***")
+            .finish()
+    }
+}
+
+impl Drop for NewCaseloadForm {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        self.passphrase.zeroize();
+        self.confirm.zeroize();
+    }
+}
+
 /// The shortest passphrase the desk accepts for a new caseload.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+/// The fixed passphrase of the demo caseload. It protects invented people
+/// only ([`Desk::create_demo`]); every other caseload needs the counselor's
+/// own passphrase of at least [`MIN_PASSPHRASE_CHARS`] characters.
+pub const DEMO_PASSPHRASE: &str = "demo";
+
+fn passphrase_too_short() -> doyak_domain::FieldError {
+    doyak_domain::FieldError::new(
+        "passphrase",
+        "암호",
+        format!(
+            "암호는 {MIN_PASSPHRASE_CHARS}자 이상이어야 합니다. 노트북을 잃어버려도 사례관리 파일을 지키는 유일한 열쇠입니다."
+        ),
+    )
+}
 
 /// An open caseload and who is working on it.
 pub struct Desk {
@@ -64,11 +99,7 @@ impl Desk {
             ));
         }
         if form.passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
-            errors.push(doyak_domain::FieldError::new(
-                "passphrase",
-                "암호",
-                format!("암호는 {MIN_PASSPHRASE_CHARS}자 이상이어야 합니다. 노트북을 잃어버려도 사례관리 파일을 지키는 유일한 열쇠입니다."),
-            ));
+            errors.push(passphrase_too_short());
         }
         if form.passphrase != form.confirm {
             errors.push(doyak_domain::FieldError::new(
@@ -92,8 +123,32 @@ impl Desk {
         )
     }
 
-    /// Creates a new encrypted caseload for a center.
+    /// Creates a new encrypted caseload for a center. A passphrase shorter
+    /// than [`MIN_PASSPHRASE_CHARS`] is refused here, whichever door (the
+    /// desk's form, `doyak init`) it came through.
     pub fn create(
+        path: &Path,
+        passphrase: &Passphrase,
+        new: &NewCaseload,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Desk, AppError> {
+        if passphrase.chars().is_some_and(|n| n < MIN_PASSPHRASE_CHARS) {
+            return Err(AppError::Invalid(vec![passphrase_too_short()]));
+        }
+        Desk::create_unchecked(path, passphrase, new, clock)
+    }
+
+    /// Creates the demo caseload (invented people only) under the fixed
+    /// [`DEMO_PASSPHRASE`]; the caller fills it with demo data.
+    pub fn create_demo(
+        path: &Path,
+        new: &NewCaseload,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Desk, AppError> {
+        Desk::create_unchecked(path, &Passphrase::new(DEMO_PASSPHRASE), new, clock)
+    }
+
+    fn create_unchecked(
         path: &Path,
         passphrase: &Passphrase,
         new: &NewCaseload,

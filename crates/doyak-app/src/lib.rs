@@ -24,7 +24,7 @@ pub mod sync;
 mod today;
 pub mod unlock;
 
-pub use caseload::{Desk, MIN_PASSPHRASE_CHARS, NewCaseload, NewCaseloadForm};
+pub use caseload::{DEMO_PASSPHRASE, Desk, MIN_PASSPHRASE_CHARS, NewCaseload, NewCaseloadForm};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use companies::{
     CompanyDetail, CompanyFilterChoices, CompanyListQuery, CompanyPage, CompanyRow, ComplexView,

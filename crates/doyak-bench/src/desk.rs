@@ -21,7 +21,7 @@ fn median(mut xs: Vec<f64>) -> f64 {
 pub fn run(n: u32, runs: usize) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| crate::fail("tempdir", e));
     let path = dir.path().join("desk.doyak");
-    let pass = Passphrase::new("벤치마크 암호");
+    let pass = Passphrase::new("벤치마크 암호 1234");
     let mut desk = Desk::create(
         &path,
         &pass,

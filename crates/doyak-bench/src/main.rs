@@ -134,7 +134,7 @@ fn main() {
     // Insert: encrypted and plain, alternating, fresh files each run.
     let (mut enc, mut plain) = (Vec::new(), Vec::new());
     for run in 0..runs {
-        let secret = Passphrase::new("벤치마크 암호");
+        let secret = Passphrase::new("벤치마크 암호 1234");
         let e = dir.path().join(format!("enc{run}.doyak"));
         enc.push(insert(&e, &secret, &people));
         let p = dir.path().join(format!("plain{run}.doyak"));
@@ -172,7 +172,7 @@ fn main() {
             )
             .unwrap_or_else(|e| fail("floor", e))
         };
-        floor_enc.push(f("floor-enc", &Passphrase::new("벤치마크 암호")));
+        floor_enc.push(f("floor-enc", &Passphrase::new("벤치마크 암호 1234")));
         floor_plain.push(f("floor-plain", &Passphrase::unencrypted_for_benchmarks()));
     }
     if std::env::args().any(|a| a == "--insert-only") {
@@ -183,7 +183,7 @@ fn main() {
     // that holds only its center pays the same KDF and nothing else).
     let big = dir.path().join("enc0.doyak");
     let small = dir.path().join("small.doyak");
-    let secret = Passphrase::new("벤치마크 암호");
+    let secret = Passphrase::new("벤치마크 암호 1234");
     drop(Store::create(&small, &secret, &center(), &ctx()).unwrap_or_else(|e| fail("create", e)));
     let first_page = SeekerFilter {
         limit: 50,

@@ -197,7 +197,7 @@ fn cell(rows: u64, d: Duration) -> String {
 
 pub fn run(seekers: u32, runs: usize) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| fail("tempdir", e));
-    let secret = Passphrase::new("벤치마크 암호");
+    let secret = Passphrase::new("벤치마크 암호 1234");
     let pristine = dir.path().join("pristine.doyak");
     eprintln!("generating the demo caseload ({seekers} seekers)…");
     let center = demo_caseload(&pristine, &secret, seekers);

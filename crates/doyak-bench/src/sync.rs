@@ -333,9 +333,9 @@ pub fn run(seekers: u32) {
     // Desk A: the demo caseload, everything waiting in the outbox.
     let a_path = dir.path().join("a.doyak");
     eprintln!("generating the demo caseload ({seekers} seekers)…");
-    let center = demo_caseload(&a_path, &Passphrase::new("벤치마크 암호"), seekers);
-    let mut a =
-        Store::open(&a_path, &Passphrase::new("벤치마크 암호")).unwrap_or_else(|e| fail("open", e));
+    let center = demo_caseload(&a_path, &Passphrase::new("벤치마크 암호 1234"), seekers);
+    let mut a = Store::open(&a_path, &Passphrase::new("벤치마크 암호 1234"))
+        .unwrap_or_else(|e| fail("open", e));
     let rows = a.pending_count().unwrap_or_else(|e| fail("pending", e));
     admin(
         &db,
@@ -362,8 +362,13 @@ pub fn run(seekers: u32) {
     // 2. Initial sync of a second desk over HTTP.
     let b_path = dir.path().join("b.doyak");
     let ctx = WriteContext::new(chrono::Utc::now(), "bench");
-    let mut b = Store::create(&b_path, &Passphrase::new("벤치마크 암호"), &center, &ctx)
-        .unwrap_or_else(|e| fail("create b", e));
+    let mut b = Store::create(
+        &b_path,
+        &Passphrase::new("벤치마크 암호 1234"),
+        &center,
+        &ctx,
+    )
+    .unwrap_or_else(|e| fail("create b", e));
     let mut http_b = enrolled(&server.url, &db, &b, &center);
     // Desk A pulled its own changes back after pushing: the server's pull
     // time so far is not desk B's.

@@ -102,13 +102,13 @@ enum Command {
         #[arg(long, default_value = "도약 CLI")]
         name: String,
         /// 서버 인증서를 발급한 기관의 인증서(PEM). 없으면 공인 인증기관 목록을 씁니다.
-        #[arg(long)]
+        #[arg(long, env = "DOYAK_SYNC_CA")]
         ca_cert: Option<PathBuf>,
     },
     /// 보내지 않은 변경을 서버에 보내고 센터의 변경을 받아옵니다.
     Sync {
         /// 서버 인증서를 발급한 기관의 인증서(PEM).
-        #[arg(long)]
+        #[arg(long, env = "DOYAK_SYNC_CA")]
         ca_cert: Option<PathBuf>,
     },
     /// 총 적합도가 가장 큰 구직자–구인 배정안을 계산합니다 (모집 인원과 필수 조건을 지킴, 제안일 뿐 저장하지 않음).
@@ -182,14 +182,16 @@ fn passphrase(confirm: bool) -> Result<Passphrase, Failure> {
     }
     let first = rpassword::prompt_password("사례관리 암호: ")
         .map_err(|e| Failure::Usage(format!("암호를 읽을 수 없습니다: {e}")))?;
+    let first = Passphrase::new(first);
     if confirm {
         let again = rpassword::prompt_password("암호 확인: ")
+            .map(Passphrase::new)
             .map_err(|e| Failure::Usage(format!("암호를 읽을 수 없습니다: {e}")))?;
         if again != first {
             return Err(Failure::Usage("두 암호가 다릅니다.".into()));
         }
     }
-    Ok(Passphrase::new(first))
+    Ok(first)
 }
 
 fn progress_bar(what: &str) -> ProgressBar {
@@ -238,10 +240,7 @@ fn jsonl<T: serde::Serialize>(lines: &[T]) -> Result<Vec<u8>, Failure> {
 }
 
 fn tls_roots(ca_cert: Option<&Path>) -> Result<TlsRoots, Failure> {
-    match ca_cert {
-        None => Ok(TlsRoots::Public),
-        Some(path) => Ok(TlsRoots::Pem(read_input(path)?)),
-    }
+    doyak_app::sync::tls_roots(ca_cert).map_err(Failure::App)
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {

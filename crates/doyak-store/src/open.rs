@@ -10,15 +10,25 @@ use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+use zeroize::Zeroizing;
 
 /// The key material for a caseload. SQLCipher derives the page key from it with
 /// PBKDF2-HMAC-SHA512 (256,000 iterations) and a random per-file salt.
+/// The text is wiped from memory when the value is dropped, and never shown
+/// by `Debug`. (SQLite and SQLCipher keep copies of their own while keying;
+/// SQLCipher wipes its key material, the statement text is out of reach.)
 #[derive(Clone)]
-pub struct Passphrase(Option<String>);
+pub struct Passphrase(Option<Zeroizing<String>>);
 
 impl Passphrase {
     pub fn new(secret: impl Into<String>) -> Self {
-        Passphrase(Some(secret.into()))
+        Passphrase(Some(Zeroizing::new(secret.into())))
+    }
+
+    /// How many characters the passphrase has (`None`: no encryption, for
+    /// benchmarks only).
+    pub fn chars(&self) -> Option<usize> {
+        self.0.as_ref().map(|s| s.chars().count())
     }
 
     /// No encryption at all. Only for measuring what encryption costs; a
@@ -26,6 +36,12 @@ impl Passphrase {
     #[doc(hidden)]
     pub fn unencrypted_for_benchmarks() -> Self {
         Passphrase(None)
+    }
+}
+
+impl PartialEq for Passphrase {
+    fn eq(&self, other: &Passphrase) -> bool {
+        self.0.as_deref() == other.0.as_deref()
     }
 }
 
@@ -83,7 +99,7 @@ fn keyed_connection(path: &Path, passphrase: &Passphrase, flags: OpenFlags) -> R
         if secret.is_empty() {
             return Err(StoreError::EmptyPassphrase);
         }
-        conn.pragma_update(None, "key", secret)?;
+        conn.pragma_update(None, "key", secret.as_str())?;
     }
     Ok(conn)
 }

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use uuid::Uuid;
+use zeroize::Zeroizing;
 
 /// Crockford base32: no I, L, O or U, so a code read aloud or copied from
 /// paper is not mistyped.
@@ -92,7 +93,7 @@ const TOKEN_HEX_LEN: usize = 64;
 /// `Authorization: Bearer <token>`.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(into = "String", try_from = "String")]
-pub struct DeviceToken(String);
+pub struct DeviceToken(Zeroizing<String>);
 
 impl DeviceToken {
     /// A token from 32 random bytes (the caller owns randomness).
@@ -102,7 +103,7 @@ impl DeviceToken {
         for b in bytes {
             token.push_str(&format!("{b:02x}"));
         }
-        DeviceToken(token)
+        DeviceToken(Zeroizing::new(token))
     }
 
     /// Reads a token, e.g. from an `Authorization` header; the form only,
@@ -116,7 +117,7 @@ impl DeviceToken {
                 .bytes()
                 .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
         if valid {
-            Ok(DeviceToken(text.to_owned()))
+            Ok(DeviceToken(Zeroizing::new(text.to_owned())))
         } else {
             Err(ProtocolError::InvalidToken)
         }
@@ -136,14 +137,17 @@ impl fmt::Debug for DeviceToken {
 }
 
 impl From<DeviceToken> for String {
-    fn from(t: DeviceToken) -> String {
-        t.0
+    /// Hands the text over (to the serializer); the token keeps nothing.
+    fn from(mut t: DeviceToken) -> String {
+        std::mem::take(&mut *t.0)
     }
 }
 
 impl TryFrom<String> for DeviceToken {
     type Error = ProtocolError;
     fn try_from(s: String) -> Result<Self, Self::Error> {
+        // The decoded text is wiped too, whether or not it is a token.
+        let s = Zeroizing::new(s);
         DeviceToken::parse(&s)
     }
 }

@@ -141,3 +141,60 @@ fn open_with_reader_gives_a_read_only_view_beside_the_writer() {
         "the writer's error is the one reported"
     );
 }
+
+/// The minimum is the use case's, not the form's: `Desk::create` itself
+/// refuses a short passphrase (seven characters, Korean ones counted as
+/// one each), and no file is left; the demo caseload alone has a fixed one.
+#[test]
+fn a_caseload_is_never_created_with_a_passphrase_under_eight_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = doyak_app::NewCaseload {
+        center_name: "서부센터".into(),
+        center_sigungu: None,
+    };
+    for short in ["", "a", "1234567", "일이삼사오육칠"] {
+        let path = dir.path().join("short.doyak");
+        let err = doyak_app::Desk::create(&path, &doyak_app::Passphrase::new(short), &new, clock())
+            .unwrap_err();
+        assert_eq!(err.code(), "input.invalid", "{short:?}");
+        assert_eq!(err.field_errors()[0].field, "passphrase");
+        assert!(!path.exists(), "{short:?}: nothing written");
+    }
+    let path = dir.path().join("eight.doyak");
+    doyak_app::Desk::create(
+        &path,
+        &doyak_app::Passphrase::new("일이삼사오육칠팔"),
+        &new,
+        clock(),
+    )
+    .expect("eight characters are enough");
+    let demo = dir.path().join("demo.doyak");
+    doyak_app::Desk::create_demo(&demo, &new, clock()).expect("the demo caseload is made");
+    doyak_app::Desk::open(
+        &demo,
+        &doyak_app::Passphrase::new(doyak_app::DEMO_PASSPHRASE),
+        clock(),
+    )
+    .expect("and opens with the demo passphrase");
+}
+
+/// Secrets never show in `Debug` output (which is what ends up in logs and
+/// panic messages).
+#[test]
+fn passphrases_do_not_show_in_debug_output() {
+    let form = doyak_app::NewCaseloadForm {
+        center_name: "서부센터".into(),
+        center_sigungu: String::new(),
+        passphrase: "비밀 문장 하나둘".into(),
+        confirm: "비밀 문장 하나둘".into(),
+    };
+    let shown = format!(
+        "{form:?} {:?}",
+        doyak_app::Passphrase::new("비밀 문장 하나둘")
+    );
+    assert!(!shown.contains("비밀"), "{shown}");
+    assert!(
+        shown.contains("서부센터"),
+        "the rest of the form still shows: {shown}"
+    );
+}

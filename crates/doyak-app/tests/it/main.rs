@@ -17,7 +17,7 @@ use chrono::{TimeZone, Utc};
 use doyak_app::{Desk, FixedClock, NewCaseload, Passphrase};
 use std::sync::Arc;
 
-pub const PASS: &str = "테스트 암호";
+pub const PASS: &str = "테스트 암호 문장";
 
 pub struct Fixture {
     pub _dir: tempfile::TempDir,

@@ -348,3 +348,57 @@ fn init_refuses_an_unknown_sigungu_and_an_existing_file() {
     assert_ne!(out.status.code(), Some(0));
     assert!(stderr(&out).contains("이미"), "{}", stderr(&out));
 }
+
+/// The 8-character minimum lives in the use case, so the command line
+/// cannot make a caseload a one-letter passphrase would open; nothing is
+/// written.
+#[test]
+fn init_refuses_a_short_passphrase_and_writes_nothing() {
+    let env = Env::new();
+    for short in ["a", "1234567", "암호암호암호암"] {
+        let db = env.db("short.doyak");
+        let out = env.run(
+            &db,
+            short,
+            &[
+                "init",
+                "--center",
+                "안산고용복지플러스센터",
+                "--sigungu",
+                "41273",
+            ],
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{short:?} is too short: refused input, exit 2: {}",
+            stderr(&out)
+        );
+        assert!(
+            stderr(&out).contains("8자 이상"),
+            "says how long it must be: {}",
+            stderr(&out)
+        );
+        assert!(
+            !db.exists(),
+            "no caseload file is left behind for {short:?}"
+        );
+    }
+    let db = env.db("long.doyak");
+    let out = env.run(
+        &db,
+        "암호암호암호암호",
+        &[
+            "init",
+            "--center",
+            "안산고용복지플러스센터",
+            "--sigungu",
+            "41273",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "eight characters are enough: {}",
+        stderr(&out)
+    );
+}
