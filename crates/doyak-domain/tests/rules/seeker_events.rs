@@ -188,8 +188,8 @@ fn iap_activity() {
         month "2026-ab"       | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
         month "0000-01"       | ok
         month "9999-12"       | ok
-        month "+026-12"       | ok
-        month "-026-12"       | ok
+        month "+026-12"       | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
+        month "-026-12"       | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
         month "２０２６-12"       | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
         month ""              | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
         description blank     | description(활동 내용): 필수 항목입니다.
