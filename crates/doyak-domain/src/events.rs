@@ -359,9 +359,7 @@ impl EventRecord for CaseEvent {
             EventBody::IapActivity {
                 month, description, ..
             } => {
-                let valid = month.len() == 7
-                    && NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").is_ok();
-                if !valid {
+                if !is_year_month(month) {
                     v.push(
                         "month",
                         "계획 월",
@@ -422,6 +420,19 @@ impl EventRecord for CaseEvent {
         }
         v.errors
     }
+}
+
+/// "YYYY-MM": four ASCII digits, a hyphen, a month from 01 to 12. chrono's
+/// `%Y` alone would also take a signed year, so "+026-12" passed as a month.
+fn is_year_month(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 7
+        && bytes[4] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || b.is_ascii_digit())
+        && matches!(text[5..].parse::<u32>(), Ok(1..=12))
 }
 
 /// 기관연계: a seeker or company referred to a partner institution.

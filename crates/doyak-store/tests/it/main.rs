@@ -4,6 +4,7 @@
 
 mod encryption;
 mod migrations;
+mod old_files;
 mod open_errors;
 mod search;
 mod sync;
