@@ -2,6 +2,10 @@
 //! structured log line per request (route, status, device, center, counts,
 //! milliseconds; never a body, a token or a record value).
 
+mod client;
+
+pub use client::{ClientAddr, ProxyNet, ProxyNetError, TrustedProxies, X_FORWARDED_FOR};
+
 use crate::error::{ApiError, status_of};
 use crate::service::SyncService;
 use axum::Router;
