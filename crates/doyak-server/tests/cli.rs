@@ -53,3 +53,26 @@ fn an_enrollment_limit_out_of_range_is_refused_before_serving() {
     assert_eq!(status, 2, "not a number: {stderr}");
     assert!(stderr.contains("--enroll-per-minute"), "{stderr}");
 }
+
+#[test]
+fn a_failed_check_limit_out_of_range_is_refused_before_serving() {
+    let dir = tempfile::tempdir().unwrap();
+    for bad in ["0", "100001"] {
+        let (status, stdout, stderr) = server(
+            dir.path(),
+            &[
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--auth-failures-per-minute",
+                bad,
+            ],
+        );
+        assert_eq!(status, 2, "{bad}: {stderr}");
+        assert!(!stdout.contains("listening"), "{bad}: it must not serve");
+        assert!(
+            stderr.contains("--auth-failures-per-minute는 1~100000 사이로"),
+            "{bad}: {stderr}"
+        );
+    }
+}
