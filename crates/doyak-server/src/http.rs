@@ -24,7 +24,7 @@ use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, MatchedPath, Query, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::middleware::{Next, from_extractor_with_state, from_fn};
+use axum::middleware::{Next, from_extractor_with_state, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get, post};
 use chrono::Utc;
@@ -157,6 +157,9 @@ impl Default for HttpLimits {
 #[derive(Debug, Clone)]
 pub struct HttpConfig {
     pub limits: HttpLimits,
+    /// Reverse proxies whose `X-Forwarded-For` names the client; none by
+    /// default, and then the header is ignored.
+    pub trusted_proxies: TrustedProxies,
     /// The limiters' time (tests move a [`crate::limit::ManualClock`]).
     pub clock: Arc<dyn Clock>,
 }
@@ -165,6 +168,7 @@ impl Default for HttpConfig {
     fn default() -> Self {
         HttpConfig {
             limits: HttpLimits::default(),
+            trusted_proxies: TrustedProxies::default(),
             clock: Arc::new(SystemClock::new()),
         }
     }
@@ -176,6 +180,7 @@ struct App {
     devices: RateLimiter<Uuid>,
     enrollments: RateLimiter<IpAddr>,
     auth_failures: RateLimiter<IpAddr>,
+    proxies: TrustedProxies,
 }
 
 /// The router. Serve it `into_make_service_with_connect_info::<SocketAddr>()`:
@@ -188,12 +193,17 @@ pub fn router(service: Arc<SyncService>, config: HttpConfig) -> Router {
 
 impl App {
     fn new(service: Arc<SyncService>, config: HttpConfig) -> App {
-        let HttpConfig { limits, clock } = config;
+        let HttpConfig {
+            limits,
+            trusted_proxies,
+            clock,
+        } = config;
         App {
             service,
             devices: RateLimiter::new(limits.device_rate, limits.remembered, clock.clone()),
             enrollments: RateLimiter::new(limits.enroll_rate, limits.remembered, clock.clone()),
             auth_failures: RateLimiter::new(limits.auth_failures, limits.remembered, clock),
+            proxies: trusted_proxies,
         }
     }
 }
@@ -218,7 +228,7 @@ fn serve(
         // One byte over the protocol's limit still reaches `decode`, which
         // answers `request.too_large` in the protocol's own words.
         .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES + 1))
-        .layer(from_fn(log_requests))
+        .layer(from_fn_with_state(app.clone(), log_requests))
         .with_state(app)
 }
 
@@ -316,7 +326,7 @@ impl Trace {
 
 /// Finds the client's address for everything after it (limits, the
 /// guard, handlers) and writes the request's one log line.
-async fn log_requests(mut request: Request, next: Next) -> Response {
+async fn log_requests(State(app): State<Arc<App>>, mut request: Request, next: Next) -> Response {
     let started = Instant::now();
     let endpoint = request
         .extensions()
@@ -332,7 +342,10 @@ async fn log_requests(mut request: Request, next: Next) -> Response {
         );
         return error(ApiError::new(ErrorCode::ServerInternal));
     };
-    let client = ClientAddr(peer.ip().to_canonical());
+    let client = ClientAddr(
+        app.proxies
+            .client(peer.ip(), request.headers().get_all(X_FORWARDED_FOR)),
+    );
     request.extensions_mut().insert(client);
     let response = next.run(request).await;
 

@@ -7,7 +7,7 @@ use axum_server::tls_rustls::RustlsConfig;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use chrono::{Duration, Utc};
 use clap::{Parser, Subcommand};
-use doyak_server::http::{HttpConfig, HttpLimits, router};
+use doyak_server::http::{HttpConfig, HttpLimits, ProxyNet, TrustedProxies, router};
 use doyak_server::limit::Rate;
 use doyak_server::{PostgresStorage, ServiceConfig, SqliteStorage, Storage, SyncService};
 use std::net::SocketAddr;
@@ -72,6 +72,11 @@ enum Command {
         /// them the address is answered 429 until its allowance refills.
         #[arg(long, default_value_t = 1)]
         auth_failures_per_minute: u32,
+        /// A reverse proxy (address, or network as CIDR) whose
+        /// X-Forwarded-For names the client; repeat for several. Without
+        /// it the header is ignored and the client is the TCP peer.
+        #[arg(long = "trusted-proxy", value_name = "IP|CIDR")]
+        trusted_proxies: Vec<ProxyNet>,
     },
     /// Add a center, or rename one.
     Center {
@@ -159,6 +164,7 @@ fn run(cli: Cli) -> Result<(), String> {
             json_logs,
             enroll_per_minute,
             auth_failures_per_minute,
+            trusted_proxies,
             ..
         } => {
             if !(1..=100_000).contains(&enroll_per_minute) {
@@ -180,6 +186,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     ),
                     ..defaults
                 },
+                trusted_proxies: TrustedProxies::new(trusted_proxies),
                 ..HttpConfig::default()
             };
             serve(service, listen, tls_cert.zip(tls_key), json_logs, config)

@@ -55,7 +55,7 @@ fn unthrottled() -> HttpLimits {
 
 #[test]
 fn every_route_but_the_public_ones_refuses_a_bad_token() {
-    let front = front(unthrottled());
+    let front = front(unthrottled(), &[]);
     let valid = front.enroll(HOME, Uuid::now_v7());
     let revoked_device = Uuid::now_v7();
     let revoked = front.enroll(HOME, revoked_device);
@@ -200,7 +200,7 @@ fn every_route_but_the_public_ones_refuses_a_bad_token() {
 
 #[test]
 fn the_counts_answer_any_enrolled_device_and_nobody_else() {
-    let front = front(unthrottled());
+    let front = front(unthrottled(), &[]);
     let token = front.enroll(HOME, Uuid::now_v7());
     let bearer = format!("Bearer {token}");
     let path = "/stats/counts?from=2026-01&to=2026-12";
@@ -218,7 +218,7 @@ fn failed_checks_throttle_their_address_and_no_other() {
         auth_failures: Rate::per_minute(30.0, 3.0),
         ..HttpLimits::default()
     };
-    let front = front(limits);
+    let front = front(limits, &[]);
     let token = front.enroll(HOME, Uuid::now_v7());
     let unknown = format!("doyak_dt1_{}", "0".repeat(64));
     let guesser = "198.51.100.66";
@@ -273,7 +273,7 @@ fn an_ipv6_host_is_throttled_with_its_whole_64() {
         auth_failures: Rate::per_minute(30.0, 2.0),
         ..HttpLimits::default()
     };
-    let front = front(limits);
+    let front = front(limits, &[]);
     let token = front.enroll(HOME, Uuid::now_v7());
     for _ in 0..2 {
         assert_eq!(front.pull("2001:db8:1:2::1", "nonsense").status, 401);
@@ -296,7 +296,7 @@ fn a_revoked_device_retrying_is_refused_but_does_not_throttle_its_address() {
         auth_failures: Rate::per_minute(30.0, 2.0),
         ..HttpLimits::default()
     };
-    let front = front(limits);
+    let front = front(limits, &[]);
     let working = front.enroll(HOME, Uuid::now_v7());
     let retired = Uuid::now_v7();
     let old = front.enroll(HOME, retired);
@@ -325,7 +325,7 @@ fn a_device_past_its_rate_is_told_when_to_come_back() {
         },
         ..HttpLimits::default()
     };
-    let front = front(limits);
+    let front = front(limits, &[]);
     let token = front.enroll(HOME, Uuid::now_v7());
     assert_eq!(front.pull(HOME, &token).status, 200);
     assert_eq!(front.pull(HOME, &token).status, 200);

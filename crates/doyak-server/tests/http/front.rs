@@ -7,7 +7,7 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{HeaderMap, Request};
 use chrono::{Duration, Utc};
-use doyak_server::http::{HttpConfig, HttpLimits, router};
+use doyak_server::http::{HttpConfig, HttpLimits, ProxyNet, TrustedProxies, router};
 use doyak_server::limit::ManualClock;
 use doyak_server::{ServiceConfig, SqliteStorage, Storage, SyncService};
 use doyak_sync_protocol::{EnrollRequest, EnrollResponse, ProtocolVersion};
@@ -47,7 +47,7 @@ impl Answer {
     }
 }
 
-pub fn front(limits: HttpLimits) -> Front {
+pub fn front(limits: HttpLimits, trusted: &[&str]) -> Front {
     install_log();
     let service = Arc::new(SyncService::new(
         Storage::Sqlite(SqliteStorage::in_memory().unwrap()),
@@ -56,10 +56,12 @@ pub fn front(limits: HttpLimits) -> Front {
     let center = Uuid::now_v7();
     service.put_center(center, "서부센터").unwrap();
     let clock = Arc::new(ManualClock::default());
+    let proxies: Vec<ProxyNet> = trusted.iter().map(|t| t.parse().unwrap()).collect();
     let router = router(
         service.clone(),
         HttpConfig {
             limits,
+            trusted_proxies: TrustedProxies::new(proxies),
             clock: clock.clone(),
         },
     );
@@ -157,6 +159,10 @@ pub fn enroll_body(code: doyak_sync_protocol::EnrollmentCode, device: Uuid) -> V
     .unwrap()
 }
 
+/// An enrollment attempt with a code nobody issued: 401 while the address
+/// may still try, 429 once it may not.
+pub const GUESS: &[u8] = br#"{"protocol": 1, "code": "0000-0000-0000", "device_id": "0199c9a4-8e00-7000-8000-0000000000d1", "device_name": "x", "app_version": "t"}"#;
+
 thread_local! {
     /// Where this thread's log lines go while [`capture_log`] runs.
     static CAPTURED: RefCell<Option<Vec<u8>>> = const { RefCell::new(None) };
@@ -194,4 +200,14 @@ pub fn install_log() {
             .finish();
         tracing::subscriber::set_global_default(subscriber).unwrap();
     });
+}
+
+/// Runs `f` and returns what it logged on this thread. `Front::call` runs
+/// the router on the calling thread, so its request lines are here.
+pub fn capture_log<R>(f: impl FnOnce() -> R) -> (R, String) {
+    install_log();
+    CAPTURED.with(|c| *c.borrow_mut() = Some(Vec::new()));
+    let result = f();
+    let captured = CAPTURED.with(|c| c.borrow_mut().take()).unwrap_or_default();
+    (result, String::from_utf8(captured).unwrap())
 }

@@ -1,11 +1,13 @@
 //! The HTTP front with bad input: every malformed, oversized, unversioned,
 //! unauthenticated or revoked request gets a clear status and an
 //! `ErrorBody`, and nothing of it is applied. `auth` checks who may call
-//! what and the throttles; it drives the router without a socket (`front`).
+//! what and the throttles, `proxy` the client address behind a reverse
+//! proxy; both drive the router without a socket (`front`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod auth;
 mod front;
+mod proxy;
 
 use chrono::{Duration, Utc};
 use doyak_server::http::{Endpoint, HttpConfig, HttpLimits, router};
