@@ -24,8 +24,11 @@ CENTER=0199c9a4-8e00-7000-8000-00000000c001
 CODE="$("$BIN" --data "$DB" code --center "$CENTER" 2>/dev/null)"
 # Enrollment is limited per address (12 a minute by default); the fuzzer
 # comes from one address, and at the default nearly every enrollment it sent
-# was answered 429, leaving the route's own checks unfuzzed.
+# was answered 429, leaving the route's own checks unfuzzed. Failed token
+# checks likewise (10, then 1 a minute): the fuzzer sends requests with no
+# or a broken token on purpose, and its valid ones would then be refused.
 "$BIN" --data "$DB" serve --listen 127.0.0.1:0 --enroll-per-minute 100000 \
+  --auth-failures-per-minute 100000 \
   > "$WORK/out" 2> "$WORK/log" &
 SERVER=$!
 for _ in $(seq 100); do grep -q listening "$WORK/out" && break; sleep 0.1; done

@@ -1,69 +1,124 @@
-//! The HTTP front: routes, bearer tokens, body limits, rate limits, and one
-//! structured log line per request (route, status, device, center, counts,
-//! milliseconds; never a body, a token or a record value).
+//! The HTTP front: routes, who may call them, body limits, rate limits,
+//! and one structured log line per request (route, status, code, device,
+//! center, client address, counts, milliseconds; never a body, a token or
+//! a record value).
+//!
+//! Every route needs a device token except the paths in [`PUBLIC_PATHS`]:
+//! the router puts each other route behind the [`AuthedDevice`] extractor
+//! before its handler runs, whatever the handler takes, so a new route is
+//! closed until someone lists it there (and /openapi.json, which reads the
+//! same list, then says so).
+
+mod auth;
+mod client;
+
+pub use auth::AuthedDevice;
+pub use client::{ClientAddr, ProxyNet, ProxyNetError, TrustedProxies, X_FORWARDED_FOR};
 
 use crate::error::{ApiError, status_of};
+use crate::limit::{Clock, Rate, RateLimiter, RetryAfter, SystemClock};
+use crate::model::DeviceRow;
 use crate::service::SyncService;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, MatchedPath, Query, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{Next, from_extractor_with_state, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{MethodRouter, get, post};
 use chrono::Utc;
 use doyak_sync_protocol::{
     EnrollRequest, ErrorBody, ErrorCode, MAX_REQUEST_BYTES, Message, PullRequest, PushRequest,
     decode, encode, paths,
 };
 use serde::Serialize;
-use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Instant;
+use uuid::Uuid;
 
 /// Path of the national counts.
 pub const COUNTS: &str = "/stats/counts";
 pub const OPENAPI: &str = "/openapi.json";
 pub const HEALTH: &str = "/healthz";
 
-/// A token bucket per key (a device, or an address for enrollment).
-#[derive(Debug)]
-pub struct RateLimiter {
-    per_second: f64,
-    burst: f64,
-    buckets: Mutex<HashMap<String, (f64, Instant)>>,
+/// The paths anyone may call without a device token: what the server is
+/// (protocols and limits, this API's document, a liveness probe) and
+/// enrollment, which is how a device gets its token. Every other route
+/// refuses a request without a valid token (401) before its handler runs.
+pub const PUBLIC_PATHS: &[&str] = &[paths::INFO, paths::ENROLL, OPENAPI, HEALTH];
+
+/// Every route the server has. The router serves exactly these, and
+/// /openapi.json documents exactly these (tests/http checks both).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endpoint {
+    Info,
+    Enroll,
+    Push,
+    Pull,
+    Counts,
+    OpenApi,
+    Health,
 }
 
-impl RateLimiter {
-    pub fn new(per_second: f64, burst: f64) -> RateLimiter {
-        RateLimiter {
-            per_second,
-            burst,
-            buckets: Mutex::new(HashMap::new()),
+impl Endpoint {
+    pub const ALL: [Endpoint; 7] = [
+        Endpoint::Info,
+        Endpoint::Enroll,
+        Endpoint::Push,
+        Endpoint::Pull,
+        Endpoint::Counts,
+        Endpoint::OpenApi,
+        Endpoint::Health,
+    ];
+
+    /// The method, lower case as OpenAPI writes it.
+    pub fn method(self) -> &'static str {
+        match self {
+            Endpoint::Enroll | Endpoint::Push | Endpoint::Pull => "post",
+            Endpoint::Info | Endpoint::Counts | Endpoint::OpenApi | Endpoint::Health => "get",
         }
     }
 
-    /// Takes one token for `key`; `false` when the bucket is empty.
-    pub fn allow(&self, key: &str) -> bool {
-        let now = Instant::now();
-        let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
-        if buckets.len() > 100_000 {
-            // Bounded memory under a flood of addresses: forget full buckets.
-            let (rate, burst) = (self.per_second, self.burst);
-            buckets.retain(|_, (tokens, at)| {
-                *tokens + now.duration_since(*at).as_secs_f64() * rate < burst
-            });
+    pub fn path(self) -> &'static str {
+        match self {
+            Endpoint::Info => paths::INFO,
+            Endpoint::Enroll => paths::ENROLL,
+            Endpoint::Push => paths::PUSH,
+            Endpoint::Pull => paths::PULL,
+            Endpoint::Counts => COUNTS,
+            Endpoint::OpenApi => OPENAPI,
+            Endpoint::Health => HEALTH,
         }
-        let (tokens, at) = buckets.entry(key.to_owned()).or_insert((self.burst, now));
-        *tokens =
-            (*tokens + now.duration_since(*at).as_secs_f64() * self.per_second).min(self.burst);
-        *at = now;
-        if *tokens >= 1.0 {
-            *tokens -= 1.0;
-            true
-        } else {
-            false
+    }
+
+    /// The route's name in the log (the benchmark adds up `push` and `pull`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Endpoint::Info => "info",
+            Endpoint::Enroll => "enroll",
+            Endpoint::Push => "push",
+            Endpoint::Pull => "pull",
+            Endpoint::Counts => "counts",
+            Endpoint::OpenApi => "openapi",
+            Endpoint::Health => "health",
+        }
+    }
+
+    pub fn is_public(self) -> bool {
+        PUBLIC_PATHS.contains(&self.path())
+    }
+
+    fn handler(self) -> MethodRouter<Arc<App>> {
+        match self {
+            Endpoint::Info => get(info),
+            Endpoint::Enroll => post(enroll),
+            Endpoint::Push => post(push),
+            Endpoint::Pull => post(pull),
+            Endpoint::Counts => get(counts),
+            Endpoint::OpenApi => get(openapi),
+            Endpoint::Health => get(|| async { "ok" }),
         }
     }
 }
@@ -71,17 +126,50 @@ impl RateLimiter {
 /// Limits of the HTTP front.
 #[derive(Debug, Clone, Copy)]
 pub struct HttpLimits {
-    /// Requests per second and burst, per device.
-    pub device_rate: (f64, f64),
-    /// Enrollment attempts per second and burst, per client address.
-    pub enroll_rate: (f64, f64),
+    /// Requests per device.
+    pub device_rate: Rate,
+    /// Enrollment attempts per client address.
+    pub enroll_rate: Rate,
+    /// Failed token checks per client address (no token, a malformed one,
+    /// one never issued). Once they are spent, the address is answered 429
+    /// before its token is even read, until the bucket refills.
+    pub auth_failures: Rate,
+    /// Keys each limiter remembers (devices, addresses); its memory is
+    /// allocated once for this many.
+    pub remembered: usize,
 }
 
 impl Default for HttpLimits {
     fn default() -> Self {
         HttpLimits {
-            device_rate: (50.0, 200.0),
-            enroll_rate: (0.2, 5.0),
+            device_rate: Rate {
+                per_second: 50.0,
+                burst: 200.0,
+            },
+            enroll_rate: Rate::per_minute(12.0, 5.0),
+            auth_failures: Rate::per_minute(1.0, 10.0),
+            remembered: 65_536,
+        }
+    }
+}
+
+/// How the HTTP front is set up.
+#[derive(Debug, Clone)]
+pub struct HttpConfig {
+    pub limits: HttpLimits,
+    /// Reverse proxies whose `X-Forwarded-For` names the client; none by
+    /// default, and then the header is ignored.
+    pub trusted_proxies: TrustedProxies,
+    /// The limiters' time (tests move a [`crate::limit::ManualClock`]).
+    pub clock: Arc<dyn Clock>,
+}
+
+impl Default for HttpConfig {
+    fn default() -> Self {
+        HttpConfig {
+            limits: HttpLimits::default(),
+            trusted_proxies: TrustedProxies::default(),
+            clock: Arc::new(SystemClock::new()),
         }
     }
 }
@@ -89,29 +177,58 @@ impl Default for HttpLimits {
 #[derive(Debug)]
 struct App {
     service: Arc<SyncService>,
-    devices: RateLimiter,
-    enrollments: RateLimiter,
+    devices: RateLimiter<Uuid>,
+    enrollments: RateLimiter<IpAddr>,
+    auth_failures: RateLimiter<IpAddr>,
+    proxies: TrustedProxies,
 }
 
-/// The router. Serve it `into_make_service_with_connect_info::<SocketAddr>()`.
-pub fn router(service: Arc<SyncService>, limits: HttpLimits) -> Router {
-    let app = Arc::new(App {
-        service,
-        devices: RateLimiter::new(limits.device_rate.0, limits.device_rate.1),
-        enrollments: RateLimiter::new(limits.enroll_rate.0, limits.enroll_rate.1),
-    });
-    Router::new()
-        .route(paths::INFO, get(info))
-        .route(paths::ENROLL, post(enroll))
-        .route(paths::PUSH, post(push))
-        .route(paths::PULL, post(pull))
-        .route(COUNTS, get(counts))
-        .route(OPENAPI, get(openapi))
-        .route(HEALTH, get(|| async { "ok" }))
+/// The router. Serve it `into_make_service_with_connect_info::<SocketAddr>()`:
+/// the peer's address is needed for the limits per address.
+pub fn router(service: Arc<SyncService>, config: HttpConfig) -> Router {
+    let app = Arc::new(App::new(service, config));
+    let routes = Endpoint::ALL.map(|e| (e.path(), e.handler()));
+    serve(app, routes)
+}
+
+impl App {
+    fn new(service: Arc<SyncService>, config: HttpConfig) -> App {
+        let HttpConfig {
+            limits,
+            trusted_proxies,
+            clock,
+        } = config;
+        App {
+            service,
+            devices: RateLimiter::new(limits.device_rate, limits.remembered, clock.clone()),
+            enrollments: RateLimiter::new(limits.enroll_rate, limits.remembered, clock.clone()),
+            auth_failures: RateLimiter::new(limits.auth_failures, limits.remembered, clock),
+            proxies: trusted_proxies,
+        }
+    }
+}
+
+/// The router over `routes`: each path not in [`PUBLIC_PATHS`] is put
+/// behind the [`AuthedDevice`] extractor before its handler runs, whether
+/// or not the handler asks for the device (it gets the same one if it
+/// does); then the body limit and the request log around everything.
+fn serve(
+    app: Arc<App>,
+    routes: impl IntoIterator<Item = (&'static str, MethodRouter<Arc<App>>)>,
+) -> Router {
+    let mut router = Router::new();
+    for (path, mut route) in routes {
+        if !PUBLIC_PATHS.contains(&path) {
+            route = route.route_layer(from_extractor_with_state::<AuthedDevice, _>(app.clone()));
+        }
+        router = router.route(path, route);
+    }
+    router
         .fallback(|| async { error(ApiError::with_body(not_found())) })
         // One byte over the protocol's limit still reaches `decode`, which
         // answers `request.too_large` in the protocol's own words.
         .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES + 1))
+        .layer(from_fn_with_state(app.clone(), log_requests))
         .with_state(app)
 }
 
@@ -131,8 +248,21 @@ fn json<T: Serialize>(status: u16, value: &T) -> Response {
         .into_response()
 }
 
+/// An error answer; its code rides along in the response's extensions for
+/// the log line.
 fn error(e: ApiError) -> Response {
-    json(e.status, &e.body)
+    let mut response = json(e.status, &e.body);
+    response.extensions_mut().insert(e.body.code);
+    response
+}
+
+/// 429 with `Retry-After` in whole seconds.
+fn rate_limited(wait: RetryAfter) -> Response {
+    let mut response = error(ApiError::new(ErrorCode::RequestRateLimited));
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(wait.seconds()));
+    response
 }
 
 fn message<M: Message>(status: u16, m: &M) -> Response {
@@ -160,18 +290,6 @@ fn read<M: Message>(body: Result<Bytes, BytesRejection>) -> Result<M, ApiError> 
     decode::<M>(&bytes).map_err(|e| ApiError::with_body(e.to_body()))
 }
 
-fn bearer(headers: &HeaderMap) -> Result<String, ApiError> {
-    let value = headers
-        .get(header::AUTHORIZATION)
-        .ok_or_else(|| ApiError::new(ErrorCode::AuthMissing))?;
-    let text = value
-        .to_str()
-        .map_err(|_| ApiError::new(ErrorCode::AuthInvalid))?;
-    text.strip_prefix("Bearer ")
-        .map(|t| t.trim().to_owned())
-        .ok_or_else(|| ApiError::new(ErrorCode::AuthMissing))
-}
-
 /// Runs blocking storage work off the async threads.
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
@@ -182,98 +300,126 @@ async fn blocking<T: Send + 'static>(
     })
 }
 
-/// What one request leaves in the log.
-#[derive(Default)]
+/// What a handler adds to its request's log line, carried out in the
+/// response's extensions.
+#[derive(Debug, Clone, Default)]
 struct Trace {
-    device: Option<uuid::Uuid>,
-    center: Option<uuid::Uuid>,
+    device: Option<Uuid>,
+    center: Option<Uuid>,
     items: usize,
+    /// When the handler started, its body read: `ms` is then the server's
+    /// own work on the request, from the received body to the answer's
+    /// bytes (the benchmark adds it up), not the time the body took to come.
+    started: Option<Instant>,
 }
 
-fn log(route: &'static str, started: Instant, status: u16, code: Option<&ErrorCode>, t: &Trace) {
-    let ms = started.elapsed().as_secs_f64() * 1000.0;
-    let device = t.device.map(|d| d.to_string()).unwrap_or_default();
-    let center = t.center.map(|c| c.to_string()).unwrap_or_default();
-    let code = code.map(|c| c.as_str().to_owned()).unwrap_or_default();
-    if status >= 500 {
+impl Trace {
+    fn of(device: &DeviceRow) -> Trace {
+        Trace {
+            device: Some(device.device_id),
+            center: Some(device.center_id),
+            items: 0,
+            started: Some(Instant::now()),
+        }
+    }
+}
+
+/// Finds the client's address for everything after it (limits, the
+/// guard, handlers) and writes the request's one log line.
+async fn log_requests(State(app): State<Arc<App>>, mut request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let endpoint = request
+        .extensions()
+        .get::<MatchedPath>()
+        .and_then(|m| Endpoint::ALL.into_iter().find(|e| e.path() == m.as_str()));
+    let Some(ConnectInfo(peer)) = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .copied()
+    else {
         tracing::error!(
-            route,
-            status,
-            code,
-            device,
-            center,
-            items = t.items,
-            ms,
-            "request"
+            "served without the peer's address: use into_make_service_with_connect_info"
         );
-    } else {
-        tracing::info!(
-            route,
-            status,
-            code,
-            device,
-            center,
-            items = t.items,
-            ms,
-            "request"
-        );
+        return error(ApiError::new(ErrorCode::ServerInternal));
+    };
+    let client = ClientAddr(
+        app.proxies
+            .client(peer.ip(), request.headers().get_all(X_FORWARDED_FOR)),
+    );
+    request.extensions_mut().insert(client);
+    let response = next.run(request).await;
+
+    let trace = response
+        .extensions()
+        .get::<Trace>()
+        .cloned()
+        .unwrap_or_default();
+    let route = endpoint.map_or("unknown", Endpoint::name);
+    let status = response.status().as_u16();
+    let code = response
+        .extensions()
+        .get::<ErrorCode>()
+        .map(|c| c.as_str().to_owned())
+        .unwrap_or_default();
+    let device = trace.device.map(|d| d.to_string()).unwrap_or_default();
+    let center = trace.center.map(|c| c.to_string()).unwrap_or_default();
+    let client = client.0.to_string();
+    let ms = trace.started.unwrap_or(started).elapsed().as_secs_f64() * 1000.0;
+    macro_rules! line {
+        ($level:expr) => {
+            tracing::event!(
+                $level,
+                route,
+                status,
+                code,
+                device,
+                center,
+                client,
+                items = trace.items,
+                ms,
+                "request"
+            )
+        };
     }
+    if status >= 500 {
+        line!(tracing::Level::ERROR);
+    } else if endpoint == Some(Endpoint::Health) {
+        // A load balancer asks every few seconds.
+        line!(tracing::Level::DEBUG);
+    } else {
+        line!(tracing::Level::INFO);
+    }
+    response
 }
 
-fn finish<M: Message>(
-    route: &'static str,
-    started: Instant,
-    trace: &Trace,
-    r: Result<M, ApiError>,
-) -> Response {
-    // The answer is encoded before the time is taken: `ms` is the server's
-    // whole work on the request, from the received body to the answer's bytes.
-    match r {
-        Ok(m) => {
-            let response = message(200, &m);
-            log(route, started, 200, None, trace);
-            response
-        }
-        Err(e) => {
-            let (status, code) = (e.status, e.code().clone());
-            let response = error(e);
-            log(route, started, status, Some(&code), trace);
-            response
-        }
-    }
+/// The answer, with the handler's part of the log line. The answer is
+/// encoded before the log line takes the time.
+fn finish<M: Message>(trace: Trace, r: Result<M, ApiError>) -> Response {
+    let mut response = match r {
+        Ok(m) => message(200, &m),
+        Err(e) => error(e),
+    };
+    response.extensions_mut().insert(trace);
+    response
 }
 
 async fn info(State(app): State<Arc<App>>) -> Response {
     json(200, &app.service.info())
 }
 
-async fn authenticate(
-    app: &Arc<App>,
-    headers: &HeaderMap,
-    trace: &mut Trace,
-) -> Result<crate::model::DeviceRow, ApiError> {
-    let token = bearer(headers)?;
-    let service = app.service.clone();
-    let device = blocking(move || service.authenticate(&token, Utc::now())).await?;
-    trace.device = Some(device.device_id);
-    trace.center = Some(device.center_id);
-    if !app.devices.allow(&device.device_id.to_string()) {
-        return Err(ApiError::new(ErrorCode::RequestRateLimited));
-    }
-    Ok(device)
-}
-
 async fn enroll(
     State(app): State<Arc<App>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: ClientAddr,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let started = Instant::now();
-    let mut trace = Trace::default();
+    if let Err(wait) = app.enrollments.allow(client.limit_key()) {
+        return rate_limited(wait);
+    }
+    let mut trace = Trace {
+        started: Some(Instant::now()),
+        ..Trace::default()
+    };
     let result = async {
-        if !app.enrollments.allow(&client_key(peer.ip())) {
-            return Err(ApiError::new(ErrorCode::RequestRateLimited));
-        }
         let req: EnrollRequest = read(body)?;
         trace.device = Some(req.device_id);
         let service = app.service.clone();
@@ -283,48 +429,32 @@ async fn enroll(
     if let Ok(r) = &result {
         trace.center = Some(r.center_id);
     }
-    finish("enroll", started, &trace, result)
-}
-
-/// Enrollment is limited per address; IPv6 clients per /64, since one host
-/// holds a whole one.
-fn client_key(ip: IpAddr) -> String {
-    match ip {
-        IpAddr::V4(v4) => v4.to_string(),
-        IpAddr::V6(v6) => {
-            let s = v6.segments();
-            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
-        }
-    }
+    finish(trace, result)
 }
 
 async fn push(
     State(app): State<Arc<App>>,
-    headers: HeaderMap,
+    AuthedDevice(device): AuthedDevice,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let started = Instant::now();
-    let mut trace = Trace::default();
+    let mut trace = Trace::of(&device);
     let result = async {
-        let device = authenticate(&app, &headers, &mut trace).await?;
         let req: PushRequest = read(body)?;
         trace.items = req.mutations.len();
         let service = app.service.clone();
         blocking(move || service.push(&device, req, Utc::now())).await
     }
     .await;
-    finish("push", started, &trace, result)
+    finish(trace, result)
 }
 
 async fn pull(
     State(app): State<Arc<App>>,
-    headers: HeaderMap,
+    AuthedDevice(device): AuthedDevice,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let started = Instant::now();
-    let mut trace = Trace::default();
+    let mut trace = Trace::of(&device);
     let result = async {
-        let device = authenticate(&app, &headers, &mut trace).await?;
         let req: PullRequest = read(body)?;
         let service = app.service.clone();
         blocking(move || service.pull(&device, &req, Utc::now())).await
@@ -333,7 +463,7 @@ async fn pull(
     if let Ok(page) = &result {
         trace.items = page.changes.len();
     }
-    finish("pull", started, &trace, result)
+    finish(trace, result)
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -346,13 +476,11 @@ struct Period {
 /// personal data: numbers per center and month).
 async fn counts(
     State(app): State<Arc<App>>,
-    headers: HeaderMap,
+    AuthedDevice(device): AuthedDevice,
     period: Result<Query<Period>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
-    let started = Instant::now();
-    let mut trace = Trace::default();
+    let mut trace = Trace::of(&device);
     let result = async {
-        authenticate(&app, &headers, &mut trace).await?;
         let Query(period) = period.map_err(|_| ApiError::new(ErrorCode::RequestMalformed))?;
         let (from, to) = match (period.from, period.to) {
             (Some(f), Some(t)) => (f, t),
@@ -366,17 +494,15 @@ async fn counts(
         blocking(move || service.counts(&from, &to)).await
     }
     .await;
-    match result {
+    let mut response = match result {
         Ok(rows) => {
             trace.items = rows.len();
-            log("counts", started, 200, None, &trace);
             json(200, &serde_json::json!({ "counts": rows }))
         }
-        Err(e) => {
-            log("counts", started, e.status, Some(e.code()), &trace);
-            error(e)
-        }
-    }
+        Err(e) => error(e),
+    };
+    response.extensions_mut().insert(trace);
+    response
 }
 
 async fn openapi() -> Response {
@@ -386,4 +512,45 @@ async fn openapi() -> Response {
 /// The status a code answers with (re-exported for tests).
 pub fn status(code: &ErrorCode) -> u16 {
     status_of(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{SqliteStorage, Storage};
+    use axum::body::Body;
+    use tower::ServiceExt;
+
+    /// A route someone adds and forgets to protect: its handler takes no
+    /// device. Unless its path is listed public, the router refuses it.
+    #[tokio::test]
+    async fn a_new_route_is_closed_until_listed_public() {
+        let service = SyncService::new(
+            Storage::Sqlite(SqliteStorage::in_memory().expect("an in-memory database")),
+            crate::ServiceConfig::default(),
+        );
+        let app = Arc::new(App::new(Arc::new(service), HttpConfig::default()));
+        let open = || get(|| async { "open" });
+        let router = serve(app, [("/admin/secrets", open()), (HEALTH, open())]);
+        let status = |path: &'static str| {
+            let router = router.clone();
+            async move {
+                let mut request = axum::http::Request::get(path)
+                    .body(Body::empty())
+                    .expect("a request");
+                request
+                    .extensions_mut()
+                    .insert(ConnectInfo(SocketAddr::from(([192, 0, 2, 1], 4000))));
+                let response = router.oneshot(request).await.expect("an answer");
+                let code = response.extensions().get::<ErrorCode>().cloned();
+                (response.status().as_u16(), code)
+            }
+        };
+        assert_eq!(
+            status("/admin/secrets").await,
+            (401, Some(ErrorCode::AuthMissing)),
+            "a path not in PUBLIC_PATHS needs a token, whatever its handler takes"
+        );
+        assert_eq!(status(HEALTH).await, (200, None), "a listed path is open");
+    }
 }

@@ -14,6 +14,7 @@
 
 pub mod error;
 pub mod http;
+pub mod limit;
 pub mod merge;
 pub mod model;
 pub mod openapi;

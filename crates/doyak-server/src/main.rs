@@ -7,7 +7,8 @@ use axum_server::tls_rustls::RustlsConfig;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use chrono::{Duration, Utc};
 use clap::{Parser, Subcommand};
-use doyak_server::http::{HttpLimits, router};
+use doyak_server::http::{HttpConfig, HttpLimits, ProxyNet, TrustedProxies, router};
+use doyak_server::limit::Rate;
 use doyak_server::{PostgresStorage, ServiceConfig, SqliteStorage, Storage, SyncService};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -66,6 +67,16 @@ enum Command {
         /// enroll from behind one address on the same morning.
         #[arg(long, default_value_t = 12)]
         enroll_per_minute: u32,
+        /// Failed token checks (no token, a malformed or unknown one)
+        /// allowed per client address and minute, after a first 10; past
+        /// them the address is answered 429 until its allowance refills.
+        #[arg(long, default_value_t = 1)]
+        auth_failures_per_minute: u32,
+        /// A reverse proxy (address, or network as CIDR) whose
+        /// X-Forwarded-For names the client; repeat for several. Without
+        /// it the header is ignored and the client is the TCP peer.
+        #[arg(long = "trusted-proxy", value_name = "IP|CIDR")]
+        trusted_proxies: Vec<ProxyNet>,
     },
     /// Add a center, or rename one.
     Center {
@@ -152,16 +163,33 @@ fn run(cli: Cli) -> Result<(), String> {
             tls_key,
             json_logs,
             enroll_per_minute,
+            auth_failures_per_minute,
+            trusted_proxies,
             ..
         } => {
             if !(1..=100_000).contains(&enroll_per_minute) {
                 return Err("--enroll-per-minute는 1~100000 사이로 적어 주세요".into());
             }
-            let limits = HttpLimits {
-                enroll_rate: (f64::from(enroll_per_minute) / 60.0, 5.0),
-                ..HttpLimits::default()
+            if !(1..=100_000).contains(&auth_failures_per_minute) {
+                return Err("--auth-failures-per-minute는 1~100000 사이로 적어 주세요".into());
+            }
+            let defaults = HttpLimits::default();
+            let config = HttpConfig {
+                limits: HttpLimits {
+                    enroll_rate: Rate::per_minute(
+                        f64::from(enroll_per_minute),
+                        defaults.enroll_rate.burst,
+                    ),
+                    auth_failures: Rate::per_minute(
+                        f64::from(auth_failures_per_minute),
+                        defaults.auth_failures.burst,
+                    ),
+                    ..defaults
+                },
+                trusted_proxies: TrustedProxies::new(trusted_proxies),
+                ..HttpConfig::default()
             };
-            serve(service, listen, tls_cert.zip(tls_key), json_logs, limits)
+            serve(service, listen, tls_cert.zip(tls_key), json_logs, config)
         }
         Command::Center { id, name } => {
             service.put_center(id, &name).map_err(|e| e.to_string())?;
@@ -218,7 +246,7 @@ fn serve(
     listen: SocketAddr,
     tls: Option<(PathBuf, PathBuf)>,
     json_logs: bool,
-    limits: HttpLimits,
+    config: HttpConfig,
 ) -> Result<(), String> {
     let filter = tracing_subscriber::EnvFilter::try_from_env("DOYAK_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
@@ -248,7 +276,7 @@ fn serve(
     runtime.block_on(async move {
         let backend = service.storage().kind();
         let app =
-            router(Arc::new(service), limits).into_make_service_with_connect_info::<SocketAddr>();
+            router(Arc::new(service), config).into_make_service_with_connect_info::<SocketAddr>();
         let handle = axum_server::Handle::new();
         let shutdown = handle.clone();
         tokio::spawn(async move {

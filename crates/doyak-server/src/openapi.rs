@@ -1,21 +1,14 @@
 //! The OpenAPI 3.0 document served at `/openapi.json`. Written by hand from
-//! the protocol types (doyak-sync-protocol); tests/http.rs checks that its
-//! paths are exactly the router's and that the protocol's v1 fixtures match
-//! its schemas' required fields, and scripts/fuzz-server.sh runs a
-//! schema-based fuzzer (schemathesis) against a live server with it.
+//! the protocol types (doyak-sync-protocol); tests/http checks that its
+//! operations are exactly the router's [`crate::http::Endpoint`]s, that the
+//! ones with no security requirement are exactly
+//! [`crate::http::PUBLIC_PATHS`] and the others refuse a bad token, and that
+//! the protocol's v1 fixtures match its schemas' required fields;
+//! scripts/fuzz-server.sh runs a schema-based fuzzer (schemathesis) against
+//! a live server with it.
 
-use serde_json::{Value, json};
-
-/// Every route the router serves, with its method, as the document lists them.
-pub const ROUTES: &[(&str, &str)] = &[
-    ("get", "/sync/info"),
-    ("post", "/sync/enroll"),
-    ("post", "/sync/push"),
-    ("post", "/sync/pull"),
-    ("get", "/stats/counts"),
-    ("get", "/openapi.json"),
-    ("get", "/healthz"),
-];
+use crate::http::PUBLIC_PATHS;
+use serde_json::{Map, Value, json};
 
 /// What an enrollment code looks like as a person may type it: 12 letters
 /// and digits of Crockford's base 32 (O, I and L read as 0, 1 and 1; only U
@@ -44,13 +37,7 @@ fn error_responses(codes: &[&str]) -> Value {
     Value::Object(map)
 }
 
-fn operation(
-    summary: &str,
-    request: Option<&str>,
-    response: &str,
-    errors: &[&str],
-    auth: bool,
-) -> Value {
+fn operation(summary: &str, request: Option<&str>, response: &str, errors: &[&str]) -> Value {
     let mut responses = error_responses(errors);
     responses["200"] = json!({
         "description": "성공",
@@ -63,12 +50,51 @@ fn operation(
             "content": { "application/json": { "schema": { "$ref": format!("#/components/schemas/{request}") } } }
         });
     }
-    if auth {
-        op["security"] = json!([{ "deviceToken": [] }]);
-    } else {
-        op["security"] = json!([]);
-    }
     op
+}
+
+/// Marks every operation from [`PUBLIC_PATHS`], the list the router uses:
+/// a public one has no security requirement; any other needs the device
+/// token and can answer what the router's guard answers before its handler
+/// runs (401 with `WWW-Authenticate`, 429 with `Retry-After`).
+fn secure(paths: &mut Map<String, Value>) {
+    for (path, operations) in paths.iter_mut() {
+        let public = PUBLIC_PATHS.contains(&path.as_str());
+        let Some(operations) = operations.as_object_mut() else {
+            continue;
+        };
+        for op in operations.values_mut() {
+            let Some(op) = op.as_object_mut() else {
+                continue;
+            };
+            let security = if public {
+                json!([])
+            } else {
+                json!([{ "deviceToken": [] }])
+            };
+            op.insert("security".into(), security);
+            let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) else {
+                continue;
+            };
+            if !public {
+                for status in ["401", "429"] {
+                    responses
+                        .entry(status)
+                        .or_insert_with(|| error_responses(&[status])[status].take());
+                }
+                if let Some(r) = responses.get_mut("401") {
+                    r["headers"] = json!({ "WWW-Authenticate": {
+                        "description": "받는 인증 방식 (Bearer)", "required": true,
+                        "schema": { "type": "string" } } });
+                }
+            }
+            if let Some(r) = responses.get_mut("429") {
+                r["headers"] = json!({ "Retry-After": {
+                    "description": "다시 보내도 되기까지 남은 초", "required": true,
+                    "schema": { "type": "integer", "minimum": 1 } } });
+            }
+        }
+    }
 }
 
 fn uuid() -> Value {
@@ -87,6 +113,15 @@ fn versioned_value() -> Value {
 
 /// The document.
 pub fn document() -> Value {
+    let mut doc = unsecured();
+    if let Some(paths) = doc["paths"].as_object_mut() {
+        secure(paths);
+    }
+    doc
+}
+
+/// The document before [`secure`] marks who may call what.
+fn unsecured() -> Value {
     let auth_errors = ["400", "401", "413", "422", "429", "500"];
     let push_errors = ["400", "401", "409", "413", "422", "426", "429", "500"];
     json!({
@@ -97,13 +132,12 @@ pub fn document() -> Value {
             "description": "도약 데스크와 중앙 서버의 동기화 API. 요청 본문의 protocol로 버전을 맞춘다."
         },
         "paths": {
-            "/sync/info": { "get": operation("서버가 말하는 프로토콜 버전과 한도", None, "ServerInfo", &["500"], false) },
-            "/sync/enroll": { "post": operation("등록 코드를 기기 토큰으로 바꾼다 (한 번만)", Some("EnrollRequest"), "EnrollResponse", &["400", "401", "403", "413", "422", "429", "500"], false) },
-            "/sync/push": { "post": operation("아웃박스의 변경을 보낸다", Some("PushRequest"), "PushResponse", &push_errors, true) },
-            "/sync/pull": { "post": operation("센터의 변경 로그를 커서 다음부터 받는다", Some("PullRequest"), "PullResponse", &auth_errors, true) },
+            "/sync/info": { "get": operation("서버가 말하는 프로토콜 버전과 한도", None, "ServerInfo", &["500"]) },
+            "/sync/enroll": { "post": operation("등록 코드를 기기 토큰으로 바꾼다 (한 번만)", Some("EnrollRequest"), "EnrollResponse", &["400", "401", "403", "413", "422", "429", "500"]) },
+            "/sync/push": { "post": operation("아웃박스의 변경을 보낸다", Some("PushRequest"), "PushResponse", &push_errors) },
+            "/sync/pull": { "post": operation("센터의 변경 로그를 커서 다음부터 받는다", Some("PullRequest"), "PullResponse", &auth_errors) },
             "/stats/counts": { "get": {
                 "summary": "센터별·월별 참여 중 구직자, 취업, 합격 건수",
-                "security": [{ "deviceToken": [] }],
                 "parameters": [
                     { "name": "from", "in": "query", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$" } },
                     { "name": "to", "in": "query", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$" } }
@@ -115,8 +149,8 @@ pub fn document() -> Value {
                     "429": error_responses(&["429"])["429"], "500": error_responses(&["500"])["500"]
                 }
             } },
-            "/openapi.json": { "get": { "summary": "이 문서", "security": [], "responses": { "200": { "description": "OpenAPI 문서", "content": { "application/json": { "schema": { "type": "object" } } } } } } },
-            "/healthz": { "get": { "summary": "살아 있음", "security": [], "responses": { "200": { "description": "ok", "content": { "text/plain": { "schema": { "type": "string" } } } } } } }
+            "/openapi.json": { "get": { "summary": "이 문서", "responses": { "200": { "description": "OpenAPI 문서", "content": { "application/json": { "schema": { "type": "object" } } } } } } },
+            "/healthz": { "get": { "summary": "살아 있음", "responses": { "200": { "description": "ok", "content": { "text/plain": { "schema": { "type": "string" } } } } } } }
         },
         "components": {
             "securitySchemes": { "deviceToken": { "type": "http", "scheme": "bearer", "description": "등록 때 받은 기기 토큰 (doyak_dt1_…)" } },

@@ -1,11 +1,18 @@
 //! The HTTP front with bad input: every malformed, oversized, unversioned,
 //! unauthenticated or revoked request gets a clear status and an
-//! `ErrorBody`, and nothing of it is applied.
+//! `ErrorBody`, and nothing of it is applied. `auth` checks who may call
+//! what and the throttles, `proxy` the client address behind a reverse
+//! proxy; both drive the router without a socket (`front`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod auth;
+mod front;
+mod proxy;
+
 use chrono::{Duration, Utc};
-use doyak_server::http::{HttpLimits, router};
-use doyak_server::openapi::{ROUTES, document};
+use doyak_server::http::{Endpoint, HttpConfig, HttpLimits, router};
+use doyak_server::limit::Rate;
+use doyak_server::openapi::document;
 use doyak_server::{ServiceConfig, SqliteStorage, Storage, SyncService};
 use doyak_sync_protocol::{
     EnrollRequest, EnrollResponse, ErrorBody, MAX_REQUEST_BYTES, ProtocolVersion,
@@ -22,7 +29,8 @@ struct Server {
     _runtime: tokio::runtime::Runtime,
 }
 
-fn start(limits: HttpLimits) -> Server {
+fn start(config: HttpConfig) -> Server {
+    front::install_log();
     let service = Arc::new(SyncService::new(
         Storage::Sqlite(SqliteStorage::in_memory().unwrap()),
         ServiceConfig::default(),
@@ -34,7 +42,7 @@ fn start(limits: HttpLimits) -> Server {
         .enable_all()
         .build()
         .unwrap();
-    let app = router(service.clone(), limits);
+    let app = router(service.clone(), config);
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
         .unwrap();
@@ -115,7 +123,7 @@ fn error_code(status_and_body: &(u16, Value)) -> (u16, String) {
 
 #[test]
 fn bad_requests_get_a_status_and_a_code_and_change_nothing() {
-    let server = start(HttpLimits::default());
+    let server = start(HttpConfig::default());
     let device = Uuid::now_v7();
     let token = enroll(&server, device);
     let push = |body: &[u8], token: Option<&str>| {
@@ -197,9 +205,15 @@ fn bad_requests_get_a_status_and_a_code_and_change_nothing() {
 
 #[test]
 fn enrollment_is_rate_limited_per_address() {
-    let server = start(HttpLimits {
-        device_rate: (50.0, 200.0),
-        enroll_rate: (0.001, 3.0),
+    let server = start(HttpConfig {
+        limits: HttpLimits {
+            enroll_rate: Rate {
+                per_second: 0.001,
+                burst: 3.0,
+            },
+            ..HttpLimits::default()
+        },
+        ..HttpConfig::default()
     });
     let guess = json!({ "protocol": 1, "code": "0000-0000-0000", "device_id": Uuid::now_v7(),
                         "device_name": "x", "app_version": "t" })
@@ -217,7 +231,7 @@ fn enrollment_is_rate_limited_per_address() {
 
 #[test]
 fn the_openapi_document_lists_exactly_the_routes_served() {
-    let server = start(HttpLimits::default());
+    let server = start(HttpConfig::default());
     let text = agent()
         .get(format!("{}/openapi.json", server.base))
         .call()
@@ -239,15 +253,15 @@ fn the_openapi_document_lists_exactly_the_routes_served() {
         })
         .collect();
     listed.sort();
-    let mut routes: Vec<(String, String)> = ROUTES
+    let mut routes: Vec<(String, String)> = Endpoint::ALL
         .iter()
-        .map(|(m, p)| ((*m).to_owned(), (*p).to_owned()))
+        .map(|e| (e.method().to_owned(), e.path().to_owned()))
         .collect();
     routes.sort();
     assert_eq!(listed, routes);
     // Every listed route answers something other than the fallback.
-    for (method, path) in ROUTES {
-        let status = if *method == "get" {
+    for (method, path) in Endpoint::ALL.map(|e| (e.method(), e.path())) {
+        let status = if method == "get" {
             agent()
                 .get(format!("{}{path}", server.base))
                 .call()
@@ -311,6 +325,7 @@ fn the_embedded_file_is_encrypted_with_its_key_and_refuses_another() {
 
 #[test]
 fn tls_serves_with_the_given_certificate_and_a_client_that_trusts_it() {
+    front::install_log();
     let _ = rustls::crypto::ring::default_provider().install_default();
     let cert = rcgen::generate_simple_self_signed(vec!["localhost".to_owned()]).unwrap();
     let (cert_pem, key_pem) = (cert.cert.pem(), cert.key_pair.serialize_pem());
@@ -331,7 +346,7 @@ fn tls_serves_with_the_given_certificate_and_a_client_that_trusts_it() {
         .unwrap();
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
-    let app = router(service, HttpLimits::default());
+    let app = router(service, HttpConfig::default());
     runtime.spawn(async move {
         axum_server::from_tcp_rustls(listener, config)
             .serve(app.into_make_service_with_connect_info::<SocketAddr>())
