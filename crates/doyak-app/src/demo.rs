@@ -32,9 +32,7 @@ impl Desk {
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<DemoSummary, AppError> {
         if spec.center.id != self.center_id() {
-            return Err(AppError::Demo(
-                "다른 센터의 가상 데이터는 이 상담 파일에 넣을 수 없습니다.".into(),
-            ));
+            return Err(AppError::DemoForeignCenter);
         }
         let total = spec.total_steps();
         let ctx = self.write_ctx();
@@ -63,7 +61,7 @@ impl Desk {
                 Err(other) => Ok(Err(other)),
             }
         })?;
-        result.map_err(|e| AppError::Demo(e.to_string()))
+        result.map_err(AppError::DemoGenerator)
     }
 }
 

@@ -2,7 +2,7 @@
 //! a Korean message a counselor can act on. Internals stay in the source chain
 //! for logs and never reach the screen.
 
-use doyak_domain::FieldError;
+use doyak_domain::{ErrorCode, FieldError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -25,15 +25,38 @@ pub enum AppError {
     NotFound { what: &'static str },
     #[error("내보내기 파일을 만들 수 없습니다.")]
     Json(#[source] serde_json::Error),
-    /// The demo caseload cannot be generated for this center.
+    /// Demo people into a caseload of another center.
+    #[error("다른 센터의 가상 데이터는 이 상담 파일에 넣을 수 없습니다.")]
+    DemoForeignCenter,
+    /// Demo people must never mix with real ones.
+    #[error(
+        "가상 데이터는 빈 사례관리 파일에서만 만들 수 있습니다. 실제 구직자·기업과 섞이지 않게 하기 위해서입니다."
+    )]
+    DemoNotEmpty,
+    #[error(
+        "화면에서는 {max}명(곳)까지 만들 수 있습니다. 더 큰 데이터는 `doyak demo` 명령을 쓰세요."
+    )]
+    DemoTooLarge { max: u32 },
+    /// The generator cannot make a demo for this center (no region).
     #[error("{0}")]
-    Demo(String),
+    DemoGenerator(#[source] doyak_demo::DemoError<doyak_store::StoreError>),
     /// Too many wrong passphrases in a row: the next try must wait.
     #[error("{}", crate::unlock::wait_message(*.0))]
     MustWait(std::time::Duration),
-    /// A file the counselor picked or asked for cannot be read or written.
-    #[error("{0}")]
-    File(String),
+    /// A picked file over the import limit, refused before it is parsed.
+    #[error(
+        "파일이 너무 큽니다 ({} MB). {} MB 이하로 나누어 가져와 주세요.",
+        size / (1024 * 1024),
+        limit / (1024 * 1024)
+    )]
+    FileTooLarge { size: u64, limit: u64 },
+    /// An export file that could not be written.
+    #[error("파일을 쓸 수 없습니다: {} ({})", path.display(), source.kind())]
+    FileWrite {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     /// Matching input with bad lines: each names its file and line.
     #[error("매칭 입력에 오류가 있어 아무것도 계산하지 않았습니다.\n{}", problems.join("\n"))]
     MatchInput { problems: Vec<String> },
@@ -53,10 +76,62 @@ pub enum AppError {
     /// the scores it receives are always finite and positive).
     #[error("배정안을 계산하지 못했습니다.")]
     Assign(#[source] doyak_assign::AssignError),
-    /// Sync or enrollment did not go through; `code` is stable
-    /// (`sync.unreachable`, `sync.refused`, …), the message Korean.
-    #[error("{message}")]
-    Sync { code: &'static str, message: String },
+    /// Sync or enrollment did not go through.
+    #[error(transparent)]
+    Sync(#[from] SyncFailure),
+}
+
+/// Why a sync or an enrollment did not go through.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncFailure {
+    /// No answer: no network, a timeout, a cut-off answer. Nothing is lost.
+    #[error("서버에 연결할 수 없습니다. 네트워크를 확인해 주세요. ({0})")]
+    Unreachable(String),
+    /// The server refused this device's token (revoked, expired, unknown);
+    /// the message is the server's.
+    #[error("{0}")]
+    Auth(String),
+    /// The server speaks another protocol or schema version.
+    #[error("{0}")]
+    Upgrade(String),
+    #[error("서버와 이 프로그램의 동기화 방식이 맞지 않습니다. 도약을 업데이트해 주세요.")]
+    NoCommonProtocol,
+    /// Any other refusal; the message is the server's.
+    #[error("{0}")]
+    Refused(String),
+    /// The desk's own settings (server address, certificate file).
+    #[error("{0}")]
+    Config(String),
+    #[error("사례관리 파일이 열려 있지 않습니다.")]
+    Locked,
+    #[error(
+        "이 노트북은 아직 서버에 등록되지 않았습니다. 센터 관리자에게 등록 코드를 받아 등록해 주세요."
+    )]
+    NotEnrolled,
+    #[error("등록 코드는 12자리(예: ABCD-EFGH-JKMN)입니다. 다시 확인해 주세요.")]
+    BadCode,
+    /// The code is another center's (named when the server said which).
+    #[error(
+        "이 코드는 다른 센터{}의 코드입니다. 이 사례관리 파일의 센터 코드를 받아 주세요.",
+        .0.as_deref().map(|c| format!("({c})")).unwrap_or_default()
+    )]
+    WrongCenter(Option<String>),
+}
+
+impl SyncFailure {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            SyncFailure::Unreachable(_) => ErrorCode::SyncUnreachable,
+            SyncFailure::Auth(_) => ErrorCode::SyncAuth,
+            SyncFailure::Upgrade(_) | SyncFailure::NoCommonProtocol => ErrorCode::SyncUpgrade,
+            SyncFailure::Refused(_) => ErrorCode::SyncRefused,
+            SyncFailure::Config(_) => ErrorCode::SyncConfig,
+            SyncFailure::Locked => ErrorCode::SyncLocked,
+            SyncFailure::NotEnrolled => ErrorCode::SyncNotEnrolled,
+            SyncFailure::BadCode => ErrorCode::SyncBadCode,
+            SyncFailure::WrongCenter(_) => ErrorCode::SyncWrongCenter,
+        }
+    }
 }
 
 /// 1234567 → "1,234,567".
@@ -81,22 +156,26 @@ fn summary(errors: &[FieldError]) -> String {
 }
 
 impl AppError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
             AppError::Store(e) => e.code(),
-            AppError::Invalid(_) => "input.invalid",
+            AppError::Invalid(_) => ErrorCode::InputInvalid,
             AppError::Read(e) => e.code(),
             AppError::Write(e) => e.code(),
-            AppError::ImportRejected { .. } => "import.rejected",
-            AppError::NotFound { .. } => "record.not_found",
-            AppError::Json(_) => "export.json",
-            AppError::Demo(_) => "demo.rejected",
-            AppError::File(_) => "file.rejected",
-            AppError::MustWait(_) => "desk.unlock_wait",
-            AppError::MatchInput { .. } => "match.input",
-            AppError::Assign(_) => "match.assign",
-            AppError::AssignmentTooLarge { .. } => "match.assignment_too_large",
-            AppError::Sync { code, .. } => code,
+            AppError::ImportRejected { .. } => ErrorCode::ImportRejected,
+            AppError::NotFound { .. } => ErrorCode::RecordNotFound,
+            AppError::Json(_) => ErrorCode::ExportJson,
+            AppError::DemoForeignCenter => ErrorCode::DemoForeignCenter,
+            AppError::DemoNotEmpty => ErrorCode::DemoNotEmpty,
+            AppError::DemoTooLarge { .. } => ErrorCode::DemoTooLarge,
+            AppError::DemoGenerator(_) => ErrorCode::DemoGenerator,
+            AppError::FileTooLarge { .. } => ErrorCode::FileTooLarge,
+            AppError::FileWrite { .. } => ErrorCode::FileWrite,
+            AppError::MustWait(_) => ErrorCode::UnlockWait,
+            AppError::MatchInput { .. } => ErrorCode::MatchInput,
+            AppError::Assign(_) => ErrorCode::MatchAssign,
+            AppError::AssignmentTooLarge { .. } => ErrorCode::MatchAssignmentTooLarge,
+            AppError::Sync(f) => f.code(),
         }
     }
 
@@ -122,7 +201,7 @@ pub struct UiError {
 impl From<&AppError> for UiError {
     fn from(e: &AppError) -> Self {
         UiError {
-            code: e.code().to_owned(),
+            code: e.code().as_str().to_owned(),
             message: e.to_string(),
             fields: e.field_errors().to_vec(),
         }

@@ -51,11 +51,10 @@ impl Desk {
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<ImportOutcome, AppError> {
         if bytes.len() > MAX_IMPORT_BYTES {
-            return Err(AppError::File(format!(
-                "파일이 너무 큽니다 ({} MB). {} MB 이하로 나누어 가져와 주세요.",
-                bytes.len() / (1024 * 1024),
-                MAX_IMPORT_BYTES / (1024 * 1024)
-            )));
+            return Err(AppError::FileTooLarge {
+                size: bytes.len() as u64,
+                limit: MAX_IMPORT_BYTES as u64,
+            });
         }
         let options = ImportOptions {
             skip_invalid: request.skip_invalid,
@@ -94,7 +93,7 @@ impl Desk {
             }
         };
         let (bytes, count) = self.export(kind, format)?;
-        std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
+        std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
         let stem = format!("도약-{}-{}", kind.label_ko(), self.clock.today());
         let path = free_path(dir, &stem, ext);
         // create_new: an existing file is never overwritten.
@@ -102,8 +101,8 @@ impl Desk {
             .write(true)
             .create_new(true)
             .open(&path)
-            .map_err(|e| io_error(&path, &e))?;
-        std::io::Write::write_all(&mut file, &bytes).map_err(|e| io_error(&path, &e))?;
+            .map_err(|e| io_error(&path, e))?;
+        std::io::Write::write_all(&mut file, &bytes).map_err(|e| io_error(&path, e))?;
         Ok(ExportOutcome {
             path: path.display().to_string(),
             count: count as u32,
@@ -122,15 +121,10 @@ impl Desk {
     ) -> Result<u32, AppError> {
         let summary = self.summary()?;
         if summary.seekers > 0 || summary.companies > 0 {
-            return Err(AppError::Demo(
-                "가상 데이터는 빈 사례관리 파일에서만 만들 수 있습니다. 실제 구직자·기업과 섞이지 않게 하기 위해서입니다."
-                    .into(),
-            ));
+            return Err(AppError::DemoNotEmpty);
         }
         if seekers > MAX_DESK_DEMO || companies > MAX_DESK_DEMO {
-            return Err(AppError::Demo(format!(
-                "화면에서는 {MAX_DESK_DEMO}명(곳)까지 만들 수 있습니다. 더 큰 데이터는 `doyak demo` 명령을 쓰세요."
-            )));
+            return Err(AppError::DemoTooLarge { max: MAX_DESK_DEMO });
         }
         let spec = self.demo_spec(seekers, companies, seed)?;
         self.generate_demo(&spec, progress)?;
@@ -138,12 +132,11 @@ impl Desk {
     }
 }
 
-fn io_error(path: &Path, e: &std::io::Error) -> AppError {
-    AppError::File(format!(
-        "파일을 쓸 수 없습니다: {} ({})",
-        path.display(),
-        e.kind()
-    ))
+fn io_error(path: &Path, e: std::io::Error) -> AppError {
+    AppError::FileWrite {
+        path: path.to_owned(),
+        source: e,
+    }
 }
 
 fn free_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {

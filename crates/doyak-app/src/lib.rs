@@ -32,7 +32,8 @@ pub use companies::{
 };
 pub use company_forms::{CompanyForm, CompanyFormChoices, VacancyForm};
 pub use detail::{EventRow, Fact, ReferralRow, SeekerDetail, SessionForm};
-pub use error::{AppError, UiError};
+pub use doyak_domain::ErrorCode;
+pub use error::{AppError, SyncFailure, UiError};
 pub use export::{ExportFormat, ExportKind};
 pub use files::{ExportOutcome, ImportOutcome, ImportRequest, Progress};
 pub use forms::{SeekerForm, SeekerFormChoices};

@@ -4,6 +4,7 @@
 //! three times waits a second.
 
 use crate::AppError;
+use doyak_domain::ErrorCode;
 use std::time::{Duration, Instant};
 
 /// Wrong tries allowed before the first wait.
@@ -65,7 +66,7 @@ impl UnlockGuard {
                 Ok(v)
             }
             Err(e) => {
-                if e.code() == "store.wrong_passphrase" {
+                if e.code() == ErrorCode::StoreWrongPassphrase {
                     self.failed(now);
                 }
                 Err(e)

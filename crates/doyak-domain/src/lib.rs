@@ -7,6 +7,7 @@
 
 pub mod codes;
 pub mod company;
+pub mod error_code;
 pub mod events;
 pub mod hlc;
 pub mod id;
@@ -20,6 +21,7 @@ pub use codes::{CodeBook, KecoCode, KsicCode, SigunguCode};
 pub use company::{
     Company, CompanySize, CompanyStatus, FocusIndustry, Shift, Vacancy, VacancyStatus,
 };
+pub use error_code::ErrorCode;
 pub use events::{Application, CaseEvent, EventBody, Referral, ReferralStatus};
 pub use hlc::{Hlc, HlcStamp};
 pub use id::Id;

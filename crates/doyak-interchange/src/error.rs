@@ -4,6 +4,8 @@
 //! A row that cannot be used is not an error: it is a [`crate::LineProblem`] in
 //! the table, so one bad line never hides the other thousand.
 
+use doyak_domain::ErrorCode;
+
 /// Why a file could not be read as a table at all.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
@@ -69,14 +71,14 @@ pub enum ReadError {
 
 impl ReadError {
     /// A stable code for the UI and scripts; the message may change, this may not.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            ReadError::Empty => "interchange.empty",
-            ReadError::TooLarge { .. } => "interchange.too_large",
-            ReadError::UnknownEncoding { .. } => "interchange.unknown_encoding",
-            ReadError::Csv { .. } => "interchange.malformed_csv",
-            ReadError::Xlsx { .. } => "interchange.malformed_xlsx",
-            ReadError::LegacyExcel => "interchange.legacy_excel",
+            ReadError::Empty => ErrorCode::InterchangeEmpty,
+            ReadError::TooLarge { .. } => ErrorCode::InterchangeTooLarge,
+            ReadError::UnknownEncoding { .. } => ErrorCode::InterchangeUnknownEncoding,
+            ReadError::Csv { .. } => ErrorCode::InterchangeMalformedCsv,
+            ReadError::Xlsx { .. } => ErrorCode::InterchangeMalformedXlsx,
+            ReadError::LegacyExcel => ErrorCode::InterchangeLegacyExcel,
         }
     }
 }
@@ -130,12 +132,12 @@ pub enum WriteError {
 
 impl WriteError {
     /// A stable code for the UI and scripts; the message may change, this may not.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            WriteError::TooManyRows { .. } => "interchange.too_many_rows",
-            WriteError::TooManyColumns { .. } => "interchange.too_many_columns",
-            WriteError::CellTooLong { .. } => "interchange.cell_too_long",
-            WriteError::Xlsx { .. } => "interchange.xlsx_write",
+            WriteError::TooManyRows { .. } => ErrorCode::InterchangeTooManyRows,
+            WriteError::TooManyColumns { .. } => ErrorCode::InterchangeTooManyColumns,
+            WriteError::CellTooLong { .. } => ErrorCode::InterchangeCellTooLong,
+            WriteError::Xlsx { .. } => ErrorCode::InterchangeXlsxWrite,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! its Display is the Korean message a counselor sees, and `code()` is the
 //! stable name the UI switches on.
 
+use doyak_domain::ErrorCode;
 use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
@@ -82,27 +83,27 @@ pub enum StoreError {
 
 impl StoreError {
     /// A stable code for the UI and scripts.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            StoreError::NotFound { .. } => "store.not_found",
-            StoreError::AlreadyExists { .. } => "store.already_exists",
-            StoreError::WrongPassphrase => "store.wrong_passphrase",
-            StoreError::EmptyPassphrase => "store.empty_passphrase",
-            StoreError::Corrupt { .. } => "store.corrupt",
-            StoreError::Locked => "store.locked",
-            StoreError::TooNew { .. } => "store.too_new",
-            StoreError::SchemaMismatch { .. } => "store.schema_mismatch",
-            StoreError::ForeignCenter => "store.foreign_center",
-            StoreError::RecordNotFound { .. } => "store.record_not_found",
-            StoreError::DuplicateId { .. } => "store.duplicate_id",
-            StoreError::Decode { .. } => "store.decode",
-            StoreError::Io { .. } => "store.io",
-            StoreError::Sqlite(_) => "store.sqlite",
-            StoreError::SyncPageInvalid { .. } => "store.sync_page_invalid",
-            StoreError::SyncCursorMismatch { .. } => "store.sync_cursor_mismatch",
-            StoreError::ConflictNotFound { .. } => "store.conflict_not_found",
-            StoreError::ConflictFieldMismatch { .. } => "store.conflict_field_mismatch",
-            StoreError::ChosenValueInvalid { .. } => "store.chosen_value_invalid",
+            StoreError::NotFound { .. } => ErrorCode::StoreNotFound,
+            StoreError::AlreadyExists { .. } => ErrorCode::StoreAlreadyExists,
+            StoreError::WrongPassphrase => ErrorCode::StoreWrongPassphrase,
+            StoreError::EmptyPassphrase => ErrorCode::StoreEmptyPassphrase,
+            StoreError::Corrupt { .. } => ErrorCode::StoreCorrupt,
+            StoreError::Locked => ErrorCode::StoreLocked,
+            StoreError::TooNew { .. } => ErrorCode::StoreTooNew,
+            StoreError::SchemaMismatch { .. } => ErrorCode::StoreSchemaMismatch,
+            StoreError::ForeignCenter => ErrorCode::StoreForeignCenter,
+            StoreError::RecordNotFound { .. } => ErrorCode::StoreRecordNotFound,
+            StoreError::DuplicateId { .. } => ErrorCode::StoreDuplicateId,
+            StoreError::Decode { .. } => ErrorCode::StoreDecode,
+            StoreError::Io { .. } => ErrorCode::StoreIo,
+            StoreError::Sqlite(_) => ErrorCode::StoreSqlite,
+            StoreError::SyncPageInvalid { .. } => ErrorCode::StoreSyncPageInvalid,
+            StoreError::SyncCursorMismatch { .. } => ErrorCode::StoreSyncCursorMismatch,
+            StoreError::ConflictNotFound { .. } => ErrorCode::StoreConflictNotFound,
+            StoreError::ConflictFieldMismatch { .. } => ErrorCode::StoreConflictFieldMismatch,
+            StoreError::ChosenValueInvalid { .. } => ErrorCode::StoreChosenValueInvalid,
         }
     }
 }

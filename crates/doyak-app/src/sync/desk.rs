@@ -8,7 +8,7 @@ use super::{
 };
 use crate::caseload::Desk;
 use crate::clock::Clock;
-use crate::error::AppError;
+use crate::error::{AppError, SyncFailure};
 use doyak_sync_protocol::DeviceToken;
 use doyak_sync_protocol::{EnrollRequest, EnrollmentCode, ErrorCode, ProtocolVersion, negotiate};
 use std::sync::{Arc, Mutex};
@@ -38,22 +38,19 @@ pub struct Enrolled {
 }
 
 fn failure(e: TransportError) -> AppError {
-    match e {
-        TransportError::Unreachable(why) => AppError::Sync {
-            code: "sync.unreachable",
-            message: format!("서버에 연결할 수 없습니다. 네트워크를 확인해 주세요. ({why})"),
+    AppError::Sync(match e {
+        TransportError::Unreachable(why) => SyncFailure::Unreachable(why),
+        TransportError::Config(message) => SyncFailure::Config(message),
+        TransportError::Refused(body) => match body.code {
+            ErrorCode::AuthRevoked | ErrorCode::AuthExpired | ErrorCode::AuthInvalid => {
+                SyncFailure::Auth(body.message)
+            }
+            ErrorCode::SchemaTooOld | ErrorCode::ProtocolUnsupportedVersion => {
+                SyncFailure::Upgrade(body.message)
+            }
+            _ => SyncFailure::Refused(body.message),
         },
-        TransportError::Refused(body) => AppError::Sync {
-            code: match body.code {
-                ErrorCode::AuthRevoked | ErrorCode::AuthExpired | ErrorCode::AuthInvalid => {
-                    "sync.auth"
-                }
-                ErrorCode::SchemaTooOld | ErrorCode::ProtocolUnsupportedVersion => "sync.upgrade",
-                _ => "sync.refused",
-            },
-            message: body.message,
-        },
-    }
+    })
 }
 
 /// The certificate authorities to trust: those in the PEM file `path`
@@ -80,10 +77,7 @@ impl From<SyncError> for AppError {
 }
 
 fn not_enrolled() -> AppError {
-    AppError::Sync {
-        code: "sync.not_enrolled",
-        message: "이 노트북은 아직 서버에 등록되지 않았습니다. 센터 관리자에게 등록 코드를 받아 등록해 주세요.".into(),
-    }
+    AppError::Sync(SyncFailure::NotEnrolled)
 }
 
 /// Syncs the desk's shared caseload, taking its lock only while touching
@@ -118,19 +112,10 @@ impl Desk {
         device_name: &str,
         roots: &TlsRoots,
     ) -> Result<Enrolled, AppError> {
-        let code = EnrollmentCode::parse(code).map_err(|_| AppError::Sync {
-            code: "sync.bad_code",
-            message: "등록 코드는 12자리(예: ABCD-EFGH-JKMN)입니다. 다시 확인해 주세요.".into(),
-        })?;
+        let code = EnrollmentCode::parse(code).map_err(|_| SyncFailure::BadCode)?;
         let info = super::server_info(url, roots).map_err(failure)?;
-        let protocol = negotiate(ProtocolVersion::SUPPORTED, &info.protocols).ok_or_else(|| {
-            AppError::Sync {
-                code: "sync.upgrade",
-                message:
-                    "서버와 이 프로그램의 동기화 방식이 맞지 않습니다. 도약을 업데이트해 주세요."
-                        .into(),
-            }
-        })?;
+        let protocol = negotiate(ProtocolVersion::SUPPORTED, &info.protocols)
+            .ok_or(SyncFailure::NoCommonProtocol)?;
         let request = EnrollRequest {
             protocol,
             code,
@@ -140,20 +125,13 @@ impl Desk {
             center_id: Some(self.store.center_id().as_uuid()),
         };
         let response = super::enroll(url, roots, &request).map_err(|e| match e {
-            TransportError::Refused(body) if body.code == ErrorCode::CenterForbidden => AppError::Sync {
-                code: "sync.wrong_center",
-                message: "이 코드는 다른 센터의 코드입니다. 이 사례관리 파일의 센터 코드를 받아 주세요.".into(),
-            },
+            TransportError::Refused(body) if body.code == ErrorCode::CenterForbidden => {
+                AppError::Sync(SyncFailure::WrongCenter(None))
+            }
             other => failure(other),
         })?;
         if response.center_id != self.store.center_id().as_uuid() {
-            return Err(AppError::Sync {
-                code: "sync.wrong_center",
-                message: format!(
-                    "이 코드는 다른 센터({})의 코드입니다. 이 사례관리 파일의 센터 코드를 받아 주세요.",
-                    response.center_name
-                ),
-            });
+            return Err(SyncFailure::WrongCenter(Some(response.center_name)).into());
         }
         let url = super::http::check_url(url).map_err(failure)?;
         self.store.set_sync_credentials(&url, &response.token)?;

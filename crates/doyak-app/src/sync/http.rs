@@ -4,7 +4,7 @@
 
 use super::{Transport, TransportError};
 use doyak_sync_protocol::{
-    DeviceToken, EnrollRequest, EnrollResponse, ErrorBody, ErrorCode, MAX_RESPONSE_BYTES, Message,
+    DeviceToken, EnrollRequest, EnrollResponse, ErrorBody, MAX_RESPONSE_BYTES, Message,
     PullRequest, PullResponse, PushRequest, PushResponse, ServerInfo, decode, encode, paths,
 };
 use std::sync::Arc;
@@ -30,11 +30,7 @@ impl TlsRoots {
         let Some(path) = path else {
             return Ok(TlsRoots::Public);
         };
-        let refused = |message: String| {
-            let mut body = ErrorBody::new(ErrorCode::RequestMalformed);
-            body.message = message;
-            TransportError::Refused(body)
-        };
+        let refused = TransportError::Config;
         let pem = std::fs::read(path).map_err(|e| {
             refused(format!(
                 "서버 인증서 파일(DOYAK_SYNC_CA)을 읽을 수 없습니다: {}: {e}",
@@ -63,9 +59,9 @@ impl TlsRoots {
                     })
                     .collect();
                 if certs.is_empty() {
-                    let mut body = ErrorBody::new(ErrorCode::RequestMalformed);
-                    body.message = "인증서 파일에 인증서가 없습니다.".into();
-                    return Err(TransportError::Refused(body));
+                    return Err(TransportError::Config(
+                        "인증서 파일에 인증서가 없습니다.".into(),
+                    ));
                 }
                 Ok(RootCerts::Specific(Arc::new(certs)))
             }
@@ -93,11 +89,7 @@ fn unreachable(e: impl std::fmt::Display) -> TransportError {
 /// (they would travel in clear inside the URL), and so are a query or a
 /// fragment (the request paths are appended to the base).
 pub fn check_url(url: &str) -> Result<String, TransportError> {
-    let refused = |message: &str| {
-        let mut body = ErrorBody::new(ErrorCode::RequestMalformed);
-        body.message = message.to_owned();
-        TransportError::Refused(body)
-    };
+    let refused = |message: &str| TransportError::Config(message.to_owned());
     let parsed = url::Url::parse(url.trim())
         .map_err(|_| refused("서버 주소의 형식이 올바르지 않습니다. 예: https://서버:8443"))?;
     if !parsed.username().is_empty() || parsed.password().is_some() {
@@ -232,8 +224,8 @@ mod tests {
 
     fn verdict(url: &str) -> Result<String, String> {
         check_url(url).map_err(|e| match e {
-            TransportError::Refused(body) => body.message,
-            other => panic!("a bad address is refused, not unreachable: {other:?}"),
+            TransportError::Config(message) => message,
+            other => panic!("a bad address is the desk's setting, not the server's: {other:?}"),
         })
     }
 
@@ -309,19 +301,18 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let missing = dir.join("없는-인증서.pem");
         let err = TlsRoots::from_pem_file(Some(&missing)).unwrap_err();
-        let TransportError::Refused(body) = err else {
+        let TransportError::Config(message) = err else {
             panic!("a configuration error, not a network one")
         };
         assert!(
-            body.message.contains("읽을 수 없습니다") && body.message.contains("없는-인증서.pem"),
-            "says which file could not be read: {}",
-            body.message
+            message.contains("읽을 수 없습니다") && message.contains("없는-인증서.pem"),
+            "says which file could not be read: {message}"
         );
         let empty = dir.join("empty.pem");
         std::fs::write(&empty, "not a certificate\n").unwrap();
         let err = TlsRoots::from_pem_file(Some(&empty)).unwrap_err();
         assert!(
-            matches!(&err, TransportError::Refused(b) if b.message.contains("인증서(PEM)가 없습니다")),
+            matches!(&err, TransportError::Config(m) if m.contains("인증서(PEM)가 없습니다")),
             "a file with no certificate is refused: {err:?}"
         );
         assert!(matches!(

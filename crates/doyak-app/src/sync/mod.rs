@@ -16,7 +16,7 @@ pub use desk::{Enrolled, SyncStatus, roots_from_env, sync_shared, tls_roots};
 pub use http::{HttpTransport, TlsRoots, check_url, enroll, server_info};
 pub use queue::{ConflictChoice, ConflictView, RejectionView, SideView};
 
-use crate::error::AppError;
+use crate::error::{AppError, SyncFailure};
 use chrono::{DateTime, Utc};
 use doyak_store::Store;
 use doyak_sync_protocol::{
@@ -34,6 +34,10 @@ pub enum TransportError {
     /// The server answered with a refusal.
     #[error("{}", .0.message)]
     Refused(ErrorBody),
+    /// Nothing was sent: the desk's own settings (the server address, the
+    /// certificate file) are wrong. The message says what to fix.
+    #[error("{0}")]
+    Config(String),
 }
 
 /// One request and its answer. Implementations never retry on their own:
@@ -127,14 +131,8 @@ impl SyncTarget for &std::sync::Mutex<Option<crate::Desk>> {
         &mut self,
         f: impl FnOnce(&mut Store) -> Result<T, doyak_store::StoreError>,
     ) -> Result<T, AppError> {
-        let mut guard = self.lock().map_err(|_| AppError::Sync {
-            code: "sync.locked",
-            message: "사례관리 파일이 열려 있지 않습니다.".into(),
-        })?;
-        let desk = guard.as_mut().ok_or_else(|| AppError::Sync {
-            code: "sync.locked",
-            message: "사례관리 파일이 열려 있지 않습니다.".into(),
-        })?;
+        let mut guard = self.lock().map_err(|_| SyncFailure::Locked)?;
+        let desk = guard.as_mut().ok_or(SyncFailure::Locked)?;
         Ok(f(&mut desk.store)?)
     }
 }

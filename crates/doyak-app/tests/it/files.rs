@@ -86,7 +86,7 @@ fn a_demo_goes_only_into_an_empty_caseload() {
         .desk
         .demo_into_empty(30, 5, 8, &mut |_, _| {})
         .unwrap_err();
-    assert_eq!(again.code(), "demo.rejected");
+    assert_eq!(again.code(), "demo.not_empty");
     assert!(again.to_string().contains("빈 사례관리 파일"), "{again}");
     assert_eq!(fx.desk.summary().unwrap().seekers, 30, "nothing was added");
 }

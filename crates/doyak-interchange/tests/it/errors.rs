@@ -6,7 +6,7 @@ use expect_test::expect;
 
 use crate::strings;
 
-fn shown(error: &dyn std::fmt::Display, code: &str) -> String {
+fn shown(error: &dyn std::fmt::Display, code: doyak_domain::ErrorCode) -> String {
     format!("{code}\n{error}\n")
 }
 
