@@ -23,6 +23,6 @@ pub mod records;
 pub mod service;
 pub mod storage;
 
-pub use error::{ApiError, StorageError};
+pub use error::{ApiError, RootCertProblem, StorageError, TlsRefusal};
 pub use service::{ServiceConfig, SyncService, hash_secret};
 pub use storage::{PostgresStorage, SqliteStorage, Storage};

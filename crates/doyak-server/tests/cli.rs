@@ -183,3 +183,43 @@ fn serve_reads_the_client_from_a_trusted_proxy_and_only_then() {
         "without --trusted-proxy the header is ignored: every request is this machine's"
     );
 }
+
+#[test]
+fn database_tls_settings_that_cannot_work_are_refused_before_connecting() {
+    let dir = tempfile::tempdir().unwrap();
+    // Port 1 on loopback: a connection attempt would fail differently, so
+    // these messages prove the settings were refused first.
+    let (status, _, stderr) = server(
+        dir.path(),
+        &[
+            "--database-url",
+            "postgres://doyak@127.0.0.1:1/doyak?sslmode=verify-everything",
+            "centers",
+        ],
+    );
+    assert_eq!(status, 2, "{stderr}");
+    assert!(
+        stderr.contains("sslmode=verify-everything: 알 수 없는 값입니다"),
+        "the admin is told which value is wrong: {stderr}"
+    );
+    let missing = dir.path().join("no-such-ca.pem");
+    let (status, _, stderr) = server(
+        dir.path(),
+        &[
+            "--database-url",
+            &format!(
+                "postgres://doyak@127.0.0.1:1/doyak?sslmode=verify-full&sslrootcert={}",
+                missing.display()
+            ),
+            "centers",
+        ],
+    );
+    assert_eq!(status, 2, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "sslrootcert {}: 읽을 수 없습니다",
+            missing.display()
+        )),
+        "an unreadable CA file is an error, not a fall back to other roots: {stderr}"
+    );
+}

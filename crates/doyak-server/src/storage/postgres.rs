@@ -10,6 +10,7 @@
 //! result) then cost one round trip each and no parsing or planning.
 
 mod copy;
+mod tls;
 
 use super::{Logged, Result, ToLog, Tx, logged};
 use crate::error::StorageError;
@@ -17,7 +18,7 @@ use crate::model::{CenterRow, CountRow, DeviceRow, RecordRow, decode_fields, enc
 use chrono::{DateTime, Utc};
 use copy::CopyRows;
 use postgres::types::ToSql;
-use postgres::{Client, IsolationLevel, NoTls, Row, Statement, Transaction};
+use postgres::{Client, IsolationLevel, Row, Statement, Transaction};
 use r2d2_postgres::PostgresConnectionManager;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -40,7 +41,8 @@ pub struct PostgresStorage {
 }
 
 impl PostgresStorage {
-    /// Connects to `url` (`postgres://user@host:5432/db`), brings the schema
+    /// Connects to `url` (`postgres://user@host:5432/db`, with libpq's
+    /// `sslmode` and `sslrootcert` if TLS is wanted), brings the schema
     /// up to date and opens a pool of `pool_size` connections. A database
     /// whose schema is newer than this server is refused.
     pub fn connect(url: &str, pool_size: u32) -> Result<PostgresStorage> {
@@ -49,11 +51,15 @@ impl PostgresStorage {
                 "PostgreSQL 연결 수는 1 이상이어야 합니다".to_owned(),
             ));
         }
-        let config: postgres::Config = url.parse()?;
+        // `sslmode` and `sslrootcert` as libpq reads them (see `tls`).
+        let connector = tls::Connector::new(url)?;
+        let tls::Connector { config, tls, .. } = &connector;
         // One connection of its own for the migration, so a database that
         // cannot be reached fails here with the driver's own error (the pool
         // would only say it timed out).
-        let mut client = config.connect(NoTls)?;
+        let mut client = config
+            .connect(tls.clone())
+            .map_err(|e| connector.explain(e))?;
         migrate(&mut client)?;
         drop(client);
         // No test query at checkout: it would add a round trip to every
@@ -62,7 +68,10 @@ impl PostgresStorage {
         let pool = r2d2::Pool::builder()
             .max_size(pool_size)
             .test_on_check_out(false)
-            .build(Manager(PostgresConnectionManager::new(config, NoTls)))?;
+            .build(Manager(PostgresConnectionManager::new(
+                config.clone(),
+                tls.clone(),
+            )))?;
         Ok(PostgresStorage { pool })
     }
 
@@ -159,7 +168,7 @@ struct Conn {
 
 /// r2d2_postgres's manager, with a statement cache beside each client.
 #[derive(Debug)]
-struct Manager(PostgresConnectionManager<NoTls>);
+struct Manager(PostgresConnectionManager<tls::Tls>);
 
 impl r2d2::ManageConnection for Manager {
     type Connection = Conn;
