@@ -4,9 +4,9 @@
 
 use doyak_app::unlock::UnlockGuard;
 use doyak_app::{
-    AppError, CaseloadSummary, Choice, DemoSpec, Desk, EventRow, FieldError, NewCaseload,
-    Passphrase, SeekerDetail, SeekerFilterChoices, SeekerForm, SeekerFormChoices, SeekerListQuery,
-    SeekerPage, SessionForm, SystemClock, TodayView, UiError,
+    AppError, CaseloadSummary, Choice, DemoSpec, Desk, ErrorCode, EventRow, FieldError,
+    NewCaseload, Passphrase, SeekerDetail, SeekerFilterChoices, SeekerForm, SeekerFormChoices,
+    SeekerListQuery, SeekerPage, SessionForm, SystemClock, TodayView, UiError,
 };
 use doyak_app::{ApplicationRow, AssignmentView, RecommendationView, VacancyDetail};
 use doyak_app::{
@@ -75,13 +75,15 @@ pub struct DeskInfo {
     caseload_path: String,
 }
 
-fn ui(e: AppError) -> UiError {
-    UiError::from(&e)
+/// Every failure a command returns passes here: logged, then shown.
+pub(crate) fn ui(e: AppError) -> UiError {
+    crate::log::failure(e)
 }
 
 pub(crate) fn internal() -> UiError {
+    tracing::error!(code = %ErrorCode::DeskInternal, "a lock was poisoned or a task did not finish");
     UiError {
-        code: "desk.internal".into(),
+        code: ErrorCode::DeskInternal.as_str().into(),
         message: "작업을 마치지 못했습니다.".into(),
         fields: vec![],
     }
@@ -89,7 +91,7 @@ pub(crate) fn internal() -> UiError {
 
 pub(crate) fn locked() -> UiError {
     UiError {
-        code: "desk.locked".into(),
+        code: ErrorCode::DeskLocked.as_str().into(),
         message: "먼저 암호를 입력해 사례관리 파일을 여세요.".into(),
         fields: vec![],
     }
@@ -159,6 +161,11 @@ pub async fn unlock(
             })
             .map_err(ui)?;
         let summary = desk.summary().map_err(ui)?;
+        tracing::info!(
+            seekers = summary.seekers,
+            companies = summary.companies,
+            "caseload opened"
+        );
         *reader_slot.lock().map_err(|_| locked())? = reader;
         *slot.lock().map_err(|_| locked())? = Some(desk);
         // Build the search index while the counselor reads 오늘 할 일.

@@ -6,6 +6,7 @@
 
 mod bindings;
 mod commands;
+mod log;
 mod sync;
 
 use commands::DeskState;
@@ -44,6 +45,8 @@ fn software_rendering(app: &tauri::App) {
 }
 
 fn main() {
+    log::init(&log::dir(&data_dir()));
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), "desk started");
     let args: Vec<String> = std::env::args().collect();
     let demo = args.iter().any(|a| a == "--demo") || std::env::var_os("DOYAK_DEMO").is_some();
     let path = match args

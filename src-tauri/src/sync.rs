@@ -63,6 +63,17 @@ fn run_once(
             progress(report);
         })
     });
+    match &result {
+        Ok(r) => tracing::info!(
+            sent = r.sent,
+            rejected = r.rejected,
+            conflicts = r.conflicts,
+            received = r.received,
+            pending = r.pending,
+            "sync finished"
+        ),
+        Err(e) => crate::log::record(e),
+    }
     if let Ok(mut r) = runtime.lock() {
         r.progress = None;
         r.last_error = result.as_ref().err().map(UiError::from);

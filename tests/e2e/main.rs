@@ -232,6 +232,9 @@ fn create_find_edit_note_and_reopen_a_seeker() {
         desk.caseload().display().to_string(),
     ];
     let s = Session::start(&desk.url, &desk.app, &args).expect("the desk starts");
+    // A wrong passphrase first: it must reach the log as a code, not as text.
+    let refused = try_unlock(&s, PLANTED_PASSPHRASE);
+    assert!(refused.contains("암호가 맞지 않"), "got {refused:?}");
     assert_eq!(try_unlock(&s, "demo"), "");
     wait_text(&s, "#today-title", "오늘 할 일");
     shot(&s, "05-today");
@@ -302,6 +305,45 @@ fn create_find_edit_note_and_reopen_a_seeker() {
     s.click(&s.find("#tab-sessions").unwrap()).unwrap();
     wait_text(&s, ".timeline", "반월공단 CNC 구인 안내");
     s.quit().unwrap();
+
+    // The desk's log holds the failures of this run by their codes, and
+    // none of what was typed: the name, both phone numbers, the passphrase.
+    let log = desk_log(&desk);
+    for code in ["store.wrong_passphrase", "input.invalid: fields phone"] {
+        assert!(log.contains(code), "the log records {code}:\n{log}");
+    }
+    for planted in [
+        "도약테스트",
+        "12345",
+        "010-2345-6789",
+        "01023456789",
+        PLANTED_PASSPHRASE,
+        "반월공단",
+    ] {
+        assert!(
+            !log.contains(planted),
+            "the log must not hold {planted:?}:\n{log}"
+        );
+    }
+}
+
+/// A wrong passphrase typed in the tests, to look for in the log.
+const PLANTED_PASSPHRASE: &str = "틀린암호-기록에없어야함";
+
+/// Every line of the desk's log files (one a day, in its data folder).
+fn desk_log(desk: &Desk) -> String {
+    let dir = desk.dir.path().join("data/doyak/logs");
+    let mut text = String::new();
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        text.push_str(&std::fs::read_to_string(&path).unwrap());
+    }
+    assert!(
+        text.contains("desk started"),
+        "the log has the desk's own lines: {}",
+        dir.display()
+    );
+    text
 }
 
 /// Picks a code in a code picker by typing and pressing Enter on the first hit.

@@ -134,6 +134,34 @@ impl SyncFailure {
     }
 }
 
+/// One cause in the log: what kind of failure, without its message where the
+/// message could quote data.
+fn describe_cause(e: &(dyn std::error::Error + 'static)) -> String {
+    if let Some(e) = e.downcast_ref::<doyak_store::StoreError>() {
+        e.log_detail()
+    } else if let Some(e) = e.downcast_ref::<doyak_interchange::ReadError>() {
+        e.code().to_string()
+    } else if let Some(e) = e.downcast_ref::<doyak_interchange::WriteError>() {
+        e.code().to_string()
+    } else if let Some(e) = e.downcast_ref::<std::io::Error>() {
+        format!("io {:?}", e.kind())
+    } else if let Some(e) = e.downcast_ref::<serde_json::Error>() {
+        format!(
+            "json {:?} at line {} column {}",
+            e.classify(),
+            e.line(),
+            e.column()
+        )
+    } else if let Some(e) = e.downcast_ref::<doyak_assign::AssignError>() {
+        format!("assign: {e}")
+    } else if let Some(e) = e.downcast_ref::<doyak_demo::DemoError<doyak_store::StoreError>>() {
+        // Fixed Korean sentences, a 시군구 code at most.
+        format!("demo: {e}")
+    } else {
+        "(cause withheld)".to_owned()
+    }
+}
+
 /// 1234567 → "1,234,567".
 fn thousands(n: usize) -> String {
     let digits = n.to_string();
@@ -179,6 +207,52 @@ impl AppError {
         }
     }
 
+    /// The error and its causes as the desk's log writes them: codes, kinds
+    /// and figures, never what a counselor typed or a record holds (a
+    /// Korean message may quote either: "12345" in a phone error, a name
+    /// in a conflict). Causes are joined with " <- ".
+    pub fn log_chain(&self) -> String {
+        let head = match self {
+            AppError::Store(e) => return e.log_detail(),
+            AppError::Invalid(errors) => format!(
+                "{}: fields {}",
+                self.code(),
+                errors
+                    .iter()
+                    .map(|f| f.field.as_str())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+            AppError::ImportRejected { count, .. } => format!("{}: {count} rows", self.code()),
+            AppError::MustWait(wait) => format!("{}: {} ms", self.code(), wait.as_millis()),
+            AppError::FileTooLarge { size, limit } => {
+                format!("{}: {size} > {limit} bytes", self.code())
+            }
+            AppError::MatchInput { problems } => {
+                format!("{}: {} problems", self.code(), problems.len())
+            }
+            AppError::AssignmentTooLarge {
+                seekers,
+                vacancies,
+                limit,
+            } => format!("{}: {seekers} x {vacancies} > {limit}", self.code()),
+            // The transport's own words (no record travels in them).
+            AppError::Sync(SyncFailure::Unreachable(why)) => format!("{}: {why}", self.code()),
+            _ => self.code().to_string(),
+        };
+        let mut parts = vec![head];
+        let mut cause = std::error::Error::source(self);
+        while let Some(e) = cause {
+            parts.push(describe_cause(e));
+            if e.is::<doyak_store::StoreError>() {
+                // Its detail already covers its own cause.
+                break;
+            }
+            cause = e.source();
+        }
+        parts.join(" <- ")
+    }
+
     /// The field errors, when the error is about the user's input.
     pub fn field_errors(&self) -> &[FieldError] {
         match self {
@@ -210,6 +284,50 @@ impl From<&AppError> for UiError {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// Messages may quote what was typed or stored; the log line may not.
+    #[test]
+    fn the_log_chain_keeps_codes_and_kinds_and_drops_quoted_values() {
+        let typed = AppError::Invalid(vec![FieldError::new(
+            "phone",
+            "전화번호",
+            "010-1234-5678처럼 입력해 주세요 (입력: 010-9876-5432)",
+        )]);
+        assert!(
+            typed.to_string().contains("010-9876-5432"),
+            "the screen quotes it"
+        );
+        assert_eq!(typed.log_chain(), "input.invalid: fields phone");
+
+        let stored: serde_json::Error =
+            serde_json::from_str::<u32>("\"홍길순\"").expect_err("a name is not a number");
+        assert!(
+            stored.to_string().contains("홍길순"),
+            "serde quotes the value"
+        );
+        let decode = AppError::Store(doyak_store::StoreError::Decode {
+            what: "seeker".into(),
+            source: stored,
+        });
+        let line = decode.log_chain();
+        assert!(
+            line.starts_with("store.decode: seeker: json Data"),
+            "{line}"
+        );
+        assert!(!line.contains("홍길순"), "{line}");
+
+        let write = AppError::FileWrite {
+            path: "/home/상담사/홍길순 이력서.xlsx".into(),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        };
+        assert!(
+            write.to_string().contains("홍길순"),
+            "the screen names the file"
+        );
+        assert_eq!(write.log_chain(), "file.write <- io PermissionDenied");
+    }
+
     #[test]
     fn thousands_groups_by_three() {
         assert_eq!(super::thousands(0), "0");

@@ -327,7 +327,7 @@ pub(crate) fn demo_caseload(path: &Path, secret: &Passphrase, seekers: u32) -> C
 pub fn run(seekers: u32) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| fail("tempdir", e));
     let pg = std::env::var("DOYAK_BENCH_DATABASE_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test?sslmode=disable".into());
     let db = fresh_database(&pg);
 
     // Desk A: the demo caseload, everything waiting in the outbox.
@@ -460,7 +460,7 @@ pub fn run(seekers: u32) {
 pub fn direct(seekers: u32, runs: usize) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| fail("tempdir", e));
     let pg = std::env::var("DOYAK_BENCH_DATABASE_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test?sslmode=disable".into());
     println!("| run | rows | time | rate |");
     println!("|---|---:|---:|---:|");
     for run in 1..=runs {

@@ -82,6 +82,47 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// What the log may say about this error and its cause: the code and
+    /// kinds, ids and SQLite's own message (which names tables and columns,
+    /// never a bound value), but no path (a file name may be a person's)
+    /// and no decoder text (serde quotes the value it could not read).
+    pub fn log_detail(&self) -> String {
+        let code = self.code();
+        match self {
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, message)) => format!(
+                "{code}: sqlite {:?} (extended {}){}",
+                e.code,
+                e.extended_code,
+                message
+                    .as_deref()
+                    .map(|m| format!(": {m}"))
+                    .unwrap_or_default()
+            ),
+            StoreError::Sqlite(other) => format!("{code}: rusqlite {}", rusqlite_kind(other)),
+            StoreError::Io { source, .. } => format!("{code}: io {:?}", source.kind()),
+            StoreError::Decode { what, source } => format!(
+                "{code}: {what}: json {:?} at line {} column {}",
+                source.classify(),
+                source.line(),
+                source.column()
+            ),
+            StoreError::ChosenValueInvalid { field, source } => {
+                format!("{code}: {field}: json {:?}", source.classify())
+            }
+            StoreError::RecordNotFound { kind, id } | StoreError::DuplicateId { kind, id } => {
+                format!("{code}: {kind} {id}")
+            }
+            StoreError::TooNew { found, supported } => format!("{code}: {found} > {supported}"),
+            StoreError::SchemaMismatch { found, expected } => {
+                format!("{code}: {found} != {expected}")
+            }
+            StoreError::SyncCursorMismatch { stored, requested } => {
+                format!("{code}: stored {stored}, requested {requested}")
+            }
+            _ => code.to_string(),
+        }
+    }
+
     /// A stable code for the UI and scripts.
     pub fn code(&self) -> ErrorCode {
         match self {
@@ -119,6 +160,25 @@ impl From<rusqlite::Error> for StoreError {
             Some(ErrorCode::NotADatabase) => StoreError::WrongPassphrase,
             _ => StoreError::Sqlite(e),
         }
+    }
+}
+
+/// The kind of a rusqlite error that is not SQLite's own, without its text
+/// (a conversion error quotes the value).
+fn rusqlite_kind(e: &rusqlite::Error) -> &'static str {
+    match e {
+        rusqlite::Error::FromSqlConversionFailure(..) => "from-sql conversion",
+        rusqlite::Error::ToSqlConversionFailure(..) => "to-sql conversion",
+        rusqlite::Error::IntegralValueOutOfRange(..) => "integer out of range",
+        rusqlite::Error::Utf8Error(..) => "utf-8",
+        rusqlite::Error::InvalidColumnType(..) => "column type",
+        rusqlite::Error::InvalidColumnIndex(..) => "column index",
+        rusqlite::Error::InvalidColumnName(..) => "column name",
+        rusqlite::Error::QueryReturnedNoRows => "no rows",
+        rusqlite::Error::ExecuteReturnedResults => "execute returned rows",
+        rusqlite::Error::InvalidParameterName(..) => "parameter name",
+        rusqlite::Error::InvalidPath(..) => "path",
+        _ => "other",
     }
 }
 

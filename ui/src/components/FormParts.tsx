@@ -1,11 +1,12 @@
 import type { UiError } from "../api";
+import { errorText } from "../lib/format";
 
 /** What a screen shows while its data loads, or why it could not. */
 export function Loading({ failure }: { failure?: UiError | null }) {
   if (failure) {
     return (
       <p class="error" role="alert">
-        {failure.message}
+        {errorText(failure)}
       </p>
     );
   }

@@ -7,6 +7,7 @@ import { api, type UiError } from "../api";
 import type { ApplicationRow, Choice, Recommendation, RecommendationView } from "../bindings";
 import { nextStatuses, scoreLabel } from "../lib/pipeline";
 import { Loading } from "./FormParts";
+import { errorText } from "../lib/format";
 
 /** What a card leads with: the vacancy (a seeker's list), the seeker (a
  * vacancy's list), or both (the caseload-wide assignment). */
@@ -118,7 +119,7 @@ export function Recommendations(props: { load: () => Promise<RecommendationView>
   if (error) {
     return (
       <p class="error" role="alert">
-        {error.message}
+        {errorText(error)}
       </p>
     );
   }

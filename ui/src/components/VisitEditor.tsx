@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { api, type UiError } from "../api";
 import { byField, type FieldErrors } from "../lib/fields";
+import { errorText } from "../lib/format";
 
 /** A company visit in two fields: what was said, and (optionally) the day. */
 export function VisitEditor(props: { companyId: string; companyName: string; onSaved: () => void; onCancel: () => void }) {
@@ -16,7 +17,7 @@ export function VisitEditor(props: { companyId: string; companyName: string; onS
       props.onSaved();
     } catch (err) {
       const ui = err as UiError;
-      setFailure(ui.message);
+      setFailure(errorText(ui));
       setErrors(byField(ui.fields));
     }
   }

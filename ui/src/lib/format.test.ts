@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { count, dueLabel, items, moment, people, secondsUntil, typedValue } from "./format";
+import { count, dueLabel, errorText, items, moment, people, secondsUntil, typedValue } from "./format";
 
 describe("format", () => {
   it("groups thousands the Korean way and adds the counter word", () => {
@@ -44,5 +44,16 @@ describe("moment", () => {
     expect(moment(null, now)).toBe("");
     expect(moment("2026-11-28T04:05:00Z", now)).not.toContain("11. 28.");
     expect(moment("2026-11-20T04:05:00Z", now)).toContain("11. 20.");
+  });
+});
+
+describe("errorText", () => {
+  it("shows the message with the code the log line carries", () => {
+    expect(errorText({ code: "store.locked", message: "다른 프로그램이 사용 중입니다." })).toBe(
+      "다른 프로그램이 사용 중입니다. (오류 코드 store.locked)",
+    );
+  });
+  it("shows a message without a code as it is", () => {
+    expect(errorText({ code: "", message: "작업을 마치지 못했습니다." })).toBe("작업을 마치지 못했습니다.");
   });
 });

@@ -64,3 +64,9 @@ export function typedValue(text: string, like: string): string | null {
   }
   return trimmed === "" ? "null" : JSON.stringify(trimmed);
 }
+
+/** A failure as the desk shows it: the Korean message and, after it, the
+ * code that the desk's log line carries too, so support can find it. */
+export function errorText(e: { code: string; message: string }): string {
+  return e.code ? `${e.message} (오류 코드 ${e.code})` : e.message;
+}

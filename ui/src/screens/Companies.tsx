@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
 import type { CompanyFilterChoices, CompanyPage } from "../bindings";
 import { CompanyTable } from "../components/Tables";
-import { count } from "../lib/format";
+import { count, errorText } from "../lib/format";
 import { latestOnly } from "../lib/latest";
 import { actionFor } from "../lib/shortcuts";
 import { Pager } from "../components/Pager";
@@ -110,7 +110,7 @@ export function Companies(props: { onOpen: (id: string) => void; onNew: () => vo
       </div>
       {error && (
         <p class="error" role="alert">
-          {error.message}
+          {errorText(error)}
         </p>
       )}
       <p id="company-count" class="muted" aria-live="polite">

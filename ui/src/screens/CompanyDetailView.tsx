@@ -5,6 +5,7 @@ import { VacancyTable } from "../components/Tables";
 import { Timeline } from "../components/Timeline";
 import { VisitEditor } from "../components/VisitEditor";
 import { Facts, Tabs, type TabSpec } from "../components/Tabs";
+import { errorText } from "../lib/format";
 
 type Tab = "profile" | "vacancies" | "visits";
 
@@ -29,7 +30,7 @@ export function CompanyDetailView({ id, onBack, onEdit, onNewVacancy, onOpenVaca
   if (error) {
     return (
       <p class="error" role="alert">
-        {error.message}
+        {errorText(error)}
       </p>
     );
   }

@@ -5,6 +5,7 @@ import { CodePicker } from "../components/CodePicker";
 import { Field } from "../components/Field";
 import { FormActions, Loading } from "../components/FormParts";
 import { useRecordForm } from "../lib/useRecordForm";
+import { errorText } from "../lib/format";
 
 interface Props {
   id: string | null;
@@ -35,7 +36,7 @@ export function CompanyFormView({ id, industrialComplex = "", onSaved, onCancel 
       <h2 id="company-form-title">{id ? `기업 정보 수정 — ${form.name}` : "새 기업 등록"}</h2>
       {f.failure && (
         <p class="error banner" role="alert" id="company-form-error">
-          {f.failure.message}
+          {errorText(f.failure)}
         </p>
       )}
       <fieldset>

@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import { api, type UiError } from "../api";
 import type { ExportOutcome, ImportKind, ImportOutcome, Progress } from "../bindings";
 import { ProgressBar } from "../components/ProgressBar";
-import { count } from "../lib/format";
+import { count, errorText } from "../lib/format";
 
 const KINDS: ReadonlyArray<[ImportKind, string]> = [
   ["seekers", "구직자"],
@@ -54,7 +54,7 @@ export function DataScreen(props: { onChanged: () => void }) {
       <h2 id="data-title">가져오기·내보내기</h2>
       {error && (
         <p class="error banner" role="alert" id="data-error">
-          {error.message}
+          {errorText(error)}
         </p>
       )}
       <form class="panel stack" onSubmit={doImport} aria-labelledby="import-title">

@@ -3,6 +3,7 @@ import { api, type UiError } from "../api";
 import type { Choice, ComplexView } from "../bindings";
 import { VacancyTable } from "../components/Tables";
 import { VisitEditor } from "../components/VisitEditor";
+import { errorText } from "../lib/format";
 
 interface Props {
   onOpenCompany: (id: string) => void;
@@ -57,7 +58,7 @@ export function FieldVisit(props: Props) {
       </div>
       {error && (
         <p class="error" role="alert">
-          {error.message}
+          {errorText(error)}
         </p>
       )}
       {saved && (

@@ -5,6 +5,7 @@ import { Applications, Recommendations } from "../components/Matching";
 import { Timeline } from "../components/Timeline";
 import { Facts, Tabs } from "../components/Tabs";
 import { byField, type FieldErrors } from "../lib/fields";
+import { errorText } from "../lib/format";
 
 type Tab = "profile" | "sessions" | "iap" | "referrals" | "recommend" | "applications" | "placements";
 
@@ -32,7 +33,7 @@ function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel:
   const [failure, setFailure] = useState<string>("");
   useEffect(() => {
     api.contactModes().then(setModes, () => undefined);
-    api.newSessionForm(props.seekerId).then(setForm, (e: UiError) => setFailure(e.message));
+    api.newSessionForm(props.seekerId).then(setForm, (e: UiError) => setFailure(errorText(e)));
   }, [props.seekerId]);
   const set = (key: keyof SessionForm, value: string) => setForm((f) => (f ? { ...f, [key]: value } : f));
 
@@ -44,7 +45,7 @@ function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel:
       props.onSaved();
     } catch (err) {
       const ui = err as UiError;
-      setFailure(ui.message);
+      setFailure(errorText(ui));
       setErrors(byField(ui.fields));
     }
   }
@@ -127,7 +128,7 @@ export function SeekerDetailView({ id, onEdit, onBack, onOpenVacancy }: Props) {
   if (error) {
     return (
       <p class="error" role="alert">
-        {error.message}
+        {errorText(error)}
       </p>
     );
   }

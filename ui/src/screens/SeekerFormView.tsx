@@ -5,6 +5,7 @@ import { CodePicker } from "../components/CodePicker";
 import { Field } from "../components/Field";
 import { FormActions, Loading } from "../components/FormParts";
 import { useRecordForm } from "../lib/useRecordForm";
+import { errorText } from "../lib/format";
 
 interface Props {
   /** The seeker to edit, or null for a new one. */
@@ -52,7 +53,7 @@ export function SeekerFormView({ id, onSaved, onCancel }: Props) {
       </div>
       {failure && (
         <p class="error banner" role="alert" id="seeker-form-error">
-          {failure.message}
+          {errorText(failure)}
         </p>
       )}
       <fieldset>

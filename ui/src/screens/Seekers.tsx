@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
 import type { CaseloadSummary, SeekerFilterChoices, SeekerPage } from "../bindings";
-import { count, people } from "../lib/format";
+import { count, errorText, people } from "../lib/format";
 import { latestOnly } from "../lib/latest";
 import { actionFor } from "../lib/shortcuts";
 import { Pager } from "../components/Pager";
@@ -126,7 +126,7 @@ export function Seekers({ summary, onOpen, onNew }: Props) {
       </div>
       {error && (
         <p class="error" role="alert">
-          {error.message}
+          {errorText(error)}
         </p>
       )}
       <p id="seeker-count" class="muted" aria-live="polite">

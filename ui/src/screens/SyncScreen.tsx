@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
 import type { ConflictChoice, ConflictView, RejectionView, SyncPanel, SyncReport } from "../bindings";
-import { count, items, moment, typedValue } from "../lib/format";
+import { count, errorText, items, moment, typedValue } from "../lib/format";
 import { syncBadge } from "./StatusBar";
 
 /** 동기화: enroll this laptop, sync now, settle conflicts, see refused changes. */
@@ -41,7 +41,7 @@ export function SyncScreen(props: { onOpenSeeker: (id: string) => void; onOpenCo
       <h2 id="sync-title">동기화</h2>
       {error && (
         <p class="error banner" role="alert" id="sync-error">
-          {error.message}
+          {errorText(error)}
         </p>
       )}
       {panel && !panel.status.enrolled && <Enroll onEnrolled={load} />}
@@ -54,7 +54,7 @@ export function SyncScreen(props: { onOpenSeeker: (id: string) => void; onOpenCo
             서버 {panel.status.server_url} · 마지막 동기화 {moment(panel.status.last_sync_at) || "없음"} · 보낼 변경 {items(panel.status.pending)}
           </p>
           <p class="muted">인터넷에 연결되어 있으면 5분마다 자동으로 동기화합니다. 연결이 없을 때 한 작업은 이 노트북에 안전하게 보관되었다가 다음 동기화 때 보내집니다.</p>
-          {panel.last_error && <p class="error">{panel.last_error.message}</p>}
+          {panel.last_error && <p class="error">{errorText(panel.last_error)}</p>}
           <div class="actions">
             <button id="sync-run" class="btn primary" disabled={panel.running || progress !== null} onClick={syncNow}>
               지금 동기화
@@ -161,7 +161,7 @@ function Enroll(props: { onEnrolled: () => void }) {
       </div>
       {error && (
         <p class="error" role="alert" id="enroll-error">
-          {error.message}
+          {errorText(error)}
         </p>
       )}
       <div class="actions">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
 import type { TodayView } from "../bindings";
-import { dueLabel, items } from "../lib/format";
+import { dueLabel, errorText, items } from "../lib/format";
 
 function Section(props: { id: string; title: string; count: number; empty: string; children: preact.ComponentChildren }) {
   return (
@@ -25,7 +25,7 @@ export function Today() {
   if (error) {
     return (
       <p class="error" role="alert">
-        {error.message}
+        {errorText(error)}
       </p>
     );
   }

@@ -3,6 +3,7 @@ import { api, type UiError } from "../api";
 import type { CaseloadSummary, DeskInfo, NewCaseloadForm } from "../bindings";
 import { CodePicker } from "../components/CodePicker";
 import { byField, type FieldErrors } from "../lib/fields";
+import { errorText } from "../lib/format";
 
 interface Props {
   info: DeskInfo;
@@ -33,7 +34,7 @@ function CreateCaseload({ info, onUnlocked }: Props) {
     } catch (x) {
       const ui = x as UiError;
       setErrors(byField(ui.fields));
-      setFailure(ui.message);
+      setFailure(errorText(ui));
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
 import type { CompanyFormChoices, VacancyPage } from "../bindings";
 import { VacancyTable } from "../components/Tables";
-import { count } from "../lib/format";
+import { count, errorText } from "../lib/format";
 import { latestOnly } from "../lib/latest";
 import { Pager } from "../components/Pager";
 import { FilterSelect } from "../components/FormParts";
@@ -67,7 +67,7 @@ export function Vacancies(props: { onOpenCompany: (id: string) => void; onOpenVa
       </div>
       {error && (
         <p class="error" role="alert">
-          {error.message}
+          {errorText(error)}
         </p>
       )}
       <p id="vacancy-count" class="muted" aria-live="polite">

@@ -5,6 +5,7 @@ import { CodePicker } from "../components/CodePicker";
 import { Field } from "../components/Field";
 import { FormActions, Loading } from "../components/FormParts";
 import { useRecordForm } from "../lib/useRecordForm";
+import { errorText } from "../lib/format";
 
 interface Props {
   /** The vacancy to edit, or null for a new one of `companyId`. */
@@ -38,7 +39,7 @@ export function VacancyFormView({ id, companyId, companyName, onSaved, onCancel 
       </h2>
       {f.failure && (
         <p class="error banner" role="alert" id="vacancy-form-error">
-          {f.failure.message}
+          {errorText(f.failure)}
         </p>
       )}
       <fieldset>
