@@ -411,7 +411,8 @@ export type VisitForm = { company_id: string, occurred_on: string,
 mode: string, content: string, };
 
 /**
- * The desk's "new caseload" form.
+ * The desk's "new caseload" form. The two passphrase fields are wiped
+ * from memory when the form is dropped and never shown by `Debug`.
  */
 export type NewCaseloadForm = { center_name: string, 
 /**
