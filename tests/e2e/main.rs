@@ -47,7 +47,15 @@ pub(crate) fn try_unlock(s: &Session, passphrase: &str) -> String {
             json!([]),
         )
     };
-    let before = answers().unwrap();
+    // The form must be on the page first: before it renders there is no
+    // count of answers to compare with (-1), and its first render would
+    // look like an answer.
+    let before = s
+        .wait("the unlock form", || {
+            let n = answers()?;
+            Ok((n.as_i64() >= Some(0)).then_some(n))
+        })
+        .unwrap();
     let input = s.find("#passphrase").unwrap();
     s.clear(&input).unwrap();
     s.type_text(&input, passphrase).unwrap();
