@@ -25,7 +25,9 @@ pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub use open::{Caseload, Passphrase};
 pub use query::{AuditEntry, ListOrder, OutboxEntry, Page, SeekerFilter};
 pub use rekey::{RekeyStep, rekey_path};
-pub use sync::{PullSummary, PushSummary, Snapshot, SnapshotRecord, SyncRejection, SyncState};
+pub use sync::{
+    PullSummary, PushSummary, Snapshot, SnapshotRecord, StoredToken, SyncRejection, SyncState,
+};
 pub use today::{FollowUp, Placed};
 pub use write::{Actor, UpdateOutcome, WriteContext, Writer};
 
