@@ -411,7 +411,8 @@ export type VisitForm = { company_id: string, occurred_on: string,
 mode: string, content: string, };
 
 /**
- * The desk's "new caseload" form.
+ * The desk's "new caseload" form. The two passphrase fields are wiped
+ * from memory when the form is dropped and never shown by `Debug`.
  */
 export type NewCaseloadForm = { center_name: string, 
 /**
@@ -527,3 +528,9 @@ items: Array<Recommendation>,
  * Seekers and open places weighed.
  */
 seekers: number, places: number, total_score: number, };
+
+/**
+ * The 암호 변경 form. Every field is wiped from memory when the form is
+ * dropped and never shown by `Debug`.
+ */
+export type PassphraseChangeForm = { current: string, new: string, confirm: string, };
