@@ -792,7 +792,10 @@ fn without_a_secret_service_the_token_stays_in_the_caseload_silently() {
     let data = env.db("server.sqlite3");
     let db = env.init("keyring.doyak");
     let center = center_id(&env, &db).to_string();
-    admin(&data, &["center", "--id", &center, "--name", "토큰보관센터"]);
+    admin(
+        &data,
+        &["center", "--id", &center, "--name", "토큰보관센터"],
+    );
     let code = admin(&data, &["code", "--center", &center])
         .trim()
         .to_owned();
