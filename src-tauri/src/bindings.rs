@@ -8,6 +8,7 @@ mod tests {
     use crate::commands::DeskInfo;
     use crate::sync::SyncPanel;
     use doyak_app::FieldError;
+    use doyak_app::PassphraseChangeForm;
     use doyak_app::sync::{
         ConflictChoice, ConflictView, Enrolled, RejectionView, SideView, SyncReport, SyncStatus,
     };
@@ -103,6 +104,7 @@ mod tests {
             decl::<ApplicationRow>(&cfg),
             decl::<VacancyDetail>(&cfg),
             decl::<AssignmentView>(&cfg),
+            decl::<PassphraseChangeForm>(&cfg),
         ];
         let mut out = String::from(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\

@@ -2,6 +2,7 @@
 //! the use case on a blocking thread (SQLite and key derivation must not
 //! freeze the window), map errors to `UiError`.
 
+use doyak_app::PassphraseChangeForm;
 use doyak_app::unlock::UnlockGuard;
 use doyak_app::{
     AppError, CaseloadSummary, Choice, DemoSpec, Desk, ErrorCode, EventRow, FieldError,
@@ -155,11 +156,12 @@ pub async fn unlock(
     let guard = state.guard.clone();
     tauri::async_runtime::spawn_blocking(move || {
         let mut guard = guard.lock().map_err(|_| internal())?;
-        let (desk, reader) = guard
+        let (mut desk, reader) = guard
             .attempt(Instant::now(), || {
                 Desk::open_with_reader(&path, &Passphrase::new(passphrase), Arc::new(SystemClock))
             })
             .map_err(ui)?;
+        desk.use_token_vault(doyak_app::sync::os_keyring());
         let summary = desk.summary().map_err(ui)?;
         tracing::info!(
             seekers = summary.seekers,
@@ -403,7 +405,8 @@ pub async fn create_caseload(
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
-        let desk = Desk::create_from_form(&path, &form, Arc::new(SystemClock)).map_err(ui)?;
+        let mut desk = Desk::create_from_form(&path, &form, Arc::new(SystemClock)).map_err(ui)?;
+        desk.use_token_vault(doyak_app::sync::os_keyring());
         let summary = desk.summary().map_err(ui)?;
         *slot.lock().map_err(|_| locked())? = Some(desk);
         Ok(summary)
@@ -552,4 +555,31 @@ pub async fn set_application_status(
         desk.set_application_status(&id, &status, &note)
     })
     .await
+}
+
+/// 암호 변경: re-encrypts the open caseload under a new passphrase
+/// (doyak_app `passphrase`). The unlock throttle counts a wrong current
+/// passphrase; the writer stays locked throughout, so no command or sync
+/// touches the file meanwhile, and the reader is closed and reopened.
+#[tauri::command]
+pub async fn change_passphrase(
+    state: tauri::State<'_, DeskState>,
+    form: PassphraseChangeForm,
+) -> Result<(), UiError> {
+    let (guard, desk, reader) = (
+        state.guard.clone(),
+        state.desk.clone(),
+        state.reader.clone(),
+    );
+    tauri::async_runtime::spawn_blocking(move || {
+        // The order unlock takes them in: the throttle first.
+        let mut guard = guard.lock().map_err(|_| internal())?;
+        let mut desk = desk.lock().map_err(|_| locked())?;
+        let desk = desk.as_mut().ok_or_else(locked)?;
+        let mut reader = reader.lock().map_err(|_| locked())?;
+        desk.change_passphrase_beside(&mut reader, &mut guard, Instant::now(), &form)
+            .map_err(ui)
+    })
+    .await
+    .map_err(|_| internal())?
 }

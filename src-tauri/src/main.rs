@@ -116,6 +116,7 @@ fn main() {
             commands::vacancy_detail,
             commands::add_application,
             commands::set_application_status,
+            commands::change_passphrase,
             sync::sync_panel,
             sync::sync_now,
             sync::enroll_device,

@@ -41,6 +41,7 @@ import type {
 
 import type { ApplicationRow, AssignmentView, RecommendationView, VacancyDetail } from "./bindings";
 import type { ConflictChoice, ConflictView, Enrolled, RejectionView, SyncPanel, SyncReport } from "./bindings";
+import type { PassphraseChangeForm } from "./bindings";
 
 export type { UiError };
 
@@ -135,4 +136,5 @@ export const api = {
   resolveConflict: (conflictId: string, choice: ConflictChoice) =>
     call<null>("resolve_conflict", { conflictId, choice }),
   syncRejections: () => call<RejectionView[]>("sync_rejections"),
+  changePassphrase: (form: PassphraseChangeForm) => call<null>("change_passphrase", { form }),
 };

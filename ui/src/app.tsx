@@ -5,6 +5,7 @@ import { actionFor, type Action } from "./lib/shortcuts";
 import { AssignmentView } from "./screens/AssignmentView";
 import { Companies } from "./screens/Companies";
 import { DataScreen } from "./screens/DataScreen";
+import { PassphraseDialog } from "./screens/PassphraseDialog";
 import { CompanyDetailView } from "./screens/CompanyDetailView";
 import { CompanyFormView } from "./screens/CompanyFormView";
 import { FieldVisit } from "./screens/FieldVisit";
@@ -64,6 +65,7 @@ export function App() {
   const [summary, setSummary] = useState<CaseloadSummary | null>(null);
   const [fatal, setFatal] = useState<UiError | null>(null);
   const [route, setRoute] = useState<Route>({ screen: "today" });
+  const [passphraseOpen, setPassphraseOpen] = useState(false);
   const screen: Screen = section(route);
   const setScreen = (s: Screen) => setRoute({ screen: s });
   // The list's totals and the status bar follow every save.
@@ -106,7 +108,14 @@ export function App() {
         <h1>
           도약 <span class="sub">구직자·기업 도약보장 패키지 사례관리</span>
         </h1>
-        {summary && <span class="center">{summary.center_name}</span>}
+        {summary && (
+          <div class="top-right">
+            <span class="center">{summary.center_name}</span>
+            <button id="passphrase-open" type="button" class="btn small-btn" onClick={() => setPassphraseOpen(true)}>
+              암호 변경
+            </button>
+          </div>
+        )}
       </header>
       <div class="body">
         {summary && (
@@ -242,6 +251,7 @@ export function App() {
           )}
         </main>
       </div>
+      {summary && passphraseOpen && <PassphraseDialog onClose={() => setPassphraseOpen(false)} />}
       <StatusBar summary={summary} onOpenSync={() => setScreen("sync")} onSynced={refresh} />
     </div>
   );

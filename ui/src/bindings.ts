@@ -528,3 +528,9 @@ items: Array<Recommendation>,
  * Seekers and open places weighed.
  */
 seekers: number, places: number, total_score: number, };
+
+/**
+ * The 암호 변경 form. Every field is wiped from memory when the form is
+ * dropped and never shown by `Debug`.
+ */
+export type PassphraseChangeForm = { current: string, new: string, confirm: string, };

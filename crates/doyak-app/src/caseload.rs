@@ -52,10 +52,13 @@ pub const MIN_PASSPHRASE_CHARS: usize = 8;
 /// own passphrase of at least [`MIN_PASSPHRASE_CHARS`] characters.
 pub const DEMO_PASSPHRASE: &str = "demo";
 
-fn passphrase_too_short() -> doyak_domain::FieldError {
+pub(crate) fn passphrase_too_short(
+    field: &'static str,
+    label: &'static str,
+) -> doyak_domain::FieldError {
     doyak_domain::FieldError::new(
-        "passphrase",
-        "암호",
+        field,
+        label,
         format!(
             "암호는 {MIN_PASSPHRASE_CHARS}자 이상이어야 합니다. 노트북을 잃어버려도 사례관리 파일을 지키는 유일한 열쇠입니다."
         ),
@@ -70,6 +73,9 @@ pub struct Desk {
     /// What matching derived from the caseload, kept until a seeker,
     /// vacancy or 알선 changes (see `recommend`).
     pub(crate) match_pool: std::cell::RefCell<Option<crate::recommend::MatchPool>>,
+    /// Where the device token is kept besides the caseload (sync `vault`):
+    /// none until the shell hands the OS keyring over.
+    pub(crate) vault: Arc<dyn crate::sync::TokenVault>,
 }
 
 impl std::fmt::Debug for Desk {
@@ -99,7 +105,7 @@ impl Desk {
             ));
         }
         if form.passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
-            errors.push(passphrase_too_short());
+            errors.push(passphrase_too_short("passphrase", "암호"));
         }
         if form.passphrase != form.confirm {
             errors.push(doyak_domain::FieldError::new(
@@ -133,7 +139,10 @@ impl Desk {
         clock: Arc<dyn Clock>,
     ) -> Result<Desk, AppError> {
         if passphrase.chars().is_some_and(|n| n < MIN_PASSPHRASE_CHARS) {
-            return Err(AppError::Invalid(vec![passphrase_too_short()]));
+            return Err(AppError::Invalid(vec![passphrase_too_short(
+                "passphrase",
+                "암호",
+            )]));
         }
         Desk::create_unchecked(path, passphrase, new, clock)
     }
@@ -177,6 +186,7 @@ impl Desk {
             clock,
             actor,
             match_pool: Default::default(),
+            vault: Arc::new(crate::sync::NoKeyring),
         })
     }
 
@@ -192,6 +202,7 @@ impl Desk {
             clock,
             actor: "local".to_owned(),
             match_pool: Default::default(),
+            vault: Arc::new(crate::sync::NoKeyring),
         })
     }
 
@@ -209,6 +220,7 @@ impl Desk {
             clock,
             actor: "reader".to_owned(),
             match_pool: Default::default(),
+            vault: Arc::new(crate::sync::NoKeyring),
         })
     }
 

@@ -110,6 +110,12 @@ pub enum SyncFailure {
     NotEnrolled,
     #[error("등록 코드는 12자리(예: ABCD-EFGH-JKMN)입니다. 다시 확인해 주세요.")]
     BadCode,
+    /// The caseload says the token is in the OS keyring, and it is not
+    /// there (locked, or deleted).
+    #[error(
+        "이 노트북의 기기 토큰을 운영체제 키링에서 읽을 수 없습니다. 키링이 잠겨 있으면 풀고 다시 시도하고, 키링에서 지워졌다면 센터 관리자에게 새 등록 코드를 받아 다시 등록해 주세요."
+    )]
+    TokenMissing,
     /// The code is another center's (named when the server said which).
     #[error(
         "이 코드는 다른 센터{}의 코드입니다. 이 사례관리 파일의 센터 코드를 받아 주세요.",
@@ -129,6 +135,7 @@ impl SyncFailure {
             SyncFailure::Locked => ErrorCode::SyncLocked,
             SyncFailure::NotEnrolled => ErrorCode::SyncNotEnrolled,
             SyncFailure::BadCode => ErrorCode::SyncBadCode,
+            SyncFailure::TokenMissing => ErrorCode::SyncTokenMissing,
             SyncFailure::WrongCenter(_) => ErrorCode::SyncWrongCenter,
         }
     }

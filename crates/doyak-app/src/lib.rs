@@ -17,6 +17,7 @@ mod forms;
 pub mod import;
 mod lists;
 pub mod matching;
+mod passphrase;
 mod recommend;
 mod records;
 mod summary;
@@ -39,6 +40,7 @@ pub use files::{ExportOutcome, ImportOutcome, ImportRequest, Progress};
 pub use forms::{SeekerForm, SeekerFormChoices};
 pub use import::{ImportKind, ImportOptions, ImportReport, RowError};
 pub use lists::{Choice, MAX_PAGE, SeekerFilterChoices, SeekerListQuery};
+pub use passphrase::PassphraseChangeForm;
 pub use recommend::{
     ApplicationRow, AssignmentView, RECOMMENDATIONS, ReasonRow, Recommendation, RecommendationView,
     VacancyDetail,

@@ -5,8 +5,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use doyak_app::matching;
 use doyak_app::sync::TlsRoots;
 use doyak_app::{
-    AppError, Desk, ExportFormat, ImportKind, ImportOptions, NewCaseload, Passphrase, SeekerFilter,
-    SystemClock,
+    AppError, Desk, ExportFormat, ImportKind, ImportOptions, MIN_PASSPHRASE_CHARS, NewCaseload,
+    Passphrase, PassphraseChangeForm, SeekerFilter, SystemClock,
 };
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{IsTerminal, Write};
@@ -77,6 +77,8 @@ enum Command {
     Status,
     /// 사례관리 파일 전체를 읽어 손상 여부를 검사합니다.
     Check,
+    /// 사례관리 파일의 암호를 바꿉니다 (현재 암호, 새 암호 두 번; 또는 DOYAK_PASSPHRASE와 DOYAK_NEW_PASSPHRASE).
+    Passphrase,
     /// 구직자·구인 JSON Lines 파일로 추천 순위를 계산해 표준출력에 씁니다 (사례관리 파일 불필요).
     Match {
         #[arg(long)]
@@ -194,6 +196,44 @@ fn passphrase(confirm: bool) -> Result<Passphrase, Failure> {
     Ok(first)
 }
 
+fn prompt(label: &str) -> Result<String, Failure> {
+    rpassword::prompt_password(label)
+        .map_err(|e| Failure::Usage(format!("암호를 읽을 수 없습니다: {e}")))
+}
+
+/// The 암호 변경 form: the current passphrase as every command reads it,
+/// the new one from `DOYAK_NEW_PASSPHRASE` or typed twice at the terminal.
+/// The use case checks them all (right current one, 8+ characters, the same
+/// twice) and reports each problem in Korean.
+fn passphrase_change_form() -> Result<PassphraseChangeForm, Failure> {
+    let current = match std::env::var("DOYAK_PASSPHRASE") {
+        Ok(p) => p,
+        Err(_) if std::io::stdin().is_terminal() => prompt("현재 암호: ")?,
+        Err(_) => {
+            return Err(Failure::Usage(
+                "현재 암호가 필요합니다: DOYAK_PASSPHRASE 환경변수를 설정하거나 터미널에서 실행해 주세요.".into(),
+            ));
+        }
+    };
+    let (new, confirm) = match std::env::var("DOYAK_NEW_PASSPHRASE") {
+        Ok(p) => (p.clone(), p),
+        Err(_) if std::io::stdin().is_terminal() => (
+            prompt(&format!("새 암호 ({MIN_PASSPHRASE_CHARS}자 이상): "))?,
+            prompt("새 암호 확인: ")?,
+        ),
+        Err(_) => {
+            return Err(Failure::Usage(
+                "새 암호가 필요합니다: DOYAK_NEW_PASSPHRASE 환경변수를 설정하거나 터미널에서 실행해 주세요.".into(),
+            ));
+        }
+    };
+    Ok(PassphraseChangeForm {
+        current,
+        new,
+        confirm,
+    })
+}
+
 fn progress_bar(what: &str) -> ProgressBar {
     let bar = if std::io::stderr().is_terminal() {
         ProgressBar::new(0)
@@ -208,7 +248,11 @@ fn progress_bar(what: &str) -> ProgressBar {
 }
 
 fn open(db: &Path) -> Result<Desk, Failure> {
-    Ok(Desk::open(db, &passphrase(false)?, Arc::new(SystemClock))?.with_actor("cli"))
+    let mut desk = Desk::open(db, &passphrase(false)?, Arc::new(SystemClock))?.with_actor("cli");
+    // The device token in the OS keyring where there is one (silently the
+    // caseload where not; `DOYAK_KEYRING=off` keeps it in the caseload).
+    desk.use_token_vault(doyak_app::sync::os_keyring());
+    Ok(desk)
 }
 
 fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
@@ -431,6 +475,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             print_out(lines.as_bytes())?;
             eprintln!("{}명 중 {}명 표시", page.total, page.items.len());
+        }
+        Command::Passphrase => {
+            let form = passphrase_change_form()?;
+            let mut desk = Desk::open(
+                &db,
+                &Passphrase::new(form.current.clone()),
+                Arc::new(SystemClock),
+            )?
+            .with_actor("cli");
+            desk.change_passphrase(&form)?;
+            eprintln!("암호를 바꿨습니다. 이제 새 암호로만 사례관리 파일이 열립니다.");
         }
         Command::Check => {
             let desk = open(&db)?;

@@ -44,6 +44,7 @@ error_codes! {
     StoreSqlite => "store.sqlite",
     StoreSyncPageInvalid => "store.sync_page_invalid",
     StoreSyncCursorMismatch => "store.sync_cursor_mismatch",
+    StoreRekeyMismatch => "store.rekey_mismatch",
     StoreConflictNotFound => "store.conflict_not_found",
     StoreConflictFieldMismatch => "store.conflict_field_mismatch",
     StoreChosenValueInvalid => "store.chosen_value_invalid",
@@ -81,6 +82,7 @@ error_codes! {
     SyncLocked => "sync.locked",
     SyncNotEnrolled => "sync.not_enrolled",
     SyncBadCode => "sync.bad_code",
+    SyncTokenMissing => "sync.token_missing",
     SyncWrongCenter => "sync.wrong_center",
     // The desk's shell.
     DeskInternal => "desk.internal",

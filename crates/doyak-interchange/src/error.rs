@@ -201,7 +201,9 @@ mod tests {
         ];
         let mut codes: Vec<_> = errors.iter().map(ReadError::code).collect();
         assert!(
-            codes.iter().all(|code| code.as_str().starts_with("interchange.")),
+            codes
+                .iter()
+                .all(|code| code.as_str().starts_with("interchange.")),
             "codes are namespaced by crate so the UI can route them: {codes:?}"
         );
         codes.sort_unstable();

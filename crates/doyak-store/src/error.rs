@@ -67,6 +67,12 @@ pub enum StoreError {
         "받은 변경 목록이 이 기기의 동기화 위치({stored})가 아닌 {requested}부터여서 반영하지 않았습니다. 다음 동기화 때 다시 받습니다."
     )]
     SyncCursorMismatch { stored: u64, requested: u64 },
+    /// The re-encrypted copy did not hold what the caseload holds; it was
+    /// removed and the caseload left under its old passphrase.
+    #[error(
+        "암호를 바꾸는 중 새 파일을 확인하지 못해 바꾸지 않았습니다. 기존 암호가 그대로 유효합니다."
+    )]
+    RekeyMismatch,
     #[error("해결할 충돌을 찾을 수 없습니다 ({id}). 이 기록의 충돌인지 확인해 주세요.")]
     ConflictNotFound { id: String },
     #[error(
@@ -142,6 +148,7 @@ impl StoreError {
             StoreError::Sqlite(_) => ErrorCode::StoreSqlite,
             StoreError::SyncPageInvalid { .. } => ErrorCode::StoreSyncPageInvalid,
             StoreError::SyncCursorMismatch { .. } => ErrorCode::StoreSyncCursorMismatch,
+            StoreError::RekeyMismatch => ErrorCode::StoreRekeyMismatch,
             StoreError::ConflictNotFound { .. } => ErrorCode::StoreConflictNotFound,
             StoreError::ConflictFieldMismatch { .. } => ErrorCode::StoreConflictFieldMismatch,
             StoreError::ChosenValueInvalid { .. } => ErrorCode::StoreChosenValueInvalid,

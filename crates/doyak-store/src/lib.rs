@@ -14,6 +14,7 @@ mod migrate;
 mod name_index;
 mod open;
 mod query;
+mod rekey;
 mod sync;
 mod today;
 mod write;
@@ -23,7 +24,10 @@ pub use error::{Result, StoreError};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub use open::{Caseload, Passphrase};
 pub use query::{AuditEntry, ListOrder, OutboxEntry, Page, SeekerFilter};
-pub use sync::{PullSummary, PushSummary, Snapshot, SnapshotRecord, SyncRejection, SyncState};
+pub use rekey::{RekeyStep, rekey_path};
+pub use sync::{
+    PullSummary, PushSummary, Snapshot, SnapshotRecord, StoredToken, SyncRejection, SyncState,
+};
 pub use today::{FollowUp, Placed};
 pub use write::{Actor, UpdateOutcome, WriteContext, Writer};
 

@@ -18,7 +18,7 @@ use zeroize::Zeroizing;
 /// by `Debug`. (SQLite and SQLCipher keep copies of their own while keying;
 /// SQLCipher wipes its key material, the statement text is out of reach.)
 #[derive(Clone)]
-pub struct Passphrase(Option<Zeroizing<String>>);
+pub struct Passphrase(pub(crate) Option<Zeroizing<String>>);
 
 impl Passphrase {
     pub fn new(secret: impl Into<String>) -> Self {
@@ -88,7 +88,11 @@ fn sqlcipher_ready() {
     });
 }
 
-fn keyed_connection(path: &Path, passphrase: &Passphrase, flags: OpenFlags) -> Result<Connection> {
+pub(crate) fn keyed_connection(
+    path: &Path,
+    passphrase: &Passphrase,
+    flags: OpenFlags,
+) -> Result<Connection> {
     sqlcipher_ready();
     let conn = Connection::open_with_flags(path, flags)?;
     // SQLCipher otherwise prints its own diagnostics (e.g. HMAC failures on a
@@ -321,7 +325,7 @@ fn load_caseload(conn: &Connection) -> Result<Caseload> {
     })
 }
 
-fn remove_database_files(path: &Path) {
+pub(crate) fn remove_database_files(path: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {
         let mut p: PathBuf = path.as_os_str().to_owned().into();
         p.as_mut_os_string().push(suffix);

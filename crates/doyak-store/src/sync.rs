@@ -38,6 +38,7 @@ use doyak_domain::{
 };
 use doyak_sync_protocol as wire;
 use doyak_sync_protocol::{ChangeVersion, ConflictRecord, DeviceToken, ErrorCode, Mutation, Op};
+use rusqlite::OptionalExtension;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 use uuid::Uuid;
@@ -49,6 +50,18 @@ pub use snapshot::{Snapshot, SnapshotRecord};
 /// The actor of the writes sync makes. No counselor typed these changes, so
 /// none of them is audited as a counselor's (sync writes no audit rows).
 pub(crate) const SYNC_ACTOR: &str = "sync";
+
+/// The `meta` key saying the device token is kept outside the caseload.
+const TOKEN_KEPT: &str = "device_token_kept";
+
+/// Where the device token is.
+#[derive(Debug)]
+pub enum StoredToken {
+    /// In the encrypted caseload (no OS keyring took it).
+    Caseload(DeviceToken),
+    /// Outside the caseload, in the OS keyring under the device id.
+    Elsewhere,
+}
 
 /// Where this desk stands with the server. The device token is not here: it
 /// is read only through [`Store::sync_credentials`], so a `SyncState` can be
@@ -96,14 +109,61 @@ impl Store {
     /// Stores the server's address and this device's token. The token is
     /// encrypted at rest with the rest of the file and never logged.
     pub fn set_sync_credentials(&mut self, server_url: &str, token: &DeviceToken) -> Result<()> {
-        self.conn.execute(
+        let tx = self.conn.transaction()?;
+        tx.execute(
             "UPDATE sync_state SET server_url = ?1, device_token = ?2",
             (server_url, token.expose_secret()),
         )?;
+        tx.execute("DELETE FROM meta WHERE key = ?1", [TOKEN_KEPT])?;
+        tx.commit()?;
         Ok(())
     }
 
-    /// The server's address and the device token, once both are stored.
+    /// Stores the server's address and notes that the device token is kept
+    /// outside the caseload (the OS keyring); a token the caseload held is
+    /// removed.
+    pub fn set_sync_credentials_elsewhere(&mut self, server_url: &str) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE sync_state SET server_url = ?1, device_token = NULL",
+            [server_url],
+        )?;
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, 'elsewhere') ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [TOKEN_KEPT],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The server's address and where the device token is, once enrolled.
+    pub fn sync_login(&self) -> Result<Option<(String, StoredToken)>> {
+        if let Some((url, token)) = self.sync_credentials()? {
+            return Ok(Some((url, StoredToken::Caseload(token))));
+        }
+        let url: Option<String> =
+            self.conn
+                .query_row("SELECT server_url FROM sync_state", [], |r| r.get(0))?;
+        Ok(match (url, self.token_kept_elsewhere()?) {
+            (Some(url), true) => Some((url, StoredToken::Elsewhere)),
+            _ => None,
+        })
+    }
+
+    fn token_kept_elsewhere(&self) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT 1 FROM meta WHERE key = ?1",
+                [TOKEN_KEPT],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
+    }
+
+    /// The server's address and the device token, once both are stored in
+    /// the caseload.
     pub fn sync_credentials(&self) -> Result<Option<(String, DeviceToken)>> {
         let row: (Option<String>, Option<String>) =
             self.conn
@@ -121,6 +181,7 @@ impl Store {
     }
 
     pub fn sync_state(&self) -> Result<SyncState> {
+        let elsewhere = self.token_kept_elsewhere()?;
         let (cursor, server_url, enrolled, push, pull): (
             i64,
             Option<String>,
@@ -135,7 +196,7 @@ impl Store {
         Ok(SyncState {
             cursor: ChangeVersion(cursor as u64),
             server_url,
-            enrolled,
+            enrolled: enrolled || elsewhere,
             last_push_at: push.as_deref().map(timestamp).transpose()?,
             last_pull_at: pull.as_deref().map(timestamp).transpose()?,
         })

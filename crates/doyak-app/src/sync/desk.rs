@@ -2,6 +2,7 @@
 //! center's administrator, sync now (or in the background), and see where
 //! things stand.
 
+use super::vault::not_enrolled;
 use super::{
     HttpTransport, SyncError, SyncLimits, SyncReport, TlsRoots, TransportError, sync_store,
     sync_target,
@@ -76,10 +77,6 @@ impl From<SyncError> for AppError {
     }
 }
 
-fn not_enrolled() -> AppError {
-    AppError::Sync(SyncFailure::NotEnrolled)
-}
-
 /// Syncs the desk's shared caseload, taking its lock only while touching
 /// the file: the counselor keeps working while batches travel.
 pub fn sync_shared(
@@ -88,8 +85,8 @@ pub fn sync_shared(
     progress: &mut dyn FnMut(&SyncReport),
 ) -> Result<SyncReport, AppError> {
     let (url, token, clock) = {
-        let guard = desk.lock().map_err(|_| not_enrolled())?;
-        guard.as_ref().ok_or_else(not_enrolled)?.sync_endpoint()?
+        let mut guard = desk.lock().map_err(|_| not_enrolled())?;
+        guard.as_mut().ok_or_else(not_enrolled)?.sync_endpoint()?
     };
     let mut transport = HttpTransport::new(&url, Some(token), roots).map_err(failure)?;
     let mut target = desk;
@@ -104,7 +101,8 @@ pub fn sync_shared(
 
 impl Desk {
     /// Exchanges an enrollment code for this laptop's token and keeps it in
-    /// the encrypted caseload file. Refuses a code of another center.
+    /// the OS keyring, or where there is none in the encrypted caseload file
+    /// (see `vault`). Refuses a code of another center.
     pub fn enroll(
         &mut self,
         url: &str,
@@ -134,7 +132,7 @@ impl Desk {
             return Err(SyncFailure::WrongCenter(Some(response.center_name)).into());
         }
         let url = super::http::check_url(url).map_err(failure)?;
-        self.store.set_sync_credentials(&url, &response.token)?;
+        self.keep_sync_credentials(&url, &response.token)?;
         Ok(Enrolled {
             center_name: response.center_name,
             server_url: url,
@@ -147,7 +145,7 @@ impl Desk {
         roots: &TlsRoots,
         progress: &mut dyn FnMut(&SyncReport),
     ) -> Result<SyncReport, AppError> {
-        let (url, token) = self.store.sync_credentials()?.ok_or_else(not_enrolled)?;
+        let (url, token) = self.sync_login()?;
         let mut transport = HttpTransport::new(&url, Some(token), roots).map_err(failure)?;
         let clock = self.clock.clone();
         let report = sync_store(
@@ -161,8 +159,8 @@ impl Desk {
     }
 
     /// The server and token, for a sync that runs outside this desk's lock.
-    fn sync_endpoint(&self) -> Result<(String, DeviceToken, Arc<dyn Clock>), AppError> {
-        let (url, token) = self.store.sync_credentials()?.ok_or_else(not_enrolled)?;
+    fn sync_endpoint(&mut self) -> Result<(String, DeviceToken, Arc<dyn Clock>), AppError> {
+        let (url, token) = self.sync_login()?;
         Ok((url, token, self.clock.clone()))
     }
 

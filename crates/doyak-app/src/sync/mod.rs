@@ -11,10 +11,12 @@
 mod desk;
 mod http;
 mod queue;
+mod vault;
 
 pub use desk::{Enrolled, SyncStatus, roots_from_env, sync_shared, tls_roots};
 pub use http::{HttpTransport, TlsRoots, check_url, enroll, server_info};
 pub use queue::{ConflictChoice, ConflictView, RejectionView, SideView};
+pub use vault::{KeyringVault, NoKeyring, TokenVault, VaultError, os_keyring};
 
 use crate::error::{AppError, SyncFailure};
 use chrono::{DateTime, Utc};

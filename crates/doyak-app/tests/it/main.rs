@@ -9,6 +9,8 @@ mod export;
 mod files;
 mod forms;
 mod import;
+mod keyring;
+mod passphrase;
 mod recommend;
 mod sync_sim;
 mod today;

@@ -39,6 +39,9 @@ impl Env {
             .args(args)
             .env("DOYAK_PASSPHRASE", pass)
             .env("XDG_DATA_HOME", self.dir.path())
+            // Tests never write into the keyring of the machine they run on
+            // (sync_faults has one test of the real keyring path).
+            .env("DOYAK_KEYRING", "off")
             .env_remove("DOYAK_DB");
         command
     }
@@ -400,5 +403,59 @@ fn init_refuses_a_short_passphrase_and_writes_nothing() {
         out.status.success(),
         "eight characters are enough: {}",
         stderr(&out)
+    );
+}
+
+/// `doyak passphrase` without a terminal: the current passphrase from
+/// DOYAK_PASSPHRASE, the new one from DOYAK_NEW_PASSPHRASE. A short new one
+/// is refused (exit 2) and changes nothing; a good one works, after which
+/// only it opens the caseload and everything is still there.
+#[test]
+fn passphrase_changes_the_key_and_refuses_a_short_one() {
+    let env = Env::new();
+    let db = env.init("a.doyak");
+    env.ok(&db, &["demo", "--seekers", "20", "--companies", "4"]);
+    let before = stdout(&env.ok(&db, &["status"]));
+    const NEW: &str = "바꾼 암호 2027";
+
+    let out = env
+        .command(&db, PASS, &["passphrase"])
+        .env("DOYAK_NEW_PASSPHRASE", "짧은암호")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("8자 이상"), "{}", stderr(&out));
+    env.ok(&db, &["status"]);
+
+    let out = env
+        .command(&db, PASS, &["passphrase"])
+        .env("DOYAK_NEW_PASSPHRASE", NEW)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("암호를 바꿨습니다"),
+        "{}",
+        stderr(&out)
+    );
+
+    let old = env.run(&db, PASS, &["status"]);
+    assert_eq!(old.status.code(), Some(1), "the old passphrase is refused");
+    assert!(stderr(&old).contains("암호가 맞지 않"), "{}", stderr(&old));
+    let now = env.run(&db, NEW, &["status"]);
+    assert!(now.status.success(), "{}", stderr(&now));
+    assert_eq!(stdout(&now), before, "the same counts, outbox and center");
+
+    let missing = env
+        .command(&db, NEW, &["passphrase"])
+        .env_remove("DOYAK_NEW_PASSPHRASE")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("DOYAK_NEW_PASSPHRASE"),
+        "says how to give it: {}",
+        stderr(&missing)
     );
 }

@@ -6,6 +6,7 @@ mod encryption;
 mod migrations;
 mod old_files;
 mod open_errors;
+mod rekey;
 mod search;
 mod sync;
 mod writes;
