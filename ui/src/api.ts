@@ -116,7 +116,6 @@ export const api = {
   recommendedVacancies: (seekerId: string) => call<RecommendationView>("recommended_vacancies", { seekerId }),
   recommendedSeekers: (vacancyId: string) => call<RecommendationView>("recommended_seekers", { vacancyId }),
   assignmentSuggestions: () => call<AssignmentView>("assignment_suggestions"),
-  applicationStatuses: () => call<Choice[]>("application_statuses"),
   seekerApplications: (seekerId: string) => call<ApplicationRow[]>("seeker_applications", { seekerId }),
   vacancyDetail: (id: string) => call<VacancyDetail>("vacancy_detail", { id }),
   addApplication: (seekerId: string, vacancyId: string, status: "shortlisted" | "proposed") =>

@@ -507,7 +507,13 @@ status: string, status_label: string,
 /**
  * The outcome is recorded: the status cannot change any more.
  */
-closed: boolean, note: string, };
+closed: boolean, 
+/**
+ * What the status may be set to, this one first, in pipeline order:
+ * the domain's forward-only, consent-gated rule, so the page offers
+ * exactly what `set_application_status` accepts.
+ */
+next_statuses: Array<Choice>, note: string, };
 
 export type VacancyDetail = { row: VacancyRow, facts: Array<Fact>, applications: Array<ApplicationRow>, 
 /**
