@@ -107,6 +107,7 @@ fn main() {
             commands::create_caseload,
             commands::import_file,
             commands::export_file,
+            commands::data_choices,
             commands::generate_demo,
             commands::recommended_vacancies,
             commands::recommended_seekers,

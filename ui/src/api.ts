@@ -2,6 +2,7 @@
 // (bindings.ts, written by `cargo test -p doyak-desk bindings` — never by hand).
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
+  DataChoices,
   ExportOutcome,
   ImportKind,
   ImportOutcome,
@@ -107,7 +108,9 @@ export const api = {
     // Tauri passes a number array for Vec<u8>.
     return call<ImportOutcome>("import_file", { request, bytes: Array.from(bytes), onProgress: channel });
   },
-  exportFile: (kind: ImportKind, format: "xlsx" | "csv" | "jsonl") => call<ExportOutcome>("export_file", { kind, format }),
+  dataChoices: () => call<DataChoices>("data_choices"),
+  /** `format` is one of `DataChoices.export_formats`' values. */
+  exportFile: (kind: ImportKind, format: string) => call<ExportOutcome>("export_file", { kind, format }),
   generateDemo: (seekers: number, companies: number, seed: number, onProgress: (p: Progress) => void) => {
     const channel = new Channel<Progress>();
     channel.onmessage = onProgress;

@@ -12,7 +12,11 @@ demo_passphrase: string | null, caseload_exists: boolean,
 /**
  * Where the desk looks for the caseload file, for the "no file" message.
  */
-caseload_path: string, };
+caseload_path: string, 
+/**
+ * The shortest passphrase a new caseload accepts (the use case's rule).
+ */
+min_passphrase_chars: number, };
 
 /**
  * The status bar's view of sync.
@@ -554,3 +558,25 @@ seekers: number, places: number, total_score: number, };
  * dropped and never shown by `Debug`.
  */
 export type PassphraseChangeForm = { current: string, new: string, confirm: string, };
+
+/**
+ * What the 가져오기·내보내기 screen offers, from the tables the use cases
+ * accept, so the page lists nothing of its own.
+ */
+export type DataChoices = { 
+/**
+ * What can be imported and exported; each value is an `ImportKind`.
+ */
+kinds: Array<Choice>, 
+/**
+ * Export formats; each value is what `export_file` takes.
+ */
+export_formats: Array<Choice>, 
+/**
+ * File name extensions the importer reads, for the file dialog.
+ */
+import_extensions: Array<string>, 
+/**
+ * The largest file imported, in MB, for the screen's note.
+ */
+max_import_mb: number, };

@@ -2,7 +2,7 @@
 //! picked (its bytes), export a list to a file in the counselor's download
 //! folder, and fill an empty caseload with a demo for training.
 
-use crate::{AppError, Desk, ExportFormat, ImportKind, ImportOptions, ImportReport};
+use crate::{AppError, Choice, Desk, ExportFormat, ImportKind, ImportOptions, ImportReport};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
@@ -37,6 +37,51 @@ pub struct Progress {
 
 /// The largest file the desk imports (a spreadsheet of ~100k rows fits).
 pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
+
+/// The formats a list can be exported to: the value `export_to_dir` takes
+/// (also the file's extension) and what the screen's button says.
+const EXPORT_FORMATS: [(ExportFormat, &str, &str); 3] = [
+    (ExportFormat::Xlsx, "xlsx", "XLSX"),
+    (ExportFormat::Csv, "csv", "CSV"),
+    (ExportFormat::Jsonl, "jsonl", "JSONL"),
+];
+
+/// The extensions of the files the importer reads (it tells CSV from XLSX
+/// by the bytes; the extension only narrows the file dialog).
+const IMPORT_EXTENSIONS: [&str; 2] = ["csv", "xlsx"];
+
+/// What the 가져오기·내보내기 screen offers, from the tables the use cases
+/// accept, so the page lists nothing of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DataChoices {
+    /// What can be imported and exported; each value is an `ImportKind`.
+    pub kinds: Vec<Choice>,
+    /// Export formats; each value is what `export_file` takes.
+    pub export_formats: Vec<Choice>,
+    /// File name extensions the importer reads, for the file dialog.
+    pub import_extensions: Vec<String>,
+    /// The largest file imported, in MB, for the screen's note.
+    pub max_import_mb: u32,
+}
+
+/// The screen's choices; needs no open caseload.
+pub fn data_choices() -> DataChoices {
+    DataChoices {
+        kinds: ImportKind::ALL
+            .iter()
+            .map(|k| crate::forms::choice(k, k.label_ko()))
+            .collect(),
+        export_formats: EXPORT_FORMATS
+            .iter()
+            .map(|(_, value, label)| Choice {
+                value: (*value).to_owned(),
+                label: (*label).to_owned(),
+            })
+            .collect(),
+        import_extensions: IMPORT_EXTENSIONS.iter().map(|e| (*e).to_owned()).collect(),
+        max_import_mb: (MAX_IMPORT_BYTES / (1024 * 1024)) as u32,
+    }
+}
 
 /// The most a demo made from the desk may hold (the CLI has no limit).
 pub const MAX_DESK_DEMO: u32 = 20_000;
@@ -80,17 +125,12 @@ impl Desk {
         format: &str,
         dir: &Path,
     ) -> Result<ExportOutcome, AppError> {
-        let (format, ext) = match format {
-            "xlsx" => (ExportFormat::Xlsx, "xlsx"),
-            "csv" => (ExportFormat::Csv, "csv"),
-            "jsonl" => (ExportFormat::Jsonl, "jsonl"),
-            other => {
-                return Err(AppError::Invalid(vec![doyak_domain::FieldError::new(
-                    "format",
-                    "파일 형식",
-                    format!("알 수 없는 형식입니다: {other}"),
-                )]));
-            }
+        let Some(&(format, ext, _)) = EXPORT_FORMATS.iter().find(|(_, v, _)| *v == format) else {
+            return Err(AppError::Invalid(vec![doyak_domain::FieldError::new(
+                "format",
+                "파일 형식",
+                format!("알 수 없는 형식입니다: {format}"),
+            )]));
         };
         let (bytes, count) = self.export(kind, format)?;
         std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;

@@ -1,19 +1,15 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
-import type { ExportOutcome, ImportKind, ImportOutcome, Progress } from "../bindings";
+import type { DataChoices, ExportOutcome, ImportKind, ImportOutcome, Progress } from "../bindings";
 import { ProgressBar } from "../components/ProgressBar";
 import { count, errorText } from "../lib/format";
-
-const KINDS: ReadonlyArray<[ImportKind, string]> = [
-  ["seekers", "구직자"],
-  ["companies", "기업"],
-  ["vacancies", "구인공고"],
-];
 
 /** 가져오기·내보내기: CSV/XLSX in (all-or-nothing unless asked), lists out to
  * the download folder, and a demo for an empty training caseload. */
 export function DataScreen(props: { onChanged: () => void }) {
-  const [kind, setKind] = useState<ImportKind>("seekers");
+  // What can be imported and exported, and how, comes from the desk.
+  const [choices, setChoices] = useState<DataChoices | null>(null);
+  const [kind, setKind] = useState<ImportKind | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [skip, setSkip] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
@@ -23,6 +19,12 @@ export function DataScreen(props: { onChanged: () => void }) {
   const [demoDone, setDemoDone] = useState<number | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const [demoSize, setDemoSize] = useState("500");
+
+  useEffect(() => {
+    api.dataChoices().then(setChoices, setError);
+  }, []);
+  // The kind picked, or the first the desk offers.
+  const importKind = kind ?? (choices?.kinds[0]?.value as ImportKind | undefined) ?? null;
 
   async function run<T>(what: string, task: () => Promise<T>, done: (v: T) => void) {
     setBusy(what);
@@ -40,11 +42,11 @@ export function DataScreen(props: { onChanged: () => void }) {
 
   const doImport = (e: Event) => {
     e.preventDefault();
-    if (!file) return;
+    if (!file || !importKind) return;
     setOutcome(null);
     run(
       "import",
-      async () => api.importFile({ kind, skip_invalid: skip }, new Uint8Array(await file.arrayBuffer()), setProgress),
+      async () => api.importFile({ kind: importKind, skip_invalid: skip }, new Uint8Array(await file.arrayBuffer()), setProgress),
       setOutcome,
     );
   };
@@ -63,9 +65,9 @@ export function DataScreen(props: { onChanged: () => void }) {
         <div class="filters">
           <div class="field">
             <label for="import-kind">종류</label>
-            <select id="import-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as ImportKind)}>
-              {KINDS.map(([k, label]) => (
-                <option value={k}>{label}</option>
+            <select id="import-kind" value={importKind ?? ""} onChange={(e) => setKind(e.currentTarget.value as ImportKind)}>
+              {choices?.kinds.map((k) => (
+                <option value={k.value}>{k.label}</option>
               ))}
             </select>
           </div>
@@ -124,16 +126,16 @@ export function DataScreen(props: { onChanged: () => void }) {
         <h3 id="export-title">내보내기</h3>
         <p class="muted">다운로드 폴더에 저장합니다. 내보낸 기록은 감사 로그에 남습니다.</p>
         <div class="row-actions wrap-actions">
-          {KINDS.map(([k, label]) =>
-            (["xlsx", "csv", "jsonl"] as const).map((f) => (
+          {choices?.kinds.map((k) =>
+            choices.export_formats.map((f) => (
               <button
                 type="button"
                 class="btn small-btn"
-                id={`export-${k}-${f}`}
+                id={`export-${k.value}-${f.value}`}
                 disabled={busy !== null}
-                onClick={() => run("export", () => api.exportFile(k, f), setExported)}
+                onClick={() => run("export", () => api.exportFile(k.value as ImportKind, f.value), setExported)}
               >
-                {label} {f.toUpperCase()}
+                {k.label} {f.label}
               </button>
             )),
           )}

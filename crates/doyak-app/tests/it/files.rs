@@ -121,3 +121,45 @@ fn a_new_caseload_needs_a_name_and_a_confirmed_passphrase() {
     drop(desk);
     assert!(Desk::open(&path, &Passphrase::new("긴 암호 문장입니다"), clock()).is_ok());
 }
+
+#[test]
+fn the_data_screen_offers_exactly_what_the_use_cases_accept() {
+    let choices = doyak_app::data_choices();
+    let shown: Vec<String> = choices
+        .kinds
+        .iter()
+        .chain(&choices.export_formats)
+        .map(|c| format!("{}={}", c.value, c.label))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "seekers=구직자",
+            "companies=기업",
+            "vacancies=구인공고",
+            "xlsx=XLSX",
+            "csv=CSV",
+            "jsonl=JSONL"
+        ],
+        "the labels are the domain's, in the order the screen lists them"
+    );
+    assert_eq!(choices.import_extensions, ["csv", "xlsx"]);
+    assert_eq!(choices.max_import_mb, 64);
+    let mut fx = new_desk();
+    let dir = tempfile::tempdir().unwrap();
+    for kind in &choices.kinds {
+        let kind: ImportKind = serde_json::from_value(serde_json::json!(kind.value))
+            .expect("every offered kind is an ImportKind");
+        for format in &choices.export_formats {
+            let out = fx
+                .desk
+                .export_to_dir(kind, &format.value, dir.path())
+                .unwrap_or_else(|e| panic!("{kind:?} as {}: {e}", format.value));
+            assert!(
+                out.path.ends_with(&format!(".{}", format.value)),
+                "the format's value is the file's extension: {}",
+                out.path
+            );
+        }
+    }
+}
