@@ -434,16 +434,19 @@ fn throttled(channel: Channel<Progress>) -> impl FnMut(u64, u64) {
     }
 }
 
+/// Imports the file at `path`, picked in the file dialog: the desk checks
+/// its size before reading it (doyak_app::read_import_file).
 #[tauri::command]
 pub async fn import_file(
     state: tauri::State<'_, DeskState>,
     request: ImportRequest,
-    bytes: Vec<u8>,
+    path: String,
     on_progress: Channel<Progress>,
 ) -> Result<ImportOutcome, UiError> {
     let mut progress = throttled(on_progress);
+    let path = PathBuf::from(path);
     with_desk(&state, move |desk| {
-        desk.import_file(&request, &bytes, &mut |d, t| progress(d as u64, t as u64))
+        desk.import_path(&request, &path, &mut |d, t| progress(d as u64, t as u64))
     })
     .await
 }

@@ -69,6 +69,7 @@ fn main() {
     sync::start_background(&state);
     let result = tauri::Builder::default()
         .manage(state)
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             software_rendering(app);
             Ok(())

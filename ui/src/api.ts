@@ -1,6 +1,7 @@
 // The desk's commands, typed with the bindings generated from the Rust types
 // (bindings.ts, written by `cargo test -p doyak-desk bindings` — never by hand).
 import { Channel, invoke } from "@tauri-apps/api/core";
+import { open } from "@tauri-apps/plugin-dialog";
 import type {
   DataChoices,
   ExportOutcome,
@@ -102,11 +103,22 @@ export const api = {
   complexView: (name: string) => call<ComplexView>("complex_view", { name }),
   recordVisit: (form: VisitForm) => call<EventRow>("record_visit", { form }),
   createCaseload: (form: NewCaseloadForm) => call<CaseloadSummary>("create_caseload", { form }),
-  importFile: (request: ImportRequest, bytes: Uint8Array, onProgress: (p: Progress) => void) => {
+  /** Imports the file at `path` (picked with `pickImportFile`); the desk
+   * checks its size before reading it. */
+  importFile: (request: ImportRequest, path: string, onProgress: (p: Progress) => void) => {
     const channel = new Channel<Progress>();
     channel.onmessage = onProgress;
-    // Tauri passes a number array for Vec<u8>.
-    return call<ImportOutcome>("import_file", { request, bytes: Array.from(bytes), onProgress: channel });
+    return call<ImportOutcome>("import_file", { request, path, onProgress: channel });
+  },
+  /** The native file dialog; resolves to the picked path, or null when the
+   * counselor closed it. */
+  pickImportFile: async (extensions: string[]): Promise<string | null> => {
+    try {
+      const picked = await open({ multiple: false, directory: false, filters: [{ name: "CSV·엑셀", extensions }] });
+      return typeof picked === "string" ? picked : null;
+    } catch (e) {
+      throw toUiError(e);
+    }
   },
   dataChoices: () => call<DataChoices>("data_choices"),
   /** `format` is one of `DataChoices.export_formats`' values. */

@@ -1,9 +1,11 @@
 //! What the desk's 가져오기·내보내기 screen does: import a file the counselor
-//! picked (its bytes), export a list to a file in the counselor's download
-//! folder, and fill an empty caseload with a demo for training.
+//! picked (by its path; the size is checked before a byte is read), export a
+//! list to a file in the counselor's download folder, and fill an empty
+//! caseload with a demo for training.
 
 use crate::{AppError, Choice, Desk, ExportFormat, ImportKind, ImportOptions, ImportReport};
 use serde::{Deserialize, Serialize};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
@@ -86,9 +88,59 @@ pub fn data_choices() -> DataChoices {
 /// The most a demo made from the desk may hold (the CLI has no limit).
 pub const MAX_DESK_DEMO: u32 = 20_000;
 
+/// Reads a file picked for import. Its size comes from the file system
+/// first: a file over [`MAX_IMPORT_BYTES`] is refused, naming it and the
+/// limit, before it is opened. A file that grows after that check is read
+/// no further than one byte past the limit.
+pub fn read_import_file(path: &Path) -> Result<Vec<u8>, AppError> {
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let unreadable = |source: std::io::Error| AppError::FileRead {
+        file: file.clone(),
+        source,
+    };
+    let too_large = |size: u64| AppError::FileTooLarge {
+        file: Some(file.clone()),
+        size,
+        limit: MAX_IMPORT_BYTES as u64,
+    };
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
+    if !meta.is_file() {
+        return Err(AppError::NotAFile { file });
+    }
+    let limit = MAX_IMPORT_BYTES as u64;
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    let opened = std::fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    opened
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 impl Desk {
-    /// Imports a picked file. A refused file is an outcome, not an error:
-    /// the report says which lines to fix.
+    /// Imports the file at `path`, picked in the desk's file dialog (see
+    /// [`read_import_file`] for what is refused before reading).
+    pub fn import_path(
+        &mut self,
+        request: &ImportRequest,
+        path: &Path,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ImportOutcome, AppError> {
+        let bytes = read_import_file(path)?;
+        self.import_file(request, &bytes, progress)
+    }
+
+    /// Imports a picked file's bytes. A refused file is an outcome, not an
+    /// error: the report says which lines to fix.
     pub fn import_file(
         &mut self,
         request: &ImportRequest,
@@ -97,6 +149,7 @@ impl Desk {
     ) -> Result<ImportOutcome, AppError> {
         if bytes.len() > MAX_IMPORT_BYTES {
             return Err(AppError::FileTooLarge {
+                file: None,
                 size: bytes.len() as u64,
                 limit: MAX_IMPORT_BYTES as u64,
             });

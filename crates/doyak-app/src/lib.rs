@@ -38,7 +38,7 @@ pub use error::{AppError, SyncFailure, UiError};
 pub use export::{ExportFormat, ExportKind};
 pub use files::{
     DataChoices, ExportOutcome, ImportOutcome, ImportRequest, MAX_IMPORT_BYTES, Progress,
-    data_choices,
+    data_choices, read_import_file,
 };
 pub use forms::{SeekerForm, SeekerFormChoices};
 pub use import::{ImportKind, ImportOptions, ImportReport, RowError};

@@ -1,4 +1,4 @@
-import { cleanup, render, waitFor } from "@testing-library/preact";
+import { cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { DataChoices } from "../bindings";
 
@@ -12,7 +12,14 @@ const choices: DataChoices = {
   import_extensions: ["csv"],
   max_import_mb: 7,
 };
-vi.mock("../api", () => ({ api: { dataChoices: () => Promise.resolve(choices) } }));
+const pickImportFile = vi.fn((_extensions: string[]) => Promise.resolve<string | null>("/home/상담/구인 명단.csv"));
+const importFile = vi.fn((_request: unknown, _path: string, _onProgress: unknown) =>
+  Promise.resolve({
+    saved: true,
+    report: { kind: "vacancies", source: "UTF-8", rows: 1, imported: 1, errors: [], ignored_columns: [] },
+  }),
+);
+vi.mock("../api", () => ({ api: { dataChoices: () => Promise.resolve(choices), pickImportFile, importFile } }));
 
 const { DataScreen } = await import("./DataScreen");
 
@@ -29,5 +36,21 @@ describe("DataScreen", () => {
       ["export-vacancies-csv", "구인 (테스트) 씨에스브이"],
       ["export-seekers-csv", "참여자 (테스트) 씨에스브이"],
     ]);
+  });
+
+  it("imports by the path picked in the dialog, filtered to the desk's extensions", async () => {
+    const view = render(<DataScreen onChanged={() => undefined} />);
+    const browse = view.container.querySelector<HTMLButtonElement>("#import-browse");
+    await waitFor(() => expect(browse?.disabled).toBe(false));
+    if (!browse) return;
+    fireEvent.click(browse);
+    expect(pickImportFile).toHaveBeenCalledWith(["csv"]);
+    await waitFor(() => expect(view.container.querySelector<HTMLInputElement>("#import-path")?.value).toBe("/home/상담/구인 명단.csv"));
+    const form = view.container.querySelector("form");
+    if (!form) throw new Error("no import form");
+    fireEvent.submit(form);
+    await waitFor(() => expect(importFile).toHaveBeenCalled());
+    expect(importFile.mock.calls[0]?.slice(0, 2)).toEqual([{ kind: "vacancies", skip_invalid: false }, "/home/상담/구인 명단.csv"]);
+    expect(view.container.querySelector("#import-limit")?.textContent).toBe("CSV 파일, 7 MB까지");
   });
 });

@@ -10,7 +10,8 @@ export function DataScreen(props: { onChanged: () => void }) {
   // What can be imported and exported, and how, comes from the desk.
   const [choices, setChoices] = useState<DataChoices | null>(null);
   const [kind, setKind] = useState<ImportKind | null>(null);
-  const [file, setFile] = useState<File | null>(null);
+  // The path picked in the file dialog (or pasted): the desk reads the file.
+  const [path, setPath] = useState("");
   const [skip, setSkip] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -42,11 +43,11 @@ export function DataScreen(props: { onChanged: () => void }) {
 
   const doImport = (e: Event) => {
     e.preventDefault();
-    if (!file || !importKind) return;
+    if (path.trim() === "" || !importKind) return;
     setOutcome(null);
     run(
       "import",
-      async () => api.importFile({ kind: importKind, skip_invalid: skip }, new Uint8Array(await file.arrayBuffer()), setProgress),
+      () => api.importFile({ kind: importKind, skip_invalid: skip }, path.trim(), setProgress),
       setOutcome,
     );
   };
@@ -72,16 +73,40 @@ export function DataScreen(props: { onChanged: () => void }) {
             </select>
           </div>
           <div class="field grow">
-            <label for="import-file">파일</label>
-            <input id="import-file" type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+            <label for="import-path">파일</label>
+            <input
+              id="import-path"
+              value={path}
+              placeholder="찾아보기를 눌러 파일을 고르세요"
+              aria-describedby="import-limit"
+              onInput={(e) => setPath(e.currentTarget.value)}
+            />
+            {choices && (
+              <p class="hint-text" id="import-limit">
+                {choices.import_extensions.map((x) => x.toUpperCase()).join("·")} 파일, {choices.max_import_mb} MB까지
+              </p>
+            )}
           </div>
+          <button
+            type="button"
+            id="import-browse"
+            class="btn"
+            disabled={busy !== null || !choices}
+            onClick={() => {
+              if (!choices) return;
+              setError(null);
+              api.pickImportFile(choices.import_extensions).then((p) => p !== null && setPath(p), setError);
+            }}
+          >
+            찾아보기…
+          </button>
         </div>
         <label class="check">
           <input id="import-skip" type="checkbox" checked={skip} onChange={() => setSkip(!skip)} />
           오류가 있는 줄은 건너뛰고 나머지를 저장
         </label>
         <div class="actions">
-          <button type="submit" id="import-run" class="btn primary" disabled={!file || busy !== null}>
+          <button type="submit" id="import-run" class="btn primary" disabled={path.trim() === "" || busy !== null}>
             가져오기
           </button>
         </div>
