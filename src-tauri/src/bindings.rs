@@ -7,6 +7,7 @@
 mod tests {
     use crate::commands::DeskInfo;
     use crate::sync::SyncPanel;
+    use doyak_app::DataChoices;
     use doyak_app::FieldError;
     use doyak_app::PassphraseChangeForm;
     use doyak_app::sync::{
@@ -105,6 +106,7 @@ mod tests {
             decl::<VacancyDetail>(&cfg),
             decl::<AssignmentView>(&cfg),
             decl::<PassphraseChangeForm>(&cfg),
+            decl::<DataChoices>(&cfg),
         ];
         let mut out = String::from(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\

@@ -74,6 +74,8 @@ pub struct DeskInfo {
     caseload_exists: bool,
     /// Where the desk looks for the caseload file, for the "no file" message.
     caseload_path: String,
+    /// The shortest passphrase a new caseload accepts (the use case's rule).
+    min_passphrase_chars: u32,
 }
 
 /// Every failure a command returns passes here: logged, then shown.
@@ -140,6 +142,7 @@ pub fn desk_info(state: tauri::State<'_, DeskState>) -> DeskInfo {
         demo_passphrase: state.demo.then(|| doyak_app::DEMO_PASSPHRASE.to_owned()),
         caseload_exists: state.path.exists(),
         caseload_path: state.path.display().to_string(),
+        min_passphrase_chars: doyak_app::MIN_PASSPHRASE_CHARS as u32,
     }
 }
 
@@ -431,18 +434,27 @@ fn throttled(channel: Channel<Progress>) -> impl FnMut(u64, u64) {
     }
 }
 
+/// Imports the file at `path`, picked in the file dialog: the desk checks
+/// its size before reading it (doyak_app::read_import_file).
 #[tauri::command]
 pub async fn import_file(
     state: tauri::State<'_, DeskState>,
     request: ImportRequest,
-    bytes: Vec<u8>,
+    path: String,
     on_progress: Channel<Progress>,
 ) -> Result<ImportOutcome, UiError> {
     let mut progress = throttled(on_progress);
+    let path = PathBuf::from(path);
     with_desk(&state, move |desk| {
-        desk.import_file(&request, &bytes, &mut |d, t| progress(d as u64, t as u64))
+        desk.import_path(&request, &path, &mut |d, t| progress(d as u64, t as u64))
     })
     .await
+}
+
+/// What the 가져오기·내보내기 screen offers; needs no open caseload.
+#[tauri::command]
+pub fn data_choices() -> doyak_app::DataChoices {
+    doyak_app::data_choices()
 }
 
 /// Where exports go: the counselor's download folder.

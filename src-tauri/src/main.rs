@@ -69,6 +69,7 @@ fn main() {
     sync::start_background(&state);
     let result = tauri::Builder::default()
         .manage(state)
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             software_rendering(app);
             Ok(())
@@ -107,6 +108,7 @@ fn main() {
             commands::create_caseload,
             commands::import_file,
             commands::export_file,
+            commands::data_choices,
             commands::generate_demo,
             commands::recommended_vacancies,
             commands::recommended_seekers,

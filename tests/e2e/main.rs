@@ -510,7 +510,19 @@ fn first_start_creates_a_caseload_fills_a_demo_imports_and_exports() {
         "이름,생년월일,연락처\n가져온사람,1990-01-01,010-1234-5678\n미래사람,2999-01-01,010-2222-3333\n",
     )
     .unwrap();
-    let input = s.find("#import-file").unwrap();
+    // The native file dialog cannot be driven over WebDriver; the path it
+    // would give goes into the same field, and the desk reads the file.
+    // First one over the size limit (sparse): refused by name, unread.
+    let big = desk.dir.path().join("큰 명단.csv");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(doyak_app::MAX_IMPORT_BYTES as u64 + 1)
+        .unwrap();
+    let input = s.find("#import-path").unwrap();
+    s.type_text(&input, &big.display().to_string()).unwrap();
+    s.click(&s.find("#import-run").unwrap()).unwrap();
+    wait_text(&s, "#data-error", "'큰 명단.csv' 파일이 너무 큽니다");
+    s.clear(&input).unwrap();
     s.type_text(&input, &csv.display().to_string()).unwrap();
     s.click(&s.find("#import-run").unwrap()).unwrap();
     wait_text(&s, "#import-outcome", "아무것도 저장하지 않았습니다");

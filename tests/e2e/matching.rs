@@ -72,6 +72,12 @@ fn a_vacancy_recommends_candidates_and_a_shortlist_becomes_a_referral() {
         .join("")
         .trim()
         .to_owned();
+    // Whether the candidate gave 제3자 제공 consent: the card says when not.
+    let consented = !s
+        .texts("li.rec:first-child .rec-actions")
+        .unwrap()
+        .join("")
+        .contains("제3자 제공 동의가 없어");
     let first_button = s.find("li.rec:first-child .rec-actions button").unwrap();
     s.click(&first_button).unwrap();
     wait_text(&s, "li.rec:first-child .rec-actions .tag", "후보");
@@ -80,20 +86,28 @@ fn a_vacancy_recommends_candidates_and_a_shortlist_becomes_a_referral() {
     assert!(row.contains(&name), "{row}");
     shot(&s, "19-vacancy-applications");
 
-    // From the seeker's page: move the shortlist on to 알선 (the demo's
-    // seekers gave 제3자 제공 consent, or the desk says why not).
+    // From the seeker's page: move the shortlist on to 알선. Only a 후보
+    // row offers 알선 (nothing moves back), and only with consent: without
+    // it the desk offers no step past 후보.
     s.click(&s.find("#application-rows tbody tr .row-link").unwrap())
         .unwrap();
     wait_text(&s, "#seeker-title", &name);
     s.click(&s.find("#tab-applications").unwrap()).unwrap();
-    let option = s
-        .find("#application-rows select option[value=proposed]")
+    s.find("#application-rows").unwrap();
+    let offered = s
+        .find_all("#application-rows select option[value=proposed]")
         .unwrap();
-    s.click(&option).unwrap();
-    // The row is re-read from the caseload after the save: once it is 알선,
-    // 후보 is no longer offered (a status never moves back).
-    let outcome = s
-        .wait("the 알선 to be recorded or refused", || {
+    assert_eq!(
+        offered.len(),
+        usize::from(consented),
+        "알선 is offered for the new 후보 exactly when the seeker consented"
+    );
+    if let Some(option) = offered.first() {
+        s.click(option).unwrap();
+        // The row is re-read from the caseload after the save: once it is
+        // 알선, 후보 is no longer offered (a status never moves back).
+        let refusal = s
+            .wait("the 알선 to be recorded", || {
             let error = s.texts("[role=alert]")?.join("");
             if !error.is_empty() {
                 return Ok(Some(error));
@@ -105,13 +119,11 @@ fn a_vacancy_recommends_candidates_and_a_shortlist_becomes_a_referral() {
             let still_shortlist = offered
                 .as_array()
                 .is_some_and(|a| a.iter().any(|v| v == "shortlisted"));
-            Ok((!still_shortlist).then(|| "proposed".to_owned()))
+            Ok((!still_shortlist).then(String::new))
         })
-        .unwrap();
-    assert!(
-        outcome == "proposed" || outcome.contains("제3자 제공 동의가 없어"),
-        "recorded, or refused for want of consent in Korean: {outcome}"
-    );
+            .unwrap();
+        assert_eq!(refusal, "", "a consenting seeker's 후보 moves on to 알선");
+    }
     shot(&s, "20-seeker-applications");
     s.click(&s.find("#tab-recommend").unwrap()).unwrap();
     cards(&s);

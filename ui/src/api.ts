@@ -1,7 +1,9 @@
 // The desk's commands, typed with the bindings generated from the Rust types
 // (bindings.ts, written by `cargo test -p doyak-desk bindings` — never by hand).
 import { Channel, invoke } from "@tauri-apps/api/core";
+import { open } from "@tauri-apps/plugin-dialog";
 import type {
+  DataChoices,
   ExportOutcome,
   ImportKind,
   ImportOutcome,
@@ -101,13 +103,26 @@ export const api = {
   complexView: (name: string) => call<ComplexView>("complex_view", { name }),
   recordVisit: (form: VisitForm) => call<EventRow>("record_visit", { form }),
   createCaseload: (form: NewCaseloadForm) => call<CaseloadSummary>("create_caseload", { form }),
-  importFile: (request: ImportRequest, bytes: Uint8Array, onProgress: (p: Progress) => void) => {
+  /** Imports the file at `path` (picked with `pickImportFile`); the desk
+   * checks its size before reading it. */
+  importFile: (request: ImportRequest, path: string, onProgress: (p: Progress) => void) => {
     const channel = new Channel<Progress>();
     channel.onmessage = onProgress;
-    // Tauri passes a number array for Vec<u8>.
-    return call<ImportOutcome>("import_file", { request, bytes: Array.from(bytes), onProgress: channel });
+    return call<ImportOutcome>("import_file", { request, path, onProgress: channel });
   },
-  exportFile: (kind: ImportKind, format: "xlsx" | "csv" | "jsonl") => call<ExportOutcome>("export_file", { kind, format }),
+  /** The native file dialog; resolves to the picked path, or null when the
+   * counselor closed it. */
+  pickImportFile: async (extensions: string[]): Promise<string | null> => {
+    try {
+      const picked = await open({ multiple: false, directory: false, filters: [{ name: "CSV·엑셀", extensions }] });
+      return typeof picked === "string" ? picked : null;
+    } catch (e) {
+      throw toUiError(e);
+    }
+  },
+  dataChoices: () => call<DataChoices>("data_choices"),
+  /** `format` is one of `DataChoices.export_formats`' values. */
+  exportFile: (kind: ImportKind, format: string) => call<ExportOutcome>("export_file", { kind, format }),
   generateDemo: (seekers: number, companies: number, seed: number, onProgress: (p: Progress) => void) => {
     const channel = new Channel<Progress>();
     channel.onmessage = onProgress;
@@ -116,7 +131,6 @@ export const api = {
   recommendedVacancies: (seekerId: string) => call<RecommendationView>("recommended_vacancies", { seekerId }),
   recommendedSeekers: (vacancyId: string) => call<RecommendationView>("recommended_seekers", { vacancyId }),
   assignmentSuggestions: () => call<AssignmentView>("assignment_suggestions"),
-  applicationStatuses: () => call<Choice[]>("application_statuses"),
   seekerApplications: (seekerId: string) => call<ApplicationRow[]>("seeker_applications", { seekerId }),
   vacancyDetail: (id: string) => call<VacancyDetail>("vacancy_detail", { id }),
   addApplication: (seekerId: string, vacancyId: string, status: "shortlisted" | "proposed") =>

@@ -12,7 +12,11 @@ demo_passphrase: string | null, caseload_exists: boolean,
 /**
  * Where the desk looks for the caseload file, for the "no file" message.
  */
-caseload_path: string, };
+caseload_path: string, 
+/**
+ * The shortest passphrase a new caseload accepts (the use case's rule).
+ */
+min_passphrase_chars: number, };
 
 /**
  * The status bar's view of sync.
@@ -77,7 +81,21 @@ route: string, field: string, field_label: string,
 /**
  * The value that was replaced, and the value in the record now, as text.
  */
-overwritten: SideView, applied: SideView, };
+overwritten: SideView, applied: SideView, 
+/**
+ * What the 직접 합치기 box starts with: the value in the record now
+ * (empty for none), as the counselor would type it.
+ */
+merge_text: string, 
+/**
+ * How to type a value of this field ("" for free text).
+ */
+merge_hint: string, 
+/**
+ * False when the field cannot be typed by hand (a structured value):
+ * only one of the two values can be kept.
+ */
+mergeable: boolean, };
 
 export type SideView = { value: string, 
 /**
@@ -97,7 +115,7 @@ written_at: string, };
 /**
  * How the counselor settles a conflict.
  */
-export type ConflictChoice = { "keep": "applied" } | { "keep": "overwritten" } | { "keep": "merged", json: string, };
+export type ConflictChoice = { "keep": "applied" } | { "keep": "overwritten" } | { "keep": "merged", text: string, };
 
 /**
  * A change the server refused for good.
@@ -507,7 +525,13 @@ status: string, status_label: string,
 /**
  * The outcome is recorded: the status cannot change any more.
  */
-closed: boolean, note: string, };
+closed: boolean, 
+/**
+ * What the status may be set to, this one first, in pipeline order:
+ * the domain's forward-only, consent-gated rule, so the page offers
+ * exactly what `set_application_status` accepts.
+ */
+next_statuses: Array<Choice>, note: string, };
 
 export type VacancyDetail = { row: VacancyRow, facts: Array<Fact>, applications: Array<ApplicationRow>, 
 /**
@@ -534,3 +558,25 @@ seekers: number, places: number, total_score: number, };
  * dropped and never shown by `Debug`.
  */
 export type PassphraseChangeForm = { current: string, new: string, confirm: string, };
+
+/**
+ * What the 가져오기·내보내기 screen offers, from the tables the use cases
+ * accept, so the page lists nothing of its own.
+ */
+export type DataChoices = { 
+/**
+ * What can be imported and exported; each value is an `ImportKind`.
+ */
+kinds: Array<Choice>, 
+/**
+ * Export formats; each value is what `export_file` takes.
+ */
+export_formats: Array<Choice>, 
+/**
+ * File name extensions the importer reads, for the file dialog.
+ */
+import_extensions: Array<string>, 
+/**
+ * The largest file imported, in MB, for the screen's note.
+ */
+max_import_mb: number, };

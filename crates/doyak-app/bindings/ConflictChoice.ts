@@ -3,4 +3,4 @@
 /**
  * How the counselor settles a conflict.
  */
-export type ConflictChoice = { "keep": "applied" } | { "keep": "overwritten" } | { "keep": "merged", json: string, };
+export type ConflictChoice = { "keep": "applied" } | { "keep": "overwritten" } | { "keep": "merged", text: string, };

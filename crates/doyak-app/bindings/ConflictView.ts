@@ -20,4 +20,18 @@ route: string, field: string, field_label: string,
 /**
  * The value that was replaced, and the value in the record now, as text.
  */
-overwritten: SideView, applied: SideView, };
+overwritten: SideView, applied: SideView, 
+/**
+ * What the 직접 합치기 box starts with: the value in the record now
+ * (empty for none), as the counselor would type it.
+ */
+merge_text: string, 
+/**
+ * How to type a value of this field ("" for free text).
+ */
+merge_hint: string, 
+/**
+ * False when the field cannot be typed by hand (a structured value):
+ * only one of the two values can be kept.
+ */
+mergeable: boolean, };

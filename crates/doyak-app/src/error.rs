@@ -43,13 +43,35 @@ pub enum AppError {
     /// Too many wrong passphrases in a row: the next try must wait.
     #[error("{}", crate::unlock::wait_message(*.0))]
     MustWait(std::time::Duration),
-    /// A picked file over the import limit, refused before it is parsed.
+    /// A file over the import limit, refused before it is read (a picked
+    /// file's size comes from the file system) or parsed. The screen names
+    /// the file; the log does not.
     #[error(
-        "파일이 너무 큽니다 ({} MB). {} MB 이하로 나누어 가져와 주세요.",
-        size / (1024 * 1024),
+        "{}파일이 너무 큽니다 ({}바이트, {:.1} MB). 한 번에 {} MB까지 가져올 수 있으니 파일을 나누어 가져와 주세요.",
+        file.as_deref().map(|f| format!("'{f}' ")).unwrap_or_default(),
+        thousands(usize::try_from(*size).unwrap_or(usize::MAX)),
+        *size as f64 / (1024.0 * 1024.0),
         limit / (1024 * 1024)
     )]
-    FileTooLarge { size: u64, limit: u64 },
+    FileTooLarge {
+        /// The file's name, when the desk read it from a path.
+        file: Option<String>,
+        size: u64,
+        limit: u64,
+    },
+    /// A picked file that cannot be read (gone, locked, no permission).
+    #[error(
+        "'{file}' 파일을 읽을 수 없습니다 ({}). 파일이 있는지, 다른 프로그램에서 열려 있지 않은지 확인해 주세요.",
+        source.kind()
+    )]
+    FileRead {
+        file: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A picked path that is a folder or a device, not a file.
+    #[error("'{file}'은(는) 파일이 아닙니다. 가져올 CSV 또는 XLSX 파일을 골라 주세요.")]
+    NotAFile { file: String },
     /// An export file that could not be written.
     #[error("파일을 쓸 수 없습니다: {} ({})", path.display(), source.kind())]
     FileWrite {
@@ -205,6 +227,8 @@ impl AppError {
             AppError::DemoTooLarge { .. } => ErrorCode::DemoTooLarge,
             AppError::DemoGenerator(_) => ErrorCode::DemoGenerator,
             AppError::FileTooLarge { .. } => ErrorCode::FileTooLarge,
+            AppError::FileRead { .. } => ErrorCode::FileRead,
+            AppError::NotAFile { .. } => ErrorCode::FileNotAFile,
             AppError::FileWrite { .. } => ErrorCode::FileWrite,
             AppError::MustWait(_) => ErrorCode::UnlockWait,
             AppError::MatchInput { .. } => ErrorCode::MatchInput,
@@ -232,7 +256,7 @@ impl AppError {
             ),
             AppError::ImportRejected { count, .. } => format!("{}: {count} rows", self.code()),
             AppError::MustWait(wait) => format!("{}: {} ms", self.code(), wait.as_millis()),
-            AppError::FileTooLarge { size, limit } => {
+            AppError::FileTooLarge { size, limit, .. } => {
                 format!("{}: {size} > {limit} bytes", self.code())
             }
             AppError::MatchInput { problems } => {
@@ -333,6 +357,34 @@ mod tests {
             "the screen names the file"
         );
         assert_eq!(write.log_chain(), "file.write <- io PermissionDenied");
+
+        let read = AppError::FileRead {
+            file: "홍길순 명단.csv".into(),
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        };
+        assert!(
+            read.to_string().contains("'홍길순 명단.csv'"),
+            "the screen names the file"
+        );
+        assert_eq!(read.log_chain(), "file.read <- io NotFound");
+        let large = AppError::FileTooLarge {
+            file: Some("홍길순 명단.csv".into()),
+            size: 67_108_865,
+            limit: 67_108_864,
+        };
+        assert!(
+            large
+                .to_string()
+                .contains("'홍길순 명단.csv' 파일이 너무 큽니다 (67,108,865바이트")
+        );
+        assert_eq!(
+            large.log_chain(),
+            "file.too_large: 67108865 > 67108864 bytes"
+        );
+        let folder = AppError::NotAFile {
+            file: "홍길순".into(),
+        };
+        assert_eq!(folder.log_chain(), "file.not_a_file");
     }
 
     #[test]

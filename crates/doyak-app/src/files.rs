@@ -1,9 +1,11 @@
 //! What the desk's 가져오기·내보내기 screen does: import a file the counselor
-//! picked (its bytes), export a list to a file in the counselor's download
-//! folder, and fill an empty caseload with a demo for training.
+//! picked (by its path; the size is checked before a byte is read), export a
+//! list to a file in the counselor's download folder, and fill an empty
+//! caseload with a demo for training.
 
-use crate::{AppError, Desk, ExportFormat, ImportKind, ImportOptions, ImportReport};
+use crate::{AppError, Choice, Desk, ExportFormat, ImportKind, ImportOptions, ImportReport};
 use serde::{Deserialize, Serialize};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
@@ -38,12 +40,107 @@ pub struct Progress {
 /// The largest file the desk imports (a spreadsheet of ~100k rows fits).
 pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
 
+/// The formats a list can be exported to: the value `export_to_dir` takes
+/// (also the file's extension) and what the screen's button says.
+const EXPORT_FORMATS: [(ExportFormat, &str, &str); 3] = [
+    (ExportFormat::Xlsx, "xlsx", "XLSX"),
+    (ExportFormat::Csv, "csv", "CSV"),
+    (ExportFormat::Jsonl, "jsonl", "JSONL"),
+];
+
+/// The extensions of the files the importer reads (it tells CSV from XLSX
+/// by the bytes; the extension only narrows the file dialog).
+const IMPORT_EXTENSIONS: [&str; 2] = ["csv", "xlsx"];
+
+/// What the 가져오기·내보내기 screen offers, from the tables the use cases
+/// accept, so the page lists nothing of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DataChoices {
+    /// What can be imported and exported; each value is an `ImportKind`.
+    pub kinds: Vec<Choice>,
+    /// Export formats; each value is what `export_file` takes.
+    pub export_formats: Vec<Choice>,
+    /// File name extensions the importer reads, for the file dialog.
+    pub import_extensions: Vec<String>,
+    /// The largest file imported, in MB, for the screen's note.
+    pub max_import_mb: u32,
+}
+
+/// The screen's choices; needs no open caseload.
+pub fn data_choices() -> DataChoices {
+    DataChoices {
+        kinds: ImportKind::ALL
+            .iter()
+            .map(|k| crate::forms::choice(k, k.label_ko()))
+            .collect(),
+        export_formats: EXPORT_FORMATS
+            .iter()
+            .map(|(_, value, label)| Choice {
+                value: (*value).to_owned(),
+                label: (*label).to_owned(),
+            })
+            .collect(),
+        import_extensions: IMPORT_EXTENSIONS.iter().map(|e| (*e).to_owned()).collect(),
+        max_import_mb: (MAX_IMPORT_BYTES / (1024 * 1024)) as u32,
+    }
+}
+
 /// The most a demo made from the desk may hold (the CLI has no limit).
 pub const MAX_DESK_DEMO: u32 = 20_000;
 
+/// Reads a file picked for import. Its size comes from the file system
+/// first: a file over [`MAX_IMPORT_BYTES`] is refused, naming it and the
+/// limit, before it is opened. A file that grows after that check is read
+/// no further than one byte past the limit.
+pub fn read_import_file(path: &Path) -> Result<Vec<u8>, AppError> {
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let unreadable = |source: std::io::Error| AppError::FileRead {
+        file: file.clone(),
+        source,
+    };
+    let too_large = |size: u64| AppError::FileTooLarge {
+        file: Some(file.clone()),
+        size,
+        limit: MAX_IMPORT_BYTES as u64,
+    };
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
+    if !meta.is_file() {
+        return Err(AppError::NotAFile { file });
+    }
+    let limit = MAX_IMPORT_BYTES as u64;
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    let opened = std::fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    opened
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 impl Desk {
-    /// Imports a picked file. A refused file is an outcome, not an error:
-    /// the report says which lines to fix.
+    /// Imports the file at `path`, picked in the desk's file dialog (see
+    /// [`read_import_file`] for what is refused before reading).
+    pub fn import_path(
+        &mut self,
+        request: &ImportRequest,
+        path: &Path,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ImportOutcome, AppError> {
+        let bytes = read_import_file(path)?;
+        self.import_file(request, &bytes, progress)
+    }
+
+    /// Imports a picked file's bytes. A refused file is an outcome, not an
+    /// error: the report says which lines to fix.
     pub fn import_file(
         &mut self,
         request: &ImportRequest,
@@ -52,6 +149,7 @@ impl Desk {
     ) -> Result<ImportOutcome, AppError> {
         if bytes.len() > MAX_IMPORT_BYTES {
             return Err(AppError::FileTooLarge {
+                file: None,
                 size: bytes.len() as u64,
                 limit: MAX_IMPORT_BYTES as u64,
             });
@@ -80,17 +178,12 @@ impl Desk {
         format: &str,
         dir: &Path,
     ) -> Result<ExportOutcome, AppError> {
-        let (format, ext) = match format {
-            "xlsx" => (ExportFormat::Xlsx, "xlsx"),
-            "csv" => (ExportFormat::Csv, "csv"),
-            "jsonl" => (ExportFormat::Jsonl, "jsonl"),
-            other => {
-                return Err(AppError::Invalid(vec![doyak_domain::FieldError::new(
-                    "format",
-                    "파일 형식",
-                    format!("알 수 없는 형식입니다: {other}"),
-                )]));
-            }
+        let Some(&(format, ext, _)) = EXPORT_FORMATS.iter().find(|(_, v, _)| *v == format) else {
+            return Err(AppError::Invalid(vec![doyak_domain::FieldError::new(
+                "format",
+                "파일 형식",
+                format!("알 수 없는 형식입니다: {format}"),
+            )]));
         };
         let (bytes, count) = self.export(kind, format)?;
         std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;

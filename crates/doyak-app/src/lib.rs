@@ -36,7 +36,10 @@ pub use detail::{EventRow, Fact, ReferralRow, SeekerDetail, SessionForm};
 pub use doyak_domain::ErrorCode;
 pub use error::{AppError, SyncFailure, UiError};
 pub use export::{ExportFormat, ExportKind};
-pub use files::{ExportOutcome, ImportOutcome, ImportRequest, Progress};
+pub use files::{
+    DataChoices, ExportOutcome, ImportOutcome, ImportRequest, MAX_IMPORT_BYTES, Progress,
+    data_choices, read_import_file,
+};
 pub use forms::{SeekerForm, SeekerFormChoices};
 pub use import::{ImportKind, ImportOptions, ImportReport, RowError};
 pub use lists::{Choice, MAX_PAGE, SeekerFilterChoices, SeekerListQuery};

@@ -12,7 +12,7 @@ use crate::forms::{choice, enum_value, parse_id};
 use crate::{AppError, Choice, Desk, VacancyRow};
 use chrono::NaiveDate;
 use doyak_domain::company::VacancyStatus;
-use doyak_domain::events::{Application, ApplicationStatus};
+use doyak_domain::events::{Application, ApplicationStatus, StepRefusal};
 use doyak_domain::seeker::ConsentScope;
 use doyak_domain::{Company, EntityKind, FieldError, Id, JobSeeker, SeekerStatus, Vacancy};
 use doyak_match::{Caseload, SeekerProfile, VacancyProfile};
@@ -61,6 +61,10 @@ pub struct ApplicationRow {
     pub status_label: String,
     /// The outcome is recorded: the status cannot change any more.
     pub closed: bool,
+    /// What the status may be set to, this one first, in pipeline order:
+    /// the domain's forward-only, consent-gated rule, so the page offers
+    /// exactly what `set_application_status` accepts.
+    pub next_statuses: Vec<Choice>,
     pub note: String,
 }
 
@@ -350,7 +354,7 @@ impl Desk {
                 vacancy_title: v.title.clone(),
                 application: applications
                     .get(&v.id)
-                    .map(|a| application_row(a, &seeker.name, &v.title, &company)),
+                    .map(|a| application_row(a, &seeker.name, &v.title, &company, share)),
                 company_name: company,
                 score: r.score,
                 reasons: reasons(r.reasons),
@@ -419,9 +423,9 @@ impl Desk {
                     company_name: company.clone(),
                     score: r.score,
                     reasons: reasons(r.reasons),
-                    application: applications
-                        .get(&s.id)
-                        .map(|a| application_row(a, &s.name, &vacancy.title, &company)),
+                    application: applications.get(&s.id).map(|a| {
+                        application_row(a, &s.name, &vacancy.title, &company, s.may_share)
+                    }),
                     may_share: s.may_share,
                 }
             })
@@ -510,6 +514,7 @@ impl Desk {
                     &item.seeker_name,
                     &item.vacancy_title,
                     &item.company_name,
+                    item.may_share,
                 ));
             }
         }
@@ -542,7 +547,13 @@ impl Desk {
                     (v.title, c)
                 })
                 .unwrap_or_default();
-            rows.push(application_row(&a, &seeker.name, &title, &company));
+            rows.push(application_row(
+                &a,
+                &seeker.name,
+                &title,
+                &company,
+                may_share(&seeker),
+            ));
         }
         Ok(rows)
     }
@@ -564,12 +575,12 @@ impl Desk {
             if a.status == ApplicationStatus::Hired {
                 hired += 1;
             }
-            let name = self
+            let (name, share) = self
                 .store
                 .get::<JobSeeker>(a.seeker_id)?
-                .map(|s| s.name)
+                .map(|s| (s.name.clone(), may_share(&s)))
                 .unwrap_or_default();
-            applications.push(application_row(&a, &name, &v.title, &company));
+            applications.push(application_row(&a, &name, &v.title, &company, share));
         }
         let fact = |label: &str, value: String| Fact {
             label: label.into(),
@@ -668,6 +679,7 @@ impl Desk {
             &seeker.name,
             &vacancy.title,
             &company,
+            may_share(&seeker),
         ))
     }
 
@@ -683,21 +695,25 @@ impl Desk {
             .store
             .get(parse_id(id)?)?
             .ok_or(AppError::NotFound { what: "알선" })?;
-        if application.status.is_final() && status != application.status {
-            return Err(status_error(&format!(
-                "결과('{}')가 기록된 알선은 바꿀 수 없습니다. 다시 알선하려면 추천 목록에서 새로 기록해 주세요.",
-                application.status.label_ko()
-            )));
-        }
-        if status.rank() < application.status.rank() {
-            return Err(status_error(&format!(
-                "'{}' 단계에서 '{}'(으)로 되돌릴 수 없습니다.",
-                application.status.label_ko(),
-                status.label_ko()
-            )));
-        }
         let seeker = self.seeker(application.seeker_id)?;
-        check_consent(&seeker, status)?;
+        let from = application.status;
+        match from.step_to(status, may_share(&seeker)) {
+            Ok(()) => {}
+            Err(StepRefusal::Final) => {
+                return Err(status_error(&format!(
+                    "결과('{}')가 기록된 알선은 바꿀 수 없습니다. 다시 알선하려면 추천 목록에서 새로 기록해 주세요.",
+                    from.label_ko()
+                )));
+            }
+            Err(StepRefusal::Backwards) => {
+                return Err(status_error(&format!(
+                    "'{}' 단계에서 '{}'(으)로 되돌릴 수 없습니다.",
+                    from.label_ko(),
+                    status.label_ko()
+                )));
+            }
+            Err(StepRefusal::NoConsent) => return Err(status_error(NO_CONSENT)),
+        }
         application.status = status;
         let note = note.trim();
         if !note.is_empty() {
@@ -715,16 +731,22 @@ fn parse_status(value: &str) -> Result<ApplicationStatus, AppError> {
         .ok_or_else(|| status_error("알선 단계를 목록에서 골라 주세요."))
 }
 
+const NO_CONSENT: &str = "구직자의 제3자 제공 동의가 없어 기업에 알선할 수 없습니다. 동의를 받은 뒤 정보 수정에서 기록해 주세요.";
+
 fn check_consent(seeker: &JobSeeker, status: ApplicationStatus) -> Result<(), AppError> {
     if status.shares_personal_data() && !may_share(seeker) {
-        return Err(status_error(
-            "구직자의 제3자 제공 동의가 없어 기업에 알선할 수 없습니다. 동의를 받은 뒤 정보 수정에서 기록해 주세요.",
-        ));
+        return Err(status_error(NO_CONSENT));
     }
     Ok(())
 }
 
-fn application_row(a: &Application, seeker: &str, title: &str, company: &str) -> ApplicationRow {
+fn application_row(
+    a: &Application,
+    seeker: &str,
+    title: &str,
+    company: &str,
+    may_share: bool,
+) -> ApplicationRow {
     ApplicationRow {
         id: a.id.to_string(),
         seeker_id: a.seeker_id.to_string(),
@@ -736,6 +758,12 @@ fn application_row(a: &Application, seeker: &str, title: &str, company: &str) ->
         status: enum_value(&a.status),
         status_label: a.status.label_ko().to_owned(),
         closed: a.status.is_final(),
+        next_statuses: a
+            .status
+            .next_statuses(may_share)
+            .into_iter()
+            .map(|s| choice(s, s.label_ko()))
+            .collect(),
         note: a.note.clone().unwrap_or_default(),
     }
 }

@@ -70,6 +70,8 @@ error_codes! {
     DemoGenerator => "demo.generator",
     FileTooLarge => "file.too_large",
     FileWrite => "file.write",
+    FileRead => "file.read",
+    FileNotAFile => "file.not_a_file",
     UnlockWait => "desk.unlock_wait",
     MatchInput => "match.input",
     MatchAssign => "match.assign",

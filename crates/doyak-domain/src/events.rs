@@ -557,6 +557,35 @@ impl ApplicationStatus {
         self != ApplicationStatus::Shortlisted
     }
 
+    /// Whether an 알선 at this status may be set to `to`, for a seeker who
+    /// has (`may_share`) or has not agreed to share their details. Staying
+    /// put is no step (only the note changes); otherwise an outcome is
+    /// final, a status never moves back, and a step that sends the seeker's
+    /// details to the employer needs their consent.
+    pub fn step_to(self, to: ApplicationStatus, may_share: bool) -> Result<(), StepRefusal> {
+        if to == self {
+            Ok(())
+        } else if self.is_final() {
+            Err(StepRefusal::Final)
+        } else if to.rank() < self.rank() {
+            Err(StepRefusal::Backwards)
+        } else if to.shares_personal_data() && !may_share {
+            Err(StepRefusal::NoConsent)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// The statuses an 알선 at this status may be set to, in pipeline order,
+    /// this one included: what the desk offers, so it offers only what
+    /// [`ApplicationStatus::step_to`] accepts.
+    pub fn next_statuses(self, may_share: bool) -> Vec<ApplicationStatus> {
+        Self::ALL
+            .into_iter()
+            .filter(|to| self.step_to(*to, may_share).is_ok())
+            .collect()
+    }
+
     pub fn label_ko(self) -> &'static str {
         match self {
             ApplicationStatus::Shortlisted => "후보",
@@ -568,6 +597,19 @@ impl ApplicationStatus {
             ApplicationStatus::Withdrawn => "취소",
         }
     }
+}
+
+/// Why an 알선 may not take a status (the use case words it for the
+/// counselor).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepRefusal {
+    /// The outcome (합격, 불합격, 취소) is recorded and final.
+    Final,
+    /// An earlier step: a status never moves back.
+    Backwards,
+    /// The step sends the seeker's details to the employer without their
+    /// 제3자 제공 consent.
+    NoConsent,
 }
 
 impl SharedRecord for Referral {

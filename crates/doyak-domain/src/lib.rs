@@ -9,6 +9,7 @@ pub mod codes;
 pub mod company;
 pub mod error_code;
 pub mod events;
+pub mod field_text;
 pub mod hlc;
 pub mod id;
 pub mod korean;

@@ -4,8 +4,8 @@
 
 import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
-import type { ApplicationRow, Choice, Recommendation, RecommendationView } from "../bindings";
-import { nextStatuses, scoreLabel } from "../lib/pipeline";
+import type { ApplicationRow, Recommendation, RecommendationView } from "../bindings";
+import { scoreLabel } from "../lib/pipeline";
 import { Loading } from "./FormParts";
 import { errorText } from "../lib/format";
 
@@ -147,13 +147,10 @@ export function Recommendations(props: { load: () => Promise<RecommendationView>
   );
 }
 
-/** 알선 현황: each row's status can move forward; an outcome is final. */
+/** 알선 현황: each row offers the statuses the desk says it may take
+ * (`next_statuses`); with nothing to choose it shows its status. */
 export function Applications(props: { rows: ApplicationRow[]; show: "seeker" | "vacancy"; onChanged: () => void; onOpen?: (id: string) => void }) {
-  const [statuses, setStatuses] = useState<Choice[]>([]);
   const [failure, setFailure] = useState("");
-  useEffect(() => {
-    api.applicationStatuses().then(setStatuses, () => undefined);
-  }, []);
   if (props.rows.length === 0) return <p class="empty">알선 기록이 없습니다. 추천 목록에서 후보로 담거나 알선하세요.</p>;
   const move = async (row: ApplicationRow, status: string) => {
     try {
@@ -197,11 +194,11 @@ export function Applications(props: { rows: ApplicationRow[]; show: "seeker" | "
                   )}
                 </td>
                 <td>
-                  {r.closed ? (
+                  {r.next_statuses.length < 2 ? (
                     <span class="tag">{r.status_label}</span>
                   ) : (
                     <select aria-label={`${label} 알선 단계`} value={r.status} onChange={(e) => move(r, e.currentTarget.value)}>
-                      {nextStatuses(r.status, statuses).map((c) => (
+                      {r.next_statuses.map((c) => (
                         <option value={c.value}>{c.label}</option>
                       ))}
                     </select>

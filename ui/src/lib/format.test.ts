@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { count, dueLabel, errorText, items, moment, people, secondsUntil, typedValue } from "./format";
+import { count, dueLabel, errorText, items, moment, people, secondsUntil } from "./format";
 
 describe("format", () => {
   it("groups thousands the Korean way and adds the counter word", () => {
@@ -23,20 +23,6 @@ describe("format", () => {
   });
 });
 
-
-describe("typedValue", () => {
-  it("keeps the shape of the field it replaces", () => {
-    expect(typedValue("오전만 가능", '"전화 상담"')).toBe('"오전만 가능"');
-    expect(typedValue("용접, 지게차", '["용접"]')).toBe('["용접","지게차"]');
-    expect(typedValue("2,500,000", "2300000")).toBe("2500000");
-    expect(typedValue("", "2300000")).toBe("null");
-    expect(typedValue("예", "false")).toBe("true");
-  });
-  it("refuses what does not fit", () => {
-    expect(typedValue("많이", "2300000")).toBeNull();
-    expect(typedValue("글쎄요", "true")).toBeNull();
-  });
-});
 
 describe("moment", () => {
   it("shows only the time for today, the date otherwise", () => {

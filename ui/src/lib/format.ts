@@ -38,33 +38,6 @@ export function moment(iso: string | null, now: Date = new Date()): string {
   return `${t.getMonth() + 1}. ${t.getDate()}. ${time}`;
 }
 
-/** A value the counselor typed, as JSON of the same shape as `like` (the
- * JSON of the field's current value): text stays text, a list is split on
- * commas, a number is read as a number. Null when it does not fit. */
-export function typedValue(text: string, like: string): string | null {
-  let shape: unknown = null;
-  try {
-    shape = JSON.parse(like);
-  } catch {
-    shape = null;
-  }
-  const trimmed = text.trim();
-  if (Array.isArray(shape)) {
-    return JSON.stringify(trimmed === "" ? [] : trimmed.split(/[,，]/).map((s) => s.trim()).filter((s) => s !== ""));
-  }
-  if (typeof shape === "number") {
-    if (trimmed === "") return "null";
-    const n = Number(trimmed.replace(/,/g, ""));
-    return Number.isFinite(n) ? JSON.stringify(n) : null;
-  }
-  if (typeof shape === "boolean") {
-    if (trimmed === "예") return "true";
-    if (trimmed === "아니오") return "false";
-    return null;
-  }
-  return trimmed === "" ? "null" : JSON.stringify(trimmed);
-}
-
 /** A failure as the desk shows it: the Korean message and, after it, the
  * code that the desk's log line carries too, so support can find it. */
 export function errorText(e: { code: string; message: string }): string {

@@ -1,20 +1,17 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
-import type { ExportOutcome, ImportKind, ImportOutcome, Progress } from "../bindings";
+import type { DataChoices, ExportOutcome, ImportKind, ImportOutcome, Progress } from "../bindings";
 import { ProgressBar } from "../components/ProgressBar";
 import { count, errorText } from "../lib/format";
-
-const KINDS: ReadonlyArray<[ImportKind, string]> = [
-  ["seekers", "구직자"],
-  ["companies", "기업"],
-  ["vacancies", "구인공고"],
-];
 
 /** 가져오기·내보내기: CSV/XLSX in (all-or-nothing unless asked), lists out to
  * the download folder, and a demo for an empty training caseload. */
 export function DataScreen(props: { onChanged: () => void }) {
-  const [kind, setKind] = useState<ImportKind>("seekers");
-  const [file, setFile] = useState<File | null>(null);
+  // What can be imported and exported, and how, comes from the desk.
+  const [choices, setChoices] = useState<DataChoices | null>(null);
+  const [kind, setKind] = useState<ImportKind | null>(null);
+  // The path picked in the file dialog (or pasted): the desk reads the file.
+  const [path, setPath] = useState("");
   const [skip, setSkip] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -23,6 +20,12 @@ export function DataScreen(props: { onChanged: () => void }) {
   const [demoDone, setDemoDone] = useState<number | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const [demoSize, setDemoSize] = useState("500");
+
+  useEffect(() => {
+    api.dataChoices().then(setChoices, setError);
+  }, []);
+  // The kind picked, or the first the desk offers.
+  const importKind = kind ?? (choices?.kinds[0]?.value as ImportKind | undefined) ?? null;
 
   async function run<T>(what: string, task: () => Promise<T>, done: (v: T) => void) {
     setBusy(what);
@@ -40,11 +43,11 @@ export function DataScreen(props: { onChanged: () => void }) {
 
   const doImport = (e: Event) => {
     e.preventDefault();
-    if (!file) return;
+    if (path.trim() === "" || !importKind) return;
     setOutcome(null);
     run(
       "import",
-      async () => api.importFile({ kind, skip_invalid: skip }, new Uint8Array(await file.arrayBuffer()), setProgress),
+      () => api.importFile({ kind: importKind, skip_invalid: skip }, path.trim(), setProgress),
       setOutcome,
     );
   };
@@ -63,23 +66,47 @@ export function DataScreen(props: { onChanged: () => void }) {
         <div class="filters">
           <div class="field">
             <label for="import-kind">종류</label>
-            <select id="import-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as ImportKind)}>
-              {KINDS.map(([k, label]) => (
-                <option value={k}>{label}</option>
+            <select id="import-kind" value={importKind ?? ""} onChange={(e) => setKind(e.currentTarget.value as ImportKind)}>
+              {choices?.kinds.map((k) => (
+                <option value={k.value}>{k.label}</option>
               ))}
             </select>
           </div>
           <div class="field grow">
-            <label for="import-file">파일</label>
-            <input id="import-file" type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+            <label for="import-path">파일</label>
+            <input
+              id="import-path"
+              value={path}
+              placeholder="찾아보기를 눌러 파일을 고르세요"
+              aria-describedby="import-limit"
+              onInput={(e) => setPath(e.currentTarget.value)}
+            />
+            {choices && (
+              <p class="hint-text" id="import-limit">
+                {choices.import_extensions.map((x) => x.toUpperCase()).join("·")} 파일, {choices.max_import_mb} MB까지
+              </p>
+            )}
           </div>
+          <button
+            type="button"
+            id="import-browse"
+            class="btn"
+            disabled={busy !== null || !choices}
+            onClick={() => {
+              if (!choices) return;
+              setError(null);
+              api.pickImportFile(choices.import_extensions).then((p) => p !== null && setPath(p), setError);
+            }}
+          >
+            찾아보기…
+          </button>
         </div>
         <label class="check">
           <input id="import-skip" type="checkbox" checked={skip} onChange={() => setSkip(!skip)} />
           오류가 있는 줄은 건너뛰고 나머지를 저장
         </label>
         <div class="actions">
-          <button type="submit" id="import-run" class="btn primary" disabled={!file || busy !== null}>
+          <button type="submit" id="import-run" class="btn primary" disabled={path.trim() === "" || busy !== null}>
             가져오기
           </button>
         </div>
@@ -124,16 +151,16 @@ export function DataScreen(props: { onChanged: () => void }) {
         <h3 id="export-title">내보내기</h3>
         <p class="muted">다운로드 폴더에 저장합니다. 내보낸 기록은 감사 로그에 남습니다.</p>
         <div class="row-actions wrap-actions">
-          {KINDS.map(([k, label]) =>
-            (["xlsx", "csv", "jsonl"] as const).map((f) => (
+          {choices?.kinds.map((k) =>
+            choices.export_formats.map((f) => (
               <button
                 type="button"
                 class="btn small-btn"
-                id={`export-${k}-${f}`}
+                id={`export-${k.value}-${f.value}`}
                 disabled={busy !== null}
-                onClick={() => run("export", () => api.exportFile(k, f), setExported)}
+                onClick={() => run("export", () => api.exportFile(k.value as ImportKind, f.value), setExported)}
               >
-                {label} {f.toUpperCase()}
+                {k.label} {f.label}
               </button>
             )),
           )}

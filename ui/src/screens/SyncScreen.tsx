@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
 import type { ConflictChoice, ConflictView, RejectionView, SyncPanel, SyncReport } from "../bindings";
-import { count, errorText, items, moment, typedValue } from "../lib/format";
+import { count, errorText, items, moment } from "../lib/format";
 import { syncBadge } from "./StatusBar";
 
 /** 동기화: enroll this laptop, sync now, settle conflicts, see refused changes. */
@@ -173,9 +173,11 @@ function Enroll(props: { onEnrolled: () => void }) {
   );
 }
 
-function ConflictCard(props: { conflict: ConflictView; onOpen: () => void; onResolved: () => void }) {
+/** One conflict: both values, and a box to type a merged one. The desk
+ * reads the typed text in the field's shape and says what is wrong. */
+export function ConflictCard(props: { conflict: ConflictView; onOpen: () => void; onResolved: () => void }) {
   const c = props.conflict;
-  const [merged, setMerged] = useState(c.applied.value === "(비어 있음)" ? "" : c.applied.value);
+  const [merged, setMerged] = useState(c.merge_text);
   const [error, setError] = useState<string | null>(null);
   const resolve = async (choice: ConflictChoice) => {
     setError(null);
@@ -183,16 +185,9 @@ function ConflictCard(props: { conflict: ConflictView; onOpen: () => void; onRes
       await api.resolveConflict(c.conflict_id, choice);
       props.onResolved();
     } catch (e) {
-      setError((e as UiError).message);
+      const ui = e as UiError;
+      setError(ui.fields.length > 0 ? ui.fields.map((f) => `${f.label}: ${f.message}`).join(" ") : errorText(ui));
     }
-  };
-  const saveMerged = () => {
-    const json = typedValue(merged, c.applied.json === "null" ? c.overwritten.json : c.applied.json);
-    if (json === null) {
-      setError(`${c.field_label}에 맞는 값을 입력해 주세요.`);
-      return;
-    }
-    resolve({ keep: "merged", json });
   };
   return (
     <li class="panel stack conflict-card">
@@ -223,15 +218,29 @@ function ConflictCard(props: { conflict: ConflictView; onOpen: () => void; onRes
           </button>
         </div>
       </div>
-      <div class="conflict-merge">
-        <div class="field">
-          <label for={`merge-${c.conflict_id}`}>직접 합치기</label>
-          <input id={`merge-${c.conflict_id}`} value={merged} onInput={(e) => setMerged(e.currentTarget.value)} />
+      {c.mergeable ? (
+        <div class="conflict-merge">
+          <div class="field">
+            <label for={`merge-${c.conflict_id}`}>직접 합치기</label>
+            <input
+              id={`merge-${c.conflict_id}`}
+              value={merged}
+              aria-describedby={c.merge_hint ? `merge-${c.conflict_id}-hint` : undefined}
+              onInput={(e) => setMerged(e.currentTarget.value)}
+            />
+            {c.merge_hint && (
+              <p class="hint-text" id={`merge-${c.conflict_id}-hint`}>
+                {c.merge_hint}
+              </p>
+            )}
+          </div>
+          <button class="btn small-btn" onClick={() => resolve({ keep: "merged", text: merged })}>
+            합친 값 저장
+          </button>
         </div>
-        <button class="btn small-btn" onClick={saveMerged}>
-          합친 값 저장
-        </button>
-      </div>
+      ) : (
+        <p class="muted">{c.merge_hint}</p>
+      )}
       {error && <p class="error">{error}</p>}
     </li>
   );

@@ -57,7 +57,7 @@ function CreateCaseload({ info, onUnlocked }: Props) {
           onChange={(c) => setForm({ ...form, center_sigungu: c[0] ?? "" })}
         />
         {err("center_sigungu")}
-        <label for="c-passphrase">암호 (8자 이상)</label>
+        <label for="c-passphrase">암호 ({info.min_passphrase_chars}자 이상)</label>
         <input id="c-passphrase" type="password" autocomplete="new-password" value={form.passphrase} onInput={set("passphrase")} />
         {err("passphrase")}
         <label for="c-confirm">암호 확인</label>

@@ -24,6 +24,13 @@ pub enum ImportKind {
 }
 
 impl ImportKind {
+    /// Every kind, in the order the desk lists them.
+    pub const ALL: [ImportKind; 3] = [
+        ImportKind::Seekers,
+        ImportKind::Companies,
+        ImportKind::Vacancies,
+    ];
+
     pub fn columns(self) -> &'static [Column] {
         match self {
             ImportKind::Seekers => seekers::COLUMNS,

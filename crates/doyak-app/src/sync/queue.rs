@@ -5,9 +5,10 @@
 
 use crate::caseload::Desk;
 use crate::error::AppError;
+use doyak_domain::field_text::{self, ValueShape};
 use doyak_domain::{Company, EntityKind, Id, JobSeeker, SharedRecord, Vacancy};
 use doyak_store::WriteContext;
-use doyak_sync_protocol::{ConflictSide, EntityKind as WireKind};
+use doyak_sync_protocol::{ConflictRecord, ConflictSide, EntityKind as WireKind};
 use serde_json::Value;
 
 /// One open conflict, ready to show.
@@ -27,6 +28,14 @@ pub struct ConflictView {
     /// The value that was replaced, and the value in the record now, as text.
     pub overwritten: SideView,
     pub applied: SideView,
+    /// What the 직접 합치기 box starts with: the value in the record now
+    /// (empty for none), as the counselor would type it.
+    pub merge_text: String,
+    /// How to type a value of this field ("" for free text).
+    pub merge_hint: String,
+    /// False when the field cannot be typed by hand (a structured value):
+    /// only one of the two values can be kept.
+    pub mergeable: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
@@ -61,8 +70,9 @@ pub enum ConflictChoice {
     Applied,
     /// The value that was replaced.
     Overwritten,
-    /// A value the counselor typed: JSON of the field's type.
-    Merged { json: String },
+    /// A value the counselor typed, as typed: the desk reads it in the
+    /// field's shape (doyak_domain::field_text).
+    Merged { text: String },
 }
 
 fn domain_kind(kind: &WireKind) -> Option<EntityKind> {
@@ -108,16 +118,22 @@ fn field_label(field: &str) -> &str {
     }
 }
 
-fn text(value: &Value) -> String {
-    match value {
-        Value::Null => "(비어 있음)".into(),
-        Value::String(s) => s.clone(),
-        Value::Array(items) if items.is_empty() => "(비어 있음)".into(),
-        Value::Array(items) => items.iter().map(text).collect::<Vec<_>>().join(", "),
-        Value::Bool(true) => "예".into(),
-        Value::Bool(false) => "아니오".into(),
-        other => other.to_string(),
-    }
+/// The shape the field's values have, from the value in the record now
+/// and, when that says nothing, the one it replaced.
+fn shape(conflict: &ConflictRecord) -> ValueShape {
+    ValueShape::of([&conflict.applied.value, &conflict.overwritten.value])
+}
+
+/// The counselor's merged text as the field's value, or a finding that
+/// names the field and says how to type it.
+fn merged_value(conflict: &ConflictRecord, text: &str) -> Result<Value, AppError> {
+    shape(conflict).parse(text).map_err(|e| {
+        AppError::Invalid(vec![doyak_domain::FieldError::new(
+            &conflict.field,
+            field_label(&conflict.field),
+            e.to_string(),
+        )])
+    })
 }
 
 impl Desk {
@@ -126,7 +142,7 @@ impl Desk {
             .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
             .unwrap_or_default();
         SideView {
-            value: text(&side.value),
+            value: field_text::display_text(&side.value),
             json: side.value.to_string(),
             author: if side.device_id == me {
                 "이 노트북"
@@ -177,6 +193,9 @@ impl Desk {
                 field: c.field.clone(),
                 overwritten: self.side(&c.overwritten, me),
                 applied: self.side(&c.applied, me),
+                merge_text: field_text::edit_text(&c.applied.value),
+                merge_hint: shape(&c).hint_ko().to_owned(),
+                mergeable: shape(&c) != ValueShape::Structured,
             });
         }
         Ok(views)
@@ -202,13 +221,7 @@ impl Desk {
         let chosen = match choice {
             ConflictChoice::Applied => None,
             ConflictChoice::Overwritten => Some(conflict.overwritten.value.clone()),
-            ConflictChoice::Merged { json } => Some(serde_json::from_str(json).map_err(|_| {
-                AppError::Invalid(vec![doyak_domain::FieldError::new(
-                    &conflict.field,
-                    field_label(&conflict.field),
-                    "입력한 값의 형식이 맞지 않습니다.",
-                )])
-            })?),
+            ConflictChoice::Merged { text } => Some(merged_value(&conflict, text)?),
         };
         let ctx = WriteContext::new(self.clock.now(), self.actor.clone());
         let record = Id::from(conflict.entity_id);

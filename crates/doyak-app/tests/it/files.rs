@@ -121,3 +121,131 @@ fn a_new_caseload_needs_a_name_and_a_confirmed_passphrase() {
     drop(desk);
     assert!(Desk::open(&path, &Passphrase::new("긴 암호 문장입니다"), clock()).is_ok());
 }
+
+#[test]
+fn the_data_screen_offers_exactly_what_the_use_cases_accept() {
+    let choices = doyak_app::data_choices();
+    let shown: Vec<String> = choices
+        .kinds
+        .iter()
+        .chain(&choices.export_formats)
+        .map(|c| format!("{}={}", c.value, c.label))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "seekers=구직자",
+            "companies=기업",
+            "vacancies=구인공고",
+            "xlsx=XLSX",
+            "csv=CSV",
+            "jsonl=JSONL"
+        ],
+        "the labels are the domain's, in the order the screen lists them"
+    );
+    assert_eq!(choices.import_extensions, ["csv", "xlsx"]);
+    assert_eq!(choices.max_import_mb, 64);
+    let mut fx = new_desk();
+    let dir = tempfile::tempdir().unwrap();
+    for kind in &choices.kinds {
+        let kind: ImportKind = serde_json::from_value(serde_json::json!(kind.value))
+            .expect("every offered kind is an ImportKind");
+        for format in &choices.export_formats {
+            let out = fx
+                .desk
+                .export_to_dir(kind, &format.value, dir.path())
+                .unwrap_or_else(|e| panic!("{kind:?} as {}: {e}", format.value));
+            assert!(
+                out.path.ends_with(&format!(".{}", format.value)),
+                "the format's value is the file's extension: {}",
+                out.path
+            );
+        }
+    }
+}
+
+#[test]
+fn a_picked_file_is_imported_by_its_path() {
+    let mut fx = new_desk();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("구직자.csv");
+    std::fs::write(
+        &path,
+        "이름,생년월일,연락처\n김도약,1990-01-01,010-1234-5678\n",
+    )
+    .unwrap();
+    let request = ImportRequest {
+        kind: ImportKind::Seekers,
+        skip_invalid: false,
+    };
+    let outcome = fx
+        .desk
+        .import_path(&request, &path, &mut |_, _| {})
+        .unwrap();
+    assert!(outcome.saved);
+    assert_eq!(fx.desk.summary().unwrap().seekers, 1);
+}
+
+#[test]
+fn a_file_over_the_limit_is_refused_from_its_size_before_it_is_read() {
+    let mut fx = new_desk();
+    let dir = tempfile::tempdir().unwrap();
+    let request = ImportRequest {
+        kind: ImportKind::Seekers,
+        skip_invalid: false,
+    };
+    let limit = doyak_app::MAX_IMPORT_BYTES as u64;
+    // Sparse files: the sizes are on paper, nothing is on disk. One byte
+    // over the limit, and four times the limit: a read stops one byte past
+    // the limit, so the exact size of the larger one can only have come
+    // from the file system, before any reading.
+    for (size, shown) in [
+        (limit + 1, "67,108,865바이트"),
+        (limit * 4, "268,435,456바이트"),
+    ] {
+        let path = dir.path().join("큰 명단.csv");
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(size).unwrap();
+        drop(file);
+        let error = fx
+            .desk
+            .import_path(&request, &path, &mut |_, _| {
+                panic!("nothing is imported from a refused file")
+            })
+            .unwrap_err();
+        let message = error.to_string();
+        assert_eq!(error.code(), "file.too_large");
+        for part in ["'큰 명단.csv'", shown, "64 MB까지"] {
+            assert!(
+                message.contains(part),
+                "the refusal names the file, its size and the limit; missing {part}: {message}"
+            );
+        }
+    }
+    assert_eq!(fx.desk.summary().unwrap().seekers, 0);
+}
+
+#[test]
+fn a_missing_file_or_a_folder_is_refused_by_name() {
+    let mut fx = new_desk();
+    let dir = tempfile::tempdir().unwrap();
+    let request = ImportRequest {
+        kind: ImportKind::Seekers,
+        skip_invalid: false,
+    };
+    let missing = fx
+        .desk
+        .import_path(&request, &dir.path().join("없는 파일.csv"), &mut |_, _| {})
+        .unwrap_err()
+        .to_string();
+    assert!(
+        missing.contains("'없는 파일.csv' 파일을 읽을 수 없습니다"),
+        "{missing}"
+    );
+    let folder = fx
+        .desk
+        .import_path(&request, dir.path(), &mut |_, _| {})
+        .unwrap_err()
+        .to_string();
+    assert!(folder.contains("파일이 아닙니다"), "{folder}");
+}

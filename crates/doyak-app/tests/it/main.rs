@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod companies;
+mod conflicts;
 mod demo;
 mod desk;
 mod export;

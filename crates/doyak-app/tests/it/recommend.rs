@@ -252,3 +252,65 @@ fn the_assignment_suggestion_fills_places_optimally_and_records_nothing() {
         "the 알선 in progress for a suggested pair is shown on it"
     );
 }
+
+#[test]
+fn each_row_offers_exactly_the_steps_the_use_case_accepts() {
+    // For a seeker with and without consent, an 알선 at every status: the
+    // row's `next_statuses` (what the page offers) and what
+    // `set_application_status` accepts are the same set.
+    use doyak_domain::events::{Application, ApplicationStatus};
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let c = company(d);
+    let job = vacancy(d, &c, "CO2 용접원 (주간)", "day", "41273");
+    let job_id = job.parse().unwrap();
+    let status_value = |s: ApplicationStatus| {
+        serde_json::to_value(s)
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    for (consent, name) in [(true, "김동의"), (false, "이미동의")] {
+        let who = seeker(d, name, consent, "no");
+        for from in ApplicationStatus::ALL {
+            for to in ApplicationStatus::ALL {
+                let id = d.new_id();
+                let application = Application {
+                    id,
+                    center_id: d.center_id(),
+                    seeker_id: who.parse().unwrap(),
+                    vacancy_id: job_id,
+                    applied_on: "2026-11-20".parse().unwrap(),
+                    status: from,
+                    note: None,
+                };
+                d.create_record(application, |a, center| a.center_id = center)
+                    .unwrap();
+                let row = d
+                    .seeker_applications(&who)
+                    .unwrap()
+                    .into_iter()
+                    .find(|r| r.id == id.to_string())
+                    .unwrap();
+                let offered: Vec<&str> =
+                    row.next_statuses.iter().map(|c| c.value.as_str()).collect();
+                assert_eq!(
+                    offered.first(),
+                    Some(&status_value(from).as_str()),
+                    "the current status comes first so the page can show it selected"
+                );
+                let accepted = d
+                    .set_application_status(&row.id, &status_value(to), "")
+                    .is_ok();
+                assert_eq!(
+                    accepted,
+                    offered.contains(&status_value(to).as_str()),
+                    "consent {consent}, {} -> {}: offered {offered:?}",
+                    from.label_ko(),
+                    to.label_ko()
+                );
+            }
+        }
+    }
+}

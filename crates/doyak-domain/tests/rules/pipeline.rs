@@ -1,9 +1,10 @@
 //! `Referral::check` (기관연계) and `Application::check` (알선·입사지원).
 
 use crate::*;
-use doyak_domain::events::ApplicationStatus;
+use doyak_domain::events::{ApplicationStatus, StepRefusal};
 use doyak_domain::{Application, Referral, ReferralStatus};
 use expect_test::expect;
+use std::fmt::Write;
 
 #[test]
 fn referral() {
@@ -87,4 +88,88 @@ fn application() {
         shortlisted        | ok
     "#]]
     .assert_eq(&table.shared());
+}
+
+#[test]
+fn application_steps() {
+    // What an 알선 at each status may be set to, with and without the
+    // seeker's 제3자 제공 consent: the desk offers exactly these, so the
+    // page never works the order out itself.
+    let mut out = String::new();
+    for may_share in [true, false] {
+        for from in ApplicationStatus::ALL {
+            let next: Vec<&str> = from
+                .next_statuses(may_share)
+                .into_iter()
+                .map(ApplicationStatus::label_ko)
+                .collect();
+            let consent = if may_share { "동의" } else { "미동의" };
+            writeln!(out, "{consent} {} -> {}", from.label_ko(), next.join(", ")).unwrap();
+        }
+    }
+    expect![[r#"
+        동의 후보 -> 후보, 알선, 서류 제출, 면접, 합격, 불합격, 취소
+        동의 알선 -> 알선, 서류 제출, 면접, 합격, 불합격, 취소
+        동의 서류 제출 -> 서류 제출, 면접, 합격, 불합격, 취소
+        동의 면접 -> 면접, 합격, 불합격, 취소
+        동의 합격 -> 합격
+        동의 불합격 -> 불합격
+        동의 취소 -> 취소
+        미동의 후보 -> 후보
+        미동의 알선 -> 알선
+        미동의 서류 제출 -> 서류 제출
+        미동의 면접 -> 면접
+        미동의 합격 -> 합격
+        미동의 불합격 -> 불합격
+        미동의 취소 -> 취소
+    "#]]
+    .assert_eq(&out);
+}
+
+#[test]
+fn application_step_refusals() {
+    // Every from → to without consent: `.` allowed, `F` the outcome is
+    // final, `B` backwards, `C` needs consent. With consent the `C`s are
+    // allowed and nothing else changes.
+    let mut out = String::new();
+    for from in ApplicationStatus::ALL {
+        let row: String = ApplicationStatus::ALL
+            .into_iter()
+            .map(|to| match from.step_to(to, false) {
+                Ok(()) => '.',
+                Err(StepRefusal::Final) => 'F',
+                Err(StepRefusal::Backwards) => 'B',
+                Err(StepRefusal::NoConsent) => 'C',
+            })
+            .collect();
+        writeln!(out, "{row} {}", from.label_ko()).unwrap();
+    }
+    expect![[r#"
+        .CCCCCC 후보
+        B.CCCCC 알선
+        BB.CCCC 서류 제출
+        BBB.CCC 면접
+        FFFF.FF 합격
+        FFFFF.F 불합격
+        FFFFFF. 취소
+    "#]]
+    .assert_eq(&out);
+    for from in ApplicationStatus::ALL {
+        for to in ApplicationStatus::ALL {
+            let without = from.step_to(to, false);
+            let with = from.step_to(to, true);
+            let expected = if without == Err(StepRefusal::NoConsent) {
+                Ok(())
+            } else {
+                without
+            };
+            assert_eq!(
+                with,
+                expected,
+                "{} -> {}: consent lifts only the consent refusal",
+                from.label_ko(),
+                to.label_ko()
+            );
+        }
+    }
 }

@@ -1,0 +1,56 @@
+import { cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { DataChoices } from "../bindings";
+
+// Not the desk's real lists: the screen must show whatever it is given.
+const choices: DataChoices = {
+  kinds: [
+    { value: "vacancies", label: "구인 (테스트)" },
+    { value: "seekers", label: "참여자 (테스트)" },
+  ],
+  export_formats: [{ value: "csv", label: "씨에스브이" }],
+  import_extensions: ["csv"],
+  max_import_mb: 7,
+};
+const pickImportFile = vi.fn((_extensions: string[]) => Promise.resolve<string | null>("/home/상담/구인 명단.csv"));
+const importFile = vi.fn((_request: unknown, _path: string, _onProgress: unknown) =>
+  Promise.resolve({
+    saved: true,
+    report: { kind: "vacancies", source: "UTF-8", rows: 1, imported: 1, errors: [], ignored_columns: [] },
+  }),
+);
+vi.mock("../api", () => ({ api: { dataChoices: () => Promise.resolve(choices), pickImportFile, importFile } }));
+
+const { DataScreen } = await import("./DataScreen");
+
+afterEach(cleanup);
+
+describe("DataScreen", () => {
+  it("lists the kinds and export formats the desk sends, and no others", async () => {
+    const view = render(<DataScreen onChanged={() => undefined} />);
+    await waitFor(() => expect(view.container.querySelectorAll("#import-kind option").length).toBe(2));
+    const options = Array.from(view.container.querySelectorAll("#import-kind option")).map((o) => o.textContent);
+    expect(options).toEqual(["구인 (테스트)", "참여자 (테스트)"]);
+    const exports = Array.from(view.container.querySelectorAll("button[id^=export-]")).map((b) => [b.id, b.textContent]);
+    expect(exports).toEqual([
+      ["export-vacancies-csv", "구인 (테스트) 씨에스브이"],
+      ["export-seekers-csv", "참여자 (테스트) 씨에스브이"],
+    ]);
+  });
+
+  it("imports by the path picked in the dialog, filtered to the desk's extensions", async () => {
+    const view = render(<DataScreen onChanged={() => undefined} />);
+    const browse = view.container.querySelector<HTMLButtonElement>("#import-browse");
+    await waitFor(() => expect(browse?.disabled).toBe(false));
+    if (!browse) return;
+    fireEvent.click(browse);
+    expect(pickImportFile).toHaveBeenCalledWith(["csv"]);
+    await waitFor(() => expect(view.container.querySelector<HTMLInputElement>("#import-path")?.value).toBe("/home/상담/구인 명단.csv"));
+    const form = view.container.querySelector("form");
+    if (!form) throw new Error("no import form");
+    fireEvent.submit(form);
+    await waitFor(() => expect(importFile).toHaveBeenCalled());
+    expect(importFile.mock.calls[0]?.slice(0, 2)).toEqual([{ kind: "vacancies", skip_invalid: false }, "/home/상담/구인 명단.csv"]);
+    expect(view.container.querySelector("#import-limit")?.textContent).toBe("CSV 파일, 7 MB까지");
+  });
+});
