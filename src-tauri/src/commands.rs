@@ -521,13 +521,6 @@ pub async fn assignment_suggestions(
 }
 
 #[tauri::command]
-pub async fn application_statuses(
-    state: tauri::State<'_, DeskState>,
-) -> Result<Vec<Choice>, UiError> {
-    with_desk(&state, |desk| Ok(desk.application_statuses())).await
-}
-
-#[tauri::command]
 pub async fn seeker_applications(
     state: tauri::State<'_, DeskState>,
     seeker_id: String,

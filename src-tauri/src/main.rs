@@ -112,7 +112,6 @@ fn main() {
             commands::generate_demo,
             commands::recommended_vacancies,
             commands::recommended_seekers,
-            commands::application_statuses,
             commands::assignment_suggestions,
             commands::seeker_applications,
             commands::vacancy_detail,

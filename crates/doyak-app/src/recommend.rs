@@ -526,14 +526,6 @@ impl Desk {
         })
     }
 
-    /// The statuses an 알선 can have, in pipeline order.
-    pub fn application_statuses(&self) -> Vec<Choice> {
-        ApplicationStatus::ALL
-            .iter()
-            .map(|s| choice(*s, s.label_ko()))
-            .collect()
-    }
-
     /// A seeker's 알선, newest first.
     pub fn seeker_applications(&self, seeker_id: &str) -> Result<Vec<ApplicationRow>, AppError> {
         let seeker = self.seeker(parse_id(seeker_id)?)?;

@@ -14,9 +14,7 @@ use doyak_server::http::{Endpoint, HttpConfig, HttpLimits, router};
 use doyak_server::limit::Rate;
 use doyak_server::openapi::document;
 use doyak_server::{ServiceConfig, SqliteStorage, Storage, SyncService};
-use doyak_sync_protocol::{
-    EnrollRequest, EnrollResponse, ErrorBody, MAX_REQUEST_BYTES, ProtocolVersion,
-};
+use doyak_sync_protocol::{EnrollResponse, ErrorBody, MAX_REQUEST_BYTES};
 use serde_json::{Value, json};
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -92,19 +90,11 @@ fn enroll(server: &Server, device: Uuid) -> String {
         .service
         .create_enrollment_code(server.center, Duration::hours(1), Utc::now())
         .unwrap();
-    let request = EnrollRequest {
-        protocol: ProtocolVersion::V1,
-        code,
-        device_id: device,
-        device_name: "노트북".into(),
-        app_version: "test".into(),
-        center_id: None,
-    };
     let (status, body) = post(
         &server.base,
         "/sync/enroll",
         None,
-        &serde_json::to_vec(&request).unwrap(),
+        &front::enroll_body(code, device),
     );
     assert_eq!(status, 200, "{body}");
     let response: EnrollResponse = serde_json::from_value(body).unwrap();
