@@ -2,6 +2,7 @@
 //! the use case on a blocking thread (SQLite and key derivation must not
 //! freeze the window), map errors to `UiError`.
 
+use crate::unlock_clock::UnlockClock;
 use doyak_app::PassphraseChangeForm;
 use doyak_app::unlock::UnlockGuard;
 use doyak_app::{
@@ -20,7 +21,6 @@ use doyak_app::{
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
 use tauri::ipc::Channel;
 use ts_rs::TS;
 
@@ -34,6 +34,8 @@ pub struct DeskState {
     /// it could not be opened: those reads then go through `desk`.
     pub(crate) reader: Arc<Mutex<Option<Desk>>>,
     guard: Arc<Mutex<UnlockGuard>>,
+    /// What the throttle reads as now (crate::unlock_clock).
+    clock: Arc<UnlockClock>,
     /// Where background and 지금 동기화 syncs stand (crate::sync).
     pub(crate) sync: Arc<Mutex<crate::sync::SyncRuntime>>,
 }
@@ -46,6 +48,7 @@ impl DeskState {
             desk: Arc::new(Mutex::new(None)),
             reader: Arc::new(Mutex::new(None)),
             guard: Arc::new(Mutex::new(UnlockGuard::default())),
+            clock: Arc::new(UnlockClock::from_env()),
             sync: Arc::new(Mutex::new(crate::sync::SyncRuntime::default())),
         }
     }
@@ -156,11 +159,11 @@ pub async fn unlock(
     let path = state.path.clone();
     let slot = state.desk.clone();
     let reader_slot = state.reader.clone();
-    let guard = state.guard.clone();
+    let (guard, clock) = (state.guard.clone(), state.clock.clone());
     tauri::async_runtime::spawn_blocking(move || {
         let mut guard = guard.lock().map_err(|_| internal())?;
         let (mut desk, reader) = guard
-            .attempt(Instant::now(), || {
+            .attempt(clock.now(), || {
                 Desk::open_with_reader(&path, &Passphrase::new(passphrase), Arc::new(SystemClock))
             })
             .map_err(ui)?;
@@ -571,8 +574,9 @@ pub async fn change_passphrase(
     state: tauri::State<'_, DeskState>,
     form: PassphraseChangeForm,
 ) -> Result<(), UiError> {
-    let (guard, desk, reader) = (
+    let (guard, clock, desk, reader) = (
         state.guard.clone(),
+        state.clock.clone(),
         state.desk.clone(),
         state.reader.clone(),
     );
@@ -582,7 +586,7 @@ pub async fn change_passphrase(
         let mut desk = desk.lock().map_err(|_| locked())?;
         let desk = desk.as_mut().ok_or_else(locked)?;
         let mut reader = reader.lock().map_err(|_| locked())?;
-        desk.change_passphrase_beside(&mut reader, &mut guard, Instant::now(), &form)
+        desk.change_passphrase_beside(&mut reader, &mut guard, clock.now(), &form)
             .map_err(ui)
     })
     .await

@@ -8,6 +8,7 @@ mod bindings;
 mod commands;
 mod log;
 mod sync;
+mod unlock_clock;
 
 use commands::DeskState;
 use std::path::PathBuf;

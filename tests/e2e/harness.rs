@@ -58,6 +58,9 @@ pub struct Desk {
     _turn: std::sync::MutexGuard<'static, ()>,
 }
 
+/// The file the desk's frozen unlock clock reads its seconds from.
+const CLOCK_FILE: &str = "unlock-clock";
+
 /// One desk at a time: two WebKit windows on two cores make both tests slow
 /// and flaky, and the tests share nothing else.
 static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
@@ -116,6 +119,9 @@ impl Desk {
             .env("XDG_DOWNLOAD_DIR", dir.path().join("downloads"))
             .env("HOME", dir.path())
             .env("NO_AT_BRIDGE", "1")
+            // The unlock throttle's clock stands still until the test moves
+            // it (src-tauri/src/unlock_clock.rs; debug builds only).
+            .env("DOYAK_E2E_CLOCK", dir.path().join(CLOCK_FILE))
             // WebKitWebDriver's screenshots sometimes never return when the
             // page is drawn without compositing (the desk's default); the
             // functional tests keep WebKit's own mode. scripts/bench-desk.sh
@@ -157,6 +163,15 @@ impl Desk {
 
     pub fn caseload(&self) -> PathBuf {
         self.dir.path().join("data/e2e.doyak")
+    }
+
+    /// Sets the unlock throttle's clock to `seconds` after the desk started.
+    /// Written whole and renamed into place: the desk never reads half of it.
+    pub fn set_clock(&self, seconds: u64) {
+        let file = self.dir.path().join(CLOCK_FILE);
+        let next = file.with_extension("next");
+        std::fs::write(&next, seconds.to_string()).expect("write the clock");
+        std::fs::rename(&next, &file).expect("move the clock");
     }
 }
 
