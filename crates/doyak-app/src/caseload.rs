@@ -65,6 +65,26 @@ pub(crate) fn passphrase_too_short(
     )
 }
 
+/// What is wrong with a new passphrase typed twice: too short, or the two
+/// differ (fields `passphrase` and `confirm`).
+pub(crate) fn new_passphrase_errors(
+    passphrase: &str,
+    confirm: &str,
+) -> Vec<doyak_domain::FieldError> {
+    let mut errors = Vec::new();
+    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+        errors.push(passphrase_too_short("passphrase", "암호"));
+    }
+    if passphrase != confirm {
+        errors.push(doyak_domain::FieldError::new(
+            "confirm",
+            "암호 확인",
+            "두 번 입력한 암호가 다릅니다.",
+        ));
+    }
+    errors
+}
+
 /// An open caseload and who is working on it.
 pub struct Desk {
     pub(crate) store: Store,
@@ -104,16 +124,7 @@ impl Desk {
                 "필수 항목입니다.",
             ));
         }
-        if form.passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
-            errors.push(passphrase_too_short("passphrase", "암호"));
-        }
-        if form.passphrase != form.confirm {
-            errors.push(doyak_domain::FieldError::new(
-                "confirm",
-                "암호 확인",
-                "두 번 입력한 암호가 다릅니다.",
-            ));
-        }
+        errors.extend(new_passphrase_errors(&form.passphrase, &form.confirm));
         if !errors.is_empty() {
             return Err(AppError::Invalid(errors));
         }

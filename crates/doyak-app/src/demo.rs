@@ -11,10 +11,18 @@ use doyak_store::{StoreError, Writer};
 impl Desk {
     /// A demo of this caseload's center as of today.
     pub fn demo_spec(&self, seekers: u32, companies: u32, seed: u64) -> Result<DemoSpec, AppError> {
-        let center: Center = self
-            .store
-            .get(self.center_id())?
-            .ok_or(AppError::NotFound { what: "센터" })?;
+        // A desk that joined a center holds the center's record only once
+        // the desk that made the center has pushed it (or never, for a
+        // center the administrator added on the server): its id and name
+        // are in the caseload either way.
+        let center: Center = match self.store.get(self.center_id())? {
+            Some(center) => center,
+            None => Center {
+                id: self.center_id(),
+                name: self.center_name().to_owned(),
+                sigungu: None,
+            },
+        };
         Ok(DemoSpec {
             seed,
             today: self.clock.today(),

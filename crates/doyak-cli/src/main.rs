@@ -3,7 +3,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use doyak_app::matching;
-use doyak_app::sync::TlsRoots;
+use doyak_app::sync::{JoinForm, TlsRoots};
 use doyak_app::{
     AppError, Desk, ExportFormat, ImportKind, ImportOptions, MIN_PASSPHRASE_CHARS, NewCaseload,
     Passphrase, PassphraseChangeForm, SeekerFilter, SystemClock,
@@ -107,6 +107,22 @@ enum Command {
         #[arg(long, env = "DOYAK_SYNC_CA")]
         ca_cert: Option<PathBuf>,
     },
+    /// 이미 동기화하는 센터에 이 컴퓨터를 새 기기로 합류시킵니다: 새 사례관리 파일을
+    /// 만들고(센터 ID·이름은 서버가 알려 줌) 센터의 기록을 모두 받아옵니다.
+    Join {
+        /// 서버 주소 (https://…)
+        #[arg(long)]
+        server: String,
+        /// 센터 관리자가 준 등록 코드 (예: ABCD-EFGH-JKMN, 한 번만 쓸 수 있음)
+        #[arg(long)]
+        code: String,
+        /// 관리자 화면에 보일 이 컴퓨터의 이름
+        #[arg(long, default_value = "도약 CLI")]
+        name: String,
+        /// 서버 인증서를 발급한 기관의 인증서(PEM). 없으면 공인 인증기관 목록을 씁니다.
+        #[arg(long, env = "DOYAK_SYNC_CA")]
+        ca_cert: Option<PathBuf>,
+    },
     /// 보내지 않은 변경을 서버에 보내고 센터의 변경을 받아옵니다.
     Sync {
         /// 서버 인증서를 발급한 기관의 인증서(PEM).
@@ -194,6 +210,24 @@ fn passphrase(confirm: bool) -> Result<Passphrase, Failure> {
         }
     }
     Ok(first)
+}
+
+/// A new caseload's passphrase: `DOYAK_PASSPHRASE`, or typed twice at the
+/// terminal. The use case checks its length and that both are the same.
+fn new_passphrase_twice() -> Result<(String, String), Failure> {
+    match std::env::var("DOYAK_PASSPHRASE") {
+        Ok(p) => Ok((p.clone(), p)),
+        Err(_) if std::io::stdin().is_terminal() => Ok((
+            prompt(&format!(
+                "새 사례관리 암호 ({MIN_PASSPHRASE_CHARS}자 이상): "
+            ))?,
+            prompt("암호 확인: ")?,
+        )),
+        Err(_) => Err(Failure::Usage(
+            "암호가 필요합니다: DOYAK_PASSPHRASE 환경변수를 설정하거나 터미널에서 실행해 주세요."
+                .into(),
+        )),
+    }
 }
 
 fn prompt(label: &str) -> Result<String, Failure> {
@@ -324,6 +358,48 @@ fn run(cli: Cli) -> Result<(), Failure> {
             eprintln!(
                 "등록했습니다: {} ({})",
                 enrolled.center_name, enrolled.server_url
+            );
+        }
+        Command::Join {
+            server,
+            code,
+            name,
+            ca_cert,
+        } => {
+            let roots = tls_roots(ca_cert.as_deref())?;
+            let (passphrase, confirm) = new_passphrase_twice()?;
+            let form = JoinForm {
+                server_url: server,
+                code,
+                device_name: name,
+                passphrase,
+                confirm,
+            };
+            let mut desk = Desk::join(
+                &db,
+                &form,
+                &roots,
+                doyak_app::sync::os_keyring(),
+                Arc::new(SystemClock),
+            )?
+            .with_actor("cli");
+            eprintln!(
+                "센터에 합류했습니다: {} → {}",
+                desk.center_name(),
+                db.display()
+            );
+            // The center's records: a pull cut short keeps what arrived,
+            // and `doyak sync` carries on from there.
+            let report = desk
+                .sync_now(&roots, &mut |r| eprintln!("  받음 {}", r.received))
+                .inspect_err(|_| {
+                    eprintln!("센터의 기록을 다 받지 못했습니다. `doyak sync`로 이어서 받으세요.");
+                })?;
+            println!(
+                "{}: 받음 {}건 · 미해결 충돌 {}건",
+                desk.center_name(),
+                report.received,
+                desk.sync_status()?.open_conflicts
             );
         }
         Command::Sync { ca_cert } => {

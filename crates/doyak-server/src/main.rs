@@ -78,10 +78,12 @@ enum Command {
         #[arg(long = "trusted-proxy", value_name = "IP|CIDR")]
         trusted_proxies: Vec<ProxyNet>,
     },
-    /// Add a center, or rename one.
+    /// Add a center, or rename one. Without --id a new center gets a new
+    /// id (printed): hand out codes for it and let every desk `join`. With
+    /// --id, the id of an existing caseload's center (`doyak status`).
     Center {
         #[arg(long)]
-        id: Uuid,
+        id: Option<Uuid>,
         #[arg(long)]
         name: String,
     },
@@ -192,6 +194,7 @@ fn run(cli: Cli) -> Result<(), String> {
             serve(service, listen, tls_cert.zip(tls_key), json_logs, config)
         }
         Command::Center { id, name } => {
+            let id = id.unwrap_or_else(Uuid::now_v7);
             service.put_center(id, &name).map_err(|e| e.to_string())?;
             println!("센터 {id} ({name})");
             Ok(())

@@ -187,6 +187,36 @@ impl Store {
         center: &Center,
         ctx: &WriteContext,
     ) -> Result<Store> {
+        let caseload = Caseload {
+            center_id: center.id,
+            center_name: center.name.clone(),
+            device_id: Id::from(uuid::Uuid::now_v7()).to_string(),
+        };
+        let mut store = Store::create_empty(path, passphrase, caseload, ctx)?;
+        store.write(ctx, |w| w.insert(center))?;
+        Ok(store)
+    }
+
+    /// Creates an empty caseload of a center that already exists on the
+    /// sync server, for a device that joins it (`caseload` names the center
+    /// the enrollment answered with and the device id it enrolled): the
+    /// center's record and everything else arrive by pull, so nothing is
+    /// written to the outbox. Refuses to touch an existing file.
+    pub fn create_joined(
+        path: &Path,
+        passphrase: &Passphrase,
+        caseload: Caseload,
+        ctx: &WriteContext,
+    ) -> Result<Store> {
+        Store::create_empty(path, passphrase, caseload, ctx)
+    }
+
+    fn create_empty(
+        path: &Path,
+        passphrase: &Passphrase,
+        caseload: Caseload,
+        ctx: &WriteContext,
+    ) -> Result<Store> {
         if path.exists() {
             return Err(StoreError::AlreadyExists {
                 path: path.to_owned(),
@@ -196,40 +226,31 @@ impl Store {
         let result = (|| {
             configure(&conn)?;
             migrate::migrate(&mut conn)?;
-            let device_id = Id::from(uuid::Uuid::now_v7()).to_string();
+            let device_id = &caseload.device_id;
             let tx = conn.transaction()?;
             tx.execute(
                 "INSERT INTO meta (key, value) VALUES ('format', ?1), ('center_id', ?2), ('center_name', ?3), ('created_at', ?4)",
-                (FORMAT, center.id.to_string(), &center.name, ctx.now.to_rfc3339()),
+                (FORMAT, caseload.center_id.to_string(), &caseload.center_name, ctx.now.to_rfc3339()),
             )?;
             tx.execute(
                 "INSERT INTO device (singleton, device_id, next_seq, last_hlc) VALUES (1, ?1, 1, ?2)",
-                (&device_id, doyak_domain::Hlc::new(device_id.clone()).last().to_string()),
+                (device_id, doyak_domain::Hlc::new(device_id.clone()).last().to_string()),
             )?;
             tx.commit()?;
-            Ok(Caseload {
-                center_id: center.id,
-                center_name: center.name.clone(),
-                device_id,
-            })
+            Ok(())
         })();
-        let caseload = match result {
-            Ok(c) => c,
-            Err(e) => {
-                drop(conn);
-                remove_database_files(path);
-                return Err(e);
-            }
-        };
-        let mut store = Store {
+        if let Err(e) = result {
+            drop(conn);
+            remove_database_files(path);
+            return Err(e);
+        }
+        Ok(Store {
             conn,
             path: path.to_owned(),
             caseload,
             name_index: Default::default(),
             changes: Default::default(),
-        };
-        store.write(ctx, |w| w.insert(center))?;
-        Ok(store)
+        })
     }
 
     /// Opens an existing caseload. A wrong passphrase, a damaged, locked or

@@ -38,7 +38,7 @@ pub struct Enrolled {
     pub server_url: String,
 }
 
-fn failure(e: TransportError) -> AppError {
+pub(super) fn failure(e: TransportError) -> AppError {
     AppError::Sync(match e {
         TransportError::Unreachable(why) => SyncFailure::Unreachable(why),
         TransportError::Config(message) => SyncFailure::Config(message),

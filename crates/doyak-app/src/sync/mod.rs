@@ -10,11 +10,13 @@
 
 mod desk;
 mod http;
+mod join;
 mod queue;
 mod vault;
 
 pub use desk::{Enrolled, SyncStatus, roots_from_env, sync_shared, tls_roots};
 pub use http::{HttpTransport, TlsRoots, check_url, enroll, server_info};
+pub use join::{DEFAULT_DEVICE_NAME, JoinForm};
 pub use queue::{ConflictChoice, ConflictView, RejectionView, SideView};
 pub use vault::{KeyringVault, NoKeyring, TokenVault, VaultError, os_keyring};
 

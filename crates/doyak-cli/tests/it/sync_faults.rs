@@ -11,6 +11,7 @@
 //! failure names the seed and the figures of the run.
 
 mod compare;
+mod join;
 mod keyring;
 mod processes;
 mod proxy;
