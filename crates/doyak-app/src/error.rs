@@ -144,6 +144,13 @@ pub enum SyncFailure {
         .0.as_deref().map(|c| format!("({c})")).unwrap_or_default()
     )]
     WrongCenter(Option<String>),
+    /// The caseload is not where it was enrolled (another machine or
+    /// path), or the server has seen this device's sequence numbers used by
+    /// another copy: it must not push under the old identity.
+    #[error(
+        "이 사례관리 파일은 등록한 컴퓨터나 위치에서 복사되었거나 옮겨졌거나 백업에서 복원되었습니다. 두 곳에서 같은 기기로 보내면 기록이 섞이므로 동기화를 멈췄습니다. 센터 관리자에게 새 등록 코드를 받아 이 파일을 새 기기로 등록하세요. 보내지 않은 변경은 그대로 있고, 등록한 뒤에 보내집니다."
+    )]
+    CopiedFile,
 }
 
 impl SyncFailure {
@@ -159,6 +166,7 @@ impl SyncFailure {
             SyncFailure::BadCode => ErrorCode::SyncBadCode,
             SyncFailure::TokenMissing => ErrorCode::SyncTokenMissing,
             SyncFailure::WrongCenter(_) => ErrorCode::SyncWrongCenter,
+            SyncFailure::CopiedFile => ErrorCode::SyncCopiedFile,
         }
     }
 }

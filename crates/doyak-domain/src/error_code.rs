@@ -86,6 +86,7 @@ error_codes! {
     SyncBadCode => "sync.bad_code",
     SyncTokenMissing => "sync.token_missing",
     SyncWrongCenter => "sync.wrong_center",
+    SyncCopiedFile => "sync.copied_file",
     // The desk's shell.
     DeskInternal => "desk.internal",
     DeskLocked => "desk.locked",

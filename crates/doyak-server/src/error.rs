@@ -154,6 +154,7 @@ pub fn status_of(code: &ErrorCode) -> u16 {
         ErrorCode::RecordNotFound => 404,
         ErrorCode::PushSequenceGap
         | ErrorCode::PushSequenceReused
+        | ErrorCode::EnrollDeviceTaken
         | ErrorCode::SchemaTooNew
         | ErrorCode::RecordIdTaken
         | ErrorCode::RecordInvalid => 409,

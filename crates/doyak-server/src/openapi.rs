@@ -133,7 +133,7 @@ fn unsecured() -> Value {
         },
         "paths": {
             "/sync/info": { "get": operation("서버가 말하는 프로토콜 버전과 한도", None, "ServerInfo", &["500"]) },
-            "/sync/enroll": { "post": operation("등록 코드를 기기 토큰으로 바꾼다 (한 번만)", Some("EnrollRequest"), "EnrollResponse", &["400", "401", "403", "413", "422", "429", "500"]) },
+            "/sync/enroll": { "post": operation("등록 코드를 기기 토큰으로 바꾼다 (한 번만)", Some("EnrollRequest"), "EnrollResponse", &["400", "401", "403", "409", "413", "422", "429", "500"]) },
             "/sync/push": { "post": operation("아웃박스의 변경을 보낸다", Some("PushRequest"), "PushResponse", &push_errors) },
             "/sync/pull": { "post": operation("센터의 변경 로그를 커서 다음부터 받는다", Some("PullRequest"), "PullResponse", &auth_errors) },
             "/stats/counts": { "get": {

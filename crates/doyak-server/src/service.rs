@@ -165,16 +165,19 @@ impl SyncService {
                 // Rolled back: the code stays unused, no device is recorded.
                 return Err(ApiError::new(ErrorCode::CenterForbidden));
             }
-            let existing = tx.device(req.device_id)?;
-            if existing.as_ref().is_some_and(|d| d.center_id != center_id) {
-                return Err(ApiError::new(ErrorCode::CenterForbidden));
+            // A device id enrolls once. Enrolling it again would hand a
+            // second token to whoever holds a copy of the file and let two
+            // files push under one sequence (rolled back: the code stays
+            // unused).
+            if tx.device(req.device_id)?.is_some() {
+                return Err(ApiError::new(ErrorCode::EnrollDeviceTaken));
             }
             tx.put_device(&DeviceRow {
                 device_id: req.device_id,
                 center_id,
                 name: name.to_owned(),
                 token_hash: token_hash.clone(),
-                last_seq: existing.map_or(0, |d| d.last_seq),
+                last_seq: 0,
                 enrolled_at: now,
                 expires_at,
                 revoked_at: None,

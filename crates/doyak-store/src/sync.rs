@@ -52,6 +52,8 @@ pub use snapshot::{Snapshot, SnapshotRecord};
 pub(crate) const SYNC_ACTOR: &str = "sync";
 
 /// The `meta` key saying the device token is kept outside the caseload.
+/// `meta` key of the device binding (see [`Store::device_binding`]).
+const DEVICE_BINDING: &str = "device_binding";
 const TOKEN_KEPT: &str = "device_token_kept";
 
 /// Where the device token is.
@@ -133,6 +135,83 @@ impl Store {
             [TOKEN_KEPT],
         )?;
         tx.commit()?;
+        Ok(())
+    }
+
+    /// Where this caseload was when it was enrolled: a fingerprint of the
+    /// machine and the file's path (the app makes it, `Store` only keeps
+    /// it). `None` before enrollment.
+    pub fn device_binding(&self) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = ?1",
+                [DEVICE_BINDING],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Keeps where this caseload is now as where it was enrolled.
+    pub fn set_device_binding(&mut self, binding: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (DEVICE_BINDING, binding),
+        )?;
+        Ok(())
+    }
+
+    /// Makes this caseload a new device before it enrolls: the new id, and
+    /// every unsent change renumbered 1, 2, … under it in the order it was
+    /// made (the server expects a new device's first push at 1), nothing
+    /// dropped; the old token and server are forgotten and `binding` is
+    /// kept (see [`Store::device_binding`]). One transaction.
+    pub fn become_new_device(&mut self, device_id: Uuid, binding: &str) -> Result<()> {
+        let device = device_id.to_string();
+        let tx = self.conn.transaction()?;
+        let old: Vec<(i64, String)> = {
+            let mut stmt = tx.prepare("SELECT seq, hlc FROM outbox ORDER BY seq")?;
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        // Out of the way first (negative), then 1..=n: no number is ever
+        // held by two rows, whatever order SQLite visits them in. Each
+        // row's clock stamp keeps its time and names the new device (the
+        // server checks a stamp is the pushing device's).
+        tx.execute("UPDATE outbox SET seq = -seq", [])?;
+        {
+            let mut renumber =
+                tx.prepare("UPDATE outbox SET seq = ?1, device_id = ?2, hlc = ?3 WHERE seq = ?4")?;
+            for (i, (seq, hlc)) in old.iter().enumerate() {
+                let mut stamp: doyak_domain::HlcStamp =
+                    hlc.parse().map_err(|_| StoreError::Corrupt {
+                        reason: "outbox.hlc".into(),
+                    })?;
+                stamp.device = device.clone();
+                renumber.execute((i as i64 + 1, &device, stamp.to_string(), -seq))?;
+            }
+        }
+        let last_hlc: String = tx.query_row("SELECT last_hlc FROM device", [], |r| r.get(0))?;
+        let mut stamp: doyak_domain::HlcStamp =
+            last_hlc.parse().map_err(|_| StoreError::Corrupt {
+                reason: "device.last_hlc".into(),
+            })?;
+        stamp.device = device.clone();
+        tx.execute(
+            "UPDATE device SET device_id = ?1, next_seq = ?2, last_hlc = ?3",
+            (&device, old.len() as i64 + 1, stamp.to_string()),
+        )?;
+        tx.execute(
+            "UPDATE sync_state SET server_url = NULL, device_token = NULL",
+            [],
+        )?;
+        tx.execute("DELETE FROM meta WHERE key = ?1", [TOKEN_KEPT])?;
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (DEVICE_BINDING, binding),
+        )?;
+        tx.commit()?;
+        self.caseload.device_id = device;
         Ok(())
     }
 

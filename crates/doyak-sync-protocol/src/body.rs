@@ -24,6 +24,9 @@ pub enum ErrorCode {
     /// The enrollment code is unknown, used or expired. One code for all
     /// three, so a guesser learns nothing.
     EnrollInvalidCode,
+    /// The device id is enrolled already: a desk enrolls under a new id each
+    /// time, so this is a copied file or a client that reuses ids.
+    EnrollDeviceTaken,
     RequestTooLarge,
     RequestMalformed,
     RequestRateLimited,
@@ -55,13 +58,14 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code this build knows.
-    pub const KNOWN: [ErrorCode; 19] = [
+    pub const KNOWN: [ErrorCode; 20] = [
         ErrorCode::ProtocolUnsupportedVersion,
         ErrorCode::AuthMissing,
         ErrorCode::AuthInvalid,
         ErrorCode::AuthRevoked,
         ErrorCode::AuthExpired,
         ErrorCode::EnrollInvalidCode,
+        ErrorCode::EnrollDeviceTaken,
         ErrorCode::RequestTooLarge,
         ErrorCode::RequestMalformed,
         ErrorCode::RequestRateLimited,
@@ -85,6 +89,7 @@ impl ErrorCode {
             ErrorCode::AuthRevoked => "auth.revoked",
             ErrorCode::AuthExpired => "auth.expired",
             ErrorCode::EnrollInvalidCode => "enroll.invalid_code",
+            ErrorCode::EnrollDeviceTaken => "enroll.device_taken",
             ErrorCode::RequestTooLarge => "request.too_large",
             ErrorCode::RequestMalformed => "request.malformed",
             ErrorCode::RequestRateLimited => "request.rate_limited",
@@ -130,6 +135,9 @@ impl ErrorCode {
             ErrorCode::EnrollInvalidCode => {
                 "등록 코드가 올바르지 않거나 이미 사용되었거나 만료되었습니다. 센터 관리자에게 새 코드를 받아 주세요."
             }
+            ErrorCode::EnrollDeviceTaken => {
+                "이 기기는 이미 등록되어 있습니다. 복사한 사례관리 파일이면 새 기기로 등록해야 합니다. 도약을 최신 버전으로 업데이트한 뒤 다시 등록해 주세요."
+            }
             ErrorCode::RequestTooLarge => {
                 "한 번에 보내는 내용이 너무 큽니다. 나누어 다시 보냅니다."
             }
@@ -144,7 +152,7 @@ impl ErrorCode {
                 "서버가 받지 못한 변경 내용이 있어 빠진 부분부터 다시 보냅니다."
             }
             ErrorCode::PushSequenceReused => {
-                "이 기기의 변경 기록이 서버 기록과 맞지 않습니다. 백업에서 복원한 파일일 수 있습니다. 관리자에게 문의해 주세요. 변경 내용은 이 기기에 그대로 보관됩니다."
+                "이 기기의 변경 번호를 다른 사본이 이미 썼습니다. 복사했거나 백업에서 복원한 파일입니다. 센터 관리자에게 새 등록 코드를 받아 새 기기로 등록해 주세요. 변경 내용은 이 기기에 그대로 보관됩니다."
             }
             ErrorCode::SchemaTooNew => {
                 "서버가 이 프로그램보다 오래된 버전입니다. 서버가 업데이트될 때까지 변경 내용은 이 기기에 보관됩니다."

@@ -49,6 +49,8 @@ pub(super) fn failure(e: TransportError) -> AppError {
             ErrorCode::SchemaTooOld | ErrorCode::ProtocolUnsupportedVersion => {
                 SyncFailure::Upgrade(body.message)
             }
+            // Another copy of this file pushed under its sequence numbers.
+            ErrorCode::PushSequenceReused | ErrorCode::EnrollDeviceTaken => SyncFailure::CopiedFile,
             _ => SyncFailure::Refused(body.message),
         },
     })
@@ -103,6 +105,12 @@ impl Desk {
     /// Exchanges an enrollment code for this laptop's token and keeps it in
     /// the OS keyring, or where there is none in the encrypted caseload file
     /// (see `vault`). Refuses a code of another center.
+    ///
+    /// Each enrollment is a new device: a fresh device id, and the unsent
+    /// changes renumbered under it (`Store::become_new_device`), so a copied
+    /// or restored file that enrolls again never shares an identity with
+    /// the file it came from. The caseload is bound to this machine and
+    /// path (`binding`).
     pub fn enroll(
         &mut self,
         url: &str,
@@ -117,7 +125,7 @@ impl Desk {
         let request = EnrollRequest {
             protocol,
             code,
-            device_id: self.store.device_id()?,
+            device_id: uuid::Uuid::now_v7(),
             device_name: device_name.to_owned(),
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
             center_id: Some(self.store.center_id().as_uuid()),
@@ -132,6 +140,8 @@ impl Desk {
             return Err(SyncFailure::WrongCenter(Some(response.center_name)).into());
         }
         let url = super::http::check_url(url).map_err(failure)?;
+        let binding = self.binding_here();
+        self.store.become_new_device(response.device_id, &binding)?;
         self.keep_sync_credentials(&url, &response.token)?;
         Ok(Enrolled {
             center_name: response.center_name,

@@ -162,6 +162,8 @@ impl Desk {
             match_pool: Default::default(),
             vault,
         };
+        let binding = desk.binding_here();
+        desk.store.set_device_binding(&binding)?;
         desk.keep_sync_credentials(&url, &response.token)?;
         Ok(desk)
     }

@@ -8,12 +8,14 @@
 //! network gone, app killed — resumes from what was committed, and a resent
 //! batch is answered from the server's stored results, never applied twice.
 
+mod binding;
 mod desk;
 mod http;
 mod join;
 mod queue;
 mod vault;
 
+pub use binding::{binding, machine_id};
 pub use desk::{Enrolled, SyncStatus, roots_from_env, sync_shared, tls_roots};
 pub use http::{HttpTransport, TlsRoots, check_url, enroll, server_info};
 pub use join::{DEFAULT_DEVICE_NAME, JoinForm};

@@ -197,6 +197,7 @@ impl Desk {
     /// caseload says it is; a token still in the caseload moves to the vault
     /// on the way when the vault takes it.
     pub fn sync_login(&mut self) -> Result<(String, DeviceToken), AppError> {
+        self.check_binding()?;
         match self.store.sync_login()?.ok_or_else(not_enrolled)? {
             (url, StoredToken::Caseload(token)) => {
                 let _ = self.keep_sync_credentials(&url, &token);

@@ -138,3 +138,122 @@ fn desks_that_join_a_center_share_it_each_as_a_device_of_its_own() {
     }
     assert_eq!(export(&env, &third), export(&env, &first));
 }
+
+fn pending(env: &Env, db: &Path) -> u64 {
+    super::pending_in_status(env, db)
+}
+
+/// A caseload copied to another place (same machine, other path; or the
+/// same path on another machine) and a backup restored over the original:
+/// none of them may push under the identity the original enrolled. Each is
+/// stopped with the Korean message and its changes kept; enrolled again
+/// with a new code it is a device of its own and its changes go out. The
+/// original keeps syncing throughout.
+#[test]
+fn a_copied_or_restored_caseload_must_enroll_again_and_loses_nothing() {
+    let env = Env::new();
+    let data = env.db("server.sqlite3");
+    let added = admin(&data, &["center", "--name", "도약센터"]);
+    let center = added.split_whitespace().nth(1).unwrap().to_owned();
+    let code = || {
+        admin(&data, &["code", "--center", &center])
+            .trim()
+            .to_owned()
+    };
+    let codes: Vec<String> = (0..4).map(|_| code()).collect();
+    let server = Server::start(&data);
+    let url = server.url();
+
+    let original = env.db("original.doyak");
+    let out = join(&env, &original, &url, &codes[0], "원본");
+    assert!(out.status.success(), "join: {}", stderr(&out));
+    let seekers = env.file(
+        "seekers.csv",
+        "이름,생년월일,휴대전화,진행상태\n김하나,1990-01-02,010-1234-5678,접수\n".as_bytes(),
+    );
+    env.ok(&original, &["import", "seekers", seekers.to_str().unwrap()]);
+    env.ok(&original, &["sync"]);
+    let backup = env.db("backup.doyak");
+    std::fs::copy(&original, &backup).unwrap();
+
+    // A copy on the same machine under another name, with a change of its own.
+    let copy = env.db("copy.doyak");
+    std::fs::copy(&original, &copy).unwrap();
+    let more = env.file(
+        "more.csv",
+        "이름,생년월일,휴대전화,진행상태\n이둘,1991-03-04,010-2222-3333,접수\n".as_bytes(),
+    );
+    env.ok(&copy, &["import", "seekers", more.to_str().unwrap()]);
+    let refused = env.run(&copy, PASS, &["sync"]);
+    assert_korean_failure(refused.status, &stderr(&refused));
+    assert!(
+        stderr(&refused).contains("새 기기로 등록"),
+        "the copy is told to enroll as a new device: {}",
+        stderr(&refused)
+    );
+    assert_eq!(pending(&env, &copy), 1, "the copy's change is kept");
+    // The original is untouched by all this.
+    env.ok(&original, &["sync"]);
+
+    // The same path on another machine is a copy too.
+    let moved = env
+        .command(&original, PASS, &["sync"])
+        .env("DOYAK_MACHINE_ID", "another-laptop")
+        .output()
+        .unwrap();
+    assert_korean_failure(moved.status, &stderr(&moved));
+
+    // Enrolled again, the copy is a device of its own and its change goes out.
+    env.ok(&copy, &["enroll", "--server", &url, "--code", &codes[1]]);
+    env.ok(&copy, &["sync"]);
+    assert_eq!(pending(&env, &copy), 0, "the kept change went out");
+    env.ok(&original, &["sync"]);
+    let names = |db: &Path| stdout(&env.ok(db, &["export", "seekers", "--format", "jsonl"]));
+    assert!(
+        names(&original).contains("이둘"),
+        "the original received the copy's change under the copy's own identity"
+    );
+
+    // A backup restored over the original, then a change: the server has
+    // seen this device's next sequence number with another change.
+    env.ok(&original, &["import", "seekers", more.to_str().unwrap()]);
+    env.ok(&original, &["sync"]);
+    std::fs::copy(&backup, &original).unwrap();
+    let third = env.file(
+        "third.csv",
+        "이름,생년월일,휴대전화,진행상태\n박셋,1992-05-06,010-4444-5555,접수\n".as_bytes(),
+    );
+    env.ok(&original, &["import", "seekers", third.to_str().unwrap()]);
+    let restored = env.run(&original, PASS, &["sync"]);
+    assert_korean_failure(restored.status, &stderr(&restored));
+    assert!(
+        stderr(&restored).contains("새 기기로 등록"),
+        "the restored file is told to enroll again: {}",
+        stderr(&restored)
+    );
+    assert_eq!(
+        pending(&env, &original),
+        1,
+        "the restored file's change is kept"
+    );
+    env.ok(
+        &original,
+        &["enroll", "--server", &url, "--code", &codes[2]],
+    );
+    env.ok(&original, &["sync"]);
+    env.ok(&copy, &["sync"]);
+    assert_eq!(
+        names(&original),
+        names(&copy),
+        "both desks hold the same center"
+    );
+    assert!(names(&copy).contains("박셋"));
+
+    drop(server);
+    let devices = admin(&data, &["devices", "--center", &center]);
+    assert_eq!(
+        devices.lines().filter(|l| !l.trim().is_empty()).count(),
+        3,
+        "joined, copy enrolled again, restore enrolled again: three devices\n{devices}"
+    );
+}

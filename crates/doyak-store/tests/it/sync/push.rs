@@ -345,3 +345,68 @@ fn consecutive_answers_taken_together_equal_one_by_one() {
     );
     assert_eq!(versions(&together), versions(&one_by_one));
 }
+
+/// A caseload that enrolls as a new device (a copy, a restored backup, a
+/// re-enrollment) keeps every unsent change: renumbered 1, 2, … in the
+/// order made, under the new id, stamps naming the new device; the old
+/// token is gone, and the next local change follows on.
+#[test]
+fn a_new_device_keeps_every_unsent_change_renumbered_from_one() {
+    let (_fx, mut store) = new_store();
+    let people: Vec<JobSeeker> = (1..=4).map(|n| seeker(n, "김민수")).collect();
+    store
+        .write(&ctx(), |w| people.iter().try_for_each(|p| w.insert(p)))
+        .unwrap();
+    // The center and the first seeker went out; three seekers wait at 3..=5.
+    let sent = store.outbox_batch(2).unwrap();
+    let resp = response(
+        vec![result(&sent[0], applied()), result(&sent[1], applied())],
+        2,
+    );
+    store.apply_push_response(&sent, &resp, now()).unwrap();
+    let token = DeviceToken::from_random([7; 32]);
+    store
+        .set_sync_credentials("https://sync.example", &token)
+        .unwrap();
+    let before: Vec<Mutation> = store.outbox_batch(10).unwrap();
+    assert_eq!(before.iter().map(|m| m.seq).collect::<Vec<_>>(), [3, 4, 5]);
+
+    let new = Uuid::from_u128(0x0199c9a4_8e00_7000_8000_0000000000e5);
+    store.become_new_device(new, "여기").unwrap();
+    let after = store.outbox_batch(10).unwrap();
+    assert_eq!(
+        after.iter().map(|m| m.seq).collect::<Vec<_>>(),
+        [1, 2, 3],
+        "a new device's first push starts at 1"
+    );
+    for (old, renumbered) in before.iter().zip(&after) {
+        assert_eq!(
+            (
+                renumbered.mutation_id,
+                &renumbered.op,
+                renumbered.hlc.wall_ms
+            ),
+            (old.mutation_id, &old.op, old.hlc.wall_ms),
+            "the same change, in the same order, at the same time"
+        );
+        assert_eq!(
+            renumbered.hlc.device,
+            new.to_string(),
+            "stamped by the new device"
+        );
+    }
+    assert_eq!(store.device_id().unwrap(), new);
+    assert_eq!(store.device_binding().unwrap().as_deref(), Some("여기"));
+    assert!(
+        store.sync_login().unwrap().is_none(),
+        "the old device's token and server are forgotten"
+    );
+    store
+        .write(&ctx(), |w| w.insert(&seeker(9, "이영희")))
+        .unwrap();
+    assert_eq!(
+        store.outbox_batch(10).unwrap().last().map(|m| m.seq),
+        Some(4),
+        "the next change follows the renumbered ones"
+    );
+}
