@@ -22,6 +22,8 @@ fn element_ref(v: &Value) -> Option<Element> {
 pub struct Session {
     agent: ureq::Agent,
     base: String,
+    /// The desk binary this session started, to see it gone after `quit`.
+    application: String,
 }
 
 #[derive(Debug, Clone)]
@@ -30,7 +32,9 @@ pub struct Element(String);
 fn agent() -> ureq::Agent {
     ureq::Agent::config_builder()
         .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(120)))
+        // A hang guard only: on a loaded one-core machine WebKit can take
+        // minutes to start a window, and a request waits for that.
+        .timeout_global(Some(Duration::from_secs(600)))
         .build()
         .into()
 }
@@ -84,6 +88,7 @@ impl Session {
         Ok(Session {
             agent,
             base: format!("{driver}/session/{id}"),
+            application: application.to_owned(),
         })
     }
 
@@ -203,7 +208,29 @@ impl Session {
     }
 
     /// Ends the session; tauri-driver closes the app.
+    /// Ends the session and waits until the desk process has exited, so a
+    /// next session never starts while the last window is still closing
+    /// (on a loaded machine that took longer than any fixed wait).
     pub fn quit(self) -> Result<(), String> {
-        send(&self.agent, "DELETE", &self.base, None).map(drop)
+        send(&self.agent, "DELETE", &self.base, None)?;
+        let deadline = Instant::now() + Duration::from_secs(600);
+        while desk_running(&self.application) {
+            if Instant::now() > deadline {
+                return Err(format!("{} did not exit after quit", self.application));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(())
     }
+}
+
+/// Whether a process runs `application` (Linux: /proc/<pid>/exe).
+fn desk_running(application: &str) -> bool {
+    let wanted = std::fs::canonicalize(application).unwrap_or_else(|_| application.into());
+    let Ok(procs) = std::fs::read_dir("/proc") else {
+        return false;
+    };
+    procs
+        .flatten()
+        .any(|p| std::fs::read_link(p.path().join("exe")).is_ok_and(|exe| exe == wanted))
 }

@@ -123,7 +123,16 @@ pub fn merge(
                 );
             }
             let record = records::upgrade(mutation.schema_version, &mutation.entity, record);
-            create(center, device, mutation, current, record, event, what)
+            create(
+                center,
+                device,
+                mutation,
+                current,
+                record,
+                event,
+                what,
+                new_conflict_id,
+            )
         }
         Op::Update { fields } => update(device, mutation, current, &fields, what, new_conflict_id),
         Op::Delete => {
@@ -175,6 +184,7 @@ fn not_found(what: &str) -> Merged {
     )
 }
 
+#[allow(clippy::too_many_arguments)]
 fn create(
     center: Uuid,
     device: Uuid,
@@ -183,6 +193,7 @@ fn create(
     record: Map<String, Value>,
     event: bool,
     what: &str,
+    new_conflict_id: &mut dyn FnMut() -> Uuid,
 ) -> Merged {
     let id_matches = record
         .get("id")
@@ -212,10 +223,15 @@ fn create(
         if current.values() == record {
             return Merged::Applied(Box::default());
         }
-        return reject(
-            ErrorCode::RecordIdTaken,
-            format!("같은 ID의 다른 {what} 기록이 서버에 이미 있습니다."),
-        );
+        // An event never changes once appended, and a deleted record has no
+        // live values to set beside the new one: refused, as before.
+        if event || current.deleted {
+            return reject(
+                ErrorCode::RecordIdTaken,
+                format!("같은 ID의 다른 {what} 기록이 서버에 이미 있습니다."),
+            );
+        }
+        return collide(device, mutation, current, &record, what, new_conflict_id);
     }
     let record = Value::Object(record);
     let Some(fact) = records::check(&mutation.entity, &record) else {
@@ -274,6 +290,102 @@ fn create(
         body: Some(body),
         ..Effect::default()
     }))
+}
+
+/// A second record under an id the center already has (two desks made it,
+/// e.g. one imported the other's export before syncing). The server keeps
+/// the record it has; each field the second one differs in becomes a
+/// conflict marked `same_id`, holding both values for a counselor, and
+/// goes up one version with its value unchanged. The inserting desk takes
+/// the server's values (`server_kept`), so after its sync it holds what
+/// every other desk holds, with the conflicts beside it. The version step
+/// makes an edit that either desk based on its own copy meet the other's
+/// value as a conflict instead of quietly replacing it.
+fn collide(
+    device: Uuid,
+    mutation: &Mutation,
+    current: &RecordRow,
+    record: &Map<String, Value>,
+    what: &str,
+    new_conflict_id: &mut dyn FnMut() -> Uuid,
+) -> Merged {
+    // Whoever made the server's record, for a field it never had.
+    let Some(origin) = current
+        .fields
+        .get("id")
+        .or_else(|| current.fields.values().next())
+        .cloned()
+    else {
+        return reject(
+            ErrorCode::RecordIdTaken,
+            format!("같은 ID의 다른 {what} 기록이 서버에 이미 있습니다."),
+        );
+    };
+    let names: std::collections::BTreeSet<&String> =
+        current.fields.keys().chain(record.keys()).collect();
+    let mut row = current.clone();
+    let mut effect = Effect::default();
+    let mut stepped = BTreeMap::new();
+    for field in names {
+        if records::is_identity(field) {
+            continue;
+        }
+        let now = current.fields.get(field).unwrap_or(&origin);
+        let (now_value, now_version) = match current.fields.get(field) {
+            Some(f) => (f.value.clone(), f.version),
+            None => (Value::Null, 1),
+        };
+        let theirs = record.get(field).cloned().unwrap_or(Value::Null);
+        if theirs == now_value {
+            effect.applied.versions.insert(field.clone(), now_version);
+            continue;
+        }
+        let kept = FieldState {
+            value: now_value.clone(),
+            version: now_version + 1,
+            ..now.clone()
+        };
+        effect.conflicts.push(ConflictRecord {
+            conflict_id: new_conflict_id(),
+            entity: mutation.entity.clone(),
+            entity_id: mutation.entity_id,
+            field: field.clone(),
+            // The two records share no history.
+            base_version: 0,
+            overwritten: ConflictSide {
+                value: theirs,
+                version: 1,
+                device_id: device,
+                hlc: mutation.hlc.clone(),
+                mutation_id: mutation.mutation_id,
+            },
+            applied: ConflictSide {
+                value: now_value.clone(),
+                version: kept.version,
+                device_id: kept.device,
+                hlc: (*kept.hlc).clone(),
+                mutation_id: kept.mutation,
+            },
+            same_id: true,
+            resolution: None,
+        });
+        let value = VersionedValue {
+            value: now_value,
+            version: kept.version,
+        };
+        effect.applied.versions.insert(field.clone(), kept.version);
+        effect
+            .applied
+            .server_kept
+            .insert(field.clone(), value.clone());
+        stepped.insert(field.clone(), value);
+        row.fields.insert(field.clone(), kept);
+    }
+    if !stepped.is_empty() {
+        effect.body = Some(LogAs::Change(ChangeBody::Update { fields: stepped }));
+        effect.row = Some(row);
+    }
+    Merged::Applied(Box::new(effect))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -373,6 +485,7 @@ fn update(
                     hlc: mutation.hlc.clone(),
                     mutation_id: mutation.mutation_id,
                 },
+                same_id: false,
                 resolution: None,
             });
         }

@@ -593,6 +593,78 @@ fn scenario(service: &SyncService) -> Vec<String> {
         "B sees none of A's changes"
     );
 
+    // A second desk of A making its own record under s1's id (it imported
+    // the other desk's export before syncing): no refusal and no silent
+    // divergence. The server keeps s1's values; each field the second
+    // record differs in is a same-id conflict holding both values and goes
+    // up one version; the desk is told the values kept.
+    let before = service
+        .records(a)
+        .unwrap()
+        .into_iter()
+        .find(|r| r.id == s1)
+        .unwrap();
+    let mut second = seeker(s1, a);
+    second.insert("name".into(), json!("김도약(다른 사람)"));
+    let twin = a2.mutation(
+        "seeker",
+        s1,
+        Op::Insert {
+            record: second.clone(),
+        },
+    );
+    let r10 = service
+        .push(&a2.row, a2.request(vec![twin]), now())
+        .unwrap();
+    let Outcome::ConflictRecorded { applied, conflicts } = &r10.results[0].outcome else {
+        panic!(
+            "a same-id insert is kept as conflicts: {:?}",
+            r10.results[0]
+        );
+    };
+    let after = service
+        .records(a)
+        .unwrap()
+        .into_iter()
+        .find(|r| r.id == s1)
+        .unwrap();
+    assert_eq!(
+        after.values(),
+        before.values(),
+        "the server's record keeps its values"
+    );
+    let differing: Vec<&String> = conflicts.iter().map(|c| &c.field).collect();
+    assert!(differing.contains(&&"name".to_owned()), "{differing:?}");
+    for c in conflicts {
+        let held = &before.fields[&c.field];
+        assert!(c.same_id && c.resolution.is_none());
+        assert_eq!(
+            (&c.applied.value, c.applied.version, c.applied.device_id),
+            (&held.value, held.version + 1, held.device),
+            "{}: the kept side is the server's value, one version up, its author unchanged",
+            c.field
+        );
+        assert_eq!(
+            &c.overwritten.value,
+            second.get(&c.field).unwrap_or(&Value::Null),
+            "{}: the other side is the second record's value",
+            c.field
+        );
+        assert_eq!(after.fields[&c.field].version, held.version + 1);
+        assert_eq!(applied.server_kept[&c.field].value, held.value);
+    }
+    assert!(
+        second
+            .iter()
+            .filter(|(f, v)| before.fields.get(*f).map(|h| &h.value) == Some(*v))
+            .all(|(f, _)| !differing.contains(&f)),
+        "fields both records agree on are no conflict"
+    );
+    t.push(format!(
+        "same id: {} conflicts on {differing:?}",
+        conflicts.len()
+    ));
+
     // Pulls: A's log in order, every change once.
     let log = pull_all(service, &a2);
     let kinds: Vec<String> = log
@@ -626,8 +698,13 @@ fn scenario(service: &SyncService) -> Vec<String> {
             "conflict resolved=true",
             "update [\"phone\"]",
             "update [\"phone\"]",
+            "update [\"name\", \"note\", \"phone\", \"skills\"]",
+            "conflict resolved=false",
+            "conflict resolved=false",
+            "conflict resolved=false",
+            "conflict resolved=false",
         ],
-        "insert, a1's note, a2's note+skills and its conflict, a2's own edit, the resolution and its conflict update, the phone"
+        "insert, a1's note, a2's note+skills and its conflict, a2's own edit, the resolution and its conflict update, the phone, the same-id versions and its four conflicts"
     );
 
     // National counts: the seeker is active (상담 단계) since October.

@@ -25,6 +25,13 @@ pub struct ConflictSide {
 /// in arrival order, so `applied` is the field's value now and `overwritten`
 /// is the value it replaced; neither is lost. Clock stamps are shown to
 /// explain the order, not to pick a winner.
+///
+/// With `same_id`, two devices each made a record under one id (an import
+/// of another desk's export, say): the server kept the record it had, so
+/// `applied` is its value (at a new version) and `overwritten` is the value
+/// the second record had, which was never applied. One such conflict per
+/// field the two records differ in, all with the inserting mutation's id on
+/// the `overwritten` side: together they are the second record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConflictRecord {
     /// Server-made UUIDv7; resolutions name it.
@@ -36,6 +43,10 @@ pub struct ConflictRecord {
     pub base_version: u64,
     pub overwritten: ConflictSide,
     pub applied: ConflictSide,
+    /// Two records made under one id (see above); absent (false) for two
+    /// edits of one record.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub same_id: bool,
     /// Set once a counselor resolved it; a resolved conflict leaves the queue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution: Option<ConflictResolution>,

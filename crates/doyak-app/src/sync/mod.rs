@@ -19,7 +19,7 @@ pub use binding::{binding, machine_id};
 pub use desk::{Enrolled, SyncStatus, roots_from_env, sync_shared, tls_roots};
 pub use http::{HttpTransport, TlsRoots, check_url, enroll, server_info};
 pub use join::{DEFAULT_DEVICE_NAME, JoinForm};
-pub use queue::{ConflictChoice, ConflictView, RejectionView, SideView};
+pub use queue::{ConflictChoice, ConflictView, RejectionView, SameIdChoice, SideView};
 pub use vault::{KeyringVault, NoKeyring, TokenVault, VaultError, os_keyring};
 
 use crate::error::{AppError, SyncFailure};

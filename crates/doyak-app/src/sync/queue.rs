@@ -36,6 +36,27 @@ pub struct ConflictView {
     /// False when the field cannot be typed by hand (a structured value):
     /// only one of the two values can be kept.
     pub mergeable: bool,
+    /// Two records were made under one id (e.g. one desk imported another
+    /// desk's export): the record keeps the first, `overwritten` is the
+    /// second's value. Settled field by field like any conflict, or all at
+    /// once with [`Desk::settle_same_id`].
+    pub same_id: bool,
+    /// The conflicts of one same-id record share this (the second record's
+    /// insert); "" for an ordinary conflict.
+    pub same_id_group: String,
+}
+
+/// How a counselor settles the conflicts of two records made under one id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum SameIdChoice {
+    /// One person (or company): the record as it is stays; the second
+    /// record's differing values are dropped.
+    KeepRecord,
+    /// Two people: the record as it is stays, and the second becomes a new
+    /// record with a new id (its values where the two differed).
+    SplitSecond,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
@@ -196,6 +217,12 @@ impl Desk {
                 merge_text: field_text::edit_text(&c.applied.value),
                 merge_hint: shape(&c).hint_ko().to_owned(),
                 mergeable: shape(&c) != ValueShape::Structured,
+                same_id: c.same_id,
+                same_id_group: if c.same_id {
+                    c.overwritten.mutation_id.to_string()
+                } else {
+                    String::new()
+                },
             });
         }
         Ok(views)
@@ -249,6 +276,76 @@ impl Desk {
         Ok(())
     }
 
+    /// Settles every open conflict of one same-id record (`group` as in
+    /// [`ConflictView::same_id_group`]) at once; with
+    /// [`SameIdChoice::SplitSecond`] the second record is saved under a new
+    /// id first, checked like any new record. One transaction; returns the
+    /// new record's id when there is one.
+    pub fn settle_same_id(
+        &mut self,
+        record_id: &str,
+        group: &str,
+        choice: SameIdChoice,
+    ) -> Result<Option<String>, AppError> {
+        let not_found = || AppError::NotFound {
+            what: "충돌 기록"
+        };
+        let record = uuid::Uuid::parse_str(record_id).map_err(|_| not_found())?;
+        let group = uuid::Uuid::parse_str(group).map_err(|_| not_found())?;
+        let conflicts: Vec<ConflictRecord> = self
+            .store
+            .open_conflicts()?
+            .into_iter()
+            .filter(|c| c.same_id && c.entity_id == record && c.overwritten.mutation_id == group)
+            .collect();
+        let first = conflicts.first().ok_or_else(not_found)?;
+        let kind = domain_kind(&first.entity).ok_or_else(not_found)?;
+        let id = Id::from(record);
+        let ids: Vec<Id> = conflicts.iter().map(|c| Id::from(c.conflict_id)).collect();
+        let ctx = WriteContext::new(self.clock.now(), self.actor.clone());
+        let check = self.check_ctx();
+        let new_id = self.new_id();
+        let split = choice == SameIdChoice::SplitSecond;
+        match kind {
+            EntityKind::Seeker if split => {
+                let second: JobSeeker = second_record(&self.store, id, new_id, &conflicts)?;
+                checked(&second, &check)?;
+                self.store.write(&ctx, |w| {
+                    w.insert(&second)?;
+                    w.resolve_conflict(kind, id, &ids, None)
+                })?;
+            }
+            EntityKind::Company if split => {
+                let second: Company = second_record(&self.store, id, new_id, &conflicts)?;
+                checked(&second, &check)?;
+                self.store.write(&ctx, |w| {
+                    w.insert(&second)?;
+                    w.resolve_conflict(kind, id, &ids, None)
+                })?;
+            }
+            EntityKind::Vacancy if split => {
+                let second: Vacancy = second_record(&self.store, id, new_id, &conflicts)?;
+                checked(&second, &check)?;
+                self.store.write(&ctx, |w| {
+                    w.insert(&second)?;
+                    w.resolve_conflict(kind, id, &ids, None)
+                })?;
+            }
+            _ if split => {
+                return Err(AppError::Invalid(vec![doyak_domain::FieldError::new(
+                    "choice",
+                    "처리 방법",
+                    "이 종류의 기록은 새 기록으로 나눌 수 없습니다. 항목별로 골라 주세요.",
+                )]));
+            }
+            _ => {
+                self.store
+                    .write(&ctx, |w| w.resolve_conflict(kind, id, &ids, None))?;
+            }
+        }
+        Ok(split.then(|| new_id.to_string()))
+    }
+
     /// Changes the server refused, newest first.
     pub fn sync_rejections(&self) -> Result<Vec<RejectionView>, AppError> {
         let mut rows: Vec<RejectionView> = self
@@ -266,5 +363,39 @@ impl Desk {
             .collect();
         rows.reverse();
         Ok(rows)
+    }
+}
+
+/// The second of two records made under `id`: the record as held here with
+/// each conflicting field set to the second record's value, under `new_id`.
+fn second_record<T: SharedRecord + serde::Serialize + serde::de::DeserializeOwned>(
+    store: &doyak_store::Store,
+    id: Id,
+    new_id: Id,
+    conflicts: &[ConflictRecord],
+) -> Result<T, AppError> {
+    let held: T = store.get(id)?.ok_or(AppError::NotFound {
+        what: "충돌한 기록",
+    })?;
+    let mut value = serde_json::to_value(held).map_err(AppError::Json)?;
+    if let Value::Object(fields) = &mut value {
+        for c in conflicts {
+            fields.insert(c.field.clone(), c.overwritten.value.clone());
+        }
+        fields.insert("id".into(), Value::String(new_id.to_string()));
+    }
+    serde_json::from_value(value).map_err(AppError::Json)
+}
+
+/// A record about to be saved must pass the rules a form would apply.
+fn checked<T: SharedRecord>(
+    record: &T,
+    ctx: &doyak_domain::record::CheckContext<'_>,
+) -> Result<(), AppError> {
+    let errors = record.check(ctx);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(errors))
     }
 }

@@ -38,6 +38,7 @@ fn pull_conflict(fx: &Fixture, id: Uuid, field: &str, overwritten: Value, applie
         base_version: 1,
         overwritten: side(overwritten, 2, 1),
         applied: side(applied, 3, 2),
+        same_id: false,
         resolution: None,
     };
     let mut store = Store::open(

@@ -99,6 +99,29 @@ fn settle(w: &mut Writer<'_>, sent: &[Mutation], resp: &PushResponse) -> Result<
     };
 
     let by_seq: HashMap<u64, &Mutation> = sent.iter().map(|m| (m.seq, m)).collect();
+    // The last acknowledged edit of each field in this answer: a value the
+    // server kept for an earlier mutation must not replace it (that edit's
+    // own result, read after, stores its version; its value is the desk's).
+    let mut last_edit: HashMap<(uuid::Uuid, &str), u64> = HashMap::new();
+    for m in sent {
+        let row = (
+            i64::try_from(m.seq).unwrap_or(i64::MAX),
+            m.mutation_id.to_string(),
+        );
+        if let Op::Update { fields } = &m.op
+            && dropped.contains(&row)
+        {
+            for field in fields.keys() {
+                let at = last_edit.entry((m.entity_id, field.as_str())).or_default();
+                *at = (*at).max(m.seq);
+            }
+        }
+    }
+    let edited_later = |m: &Mutation, field: &str| {
+        last_edit
+            .get(&(m.entity_id, field))
+            .is_some_and(|seq| *seq > m.seq)
+    };
     // In sequence order: two acknowledged edits of one field leave the
     // later one's version.
     let mut results: Vec<_> = resp.results.iter().collect();
@@ -118,11 +141,11 @@ fn settle(w: &mut Writer<'_>, sent: &[Mutation], resp: &PushResponse) -> Result<
         match &result.outcome {
             Outcome::Applied(applied) => {
                 summary.applied += 1;
-                summary.server_kept += take_applied(w, mutation, applied)?;
+                summary.server_kept += take_applied(w, mutation, applied, &edited_later)?;
             }
             Outcome::ConflictRecorded { applied, conflicts } => {
                 summary.applied += 1;
-                summary.server_kept += take_applied(w, mutation, applied)?;
+                summary.server_kept += take_applied(w, mutation, applied, &edited_later)?;
                 for conflict in conflicts {
                     upsert_conflict(w, conflict)?;
                     summary.conflicts += 1;
@@ -152,7 +175,12 @@ fn shared_target(mutation: &Mutation) -> Option<(EntityKind, Id)> {
 /// the values the server kept; a field with a later unsent edit keeps its
 /// local value and version (that edit was based on them). Returns how many
 /// kept values were taken.
-fn take_applied(w: &mut Writer<'_>, mutation: &Mutation, applied: &Applied) -> Result<u64> {
+fn take_applied(
+    w: &mut Writer<'_>,
+    mutation: &Mutation,
+    applied: &Applied,
+    edited_later: &dyn Fn(&Mutation, &str) -> bool,
+) -> Result<u64> {
     let Some((kind, id)) = shared_target(mutation) else {
         return Ok(0);
     };
@@ -169,7 +197,7 @@ fn take_applied(w: &mut Writer<'_>, mutation: &Mutation, applied: &Applied) -> R
     let kept: Vec<_> = applied
         .server_kept
         .iter()
-        .filter(|(field, _)| !pending.names(field))
+        .filter(|(field, _)| !pending.names(field) && !edited_later(mutation, field))
         .collect();
     if !kept.is_empty() {
         let mut data = stored.data.clone();

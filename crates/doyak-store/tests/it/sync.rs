@@ -142,6 +142,7 @@ fn conflict_on(id: Id, field: &str, n: u128) -> ConflictRecord {
         base_version: 1,
         overwritten: side("야간 가능", 2, OTHER_DEVICE),
         applied: side("주간만", 3, Uuid::from_u128(7)),
+        same_id: false,
         resolution: None,
     }
 }

@@ -142,6 +142,8 @@ fn conflict() -> impl Strategy<Value = ConflictRecord> {
                     base_version,
                     overwritten,
                     applied,
+                    // Both shapes, without another strategy in the tuple.
+                    same_id: base_version % 2 == 0,
                     resolution,
                 }
             },

@@ -134,6 +134,7 @@ pub fn conflict() -> ConflictRecord {
             hlc: stamp(device(), 1_760_000_000_002, 0),
             mutation_id: id(2),
         },
+        same_id: false,
         resolution: None,
     }
 }

@@ -257,3 +257,86 @@ fn a_copied_or_restored_caseload_must_enroll_again_and_loses_nothing() {
         "joined, copy enrolled again, restore enrolled again: three devices\n{devices}"
     );
 }
+
+/// Two desks of one center each make a seeker under one id (one imported a
+/// file carrying the other's id before it had synced). Nothing is refused
+/// and nothing diverges: after both sync, both desks hold the server's
+/// record and list the same-id conflicts; split from the command line, the
+/// second person becomes a record of their own on every desk.
+#[test]
+fn a_second_record_under_one_id_is_a_conflict_on_every_desk_never_a_divergence() {
+    let env = Env::new();
+    let data = env.db("server.sqlite3");
+    let added = admin(&data, &["center", "--name", "도약센터"]);
+    let center = added.split_whitespace().nth(1).unwrap().to_owned();
+    let codes: Vec<String> = (0..2)
+        .map(|_| {
+            admin(&data, &["code", "--center", &center])
+                .trim()
+                .to_owned()
+        })
+        .collect();
+    let server = Server::start(&data);
+    let url = server.url();
+    let [one, two] = ["one", "two"].map(|n| env.db(&format!("{n}.doyak")));
+    for (db, code) in [(&one, &codes[0]), (&two, &codes[1])] {
+        let out = join(&env, db, &url, code, "노트북");
+        assert!(out.status.success(), "join: {}", stderr(&out));
+    }
+    const ID: &str = "0199c9a4-8e00-7000-8000-00000000abcd";
+    let first = env.file(
+        "first.csv",
+        format!("ID,이름,생년월일,휴대전화\n{ID},김하나,1990-01-02,010-1234-5678\n").as_bytes(),
+    );
+    let second = env.file(
+        "second.csv",
+        format!("ID,이름,생년월일,휴대전화\n{ID},김하나,1985-07-08,010-9999-0000\n").as_bytes(),
+    );
+    env.ok(&two, &["import", "seekers", first.to_str().unwrap()]);
+    env.ok(&two, &["sync"]);
+    env.ok(&one, &["import", "seekers", second.to_str().unwrap()]);
+    let synced = stdout(&env.ok(&one, &["sync"]));
+    assert!(
+        synced.contains("충돌 2건") && synced.contains("미해결 충돌 2건"),
+        "birth date and phone differ: two conflicts, none refused: {synced}"
+    );
+    env.ok(&two, &["sync"]);
+    assert_eq!(
+        export(&env, &one),
+        export(&env, &two),
+        "both desks hold the same record after a clean sync"
+    );
+    assert!(
+        export(&env, &one).contains("1990-01-02"),
+        "the record the server had first stays"
+    );
+    for db in [&one, &two] {
+        let listed = stdout(&env.ok(db, &["conflicts"]));
+        assert_eq!(
+            listed
+                .lines()
+                .filter(|l| l.contains("[같은 ID의 두 기록]"))
+                .count(),
+            2,
+            "every desk lists the two same-id conflicts: {listed}"
+        );
+        assert!(listed.contains("1985-07-08") && listed.contains("1990-01-02"));
+    }
+
+    // Two people after all: the second becomes a record of its own.
+    env.ok(&one, &["conflicts", "same-id", ID, "--split"]);
+    for db in [&one, &two, &one] {
+        env.ok(db, &["sync"]);
+    }
+    for db in [&one, &two] {
+        assert_eq!(
+            stdout(&env.ok(db, &["conflicts"])).lines().count(),
+            0,
+            "settled on every desk"
+        );
+        let seekers = stdout(&env.ok(db, &["export", "seekers", "--format", "jsonl"]));
+        assert_eq!(seekers.lines().count(), 2, "two people now: {seekers}");
+        assert!(seekers.contains("1985-07-08") && seekers.contains("010-9999-0000"));
+    }
+    assert_eq!(export(&env, &one), export(&env, &two));
+}
