@@ -5,6 +5,7 @@
 
 mod bench;
 mod harness;
+mod join;
 mod matching;
 mod passphrase;
 mod sync;
