@@ -6,12 +6,13 @@
 #[cfg(test)]
 mod tests {
     use crate::commands::DeskInfo;
-    use crate::sync::SyncPanel;
+    use crate::sync::{Joined, SyncPanel};
     use doyak_app::DataChoices;
     use doyak_app::FieldError;
     use doyak_app::PassphraseChangeForm;
     use doyak_app::sync::{
-        ConflictChoice, ConflictView, Enrolled, RejectionView, SideView, SyncReport, SyncStatus,
+        ConflictChoice, ConflictView, Enrolled, JoinForm, RejectionView, SideView, SyncReport,
+        SyncStatus,
     };
     use doyak_app::{
         ApplicationRow, AssignmentView, ReasonRow, Recommendation, RecommendationView,
@@ -53,6 +54,8 @@ mod tests {
             decl::<SyncStatus>(&cfg),
             decl::<SyncReport>(&cfg),
             decl::<Enrolled>(&cfg),
+            decl::<JoinForm>(&cfg),
+            decl::<Joined>(&cfg),
             decl::<ConflictView>(&cfg),
             decl::<SideView>(&cfg),
             decl::<ConflictChoice>(&cfg),

@@ -25,7 +25,7 @@ use tauri::ipc::Channel;
 use ts_rs::TS;
 
 pub struct DeskState {
-    path: PathBuf,
+    pub(crate) path: PathBuf,
     demo: bool,
     pub(crate) desk: Arc<Mutex<Option<Desk>>>,
     /// A second, read-only connection for 오늘 할 일 and the status bar, so
@@ -79,6 +79,8 @@ pub struct DeskInfo {
     caseload_path: String,
     /// The shortest passphrase a new caseload accepts (the use case's rule).
     min_passphrase_chars: u32,
+    /// The device name 센터에 합류 uses when the form leaves it empty.
+    default_device_name: String,
 }
 
 /// Every failure a command returns passes here: logged, then shown.
@@ -146,6 +148,7 @@ pub fn desk_info(state: tauri::State<'_, DeskState>) -> DeskInfo {
         caseload_exists: state.path.exists(),
         caseload_path: state.path.display().to_string(),
         min_passphrase_chars: doyak_app::MIN_PASSPHRASE_CHARS as u32,
+        default_device_name: doyak_app::sync::DEFAULT_DEVICE_NAME.to_owned(),
     }
 }
 

@@ -122,6 +122,7 @@ fn main() {
             sync::sync_panel,
             sync::sync_now,
             sync::enroll_device,
+            sync::join_center,
             sync::conflict_queue,
             sync::resolve_conflict,
             sync::sync_rejections,

@@ -3,12 +3,12 @@
 //! bar's figures, the conflict queue and the refused changes. The work is
 //! doyak_app::sync; this holds the one sync that may run at a time.
 
-use crate::commands::{DeskState, internal, with_desk, with_reader};
+use crate::commands::{DeskState, internal, locked, ui, with_desk, with_reader};
 use doyak_app::sync::{
-    ConflictChoice, ConflictView, Enrolled, RejectionView, SyncReport, SyncStatus, roots_from_env,
-    sync_shared,
+    ConflictChoice, ConflictView, Enrolled, JoinForm, RejectionView, SyncReport, SyncStatus,
+    os_keyring, roots_from_env, sync_shared,
 };
-use doyak_app::{AppError, Desk, UiError};
+use doyak_app::{AppError, CaseloadSummary, Desk, Passphrase, SystemClock, UiError};
 use serde::Serialize;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -154,6 +154,69 @@ pub async fn enroll_device(
         desk.enroll(&server, &code, &device_name, &roots_from_env()?)
     })
     .await
+}
+
+/// How 센터에 합류 ended. The caseload is open and enrolled either way; a
+/// first pull that stopped (`pull_error`) kept what arrived, and the next
+/// sync, background or 지금 동기화, carries on from there.
+#[derive(Debug, Serialize, TS)]
+pub struct Joined {
+    /// The caseload as it stands after the first pull.
+    pub summary: CaseloadSummary,
+    /// The first pull's figures, when it finished; `null` too when a
+    /// background sync was already pulling.
+    pub pulled: Option<SyncReport>,
+    /// Why the first pull stopped before the end.
+    pub pull_error: Option<UiError>,
+}
+
+/// 센터에 합류, on the first start: enrolls this laptop with the
+/// administrator's code and creates the caseload under the center's id
+/// (`Desk::join`), opens it with its reader, then pulls the center's records
+/// with progress to the page.
+#[tauri::command]
+pub async fn join_center(
+    state: tauri::State<'_, DeskState>,
+    form: JoinForm,
+    on_progress: Channel<SyncReport>,
+) -> Result<Joined, UiError> {
+    let path = state.path.clone();
+    let (slot, reader_slot, runtime) =
+        (state.desk.clone(), state.reader.clone(), state.sync.clone());
+    tauri::async_runtime::spawn_blocking(move || {
+        let roots = roots_from_env().map_err(ui)?;
+        let desk =
+            Desk::join(&path, &form, &roots, os_keyring(), Arc::new(SystemClock)).map_err(ui)?;
+        tracing::info!("joined a center");
+        *slot.lock().map_err(|_| locked())? = Some(desk);
+        // The page now says the center's records are on their way (0건).
+        let _ = on_progress.send(SyncReport::default());
+        // The reader derives its key on the other core while the pull runs.
+        let passphrase = Passphrase::new(form.passphrase.clone());
+        let (reader, pull) = std::thread::scope(|scope| {
+            let reader =
+                scope.spawn(|| Desk::open_reader(&path, &passphrase, Arc::new(SystemClock)).ok());
+            let pull = run_once(&slot, &runtime, &mut |r| {
+                let _ = on_progress.send(r.clone());
+            });
+            (reader.join().ok().flatten(), pull)
+        });
+        *reader_slot.lock().map_err(|_| locked())? = reader;
+        let (pulled, pull_error) = match pull {
+            None => (None, None),
+            Some(Ok(report)) => (Some(report), None),
+            Some(Err(e)) => (None, Some(UiError::from(&e))),
+        };
+        let guard = slot.lock().map_err(|_| locked())?;
+        let summary = guard.as_ref().ok_or_else(locked)?.summary().map_err(ui)?;
+        Ok(Joined {
+            summary,
+            pulled,
+            pull_error,
+        })
+    })
+    .await
+    .map_err(|_| internal())?
 }
 
 #[tauri::command]

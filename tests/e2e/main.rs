@@ -5,6 +5,7 @@
 
 mod bench;
 mod harness;
+mod join;
 mod matching;
 mod passphrase;
 mod sync;
@@ -472,7 +473,7 @@ fn first_start_creates_a_caseload_fills_a_demo_imports_and_exports() {
     let fresh = desk.dir.path().join("data/first.doyak");
     let args = vec!["--db".to_owned(), fresh.display().to_string()];
     let s = Session::start(&desk.url, &desk.app, &args).expect("the desk starts");
-    wait_text(&s, "#create-title", "새 사례관리 파일 만들기");
+    wait_text(&s, "#tab-create", "새 사례관리 파일 만들기");
     type_into(&s, "#c-center_name", "안산고용복지플러스센터");
     pick_code(&s, "#c-center_sigungu", "단원구", "안산시 단원구");
     type_into(&s, "#c-passphrase", "현장 노트북 암호");

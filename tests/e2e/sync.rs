@@ -25,10 +25,10 @@ fn server_binary() -> PathBuf {
     server
 }
 
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    url: String,
-    data: PathBuf,
+    pub(crate) url: String,
+    pub(crate) data: PathBuf,
 }
 
 impl Drop for Server {
@@ -38,7 +38,7 @@ impl Drop for Server {
     }
 }
 
-fn admin(data: &Path, args: &[&str]) -> String {
+pub(crate) fn admin(data: &Path, args: &[&str]) -> String {
     let out = Command::new(server_binary())
         .arg("--data")
         .arg(data)
@@ -53,7 +53,7 @@ fn admin(data: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_owned()
 }
 
-fn start_server(dir: &Path) -> Server {
+pub(crate) fn start_server(dir: &Path) -> Server {
     let data = dir.join("server.db");
     let mut child = Command::new(server_binary())
         .arg("--data")

@@ -42,7 +42,7 @@ import type {
 } from "./bindings";
 
 import type { ApplicationRow, AssignmentView, RecommendationView, VacancyDetail } from "./bindings";
-import type { ConflictChoice, ConflictView, Enrolled, RejectionView, SyncPanel, SyncReport } from "./bindings";
+import type { ConflictChoice, ConflictView, Enrolled, JoinForm, Joined, RejectionView, SyncPanel, SyncReport } from "./bindings";
 import type { PassphraseChangeForm } from "./bindings";
 
 export type { UiError };
@@ -143,6 +143,13 @@ export const api = {
     const channel = new Channel<SyncReport>();
     channel.onmessage = onProgress;
     return call<SyncReport | null>("sync_now", { onProgress: channel });
+  },
+  /** 센터에 합류: enrolls this laptop, creates and opens the caseload, then
+   * pulls the center's records with progress. */
+  joinCenter: (form: JoinForm, onProgress: (r: SyncReport) => void) => {
+    const channel = new Channel<SyncReport>();
+    channel.onmessage = onProgress;
+    return call<Joined>("join_center", { form, onProgress: channel });
   },
   enrollDevice: (server: string, code: string, deviceName: string) =>
     call<Enrolled>("enroll_device", { server, code, deviceName }),

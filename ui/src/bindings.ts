@@ -16,7 +16,11 @@ caseload_path: string,
 /**
  * The shortest passphrase a new caseload accepts (the use case's rule).
  */
-min_passphrase_chars: number, };
+min_passphrase_chars: number, 
+/**
+ * The device name 센터에 합류 uses when the form leaves it empty.
+ */
+default_device_name: string, };
 
 /**
  * The status bar's view of sync.
@@ -61,6 +65,44 @@ pending: number, };
  * What an enrollment did.
  */
 export type Enrolled = { center_name: string, server_url: string, };
+
+/**
+ * The desk's "센터에 합류" form (and `doyak join`). The passphrase fields
+ * are wiped when the form is dropped and never shown by `Debug`.
+ */
+export type JoinForm = { 
+/**
+ * The center's sync server, e.g. `https://sync.example.go.kr:8443`.
+ */
+server_url: string, 
+/**
+ * The one-time code the center's administrator handed out.
+ */
+code: string, 
+/**
+ * A name the administrator recognises in the device list.
+ */
+device_name: string, passphrase: string, confirm: string, };
+
+/**
+ * How 센터에 합류 ended. The caseload is open and enrolled either way; a
+ * first pull that stopped (`pull_error`) kept what arrived, and the next
+ * sync, background or 지금 동기화, carries on from there.
+ */
+export type Joined = { 
+/**
+ * The caseload as it stands after the first pull.
+ */
+summary: CaseloadSummary, 
+/**
+ * The first pull's figures, when it finished; `null` too when a
+ * background sync was already pulling.
+ */
+pulled: SyncReport | null, 
+/**
+ * Why the first pull stopped before the end.
+ */
+pull_error: UiError | null, };
 
 /**
  * One open conflict, ready to show.

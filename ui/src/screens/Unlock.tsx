@@ -1,17 +1,48 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
-import type { CaseloadSummary, DeskInfo, NewCaseloadForm } from "../bindings";
+import type { CaseloadSummary, DeskInfo, JoinForm, Joined, NewCaseloadForm } from "../bindings";
 import { CodePicker } from "../components/CodePicker";
+import { Tabs, type TabSpec } from "../components/Tabs";
 import { byField, type FieldErrors } from "../lib/fields";
 import { errorText } from "../lib/format";
+import { emptyJoinForm, joinFailure, joinFieldId, joinProgress } from "../lib/join";
 
 interface Props {
   info: DeskInfo;
   onUnlocked: (summary: CaseloadSummary) => void;
 }
 
-/** The first start on a laptop: no caseload file yet. The counselor names
- * the center and chooses the passphrase that encrypts the file. */
+type Start = "create" | "join";
+const STARTS: ReadonlyArray<TabSpec<Start>> = [
+  { tab: "create", label: "새 사례관리 파일 만들기" },
+  { tab: "join", label: "센터에 합류" },
+];
+
+/** The first start on a laptop: no caseload file yet. Either a new caseload
+ * (a center's first laptop, or one without a sync server), or joining a
+ * center that already syncs. Both panels stay mounted, so what was typed in
+ * one survives a look at the other. */
+function FirstStart({ info, onUnlocked }: Props) {
+  const [start, setStart] = useState<Start>("create");
+  const [stopped, setStopped] = useState<Joined | null>(null);
+  if (stopped) return <PullStopped joined={stopped} onContinue={() => onUnlocked(stopped.summary)} />;
+  return (
+    <section class="card unlock first-start" aria-labelledby="first-title">
+      <h2 id="first-title">도약 시작하기</h2>
+      <p class="muted small">이 노트북에 사례관리 파일이 없습니다 ({info.caseload_path}).</p>
+      <Tabs label="시작 방법" tabs={STARTS} current={start} onChange={setStart} />
+      <div role="tabpanel" id="panel-create" aria-labelledby="tab-create" class="first-panel" hidden={start !== "create"}>
+        <CreateCaseload info={info} onUnlocked={onUnlocked} />
+      </div>
+      <div role="tabpanel" id="panel-join" aria-labelledby="tab-join" class="first-panel" hidden={start !== "join"}>
+        <JoinCenter info={info} onUnlocked={onUnlocked} onPullStopped={setStopped} />
+      </div>
+    </section>
+  );
+}
+
+/** A new caseload: the counselor names the center and chooses the
+ * passphrase that encrypts the file. */
 function CreateCaseload({ info, onUnlocked }: Props) {
   const [form, setForm] = useState<NewCaseloadForm>({ center_name: "", center_sigungu: "", passphrase: "", confirm: "" });
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -41,9 +72,10 @@ function CreateCaseload({ info, onUnlocked }: Props) {
   }
 
   return (
-    <section class="card unlock" aria-labelledby="create-title">
-      <h2 id="create-title">새 사례관리 파일 만들기</h2>
-      <p class="muted small">이 노트북에 사례관리 파일이 없습니다 ({info.caseload_path}). 파일은 아래 암호로 암호화됩니다. 암호를 잃으면 파일을 열 수 없습니다.</p>
+    <>
+      <p class="muted small" id="create-intro">
+        센터의 첫 노트북이거나 동기화 서버 없이 쓸 때 고르세요. 파일은 아래 암호로 암호화됩니다. 암호를 잃으면 파일을 열 수 없습니다.
+      </p>
       <form id="create-form" onSubmit={submit} noValidate>
         <label for="c-center_name">센터 이름</label>
         <input id="c-center_name" value={form.center_name} onInput={set("center_name")} placeholder="예: 안산고용복지플러스센터" />
@@ -72,12 +104,130 @@ function CreateCaseload({ info, onUnlocked }: Props) {
           {failure}
         </p>
       )}
+    </>
+  );
+}
+
+/** 센터에 합류: a counselor whose center already syncs enters the server's
+ * address and the administrator's one-time code; the desk enrolls this
+ * laptop, creates the caseload under the center and pulls its records. A
+ * pull that stops after the join keeps the join: the caseload is open, and
+ * the next sync carries on. */
+function JoinCenter({ info, onUnlocked, onPullStopped }: Props & { onPullStopped: (joined: Joined) => void }) {
+  const [form, setForm] = useState<JoinForm>(emptyJoinForm);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<UiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [received, setReceived] = useState<number | null>(null);
+  // A field's message goes once the counselor edits that field: a corrected
+  // code should not sit under the old refusal until the next try.
+  const set = (key: keyof JoinForm) => (e: Event) => {
+    setForm({ ...form, [key]: (e.currentTarget as HTMLInputElement).value });
+    setErrors(({ [key]: _edited, ...rest }) => rest);
+  };
+  const invalid = (key: keyof JoinForm) => (errors[key] ? { "aria-invalid": true, "aria-describedby": `${joinFieldId(key)}-error` } : {});
+  const err = (key: keyof JoinForm) =>
+    errors[key] && (
+      <p class="field-error" id={`${joinFieldId(key)}-error`} role="alert">
+        {errors[key].join(" ")}
+      </p>
+    );
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setFailure(null);
+    setErrors({});
+    setReceived(null);
+    try {
+      const joined = await api.joinCenter(form, (r) => setReceived(r.received));
+      if (joined.pull_error) onPullStopped(joined);
+      else onUnlocked(joined.summary);
+    } catch (x) {
+      const ui = x as UiError;
+      setErrors(byField(ui.fields));
+      setFailure(ui);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <p class="muted small" id="join-intro">
+        센터가 이미 동기화 서버를 쓰고 있으면 관리자에게 받은 등록 코드로 합류하세요. 센터의 기록을 이 노트북으로 받아 옵니다.
+      </p>
+      <form id="join-form" onSubmit={submit} noValidate>
+        <label for="join-server-url">서버 주소</label>
+        <input id="join-server-url" inputMode="url" autocomplete="url" spellcheck={false} value={form.server_url} onInput={set("server_url")} {...invalid("server_url")} />
+        {err("server_url")}
+        <label for="join-code">등록 코드</label>
+        <input
+          id="join-code"
+          autocomplete="off"
+          autocapitalize="characters"
+          spellcheck={false}
+          placeholder="ABCD-EFGH-JKMN"
+          value={form.code}
+          onInput={set("code")}
+          {...invalid("code")}
+        />
+        {err("code")}
+        <label for="join-device-name">
+          기기 이름 <span class="optional">(선택: 관리자가 기기 목록에서 알아볼 이름)</span>
+        </label>
+        <input id="join-device-name" autocomplete="off" placeholder={info.default_device_name} value={form.device_name} onInput={set("device_name")} {...invalid("device_name")} />
+        {err("device_name")}
+        <label for="join-passphrase">암호 ({info.min_passphrase_chars}자 이상)</label>
+        <input id="join-passphrase" type="password" autocomplete="new-password" value={form.passphrase} onInput={set("passphrase")} {...invalid("passphrase")} />
+        {err("passphrase")}
+        <label for="join-confirm">암호 확인</label>
+        <input id="join-confirm" type="password" autocomplete="new-password" value={form.confirm} onInput={set("confirm")} {...invalid("confirm")} />
+        {err("confirm")}
+        <button id="join-submit" type="submit" class="btn primary" disabled={busy}>
+          {busy ? "합류하는 중…" : "합류하고 기록 받기"}
+        </button>
+      </form>
+      {busy && (
+        <p id="join-progress" class="hint" role="status" aria-live="polite">
+          {joinProgress(received)}
+        </p>
+      )}
+      {/* A refusal told only under the fields goes with their last message. */}
+      {failure && (failure.fields.length === 0 || Object.keys(errors).length > 0) && (
+        <p class="error" id="join-error" role="alert">
+          {joinFailure(failure)}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Joined, but the first pull stopped: the caseload is open and enrolled,
+ * what arrived is kept, and the next sync carries on. */
+function PullStopped({ joined, onContinue }: { joined: Joined; onContinue: () => void }) {
+  return (
+    <section class="card unlock stack" id="join-stopped" aria-labelledby="join-stopped-title">
+      <h2 id="join-stopped-title">센터에 합류했습니다</h2>
+      <p class="hint" role="status">
+        <strong>{joined.summary.center_name}</strong>에 이 노트북을 등록했고 사례관리 파일을 열었습니다.
+      </p>
+      {joined.pull_error && (
+        <p class="error" id="join-pull-error" role="alert">
+          센터 기록을 다 받지 못했습니다. {errorText(joined.pull_error)}
+        </p>
+      )}
+      <p class="muted small">받은 기록은 보관되었습니다. 나머지는 다음 동기화 때 이어서 받습니다. 인터넷에 연결되어 있으면 5분마다 자동으로 동기화하고, 동기화 화면의 지금 동기화로 바로 받을 수도 있습니다.</p>
+      <button id="join-continue" type="button" class="btn primary" onClick={onContinue}>
+        오늘 할 일로 가기
+      </button>
     </section>
   );
 }
 
 export function Unlock({ info, onUnlocked }: Props) {
-  if (!info.caseload_exists) return <CreateCaseload info={info} onUnlocked={onUnlocked} />;
+  if (!info.caseload_exists) return <FirstStart info={info} onUnlocked={onUnlocked} />;
   return <UnlockExisting info={info} onUnlocked={onUnlocked} />;
 }
 
