@@ -11,8 +11,8 @@ mod tests {
     use doyak_app::FieldError;
     use doyak_app::PassphraseChangeForm;
     use doyak_app::sync::{
-        ConflictChoice, ConflictView, Enrolled, JoinForm, RejectionView, SideView, SyncReport,
-        SyncStatus,
+        ConflictChoice, ConflictView, Enrolled, JoinForm, RejectionView, SameIdChoice, SideView,
+        SyncReport, SyncStatus,
     };
     use doyak_app::{
         ApplicationRow, AssignmentView, ReasonRow, Recommendation, RecommendationView,
@@ -59,6 +59,7 @@ mod tests {
             decl::<ConflictView>(&cfg),
             decl::<SideView>(&cfg),
             decl::<ConflictChoice>(&cfg),
+            decl::<SameIdChoice>(&cfg),
             decl::<RejectionView>(&cfg),
             decl::<CaseloadSummary>(&cfg),
             decl::<UiError>(&cfg),

@@ -125,6 +125,7 @@ fn main() {
             sync::join_center,
             sync::conflict_queue,
             sync::resolve_conflict,
+            sync::settle_same_id,
             sync::sync_rejections,
         ])
         .run(tauri::generate_context!());

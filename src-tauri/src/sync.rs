@@ -5,8 +5,8 @@
 
 use crate::commands::{DeskState, internal, locked, ui, with_desk, with_reader};
 use doyak_app::sync::{
-    ConflictChoice, ConflictView, Enrolled, JoinForm, RejectionView, SyncReport, SyncStatus,
-    os_keyring, roots_from_env, sync_shared,
+    ConflictChoice, ConflictView, Enrolled, JoinForm, RejectionView, SameIdChoice, SyncReport,
+    SyncStatus, os_keyring, roots_from_env, sync_shared,
 };
 use doyak_app::{AppError, CaseloadSummary, Desk, Passphrase, SystemClock, UiError};
 use serde::Serialize;
@@ -234,6 +234,21 @@ pub async fn resolve_conflict(
 ) -> Result<(), UiError> {
     with_desk(&state, move |desk| {
         desk.resolve_conflict(&conflict_id, &choice)
+    })
+    .await
+}
+
+/// Settles the conflicts of two records made under one id at once; the
+/// new record's id when the second one was split off.
+#[tauri::command]
+pub async fn settle_same_id(
+    state: tauri::State<'_, DeskState>,
+    record_id: String,
+    group: String,
+    choice: SameIdChoice,
+) -> Result<Option<String>, UiError> {
+    with_desk(&state, move |desk| {
+        desk.settle_same_id(&record_id, &group, choice)
     })
     .await
 }

@@ -42,7 +42,7 @@ import type {
 } from "./bindings";
 
 import type { ApplicationRow, AssignmentView, RecommendationView, VacancyDetail } from "./bindings";
-import type { ConflictChoice, ConflictView, Enrolled, JoinForm, Joined, RejectionView, SyncPanel, SyncReport } from "./bindings";
+import type { ConflictChoice, ConflictView, Enrolled, JoinForm, Joined, RejectionView, SameIdChoice, SyncPanel, SyncReport } from "./bindings";
 import type { PassphraseChangeForm } from "./bindings";
 
 export type { UiError };
@@ -156,6 +156,8 @@ export const api = {
   conflictQueue: () => call<ConflictView[]>("conflict_queue"),
   resolveConflict: (conflictId: string, choice: ConflictChoice) =>
     call<null>("resolve_conflict", { conflictId, choice }),
+  settleSameId: (recordId: string, group: string, choice: SameIdChoice) =>
+    call<string | null>("settle_same_id", { recordId, group, choice }),
   syncRejections: () => call<RejectionView[]>("sync_rejections"),
   changePassphrase: (form: PassphraseChangeForm) => call<null>("change_passphrase", { form }),
 };

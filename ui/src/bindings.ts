@@ -137,7 +137,19 @@ merge_hint: string,
  * False when the field cannot be typed by hand (a structured value):
  * only one of the two values can be kept.
  */
-mergeable: boolean, };
+mergeable: boolean, 
+/**
+ * Two records were made under one id (e.g. one desk imported another
+ * desk's export): the record keeps the first, `overwritten` is the
+ * second's value. Settled field by field like any conflict, or all at
+ * once with [`Desk::settle_same_id`].
+ */
+same_id: boolean, 
+/**
+ * The conflicts of one same-id record share this (the second record's
+ * insert); "" for an ordinary conflict.
+ */
+same_id_group: string, };
 
 export type SideView = { value: string, 
 /**
@@ -158,6 +170,11 @@ written_at: string, };
  * How the counselor settles a conflict.
  */
 export type ConflictChoice = { "keep": "applied" } | { "keep": "overwritten" } | { "keep": "merged", text: string, };
+
+/**
+ * How a counselor settles the conflicts of two records made under one id.
+ */
+export type SameIdChoice = "keep_record" | "split_second";
 
 /**
  * A change the server refused for good.

@@ -1,9 +1,12 @@
 import { cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ConflictChoice, ConflictView } from "../bindings";
+import type { ConflictChoice, ConflictView, SameIdChoice } from "../bindings";
 
 const resolveConflict = vi.fn((_id: string, _choice: ConflictChoice): Promise<null> => Promise.resolve(null));
-vi.mock("../api", () => ({ api: { resolveConflict } }));
+const settleSameId = vi.fn((_record: string, _group: string, _choice: SameIdChoice): Promise<string | null> =>
+  Promise.resolve("new-id"),
+);
+vi.mock("../api", () => ({ api: { resolveConflict, settleSameId } }));
 
 const { ConflictCard } = await import("./SyncScreen");
 
@@ -22,6 +25,8 @@ function conflict(over: Partial<ConflictView>): ConflictView {
     merge_text: "2800000",
     merge_hint: "숫자로 적습니다 (예: 2,500,000).",
     mergeable: true,
+    same_id: false,
+    same_id_group: "",
     ...over,
   };
 }
@@ -29,6 +34,7 @@ function conflict(over: Partial<ConflictView>): ConflictView {
 afterEach(() => {
   cleanup();
   resolveConflict.mockClear();
+  settleSameId.mockClear();
 });
 
 describe("ConflictCard", () => {
@@ -72,5 +78,27 @@ describe("ConflictCard", () => {
     );
     expect(view.container.querySelector("#merge-c1")).toBeNull();
     expect(view.getByText("직접 입력할 수 없는 항목입니다. 두 값 중 하나를 골라 주세요.")).toBeTruthy();
+  });
+
+  it("offers an ordinary conflict no same-id choices", () => {
+    const view = render(<ConflictCard conflict={conflict({})} onOpen={() => undefined} onResolved={() => undefined} />);
+    expect(view.queryByText("다른 사람: 두 번째 기록을 새로 저장")).toBeNull();
+    expect(view.getByText(/바뀌기 전 값/)).toBeTruthy();
+  });
+
+  it("settles two records under one id at once, splitting the second off", async () => {
+    const onResolved = vi.fn();
+    const view = render(
+      <ConflictCard
+        conflict={conflict({ same_id: true, same_id_group: "m9", record_id: "s1" })}
+        onOpen={() => undefined}
+        onResolved={onResolved}
+      />,
+    );
+    expect(view.getAllByText(/두 번째 기록의 값/).length).toBeGreaterThan(0);
+    fireEvent.click(view.getByText("다른 사람: 두 번째 기록을 새로 저장"));
+    await waitFor(() => expect(onResolved).toHaveBeenCalled());
+    expect(settleSameId).toHaveBeenCalledWith("s1", "m9", "split_second");
+    expect(resolveConflict).not.toHaveBeenCalled();
   });
 });

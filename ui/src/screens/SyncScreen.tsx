@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
-import type { ConflictChoice, ConflictView, RejectionView, SyncPanel, SyncReport } from "../bindings";
+import type { ConflictChoice, ConflictView, RejectionView, SameIdChoice, SyncPanel, SyncReport } from "../bindings";
 import { count, errorText, items, moment } from "../lib/format";
 import { syncBadge } from "./StatusBar";
 
@@ -189,6 +189,16 @@ export function ConflictCard(props: { conflict: ConflictView; onOpen: () => void
       setError(ui.fields.length > 0 ? ui.fields.map((f) => `${f.label}: ${f.message}`).join(" ") : errorText(ui));
     }
   };
+  const settle = async (choice: SameIdChoice) => {
+    setError(null);
+    try {
+      await api.settleSameId(c.record_id, c.same_id_group, choice);
+      props.onResolved();
+    } catch (e) {
+      const ui = e as UiError;
+      setError(ui.fields.length > 0 ? ui.fields.map((f) => `${f.label}: ${f.message}`).join(" ") : errorText(ui));
+    }
+  };
   return (
     <li class="panel stack conflict-card">
       <h4>
@@ -202,9 +212,28 @@ export function ConflictCard(props: { conflict: ConflictView; onOpen: () => void
         )}{" "}
         · {c.field_label}
       </h4>
+      {c.same_id && (
+        <div class="stack same-id">
+          <p class="hint-text">
+            두 기기가 같은 ID로 각자 기록을 만들었습니다(다른 노트북의 파일을 가져온 경우 등). 지금 기록은 먼저 서버에 닿은
+            기록이고, 다른 값은 두 번째 기록의 값입니다. 같은 사람이면 항목별로 고르거나 지금 기록을 남기고, 다른 사람이면
+            두 번째 기록을 새 기록으로 저장하세요.
+          </p>
+          <div class="actions">
+            <button class="btn small-btn" id={`same-id-keep-${c.conflict_id}`} onClick={() => settle("keep_record")}>
+              같은 사람: 지금 기록만 남기기
+            </button>
+            <button class="btn small-btn" id={`same-id-split-${c.conflict_id}`} onClick={() => settle("split_second")}>
+              다른 사람: 두 번째 기록을 새로 저장
+            </button>
+          </div>
+        </div>
+      )}
       <div class="conflict">
         <div class="conflict-side">
-          <span class="muted">바뀌기 전 값 · {c.overwritten.author} · {moment(c.overwritten.written_at)}</span>
+          <span class="muted">
+            {c.same_id ? "두 번째 기록의 값" : "바뀌기 전 값"} · {c.overwritten.author} · {moment(c.overwritten.written_at)}
+          </span>
           <span class="value">{c.overwritten.value}</span>
           <button class="btn small-btn" onClick={() => resolve({ keep: "overwritten" })}>
             이 값으로 되돌리기
