@@ -127,6 +127,7 @@ fn main() {
             sync::resolve_conflict,
             sync::settle_same_id,
             sync::sync_rejections,
+            sync::dismiss_rejection,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -254,6 +254,14 @@ pub async fn settle_same_id(
 }
 
 #[tauri::command]
+pub async fn dismiss_rejection(
+    state: tauri::State<'_, DeskState>,
+    mutation_id: String,
+) -> Result<(), UiError> {
+    with_desk(&state, move |desk| desk.dismiss_rejection(&mutation_id)).await
+}
+
+#[tauri::command]
 pub async fn sync_rejections(
     state: tauri::State<'_, DeskState>,
 ) -> Result<Vec<RejectionView>, UiError> {

@@ -156,6 +156,7 @@ export const api = {
   conflictQueue: () => call<ConflictView[]>("conflict_queue"),
   resolveConflict: (conflictId: string, choice: ConflictChoice) =>
     call<null>("resolve_conflict", { conflictId, choice }),
+  dismissRejection: (mutationId: string) => call<null>("dismiss_rejection", { mutationId }),
   settleSameId: (recordId: string, group: string, choice: SameIdChoice) =>
     call<string | null>("settle_same_id", { recordId, group, choice }),
   syncRejections: () => call<RejectionView[]>("sync_rejections"),

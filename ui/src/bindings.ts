@@ -179,7 +179,11 @@ export type SameIdChoice = "keep_record" | "split_second";
 /**
  * A change the server refused for good.
  */
-export type RejectionView = { kind_label: string, record_id: string, message: string, at: string, };
+export type RejectionView = { 
+/**
+ * Names the refusal for [`Desk::dismiss_rejection`].
+ */
+mutation_id: string, kind_label: string, record_id: string, message: string, at: string, };
 
 export type CaseloadSummary = { center_name: string, seekers: number, companies: number, vacancies: number, pending_changes: number, };
 

@@ -75,6 +75,11 @@ enum Command {
     Search { query: String },
     /// 사례관리 파일의 요약 (건수, 동기화 대기 변경).
     Status,
+    /// 서버가 받아들이지 않은 변경: 목록(기본), 확인한 것 지우기(dismiss ID).
+    Rejections {
+        #[command(subcommand)]
+        action: Option<RejectionAction>,
+    },
     /// 동기화 충돌: 목록(기본), 자세히 보기, 해결.
     Conflicts {
         #[command(subcommand)]
@@ -147,6 +152,14 @@ enum Command {
 enum RankSide {
     Seekers,
     Vacancies,
+}
+
+#[derive(Subcommand, Debug)]
+enum RejectionAction {
+    /// 반영되지 않은 변경 목록
+    List,
+    /// 확인하고 처리한 변경을 목록에서 지웁니다
+    Dismiss { id: String },
 }
 
 #[derive(Subcommand, Debug)]
@@ -751,6 +764,25 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 assignment.assigned,
                 assignment.total_score
             );
+        }
+        Command::Rejections { action } => {
+            let mut desk = open(&db)?;
+            match action.unwrap_or(RejectionAction::List) {
+                RejectionAction::List => {
+                    let rows = desk.sync_rejections()?;
+                    for r in &rows {
+                        println!(
+                            "{}\t{}\t{} {}\t{}",
+                            r.mutation_id, r.at, r.kind_label, r.record_id, r.message
+                        );
+                    }
+                    eprintln!("반영되지 않은 변경 {}건", rows.len());
+                }
+                RejectionAction::Dismiss { id } => {
+                    desk.dismiss_rejection(&id)?;
+                    eprintln!("목록에서 지웠습니다.");
+                }
+            }
         }
         Command::Conflicts { action } => {
             let mut desk = open(&db)?;

@@ -324,10 +324,20 @@ impl Store {
     }
 
     /// Every mutation the server refused, in the order they were made.
+    /// Removes a refusal the counselor has read and dealt with; `false` if
+    /// there is none with that mutation id.
+    pub fn dismiss_rejection(&mut self, mutation_id: Uuid) -> Result<bool> {
+        let n = self.conn.execute(
+            "DELETE FROM sync_rejection WHERE mutation_id = ?1",
+            [mutation_id.to_string()],
+        )?;
+        Ok(n > 0)
+    }
+
     pub fn rejections(&self) -> Result<Vec<SyncRejection>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT mutation_id, seq, entity, entity_id, op, code, message, at
-               FROM sync_rejection ORDER BY seq",
+               FROM sync_rejection ORDER BY at, seq",
         )?;
         type Row = (String, i64, String, String, String, String, String, String);
         let rows = stmt.query_map([], |r| {

@@ -105,6 +105,9 @@ export function SyncScreen(props: { onOpenSeeker: (id: string) => void; onOpenCo
                   <th scope="col">때</th>
                   <th scope="col">종류</th>
                   <th scope="col">이유</th>
+                  <th scope="col">
+                    <span class="visually-hidden">확인</span>
+                  </th>
                 </tr>
               </thead>
               <tbody id="rejection-list">
@@ -113,6 +116,15 @@ export function SyncScreen(props: { onOpenSeeker: (id: string) => void; onOpenCo
                     <td>{moment(r.at)}</td>
                     <td>{r.kind_label}</td>
                     <td class="wrap">{r.message}</td>
+                    <td>
+                      <button
+                        class="btn small-btn"
+                        id={`dismiss-${r.mutation_id}`}
+                        onClick={() => api.dismissRejection(r.mutation_id).then(load, setError)}
+                      >
+                        확인함
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>

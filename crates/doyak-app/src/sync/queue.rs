@@ -76,6 +76,8 @@ pub struct SideView {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct RejectionView {
+    /// Names the refusal for [`Desk::dismiss_rejection`].
+    pub mutation_id: String,
     pub kind_label: String,
     pub record_id: String,
     pub message: String,
@@ -346,6 +348,19 @@ impl Desk {
         Ok(split.then(|| new_id.to_string()))
     }
 
+    /// Takes a refusal the counselor has dealt with off the list.
+    pub fn dismiss_rejection(&mut self, mutation_id: &str) -> Result<(), AppError> {
+        let not_found = || AppError::NotFound {
+            what: "반영되지 않은 변경",
+        };
+        let id = uuid::Uuid::parse_str(mutation_id).map_err(|_| not_found())?;
+        if self.store.dismiss_rejection(id)? {
+            Ok(())
+        } else {
+            Err(not_found())
+        }
+    }
+
     /// Changes the server refused, newest first.
     pub fn sync_rejections(&self) -> Result<Vec<RejectionView>, AppError> {
         let mut rows: Vec<RejectionView> = self
@@ -353,6 +368,7 @@ impl Desk {
             .rejections()?
             .into_iter()
             .map(|r| RejectionView {
+                mutation_id: r.mutation_id.to_string(),
                 kind_label: domain_kind(&r.entity)
                     .map_or("기록", |k| k.label_ko())
                     .to_owned(),

@@ -164,6 +164,22 @@ fn an_acknowledgement_drops_exactly_the_rows_up_to_it_refused_ones_included() {
         "the same answer applied twice finds no rows to drop and records nothing twice"
     );
 
+    let refused_id = rejections[0].mutation_id;
+    assert!(
+        store.dismiss_rejection(refused_id).unwrap(),
+        "the counselor takes the refusal off the list once dealt with"
+    );
+    assert!(store.rejections().unwrap().is_empty());
+    assert!(
+        !store.dismiss_rejection(refused_id).unwrap(),
+        "a refusal is dismissed once"
+    );
+    assert_eq!(
+        store.get::<JobSeeker>(people[0].id).unwrap(),
+        Some(people[0].clone()),
+        "dismissing a refusal changes no record"
+    );
+
     let only_four = store.outbox_batch(1).unwrap();
     let resp = response(vec![result(&only_four[0], applied())], 5);
     store.apply_push_response(&only_four, &resp, now()).unwrap();
