@@ -156,6 +156,9 @@ impl Desk {
         }
         let options = ImportOptions {
             skip_invalid: request.skip_invalid,
+            // The desk's import screen makes new records only (for now);
+            // corrections go through `doyak import --update`.
+            update: false,
         };
         match self.import(request.kind, bytes, options, progress) {
             Ok(report) => Ok(ImportOutcome {

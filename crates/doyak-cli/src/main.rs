@@ -58,6 +58,10 @@ enum Command {
         /// 오류 행은 건너뛰고 올바른 행만 가져옵니다.
         #[arg(long)]
         skip_invalid: bool,
+        /// 수정 가져오기: ID가 이미 있는 행은 그 기록의 파일에 있는 열만 고칩니다(고친 항목마다
+        /// 동기화되는 수정). ID가 없거나 새 ID인 행은 새 기록입니다.
+        #[arg(long)]
+        update: bool,
         /// 오류 보고서(CSV)를 쓸 경로 (기본: FILE.오류.csv)
         #[arg(long)]
         report: Option<PathBuf>,
@@ -607,6 +611,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             kind,
             file,
             skip_invalid,
+            update,
             report,
         } => {
             let bytes = std::fs::read(&file).map_err(|e| {
@@ -617,7 +622,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let result = desk.import(
                 kind.into(),
                 &bytes,
-                ImportOptions { skip_invalid },
+                ImportOptions {
+                    skip_invalid,
+                    update,
+                },
                 &mut |done, total| {
                     bar.set_length(total as u64);
                     bar.set_position(done as u64);
@@ -656,6 +664,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         r.source,
                         r.rows
                     );
+                    if update {
+                        eprintln!(
+                            "고친 기록 {}건, 바뀐 것 없는 기록 {}건.",
+                            r.updated, r.unchanged
+                        );
+                    }
                     if !r.errors.is_empty() {
                         eprintln!("건너뛴 오류 행 {}건:", r.errors.len());
                         write_report(&r)?;

@@ -60,6 +60,11 @@ impl ImportKind {
 pub struct ImportOptions {
     /// Import the valid rows and report the others, instead of all-or-nothing.
     pub skip_invalid: bool,
+    /// An import of corrections: a row whose ID the caseload holds updates
+    /// that record, field by field, in the columns the file has (each
+    /// changed field an ordinary versioned edit that syncs); other rows are
+    /// new records as usual. Without it, an existing ID is an error.
+    pub update: bool,
 }
 
 /// One problem with one row (line 1 is the header).
@@ -88,7 +93,14 @@ pub struct ImportReport {
     pub source: String,
     /// Data rows read (blank rows not counted).
     pub rows: usize,
+    /// New records saved.
     pub imported: usize,
+    /// Existing records changed (`ImportOptions::update`).
+    #[serde(default)]
+    pub updated: usize,
+    /// Rows of existing records whose columns already held the file's values.
+    #[serde(default)]
+    pub unchanged: usize,
     pub errors: Vec<RowError>,
     /// Headers that matched no known column; their cells were ignored.
     pub ignored_columns: Vec<String>,
@@ -189,6 +201,8 @@ impl Desk {
             source,
             rows: table.rows.len() + table.problems.len(),
             imported: 0,
+            updated: 0,
+            unchanged: 0,
             errors: table
                 .problems
                 .iter()
@@ -219,6 +233,15 @@ impl Desk {
 
         let center_id = self.center_id();
         let check = self.check_ctx();
+        // The record fields the file's columns fill, for an import of
+        // corrections: only these change in an existing record.
+        let named: Vec<&'static str> = columns
+            .iter()
+            .zip(&positions)
+            .filter(|(c, p)| p.is_some() && c.key != "id")
+            .map(|(c, _)| record_field(kind, c.key))
+            .collect();
+        let mut changes: Vec<Parsed> = Vec::new();
         let total = table.rows.len();
         let mut valid: Vec<Parsed> = Vec::with_capacity(total);
         let mut seen_numbers = HashSet::new();
@@ -241,7 +264,7 @@ impl Desk {
                         } else if self
                             .store
                             .company_by_business_number(&c.business_number)?
-                            .is_some()
+                            .is_some_and(|holder| !(options.update && holder == c.id))
                         {
                             e.push(FieldError::new(
                                 "business_number",
@@ -262,18 +285,39 @@ impl Desk {
                     field_errors(row.line, errs)
                         .filter(|e| e.column.is_none() || !faulted.contains(&e.column)),
                 );
-                if !seen_ids.insert(id) || self.exists(kind, id)? {
+                if !seen_ids.insert(id) {
+                    errors.push(RowError {
+                        line: row.line,
+                        column: Some("ID".into()),
+                        message: format!("파일 안에 같은 ID의 {kind_label}이(가) 두 번 나옵니다."),
+                    });
+                } else if self.exists(kind, id)? && !options.update {
                     errors.push(RowError {
                         line: row.line,
                         column: Some("ID".into()),
                         message: format!(
-                            "같은 ID의 {kind_label}이(가) 이미 있습니다. 덮어쓰지 않습니다."
+                            "같은 ID의 {kind_label}이(가) 이미 있습니다. 덮어쓰지 않습니다 (고친 내용을 반영하려면 수정 가져오기)."
                         ),
                     });
                 }
             }
             match parsed {
-                Some(p) if errors.is_empty() => valid.push(p),
+                Some(p) if errors.is_empty() => {
+                    let existing = match &p {
+                        Parsed::Seeker(s) => self.exists(kind, s.id)?,
+                        Parsed::Company(c) => self.exists(kind, c.id)?,
+                        Parsed::Vacancy(v) => self.exists(kind, v.id)?,
+                    };
+                    if !existing {
+                        valid.push(p);
+                    } else {
+                        match self.corrected(p, &named, &check) {
+                            Ok(Some(changed)) => changes.push(changed),
+                            Ok(None) => report.unchanged += 1,
+                            Err(errs) => report.errors.extend(field_errors(row.line, errs)),
+                        }
+                    }
+                }
                 _ => report.errors.extend(errors),
             }
             if n % 1000 == 0 {
@@ -289,6 +333,7 @@ impl Desk {
         }
         let ctx = self.write_ctx();
         let count = valid.len();
+        let updated = changes.len();
         self.store.write(&ctx, |w| {
             for (n, p) in valid.iter().enumerate() {
                 match p {
@@ -300,11 +345,84 @@ impl Desk {
                     progress(total + n, total * 2);
                 }
             }
-            w.audit("import", kind.entity(), None, &format!("{count}건"))
+            for p in &changes {
+                match p {
+                    Parsed::Seeker(s) => drop(w.update(s)?),
+                    Parsed::Company(c) => drop(w.update(c)?),
+                    Parsed::Vacancy(v) => drop(w.update(v)?),
+                }
+            }
+            w.audit(
+                "import",
+                kind.entity(),
+                None,
+                &format!("{count}건, 수정 {updated}건"),
+            )
         })?;
         progress(total * 2, total * 2);
         report.imported = count;
+        report.updated = updated;
         Ok(report)
+    }
+
+    /// The record `parsed` names, as held, with the fields the file fills
+    /// taken from `parsed`: `None` when they already hold those values;
+    /// the record's rule findings when the result breaks one.
+    fn corrected(
+        &self,
+        parsed: Parsed,
+        named: &[&str],
+        check: &CheckContext<'_>,
+    ) -> Result<Option<Parsed>, Vec<FieldError>> {
+        fn merge<T>(
+            held: Option<T>,
+            parsed: &T,
+            named: &[&str],
+            check: &CheckContext<'_>,
+        ) -> Result<Option<T>, Vec<FieldError>>
+        where
+            T: SharedRecord + Serialize + serde::de::DeserializeOwned + PartialEq,
+        {
+            let read = |e: serde_json::Error| {
+                vec![FieldError::new(
+                    "id",
+                    "ID",
+                    format!("기록을 읽을 수 없습니다: {e}"),
+                )]
+            };
+            let Some(held) = held else {
+                return Ok(None);
+            };
+            let mut value = serde_json::to_value(&held).map_err(read)?;
+            let from = serde_json::to_value(parsed).map_err(read)?;
+            for field in named {
+                if let Some(v) = from.get(*field) {
+                    value[*field] = v.clone();
+                }
+            }
+            let merged: T = serde_json::from_value(value).map_err(read)?;
+            if merged == held {
+                return Ok(None);
+            }
+            let errors = merged.check(check);
+            if errors.is_empty() {
+                Ok(Some(merged))
+            } else {
+                Err(errors)
+            }
+        }
+        let held_err = |e: doyak_store::StoreError| {
+            vec![FieldError::new("id", "ID", AppError::from(e).to_string())]
+        };
+        Ok(match &parsed {
+            Parsed::Seeker(s) => {
+                merge(self.store.get(s.id).map_err(held_err)?, s, named, check)?.map(Parsed::Seeker)
+            }
+            Parsed::Company(c) => merge(self.store.get(c.id).map_err(held_err)?, c, named, check)?
+                .map(Parsed::Company),
+            Parsed::Vacancy(v) => merge(self.store.get(v.id).map_err(held_err)?, v, named, check)?
+                .map(Parsed::Vacancy),
+        })
     }
 
     fn exists(&self, kind: ImportKind, id: Id) -> Result<bool, AppError> {
@@ -341,5 +459,15 @@ impl Desk {
                 vacancies::from_row(r, new_id, center_id, check.today, &lookup).map(Parsed::Vacancy)
             }
         }
+    }
+}
+
+/// The record field a column fills (the column keys are the field names
+/// but for these).
+fn record_field(kind: ImportKind, key: &'static str) -> &'static str {
+    match (kind, key) {
+        (ImportKind::Seekers, "consent_on") => "consent",
+        (ImportKind::Vacancies, "business_number") => "company_id",
+        _ => key,
     }
 }

@@ -21,7 +21,10 @@ fn import(
     desk.import(
         kind,
         bytes,
-        ImportOptions { skip_invalid: skip },
+        ImportOptions {
+            skip_invalid: skip,
+            update: false,
+        },
         &mut |_, _| {},
     )
 }
@@ -324,4 +327,70 @@ fn xlsx_imports_and_a_truncated_xlsx_is_refused() {
     assert!(err.to_string().contains("XLSX"), "{err}");
     let report = import(&mut fx.desk, ImportKind::Seekers, &bytes, false).unwrap();
     assert_eq!((report.source.as_str(), report.imported), ("XLSX", 1));
+}
+
+/// An import of corrections: rows whose ID the caseload holds change only
+/// the columns the file has, each changed field an ordinary edit in the
+/// outbox; a row that changes nothing is counted, not written; a new ID is
+/// a new record; without `update` the same file is refused whole.
+#[test]
+fn an_import_of_corrections_updates_only_the_columns_the_file_has() {
+    let mut fx = new_desk();
+    import(
+        &mut fx.desk,
+        ImportKind::Seekers,
+        SEEKERS_CSV.as_bytes(),
+        false,
+    )
+    .unwrap();
+    let all = fx.desk.list_seekers(&SeekerFilter::default()).unwrap();
+    let by_name = |name: &str| all.items.iter().find(|s| s.name == name).unwrap().clone();
+    let (kim, lee) = (by_name("김민수"), by_name("이영희"));
+    let pending = fx.desk.store().pending_count().unwrap();
+    let corrections = format!(
+        "ID,이름,전화번호\n{},김민수,010-5555-6666\n{},이영희,010-9876-5432\n,최새롬,010-1111-2222\n",
+        kim.id, lee.id
+    );
+    let refused = rejected(import(
+        &mut fx.desk,
+        ImportKind::Seekers,
+        corrections.as_bytes(),
+        false,
+    ));
+    assert_eq!(
+        refused.errors.len(),
+        2,
+        "existing ids without --update: {refused:?}"
+    );
+
+    let report = fx
+        .desk
+        .import(
+            ImportKind::Seekers,
+            corrections.as_bytes(),
+            ImportOptions {
+                skip_invalid: false,
+                update: true,
+            },
+            &mut |_, _| {},
+        )
+        .unwrap();
+    assert_eq!(
+        (report.imported, report.updated, report.unchanged),
+        (1, 1, 1),
+        "최새롬 is new, 김민수's phone changed, 이영희's phone was already 010-9876-5432"
+    );
+    let kim_now: JobSeeker = fx.desk.store().get(kim.id).unwrap().unwrap();
+    assert_eq!(kim_now.phone.as_ref().unwrap().as_str(), "010-5555-6666");
+    let mut expected = kim.clone();
+    expected.phone = kim_now.phone.clone();
+    assert_eq!(
+        kim_now, expected,
+        "columns the file does not have (birth date, wage, certificates …) are untouched"
+    );
+    assert_eq!(
+        fx.desk.store().pending_count().unwrap(),
+        pending + 2,
+        "one insert and one update wait to sync; the unchanged row queues nothing"
+    );
 }
