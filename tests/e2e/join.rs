@@ -147,29 +147,14 @@ fn a_new_laptop_joins_its_center_pulls_its_seekers_and_settles_a_conflict() {
     s.click(&s.find("#seeker-form-save").unwrap()).unwrap();
     wait_text(&s, "#seeker-title", &seeker.name);
     s.click(&s.find("#nav-sync").unwrap()).unwrap();
-    s.click(&s.find("#sync-run").unwrap()).unwrap();
-    wait_text(&s, "#conflict-list", "3층: 화요일 방문 예정");
-    let card = wait_text(&s, "#conflict-list", "1번: 오전 상담만 가능");
-    assert!(
-        card.contains(&seeker.name) && card.contains("메모"),
-        "the card names the seeker and the field: {card}"
-    );
-    wait_text(&s, "#status-conflicts", "1건");
-    shot(&s, "30-joined-conflict");
-
     // The counselor keeps the first laptop's value (the one replaced).
-    s.click(
-        &s.find("#conflict-list .conflict-side:first-child button")
-            .unwrap(),
-    )
-    .unwrap();
-    wait_text(
+    crate::sync::keep_the_replaced_note(
         &s,
-        "#conflicts-title + p + .empty",
-        "확인할 충돌이 없습니다",
+        &seeker.name,
+        "3층: 화요일 방문 예정",
+        "1번: 오전 상담만 가능",
+        "30-joined-conflict",
     );
-    s.click(&s.find("#sync-run").unwrap()).unwrap();
-    wait_text(&s, "#sync-done", "보냄 1건");
     s.wait("the status bar's conflict count to go", || {
         Ok(s.find_all("#status-conflicts")?.is_empty().then_some(()))
     })

@@ -209,27 +209,13 @@ fn a_counselor_enrolls_syncs_and_settles_a_conflict() {
     }
 
     // The desk pulls the conflict and shows both values.
-    s.click(&s.find("#sync-run").unwrap()).unwrap();
-    wait_text(&s, "#conflict-list", "C: 화요일 방문 예정");
-    let card = wait_text(&s, "#conflict-list", "B: 오전 상담만 가능");
-    assert!(
-        card.contains(&seeker.name) && card.contains("메모"),
-        "the card names the seeker and the field: {card}"
-    );
-    wait_text(&s, "#status-conflicts", "1건");
-    shot(&s, "24-sync-conflict");
-    s.click(
-        &s.find("#conflict-list .conflict-side:first-child button")
-            .unwrap(),
-    )
-    .unwrap();
-    wait_text(
+    keep_the_replaced_note(
         &s,
-        "#conflicts-title + p + .empty",
-        "확인할 충돌이 없습니다",
+        &seeker.name,
+        "C: 화요일 방문 예정",
+        "B: 오전 상담만 가능",
+        "24-sync-conflict",
     );
-    s.click(&s.find("#sync-run").unwrap()).unwrap();
-    wait_text(&s, "#sync-done", "보냄 1건");
 
     // The choice reached the others: B pulls it and its queue empties too.
     sync_store(
@@ -251,4 +237,33 @@ fn a_counselor_enrolls_syncs_and_settles_a_conflict() {
         "the counselor kept the replaced value"
     );
     s.quit().unwrap();
+}
+
+/// Syncs, finds the one 메모 conflict (`ours` now in the record, `replaced`
+/// the other laptop's value), keeps the replaced value in the conflict view
+/// and syncs that choice out.
+pub(crate) fn keep_the_replaced_note(
+    s: &Session,
+    seeker: &str,
+    ours: &str,
+    replaced: &str,
+    screenshot: &str,
+) {
+    s.click(&s.find("#sync-run").unwrap()).unwrap();
+    wait_text(s, "#conflict-list", ours);
+    let card = wait_text(s, "#conflict-list", replaced);
+    assert!(
+        card.contains(seeker) && card.contains("메모"),
+        "the card names the seeker and the field: {card}"
+    );
+    wait_text(s, "#status-conflicts", "1건");
+    shot(s, screenshot);
+    s.click(
+        &s.find("#conflict-list .conflict-side:first-child button")
+            .unwrap(),
+    )
+    .unwrap();
+    wait_text(s, "#conflicts-title + p + .empty", "확인할 충돌이 없습니다");
+    s.click(&s.find("#sync-run").unwrap()).unwrap();
+    wait_text(s, "#sync-done", "보냄 1건");
 }

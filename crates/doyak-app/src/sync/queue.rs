@@ -308,43 +308,43 @@ impl Desk {
         let check = self.check_ctx();
         let new_id = self.new_id();
         let split = choice == SameIdChoice::SplitSecond;
-        match kind {
-            EntityKind::Seeker if split => {
-                let second: JobSeeker = second_record(&self.store, id, new_id, &conflicts)?;
-                checked(&second, &check)?;
-                self.store.write(&ctx, |w| {
-                    w.insert(&second)?;
-                    w.resolve_conflict(kind, id, &ids, None)
-                })?;
-            }
-            EntityKind::Company if split => {
-                let second: Company = second_record(&self.store, id, new_id, &conflicts)?;
-                checked(&second, &check)?;
-                self.store.write(&ctx, |w| {
-                    w.insert(&second)?;
-                    w.resolve_conflict(kind, id, &ids, None)
-                })?;
-            }
-            EntityKind::Vacancy if split => {
-                let second: Vacancy = second_record(&self.store, id, new_id, &conflicts)?;
-                checked(&second, &check)?;
-                self.store.write(&ctx, |w| {
-                    w.insert(&second)?;
-                    w.resolve_conflict(kind, id, &ids, None)
-                })?;
-            }
-            _ if split => {
+        let second = match kind {
+            _ if !split => None,
+            EntityKind::Seeker => Some(second_record::<JobSeeker>(
+                &self.store,
+                id,
+                new_id,
+                &conflicts,
+            )?),
+            EntityKind::Company => Some(second_record::<Company>(
+                &self.store,
+                id,
+                new_id,
+                &conflicts,
+            )?),
+            EntityKind::Vacancy => Some(second_record::<Vacancy>(
+                &self.store,
+                id,
+                new_id,
+                &conflicts,
+            )?),
+            _ => {
                 return Err(AppError::Invalid(vec![doyak_domain::FieldError::new(
                     "choice",
                     "처리 방법",
                     "이 종류의 기록은 새 기록으로 나눌 수 없습니다. 항목별로 골라 주세요.",
                 )]));
             }
-            _ => {
-                self.store
-                    .write(&ctx, |w| w.resolve_conflict(kind, id, &ids, None))?;
-            }
+        };
+        if let Some(second) = &second {
+            second.checked(&check)?;
         }
+        self.store.write(&ctx, |w| {
+            if let Some(second) = &second {
+                second.insert(w)?;
+            }
+            w.resolve_conflict(kind, id, &ids, None)
+        })?;
         Ok(split.then(|| new_id.to_string()))
     }
 
@@ -382,14 +382,39 @@ impl Desk {
     }
 }
 
+/// A split-off second record of any kind, to check and then save.
+trait SecondRecord {
+    fn checked(&self, ctx: &doyak_domain::record::CheckContext<'_>) -> Result<(), AppError>;
+    fn insert(&self, w: &mut doyak_store::Writer<'_>) -> Result<(), doyak_store::StoreError>;
+}
+
+impl<T: SharedRecord> SecondRecord for T {
+    /// A record about to be saved must pass the rules a form would apply.
+    fn checked(&self, ctx: &doyak_domain::record::CheckContext<'_>) -> Result<(), AppError> {
+        let errors = self.check(ctx);
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Invalid(errors))
+        }
+    }
+
+    fn insert(&self, w: &mut doyak_store::Writer<'_>) -> Result<(), doyak_store::StoreError> {
+        w.insert(self)
+    }
+}
+
 /// The second of two records made under `id`: the record as held here with
 /// each conflicting field set to the second record's value, under `new_id`.
-fn second_record<T: SharedRecord + serde::Serialize + serde::de::DeserializeOwned>(
+fn second_record<T>(
     store: &doyak_store::Store,
     id: Id,
     new_id: Id,
     conflicts: &[ConflictRecord],
-) -> Result<T, AppError> {
+) -> Result<Box<dyn SecondRecord>, AppError>
+where
+    T: SharedRecord + serde::Serialize + serde::de::DeserializeOwned + 'static,
+{
     let held: T = store.get(id)?.ok_or(AppError::NotFound {
         what: "충돌한 기록",
     })?;
@@ -400,18 +425,6 @@ fn second_record<T: SharedRecord + serde::Serialize + serde::de::DeserializeOwne
         }
         fields.insert("id".into(), Value::String(new_id.to_string()));
     }
-    serde_json::from_value(value).map_err(AppError::Json)
-}
-
-/// A record about to be saved must pass the rules a form would apply.
-fn checked<T: SharedRecord>(
-    record: &T,
-    ctx: &doyak_domain::record::CheckContext<'_>,
-) -> Result<(), AppError> {
-    let errors = record.check(ctx);
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(AppError::Invalid(errors))
-    }
+    let second: T = serde_json::from_value(value).map_err(AppError::Json)?;
+    Ok(Box::new(second))
 }
