@@ -252,9 +252,24 @@ fn json<T: Serialize>(status: u16, value: &T) -> Response {
 }
 
 /// An error answer; its code rides along in the response's extensions for
-/// the log line.
+/// the log line. A 401 about the device token says which scheme the
+/// server takes (RFC 9110 §11.6.1), whether the guard or a handler (a push
+/// naming another device, a device revoked meanwhile) refused it.
 fn error(e: ApiError) -> Response {
+    let token_refused = matches!(
+        e.body.code,
+        ErrorCode::AuthMissing
+            | ErrorCode::AuthInvalid
+            | ErrorCode::AuthRevoked
+            | ErrorCode::AuthExpired
+    );
     let mut response = json(e.status, &e.body);
+    if e.status == 401 && token_refused {
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static("Bearer realm=\"doyak\""),
+        );
+    }
     response.extensions_mut().insert(e.body.code);
     response
 }
