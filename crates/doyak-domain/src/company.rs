@@ -275,6 +275,9 @@ impl SharedRecord for Company {
         &self.name
     }
 
+    fn phone_fields() -> &'static [&'static str] {
+        &["contact_phone"]
+    }
     fn check(&self, ctx: &CheckContext<'_>) -> Vec<FieldError> {
         let mut v = Validation::default();
         v.required("name", "기업명", &self.name);

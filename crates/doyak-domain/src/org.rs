@@ -100,6 +100,9 @@ impl SharedRecord for PartnerInstitution {
     fn search_name(&self) -> &str {
         &self.name
     }
+    fn phone_fields() -> &'static [&'static str] {
+        &["phone"]
+    }
     fn check(&self, ctx: &CheckContext<'_>) -> Vec<FieldError> {
         let mut v = Validation::default();
         v.required("name", "기관명", &self.name);

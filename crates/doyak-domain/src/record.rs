@@ -93,6 +93,12 @@ pub trait SharedRecord: Serialize + DeserializeOwned + Clone {
     fn monotonic_fields() -> &'static [&'static str] {
         &[]
     }
+    /// Fields that hold a [`crate::Phone`]: whoever stores the record as
+    /// JSON (the sync server) keeps them in [`crate::Phone::normalised`]
+    /// form, the form the desk shows and writes.
+    fn phone_fields() -> &'static [&'static str] {
+        &[]
+    }
 }
 
 /// An append-only record: never edited; a correction is a new event that names

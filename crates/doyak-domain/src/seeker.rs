@@ -434,6 +434,9 @@ impl SharedRecord for JobSeeker {
         &self.name
     }
 
+    fn phone_fields() -> &'static [&'static str] {
+        &["phone"]
+    }
     fn check(&self, ctx: &CheckContext<'_>) -> Vec<FieldError> {
         let mut v = Validation::default();
         v.required("name", "이름", &self.name);

@@ -242,6 +242,17 @@ impl Phone {
         &self.0
     }
 
+    /// A phone field's JSON value in stored form: `Some` with the
+    /// hyphenated text ([`Phone::parse`]) when `value` is a number written
+    /// another way ("01012345678", "+82 10…"); `None` when it is stored
+    /// form already, or not a phone number at all (not text, or text
+    /// [`Phone::parse`] refuses: the record's check refuses that).
+    pub fn normalised(value: &serde_json::Value) -> Option<serde_json::Value> {
+        let text = value.as_str()?;
+        let phone = Phone::parse(text).ok()?;
+        (phone.0 != text).then_some(serde_json::Value::String(phone.0))
+    }
+
     /// The number with the middle block hidden, for lists and logs.
     pub fn masked(&self) -> String {
         let parts: Vec<&str> = self.0.split('-').collect();
@@ -334,6 +345,31 @@ mod tests {
             Phone::parse("010-1234-5678").map(|p| p.masked()),
             Ok("010-****-5678".into())
         );
+    }
+
+    #[test]
+    fn a_json_phone_is_normalised_only_when_it_is_one_in_another_form() {
+        use serde_json::json;
+        assert_eq!(
+            Phone::normalised(&json!("01012345678")),
+            Some(json!("010-1234-5678"))
+        );
+        assert_eq!(
+            Phone::normalised(&json!("+82 2 123 4567")),
+            Some(json!("02-123-4567"))
+        );
+        for left in [
+            json!("010-1234-5678"),
+            json!("12"),
+            json!(null),
+            json!(1012345678),
+        ] {
+            assert_eq!(
+                Phone::normalised(&left),
+                None,
+                "{left}: stored form, or for the check to refuse"
+            );
+        }
     }
 
     #[test]

@@ -151,7 +151,8 @@ pub fn status_of(code: &ErrorCode) -> u16 {
         | ErrorCode::AuthExpired
         | ErrorCode::EnrollInvalidCode => 401,
         ErrorCode::CenterForbidden | ErrorCode::RecordForbidden => 403,
-        ErrorCode::RecordNotFound => 404,
+        ErrorCode::RecordNotFound | ErrorCode::RequestNotFound => 404,
+        ErrorCode::RequestMethodNotAllowed => 405,
         ErrorCode::PushSequenceGap
         | ErrorCode::PushSequenceReused
         | ErrorCode::EnrollDeviceTaken

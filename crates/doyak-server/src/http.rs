@@ -224,18 +224,21 @@ fn serve(
         router = router.route(path, route);
     }
     router
-        .fallback(|| async { error(ApiError::with_body(not_found())) })
+        // After the routes: it becomes each route's answer to a method it
+        // does not take (axum adds `Allow`). It stands outside the route's
+        // token guard, so the method is checked first: a 405 tells nothing
+        // /openapi.json does not, it is the same with or without a token,
+        // and a request that can never be served neither spends the
+        // device's rate nor counts as a failed token check.
+        .method_not_allowed_fallback(|| async {
+            error(ApiError::new(ErrorCode::RequestMethodNotAllowed))
+        })
+        .fallback(|| async { error(ApiError::new(ErrorCode::RequestNotFound)) })
         // One byte over the protocol's limit still reaches `decode`, which
         // answers `request.too_large` in the protocol's own words.
         .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES + 1))
         .layer(from_fn_with_state(app.clone(), log_requests))
         .with_state(app)
-}
-
-fn not_found() -> ErrorBody {
-    let mut body = ErrorBody::new(ErrorCode::RequestMalformed);
-    body.message = "없는 주소입니다.".into();
-    body
 }
 
 fn json<T: Serialize>(status: u16, value: &T) -> Response {
@@ -249,9 +252,24 @@ fn json<T: Serialize>(status: u16, value: &T) -> Response {
 }
 
 /// An error answer; its code rides along in the response's extensions for
-/// the log line.
+/// the log line. A 401 about the device token says which scheme the
+/// server takes (RFC 9110 §11.6.1), whether the guard or a handler (a push
+/// naming another device, a device revoked meanwhile) refused it.
 fn error(e: ApiError) -> Response {
+    let token_refused = matches!(
+        e.body.code,
+        ErrorCode::AuthMissing
+            | ErrorCode::AuthInvalid
+            | ErrorCode::AuthRevoked
+            | ErrorCode::AuthExpired
+    );
     let mut response = json(e.status, &e.body);
+    if e.status == 401 && token_refused {
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static("Bearer realm=\"doyak\""),
+        );
+    }
     response.extensions_mut().insert(e.body.code);
     response
 }
@@ -383,8 +401,9 @@ async fn log_requests(State(app): State<Arc<App>>, mut request: Request, next: N
     }
     if status >= 500 {
         line!(tracing::Level::ERROR);
-    } else if endpoint == Some(Endpoint::Health) {
-        // A load balancer asks every few seconds.
+    } else if endpoint == Some(Endpoint::Health) && status < 400 {
+        // A load balancer asks every few seconds; anything else sent to
+        // the path (a wrong method) is logged like any refusal.
         line!(tracing::Level::DEBUG);
     } else {
         line!(tracing::Level::INFO);

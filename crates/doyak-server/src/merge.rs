@@ -16,6 +16,10 @@
 //!   server's value (`server_kept`).
 //! - A record that would stop being a valid domain record is rejected as a
 //!   whole: nothing of it is applied.
+//! - Phone numbers are stored in the desk's form ([`records::normalise`]),
+//!   whatever form they came in. A value stored other than it was sent is
+//!   sent back in `server_kept`, with its version: the desk takes it, since
+//!   no pull would bring it (the desk already holds that version).
 
 use crate::model::{FieldState, RecordRow};
 use crate::records;
@@ -114,7 +118,8 @@ pub fn merge(
         return own_center(center, mutation, &op);
     }
     let event = matches!(op, Op::Append { .. });
-    match op {
+    let mut normalised = Vec::new();
+    let merged = match op {
         Op::Insert { record } | Op::Append { record } => {
             if event != records::is_event(&mutation.entity) {
                 return reject(
@@ -122,7 +127,12 @@ pub fn merge(
                     format!("{what} 기록에 맞지 않는 변경 방식입니다."),
                 );
             }
-            let record = records::upgrade(mutation.schema_version, &mutation.entity, record);
+            let mut record = records::upgrade(mutation.schema_version, &mutation.entity, record);
+            for (field, value) in &mut record {
+                if records::normalise(&mutation.entity, field, value) {
+                    normalised.push(field.clone());
+                }
+            }
             create(
                 center,
                 device,
@@ -134,7 +144,14 @@ pub fn merge(
                 new_conflict_id,
             )
         }
-        Op::Update { fields } => update(device, mutation, current, &fields, what, new_conflict_id),
+        Op::Update { mut fields } => {
+            for (field, edit) in &mut fields {
+                if records::normalise(&mutation.entity, field, &mut edit.value) {
+                    normalised.push(field.clone());
+                }
+            }
+            update(device, mutation, current, &fields, what, new_conflict_id)
+        }
         Op::Delete => {
             if records::is_event(&mutation.entity) {
                 return reject(
@@ -157,7 +174,35 @@ pub fn merge(
                 ..Effect::default()
             }))
         }
+    };
+    send_back(merged, current, &normalised)
+}
+
+/// Adds to an applied mutation's `server_kept` each field in `normalised`
+/// (stored in another form than it was sent) that it does not hold yet,
+/// with the value and version the record has after the mutation: the
+/// change it wrote, or, when it changed nothing (the value was there
+/// already), the record as it was.
+fn send_back(merged: Merged, current: Option<&RecordRow>, normalised: &[String]) -> Merged {
+    let Merged::Applied(mut effect) = merged else {
+        return merged;
+    };
+    let Some(after) = effect.row.as_ref().or(current) else {
+        return Merged::Applied(effect);
+    };
+    for field in normalised {
+        if effect.applied.server_kept.contains_key(field) {
+            continue;
+        }
+        if let Some(state) = after.fields.get(field) {
+            let kept = VersionedValue {
+                value: state.value.clone(),
+                version: state.version,
+            };
+            effect.applied.server_kept.insert(field.clone(), kept);
+        }
     }
+    Merged::Applied(effect)
 }
 
 /// The center itself is the server's (`doyak-server center`): a desk

@@ -129,7 +129,7 @@ fn unsecured() -> Value {
         "info": {
             "title": "Doyak sync server",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "도약 데스크와 중앙 서버의 동기화 API. 요청 본문의 protocol로 버전을 맞춘다."
+            "description": "도약 데스크와 중앙 서버의 동기화 API. 요청 본문의 protocol로 버전을 맞춘다. 여기 없는 경로는 404(request.not_found), 경로가 받지 않는 방식은 토큰을 보기 전에 405(request.method_not_allowed, Allow 헤더)로 답하며, 본문은 모두 ErrorBody다."
         },
         "paths": {
             "/sync/info": { "get": operation("서버가 말하는 프로토콜 버전과 한도", None, "ServerInfo", &["500"]) },

@@ -9,7 +9,7 @@
 use doyak_domain::events::ApplicationStatus;
 use doyak_domain::{
     Application, CaseEvent, Center, Company, Counselor, EventBody, JobSeeker, PartnerInstitution,
-    Referral, ReferralStatus, SeekerStatus, Vacancy,
+    Phone, Referral, ReferralStatus, SeekerStatus, SharedRecord, Vacancy,
 };
 use doyak_sync_protocol::EntityKind;
 use serde::de::DeserializeOwned;
@@ -69,6 +69,41 @@ pub fn check(entity: &EntityKind, record: &Value) -> Option<Option<(String, Stri
 
 fn decoded<T: DeserializeOwned>(record: &Value) -> Option<T> {
     T::deserialize(record).ok()
+}
+
+/// The fields of `entity` that hold a phone number, as the domain lists
+/// them ([`SharedRecord::phone_fields`]).
+pub fn phone_fields(entity: &EntityKind) -> &'static [&'static str] {
+    match entity {
+        EntityKind::Center => Center::phone_fields(),
+        EntityKind::Counselor => Counselor::phone_fields(),
+        EntityKind::Partner => PartnerInstitution::phone_fields(),
+        EntityKind::Seeker => JobSeeker::phone_fields(),
+        EntityKind::Company => Company::phone_fields(),
+        EntityKind::Vacancy => Vacancy::phone_fields(),
+        EntityKind::Referral => Referral::phone_fields(),
+        EntityKind::Application => Application::phone_fields(),
+        EntityKind::Event | EntityKind::Unknown(_) => &[],
+    }
+}
+
+/// Puts `field`'s `value` in the form the desk stores and shows, with the
+/// domain's one normaliser ([`Phone::normalised`]): a phone number written
+/// another way ("01012345678") becomes "010-1234-5678". The desk always
+/// writes that form; this keeps another client's from being stored as
+/// typed, which every desk would then show and compare differently.
+/// Returns whether the value changed.
+pub fn normalise(entity: &EntityKind, field: &str, value: &mut Value) -> bool {
+    if !phone_fields(entity).contains(&field) {
+        return false;
+    }
+    match Phone::normalised(value) {
+        Some(stored) => {
+            *value = stored;
+            true
+        }
+        None => false,
+    }
 }
 
 /// A field whose value only moves forward: its rank, or `None` for a field

@@ -218,7 +218,7 @@ impl SyncService {
             return Err(ApiError::unprocessable(ErrorBody::from_problems(&problems)));
         }
         if req.device_id != device.device_id {
-            return Err(ApiError::new(ErrorCode::AuthInvalid));
+            return Err(not_the_tokens_device(req.device_id, device.device_id));
         }
         if req.mutations.iter().any(|m| m.seq > MAX_POSITION) {
             return Err(out_of_range("seq"));
@@ -361,6 +361,23 @@ fn out_of_range(field: &str) -> ApiError {
     let mut body = ErrorBody::new(ErrorCode::RequestMalformed);
     body.details = vec![format!("{field} 값이 너무 큽니다 (최대 {MAX_POSITION}).")];
     ApiError::unprocessable(body)
+}
+
+/// A push whose body names another device than its token. Still
+/// `auth.invalid` (the token is not this device's, and desks already out
+/// there read that code), but it says what happened instead of the default
+/// "enroll again": the token was valid, so enrolling again fixes nothing
+/// unless one knows why the two differ. The details name both device ids
+/// (the caller holds the token and knows its own id; neither is a secret)
+/// for whoever looks into it; never a token.
+fn not_the_tokens_device(sent: Uuid, token: Uuid) -> ApiError {
+    let mut body = ErrorBody::new(ErrorCode::AuthInvalid);
+    body.message = "보낸 변경 내용에 적힌 기기가 이 기기 토큰의 기기와 다릅니다. 다른 사례관리 파일의 토큰을 쓰고 있거나 프로그램 오류입니다. 보내지 못한 변경 내용은 이 기기에 그대로 보관됩니다. 이 메시지를 센터 관리자에게 알려 주세요.".into();
+    body.details = vec![
+        format!("요청의 기기 ID: {sent}"),
+        format!("토큰의 기기 ID: {token}"),
+    ];
+    ApiError::with_body(body)
 }
 
 /// A device name as stored (already trimmed): 1–100 characters, none a

@@ -30,6 +30,13 @@ pub enum ErrorCode {
     RequestTooLarge,
     RequestMalformed,
     RequestRateLimited,
+    /// No route has this path: a server address that names something other
+    /// than a doyak-server (a proxy's path, a typo), or a client newer than
+    /// the server.
+    RequestNotFound,
+    /// The path exists but not with this method; the answer's `Allow`
+    /// header lists the ones it takes.
+    RequestMethodNotAllowed,
     /// The request touched another center's data.
     CenterForbidden,
     /// The batch does not start right after the last sequence number the
@@ -58,7 +65,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code this build knows.
-    pub const KNOWN: [ErrorCode; 20] = [
+    pub const KNOWN: [ErrorCode; 22] = [
         ErrorCode::ProtocolUnsupportedVersion,
         ErrorCode::AuthMissing,
         ErrorCode::AuthInvalid,
@@ -69,6 +76,8 @@ impl ErrorCode {
         ErrorCode::RequestTooLarge,
         ErrorCode::RequestMalformed,
         ErrorCode::RequestRateLimited,
+        ErrorCode::RequestNotFound,
+        ErrorCode::RequestMethodNotAllowed,
         ErrorCode::CenterForbidden,
         ErrorCode::PushSequenceGap,
         ErrorCode::PushSequenceReused,
@@ -93,6 +102,8 @@ impl ErrorCode {
             ErrorCode::RequestTooLarge => "request.too_large",
             ErrorCode::RequestMalformed => "request.malformed",
             ErrorCode::RequestRateLimited => "request.rate_limited",
+            ErrorCode::RequestNotFound => "request.not_found",
+            ErrorCode::RequestMethodNotAllowed => "request.method_not_allowed",
             ErrorCode::CenterForbidden => "center.forbidden",
             ErrorCode::PushSequenceGap => "push.sequence_gap",
             ErrorCode::PushSequenceReused => "push.sequence_reused",
@@ -146,6 +157,12 @@ impl ErrorCode {
             }
             ErrorCode::RequestRateLimited => {
                 "요청이 너무 잦습니다. 잠시 후 자동으로 다시 시도합니다."
+            }
+            ErrorCode::RequestNotFound => {
+                "서버에 없는 주소입니다. 동기화 서버 주소가 맞는지 센터 관리자에게 확인해 주세요. 보내지 못한 변경 내용은 이 기기에 그대로 보관됩니다."
+            }
+            ErrorCode::RequestMethodNotAllowed => {
+                "이 주소는 그 방식의 요청을 받지 않습니다. 프로그램 오류일 수 있으니 관리자에게 알려 주세요."
             }
             ErrorCode::CenterForbidden => "다른 센터의 기록에는 접근할 수 없습니다.",
             ErrorCode::PushSequenceGap => {

@@ -12,6 +12,7 @@ mod company;
 mod company_events;
 mod fields;
 mod org;
+mod phones;
 mod pipeline;
 mod seeker;
 mod seeker_events;

@@ -8,7 +8,7 @@ use crate::error::ApiError;
 use crate::model::DeviceRow;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{HeaderMap, header};
 use axum::response::Response;
 use chrono::Utc;
 use doyak_sync_protocol::{DeviceToken, ErrorCode};
@@ -65,7 +65,7 @@ async fn authenticate(
             if is_guess(e.code()) {
                 app.auth_failures.charge(address);
             }
-            return Err(unauthorized(e));
+            return Err(error(e));
         }
     };
     if let Err(wait) = app.devices.allow(device.device_id) {
@@ -83,19 +83,6 @@ async fn authenticate(
 /// laptops lock its working ones out when they share one address.
 fn is_guess(code: &ErrorCode) -> bool {
     matches!(code, ErrorCode::AuthMissing | ErrorCode::AuthInvalid)
-}
-
-/// 401 says which scheme the server takes (RFC 9110 §11.6.1).
-fn unauthorized(e: ApiError) -> Response {
-    let status = e.status;
-    let mut response = error(e);
-    if status == 401 {
-        response.headers_mut().insert(
-            header::WWW_AUTHENTICATE,
-            HeaderValue::from_static("Bearer realm=\"doyak\""),
-        );
-    }
-    response
 }
 
 /// The token of `Authorization: Bearer <token>`: `auth.missing` without
@@ -122,6 +109,7 @@ fn bearer(headers: &HeaderMap) -> Result<DeviceToken, ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::HeaderValue;
 
     fn code(values: &[&[u8]]) -> Result<(), String> {
         let mut headers = HeaderMap::new();

@@ -338,3 +338,80 @@ fn a_device_past_its_rate_is_told_when_to_come_back() {
     front.clock.advance(Duration::from_secs(2));
     assert_eq!(front.pull(HOME, &token).status, 200);
 }
+
+/// A valid token with a push whose body names another device: still
+/// `auth.invalid` (desks read that code already), but the message says
+/// what happened instead of asking to enroll again, and the details name
+/// both devices, never a token. The address is not throttled for it: the
+/// token was one the server issued.
+#[test]
+fn a_push_naming_another_device_says_so() {
+    let front = front(
+        HttpLimits {
+            auth_failures: Rate {
+                per_second: 0.0,
+                burst: 1.0,
+            },
+            ..HttpLimits::default()
+        },
+        &[],
+    );
+    let mine = Uuid::now_v7();
+    let token = front.enroll(HOME, mine);
+    let someone = Uuid::now_v7();
+    let push = json!({ "protocol": 1, "device_id": someone, "mutations": [{
+        "mutation_id": Uuid::now_v7(), "seq": 1, "entity": "seeker", "entity_id": Uuid::now_v7(),
+        "op": { "kind": "delete" }, "hlc": format!("001760000000000-00000000-{someone}"),
+        "schema_version": 3 }] });
+    let bearer = format!("Bearer {token}");
+    let send = || {
+        front.call(
+            HOME,
+            "post",
+            "/sync/push",
+            &[("authorization", &bearer)],
+            push.to_string().as_bytes(),
+        )
+    };
+    let answer = send();
+    assert_eq!((answer.status, answer.code()), (401, "auth.invalid"));
+    let body: doyak_sync_protocol::ErrorBody = serde_json::from_value(answer.body.clone()).unwrap();
+    assert_ne!(
+        body.message,
+        body.code.default_message(),
+        "not the generic 'enroll again': the token was valid"
+    );
+    assert!(
+        body.message.contains("기기 토큰의 기기와 다릅니다"),
+        "{}",
+        body.message
+    );
+    assert_eq!(
+        body.details,
+        [
+            format!("요청의 기기 ID: {someone}"),
+            format!("토큰의 기기 ID: {mine}")
+        ],
+        "both devices, for whoever looks into it"
+    );
+    let text = answer.body.to_string();
+    assert!(
+        !text.contains(&token) && !text.contains(&token["doyak_dt1_".len()..]),
+        "never the token"
+    );
+    assert_eq!(
+        answer.header("www-authenticate"),
+        Some("Bearer realm=\"doyak\""),
+        "a 401 names the scheme it wants, from a handler as from the guard"
+    );
+    assert_eq!(
+        send().code(),
+        "auth.invalid",
+        "a valid token is no guess: the address's one failed check is not spent"
+    );
+    assert_eq!(
+        front.service.devices(None).unwrap()[0].last_seq,
+        0,
+        "nothing applied"
+    );
+}

@@ -8,6 +8,7 @@
 mod auth;
 mod front;
 mod proxy;
+mod routes;
 
 use chrono::{Duration, Utc};
 use doyak_server::http::{Endpoint, HttpConfig, HttpLimits, router};
@@ -189,8 +190,10 @@ fn bad_requests_get_a_status_and_a_code_and_change_nothing() {
     let stored = server.service.devices(None).unwrap();
     assert_eq!(stored[0].last_seq, 0, "nothing was applied by any of these");
 
-    let (status, body) = post(&server.base, "/no/such/path", None, b"{}");
-    assert_eq!(status, 400, "{body}");
+    assert_eq!(
+        error_code(&post(&server.base, "/no/such/path", None, b"{}")),
+        (404, "request.not_found".into())
+    );
 }
 
 #[test]
