@@ -525,7 +525,19 @@ source: string,
 /**
  * Data rows read (blank rows not counted).
  */
-rows: number, imported: number, errors: Array<RowError>, 
+rows: number, 
+/**
+ * New records saved.
+ */
+imported: number, 
+/**
+ * Existing records changed (`ImportOptions::update`).
+ */
+updated: number, 
+/**
+ * Rows of existing records whose columns already held the file's values.
+ */
+unchanged: number, errors: Array<RowError>, 
 /**
  * Headers that matched no known column; their cells were ignored.
  */

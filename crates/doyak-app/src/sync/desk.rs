@@ -16,7 +16,6 @@ use std::sync::{Arc, Mutex};
 
 /// Where sync stands, for the status bar. Holds no token.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
-#[ts(export)]
 pub struct SyncStatus {
     pub enrolled: bool,
     pub server_url: Option<String>,
@@ -32,7 +31,6 @@ pub struct SyncStatus {
 
 /// What an enrollment did.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
-#[ts(export)]
 pub struct Enrolled {
     pub center_name: String,
     pub server_url: String,

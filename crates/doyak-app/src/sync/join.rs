@@ -20,7 +20,6 @@ use std::sync::Arc;
 /// The desk's "센터에 합류" form (and `doyak join`). The passphrase fields
 /// are wiped when the form is dropped and never shown by `Debug`.
 #[derive(Clone, Default, PartialEq, Eq, serde::Deserialize, ts_rs::TS)]
-#[ts(export)]
 pub struct JoinForm {
     /// The center's sync server, e.g. `https://sync.example.go.kr:8443`.
     pub server_url: String,

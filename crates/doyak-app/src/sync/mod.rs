@@ -55,7 +55,6 @@ pub trait Transport {
 
 /// How a sync went, in figures for the status bar and the CLI.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
-#[ts(export)]
 pub struct SyncReport {
     /// Outbox rows the server acknowledged in this sync.
     #[ts(type = "number")]

@@ -13,7 +13,6 @@ use serde_json::Value;
 
 /// One open conflict, ready to show.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
-#[ts(export)]
 pub struct ConflictView {
     pub conflict_id: String,
     /// 구직자, 기업, 구인…
@@ -48,7 +47,6 @@ pub struct ConflictView {
 
 /// How a counselor settles the conflicts of two records made under one id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, ts_rs::TS)]
-#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum SameIdChoice {
     /// One person (or company): the record as it is stays; the second
@@ -60,7 +58,6 @@ pub enum SameIdChoice {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
-#[ts(export)]
 pub struct SideView {
     pub value: String,
     /// The value as JSON, sent back when the counselor keeps it.
@@ -74,7 +71,6 @@ pub struct SideView {
 
 /// A change the server refused for good.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
-#[ts(export)]
 pub struct RejectionView {
     /// Names the refusal for [`Desk::dismiss_rejection`].
     pub mutation_id: String,
@@ -86,7 +82,6 @@ pub struct RejectionView {
 
 /// How the counselor settles a conflict.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, ts_rs::TS)]
-#[ts(export)]
 #[serde(tag = "keep", rename_all = "snake_case")]
 pub enum ConflictChoice {
     /// The value in the record now: nothing changes but the conflict closes.
