@@ -352,12 +352,12 @@ impl Desk {
                     Parsed::Vacancy(v) => drop(w.update(v)?),
                 }
             }
-            w.audit(
-                "import",
-                kind.entity(),
-                None,
-                &format!("{count}건, 수정 {updated}건"),
-            )
+            let detail = if options.update {
+                format!("{count}건, 수정 {updated}건")
+            } else {
+                format!("{count}건")
+            };
+            w.audit("import", kind.entity(), None, &detail)
         })?;
         progress(total * 2, total * 2);
         report.imported = count;

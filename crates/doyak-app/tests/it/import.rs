@@ -388,6 +388,13 @@ fn an_import_of_corrections_updates_only_the_columns_the_file_has() {
         kim_now, expected,
         "columns the file does not have (birth date, wage, certificates …) are untouched"
     );
+    let trail = fx.desk.store().audit_trail(None).unwrap();
+    assert!(
+        trail
+            .iter()
+            .any(|r| r.action == "import" && r.detail == "1건, 수정 1건"),
+        "the audit log says how many were new and how many corrected"
+    );
     assert_eq!(
         fx.desk.store().pending_count().unwrap(),
         pending + 2,
