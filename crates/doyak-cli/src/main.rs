@@ -108,34 +108,14 @@ enum Command {
     },
     /// 센터 관리자에게 받은 등록 코드로 이 컴퓨터를 동기화 서버에 등록합니다.
     Enroll {
-        /// 서버 주소 (https://…)
-        #[arg(long)]
-        server: String,
-        /// 등록 코드 (예: ABCD-EFGH-JKMN, 한 번만 쓸 수 있음)
-        #[arg(long)]
-        code: String,
-        /// 관리자 화면에 보일 이 컴퓨터의 이름
-        #[arg(long, default_value = "도약 CLI")]
-        name: String,
-        /// 서버 인증서를 발급한 기관의 인증서(PEM). 없으면 공인 인증기관 목록을 씁니다.
-        #[arg(long, env = "DOYAK_SYNC_CA")]
-        ca_cert: Option<PathBuf>,
+        #[command(flatten)]
+        to: ServerCode,
     },
     /// 이미 동기화하는 센터에 이 컴퓨터를 새 기기로 합류시킵니다: 새 사례관리 파일을
     /// 만들고(센터 ID·이름은 서버가 알려 줌) 센터의 기록을 모두 받아옵니다.
     Join {
-        /// 서버 주소 (https://…)
-        #[arg(long)]
-        server: String,
-        /// 센터 관리자가 준 등록 코드 (예: ABCD-EFGH-JKMN, 한 번만 쓸 수 있음)
-        #[arg(long)]
-        code: String,
-        /// 관리자 화면에 보일 이 컴퓨터의 이름
-        #[arg(long, default_value = "도약 CLI")]
-        name: String,
-        /// 서버 인증서를 발급한 기관의 인증서(PEM). 없으면 공인 인증기관 목록을 씁니다.
-        #[arg(long, env = "DOYAK_SYNC_CA")]
-        ca_cert: Option<PathBuf>,
+        #[command(flatten)]
+        to: ServerCode,
     },
     /// 보내지 않은 변경을 서버에 보내고 센터의 변경을 받아옵니다.
     Sync {
@@ -156,6 +136,23 @@ enum Command {
 enum RankSide {
     Seekers,
     Vacancies,
+}
+
+/// Where to enroll and with which code (`enroll`, `join`).
+#[derive(clap::Args, Debug)]
+struct ServerCode {
+    /// 서버 주소 (https://…)
+    #[arg(long)]
+    server: String,
+    /// 센터 관리자가 준 등록 코드 (예: ABCD-EFGH-JKMN, 한 번만 쓸 수 있음)
+    #[arg(long)]
+    code: String,
+    /// 관리자 화면에 보일 이 컴퓨터의 이름
+    #[arg(long, default_value = "도약 CLI")]
+    name: String,
+    /// 서버 인증서를 발급한 기관의 인증서(PEM). 없으면 공인 인증기관 목록을 씁니다.
+    #[arg(long, env = "DOYAK_SYNC_CA")]
+    ca_cert: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -517,10 +514,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             );
         }
         Command::Enroll {
-            server,
-            code,
-            name,
-            ca_cert,
+            to:
+                ServerCode {
+                    server,
+                    code,
+                    name,
+                    ca_cert,
+                },
         } => {
             let roots = tls_roots(ca_cert.as_deref())?;
             let mut desk = open(&db)?;
@@ -531,10 +531,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             );
         }
         Command::Join {
-            server,
-            code,
-            name,
-            ca_cert,
+            to:
+                ServerCode {
+                    server,
+                    code,
+                    name,
+                    ca_cert,
+                },
         } => {
             let roots = tls_roots(ca_cert.as_deref())?;
             let (passphrase, confirm) = new_passphrase_twice()?;
