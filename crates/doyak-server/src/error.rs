@@ -158,6 +158,7 @@ pub fn status_of(code: &ErrorCode) -> u16 {
         | ErrorCode::EnrollDeviceTaken
         | ErrorCode::SchemaTooNew
         | ErrorCode::RecordIdTaken
+        | ErrorCode::RecordTransferred
         | ErrorCode::RecordInvalid => 409,
         ErrorCode::SchemaTooOld => 426,
         ErrorCode::RequestTooLarge => 413,

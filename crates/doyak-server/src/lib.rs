@@ -22,7 +22,9 @@ mod push;
 pub mod records;
 pub mod service;
 pub mod storage;
+pub mod transfer;
 
 pub use error::{ApiError, RootCertProblem, StorageError, TlsRefusal};
 pub use service::{ServiceConfig, SyncService, hash_secret};
 pub use storage::{PostgresStorage, SqliteStorage, Storage};
+pub use transfer::TransferError;

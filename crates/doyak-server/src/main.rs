@@ -107,6 +107,25 @@ enum Command {
         #[arg(long)]
         device: Uuid,
     },
+    /// Move a seeker and the seeker's case file (session notes, diagnoses,
+    /// placements…) to another center: the new center's desks get it at
+    /// their next sync, the old center's desks drop it. Logged.
+    Transfer {
+        /// The seeker's id (the desk shows it on the seeker's page).
+        #[arg(long)]
+        seeker: Uuid,
+        /// The center that takes the seeker on (`doyak-server centers`).
+        #[arg(long)]
+        to: Uuid,
+        /// Why: a reference such as a request number, never a name.
+        #[arg(long)]
+        reason: String,
+    },
+    /// List transfers, oldest first.
+    Transfers {
+        #[arg(long)]
+        seeker: Option<Uuid>,
+    },
 }
 
 fn storage(cli: &Cli, pool: u32) -> Result<Storage, String> {
@@ -240,6 +259,31 @@ fn run(cli: Cli) -> Result<(), String> {
             } else {
                 Err(format!("기기 {device}이(가) 없습니다"))
             }
+        }
+        Command::Transfer { seeker, to, reason } => {
+            let moved = service
+                .transfer_seeker(seeker, to, &reason, now)
+                .map_err(|e| e.to_string())?;
+            println!(
+                "구직자 {seeker}을(를) 센터 {}에서 센터 {}(으)로 이관했습니다 (상담 기록 {}건 포함, 이관 {}).",
+                moved.from_center, moved.to_center, moved.events, moved.transfer_id
+            );
+            Ok(())
+        }
+        Command::Transfers { seeker } => {
+            for t in service.transfers(seeker).map_err(|e| e.to_string())? {
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    t.transfer_id,
+                    t.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                    t.seeker_id,
+                    t.from_center,
+                    t.to_center,
+                    t.events,
+                    t.reason
+                );
+            }
+            Ok(())
         }
     }
 }

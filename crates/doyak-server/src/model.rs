@@ -84,6 +84,22 @@ pub struct CenterRow {
     pub name: String,
 }
 
+/// A seeker moved from one center to another by the server's administrator
+/// (`doyak-server transfer`): the seeker record and its case file (the
+/// events about the seeker) now belong to `to_center`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransferRow {
+    pub transfer_id: Uuid,
+    pub seeker_id: Uuid,
+    pub from_center: Uuid,
+    pub to_center: Uuid,
+    pub at: DateTime<Utc>,
+    /// How many events (session notes, diagnoses, placements…) moved along.
+    pub events: u64,
+    /// Why, as the administrator typed it (a reference, never a name).
+    pub reason: String,
+}
+
 /// One line of the national counts: a center, a month (`YYYY-MM`), what is
 /// counted and how many.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord)]

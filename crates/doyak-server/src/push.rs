@@ -145,6 +145,29 @@ pub(crate) fn settle(
             continue;
         }
         let key = (m.entity.as_str(), m.entity_id);
+        // An edit of a seeker moved to another center since the desk last
+        // pulled: not "not found" but where it went (the desk's copy goes
+        // with its next pull).
+        if matches!(op, Op::Update { .. } | Op::Delete)
+            && records.get(&key).is_some_and(|r| r.center_id != center)
+            && let Some(moved) = crate::transfer::moved_away(tx, m.entity_id, center)?
+        {
+            outcomes.push((
+                i,
+                Outcome::Rejected(Rejection {
+                    code: ErrorCode::RecordTransferred,
+                    message: format!(
+                        "이 구직자는 {} 다른 센터로 이관되어 이 변경은 반영되지 않았습니다. 이관받은 센터에 알려 주세요.",
+                        chrono::FixedOffset::east_opt(9 * 3600)
+                            .map_or(moved.at.date_naive(), |kst| moved
+                                .at
+                                .with_timezone(&kst)
+                                .date_naive())
+                    ),
+                }),
+            ));
+            continue;
+        }
         let effect = match merge(
             center,
             device.device_id,

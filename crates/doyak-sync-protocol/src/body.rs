@@ -59,13 +59,16 @@ pub enum ErrorCode {
     RecordIdTaken,
     /// Per mutation: the device's role may not change this record.
     RecordForbidden,
+    /// Per mutation: an edit of a seeker the server's administrator has
+    /// moved to another center since; the desk's copy goes with the next pull.
+    RecordTransferred,
     ServerInternal,
     Unknown(UnknownName),
 }
 
 impl ErrorCode {
     /// Every code this build knows.
-    pub const KNOWN: [ErrorCode; 22] = [
+    pub const KNOWN: [ErrorCode; 23] = [
         ErrorCode::ProtocolUnsupportedVersion,
         ErrorCode::AuthMissing,
         ErrorCode::AuthInvalid,
@@ -87,6 +90,7 @@ impl ErrorCode {
         ErrorCode::RecordNotFound,
         ErrorCode::RecordIdTaken,
         ErrorCode::RecordForbidden,
+        ErrorCode::RecordTransferred,
         ErrorCode::ServerInternal,
     ];
 
@@ -113,6 +117,7 @@ impl ErrorCode {
             ErrorCode::RecordNotFound => "record.not_found",
             ErrorCode::RecordIdTaken => "record.id_taken",
             ErrorCode::RecordForbidden => "record.forbidden",
+            ErrorCode::RecordTransferred => "record.transferred",
             ErrorCode::ServerInternal => "server.internal",
             ErrorCode::Unknown(name) => name.as_str(),
         }
@@ -185,6 +190,9 @@ impl ErrorCode {
                 "같은 ID의 다른 기록이 서버에 이미 있어 반영되지 않았습니다."
             }
             ErrorCode::RecordForbidden => "이 기록을 바꿀 권한이 없어 반영되지 않았습니다.",
+            ErrorCode::RecordTransferred => {
+                "이 구직자는 다른 센터로 이관되어 이 변경은 반영되지 않았습니다. 이관받은 센터에 알려 주세요."
+            }
             ErrorCode::ServerInternal | ErrorCode::Unknown(_) => {
                 "서버에 문제가 생겼습니다. 잠시 후 자동으로 다시 시도합니다."
             }

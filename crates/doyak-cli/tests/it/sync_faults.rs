@@ -15,6 +15,7 @@ mod join;
 mod keyring;
 mod processes;
 mod proxy;
+mod transfer;
 
 use super::{Env, PASS, stderr, stdout};
 use chrono::Utc;

@@ -2,7 +2,7 @@
 //! SQLite file when nothing is configured. Both implement [`Tx`], the small
 //! set of reads and writes the sync service needs inside one transaction;
 //! the merge and the bookkeeping above it are written once
-//! ([`crate::service`]) and one conformance suite (tests/conformance.rs)
+//! ([`crate::service`]) and one conformance suite (tests/conformance/)
 //! holds both backends to the same answers.
 
 mod postgres;
@@ -12,7 +12,7 @@ pub use self::postgres::PostgresStorage;
 pub use self::sqlite::SqliteStorage;
 
 use crate::error::StorageError;
-use crate::model::{CenterRow, CountRow, DeviceRow, RecordRow};
+use crate::model::{CenterRow, CountRow, DeviceRow, RecordRow, TransferRow};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -59,6 +59,9 @@ pub trait Tx {
     fn record(&mut self, entity: &str, id: Uuid) -> Result<Option<RecordRow>>;
     /// Creates or replaces a record row.
     fn put_record(&mut self, row: &RecordRow) -> Result<()>;
+    /// Gives existing records another center (a transfer). No other write
+    /// changes a record's center: an upsert keeps the stored one.
+    fn move_record(&mut self, entity: &str, id: Uuid, to: Uuid) -> Result<()>;
     /// Every record of a center (convergence checks and tests).
     fn records(&mut self, center: Uuid) -> Result<Vec<RecordRow>>;
 
@@ -129,6 +132,11 @@ pub trait Tx {
     fn conflict(&mut self, id: Uuid) -> Result<Option<(Uuid, String)>>;
     fn put_conflict(&mut self, center: Uuid, id: Uuid, resolved: bool, body: &str) -> Result<()>;
     fn open_conflicts(&mut self, center: Uuid) -> Result<Vec<String>>;
+
+    /// Logs a seeker's move from one center to another.
+    fn put_transfer(&mut self, row: &TransferRow) -> Result<()>;
+    /// The moves of one seeker, or of every seeker, oldest first.
+    fn transfers(&mut self, seeker: Option<Uuid>) -> Result<Vec<TransferRow>>;
 
     /// The national counts, per center and month, between two months
     /// (`YYYY-MM`, inclusive).

@@ -10,11 +10,14 @@
 //! result) then cost one round trip each and no parsing or planning.
 
 mod copy;
+mod migrate;
 mod tls;
 
 use super::{Logged, Result, ToLog, Tx, logged};
 use crate::error::StorageError;
-use crate::model::{CenterRow, CountRow, DeviceRow, RecordRow, decode_fields, encode_fields};
+use crate::model::{
+    CenterRow, CountRow, DeviceRow, RecordRow, TransferRow, decode_fields, encode_fields,
+};
 use chrono::{DateTime, Utc};
 use copy::CopyRows;
 use postgres::types::ToSql;
@@ -22,18 +25,6 @@ use postgres::{Client, IsolationLevel, Row, Statement, Transaction};
 use r2d2_postgres::PostgresConnectionManager;
 use std::collections::HashMap;
 use uuid::Uuid;
-
-/// Migration `n` (1-based) is `MIGRATIONS[n - 1]`; `schema_migrations`
-/// holds a row for each one applied.
-const MIGRATIONS: &[&str] = &[
-    include_str!("../../migrations/postgres_0001.sql"),
-    include_str!("../../migrations/postgres_0002.sql"),
-    include_str!("../../migrations/postgres_0003.sql"),
-];
-
-/// The advisory lock two servers starting at once take before migrating
-/// ("doyakmig" in ASCII; advisory locks are per database).
-const MIGRATION_LOCK: i64 = 0x646f_7961_6b6d_6967;
 
 #[derive(Debug)]
 pub struct PostgresStorage {
@@ -60,7 +51,7 @@ impl PostgresStorage {
         let mut client = config
             .connect(tls.clone())
             .map_err(|e| connector.explain(e))?;
-        migrate(&mut client)?;
+        migrate::migrate(&mut client)?;
         drop(client);
         // No test query at checkout: it would add a round trip to every
         // transaction (a pull took a fifth longer with it). A connection
@@ -121,39 +112,6 @@ impl PostgresStorage {
             .unwrap_or_else(|| StorageError::Setup("PostgreSQL 연결을 얻지 못했습니다".to_owned()))
             .into())
     }
-}
-
-/// Applies the pending migrations in one transaction, under an advisory lock
-/// so that two servers starting at once do not both apply them.
-fn migrate(client: &mut Client) -> Result<()> {
-    let mut tx = client.transaction()?;
-    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
-    tx.batch_execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INT PRIMARY KEY, applied_at TEXT)",
-    )?;
-    let current: Option<i32> = tx
-        .query_one("SELECT max(version) FROM schema_migrations", &[])?
-        .try_get(0)?;
-    let current = usize::try_from(current.unwrap_or(0))
-        .map_err(|_| corrupt("schema_migrations.version")())?;
-    if current > MIGRATIONS.len() {
-        return Err(StorageError::Setup(format!(
-            "데이터베이스 스키마({current})가 이 서버({})보다 새 버전입니다",
-            MIGRATIONS.len()
-        )));
-    }
-    let now = text(Utc::now());
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current) {
-        tx.batch_execute(sql)?;
-        let version =
-            i32::try_from(index + 1).map_err(|_| corrupt("schema_migrations.version")())?;
-        tx.execute(
-            "INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)",
-            &[&version, &now],
-        )?;
-    }
-    tx.commit()?;
-    Ok(())
 }
 
 /// A pooled connection and the statements prepared on it. A statement
@@ -495,6 +453,14 @@ impl Tx for PgTx<'_> {
         .transpose()
     }
 
+    fn move_record(&mut self, entity: &str, id: Uuid, to: Uuid) -> Result<()> {
+        self.execute(
+            "UPDATE record SET center_id = $3 WHERE entity = $1 AND id = $2",
+            &[&entity, &id.to_string(), &to.to_string()],
+        )?;
+        Ok(())
+    }
+
     fn records(&mut self, center: Uuid) -> Result<Vec<RecordRow>> {
         let keys = self.query(
             "SELECT entity, id FROM record WHERE center_id = $1 ORDER BY entity, id",
@@ -752,6 +718,45 @@ impl Tx for PgTx<'_> {
         )?;
         rows.iter()
             .map(|r| Ok(r.try_get::<_, String>(0)?))
+            .collect()
+    }
+
+    fn put_transfer(&mut self, row: &TransferRow) -> Result<()> {
+        self.execute(
+            "INSERT INTO transfer (transfer_id, seeker_id, from_center, to_center, at, events, reason)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            &[
+                &row.transfer_id.to_string(),
+                &row.seeker_id.to_string(),
+                &row.from_center.to_string(),
+                &row.to_center.to_string(),
+                &text(row.at),
+                &signed(row.events),
+                &row.reason,
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn transfers(&mut self, seeker: Option<Uuid>) -> Result<Vec<TransferRow>> {
+        let rows = self.query(
+            "SELECT transfer_id, seeker_id, from_center, to_center, at, events, reason FROM transfer
+              WHERE $1::TEXT IS NULL OR seeker_id = $1 ORDER BY transfer_id",
+            &[&seeker.map(|s| s.to_string())],
+        )?;
+        rows.iter()
+            .map(|r| {
+                Ok(TransferRow {
+                    transfer_id: uuid(&r.try_get::<_, String>(0)?, "transfer.transfer_id")?,
+                    seeker_id: uuid(&r.try_get::<_, String>(1)?, "transfer.seeker_id")?,
+                    from_center: uuid(&r.try_get::<_, String>(2)?, "transfer.from_center")?,
+                    to_center: uuid(&r.try_get::<_, String>(3)?, "transfer.to_center")?,
+                    at: time(Some(r.try_get(4)?), "transfer.at")?
+                        .ok_or_else(corrupt("transfer.at"))?,
+                    events: unsigned(r.try_get(5)?, "transfer.events")?,
+                    reason: r.try_get(6)?,
+                })
+            })
             .collect()
     }
 

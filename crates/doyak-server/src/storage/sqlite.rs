@@ -5,7 +5,9 @@
 
 use super::{Logged, Result, Tx, logged};
 use crate::error::StorageError;
-use crate::model::{CenterRow, CountRow, DeviceRow, RecordRow, decode_fields, encode_fields};
+use crate::model::{
+    CenterRow, CountRow, DeviceRow, RecordRow, TransferRow, decode_fields, encode_fields,
+};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 use std::path::Path;
@@ -15,6 +17,7 @@ use uuid::Uuid;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite_0001.sql"),
     include_str!("../../migrations/sqlite_0002.sql"),
+    include_str!("../../migrations/sqlite_0003.sql"),
 ];
 
 #[derive(Debug)]
@@ -397,6 +400,13 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
 
+    fn move_record(&mut self, entity: &str, id: Uuid, to: Uuid) -> Result<()> {
+        self.tx
+            .prepare_cached("UPDATE record SET center_id = ?3 WHERE entity = ?1 AND id = ?2")?
+            .execute((entity, id.to_string(), to.to_string()))?;
+        Ok(())
+    }
+
     fn records(&mut self, center: Uuid) -> Result<Vec<RecordRow>> {
         let mut stmt = self.tx.prepare_cached(
             "SELECT entity, id FROM record WHERE center_id = ?1 ORDER BY entity, id",
@@ -484,6 +494,59 @@ impl Tx for SqliteTx<'_> {
         )?;
         let rows = stmt.query_map([center.to_string()], |r| r.get::<_, String>(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn put_transfer(&mut self, row: &TransferRow) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO transfer (transfer_id, seeker_id, from_center, to_center, at, events, reason)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute((
+                row.transfer_id.to_string(),
+                row.seeker_id.to_string(),
+                row.from_center.to_string(),
+                row.to_center.to_string(),
+                text(row.at),
+                i64::try_from(row.events).unwrap_or(i64::MAX),
+                &row.reason,
+            ))?;
+        Ok(())
+    }
+
+    fn transfers(&mut self, seeker: Option<Uuid>) -> Result<Vec<TransferRow>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT transfer_id, seeker_id, from_center, to_center, at, events, reason FROM transfer
+              WHERE ?1 IS NULL OR seeker_id = ?1 ORDER BY transfer_id",
+        )?;
+        let rows = stmt.query_map([seeker.map(|s| s.to_string())], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, i64>(5)?,
+                r.get::<_, String>(6)?,
+            ))
+        })?;
+        rows.map(|r| {
+            let (id, seeker, from, to, at, events, reason) = r?;
+            Ok(TransferRow {
+                transfer_id: uuid(&id, "transfer.transfer_id")?,
+                seeker_id: uuid(&seeker, "transfer.seeker_id")?,
+                from_center: uuid(&from, "transfer.from_center")?,
+                to_center: uuid(&to, "transfer.to_center")?,
+                at: time(Some(at), "transfer.at")?.ok_or(StorageError::Corrupt {
+                    what: "transfer.at",
+                })?,
+                events: u64::try_from(events).map_err(|_| StorageError::Corrupt {
+                    what: "transfer.events",
+                })?,
+                reason,
+            })
+        })
+        .collect()
     }
 
     fn counts(&mut self, from: &str, to: &str) -> Result<Vec<CountRow>> {
