@@ -15,9 +15,11 @@ if [ ! -x "$VENV/bin/st" ]; then
   "$VENV/bin/pip" install -q "schemathesis>=4,<5"
 fi
 cargo build -q -p doyak-server
-BIN=target/debug/doyak-server
+# Where cargo put it: a CARGO_TARGET_DIR set by the caller counts.
+BIN="${CARGO_TARGET_DIR:-target}/debug/doyak-server"
 WORK="$(mktemp -d)"
-trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+SERVER=""
+trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"' EXIT
 DB="$WORK/server.db"
 CENTER=0199c9a4-8e00-7000-8000-00000000c001
 "$BIN" --data "$DB" center --id "$CENTER" --name "퍼징센터" >/dev/null
@@ -31,7 +33,16 @@ CODE="$("$BIN" --data "$DB" code --center "$CENTER" 2>/dev/null)"
   --auth-failures-per-minute 100000 \
   > "$WORK/out" 2> "$WORK/log" &
 SERVER=$!
-for _ in $(seq 100); do grep -q listening "$WORK/out" && break; sleep 0.1; done
+# Wait for the condition (the server says where it listens), not for a
+# time: on a loaded machine a debug server can take many seconds to start.
+# It stops waiting only if the server has exited.
+until grep -q listening "$WORK/out"; do
+  if ! kill -0 "$SERVER" 2>/dev/null; then
+    echo "doyak-server exited before listening:" >&2; cat "$WORK/log" >&2
+    exit 1
+  fi
+  sleep 0.1
+done
 URL="$(awk '/listening/ {print $2; exit}' "$WORK/out")"
 DEVICE=0199c9a4-8e00-7000-8000-0000000000d1
 TOKEN="$(curl -sf -X POST "$URL/sync/enroll" -H 'Content-Type: application/json' \
