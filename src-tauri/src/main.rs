@@ -128,6 +128,7 @@ fn main() {
             sync::settle_same_id,
             sync::sync_rejections,
             sync::dismiss_rejection,
+            sync::retry_rejection,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

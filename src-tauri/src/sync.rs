@@ -262,6 +262,14 @@ pub async fn dismiss_rejection(
 }
 
 #[tauri::command]
+pub async fn retry_rejection(
+    state: tauri::State<'_, DeskState>,
+    mutation_id: String,
+) -> Result<bool, UiError> {
+    with_desk(&state, move |desk| desk.retry_rejection(&mutation_id)).await
+}
+
+#[tauri::command]
 pub async fn sync_rejections(
     state: tauri::State<'_, DeskState>,
 ) -> Result<Vec<RejectionView>, UiError> {

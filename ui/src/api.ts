@@ -157,6 +157,7 @@ export const api = {
   resolveConflict: (conflictId: string, choice: ConflictChoice) =>
     call<null>("resolve_conflict", { conflictId, choice }),
   dismissRejection: (mutationId: string) => call<null>("dismiss_rejection", { mutationId }),
+  retryRejection: (mutationId: string) => call<boolean>("retry_rejection", { mutationId }),
   settleSameId: (recordId: string, group: string, choice: SameIdChoice) =>
     call<string | null>("settle_same_id", { recordId, group, choice }),
   syncRejections: () => call<RejectionView[]>("sync_rejections"),

@@ -183,7 +183,13 @@ export type RejectionView = {
 /**
  * Names the refusal for [`Desk::dismiss_rejection`].
  */
-mutation_id: string, kind_label: string, record_id: string, message: string, at: string, };
+mutation_id: string, kind_label: string, record_id: string, message: string, at: string, 
+/**
+ * Whether [`Desk::retry_rejection`] can send it again: what it sent was
+ * kept (not so for refusals recorded before schema 4) and its record
+ * is still this center's.
+ */
+can_retry: boolean, };
 
 export type CaseloadSummary = { center_name: string, seekers: number, companies: number, vacancies: number, pending_changes: number, };
 

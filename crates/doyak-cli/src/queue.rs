@@ -12,6 +12,8 @@ pub enum RejectionAction {
     List,
     /// 확인하고 처리한 변경을 목록에서 지웁니다
     Dismiss { id: String },
+    /// 거절된 까닭을 고친 뒤 그 변경을 다시 보냅니다 (기록의 지금 내용으로, 다음 동기화 때)
+    Retry { id: String },
 }
 
 #[derive(Subcommand, Debug)]
@@ -44,8 +46,17 @@ pub fn rejections(desk: &mut Desk, action: RejectionAction) -> Result<(), Failur
             let rows = desk.sync_rejections()?;
             for r in &rows {
                 println!(
-                    "{}\t{}\t{} {}\t{}",
-                    r.mutation_id, r.at, r.kind_label, r.record_id, r.message
+                    "{}\t{}\t{} {}\t{}{}",
+                    r.mutation_id,
+                    r.at,
+                    r.kind_label,
+                    r.record_id,
+                    r.message,
+                    if r.can_retry {
+                        ""
+                    } else {
+                        " (다시 보낼 수 없음)"
+                    }
                 );
             }
             eprintln!("반영되지 않은 변경 {}건", rows.len());
@@ -53,6 +64,15 @@ pub fn rejections(desk: &mut Desk, action: RejectionAction) -> Result<(), Failur
         RejectionAction::Dismiss { id } => {
             desk.dismiss_rejection(&id)?;
             eprintln!("목록에서 지웠습니다.");
+        }
+        RejectionAction::Retry { id } => {
+            if desk.retry_rejection(&id)? {
+                eprintln!("다시 보낼 변경으로 넣었습니다. 다음 동기화(doyak sync) 때 보냅니다.");
+            } else {
+                eprintln!(
+                    "서버와 다른 내용이 남아 있지 않아 보낼 것이 없습니다. 목록에서 지웠습니다."
+                );
+            }
         }
     }
     Ok(())

@@ -48,6 +48,7 @@ error_codes! {
     StoreConflictNotFound => "store.conflict_not_found",
     StoreConflictFieldMismatch => "store.conflict_field_mismatch",
     StoreChosenValueInvalid => "store.chosen_value_invalid",
+    StoreNotRetryable => "store.not_retryable",
     // Reading and writing CSV/XLSX (doyak-interchange).
     InterchangeEmpty => "interchange.empty",
     InterchangeTooLarge => "interchange.too_large",

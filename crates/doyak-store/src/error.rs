@@ -73,6 +73,9 @@ pub enum StoreError {
         "암호를 바꾸는 중 새 파일을 확인하지 못해 바꾸지 않았습니다. 기존 암호가 그대로 유효합니다."
     )]
     RekeyMismatch,
+    /// A refused change that cannot be sent again, and why (Korean).
+    #[error("이 변경은 다시 보낼 수 없습니다: {reason}")]
+    NotRetryable { reason: &'static str },
     #[error("해결할 충돌을 찾을 수 없습니다 ({id}). 이 기록의 충돌인지 확인해 주세요.")]
     ConflictNotFound { id: String },
     #[error(
@@ -152,6 +155,7 @@ impl StoreError {
             StoreError::ConflictNotFound { .. } => ErrorCode::StoreConflictNotFound,
             StoreError::ConflictFieldMismatch { .. } => ErrorCode::StoreConflictFieldMismatch,
             StoreError::ChosenValueInvalid { .. } => ErrorCode::StoreChosenValueInvalid,
+            StoreError::NotRetryable { .. } => ErrorCode::StoreNotRetryable,
         }
     }
 }

@@ -21,12 +21,13 @@ mod write;
 
 pub use companies::{CompanyFilter, VacancyFilter};
 pub use error::{Result, StoreError};
-pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
+pub use migrate::{MIGRATIONS, RECORD_SCHEMA, SCHEMA_VERSION};
 pub use open::{Caseload, Passphrase};
 pub use query::{AuditEntry, ListOrder, OutboxEntry, Page, SeekerFilter};
 pub use rekey::{RekeyStep, rekey_path};
 pub use sync::{
-    PullSummary, PushSummary, Snapshot, SnapshotRecord, StoredToken, SyncRejection, SyncState,
+    PullSummary, PushSummary, Retried, Snapshot, SnapshotRecord, StoredToken, SyncRejection,
+    SyncState,
 };
 pub use today::{FollowUp, Placed};
 pub use write::{Actor, UpdateOutcome, WriteContext, Writer};

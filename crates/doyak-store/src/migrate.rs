@@ -16,10 +16,22 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0002_application_status.sql"),
     ),
     ("0003_sync", include_str!("../migrations/0003_sync.sql")),
+    (
+        "0004_rejection_fields",
+        include_str!("../migrations/0004_rejection_fields.sql"),
+    ),
 ];
 
-/// The schema version this build writes, and stamps on every outbox row.
+/// The file's schema version: the number of migrations applied.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// The record schema stamped on every outbox row: the shape of the records
+/// a mutation carries, which the server checks against the range it applies
+/// (`doyak-server` `records::MAX_SCHEMA`). Not the file's schema: a
+/// migration of the desk's own bookkeeping (0004) must not make every server
+/// refuse this desk's changes as too new. Raised with a change of record
+/// shape, together with the server's range.
+pub const RECORD_SCHEMA: i64 = 3;
 
 pub fn current_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)

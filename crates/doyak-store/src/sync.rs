@@ -25,6 +25,8 @@
 mod pull;
 mod push;
 mod resolve;
+mod retry;
+pub use retry::Retried;
 mod snapshot;
 
 use crate::Store;
@@ -94,6 +96,10 @@ pub struct SyncRejection {
     pub message: String,
     /// When the desk learned of it.
     pub at: DateTime<Utc>,
+    /// Whether what it sent was kept, so it can be sent again after a fix
+    /// ([`Store::retry_rejection`]); refusals recorded before schema 4 were
+    /// kept without it.
+    pub kept: bool,
 }
 
 impl Store {
@@ -336,10 +342,20 @@ impl Store {
 
     pub fn rejections(&self) -> Result<Vec<SyncRejection>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT mutation_id, seq, entity, entity_id, op, code, message, at
+            "SELECT mutation_id, seq, entity, entity_id, op, code, message, at, fields <> ''
                FROM sync_rejection ORDER BY at, seq",
         )?;
-        type Row = (String, i64, String, String, String, String, String, String);
+        type Row = (
+            String,
+            i64,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            bool,
+        );
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get(0)?,
@@ -350,13 +366,14 @@ impl Store {
                 r.get(5)?,
                 r.get(6)?,
                 r.get(7)?,
+                r.get(8)?,
             ))
         })?;
         let corrupt = || StoreError::Corrupt {
             reason: "sync_rejection".into(),
         };
         rows.map(|row| {
-            let (mutation_id, seq, entity, entity_id, op, code, message, at): Row = row?;
+            let (mutation_id, seq, entity, entity_id, op, code, message, at, kept): Row = row?;
             Ok(SyncRejection {
                 mutation_id: Uuid::parse_str(&mutation_id).map_err(|_| corrupt())?,
                 seq: seq as u64,
@@ -366,6 +383,7 @@ impl Store {
                 code: ErrorCode::from_wire(&code),
                 message,
                 at: timestamp(&at)?,
+                kept,
             })
         })
         .collect()
@@ -386,19 +404,7 @@ fn to_mutation(entry: OutboxEntry) -> Result<Mutation> {
         reason: format!("outbox {} {what}", entry.seq),
     };
     let uuid = |text: &str, what: &str| Uuid::parse_str(text).map_err(|_| corrupt(what));
-    let op = match entry.op.as_str() {
-        "insert" => Op::Insert {
-            record: decode_object(&entry.fields, "outbox.fields")?,
-        },
-        "update" => Op::Update {
-            fields: crate::query::decode(&entry.fields, "outbox.fields")?,
-        },
-        "delete" => Op::Delete,
-        "append" => Op::Append {
-            record: decode_object(&entry.fields, "outbox.fields")?,
-        },
-        _ => return Err(corrupt("op")),
-    };
+    let op = decode_op(&entry.op, &entry.fields, "outbox.fields")?.ok_or_else(|| corrupt("op"))?;
     Ok(Mutation {
         mutation_id: uuid(&entry.mutation_id, "mutation_id")?,
         seq: u64::try_from(entry.seq).map_err(|_| corrupt("seq"))?,
@@ -409,6 +415,38 @@ fn to_mutation(entry: OutboxEntry) -> Result<Mutation> {
         schema_version: u32::try_from(entry.schema_version)
             .map_err(|_| corrupt("schema_version"))?,
         resolves: crate::query::decode(&entry.resolves, "outbox.resolves")?,
+    })
+}
+
+/// An operation from its stored name and fields (an outbox row's, or a
+/// refused one's); `None` for a name this build does not write.
+fn decode_op(op: &str, fields: &str, what: &str) -> Result<Option<Op>> {
+    Ok(Some(match op {
+        "insert" => Op::Insert {
+            record: decode_object(fields, what)?,
+        },
+        "update" => Op::Update {
+            fields: crate::query::decode(fields, what)?,
+        },
+        "delete" => Op::Delete,
+        "append" => Op::Append {
+            record: decode_object(fields, what)?,
+        },
+        _ => return Ok(None),
+    }))
+}
+
+/// An operation's fields as an outbox row stores them: the record of an
+/// insert or append, the edits of an update, `{}` for a delete.
+fn op_fields(op: &Op) -> Result<String> {
+    let text = match op {
+        Op::Insert { record } | Op::Append { record } => serde_json::to_string(record),
+        Op::Update { fields } => serde_json::to_string(fields),
+        Op::Delete => Ok("{}".to_owned()),
+    };
+    text.map_err(|source| StoreError::Decode {
+        what: "sync_rejection.fields".into(),
+        source,
     })
 }
 

@@ -3,7 +3,7 @@
 
 use crate::Store;
 use crate::error::{Result, StoreError};
-use crate::migrate::SCHEMA_VERSION;
+use crate::migrate::RECORD_SCHEMA;
 use chrono::{DateTime, Utc};
 use doyak_domain::korean::chosung_key;
 use doyak_domain::record::EventRecord;
@@ -292,7 +292,7 @@ impl<'t> Writer<'t> {
             op,
             fields,
             stamp.to_string(),
-            SCHEMA_VERSION,
+            RECORD_SCHEMA,
             self.now,
             resolves,
         ])?;

@@ -209,7 +209,8 @@ pub struct PushResponse {
     /// The highest sequence number the server has settled for this device.
     /// The desk drops every outbox row up to it, rejected ones included:
     /// **a rejection never wedges the queue**. The desk keeps the rejection
-    /// (code and message) to show the counselor, never the row for resending.
+    /// (code, message and what it sent) to show the counselor, who may send
+    /// it again after a fix as a new change; the old row is never resent.
     pub acknowledged_seq: u64,
     /// The server's wall clock, so a desk can tell the counselor its clock
     /// is far off. Informational: nothing is decided on it.

@@ -97,7 +97,10 @@ export function SyncScreen(props: { onOpenSeeker: (id: string) => void; onOpenCo
       {rejections.length > 0 && (
         <div class="panel stack" aria-labelledby="rejections-title">
           <h3 id="rejections-title">서버에 반영되지 않은 변경</h3>
-          <p class="muted">서버가 받아들이지 않은 변경입니다. 이 노트북의 기록을 확인하고 필요하면 다시 고쳐 주세요.</p>
+          <p class="muted">
+            서버가 받아들이지 않은 변경입니다. 이 노트북의 기록을 확인해 고친 뒤 "다시 보내기"를 누르면 기록의 지금
+            내용으로 다음 동기화 때 다시 보냅니다.
+          </p>
           <div class="table-wrap">
             <table>
               <thead>
@@ -116,7 +119,16 @@ export function SyncScreen(props: { onOpenSeeker: (id: string) => void; onOpenCo
                     <td>{moment(r.at)}</td>
                     <td>{r.kind_label}</td>
                     <td class="wrap">{r.message}</td>
-                    <td>
+                    <td class="actions">
+                      {r.can_retry && (
+                        <button
+                          class="btn small-btn"
+                          id={`retry-${r.mutation_id}`}
+                          onClick={() => api.retryRejection(r.mutation_id).then(load, setError)}
+                        >
+                          다시 보내기
+                        </button>
+                      )}
                       <button
                         class="btn small-btn"
                         id={`dismiss-${r.mutation_id}`}

@@ -78,6 +78,10 @@ pub struct RejectionView {
     pub record_id: String,
     pub message: String,
     pub at: String,
+    /// Whether [`Desk::retry_rejection`] can send it again: what it sent was
+    /// kept (not so for refusals recorded before schema 4) and its record
+    /// is still this center's.
+    pub can_retry: bool,
 }
 
 /// How the counselor settles a conflict.
@@ -356,6 +360,19 @@ impl Desk {
         }
     }
 
+    /// Sends a refused change again once the counselor has fixed what the
+    /// server refused (the record as it is now; see
+    /// `doyak_store::Store::retry_rejection`) and takes it off the list.
+    /// `true` when a change is queued for the next sync, `false` when
+    /// nothing differed any more.
+    pub fn retry_rejection(&mut self, mutation_id: &str) -> Result<bool, AppError> {
+        let id = uuid::Uuid::parse_str(mutation_id).map_err(|_| AppError::NotFound {
+            what: "반영되지 않은 변경",
+        })?;
+        let ctx = WriteContext::new(self.clock.now(), self.actor.clone());
+        Ok(self.store.retry_rejection(&ctx, id)? == doyak_store::Retried::Queued)
+    }
+
     /// Changes the server refused, newest first.
     pub fn sync_rejections(&self) -> Result<Vec<RejectionView>, AppError> {
         let mut rows: Vec<RejectionView> = self
@@ -368,6 +385,7 @@ impl Desk {
                     .map_or("기록", |k| k.label_ko())
                     .to_owned(),
                 record_id: r.entity_id.to_string(),
+                can_retry: r.kept && r.code != doyak_sync_protocol::ErrorCode::RecordTransferred,
                 message: r.message,
                 at: r.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             })

@@ -179,3 +179,18 @@ fn a_structured_field_offers_no_merge_box() {
         .unwrap_err();
     assert_eq!(findings(refused)[0].0, "certificates");
 }
+
+/// The record schema a desk stamps on its changes is one the server of the
+/// same release applies. The two were one number until migration 0004 (the
+/// desk's own table) would have made every server refuse every change of an
+/// updated desk as `schema.too_new`.
+#[test]
+fn the_desk_stamps_a_record_schema_the_server_applies() {
+    let stamped = u32::try_from(doyak_store::RECORD_SCHEMA).unwrap();
+    assert!(
+        (doyak_server::records::MIN_SCHEMA..=doyak_server::records::MAX_SCHEMA).contains(&stamped),
+        "desk stamps {stamped}; server applies {}..={}",
+        doyak_server::records::MIN_SCHEMA,
+        doyak_server::records::MAX_SCHEMA
+    );
+}

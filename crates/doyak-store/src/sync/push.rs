@@ -234,8 +234,8 @@ fn take_applied(
 fn record_rejection(w: &Writer<'_>, mutation: &Mutation, rejection: &Rejection) -> Result<()> {
     w.tx()
         .prepare_cached(
-            "INSERT INTO sync_rejection (mutation_id, seq, entity, entity_id, op, code, message, at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            "INSERT INTO sync_rejection (mutation_id, seq, entity, entity_id, op, code, message, at, fields)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
              ON CONFLICT (mutation_id) DO NOTHING",
         )?
         .execute((
@@ -247,6 +247,7 @@ fn record_rejection(w: &Writer<'_>, mutation: &Mutation, rejection: &Rejection) 
             rejection.code.as_str(),
             &rejection.message,
             w.now_text(),
+            super::op_fields(&mutation.op)?,
         ))?;
     Ok(())
 }

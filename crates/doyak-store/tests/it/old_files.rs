@@ -111,12 +111,13 @@ fn files_of_every_earlier_schema_open_with_their_rows_and_outbox() {
             version,
             "{v}: the committed file really is at its schema, so the test starts from it"
         );
-        assert!(
-            !has_table(&old.path, "sync_state"),
+        assert_eq!(
+            has_table(&old.path, "sync_state"),
+            version >= 3,
             "{v}: files before 0003 have no sync tables; the migration must add them"
         );
 
-        let store = Store::open(&old.path, &Passphrase::new(PASS)).unwrap();
+        let mut store = Store::open(&old.path, &Passphrase::new(PASS)).unwrap();
         assert_eq!(
             store.schema_version().unwrap(),
             SCHEMA_VERSION,
@@ -130,6 +131,7 @@ fn files_of_every_earlier_schema_open_with_their_rows_and_outbox() {
         );
         check_rows(&old, &store);
         check_outbox(&old, &store);
+        check_rejections(&old, &mut store);
         let state = store.sync_state().unwrap();
         assert_eq!(
             state.cursor,
@@ -153,13 +155,59 @@ fn files_of_every_earlier_schema_open_with_their_rows_and_outbox() {
         let last = batch.last().unwrap();
         assert_eq!(
             last.seq, 8,
-            "{v}: seven rows were pending, so the next change is number 8: sequence numbers have no gaps"
+            "{v}: seven rows were written (pending, or sent and settled at schema 3), so the next \
+             change is number 8: sequence numbers have no gaps"
         );
         assert_eq!(
             i64::from(last.schema_version),
-            SCHEMA_VERSION,
-            "{v}: a change made after the upgrade is stamped with the current schema"
+            doyak_store::RECORD_SCHEMA,
+            "{v}: a change made after the upgrade is stamped with the current record schema"
         );
+    }
+}
+
+/// A schema-3 file holds a refusal (its phone edit, row 7) recorded before
+/// the desk kept what a refused change sent: it reads back, cannot be sent
+/// again (nothing to send), says so, and can be dismissed.
+fn check_rejections(old: &OldFile, store: &mut Store) {
+    let v = format!("schema v{}", old.version);
+    let expected = old.manifest["rejections"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let listed = store.rejections().unwrap();
+    assert_eq!(
+        listed
+            .iter()
+            .map(|r| (
+                r.mutation_id.to_string(),
+                r.seq,
+                r.code.as_str().to_owned(),
+                r.op.clone()
+            ))
+            .collect::<Vec<_>>(),
+        expected
+            .iter()
+            .map(|r| (
+                r["mutation_id"].as_str().unwrap().to_owned(),
+                r["seq"].as_u64().unwrap(),
+                r["code"].as_str().unwrap().to_owned(),
+                r["op"].as_str().unwrap().to_owned()
+            ))
+            .collect::<Vec<_>>(),
+        "{v}: every refusal the old release recorded is still listed"
+    );
+    for r in &listed {
+        assert!(
+            !r.kept,
+            "{v}: schema 3 did not keep what a refused change sent"
+        );
+        let err = store.retry_rejection(&ctx(), r.mutation_id).unwrap_err();
+        assert!(
+            matches!(err, doyak_store::StoreError::NotRetryable { .. }),
+            "{v}: so it cannot go again, and says why: {err}"
+        );
+        assert!(store.dismiss_rejection(r.mutation_id).unwrap(), "{v}");
     }
 }
 
@@ -188,7 +236,8 @@ fn check_rows(old: &OldFile, store: &Store) {
     assert_eq!(
         versions.and_then(|m| m.get("phone").cloned()),
         Some(old.manifest["field_versions"]["seeker"]["phone"].clone()),
-        "{v}: the edited field keeps version 2, so the next edit is based on it"
+        "{v}: the edited field keeps the version the old release left (2 while pending; 1 after \
+         the server refused the edit at schema 3), so the next edit is based on it"
     );
 
     let center: Center = known(old, "center");
@@ -310,6 +359,11 @@ fn check_outbox(old: &OldFile, store: &Store) {
         "{v}: rows keep the schema they were written under (the server upgrades older \
          shapes) and, written before conflicts existed, resolve none"
     );
+    if expected.is_empty() {
+        // The schema-3 file sent its seven rows (the manifest's `sent`) and
+        // the server settled them: nothing queued to look into.
+        return;
+    }
     let phone_edit = batch.iter().find(|m| m.seq == 7).unwrap();
     match &phone_edit.op {
         Op::Update { fields } => {

@@ -4,6 +4,7 @@
 mod conflicts;
 mod pull;
 mod push;
+mod retry;
 
 use crate::*;
 use doyak_domain::events::{CaseEvent, ContactMode, EmploymentType, EventBody};

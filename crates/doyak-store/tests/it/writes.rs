@@ -70,7 +70,7 @@ fn insert_update_delete_write_outbox_rows_with_base_versions() {
     assert!(
         batch
             .iter()
-            .all(|e| e.schema_version == doyak_store::SCHEMA_VERSION)
+            .all(|e| e.schema_version == doyak_store::RECORD_SCHEMA)
     );
 
     store

@@ -191,6 +191,22 @@ fn a_transferred_seeker_moves_with_the_case_file_and_a_late_edit_is_told_why() {
         rejections.contains(&seeker_text) && rejections.contains("다른 센터로 이관"),
         "the late edit is listed with its reason: {rejections}\n(sync said: {said})"
     );
+    assert!(
+        rejections.contains("다시 보낼 수 없음"),
+        "an edit of a seeker now at another center cannot go again: {rejections}"
+    );
+    let refused_id = rejections
+        .lines()
+        .find(|l| l.contains(&seeker_text))
+        .and_then(|l| l.split('\t').next())
+        .unwrap()
+        .to_owned();
+    let retry = env.run(&old, PASS, &["rejections", "retry", &refused_id]);
+    assert!(
+        !retry.status.success() && stderr(&retry).contains("이관"),
+        "asked anyway, the desk says why not: {}",
+        stderr(&retry)
+    );
     let found = stdout(&env.ok(&old, &["search", &name]));
     assert!(
         !found.contains(&seeker_text),
