@@ -512,7 +512,13 @@ export type ImportKind = "seekers" | "companies" | "vacancies";
 /**
  * An import as the desk asks for it.
  */
-export type ImportRequest = { kind: ImportKind, skip_invalid: boolean, };
+export type ImportRequest = { kind: ImportKind, skip_invalid: boolean, 
+/**
+ * 수정 가져오기: a row whose ID names an existing record changes that
+ * record's columns in the file, each changed field a versioned edit
+ * (`ImportOptions::update`); other rows are new records.
+ */
+update: boolean, };
 
 /**
  * What happened, for the report screen. `saved` is false when the file was

@@ -14,6 +14,10 @@ use ts_rs::TS;
 pub struct ImportRequest {
     pub kind: ImportKind,
     pub skip_invalid: bool,
+    /// 수정 가져오기: a row whose ID names an existing record changes that
+    /// record's columns in the file, each changed field a versioned edit
+    /// (`ImportOptions::update`); other rows are new records.
+    pub update: bool,
 }
 
 /// What happened, for the report screen. `saved` is false when the file was
@@ -156,9 +160,7 @@ impl Desk {
         }
         let options = ImportOptions {
             skip_invalid: request.skip_invalid,
-            // The desk's import screen makes new records only (for now);
-            // corrections go through `doyak import --update`.
-            update: false,
+            update: request.update,
         };
         match self.import(request.kind, bytes, options, progress) {
             Ok(report) => Ok(ImportOutcome {

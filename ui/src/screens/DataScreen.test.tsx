@@ -16,7 +16,7 @@ const pickImportFile = vi.fn((_extensions: string[]) => Promise.resolve<string |
 const importFile = vi.fn((_request: unknown, _path: string, _onProgress: unknown) =>
   Promise.resolve({
     saved: true,
-    report: { kind: "vacancies", source: "UTF-8", rows: 1, imported: 1, errors: [], ignored_columns: [] },
+    report: { kind: "vacancies", source: "UTF-8", rows: 1, imported: 1, updated: 0, unchanged: 0, errors: [], ignored_columns: [] },
   }),
 );
 vi.mock("../api", () => ({ api: { dataChoices: () => Promise.resolve(choices), pickImportFile, importFile } }));
@@ -50,7 +50,29 @@ describe("DataScreen", () => {
     if (!form) throw new Error("no import form");
     fireEvent.submit(form);
     await waitFor(() => expect(importFile).toHaveBeenCalled());
-    expect(importFile.mock.calls[0]?.slice(0, 2)).toEqual([{ kind: "vacancies", skip_invalid: false }, "/home/상담/구인 명단.csv"]);
+    expect(importFile.mock.calls[0]?.slice(0, 2)).toEqual([{ kind: "vacancies", skip_invalid: false, update: false }, "/home/상담/구인 명단.csv"]);
     expect(view.container.querySelector("#import-limit")?.textContent).toBe("CSV 파일, 7 MB까지");
+  });
+
+  it("asks for 수정 가져오기 when ticked and says how many records it corrected", async () => {
+    importFile.mockResolvedValueOnce({
+      saved: true,
+      report: { kind: "vacancies", source: "XLSX", rows: 3, imported: 0, updated: 2, unchanged: 1, errors: [], ignored_columns: [] },
+    });
+    const view = render(<DataScreen onChanged={() => undefined} />);
+    await waitFor(() => expect(view.container.querySelectorAll("#import-kind option").length).toBe(2));
+    const path = view.container.querySelector<HTMLInputElement>("#import-path");
+    const update = view.container.querySelector<HTMLInputElement>("#import-update");
+    if (!path || !update) throw new Error("no import form");
+    fireEvent.input(path, { target: { value: "/home/상담/수정.xlsx" } });
+    fireEvent.click(update);
+    const form = view.container.querySelector("form");
+    if (!form) throw new Error("no import form");
+    fireEvent.submit(form);
+    await waitFor(() => expect(view.container.querySelector("#import-outcome")).not.toBeNull());
+    expect(importFile.mock.calls.at(-1)?.[0]).toEqual({ kind: "vacancies", skip_invalid: false, update: true });
+    expect(view.container.querySelector("#import-outcome")?.textContent).toContain(
+      "3줄 중 0건을 새로 저장했습니다, 2건을 고쳤습니다 (변화 없음 1건) (XLSX).",
+    );
   });
 });

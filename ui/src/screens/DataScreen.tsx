@@ -13,6 +13,8 @@ export function DataScreen(props: { onChanged: () => void }) {
   // The path picked in the file dialog (or pasted): the desk reads the file.
   const [path, setPath] = useState("");
   const [skip, setSkip] = useState(false);
+  // 수정 가져오기: rows whose ID exists correct that record.
+  const [update, setUpdate] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
@@ -47,7 +49,7 @@ export function DataScreen(props: { onChanged: () => void }) {
     setOutcome(null);
     run(
       "import",
-      () => api.importFile({ kind: importKind, skip_invalid: skip }, path.trim(), setProgress),
+      () => api.importFile({ kind: importKind, skip_invalid: skip, update }, path.trim(), setProgress),
       setOutcome,
     );
   };
@@ -105,6 +107,10 @@ export function DataScreen(props: { onChanged: () => void }) {
           <input id="import-skip" type="checkbox" checked={skip} onChange={() => setSkip(!skip)} />
           오류가 있는 줄은 건너뛰고 나머지를 저장
         </label>
+        <label class="check">
+          <input id="import-update" type="checkbox" checked={update} onChange={() => setUpdate(!update)} />
+          수정 가져오기: ID 열이 이미 있는 기록을 가리키면 그 기록에서 파일에 있는 열만 고침 (나머지 줄은 새 기록)
+        </label>
         <div class="actions">
           <button type="submit" id="import-run" class="btn primary" disabled={path.trim() === "" || busy !== null}>
             가져오기
@@ -115,7 +121,11 @@ export function DataScreen(props: { onChanged: () => void }) {
           <div id="import-outcome" role="status">
             <p class={outcome.saved ? "hint" : "error banner"}>
               {outcome.saved
-                ? `${count(outcome.report.rows)}줄 중 ${count(outcome.report.imported)}건을 저장했습니다 (${outcome.report.source}).`
+                ? `${count(outcome.report.rows)}줄 중 ${count(outcome.report.imported)}건을 새로 저장했습니다${
+                    outcome.report.updated + outcome.report.unchanged > 0
+                      ? `, ${count(outcome.report.updated)}건을 고쳤습니다 (변화 없음 ${count(outcome.report.unchanged)}건)`
+                      : ""
+                  } (${outcome.report.source}).`
                 : `오류가 ${count(outcome.report.errors.length)}건 있어 아무것도 저장하지 않았습니다 (${outcome.report.source}).`}
             </p>
             {outcome.report.ignored_columns.length > 0 && (

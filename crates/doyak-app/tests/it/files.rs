@@ -12,6 +12,7 @@ fn a_refused_import_is_an_outcome_with_the_lines_to_fix() {
     let request = ImportRequest {
         kind: ImportKind::Seekers,
         skip_invalid: false,
+        update: false,
     };
     let mut calls = 0;
     let outcome = fx
@@ -177,6 +178,7 @@ fn a_picked_file_is_imported_by_its_path() {
     let request = ImportRequest {
         kind: ImportKind::Seekers,
         skip_invalid: false,
+        update: false,
     };
     let outcome = fx
         .desk
@@ -193,6 +195,7 @@ fn a_file_over_the_limit_is_refused_from_its_size_before_it_is_read() {
     let request = ImportRequest {
         kind: ImportKind::Seekers,
         skip_invalid: false,
+        update: false,
     };
     let limit = doyak_app::MAX_IMPORT_BYTES as u64;
     // Sparse files: the sizes are on paper, nothing is on disk. One byte
@@ -232,6 +235,7 @@ fn a_missing_file_or_a_folder_is_refused_by_name() {
     let request = ImportRequest {
         kind: ImportKind::Seekers,
         skip_invalid: false,
+        update: false,
     };
     let missing = fx
         .desk
@@ -248,4 +252,62 @@ fn a_missing_file_or_a_folder_is_refused_by_name() {
         .unwrap_err()
         .to_string();
     assert!(folder.contains("파일이 아닙니다"), "{folder}");
+}
+
+/// The import screen's 수정 가져오기 reaches the same update as
+/// `doyak import --update`: the row with an existing ID changes that record
+/// (one versioned edit to sync), the row without one is a new record.
+#[test]
+fn the_screens_correction_import_updates_by_id() {
+    let mut fx = new_desk();
+    let first = "이름,생년월일,연락처\n김도약,1990-01-01,010-1234-5678\n";
+    let request = ImportRequest {
+        kind: ImportKind::Seekers,
+        skip_invalid: false,
+        update: false,
+    };
+    let outcome = fx
+        .desk
+        .import_file(&request, first.as_bytes(), &mut |_, _| {})
+        .unwrap();
+    assert!(outcome.saved);
+    let id = fx
+        .desk
+        .list_seekers(&doyak_app::SeekerFilter::default())
+        .unwrap()
+        .items[0]
+        .id
+        .clone();
+    let pending = fx.desk.store().pending_count().unwrap();
+    let fix = format!("ID,이름,연락처\n{id},김도약,010-9999-8888\n,이새봄,010-3333-4444\n");
+    let refused = fx
+        .desk
+        .import_file(&request, fix.as_bytes(), &mut |_, _| {})
+        .unwrap();
+    assert!(
+        !refused.saved,
+        "without 수정 가져오기 an existing ID is an error, never a silent overwrite"
+    );
+    let outcome = fx
+        .desk
+        .import_file(
+            &ImportRequest {
+                update: true,
+                ..request
+            },
+            fix.as_bytes(),
+            &mut |_, _| {},
+        )
+        .unwrap();
+    assert!(outcome.saved, "{:?}", outcome.report.errors);
+    assert_eq!(
+        (outcome.report.updated, outcome.report.imported),
+        (1, 1),
+        "one record corrected, one new"
+    );
+    assert_eq!(
+        fx.desk.store().pending_count().unwrap(),
+        pending + 2,
+        "the correction is one edit to sync, the new seeker one insert"
+    );
 }
