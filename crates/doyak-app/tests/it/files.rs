@@ -276,8 +276,7 @@ fn the_screens_correction_import_updates_by_id() {
         .list_seekers(&doyak_app::SeekerFilter::default())
         .unwrap()
         .items[0]
-        .id
-        .clone();
+        .id;
     let pending = fx.desk.store().pending_count().unwrap();
     let fix = format!("ID,이름,연락처\n{id},김도약,010-9999-8888\n,이새봄,010-3333-4444\n");
     let refused = fx
