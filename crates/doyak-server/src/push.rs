@@ -47,7 +47,7 @@ pub(crate) fn settle(
 ) -> Result<(Vec<MutationResult>, u64), ApiError> {
     let center = device.center_id;
     let mut results: Vec<Option<MutationResult>> = vec![None; mutations.len()];
-    let mut fresh = Vec::new();
+    let mut fresh: Vec<usize> = Vec::new();
     let mut last = device.last_seq;
     for (i, m) in mutations.iter().enumerate() {
         if m.seq <= device.last_seq {
@@ -60,6 +60,13 @@ pub(crate) fn settle(
         last = m.seq;
         fresh.push(i);
     }
+    // Changes this center settled before under another identity: a desk
+    // that enrolled again (a copied file, a restored backup) resends its
+    // unsent changes under new numbers, and some went out before under the
+    // old identity. Each is answered from its stored result, as a replay
+    // is, and never applied twice: an old edit would overwrite later ones,
+    // an old insert would meet its own record as a second one.
+    let earlier = settled_elsewhere(tx, center, &mutations, &mut fresh)?;
     // Each fresh mutation's operation is taken out of it (`None`: refused
     // as too large), so its record moves into the stored row instead of
     // being copied; the envelope stays for the log and the answer.
@@ -316,6 +323,18 @@ pub(crate) fn settle(
         ));
         results[i] = Some(result);
     }
+    for (i, result) in earlier {
+        let m = &mutations[i];
+        stored.push((
+            m.seq,
+            m.mutation_id,
+            serde_json::to_string(&result).map_err(|_| corrupt("mutation_result"))?,
+        ));
+        results[i] = Some(MutationResult {
+            duplicate: true,
+            ..result
+        });
+    }
     tx.put_results(device.device_id, &stored)?;
     let results = results.into_iter().flatten().collect();
     Ok((results, last))
@@ -355,6 +374,61 @@ fn size_bound(m: &Mutation) -> usize {
 
 /// The stored answer for a mutation settled before: the same outcome, marked
 /// a duplicate. A different mutation under a settled number is refused.
+/// Takes out of `fresh` the mutations whose ids this center has settled
+/// under another device, and returns each with its stored result, renumbered
+/// to the sequence number it came with now.
+fn settled_elsewhere(
+    tx: &mut dyn Tx,
+    center: Uuid,
+    mutations: &[Mutation],
+    fresh: &mut Vec<usize>,
+) -> Result<Vec<(usize, MutationResult)>, ApiError> {
+    if fresh.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<Uuid> = fresh.iter().map(|&i| mutations[i].mutation_id).collect();
+    let found = tx.results_of_mutations(&ids)?;
+    if found.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut owners: HashMap<Uuid, Option<Uuid>> = HashMap::new();
+    let mut known: HashMap<Uuid, MutationResult> = HashMap::new();
+    for (mutation, settled_by, text) in found {
+        let owner = match owners.get(&settled_by) {
+            Some(owner) => *owner,
+            None => {
+                let owner = tx.device(settled_by)?.map(|d| d.center_id);
+                owners.insert(settled_by, owner);
+                owner
+            }
+        };
+        // Only this center's own changes: another center's id is no
+        // business of this device (and a UUIDv7 shared by chance is not
+        // a change of this desk).
+        if owner == Some(center) {
+            let result: MutationResult =
+                serde_json::from_str(&text).map_err(|_| corrupt("mutation_result"))?;
+            known.insert(mutation, result);
+        }
+    }
+    let mut earlier = Vec::new();
+    fresh.retain(|&i| match known.remove(&mutations[i].mutation_id) {
+        Some(result) => {
+            earlier.push((
+                i,
+                MutationResult {
+                    seq: mutations[i].seq,
+                    duplicate: false,
+                    ..result
+                },
+            ));
+            false
+        }
+        None => true,
+    });
+    Ok(earlier)
+}
+
 fn replayed(tx: &mut dyn Tx, device: &DeviceRow, m: &Mutation) -> Result<MutationResult, ApiError> {
     match tx.stored_result(device.device_id, m.seq)? {
         Some((id, stored)) if id == m.mutation_id => {

@@ -54,6 +54,9 @@ pub trait Tx {
     /// The stored result (mutation id, result JSON) of a device's mutation.
     fn stored_result(&mut self, device: Uuid, seq: u64) -> Result<Option<(Uuid, String)>>;
     fn put_result(&mut self, device: Uuid, seq: u64, mutation: Uuid, result: &str) -> Result<()>;
+    /// For each of these mutation ids already settled (by any device), one
+    /// of its stored results: (mutation id, device, result JSON).
+    fn results_of_mutations(&mut self, mutations: &[Uuid]) -> Result<Vec<(Uuid, Uuid, String)>>;
 
     /// A record of any center: the caller decides what the device may see.
     fn record(&mut self, entity: &str, id: Uuid) -> Result<Option<RecordRow>>;

@@ -418,6 +418,24 @@ impl Tx for PgTx<'_> {
         .transpose()
     }
 
+    fn results_of_mutations(&mut self, mutations: &[Uuid]) -> Result<Vec<(Uuid, Uuid, String)>> {
+        let ids: Vec<String> = mutations.iter().map(Uuid::to_string).collect();
+        let rows = self.query(
+            "SELECT DISTINCT ON (mutation_id) mutation_id, device_id, result FROM mutation_result
+              WHERE mutation_id = ANY($1) ORDER BY mutation_id, device_id",
+            &[&ids],
+        )?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    uuid(&r.try_get::<_, String>(0)?, "mutation_result.mutation_id")?,
+                    uuid(&r.try_get::<_, String>(1)?, "mutation_result.device_id")?,
+                    r.try_get(2)?,
+                ))
+            })
+            .collect()
+    }
+
     fn put_result(&mut self, device: Uuid, seq: u64, mutation: Uuid, result: &str) -> Result<()> {
         self.execute(
             "INSERT INTO mutation_result (device_id, seq, mutation_id, result) VALUES ($1, $2, $3, $4)",

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite_0001.sql"),
     include_str!("../../migrations/sqlite_0002.sql"),
     include_str!("../../migrations/sqlite_0003.sql"),
+    include_str!("../../migrations/sqlite_0004.sql"),
 ];
 
 #[derive(Debug)]
@@ -336,6 +337,22 @@ impl Tx for SqliteTx<'_> {
             .optional()?;
         row.map(|(m, result)| Ok((uuid(&m, "mutation_result.mutation_id")?, result)))
             .transpose()
+    }
+
+    fn results_of_mutations(&mut self, mutations: &[Uuid]) -> Result<Vec<(Uuid, Uuid, String)>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT device_id, result FROM mutation_result WHERE mutation_id = ?1 LIMIT 1",
+        )?;
+        let mut found = Vec::new();
+        for m in mutations {
+            let row: Option<(String, String)> = stmt
+                .query_row([m.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            if let Some((device, result)) = row {
+                found.push((*m, uuid(&device, "mutation_result.device_id")?, result));
+            }
+        }
+        Ok(found)
     }
 
     fn put_result(&mut self, device: Uuid, seq: u64, mutation: Uuid, result: &str) -> Result<()> {

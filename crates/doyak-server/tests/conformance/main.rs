@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use uuid::Uuid;
 
 mod phone;
+mod reenroll;
 mod transfer;
 
 fn now() -> DateTime<Utc> {
