@@ -10,7 +10,7 @@
 //! `DOYAK_SIM_SEED=s` replays one seed, which a failure prints.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use doyak_app::sync::{SyncLimits, Transport, TransportError, sync_store};
+use doyak_app::sync::{SyncError, SyncLimits, Transport, TransportError, sync_store};
 use doyak_domain::{CaseEvent, Center, EntityKind, EventBody, Id, JobSeeker};
 use doyak_server::model::{DeviceRow, RecordRow};
 use doyak_server::{ServiceConfig, SqliteStorage, Storage, SyncService};
@@ -25,88 +25,23 @@ use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use uuid::Uuid;
 
+mod net;
+mod restore;
+
+use net::{Faults, NONE, Net};
+
 fn start() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap()
 }
 
-/// Faults the transport injects, per request.
-#[derive(Clone, Copy)]
-struct Faults {
-    drop_request: f64,
-    lose_answer: f64,
-    duplicate: f64,
-    delay_copy: f64,
-}
-
-const NONE: Faults = Faults {
-    drop_request: 0.0,
-    lose_answer: 0.0,
-    duplicate: 0.0,
-    delay_copy: 0.0,
-};
-
-struct Net<'a> {
-    server: &'a SyncService,
-    device: &'a DeviceRow,
-    rng: &'a mut ChaCha8Rng,
-    online: bool,
-    faults: Faults,
-    now: DateTime<Utc>,
-    /// Copies of batches to be delivered late (a reordered message).
-    late: &'a mut Vec<(DeviceRow, PushRequest)>,
-    /// Every mutation ever put on the wire, for the conflict oracle.
-    sent: &'a mut HashMap<Uuid, Mutation>,
-}
-
-fn refused(e: doyak_server::ApiError) -> TransportError {
-    TransportError::Refused(e.body)
-}
-
-impl Transport for Net<'_> {
-    fn push(&mut self, request: &PushRequest) -> Result<PushResponse, TransportError> {
-        for m in &request.mutations {
-            self.sent.entry(m.mutation_id).or_insert_with(|| m.clone());
-        }
-        if !self.online || self.rng.random_bool(self.faults.drop_request) {
-            return Err(TransportError::Unreachable("dropped".into()));
-        }
-        if self.rng.random_bool(self.faults.delay_copy) {
-            self.late.push((self.device.clone(), request.clone()));
-        }
-        let answer = self
-            .server
-            .push(self.device, request.clone(), self.now)
-            .map_err(refused);
-        if self.rng.random_bool(self.faults.lose_answer) {
-            // The server committed; the desk never hears of it.
-            return Err(TransportError::Unreachable("answer lost".into()));
-        }
-        if self.rng.random_bool(self.faults.duplicate) {
-            return self
-                .server
-                .push(self.device, request.clone(), self.now)
-                .map_err(refused);
-        }
-        answer
-    }
-
-    fn pull(&mut self, request: &PullRequest) -> Result<PullResponse, TransportError> {
-        if !self.online || self.rng.random_bool(self.faults.drop_request) {
-            return Err(TransportError::Unreachable("dropped".into()));
-        }
-        let answer = self
-            .server
-            .pull(self.device, request, self.now)
-            .map_err(refused);
-        if self.rng.random_bool(self.faults.lose_answer) {
-            return Err(TransportError::Unreachable("answer lost".into()));
-        }
-        answer
-    }
-}
-
 struct Desk {
     store: Store,
+    /// The caseload's file name in `_dir` (a restored backup is a new file).
+    file: String,
+    /// The last backup taken, for [`Sim::restore`].
+    backup: Option<std::path::PathBuf>,
+    /// Backups and restores made, to name their files.
+    copies: u32,
     row: DeviceRow,
     /// The device's clock is off by this much (±24 h).
     skew: Duration,
@@ -169,6 +104,9 @@ impl Sim {
             let skew = Duration::minutes(if skewed { minutes } else { 0 });
             desks.push(Desk {
                 store,
+                file: "caseload.doyak".into(),
+                backup: None,
+                copies: 0,
                 row,
                 skew,
                 online: true,
@@ -220,9 +158,18 @@ impl Sim {
             pull_pages_per_write: 3,
             push_batches_per_write: 3,
         };
-        sync_store(&mut desk.store, &mut net, &|| now, limits, &mut |_| {})
-            .map(|_| ())
-            .map_err(|e| e.to_string())
+        let synced = sync_store(&mut desk.store, &mut net, &|| now, limits, &mut |_| {});
+        match synced {
+            // A restored backup: the server has seen later numbers from this
+            // device. The counselor enrolls it again and syncs.
+            Err(SyncError::Transport(TransportError::Refused(body)))
+                if body.code == ErrorCode::PushSequenceReused =>
+            {
+                self.reenroll(d);
+                self.sync(d, faults)
+            }
+            other => other.map(|_| ()).map_err(|e| e.to_string()),
+        }
     }
 
     fn random_value(&mut self, field: &str) -> Value {
@@ -272,6 +219,8 @@ impl Sim {
             }
             90..95 => self.desks[d].online = !self.desks[d].online,
             95..97 => self.twin_insert(d),
+            97 => self.back_up(d),
+            98 => self.restore(d),
             _ => self.deliver_late(),
         }
     }
@@ -464,6 +413,20 @@ impl Sim {
     }
 
     fn check(&self) {
+        // Exactly once: each mutation is in the log at most once as the
+        // change it made, whatever was resent, replayed, delivered late or
+        // sent again under a new identity after a restored backup.
+        let mut made: HashSet<Uuid> = HashSet::new();
+        for change in self.whole_log() {
+            if !matches!(change.body, ChangeBody::Conflict { .. }) {
+                assert!(
+                    made.insert(change.mutation_id),
+                    "mutation {} was applied twice (change {})",
+                    change.mutation_id,
+                    change.version.0
+                );
+            }
+        }
         let server = self.server_snapshot();
         let open: BTreeSet<Uuid> = self
             .server
@@ -779,8 +742,11 @@ fn every_seed_converges_with_one_conflict_per_concurrent_edit() {
         }
     }
     let same_id = SAME_ID_CONFLICTS.load(std::sync::atomic::Ordering::Relaxed);
+    let restores = restore::RESTORES.load(std::sync::atomic::Ordering::Relaxed);
+    let reenrolls = restore::REENROLLS.load(std::sync::atomic::Ordering::Relaxed);
     eprintln!(
-        "{} seeds, {conflicts} conflicts left open at the end, {same_id} same-id conflicts recorded",
+        "{} seeds, {conflicts} conflicts left open at the end, {same_id} same-id conflicts recorded, \
+         {restores} backups restored, {reenrolls} desks enrolled again",
         seeds.len()
     );
     if seeds.len() >= 100 {
@@ -791,6 +757,10 @@ fn every_seed_converges_with_one_conflict_per_concurrent_edit() {
         assert!(
             same_id > 0,
             "the simulation must actually make second records under taken ids"
+        );
+        assert!(
+            reenrolls > 0,
+            "the simulation must actually restore backups the server has seen past"
         );
     }
 }
