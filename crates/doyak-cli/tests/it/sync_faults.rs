@@ -10,6 +10,7 @@
 //! replays another seed); the timing of processes is not deterministic, so a
 //! failure names the seed and the figures of the run.
 
+mod center;
 mod compare;
 mod join;
 mod keyring;
