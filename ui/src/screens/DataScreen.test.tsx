@@ -52,6 +52,8 @@ describe("DataScreen", () => {
     await waitFor(() => expect(importFile).toHaveBeenCalled());
     expect(importFile.mock.calls[0]?.slice(0, 2)).toEqual([{ kind: "vacancies", skip_invalid: false, update: false }, "/home/상담/구인 명단.csv"]);
     expect(view.container.querySelector("#import-limit")?.textContent).toBe("CSV 파일, 7 MB까지");
+    // A plain import reads as before (the desk's e2e test waits for this text).
+    await waitFor(() => expect(view.container.querySelector("#import-outcome")?.textContent).toContain("1줄 중 1건을 저장했습니다 (UTF-8)."));
   });
 
   it("asks for 수정 가져오기 when ticked and says how many records it corrected", async () => {
@@ -72,7 +74,7 @@ describe("DataScreen", () => {
     await waitFor(() => expect(view.container.querySelector("#import-outcome")).not.toBeNull());
     expect(importFile.mock.calls.at(-1)?.[0]).toEqual({ kind: "vacancies", skip_invalid: false, update: true });
     expect(view.container.querySelector("#import-outcome")?.textContent).toContain(
-      "3줄 중 0건을 새로 저장했습니다, 2건을 고쳤습니다 (변화 없음 1건) (XLSX).",
+      "3줄 중 0건을 새로 저장하고 2건을 고쳤습니다 (변화 없음 1건, XLSX).",
     );
   });
 });

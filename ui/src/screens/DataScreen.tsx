@@ -121,11 +121,9 @@ export function DataScreen(props: { onChanged: () => void }) {
           <div id="import-outcome" role="status">
             <p class={outcome.saved ? "hint" : "error banner"}>
               {outcome.saved
-                ? `${count(outcome.report.rows)}줄 중 ${count(outcome.report.imported)}건을 새로 저장했습니다${
-                    outcome.report.updated + outcome.report.unchanged > 0
-                      ? `, ${count(outcome.report.updated)}건을 고쳤습니다 (변화 없음 ${count(outcome.report.unchanged)}건)`
-                      : ""
-                  } (${outcome.report.source}).`
+                ? outcome.report.updated + outcome.report.unchanged > 0
+                  ? `${count(outcome.report.rows)}줄 중 ${count(outcome.report.imported)}건을 새로 저장하고 ${count(outcome.report.updated)}건을 고쳤습니다 (변화 없음 ${count(outcome.report.unchanged)}건, ${outcome.report.source}).`
+                  : `${count(outcome.report.rows)}줄 중 ${count(outcome.report.imported)}건을 저장했습니다 (${outcome.report.source}).`
                 : `오류가 ${count(outcome.report.errors.length)}건 있어 아무것도 저장하지 않았습니다 (${outcome.report.source}).`}
             </p>
             {outcome.report.ignored_columns.length > 0 && (
