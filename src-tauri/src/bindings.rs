@@ -25,6 +25,10 @@ mod tests {
         WaitingReferral,
     };
     use doyak_app::{
+        CheckRow, OutcomeChoices, PlacementDraft, PlacementForm, PlacementRow, RetentionDraft,
+        RetentionForm, StepForm, StepRow,
+    };
+    use doyak_app::{
         CompanyDetail, CompanyFilterChoices, CompanyForm, CompanyFormChoices, CompanyListQuery,
         CompanyPage, CompanyRow, ComplexView, VacancyForm, VacancyListQuery, VacancyPage,
         VacancyRow, VisitForm,
@@ -107,6 +111,15 @@ mod tests {
             decl::<Recommendation>(&cfg),
             decl::<ReasonRow>(&cfg),
             decl::<ApplicationRow>(&cfg),
+            decl::<StepRow>(&cfg),
+            decl::<StepForm>(&cfg),
+            decl::<OutcomeChoices>(&cfg),
+            decl::<PlacementForm>(&cfg),
+            decl::<PlacementDraft>(&cfg),
+            decl::<PlacementRow>(&cfg),
+            decl::<CheckRow>(&cfg),
+            decl::<RetentionForm>(&cfg),
+            decl::<RetentionDraft>(&cfg),
             decl::<VacancyDetail>(&cfg),
             decl::<AssignmentView>(&cfg),
             decl::<PassphraseChangeForm>(&cfg),

@@ -555,19 +555,6 @@ pub async fn add_application(
     .await
 }
 
-#[tauri::command]
-pub async fn set_application_status(
-    state: tauri::State<'_, DeskState>,
-    id: String,
-    status: String,
-    note: String,
-) -> Result<(), UiError> {
-    with_desk(&state, move |desk| {
-        desk.set_application_status(&id, &status, &note)
-    })
-    .await
-}
-
 /// 암호 변경: re-encrypts the open caseload under a new passphrase
 /// (doyak_app `passphrase`). The unlock throttle counts a wrong current
 /// passphrase; the writer stays locked throughout, so no command or sync

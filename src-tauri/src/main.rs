@@ -5,6 +5,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod bindings;
+mod casework;
 mod commands;
 mod log;
 mod sync;
@@ -117,7 +118,12 @@ fn main() {
             commands::seeker_applications,
             commands::vacancy_detail,
             commands::add_application,
-            commands::set_application_status,
+            casework::step_application,
+            casework::outcome_choices,
+            casework::new_placement_form,
+            casework::add_placement,
+            casework::new_retention_form,
+            casework::add_retention,
             commands::change_passphrase,
             sync::sync_panel,
             sync::sync_now,

@@ -7,6 +7,7 @@ mod bench;
 mod harness;
 mod join;
 mod matching;
+mod outcomes;
 mod passphrase;
 mod sync;
 mod webdriver;
@@ -18,7 +19,7 @@ use webdriver::Session;
 
 const WRONG: &str = "암호를 잘못 입력";
 
-fn shot(s: &Session, name: &str) {
+pub(crate) fn shot(s: &Session, name: &str) {
     // The bundled font is 2 MB: wait until it is in use and painted.
     s.wait("the fonts", || {
         Ok(
@@ -195,7 +196,7 @@ fn unlock_refuse_search_filter_and_reopen() {
 
 /// Sets a <select> the way a counselor's choice does (WebKitWebDriver cannot
 /// click <option>s of a native select).
-fn choose(s: &Session, select_id: &str, value: &str) {
+pub(crate) fn choose(s: &Session, select_id: &str, value: &str) {
     s.script(
         "const el = document.getElementById(arguments[0]); el.value = arguments[1]; \
          el.dispatchEvent(new Event('change', { bubbles: true })); return null;",
@@ -207,7 +208,7 @@ fn choose(s: &Session, select_id: &str, value: &str) {
 /// Replaces a field's text the way a counselor does: select all, delete,
 /// type. (WebDriver's "clear" fires no input event, so a Preact-controlled
 /// field would keep its old value.)
-fn type_into(s: &Session, css: &str, text: &str) {
+pub(crate) fn type_into(s: &Session, css: &str, text: &str) {
     let el = s.find(css).unwrap();
     s.click(&el).unwrap();
     // Ctrl+A, release modifiers, Backspace (WebDriver key codes).

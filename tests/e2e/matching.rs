@@ -4,7 +4,6 @@
 
 use crate::webdriver::Session;
 use crate::{Desk, shot, try_unlock, wait_text};
-use serde_json::json;
 
 /// How many recommendation cards the page shows, once it has answered.
 fn cards(s: &Session) -> usize {
@@ -95,32 +94,30 @@ fn a_vacancy_recommends_candidates_and_a_shortlist_becomes_a_referral() {
     s.click(&s.find("#tab-applications").unwrap()).unwrap();
     s.find("#application-rows").unwrap();
     let offered = s
-        .find_all("#application-rows select option[value=proposed]")
+        .find_all("#application-rows button[data-step=proposed]")
         .unwrap();
     assert_eq!(
         offered.len(),
         usize::from(consented),
         "알선 is offered for the new 후보 exactly when the seeker consented"
     );
-    if let Some(option) = offered.first() {
-        s.click(option).unwrap();
-        // The row is re-read from the caseload after the save: once it is
-        // 알선, 후보 is no longer offered (a status never moves back).
+    if let Some(button) = offered.first() {
+        s.click(button).unwrap();
+        // The step opens its form; 변경 saves it. The row is re-read from
+        // the caseload after the save: at 알선 it offers 알선 no more.
+        s.click(&s.find(".step-form .step-save").unwrap()).unwrap();
         let refusal = s
             .wait("the 알선 to be recorded", || {
-            let error = s.texts("[role=alert]")?.join("");
-            if !error.is_empty() {
-                return Ok(Some(error));
-            }
-            let offered = s.script(
-                "return Array.from(document.querySelectorAll('#application-rows select option')).map(o => o.value);",
-                json!([]),
-            )?;
-            let still_shortlist = offered
-                .as_array()
-                .is_some_and(|a| a.iter().any(|v| v == "shortlisted"));
-            Ok((!still_shortlist).then(String::new))
-        })
+                let error = s.texts("[role=alert]")?.join("");
+                if !error.is_empty() {
+                    return Ok(Some(error));
+                }
+                let still_offered = !s
+                    .find_all("#application-rows button[data-step=proposed]")?
+                    .is_empty();
+                let steps = s.texts("#application-rows ol.steps")?.join("");
+                Ok((!still_offered && steps.contains("후보 → 알선")).then(String::new))
+            })
             .unwrap();
         assert_eq!(refusal, "", "a consenting seeker's 후보 moves on to 알선");
     }

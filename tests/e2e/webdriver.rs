@@ -176,6 +176,13 @@ impl Session {
             .unwrap_or_default())
     }
 
+    /// Sets the window's outer size (1366×768 and 1920×1080 are the
+    /// counselors' screens).
+    pub fn set_window_size(&self, width: u32, height: u32) -> Result<(), String> {
+        self.post("/window/rect", json!({ "width": width, "height": height }))
+            .map(drop)
+    }
+
     pub fn screenshot_png(&self) -> Result<Vec<u8>, String> {
         use base64::Engine;
         let v = self.get("/screenshot")?;

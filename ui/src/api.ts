@@ -3,6 +3,14 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { open } from "@tauri-apps/plugin-dialog";
 import type {
+  OutcomeChoices,
+  PlacementDraft,
+  PlacementForm,
+  RetentionDraft,
+  RetentionForm,
+  StepForm,
+} from "./bindings";
+import type {
   DataChoices,
   ExportOutcome,
   ImportKind,
@@ -135,8 +143,14 @@ export const api = {
   vacancyDetail: (id: string) => call<VacancyDetail>("vacancy_detail", { id }),
   addApplication: (seekerId: string, vacancyId: string, status: "shortlisted" | "proposed") =>
     call<ApplicationRow>("add_application", { seekerId, vacancyId, status }),
-  setApplicationStatus: (id: string, status: string, note: string) =>
-    call<null>("set_application_status", { id, status, note }),
+  stepApplication: (form: StepForm) => call<ApplicationRow>("step_application", { form }),
+  outcomeChoices: () => call<OutcomeChoices>("outcome_choices"),
+  newPlacementForm: (seekerId: string, applicationId: string) =>
+    call<PlacementDraft>("new_placement_form", { seekerId, applicationId }),
+  addPlacement: (form: PlacementForm) => call<string>("add_placement", { form }),
+  newRetentionForm: (placementId: string, months: number) =>
+    call<RetentionDraft>("new_retention_form", { placementId, months }),
+  addRetention: (form: RetentionForm) => call<null>("add_retention", { form }),
   syncPanel: () => call<SyncPanel>("sync_panel"),
   /** Resolves to null when a sync was already running. */
   syncNow: (onProgress: (r: SyncReport) => void) => {

@@ -9,7 +9,7 @@ import { PassphraseDialog } from "./screens/PassphraseDialog";
 import { CompanyDetailView } from "./screens/CompanyDetailView";
 import { CompanyFormView } from "./screens/CompanyFormView";
 import { FieldVisit } from "./screens/FieldVisit";
-import { SeekerDetailView } from "./screens/SeekerDetailView";
+import { SeekerDetailView, type Tab as SeekerTab } from "./screens/SeekerDetailView";
 import { SeekerFormView } from "./screens/SeekerFormView";
 import { Seekers } from "./screens/Seekers";
 import { StatusBar } from "./screens/StatusBar";
@@ -23,7 +23,7 @@ import { VacancyFormView } from "./screens/VacancyFormView";
 type Screen = "today" | "seekers" | "companies" | "vacancies" | "visit" | "data" | "sync";
 type Route =
   | { screen: Screen }
-  | { screen: "seeker"; id: string }
+  | { screen: "seeker"; id: string; tab?: SeekerTab; writing?: boolean }
   | { screen: "seeker-form"; id: string | null }
   | { screen: "company"; id: string }
   | { screen: "vacancy"; id: string; back: Route }
@@ -145,7 +145,20 @@ export function App() {
             </p>
           )}
           {info && !summary && <Unlock info={info} onUnlocked={setSummary} />}
-          {summary && route.screen === "today" && <Today />}
+          {summary && route.screen === "today" && (
+            <Today
+              onOpenSeeker={(id, tab, writing) => setRoute({ screen: "seeker", id, tab, writing })}
+              onOpenSubject={(id) =>
+                // A referral's subject is a seeker or a company: the seeker
+                // page says 찾을 수 없음 for a company id, so ask the desk.
+                api.seekerDetail(id).then(
+                  () => setRoute({ screen: "seeker", id }),
+                  () => setRoute({ screen: "company", id }),
+                )
+              }
+              onOpenVacancy={(id) => setRoute({ screen: "vacancy", id, back: { screen: "today" } })}
+            />
+          )}
           {summary && route.screen === "seekers" && (
             <Seekers
               summary={summary}
@@ -155,7 +168,10 @@ export function App() {
           )}
           {summary && route.screen === "seeker" && (
             <SeekerDetailView
+              key={`${route.id}-${route.tab ?? ""}-${route.writing ? 1 : 0}`}
               id={route.id}
+              tab={route.tab}
+              writing={route.writing}
               onBack={() => setScreen("seekers")}
               onEdit={() => setRoute({ screen: "seeker-form", id: route.id })}
               onOpenVacancy={(id) => setRoute({ screen: "vacancy", id, back: route })}

@@ -316,7 +316,11 @@ status: string, applied_on: string, waiting_days: number, };
 
 export type StaleVacancy = { vacancy_id: string, company_id: string, company_name: string, title: string, headcount: number, opened_on: string, open_days: number, };
 
-export type SeekerDetail = { row: SeekerRow, facts: Array<Fact>, events: Array<EventRow>, referrals: Array<ReferralRow>, form: SeekerForm, };
+export type SeekerDetail = { row: SeekerRow, facts: Array<Fact>, events: Array<EventRow>, referrals: Array<ReferralRow>, 
+/**
+ * 취업 with their 3/6/12-month checks, newest first.
+ */
+placements: Array<PlacementRow>, form: SeekerForm, };
 
 export type Fact = { label: string, value: string, };
 
@@ -616,9 +620,142 @@ closed: boolean,
 /**
  * What the status may be set to, this one first, in pipeline order:
  * the domain's forward-only, consent-gated rule, so the page offers
- * exactly what `set_application_status` accepts.
+ * exactly what `step_application` accepts.
  */
-next_statuses: Array<Choice>, note: string, };
+next_statuses: Array<Choice>, 
+/**
+ * Which of `next_statuses` record the outcome (합격, 불합격, 취소):
+ * final, so the page asks before taking them.
+ */
+final_statuses: Array<string>, note: string, 
+/**
+ * How it got here: the day it was recorded, then each step.
+ */
+steps: Array<StepRow>, 
+/**
+ * The 취업 recorded from this 알선, if any.
+ */
+placement_id: string | null, 
+/**
+ * 합격 with no 취업 recorded yet: the page offers 취업 등록.
+ */
+needs_placement: boolean, };
+
+/**
+ * One step in an 알선's history.
+ */
+export type StepRow = { on: string, from_label: string, to_label: string, note: string, };
+
+/**
+ * A step the counselor takes on an 알선.
+ */
+export type StepForm = { application_id: string, 
+/**
+ * An `ApplicationStatus` value.
+ */
+to: string, 
+/**
+ * The day it happened (YYYY-MM-DD); empty = today.
+ */
+on: string, note: string, };
+
+/**
+ * The lists the outcome forms pick from.
+ */
+export type OutcomeChoices = { employment_types: Array<Choice>, contact_modes: Array<Choice>, left_reasons: Array<Choice>, };
+
+/**
+ * 취업 등록 as typed.
+ */
+export type PlacementForm = { seeker_id: string, 
+/**
+ * The 알선 at 합격 it records, or "".
+ */
+application_id: string, 
+/**
+ * The employer picked from the caseload, or "" when typed.
+ */
+company_id: string, vacancy_id: string, employer: string, 
+/**
+ * A KECO code, or "".
+ */
+occupation: string, started_on: string, 
+/**
+ * 월 임금 in 만원 ("280").
+ */
+wage_manwon: string, 
+/**
+ * An `EmploymentType` value.
+ */
+employment: string, weekly_hours: string, 
+/**
+ * Set the seeker's 진행상태 to 취업 with it.
+ */
+mark_employed: boolean, };
+
+export type PlacementDraft = { form: PlacementForm, seeker_name: string, 
+/**
+ * The seeker's 진행상태 now, for the confirmation.
+ */
+status_label: string, 
+/**
+ * Already 취업: there is no status to change.
+ */
+employed: boolean, 
+/**
+ * The prefilled occupation's name.
+ */
+occupation_label: string, };
+
+/**
+ * A placement with its checks, for the 취업·사후관리 tab.
+ */
+export type PlacementRow = { id: string, started_on: string, employer: string, 
+/**
+ * "정규직 · 월 280만원 · 주 40시간 · 용접원".
+ */
+summary: string, checks: Array<CheckRow>, };
+
+/**
+ * One 3/6/12-month check of a placement, on the seeker's page.
+ */
+export type CheckRow = { months: number, due_on: string, 
+/**
+ * What was recorded ("재직 중 · 전화"), when it was.
+ */
+done: string | null, 
+/**
+ * Open for recording: not done, within two weeks of falling due or
+ * later, and the seeker had not left at an earlier check.
+ */
+can_record: boolean, 
+/**
+ * An earlier check found the seeker had left: nothing more to check.
+ */
+ended: boolean, };
+
+/**
+ * 고용유지 확인 as typed.
+ */
+export type RetentionForm = { placement_id: string, 
+/**
+ * 3, 6 or 12.
+ */
+months: number, checked_on: string, 
+/**
+ * A `ContactMode` value.
+ */
+method: string, still_employed: boolean, left_on: string, 
+/**
+ * A `LeftReason` value, or "" while still employed.
+ */
+left_reason: string, note: string, 
+/**
+ * After a 퇴사: set the seeker's 진행상태 back to 취업지원.
+ */
+mark_job_search: boolean, };
+
+export type RetentionDraft = { form: RetentionForm, seeker_id: string, seeker_name: string, employer: string, placed_on: string, due_on: string, };
 
 export type VacancyDetail = { row: VacancyRow, facts: Array<Fact>, applications: Array<ApplicationRow>, 
 /**

@@ -4,7 +4,7 @@
 
 use crate::codes::{keco_name, monthly_wage};
 use crate::forms::{choice, parse_id};
-use crate::{AppError, Choice, Desk, SeekerForm, SeekerRow};
+use crate::{AppError, Choice, Desk, PlacementRow, SeekerForm, SeekerRow};
 use chrono::NaiveDate;
 use doyak_domain::events::{CaseEvent, ContactMode, EventBody};
 use doyak_domain::{FieldError, Referral};
@@ -51,6 +51,8 @@ pub struct SeekerDetail {
     pub facts: Vec<Fact>,
     pub events: Vec<EventRow>,
     pub referrals: Vec<ReferralRow>,
+    /// 취업 with their 3/6/12-month checks, newest first.
+    pub placements: Vec<PlacementRow>,
     pub form: SeekerForm,
 }
 
@@ -119,11 +121,15 @@ pub(crate) fn event_row(e: &CaseEvent, superseded: bool) -> EventRow {
             employer,
             wage_monthly,
             employment,
+            weekly_hours,
             ..
         } => {
             let mut s = format!("{employer} · {}", employment.label_ko());
             if let Some(w) = wage_monthly {
                 s.push_str(&format!(" · {}", monthly_wage(*w)));
+            }
+            if let Some(h) = weekly_hours {
+                s.push_str(&format!(" · 주 {h}시간"));
             }
             (s, String::new())
         }
@@ -131,15 +137,31 @@ pub(crate) fn event_row(e: &CaseEvent, superseded: bool) -> EventRow {
             months,
             still_employed,
             note,
-        } => (
-            format!(
+            method,
+            left_on,
+            left_reason,
+        } => {
+            let mut s = format!(
                 "{months}개월 · {}",
                 if *still_employed {
                     "재직 중"
                 } else {
                     "이직·퇴사"
                 }
-            ),
+            );
+            if let Some(m) = method {
+                s.push_str(&format!(" · {}", m.label_ko()));
+            }
+            if let Some(r) = left_reason {
+                s.push_str(&format!(" · {}", r.label_ko()));
+            }
+            if let Some(d) = left_on {
+                s.push_str(&format!(" · 퇴사일 {d}"));
+            }
+            (s, note.clone().unwrap_or_default())
+        }
+        EventBody::ApplicationStep { from, to, note } => (
+            format!("{} → {}", from.label_ko(), to.label_ko()),
             note.clone().unwrap_or_default(),
         ),
         EventBody::CompanyVisit {
@@ -198,6 +220,7 @@ impl Desk {
         {
             events.extend(self.events_of(placement.id)?);
         }
+        let placements = self.placement_rows(&events)?;
         let superseded: Vec<_> = events.iter().filter_map(|e| e.supersedes).collect();
         events.sort_by_key(|e| std::cmp::Reverse((e.occurred_on, e.id)));
         let rows = events
@@ -331,6 +354,7 @@ impl Desk {
             facts,
             events: rows,
             referrals,
+            placements,
             form: SeekerForm::of(&seeker),
         })
     }

@@ -133,6 +133,55 @@ impl Reader {
         parsed
     }
 
+    /// A monthly amount typed in 만원, the unit counselors think in ("280",
+    /// "280만원", "209.6"), as 원; "2,800,000원" with the 원 says it is in 원
+    /// already. A figure over 1억 (10,000만원) a month is taken for 원 typed
+    /// without the unit and refused with the reading the counselor meant.
+    pub(crate) fn manwon(&mut self, field: &str, label: &str, value: &str) -> Option<i64> {
+        let t: String = value
+            .trim()
+            .chars()
+            .filter(|c| !matches!(c, ',' | ' '))
+            .collect();
+        if t.is_empty() {
+            return None;
+        }
+        let (number, per_won) = match t.strip_suffix("만원").or_else(|| t.strip_suffix('만')) {
+            Some(n) => (n, 10_000),
+            None => match t.strip_suffix('원') {
+                Some(n) => (n, 1),
+                None => (t.as_str(), 10_000),
+            },
+        };
+        let won = parse_scaled(number, per_won);
+        match won {
+            None => {
+                self.fail(
+                    field,
+                    label,
+                    format!(
+                        "금액을 만원 단위 숫자로 입력해 주세요 (월 280만원 → 280): {}",
+                        value.trim()
+                    ),
+                );
+                None
+            }
+            Some(w) if per_won == 10_000 && w >= 100_000_000 => {
+                self.fail(
+                    field,
+                    label,
+                    format!(
+                        "만원 단위로 입력해 주세요: {}은 월 {}만원입니다. 원 단위라면 끝에 '원'을 붙여 주세요.",
+                        value.trim(),
+                        w / 10_000
+                    ),
+                );
+                None
+            }
+            Some(w) => Some(w),
+        }
+    }
+
     /// A phone number, or nothing when the field is empty.
     /// A yes/no select: "yes", "no", or "" for not asked.
     pub(crate) fn yes_no(&mut self, field: &str, label: &str, value: &str) -> Option<bool> {
@@ -200,6 +249,44 @@ impl Reader {
             .iter()
             .filter_map(|v| self.choice(field, label, v))
             .collect()
+    }
+}
+
+/// `number` (digits with at most one decimal point) times `scale`, exactly,
+/// or `None` when it is not such a number or has more decimals than the
+/// scale can hold (0.00001만원 is not a sum of money).
+fn parse_scaled(number: &str, scale: i64) -> Option<i64> {
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    if whole.is_empty() && fraction.is_empty()
+        || !whole
+            .chars()
+            .chain(fraction.chars())
+            .all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let places = scale.to_string().len() - 1;
+    if fraction.len() > places {
+        return None;
+    }
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let padded = format!("{fraction:0<places$}");
+    let fraction: i64 = if places == 0 { 0 } else { padded.parse().ok()? };
+    whole.checked_mul(scale)?.checked_add(fraction)
+}
+
+/// A 원 amount as the 만원 figure a form shows ("280", "209.6").
+pub(crate) fn manwon_text(won: i64) -> String {
+    let whole = won / 10_000;
+    let rest = won % 10_000;
+    if rest == 0 {
+        whole.to_string()
+    } else {
+        format!("{whole}.{}", format!("{rest:04}").trim_end_matches('0'))
     }
 }
 

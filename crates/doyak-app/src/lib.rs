@@ -17,9 +17,11 @@ mod forms;
 pub mod import;
 mod lists;
 pub mod matching;
+mod outcomes;
 mod passphrase;
 mod recommend;
 mod records;
+mod steps;
 mod summary;
 pub mod sync;
 mod today;
@@ -43,11 +45,16 @@ pub use files::{
 pub use forms::{SeekerForm, SeekerFormChoices};
 pub use import::{ImportKind, ImportOptions, ImportReport, RowError};
 pub use lists::{Choice, MAX_PAGE, SeekerFilterChoices, SeekerListQuery};
+pub use outcomes::{
+    CheckRow, OutcomeChoices, PlacementDraft, PlacementForm, PlacementRow, RetentionDraft,
+    RetentionForm,
+};
 pub use passphrase::PassphraseChangeForm;
 pub use recommend::{
     ApplicationRow, AssignmentView, RECOMMENDATIONS, ReasonRow, Recommendation, RecommendationView,
     VacancyDetail,
 };
+pub use steps::{StepForm, StepRow};
 pub use summary::{CaseloadSummary, SeekerPage, SeekerRow};
 pub use today::{
     DueFollowUp, DueRetention, StaleVacancy, TodayView, WaitingApplication, WaitingReferral,

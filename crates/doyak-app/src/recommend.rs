@@ -9,12 +9,12 @@
 
 use crate::detail::Fact;
 use crate::forms::{choice, enum_value, parse_id};
+use crate::steps::{NO_CONSENT, StepRow, may_share, parse_status, status_error};
 use crate::{AppError, Choice, Desk, VacancyRow};
 use chrono::NaiveDate;
 use doyak_domain::company::VacancyStatus;
-use doyak_domain::events::{Application, ApplicationStatus, StepRefusal};
-use doyak_domain::seeker::ConsentScope;
-use doyak_domain::{Company, EntityKind, FieldError, Id, JobSeeker, SeekerStatus, Vacancy};
+use doyak_domain::events::{Application, ApplicationStatus};
+use doyak_domain::{Company, EntityKind, Id, JobSeeker, SeekerStatus, Vacancy};
 use doyak_match::{Caseload, SeekerProfile, VacancyProfile};
 use doyak_store::VacancyFilter;
 use serde::Serialize;
@@ -63,9 +63,18 @@ pub struct ApplicationRow {
     pub closed: bool,
     /// What the status may be set to, this one first, in pipeline order:
     /// the domain's forward-only, consent-gated rule, so the page offers
-    /// exactly what `set_application_status` accepts.
+    /// exactly what `step_application` accepts.
     pub next_statuses: Vec<Choice>,
+    /// Which of `next_statuses` record the outcome (합격, 불합격, 취소):
+    /// final, so the page asks before taking them.
+    pub final_statuses: Vec<String>,
     pub note: String,
+    /// How it got here: the day it was recorded, then each step.
+    pub steps: Vec<StepRow>,
+    /// The 취업 recorded from this 알선, if any.
+    pub placement_id: Option<String>,
+    /// 합격 with no 취업 recorded yet: the page offers 취업 등록.
+    pub needs_placement: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -170,12 +179,6 @@ pub(crate) fn vacancy_profile(v: &Vacancy, hires: u32) -> VacancyProfile {
     }
 }
 
-fn may_share(s: &JobSeeker) -> bool {
-    s.consent.as_ref().is_some_and(|c| {
-        c.withdrawn_on.is_none() && c.scopes.contains(&ConsentScope::ShareWithEmployers)
-    })
-}
-
 fn reasons(r: Vec<doyak_match::Reason>) -> Vec<ReasonRow> {
     r.into_iter()
         .map(|r| ReasonRow {
@@ -184,14 +187,6 @@ fn reasons(r: Vec<doyak_match::Reason>) -> Vec<ReasonRow> {
             points: r.points,
         })
         .collect()
-}
-
-fn status_error(message: &str) -> AppError {
-    AppError::Invalid(vec![FieldError {
-        field: "status".into(),
-        label: "알선 단계".into(),
-        message: message.into(),
-    }])
 }
 
 /// The caseload as the matcher sees it: every seeker still in the program
@@ -311,6 +306,24 @@ impl Desk {
     /// The best open vacancies for a seeker, with the reasons.
     pub fn recommended_vacancies(&self, seeker_id: &str) -> Result<RecommendationView, AppError> {
         let seeker = self.seeker(parse_id(seeker_id)?)?;
+        // A placed or closed seeker is offered no jobs: the counselor's
+        // next step is the retention check, or a status change first.
+        let outside = match seeker.status {
+            SeekerStatus::Employed => Some(
+                "취업한 구직자에게는 일자리를 추천하지 않습니다. 고용유지 확인은 취업·사후관리 탭에서 기록하고, 다시 구직하면 진행상태를 '취업지원'으로 바꿔 주세요.",
+            ),
+            SeekerStatus::Closed => Some(
+                "참여가 종료된 구직자에게는 일자리를 추천하지 않습니다. 다시 참여하면 진행상태를 바꿔 주세요.",
+            ),
+            _ => None,
+        };
+        if let Some(notice) = outside {
+            return Ok(RecommendationView {
+                items: vec![],
+                considered: 0,
+                notice: Some(notice.into()),
+            });
+        }
         let pool = self.match_pool()?;
         let considered = pool.vacancies.len() as u32;
         let ranked = match pool.seeker_at.get(&seeker.id) {
@@ -530,6 +543,7 @@ impl Desk {
     pub fn seeker_applications(&self, seeker_id: &str) -> Result<Vec<ApplicationRow>, AppError> {
         let seeker = self.seeker(parse_id(seeker_id)?)?;
         let names: HashMap<Id, String> = self.store.company_names()?.into_iter().collect();
+        let events = self.events_of(seeker.id)?;
         let mut rows = Vec::new();
         for a in self.store.applications_of_seeker(seeker.id)? {
             let v: Option<Vacancy> = self.store.get(a.vacancy_id)?;
@@ -539,13 +553,9 @@ impl Desk {
                     (v.title, c)
                 })
                 .unwrap_or_default();
-            rows.push(application_row(
-                &a,
-                &seeker.name,
-                &title,
-                &company,
-                may_share(&seeker),
-            ));
+            let mut row = application_row(&a, &seeker.name, &title, &company, may_share(&seeker));
+            self.complete_row(&mut row, &a, &events)?;
+            rows.push(row);
         }
         Ok(rows)
     }
@@ -572,7 +582,14 @@ impl Desk {
                 .get::<JobSeeker>(a.seeker_id)?
                 .map(|s| (s.name.clone(), may_share(&s)))
                 .unwrap_or_default();
-            applications.push(application_row(&a, &name, &v.title, &company, share));
+            let mut row = application_row(&a, &name, &v.title, &company, share);
+            let events = if a.status == ApplicationStatus::Hired {
+                self.events_of(a.seeker_id)?
+            } else {
+                Vec::new()
+            };
+            self.complete_row(&mut row, &a, &events)?;
+            applications.push(row);
         }
         let fact = |label: &str, value: String| Fact {
             label: label.into(),
@@ -674,56 +691,7 @@ impl Desk {
             may_share(&seeker),
         ))
     }
-
-    /// Moves an 알선 forward (서류 제출, 면접) or records its outcome.
-    pub fn set_application_status(
-        &mut self,
-        id: &str,
-        status: &str,
-        note: &str,
-    ) -> Result<(), AppError> {
-        let status = parse_status(status)?;
-        let mut application: Application = self
-            .store
-            .get(parse_id(id)?)?
-            .ok_or(AppError::NotFound { what: "알선" })?;
-        let seeker = self.seeker(application.seeker_id)?;
-        let from = application.status;
-        match from.step_to(status, may_share(&seeker)) {
-            Ok(()) => {}
-            Err(StepRefusal::Final) => {
-                return Err(status_error(&format!(
-                    "결과('{}')가 기록된 알선은 바꿀 수 없습니다. 다시 알선하려면 추천 목록에서 새로 기록해 주세요.",
-                    from.label_ko()
-                )));
-            }
-            Err(StepRefusal::Backwards) => {
-                return Err(status_error(&format!(
-                    "'{}' 단계에서 '{}'(으)로 되돌릴 수 없습니다.",
-                    from.label_ko(),
-                    status.label_ko()
-                )));
-            }
-            Err(StepRefusal::NoConsent) => return Err(status_error(NO_CONSENT)),
-        }
-        application.status = status;
-        let note = note.trim();
-        if !note.is_empty() {
-            application.note = Some(note.to_owned());
-        }
-        self.save(&application)?;
-        Ok(())
-    }
 }
-
-fn parse_status(value: &str) -> Result<ApplicationStatus, AppError> {
-    ApplicationStatus::ALL
-        .into_iter()
-        .find(|s| enum_value(s) == value)
-        .ok_or_else(|| status_error("알선 단계를 목록에서 골라 주세요."))
-}
-
-const NO_CONSENT: &str = "구직자의 제3자 제공 동의가 없어 기업에 알선할 수 없습니다. 동의를 받은 뒤 정보 수정에서 기록해 주세요.";
 
 fn check_consent(seeker: &JobSeeker, status: ApplicationStatus) -> Result<(), AppError> {
     if status.shares_personal_data() && !may_share(seeker) {
@@ -756,6 +724,14 @@ fn application_row(
             .into_iter()
             .map(|s| choice(s, s.label_ko()))
             .collect(),
+        final_statuses: ApplicationStatus::ALL
+            .into_iter()
+            .filter(|s| s.is_final())
+            .map(|s| enum_value(&s))
+            .collect(),
         note: a.note.clone().unwrap_or_default(),
+        steps: Vec::new(),
+        placement_id: None,
+        needs_placement: false,
     }
 }

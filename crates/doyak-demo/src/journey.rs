@@ -15,6 +15,7 @@ use crate::{DemoItem, World};
 use chrono::{Datelike, Months, NaiveDate};
 use doyak_domain::events::{
     ApplicationStatus, ContactMode, DiagnosisInstrument, EmploymentType, IapActivityKind,
+    LeftReason,
 };
 use doyak_domain::seeker::{BarrierKind, TargetGroup};
 use doyak_domain::{
@@ -135,6 +136,8 @@ pub(crate) fn case_file(
                 occupation: Some(KecoCode(occupation.to_owned())),
                 wage_monthly: Some(wage),
                 employment,
+                weekly_hours: None,
+                application_id: None,
             },
         );
         for (months, rate) in [(3u8, 0.88), (6, 0.88), (12, 0.85)] {
@@ -173,7 +176,12 @@ pub(crate) fn case_file(
                 EventBody::RetentionCheck {
                     months,
                     still_employed,
+                    // Read off the note, so the generator draws no more
+                    // numbers than before and a seed's caseload stays put.
+                    left_reason: left_reason(still_employed, note.as_deref()),
                     note,
+                    method: Some(ContactMode::Phone),
+                    left_on: None,
                 },
             );
             if !still_employed {
@@ -744,6 +752,17 @@ fn purpose(need: Need, person: &Person) -> &'static str {
         Need::Women => "경력보유여성 직업교육훈련 연계",
         Need::Senior => "중장년 재취업 프로그램 연계",
         Need::Workplace => "근로환경 개선 컨설팅 연계",
+    }
+}
+
+/// Why a demo seeker left, as their retention note says.
+fn left_reason(still_employed: bool, note: Option<&str>) -> Option<LeftReason> {
+    if still_employed {
+        None
+    } else if note.is_some_and(|n| n.starts_with("계약기간 만료")) {
+        Some(LeftReason::ContractEnded)
+    } else {
+        Some(LeftReason::Voluntary)
     }
 }
 

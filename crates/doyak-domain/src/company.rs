@@ -1,7 +1,7 @@
 //! The company (기업) side: firms with hiring difficulties and their vacancies.
 
 use crate::record::CheckContext;
-use crate::validate::{BusinessNumber, FieldError, Phone, Validation};
+use crate::validate::{BusinessNumber, FieldError, MAX_EXPERIENCE_YEARS, Phone, Validation};
 use crate::{EntityKind, Id, KecoCode, KsicCode, SharedRecord, SigunguCode};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -345,13 +345,14 @@ impl SharedRecord for Vacancy {
             v.push("headcount", "모집인원", "모집인원은 1명 이상이어야 합니다.");
         }
         v.wage("wage_monthly", "제시임금(월)", self.wage_monthly);
-        if let Some(h) = self.weekly_hours
-            && h > 68
+        v.weekly_hours("weekly_hours", "주 근로시간", self.weekly_hours);
+        if let Some(y) = self.min_experience_years
+            && y > MAX_EXPERIENCE_YEARS
         {
             v.push(
-                "weekly_hours",
-                "주 근로시간",
-                "주 근로시간이 68시간을 넘습니다.",
+                "min_experience_years",
+                "필요 경력",
+                format!("필요 경력 {y}년은 {MAX_EXPERIENCE_YEARS}년을 넘습니다. 년 단위로 입력해 주세요."),
             );
         }
         v.ordered(

@@ -58,11 +58,32 @@ pub enum EventBody {
         occupation: Option<KecoCode>,
         wage_monthly: Option<i64>,
         employment: EmploymentType,
+        /// 주 소정근로시간.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        weekly_hours: Option<u32>,
+        /// The 알선 this placement came from, when it did.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        application_id: Option<Id>,
     },
     /// 고용유지 확인 at 3, 6 or 12 months after a placement (subject = placement event id).
     RetentionCheck {
         months: u8,
         still_employed: bool,
+        note: Option<String>,
+        /// How the counselor checked (전화, 대면…).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        method: Option<ContactMode>,
+        /// When the seeker left the job, when they did.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        left_on: Option<NaiveDate>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        left_reason: Option<LeftReason>,
+    },
+    /// 알선 단계 변경 (subject = the 알선's id): the day the step happened and
+    /// what the counselor noted, so the 알선 keeps its history.
+    ApplicationStep {
+        from: ApplicationStatus,
+        to: ApplicationStatus,
         note: Option<String>,
     },
     /// 기업 방문·상담 기록.
@@ -139,6 +160,42 @@ pub enum IapActivityKind {
     /// 상담·프로그램 참여
     Program,
     Other,
+}
+
+/// Why a placed seeker left the job (asked at a 고용유지 확인).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeftReason {
+    /// 자발적 이직 (본인 사정)
+    Voluntary,
+    /// 계약기간 만료
+    ContractEnded,
+    /// 해고·권고사직
+    Dismissed,
+    /// 폐업·도산
+    BusinessClosed,
+    /// 기타
+    Other,
+}
+
+impl LeftReason {
+    pub const ALL: [LeftReason; 5] = [
+        LeftReason::Voluntary,
+        LeftReason::ContractEnded,
+        LeftReason::Dismissed,
+        LeftReason::BusinessClosed,
+        LeftReason::Other,
+    ];
+
+    pub fn label_ko(self) -> &'static str {
+        match self {
+            LeftReason::Voluntary => "자발적 이직",
+            LeftReason::ContractEnded => "계약기간 만료",
+            LeftReason::Dismissed => "해고·권고사직",
+            LeftReason::BusinessClosed => "폐업·도산",
+            LeftReason::Other => "기타",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -237,6 +294,13 @@ impl IapActivityKind {
 }
 
 impl EmploymentType {
+    pub const ALL: [EmploymentType; 4] = [
+        EmploymentType::Permanent,
+        EmploymentType::FixedTerm,
+        EmploymentType::PartTime,
+        EmploymentType::SelfEmployed,
+    ];
+
     pub fn label_ko(self) -> &'static str {
         match self {
             EmploymentType::Permanent => "정규직",
@@ -271,6 +335,7 @@ impl EventBody {
             EventBody::CompanyVisit { .. } => "기업 방문",
             EventBody::HiringDiagnosis { .. } => "구인애로 진단",
             EventBody::CompanyAction { .. } => "컨설팅 조치",
+            EventBody::ApplicationStep { .. } => "알선 단계",
         }
     }
 }
@@ -286,6 +351,7 @@ impl EventBody {
             EventBody::CompanyVisit { .. } => "company_visit",
             EventBody::HiringDiagnosis { .. } => "hiring_diagnosis",
             EventBody::CompanyAction { .. } => "company_action",
+            EventBody::ApplicationStep { .. } => "application_step",
         }
     }
 }
@@ -372,11 +438,13 @@ impl EventRecord for CaseEvent {
                 employer,
                 wage_monthly,
                 occupation,
+                weekly_hours,
                 ..
             } => {
                 v.not_future("occurred_on", "취업일", Some(self.occurred_on), ctx.today);
                 v.required("employer", "취업처", employer);
                 v.wage("wage_monthly", "임금(월)", *wage_monthly);
+                v.weekly_hours("weekly_hours", "주 근로시간", *weekly_hours);
                 if let Some(code) = occupation
                     && !ctx.codes.has_keco(code.as_str())
                 {
@@ -387,7 +455,12 @@ impl EventRecord for CaseEvent {
                     );
                 }
             }
-            EventBody::RetentionCheck { months, .. } => {
+            EventBody::RetentionCheck {
+                months,
+                still_employed,
+                left_on,
+                ..
+            } => {
                 v.not_future("occurred_on", "확인일", Some(self.occurred_on), ctx.today);
                 if ![3, 6, 12].contains(months) {
                     v.push(
@@ -395,6 +468,16 @@ impl EventRecord for CaseEvent {
                         "확인 시점",
                         "고용유지 확인은 3·6·12개월 시점만 기록합니다.",
                     );
+                }
+                if *still_employed && left_on.is_some() {
+                    v.push("left_on", "퇴사일", "재직 중이면 퇴사일을 비워 주세요.");
+                }
+                v.not_future("left_on", "퇴사일", *left_on, ctx.today);
+            }
+            EventBody::ApplicationStep { from, to, .. } => {
+                v.not_future("occurred_on", "변경일", Some(self.occurred_on), ctx.today);
+                if from == to {
+                    v.push("to", "알선 단계", "바뀐 단계가 없습니다.");
                 }
             }
             EventBody::CompanyVisit { content, .. } => {

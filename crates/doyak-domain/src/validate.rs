@@ -32,6 +32,12 @@ impl fmt::Display for FieldError {
     }
 }
 
+/// 근로기준법 제50조 (40시간) + 제53조 (연장 12시간).
+pub const MAX_WEEKLY_HOURS: u32 = 52;
+
+/// The longest experience a vacancy may require: a working life.
+pub const MAX_EXPERIENCE_YEARS: u32 = 40;
+
 /// Collects field errors while a record is checked.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Validation {
@@ -64,6 +70,23 @@ impl Validation {
                 field,
                 label,
                 "월 금액이 1억 원을 넘습니다. 단위(원)를 확인해 주세요.",
+            ),
+            _ => {}
+        }
+    }
+
+    /// 주 근로시간: at most 52 hours, the 40 of 근로기준법 제50조 plus the 12
+    /// of overtime 제53조 allows; anything above is a typing slip or a job
+    /// the desk must not place anyone in.
+    pub fn weekly_hours(&mut self, field: &str, label: &str, value: Option<u32>) {
+        match value {
+            Some(0) => self.push(field, label, "주 근로시간은 1시간 이상이어야 합니다."),
+            Some(h) if h > MAX_WEEKLY_HOURS => self.push(
+                field,
+                label,
+                format!(
+                    "주 {h}시간은 법정 한도(주 {MAX_WEEKLY_HOURS}시간: 기본 40시간 + 연장 12시간)를 넘습니다."
+                ),
             ),
             _ => {}
         }

@@ -30,8 +30,10 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// (`doyak-server` `records::MAX_SCHEMA`). Not the file's schema: a
 /// migration of the desk's own bookkeeping (0004) must not make every server
 /// refuse this desk's changes as too new. Raised with a change of record
-/// shape, together with the server's range.
-pub const RECORD_SCHEMA: i64 = 3;
+/// shape, together with the server's range. 4: 알선 step events
+/// (`application_step`), placements with hours and their 알선, retention
+/// checks with method and reason for leaving.
+pub const RECORD_SCHEMA: i64 = 4;
 
 pub fn current_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)

@@ -225,6 +225,17 @@ impl Store {
         Ok(events)
     }
 
+    /// One event by its id.
+    pub fn event(&self, id: Id) -> Result<Option<CaseEvent>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT data FROM event WHERE id = ?1")?;
+        let data = stmt
+            .query_row([id.to_string()], |r| r.get::<_, String>(0))
+            .optional()?;
+        data.map(|d| decode(&d, "event")).transpose()
+    }
+
     /// The live company registered under a 사업자등록번호, if any.
     pub fn company_by_business_number(
         &self,

@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ApplicationRow } from "../bindings";
+import type { ApplicationRow, StepForm } from "../bindings";
 
-const setApplicationStatus = vi.fn((_id: string, _status: string, _note: string) => Promise.resolve(null));
-vi.mock("../api", () => ({ api: { setApplicationStatus } }));
+const stepApplication = vi.fn((_form: StepForm) => Promise.resolve(row({})));
+vi.mock("../api", () => ({ api: { stepApplication } }));
 
 const { Applications } = await import("./Matching");
 
@@ -20,43 +20,50 @@ function row(over: Partial<ApplicationRow>): ApplicationRow {
     status_label: "면접",
     closed: false,
     next_statuses: [],
+    final_statuses: ["hired", "rejected", "withdrawn"],
     note: "",
+    steps: [{ on: "2026-11-20", from_label: "", to_label: "알선", note: "" }],
+    placement_id: null,
+    needs_placement: false,
     ...over,
   };
 }
 
 afterEach(() => {
   cleanup();
-  setApplicationStatus.mockClear();
+  stepApplication.mockClear();
 });
 
 describe("Applications", () => {
-  it("offers exactly the statuses the row carries, in the order given", () => {
+  it("offers one button per step the row carries, in the order given, without the current one", () => {
     // Deliberately not the pipeline's order and not a rule the page could
-    // derive: whatever the desk sends is what the select lists.
+    // derive: whatever the desk sends is what the row offers.
     const next = [
       { value: "interview", label: "면접" },
       { value: "withdrawn", label: "취소" },
       { value: "hired", label: "합격" },
     ];
     const view = render(<Applications rows={[row({ next_statuses: next })]} show="vacancy" onChanged={() => undefined} />);
-    const options = Array.from(view.container.querySelectorAll("option")).map((o) => [o.value, o.textContent]);
-    expect(options).toEqual(next.map((c) => [c.value, c.label]));
+    const buttons = Array.from(view.container.querySelectorAll("button[data-step]")).map((b) => [b.getAttribute("data-step"), b.textContent]);
+    expect(buttons).toEqual([
+      ["withdrawn", "취소"],
+      ["hired", "합격"],
+    ]);
   });
 
-  it("shows the status as a tag when there is nothing to choose", () => {
+  it("shows the status alone when there is no step to take", () => {
     const view = render(
       <Applications
-        rows={[row({ status: "proposed", status_label: "알선", next_statuses: [{ value: "proposed", label: "알선" }] })]}
+        rows={[row({ status: "hired", status_label: "합격", next_statuses: [{ value: "hired", label: "합격" }] })]}
         show="vacancy"
         onChanged={() => undefined}
       />,
     );
-    expect(view.container.querySelector("select")).toBeNull();
-    expect(view.container.querySelector(".tag")?.textContent).toBe("알선");
+    expect(view.container.querySelector("button[data-step]")).toBeNull();
+    expect(view.container.querySelector(".tag")?.textContent).toBe("합격");
   });
 
-  it("sends the picked status to the desk as it is", () => {
+  it("saves nothing on a click: the step needs its form, and an outcome says it is final", async () => {
     const view = render(
       <Applications
         rows={[row({ next_statuses: [{ value: "interview", label: "면접" }, { value: "hired", label: "합격" }] })]}
@@ -64,11 +71,37 @@ describe("Applications", () => {
         onChanged={() => undefined}
       />,
     );
-    const select = view.container.querySelector("select");
-    expect(select).not.toBeNull();
-    if (!select) return;
-    select.value = "hired";
-    fireEvent.change(select);
-    expect(setApplicationStatus).toHaveBeenCalledWith("a1", "hired", "");
+    const hired = view.container.querySelector<HTMLButtonElement>("button[data-step=hired]");
+    expect(hired).not.toBeNull();
+    if (!hired) return;
+    fireEvent.click(hired);
+    expect(stepApplication).not.toHaveBeenCalled();
+    expect(view.container.querySelector(".step-form")?.textContent).toContain("바꿀 수 없습니다");
+    const note = view.container.querySelector<HTMLInputElement>("#step-note-a1");
+    if (!note) throw new Error("the step form has a note field");
+    fireEvent.input(note, { target: { value: "12/1 출근" } });
+    const form = view.container.querySelector("form.step-form");
+    if (!form) throw new Error("the step form");
+    fireEvent.submit(form);
+    expect(stepApplication).toHaveBeenCalledWith({ application_id: "a1", to: "hired", on: "", note: "12/1 출근" });
+  });
+
+  it("lists the steps taken under the row", () => {
+    const view = render(
+      <Applications
+        rows={[
+          row({
+            steps: [
+              { on: "2026-11-20", from_label: "", to_label: "알선", note: "" },
+              { on: "2026-11-25", from_label: "알선", to_label: "면접", note: "11/30 면접" },
+            ],
+          }),
+        ]}
+        show="vacancy"
+        onChanged={() => undefined}
+      />,
+    );
+    const steps = Array.from(view.container.querySelectorAll("ol.steps li")).map((li) => li.textContent);
+    expect(steps).toEqual(["2026-11-20 알선(으)로 등록", "2026-11-25 알선 → 면접 · 11/30 면접"]);
   });
 });

@@ -2,9 +2,9 @@
 // out, and the referral pipeline they feed. Used on the seeker page (추천
 // 일자리) and on the vacancy page (추천 인재).
 
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
-import type { ApplicationRow, Recommendation, RecommendationView } from "../bindings";
+import type { ApplicationRow, Choice, Recommendation, RecommendationView, StepForm } from "../bindings";
 import { scoreLabel } from "../lib/pipeline";
 import { Loading } from "./FormParts";
 import { errorText } from "../lib/format";
@@ -147,65 +147,159 @@ export function Recommendations(props: { load: () => Promise<RecommendationView>
   );
 }
 
-/** 알선 현황: each row offers the statuses the desk says it may take
- * (`next_statuses`); with nothing to choose it shows its status. */
-export function Applications(props: { rows: ApplicationRow[]; show: "seeker" | "vacancy"; onChanged: () => void; onOpen?: (id: string) => void }) {
+/** The step form under an 알선 row: the day it happened (today unless
+ * changed), an optional note, and, for an outcome, the warning that it is
+ * final. Nothing is saved until the counselor presses the button. */
+function StepEditor(props: { row: ApplicationRow; to: Choice; final: boolean; onDone: (row: ApplicationRow) => void; onCancel: () => void }) {
+  const { row, to } = props;
+  const [on, setOn] = useState("");
+  const [note, setNote] = useState("");
   const [failure, setFailure] = useState("");
-  if (props.rows.length === 0) return <p class="empty">알선 기록이 없습니다. 추천 목록에서 후보로 담거나 알선하세요.</p>;
-  const move = async (row: ApplicationRow, status: string) => {
+  const [busy, setBusy] = useState(false);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  async function save(e: Event) {
+    e.preventDefault();
+    setBusy(true);
     try {
-      await api.setApplicationStatus(row.id, status, "");
-      setFailure("");
-      props.onChanged();
-    } catch (e) {
-      setFailure(failureText(e as UiError));
+      const form: StepForm = { application_id: row.id, to: to.value, on, note };
+      props.onDone(await api.stepApplication(form));
+    } catch (err) {
+      setFailure(failureText(err as UiError));
+    } finally {
+      setBusy(false);
     }
-  };
+  }
   return (
-    <div class="table-wrap">
+    <form class="step-form" aria-label={`${to.label}(으)로 단계 변경`} onSubmit={save}>
+      <p>
+        <strong>
+          {row.status_label} → {to.label}
+        </strong>
+        {props.final && <span class="warn"> 결과는 기록하면 바꿀 수 없습니다.</span>}
+      </p>
+      <div class="grid">
+        <div class="field">
+          <label for={`step-on-${row.id}`}>변경일</label>
+          <input id={`step-on-${row.id}`} ref={first} placeholder="오늘 (YYYY-MM-DD)" value={on} onInput={(e) => setOn(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for={`step-note-${row.id}`}>메모</label>
+          <input id={`step-note-${row.id}`} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        </div>
+      </div>
       {failure && (
         <p class="error" role="alert">
           {failure}
         </p>
       )}
+      <div class="actions">
+        <button type="button" class="btn" onClick={props.onCancel}>
+          취소
+        </button>
+        <button type="submit" class="btn primary step-save" disabled={busy}>
+          {props.final ? `'${to.label}'(으)로 확정` : `'${to.label}'(으)로 변경`}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** 알선 현황: each row offers one button per step the desk says it may take
+ * (`next_statuses`, the current one left out); a step opens its form (date,
+ * note, and a confirmation before an outcome). The history is listed under
+ * the row; a 합격 without a 취업 offers 취업 등록. */
+export function Applications(props: {
+  rows: ApplicationRow[];
+  show: "seeker" | "vacancy";
+  onChanged: () => void;
+  onOpen?: (id: string) => void;
+  onPlace?: (row: ApplicationRow) => void;
+}) {
+  const [editing, setEditing] = useState<{ id: string; to: Choice } | null>(null);
+  if (props.rows.length === 0) return <p class="empty">알선 기록이 없습니다. 추천 목록에서 후보로 담거나 알선하세요.</p>;
+  return (
+    <div class="table-wrap">
       <table id="application-rows">
         <thead>
           <tr>
             <th scope="col">알선일</th>
             <th scope="col">{props.show === "seeker" ? "구직자" : "구인"}</th>
             <th scope="col">단계</th>
-            <th scope="col">메모</th>
+            <th scope="col">다음 단계</th>
+            <th scope="col">경과·메모</th>
           </tr>
         </thead>
         <tbody>
           {props.rows.map((r) => {
             const label = props.show === "seeker" ? r.seeker_name : `${r.company_name} · ${r.vacancy_title}`;
             const target = props.show === "seeker" ? r.seeker_id : r.vacancy_id;
+            const steps = r.next_statuses.filter((c) => c.value !== r.status);
             return (
-              <tr key={r.id} data-id={r.id}>
-                <td>{r.applied_on}</td>
-                <td class="name">
-                  {props.onOpen ? (
-                    <button type="button" class="row-link" onClick={() => props.onOpen?.(target)}>
-                      {label}
-                    </button>
-                  ) : (
-                    label
-                  )}
-                </td>
-                <td>
-                  {r.next_statuses.length < 2 ? (
+              <>
+                <tr key={r.id} data-id={r.id}>
+                  <td>{r.applied_on}</td>
+                  <td class="name">
+                    {props.onOpen ? (
+                      <button type="button" class="row-link" onClick={() => props.onOpen?.(target)}>
+                        {label}
+                      </button>
+                    ) : (
+                      label
+                    )}
+                  </td>
+                  <td>
                     <span class="tag">{r.status_label}</span>
-                  ) : (
-                    <select aria-label={`${label} 알선 단계`} value={r.status} onChange={(e) => move(r, e.currentTarget.value)}>
-                      {r.next_statuses.map((c) => (
-                        <option value={c.value}>{c.label}</option>
+                  </td>
+                  <td class="step-buttons">
+                    {steps.map((c) => (
+                      <button
+                        type="button"
+                        class={r.final_statuses.includes(c.value) ? "btn small-btn outcome" : "btn small-btn"}
+                        data-step={c.value}
+                        aria-label={`${label}: ${c.label}`}
+                        onClick={() => setEditing({ id: r.id, to: c })}
+                      >
+                        {c.label}
+                      </button>
+                    ))}
+                    {r.needs_placement && props.onPlace && (
+                      <button type="button" class="btn small-btn primary place" onClick={() => props.onPlace?.(r)}>
+                        취업 등록
+                      </button>
+                    )}
+                    {r.placement_id && <span class="muted small">취업 등록됨</span>}
+                  </td>
+                  <td class="wrap">
+                    <ol class="steps" aria-label="단계 경과">
+                      {r.steps.map((st) => (
+                        <li>
+                          {st.on} {st.from_label ? `${st.from_label} → ${st.to_label}` : `${st.to_label}(으)로 등록`}
+                          {st.note && <span class="muted"> · {st.note}</span>}
+                        </li>
                       ))}
-                    </select>
-                  )}
-                </td>
-                <td class="wrap">{r.note}</td>
-              </tr>
+                    </ol>
+                  </td>
+                </tr>
+                {editing?.id === r.id && (
+                  <tr class="editing">
+                    <td colSpan={5}>
+                      <StepEditor
+                        row={r}
+                        to={editing.to}
+                        final={r.final_statuses.includes(editing.to.value)}
+                        onCancel={() => setEditing(null)}
+                        onDone={(updated) => {
+                          setEditing(null);
+                          props.onChanged();
+                          // 합격: the 취업 등록 form opens, prefilled from the 알선.
+                          if (updated.needs_placement && props.onPlace) props.onPlace(updated);
+                        }}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </>
             );
           })}
         </tbody>

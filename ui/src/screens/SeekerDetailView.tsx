@@ -2,12 +2,13 @@ import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
 import type { ApplicationRow, Choice, SeekerDetail, SessionForm } from "../bindings";
 import { Applications, Recommendations } from "../components/Matching";
+import { PlacementEditor, Placements, RetentionEditor } from "../components/Outcomes";
 import { Timeline } from "../components/Timeline";
 import { Facts, Tabs } from "../components/Tabs";
 import { byField, type FieldErrors } from "../lib/fields";
 import { errorText } from "../lib/format";
 
-type Tab = "profile" | "sessions" | "iap" | "referrals" | "recommend" | "applications" | "placements";
+export type Tab = "profile" | "sessions" | "iap" | "referrals" | "recommend" | "applications" | "placements";
 
 const TABS: ReadonlyArray<{ tab: Tab; label: string; kinds: readonly string[] }> = [
   { tab: "profile", label: "프로필", kinds: [] },
@@ -16,11 +17,15 @@ const TABS: ReadonlyArray<{ tab: Tab; label: string; kinds: readonly string[] }>
   { tab: "referrals", label: "기관연계", kinds: [] },
   { tab: "recommend", label: "추천 일자리", kinds: [] },
   { tab: "applications", label: "알선", kinds: [] },
-  { tab: "placements", label: "취업·사후관리", kinds: ["placement", "retention_check"] },
+  { tab: "placements", label: "취업·사후관리", kinds: [] },
 ];
 
 interface Props {
   id: string;
+  /** The tab to open on (오늘 할 일 opens a seeker where the work is). */
+  tab?: Tab;
+  /** Open with the session form (오늘 할 일's 기록 추가). */
+  writing?: boolean;
   onEdit: () => void;
   onBack: () => void;
   onOpenVacancy: (id: string) => void;
@@ -111,13 +116,22 @@ function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel:
   );
 }
 
-export function SeekerDetailView({ id, onEdit, onBack, onOpenVacancy }: Props) {
+/** What the 취업·사후관리 tab is editing. */
+type OutcomeEdit = { kind: "placement"; applicationId: string } | { kind: "retention"; placementId: string; months: number } | null;
+
+export function SeekerDetailView({ id, tab: firstTab, writing: firstWriting, onEdit, onBack, onOpenVacancy }: Props) {
   const [detail, setDetail] = useState<SeekerDetail | null>(null);
   const [applications, setApplications] = useState<ApplicationRow[] | null>(null);
   const loadApplications = () => api.seekerApplications(id).then(setApplications, setError);
   const [error, setError] = useState<UiError | null>(null);
-  const [tab, setTab] = useState<Tab>("profile");
-  const [writing, setWriting] = useState(false);
+  const [tab, setTab] = useState<Tab>(firstTab ?? "profile");
+  const [writing, setWriting] = useState(firstWriting ?? false);
+  const [outcome, setOutcome] = useState<OutcomeEdit>(null);
+  const outcomeSaved = () => {
+    setOutcome(null);
+    load();
+    loadApplications();
+  };
 
   const load = () => api.seekerDetail(id).then(setDetail, setError);
   useEffect(() => {
@@ -153,6 +167,17 @@ export function SeekerDetailView({ id, onEdit, onBack, onOpenVacancy }: Props) {
         <div class="actions">
           <button type="button" class="btn" id="seeker-edit" onClick={onEdit}>
             정보 수정
+          </button>
+          <button
+            type="button"
+            class="btn"
+            id="placement-add"
+            onClick={() => {
+              setTab("placements");
+              setOutcome({ kind: "placement", applicationId: "" });
+            }}
+          >
+            취업 등록
           </button>
           <button
             type="button"
@@ -215,7 +240,32 @@ export function SeekerDetailView({ id, onEdit, onBack, onOpenVacancy }: Props) {
           <Recommendations id={id} side="vacancies" load={() => api.recommendedVacancies(id)} onOpen={onOpenVacancy} onChanged={loadApplications} />
         )}
         {tab === "applications" &&
-          (applications ? <Applications rows={applications} show="vacancy" onOpen={onOpenVacancy} onChanged={loadApplications} /> : <p class="muted">불러오는 중…</p>)}
+          (applications ? (
+            <Applications
+              rows={applications}
+              show="vacancy"
+              onOpen={onOpenVacancy}
+              onChanged={() => {
+                loadApplications();
+                load();
+              }}
+              onPlace={(r) => {
+                setTab("placements");
+                setOutcome({ kind: "placement", applicationId: r.id });
+              }}
+            />
+          ) : (
+            <p class="muted">불러오는 중…</p>
+          ))}
+        {tab === "placements" && outcome?.kind === "placement" && (
+          <PlacementEditor seekerId={row.id} applicationId={outcome.applicationId} onCancel={() => setOutcome(null)} onSaved={outcomeSaved} />
+        )}
+        {tab === "placements" && outcome?.kind === "retention" && (
+          <RetentionEditor placementId={outcome.placementId} months={outcome.months} onCancel={() => setOutcome(null)} onSaved={outcomeSaved} />
+        )}
+        {tab === "placements" && !outcome && (
+          <Placements rows={detail.placements} onCheck={(placementId, months) => setOutcome({ kind: "retention", placementId, months })} />
+        )}
         {current.kinds.length > 0 && (
           <Timeline rows={detail.events.filter((e) => current.kinds.includes(e.kind))} empty={`${current.label} 기록이 없습니다.`} />
         )}

@@ -1,6 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
 import type { TodayView } from "../bindings";
+import { RetentionEditor } from "../components/Outcomes";
+import type { Tab } from "./SeekerDetailView";
 import { dueLabel, errorText, items } from "../lib/format";
 
 function Section(props: { id: string; title: string; count: number; empty: string; children: preact.ComponentChildren }) {
@@ -14,12 +16,29 @@ function Section(props: { id: string; title: string; count: number; empty: strin
   );
 }
 
-export function Today() {
+interface Props {
+  onOpenSeeker: (id: string, tab?: Tab, writing?: boolean) => void;
+  onOpenSubject: (id: string) => void;
+  onOpenVacancy: (id: string) => void;
+}
+
+/** A name that opens its record. */
+function Open(props: { label: string; onOpen: () => void }) {
+  return (
+    <button type="button" class="row-link" onClick={props.onOpen}>
+      {props.label}
+    </button>
+  );
+}
+
+export function Today({ onOpenSeeker, onOpenSubject, onOpenVacancy }: Props) {
   const [view, setView] = useState<TodayView | null>(null);
   const [error, setError] = useState<UiError | null>(null);
+  const [checking, setChecking] = useState<{ placementId: string; months: number } | null>(null);
+  const load = () => api.today().then(setView, setError);
 
   useEffect(() => {
-    api.today().then(setView, setError);
+    load();
   }, []);
 
   if (error) {
@@ -37,6 +56,17 @@ export function Today() {
         <h2 id="today-title">오늘 할 일</h2>
         <span class="muted">{view.today} 기준</span>
       </div>
+      {checking && (
+        <RetentionEditor
+          placementId={checking.placementId}
+          months={checking.months}
+          onCancel={() => setChecking(null)}
+          onSaved={() => {
+            setChecking(null);
+            load();
+          }}
+        />
+      )}
       <div class="today-grid">
         <Section id="today-followups" title="상담 예정" count={view.follow_ups.length} empty="7일 안에 예정된 상담이 없습니다.">
           {view.follow_ups_lost > 0 && (
@@ -50,16 +80,24 @@ export function Today() {
                 <th scope="col">구직자</th>
                 <th scope="col">예정일</th>
                 <th scope="col">최근 상담</th>
+                <th scope="col">할 일</th>
               </tr>
             </thead>
             <tbody>
               {view.follow_ups.map((f) => (
                 <tr key={f.seeker_id}>
-                  <td class="name">{f.seeker_name}</td>
+                  <td class="name">
+                    <Open label={f.seeker_name} onOpen={() => onOpenSeeker(f.seeker_id)} />
+                  </td>
                   <td>
                     {f.next_on} <span class={f.overdue_days > 0 ? "due overdue" : "due"}>{dueLabel(f.overdue_days)}</span>
                   </td>
                   <td>{f.last_session_on}</td>
+                  <td>
+                    <button type="button" class="btn small-btn" onClick={() => onOpenSeeker(f.seeker_id, "sessions", true)}>
+                      기록 추가
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -71,6 +109,7 @@ export function Today() {
           count={view.retention_checks.length}
           empty="확인할 고용유지(3·6·12개월)가 없습니다."
         >
+
           <table>
             <thead>
               <tr>
@@ -78,16 +117,28 @@ export function Today() {
                 <th scope="col">취업처</th>
                 <th scope="col">구분</th>
                 <th scope="col">확인일</th>
+                <th scope="col">할 일</th>
               </tr>
             </thead>
             <tbody>
               {view.retention_checks.map((r) => (
-                <tr key={`${r.placement_id}-${r.months}`}>
-                  <td class="name">{r.seeker_name}</td>
+                <tr key={`${r.placement_id}-${r.months}`} data-placement={r.placement_id}>
+                  <td class="name">
+                    <Open label={r.seeker_name} onOpen={() => onOpenSeeker(r.seeker_id, "placements")} />
+                  </td>
                   <td>{r.employer}</td>
                   <td>{r.months}개월</td>
                   <td>
                     {r.due_on} <span class={r.overdue_days > 0 ? "due overdue" : "due"}>{dueLabel(r.overdue_days)}</span>
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      class="btn small-btn primary check-record"
+                      onClick={() => setChecking({ placementId: r.placement_id, months: r.months })}
+                    >
+                      유지 확인
+                    </button>
                   </td>
                 </tr>
               ))}
@@ -107,7 +158,9 @@ export function Today() {
             <tbody>
               {view.referrals.map((r) => (
                 <tr key={r.referral_id}>
-                  <td class="name">{r.subject_name}</td>
+                  <td class="name">
+                    <Open label={r.subject_name} onOpen={() => onOpenSubject(r.subject_id)} />
+                  </td>
                   <td>
                     {r.partner_name}
                     <div class="muted small">{r.purpose}</div>
@@ -129,20 +182,28 @@ export function Today() {
                 <th scope="col">구인</th>
                 <th scope="col">단계</th>
                 <th scope="col">경과</th>
+                <th scope="col">할 일</th>
               </tr>
             </thead>
             <tbody>
               {view.applications.map((a) => (
                 <tr key={a.application_id}>
-                  <td class="name">{a.seeker_name}</td>
+                  <td class="name">
+                    <Open label={a.seeker_name} onOpen={() => onOpenSeeker(a.seeker_id)} />
+                  </td>
                   <td>
-                    {a.vacancy_title}
+                    <Open label={a.vacancy_title} onOpen={() => onOpenVacancy(a.vacancy_id)} />
                     <div class="muted small">{a.company_name}</div>
                   </td>
                   <td>
                     <span class="tag">{a.status}</span>
                   </td>
                   <td>{a.waiting_days}일</td>
+                  <td>
+                    <button type="button" class="btn small-btn" onClick={() => onOpenSeeker(a.seeker_id, "applications")}>
+                      결과 입력
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -161,8 +222,12 @@ export function Today() {
             <tbody>
               {view.stale_vacancies.map((v) => (
                 <tr key={v.vacancy_id}>
-                  <td class="name">{v.company_name}</td>
-                  <td>{v.title}</td>
+                  <td class="name">
+                    <Open label={v.company_name} onOpen={() => onOpenSubject(v.company_id)} />
+                  </td>
+                  <td>
+                    <Open label={v.title} onOpen={() => onOpenVacancy(v.vacancy_id)} />
+                  </td>
                   <td>{v.headcount}명</td>
                   <td>{v.open_days}일</td>
                 </tr>

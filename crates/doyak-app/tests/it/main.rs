@@ -11,6 +11,7 @@ mod files;
 mod forms;
 mod import;
 mod keyring;
+mod outcomes;
 mod passphrase;
 mod recommend;
 mod sync_sim;

@@ -109,6 +109,8 @@ fn retention_checks_are_due_at_3_6_12_months_until_recorded() {
                 occupation: None,
                 wage_monthly: Some(2_800_000),
                 employment: EmploymentType::Permanent,
+                weekly_hours: None,
+                application_id: None,
             },
         )
     };
@@ -143,6 +145,9 @@ fn retention_checks_are_due_at_3_6_12_months_until_recorded() {
             months: 12,
             still_employed: true,
             note: None,
+            method: None,
+            left_on: None,
+            left_reason: None,
         },
     );
     d.record_event(check).unwrap();

@@ -267,6 +267,8 @@ fn placement() -> CaseEvent {
         occupation: Some("74".into()),
         wage_monthly: Some(3_100_000),
         employment: EmploymentType::Permanent,
+        weekly_hours: None,
+        application_id: None,
     })
 }
 
@@ -330,6 +332,9 @@ fn retention(months: u8) -> CaseEvent {
         months,
         still_employed: true,
         note: None,
+        method: None,
+        left_on: None,
+        left_reason: None,
     });
     // The subject of a retention check is the placement event.
     e.subject_id = id(31);

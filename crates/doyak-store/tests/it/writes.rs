@@ -298,6 +298,8 @@ fn placements_keep_their_recorded_retention_checks_in_any_arrival_order() {
                 occupation: None,
                 wage_monthly: None,
                 employment: EmploymentType::Permanent,
+                weekly_hours: None,
+                application_id: None,
             },
         )
     };
@@ -310,6 +312,9 @@ fn placements_keep_their_recorded_retention_checks_in_any_arrival_order() {
                 months,
                 still_employed: true,
                 note: None,
+                method: None,
+                left_on: None,
+                left_reason: None,
             },
         )
     };

@@ -268,6 +268,8 @@ fn the_same_changes_twice_change_nothing() {
             occupation: None,
             wage_monthly: None,
             employment: EmploymentType::Permanent,
+            weekly_hours: None,
+            application_id: None,
         },
     };
     let check = CaseEvent {
@@ -278,6 +280,9 @@ fn the_same_changes_twice_change_nothing() {
             months: 3,
             still_employed: true,
             note: None,
+            method: None,
+            left_on: None,
+            left_reason: None,
         },
         ..placement.clone()
     };

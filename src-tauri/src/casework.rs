@@ -1,0 +1,64 @@
+//! The commands for a case's outcomes: 알선 steps, 취업 등록 and 고용유지
+//! 확인 (doyak_app `steps` and `outcomes`). Each takes the state, runs the
+//! use case off the window's thread and maps errors to `UiError`.
+
+use crate::commands::{DeskState, with_desk};
+use doyak_app::{
+    ApplicationRow, OutcomeChoices, PlacementDraft, PlacementForm, RetentionDraft, RetentionForm,
+    StepForm, UiError,
+};
+
+#[tauri::command]
+pub async fn outcome_choices(
+    state: tauri::State<'_, DeskState>,
+) -> Result<OutcomeChoices, UiError> {
+    with_desk(&state, |desk| Ok(desk.outcome_choices())).await
+}
+
+#[tauri::command]
+pub async fn step_application(
+    state: tauri::State<'_, DeskState>,
+    form: StepForm,
+) -> Result<ApplicationRow, UiError> {
+    with_desk(&state, move |desk| desk.step_application(&form)).await
+}
+
+#[tauri::command]
+pub async fn new_placement_form(
+    state: tauri::State<'_, DeskState>,
+    seeker_id: String,
+    application_id: String,
+) -> Result<PlacementDraft, UiError> {
+    with_desk(&state, move |desk| {
+        desk.new_placement_form(&seeker_id, &application_id)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn add_placement(
+    state: tauri::State<'_, DeskState>,
+    form: PlacementForm,
+) -> Result<String, UiError> {
+    with_desk(&state, move |desk| desk.add_placement(&form)).await
+}
+
+#[tauri::command]
+pub async fn new_retention_form(
+    state: tauri::State<'_, DeskState>,
+    placement_id: String,
+    months: u8,
+) -> Result<RetentionDraft, UiError> {
+    with_desk(&state, move |desk| {
+        desk.new_retention_form(&placement_id, months)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn add_retention(
+    state: tauri::State<'_, DeskState>,
+    form: RetentionForm,
+) -> Result<(), UiError> {
+    with_desk(&state, move |desk| desk.add_retention(&form)).await
+}
