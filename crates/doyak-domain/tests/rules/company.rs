@@ -108,8 +108,8 @@ fn company() {
 #[test]
 fn vacancy() {
     // 공고명 required; KECO and 시군구 known; 모집인원 at least 1; 제시임금
-    // 0..=99,999,999 won a month; 주 근로시간 at most 68; the closing day not
-    // before the opening day.
+    // 0..=99,999,999 won a month; 주 근로시간 1..=52 (근로기준법 40 + 연장 12);
+    // 필요 경력 at most 40 years; the closing day not before the opening day.
     let table = Table::new(valid_vacancy())
         .case("title empty", |v| v.title = String::new())
         .case("title blank", |v| v.title = "\n".into())
@@ -126,8 +126,8 @@ fn vacancy() {
         .case("hours none", |v| v.weekly_hours = None)
         .case("hours 0", |v| v.weekly_hours = Some(0))
         .case("hours 52", |v| v.weekly_hours = Some(52))
-        // 52 is the legal weekly maximum for most employers; 68 is the
-        // limit the check uses (typo guard), so 53..=68 pass.
+        // 52 is the legal weekly maximum (40 + 12 of overtime): 53 and
+        // the old typo guard's 68 are refused now.
         .case("hours 53", |v| v.weekly_hours = Some(53))
         .case("hours 68", |v| v.weekly_hours = Some(68))
         .case("hours 69", |v| v.weekly_hours = Some(69))
@@ -137,6 +137,8 @@ fn vacancy() {
         })
         .case("closes none", |v| v.closes_on = None)
         .case("opens tomorrow", |v| v.opened_on = tomorrow())
+        .case("experience 40 years", |v| v.min_experience_years = Some(40))
+        .case("experience 41 years", |v| v.min_experience_years = Some(41))
         .case("experience 99 years", |v| v.min_experience_years = Some(99))
         .case("everything wrong", |v| {
             v.title = String::new();
@@ -162,22 +164,24 @@ fn vacancy() {
         wage 99,999,999     | ok
         wage 100,000,000    | wage_monthly(제시임금(월)): 월 금액이 1억 원을 넘습니다. 단위(원)를 확인해 주세요.
         hours none          | ok
-        hours 0             | ok
+        hours 0             | weekly_hours(주 근로시간): 주 근로시간은 1시간 이상이어야 합니다.
         hours 52            | ok
-        hours 53            | ok
-        hours 68            | ok
-        hours 69            | weekly_hours(주 근로시간): 주 근로시간이 68시간을 넘습니다.
+        hours 53            | weekly_hours(주 근로시간): 주 53시간은 법정 한도(주 52시간: 기본 40시간 + 연장 12시간)를 넘습니다.
+        hours 68            | weekly_hours(주 근로시간): 주 68시간은 법정 한도(주 52시간: 기본 40시간 + 연장 12시간)를 넘습니다.
+        hours 69            | weekly_hours(주 근로시간): 주 69시간은 법정 한도(주 52시간: 기본 40시간 + 연장 12시간)를 넘습니다.
         closes same day     | ok
         closes day before   | closes_on(모집기간): 종료일(2026-10-31)이 시작일(2026-11-01)보다 빠릅니다.
         closes none         | ok
         opens tomorrow      | ok
-        experience 99 years | ok
+        experience 40 years | ok
+        experience 41 years | min_experience_years(필요 경력): 필요 경력 41년은 40년을 넘습니다. 년 단위로 입력해 주세요.
+        experience 99 years | min_experience_years(필요 경력): 필요 경력 99년은 40년을 넘습니다. 년 단위로 입력해 주세요.
         everything wrong    | title(공고명): 필수 항목입니다.
                             | occupation(모집직종): 알 수 없는 직업분류(KECO) 코드입니다: 
                             | sigungu(근무지): 알 수 없는 시군구 코드입니다: 
                             | headcount(모집인원): 모집인원은 1명 이상이어야 합니다.
                             | wage_monthly(제시임금(월)): 금액은 0 이상이어야 합니다.
-                            | weekly_hours(주 근로시간): 주 근로시간이 68시간을 넘습니다.
+                            | weekly_hours(주 근로시간): 주 100시간은 법정 한도(주 52시간: 기본 40시간 + 연장 12시간)를 넘습니다.
                             | closes_on(모집기간): 종료일(2026-01-01)이 시작일(2026-11-01)보다 빠릅니다.
     "#]].assert_eq(&table.shared());
 }
