@@ -8,6 +8,7 @@ mod tests {
     use crate::commands::DeskInfo;
     use crate::sync::{Joined, SyncPanel};
     use doyak_app::DataChoices;
+    use doyak_app::DuplicateRow;
     use doyak_app::FieldError;
     use doyak_app::PassphraseChangeForm;
     use doyak_app::sync::{
@@ -85,6 +86,7 @@ mod tests {
             decl::<ReferralRow>(&cfg),
             decl::<SeekerForm>(&cfg),
             decl::<SeekerFormChoices>(&cfg),
+            decl::<DuplicateRow>(&cfg),
             decl::<SessionForm>(&cfg),
             decl::<CompanyListQuery>(&cfg),
             decl::<CompanyPage>(&cfg),

@@ -3,6 +3,7 @@
 //! freeze the window), map errors to `UiError`.
 
 use crate::unlock_clock::UnlockClock;
+use doyak_app::DuplicateRow;
 use doyak_app::PassphraseChangeForm;
 use doyak_app::unlock::UnlockGuard;
 use doyak_app::{
@@ -245,6 +246,15 @@ pub async fn check_seeker_form(
     form: SeekerForm,
 ) -> Result<Vec<FieldError>, UiError> {
     with_desk(&state, move |desk| desk.check_seeker_form(&form)).await
+}
+
+/// Who a new seeker being typed may already be (doyak_app `duplicates`).
+#[tauri::command]
+pub async fn seeker_duplicates(
+    state: tauri::State<'_, DeskState>,
+    form: SeekerForm,
+) -> Result<Vec<DuplicateRow>, UiError> {
+    with_desk(&state, move |desk| desk.seeker_duplicates(&form)).await
 }
 
 /// Returns the saved seeker's id.

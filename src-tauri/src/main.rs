@@ -87,6 +87,7 @@ fn main() {
             commands::seeker_form_choices,
             commands::new_seeker_form,
             commands::check_seeker_form,
+            commands::seeker_duplicates,
             commands::save_seeker_form,
             commands::contact_modes,
             commands::new_session_form,

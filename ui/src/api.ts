@@ -3,6 +3,7 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { open } from "@tauri-apps/plugin-dialog";
 import type {
+  DuplicateRow,
   OutcomeChoices,
   PlacementDraft,
   PlacementForm,
@@ -90,6 +91,7 @@ export const api = {
   seekerFormChoices: () => call<SeekerFormChoices>("seeker_form_choices"),
   newSeekerForm: () => call<SeekerForm>("new_seeker_form"),
   checkSeekerForm: (form: SeekerForm) => call<FieldError[]>("check_seeker_form", { form }),
+  seekerDuplicates: (form: SeekerForm) => call<DuplicateRow[]>("seeker_duplicates", { form }),
   saveSeekerForm: (form: SeekerForm) => call<string>("save_seeker_form", { form }),
   contactModes: () => call<Choice[]>("contact_modes"),
   newSessionForm: (seekerId: string) => call<SessionForm>("new_session_form", { seekerId }),

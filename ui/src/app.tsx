@@ -259,6 +259,7 @@ export function App() {
             <SeekerFormView
               id={route.id}
               onCancel={() => setRoute(route.id ? { screen: "seeker", id: route.id } : { screen: "seekers" })}
+              onOpenSeeker={(id) => setRoute({ screen: "seeker", id })}
               onSaved={(id) => {
                 refresh();
                 setRoute({ screen: "seeker", id });

@@ -397,12 +397,31 @@ accepts_shift: string,
 /**
  * "yes", "no" or "" (not asked).
  */
-willing_to_relocate: string, iap_goal: string, note: string, };
+willing_to_relocate: string, iap_goal: string, note: string, 
+/**
+ * A new seeker who matches someone already registered (same name and
+ * birth date, or same phone) is saved only when this says the
+ * counselor checked: another person.
+ */
+duplicate_ok: boolean, };
 
 /**
  * The options of the seeker form's selects and checkboxes, labelled by the domain.
  */
 export type SeekerFormChoices = { genders: Array<Choice>, tracks: Array<Choice>, statuses: Array<Choice>, consent_scopes: Array<Choice>, target_groups: Array<Choice>, };
+
+/**
+ * A seeker the new one may be.
+ */
+export type DuplicateRow = { id: string, name: string, birth_date: string, phone_masked: string, 
+/**
+ * 진행상태.
+ */
+status: string, 
+/**
+ * "이름·생년월일이 같음", "전화번호가 같음" or both.
+ */
+reason: string, };
 
 /**
  * A counseling session as the desk records it.

@@ -47,6 +47,11 @@ pub struct SeekerForm {
     pub willing_to_relocate: String,
     pub iap_goal: String,
     pub note: String,
+    /// A new seeker who matches someone already registered (same name and
+    /// birth date, or same phone) is saved only when this says the
+    /// counselor checked: another person.
+    #[serde(default)]
+    pub duplicate_ok: bool,
 }
 
 /// The options of the seeker form's selects and checkboxes, labelled by the domain.
@@ -336,6 +341,7 @@ impl SeekerForm {
             willing_to_relocate: yes_no(s.willing_to_relocate),
             iap_goal: s.iap_goal.clone().unwrap_or_default(),
             note: s.note.clone().unwrap_or_default(),
+            duplicate_ok: false,
         }
     }
 
@@ -516,6 +522,7 @@ impl Desk {
             return Err(AppError::Invalid(errors));
         }
         if form.id.trim().is_empty() {
+            self.refuse_duplicate(form)?;
             self.create_seeker(seeker.clone())?;
         } else {
             self.save(&seeker)?;

@@ -10,6 +10,7 @@ mod companies;
 mod company_forms;
 mod demo;
 mod detail;
+mod duplicates;
 mod error;
 mod export;
 mod files;
@@ -36,6 +37,7 @@ pub use companies::{
 pub use company_forms::{CompanyForm, CompanyFormChoices, VacancyForm};
 pub use detail::{EventRow, Fact, ReferralRow, SeekerDetail, SessionForm};
 pub use doyak_domain::ErrorCode;
+pub use duplicates::DuplicateRow;
 pub use error::{AppError, SyncFailure, UiError};
 pub use export::{ExportFormat, ExportKind};
 pub use files::{

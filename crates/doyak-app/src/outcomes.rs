@@ -6,7 +6,6 @@
 
 use crate::codes::{keco_name, monthly_wage};
 use crate::forms::{Reader, choice, enum_value, manwon_text, parse_id};
-use crate::steps::placed_from;
 use crate::today::RETENTION_AHEAD_DAYS;
 use crate::{AppError, Choice, Desk};
 use chrono::{Months, NaiveDate};
@@ -225,7 +224,10 @@ impl Desk {
                 ),
             ));
         }
-        if placed_from(&self.events_of(seeker.id)?, &application).is_some() {
+        if self
+            .placed_from(&self.events_of(seeker.id)?, &application)?
+            .is_some()
+        {
             return Err(invalid(
                 "application_id",
                 "알선",
@@ -323,15 +325,26 @@ impl Desk {
                 return Err(AppError::Invalid(errors));
             }
         }
+        self.append_outcome(&event, status_changes.then_some(&seeker))?;
+        Ok(event.id.to_string())
+    }
+
+    /// Appends an outcome and, when its 진행상태 changes with it, the
+    /// seeker, in one transaction.
+    fn append_outcome(
+        &mut self,
+        event: &CaseEvent,
+        seeker: Option<&JobSeeker>,
+    ) -> Result<(), AppError> {
         let ctx = self.write_ctx();
         self.store.write(&ctx, |w| {
-            w.append(&event)?;
-            if status_changes {
-                w.update(&seeker)?;
+            w.append(event)?;
+            if let Some(s) = seeker {
+                w.update(s)?;
             }
             Ok(())
         })?;
-        Ok(event.id.to_string())
+        Ok(())
     }
 
     /// The placement event named by `id`, with its checks.
@@ -461,14 +474,7 @@ impl Desk {
         if status_changes {
             seeker.status = SeekerStatus::JobSearch;
         }
-        let ctx = self.write_ctx();
-        self.store.write(&ctx, |w| {
-            w.append(&event)?;
-            if status_changes {
-                w.update(&seeker)?;
-            }
-            Ok(())
-        })?;
+        self.append_outcome(&event, status_changes.then_some(&seeker))?;
         Ok(())
     }
 

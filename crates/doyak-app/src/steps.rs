@@ -39,25 +39,6 @@ pub(crate) fn may_share(s: &JobSeeker) -> bool {
     })
 }
 
-/// The 취업 recorded from an 알선 among a seeker's events: linked by the
-/// 알선, or (recorded before placements named their 알선) by its vacancy.
-pub(crate) fn placed_from<'a>(
-    events: &'a [CaseEvent],
-    application: &Application,
-) -> Option<&'a CaseEvent> {
-    events.iter().find(|e| match &e.body {
-        EventBody::Placement {
-            application_id,
-            vacancy_id,
-            ..
-        } => match application_id {
-            Some(a) => *a == application.id,
-            None => *vacancy_id == Some(application.vacancy_id),
-        },
-        _ => false,
-    })
-}
-
 pub(crate) fn status_error(message: &str) -> AppError {
     AppError::Invalid(vec![FieldError::new("status", "알선 단계", message)])
 }
@@ -194,10 +175,43 @@ impl Desk {
         events: &[CaseEvent],
     ) -> Result<(), AppError> {
         row.steps = self.step_rows(application)?;
-        row.placement_id = placed_from(events, application).map(|e| e.id.to_string());
+        row.placement_id = self
+            .placed_from(events, application)?
+            .map(|e| e.id.to_string());
         row.needs_placement =
             application.status == ApplicationStatus::Hired && row.placement_id.is_none();
         Ok(())
+    }
+
+    /// The 취업 recorded from an 알선 among the seeker's `events`: the one
+    /// naming it. A 합격 no step of this desk recorded (imported, pulled
+    /// from an older desk, the demo) came before placements named their
+    /// 알선: then a placement at its vacancy naming no 알선 is its 취업.
+    pub(crate) fn placed_from<'a>(
+        &self,
+        events: &'a [CaseEvent],
+        application: &Application,
+    ) -> Result<Option<&'a CaseEvent>, AppError> {
+        let named = events.iter().find(|e| {
+            matches!(&e.body, EventBody::Placement { application_id: Some(a), .. } if *a == application.id)
+        });
+        if named.is_some() || application.status != ApplicationStatus::Hired {
+            return Ok(named);
+        }
+        let stepped = self.steps_of(application.id)?.iter().any(|e| {
+            matches!(
+                e.body,
+                EventBody::ApplicationStep {
+                    to: ApplicationStatus::Hired,
+                    ..
+                }
+            )
+        });
+        Ok((!stepped).then(|| {
+            events.iter().find(|e| {
+                matches!(&e.body, EventBody::Placement { application_id: None, vacancy_id: Some(v), .. } if *v == application.vacancy_id)
+            })
+        }).flatten())
     }
 
     /// An 알선's history as rows: how it started, then each step.

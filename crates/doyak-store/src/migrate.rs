@@ -20,6 +20,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_rejection_fields",
         include_str!("../migrations/0004_rejection_fields.sql"),
     ),
+    (
+        "0005_seeker_identity",
+        include_str!("../migrations/0005_seeker_identity.sql"),
+    ),
 ];
 
 /// The file's schema version: the number of migrations applied.

@@ -225,6 +225,50 @@ impl Store {
         Ok(events)
     }
 
+    /// Live seekers who may be the person being registered: the same name
+    /// and birth date, or the same phone number (both as stored: the
+    /// domain's normalised forms). Read through the indexes of migration
+    /// 0005; at most `limit` of each kind.
+    pub fn possible_duplicates(
+        &self,
+        name: &str,
+        birth_date: Option<chrono::NaiveDate>,
+        phone: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<JobSeeker>> {
+        let mut ids: Vec<String> = Vec::new();
+        if let Some(birth) = birth_date {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id FROM seeker WHERE deleted_at IS NULL AND name = ?1 AND birth_date = ?2 ORDER BY id LIMIT ?3",
+            )?;
+            let rows = stmt.query_map(rusqlite::params![name, birth.to_string(), limit], |r| {
+                r.get::<_, String>(0)
+            })?;
+            for id in rows {
+                ids.push(id?);
+            }
+        }
+        if let Some(phone) = phone {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id FROM seeker WHERE deleted_at IS NULL AND phone = ?1 ORDER BY id LIMIT ?2",
+            )?;
+            for id in stmt.query_map(rusqlite::params![phone, limit], |r| r.get::<_, String>(0))? {
+                let id = id?;
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        let mut seekers = Vec::with_capacity(ids.len());
+        for id in ids {
+            let id = id.parse().map_err(|_| StoreError::Corrupt {
+                reason: "seeker.id".into(),
+            })?;
+            seekers.extend(self.get::<JobSeeker>(id)?);
+        }
+        Ok(seekers)
+    }
+
     /// One event by its id.
     pub fn event(&self, id: Id) -> Result<Option<CaseEvent>> {
         let mut stmt = self

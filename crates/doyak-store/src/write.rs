@@ -138,10 +138,18 @@ impl Store {
 }
 
 /// The fields of a kind that are copied out of `data` into plain columns, for
-/// the indexes lists filter and sort by (see migrations/0001 and 0002).
+/// the indexes lists filter and sort by and the seeker duplicate check reads
+/// (see migrations/0001, 0002 and 0005).
 fn list_columns(kind: EntityKind) -> &'static [&'static str] {
     match kind {
-        EntityKind::Seeker => &["status", "track", "counselor_id", "target_groups"],
+        EntityKind::Seeker => &[
+            "status",
+            "track",
+            "counselor_id",
+            "target_groups",
+            "phone",
+            "birth_date",
+        ],
         EntityKind::Company => &["business_number", "status", "industrial_complex"],
         EntityKind::Vacancy => &["company_id", "status", "opened_on"],
         EntityKind::Referral => &["subject_id", "status"],

@@ -20,6 +20,52 @@ function useChoices(): OutcomeChoices | null {
   return choices;
 }
 
+/** A form the desk prefills (`load`) and checks on `save`; its errors by
+ * field, and the first field focused once it is there. */
+function useDraft<D extends { form: F }, F>(load: () => Promise<D>, save: (form: F) => Promise<unknown>, onSaved: () => void, deps: readonly unknown[]) {
+  const [draft, setDraft] = useState<D | null>(null);
+  const [form, setForm] = useState<F | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<UiError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    load().then((d) => {
+      setDraft(d);
+      setForm(d.form);
+    }, setFailure);
+  }, deps);
+  useEffect(() => {
+    if (form) first.current?.focus();
+  }, [form === null]);
+  const set = <K extends keyof F>(key: K, value: F[K]) => setForm((f) => (f ? { ...f, [key]: value } : f));
+  return {
+    draft,
+    form,
+    set,
+    replace: setForm,
+    errors,
+    failure,
+    saving,
+    submit: async (e: Event) => {
+      e.preventDefault();
+      if (!form || saving) return;
+      setSaving(true);
+      try {
+        await save(form);
+        onSaved();
+      } catch (err) {
+        const ui = err as UiError;
+        setFailure(ui);
+        setErrors(byField(ui.fields));
+      } finally {
+        setSaving(false);
+      }
+    },
+    first,
+  };
+}
+
 /** Companies of the caseload whose name starts like the typed employer. */
 function EmployerSuggestions(props: { text: string; chosen: string; onPick: (c: CompanyRow) => void }) {
   const [hits, setHits] = useState<CompanyRow[]>([]);
@@ -53,39 +99,13 @@ function EmployerSuggestions(props: { text: string; chosen: string; onPick: (c: 
 /** 취업 등록. From an 알선 (`applicationId`), the vacancy fills it in. */
 export function PlacementEditor(props: { seekerId: string; applicationId: string; onSaved: () => void; onCancel: () => void }) {
   const choices = useChoices();
-  const [draft, setDraft] = useState<PlacementDraft | null>(null);
-  const [form, setForm] = useState<PlacementForm | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<UiError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const first = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    api.newPlacementForm(props.seekerId, props.applicationId).then((d) => {
-      setDraft(d);
-      setForm(d.form);
-    }, setFailure);
-  }, [props.seekerId, props.applicationId]);
-  useEffect(() => {
-    if (form) first.current?.focus();
-  }, [form === null]);
+  const { draft, form, set, replace, errors, failure, saving, submit, first } = useDraft<PlacementDraft, PlacementForm>(
+    () => api.newPlacementForm(props.seekerId, props.applicationId),
+    api.addPlacement,
+    props.onSaved,
+    [props.seekerId, props.applicationId],
+  );
   if (!draft || !form || !choices) return <Loading failure={failure} />;
-  const set = <K extends keyof PlacementForm>(key: K, value: PlacementForm[K]) => setForm({ ...form, [key]: value });
-
-  async function save(e: Event) {
-    e.preventDefault();
-    if (!form) return;
-    setSaving(true);
-    try {
-      await api.addPlacement(form);
-      props.onSaved();
-    } catch (err) {
-      const ui = err as UiError;
-      setFailure(ui);
-      setErrors(byField(ui.fields));
-    } finally {
-      setSaving(false);
-    }
-  }
   const input = (name: keyof PlacementForm, extra: Record<string, unknown> = {}) => ({
     id: `f-${name}`,
     value: form[name] as string,
@@ -94,15 +114,15 @@ export function PlacementEditor(props: { seekerId: string; applicationId: string
     ...extra,
   });
   return (
-    <form class="outcome-form" aria-label="취업 등록" id="placement-form" onSubmit={save}>
+    <form class="outcome-form" aria-label="취업 등록" id="placement-form" onSubmit={submit}>
       <h3>{draft.seeker_name} 취업 등록</h3>
       <div class="grid">
         <Field name="employer" label="취업처" required errors={errors} hint={form.company_id ? "사례관리 기업에서 골랐습니다." : "기업명을 입력하면 사례관리 기업을 찾아 줍니다."}>
           <input
             {...input("employer", { ref: first })}
-            onInput={(e) => setForm({ ...form, employer: e.currentTarget.value, company_id: "", vacancy_id: form.application_id ? form.vacancy_id : "" })}
+            onInput={(e) => replace({ ...form, employer: e.currentTarget.value, company_id: "", vacancy_id: form.application_id ? form.vacancy_id : "" })}
           />
-          <EmployerSuggestions text={form.employer} chosen={form.company_id} onPick={(c) => setForm({ ...form, employer: c.name, company_id: c.id })} />
+          <EmployerSuggestions text={form.employer} chosen={form.company_id} onPick={(c) => replace({ ...form, employer: c.name, company_id: c.id })} />
         </Field>
         <Field name="started_on" label="취업일(입사일)" required errors={errors}>
           <input {...input("started_on")} placeholder="YYYY-MM-DD" />
@@ -150,41 +170,15 @@ export function PlacementEditor(props: { seekerId: string; applicationId: string
 /** 고용유지 확인 for one placement's 3-, 6- or 12-month check. */
 export function RetentionEditor(props: { placementId: string; months: number; onSaved: () => void; onCancel: () => void }) {
   const choices = useChoices();
-  const [draft, setDraft] = useState<RetentionDraft | null>(null);
-  const [form, setForm] = useState<RetentionForm | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<UiError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const first = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    api.newRetentionForm(props.placementId, props.months).then((d) => {
-      setDraft(d);
-      setForm(d.form);
-    }, setFailure);
-  }, [props.placementId, props.months]);
-  useEffect(() => {
-    if (form) first.current?.focus();
-  }, [form === null]);
+  const { draft, form, set, errors, failure, saving, submit, first } = useDraft<RetentionDraft, RetentionForm>(
+    () => api.newRetentionForm(props.placementId, props.months),
+    api.addRetention,
+    props.onSaved,
+    [props.placementId, props.months],
+  );
   if (!draft || !form || !choices) return <Loading failure={failure} />;
-  const set = <K extends keyof RetentionForm>(key: K, value: RetentionForm[K]) => setForm({ ...form, [key]: value });
-
-  async function save(e: Event) {
-    e.preventDefault();
-    if (!form) return;
-    setSaving(true);
-    try {
-      await api.addRetention(form);
-      props.onSaved();
-    } catch (err) {
-      const ui = err as UiError;
-      setFailure(ui);
-      setErrors(byField(ui.fields));
-    } finally {
-      setSaving(false);
-    }
-  }
   return (
-    <form class="outcome-form" aria-label="고용유지 확인" id="retention-form" onSubmit={save}>
+    <form class="outcome-form" aria-label="고용유지 확인" id="retention-form" onSubmit={submit}>
       <h3>
         {draft.seeker_name} · {draft.employer} {form.months}개월 고용유지 확인
       </h3>

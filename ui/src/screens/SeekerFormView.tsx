@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api } from "../api";
-import type { SeekerForm, SeekerFormChoices } from "../bindings";
+import type { DuplicateRow, SeekerForm, SeekerFormChoices } from "../bindings";
 import { CodePicker } from "../components/CodePicker";
 import { Field } from "../components/Field";
 import { FormActions, Loading } from "../components/FormParts";
@@ -12,10 +12,50 @@ interface Props {
   id: string | null;
   onSaved: (id: string) => void;
   onCancel: () => void;
+  onOpenSeeker: (id: string) => void;
+}
+
+/** Who the new seeker may already be, as the desk finds them while the
+ * name, birth date and phone are typed; saving needs 다른 사람입니다. */
+function Duplicates(props: { form: SeekerForm; onOpen: (id: string) => void; onConfirm: (ok: boolean) => void; error: string[] | undefined }) {
+  const [rows, setRows] = useState<DuplicateRow[]>([]);
+  const { form } = props;
+  useEffect(() => {
+    if (form.id) return;
+    const timer = setTimeout(() => {
+      api.seekerDuplicates(form).then(setRows, () => setRows([]));
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [form.name, form.birth_date, form.phone]);
+  if (rows.length === 0) return null;
+  return (
+    <section class="duplicates" id="seeker-duplicates" aria-labelledby="seeker-duplicates-title">
+      <h3 id="seeker-duplicates-title">이미 등록된 구직자일 수 있습니다</h3>
+      <ul>
+        {rows.map((d) => (
+          <li key={d.id}>
+            <strong>{d.name}</strong> {[d.birth_date, d.phone_masked, d.status].filter(Boolean).join(" · ")} <span class="muted">({d.reason})</span>{" "}
+            <button type="button" class="btn small-btn duplicate-open" onClick={() => props.onOpen(d.id)}>
+              기존 기록 열기
+            </button>
+          </li>
+        ))}
+      </ul>
+      <label class="check">
+        <input type="checkbox" id="f-duplicate_ok" checked={form.duplicate_ok} onChange={(e) => props.onConfirm(e.currentTarget.checked)} />
+        확인했습니다: 다른 사람입니다 (새로 등록)
+      </label>
+      {(props.error ?? []).map((m) => (
+        <p class="field-error" role="alert">
+          {m}
+        </p>
+      ))}
+    </section>
+  );
 }
 
 
-export function SeekerFormView({ id, onSaved, onCancel }: Props) {
+export function SeekerFormView({ id, onSaved, onCancel, onOpenSeeker }: Props) {
   const [choices, setChoices] = useState<SeekerFormChoices | null>(null);
   const f = useRecordForm<SeekerForm>(
     () => (id ? api.seekerDetail(id).then((d) => d.form) : api.newSeekerForm()),
@@ -93,6 +133,7 @@ export function SeekerFormView({ id, onSaved, onCancel }: Props) {
           </Field>
         </div>
       </fieldset>
+      <Duplicates form={form} onOpen={onOpenSeeker} onConfirm={(ok) => set("duplicate_ok", ok)} error={shown["duplicate_ok"]} />
       <fieldset>
         <legend>참여</legend>
         <div class="grid">

@@ -194,3 +194,56 @@ fn a_session_from_the_form_appears_in_the_case_file_and_today() {
     assert_eq!(due.len(), 1, "the agreed next contact is due within 7 days");
     assert_eq!(due[0].overdue_days, -2);
 }
+
+#[test]
+fn a_second_registration_of_the_same_person_is_refused_until_the_counselor_says_otherwise() {
+    let mut fx = new_desk();
+    let first = fx.desk.save_seeker_form(&filled(&fx.desk)).unwrap();
+
+    // The same name and birth date typed differently ("1988-03-15" vs
+    // "1988.03.15"), another phone: the same person by name and birth.
+    let mut again = filled(&fx.desk);
+    again.birth_date = "1988-03-15".into();
+    again.phone = "010-9999-0000".into();
+    let found = fx.desk.seeker_duplicates(&again).unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].id, first);
+    assert_eq!(found[0].reason, "이름·생년월일이 같음");
+    assert_eq!(
+        found[0].phone_masked, "010-****-6789",
+        "the list masks the number"
+    );
+    let refused = fx.desk.save_seeker_form(&again).unwrap_err();
+    assert_eq!(fields(&refused), ["duplicate_ok"]);
+    assert!(
+        refused.field_errors()[0]
+            .message
+            .contains("김도약(이름·생년월일이 같음)")
+    );
+
+    // Another name, the first one's phone typed with spaces: the same
+    // phone once normalised.
+    let mut phone = fx.desk.new_seeker_form();
+    phone.name = "이도약".into();
+    phone.phone = "010 2345 6789".into();
+    let found = fx.desk.seeker_duplicates(&phone).unwrap();
+    assert_eq!(
+        found.iter().map(|d| d.reason.as_str()).collect::<Vec<_>>(),
+        ["전화번호가 같음"]
+    );
+
+    // A namesake born another day with another phone is nobody's double.
+    let mut namesake = filled(&fx.desk);
+    namesake.birth_date = "1990-01-01".into();
+    namesake.phone = "010-1111-2222".into();
+    assert!(fx.desk.seeker_duplicates(&namesake).unwrap().is_empty());
+
+    // The counselor checked: another person (say, twins sharing a phone).
+    phone.duplicate_ok = true;
+    let second = fx.desk.save_seeker_form(&phone).unwrap();
+    assert_ne!(second, first);
+    // Editing an existing seeker is never a duplicate of itself.
+    let edit = fx.desk.seeker_form(&first).unwrap();
+    assert!(fx.desk.seeker_duplicates(&edit).unwrap().is_empty());
+    fx.desk.save_seeker_form(&edit).unwrap();
+}

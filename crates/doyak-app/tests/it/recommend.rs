@@ -7,7 +7,9 @@ use doyak_app::{AppError, CompanyForm, SeekerForm, VacancyForm};
 pub(crate) fn seeker(d: &mut Desk, name: &str, consent: bool, shift: &str) -> String {
     let mut f: SeekerForm = d.new_seeker_form();
     f.name = name.into();
-    f.phone = "010-2345-6789".into();
+    // One number per person: the same phone twice is a duplicate seeker.
+    let n: u32 = name.chars().map(u32::from).sum::<u32>() % 10_000;
+    f.phone = format!("010-2345-{n:04}");
     f.home_sigungu = "41273".into(); // 안산시 단원구
     f.status = "job_search".into();
     f.desired_occupations = vec!["82".into()];
