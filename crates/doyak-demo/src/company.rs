@@ -326,7 +326,9 @@ impl<'a> CompanyMaker<'a> {
             if site.employees >= 50 {
                 wage += 15.0;
             }
-            let wage_10k = ((wage / 10.0).round() * 10.0).clamp(210.0, 450.0) as i64;
+            // At least 220만원: above every year's 최저임금 the reference data
+            // has (2026: 월 2,156,880원 at 40 hours), so no demo vacancy breaks it.
+            let wage_10k = ((wage / 10.0).round() * 10.0).clamp(220.0, 450.0) as i64;
 
             let weekly_hours = match shift {
                 Shift::Day => d.weighted(&[(40, 60), (44, 25), (48, 15)]),

@@ -109,7 +109,8 @@ pub(crate) fn case_file(
                     Some(s) if d.chance(0.2) => s,
                     _ => p.keco,
                 };
-                let wage = ((person.wage_10k + d.range(-3, 2) * 10).clamp(200, 450)) * 10_000;
+                // At least 220만원, above the 최저임금 (as the vacancies).
+                let wage = ((person.wage_10k + d.range(-3, 2) * 10).clamp(220, 450)) * 10_000;
                 (name, None, None, keco, wage)
             }
         };

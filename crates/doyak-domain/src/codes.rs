@@ -11,6 +11,10 @@ pub trait CodeBook {
     fn has_keco(&self, code: &str) -> bool;
     fn has_sigungu(&self, code: &str) -> bool;
     fn has_ppuri_tech(&self, code: &str) -> bool;
+    /// The year's 최저임금 per hour in 원, when the reference data has it.
+    fn minimum_wage_hourly(&self, _year: i32) -> Option<i64> {
+        None
+    }
 }
 
 macro_rules! code_newtype {

@@ -3,7 +3,7 @@
 use crate::record::CheckContext;
 use crate::validate::{BusinessNumber, FieldError, MAX_EXPERIENCE_YEARS, Phone, Validation};
 use crate::{EntityKind, Id, KecoCode, KsicCode, SharedRecord, SigunguCode};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// 참여기업. Shared record.
@@ -346,6 +346,14 @@ impl SharedRecord for Vacancy {
         }
         v.wage("wage_monthly", "제시임금(월)", self.wage_monthly);
         v.weekly_hours("weekly_hours", "주 근로시간", self.weekly_hours);
+        v.minimum_wage(
+            "wage_monthly",
+            "제시임금(월)",
+            self.wage_monthly,
+            self.weekly_hours,
+            self.opened_on.year(),
+            ctx.codes,
+        );
         if let Some(y) = self.min_experience_years
             && y > MAX_EXPERIENCE_YEARS
         {

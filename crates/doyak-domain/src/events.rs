@@ -7,7 +7,7 @@
 use crate::record::CheckContext;
 use crate::validate::{FieldError, Validation};
 use crate::{EntityKind, EventRecord, Id, KecoCode, SharedRecord};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// One append-only event in a seeker's or a company's file.
@@ -439,12 +439,30 @@ impl EventRecord for CaseEvent {
                 wage_monthly,
                 occupation,
                 weekly_hours,
+                employment,
                 ..
             } => {
                 v.not_future("occurred_on", "취업일", Some(self.occurred_on), ctx.today);
                 v.required("employer", "취업처", employer);
                 v.wage("wage_monthly", "임금(월)", *wage_monthly);
                 v.weekly_hours("weekly_hours", "주 근로시간", *weekly_hours);
+                // 시간제 without hours and 창업·자영업 have no minimum to
+                // compare with.
+                let hours = match employment {
+                    EmploymentType::SelfEmployed => None,
+                    EmploymentType::PartTime => *weekly_hours,
+                    _ => Some(weekly_hours.unwrap_or(40)),
+                };
+                if hours.is_some() {
+                    v.minimum_wage(
+                        "wage_monthly",
+                        "임금(월)",
+                        *wage_monthly,
+                        hours,
+                        self.occurred_on.year(),
+                        ctx.codes,
+                    );
+                }
                 if let Some(code) = occupation
                     && !ctx.codes.has_keco(code.as_str())
                 {

@@ -32,6 +32,19 @@ impl fmt::Display for FieldError {
     }
 }
 
+/// 2156880 → "2,156,880".
+fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
 /// 근로기준법 제50조 (40시간) + 제53조 (연장 12시간).
 pub const MAX_WEEKLY_HOURS: u32 = 52;
 
@@ -89,6 +102,42 @@ impl Validation {
                 ),
             ),
             _ => {}
+        }
+    }
+
+    /// A monthly wage at or above the year's 최저임금 for the weekly hours
+    /// (40 when not given, capped at 40: overtime is paid on top): the
+    /// hourly rate × 209 hours a month at 40 hours a week (주휴 included),
+    /// in proportion below. Under 15 hours a week (no 주휴) and in a year
+    /// the reference data does not have, nothing is checked.
+    pub fn minimum_wage(
+        &mut self,
+        field: &str,
+        label: &str,
+        wage: Option<i64>,
+        weekly_hours: Option<u32>,
+        year: i32,
+        codes: &dyn crate::CodeBook,
+    ) {
+        let hours = i64::from(weekly_hours.unwrap_or(40).min(40));
+        let (Some(wage), Some(hourly)) = (wage, codes.minimum_wage_hourly(year)) else {
+            return;
+        };
+        if hours < 15 {
+            return;
+        }
+        let minimum = hourly * 209 * hours / 40;
+        if wage < minimum {
+            self.push(
+                field,
+                label,
+                format!(
+                    "월 {}원은 {year}년 최저임금(시급 {}원, 주 {hours}시간 환산 월 {}원)보다 적습니다.",
+                    grouped(wage),
+                    grouped(hourly),
+                    grouped(minimum)
+                ),
+            );
         }
     }
 

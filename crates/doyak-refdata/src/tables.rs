@@ -172,6 +172,17 @@ pub struct RefData {
     keco_index: HashMap<String, usize>,
     sigungu_index: HashMap<String, usize>,
     qualification_names: HashMap<String, usize>,
+    /// 최저임금 by year (hourly, 원), from minimum_wage.csv.
+    pub minimum_wage: Vec<MinimumWage>,
+}
+
+/// One year's 최저임금, with where it comes from.
+#[derive(Debug, Clone, Deserialize)]
+pub struct MinimumWage {
+    pub year: i32,
+    pub hourly_won: i64,
+    pub basis: String,
+    pub checked_on: String,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Vec<T> {
@@ -238,6 +249,7 @@ impl RefData {
             asset!("partner_institution_types.csv"),
         );
         let focus = parse("focus_industries.csv", asset!("focus_industries.csv"));
+        let minimum_wage = parse("minimum_wage.csv", asset!("minimum_wage.csv"));
 
         let index = |codes: Vec<&String>| {
             codes
@@ -267,6 +279,7 @@ impl RefData {
             keco_index,
             sigungu_index,
             qualification_names,
+            minimum_wage,
         }
     }
 
@@ -361,6 +374,12 @@ impl CodeBook for RefData {
     }
     fn has_ppuri_tech(&self, code: &str) -> bool {
         self.ppuri_tech(code).is_some()
+    }
+    fn minimum_wage_hourly(&self, year: i32) -> Option<i64> {
+        self.minimum_wage
+            .iter()
+            .find(|m| m.year == year)
+            .map(|m| m.hourly_won)
     }
 }
 

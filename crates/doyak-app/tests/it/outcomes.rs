@@ -217,3 +217,38 @@ fn leaving_at_a_check_ends_the_checks_and_may_reopen_the_search() {
     six.still_employed = true;
     assert!(message(d.add_retention(&six).unwrap_err()).contains("퇴사로 기록되어"));
 }
+
+#[test]
+fn wages_below_the_years_minimum_are_refused_for_the_hours_worked() {
+    // 2026: 시급 10,320원 → 월 2,156,880원 at 40 hours (209 hours with
+    // 주휴), 1,078,440원 at 20 hours; the clock's day is in 2026.
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let c = company(d);
+    let mut v = d.new_vacancy_form(&c).unwrap();
+    v.title = "생산직".into();
+    v.occupation = "82".into();
+    v.headcount = "1".into();
+    v.sigungu = "41273".into();
+    v.shift = "day".into();
+    v.wage_monthly = "1500000".into();
+    let low = d.save_vacancy_form(&v).unwrap_err();
+    assert!(
+        message(low)
+            .contains("2026년 최저임금(시급 10,320원, 주 40시간 환산 월 2,156,880원)보다 적습니다"),
+        "no hours given: full time"
+    );
+    v.weekly_hours = "20".into();
+    d.save_vacancy_form(&v)
+        .expect("150만원 for 20 hours a week is above 1,078,440원");
+
+    let kim = seeker(d, "김용접", true, "no");
+    let mut p = d.new_placement_form(&kim, "").unwrap().form;
+    p.employer = "반월금속".into();
+    p.started_on = "2026-11-02".into();
+    p.wage_manwon = "200".into();
+    assert!(message(d.add_placement(&p).unwrap_err()).contains("최저임금"));
+    p.employment = "part_time".into();
+    d.add_placement(&p)
+        .expect("시간제 without hours: nothing to compare with");
+}
