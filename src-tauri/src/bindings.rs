@@ -11,6 +11,7 @@ mod tests {
     use doyak_app::DuplicateRow;
     use doyak_app::FieldError;
     use doyak_app::PassphraseChangeForm;
+    use doyak_app::SessionDraft;
     use doyak_app::sync::{
         ConflictChoice, ConflictView, Enrolled, JoinForm, RejectionView, SameIdChoice, SideView,
         SyncReport, SyncStatus,
@@ -87,6 +88,7 @@ mod tests {
             decl::<SeekerForm>(&cfg),
             decl::<SeekerFormChoices>(&cfg),
             decl::<DuplicateRow>(&cfg),
+            decl::<SessionDraft>(&cfg),
             decl::<SessionForm>(&cfg),
             decl::<CompanyListQuery>(&cfg),
             decl::<CompanyPage>(&cfg),

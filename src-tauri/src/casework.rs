@@ -1,11 +1,12 @@
 //! The commands for a case's outcomes: 알선 steps, 취업 등록 and 고용유지
-//! 확인 (doyak_app `steps` and `outcomes`). Each takes the state, runs the
+//! 확인 (doyak_app `steps` and `outcomes`), and the drafts of half-written
+//! forms (`drafts`). Each takes the state, runs the
 //! use case off the window's thread and maps errors to `UiError`.
 
 use crate::commands::{DeskState, with_desk};
 use doyak_app::{
     ApplicationRow, OutcomeChoices, PlacementDraft, PlacementForm, RetentionDraft, RetentionForm,
-    StepForm, UiError,
+    SessionDraft, SessionForm, StepForm, UiError,
 };
 
 #[tauri::command]
@@ -61,4 +62,28 @@ pub async fn add_retention(
     form: RetentionForm,
 ) -> Result<(), UiError> {
     with_desk(&state, move |desk| desk.add_retention(&form)).await
+}
+
+#[tauri::command]
+pub async fn session_draft(
+    state: tauri::State<'_, DeskState>,
+    seeker_id: String,
+) -> Result<Option<SessionDraft>, UiError> {
+    with_desk(&state, move |desk| desk.session_draft(&seeker_id)).await
+}
+
+#[tauri::command]
+pub async fn save_session_draft(
+    state: tauri::State<'_, DeskState>,
+    form: SessionForm,
+) -> Result<(), UiError> {
+    with_desk(&state, move |desk| desk.save_session_draft(&form)).await
+}
+
+#[tauri::command]
+pub async fn drop_session_draft(
+    state: tauri::State<'_, DeskState>,
+    seeker_id: String,
+) -> Result<(), UiError> {
+    with_desk(&state, move |desk| desk.drop_session_draft(&seeker_id)).await
 }

@@ -4,6 +4,7 @@ import { Channel, invoke } from "@tauri-apps/api/core";
 import { open } from "@tauri-apps/plugin-dialog";
 import type {
   DuplicateRow,
+  SessionDraft,
   OutcomeChoices,
   PlacementDraft,
   PlacementForm,
@@ -95,6 +96,9 @@ export const api = {
   saveSeekerForm: (form: SeekerForm) => call<string>("save_seeker_form", { form }),
   contactModes: () => call<Choice[]>("contact_modes"),
   newSessionForm: (seekerId: string) => call<SessionForm>("new_session_form", { seekerId }),
+  sessionDraft: (seekerId: string) => call<SessionDraft | null>("session_draft", { seekerId }),
+  saveSessionDraft: (form: SessionForm) => call<null>("save_session_draft", { form }),
+  dropSessionDraft: (seekerId: string) => call<null>("drop_session_draft", { seekerId }),
   addSession: (form: SessionForm) => call<EventRow>("add_session", { form }),
   searchCodes: (list: CodeList, query: string) => call<Choice[]>("search_codes", { list, query }),
   codeLabels: (list: CodeList, codes: string[]) => call<Choice[]>("code_labels", { list, codes }),

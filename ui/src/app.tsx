@@ -1,7 +1,9 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "./api";
 import type { CaseloadSummary, DeskInfo } from "./bindings";
+import { discardUnsaved, hasUnsaved } from "./lib/guard";
 import { actionFor, type Action } from "./lib/shortcuts";
+import { LeaveDialog } from "./components/LeaveDialog";
 import { AssignmentView } from "./screens/AssignmentView";
 import { Companies } from "./screens/Companies";
 import { DataScreen } from "./screens/DataScreen";
@@ -64,7 +66,10 @@ export function App() {
   const [info, setInfo] = useState<DeskInfo | null>(null);
   const [summary, setSummary] = useState<CaseloadSummary | null>(null);
   const [fatal, setFatal] = useState<UiError | null>(null);
-  const [route, setRoute] = useState<Route>({ screen: "today" });
+  const [route, setRouteNow] = useState<Route>({ screen: "today" });
+  // Leaving a form with typed, unsaved text asks first (lib/guard).
+  const [leaving, setLeaving] = useState<Route | null>(null);
+  const setRoute = (next: Route) => (hasUnsaved() ? setLeaving(next) : setRouteNow(next));
   const [passphraseOpen, setPassphraseOpen] = useState(false);
   const screen: Screen = section(route);
   const setScreen = (s: Screen) => setRoute({ screen: s });
@@ -139,6 +144,16 @@ export function App() {
           </nav>
         )}
         <main id="main" tabIndex={-1}>
+          {leaving && (
+            <LeaveDialog
+              onStay={() => setLeaving(null)}
+              onLeave={() => {
+                discardUnsaved();
+                setRouteNow(leaving);
+                setLeaving(null);
+              }}
+            />
+          )}
           {fatal && (
             <p class="error" role="alert">
               {fatal.message}

@@ -424,6 +424,15 @@ status: string,
 reason: string, };
 
 /**
+ * A session note left unsaved, as the page gets it back.
+ */
+export type SessionDraft = { form: SessionForm, 
+/**
+ * When it was last written, Korean time ("2026-12-03 15:20").
+ */
+saved_at: string, };
+
+/**
  * A counseling session as the desk records it.
  */
 export type SessionForm = { seeker_id: string, occurred_on: string, minutes: string, 

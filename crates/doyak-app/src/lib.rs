@@ -10,6 +10,7 @@ mod companies;
 mod company_forms;
 mod demo;
 mod detail;
+mod drafts;
 mod duplicates;
 mod error;
 mod export;
@@ -37,6 +38,7 @@ pub use companies::{
 pub use company_forms::{CompanyForm, CompanyFormChoices, VacancyForm};
 pub use detail::{EventRow, Fact, ReferralRow, SeekerDetail, SessionForm};
 pub use doyak_domain::ErrorCode;
+pub use drafts::{MAX_DRAFT_BYTES, SessionDraft};
 pub use duplicates::DuplicateRow;
 pub use error::{AppError, SyncFailure, UiError};
 pub use export::{ExportFormat, ExportKind};

@@ -9,6 +9,7 @@
 
 mod applications;
 mod companies;
+mod draft;
 mod error;
 mod migrate;
 mod name_index;
@@ -20,6 +21,7 @@ mod today;
 mod write;
 
 pub use companies::{CompanyFilter, VacancyFilter};
+pub use draft::Draft;
 pub use error::{Result, StoreError};
 pub use migrate::{MIGRATIONS, RECORD_SCHEMA, SCHEMA_VERSION};
 pub use open::{Caseload, Passphrase};

@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_seeker_identity",
         include_str!("../migrations/0005_seeker_identity.sql"),
     ),
+    ("0006_draft", include_str!("../migrations/0006_draft.sql")),
 ];
 
 /// The file's schema version: the number of migrations applied.

@@ -8,6 +8,7 @@ import type { ApplicationRow, Choice, Recommendation, RecommendationView, StepFo
 import { scoreLabel } from "../lib/pipeline";
 import { Loading } from "./FormParts";
 import { errorText } from "../lib/format";
+import { useUnsaved } from "../lib/guard";
 
 /** What a card leads with: the vacancy (a seeker's list), the seeker (a
  * vacancy's list), or both (the caseload-wide assignment). */
@@ -158,6 +159,7 @@ function StepEditor(props: { row: ApplicationRow; to: Choice; final: boolean; on
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
+  useUnsaved(`step-${row.id}`, on !== "" || note !== "");
   async function save(e: Event) {
     e.preventDefault();
     setBusy(true);

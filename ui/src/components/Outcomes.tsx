@@ -8,6 +8,7 @@ import { api, type UiError } from "../api";
 import type { CompanyRow, OutcomeChoices, PlacementDraft, PlacementForm, PlacementRow, RetentionDraft, RetentionForm } from "../bindings";
 import { byField, type FieldErrors } from "../lib/fields";
 import { errorText } from "../lib/format";
+import { setUnsaved, useUnsaved } from "../lib/guard";
 import { CodePicker } from "./CodePicker";
 import { Field } from "./Field";
 import { Loading } from "./FormParts";
@@ -29,6 +30,8 @@ function useDraft<D extends { form: F }, F>(load: () => Promise<D>, save: (form:
   const [failure, setFailure] = useState<UiError | null>(null);
   const [saving, setSaving] = useState(false);
   const first = useRef<HTMLInputElement>(null);
+  const [changed, setChanged] = useState(false);
+  useUnsaved("outcome-form", changed);
   useEffect(() => {
     load().then((d) => {
       setDraft(d);
@@ -38,12 +41,18 @@ function useDraft<D extends { form: F }, F>(load: () => Promise<D>, save: (form:
   useEffect(() => {
     if (form) first.current?.focus();
   }, [form === null]);
-  const set = <K extends keyof F>(key: K, value: F[K]) => setForm((f) => (f ? { ...f, [key]: value } : f));
+  const set = <K extends keyof F>(key: K, value: F[K]) => {
+    setChanged(true);
+    setForm((f) => (f ? { ...f, [key]: value } : f));
+  };
   return {
     draft,
     form,
     set,
-    replace: setForm,
+    replace: (next: F) => {
+      setChanged(true);
+      setForm(next);
+    },
     errors,
     failure,
     saving,
@@ -53,6 +62,8 @@ function useDraft<D extends { form: F }, F>(load: () => Promise<D>, save: (form:
       setSaving(true);
       try {
         await save(form);
+        setChanged(false);
+        setUnsaved("outcome-form", false);
         onSaved();
       } catch (err) {
         const ui = err as UiError;

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import type { UiError } from "../api";
 import type { FieldError } from "../bindings";
 import { byField, visible, type FieldErrors } from "./fields";
+import { setUnsaved, useUnsaved } from "./guard";
 import { latestOnly } from "./latest";
 
 export interface RecordForm<F> {
@@ -34,6 +35,9 @@ export function useRecordForm<F>(
   const [failure, setFailure] = useState<UiError | null>(null);
   const [saving, setSaving] = useState(false);
   const latestCheck = useMemo(() => latestOnly(check), []);
+  // Typed into and not saved: leaving asks first (lib/guard).
+  const [changed, setChanged] = useState(false);
+  useUnsaved("record-form", changed);
 
   useEffect(() => {
     load().then(setForm, setFailure);
@@ -48,7 +52,10 @@ export function useRecordForm<F>(
   }, [form, latestCheck]);
 
   const shown = visible(errors, touched, submitted);
-  const set = <K extends keyof F>(key: K, value: F[K]) => setForm((f) => (f ? { ...f, [key]: value } : f));
+  const set = <K extends keyof F>(key: K, value: F[K]) => {
+    setChanged(true);
+    setForm((f) => (f ? { ...f, [key]: value } : f));
+  };
   const leave = (field: string) => () => setTouched((t) => new Set(t).add(field));
   const described = (field: string) => (shown[field] ? `f-${field}-error` : undefined);
   return {
@@ -75,7 +82,11 @@ export function useRecordForm<F>(
       setSaving(true);
       setFailure(null);
       try {
-        onSaved(await save(form));
+        const id = await save(form);
+        setChanged(false);
+        // Now, not after the next render: onSaved may leave the screen.
+        setUnsaved("record-form", false);
+        onSaved(id);
       } catch (err) {
         const ui = err as UiError;
         setFailure(ui);

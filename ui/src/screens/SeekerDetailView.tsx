@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
 import type { ApplicationRow, Choice, SeekerDetail, SessionForm } from "../bindings";
 import { Applications, Recommendations } from "../components/Matching";
@@ -34,25 +34,64 @@ interface Props {
 function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel: () => void }) {
   const [modes, setModes] = useState<Choice[]>([]);
   const [form, setForm] = useState<SessionForm | null>(null);
+  const [restored, setRestored] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string>("");
+  const typed = useRef(false);
+  // The latest typed form not yet kept: kept at once if the editor goes
+  // (another tab, another screen) before the pause that would keep it.
+  const unkept = useRef<SessionForm | null>(null);
+  useEffect(
+    () => () => {
+      if (unkept.current) api.saveSessionDraft(unkept.current).catch(() => undefined);
+    },
+    [],
+  );
+  const first = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     api.contactModes().then(setModes, () => undefined);
-    api.newSessionForm(props.seekerId).then(setForm, (e: UiError) => setFailure(errorText(e)));
+    // A note left half-written (another screen, a closed window) comes back.
+    Promise.all([api.newSessionForm(props.seekerId), api.sessionDraft(props.seekerId)]).then(([blank, draft]) => {
+      setForm(draft ? draft.form : blank);
+      if (draft) setRestored(draft.saved_at);
+    }, (e: UiError) => setFailure(errorText(e)));
   }, [props.seekerId]);
-  const set = (key: keyof SessionForm, value: string) => setForm((f) => (f ? { ...f, [key]: value } : f));
+  useEffect(() => {
+    if (form) first.current?.focus();
+  }, [form === null]);
+  // Every change is kept as a draft in the caseload, a moment after typing stops.
+  useEffect(() => {
+    if (!form || !typed.current) return;
+    unkept.current = form;
+    const timer = setTimeout(() => {
+      unkept.current = null;
+      api.saveSessionDraft(form).catch(() => undefined);
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [form]);
+  const set = (key: keyof SessionForm, value: string) => {
+    typed.current = true;
+    setForm((f) => (f ? { ...f, [key]: value } : f));
+  };
 
   async function save(e: Event) {
     e.preventDefault();
     if (!form) return;
     try {
       await api.addSession(form);
+      unkept.current = null;
+      await api.dropSessionDraft(props.seekerId).catch(() => undefined);
       props.onSaved();
     } catch (err) {
       const ui = err as UiError;
       setFailure(errorText(ui));
       setErrors(byField(ui.fields));
     }
+  }
+  async function discard() {
+    unkept.current = null;
+    await api.dropSessionDraft(props.seekerId).catch(() => undefined);
+    props.onCancel();
   }
 
   const err = (name: string) =>
@@ -64,6 +103,11 @@ function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel:
   if (!form) return <p class={failure ? "error" : "muted"}>{failure || "불러오는 중…"}</p>;
   return (
     <form class="session-form" onSubmit={save} aria-label="상담 기록 추가">
+      {restored && (
+        <p class="hint" id="session-draft-restored">
+          저장하지 않은 상담 기록 초안을 불러왔습니다 ({restored} 저장).
+        </p>
+      )}
       <div class="grid">
         <div class="field">
           <label for="s-occurred_on">상담일</label>
@@ -92,7 +136,7 @@ function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel:
       </div>
       <div class="field">
         <label for="s-content">상담 내용</label>
-        <textarea id="s-content" rows={4} value={form.content} onInput={(e) => set("content", e.currentTarget.value)} />
+        <textarea id="s-content" ref={first} rows={4} value={form.content} onInput={(e) => set("content", e.currentTarget.value)} />
         {err("content")}
       </div>
       <div class="field">
@@ -105,8 +149,8 @@ function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel:
         </p>
       )}
       <div class="actions">
-        <button type="button" class="btn" onClick={props.onCancel}>
-          취소
+        <button type="button" class="btn" id="session-discard" onClick={discard}>
+          취소 (초안 버리기)
         </button>
         <button type="submit" id="session-save" class="btn primary">
           상담 기록 저장
@@ -134,9 +178,11 @@ export function SeekerDetailView({ id, tab: firstTab, writing: firstWriting, onE
   };
 
   const load = () => api.seekerDetail(id).then(setDetail, setError);
+  const [draftAt, setDraftAt] = useState("");
   useEffect(() => {
     load();
     loadApplications();
+    api.sessionDraft(id).then((d) => setDraftAt(d ? d.saved_at : ""), () => undefined);
   }, [id]);
 
   if (error) {
@@ -192,6 +238,21 @@ export function SeekerDetailView({ id, tab: firstTab, writing: firstWriting, onE
           </button>
         </div>
       </div>
+      {draftAt && !writing && (
+        <p class="hint" id="session-draft-banner">
+          {draftAt}에 쓰다 만 상담 기록이 있습니다.{" "}
+          <button
+            type="button"
+            class="btn small-btn"
+            onClick={() => {
+              setTab("sessions");
+              setWriting(true);
+            }}
+          >
+            이어서 쓰기
+          </button>
+        </p>
+      )}
       <Tabs label="구직자 정보" tabs={TABS} current={tab} onChange={setTab} />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="panel">
         {tab === "profile" && (
@@ -200,9 +261,13 @@ export function SeekerDetailView({ id, tab: firstTab, writing: firstWriting, onE
         {tab === "sessions" && writing && (
           <SessionEditor
             seekerId={row.id}
-            onCancel={() => setWriting(false)}
+            onCancel={() => {
+              setWriting(false);
+              setDraftAt("");
+            }}
             onSaved={() => {
               setWriting(false);
+              setDraftAt("");
               load();
             }}
           />

@@ -4,6 +4,7 @@ import type { DuplicateRow, SeekerForm, SeekerFormChoices } from "../bindings";
 import { CodePicker } from "../components/CodePicker";
 import { Field } from "../components/Field";
 import { FormActions, Loading } from "../components/FormParts";
+import { discardUnsaved } from "../lib/guard";
 import { useRecordForm } from "../lib/useRecordForm";
 import { errorText } from "../lib/format";
 
@@ -35,7 +36,16 @@ function Duplicates(props: { form: SeekerForm; onOpen: (id: string) => void; onC
         {rows.map((d) => (
           <li key={d.id}>
             <strong>{d.name}</strong> {[d.birth_date, d.phone_masked, d.status].filter(Boolean).join(" · ")} <span class="muted">({d.reason})</span>{" "}
-            <button type="button" class="btn small-btn duplicate-open" onClick={() => props.onOpen(d.id)}>
+            <button
+              type="button"
+              class="btn small-btn duplicate-open"
+              onClick={() => {
+                // Opening the existing record is why the counselor leaves:
+                // the half-typed new one is not asked about.
+                discardUnsaved();
+                props.onOpen(d.id);
+              }}
+            >
               기존 기록 열기
             </button>
           </li>

@@ -247,3 +247,36 @@ fn a_second_registration_of_the_same_person_is_refused_until_the_counselor_says_
     assert!(fx.desk.seeker_duplicates(&edit).unwrap().is_empty());
     fx.desk.save_seeker_form(&edit).unwrap();
 }
+
+#[test]
+fn a_half_written_session_note_survives_a_restart_and_goes_when_saved() {
+    let fx = new_desk();
+    let path = fx._dir.path().join("caseload.doyak");
+    let mut d = fx.desk;
+    let id = d.save_seeker_form(&filled(&d)).unwrap();
+    let pending = d.pending_changes().unwrap();
+    let mut form = d.new_session_form(&id).unwrap();
+    form.content = "이력서 보완 중, 다음 주 면접 준비".into();
+    d.save_session_draft(&form).unwrap();
+    assert_eq!(
+        d.pending_changes().unwrap(),
+        pending,
+        "a draft is not a change to the caseload: nothing to sync"
+    );
+    drop(d);
+
+    let mut d = Desk::open(&path, &doyak_app::Passphrase::new(PASS), clock()).unwrap();
+    let kept = d
+        .session_draft(&id)
+        .unwrap()
+        .expect("the draft is still there");
+    assert_eq!(kept.form, form);
+    d.add_session(&kept.form).unwrap();
+    d.drop_session_draft(&id).unwrap();
+    assert!(d.session_draft(&id).unwrap().is_none());
+    let long = doyak_app::SessionForm {
+        content: "가".repeat(doyak_app::MAX_DRAFT_BYTES),
+        ..form
+    };
+    assert!(d.save_session_draft(&long).is_err(), "a draft is bounded");
+}

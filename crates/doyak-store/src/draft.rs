@@ -1,0 +1,49 @@
+//! Drafts: the text of a form the counselor left unsaved, by a key the desk
+//! chooses ("session:<seeker id>"). Local bookkeeping like `tally`: written
+//! without an outbox or audit row (a draft is not a change to the caseload),
+//! encrypted with the file, dropped when the form is saved or discarded.
+
+use crate::Store;
+use crate::error::Result;
+use chrono::{DateTime, Utc};
+use rusqlite::OptionalExtension;
+
+/// A stored draft and when it was last written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub data: String,
+    pub saved_at: String,
+}
+
+impl Store {
+    /// Keeps `data` under `key`, replacing the draft there.
+    pub fn put_draft(&self, key: &str, data: &str, now: DateTime<Utc>) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO draft (key, data, saved_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (key) DO UPDATE SET data = excluded.data, saved_at = excluded.saved_at",
+            )?
+            .execute(rusqlite::params![key, data, now.to_rfc3339()])?;
+        Ok(())
+    }
+
+    pub fn draft(&self, key: &str) -> Result<Option<Draft>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT data, saved_at FROM draft WHERE key = ?1")?
+            .query_row([key], |r| {
+                Ok(Draft {
+                    data: r.get(0)?,
+                    saved_at: r.get(1)?,
+                })
+            })
+            .optional()?)
+    }
+
+    pub fn drop_draft(&self, key: &str) -> Result<()> {
+        self.conn
+            .prepare_cached("DELETE FROM draft WHERE key = ?1")?
+            .execute([key])?;
+        Ok(())
+    }
+}
