@@ -10,6 +10,7 @@ mod tests {
     use doyak_app::DataChoices;
     use doyak_app::DuplicateRow;
     use doyak_app::FieldError;
+    use doyak_app::FollowUpGroup;
     use doyak_app::PassphraseChangeForm;
     use doyak_app::SessionDraft;
     use doyak_app::sync::{
@@ -77,6 +78,7 @@ mod tests {
             decl::<Choice>(&cfg),
             decl::<TodayView>(&cfg),
             decl::<DueFollowUp>(&cfg),
+            decl::<FollowUpGroup>(&cfg),
             decl::<DueRetention>(&cfg),
             decl::<WaitingReferral>(&cfg),
             decl::<WaitingApplication>(&cfg),

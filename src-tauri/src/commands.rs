@@ -3,7 +3,6 @@
 //! freeze the window), map errors to `UiError`.
 
 use crate::unlock_clock::UnlockClock;
-use doyak_app::DuplicateRow;
 use doyak_app::PassphraseChangeForm;
 use doyak_app::unlock::UnlockGuard;
 use doyak_app::{
@@ -16,6 +15,7 @@ use doyak_app::{
     CompanyDetail, CompanyFilterChoices, CompanyForm, CompanyFormChoices, CompanyListQuery,
     CompanyPage, ComplexView, VacancyForm, VacancyListQuery, VacancyPage, VisitForm,
 };
+use doyak_app::{DuplicateRow, FollowUpGroup};
 use doyak_app::{
     ExportOutcome, ImportKind, ImportOutcome, ImportRequest, NewCaseloadForm, Progress,
 };
@@ -218,6 +218,16 @@ pub async fn seeker_filter_choices(
 #[tauri::command]
 pub async fn today(state: tauri::State<'_, DeskState>) -> Result<TodayView, UiError> {
     with_reader(&state, |desk| desk.today()).await
+}
+
+/// 더 보기 in one 상담 예정 group of 오늘 할 일.
+#[tauri::command]
+pub async fn follow_up_page(
+    state: tauri::State<'_, DeskState>,
+    key: String,
+    offset: u64,
+) -> Result<FollowUpGroup, UiError> {
+    with_reader(&state, move |desk| desk.follow_up_page(&key, offset)).await
 }
 
 #[tauri::command]

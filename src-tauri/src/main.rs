@@ -83,6 +83,7 @@ fn main() {
             commands::list_seekers,
             commands::seeker_filter_choices,
             commands::today,
+            commands::follow_up_page,
             commands::seeker_detail,
             commands::seeker_form_choices,
             commands::new_seeker_form,

@@ -4,6 +4,7 @@ import { Channel, invoke } from "@tauri-apps/api/core";
 import { open } from "@tauri-apps/plugin-dialog";
 import type {
   DuplicateRow,
+  FollowUpGroup,
   SessionDraft,
   OutcomeChoices,
   PlacementDraft,
@@ -88,6 +89,7 @@ export const api = {
   listSeekers: (query: SeekerListQuery) => call<SeekerPage>("list_seekers", { query }),
   seekerFilterChoices: () => call<SeekerFilterChoices>("seeker_filter_choices"),
   today: () => call<TodayView>("today"),
+  followUpPage: (key: string, offset: number) => call<FollowUpGroup>("follow_up_page", { key, offset }),
   seekerDetail: (id: string) => call<SeekerDetail>("seeker_detail", { id }),
   seekerFormChoices: () => call<SeekerFormChoices>("seeker_form_choices"),
   newSeekerForm: () => call<SeekerForm>("new_seeker_form"),

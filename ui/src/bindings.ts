@@ -277,11 +277,12 @@ export type TodayView = {
 /**
  * The day the lists were computed for (YYYY-MM-DD, Korean time).
  */
-today: string, follow_ups: Array<DueFollowUp>, 
+today: string, 
 /**
- * Seekers whose agreed contact was missed by more than 30 days.
+ * 상담 예정: today, missed (30 days), the next 7 days, and missed for
+ * longer, each with its total and first page.
  */
-follow_ups_lost: number, retention_checks: Array<DueRetention>, referrals: Array<WaitingReferral>, 
+follow_up_groups: Array<FollowUpGroup>, retention_checks: Array<DueRetention>, referrals: Array<WaitingReferral>, 
 /**
  * 알선 without an outcome after [`REFERRAL_WAIT_DAYS`].
  */
@@ -292,6 +293,19 @@ export type DueFollowUp = { seeker_id: string, seeker_name: string, last_session
  * Days past the agreed date; negative = days still to go.
  */
 overdue_days: number, };
+
+/**
+ * One group of 상담 예정 and a page of its rows.
+ */
+export type FollowUpGroup = { 
+/**
+ * "today", "overdue", "upcoming" or "lost": what `follow_up_page` takes.
+ */
+key: string, title: string, total: number, 
+/**
+ * Rows from `offset`, at most [`FOLLOW_UP_PAGE`].
+ */
+items: Array<DueFollowUp>, offset: number, };
 
 export type DueRetention = { placement_id: string, seeker_id: string, seeker_name: string, employer: string, placed_on: string, 
 /**

@@ -61,7 +61,8 @@ pub use recommend::{
 pub use steps::{StepForm, StepRow};
 pub use summary::{CaseloadSummary, SeekerPage, SeekerRow};
 pub use today::{
-    DueFollowUp, DueRetention, StaleVacancy, TodayView, WaitingApplication, WaitingReferral,
+    DueFollowUp, DueRetention, FOLLOW_UP_PAGE, FollowUpGroup, StaleVacancy, TodayView,
+    WaitingApplication, WaitingReferral,
 };
 
 pub use doyak_demo::DemoSpec;

@@ -38,6 +38,83 @@ pub struct DueFollowUp {
     pub overdue_days: i64,
 }
 
+/// How many rows of a 상담 예정 group one page shows; 더 보기 reads the next.
+pub const FOLLOW_UP_PAGE: u32 = 20;
+
+/// The four groups of 상담 예정, in the order a counselor works them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FollowUpGroupKind {
+    /// Agreed for today.
+    Today,
+    /// Missed by 1 to 30 days, most recent first.
+    Overdue,
+    /// In the next 7 days, soonest first.
+    Upcoming,
+    /// Missed by more than 30 days, most recent first: people the desk may
+    /// have lost touch with.
+    Lost,
+}
+
+impl FollowUpGroupKind {
+    const ALL: [FollowUpGroupKind; 4] = [
+        FollowUpGroupKind::Today,
+        FollowUpGroupKind::Overdue,
+        FollowUpGroupKind::Upcoming,
+        FollowUpGroupKind::Lost,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            FollowUpGroupKind::Today => "today",
+            FollowUpGroupKind::Overdue => "overdue",
+            FollowUpGroupKind::Upcoming => "upcoming",
+            FollowUpGroupKind::Lost => "lost",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            FollowUpGroupKind::Today => "오늘",
+            FollowUpGroupKind::Overdue => "지난 예정 (30일 이내)",
+            FollowUpGroupKind::Upcoming => "다가오는 7일",
+            FollowUpGroupKind::Lost => "30일 넘게 지난 예정 (연락 두절 확인)",
+        }
+    }
+
+    /// The days it covers (inclusive) and whether the latest come first.
+    fn range(self, today: NaiveDate) -> (NaiveDate, NaiveDate, bool) {
+        let back = |d: i64| today - chrono::Days::new(d as u64);
+        match self {
+            FollowUpGroupKind::Today => (today, today, false),
+            FollowUpGroupKind::Overdue => (back(FOLLOW_UP_OVERDUE_DAYS), back(1), true),
+            FollowUpGroupKind::Upcoming => (
+                today + chrono::Days::new(1),
+                today + chrono::Days::new(FOLLOW_UP_AHEAD_DAYS as u64),
+                false,
+            ),
+            FollowUpGroupKind::Lost => (
+                NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(NaiveDate::MIN),
+                back(FOLLOW_UP_OVERDUE_DAYS + 1),
+                true,
+            ),
+        }
+    }
+}
+
+/// One group of 상담 예정 and a page of its rows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FollowUpGroup {
+    /// "today", "overdue", "upcoming" or "lost": what `follow_up_page` takes.
+    pub key: String,
+    pub title: String,
+    #[ts(type = "number")]
+    pub total: u64,
+    /// Rows from `offset`, at most [`FOLLOW_UP_PAGE`].
+    pub items: Vec<DueFollowUp>,
+    #[ts(type = "number")]
+    pub offset: u64,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct DueRetention {
     pub placement_id: String,
@@ -98,10 +175,9 @@ pub struct StaleVacancy {
 pub struct TodayView {
     /// The day the lists were computed for (YYYY-MM-DD, Korean time).
     pub today: String,
-    pub follow_ups: Vec<DueFollowUp>,
-    /// Seekers whose agreed contact was missed by more than 30 days.
-    #[ts(type = "number")]
-    pub follow_ups_lost: u64,
+    /// 상담 예정: today, missed (30 days), the next 7 days, and missed for
+    /// longer, each with its total and first page.
+    pub follow_up_groups: Vec<FollowUpGroup>,
     pub retention_checks: Vec<DueRetention>,
     pub referrals: Vec<WaitingReferral>,
     /// 알선 without an outcome after [`REFERRAL_WAIT_DAYS`].
@@ -118,21 +194,10 @@ impl Desk {
         let today = self.clock.today();
         let store = &self.store;
 
-        let follow_ups = store
-            .follow_ups_due(
-                today - chrono::Days::new(FOLLOW_UP_OVERDUE_DAYS as u64),
-                today + chrono::Days::new(FOLLOW_UP_AHEAD_DAYS as u64),
-                TODAY_LIMIT as u32,
-            )?
-            .into_iter()
-            .map(|f| DueFollowUp {
-                seeker_id: f.seeker.id.to_string(),
-                seeker_name: f.seeker.name,
-                last_session_on: f.last_session_on.to_string(),
-                next_on: f.next_on.to_string(),
-                overdue_days: days(f.next_on, today),
-            })
-            .collect();
+        let follow_up_groups = FollowUpGroupKind::ALL
+            .iter()
+            .map(|g| self.follow_up_group(*g, 0))
+            .collect::<Result<Vec<_>, _>>()?;
 
         // Placements whose 3-, 6- or 12-month check can fall in the window.
         let earliest = today
@@ -265,14 +330,52 @@ impl Desk {
 
         Ok(TodayView {
             today: today.to_string(),
-            follow_ups,
-            follow_ups_lost: store.follow_ups_missed_before(
-                today - chrono::Days::new(FOLLOW_UP_OVERDUE_DAYS as u64),
-            )?,
+            follow_up_groups,
             retention_checks,
             referrals,
             applications,
             stale_vacancies,
+        })
+    }
+
+    /// A page of one 상담 예정 group (`key` as [`FollowUpGroup::key`]),
+    /// from `offset`: what 더 보기 reads.
+    pub fn follow_up_page(&self, key: &str, offset: u64) -> Result<FollowUpGroup, AppError> {
+        let kind = FollowUpGroupKind::ALL
+            .into_iter()
+            .find(|g| g.key() == key)
+            .ok_or(AppError::NotFound {
+                what: "상담 예정 목록",
+            })?;
+        self.follow_up_group(kind, offset)
+    }
+
+    fn follow_up_group(
+        &self,
+        kind: FollowUpGroupKind,
+        offset: u64,
+    ) -> Result<FollowUpGroup, AppError> {
+        let today = self.clock.today();
+        let (from, until, latest_first) = kind.range(today);
+        let offset32 = u32::try_from(offset).unwrap_or(u32::MAX);
+        let items = self
+            .store
+            .follow_ups_page(from, until, latest_first, offset32, FOLLOW_UP_PAGE)?
+            .into_iter()
+            .map(|f| DueFollowUp {
+                seeker_id: f.seeker.id.to_string(),
+                seeker_name: f.seeker.name,
+                last_session_on: f.last_session_on.to_string(),
+                next_on: f.next_on.to_string(),
+                overdue_days: days(f.next_on, today),
+            })
+            .collect();
+        Ok(FollowUpGroup {
+            key: kind.key().to_owned(),
+            title: kind.title().to_owned(),
+            total: self.store.follow_ups_between(from, until)?,
+            items,
+            offset,
         })
     }
 

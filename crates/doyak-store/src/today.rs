@@ -41,15 +41,36 @@ impl Store {
         until: NaiveDate,
         limit: u32,
     ) -> Result<Vec<FollowUp>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.follow_ups_page(from, until, false, 0, limit)
+    }
+
+    /// A page of the seekers still in the program whose next contact falls
+    /// between two days (inclusive): soonest first, or latest first
+    /// (`latest_first`, for missed contacts: yesterday's before last
+    /// month's), `limit` rows after `offset`.
+    pub fn follow_ups_page(
+        &self,
+        from: NaiveDate,
+        until: NaiveDate,
+        latest_first: bool,
+        offset: u32,
+        limit: u32,
+    ) -> Result<Vec<FollowUp>> {
+        // The direction is one of two fixed texts, never input.
+        let order = if latest_first {
+            "f.next_on DESC, s.id DESC"
+        } else {
+            "f.next_on, s.id"
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT s.data, f.last_session_on, f.next_on
                FROM followup f JOIN seeker s ON s.id = f.subject_id
               WHERE f.next_on BETWEEN ?1 AND ?2
                 AND s.deleted_at IS NULL AND s.status NOT IN ('employed', 'closed')
-              ORDER BY f.next_on, s.id
-              LIMIT ?3",
-        )?;
-        let rows = stmt.query_map((from.to_string(), until.to_string(), limit), |r| {
+              ORDER BY {order}
+              LIMIT ?3 OFFSET ?4"
+        ))?;
+        let rows = stmt.query_map((from.to_string(), until.to_string(), limit, offset), |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
@@ -67,17 +88,17 @@ impl Store {
         .collect()
     }
 
-    /// How many seekers still in the program had a next contact agreed
-    /// before `before` and no session since: people the desk lost touch with.
-    pub fn follow_ups_missed_before(&self, before: NaiveDate) -> Result<u64> {
+    /// How many seekers still in the program have their next contact
+    /// between two days (inclusive).
+    pub fn follow_ups_between(&self, from: NaiveDate, until: NaiveDate) -> Result<u64> {
         let n: i64 = self
             .conn
             .prepare_cached(
                 "SELECT count(*) FROM followup f JOIN seeker s ON s.id = f.subject_id
-                  WHERE f.next_on < ?1
+                  WHERE f.next_on BETWEEN ?1 AND ?2
                     AND s.deleted_at IS NULL AND s.status NOT IN ('employed', 'closed')",
             )?
-            .query_row([before.to_string()], |r| r.get(0))?;
+            .query_row([from.to_string(), until.to_string()], |r| r.get(0))?;
         Ok(n as u64)
     }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
-import type { TodayView } from "../bindings";
+import type { DueFollowUp, FollowUpGroup, TodayView } from "../bindings";
 import { RetentionEditor } from "../components/Outcomes";
 import type { Tab } from "./SeekerDetailView";
 import { dueLabel, errorText, items } from "../lib/format";
@@ -20,6 +20,72 @@ interface Props {
   onOpenSeeker: (id: string, tab?: Tab, writing?: boolean) => void;
   onOpenSubject: (id: string) => void;
   onOpenVacancy: (id: string) => void;
+}
+
+/** One group of 상담 예정 (오늘, 지난 예정, 다가오는 7일, 30일 넘게 지난
+ * 예정): its first page, and 더 보기 for the rest. The long-missed group
+ * starts folded. */
+function FollowUps(props: { first: FollowUpGroup; onOpenSeeker: Props["onOpenSeeker"] }) {
+  const { first } = props;
+  const [rows, setRows] = useState<DueFollowUp[]>(first.items);
+  const [open, setOpen] = useState(first.key !== "lost");
+  const [failure, setFailure] = useState<UiError | null>(null);
+  useEffect(() => setRows(first.items), [first]);
+  const more = () =>
+    api.followUpPage(first.key, rows.length).then((p) => setRows((r) => [...r, ...p.items]), setFailure);
+  if (first.total === 0) return null;
+  return (
+    <div class="follow-up-group" id={`followups-${first.key}`}>
+      <h4 class="follow-group">
+        <button type="button" class="link-like" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? "▾" : "▸"} {first.title}
+        </button>
+        <span class="count-badge">{items(first.total)}</span>
+      </h4>
+      {open && (
+        <>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">구직자</th>
+                <th scope="col">예정일</th>
+                <th scope="col">최근 상담</th>
+                <th scope="col">할 일</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((f) => (
+                <tr key={f.seeker_id}>
+                  <td class="name">
+                    <Open label={f.seeker_name} onOpen={() => props.onOpenSeeker(f.seeker_id)} />
+                  </td>
+                  <td>
+                    {f.next_on} <span class={f.overdue_days > 0 ? "due overdue" : "due"}>{dueLabel(f.overdue_days)}</span>
+                  </td>
+                  <td>{f.last_session_on}</td>
+                  <td>
+                    <button type="button" class="btn small-btn" onClick={() => props.onOpenSeeker(f.seeker_id, "sessions", true)}>
+                      기록 추가
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {failure && (
+            <p class="error" role="alert">
+              {errorText(failure)}
+            </p>
+          )}
+          {rows.length < first.total && (
+            <button type="button" class="btn small-btn more" onClick={more}>
+              더 보기 ({items(first.total - rows.length)} 남음)
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  );
 }
 
 /** A name that opens its record. */
@@ -67,41 +133,24 @@ export function Today({ onOpenSeeker, onOpenSubject, onOpenVacancy }: Props) {
           }}
         />
       )}
+      <nav class="today-jump" aria-label="오늘 할 일 목록">
+        {[
+          ["today-followups", "상담 예정", view.follow_up_groups.reduce((n, g) => n + g.total, 0)],
+          ["today-retention", "고용유지 확인", view.retention_checks.length],
+          ["today-referrals", "기관연계", view.referrals.length],
+          ["today-applications", "알선", view.applications.length],
+          ["today-vacancies", "장기 미충원", view.stale_vacancies.length],
+        ].map(([id, label, n]) => (
+          <button type="button" class="btn small-btn" onClick={() => document.getElementById(String(id))?.scrollIntoView({ block: "start" })}>
+            {label} <span class="count-badge">{items(Number(n))}</span>
+          </button>
+        ))}
+      </nav>
       <div class="today-grid">
-        <Section id="today-followups" title="상담 예정" count={view.follow_ups.length} empty="7일 안에 예정된 상담이 없습니다.">
-          {view.follow_ups_lost > 0 && (
-            <p class="hint small" id="today-lost">
-              예정일이 30일 넘게 지난 구직자 {items(view.follow_ups_lost)}은 여기 없습니다. 연락 두절 여부를 확인해 주세요.
-            </p>
-          )}
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">구직자</th>
-                <th scope="col">예정일</th>
-                <th scope="col">최근 상담</th>
-                <th scope="col">할 일</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.follow_ups.map((f) => (
-                <tr key={f.seeker_id}>
-                  <td class="name">
-                    <Open label={f.seeker_name} onOpen={() => onOpenSeeker(f.seeker_id)} />
-                  </td>
-                  <td>
-                    {f.next_on} <span class={f.overdue_days > 0 ? "due overdue" : "due"}>{dueLabel(f.overdue_days)}</span>
-                  </td>
-                  <td>{f.last_session_on}</td>
-                  <td>
-                    <button type="button" class="btn small-btn" onClick={() => onOpenSeeker(f.seeker_id, "sessions", true)}>
-                      기록 추가
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <Section id="today-followups" title="상담 예정" count={view.follow_up_groups.reduce((n, g) => n + g.total, 0)} empty="예정된 상담이 없습니다.">
+          {view.follow_up_groups.map((g) => (
+            <FollowUps key={g.key} first={g} onOpenSeeker={onOpenSeeker} />
+          ))}
         </Section>
         <Section
           id="today-retention"

@@ -190,9 +190,14 @@ fn a_session_from_the_form_appears_in_the_case_file_and_today() {
             .iter()
             .any(|f| f.label == "희망임금" && f.value == "월 280만원")
     );
-    let due = fx.desk.today().unwrap().follow_ups;
-    assert_eq!(due.len(), 1, "the agreed next contact is due within 7 days");
-    assert_eq!(due[0].overdue_days, -2);
+    let groups = fx.desk.today().unwrap().follow_up_groups;
+    let upcoming = groups.iter().find(|g| g.key == "upcoming").unwrap();
+    assert_eq!(
+        upcoming.items.len(),
+        1,
+        "the agreed next contact is due within 7 days"
+    );
+    assert_eq!(upcoming.items[0].overdue_days, -2);
 }
 
 #[test]

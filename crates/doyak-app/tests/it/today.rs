@@ -76,20 +76,64 @@ fn follow_ups_come_from_each_seekers_latest_session_only() {
 
     let today = d.today().unwrap();
     assert_eq!(today.today, "2026-11-25");
-    let got: Vec<(&str, &str, i64)> = today
-        .follow_ups
+    let groups: Vec<(&str, u64, Vec<(&str, &str, i64)>)> = today
+        .follow_up_groups
         .iter()
-        .map(|f| (f.seeker_name.as_str(), f.next_on.as_str(), f.overdue_days))
+        .map(|g| {
+            (
+                g.key.as_str(),
+                g.total,
+                g.items
+                    .iter()
+                    .map(|f| (f.seeker_name.as_str(), f.next_on.as_str(), f.overdue_days))
+                    .collect(),
+            )
+        })
         .collect();
     assert_eq!(
-        got,
-        [("차카타", "2026-11-24", 1), ("가나다", "2026-11-28", -3)],
-        "soonest first; overdue days count from today"
+        groups,
+        [
+            ("today", 0, vec![]),
+            ("overdue", 1, vec![("차카타", "2026-11-24", 1)]),
+            ("upcoming", 1, vec![("가나다", "2026-11-28", -3)]),
+            ("lost", 1, vec![("하파가", "2026-09-01", 85)]),
+        ],
+        "today, then missed (30 days), then the next 7 days, then the lost, \
+         each listed whole; overdue days count from today"
     );
+}
+
+#[test]
+fn each_follow_up_group_pages_through_all_its_people() {
+    // 45 seekers whose agreed contact was today: three pages of 20, 20, 5,
+    // in seeker order, every one listed exactly once.
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let mut ids = Vec::new();
+    for i in 0..45 {
+        let s = seeker(d, &format!("오늘{i:02}"), SeekerStatus::Consulting);
+        d.record_event(session(d, s.id, day(11, 18), Some(day(11, 25))))
+            .unwrap();
+        ids.push(s.id.to_string());
+    }
+    let first = d.today().unwrap().follow_up_groups.remove(0);
     assert_eq!(
-        today.follow_ups_lost, 1,
-        "missed by more than 30 days: counted"
+        (first.key.as_str(), first.total, first.items.len()),
+        ("today", 45, 20)
     );
+    let mut seen: Vec<String> = first.items.into_iter().map(|f| f.seeker_id).collect();
+    for (offset, expect) in [(20, 20), (40, 5), (45, 0)] {
+        let page = d.follow_up_page("today", offset).unwrap();
+        assert_eq!(page.items.len(), expect, "page from {offset}");
+        seen.extend(page.items.into_iter().map(|f| f.seeker_id));
+    }
+    let mut sorted = seen.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), 45, "nobody twice");
+    ids.sort();
+    assert_eq!(sorted, ids, "nobody missing");
+    assert!(d.follow_up_page("someday", 0).is_err());
 }
 
 #[test]
