@@ -76,7 +76,8 @@ fn follow_ups_come_from_each_seekers_latest_session_only() {
 
     let today = d.today().unwrap();
     assert_eq!(today.today, "2026-11-25");
-    let groups: Vec<(&str, u64, Vec<(&str, &str, i64)>)> = today
+    type Row<'a> = (&'a str, &'a str, i64);
+    let groups: Vec<(&str, u64, Vec<Row>)> = today
         .follow_up_groups
         .iter()
         .map(|g| {
