@@ -21,6 +21,7 @@ mod tests {
         ApplicationRow, AssignmentView, ReasonRow, Recommendation, RecommendationView,
         VacancyDetail,
     };
+    use doyak_app::{CaseFileChoices, IapForm, IapRow, ReferralResultForm};
     use doyak_app::{
         CaseloadSummary, Choice, DueFollowUp, DueRetention, EventRow, Fact, ReferralRow,
         SeekerDetail, SeekerFilterChoices, SeekerForm, SeekerFormChoices, SeekerListQuery,
@@ -87,6 +88,10 @@ mod tests {
             decl::<Fact>(&cfg),
             decl::<EventRow>(&cfg),
             decl::<ReferralRow>(&cfg),
+            decl::<IapRow>(&cfg),
+            decl::<IapForm>(&cfg),
+            decl::<ReferralResultForm>(&cfg),
+            decl::<CaseFileChoices>(&cfg),
             decl::<SeekerForm>(&cfg),
             decl::<SeekerFormChoices>(&cfg),
             decl::<DuplicateRow>(&cfg),

@@ -8,6 +8,7 @@ use doyak_app::{
     ApplicationRow, OutcomeChoices, PlacementDraft, PlacementForm, RetentionDraft, RetentionForm,
     SessionDraft, SessionForm, StepForm, UiError,
 };
+use doyak_app::{CaseFileChoices, IapForm, ReferralResultForm};
 
 #[tauri::command]
 pub async fn outcome_choices(
@@ -86,4 +87,35 @@ pub async fn drop_session_draft(
     seeker_id: String,
 ) -> Result<(), UiError> {
     with_desk(&state, move |desk| desk.drop_session_draft(&seeker_id)).await
+}
+
+#[tauri::command]
+pub async fn case_file_choices(
+    state: tauri::State<'_, DeskState>,
+) -> Result<CaseFileChoices, UiError> {
+    with_desk(&state, |desk| Ok(desk.case_file_choices())).await
+}
+
+#[tauri::command]
+pub async fn add_iap_activity(
+    state: tauri::State<'_, DeskState>,
+    form: IapForm,
+) -> Result<String, UiError> {
+    with_desk(&state, move |desk| desk.add_iap_activity(&form)).await
+}
+
+#[tauri::command]
+pub async fn complete_iap_activity(
+    state: tauri::State<'_, DeskState>,
+    id: String,
+) -> Result<(), UiError> {
+    with_desk(&state, move |desk| desk.complete_iap_activity(&id)).await
+}
+
+#[tauri::command]
+pub async fn record_referral_result(
+    state: tauri::State<'_, DeskState>,
+    form: ReferralResultForm,
+) -> Result<(), UiError> {
+    with_desk(&state, move |desk| desk.record_referral_result(&form)).await
 }

@@ -3,6 +3,9 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { open } from "@tauri-apps/plugin-dialog";
 import type {
+  CaseFileChoices,
+  IapForm,
+  ReferralResultForm,
   DuplicateRow,
   FollowUpGroup,
   SessionDraft,
@@ -159,6 +162,10 @@ export const api = {
   newRetentionForm: (placementId: string, months: number) =>
     call<RetentionDraft>("new_retention_form", { placementId, months }),
   addRetention: (form: RetentionForm) => call<null>("add_retention", { form }),
+  caseFileChoices: () => call<CaseFileChoices>("case_file_choices"),
+  addIapActivity: (form: IapForm) => call<string>("add_iap_activity", { form }),
+  completeIapActivity: (id: string) => call<null>("complete_iap_activity", { id }),
+  recordReferralResult: (form: ReferralResultForm) => call<null>("record_referral_result", { form }),
   syncPanel: () => call<SyncPanel>("sync_panel"),
   /** Resolves to null when a sync was already running. */
   syncNow: (onProgress: (r: SyncReport) => void) => {

@@ -334,7 +334,11 @@ export type SeekerDetail = { row: SeekerRow, facts: Array<Fact>, events: Array<E
 /**
  * 취업 with their 3/6/12-month checks, newest first.
  */
-placements: Array<PlacementRow>, form: SeekerForm, };
+placements: Array<PlacementRow>, 
+/**
+ * The IAP as it stands: each activity's current version, by month.
+ */
+iap: Array<IapRow>, form: SeekerForm, };
 
 export type Fact = { label: string, value: string, };
 
@@ -366,7 +370,55 @@ superseded: boolean, };
 /**
  * A referral to a partner institution, for the seeker's 기관연계 tab.
  */
-export type ReferralRow = { id: string, partner_name: string, purpose: string, status: string, referred_on: string, result: string, };
+export type ReferralRow = { id: string, partner_name: string, purpose: string, status: string, referred_on: string, result: string, 
+/**
+ * No result yet (의뢰, 접수, 진행중): the page offers 결과 입력.
+ */
+open: boolean, };
+
+/**
+ * An IAP activity as planned or done, the current version only.
+ */
+export type IapRow = { id: string, 
+/**
+ * YYYY-MM.
+ */
+month: string, kind_label: string, description: string, done: boolean, };
+
+/**
+ * A new IAP activity.
+ */
+export type IapForm = { seeker_id: string, 
+/**
+ * YYYY-MM.
+ */
+month: string, 
+/**
+ * An `IapActivityKind` value.
+ */
+kind: string, description: string, };
+
+/**
+ * A 기관연계's result as typed.
+ */
+export type ReferralResultForm = { referral_id: string, 
+/**
+ * A `ReferralStatus` value: completed, declined or cancelled.
+ */
+status: string, 
+/**
+ * YYYY-MM-DD; empty = today.
+ */
+result_on: string, note: string, };
+
+/**
+ * What the IAP and 기관연계 forms pick from.
+ */
+export type CaseFileChoices = { iap_kinds: Array<Choice>, 
+/**
+ * The endings a referral may be given.
+ */
+referral_results: Array<Choice>, };
 
 /**
  * A job seeker's editable fields, as text. `id` is empty for a new seeker.

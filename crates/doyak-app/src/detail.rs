@@ -4,7 +4,7 @@
 
 use crate::codes::{keco_name, monthly_wage};
 use crate::forms::{choice, parse_id};
-use crate::{AppError, Choice, Desk, PlacementRow, SeekerForm, SeekerRow};
+use crate::{AppError, Choice, Desk, IapRow, PlacementRow, SeekerForm, SeekerRow};
 use chrono::NaiveDate;
 use doyak_domain::events::{CaseEvent, ContactMode, EventBody};
 use doyak_domain::{FieldError, Referral};
@@ -37,6 +37,8 @@ pub struct ReferralRow {
     pub status: String,
     pub referred_on: String,
     pub result: String,
+    /// No result yet (의뢰, 접수, 진행중): the page offers 결과 입력.
+    pub open: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -53,6 +55,8 @@ pub struct SeekerDetail {
     pub referrals: Vec<ReferralRow>,
     /// 취업 with their 3/6/12-month checks, newest first.
     pub placements: Vec<PlacementRow>,
+    /// The IAP as it stands: each activity's current version, by month.
+    pub iap: Vec<IapRow>,
     pub form: SeekerForm,
 }
 
@@ -221,6 +225,7 @@ impl Desk {
             events.extend(self.events_of(placement.id)?);
         }
         let placements = self.placement_rows(&events)?;
+        let iap = crate::casefile::iap_rows(&events);
         let superseded: Vec<_> = events.iter().filter_map(|e| e.supersedes).collect();
         events.sort_by_key(|e| std::cmp::Reverse((e.occurred_on, e.id)));
         let rows = events
@@ -242,6 +247,7 @@ impl Desk {
                     .map(|p| p.name)
                     .unwrap_or_default(),
                 purpose: r.purpose,
+                open: r.status.rank() < 3,
                 status: r.status.label_ko().to_owned(),
                 referred_on: r.referred_on.to_string(),
                 result: r.result_note.unwrap_or_default(),
@@ -355,6 +361,7 @@ impl Desk {
             events: rows,
             referrals,
             placements,
+            iap,
             form: SeekerForm::of(&seeker),
         })
     }

@@ -3,6 +3,7 @@
 //! terms a counselor understands. The CLI, the desk shell and the tests all
 //! drive this same code; nothing here knows about Tauri or the terminal.
 
+mod casefile;
 mod caseload;
 mod clock;
 pub mod codes;
@@ -29,6 +30,7 @@ pub mod sync;
 mod today;
 pub mod unlock;
 
+pub use casefile::{CaseFileChoices, IapForm, IapRow, ReferralResultForm};
 pub use caseload::{DEMO_PASSPHRASE, Desk, MIN_PASSPHRASE_CHARS, NewCaseload, NewCaseloadForm};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use companies::{

@@ -3,6 +3,7 @@ import { api, type UiError } from "../api";
 import type { ApplicationRow, Choice, SeekerDetail, SessionForm } from "../bindings";
 import { Applications, Recommendations } from "../components/Matching";
 import { PlacementEditor, Placements, RetentionEditor } from "../components/Outcomes";
+import { IapActivities, Referrals } from "../components/CaseFile";
 import { Timeline } from "../components/Timeline";
 import { Facts, Tabs } from "../components/Tabs";
 import { byField, type FieldErrors } from "../lib/fields";
@@ -272,35 +273,8 @@ export function SeekerDetailView({ id, tab: firstTab, writing: firstWriting, onE
             }}
           />
         )}
-        {tab === "referrals" &&
-          (detail.referrals.length === 0 ? (
-            <p class="empty">기관연계 기록이 없습니다.</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">의뢰일</th>
-                  <th scope="col">연계기관</th>
-                  <th scope="col">목적</th>
-                  <th scope="col">상태</th>
-                  <th scope="col">결과</th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.referrals.map((r) => (
-                  <tr key={r.id}>
-                    <td>{r.referred_on}</td>
-                    <td>{r.partner_name}</td>
-                    <td>{r.purpose}</td>
-                    <td>
-                      <span class="tag">{r.status}</span>
-                    </td>
-                    <td>{r.result}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ))}
+        {tab === "referrals" && <Referrals rows={detail.referrals} onChanged={load} />}
+        {tab === "iap" && <IapActivities seekerId={row.id} rows={detail.iap} onChanged={load} />}
         {tab === "recommend" && (
           <Recommendations id={id} side="vacancies" load={() => api.recommendedVacancies(id)} onOpen={onOpenVacancy} onChanged={loadApplications} />
         )}

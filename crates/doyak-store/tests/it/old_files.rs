@@ -240,6 +240,26 @@ fn check_rows(old: &OldFile, store: &Store) {
          the server refused the edit at schema 3), so the next edit is based on it"
     );
 
+    assert_eq!(
+        store
+            .possible_duplicates("홍길순", None, Some("010-9876-5432"), 5)
+            .unwrap()
+            .iter()
+            .map(|s| s.id)
+            .collect::<Vec<_>>(),
+        vec![seeker.id],
+        "{v}: migration 0005 filled the phone column from the rows, so the duplicate check \
+         finds the old seeker by phone"
+    );
+    assert_eq!(
+        store
+            .possible_duplicates("홍길순", seeker.birth_date, None, 5)
+            .unwrap()
+            .len(),
+        1,
+        "{v}: and by name and birth date"
+    );
+
     let center: Center = known(old, "center");
     assert_eq!(
         store.get::<Center>(center.id).unwrap(),

@@ -1,0 +1,236 @@
+//! The parts of a seeker's case file a counselor keeps up to date beyond
+//! notes and outcomes: IAP activities (added for a month, then marked done:
+//! a superseding event, so the plan's history stays) and the result of a
+//! 기관연계 (완료, 거절, 취소 with its day and note; the status only moves
+//! forward, as the domain merges it).
+
+use crate::forms::{Reader, choice, enum_value, parse_id};
+use crate::{AppError, Choice, Desk};
+use doyak_domain::events::{CaseEvent, EventBody, IapActivityKind};
+use doyak_domain::{FieldError, Id, Referral, ReferralStatus, SharedRecord};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// An IAP activity as planned or done, the current version only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct IapRow {
+    pub id: String,
+    /// YYYY-MM.
+    pub month: String,
+    pub kind_label: String,
+    pub description: String,
+    pub done: bool,
+}
+
+/// A new IAP activity.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct IapForm {
+    pub seeker_id: String,
+    /// YYYY-MM.
+    pub month: String,
+    /// An `IapActivityKind` value.
+    pub kind: String,
+    pub description: String,
+}
+
+/// A 기관연계's result as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReferralResultForm {
+    pub referral_id: String,
+    /// A `ReferralStatus` value: completed, declined or cancelled.
+    pub status: String,
+    /// YYYY-MM-DD; empty = today.
+    pub result_on: String,
+    pub note: String,
+}
+
+/// What the IAP and 기관연계 forms pick from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CaseFileChoices {
+    pub iap_kinds: Vec<Choice>,
+    /// The endings a referral may be given.
+    pub referral_results: Vec<Choice>,
+}
+
+fn invalid(field: &str, label: &str, message: impl Into<String>) -> AppError {
+    AppError::Invalid(vec![FieldError::new(field, label, message)])
+}
+
+/// The current IAP rows among a seeker's events (a marked-done activity
+/// replaces its plan), by month then entry.
+pub(crate) fn iap_rows(events: &[CaseEvent]) -> Vec<IapRow> {
+    let superseded: Vec<Id> = events.iter().filter_map(|e| e.supersedes).collect();
+    let mut rows: Vec<(String, Id, IapRow)> = events
+        .iter()
+        .filter(|e| !superseded.contains(&e.id))
+        .filter_map(|e| match &e.body {
+            EventBody::IapActivity {
+                month,
+                kind,
+                description,
+                done,
+            } => Some((
+                month.clone(),
+                e.id,
+                IapRow {
+                    id: e.id.to_string(),
+                    month: month.clone(),
+                    kind_label: kind.label_ko().to_owned(),
+                    description: description.clone(),
+                    done: *done,
+                },
+            )),
+            _ => None,
+        })
+        .collect();
+    rows.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    rows.into_iter().map(|(_, _, r)| r).collect()
+}
+
+impl Desk {
+    pub fn case_file_choices(&self) -> CaseFileChoices {
+        CaseFileChoices {
+            iap_kinds: [
+                IapActivityKind::JobSearch,
+                IapActivityKind::Training,
+                IapActivityKind::Certificate,
+                IapActivityKind::Program,
+                IapActivityKind::Other,
+            ]
+            .iter()
+            .map(|k| choice(k, k.label_ko()))
+            .collect(),
+            referral_results: [
+                ReferralStatus::Completed,
+                ReferralStatus::Declined,
+                ReferralStatus::Cancelled,
+            ]
+            .iter()
+            .map(|s| choice(s, s.label_ko()))
+            .collect(),
+        }
+    }
+
+    /// Plans an IAP activity for a month. Returns its id.
+    pub fn add_iap_activity(&mut self, form: &IapForm) -> Result<String, AppError> {
+        let seeker = self.seeker(parse_id(&form.seeker_id)?)?;
+        let mut r = Reader { errors: Vec::new() };
+        let kind: Option<IapActivityKind> = r.required_choice("kind", "활동 구분", &form.kind);
+        if !r.errors.is_empty() {
+            return Err(AppError::Invalid(r.errors));
+        }
+        let Some(kind) = kind else {
+            return Err(AppError::Invalid(r.errors));
+        };
+        let event = CaseEvent {
+            id: self.new_id(),
+            center_id: self.center_id(),
+            subject_id: seeker.id,
+            author_id: None,
+            occurred_on: self.clock.today(),
+            supersedes: None,
+            body: EventBody::IapActivity {
+                month: form.month.trim().to_owned(),
+                kind,
+                description: form.description.trim().to_owned(),
+                done: false,
+            },
+        };
+        Ok(self.record_event(event)?.id.to_string())
+    }
+
+    /// Marks an IAP activity done: a new version of it that supersedes the
+    /// plan, recorded today.
+    pub fn complete_iap_activity(&mut self, id: &str) -> Result<(), AppError> {
+        let id = parse_id(id)?;
+        let plan = self
+            .store
+            .event(id)?
+            .filter(|e: &CaseEvent| matches!(e.body, EventBody::IapActivity { .. }))
+            .ok_or(AppError::NotFound { what: "IAP 활동" })?;
+        let later = self.events_of(plan.subject_id)?;
+        if later.iter().any(|e| e.supersedes == Some(plan.id)) {
+            return Err(invalid(
+                "id",
+                "IAP 활동",
+                "이미 다른 기록으로 바뀐 활동입니다. 화면을 새로 불러와 주세요.",
+            ));
+        }
+        let EventBody::IapActivity {
+            month,
+            kind,
+            description,
+            done,
+        } = plan.body
+        else {
+            return Err(AppError::NotFound { what: "IAP 활동" });
+        };
+        if done {
+            return Err(invalid(
+                "id",
+                "IAP 활동",
+                "이미 이행으로 기록된 활동입니다.",
+            ));
+        }
+        let event = CaseEvent {
+            id: self.new_id(),
+            center_id: self.center_id(),
+            subject_id: plan.subject_id,
+            author_id: None,
+            occurred_on: self.clock.today(),
+            supersedes: Some(plan.id),
+            body: EventBody::IapActivity {
+                month,
+                kind,
+                description,
+                done: true,
+            },
+        };
+        self.record_event(event)?;
+        Ok(())
+    }
+
+    /// Records a 기관연계's result: 완료, 거절 or 취소, on its day.
+    pub fn record_referral_result(&mut self, form: &ReferralResultForm) -> Result<(), AppError> {
+        let mut referral: Referral =
+            self.store
+                .get(parse_id(&form.referral_id)?)?
+                .ok_or(AppError::NotFound {
+                    what: "기관연계"
+                })?;
+        let status = [
+            ReferralStatus::Completed,
+            ReferralStatus::Declined,
+            ReferralStatus::Cancelled,
+        ]
+        .into_iter()
+        .find(|s| enum_value(s) == form.status.trim())
+        .ok_or_else(|| invalid("status", "결과", "결과를 목록에서 골라 주세요."))?;
+        if referral.status.rank() == status.rank() {
+            return Err(invalid(
+                "status",
+                "결과",
+                format!(
+                    "이미 결과('{}')가 기록된 연계입니다.",
+                    referral.status.label_ko()
+                ),
+            ));
+        }
+        let mut r = Reader { errors: Vec::new() };
+        let on = r
+            .date("result_on", "결과일", &form.result_on)
+            .unwrap_or_else(|| self.clock.today());
+        if !r.errors.is_empty() {
+            return Err(AppError::Invalid(r.errors));
+        }
+        referral.status = status;
+        referral.result_on = Some(on);
+        referral.result_note = Reader::text(&form.note).or(referral.result_note);
+        let errors = referral.check(&self.check_ctx());
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        self.save(&referral)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,112 @@
+//! IAP activities planned and marked 이행 (the plan kept as history), and a
+//! 기관연계 given its result.
+
+use crate::recommend::{message, seeker};
+use crate::*;
+use doyak_app::{IapForm, ReferralResultForm};
+use doyak_domain::{PartnerInstitution, Referral, ReferralStatus};
+
+#[test]
+fn an_iap_activity_is_planned_then_done_and_the_plan_stays_in_the_history() {
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let kim = seeker(d, "김계획", true, "no");
+    let mut form = IapForm {
+        seeker_id: kim.clone(),
+        month: "2026-13".into(),
+        kind: "training".into(),
+        description: "CNC 선반 과정 등록".into(),
+    };
+    assert!(message(d.add_iap_activity(&form).unwrap_err()).contains("YYYY-MM"));
+    form.month = "2026-12".into();
+    let id = d.add_iap_activity(&form).unwrap();
+    let detail = d.seeker_detail(&kim).unwrap();
+    assert_eq!(detail.iap.len(), 1);
+    assert!(!detail.iap[0].done);
+
+    d.complete_iap_activity(&id).unwrap();
+    let detail = d.seeker_detail(&kim).unwrap();
+    assert_eq!(detail.iap.len(), 1, "one activity, now in its done version");
+    assert!(detail.iap[0].done);
+    assert_ne!(detail.iap[0].id, id, "a new version supersedes the plan");
+    let history: Vec<bool> = detail
+        .events
+        .iter()
+        .filter(|e| e.kind == "iap_activity")
+        .map(|e| e.superseded)
+        .collect();
+    assert_eq!(
+        history.len(),
+        2,
+        "the plan and its done version are both kept"
+    );
+    assert_eq!(
+        history.iter().filter(|s| **s).count(),
+        1,
+        "the plan is marked 정정됨"
+    );
+    assert!(
+        message(d.complete_iap_activity(&id).unwrap_err()).contains("이미 다른 기록으로 바뀐"),
+        "the old version cannot be completed twice"
+    );
+}
+
+#[test]
+fn a_referral_gets_its_result_once() {
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let kim = seeker(d, "김연계", true, "no");
+    let partner = d
+        .create_record(
+            PartnerInstitution {
+                id: d.new_id(),
+                center_id: d.center_id(),
+                name: "안산시 직업훈련기관".into(),
+                kind: "training".into(),
+                phone: None,
+                sigungu: None,
+            },
+            |p, c| p.center_id = c,
+        )
+        .unwrap();
+    let referral = d
+        .create_record(
+            Referral {
+                id: d.new_id(),
+                center_id: d.center_id(),
+                subject_id: kim.parse().unwrap(),
+                partner_id: partner.id,
+                purpose: "직업훈련 연계".into(),
+                referred_on: "2026-11-01".parse().unwrap(),
+                status: ReferralStatus::Requested,
+                result_on: None,
+                result_note: None,
+            },
+            |r, c| r.center_id = c,
+        )
+        .unwrap();
+    assert!(d.seeker_detail(&kim).unwrap().referrals[0].open);
+    let mut form = ReferralResultForm {
+        referral_id: referral.id.to_string(),
+        status: "completed".into(),
+        result_on: "2026-10-01".into(),
+        note: "과정 등록 완료".into(),
+    };
+    assert!(
+        message(d.record_referral_result(&form).unwrap_err())
+            .contains("시작일(2026-11-01)보다 빠릅니다"),
+        "a result before the referral is refused"
+    );
+    form.result_on = String::new();
+    d.record_referral_result(&form).unwrap();
+    let row = &d.seeker_detail(&kim).unwrap().referrals[0];
+    assert_eq!((row.status.as_str(), row.open), ("완료", false));
+    assert_eq!(row.result, "과정 등록 완료");
+    form.status = "declined".into();
+    assert!(message(d.record_referral_result(&form).unwrap_err()).contains("이미 결과('완료')"));
+    let today = d.today().unwrap();
+    assert!(
+        today.referrals.is_empty(),
+        "a closed referral no longer waits"
+    );
+}

@@ -1,0 +1,116 @@
+//! The case file a counselor keeps up: a referral waiting in 오늘 할 일
+//! gets its result on the seeker's 기관연계 tab, and an IAP activity is
+//! added and marked 이행.
+
+use crate::webdriver::Session;
+use crate::{Desk, choose, shot, try_unlock, type_into, wait_text};
+
+/// This machine's month, as the IAP form takes it.
+fn this_month() -> String {
+    let out = std::process::Command::new("date")
+        .arg("+%Y-%m")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+#[test]
+fn a_waiting_referral_is_closed_and_an_iap_activity_added_and_done() {
+    let desk = Desk::start();
+    let args = vec![
+        "--demo".to_owned(),
+        "--db".to_owned(),
+        desk.caseload().display().to_string(),
+    ];
+    let s = Session::start(&desk.url, &desk.app, &args).expect("the desk starts");
+    assert_eq!(try_unlock(&s, "demo"), "");
+    wait_text(&s, "#today-referrals-title", "기관연계");
+
+    // The first waiting referral whose subject is a seeker (some are companies).
+    let mut opened = false;
+    for i in 0..10 {
+        let links = s.find_all("#today-referrals td.name button").unwrap();
+        if i >= links.len() {
+            break;
+        }
+        s.click(&links[i]).unwrap();
+        let which = s
+            .wait("a seeker or a company page", || {
+                if !s.find_all("#seeker-title")?.is_empty() {
+                    return Ok(Some(true));
+                }
+                Ok((!s.find_all("#company-title")?.is_empty()).then_some(false))
+            })
+            .unwrap();
+        if which {
+            opened = true;
+            break;
+        }
+        s.click(&s.find("#nav-today").unwrap()).unwrap();
+        wait_text(&s, "#today-referrals-title", "기관연계");
+    }
+    assert!(opened, "one of the demo's waiting referrals is a seeker's");
+
+    s.click(&s.find("#tab-referrals").unwrap()).unwrap();
+    s.click(&s.find("#referral-rows .referral-open").unwrap())
+        .unwrap();
+    let select = s
+        .script(
+            "return document.querySelector('.referral-result select').id;",
+            serde_json::json!([]),
+        )
+        .unwrap();
+    let open_before = s.find_all("#referral-rows .referral-open").unwrap().len();
+    choose(&s, select.as_str().unwrap(), "completed");
+    type_into(
+        &s,
+        ".referral-result input[id^=r-note]",
+        "훈련 과정 등록 완료",
+    );
+    s.click(&s.find(".referral-result .referral-save").unwrap())
+        .unwrap();
+    s.wait("the referral to close", || {
+        let open = s.find_all("#referral-rows .referral-open")?.len();
+        Ok((s.find_all(".referral-result")?.is_empty() && open + 1 == open_before).then_some(()))
+    })
+    .unwrap();
+    wait_text(&s, "#referral-rows", "훈련 과정 등록 완료");
+    shot(&s, "39-referral-closed");
+
+    // IAP: add an activity for this month, then mark it 이행.
+    s.click(&s.find("#tab-iap").unwrap()).unwrap();
+    s.click(&s.find("#iap-add").unwrap()).unwrap();
+    type_into(&s, "#f-month", &this_month());
+    choose(&s, "f-kind", "certificate");
+    type_into(&s, "#f-description", "지게차운전기능사 필기 응시");
+    s.click(&s.find("#iap-save").unwrap()).unwrap();
+    let row = wait_text(&s, "#iap-rows", "지게차운전기능사 필기 응시");
+    assert!(row.contains("이행 완료"), "planned, not done: {row}");
+    let id = s
+        .script(
+            "return Array.from(document.querySelectorAll('#iap-rows tbody tr'))\
+               .find(r => r.textContent.includes(arguments[0])).dataset.id;",
+            serde_json::json!(["지게차운전기능사 필기 응시"]),
+        )
+        .unwrap();
+    let id = id.as_str().unwrap().to_owned();
+    s.click(
+        &s.find(&format!("#iap-rows tr[data-id='{id}'] .iap-done"))
+            .unwrap(),
+    )
+    .unwrap();
+    s.wait("the activity to be done", || {
+        let texts = s.texts("#iap-rows tbody tr")?;
+        Ok(texts
+            .iter()
+            .any(|t| {
+                t.contains("지게차운전기능사 필기 응시")
+                    && t.contains("이행")
+                    && !t.contains("이행 완료")
+            })
+            .then_some(()))
+    })
+    .unwrap();
+    shot(&s, "40-iap-done");
+    s.quit().unwrap();
+}

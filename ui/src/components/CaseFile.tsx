@@ -1,0 +1,240 @@
+// The IAP and 기관연계 tabs of a seeker's page, with their actions: an IAP
+// activity planned for a month and later marked 이행 (a new version, the
+// plan kept in the history), and a referral's result (완료, 거절, 취소).
+
+import { useEffect, useState } from "preact/hooks";
+import { api, type UiError } from "../api";
+import type { CaseFileChoices, Choice, IapForm, IapRow, ReferralRow } from "../bindings";
+import { byField, type FieldErrors } from "../lib/fields";
+import { errorText } from "../lib/format";
+import { useUnsaved } from "../lib/guard";
+import { Field } from "./Field";
+
+function useCaseFileChoices(): CaseFileChoices | null {
+  const [choices, setChoices] = useState<CaseFileChoices | null>(null);
+  useEffect(() => {
+    api.caseFileChoices().then(setChoices, () => undefined);
+  }, []);
+  return choices;
+}
+
+function Failure({ failure }: { failure: UiError | null }) {
+  if (!failure) return null;
+  return (
+    <p class="error" role="alert">
+      {errorText(failure)}
+    </p>
+  );
+}
+
+/** The IAP as it stands, 활동 추가 and 이행 완료. */
+export function IapActivities(props: { seekerId: string; rows: IapRow[]; onChanged: () => void }) {
+  const choices = useCaseFileChoices();
+  const [adding, setAdding] = useState(false);
+  const [form, setForm] = useState<IapForm>({ seeker_id: props.seekerId, month: "", kind: "", description: "" });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<UiError | null>(null);
+  useUnsaved("iap-form", adding && (form.month !== "" || form.description !== ""));
+  const set = (key: keyof IapForm, value: string) => setForm({ ...form, [key]: value });
+  async function add(e: Event) {
+    e.preventDefault();
+    try {
+      await api.addIapActivity(form);
+      setAdding(false);
+      setForm({ seeker_id: props.seekerId, month: "", kind: "", description: "" });
+      setErrors({});
+      setFailure(null);
+      props.onChanged();
+    } catch (err) {
+      const ui = err as UiError;
+      setFailure(ui);
+      setErrors(byField(ui.fields));
+    }
+  }
+  async function complete(id: string) {
+    try {
+      await api.completeIapActivity(id);
+      setFailure(null);
+      props.onChanged();
+    } catch (err) {
+      setFailure(err as UiError);
+    }
+  }
+  return (
+    <div class="iap">
+      <div class="actions left">
+        <button type="button" class="btn" id="iap-add" onClick={() => setAdding(true)} disabled={adding}>
+          IAP 활동 추가
+        </button>
+      </div>
+      {adding && choices && (
+        <form class="outcome-form" id="iap-form" aria-label="IAP 활동 추가" onSubmit={add}>
+          <div class="grid">
+            <Field name="month" label="계획 월" required errors={errors} hint="예: 2026-12">
+              <input id="f-month" value={form.month} placeholder="YYYY-MM" onInput={(e) => set("month", e.currentTarget.value)} />
+            </Field>
+            <Field name="kind" label="활동 구분" required errors={errors}>
+              <select id="f-kind" value={form.kind} onChange={(e) => set("kind", e.currentTarget.value)}>
+                <option value="">선택</option>
+                {choices.iap_kinds.map((c) => (
+                  <option value={c.value}>{c.label}</option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          <Field name="description" label="활동 내용" required errors={errors}>
+            <input id="f-description" value={form.description} onInput={(e) => set("description", e.currentTarget.value)} />
+          </Field>
+          <div class="actions">
+            <button type="button" class="btn" onClick={() => setAdding(false)}>
+              취소
+            </button>
+            <button type="submit" class="btn primary" id="iap-save">
+              활동 추가
+            </button>
+          </div>
+        </form>
+      )}
+      <Failure failure={failure} />
+      {props.rows.length === 0 ? (
+        <p class="empty">IAP 활동이 없습니다.</p>
+      ) : (
+        <table id="iap-rows">
+          <thead>
+            <tr>
+              <th scope="col">계획 월</th>
+              <th scope="col">구분</th>
+              <th scope="col">활동 내용</th>
+              <th scope="col">이행</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => (
+              <tr key={r.id} data-id={r.id}>
+                <td>{r.month}</td>
+                <td>{r.kind_label}</td>
+                <td class="wrap">{r.description}</td>
+                <td>
+                  {r.done ? (
+                    <span class="tag">이행</span>
+                  ) : (
+                    <button type="button" class="btn small-btn iap-done" onClick={() => complete(r.id)}>
+                      이행 완료
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+/** One referral's 결과 입력: the ending, its day (today unless changed), a note. */
+function ReferralResult(props: { row: ReferralRow; results: Choice[]; onDone: () => void; onCancel: () => void }) {
+  const [status, setStatus] = useState("");
+  const [on, setOn] = useState("");
+  const [note, setNote] = useState("");
+  const [failure, setFailure] = useState<UiError | null>(null);
+  useUnsaved(`referral-${props.row.id}`, status !== "" || note !== "");
+  async function save(e: Event) {
+    e.preventDefault();
+    try {
+      await api.recordReferralResult({ referral_id: props.row.id, status, result_on: on, note });
+      props.onDone();
+    } catch (err) {
+      setFailure(err as UiError);
+    }
+  }
+  return (
+    <form class="outcome-form referral-result" aria-label="연계 결과 입력" onSubmit={save}>
+      <div class="grid">
+        <div class="field">
+          <label for={`r-status-${props.row.id}`}>결과</label>
+          <select id={`r-status-${props.row.id}`} value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
+            <option value="">선택</option>
+            {props.results.map((c) => (
+              <option value={c.value}>{c.label}</option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for={`r-on-${props.row.id}`}>결과일</label>
+          <input id={`r-on-${props.row.id}`} value={on} placeholder="오늘 (YYYY-MM-DD)" onInput={(e) => setOn(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for={`r-note-${props.row.id}`}>결과 내용</label>
+          <input id={`r-note-${props.row.id}`} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        </div>
+      </div>
+      <Failure failure={failure} />
+      <div class="actions">
+        <button type="button" class="btn" onClick={props.onCancel}>
+          취소
+        </button>
+        <button type="submit" class="btn primary referral-save">
+          결과 기록
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The 기관연계 tab: each referral, and 결과 입력 on those still open. */
+export function Referrals(props: { rows: ReferralRow[]; onChanged: () => void }) {
+  const choices = useCaseFileChoices();
+  const [editing, setEditing] = useState<string | null>(null);
+  if (props.rows.length === 0) return <p class="empty">기관연계 기록이 없습니다.</p>;
+  return (
+    <table id="referral-rows">
+      <thead>
+        <tr>
+          <th scope="col">의뢰일</th>
+          <th scope="col">연계기관</th>
+          <th scope="col">목적</th>
+          <th scope="col">상태</th>
+          <th scope="col">결과</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((r) => (
+          <>
+            <tr key={r.id} data-id={r.id}>
+              <td>{r.referred_on}</td>
+              <td>{r.partner_name}</td>
+              <td class="wrap">{r.purpose}</td>
+              <td>
+                <span class="tag">{r.status}</span>
+              </td>
+              <td class="wrap">
+                {r.result}
+                {r.open && (
+                  <button type="button" class="btn small-btn referral-open" onClick={() => setEditing(r.id)}>
+                    결과 입력
+                  </button>
+                )}
+              </td>
+            </tr>
+            {editing === r.id && choices && (
+              <tr class="editing">
+                <td colSpan={5}>
+                  <ReferralResult
+                    row={r}
+                    results={choices.referral_results}
+                    onCancel={() => setEditing(null)}
+                    onDone={() => {
+                      setEditing(null);
+                      props.onChanged();
+                    }}
+                  />
+                </td>
+              </tr>
+            )}
+          </>
+        ))}
+      </tbody>
+    </table>
+  );
+}
