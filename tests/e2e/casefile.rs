@@ -2,8 +2,7 @@
 //! gets its result on the seeker's 기관연계 tab, and an IAP activity is
 //! added and marked 이행.
 
-use crate::webdriver::Session;
-use crate::{Desk, choose, shot, try_unlock, type_into, wait_text};
+use crate::{Desk, choose, open_demo, shot, type_into, wait_text};
 
 /// This machine's month, as the IAP form takes it.
 fn this_month() -> String {
@@ -17,13 +16,7 @@ fn this_month() -> String {
 #[test]
 fn a_waiting_referral_is_closed_and_an_iap_activity_added_and_done() {
     let desk = Desk::start();
-    let args = vec![
-        "--demo".to_owned(),
-        "--db".to_owned(),
-        desk.caseload().display().to_string(),
-    ];
-    let s = Session::start(&desk.url, &desk.app, &args).expect("the desk starts");
-    assert_eq!(try_unlock(&s, "demo"), "");
+    let s = open_demo(&desk);
     wait_text(&s, "#today-referrals-title", "기관연계");
 
     // The first waiting referral whose subject is a seeker (some are companies).

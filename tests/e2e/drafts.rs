@@ -3,7 +3,7 @@
 //! form with typed text asks first.
 
 use crate::webdriver::Session;
-use crate::{Desk, shot, try_unlock, type_into, wait_text};
+use crate::{Desk, open_demo, shot, type_into, wait_text};
 use serde_json::json;
 
 fn value(s: &Session, id: &str) -> String {
@@ -20,13 +20,7 @@ fn value(s: &Session, id: &str) -> String {
 #[test]
 fn a_half_typed_note_survives_a_menu_switch_and_an_edit_form_asks_before_leaving() {
     let desk = Desk::start();
-    let args = vec![
-        "--demo".to_owned(),
-        "--db".to_owned(),
-        desk.caseload().display().to_string(),
-    ];
-    let s = Session::start(&desk.url, &desk.app, &args).expect("the desk starts");
-    assert_eq!(try_unlock(&s, "demo"), "");
+    let s = open_demo(&desk);
     s.click(&s.find("#nav-seekers").unwrap()).unwrap();
     wait_text(&s, "#seeker-count", "명");
     let name = s.texts("#seeker-rows td.name button").unwrap()[0]

@@ -2,20 +2,13 @@
 //! date into 새 구직자 등록 shows who they may be, saving is refused until
 //! the counselor says otherwise, and 기존 기록 열기 opens the existing one.
 
-use crate::webdriver::Session;
-use crate::{Desk, shot, try_unlock, type_into, wait_text};
+use crate::{Desk, open_demo, shot, type_into, wait_text};
 use serde_json::json;
 
 #[test]
 fn a_duplicate_seeker_is_refused_and_the_existing_record_opens() {
     let desk = Desk::start();
-    let args = vec![
-        "--demo".to_owned(),
-        "--db".to_owned(),
-        desk.caseload().display().to_string(),
-    ];
-    let s = Session::start(&desk.url, &desk.app, &args).expect("the desk starts");
-    assert_eq!(try_unlock(&s, "demo"), "");
+    let s = open_demo(&desk);
 
     // A demo seeker's name and birth date, from their profile (the first
     // in the list who has a birth date).

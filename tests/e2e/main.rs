@@ -78,6 +78,19 @@ pub(crate) fn try_unlock(s: &Session, passphrase: &str) -> String {
     .unwrap()
 }
 
+/// Starts the desk on the embedded demo caseload and unlocks it: the
+/// opening of most tests.
+pub(crate) fn open_demo(desk: &Desk) -> Session {
+    let args = vec![
+        "--demo".to_owned(),
+        "--db".to_owned(),
+        desk.caseload().display().to_string(),
+    ];
+    let s = Session::start(&desk.url, &desk.app, &args).expect("the desk starts");
+    assert_eq!(try_unlock(&s, "demo"), "");
+    s
+}
+
 fn seeker_names(s: &Session) -> Vec<String> {
     s.texts("#seeker-rows td.name").unwrap()
 }
@@ -438,7 +451,7 @@ fn field_visit_registers_a_company_with_a_vacancy_and_refuses_a_bad_business_num
     type_into(&s, "#f-title", "현장테스트 CNC 오퍼레이터");
     pick_code(&s, "#f-occupation", "기계 설치", "기계 설치·정비·생산직");
     type_into(&s, "#f-headcount", "2");
-    type_into(&s, "#f-wage_monthly", "3,100,000");
+    type_into(&s, "#f-wage_monthly", "310");
     s.click(&s.find("#vacancy-form-save").unwrap()).unwrap();
     wait_text(&s, "#visit-vacancies", "현장테스트 CNC 오퍼레이터");
 

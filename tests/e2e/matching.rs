@@ -3,7 +3,7 @@
 //! the seeker's page.
 
 use crate::webdriver::Session;
-use crate::{Desk, shot, try_unlock, wait_text};
+use crate::{Desk, open_demo, shot, wait_text};
 
 /// How many recommendation cards the page shows, once it has answered.
 fn cards(s: &Session) -> usize {
@@ -19,13 +19,7 @@ fn cards(s: &Session) -> usize {
 #[test]
 fn a_vacancy_recommends_candidates_and_a_shortlist_becomes_a_referral() {
     let desk = Desk::start();
-    let args = vec![
-        "--demo".to_owned(),
-        "--db".to_owned(),
-        desk.caseload().display().to_string(),
-    ];
-    let s = Session::start(&desk.url, &desk.app, &args).expect("the desk starts");
-    assert_eq!(try_unlock(&s, "demo"), "");
+    let s = open_demo(&desk);
     s.click(&s.find("#nav-vacancies").unwrap()).unwrap();
     wait_text(&s, "#vacancy-count", "건");
 

@@ -4,7 +4,7 @@
 //! then clears from 오늘 할 일. Screenshots at 1366×768 and 1920×1080.
 
 use crate::webdriver::Session;
-use crate::{Desk, shot, try_unlock, type_into, wait_text};
+use crate::{Desk, open_demo, shot, type_into, wait_text};
 use serde_json::json;
 
 /// `date -d "3 months ago"` on this machine: a placement that day has its
@@ -25,13 +25,7 @@ fn click(s: &Session, css: &str) {
 #[test]
 fn an_application_goes_to_hire_placement_and_a_retention_check_cleared_from_today() {
     let desk = Desk::start();
-    let args = vec![
-        "--demo".to_owned(),
-        "--db".to_owned(),
-        desk.caseload().display().to_string(),
-    ];
-    let s = Session::start(&desk.url, &desk.app, &args).expect("the desk starts");
-    assert_eq!(try_unlock(&s, "demo"), "");
+    let s = open_demo(&desk);
     s.set_window_size(1366, 768).unwrap();
 
     // 오늘 할 일: a waiting 알선 offers 결과 입력, which opens the seeker's

@@ -2,7 +2,7 @@
 //! checked record out, or every problem keyed by its field (the same check
 //! inline and on save, as for the seeker form in `forms`).
 
-use crate::forms::{Reader, choice, enum_value, parse_id};
+use crate::forms::{Reader, choice, enum_value, manwon_text, parse_id};
 use crate::{AppError, Choice, Desk};
 use doyak_domain::company::{CompanySize, CompanyStatus, FocusIndustry, Shift, VacancyStatus};
 use doyak_domain::events::ContactMode;
@@ -38,6 +38,7 @@ pub struct VacancyForm {
     /// KECO code.
     pub occupation: String,
     pub headcount: String,
+    /// 만원 per month ("300"); "3,000,000원" with the 원 is read as 원.
     pub wage_monthly: String,
     pub weekly_hours: String,
     pub shift: String,
@@ -104,7 +105,7 @@ impl VacancyForm {
             title: v.title.clone(),
             occupation: v.occupation.to_string(),
             headcount: v.headcount.to_string(),
-            wage_monthly: v.wage_monthly.map(|w| w.to_string()).unwrap_or_default(),
+            wage_monthly: v.wage_monthly.map(manwon_text).unwrap_or_default(),
             weekly_hours: v.weekly_hours.map(|h| h.to_string()).unwrap_or_default(),
             shift: enum_value(&v.shift),
             housing: v.housing,
@@ -316,7 +317,7 @@ impl Desk {
         if headcount.is_none() && !r.errors.iter().any(|e| e.field == "headcount") {
             r.fail("headcount", "모집인원", "필수 항목입니다.");
         }
-        let wage_monthly = r.number("wage_monthly", "제시임금(월)", &f.wage_monthly);
+        let wage_monthly = r.manwon("wage_monthly", "제시임금(월)", &f.wage_monthly);
         let weekly_hours = r.number("weekly_hours", "주 근로시간", &f.weekly_hours);
         let min_experience_years =
             r.number("min_experience_years", "필요 경력", &f.min_experience_years);

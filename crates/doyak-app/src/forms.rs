@@ -38,7 +38,7 @@ pub struct SeekerForm {
     pub certificates: Vec<String>,
     /// 보유 기술, comma separated.
     pub skills: String,
-    /// Won per month; commas and "원" are fine.
+    /// 만원 per month ("280"); "2,800,000원" with the 원 is read as 원.
     pub desired_wage_monthly: String,
     pub max_commute_km: String,
     /// "", "yes", "no".
@@ -332,10 +332,7 @@ impl SeekerForm {
                 .iter()
                 .map(|c| c.to_string())
                 .collect(),
-            desired_wage_monthly: s
-                .desired_wage_monthly
-                .map(|w| w.to_string())
-                .unwrap_or_default(),
+            desired_wage_monthly: s.desired_wage_monthly.map(manwon_text).unwrap_or_default(),
             max_commute_km: s.max_commute_km.map(|k| k.to_string()).unwrap_or_default(),
             accepts_shift: yes_no(s.accepts_shift),
             willing_to_relocate: yes_no(s.willing_to_relocate),
@@ -422,7 +419,7 @@ impl SeekerForm {
             .split([',', '，', '\n'])
             .filter_map(Reader::text)
             .collect();
-        s.desired_wage_monthly = r.number(
+        s.desired_wage_monthly = r.manwon(
             "desired_wage_monthly",
             "희망임금(월)",
             &self.desired_wage_monthly,
@@ -543,4 +540,45 @@ pub(crate) fn parse_id(id: &str) -> Result<Id, AppError> {
     id.trim()
         .parse()
         .map_err(|_| AppError::NotFound { what: "기록" })
+}
+
+#[cfg(test)]
+mod manwon_tests {
+    use super::{Reader, manwon_text};
+
+    fn read(text: &str) -> (Option<i64>, usize) {
+        let mut r = Reader { errors: Vec::new() };
+        let v = r.manwon("wage", "임금", text);
+        (v, r.errors.len())
+    }
+
+    #[test]
+    fn amounts_are_read_in_manwon_unless_they_say_won() {
+        // Each case: what a counselor types → 원 stored, or refused (one error).
+        assert_eq!(read("280"), (Some(2_800_000), 0));
+        assert_eq!(read(" 280만원 "), (Some(2_800_000), 0));
+        assert_eq!(read("280만"), (Some(2_800_000), 0));
+        assert_eq!(read("209.6"), (Some(2_096_000), 0), "decimals of 만원");
+        assert_eq!(read("215.688"), (Some(2_156_880), 0), "to the 원");
+        assert_eq!(
+            read("2,800,000원"),
+            (Some(2_800_000), 0),
+            "원 said: read as 원"
+        );
+        assert_eq!(read(""), (None, 0), "empty: not given");
+        assert_eq!(read("2800000"), (None, 1), "28억 a month: 원 typed as 만원");
+        assert_eq!(read("-5"), (None, 1));
+        assert_eq!(read("1.23456"), (None, 1), "below one 원");
+        assert_eq!(read("이백"), (None, 1));
+        assert_eq!(read("."), (None, 1));
+    }
+
+    #[test]
+    fn stored_amounts_show_as_the_manwon_the_form_reads_back() {
+        for won in [0, 2_800_000, 2_096_000, 2_156_880, 10_001] {
+            let text = manwon_text(won);
+            assert_eq!(read(&text), (Some(won), 0), "{won} → {text}");
+        }
+        assert_eq!(manwon_text(2_156_880), "215.688");
+    }
 }

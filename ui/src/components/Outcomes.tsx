@@ -77,6 +77,27 @@ function useDraft<D extends { form: F }, F>(load: () => Promise<D>, save: (form:
   };
 }
 
+/** The foot of an outcome form: why a save failed, 취소 and the save button. */
+function EditorFoot(props: { failure: UiError | null; saveId: string; label: string; saving: boolean; onCancel: () => void }) {
+  return (
+    <>
+      {props.failure && (
+        <p class="error" role="alert">
+          {errorText(props.failure)}
+        </p>
+      )}
+      <div class="actions">
+        <button type="button" class="btn" onClick={props.onCancel}>
+          취소
+        </button>
+        <button type="submit" id={props.saveId} class="btn primary" disabled={props.saving}>
+          {props.label}
+        </button>
+      </div>
+    </>
+  );
+}
+
 /** Companies of the caseload whose name starts like the typed employer. */
 function EmployerSuggestions(props: { text: string; chosen: string; onPick: (c: CompanyRow) => void }) {
   const [hits, setHits] = useState<CompanyRow[]>([]);
@@ -161,19 +182,7 @@ export function PlacementEditor(props: { seekerId: string; applicationId: string
           진행상태를 '{draft.status_label}'에서 '취업'으로 바꿉니다 (추천 일자리에서 빠집니다)
         </label>
       )}
-      {failure && (
-        <p class="error" role="alert">
-          {errorText(failure)}
-        </p>
-      )}
-      <div class="actions">
-        <button type="button" class="btn" onClick={props.onCancel}>
-          취소
-        </button>
-        <button type="submit" id="placement-save" class="btn primary" disabled={saving}>
-          취업 등록
-        </button>
-      </div>
+      <EditorFoot failure={failure} saveId="placement-save" label="취업 등록" saving={saving} onCancel={props.onCancel} />
     </form>
   );
 }
@@ -243,19 +252,7 @@ export function RetentionEditor(props: { placementId: string; months: number; on
           진행상태를 '취업지원'으로 되돌려 다시 일자리를 찾습니다
         </label>
       )}
-      {failure && (
-        <p class="error" role="alert">
-          {errorText(failure)}
-        </p>
-      )}
-      <div class="actions">
-        <button type="button" class="btn" onClick={props.onCancel}>
-          취소
-        </button>
-        <button type="submit" id="retention-save" class="btn primary" disabled={saving}>
-          확인 기록
-        </button>
-      </div>
+      <EditorFoot failure={failure} saveId="retention-save" label="확인 기록" saving={saving} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -222,8 +222,8 @@ export function SeekerFormView({ id, onSaved, onCancel, onOpenSeeker }: Props) {
               onChange={(v) => set("certificates", v)}
             />
           </Field>
-          <Field name="desired_wage_monthly" label="희망임금 (월, 원)" errors={shown} hint="예: 2,800,000">
-            <input {...text("desired_wage_monthly", { inputMode: "numeric" })} />
+          <Field name="desired_wage_monthly" label="희망임금 (월, 만원)" errors={shown} hint="예: 월 280만원 → 280">
+            <input {...text("desired_wage_monthly", { inputMode: "decimal" })} />
           </Field>
           <Field name="skills" label="보유 기술" errors={shown} hint="쉼표로 구분 (예: CO2 용접, 도면 해독)">
             <input {...text("skills")} />

@@ -63,8 +63,8 @@ export function VacancyFormView({ id, companyId, companyName, onSaved, onCancel 
           <Field name="headcount" label="모집인원" required errors={shown}>
             <input {...text("headcount", { inputMode: "numeric" })} />
           </Field>
-          <Field name="wage_monthly" label="제시임금 (월, 원)" errors={shown} hint="예: 3,000,000">
-            <input {...text("wage_monthly", { inputMode: "numeric" })} />
+          <Field name="wage_monthly" label="제시임금 (월, 만원)" errors={shown} hint="예: 월 300만원 → 300">
+            <input {...text("wage_monthly", { inputMode: "decimal" })} />
           </Field>
           <Field name="weekly_hours" label="주 근로시간" errors={shown}>
             <input {...text("weekly_hours", { inputMode: "numeric" })} />

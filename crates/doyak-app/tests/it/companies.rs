@@ -89,7 +89,7 @@ fn vacancies_field_visits_and_lists_fit_together() {
     v.title = "CNC 선반 오퍼레이터".into();
     v.occupation = "81".into();
     v.headcount = "0".into();
-    v.wage_monthly = "3,000,000".into();
+    v.wage_monthly = "300".into();
     v.shift = "two_shift".into();
     v.required_certificates = vec!["컴퓨터응용선반기능사".into()];
     v.skills = "CNC 선반, 도면 해독".into();
@@ -103,7 +103,7 @@ fn vacancies_field_visits_and_lists_fit_together() {
     let vid = d.save_vacancy_form(&v).unwrap();
     let stored = d.vacancy_form(&vid).unwrap();
     assert_eq!(stored.skills, "CNC 선반, 도면 해독");
-    assert_eq!(stored.wage_monthly, "3000000");
+    assert_eq!(stored.wage_monthly, "300", "the form shows 만원");
 
     let list = d
         .company_list(&CompanyListQuery {

@@ -86,7 +86,7 @@ fn findings(e: AppError) -> Vec<(String, String)> {
 #[test]
 fn a_merged_number_is_typed_by_the_desk_and_refused_with_a_hint_when_it_is_not_one() {
     let mut fx = new_desk();
-    let id = seeker_with_wage(&mut fx, "2800000");
+    let id = seeker_with_wage(&mut fx, "280");
     pull_conflict(
         &fx,
         id.parse().unwrap(),

@@ -74,7 +74,10 @@ fn a_new_form_saves_a_seeker_with_parsed_values() {
     assert_eq!(s.consent.as_ref().unwrap().scopes.len(), 2);
     // The form of the saved seeker shows the same values back.
     let again = fx.desk.seeker_form(&id).unwrap();
-    assert_eq!(again.desired_wage_monthly, "2800000");
+    assert_eq!(
+        again.desired_wage_monthly, "280",
+        "2,800,000원 shows as 280 (만원)"
+    );
     assert_eq!(again.birth_date, "1988-03-15");
     assert_eq!(again.willing_to_relocate, "yes");
     assert_eq!(again.desired_occupations, ["81", "89"]);

@@ -231,7 +231,7 @@ fn wages_below_the_years_minimum_are_refused_for_the_hours_worked() {
     v.headcount = "1".into();
     v.sigungu = "41273".into();
     v.shift = "day".into();
-    v.wage_monthly = "1500000".into();
+    v.wage_monthly = "150".into();
     let low = d.save_vacancy_form(&v).unwrap_err();
     assert!(
         message(low)

@@ -15,7 +15,7 @@ pub(crate) fn seeker(d: &mut Desk, name: &str, consent: bool, shift: &str) -> St
     f.desired_occupations = vec!["82".into()];
     f.max_commute_km = "20".into();
     f.accepts_shift = shift.into();
-    f.desired_wage_monthly = "2800000".into();
+    f.desired_wage_monthly = "280".into();
     if consent {
         f.consent_on = "2026-11-01".into();
         f.consent_scopes = vec!["counseling".into(), "share_with_employers".into()];
@@ -46,7 +46,7 @@ pub(crate) fn vacancy(
     v.title = title.into();
     v.occupation = "82".into();
     v.headcount = "1".into();
-    v.wage_monthly = "3000000".into();
+    v.wage_monthly = "300".into();
     v.shift = shift.into();
     v.sigungu = sigungu.into();
     v.required_certificates = vec!["용접기능사".into()];
