@@ -453,7 +453,7 @@ certificates: Array<string>,
  */
 skills: string, 
 /**
- * Won per month; commas and "원" are fine.
+ * 만원 per month ("280"); "2,800,000원" with the 원 is read as 원.
  */
 desired_wage_monthly: string, max_commute_km: string, 
 /**
@@ -559,7 +559,11 @@ export type VacancyForm = { id: string, company_id: string, title: string,
 /**
  * KECO code.
  */
-occupation: string, headcount: string, wage_monthly: string, weekly_hours: string, shift: string, housing: boolean, commute_bus: boolean, 
+occupation: string, headcount: string, 
+/**
+ * 만원 per month ("300"); "3,000,000원" with the 원 is read as 원.
+ */
+wage_monthly: string, weekly_hours: string, shift: string, housing: boolean, commute_bus: boolean, 
 /**
  * Qualification names.
  */
