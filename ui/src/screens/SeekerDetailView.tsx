@@ -8,6 +8,14 @@ import { Timeline } from "../components/Timeline";
 import { Facts, Tabs } from "../components/Tabs";
 import { byField, type FieldErrors } from "../lib/fields";
 import { errorText } from "../lib/format";
+import { serial } from "../lib/serial";
+
+// Every draft call (keep, read, drop) reaches the desk in the order it was
+// made: see lib/serial.ts for the lost-text race this prevents.
+const drafts = serial();
+const keepDraft = (form: SessionForm) => drafts(() => api.saveSessionDraft(form)).catch(() => undefined);
+const readDraft = (seekerId: string) => drafts(() => api.sessionDraft(seekerId));
+const dropDraft = (seekerId: string) => drafts(() => api.dropSessionDraft(seekerId)).catch(() => undefined);
 
 export type Tab = "profile" | "sessions" | "iap" | "referrals" | "recommend" | "applications" | "placements";
 
@@ -44,7 +52,7 @@ function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel:
   const unkept = useRef<SessionForm | null>(null);
   useEffect(
     () => () => {
-      if (unkept.current) api.saveSessionDraft(unkept.current).catch(() => undefined);
+      if (unkept.current) void keepDraft(unkept.current);
     },
     [],
   );
@@ -52,7 +60,7 @@ function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel:
   useEffect(() => {
     api.contactModes().then(setModes, () => undefined);
     // A note left half-written (another screen, a closed window) comes back.
-    Promise.all([api.newSessionForm(props.seekerId), api.sessionDraft(props.seekerId)]).then(([blank, draft]) => {
+    Promise.all([api.newSessionForm(props.seekerId), readDraft(props.seekerId)]).then(([blank, draft]) => {
       setForm(draft ? draft.form : blank);
       if (draft) setRestored(draft.saved_at);
     }, (e: UiError) => setFailure(errorText(e)));
@@ -63,16 +71,22 @@ function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel:
   // Every change is kept as a draft in the caseload, a moment after typing stops.
   useEffect(() => {
     if (!form || !typed.current) return;
-    unkept.current = form;
     const timer = setTimeout(() => {
-      unkept.current = null;
-      api.saveSessionDraft(form).catch(() => undefined);
+      // A keystroke typed since this render stays unkept.
+      if (unkept.current === form) unkept.current = null;
+      void keepDraft(form);
     }, 300);
     return () => clearTimeout(timer);
   }, [form]);
   const set = (key: keyof SessionForm, value: string) => {
+    if (!form) return;
     typed.current = true;
-    setForm((f) => (f ? { ...f, [key]: value } : f));
+    // Marked unkept at once, not in the effect: a key that leaves the page
+    // (Alt+1) can unmount the editor before the effect of the last keystroke
+    // runs, and the flush on unmount must still see the last character.
+    const next = { ...(unkept.current ?? form), [key]: value };
+    unkept.current = next;
+    setForm(next);
   };
 
   async function save(e: Event) {
@@ -81,7 +95,7 @@ function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel:
     try {
       await api.addSession(form);
       unkept.current = null;
-      await api.dropSessionDraft(props.seekerId).catch(() => undefined);
+      await dropDraft(props.seekerId);
       props.onSaved();
     } catch (err) {
       const ui = err as UiError;
@@ -91,7 +105,7 @@ function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel:
   }
   async function discard() {
     unkept.current = null;
-    await api.dropSessionDraft(props.seekerId).catch(() => undefined);
+    await dropDraft(props.seekerId);
     props.onCancel();
   }
 
@@ -183,7 +197,7 @@ export function SeekerDetailView({ id, tab: firstTab, writing: firstWriting, onE
   useEffect(() => {
     load();
     loadApplications();
-    api.sessionDraft(id).then((d) => setDraftAt(d ? d.saved_at : ""), () => undefined);
+    readDraft(id).then((d) => setDraftAt(d ? d.saved_at : ""), () => undefined);
   }, [id]);
 
   if (error) {
