@@ -298,9 +298,18 @@ pub async fn add_session(
 }
 
 #[tauri::command]
-pub async fn search_codes(list: String, query: String) -> Result<Vec<Choice>, UiError> {
-    // Reference data only: works before a caseload is open.
-    doyak_app::codes::search_codes(&list, &query).map_err(ui)
+pub async fn search_codes(
+    state: tauri::State<'_, DeskState>,
+    list: String,
+    query: String,
+) -> Result<Vec<Choice>, UiError> {
+    // With a caseload open, 시군구 near the center come first; before unlock
+    // (the new-caseload form) the reference data alone answers.
+    let (l, q) = (list.clone(), query.clone());
+    match with_reader(&state, move |desk| desk.search_codes(&l, &q)).await {
+        Ok(found) => Ok(found),
+        Err(_) => doyak_app::codes::search_codes(&list, &query).map_err(ui),
+    }
 }
 
 #[tauri::command]

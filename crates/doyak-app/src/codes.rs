@@ -29,8 +29,21 @@ fn kind(name: &str) -> Result<SearchKind, AppError> {
 /// Entries of a reference list matching what was typed, best first. Needs no
 /// open caseload (the new-caseload form picks the center's 시군구 with it).
 pub fn search_codes(list: &str, query: &str) -> Result<Vec<Choice>, AppError> {
+    search_near(list, query, None)
+}
+
+impl crate::Desk {
+    /// As [`search_codes`], with 시군구 of equal rank nearest the center first.
+    pub fn search_codes(&self, list: &str, query: &str) -> Result<Vec<Choice>, AppError> {
+        let center: Option<doyak_domain::Center> = self.store().get(self.center_id())?;
+        let near = center.and_then(|c| c.sigungu).map(|s| s.to_string());
+        search_near(list, query, near.as_deref())
+    }
+}
+
+fn search_near(list: &str, query: &str, near: Option<&str>) -> Result<Vec<Choice>, AppError> {
     Ok(doyak_refdata::get()
-        .search(kind(list)?, query, MAX_CODE_HITS)
+        .search_near(kind(list)?, query, MAX_CODE_HITS, near)
         .into_iter()
         .map(|h| Choice {
             value: h.code,

@@ -9,8 +9,8 @@ mod tables;
 
 pub use search::{Hit, SearchKind};
 pub use tables::{
-    FocusMapping, Keco, Ksic, KsicLevel, MinimumWage, PartnerType, PpuriTech, Qualification,
-    RefData, Sigungu,
+    FocusMapping, Keco, Ksic, KsicLevel, MinimumWage, OccupationAlias, PartnerType, PpuriTech,
+    Qualification, RefData, Sigungu,
 };
 
 /// The reference data, parsed on first use.

@@ -24,23 +24,28 @@ pub struct Hit {
     pub rank: u8,
 }
 
-fn rank(query: &str, code: &str, names: &[&str]) -> Option<u8> {
+/// How well `query` matches an entry: its rank (lower is better) and which of
+/// `names` matched (the first one that matched at the best rank).
+fn rank(query: &str, code: &str, names: &[&str]) -> Option<(u8, usize)> {
     let q = query.trim();
     if q.is_empty() {
-        return Some(4);
+        return Some((4, 0));
     }
     let qk = name_key(q);
-    if code == q || names.iter().any(|n| name_key(n) == qk) {
-        return Some(0);
+    if code == q {
+        return Some((0, 0));
+    }
+    if let Some(i) = names.iter().position(|n| name_key(n) == qk) {
+        return Some((0, i));
     }
     if code.starts_with(q) {
-        return Some(1);
+        return Some((1, 0));
     }
-    if names.iter().any(|n| name_key(n).starts_with(&qk)) {
-        return Some(2);
+    if let Some(i) = names.iter().position(|n| name_key(n).starts_with(&qk)) {
+        return Some((2, i));
     }
-    if names.iter().any(|n| korean::matches(q, n)) {
-        return Some(3);
+    if let Some(i) = names.iter().position(|n| korean::matches(q, n)) {
+        return Some((3, i));
     }
     None
 }
@@ -48,58 +53,101 @@ fn rank(query: &str, code: &str, names: &[&str]) -> Option<u8> {
 impl RefData {
     /// Entries of one list matching `query`, best first, at most `limit`.
     pub fn search(&self, kind: SearchKind, query: &str, limit: usize) -> Vec<Hit> {
-        let mut hits: Vec<Hit> = Vec::new();
-        let mut consider = |code: &str, label: String, names: &[&str]| {
-            if let Some(rank) = rank(query, code, names) {
-                hits.push(Hit {
-                    code: code.to_owned(),
-                    label,
-                    rank,
-                });
+        self.search_near(kind, query, limit, None)
+    }
+
+    /// As [`RefData::search`]; for 시군구, entries of equal rank are ordered by
+    /// distance from `near` (the center's own 시군구 code), so "단" finds the
+    /// center's 단원구 before 단양군 two hundred kilometres away.
+    pub fn search_near(
+        &self,
+        kind: SearchKind,
+        query: &str,
+        limit: usize,
+        near: Option<&str>,
+    ) -> Vec<Hit> {
+        // (hit, distance in km from `near`; 0 when there is nothing to measure)
+        let mut hits: Vec<(Hit, f64)> = Vec::new();
+        let mut consider = |code: &str, label: String, names: &[&str], km: f64| {
+            if let Some((rank, _)) = rank(query, code, names) {
+                hits.push((
+                    Hit {
+                        code: code.to_owned(),
+                        label,
+                        rank,
+                    },
+                    km,
+                ));
             }
         };
         match kind {
             SearchKind::Ksic => {
                 for k in &self.ksic {
-                    consider(&k.code, k.name_ko.clone(), &[&k.name_ko]);
+                    consider(&k.code, k.name_ko.clone(), &[&k.name_ko], 0.0);
                 }
             }
             SearchKind::Keco => {
                 for k in &self.keco {
-                    consider(&k.code, k.name_ko.clone(), &[&k.name_ko]);
+                    // The 중분류 name first, then the everyday names filed
+                    // under it: "지게차" finds 운전·운송직 and says why.
+                    let mut names: Vec<&str> = vec![&k.name_ko];
+                    names.extend(
+                        self.occupation_aliases_of(&k.code)
+                            .map(|a| a.alias.as_str()),
+                    );
+                    if let Some((rank, i)) = rank(query, &k.code, &names) {
+                        let label = if i == 0 {
+                            k.name_ko.clone()
+                        } else {
+                            format!("{} · {}", k.name_ko, names[i])
+                        };
+                        hits.push((
+                            Hit {
+                                code: k.code.clone(),
+                                label,
+                                rank,
+                            },
+                            0.0,
+                        ));
+                    }
                 }
             }
             SearchKind::Sigungu => {
+                let center = near.and_then(|c| self.sigungu(c));
                 for s in &self.sigungu {
                     let full = s.full_name();
-                    consider(&s.code, full.clone(), &[&s.sigungu, &s.name(), &full]);
+                    let km = center.map_or(0.0, |c| c.distance_km(s));
+                    consider(&s.code, full.clone(), &[&s.sigungu, &s.name(), &full], km);
                 }
             }
             SearchKind::Qualification => {
                 for q in &self.qualifications {
                     let mut names: Vec<&str> = vec![&q.name_ko];
                     names.extend(q.aliases.iter().map(String::as_str));
-                    consider(&q.id, q.name_ko.clone(), &names);
+                    consider(&q.id, q.name_ko.clone(), &names, 0.0);
                 }
             }
             SearchKind::PpuriTech => {
                 for p in &self.ppuri {
-                    consider(&p.code, p.name_ko.clone(), &[&p.name_ko]);
+                    consider(&p.code, p.name_ko.clone(), &[&p.name_ko], 0.0);
                 }
             }
             SearchKind::PartnerType => {
                 for p in &self.partner_types {
-                    consider(&p.id, p.name_ko.clone(), &[&p.name_ko]);
+                    consider(&p.id, p.name_ko.clone(), &[&p.name_ko], 0.0);
                 }
             }
         }
-        // Stable: equal ranks keep the list's own (code) order, and shorter
-        // labels first within a rank so "용접기능사" precedes "특수용접기능사".
-        hits.sort_by(|a, b| {
-            (a.rank, a.label.chars().count()).cmp(&(b.rank, b.label.chars().count()))
+        // Stable: equal ranks go nearest first, then shorter labels first so
+        // "용접기능사" precedes "특수용접기능사", then the list's own order.
+        hits.sort_by(|(a, a_km), (b, b_km)| {
+            a.rank
+                .cmp(&b.rank)
+                .then(a_km.total_cmp(b_km))
+                .then(a.label.chars().count().cmp(&b.label.chars().count()))
         });
         hits.truncate(limit);
-        hits
+        hits.into_iter().map(|(h, _)| h).collect()
     }
 }
 
@@ -142,5 +190,21 @@ mod tests {
         let hits = get().search(SearchKind::Qualification, "용접", 10);
         assert!(hits.len() >= 3, "several welding qualifications: {hits:?}");
         assert!(hits.iter().any(|h| h.label == "용접기능사"));
+    }
+
+    #[test]
+    fn sigungu_ties_go_to_the_center_s_region_first() {
+        // "ㄷㅇㄱ" is the 초성 of 단원구, 단양군 and others across the country;
+        // a center in 안산시 단원구 (41273) must see its own first, whatever the
+        // list's order.
+        let far = get().search(SearchKind::Sigungu, "ㄷㅇㄱ", 10);
+        assert!(far.len() >= 2, "several 시군구 share the 초성: {far:?}");
+        assert_ne!(far[0].code, "41273", "without a center, shorter names lead");
+        let near = get().search_near(SearchKind::Sigungu, "ㄷㅇㄱ", 10, Some("41273"));
+        assert_eq!(near[0].code, "41273", "{near:?}");
+        // Rank still wins over distance: an exact name far away beats a
+        // 초성 match next door.
+        let exact = get().search_near(SearchKind::Sigungu, "단양군", 3, Some("41273"));
+        assert_eq!(exact[0].label, "충청북도 단양군", "{exact:?}");
     }
 }

@@ -174,6 +174,21 @@ pub struct RefData {
     qualification_names: HashMap<String, usize>,
     /// 최저임금 by year (hourly, 원), from minimum_wage.csv.
     pub minimum_wage: Vec<MinimumWage>,
+    /// Everyday job names by KECO 중분류, from occupation_aliases.csv.
+    pub occupation_aliases: Vec<OccupationAlias>,
+}
+
+/// An everyday job name a counselor types ("지게차 운전원", "금형공"), mapped
+/// to the KECO 2018 중분류 it belongs to (the finest level the desk ships).
+#[derive(Debug, Clone, Deserialize)]
+pub struct OccupationAlias {
+    pub alias: String,
+    /// KECO 2018 중분류 (two digits).
+    pub keco: String,
+    /// The 소분류 or 세분류 the job was found in, e.g. "8232 용접원".
+    pub detail: String,
+    pub basis: String,
+    pub checked_on: String,
 }
 
 /// One year's 최저임금, with where it comes from.
@@ -250,6 +265,7 @@ impl RefData {
         );
         let focus = parse("focus_industries.csv", asset!("focus_industries.csv"));
         let minimum_wage = parse("minimum_wage.csv", asset!("minimum_wage.csv"));
+        let occupation_aliases = parse("occupation_aliases.csv", asset!("occupation_aliases.csv"));
 
         let index = |codes: Vec<&String>| {
             codes
@@ -280,6 +296,7 @@ impl RefData {
             sigungu_index,
             qualification_names,
             minimum_wage,
+            occupation_aliases,
         }
     }
 
@@ -354,6 +371,13 @@ impl RefData {
             }
         }
         out
+    }
+
+    /// The everyday job names filed under a KECO code.
+    pub fn occupation_aliases_of(&self, keco: &str) -> impl Iterator<Item = &OccupationAlias> {
+        self.occupation_aliases
+            .iter()
+            .filter(move |a| a.keco == keco)
     }
 
     /// Distance in km between two 시군구 centroids, if both codes are known.

@@ -28,6 +28,9 @@ export function CodePicker(props: Props) {
   const [hits, setHits] = useState<Choice[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  // The query the shown hits answer: "결과 없음" only once the search for
+  // what is typed has come back empty, not while it is on its way.
+  const [searched, setSearched] = useState(false);
   const [labels, setLabels] = useState<Record<string, string>>({});
   const search = useMemo(() => latestOnly(api.searchCodes), []);
   const input = useRef<HTMLInputElement>(null);
@@ -47,6 +50,7 @@ export function CodePicker(props: Props) {
         if (!r.stale) {
           setHits(r.value);
           setActive(0);
+          setSearched(true);
         }
       }, () => setHits([]));
     }, 100);
@@ -119,6 +123,7 @@ export function CodePicker(props: Props) {
         value={query}
         onInput={(e) => {
           setQuery(e.currentTarget.value);
+          setSearched(false);
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
@@ -128,6 +133,11 @@ export function CodePicker(props: Props) {
         }}
         onKeyDown={onKeyDown}
       />
+      {open && searched && hits.length === 0 && query.trim() !== "" && (
+        <p id={listId} class="options none" role="status">
+          결과 없음 — ‘{query.trim()}’. 다른 이름, 초성 또는 코드로 찾아 보세요.
+        </p>
+      )}
       {open && hits.length > 0 && (
         <ul id={listId} role="listbox" class="options" aria-label={`${label} 검색 결과`}>
           {hits.map((h, i) => (

@@ -198,3 +198,33 @@ fn passphrases_do_not_show_in_debug_output() {
         "the rest of the form still shows: {shown}"
     );
 }
+
+#[test]
+fn a_center_s_own_sigungu_comes_first_in_the_picker() {
+    // Two centers type the same 초성: each sees its own region first, because
+    // ties in the search are broken by distance from the caseload's center.
+    let dir = tempfile::tempdir().unwrap();
+    let open = |name: &str, sigungu: &str| {
+        let new = doyak_app::NewCaseload {
+            center_name: name.into(),
+            center_sigungu: Some(sigungu.into()),
+        };
+        let path = dir.path().join(format!("{sigungu}.doyak"));
+        doyak_app::Desk::create(&path, &doyak_app::Passphrase::new(PASS), &new, clock()).unwrap()
+    };
+    let ansan = open("안산센터", "41273"); // 경기도 안산시 단원구
+    let danyang = open("단양센터", "43800"); // 충청북도 단양군
+    let first = |desk: &doyak_app::Desk| {
+        desk.search_codes("sigungu", "ㄷㅇㄱ").unwrap()[0]
+            .value
+            .clone()
+    };
+    assert_eq!(first(&ansan), "41273");
+    assert_eq!(first(&danyang), "43800");
+    // Before unlock there is no center: the reference data alone answers.
+    assert!(
+        !doyak_app::codes::search_codes("sigungu", "ㄷㅇㄱ")
+            .unwrap()
+            .is_empty()
+    );
+}
