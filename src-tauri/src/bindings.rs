@@ -41,6 +41,7 @@ mod tests {
         ExportOutcome, ImportKind, ImportOutcome, ImportReport, ImportRequest, NewCaseloadForm,
         Progress, RowError,
     };
+    use doyak_app::{QuickGroup, QuickHit, QuickKind, QuickResults};
     use ts_rs::{Config, TS};
 
     fn decl<T: TS>(cfg: &Config) -> String {
@@ -95,6 +96,10 @@ mod tests {
             decl::<SeekerForm>(&cfg),
             decl::<SeekerFormChoices>(&cfg),
             decl::<DuplicateRow>(&cfg),
+            decl::<QuickKind>(&cfg),
+            decl::<QuickHit>(&cfg),
+            decl::<QuickGroup>(&cfg),
+            decl::<QuickResults>(&cfg),
             decl::<SessionDraft>(&cfg),
             decl::<SessionForm>(&cfg),
             decl::<CompanyListQuery>(&cfg),

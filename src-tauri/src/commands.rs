@@ -15,7 +15,7 @@ use doyak_app::{
     CompanyDetail, CompanyFilterChoices, CompanyForm, CompanyFormChoices, CompanyListQuery,
     CompanyPage, ComplexView, VacancyForm, VacancyListQuery, VacancyPage, VisitForm,
 };
-use doyak_app::{DuplicateRow, FollowUpGroup};
+use doyak_app::{DuplicateRow, FollowUpGroup, QuickResults};
 use doyak_app::{
     ExportOutcome, ImportKind, ImportOutcome, ImportRequest, NewCaseloadForm, Progress,
 };
@@ -256,6 +256,16 @@ pub async fn check_seeker_form(
     form: SeekerForm,
 ) -> Result<Vec<FieldError>, UiError> {
     with_desk(&state, move |desk| desk.check_seeker_form(&form)).await
+}
+
+/// 통합 검색 (Ctrl+K): seekers, companies and vacancies matching `text`. On
+/// the reader connection, so typing never waits behind a save.
+#[tauri::command]
+pub async fn quick_search(
+    state: tauri::State<'_, DeskState>,
+    text: String,
+) -> Result<QuickResults, UiError> {
+    with_reader(&state, move |desk| desk.quick_search(&text)).await
 }
 
 /// Who a new seeker being typed may already be (doyak_app `duplicates`).

@@ -89,6 +89,7 @@ fn main() {
             commands::new_seeker_form,
             commands::check_seeker_form,
             commands::seeker_duplicates,
+            commands::quick_search,
             commands::save_seeker_form,
             commands::contact_modes,
             commands::new_session_form,

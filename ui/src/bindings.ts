@@ -490,6 +490,31 @@ status: string,
 reason: string, };
 
 /**
+ * What a hit opens.
+ */
+export type QuickKind = "seeker" | "company" | "vacancy";
+
+/**
+ * One hit: enough to recognise the record, never more personal data than
+ * the lists show (a masked phone, an age).
+ */
+export type QuickHit = { kind: QuickKind, id: string, title: string, detail: string, };
+
+/**
+ * One group of hits with the total its list would show for the same text.
+ */
+export type QuickGroup = { kind: QuickKind, 
+/**
+ * 구직자, 기업, 구인.
+ */
+label: string, hits: Array<QuickHit>, total: number, };
+
+/**
+ * The answer to one query: the three groups in a fixed order.
+ */
+export type QuickResults = { query: string, groups: Array<QuickGroup>, };
+
+/**
  * A session note left unsaved, as the page gets it back.
  */
 export type SessionDraft = { form: SessionForm, 

@@ -22,6 +22,7 @@ mod lists;
 pub mod matching;
 mod outcomes;
 mod passphrase;
+mod quick;
 mod recommend;
 mod records;
 mod steps;
@@ -56,6 +57,7 @@ pub use outcomes::{
     RetentionForm,
 };
 pub use passphrase::PassphraseChangeForm;
+pub use quick::{QUICK_PER_KIND, QuickGroup, QuickHit, QuickKind, QuickResults};
 pub use recommend::{
     ApplicationRow, AssignmentView, RECOMMENDATIONS, ReasonRow, Recommendation, RecommendationView,
     VacancyDetail,

@@ -207,4 +207,34 @@ mod tests {
         let exact = get().search_near(SearchKind::Sigungu, "단양군", 3, Some("41273"));
         assert_eq!(exact[0].label, "충청북도 단양군", "{exact:?}");
     }
+
+    #[test]
+    fn occupations_by_the_names_counselors_use() {
+        // Each expected code is the 중분류 of the 세분류 the alias table cites
+        // (6230 물품이동장비 조작원, 8131 금형원, 5501 요양 보호사 및 간병인).
+        for (typed, code) in [("지게차", "62"), ("금형공", "81"), ("요양보호사", "55")] {
+            let hits = get().search(SearchKind::Keco, typed, 5);
+            assert_eq!(
+                hits.first().map(|h| h.code.as_str()),
+                Some(code),
+                "{typed}: {hits:?}"
+            );
+            assert!(
+                hits[0].label.contains(typed),
+                "the label says why: {hits:?}"
+            );
+        }
+        // The 중분류's own name still matches with its plain label.
+        let hits = get().search(SearchKind::Keco, "운전·운송직", 5);
+        assert_eq!(hits[0].label, "운전·운송직");
+        // One hit per code even when several aliases of it match.
+        let hits = get().search(SearchKind::Keco, "지게차", 30);
+        assert_eq!(
+            hits.iter().filter(|h| h.code == "62").count(),
+            1,
+            "{hits:?}"
+        );
+        // Nothing matches: no hits (the picker then says 결과 없음).
+        assert!(get().search(SearchKind::Keco, "우주비행사", 5).is_empty());
+    }
 }

@@ -418,6 +418,43 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_occupation_alias_names_a_middle_code_its_detail_and_basis() {
+        let r = get();
+        assert!(
+            r.occupation_aliases.len() >= 100,
+            "{}",
+            r.occupation_aliases.len()
+        );
+        let mut seen = std::collections::HashSet::new();
+        for a in &r.occupation_aliases {
+            let keco = r
+                .keco(&a.keco)
+                .unwrap_or_else(|| panic!("{}: unknown {}", a.alias, a.keco));
+            assert!(
+                keco.major.is_some(),
+                "{}: {} is not a 중분류",
+                a.alias,
+                a.keco
+            );
+            assert!(
+                a.detail.starts_with(&a.keco),
+                "{}: the detail {} lies under the middle code {}",
+                a.alias,
+                a.detail,
+                a.keco
+            );
+            assert!(!a.basis.trim().is_empty(), "{}: no basis", a.alias);
+            assert!(
+                chrono::NaiveDate::parse_from_str(&a.checked_on, "%Y-%m-%d").is_ok(),
+                "{}: checked_on {}",
+                a.alias,
+                a.checked_on
+            );
+            assert!(seen.insert(name_key(&a.alias)), "{} twice", a.alias);
+        }
+    }
+
+    #[test]
     fn every_table_loads_with_the_counts_the_sources_state() {
         let r = get();
         // DOMAIN.md: KSIC 11 has 21 sections, 77 divisions, 234 groups, 501

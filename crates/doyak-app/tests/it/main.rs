@@ -14,6 +14,7 @@ mod import;
 mod keyring;
 mod outcomes;
 mod passphrase;
+mod quick;
 mod recommend;
 mod sync_sim;
 mod today;
