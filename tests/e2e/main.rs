@@ -9,6 +9,7 @@ mod drafts;
 mod duplicates;
 mod harness;
 mod join;
+mod keyboard;
 mod matching;
 mod outcomes;
 mod passphrase;

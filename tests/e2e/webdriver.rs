@@ -143,6 +143,31 @@ impl Session {
             .map(drop)
     }
 
+    /// The element that has the keyboard focus (W3C Get Active Element).
+    pub fn active(&self) -> Result<Element, String> {
+        element_ref(&self.get("/element/active")?)
+            .ok_or_else(|| "no element has the focus".to_owned())
+    }
+
+    /// Keys typed wherever the focus is, as a counselor without a mouse
+    /// types: the test never says which element gets them.
+    pub fn press(&self, keys: &str) -> Result<(), String> {
+        let focused = self.active()?;
+        self.type_text(&focused, keys)
+    }
+
+    /// The id of the focused element ("" when it has none).
+    pub fn active_id(&self) -> Result<String, String> {
+        Ok(self
+            .script(
+                "return document.activeElement ? document.activeElement.id : '';",
+                json!([]),
+            )?
+            .as_str()
+            .unwrap_or_default()
+            .to_owned())
+    }
+
     pub fn text(&self, e: &Element) -> Result<String, String> {
         Ok(self
             .get(&format!("/element/{}/text", e.0))?

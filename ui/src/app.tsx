@@ -1,9 +1,11 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api, type UiError } from "./api";
-import type { CaseloadSummary, DeskInfo } from "./bindings";
+import type { CaseloadSummary, DeskInfo, QuickHit } from "./bindings";
 import { discardUnsaved, hasUnsaved } from "./lib/guard";
-import { actionFor, type Action } from "./lib/shortcuts";
+import { actionFor, nextZoom, type Action } from "./lib/shortcuts";
 import { LeaveDialog } from "./components/LeaveDialog";
+import { QuickSearch } from "./components/QuickSearch";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { AssignmentView } from "./screens/AssignmentView";
 import { Companies } from "./screens/Companies";
 import { DataScreen } from "./screens/DataScreen";
@@ -62,6 +64,21 @@ const NAV: ReadonlyArray<{ screen: Screen; label: string; keys: string; action: 
   { screen: "sync", label: "동기화", keys: "Alt+7", action: "go-sync" },
 ];
 
+const ZOOM_KEY = "doyak.zoom";
+
+/** The page's zoom, kept across restarts on this computer (not a personal
+ * datum: only a number). Outside the desk (tests) setting it does nothing. */
+function applyZoom(level: number) {
+  getCurrentWebview()
+    .setZoom(level)
+    .catch(() => undefined);
+}
+
+function savedZoom(): number {
+  const n = Number(localStorage.getItem(ZOOM_KEY));
+  return Number.isFinite(n) && n >= 0.5 && n <= 3 ? n : 1;
+}
+
 export function App() {
   const [info, setInfo] = useState<DeskInfo | null>(null);
   const [summary, setSummary] = useState<CaseloadSummary | null>(null);
@@ -71,6 +88,12 @@ export function App() {
   const [leaving, setLeaving] = useState<Route | null>(null);
   const setRoute = (next: Route) => (hasUnsaved() ? setLeaving(next) : setRouteNow(next));
   const [passphraseOpen, setPassphraseOpen] = useState(false);
+  const [quickOpen, setQuickOpen] = useState(false);
+  const [zoom, setZoom] = useState(savedZoom);
+  useEffect(() => {
+    applyZoom(zoom);
+    localStorage.setItem(ZOOM_KEY, String(zoom));
+  }, [zoom]);
   const screen: Screen = section(route);
   const setScreen = (s: Screen) => setRoute({ screen: s });
   // The list's totals and the status bar follow every save.
@@ -89,20 +112,60 @@ export function App() {
     return () => clearInterval(timer);
   }, [unlocked]);
 
+  // Route and screen change on every navigation: the handler reads them
+  // through a ref so it is installed once.
+  const here = useRef({ route, screen });
+  here.current = { route, screen };
   useEffect(() => {
-    if (!summary) return;
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       const typing = !!target && ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
-      const nav = NAV.find((n) => n.action === actionFor(e, typing));
+      const action = actionFor(e, typing);
+      if (action === "zoom-in" || action === "zoom-out" || action === "zoom-reset") {
+        // Zoom works on the unlock screen too.
+        e.preventDefault();
+        setZoom((z) => nextZoom(z, action));
+        return;
+      }
+      if (!summary || !action) return;
+      const nav = NAV.find((n) => n.action === action);
       if (nav) {
         e.preventDefault();
+        setQuickOpen(false);
         setScreen(nav.screen);
+      } else if (action === "quick-search") {
+        e.preventDefault();
+        setQuickOpen(true);
+      } else if (action === "new-record") {
+        e.preventDefault();
+        setQuickOpen(false);
+        const { route: at, screen: section } = here.current;
+        setRoute(
+          section === "companies"
+            ? { screen: "company-form", id: null, complex: "", back: at }
+            : { screen: "seeker-form", id: null },
+        );
       }
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
   }, [summary]);
+
+  // A new page with nothing focused (the button that opened it is gone)
+  // puts the focus on the page itself, so keys and screen readers start
+  // there, not at the top of the window. Pages that focus a field win: their
+  // effects run first.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) document.getElementById("main")?.focus({ preventScroll: true });
+  }, [route]);
+
+  function openHit(hit: QuickHit) {
+    setQuickOpen(false);
+    if (hit.kind === "seeker") setRoute({ screen: "seeker", id: hit.id });
+    else if (hit.kind === "company") setRoute({ screen: "company", id: hit.id });
+    else setRoute({ screen: "vacancy", id: hit.id, back: here.current.route });
+  }
 
   return (
     <div class="shell">
@@ -115,6 +178,14 @@ export function App() {
         </h1>
         {summary && (
           <div class="top-right">
+            <button id="quick-open" type="button" class="btn small-btn" aria-keyshortcuts="Control+K" onClick={() => setQuickOpen(true)}>
+              통합 검색 <kbd>Ctrl+K</kbd>
+            </button>
+            {zoom !== 1 && (
+              <button id="zoom-reset" type="button" class="btn small-btn" aria-keyshortcuts="Control+0" onClick={() => setZoom(1)}>
+                화면 {Math.round(zoom * 100)}% · 원래 크기 <kbd>Ctrl+0</kbd>
+              </button>
+            )}
             <span class="center">{summary.center_name}</span>
             <button id="passphrase-open" type="button" class="btn small-btn" onClick={() => setPassphraseOpen(true)}>
               암호 변경
@@ -284,6 +355,7 @@ export function App() {
         </main>
       </div>
       {summary && passphraseOpen && <PassphraseDialog onClose={() => setPassphraseOpen(false)} />}
+      {summary && quickOpen && <QuickSearch onOpen={openHit} onClose={() => setQuickOpen(false)} />}
       <StatusBar summary={summary} onOpenSync={() => setScreen("sync")} onSynced={refresh} />
     </div>
   );

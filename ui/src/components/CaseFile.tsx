@@ -3,6 +3,7 @@
 // plan kept in the history), and a referral's result (완료, 거절, 취소).
 
 import { useEffect, useState } from "preact/hooks";
+import { useFocusFirst } from "../lib/focus";
 import { api, type UiError } from "../api";
 import type { CaseFileChoices, Choice, IapForm, IapRow, ReferralRow } from "../bindings";
 import { byField, type FieldErrors } from "../lib/fields";
@@ -31,6 +32,7 @@ function Failure({ failure }: { failure: UiError | null }) {
 export function IapActivities(props: { seekerId: string; rows: IapRow[]; onChanged: () => void }) {
   const choices = useCaseFileChoices();
   const [adding, setAdding] = useState(false);
+  const iapRef = useFocusFirst<HTMLFormElement>(adding && choices !== null);
   const [form, setForm] = useState<IapForm>({ seeker_id: props.seekerId, month: "", kind: "", description: "" });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<UiError | null>(null);
@@ -68,7 +70,7 @@ export function IapActivities(props: { seekerId: string; rows: IapRow[]; onChang
         </button>
       </div>
       {adding && choices && (
-        <form class="outcome-form" id="iap-form" aria-label="IAP 활동 추가" onSubmit={add}>
+        <form ref={iapRef} class="outcome-form" id="iap-form" aria-label="IAP 활동 추가" onSubmit={add}>
           <div class="grid">
             <Field name="month" label="계획 월" required errors={errors} hint="예: 2026-12">
               <input id="f-month" value={form.month} placeholder="YYYY-MM" onInput={(e) => set("month", e.currentTarget.value)} />
@@ -139,6 +141,7 @@ function ReferralResult(props: { row: ReferralRow; results: Choice[]; onDone: ()
   const [note, setNote] = useState("");
   const [failure, setFailure] = useState<UiError | null>(null);
   useUnsaved(`referral-${props.row.id}`, status !== "" || note !== "");
+  const resultRef = useFocusFirst<HTMLFormElement>(true);
   async function save(e: Event) {
     e.preventDefault();
     try {
@@ -149,7 +152,7 @@ function ReferralResult(props: { row: ReferralRow; results: Choice[]; onDone: ()
     }
   }
   return (
-    <form class="outcome-form referral-result" aria-label="연계 결과 입력" onSubmit={save}>
+    <form ref={resultRef} class="outcome-form referral-result" aria-label="연계 결과 입력" onSubmit={save}>
       <div class="grid">
         <div class="field">
           <label for={`r-status-${props.row.id}`}>결과</label>

@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { useFocusFirst } from "../lib/focus";
 import { api, type UiError } from "../api";
 import { byField, type FieldErrors } from "../lib/fields";
 import { errorText } from "../lib/format";
@@ -10,6 +11,7 @@ export function VisitEditor(props: { companyId: string; companyName: string; onS
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState("");
 
+  const formRef = useFocusFirst<HTMLFormElement>(true);
   async function save(e: Event) {
     e.preventDefault();
     try {
@@ -23,7 +25,7 @@ export function VisitEditor(props: { companyId: string; companyName: string; onS
   }
 
   return (
-    <form class="session-form" onSubmit={save} aria-label={`${props.companyName} 방문 기록`}>
+    <form ref={formRef} class="session-form" onSubmit={save} aria-label={`${props.companyName} 방문 기록`}>
       <div class="field">
         <label for="v-content">방문 내용 — {props.companyName}</label>
         <textarea

@@ -5,6 +5,7 @@ import { CompanyTable } from "../components/Tables";
 import { count, errorText } from "../lib/format";
 import { latestOnly } from "../lib/latest";
 import { actionFor } from "../lib/shortcuts";
+import { listSearchKey } from "../lib/listKeys";
 import { Pager } from "../components/Pager";
 import { FilterSelect } from "../components/FormParts";
 
@@ -15,6 +16,8 @@ export function Companies(props: { onOpen: (id: string) => void; onNew: () => vo
   const [status, setStatus] = useState("");
   const [complex, setComplex] = useState("");
   const [focus, setFocus] = useState("");
+  // The text the rows on screen answer (Enter opens the first only then).
+  const [shownFor, setShownFor] = useState<string | null>(null);
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<CompanyPage | null>(null);
   const [choices, setChoices] = useState<CompanyFilterChoices | null>(null);
@@ -30,7 +33,7 @@ export function Companies(props: { onOpen: (id: string) => void; onNew: () => vo
   useEffect(() => {
     const timer = setTimeout(() => {
       list({ text, status: status || null, industrial_complex: complex || null, focus: focus || null, offset, limit: PAGE }).then(
-        (r) => !r.stale && (setPage(r.value), setError(null)),
+        (r) => !r.stale && (setPage(r.value), setShownFor(text), setError(null)),
         setError,
       );
     }, text ? 120 : 0);
@@ -44,9 +47,6 @@ export function Companies(props: { onOpen: (id: string) => void; onNew: () => vo
       if (action === "focus-search") {
         e.preventDefault();
         search.current?.focus();
-      } else if (action === "new-record") {
-        e.preventDefault();
-        props.onNew();
       }
     };
     document.addEventListener("keydown", onKey);
@@ -70,6 +70,7 @@ export function Companies(props: { onOpen: (id: string) => void; onNew: () => vo
             ref={search}
             type="search"
             placeholder="기업명 또는 초성"
+            onKeyDown={(e) => listSearchKey(e, "#company-rows .row-link", shownFor === text)}
             value={text}
             onInput={(e) => {
               setText(e.currentTarget.value);

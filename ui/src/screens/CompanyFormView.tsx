@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { useFocusFirst } from "../lib/focus";
 import { api } from "../api";
 import type { CompanyForm, CompanyFormChoices } from "../bindings";
 import { CodePicker } from "../components/CodePicker";
@@ -28,11 +29,12 @@ export function CompanyFormView({ id, industrialComplex = "", onSaved, onCancel 
     [id],
   );
   const { form, set, shown, leave, described } = f;
+  const formRef = useFocusFirst<HTMLFormElement>(!!form && !!choices);
   if (!form || !choices) return <Loading failure={form ? null : f.failure} />;
   const text = f.bind;
 
   return (
-    <form class="screen record-form" onSubmit={f.submit} aria-labelledby="company-form-title" noValidate>
+    <form ref={formRef} class="screen record-form" onSubmit={f.submit} aria-labelledby="company-form-title" noValidate>
       <h2 id="company-form-title">{id ? `기업 정보 수정 — ${form.name}` : "새 기업 등록"}</h2>
       {f.failure && (
         <p class="error banner" role="alert" id="company-form-error">

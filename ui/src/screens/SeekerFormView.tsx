@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import { useFocusFirst } from "../lib/focus";
 import { api } from "../api";
 import type { DuplicateRow, SeekerForm, SeekerFormChoices } from "../bindings";
 import { CodePicker } from "../components/CodePicker";
@@ -77,15 +78,12 @@ export function SeekerFormView({ id, onSaved, onCancel, onOpenSeeker }: Props) {
   const { form, set, shown, leave, described } = f;
   const failure = f.failure;
   const saving = f.saving;
-  const first = useRef<HTMLInputElement>(null);
+  // The focus goes to 이름 once both the form and its choices are on screen.
+  const formRef = useFocusFirst<HTMLFormElement>(!!form && !!choices);
 
   useEffect(() => {
     api.seekerFormChoices().then(setChoices, () => undefined);
   }, []);
-
-  useEffect(() => {
-    if (form) first.current?.focus();
-  }, [form === null]);
 
   if (!form || !choices) return <Loading failure={form ? null : failure} />;
 
@@ -97,7 +95,7 @@ export function SeekerFormView({ id, onSaved, onCancel, onOpenSeeker }: Props) {
   };
 
   return (
-    <form class="screen record-form" onSubmit={f.submit} aria-labelledby="seeker-form-title" noValidate>
+    <form ref={formRef} class="screen record-form" onSubmit={f.submit} aria-labelledby="seeker-form-title" noValidate>
       <div class="toolbar">
         <h2 id="seeker-form-title">{id ? `구직자 정보 수정 — ${form.name}` : "새 구직자 등록"}</h2>
       </div>
@@ -110,7 +108,7 @@ export function SeekerFormView({ id, onSaved, onCancel, onOpenSeeker }: Props) {
         <legend>기본 정보</legend>
         <div class="grid">
           <Field name="name" label="이름" required errors={shown}>
-            <input {...text("name", { ref: first, autocomplete: "off" })} />
+            <input {...text("name", { autocomplete: "off" })} />
           </Field>
           <Field name="birth_date" label="생년월일" errors={shown} hint="예: 1988-03-15">
             <input {...text("birth_date", { inputMode: "numeric", placeholder: "YYYY-MM-DD" })} />

@@ -4,6 +4,7 @@ import type { CaseloadSummary, SeekerFilterChoices, SeekerPage } from "../bindin
 import { count, errorText, people } from "../lib/format";
 import { latestOnly } from "../lib/latest";
 import { actionFor } from "../lib/shortcuts";
+import { listSearchKey } from "../lib/listKeys";
 import { Pager } from "../components/Pager";
 import { FilterSelect } from "../components/FormParts";
 
@@ -20,6 +21,8 @@ export function Seekers({ summary, onOpen, onNew }: Props) {
   const [status, setStatus] = useState("");
   const [track, setTrack] = useState("");
   const [group, setGroup] = useState("");
+  // The text the rows on screen answer (Enter opens the first only then).
+  const [shownFor, setShownFor] = useState<string | null>(null);
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<SeekerPage | null>(null);
   const [error, setError] = useState<UiError | null>(null);
@@ -38,6 +41,7 @@ export function Seekers({ summary, onOpen, onNew }: Props) {
         (r) => {
           if (!r.stale) {
             setPage(r.value);
+            setShownFor(text);
             setError(null);
           }
         },
@@ -56,9 +60,6 @@ export function Seekers({ summary, onOpen, onNew }: Props) {
         e.preventDefault();
         search.current?.focus();
         search.current?.select();
-      } else if (action === "new-record") {
-        e.preventDefault();
-        onNew();
       }
     };
     document.addEventListener("keydown", onKey);
@@ -85,7 +86,8 @@ export function Seekers({ summary, onOpen, onNew }: Props) {
             ref={search}
             type="search"
             placeholder="이름 또는 초성 (예: ㄱㅁㅅ)"
-            aria-keyshortcuts="Control+K"
+            aria-keyshortcuts="/"
+            onKeyDown={(e) => listSearchKey(e, "#seeker-rows .row-link", shownFor === text)}
             value={text}
             onInput={(e) => {
               setText(e.currentTarget.value);

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
 import type { CompanyFormChoices, VacancyPage } from "../bindings";
 import { VacancyTable } from "../components/Tables";
+import { listSearchKey } from "../lib/listKeys";
 import { count, errorText } from "../lib/format";
 import { latestOnly } from "../lib/latest";
 import { Pager } from "../components/Pager";
@@ -12,6 +13,8 @@ const PAGE = 50;
 export function Vacancies(props: { onOpenCompany: (id: string) => void; onOpenVacancy: (id: string) => void; onAssignment: () => void }) {
   const [text, setText] = useState("");
   const [status, setStatus] = useState("open");
+  // The text the rows on screen answer (Enter opens the first only then).
+  const [shownFor, setShownFor] = useState<string | null>(null);
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<VacancyPage | null>(null);
   const [choices, setChoices] = useState<CompanyFormChoices | null>(null);
@@ -24,7 +27,7 @@ export function Vacancies(props: { onOpenCompany: (id: string) => void; onOpenVa
   useEffect(() => {
     const timer = setTimeout(() => {
       list({ text, status: status || null, company_id: null, offset, limit: PAGE }).then(
-        (r) => !r.stale && (setPage(r.value), setError(null)),
+        (r) => !r.stale && (setPage(r.value), setShownFor(text), setError(null)),
         setError,
       );
     }, text ? 120 : 0);
@@ -47,6 +50,7 @@ export function Vacancies(props: { onOpenCompany: (id: string) => void; onOpenVa
             id="vacancy-search"
             type="search"
             placeholder="공고명, 기업명 또는 초성"
+            onKeyDown={(e) => listSearchKey(e, "#vacancy-rows .vacancy-title .row-link", shownFor === text)}
             value={text}
             onInput={(e) => {
               setText(e.currentTarget.value);

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { useFocusFirst } from "../lib/focus";
 import { api } from "../api";
 import type { CompanyFormChoices, VacancyForm } from "../bindings";
 import { CodePicker } from "../components/CodePicker";
@@ -29,11 +30,12 @@ export function VacancyFormView({ id, companyId, companyName, onSaved, onCancel 
     [id, companyId],
   );
   const { form, set, shown, leave, described } = f;
+  const formRef = useFocusFirst<HTMLFormElement>(!!form && !!choices);
   if (!form || !choices) return <Loading failure={form ? null : f.failure} />;
   const text = f.bind;
 
   return (
-    <form class="screen record-form" onSubmit={f.submit} aria-labelledby="vacancy-form-title" noValidate>
+    <form ref={formRef} class="screen record-form" onSubmit={f.submit} aria-labelledby="vacancy-form-title" noValidate>
       <h2 id="vacancy-form-title">
         {id ? "구인 정보 수정" : "새 구인 등록"} <span class="muted">— {companyName}</span>
       </h2>
