@@ -39,8 +39,9 @@ pub struct CompanyRow {
     pub focus: Vec<String>,
     pub status: String,
     pub open_vacancies: u32,
-    /// Open positions summed over open vacancies.
-    pub open_positions: u32,
+    /// Places not yet filled by a hire, summed over its open vacancies (the
+    /// same figure each vacancy row shows as `places_left`).
+    pub places_left: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -76,6 +77,9 @@ pub struct VacancyRow {
     /// KECO name.
     pub occupation: String,
     pub headcount: u32,
+    /// Places not yet filled by a hire while the vacancy is open (모집인원
+    /// minus 합격); 0 once it is closed.
+    pub places_left: u32,
     /// "월 300만원" or "".
     pub wage: String,
     pub shift: String,
@@ -146,8 +150,21 @@ fn optional_choice<T: serde::de::DeserializeOwned>(
     }
 }
 
+/// Places an open vacancy still has: 모집인원 minus its 합격, never below
+/// zero; a vacancy that is not open has none. Every screen's figure comes
+/// from here.
+pub(crate) fn places_left(v: &Vacancy, hires: &HashMap<Id, u32>) -> u32 {
+    if v.status != VacancyStatus::Open {
+        return 0;
+    }
+    v.headcount
+        .saturating_sub(hires.get(&v.id).copied().unwrap_or(0))
+}
+
 impl Desk {
+    /// Per company: open vacancies and the places they have left.
     fn open_counts(&self) -> Result<HashMap<Id, (u32, u32)>, AppError> {
+        let hires = self.store.hires_per_open_vacancy()?;
         let mut counts: HashMap<Id, (u32, u32)> = HashMap::new();
         for v in self.store.vacancies(&VacancyFilter {
             status: Some(VacancyStatus::Open),
@@ -155,14 +172,14 @@ impl Desk {
         })? {
             let e = counts.entry(v.company_id).or_default();
             e.0 += 1;
-            e.1 += v.headcount;
+            e.1 += places_left(&v, &hires);
         }
         Ok(counts)
     }
 
     fn company_row(&self, c: &Company, counts: &HashMap<Id, (u32, u32)>) -> CompanyRow {
         let refdata = doyak_refdata::get();
-        let (open_vacancies, open_positions) = counts.get(&c.id).copied().unwrap_or_default();
+        let (open_vacancies, places_left) = counts.get(&c.id).copied().unwrap_or_default();
         CompanyRow {
             id: c.id.to_string(),
             name: c.name.clone(),
@@ -184,11 +201,17 @@ impl Desk {
                 .collect(),
             status: c.status.label_ko().to_owned(),
             open_vacancies,
-            open_positions,
+            places_left,
         }
     }
 
-    pub(crate) fn vacancy_row(&self, v: &Vacancy, company_name: &str) -> VacancyRow {
+    /// `hires`: 합격 per open vacancy ([`doyak_store::Store::hires_per_open_vacancy`]).
+    pub(crate) fn vacancy_row(
+        &self,
+        v: &Vacancy,
+        company_name: &str,
+        hires: &HashMap<Id, u32>,
+    ) -> VacancyRow {
         let refdata = doyak_refdata::get();
         let mut perks = Vec::new();
         if v.housing {
@@ -204,6 +227,7 @@ impl Desk {
             title: v.title.clone(),
             occupation: keco_name(v.occupation.as_str()),
             headcount: v.headcount,
+            places_left: places_left(v, hires),
             wage: v.wage_monthly.map(monthly_wage).unwrap_or_default(),
             shift: v.shift.label_ko().to_owned(),
             perks,
@@ -219,11 +243,12 @@ impl Desk {
 
     fn vacancy_rows(&self, vacancies: &[Vacancy]) -> Result<Vec<VacancyRow>, AppError> {
         let names: HashMap<Id, String> = self.store.company_names()?.into_iter().collect();
+        let hires = self.store.hires_per_open_vacancy()?;
         Ok(vacancies
             .iter()
             .map(|v| {
                 let name = names.get(&v.company_id).map(String::as_str).unwrap_or("");
-                self.vacancy_row(v, name)
+                self.vacancy_row(v, name, &hires)
             })
             .collect())
     }

@@ -366,6 +366,7 @@ mod tests {
                 certificates: vec![certs[r.next(3) as usize].into()],
                 skills: vec![],
                 experience_years: r.next(10) as f32,
+                experience_by_occupation: vec![],
                 desired_wage_monthly: Some(2_500_000 + r.next(10) as i64 * 100_000),
                 max_commute_km: Some(10 + r.next(40) as u32),
                 accepts_shift: r.next(2) == 0,

@@ -132,15 +132,35 @@ pub(crate) fn seeker_profile(s: &JobSeeker, today: NaiveDate) -> Option<SeekerPr
         .as_ref()
         .or(s.desired_sigungu.first())?
         .to_string();
-    let days: i64 = s
-        .work_history
-        .iter()
-        .filter_map(|w| {
-            let start = w.starts_on?;
-            let end = w.ends_on.unwrap_or(today).min(today);
-            Some((end - start).num_days().max(0))
-        })
-        .sum();
+    // Years per job; a job with a KECO occupation counts only toward
+    // related vacancies, one without toward any (the matcher decides).
+    let years = |w: &doyak_domain::seeker::WorkExperience| {
+        let start = w.starts_on?;
+        let end = w.ends_on.unwrap_or(today).min(today);
+        Some(
+            ((end - start).num_days().max(0) as f32 / 365.25)
+                .min(doyak_match::MAX_EXPERIENCE_YEARS),
+        )
+    };
+    let mut unknown = 0.0f32;
+    let mut by_occupation: Vec<doyak_match::OccupationExperience> = Vec::new();
+    for w in &s.work_history {
+        let Some(y) = years(w) else { continue };
+        // A code the reference data does not know would make the matcher
+        // refuse the whole profile: such a job counts as of no stated
+        // occupation instead.
+        let known = w
+            .occupation
+            .as_ref()
+            .filter(|c| doyak_match::keco_is_known(c.as_str()));
+        match known {
+            Some(code) => by_occupation.push(doyak_match::OccupationExperience {
+                occupation: code.to_string(),
+                years: y,
+            }),
+            None => unknown += y,
+        }
+    }
     Some(SeekerProfile {
         id: s.id.to_string(),
         birth_year: None,
@@ -152,7 +172,8 @@ pub(crate) fn seeker_profile(s: &JobSeeker, today: NaiveDate) -> Option<SeekerPr
             .collect(),
         certificates: s.certificates.iter().map(|c| c.name.clone()).collect(),
         skills: s.skills.clone(),
-        experience_years: (days as f32 / 365.25).min(doyak_match::MAX_EXPERIENCE_YEARS),
+        experience_years: unknown.min(doyak_match::MAX_EXPERIENCE_YEARS),
+        experience_by_occupation: by_occupation,
         desired_wage_monthly: s.desired_wage_monthly,
         max_commute_km: s.max_commute_km,
         accepts_shift: s.accepts_shift.unwrap_or(true),
@@ -624,11 +645,12 @@ impl Desk {
             ),
             fact("메모", v.note.clone().unwrap_or_default()),
         ];
+        let row = self.vacancy_row(&v, &company, &HashMap::from([(v.id, hired)]));
         Ok(VacancyDetail {
-            row: self.vacancy_row(&v, &company),
+            open_places: row.places_left,
+            row,
             facts,
             applications,
-            open_places: v.headcount.saturating_sub(hired),
         })
     }
 

@@ -374,6 +374,7 @@ fn seeker(d: &mut Dice, i: usize, places: &[String]) -> SeekerProfile {
         certificates,
         skills,
         experience_years: d.below(41) as f32 / 2.0,
+        experience_by_occupation: vec![],
         desired_wage_monthly: (!d.chance(0.1)).then_some(wage / 100_000 * 100_000),
         max_commute_km: (!d.chance(0.05)).then(|| {
             d.weighted(&[

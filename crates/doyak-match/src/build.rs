@@ -50,6 +50,9 @@ fn ranks(ids: impl Iterator<Item = String>) -> Vec<u32> {
     rank
 }
 
+/// [`crate::MAX_EXPERIENCE_YEARS`] in months.
+pub(crate) const MAX_EXPERIENCE_MONTHS: u32 = crate::MAX_EXPERIENCE_YEARS as u32 * 12;
+
 fn months(years: f32) -> u32 {
     (years * 12.0).round() as u32
 }
@@ -219,6 +222,7 @@ impl Builder {
         let skill_words = self.skills.names.len().div_ceil(64).max(1);
         let mut seeker_keys = Vec::with_capacity(seekers.len());
         let mut seeker_occupations = Vec::new();
+        let mut seeker_experience: Vec<(u32, u32)> = Vec::new();
         let mut seeker_cert_bits = vec![0u64; seekers.len() * cert_words];
         let mut seeker_skill_bits = vec![0u64; seekers.len() * skill_words];
         for (i, s) in seekers.iter().enumerate() {
@@ -255,12 +259,18 @@ impl Builder {
                     seeker_occupations.push(id);
                 }
             }
+            let experience_start = seeker_experience.len() as u32;
+            for e in &s.experience_by_occupation {
+                let id = self.occupation(&e.occupation);
+                seeker_experience.push((id, months(e.years)));
+            }
             seeker_keys.push(SeekerKey {
                 place: self.place(&s.sigungu),
                 limit_km: s.max_commute_km,
                 relocate: s.willing_to_relocate,
                 accepts_shift: s.accepts_shift,
                 experience_months: months(s.experience_years),
+                experience: (experience_start, seeker_experience.len() as u32),
                 wage: s.desired_wage_monthly.map(WageWish::new),
                 occupations: (start, seeker_occupations.len() as u32),
                 occupation_source,
@@ -375,6 +385,7 @@ impl Builder {
             skill_words,
             seeker_keys,
             seeker_occupations,
+            seeker_experience,
             seeker_cert_bits,
             seeker_skill_bits,
             vacancy_keys,

@@ -392,14 +392,29 @@ impl Caseload {
         out: &mut Explanation,
     ) {
         let (sk, vk) = (&self.seeker_keys[seeker], &self.vacancy_keys[vacancy]);
-        let (have, need) = (sk.experience_months, vk.min_experience.months);
-        let text = if need == 0 {
+        let have = self.experience_for(seeker, vk.occupation);
+        let need = vk.min_experience.months;
+        // "관련 경력" once some experience has an occupation (and so may not
+        // count); plain "경력" when none says what it was.
+        let label = if sk.experience.0 < sk.experience.1 {
+            "관련 경력"
+        } else {
+            "경력"
+        };
+        let mut text = if need == 0 {
             "경력 요건 없음".to_owned()
         } else if have >= need {
-            format!("경력 {} ≥ 요구 {}", years(have), years(need))
+            format!("{label} {} ≥ 요구 {}", years(have), years(need))
         } else {
-            format!("경력 {} < 요구 {}", years(have), years(need))
+            format!("{label} {} < 요구 {}", years(have), years(need))
         };
+        let unrelated = self.unrelated_experience(seeker, vk.occupation);
+        if need > 0 && unrelated > 0 {
+            text.push_str(&format!(
+                " (다른 직종 경력 {}은 셈하지 않음)",
+                years(unrelated)
+            ));
+        }
         reason(out, ReasonKind::Experience, text, e.experience);
 
         let text = match (sk.wage.map(|w| w.desired), vk.wage) {
@@ -499,6 +514,7 @@ mod tests {
                 certificates: vec!["용접".into(), "1종 보통".into()],
                 skills: vec!["CO2용접".into(), "도면 보기".into(), "그라인더".into()],
                 experience_years: 3.5,
+                experience_by_occupation: vec![],
                 desired_wage_monthly: Some(2_800_000),
                 max_commute_km: Some(20),
                 accepts_shift: false,
@@ -512,6 +528,7 @@ mod tests {
                 certificates: vec!["용접산업기사".into()],
                 skills: vec!["MCT".into(), "도면 해독".into()],
                 experience_years: 1.0,
+                experience_by_occupation: vec![],
                 desired_wage_monthly: None,
                 max_commute_km: Some(25),
                 accepts_shift: true,
@@ -527,6 +544,7 @@ mod tests {
                 certificates: vec!["지게차운전기능사 자격증".into(), "1종 보통".into()],
                 skills: vec!["지게차 운전".into()],
                 experience_years: 2.0,
+                experience_by_occupation: vec![],
                 desired_wage_monthly: None,
                 max_commute_km: Some(20),
                 accepts_shift: true,
@@ -645,6 +663,58 @@ mod tests {
             "the reasons' points are the score, split by cause"
         );
         assert_eq!(c.score(s, v), e.feasible().then_some(e.score));
+    }
+
+    #[test]
+    fn experience_counts_only_toward_related_occupations() {
+        // Fifteen years of sales (61) and one of welding (82): for a welding
+        // vacancy asking two years only the welding year counts (half the
+        // requirement, half the 10 points); for a sales vacancy asking two
+        // years the fifteen do (the full 10) and the welding year does not.
+        let seeker = SeekerProfile {
+            id: "s-choi".into(),
+            desired_occupations: vec!["82".into(), "61".into()],
+            experience_years: 0.0,
+            experience_by_occupation: vec![
+                crate::OccupationExperience {
+                    occupation: "61".into(),
+                    years: 15.0,
+                },
+                crate::OccupationExperience {
+                    occupation: "82".into(),
+                    years: 1.0,
+                },
+            ],
+            ..seekers()[0].clone()
+        };
+        let weld = VacancyProfile {
+            min_experience_years: Some(2),
+            ..vacancy("v-weld", "82", "41273")
+        };
+        let sales = VacancyProfile {
+            min_experience_years: Some(2),
+            ..vacancy("v-sales", "61", "41273")
+        };
+        let c = Caseload::new(vec![seeker], vec![weld, sales]).expect("valid");
+        let experience = |v: usize| {
+            c.explain(0, v)
+                .reasons
+                .into_iter()
+                .find(|r| r.kind == ReasonKind::Experience)
+                .expect("an experience reason")
+        };
+        let w = experience(0);
+        assert_eq!(w.points, 5.0, "{w:?}");
+        assert_eq!(
+            w.text_ko,
+            "관련 경력 1년 < 요구 2년 (다른 직종 경력 15년은 셈하지 않음)"
+        );
+        let s = experience(1);
+        assert_eq!(s.points, 10.0, "{s:?}");
+        assert_eq!(
+            s.text_ko,
+            "관련 경력 15년 ≥ 요구 2년 (다른 직종 경력 1년은 셈하지 않음)"
+        );
     }
 
     #[test]

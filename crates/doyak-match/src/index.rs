@@ -46,7 +46,11 @@ pub(crate) struct SeekerKey {
     /// Willing to move into 기숙사.
     pub relocate: bool,
     pub accepts_shift: bool,
+    /// Experience of no stated occupation: counts toward every vacancy.
     pub experience_months: u32,
+    /// `seeker_experience[experience.0..experience.1]`: (occupation, months)
+    /// that count only toward related vacancies.
+    pub experience: (u32, u32),
     pub wage: Option<WageWish>,
     /// `seeker_occupations[occupations.0..occupations.1]`: the stated 희망
     /// 직종, or for a seeker who stated none, the middle groups their
@@ -135,6 +139,7 @@ pub struct Caseload {
     pub(crate) skill_words: usize,
     pub(crate) seeker_keys: Vec<SeekerKey>,
     pub(crate) seeker_occupations: Vec<u32>,
+    pub(crate) seeker_experience: Vec<(u32, u32)>,
     pub(crate) seeker_cert_bits: Vec<u64>,
     pub(crate) seeker_skill_bits: Vec<u64>,
     pub(crate) vacancy_keys: Vec<VacancyKey>,
@@ -291,6 +296,43 @@ impl Caseload {
     pub(crate) fn skills_of(&self, v: usize) -> &[Entry] {
         let (start, end) = self.vacancy_keys[v].skills;
         &self.vacancy_skills[start as usize..end as usize]
+    }
+
+    /// Whether experience in occupation `held` counts toward a vacancy of
+    /// `occupation`: the same code, the same 중분류 or a related one.
+    fn counts_toward(&self, held: u32, occupation: u32) -> bool {
+        matches!(
+            self.occupation_level(held, occupation),
+            OccupationLevel::Exact | OccupationLevel::Middle | OccupationLevel::Related(_)
+        )
+    }
+
+    fn stated_experience(&self, s: usize) -> &[(u32, u32)] {
+        let (start, end) = self.seeker_keys[s].experience;
+        &self.seeker_experience[start as usize..end as usize]
+    }
+
+    /// Months of experience that count toward a vacancy of `occupation`:
+    /// those of no stated occupation and those in a related one, capped at
+    /// the longest working life.
+    pub(crate) fn experience_for(&self, s: usize, occupation: u32) -> u32 {
+        let related: u32 = self
+            .stated_experience(s)
+            .iter()
+            .filter(|&&(held, _)| self.counts_toward(held, occupation))
+            .map(|&(_, months)| months)
+            .sum();
+        (self.seeker_keys[s].experience_months + related).min(crate::build::MAX_EXPERIENCE_MONTHS)
+    }
+
+    /// Months in occupations unrelated to `occupation`, which do not count
+    /// (the explanation says so).
+    pub(crate) fn unrelated_experience(&self, s: usize, occupation: u32) -> u32 {
+        self.stated_experience(s)
+            .iter()
+            .filter(|&&(held, _)| !self.counts_toward(held, occupation))
+            .map(|&(_, months)| months)
+            .sum()
     }
 
     /// How close occupation `b` (the vacancy's) is to the desired `a`.

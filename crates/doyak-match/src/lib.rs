@@ -89,7 +89,10 @@ pub mod score;
 
 pub use explain::{Explanation, Reason, ReasonKind, Violation, ViolationKind};
 pub use index::Caseload;
-pub use profile::{MAX_EXPERIENCE_YEARS, MAX_WAGE_MONTHLY, SeekerProfile, Side, VacancyProfile};
+pub use profile::{
+    MAX_EXPERIENCE_YEARS, MAX_WAGE_MONTHLY, OccupationExperience, SeekerProfile, Side,
+    VacancyProfile, keco_is_known,
+};
 pub use rank::Ranked;
 
 /// Why a caseload cannot be matched: a record the reference data cannot

@@ -52,7 +52,10 @@ impl Caseload {
             desired,
             certificates: held.certificate_points(self.certs_of(v)),
             skills: held.skill_points(self.skills_of(v)),
-            experience: score::experience_points(sk.experience_months, vk.min_experience),
+            experience: score::experience_points(
+                self.experience_for(s, vk.occupation),
+                vk.min_experience,
+            ),
             wage: score::wage_points(sk.wage, vk.wage),
             commute: self.commute(s, v),
             missing_required: held.missing_required(self.required_of(v)),

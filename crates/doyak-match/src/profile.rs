@@ -11,6 +11,14 @@ pub const MAX_WAGE_MONTHLY: i64 = 1_000_000_000;
 /// Longest working life accepted, in years.
 pub const MAX_EXPERIENCE_YEARS: f32 = 70.0;
 
+/// Years worked in one occupation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OccupationExperience {
+    /// KECO code at any level.
+    pub occupation: String,
+    pub years: f32,
+}
+
 /// A job seeker (구직자) as the matcher sees them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SeekerProfile {
@@ -33,6 +41,13 @@ pub struct SeekerProfile {
     /// months, rounded to the nearest.
     #[serde(default)]
     pub experience_years: f32,
+    /// 경력 in a stated occupation. It counts only toward a vacancy in the
+    /// same KECO code, the same 중분류 or a related 중분류 (keco_related.csv):
+    /// fifteen years of sales are no experience for a welding job.
+    /// `experience_years` holds experience whose occupation is not known,
+    /// which counts toward any vacancy.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub experience_by_occupation: Vec<OccupationExperience>,
     /// 희망 월 임금 (원).
     #[serde(default)]
     pub desired_wage_monthly: Option<i64>,
@@ -116,7 +131,7 @@ impl std::fmt::Display for Side {
 /// either a known major group (1 digit) or starting with a known middle group.
 /// Finer codes cannot be checked further: the reference data stops at middle
 /// groups.
-pub(crate) fn keco_is_known(code: &str) -> bool {
+pub fn keco_is_known(code: &str) -> bool {
     let code = KecoCode::from(code);
     let refdata = doyak_refdata::get();
     if code.as_str().is_empty() || !code.as_str().bytes().all(|b| b.is_ascii_digit()) {
@@ -224,6 +239,24 @@ impl SeekerProfile {
                 value: self.experience_years.to_string(),
             });
         }
+        for e in &self.experience_by_occupation {
+            check_keco(
+                side,
+                index,
+                &self.id,
+                "experience_by_occupation",
+                &e.occupation,
+            )?;
+            if !(0.0..=MAX_EXPERIENCE_YEARS).contains(&e.years) {
+                return Err(MatchError::OutOfRange {
+                    side,
+                    index,
+                    id: self.id.clone(),
+                    field: "experience_by_occupation",
+                    value: e.years.to_string(),
+                });
+            }
+        }
         Ok(())
     }
 }
@@ -265,6 +298,7 @@ mod tests {
             certificates: vec![],
             skills: vec![],
             experience_years: 2.0,
+            experience_by_occupation: vec![],
             desired_wage_monthly: Some(2_800_000),
             max_commute_km: Some(20),
             accepts_shift: false,

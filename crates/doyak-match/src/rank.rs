@@ -166,6 +166,9 @@ impl Caseload {
             }
             let occupation = scratch.row[g];
             let group_ub = occupation + self.groups[g].rest_ub;
+            // Every vacancy of a group has the same occupation, so the
+            // experience that counts toward it is the same too.
+            let experience = self.experience_for(s, self.groups[g].occupation);
             for &place in nearest {
                 let place = place as usize;
                 let d = distances[place];
@@ -208,7 +211,7 @@ impl Caseload {
                         continue;
                     }
                     let base = near
-                        + score::experience_points(sk.experience_months, e.min_experience)
+                        + score::experience_points(experience, e.min_experience)
                         + score::wage_points(sk.wage, e.wage);
                     if !top.could_enter(base + e.listed_ub) {
                         continue;
@@ -343,6 +346,7 @@ mod tests {
             certificates: vec![],
             skills: vec![],
             experience_years: 0.0,
+            experience_by_occupation: vec![],
             desired_wage_monthly: None,
             max_commute_km: Some(20),
             accepts_shift: true,

@@ -113,7 +113,7 @@ fn vacancies_field_visits_and_lists_fit_together() {
         .unwrap();
     assert_eq!(list.total, 2);
     let row = list.items.iter().find(|c| c.id == a).unwrap();
-    assert_eq!((row.open_vacancies, row.open_positions), (1, 3));
+    assert_eq!((row.open_vacancies, row.places_left), (1, 3));
     assert_eq!(row.industry, "유압기기 제조업");
 
     let by_initials = d

@@ -417,6 +417,7 @@ pub fn generate(world: &World, seed: u64, n_seekers: usize, n_vacancies: usize) 
             certificates,
             skills: written_skills,
             experience_years: round_to(years, 0.5) as f32,
+            experience_by_occupation: vec![],
             desired_wage_monthly: stated_wage,
             max_commute_km: stated_limit(&mut d, tolerance_km),
             accepts_shift,

@@ -2,7 +2,7 @@
 //! the same occupations, certificates, skills and places meet often (and
 //! ties happen), with spellings that only match after canonicalisation.
 
-use doyak_match::{SeekerProfile, VacancyProfile};
+use doyak_match::{OccupationExperience, SeekerProfile, VacancyProfile};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -94,6 +94,12 @@ pub fn seeker() -> impl Strategy<Value = SeekerProfile> {
             ][..],
         ),
         (any::<bool>(), any::<bool>()),
+        // Experience in stated occupations: counts only toward related
+        // vacancies, so the scan's per-group experience is exercised.
+        prop::collection::vec(
+            (select(OCCUPATIONS), select(&[0.5f32, 1.0, 3.0, 15.0][..])),
+            0..3,
+        ),
     )
         .prop_map(
             |(
@@ -105,6 +111,7 @@ pub fn seeker() -> impl Strategy<Value = SeekerProfile> {
                 wage,
                 limit,
                 (accepts_shift, willing_to_relocate),
+                stated,
             )| {
                 SeekerProfile {
                     id: String::new(),
@@ -114,6 +121,13 @@ pub fn seeker() -> impl Strategy<Value = SeekerProfile> {
                     certificates,
                     skills,
                     experience_years: years,
+                    experience_by_occupation: stated
+                        .into_iter()
+                        .map(|(occupation, years)| OccupationExperience {
+                            occupation: occupation.to_owned(),
+                            years,
+                        })
+                        .collect(),
                     desired_wage_monthly: wage,
                     max_commute_km: limit,
                     accepts_shift,
