@@ -328,7 +328,11 @@ export type WaitingApplication = { application_id: string, seeker_id: string, se
  */
 status: string, applied_on: string, waiting_days: number, };
 
-export type StaleVacancy = { vacancy_id: string, company_id: string, company_name: string, title: string, headcount: number, opened_on: string, open_days: number, };
+export type StaleVacancy = { vacancy_id: string, company_id: string, company_name: string, title: string, headcount: number, 
+/**
+ * 모집인원 minus 합격 (the figure every vacancy row shows).
+ */
+places_left: number, opened_on: string, open_days: number, };
 
 export type SeekerDetail = { row: SeekerRow, facts: Array<Fact>, events: Array<EventRow>, referrals: Array<ReferralRow>, 
 /**
@@ -542,9 +546,10 @@ export type CompanyRow = { id: string, name: string, business_number: string,
  */
 industry: string, size: string, region: string, industrial_complex: string, focus: Array<string>, status: string, open_vacancies: number, 
 /**
- * Open positions summed over open vacancies.
+ * Places not yet filled by a hire, summed over its open vacancies (the
+ * same figure each vacancy row shows as `places_left`).
  */
-open_positions: number, };
+places_left: number, };
 
 export type CompanyFilterChoices = { statuses: Array<Choice>, focus_industries: Array<Choice>, 
 /**
@@ -561,6 +566,11 @@ export type VacancyRow = { id: string, company_id: string, company_name: string,
  * KECO name.
  */
 occupation: string, headcount: number, 
+/**
+ * Places not yet filled by a hire while the vacancy is open (모집인원
+ * minus 합격); 0 once it is closed.
+ */
+places_left: number, 
 /**
  * "월 300만원" or "".
  */
@@ -700,7 +710,19 @@ export type Progress = { done: number, total: number, };
 
 export type RecommendationView = { items: Array<Recommendation>, 
 /**
- * How many vacancies (or seekers) were weighed.
+ * 모집 중인 구인 (or 참여 중인 구직자) as their own list counts them.
+ */
+listed: number, 
+/**
+ * Of those, left out before weighing: vacancies with no place left.
+ */
+full: number, 
+/**
+ * … and records the matcher cannot read (no 시군구, an unknown code).
+ */
+unreadable: number, 
+/**
+ * How many vacancies (or seekers) were weighed: listed − full − unreadable.
  */
 considered: number, 
 /**
@@ -712,7 +734,12 @@ export type Recommendation = { seeker_id: string, seeker_name: string, vacancy_i
 /**
  * 0–100; the sum of the reasons' points.
  */
-score: number, reasons: Array<ReasonRow>, 
+score: number, 
+/**
+ * The vacancy is in one of the seeker's 희망 직종 (the same code or
+ * 중분류). Those come first; the page marks where the others begin.
+ */
+desired: boolean, reasons: Array<ReasonRow>, 
 /**
  * The 알선 already recorded for this pair, if any.
  */

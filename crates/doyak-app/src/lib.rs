@@ -26,6 +26,7 @@ mod quick;
 mod recommend;
 mod records;
 mod steps;
+mod suggest;
 mod summary;
 pub mod sync;
 mod today;
@@ -58,11 +59,9 @@ pub use outcomes::{
 };
 pub use passphrase::PassphraseChangeForm;
 pub use quick::{QUICK_PER_KIND, QuickGroup, QuickHit, QuickKind, QuickResults};
-pub use recommend::{
-    ApplicationRow, AssignmentView, RECOMMENDATIONS, ReasonRow, Recommendation, RecommendationView,
-    VacancyDetail,
-};
+pub use recommend::{ApplicationRow, AssignmentView, RECOMMENDATIONS, ReasonRow, VacancyDetail};
 pub use steps::{StepForm, StepRow};
+pub use suggest::{Recommendation, RecommendationView};
 pub use summary::{CaseloadSummary, SeekerPage, SeekerRow};
 pub use today::{
     DueFollowUp, DueRetention, FOLLOW_UP_PAGE, FollowUpGroup, StaleVacancy, TodayView,

@@ -10,6 +10,7 @@
 use crate::detail::Fact;
 use crate::forms::{choice, enum_value, parse_id};
 use crate::steps::{NO_CONSENT, StepRow, may_share, parse_status, status_error};
+use crate::suggest::{Recommendation, in_desired};
 use crate::{AppError, Choice, Desk, VacancyRow};
 use chrono::NaiveDate;
 use doyak_domain::company::VacancyStatus;
@@ -75,31 +76,6 @@ pub struct ApplicationRow {
     pub placement_id: Option<String>,
     /// 합격 with no 취업 recorded yet: the page offers 취업 등록.
     pub needs_placement: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct Recommendation {
-    pub seeker_id: String,
-    pub seeker_name: String,
-    pub vacancy_id: String,
-    pub vacancy_title: String,
-    pub company_name: String,
-    /// 0–100; the sum of the reasons' points.
-    pub score: f32,
-    pub reasons: Vec<ReasonRow>,
-    /// The 알선 already recorded for this pair, if any.
-    pub application: Option<ApplicationRow>,
-    /// The seeker agreed to share their details with employers.
-    pub may_share: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct RecommendationView {
-    pub items: Vec<Recommendation>,
-    /// How many vacancies (or seekers) were weighed.
-    pub considered: u32,
-    /// Why the list is empty or short, when there is a reason to say.
-    pub notice: Option<String>,
 }
 
 /// 배정 제안: the caseload-wide assignment with the largest total fit, as a
@@ -200,7 +176,7 @@ pub(crate) fn vacancy_profile(v: &Vacancy, hires: u32) -> VacancyProfile {
     }
 }
 
-fn reasons(r: Vec<doyak_match::Reason>) -> Vec<ReasonRow> {
+pub(crate) fn reasons(r: Vec<doyak_match::Reason>) -> Vec<ReasonRow> {
     r.into_iter()
         .map(|r| ReasonRow {
             kind: r.kind.as_str().to_owned(),
@@ -217,19 +193,23 @@ fn reasons(r: Vec<doyak_match::Reason>) -> Vec<ReasonRow> {
 /// desk keeps it until a seeker, vacancy or 알선 changes, or the day does
 /// (experience counts up to today).
 pub(crate) struct MatchPool {
-    key: (u64, NaiveDate),
-    caseload: Caseload,
-    seekers: Vec<PoolSeeker>,
-    vacancies: Vec<Vacancy>,
-    seeker_at: HashMap<Id, usize>,
-    vacancy_at: HashMap<Id, usize>,
+    pub(crate) key: (u64, NaiveDate),
+    /// (listed, full, unreadable) for vacancies and for seekers: what the
+    /// pages say about who was weighed, in the lists' own terms.
+    pub(crate) vacancy_counts: (u32, u32, u32),
+    pub(crate) seeker_counts: (u32, u32, u32),
+    pub(crate) caseload: Caseload,
+    pub(crate) seekers: Vec<PoolSeeker>,
+    pub(crate) vacancies: Vec<Vacancy>,
+    pub(crate) seeker_at: HashMap<Id, usize>,
+    pub(crate) vacancy_at: HashMap<Id, usize>,
 }
 
-struct PoolSeeker {
-    id: Id,
-    name: String,
-    may_share: bool,
-    status: SeekerStatus,
+pub(crate) struct PoolSeeker {
+    pub(crate) id: Id,
+    pub(crate) name: String,
+    pub(crate) may_share: bool,
+    pub(crate) status: SeekerStatus,
 }
 
 /// What invalidates the pool.
@@ -241,7 +221,7 @@ const POOL_KINDS: [EntityKind; 3] = [
 
 impl Desk {
     /// The match pool, rebuilt if anything it was built from has changed.
-    fn match_pool(&self) -> Result<std::cell::Ref<'_, MatchPool>, AppError> {
+    pub(crate) fn match_pool(&self) -> Result<std::cell::Ref<'_, MatchPool>, AppError> {
         let key = (self.store.changes(&POOL_KINDS)?, self.clock.today());
         let fresh = self
             .match_pool
@@ -263,8 +243,14 @@ impl Desk {
         let today = key.1;
         let mut seekers = Vec::new();
         let mut seeker_profiles = Vec::new();
+        let mut seeker_counts = (0, 0, 0);
         for s in self.store.seekers_with_status(&MATCHABLE)? {
-            if let Some(p) = seeker_profile(&s, today).filter(|p| p.validate(0).is_ok()) {
+            seeker_counts.0 += 1;
+            let profile = seeker_profile(&s, today).filter(|p| p.validate(0).is_ok());
+            if profile.is_none() {
+                seeker_counts.2 += 1;
+            }
+            if let Some(p) = profile {
                 seekers.push(PoolSeeker {
                     id: s.id,
                     may_share: may_share(&s),
@@ -281,9 +267,15 @@ impl Desk {
         })?;
         let mut vacancies = Vec::new();
         let mut vacancy_profiles = Vec::new();
+        let mut vacancy_counts = (0, 0, 0);
         for v in open {
+            vacancy_counts.0 += 1;
             let p = vacancy_profile(&v, hires.get(&v.id).copied().unwrap_or(0));
-            if p.headcount > 0 && p.validate(0).is_ok() {
+            if p.headcount == 0 {
+                vacancy_counts.1 += 1;
+            } else if p.validate(0).is_err() {
+                vacancy_counts.2 += 1;
+            } else {
                 vacancies.push(v);
                 vacancy_profiles.push(p);
             }
@@ -294,6 +286,8 @@ impl Desk {
             })?;
         Ok(MatchPool {
             key,
+            vacancy_counts,
+            seeker_counts,
             seeker_at: seekers.iter().enumerate().map(|(i, s)| (s.id, i)).collect(),
             vacancy_at: vacancies
                 .iter()
@@ -322,158 +316,6 @@ impl Desk {
             .unwrap_or_default();
         cache.insert(id, name.clone());
         Ok(name)
-    }
-
-    /// The best open vacancies for a seeker, with the reasons.
-    pub fn recommended_vacancies(&self, seeker_id: &str) -> Result<RecommendationView, AppError> {
-        let seeker = self.seeker(parse_id(seeker_id)?)?;
-        // A placed or closed seeker is offered no jobs: the counselor's
-        // next step is the retention check, or a status change first.
-        let outside = match seeker.status {
-            SeekerStatus::Employed => Some(
-                "취업한 구직자에게는 일자리를 추천하지 않습니다. 고용유지 확인은 취업·사후관리 탭에서 기록하고, 다시 구직하면 진행상태를 '취업지원'으로 바꿔 주세요.",
-            ),
-            SeekerStatus::Closed => Some(
-                "참여가 종료된 구직자에게는 일자리를 추천하지 않습니다. 다시 참여하면 진행상태를 바꿔 주세요.",
-            ),
-            _ => None,
-        };
-        if let Some(notice) = outside {
-            return Ok(RecommendationView {
-                items: vec![],
-                considered: 0,
-                notice: Some(notice.into()),
-            });
-        }
-        let pool = self.match_pool()?;
-        let considered = pool.vacancies.len() as u32;
-        let ranked = match pool.seeker_at.get(&seeker.id) {
-            Some(&i) => pool.caseload.rank_vacancies(i, RECOMMENDATIONS),
-            // Someone the pool leaves out (already employed, closed, or
-            // with a code the matcher does not know): ranked on their own.
-            None => {
-                let Some(profile) = seeker_profile(&seeker, self.clock.today()) else {
-                    return Ok(RecommendationView {
-                        items: vec![],
-                        considered: 0,
-                        notice: Some(
-                            "거주지 시군구가 없어 통근 거리를 잴 수 없습니다. 정보 수정에서 거주지를 입력해 주세요."
-                                .into(),
-                        ),
-                    });
-                };
-                let alone = Caseload::new(vec![profile], pool.caseload.vacancies().to_vec())
-                    .map_err(|e| AppError::MatchInput {
-                        problems: vec![e.to_string()],
-                    })?;
-                alone.rank_vacancies(0, RECOMMENDATIONS)
-            }
-        };
-        let applications: HashMap<Id, Application> = self
-            .store
-            .applications_of_seeker(seeker.id)?
-            .into_iter()
-            .map(|a| (a.vacancy_id, a))
-            .collect();
-        let share = may_share(&seeker);
-        let mut companies = HashMap::new();
-        let mut items = Vec::with_capacity(ranked.len());
-        for r in ranked {
-            let v = &pool.vacancies[r.vacancy as usize];
-            let company = self.company_name(&mut companies, v.company_id)?;
-            items.push(Recommendation {
-                seeker_id: seeker.id.to_string(),
-                seeker_name: seeker.name.clone(),
-                vacancy_id: v.id.to_string(),
-                vacancy_title: v.title.clone(),
-                application: applications
-                    .get(&v.id)
-                    .map(|a| application_row(a, &seeker.name, &v.title, &company, share)),
-                company_name: company,
-                score: r.score,
-                reasons: reasons(r.reasons),
-                may_share: share,
-            });
-        }
-        let notice = items.is_empty().then(|| {
-            format!(
-                "모집 중인 구인 {considered}건 가운데 필수 조건(필수 자격, 통근 거리, 교대근무)을 모두 맞는 곳이 없습니다."
-            )
-        });
-        Ok(RecommendationView {
-            items,
-            considered,
-            notice,
-        })
-    }
-
-    /// The best candidates in the caseload for a vacancy, with the reasons.
-    pub fn recommended_seekers(&self, vacancy_id: &str) -> Result<RecommendationView, AppError> {
-        let vacancy: Vacancy = self
-            .store
-            .get(parse_id(vacancy_id)?)?
-            .ok_or(AppError::NotFound { what: "구인" })?;
-        let empty = |notice: &str| RecommendationView {
-            items: vec![],
-            considered: 0,
-            notice: Some(notice.to_owned()),
-        };
-        if vacancy.status != VacancyStatus::Open {
-            return Ok(empty("모집 중인 구인에만 인재를 추천합니다."));
-        }
-        let pool = self.match_pool()?;
-        let Some(&at) = pool.vacancy_at.get(&vacancy.id) else {
-            let hires = self.store.hires_per_open_vacancy()?;
-            let left = vacancy_profile(&vacancy, hires.get(&vacancy.id).copied().unwrap_or(0));
-            return Ok(empty(if left.headcount == 0 {
-                "모집 인원이 모두 채용되었습니다."
-            } else {
-                "구인의 직종 또는 근무지 코드를 확인해 주세요."
-            }));
-        };
-        let considered = pool.seekers.len() as u32;
-        let company = self
-            .store
-            .get::<Company>(vacancy.company_id)?
-            .map(|c| c.name)
-            .unwrap_or_default();
-        let applications: HashMap<Id, Application> = self
-            .store
-            .applications_of_vacancy(vacancy.id)?
-            .into_iter()
-            .map(|a| (a.seeker_id, a))
-            .collect();
-        let items: Vec<Recommendation> = pool
-            .caseload
-            .rank_seekers(at, RECOMMENDATIONS)
-            .into_iter()
-            .map(|r| {
-                let s = &pool.seekers[r.seeker as usize];
-                Recommendation {
-                    seeker_id: s.id.to_string(),
-                    seeker_name: s.name.clone(),
-                    vacancy_id: vacancy.id.to_string(),
-                    vacancy_title: vacancy.title.clone(),
-                    company_name: company.clone(),
-                    score: r.score,
-                    reasons: reasons(r.reasons),
-                    application: applications.get(&s.id).map(|a| {
-                        application_row(a, &s.name, &vacancy.title, &company, s.may_share)
-                    }),
-                    may_share: s.may_share,
-                }
-            })
-            .collect();
-        let notice = items.is_empty().then(|| {
-            format!(
-                "참여 중인 구직자 {considered}명 가운데 필수 조건(필수 자격, 통근 거리, 교대근무)을 모두 맞는 사람이 없습니다."
-            )
-        });
-        Ok(RecommendationView {
-            items,
-            considered,
-            notice,
-        })
     }
 
     /// 배정 제안: who could go where so that the caseload's total fit is
@@ -522,6 +364,7 @@ impl Desk {
                 vacancy_title: vacancy.title.clone(),
                 company_name: company,
                 score: explanation.score,
+                desired: in_desired(&explanation.reasons),
                 reasons: reasons(explanation.reasons),
                 application: None,
                 may_share: seeker.may_share,
@@ -722,7 +565,7 @@ fn check_consent(seeker: &JobSeeker, status: ApplicationStatus) -> Result<(), Ap
     Ok(())
 }
 
-fn application_row(
+pub(crate) fn application_row(
     a: &Application,
     seeker: &str,
     title: &str,

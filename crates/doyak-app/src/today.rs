@@ -166,6 +166,8 @@ pub struct StaleVacancy {
     pub company_name: String,
     pub title: String,
     pub headcount: u32,
+    /// 모집인원 minus 합격 (the figure every vacancy row shows).
+    pub places_left: u32,
     pub opened_on: String,
     #[ts(type = "number")]
     pub open_days: i64,
@@ -315,14 +317,17 @@ impl Desk {
 
         let mut stale_vacancies = Vec::new();
         let opened_by = today - chrono::Days::new(VACANCY_STALE_DAYS as u64);
+        let hires = store.hires_per_open_vacancy()?;
         for v in store.vacancies_open_since(opened_by, TODAY_LIMIT as u32)? {
             let company_name = self.company_name(&mut companies, v.company_id)?;
+            let places_left = crate::companies::places_left(&v, &hires);
             stale_vacancies.push(StaleVacancy {
                 vacancy_id: v.id.to_string(),
                 company_id: v.company_id.to_string(),
                 company_name,
                 title: v.title,
                 headcount: v.headcount,
+                places_left,
                 opened_on: v.opened_on.to_string(),
                 open_days: days(v.opened_on, today),
             });

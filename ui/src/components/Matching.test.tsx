@@ -1,11 +1,11 @@
 import { cleanup, fireEvent, render } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ApplicationRow, StepForm } from "../bindings";
+import type { ApplicationRow, Recommendation, RecommendationView, StepForm } from "../bindings";
 
 const stepApplication = vi.fn((_form: StepForm) => Promise.resolve(row({})));
 vi.mock("../api", () => ({ api: { stepApplication } }));
 
-const { Applications } = await import("./Matching");
+const { Applications, RecommendationCards, weighedText } = await import("./Matching");
 
 function row(over: Partial<ApplicationRow>): ApplicationRow {
   return {
@@ -103,5 +103,42 @@ describe("Applications", () => {
     );
     const steps = Array.from(view.container.querySelectorAll("ol.steps li")).map((li) => li.textContent);
     expect(steps).toEqual(["2026-11-20 알선(으)로 등록", "2026-11-25 알선 → 면접 · 11/30 면접"]);
+  });
+});
+
+function rec(id: string, desired: boolean): Recommendation {
+  return {
+    seeker_id: "s1",
+    seeker_name: "김영업",
+    vacancy_id: id,
+    vacancy_title: `구인 ${id}`,
+    company_name: "도약상사",
+    score: 50,
+    desired,
+    reasons: [],
+    application: null,
+    may_share: true,
+  };
+}
+
+describe("Recommendations", () => {
+  it("say the list's own count, what was left out and what was weighed", () => {
+    const view: RecommendationView = { items: [rec("v1", true)], listed: 89, full: 16, unreadable: 0, considered: 73, notice: null };
+    // 89 is what the 구인 list shows for 모집중; 73 = 89 − 16 were weighed.
+    expect(weighedText(view, "vacancies")).toContain("모집 중인 구인 89건 가운데 남은 자리가 없는 16건을 빼고 73건을 비교해");
+    expect(weighedText({ ...view, full: 0 }, "vacancies")).not.toContain("빼고");
+  });
+
+  it("put a divider before the first job outside the 희망 직종, and only there", () => {
+    const view = render(
+      <RecommendationCards items={[rec("v1", true), rec("v2", true), rec("v3", false), rec("v4", false)]} side="vacancies" onOpen={() => undefined} onChanged={() => undefined} />,
+    );
+    const items = Array.from(view.container.querySelectorAll("ol.recs > li")).map((li) => (li.classList.contains("recs-divider") ? "|" : "card"));
+    expect(items).toEqual(["card", "card", "|", "card", "card"]);
+  });
+
+  it("put no divider when nothing is in the 희망 직종 (the notice says so instead)", () => {
+    const view = render(<RecommendationCards items={[rec("v3", false)]} side="vacancies" onOpen={() => undefined} onChanged={() => undefined} />);
+    expect(view.container.querySelector(".recs-divider")).toBeNull();
   });
 });

@@ -2,6 +2,7 @@
 // out, and the referral pipeline they feed. Used on the seeker page (추천
 // 일자리) and on the vacancy page (추천 인재).
 
+import { Fragment } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
 import type { ApplicationRow, Choice, Recommendation, RecommendationView, StepForm } from "../bindings";
@@ -99,12 +100,37 @@ function Card(props: { item: Recommendation; side: Side; rank: number; onOpen: (
   );
 }
 
-/** The ranked list for one seeker (side "vacancies") or one vacancy ("seekers"). */
+/** What the summary line says: the list's own count first (the figure the
+ * 구인 or 구직자 list shows), what was left out and why, what was weighed. */
+export function weighedText(view: RecommendationView, side: Side): string {
+  const vacancies = side === "vacancies";
+  const unit = vacancies ? "건" : "명";
+  const left: string[] = [];
+  if (view.full > 0) left.push(`남은 자리가 없는 ${view.full}${unit}`);
+  if (view.unreadable > 0) left.push(`${vacancies ? "직종·근무지" : "거주지·희망직종"} 자료가 불완전한 ${view.unreadable}${unit}`);
+  const head = `${vacancies ? "모집 중인 구인" : "참여 중인 구직자"} ${view.listed}${unit} 가운데 `;
+  const weighed = left.length > 0 ? `${left.join("과 ")}을 빼고 ${view.considered}${unit}을 비교해, ` : "";
+  const shown = `필수 조건(필수 자격·통근 거리·교대근무)을 맞는 ${view.items.length}${unit}을 적합도 순으로 보여 줍니다.`;
+  const order = vacancies ? " 희망직종의 구인이 먼저입니다." : "";
+  return `${head}${weighed}${shown}${order} 추천은 제안일 뿐이며, 알선은 상담사가 결정합니다.`;
+}
+
+/** The ranked list for one seeker (side "vacancies") or one vacancy
+ * ("seekers"). For a seeker, the jobs outside their 희망 직종 come after a
+ * divider that says so. */
 export function RecommendationCards(props: { items: Recommendation[]; side: Side; onOpen: (id: string) => void; onChanged: () => void }) {
+  const firstOther = props.side === "vacancies" ? props.items.findIndex((item) => !item.desired) : -1;
   return (
     <ol class="recs" aria-label="추천 목록">
       {props.items.map((item, i) => (
-        <Card key={`${item.seeker_id}-${item.vacancy_id}`} item={item} side={props.side} rank={i + 1} onOpen={props.onOpen} onChanged={props.onChanged} />
+        <Fragment key={`${item.seeker_id}-${item.vacancy_id}`}>
+          {i === firstOther && firstOther > 0 && (
+            <li class="recs-divider" id="rec-divider">
+              희망직종 밖의 구인
+            </li>
+          )}
+          <Card item={item} side={props.side} rank={i + 1} onOpen={props.onOpen} onChanged={props.onChanged} />
+        </Fragment>
       ))}
     </ol>
   );
@@ -125,15 +151,13 @@ export function Recommendations(props: { load: () => Promise<RecommendationView>
     );
   }
   if (!view) return <Loading />;
-  const what = props.side === "vacancies" ? "모집 중인 구인" : "참여 중인 구직자";
-  const unit = props.side === "vacancies" ? "건" : "명";
   return (
     <div>
-      <p class="muted" id="rec-summary">
-        {what} {view.considered}
-        {unit} 가운데 필수 조건(필수 자격·통근 거리·교대근무)을 맞는 {view.items.length}
-        {unit}을 적합도 순으로 보여 줍니다. 추천은 제안일 뿐이며, 알선은 상담사가 결정합니다.
-      </p>
+      {view.listed > 0 && (
+        <p class="muted" id="rec-summary">
+          {weighedText(view, props.side)}
+        </p>
+      )}
       {view.notice && <p class="empty">{view.notice}</p>}
       <RecommendationCards
         items={view.items}

@@ -31,7 +31,7 @@ export function CompanyTable(props: { rows: CompanyRow[]; onOpen: (id: string) =
               <td>
                 <span class="tag">{c.status}</span>
               </td>
-              <td>{c.open_vacancies > 0 ? `${c.open_vacancies}건 · ${c.open_positions}명` : ""}</td>
+              <td>{c.open_vacancies > 0 ? `${c.open_vacancies}건 · 남은 자리 ${c.places_left}명` : ""}</td>
             </tr>
           ))}
         </tbody>
@@ -57,7 +57,7 @@ export function VacancyTable(props: {
             {props.showCompany && <th scope="col">기업</th>}
             <th scope="col">공고명</th>
             <th scope="col">직종</th>
-            <th scope="col">인원</th>
+            <th scope="col" title="남은 자리 / 모집인원 (모집인원에서 합격을 뺀 수)">남은/모집</th>
             <th scope="col">임금</th>
             <th scope="col">근무형태</th>
             <th scope="col">복리후생</th>
@@ -89,7 +89,7 @@ export function VacancyTable(props: {
                 )}
               </td>
               <td class="wrap">{v.occupation}</td>
-              <td>{v.headcount}명</td>
+              <td>{`${v.places_left}/${v.headcount}명`}</td>
               <td>{v.wage}</td>
               <td>{v.shift}</td>
               <td>{v.perks.join(", ")}</td>

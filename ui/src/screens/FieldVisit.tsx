@@ -103,7 +103,7 @@ export function FieldVisit(props: Props) {
                       </button>
                     </td>
                     <td class="wrap">{c.industry}</td>
-                    <td>{c.open_vacancies > 0 ? `${c.open_vacancies}건 · ${c.open_positions}명` : ""}</td>
+                    <td>{c.open_vacancies > 0 ? `${c.open_vacancies}건 · 남은 자리 ${c.places_left}명` : ""}</td>
                     <td>
                       <span class="tag">{c.status}</span>
                     </td>

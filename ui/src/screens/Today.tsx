@@ -264,7 +264,7 @@ export function Today({ onOpenSeeker, onOpenSubject, onOpenVacancy }: Props) {
               <tr>
                 <th scope="col">기업</th>
                 <th scope="col">구인</th>
-                <th scope="col">인원</th>
+                <th scope="col" title="남은 자리 / 모집인원">남은/모집</th>
                 <th scope="col">경과</th>
               </tr>
             </thead>
@@ -277,7 +277,7 @@ export function Today({ onOpenSeeker, onOpenSubject, onOpenVacancy }: Props) {
                   <td>
                     <Open label={v.title} onOpen={() => onOpenVacancy(v.vacancy_id)} />
                   </td>
-                  <td>{v.headcount}명</td>
+                  <td>{`${v.places_left}/${v.headcount}명`}</td>
                   <td>{v.open_days}일</td>
                 </tr>
               ))}
