@@ -122,6 +122,17 @@ pub(crate) fn certificate_keys(name: &str) -> Vec<String> {
     }
 }
 
+/// Whether holding the certificate written `held` meets a requirement for
+/// `wanted`, as the hard constraint reads both: the same qualification, or
+/// one that implies it (용접산업기사 meets 용접기능사, 제1종 대형 meets 제1종
+/// 보통). The demo generator asks this so that no note calls a certificate
+/// missing that the seeker's held one already meets.
+pub fn certificate_satisfies(held: &str, wanted: &str) -> bool {
+    certificate_keys(wanted)
+        .first()
+        .is_some_and(|key| certificate_keys(held).contains(key))
+}
+
 /// The name reasons show for a certificate: the official name, or the text
 /// as written.
 pub(crate) fn certificate_name(name: &str) -> String {
@@ -210,6 +221,19 @@ mod tests {
                 "{written:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_higher_grade_satisfies_a_lower_one_and_not_back() {
+        assert!(certificate_satisfies("용접산업기사", "용접기능사"));
+        assert!(
+            certificate_satisfies("용접기사", "용접기능사"),
+            "by way of 산업기사"
+        );
+        assert!(certificate_satisfies("용접기능사", "용접기능사"));
+        assert!(!certificate_satisfies("용접기능사", "용접산업기사"));
+        assert!(!certificate_satisfies("특수용접기능사", "용접기능사"));
+        assert!(!certificate_satisfies("용접기능사 필기 합격", "용접기능사"));
     }
 
     #[test]

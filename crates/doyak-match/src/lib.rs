@@ -87,6 +87,7 @@ mod profile;
 mod rank;
 pub mod score;
 
+pub use certificate::certificate_satisfies;
 pub use explain::{Explanation, Reason, ReasonKind, Violation, ViolationKind};
 pub use index::Caseload;
 pub use profile::{
