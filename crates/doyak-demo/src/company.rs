@@ -149,7 +149,8 @@ impl<'a> CompanyMaker<'a> {
         let mut name = String::new();
         let mut corporation = false;
         for _ in 0..6 {
-            let (n, form) = firm_name(d, kind.kind.firm_words, kind.kind.corporate_share);
+            let (words, corporate_share) = kind.kind.naming(ksic);
+            let (n, form) = firm_name(d, words, corporate_share);
             name = n;
             corporation = form.is_corporation();
             if !self.names.contains(&name) {

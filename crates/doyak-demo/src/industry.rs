@@ -23,6 +23,9 @@ pub(crate) struct IndustryKind {
     pub firm_words: &'static [&'static str],
     /// How often firms of the kind are incorporated (주식회사).
     pub corporate_share: f64,
+    /// Names for the sub-classes whose firms are called otherwise than the
+    /// kind's: a 전세버스 company is "○○관광", a 시내버스 one "○○여객".
+    pub names_by_code: &'static [NameRule],
     /// 뿌리기술: the first always, each further one sometimes.
     pub ppuri: &'static [&'static str],
     pub jobs: &'static [(Job, u32)],
@@ -34,6 +37,16 @@ pub(crate) struct IndustryKind {
     pub sizes: [u32; 4],
 }
 
+/// How firms filed under KSIC codes starting with `prefix` are named.
+#[derive(Debug)]
+pub(crate) struct NameRule {
+    pub prefix: &'static str,
+    pub words: &'static [&'static str],
+    /// How often such firms are incorporated: a 요양병원 never is, the
+    /// 의료법 lets only doctors and non-profit bodies open a hospital.
+    pub corporate_share: f64,
+}
+
 use Job::*;
 
 const KINDS: &[IndustryKind] = &[
@@ -43,6 +56,7 @@ const KINDS: &[IndustryKind] = &[
         ksic_prefixes: &["2431", "2432"],
         firm_words: &["주물", "주철", "캐스팅", "금속", "정밀주조"],
         corporate_share: 0.6,
+        names_by_code: &[],
         ppuri: &["01", "06"],
         jobs: &[
             (Caster, 40),
@@ -63,6 +77,7 @@ const KINDS: &[IndustryKind] = &[
         ksic_prefixes: &["25911", "25912", "25913", "25914"],
         firm_words: &["단조", "프레스", "금속", "정공", "산업"],
         corporate_share: 0.65,
+        names_by_code: &[],
         ppuri: &["03", "07"],
         jobs: &[
             (PressOperator, 40),
@@ -82,6 +97,7 @@ const KINDS: &[IndustryKind] = &[
         ksic_prefixes: &["2511", "2512"],
         firm_words: &["기공", "철강", "스틸", "산업", "테크", "중공업"],
         corporate_share: 0.6,
+        names_by_code: &[],
         ppuri: &["04"],
         jobs: &[
             (Welder, 50),
@@ -100,6 +116,7 @@ const KINDS: &[IndustryKind] = &[
         ksic_prefixes: &["25922", "25923"],
         firm_words: &["도금", "표면처리", "케미칼", "코팅"],
         corporate_share: 0.5,
+        names_by_code: &[],
         ppuri: &["05"],
         jobs: &[
             (Plater, 45),
@@ -117,6 +134,7 @@ const KINDS: &[IndustryKind] = &[
         ksic_prefixes: &["25921"],
         firm_words: &["열처리", "열산업", "금속"],
         corporate_share: 0.5,
+        names_by_code: &[],
         ppuri: &["06"],
         jobs: &[
             (HeatTreater, 50),
@@ -135,6 +153,7 @@ const KINDS: &[IndustryKind] = &[
         ksic_prefixes: &["25924", "2914", "2922"],
         firm_words: &["정밀", "정공", "기계", "테크", "엠텍", "하이텍"],
         corporate_share: 0.6,
+        names_by_code: &[],
         ppuri: &["08", "14"],
         jobs: &[
             (Machinist, 50),
@@ -153,6 +172,7 @@ const KINDS: &[IndustryKind] = &[
         ksic_prefixes: &["29293"],
         firm_words: &["금형", "몰드", "정밀"],
         corporate_share: 0.55,
+        names_by_code: &[],
         ppuri: &["02", "08"],
         jobs: &[
             (MouldMaker, 50),
@@ -170,6 +190,7 @@ const KINDS: &[IndustryKind] = &[
         ksic_prefixes: &["2224", "2229", "2223"],
         firm_words: &["플라텍", "폴리머", "산업", "화학"],
         corporate_share: 0.6,
+        names_by_code: &[],
         ppuri: &["07"],
         jobs: &[
             (InjectionOperator, 45),
@@ -188,6 +209,7 @@ const KINDS: &[IndustryKind] = &[
         ksic_prefixes: &["3111"],
         firm_words: &["조선", "조선기자재", "해양", "마린", "선박", "중공업"],
         corporate_share: 0.75,
+        names_by_code: &[],
         ppuri: &[],
         jobs: &[
             (Welder, 35),
@@ -208,6 +230,7 @@ const KINDS: &[IndustryKind] = &[
         ksic_prefixes: &["4930"],
         firm_words: &["물류", "운수", "통운", "로지스", "익스프레스"],
         corporate_share: 0.7,
+        names_by_code: &[],
         ppuri: &[],
         jobs: &[
             (TruckDriver, 40),
@@ -226,6 +249,7 @@ const KINDS: &[IndustryKind] = &[
         ksic_prefixes: &["49401", "5210", "52913", "52941"],
         firm_words: &["물류", "로지스", "익스프레스", "물류센터"],
         corporate_share: 0.8,
+        names_by_code: &[],
         ppuri: &[],
         jobs: &[
             (ParcelHandler, 45),
@@ -241,8 +265,13 @@ const KINDS: &[IndustryKind] = &[
         label: "버스",
         focus: FocusIndustry::Transport,
         ksic_prefixes: &["49212", "49219", "49220", "49232"],
-        firm_words: &["여객", "교통", "관광"],
+        firm_words: &["여객", "교통", "운수"],
         corporate_share: 0.9,
+        names_by_code: &[NameRule {
+            prefix: "49232",
+            words: &["관광", "고속관광", "투어"],
+            corporate_share: 0.85,
+        }],
         ppuri: &[],
         jobs: &[(BusDriver, 85), (AutoMechanic, 15)],
         weight: 3,
@@ -253,8 +282,25 @@ const KINDS: &[IndustryKind] = &[
         label: "요양·돌봄",
         focus: FocusIndustry::Service,
         ksic_prefixes: &["87111", "87112", "87293", "86105"],
-        firm_words: &["요양원", "노인요양센터", "재가복지센터", "실버케어"],
+        firm_words: &["요양원", "노인요양센터", "실버케어"],
         corporate_share: 0.1,
+        names_by_code: &[
+            NameRule {
+                prefix: "87112",
+                words: &["양로원", "실버홈"],
+                corporate_share: 0.0,
+            },
+            NameRule {
+                prefix: "87293",
+                words: &["재가복지센터", "방문요양센터", "재가노인복지센터"],
+                corporate_share: 0.2,
+            },
+            NameRule {
+                prefix: "86105",
+                words: &["요양병원"],
+                corporate_share: 0.0,
+            },
+        ],
         ppuri: &[],
         jobs: &[(CareWorker, 80), (Cook, 10), (Cleaner, 10)],
         weight: 8,
@@ -265,8 +311,20 @@ const KINDS: &[IndustryKind] = &[
         label: "음식·급식",
         focus: FocusIndustry::Service,
         ksic_prefixes: &["56130", "56141", "56111"],
-        firm_words: &["푸드", "푸드서비스", "식품", "한식뷔페"],
+        firm_words: &["한식뷔페", "식당", "한정식"],
         corporate_share: 0.4,
+        names_by_code: &[
+            NameRule {
+                prefix: "56130",
+                words: &["푸드", "푸드서비스", "급식"],
+                corporate_share: 0.6,
+            },
+            NameRule {
+                prefix: "56141",
+                words: &["케이터링", "출장뷔페", "푸드"],
+                corporate_share: 0.3,
+            },
+        ],
         ppuri: &[],
         jobs: &[(Cook, 55), (KitchenAssistant, 45)],
         weight: 5,
@@ -279,6 +337,11 @@ const KINDS: &[IndustryKind] = &[
         ksic_prefixes: &["741", "742"],
         firm_words: &["종합관리", "환경", "크린", "시설관리"],
         corporate_share: 0.7,
+        names_by_code: &[NameRule {
+            prefix: "74220",
+            words: &["방역", "환경", "소독"],
+            corporate_share: 0.5,
+        }],
         ppuri: &[],
         jobs: &[(Cleaner, 55), (SecurityGuard, 40), (Maintenance, 5)],
         weight: 3,
@@ -288,9 +351,12 @@ const KINDS: &[IndustryKind] = &[
     IndustryKind {
         label: "숙박",
         focus: FocusIndustry::Service,
-        ksic_prefixes: &["5510"],
+        // 호텔업 only: a "관광호텔" filed under 민박업 or 야영장업 reads as a
+        // mistake to anyone who knows the codes.
+        ksic_prefixes: &["55101"],
         firm_words: &["호텔", "관광호텔"],
         corporate_share: 0.6,
+        names_by_code: &[],
         ppuri: &[],
         jobs: &[
             (Cleaner, 40),
@@ -308,6 +374,7 @@ const KINDS: &[IndustryKind] = &[
         ksic_prefixes: &["2611", "2612", "26224", "29271"],
         firm_words: &["세미텍", "일렉트로닉스", "전자", "테크"],
         corporate_share: 0.85,
+        names_by_code: &[],
         ppuri: &[],
         jobs: &[
             (SemiconductorOperator, 55),
@@ -383,6 +450,17 @@ impl Industries {
 }
 
 impl IndustryKind {
+    /// The words and the share of 주식회사 for names of firms filed under
+    /// `ksic`.
+    pub(crate) fn naming(&self, ksic: &str) -> (&'static [&'static str], f64) {
+        self.names_by_code
+            .iter()
+            .find(|r| ksic.starts_with(r.prefix))
+            .map_or((self.firm_words, self.corporate_share), |r| {
+                (r.words, r.corporate_share)
+            })
+    }
+
     pub(crate) fn size(&self, dice: &mut Dice) -> (CompanySize, u32) {
         let size = dice.weighted(&[
             (CompanySize::Micro, self.sizes[0]),

@@ -107,6 +107,29 @@ impl JobProfile {
     }
 }
 
+/// The courses that end in a certificate, and the certificate (as
+/// qualifications.csv spells it). A counselor never sends someone to a
+/// course for a certificate they hold.
+const COURSE_CERTIFICATES: &[(&str, &str)] = &[
+    ("용접기능사 자격취득 과정", "용접기능사"),
+    ("지게차운전기능사 자격취득 과정", "지게차운전기능사"),
+    ("화물운송종사자격 취득 과정", "화물운송종사자격"),
+    ("대형 운전면허 취득 과정", "제1종 대형 운전면허"),
+    ("버스운전자격 취득 과정", "버스운전자격"),
+    ("요양보호사 양성과정 (신규자 320시간)", "요양보호사"),
+    ("한식조리기능사 취득 과정", "한식조리기능사"),
+    ("전기기능사 자격취득 과정", "전기기능사"),
+    ("자동차정비기능사 취득 과정", "자동차정비기능사"),
+];
+
+/// The certificate a course leads to, if it leads to one.
+pub(crate) fn course_certificate(course: &str) -> Option<&'static str> {
+    COURSE_CERTIFICATES
+        .iter()
+        .find(|(c, _)| *c == course)
+        .map(|(_, q)| *q)
+}
+
 /// A job with its certificate names checked against qualifications.csv.
 #[derive(Debug)]
 pub(crate) struct ResolvedJob {
@@ -223,6 +246,33 @@ mod tests {
         }
         let welder = &resolved[Job::Welder as usize];
         assert!(welder.required[0].iter().all(|n| n.contains("용접")));
+    }
+
+    #[test]
+    fn every_job_has_a_course_besides_certificate_courses() {
+        let r = doyak_refdata::get();
+        for p in JOBS {
+            for course in p.courses {
+                let leads = course.contains("취득") || course.contains("양성과정");
+                assert_eq!(
+                    course_certificate(course).is_some(),
+                    leads,
+                    "{course}: a course named for a certificate is listed with it"
+                );
+            }
+            assert!(
+                p.courses.iter().any(|c| course_certificate(c).is_none()),
+                "{}: someone who holds every certificate the job's courses lead to still \
+                 needs a course to be offered",
+                p.label
+            );
+        }
+        for (course, q) in COURSE_CERTIFICATES {
+            assert!(
+                r.qualification(q).is_some(),
+                "{course} leads to {q}, not listed"
+            );
+        }
     }
 
     #[test]

@@ -23,6 +23,19 @@ use doyak_domain::{
     VacancyStatus,
 };
 
+/// The longest a referral stays open without a result.
+const OPEN_REFERRAL_MAX_DAYS: i64 = 120;
+
+/// A month of the IAP with an activity marked 이행, and the days a contact
+/// confirming it can fall on.
+#[derive(Debug)]
+struct DoneMonth {
+    first: NaiveDate,
+    from: NaiveDate,
+    to: NaiveDate,
+    activity: String,
+}
+
 /// An application decided before the notes are written, so the notes can
 /// mention it.
 #[derive(Debug, Clone, Copy)]
@@ -66,16 +79,21 @@ pub(crate) fn case_file(
 
     // Applications first: the session notes talk about them.
     let (planned, hired) = applications(world, market, d, person);
+    let mut hired_id = None;
     for a in &planned {
         let note = match a.status {
             ApplicationStatus::Rejected => Some("경력 요건 미충족".to_owned()),
             ApplicationStatus::Withdrawn => Some("통근 거리 부담으로 구직자 포기".to_owned()),
             _ => None,
         };
+        let id = d.id_on(a.on);
+        if a.status == ApplicationStatus::Hired {
+            hired_id = Some(id);
+        }
         items.push((
             a.on,
             DemoItem::Application(Application {
-                id: d.id_on(a.on),
+                id,
                 center_id: world.center_id,
                 seeker_id: person.id,
                 vacancy_id: market.openings[a.opening as usize].id,
@@ -138,7 +156,7 @@ pub(crate) fn case_file(
                 wage_monthly: Some(wage),
                 employment,
                 weekly_hours: None,
-                application_id: None,
+                application_id: hired_id,
             },
         );
         for (months, rate) in [(3u8, 0.88), (6, 0.88), (12, 0.85)] {
@@ -192,12 +210,13 @@ pub(crate) fn case_file(
     }
 
     // Diagnoses.
-    let certificate = person
-        .missing
-        .or_else(|| world.job(person.job).preferred.first().copied());
+    let certificate = person.recommended;
+    // What the tests found, so the session notes quote the same results.
+    let mut results = text::Results::default();
     if let Some(day) = t.diagnosis {
         if d.chance(0.9) {
             let fit = d.between(55, 92);
+            results.fit = Some(fit);
             let coverage = d.between(40, 90);
             let advice = certificate
                 .map(|c| format!(", 추천 자격: {c}"))
@@ -229,6 +248,7 @@ pub(crate) fn case_file(
             let on = d.day(plus_days(day, -3).max(t.enrolled), day);
             let (scores, top) = riasec(d, p.riasec);
             let names: Vec<&str> = top.chars().map(text::riasec_name).collect();
+            results.preference = Some(top.clone());
             event(
                 d,
                 &mut items,
@@ -247,6 +267,7 @@ pub(crate) fn case_file(
             );
         }
         if d.chance(0.25) {
+            results.readiness = true;
             let scores: Vec<(String, f64)> = [
                 "경제적 취약성",
                 "구직 동기",
@@ -272,7 +293,10 @@ pub(crate) fn case_file(
         }
     }
 
-    // IAP activities, month by month from the plan to the outcome.
+    // IAP activities, month by month from the plan to the outcome. An
+    // activity is marked 이행 only once someone confirmed it: each month with
+    // one gets a contact (below) if it has none.
+    let mut done_months: Vec<DoneMonth> = Vec::new();
     if let Some(start) = t.consulting {
         let mut month = start.with_day(1).unwrap_or(start);
         let this_month = today.with_day(1).unwrap_or(today);
@@ -319,6 +343,17 @@ pub(crate) fn case_file(
                 } else {
                     false
                 };
+                if done && done_months.last().is_none_or(|m| m.first != month) {
+                    let last = month
+                        .checked_add_months(Months::new(1))
+                        .map_or(month, |next| plus_days(next, -1));
+                    done_months.push(DoneMonth {
+                        first: month,
+                        from: on,
+                        to: last.min(end),
+                        activity: description.clone(),
+                    });
+                }
                 event(
                     d,
                     &mut items,
@@ -349,6 +384,7 @@ pub(crate) fn case_file(
             .map(|k| k.name_ko.as_str()),
         certificate,
         benefit_ends: person.benefit_ends,
+        results,
     };
     let mut days: Vec<NaiveDate> = vec![t.enrolled];
     days.extend(t.diagnosis.map(|x| plus_days(x, d.range(0, 7)).min(end)));
@@ -367,6 +403,18 @@ pub(crate) fn case_file(
         (SeekerStatus::Closed, Some(on)) => Some(on),
         _ => None,
     };
+    let contacted = |days: &[NaiveDate], m: &DoneMonth| {
+        days.iter()
+            .chain(closing.as_ref())
+            .any(|x| m.first <= *x && *x <= m.to)
+    };
+    let mut checks: Vec<(NaiveDate, &str)> = Vec::new();
+    for m in &done_months {
+        if !contacted(&days, m) {
+            checks.push((d.day(m.from.max(m.first), m.to), &m.activity));
+        }
+    }
+    days.extend(checks.iter().map(|(on, _)| *on));
     days.sort_unstable();
     days.dedup();
     let closing_reason = d.one(text::CLOSING_REASONS);
@@ -377,6 +425,10 @@ pub(crate) fn case_file(
         .chain(closing.map(|x| (x, true)))
         .collect();
     for (i, &(on, is_closing)) in all.iter().enumerate() {
+        let check = checks
+            .iter()
+            .find(|(c, _)| *c == on && !is_closing)
+            .map(|(_, activity)| *activity);
         let stage = if on < t.diagnosis.unwrap_or(NaiveDate::MAX) {
             0
         } else if on < t.consulting.unwrap_or(NaiveDate::MAX) {
@@ -387,7 +439,9 @@ pub(crate) fn case_file(
             3
         };
         let first = !seen[stage];
-        seen[stage] = true;
+        if check.is_none() {
+            seen[stage] = true;
+        }
         let app = (stage == 3)
             .then(|| {
                 planned
@@ -397,7 +451,9 @@ pub(crate) fn case_file(
                     .map(|a| app_view(market, a, on))
             })
             .flatten();
-        let moment = if is_closing {
+        let moment = if let Some(activity) = check {
+            Moment::IapCheck { activity }
+        } else if is_closing {
             if person.status == SeekerStatus::Employed {
                 Moment::Employed {
                     employer: &employer_name,
@@ -425,6 +481,9 @@ pub(crate) fn case_file(
         };
         let mode = if i == 0 {
             ContactMode::InPerson
+        } else if check.is_some() {
+            // A monthly IAP check is a phone call.
+            ContactMode::Phone
         } else {
             d.weighted(&[
                 (ContactMode::InPerson, 65),
@@ -554,6 +613,19 @@ pub(crate) fn case_file(
                     (ReferralStatus::Cancelled, 15),
                 ])
             };
+            // Counselors chase a referral every month: one a partner has not
+            // answered in four months is closed, and a closed case keeps
+            // no referral open.
+            let status = if status.rank() < 3
+                && (elapsed > OPEN_REFERRAL_MAX_DAYS || person.status == SeekerStatus::Closed)
+            {
+                d.weighted(&[
+                    (ReferralStatus::Completed, 60),
+                    (ReferralStatus::Cancelled, 40),
+                ])
+            } else {
+                status
+            };
             let finished = status.rank() == 3;
             let result_on = finished.then(|| plus_days(referred_on, d.range(7, 60)).min(today));
             let result_note = match status {
@@ -614,11 +686,26 @@ fn applications(
             continue;
         };
         let elapsed = (today - on).num_days();
+        if !person.may_share {
+            // Without 제3자 제공 동의 nothing goes to an employer: the
+            // counselor can only keep the vacancy on the shortlist, and
+            // drops it once it is no longer current.
+            if is_active(person.status) && elapsed <= 14 {
+                planned.push(Planned {
+                    opening,
+                    on,
+                    status: ApplicationStatus::Shortlisted,
+                });
+            }
+            continue;
+        }
+        // A real center has the outcome of an 알선 within a month (a 서류
+        // answer in one or two weeks, an interview in one or two more), and
+        // every 알선 of someone who found work or left has its outcome.
         let status = if !is_active(person.status) || elapsed > 30 {
             d.weighted(&[
-                (ApplicationStatus::Rejected, 60),
-                (ApplicationStatus::Withdrawn, 25),
-                (ApplicationStatus::Submitted, 15),
+                (ApplicationStatus::Rejected, 70),
+                (ApplicationStatus::Withdrawn, 30),
             ])
         } else if elapsed > 14 {
             d.weighted(&[
@@ -642,6 +729,7 @@ fn applications(
     if person.status == SeekerStatus::Employed
         && let Some(started) = t.outcome
         && d.chance(0.6)
+        && person.may_share
     {
         let on = plus_days(started, -d.range(7, 30)).max(search);
         if let Some(opening) = find_opening(world, market, d, person, on, true) {

@@ -20,6 +20,12 @@
 //! - Every record passes its own `check` against the reference data, and
 //!   every code in it (시군구, KSIC, KECO, 뿌리기술, qualification names) is
 //!   taken from `doyak_refdata`.
+//! - The records tell one story (tests/it/consistency.rs): no note calls a
+//!   certificate missing that the seeker holds (or a higher grade of); an
+//!   알선 without an outcome is at most a month old and belongs to someone
+//!   still looking, with 제3자 제공 동의; an IAP activity marked 이행 had a
+//!   contact that month; a session quotes the diagnoses on file; a firm's
+//!   name fits its KSIC sub-class.
 //! - Whatever happened is dated on or before `today`. Only plans may lie after
 //!   it: a benefit's scheduled end (수급 종료 예정일) and the next appointment
 //!   of a seeker still in the program.

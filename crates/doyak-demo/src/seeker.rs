@@ -127,6 +127,12 @@ pub(crate) struct Person {
     pub accepts_shift: bool,
     /// A certificate the target job requires that the person lacks.
     pub missing: Option<&'static str>,
+    /// A certificate worth getting: the missing one, or one the job prefers
+    /// that the person does not hold (nor a higher grade of).
+    pub recommended: Option<&'static str>,
+    /// Whether the person agreed to share their details with employers (제3자
+    /// 제공 동의), without which no 알선 goes past 후보.
+    pub may_share: bool,
     /// A course that closes the gap, taken or planned.
     pub course: &'static str,
     pub barriers: Vec<BarrierKind>,
@@ -445,13 +451,40 @@ impl<'a> SeekerMaker<'a> {
             }
         }
         certificates.sort_by_key(|c| c.acquired_on);
+        // What the person lacks is read off what they ended up holding, the
+        // way the matching engine reads it: an extra 용접산업기사 meets a
+        // 용접기능사 requirement, so nobody holding one is told they lack
+        // the other.
+        let meets = |wanted: &str| {
+            certificates
+                .iter()
+                .any(|c| doyak_match::certificate_satisfies(&c.name, wanted))
+        };
+        let missing = missing.and_then(|_| {
+            resolved
+                .required
+                .iter()
+                .find(|slot| !slot.iter().any(|n| meets(n)))
+                .map(|slot| slot[0])
+        });
+        // The certificate worth getting: the missing one, or the first the
+        // job prefers that the person does not already meet.
+        let recommended =
+            missing.or_else(|| resolved.preferred.iter().copied().find(|c| !meets(c)));
 
         // Training: some took a course before; many close a gap during the
         // program with a 국민내일배움카드 course.
-        let course = if missing.is_some() {
-            p.courses[0]
-        } else {
-            d.one(p.courses)
+        // Never a course for a certificate the person already holds.
+        let courses: Vec<&'static str> = p
+            .courses
+            .iter()
+            .copied()
+            .filter(|c| jobs::course_certificate(c).is_none_or(|q| !meets(q)))
+            .collect();
+        let course = match courses.first() {
+            Some(&first) if missing.is_some() => first,
+            Some(_) => d.one(&courses),
+            None => d.one(p.courses),
         };
         let home = world.region.home(d);
         let local = short_local(world.region.local_name(home));
@@ -630,6 +663,7 @@ impl<'a> SeekerMaker<'a> {
                 scopes.push(scope);
             }
         }
+        let may_share = scopes.contains(&ConsentScope::ShareWithEmployers);
         let withdrawn_on = match (status, timeline.outcome) {
             (SeekerStatus::Closed, Some(closed)) if d.chance(0.03) => Some(closed),
             _ => None,
@@ -712,6 +746,8 @@ impl<'a> SeekerMaker<'a> {
             max_commute_km,
             accepts_shift,
             missing,
+            recommended,
+            may_share,
             course,
             barriers: barrier_kinds,
             goal,

@@ -18,6 +18,18 @@ pub(crate) struct Talk<'a> {
     /// A certificate worth getting: the missing one, or one the job prefers.
     pub certificate: Option<&'a str>,
     pub benefit_ends: Option<NaiveDate>,
+    pub results: Results,
+}
+
+/// The diagnoses on file, as their records give them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Results {
+    /// 잡케어 직무 적합도.
+    pub fit: Option<u32>,
+    /// The two highest 직업선호도검사 letters.
+    pub preference: Option<String>,
+    /// Whether a 구직준비도검사 was done.
+    pub readiness: bool,
 }
 
 /// An application as a session note refers to it.
@@ -34,11 +46,25 @@ pub(crate) struct AppView<'a> {
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Moment<'a> {
     Intake,
-    Diagnosis { first: bool },
-    Consulting { first: bool },
-    JobSearch { app: Option<AppView<'a>> },
-    Employed { employer: &'a str },
-    Closed { reason: &'a str },
+    Diagnosis {
+        first: bool,
+    },
+    Consulting {
+        first: bool,
+    },
+    JobSearch {
+        app: Option<AppView<'a>>,
+    },
+    /// The month's IAP check that confirmed `activity` was done.
+    IapCheck {
+        activity: &'a str,
+    },
+    Employed {
+        employer: &'a str,
+    },
+    Closed {
+        reason: &'a str,
+    },
 }
 
 /// The content of a session note and the next step agreed.
@@ -72,7 +98,6 @@ pub(crate) fn session(d: &mut Dice, talk: &Talk, moment: Moment) -> (String, Opt
             (content, next("잡케어 직무역량 진단 및 직업선호도검사 실시"))
         }
         Moment::Diagnosis { first: true } => {
-            let score = d.between(55, 90);
             let gap = match (p.missing, p.years) {
                 (Some(m), _) => format!("필수 자격({m}) 미보유로 지원 가능한 공고가 제한됨"),
                 (None, 0..=1) => "현장 경력이 짧아 기초 직무역량 보완 필요".to_owned(),
@@ -84,17 +109,34 @@ pub(crate) fn session(d: &mut Dice, talk: &Talk, moment: Moment) -> (String, Opt
                 .certificate
                 .map(|c| format!(" 추천 자격 {c} 안내."))
                 .unwrap_or_default();
+            let opening = match talk.results.fit {
+                Some(score) => format!("잡케어 진단 결과 설명: {label} 직무 적합도 {score}점"),
+                None => format!("직무역량 상담: {label} 직무 요구역량 점검"),
+            };
             (
-                format!("잡케어 진단 결과 설명: {label} 직무 적합도 {score}점. {gap}.{cert}"),
+                format!("{opening}. {gap}.{cert}"),
                 next("심층경력설계 상담, 경력 정리표 작성해 오기"),
             )
         }
         Moment::Diagnosis { first: false } => {
-            if d.chance(0.5) {
+            // Only results that are on file are discussed.
+            let r = &talk.results;
+            let preference = match (&r.preference, r.readiness) {
+                (Some(top), true) => d.chance(0.5).then_some(top),
+                (Some(top), false) => Some(top),
+                (None, _) => None,
+            };
+            if let Some(top) = preference {
                 (
                     format!(
-                        "직업선호도검사 결과 해석: {} 유형으로 {label} 직무와 흥미가 부합. 희망 조건 우선순위 정리.",
-                        p.profile().riasec
+                        "직업선호도검사 결과 해석: {top} 유형으로 {label} 직무와 흥미가 부합. 희망 조건 우선순위 정리."
+                    ),
+                    next("이력서 초안 작성"),
+                )
+            } else if !r.readiness {
+                (
+                    format!(
+                        "희망조건 정리: 희망임금(월 {wage}만원)과 지역 임금 수준 비교, 통근 가능 거리({km}km) 확인."
                     ),
                     next("이력서 초안 작성"),
                 )
@@ -199,6 +241,10 @@ pub(crate) fn session(d: &mut Dice, talk: &Talk, moment: Moment) -> (String, Opt
                 )
             }
         }
+        Moment::IapCheck { activity } => (
+            format!("IAP 이행 점검(전화): '{activity}' 이행 확인, 진행 중 애로 사항 청취."),
+            next("다음 달 IAP 활동 이행"),
+        ),
         Moment::Employed { employer } => (
             format!("취업 확인: {employer} 입사. 근로계약서·4대보험 가입 확인, 초기 적응 상담."),
             next("3개월 고용유지 확인"),
