@@ -326,7 +326,12 @@ export type WaitingApplication = { application_id: string, seeker_id: string, se
 /**
  * 알선, 서류 제출 or 면접.
  */
-status: string, applied_on: string, waiting_days: number, };
+status: string, applied_on: string, 
+/**
+ * The day of its last recorded step (알선일 when it has none): the
+ * wait is counted from here, since a step is news from the employer.
+ */
+last_step_on: string, waiting_days: number, };
 
 export type StaleVacancy = { vacancy_id: string, company_id: string, company_name: string, title: string, headcount: number, 
 /**
@@ -864,7 +869,16 @@ export type PlacementRow = { id: string, started_on: string, employer: string,
 /**
  * "정규직 · 월 280만원 · 주 40시간 · 용접원".
  */
-summary: string, checks: Array<CheckRow>, };
+summary: string, 
+/**
+ * 최저임금 against the start year: 충족, 미달 (a record made before the
+ * check), or 확인 필요 when the year's rate is not in the reference data.
+ */
+minimum_wage: string, 
+/**
+ * 미달 or 확인 필요: the page shows it as a warning.
+ */
+minimum_wage_attention: boolean, checks: Array<CheckRow>, };
 
 /**
  * One 3/6/12-month check of a placement, on the seeker's page.

@@ -94,3 +94,81 @@ pub(crate) fn monthly_wage(won: i64) -> String {
         format!("월 {won}원")
     }
 }
+
+/// What a vacancy page or a placement says about 최저임금 for a monthly wage
+/// in `year`: met or not with the figure, not applicable under 15 hours a
+/// week, and "확인 필요" for a year the reference data does not have yet
+/// (the rate is never guessed). Empty when there is no wage to compare.
+pub(crate) fn minimum_wage_note(wage: Option<i64>, weekly_hours: Option<u32>, year: i32) -> String {
+    minimum_wage_check(wage, weekly_hours, year).0
+}
+
+/// [`minimum_wage_note`] and whether it needs the counselor's attention
+/// (미달 or 확인 필요).
+pub(crate) fn minimum_wage_check(
+    wage: Option<i64>,
+    weekly_hours: Option<u32>,
+    year: i32,
+) -> (String, bool) {
+    use doyak_domain::CodeBook;
+    use doyak_domain::validate::{grouped, minimum_monthly};
+    let Some(wage) = wage else {
+        return (String::new(), false);
+    };
+    let Some(hourly) = doyak_refdata::get().minimum_wage_hourly(year) else {
+        return (
+            format!("확인 필요 — {year}년 최저임금이 참조 자료에 없습니다"),
+            true,
+        );
+    };
+    let hours = weekly_hours.unwrap_or(40).min(40);
+    match minimum_monthly(hourly, weekly_hours) {
+        None => (
+            format!("주 {hours}시간: 주 15시간 미만이라 월 환산 비교를 하지 않습니다"),
+            false,
+        ),
+        Some(minimum) if wage >= minimum => (
+            format!(
+                "충족 — {year}년 월 {}원 이상 (시급 {}원, 주 {hours}시간)",
+                grouped(minimum),
+                grouped(hourly)
+            ),
+            false,
+        ),
+        Some(minimum) => (
+            format!(
+                "미달 — {year}년 월 {}원 (시급 {}원, 주 {hours}시간)보다 적습니다",
+                grouped(minimum),
+                grouped(hourly)
+            ),
+            true,
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::minimum_wage_note;
+
+    #[test]
+    fn minimum_wage_is_met_missed_or_marked_to_check() {
+        // 2026: 10,320원 × 209 h = 2,156,880원 a month at 40 h (assets/refdata/minimum_wage.csv).
+        assert_eq!(
+            minimum_wage_note(Some(2_200_000), None, 2026),
+            "충족 — 2026년 월 2,156,880원 이상 (시급 10,320원, 주 40시간)"
+        );
+        assert!(minimum_wage_note(Some(2_000_000), Some(40), 2026).starts_with("미달"));
+        // 20 h: half of 2,156,880.
+        assert!(
+            minimum_wage_note(Some(1_078_440), Some(20), 2026)
+                .starts_with("충족 — 2026년 월 1,078,440원")
+        );
+        assert!(minimum_wage_note(Some(500_000), Some(10), 2026).contains("15시간 미만"));
+        // A year the table does not have: never guessed.
+        assert_eq!(
+            minimum_wage_note(Some(2_500_000), None, 2031),
+            "확인 필요 — 2031년 최저임금이 참조 자료에 없습니다"
+        );
+        assert_eq!(minimum_wage_note(None, None, 2026), "");
+    }
+}

@@ -110,6 +110,11 @@ pub struct PlacementRow {
     pub employer: String,
     /// "정규직 · 월 280만원 · 주 40시간 · 용접원".
     pub summary: String,
+    /// 최저임금 against the start year: 충족, 미달 (a record made before the
+    /// check), or 확인 필요 when the year's rate is not in the reference data.
+    pub minimum_wage: String,
+    /// 미달 or 확인 필요: the page shows it as a warning.
+    pub minimum_wage_attention: bool,
     pub checks: Vec<CheckRow>,
 }
 
@@ -524,11 +529,23 @@ impl Desk {
                     .iter()
                     .any(|(m, employed, _)| *m == months && !employed);
             }
+            let (minimum_wage, minimum_wage_attention) = employment
+                .minimum_wage_hours(*weekly_hours)
+                .map(|hours| {
+                    crate::codes::minimum_wage_check(
+                        *wage_monthly,
+                        Some(hours),
+                        chrono::Datelike::year(&e.occurred_on),
+                    )
+                })
+                .unwrap_or_default();
             rows.push(PlacementRow {
                 id: e.id.to_string(),
                 started_on: e.occurred_on.to_string(),
                 employer: employer.clone(),
                 summary: summary.join(" · "),
+                minimum_wage,
+                minimum_wage_attention,
                 checks,
             });
         }

@@ -483,6 +483,14 @@ impl Desk {
                     .unwrap_or_default(),
             ),
             fact(
+                "최저임금",
+                crate::codes::minimum_wage_note(
+                    v.wage_monthly,
+                    v.weekly_hours,
+                    chrono::Datelike::year(&self.clock.today()),
+                ),
+            ),
+            fact(
                 "마감일",
                 v.closes_on.map(|d| d.to_string()).unwrap_or_default(),
             ),

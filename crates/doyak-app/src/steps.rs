@@ -156,7 +156,7 @@ impl Desk {
     }
 
     /// The step events of an 알선, oldest first.
-    fn steps_of(&self, application: Id) -> Result<Vec<CaseEvent>, AppError> {
+    pub(crate) fn steps_of(&self, application: Id) -> Result<Vec<CaseEvent>, AppError> {
         let mut steps: Vec<CaseEvent> = self
             .events_of(application)?
             .into_iter()

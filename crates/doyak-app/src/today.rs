@@ -155,6 +155,9 @@ pub struct WaitingApplication {
     /// 알선, 서류 제출 or 면접.
     pub status: String,
     pub applied_on: String,
+    /// The day of its last recorded step (알선일 when it has none): the
+    /// wait is counted from here, since a step is news from the employer.
+    pub last_step_on: String,
     #[ts(type = "number")]
     pub waiting_days: i64,
 }
@@ -289,11 +292,25 @@ impl Desk {
         }
 
         let mut companies: HashMap<Id, String> = HashMap::new();
+        // Waiting since the last step: an 알선 applied long ago whose 면접
+        // was yesterday is not waiting. The store selects by 알선일 (a step
+        // is never before it), so every candidate is read and filtered here.
+        let waited_by = today - chrono::Days::new(REFERRAL_WAIT_DAYS as u64);
+        let mut waiting = Vec::new();
+        for a in store.applications_waiting_since(waited_by, u32::MAX)? {
+            let last = self
+                .steps_of(a.id)?
+                .last()
+                .map_or(a.applied_on, |e| e.occurred_on)
+                .max(a.applied_on);
+            if last <= waited_by {
+                waiting.push((last, a));
+            }
+        }
+        waiting.sort_by_key(|(last, a)| (*last, a.id));
+        waiting.truncate(TODAY_LIMIT);
         let mut applications = Vec::new();
-        for a in store.applications_waiting_since(
-            today - chrono::Days::new(REFERRAL_WAIT_DAYS as u64),
-            TODAY_LIMIT as u32,
-        )? {
+        for (last, a) in waiting {
             let vacancy: Option<Vacancy> = store.get(a.vacancy_id)?;
             let (vacancy_title, company_name) = match vacancy {
                 Some(v) => {
@@ -311,7 +328,8 @@ impl Desk {
                 company_name,
                 status: a.status.label_ko().to_owned(),
                 applied_on: a.applied_on.to_string(),
-                waiting_days: days(a.applied_on, today),
+                last_step_on: last.to_string(),
+                waiting_days: days(last, today),
             });
         }
 

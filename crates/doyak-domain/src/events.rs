@@ -294,6 +294,17 @@ impl IapActivityKind {
 }
 
 impl EmploymentType {
+    /// The weekly hours to compare a wage with 최저임금 at, or `None` when
+    /// there is no minimum to compare with: 창업·자영업, and 시간제 whose
+    /// hours are not known. Other work without hours counts as 40.
+    pub fn minimum_wage_hours(self, weekly_hours: Option<u32>) -> Option<u32> {
+        match self {
+            EmploymentType::SelfEmployed => None,
+            EmploymentType::PartTime => weekly_hours,
+            _ => Some(weekly_hours.unwrap_or(40)),
+        }
+    }
+
     pub const ALL: [EmploymentType; 4] = [
         EmploymentType::Permanent,
         EmploymentType::FixedTerm,
@@ -446,13 +457,7 @@ impl EventRecord for CaseEvent {
                 v.required("employer", "취업처", employer);
                 v.wage("wage_monthly", "임금(월)", *wage_monthly);
                 v.weekly_hours("weekly_hours", "주 근로시간", *weekly_hours);
-                // 시간제 without hours and 창업·자영업 have no minimum to
-                // compare with.
-                let hours = match employment {
-                    EmploymentType::SelfEmployed => None,
-                    EmploymentType::PartTime => *weekly_hours,
-                    _ => Some(weekly_hours.unwrap_or(40)),
-                };
+                let hours = employment.minimum_wage_hours(*weekly_hours);
                 if hours.is_some() {
                     v.minimum_wage(
                         "wage_monthly",

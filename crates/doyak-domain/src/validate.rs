@@ -32,8 +32,17 @@ impl fmt::Display for FieldError {
     }
 }
 
+/// The monthly 최저임금 for `weekly_hours` (40 when not given, capped at 40:
+/// overtime is paid on top): the hourly rate × 209 hours a month at 40 hours
+/// a week (주휴 included), in proportion below. `None` under 15 hours a week
+/// (no 주휴: the monthly figure does not apply).
+pub fn minimum_monthly(hourly: i64, weekly_hours: Option<u32>) -> Option<i64> {
+    let hours = i64::from(weekly_hours.unwrap_or(40).min(40));
+    (hours >= 15).then(|| hourly * 209 * hours / 40)
+}
+
 /// 2156880 → "2,156,880".
-fn grouped(n: i64) -> String {
+pub fn grouped(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -123,10 +132,9 @@ impl Validation {
         let (Some(wage), Some(hourly)) = (wage, codes.minimum_wage_hourly(year)) else {
             return;
         };
-        if hours < 15 {
+        let Some(minimum) = minimum_monthly(hourly, weekly_hours) else {
             return;
-        }
-        let minimum = hourly * 209 * hours / 40;
+        };
         if wage < minimum {
             self.push(
                 field,

@@ -268,6 +268,9 @@ export function Placements(props: { rows: PlacementRow[]; onCheck: (placementId:
           <div>
             <strong>{p.employer}</strong> <span class="muted">{p.started_on} 취업</span>
             <div class="muted small">{p.summary}</div>
+            {p.minimum_wage && (
+              <div class={p.minimum_wage_attention ? "small warn-text" : "muted small"}>최저임금: {p.minimum_wage}</div>
+            )}
           </div>
           <table class="retention-checks">
             <thead>

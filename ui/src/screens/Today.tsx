@@ -230,7 +230,7 @@ export function Today({ onOpenSeeker, onOpenSubject, onOpenVacancy }: Props) {
                 <th scope="col">구직자</th>
                 <th scope="col">구인</th>
                 <th scope="col">단계</th>
-                <th scope="col">경과</th>
+                <th scope="col">마지막 단계 후</th>
                 <th scope="col">할 일</th>
               </tr>
             </thead>
@@ -247,7 +247,9 @@ export function Today({ onOpenSeeker, onOpenSubject, onOpenVacancy }: Props) {
                   <td>
                     <span class="tag">{a.status}</span>
                   </td>
-                  <td>{a.waiting_days}일</td>
+                  <td>
+                    {a.waiting_days}일 <span class="muted small">({a.last_step_on})</span>
+                  </td>
                   <td>
                     <button type="button" class="btn small-btn" onClick={() => onOpenSeeker(a.seeker_id, "applications")}>
                       결과 입력

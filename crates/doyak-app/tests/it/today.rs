@@ -313,6 +313,20 @@ fn referrals_waiting_two_weeks_and_vacancies_open_a_month_are_listed() {
     ] {
         d.create_record(a, |a, c| a.center_id = c).unwrap();
     }
+    // The wait counts from the last step: applied 30 days ago but 면접 five
+    // days ago is not waiting; applied 35 days ago with a step 20 days ago
+    // waits 20 days, not 35.
+    for (applied, stepped) in [(day(10, 26), day(11, 20)), (day(10, 21), day(11, 5))] {
+        let a = application(d, ids[1], applied, ApplicationStatus::Interview);
+        let id = a.id;
+        d.create_record(a, |a, c| a.center_id = c).unwrap();
+        let body = EventBody::ApplicationStep {
+            from: ApplicationStatus::Submitted,
+            to: ApplicationStatus::Interview,
+            note: None,
+        };
+        d.record_event(event(d, id, stepped, body)).unwrap();
+    }
 
     let today = d.today().unwrap();
     let referrals: Vec<(i64, &str, &str)> = today
@@ -342,8 +356,13 @@ fn referrals_waiting_two_weeks_and_vacancies_open_a_month_are_listed() {
         .collect();
     assert_eq!(
         waiting,
-        [(21, "박연계", "CNC 선반 오퍼레이터", "면접")],
-        "7 days is not yet overdue, 합격 is an outcome, 후보 was never sent"
+        [
+            (21, "박연계", "CNC 선반 오퍼레이터", "면접"),
+            (20, "박연계", "품질검사원", "면접"),
+        ],
+        "7 days is not yet overdue, 합격 is an outcome, 후보 was never sent, \
+         a step five days ago restarts the wait, one twenty days ago counts from itself"
     );
     assert_eq!(today.applications[0].company_name, "도약정밀");
+    assert_eq!(today.applications[1].last_step_on, "2026-11-05");
 }
