@@ -299,6 +299,15 @@ pub async fn new_session_form(
     with_desk(&state, move |desk| desk.new_session_form(&seeker_id)).await
 }
 
+/// The session form filled with a note, to correct it (a superseding event).
+#[tauri::command]
+pub async fn session_correction_form(
+    state: tauri::State<'_, DeskState>,
+    event_id: String,
+) -> Result<SessionForm, UiError> {
+    with_desk(&state, move |desk| desk.session_correction_form(&event_id)).await
+}
+
 #[tauri::command]
 pub async fn add_session(
     state: tauri::State<'_, DeskState>,

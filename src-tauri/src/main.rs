@@ -93,6 +93,7 @@ fn main() {
             commands::save_seeker_form,
             commands::contact_modes,
             commands::new_session_form,
+            commands::session_correction_form,
             commands::add_session,
             commands::search_codes,
             commands::code_labels,

@@ -105,5 +105,23 @@ fn a_waiting_referral_is_closed_and_an_iap_activity_added_and_done() {
     })
     .unwrap();
     shot(&s, "40-iap-done");
+
+    // A counseling note corrected: the correction is a new version, the
+    // original stays, marked 정정됨, and is not offered for correction again.
+    s.click(&s.find("#tab-sessions").unwrap()).unwrap();
+    s.click(&s.find(".timeline .correct-note").unwrap())
+        .unwrap();
+    wait_text(&s, "#session-correcting", "원래 기록은 지워지지 않고");
+    let note = s.find("#s-content").unwrap();
+    s.clear(&note).unwrap();
+    s.type_text(&note, "정정: 지게차 필기 일정 12월로 변경")
+        .unwrap();
+    s.click(&s.find("#session-save").unwrap()).unwrap();
+    let timeline = wait_text(&s, ".timeline", "정정: 지게차 필기 일정 12월로 변경");
+    assert!(timeline.contains("(정정한 기록)"), "{timeline}");
+    assert!(timeline.contains("(정정됨)"), "{timeline}");
+    let superseded = s.find_all(".timeline li.superseded .correct-note").unwrap();
+    assert!(superseded.is_empty(), "a superseded note offers no 정정");
+    shot(&s, "43-note-corrected");
     s.quit().unwrap();
 }

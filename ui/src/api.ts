@@ -103,6 +103,7 @@ export const api = {
   saveSeekerForm: (form: SeekerForm) => call<string>("save_seeker_form", { form }),
   contactModes: () => call<Choice[]>("contact_modes"),
   newSessionForm: (seekerId: string) => call<SessionForm>("new_session_form", { seekerId }),
+  sessionCorrectionForm: (eventId: string) => call<SessionForm>("session_correction_form", { eventId }),
   sessionDraft: (seekerId: string) => call<SessionDraft | null>("session_draft", { seekerId }),
   saveSessionDraft: (form: SessionForm) => call<null>("save_session_draft", { form }),
   dropSessionDraft: (seekerId: string) => call<null>("drop_session_draft", { seekerId }),

@@ -374,7 +374,15 @@ detail: string,
 /**
  * Set when a later event corrects this one.
  */
-superseded: boolean, };
+superseded: boolean, 
+/**
+ * This event corrects an earlier one (the earlier stays, shown 정정됨).
+ */
+corrects: boolean, 
+/**
+ * A counseling note still current: the page offers 정정.
+ */
+can_correct: boolean, };
 
 /**
  * A referral to a partner institution, for the seeker's 기관연계 tab.
@@ -539,7 +547,11 @@ export type SessionForm = { seeker_id: string, occurred_on: string, minutes: str
 /**
  * A `ContactMode` value.
  */
-mode: string, content: string, next_step: string, next_on: string, };
+mode: string, content: string, next_step: string, next_on: string, 
+/**
+ * The id of the note this form corrects; empty for a new note.
+ */
+corrects: string, };
 
 export type CompanyListQuery = { text: string, status: string | null, industrial_complex: string | null, focus: string | null, offset: number, limit: number, };
 

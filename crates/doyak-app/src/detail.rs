@@ -26,6 +26,10 @@ pub struct EventRow {
     pub detail: String,
     /// Set when a later event corrects this one.
     pub superseded: bool,
+    /// This event corrects an earlier one (the earlier stays, shown 정정됨).
+    pub corrects: bool,
+    /// A counseling note still current: the page offers 정정.
+    pub can_correct: bool,
 }
 
 /// A referral to a partner institution, for the seeker's 기관연계 tab.
@@ -71,6 +75,9 @@ pub struct SessionForm {
     pub content: String,
     pub next_step: String,
     pub next_on: String,
+    /// The id of the note this form corrects; empty for a new note.
+    #[serde(default)]
+    pub corrects: String,
 }
 
 pub(crate) fn event_row(e: &CaseEvent, superseded: bool) -> EventRow {
@@ -207,6 +214,8 @@ pub(crate) fn event_row(e: &CaseEvent, superseded: bool) -> EventRow {
         summary,
         detail,
         superseded,
+        corrects: e.supersedes.is_some(),
+        can_correct: !superseded && matches!(e.body, EventBody::CounselingSession { .. }),
     }
 }
 
@@ -435,13 +444,17 @@ impl Desk {
         let (Some(occurred_on), Some(mode)) = (occurred_on, mode) else {
             return Err(AppError::Invalid(errors));
         };
+        let supersedes = match form.corrects.trim() {
+            "" => None,
+            id => Some(self.correctable_session(id, seeker.id)?.id),
+        };
         let event = CaseEvent {
             id: self.new_id(),
             center_id: self.center_id(),
             subject_id: seeker.id,
             author_id: None,
             occurred_on,
-            supersedes: None,
+            supersedes,
             body: EventBody::CounselingSession {
                 minutes,
                 mode,

@@ -9,6 +9,7 @@ mod clock;
 pub mod codes;
 mod companies;
 mod company_forms;
+mod correct;
 mod demo;
 mod detail;
 mod drafts;

@@ -242,7 +242,7 @@ pub(crate) fn session(d: &mut Dice, talk: &Talk, moment: Moment) -> (String, Opt
             }
         }
         Moment::IapCheck { activity } => (
-            format!("IAP 이행 점검(전화): '{activity}' 이행 확인, 진행 중 애로 사항 청취."),
+            format!("IAP 이행 점검(전화): {activity} — 이행 확인, 진행 중 애로 사항 청취."),
             next("다음 달 IAP 활동 이행"),
         ),
         Moment::Employed { employer } => (

@@ -9,6 +9,7 @@ import { Facts, Tabs } from "../components/Tabs";
 import { byField, type FieldErrors } from "../lib/fields";
 import { errorText } from "../lib/format";
 import { serial } from "../lib/serial";
+import { useUnsaved } from "../lib/guard";
 
 // Every draft call (keep, read, drop) reaches the desk in the order it was
 // made: see lib/serial.ts for the lost-text race this prevents.
@@ -40,7 +41,11 @@ interface Props {
   onOpenVacancy: (id: string) => void;
 }
 
-function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel: () => void }) {
+/** The session form: a new note (kept as a draft while typed), or with
+ * `correcting` the correction of an existing note (a new version that
+ * supersedes it; no draft, leaving with typed text asks instead). */
+function SessionEditor(props: { seekerId: string; correcting?: string; onSaved: () => void; onCancel: () => void }) {
+  const drafting = !props.correcting;
   const [modes, setModes] = useState<Choice[]>([]);
   const [form, setForm] = useState<SessionForm | null>(null);
   const [restored, setRestored] = useState("");
@@ -52,7 +57,7 @@ function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel:
   const unkept = useRef<SessionForm | null>(null);
   useEffect(
     () => () => {
-      if (unkept.current) void keepDraft(unkept.current);
+      if (unkept.current && drafting) void keepDraft(unkept.current);
     },
     [],
   );
@@ -60,17 +65,23 @@ function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel:
   useEffect(() => {
     api.contactModes().then(setModes, () => undefined);
     // A note left half-written (another screen, a closed window) comes back.
+    if (props.correcting) {
+      api.sessionCorrectionForm(props.correcting).then(setForm, (e: UiError) => setFailure(errorText(e)));
+      return;
+    }
     Promise.all([api.newSessionForm(props.seekerId), readDraft(props.seekerId)]).then(([blank, draft]) => {
       setForm(draft ? draft.form : blank);
       if (draft) setRestored(draft.saved_at);
     }, (e: UiError) => setFailure(errorText(e)));
-  }, [props.seekerId]);
+  }, [props.seekerId, props.correcting]);
+  const [changed, setChanged] = useState(false);
+  useUnsaved("session-correction", !drafting && changed);
   useEffect(() => {
     if (form) first.current?.focus();
   }, [form === null]);
   // Every change is kept as a draft in the caseload, a moment after typing stops.
   useEffect(() => {
-    if (!form || !typed.current) return;
+    if (!form || !typed.current || !drafting) return;
     const timer = setTimeout(() => {
       // A keystroke typed since this render stays unkept.
       if (unkept.current === form) unkept.current = null;
@@ -81,6 +92,7 @@ function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel:
   const set = (key: keyof SessionForm, value: string) => {
     if (!form) return;
     typed.current = true;
+    setChanged(true);
     // Marked unkept at once, not in the effect: a key that leaves the page
     // (Alt+1) can unmount the editor before the effect of the last keystroke
     // runs, and the flush on unmount must still see the last character.
@@ -95,7 +107,9 @@ function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel:
     try {
       await api.addSession(form);
       unkept.current = null;
-      await dropDraft(props.seekerId);
+      setChanged(false);
+      // A correction leaves any half-written new note's draft alone.
+      if (drafting) await dropDraft(props.seekerId);
       props.onSaved();
     } catch (err) {
       const ui = err as UiError;
@@ -105,7 +119,8 @@ function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel:
   }
   async function discard() {
     unkept.current = null;
-    await dropDraft(props.seekerId);
+    setChanged(false);
+    if (drafting) await dropDraft(props.seekerId);
     props.onCancel();
   }
 
@@ -117,7 +132,12 @@ function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel:
     ));
   if (!form) return <p class={failure ? "error" : "muted"}>{failure || "불러오는 중…"}</p>;
   return (
-    <form class="session-form" onSubmit={save} aria-label="상담 기록 추가">
+    <form class="session-form" onSubmit={save} aria-label={drafting ? "상담 기록 추가" : "상담 기록 정정"}>
+      {!drafting && (
+        <p class="hint" id="session-correcting">
+          상담 기록을 정정합니다. 원래 기록은 지워지지 않고 ‘정정됨’으로 남습니다.
+        </p>
+      )}
       {restored && (
         <p class="hint" id="session-draft-restored">
           저장하지 않은 상담 기록 초안을 불러왔습니다 ({restored} 저장).
@@ -165,10 +185,10 @@ function SessionEditor(props: { seekerId: string; onSaved: () => void; onCancel:
       )}
       <div class="actions">
         <button type="button" class="btn" id="session-discard" onClick={discard}>
-          취소 (초안 버리기)
+          {drafting ? "취소 (초안 버리기)" : "취소"}
         </button>
         <button type="submit" id="session-save" class="btn primary">
-          상담 기록 저장
+          {drafting ? "상담 기록 저장" : "정정 저장"}
         </button>
       </div>
     </form>
@@ -185,6 +205,8 @@ export function SeekerDetailView({ id, tab: firstTab, writing: firstWriting, onE
   const [error, setError] = useState<UiError | null>(null);
   const [tab, setTab] = useState<Tab>(firstTab ?? "profile");
   const [writing, setWriting] = useState(firstWriting ?? false);
+  // The note being corrected (its event id), "" when none.
+  const [correcting, setCorrecting] = useState("");
   const [outcome, setOutcome] = useState<OutcomeEdit>(null);
   const outcomeSaved = () => {
     setOutcome(null);
@@ -287,6 +309,18 @@ export function SeekerDetailView({ id, tab: firstTab, writing: firstWriting, onE
             }}
           />
         )}
+        {tab === "sessions" && correcting && !writing && (
+          <SessionEditor
+            key={correcting}
+            seekerId={row.id}
+            correcting={correcting}
+            onCancel={() => setCorrecting("")}
+            onSaved={() => {
+              setCorrecting("");
+              load();
+            }}
+          />
+        )}
         {tab === "referrals" && <Referrals rows={detail.referrals} onChanged={load} />}
         {tab === "iap" && <IapActivities seekerId={row.id} rows={detail.iap} onChanged={load} />}
         {tab === "recommend" && (
@@ -320,7 +354,11 @@ export function SeekerDetailView({ id, tab: firstTab, writing: firstWriting, onE
           <Placements rows={detail.placements} onCheck={(placementId, months) => setOutcome({ kind: "retention", placementId, months })} />
         )}
         {current.kinds.length > 0 && (
-          <Timeline rows={detail.events.filter((e) => current.kinds.includes(e.kind))} empty={`${current.label} 기록이 없습니다.`} />
+          <Timeline
+            rows={detail.events.filter((e) => current.kinds.includes(e.kind))}
+            empty={`${current.label} 기록이 없습니다.`}
+            onCorrect={tab === "sessions" && !writing && !correcting ? setCorrecting : undefined}
+          />
         )}
       </div>
     </div>

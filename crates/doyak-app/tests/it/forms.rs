@@ -176,6 +176,7 @@ fn a_session_from_the_form_appears_in_the_case_file_and_today() {
             content: "이력서 보완, 반월공단 CNC 구인 안내".into(),
             next_step: "면접 준비".into(),
             next_on: "2026-11-27".into(),
+            corrects: String::new(),
         })
         .unwrap();
     assert_eq!(row.kind_label, "상담");
@@ -201,6 +202,87 @@ fn a_session_from_the_form_appears_in_the_case_file_and_today() {
         "the agreed next contact is due within 7 days"
     );
     assert_eq!(upcoming.items[0].overdue_days, -2);
+}
+
+#[test]
+fn a_note_is_corrected_by_a_superseding_event_and_the_original_stays() {
+    let mut fx = new_desk();
+    let id = fx.desk.save_seeker_form(&filled(&fx.desk)).unwrap();
+    let first = fx
+        .desk
+        .add_session(&SessionForm {
+            seeker_id: id.clone(),
+            occurred_on: "2026-11-24".into(),
+            minutes: "30".into(),
+            mode: "phone".into(),
+            content: "용접기능사 미보유".into(),
+            next_on: "2026-11-27".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(first.can_correct);
+
+    // The form comes back filled with the note, marked as its correction.
+    let mut form = fx.desk.session_correction_form(&first.id).unwrap();
+    assert_eq!(form.content, "용접기능사 미보유");
+    assert_eq!(form.corrects, first.id);
+    form.content = "용접기능사 보유, 특수용접 준비".into();
+    form.next_on = "2026-12-01".into();
+    let second = fx.desk.add_session(&form).unwrap();
+    assert!(second.corrects && second.can_correct);
+
+    // Both stay in the case file: the original marked 정정됨, not offered
+    // for correction again; the correction current.
+    let detail = fx.desk.seeker_detail(&id).unwrap();
+    let by_id = |i: &str| detail.events.iter().find(|e| e.id == i).unwrap().clone();
+    let (old, new) = (by_id(&first.id), by_id(&second.id));
+    assert!(old.superseded && !old.can_correct, "{old:?}");
+    assert!(
+        old.detail.contains("용접기능사 미보유"),
+        "the original is kept as written"
+    );
+    assert!(!new.superseded && new.detail.contains("특수용접 준비"));
+
+    // 오늘 할 일 follows the correction's next contact, once.
+    let groups = fx.desk.today().unwrap().follow_up_groups;
+    let due: Vec<String> = groups
+        .iter()
+        .flat_map(|g| g.items.iter().map(|i| i.next_on.clone()))
+        .collect();
+    assert_eq!(due, ["2026-12-01"], "{groups:?}");
+
+    // A superseded note cannot be corrected again, nor another seeker's.
+    let again = SessionForm {
+        corrects: first.id.clone(),
+        ..form.clone()
+    };
+    let err = fx.desk.add_session(&again).unwrap_err();
+    assert!(format!("{err:?}").contains("이미 정정된 기록"), "{err:?}");
+    let other = fx.desk.save_seeker_form(&SeekerForm {
+        name: "다른사람".into(),
+        phone: String::new(),
+        birth_date: String::new(),
+        duplicate_ok: true,
+        ..filled(&fx.desk)
+    });
+    let other = other.unwrap();
+    let err = fx
+        .desk
+        .add_session(&SessionForm {
+            seeker_id: other,
+            corrects: second.id.clone(),
+            ..form
+        })
+        .unwrap_err();
+    assert!(
+        format!("{err:?}").contains("이 구직자의 상담 기록만"),
+        "{err:?}"
+    );
+    assert_eq!(
+        fx.desk.seeker_detail(&id).unwrap().events.len(),
+        2,
+        "nothing else written"
+    );
 }
 
 #[test]
