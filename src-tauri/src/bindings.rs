@@ -21,7 +21,7 @@ mod tests {
         ApplicationRow, AssignmentView, ReasonRow, Recommendation, RecommendationView,
         VacancyDetail,
     };
-    use doyak_app::{CaseFileChoices, IapForm, IapRow, ReferralResultForm};
+    use doyak_app::{CaseFileChoices, IapForm, IapRow, ReferralForm, ReferralResultForm};
     use doyak_app::{
         CaseloadSummary, Choice, DueFollowUp, DueRetention, EventRow, Fact, ReferralRow,
         SeekerDetail, SeekerFilterChoices, SeekerForm, SeekerFormChoices, SeekerListQuery,
@@ -92,6 +92,7 @@ mod tests {
             decl::<IapRow>(&cfg),
             decl::<IapForm>(&cfg),
             decl::<ReferralResultForm>(&cfg),
+            decl::<ReferralForm>(&cfg),
             decl::<CaseFileChoices>(&cfg),
             decl::<SeekerForm>(&cfg),
             decl::<SeekerFormChoices>(&cfg),

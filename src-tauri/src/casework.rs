@@ -8,7 +8,7 @@ use doyak_app::{
     ApplicationRow, OutcomeChoices, PlacementDraft, PlacementForm, RetentionDraft, RetentionForm,
     SessionDraft, SessionForm, StepForm, UiError,
 };
-use doyak_app::{CaseFileChoices, IapForm, ReferralResultForm};
+use doyak_app::{CaseFileChoices, IapForm, ReferralForm, ReferralResultForm};
 
 #[tauri::command]
 pub async fn outcome_choices(
@@ -93,7 +93,7 @@ pub async fn drop_session_draft(
 pub async fn case_file_choices(
     state: tauri::State<'_, DeskState>,
 ) -> Result<CaseFileChoices, UiError> {
-    with_desk(&state, |desk| Ok(desk.case_file_choices())).await
+    with_desk(&state, |desk| desk.case_file_choices()).await
 }
 
 #[tauri::command]
@@ -110,6 +110,15 @@ pub async fn complete_iap_activity(
     id: String,
 ) -> Result<(), UiError> {
     with_desk(&state, move |desk| desk.complete_iap_activity(&id)).await
+}
+
+/// Refers a seeker to a partner institution; returns the referral's id.
+#[tauri::command]
+pub async fn add_referral(
+    state: tauri::State<'_, DeskState>,
+    form: ReferralForm,
+) -> Result<String, UiError> {
+    with_desk(&state, move |desk| desk.add_referral(&form)).await
 }
 
 #[tauri::command]

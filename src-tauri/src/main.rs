@@ -130,6 +130,7 @@ fn main() {
             casework::add_retention,
             casework::session_draft,
             casework::case_file_choices,
+            casework::add_referral,
             casework::add_iap_activity,
             casework::complete_iap_activity,
             casework::record_referral_result,

@@ -58,7 +58,7 @@ fn a_waiting_referral_is_closed_and_an_iap_activity_added_and_done() {
     type_into(
         &s,
         ".referral-result input[id^=r-note]",
-        "훈련 과정 등록 완료",
+        "기관 지원 완료 회신 받음",
     );
     s.click(&s.find(".referral-result .referral-save").unwrap())
         .unwrap();
@@ -67,7 +67,7 @@ fn a_waiting_referral_is_closed_and_an_iap_activity_added_and_done() {
         Ok((s.find_all(".referral-result")?.is_empty() && open + 1 == open_before).then_some(()))
     })
     .unwrap();
-    wait_text(&s, "#referral-rows", "훈련 과정 등록 완료");
+    wait_text(&s, "#referral-rows", "기관 지원 완료 회신 받음");
     shot(&s, "39-referral-closed");
 
     // IAP: add an activity for this month, then mark it 이행.
@@ -123,5 +123,29 @@ fn a_waiting_referral_is_closed_and_an_iap_activity_added_and_done() {
     let superseded = s.find_all(".timeline li.superseded .correct-note").unwrap();
     assert!(superseded.is_empty(), "a superseded note offers no 정정");
     shot(&s, "43-note-corrected");
+
+    // A new 기관연계 to one of the center's partner institutions: refused
+    // without a purpose (said under the field), recorded with one.
+    s.click(&s.find("#tab-referrals").unwrap()).unwrap();
+    s.click(&s.find("#referral-add").unwrap()).unwrap();
+    let partner = s
+        .script(
+            "return Array.from(document.querySelectorAll('#f-partner_id option'))\
+               .map(o => o.value).find(v => v !== '');",
+            serde_json::json!([]),
+        )
+        .unwrap();
+    choose(
+        &s,
+        "f-partner_id",
+        partner.as_str().expect("the demo has partners"),
+    );
+    s.click(&s.find("#referral-save").unwrap()).unwrap();
+    wait_text(&s, "#referral-form .field-error", "필수 항목입니다");
+    type_into(&s, "#f-purpose", "집단상담 프로그램 연계");
+    s.click(&s.find("#referral-save").unwrap()).unwrap();
+    let rows = wait_text(&s, "#referral-rows", "집단상담 프로그램 연계");
+    assert!(rows.contains("의뢰"), "a new referral is 의뢰: {rows}");
+    shot(&s, "44-referral-added");
     s.quit().unwrap();
 }

@@ -5,6 +5,7 @@ import { open } from "@tauri-apps/plugin-dialog";
 import type {
   CaseFileChoices,
   IapForm,
+  ReferralForm,
   ReferralResultForm,
   DuplicateRow,
   FollowUpGroup,
@@ -168,6 +169,7 @@ export const api = {
   caseFileChoices: () => call<CaseFileChoices>("case_file_choices"),
   addIapActivity: (form: IapForm) => call<string>("add_iap_activity", { form }),
   completeIapActivity: (id: string) => call<null>("complete_iap_activity", { id }),
+  addReferral: (form: ReferralForm) => call<string>("add_referral", { form }),
   recordReferralResult: (form: ReferralResultForm) => call<null>("record_referral_result", { form }),
   syncPanel: () => call<SyncPanel>("sync_panel"),
   /** Resolves to null when a sync was already running. */

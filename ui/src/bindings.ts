@@ -429,9 +429,30 @@ status: string,
 result_on: string, note: string, };
 
 /**
+ * A new 기관연계 (referral of the seeker to a partner institution).
+ */
+export type ReferralForm = { seeker_id: string, 
+/**
+ * A partner institution of this caseload.
+ */
+partner_id: string, 
+/**
+ * 연계 목적: what the seeker is referred for.
+ */
+purpose: string, 
+/**
+ * YYYY-MM-DD; empty = today.
+ */
+referred_on: string, };
+
+/**
  * What the IAP and 기관연계 forms pick from.
  */
 export type CaseFileChoices = { iap_kinds: Array<Choice>, 
+/**
+ * The caseload's partner institutions: value = id, label = "name (유형)".
+ */
+partners: Array<Choice>, 
 /**
  * The endings a referral may be given.
  */

@@ -44,10 +44,24 @@ pub struct ReferralResultForm {
     pub note: String,
 }
 
+/// A new 기관연계 (referral of the seeker to a partner institution).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReferralForm {
+    pub seeker_id: String,
+    /// A partner institution of this caseload.
+    pub partner_id: String,
+    /// 연계 목적: what the seeker is referred for.
+    pub purpose: String,
+    /// YYYY-MM-DD; empty = today.
+    pub referred_on: String,
+}
+
 /// What the IAP and 기관연계 forms pick from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct CaseFileChoices {
     pub iap_kinds: Vec<Choice>,
+    /// The caseload's partner institutions: value = id, label = "name (유형)".
+    pub partners: Vec<Choice>,
     /// The endings a referral may be given.
     pub referral_results: Vec<Choice>,
 }
@@ -88,8 +102,22 @@ pub(crate) fn iap_rows(events: &[CaseEvent]) -> Vec<IapRow> {
 }
 
 impl Desk {
-    pub fn case_file_choices(&self) -> CaseFileChoices {
-        CaseFileChoices {
+    pub fn case_file_choices(&self) -> Result<CaseFileChoices, AppError> {
+        let refdata = doyak_refdata::get();
+        let partners = self
+            .store
+            .partners()?
+            .into_iter()
+            .map(|p| Choice {
+                value: p.id.to_string(),
+                label: match refdata.partner_type(&p.kind) {
+                    Some(t) => format!("{} ({})", p.name, t.name_ko),
+                    None => p.name,
+                },
+            })
+            .collect();
+        Ok(CaseFileChoices {
+            partners,
             iap_kinds: [
                 IapActivityKind::JobSearch,
                 IapActivityKind::Training,
@@ -108,7 +136,51 @@ impl Desk {
             .iter()
             .map(|s| choice(s, s.label_ko()))
             .collect(),
+        })
+    }
+
+    /// Refers the seeker to a partner institution (의뢰). Returns its id.
+    pub fn add_referral(&mut self, form: &ReferralForm) -> Result<String, AppError> {
+        let seeker = self.seeker(parse_id(&form.seeker_id)?)?;
+        let mut r = Reader { errors: Vec::new() };
+        let partner = match form.partner_id.trim() {
+            "" => {
+                r.fail("partner_id", "연계기관", "연계기관을 골라 주세요.");
+                None
+            }
+            id => match self
+                .store
+                .get::<doyak_domain::PartnerInstitution>(parse_id(id)?)?
+            {
+                Some(p) => Some(p),
+                None => {
+                    r.fail("partner_id", "연계기관", "목록에 없는 연계기관입니다.");
+                    None
+                }
+            },
+        };
+        if form.purpose.trim().is_empty() {
+            r.fail("purpose", "연계 목적", "필수 항목입니다.");
         }
+        let on = r
+            .date("referred_on", "의뢰일", &form.referred_on)
+            .unwrap_or_else(|| self.clock.today());
+        let Some(partner) = partner.filter(|_| r.errors.is_empty()) else {
+            return Err(AppError::Invalid(r.errors));
+        };
+        let referral = Referral {
+            id: self.new_id(),
+            center_id: self.center_id(),
+            subject_id: seeker.id,
+            partner_id: partner.id,
+            purpose: form.purpose.trim().to_owned(),
+            referred_on: on,
+            status: ReferralStatus::Requested,
+            result_on: None,
+            result_note: None,
+        };
+        let referral = self.create_record(referral, |r, c| r.center_id = c)?;
+        Ok(referral.id.to_string())
     }
 
     /// Plans an IAP activity for a month. Returns its id.

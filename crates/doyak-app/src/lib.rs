@@ -33,7 +33,7 @@ pub mod sync;
 mod today;
 pub mod unlock;
 
-pub use casefile::{CaseFileChoices, IapForm, IapRow, ReferralResultForm};
+pub use casefile::{CaseFileChoices, IapForm, IapRow, ReferralForm, ReferralResultForm};
 pub use caseload::{DEMO_PASSPHRASE, Desk, MIN_PASSPHRASE_CHARS, NewCaseload, NewCaseloadForm};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use companies::{

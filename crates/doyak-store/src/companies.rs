@@ -113,6 +113,15 @@ impl Store {
         Ok(vacancies)
     }
 
+    /// Every live partner institution (연계기관), by name.
+    pub fn partners(&self) -> Result<Vec<doyak_domain::PartnerInstitution>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT data FROM partner WHERE deleted_at IS NULL ORDER BY name, id",
+        )?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.map(|d| decode(&d?, "partner")).collect()
+    }
+
     /// (id, name) of every live company.
     pub fn company_names(&self) -> Result<Vec<(Id, String)>> {
         let mut stmt = self

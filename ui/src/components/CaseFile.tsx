@@ -1,11 +1,12 @@
 // The IAP and 기관연계 tabs of a seeker's page, with their actions: an IAP
 // activity planned for a month and later marked 이행 (a new version, the
-// plan kept in the history), and a referral's result (완료, 거절, 취소).
+// plan kept in the history), a new referral to a partner institution, and a
+// referral's result (완료, 거절, 취소).
 
 import { useEffect, useState } from "preact/hooks";
 import { useFocusFirst } from "../lib/focus";
 import { api, type UiError } from "../api";
-import type { CaseFileChoices, Choice, IapForm, IapRow, ReferralRow } from "../bindings";
+import type { CaseFileChoices, Choice, IapForm, IapRow, ReferralForm, ReferralRow } from "../bindings";
 import { byField, type FieldErrors } from "../lib/fields";
 import { errorText } from "../lib/format";
 import { useUnsaved } from "../lib/guard";
@@ -185,12 +186,102 @@ function ReferralResult(props: { row: ReferralRow; results: Choice[]; onDone: ()
   );
 }
 
-/** The 기관연계 tab: each referral, and 결과 입력 on those still open. */
-export function Referrals(props: { rows: ReferralRow[]; onChanged: () => void }) {
+/** 새 기관연계: a partner of the caseload, the purpose, the day (today
+ * unless changed). */
+function NewReferral(props: { seekerId: string; partners: Choice[]; onDone: () => void; onCancel: () => void }) {
+  const [form, setForm] = useState<ReferralForm>({ seeker_id: props.seekerId, partner_id: "", purpose: "", referred_on: "" });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<UiError | null>(null);
+  const ref = useFocusFirst<HTMLFormElement>(true);
+  useUnsaved("referral-new", form.partner_id !== "" || form.purpose !== "");
+  const set = (key: keyof ReferralForm, value: string) => setForm({ ...form, [key]: value });
+  async function save(e: Event) {
+    e.preventDefault();
+    try {
+      await api.addReferral(form);
+      props.onDone();
+    } catch (err) {
+      const ui = err as UiError;
+      setFailure(ui);
+      setErrors(byField(ui.fields));
+    }
+  }
+  if (props.partners.length === 0) {
+    return (
+      <p class="empty" id="referral-no-partners">
+        이 사례관리 파일에 등록된 연계기관이 없어 기관연계를 기록할 수 없습니다.
+      </p>
+    );
+  }
+  return (
+    <form ref={ref} class="outcome-form" id="referral-form" aria-label="새 기관연계" onSubmit={save}>
+      <div class="grid">
+        <Field name="partner_id" label="연계기관" required errors={errors}>
+          <select id="f-partner_id" value={form.partner_id} onChange={(e) => set("partner_id", e.currentTarget.value)}>
+            <option value="">골라 주세요</option>
+            {props.partners.map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field name="referred_on" label="의뢰일" errors={errors} hint="비우면 오늘">
+          <input id="f-referred_on" placeholder="YYYY-MM-DD" value={form.referred_on} onInput={(e) => set("referred_on", e.currentTarget.value)} />
+        </Field>
+      </div>
+      <Field name="purpose" label="연계 목적" required errors={errors}>
+        <input id="f-purpose" value={form.purpose} onInput={(e) => set("purpose", e.currentTarget.value)} />
+      </Field>
+      <Failure failure={failure} />
+      <div class="actions">
+        <button type="button" class="btn" onClick={props.onCancel}>
+          취소
+        </button>
+        <button type="submit" class="btn primary" id="referral-save">
+          의뢰 기록
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The 기관연계 tab: 새 기관연계, each referral, and 결과 입력 on those
+ * still open. */
+export function Referrals(props: { seekerId: string; rows: ReferralRow[]; onChanged: () => void }) {
   const choices = useCaseFileChoices();
   const [editing, setEditing] = useState<string | null>(null);
-  if (props.rows.length === 0) return <p class="empty">기관연계 기록이 없습니다.</p>;
+  const [adding, setAdding] = useState(false);
+  const add = (
+    <>
+      <div class="actions left">
+        <button type="button" class="btn" id="referral-add" onClick={() => setAdding(true)} disabled={adding}>
+          새 기관연계
+        </button>
+      </div>
+      {adding && choices && (
+        <NewReferral
+          seekerId={props.seekerId}
+          partners={choices.partners}
+          onCancel={() => setAdding(false)}
+          onDone={() => {
+            setAdding(false);
+            props.onChanged();
+          }}
+        />
+      )}
+    </>
+  );
+  if (props.rows.length === 0)
+    return (
+      <div>
+        {add}
+        <p class="empty">기관연계 기록이 없습니다.</p>
+      </div>
+    );
   return (
+    <div>
+    {add}
     <table id="referral-rows">
       <thead>
         <tr>
@@ -239,5 +330,6 @@ export function Referrals(props: { rows: ReferralRow[]; onChanged: () => void })
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

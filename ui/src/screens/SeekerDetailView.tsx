@@ -321,7 +321,7 @@ export function SeekerDetailView({ id, tab: firstTab, writing: firstWriting, onE
             }}
           />
         )}
-        {tab === "referrals" && <Referrals rows={detail.referrals} onChanged={load} />}
+        {tab === "referrals" && <Referrals seekerId={row.id} rows={detail.referrals} onChanged={load} />}
         {tab === "iap" && <IapActivities seekerId={row.id} rows={detail.iap} onChanged={load} />}
         {tab === "recommend" && (
           <Recommendations id={id} side="vacancies" load={() => api.recommendedVacancies(id)} onOpen={onOpenVacancy} onChanged={loadApplications} />

@@ -110,3 +110,60 @@ fn a_referral_gets_its_result_once() {
         "a closed referral no longer waits"
     );
 }
+
+#[test]
+fn a_referral_is_made_from_the_desk_to_a_partner_of_the_caseload() {
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let lee = seeker(d, "이연계", true, "no");
+    let partner = d
+        .create_record(
+            PartnerInstitution {
+                id: d.new_id(),
+                center_id: d.center_id(),
+                name: "안산시 정신건강복지센터".into(),
+                kind: "mental-health".into(),
+                phone: None,
+                sigungu: None,
+            },
+            |p, c| p.center_id = c,
+        )
+        .unwrap();
+    // The form picks from the caseload's partners.
+    let choices = d.case_file_choices().unwrap();
+    assert_eq!(choices.partners.len(), 1);
+    assert_eq!(choices.partners[0].value, partner.id.to_string());
+    assert_eq!(
+        choices.partners[0].label, "안산시 정신건강복지센터 (정신건강복지센터)",
+        "the name and the kind's Korean name from partner_institution_types.csv"
+    );
+
+    // Nothing chosen, no purpose, a bad day: every field says so, nothing saved.
+    let bad = doyak_app::ReferralForm {
+        seeker_id: lee.clone(),
+        partner_id: String::new(),
+        purpose: " ".into(),
+        referred_on: "어제".into(),
+    };
+    let err = d.add_referral(&bad).unwrap_err();
+    let fields: Vec<String> = match &err {
+        doyak_app::AppError::Invalid(errors) => errors.iter().map(|e| e.field.clone()).collect(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(fields, ["partner_id", "purpose", "referred_on"]);
+    assert!(d.seeker_detail(&lee).unwrap().referrals.is_empty());
+
+    // A referral made today (empty day) is open, waiting for its result.
+    d.add_referral(&doyak_app::ReferralForm {
+        seeker_id: lee.clone(),
+        partner_id: partner.id.to_string(),
+        purpose: "스트레스 상담 연계".into(),
+        referred_on: String::new(),
+    })
+    .unwrap();
+    let rows = d.seeker_detail(&lee).unwrap().referrals;
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0].open, "{rows:?}");
+    assert_eq!(rows[0].referred_on, "2026-11-25", "the desk's today");
+    assert_eq!(rows[0].purpose, "스트레스 상담 연계");
+}
