@@ -79,6 +79,8 @@ mod tests {
             decl::<SeekerFilterChoices>(&cfg),
             decl::<Choice>(&cfg),
             decl::<TodayView>(&cfg),
+            decl::<doyak_app::TodayTotals>(&cfg),
+            decl::<doyak_app::TodayLimits>(&cfg),
             decl::<DueFollowUp>(&cfg),
             decl::<FollowUpGroup>(&cfg),
             decl::<DueRetention>(&cfg),

@@ -8,7 +8,7 @@ use doyak_app::unlock::UnlockGuard;
 use doyak_app::{
     AppError, CaseloadSummary, Choice, DemoSpec, Desk, ErrorCode, EventRow, FieldError,
     NewCaseload, Passphrase, SeekerDetail, SeekerFilterChoices, SeekerForm, SeekerFormChoices,
-    SeekerListQuery, SeekerPage, SessionForm, SystemClock, TodayView, UiError,
+    SeekerListQuery, SeekerPage, SessionForm, SystemClock, TodayLimits, TodayView, UiError,
 };
 use doyak_app::{ApplicationRow, AssignmentView, RecommendationView, VacancyDetail};
 use doyak_app::{
@@ -216,8 +216,12 @@ pub async fn seeker_filter_choices(
 }
 
 #[tauri::command]
-pub async fn today(state: tauri::State<'_, DeskState>) -> Result<TodayView, UiError> {
-    with_reader(&state, |desk| desk.today()).await
+pub async fn today(
+    state: tauri::State<'_, DeskState>,
+    limits: Option<TodayLimits>,
+) -> Result<TodayView, UiError> {
+    let limits = limits.unwrap_or_default();
+    with_reader(&state, move |desk| desk.today_with(&limits)).await
 }
 
 /// 더 보기 in one 상담 예정 group of 오늘 할 일.

@@ -53,6 +53,7 @@ import type {
   SeekerListQuery,
   SeekerFilterChoices,
   SeekerPage,
+  TodayLimits,
   TodayView,
   UiError,
 } from "./bindings";
@@ -93,7 +94,7 @@ export const api = {
   summary: () => call<CaseloadSummary>("summary"),
   listSeekers: (query: SeekerListQuery) => call<SeekerPage>("list_seekers", { query }),
   seekerFilterChoices: () => call<SeekerFilterChoices>("seeker_filter_choices"),
-  today: () => call<TodayView>("today"),
+  today: (limits?: TodayLimits) => call<TodayView>("today", { limits: limits ?? null }),
   followUpPage: (key: string, offset: number) => call<FollowUpGroup>("follow_up_page", { key, offset }),
   seekerDetail: (id: string) => call<SeekerDetail>("seeker_detail", { id }),
   seekerFormChoices: () => call<SeekerFormChoices>("seeker_form_choices"),

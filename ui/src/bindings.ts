@@ -286,7 +286,20 @@ follow_up_groups: Array<FollowUpGroup>, retention_checks: Array<DueRetention>, r
 /**
  * 알선 without an outcome after [`REFERRAL_WAIT_DAYS`].
  */
-applications: Array<WaitingApplication>, stale_vacancies: Array<StaleVacancy>, };
+applications: Array<WaitingApplication>, stale_vacancies: Array<StaleVacancy>, 
+/**
+ * How many each list holds in all; the lists above show the first
+ * [`TodayLimits`] rows of each, and 더 보기 asks for more.
+ */
+totals: TodayTotals, };
+
+export type TodayTotals = { retention_checks: number, referrals: number, applications: number, stale_vacancies: number, };
+
+/**
+ * How many rows of each list 오늘 할 일 shows (the page raises one by
+ * [`TODAY_PAGE`] on 더 보기).
+ */
+export type TodayLimits = { retention_checks: number, referrals: number, applications: number, stale_vacancies: number, };
 
 export type DueFollowUp = { seeker_id: string, seeker_name: string, last_session_on: string, next_on: string, 
 /**

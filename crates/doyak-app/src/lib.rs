@@ -65,8 +65,8 @@ pub use steps::{StepForm, StepRow};
 pub use suggest::{Recommendation, RecommendationView};
 pub use summary::{CaseloadSummary, SeekerPage, SeekerRow};
 pub use today::{
-    DueFollowUp, DueRetention, FOLLOW_UP_PAGE, FollowUpGroup, StaleVacancy, TodayView,
-    WaitingApplication, WaitingReferral,
+    DueFollowUp, DueRetention, FOLLOW_UP_PAGE, FollowUpGroup, StaleVacancy, TODAY_PAGE,
+    TodayLimits, TodayTotals, TodayView, WaitingApplication, WaitingReferral,
 };
 
 pub use doyak_demo::DemoSpec;

@@ -7,7 +7,7 @@
 use crate::{AppError, Desk};
 use chrono::{Months, NaiveDate};
 use doyak_domain::{Company, Id, JobSeeker, PartnerInstitution, Vacancy};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;
 
@@ -24,8 +24,6 @@ pub const RETENTION_GRACE_DAYS: i64 = 90;
 pub const REFERRAL_WAIT_DAYS: i64 = 14;
 /// A vacancy open this many days or more is listed.
 pub const VACANCY_STALE_DAYS: i64 = 30;
-/// No list shows more than this; the counselor works from the top.
-pub const TODAY_LIMIT: usize = 100;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct DueFollowUp {
@@ -188,7 +186,50 @@ pub struct TodayView {
     /// 알선 without an outcome after [`REFERRAL_WAIT_DAYS`].
     pub applications: Vec<WaitingApplication>,
     pub stale_vacancies: Vec<StaleVacancy>,
+    /// How many each list holds in all; the lists above show the first
+    /// [`TodayLimits`] rows of each, and 더 보기 asks for more.
+    pub totals: TodayTotals,
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, TS)]
+pub struct TodayTotals {
+    pub retention_checks: u32,
+    pub referrals: u32,
+    pub applications: u32,
+    pub stale_vacancies: u32,
+}
+
+/// How many rows of each list 오늘 할 일 shows (the page raises one by
+/// [`TODAY_PAGE`] on 더 보기).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TodayLimits {
+    pub retention_checks: u32,
+    pub referrals: u32,
+    pub applications: u32,
+    pub stale_vacancies: u32,
+}
+
+/// The rows a list of 오늘 할 일 shows at first, and adds on 더 보기.
+pub const TODAY_PAGE: u32 = 50;
+
+impl Default for TodayLimits {
+    fn default() -> Self {
+        TodayLimits {
+            retention_checks: TODAY_PAGE,
+            referrals: TODAY_PAGE,
+            applications: TODAY_PAGE,
+            stale_vacancies: TODAY_PAGE,
+        }
+    }
+}
+
+/// A limit as a length: at least one row, at most [`TODAY_LIMIT_MAX`].
+fn shown(limit: u32) -> usize {
+    limit.clamp(1, TODAY_LIMIT_MAX) as usize
+}
+
+/// The most rows one list returns however far 더 보기 goes.
+pub const TODAY_LIMIT_MAX: u32 = 5_000;
 
 fn days(from: NaiveDate, to: NaiveDate) -> i64 {
     (to - from).num_days()
@@ -196,7 +237,13 @@ fn days(from: NaiveDate, to: NaiveDate) -> i64 {
 
 impl Desk {
     pub fn today(&self) -> Result<TodayView, AppError> {
+        self.today_with(&TodayLimits::default())
+    }
+
+    /// 오늘 할 일 with `limits` rows of each list (and every list's total).
+    pub fn today_with(&self, limits: &TodayLimits) -> Result<TodayView, AppError> {
         let today = self.clock.today();
+        let mut totals = TodayTotals::default();
         let store = &self.store;
 
         let follow_up_groups = FollowUpGroupKind::ALL
@@ -242,7 +289,8 @@ impl Desk {
             }
         }
         due_checks.sort_by_key(|c| (c.due, c.placement_id));
-        due_checks.truncate(TODAY_LIMIT);
+        totals.retention_checks = due_checks.len() as u32;
+        due_checks.truncate(shown(limits.retention_checks));
         let mut names: HashMap<Id, String> = HashMap::new();
         let mut retention_checks = Vec::with_capacity(due_checks.len());
         for c in due_checks {
@@ -265,7 +313,8 @@ impl Desk {
             .filter(|(w, _)| *w >= REFERRAL_WAIT_DAYS)
             .collect();
         waiting.sort_by_key(|(w, r)| (std::cmp::Reverse(*w), r.id));
-        waiting.truncate(TODAY_LIMIT);
+        totals.referrals = waiting.len() as u32;
+        waiting.truncate(shown(limits.referrals));
         let mut referrals: Vec<WaitingReferral> = Vec::with_capacity(waiting.len());
         for (waiting_days, r) in waiting {
             let subject_name = match store.get::<JobSeeker>(r.subject_id)? {
@@ -308,7 +357,8 @@ impl Desk {
             }
         }
         waiting.sort_by_key(|(last, a)| (*last, a.id));
-        waiting.truncate(TODAY_LIMIT);
+        totals.applications = waiting.len() as u32;
+        waiting.truncate(shown(limits.applications));
         let mut applications = Vec::new();
         for (last, a) in waiting {
             let vacancy: Option<Vacancy> = store.get(a.vacancy_id)?;
@@ -336,7 +386,9 @@ impl Desk {
         let mut stale_vacancies = Vec::new();
         let opened_by = today - chrono::Days::new(VACANCY_STALE_DAYS as u64);
         let hires = store.hires_per_open_vacancy()?;
-        for v in store.vacancies_open_since(opened_by, TODAY_LIMIT as u32)? {
+        let stale = store.vacancies_open_since(opened_by, u32::MAX)?;
+        totals.stale_vacancies = stale.len() as u32;
+        for v in stale.into_iter().take(shown(limits.stale_vacancies)) {
             let company_name = self.company_name(&mut companies, v.company_id)?;
             let places_left = crate::companies::places_left(&v, &hires);
             stale_vacancies.push(StaleVacancy {
@@ -358,6 +410,7 @@ impl Desk {
             referrals,
             applications,
             stale_vacancies,
+            totals,
         })
     }
 

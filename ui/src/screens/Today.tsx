@@ -1,20 +1,38 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
-import type { DueFollowUp, FollowUpGroup, TodayView } from "../bindings";
+import type { DueFollowUp, FollowUpGroup, TodayLimits, TodayView } from "../bindings";
 import { RetentionEditor } from "../components/Outcomes";
 import type { Tab } from "./SeekerDetailView";
 import { dueLabel, errorText, items } from "../lib/format";
 
-function Section(props: { id: string; title: string; count: number; empty: string; children: preact.ComponentChildren }) {
+function Section(props: {
+  id: string;
+  title: string;
+  count: number;
+  empty: string;
+  /** Rows shown now, when the list pages: 더 보기 under it until all are shown. */
+  shown?: number;
+  onMore?: () => void;
+  children: preact.ComponentChildren;
+}) {
+  const more = props.shown !== undefined && props.onMore && props.shown < props.count;
   return (
     <section class="today-card" aria-labelledby={`${props.id}-title`} id={props.id}>
       <h3 id={`${props.id}-title`}>
         {props.title} <span class="count-badge">{items(props.count)}</span>
       </h3>
       {props.count === 0 ? <p class="empty">{props.empty}</p> : props.children}
+      {more && (
+        <button type="button" class="btn small-btn more" id={`${props.id}-more`} onClick={props.onMore}>
+          더 보기 ({props.shown}/{props.count})
+        </button>
+      )}
     </section>
   );
 }
+
+/** Rows added to a list by one 더 보기 (the desk's first page is as long). */
+const PAGE = 50;
 
 interface Props {
   onOpenSeeker: (id: string, tab?: Tab, writing?: boolean) => void;
@@ -101,11 +119,13 @@ export function Today({ onOpenSeeker, onOpenSubject, onOpenVacancy }: Props) {
   const [view, setView] = useState<TodayView | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const [checking, setChecking] = useState<{ placementId: string; months: number } | null>(null);
-  const load = () => api.today().then(setView, setError);
+  const [limits, setLimits] = useState<TodayLimits>({ retention_checks: PAGE, referrals: PAGE, applications: PAGE, stale_vacancies: PAGE });
+  const load = () => api.today(limits).then(setView, setError);
+  const more = (key: keyof TodayLimits) => () => setLimits((l) => ({ ...l, [key]: l[key] + PAGE }));
 
   useEffect(() => {
     load();
-  }, []);
+  }, [limits]);
 
   if (error) {
     return (
@@ -136,10 +156,10 @@ export function Today({ onOpenSeeker, onOpenSubject, onOpenVacancy }: Props) {
       <nav class="today-jump" aria-label="오늘 할 일 목록">
         {[
           ["today-followups", "상담 예정", view.follow_up_groups.reduce((n, g) => n + g.total, 0)],
-          ["today-retention", "고용유지 확인", view.retention_checks.length],
-          ["today-referrals", "기관연계", view.referrals.length],
-          ["today-applications", "알선", view.applications.length],
-          ["today-vacancies", "장기 미충원", view.stale_vacancies.length],
+          ["today-retention", "고용유지 확인", view.totals.retention_checks],
+          ["today-referrals", "기관연계", view.totals.referrals],
+          ["today-applications", "알선", view.totals.applications],
+          ["today-vacancies", "장기 미충원", view.totals.stale_vacancies],
         ].map(([id, label, n]) => (
           <button type="button" class="btn small-btn" onClick={() => document.getElementById(String(id))?.scrollIntoView({ block: "start" })}>
             {label} <span class="count-badge">{items(Number(n))}</span>
@@ -155,7 +175,9 @@ export function Today({ onOpenSeeker, onOpenSubject, onOpenVacancy }: Props) {
         <Section
           id="today-retention"
           title="고용유지 확인"
-          count={view.retention_checks.length}
+          count={view.totals.retention_checks}
+          shown={view.retention_checks.length}
+          onMore={more("retention_checks")}
           empty="확인할 고용유지(3·6·12개월)가 없습니다."
         >
 
@@ -194,7 +216,7 @@ export function Today({ onOpenSeeker, onOpenSubject, onOpenVacancy }: Props) {
             </tbody>
           </table>
         </Section>
-        <Section id="today-referrals" title="결과 대기 중인 기관연계" count={view.referrals.length} empty="2주 넘게 결과를 기다리는 연계가 없습니다.">
+        <Section id="today-referrals" title="결과 대기 중인 기관연계" count={view.totals.referrals} shown={view.referrals.length} onMore={more("referrals")} empty="2주 넘게 결과를 기다리는 연계가 없습니다.">
           <table>
             <thead>
               <tr>
@@ -223,7 +245,7 @@ export function Today({ onOpenSeeker, onOpenSubject, onOpenVacancy }: Props) {
             </tbody>
           </table>
         </Section>
-        <Section id="today-applications" title="결과 대기 중인 알선" count={view.applications.length} empty="2주 넘게 결과를 기다리는 알선이 없습니다.">
+        <Section id="today-applications" title="결과 대기 중인 알선" count={view.totals.applications} shown={view.applications.length} onMore={more("applications")} empty="2주 넘게 결과를 기다리는 알선이 없습니다.">
           <table>
             <thead>
               <tr>
@@ -260,7 +282,7 @@ export function Today({ onOpenSeeker, onOpenSubject, onOpenVacancy }: Props) {
             </tbody>
           </table>
         </Section>
-        <Section id="today-vacancies" title="장기 미충원 구인" count={view.stale_vacancies.length} empty="30일 넘게 열려 있는 구인이 없습니다.">
+        <Section id="today-vacancies" title="장기 미충원 구인" count={view.totals.stale_vacancies} shown={view.stale_vacancies.length} onMore={more("stale_vacancies")} empty="30일 넘게 열려 있는 구인이 없습니다.">
           <table>
             <thead>
               <tr>

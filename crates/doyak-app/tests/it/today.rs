@@ -366,3 +366,89 @@ fn referrals_waiting_two_weeks_and_vacancies_open_a_month_are_listed() {
     assert_eq!(today.applications[0].company_name, "도약정밀");
     assert_eq!(today.applications[1].last_step_on, "2026-11-05");
 }
+
+#[test]
+fn every_list_reports_its_total_and_shows_more_on_request() {
+    // 60 vacancies open a month or more: the first page shows TODAY_PAGE (50)
+    // of them and says 60; asking for 100 shows all 60, the first 50 the same.
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let company = d
+        .create_company(Company {
+            id: d.new_id(),
+            center_id: d.center_id(),
+            counselor_id: None,
+            name: "도약정밀".into(),
+            business_number: BusinessNumber::parse("220-81-62517").unwrap(),
+            ksic_code: "29".into(),
+            size: CompanySize::Small,
+            employees: Some(40),
+            sigungu: "41273".into(),
+            address: None,
+            industrial_complex: None,
+            focus_industries: vec![],
+            ppuri_techs: vec![],
+            contact_name: None,
+            contact_phone: None,
+            status: CompanyStatus::Matching,
+            enrolled_on: None,
+            note: None,
+        })
+        .unwrap();
+    for i in 0..60u32 {
+        let v = Vacancy {
+            id: d.new_id(),
+            center_id: d.center_id(),
+            company_id: company.id,
+            title: format!("생산직 {i:02}"),
+            occupation: "89".into(),
+            headcount: 1,
+            wage_monthly: Some(2_300_000),
+            weekly_hours: Some(40),
+            shift: Shift::Day,
+            housing: false,
+            commute_bus: false,
+            required_certificates: vec![],
+            preferred_certificates: vec![],
+            skills: vec![],
+            min_experience_years: None,
+            sigungu: "41273".into(),
+            opened_on: day(8, 1) + chrono::Days::new(u64::from(i)), // all over 30 days ago
+            closes_on: None,
+            status: VacancyStatus::Open,
+            note: None,
+        };
+        d.create_vacancy(v).unwrap();
+    }
+    let first = d.today().unwrap();
+    assert_eq!(first.totals.stale_vacancies, 60);
+    assert_eq!(first.stale_vacancies.len(), doyak_app::TODAY_PAGE as usize);
+    let more = d
+        .today_with(&doyak_app::TodayLimits {
+            stale_vacancies: 2 * doyak_app::TODAY_PAGE,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(
+        more.stale_vacancies.len(),
+        60,
+        "everyone, once the page asks"
+    );
+    assert_eq!(
+        more.stale_vacancies[..50],
+        first.stale_vacancies[..],
+        "the first page is the start of the whole"
+    );
+    let mut ids: Vec<&str> = more
+        .stale_vacancies
+        .iter()
+        .map(|v| v.vacancy_id.as_str())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 60, "nobody twice");
+    assert_eq!(
+        more.stale_vacancies[0].title, "생산직 00",
+        "longest open first"
+    );
+}
