@@ -173,6 +173,64 @@ enum Parsed {
 }
 
 impl Desk {
+    /// A new seeker row that may be someone already registered (the same
+    /// name and birth date, or the same phone, as the desk's form checks) or
+    /// someone earlier in the same file: an import never adds a second
+    /// record of a person silently. A correction import of the same record
+    /// (its own ID) is not a duplicate of itself.
+    fn seeker_import_duplicate(
+        &self,
+        s: &JobSeeker,
+        seen: &mut HashSet<String>,
+        update: bool,
+    ) -> Result<Vec<FieldError>, AppError> {
+        let mut keys = Vec::new();
+        if let Some(birth) = s.birth_date {
+            keys.push(format!("{}|{birth}", s.name.trim()));
+        }
+        if let Some(phone) = &s.phone {
+            keys.push(format!("tel|{}", phone.as_str()));
+        }
+        let mut errors = Vec::new();
+        if keys.iter().any(|k| seen.contains(k)) {
+            errors.push(FieldError::new(
+                "name",
+                "이름",
+                "파일 안에 같은 사람(이름·생년월일 또는 전화번호가 같음)이 두 번 나옵니다.",
+            ));
+        }
+        seen.extend(keys);
+        if errors.is_empty() && !(update && self.store.get::<JobSeeker>(s.id)?.is_some()) {
+            let found: Vec<JobSeeker> = self
+                .store
+                .possible_duplicates(
+                    s.name.trim(),
+                    s.birth_date,
+                    s.phone.as_ref().map(|p| p.as_str()),
+                    3,
+                )?
+                .into_iter()
+                .filter(|x| x.id != s.id)
+                .collect();
+            if let Some(first) = found.first() {
+                errors.push(FieldError::new(
+                    "name",
+                    "이름",
+                    format!(
+                        "이미 등록된 구직자일 수 있습니다({}{}). 같은 사람이면 이 줄을 빼고, 다른 사람이면 화면에서 '다른 사람입니다'를 골라 등록해 주세요.",
+                        first.name,
+                        if first.phone.is_some() && first.phone == s.phone {
+                            ", 같은 전화번호"
+                        } else {
+                            ", 같은 이름·생년월일"
+                        }
+                    ),
+                ));
+            }
+        }
+        Ok(errors)
+    }
+
     /// Imports a CSV or XLSX file's bytes. `progress(done, total)` is called
     /// as rows are checked and saved.
     pub fn import(
@@ -245,6 +303,7 @@ impl Desk {
         let total = table.rows.len();
         let mut valid: Vec<Parsed> = Vec::with_capacity(total);
         let mut seen_numbers = HashSet::new();
+        let mut seen_people = HashSet::new();
         let mut seen_ids = HashSet::new();
         for (n, row) in table.rows.iter().enumerate() {
             let mut r = RowReader::new(row.line, &row.cells, &positions, columns);
@@ -252,7 +311,12 @@ impl Desk {
             let mut errors = std::mem::take(&mut r.errors);
             if let Some(p) = &parsed {
                 let (id, kind_label, errs) = match p {
-                    Parsed::Seeker(s) => (s.id, "구직자", s.check(&check)),
+                    Parsed::Seeker(s) => {
+                        let mut e =
+                            self.seeker_import_duplicate(s, &mut seen_people, options.update)?;
+                        e.extend(s.check(&check));
+                        (s.id, "구직자", e)
+                    }
                     Parsed::Company(c) => {
                         let mut e = Vec::new();
                         if !seen_numbers.insert(c.business_number.clone()) {

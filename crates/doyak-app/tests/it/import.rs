@@ -401,3 +401,53 @@ fn an_import_of_corrections_updates_only_the_columns_the_file_has() {
         "one insert and one update wait to sync; the unchanged row queues nothing"
     );
 }
+
+#[test]
+fn an_import_adds_no_second_record_of_a_person() {
+    let mut fx = new_desk();
+    import(
+        &mut fx.desk,
+        ImportKind::Seekers,
+        SEEKERS_CSV.as_bytes(),
+        false,
+    )
+    .unwrap();
+    // Line 2: 김민수's phone again (another spelling of the name); line 3:
+    // 이영희's name and birth date; lines 4 and 5: the same new person twice
+    // in the file; line 6: someone new.
+    let again = "이름,생년월일,전화번호,거주지
+김민수B,1991-01-01,01012345678,41273
+이영희,1985-03-02,,41273
+최도약,1980-07-07,010-5555-0001,41273
+최도약,1980-07-07,,41273
+정새봄,1995-02-02,010-5555-0002,41273
+";
+    let report = rejected(import(
+        &mut fx.desk,
+        ImportKind::Seekers,
+        again.as_bytes(),
+        false,
+    ));
+    let lines: Vec<(usize, String)> = report
+        .errors
+        .iter()
+        .map(|e| (e.line, e.message.clone()))
+        .collect();
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert_eq!(lines[0].0, 2);
+    assert!(lines[0].1.contains("같은 전화번호"), "{lines:?}");
+    assert_eq!(lines[1].0, 3);
+    assert!(lines[1].1.contains("같은 이름·생년월일"), "{lines:?}");
+    assert_eq!(lines[2].0, 5);
+    assert!(lines[2].1.contains("파일 안에 같은 사람"), "{lines:?}");
+    assert_eq!(
+        fx.desk.summary().unwrap().seekers,
+        3,
+        "all or nothing: nothing saved"
+    );
+
+    // Skipping the flagged rows saves the first 최도약 and 정새봄 only.
+    let report = import(&mut fx.desk, ImportKind::Seekers, again.as_bytes(), true).unwrap();
+    assert_eq!(report.imported, 2, "{report:?}");
+    assert_eq!(fx.desk.summary().unwrap().seekers, 5);
+}
