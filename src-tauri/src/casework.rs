@@ -112,6 +112,16 @@ pub async fn complete_iap_activity(
     with_desk(&state, move |desk| desk.complete_iap_activity(&id)).await
 }
 
+/// Edits an IAP activity (a new version that supersedes it).
+#[tauri::command]
+pub async fn edit_iap_activity(
+    state: tauri::State<'_, DeskState>,
+    id: String,
+    form: IapForm,
+) -> Result<(), UiError> {
+    with_desk(&state, move |desk| desk.edit_iap_activity(&id, &form)).await
+}
+
 /// Refers a seeker to a partner institution; returns the referral's id.
 #[tauri::command]
 pub async fn add_referral(

@@ -131,6 +131,7 @@ fn main() {
             casework::session_draft,
             casework::case_file_choices,
             casework::add_referral,
+            casework::edit_iap_activity,
             casework::add_iap_activity,
             casework::complete_iap_activity,
             casework::record_referral_result,

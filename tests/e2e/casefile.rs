@@ -106,6 +106,32 @@ fn a_waiting_referral_is_closed_and_an_iap_activity_added_and_done() {
     .unwrap();
     shot(&s, "40-iap-done");
 
+    // The done activity edited: a new version, still 이행.
+    let done_id = s
+        .script(
+            "return Array.from(document.querySelectorAll('#iap-rows tbody tr'))\
+               .find(r => r.textContent.includes(arguments[0])).dataset.id;",
+            serde_json::json!(["지게차운전기능사 필기 응시"]),
+        )
+        .unwrap();
+    let done_id = done_id.as_str().unwrap().to_owned();
+    s.click(
+        &s.find(&format!("#iap-rows tr[data-id='{done_id}'] .iap-edit"))
+            .unwrap(),
+    )
+    .unwrap();
+    wait_text(&s, "#iap-save", "수정 저장");
+    type_into(&s, "#f-description", "지게차운전기능사 필기 합격");
+    s.click(&s.find("#iap-save").unwrap()).unwrap();
+    s.wait("the edited activity", || {
+        let texts = s.texts("#iap-rows tbody tr")?;
+        Ok(texts
+            .iter()
+            .any(|t| t.contains("지게차운전기능사 필기 합격") && !t.contains("이행 완료"))
+            .then_some(()))
+    })
+    .unwrap();
+
     // A counseling note corrected: the correction is a new version, the
     // original stays, marked 정정됨, and is not offered for correction again.
     s.click(&s.find("#tab-sessions").unwrap()).unwrap();

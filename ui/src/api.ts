@@ -170,6 +170,7 @@ export const api = {
   caseFileChoices: () => call<CaseFileChoices>("case_file_choices"),
   addIapActivity: (form: IapForm) => call<string>("add_iap_activity", { form }),
   completeIapActivity: (id: string) => call<null>("complete_iap_activity", { id }),
+  editIapActivity: (id: string, form: IapForm) => call<null>("edit_iap_activity", { id, form }),
   addReferral: (form: ReferralForm) => call<string>("add_referral", { form }),
   recordReferralResult: (form: ReferralResultForm) => call<null>("record_referral_result", { form }),
   syncPanel: () => call<SyncPanel>("sync_panel"),

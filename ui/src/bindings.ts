@@ -413,7 +413,11 @@ export type IapRow = { id: string,
 /**
  * YYYY-MM.
  */
-month: string, kind_label: string, description: string, done: boolean, };
+month: string, 
+/**
+ * An `IapActivityKind` value (the edit form starts from it).
+ */
+kind: string, kind_label: string, description: string, done: boolean, };
 
 /**
  * A new IAP activity.

@@ -17,6 +17,8 @@ pub struct IapRow {
     pub id: String,
     /// YYYY-MM.
     pub month: String,
+    /// An `IapActivityKind` value (the edit form starts from it).
+    pub kind: String,
     pub kind_label: String,
     pub description: String,
     pub done: bool,
@@ -89,6 +91,7 @@ pub(crate) fn iap_rows(events: &[CaseEvent]) -> Vec<IapRow> {
                 IapRow {
                     id: e.id.to_string(),
                     month: month.clone(),
+                    kind: enum_value(kind),
                     kind_label: kind.label_ko().to_owned(),
                     description: description.clone(),
                     done: *done,
@@ -211,13 +214,11 @@ impl Desk {
         Ok(self.record_event(event)?.id.to_string())
     }
 
-    /// Marks an IAP activity done: a new version of it that supersedes the
-    /// plan, recorded today.
-    pub fn complete_iap_activity(&mut self, id: &str) -> Result<(), AppError> {
-        let id = parse_id(id)?;
+    /// The current version of IAP activity `id` (no later event replaces it).
+    fn current_iap(&self, id: &str) -> Result<CaseEvent, AppError> {
         let plan = self
             .store
-            .event(id)?
+            .event(parse_id(id)?)?
             .filter(|e: &CaseEvent| matches!(e.body, EventBody::IapActivity { .. }))
             .ok_or(AppError::NotFound { what: "IAP 활동" })?;
         let later = self.events_of(plan.subject_id)?;
@@ -228,12 +229,33 @@ impl Desk {
                 "이미 다른 기록으로 바뀐 활동입니다. 화면을 새로 불러와 주세요.",
             ));
         }
+        Ok(plan)
+    }
+
+    /// Writes a new version of an IAP activity that supersedes `plan`.
+    fn supersede_iap(&mut self, plan: &CaseEvent, body: EventBody) -> Result<(), AppError> {
+        let event = CaseEvent {
+            id: self.new_id(),
+            center_id: self.center_id(),
+            subject_id: plan.subject_id,
+            author_id: None,
+            occurred_on: self.clock.today(),
+            supersedes: Some(plan.id),
+            body,
+        };
+        self.record_event(event)?;
+        Ok(())
+    }
+
+    /// Marks a planned IAP activity 이행: a new version of it, the plan kept.
+    pub fn complete_iap_activity(&mut self, id: &str) -> Result<(), AppError> {
+        let plan = self.current_iap(id)?;
         let EventBody::IapActivity {
             month,
             kind,
             description,
             done,
-        } = plan.body
+        } = plan.body.clone()
         else {
             return Err(AppError::NotFound { what: "IAP 활동" });
         };
@@ -244,22 +266,42 @@ impl Desk {
                 "이미 이행으로 기록된 활동입니다.",
             ));
         }
-        let event = CaseEvent {
-            id: self.new_id(),
-            center_id: self.center_id(),
-            subject_id: plan.subject_id,
-            author_id: None,
-            occurred_on: self.clock.today(),
-            supersedes: Some(plan.id),
-            body: EventBody::IapActivity {
-                month,
-                kind,
-                description,
-                done: true,
-            },
+        let body = EventBody::IapActivity {
+            month,
+            kind,
+            description,
+            done: true,
         };
-        self.record_event(event)?;
-        Ok(())
+        self.supersede_iap(&plan, body)
+    }
+
+    /// Edits an IAP activity's month, kind or description: a new version
+    /// that supersedes it (whether it was done is kept), so the plan's
+    /// history stays in the case file.
+    pub fn edit_iap_activity(&mut self, id: &str, form: &IapForm) -> Result<(), AppError> {
+        let plan = self.current_iap(id)?;
+        let EventBody::IapActivity { done, .. } = plan.body else {
+            return Err(AppError::NotFound { what: "IAP 활동" });
+        };
+        if plan.subject_id.to_string() != form.seeker_id.trim() {
+            return Err(invalid(
+                "id",
+                "IAP 활동",
+                "이 구직자의 IAP 활동이 아닙니다.",
+            ));
+        }
+        let mut r = Reader { errors: Vec::new() };
+        let kind: Option<IapActivityKind> = r.required_choice("kind", "활동 구분", &form.kind);
+        let Some(kind) = kind.filter(|_| r.errors.is_empty()) else {
+            return Err(AppError::Invalid(r.errors));
+        };
+        let body = EventBody::IapActivity {
+            month: form.month.trim().to_owned(),
+            kind,
+            description: form.description.trim().to_owned(),
+            done,
+        };
+        self.supersede_iap(&plan, body)
     }
 
     /// Records a 기관연계's result: 완료, 거절 or 취소, on its day.

@@ -29,20 +29,39 @@ function Failure({ failure }: { failure: UiError | null }) {
   );
 }
 
-/** The IAP as it stands, 활동 추가 and 이행 완료. */
+/** The IAP as it stands: 활동 추가, 수정 (a new version, the old kept in the
+ * history) and 이행 완료. */
 export function IapActivities(props: { seekerId: string; rows: IapRow[]; onChanged: () => void }) {
   const choices = useCaseFileChoices();
-  const [adding, setAdding] = useState(false);
+  // The form is open for a new activity ("") or for the activity it edits.
+  const [editing, setEditing] = useState<string | null>(null);
+  const adding = editing !== null;
+  const setAdding = (open: boolean) => {
+    setDirty(false);
+    setEditing(open ? "" : null);
+  };
   const iapRef = useFocusFirst<HTMLFormElement>(adding && choices !== null);
   const [form, setForm] = useState<IapForm>({ seeker_id: props.seekerId, month: "", kind: "", description: "" });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<UiError | null>(null);
-  useUnsaved("iap-form", adding && (form.month !== "" || form.description !== ""));
-  const set = (key: keyof IapForm, value: string) => setForm({ ...form, [key]: value });
+  // Typed into since the form opened: leaving then asks first.
+  const [dirty, setDirty] = useState(false);
+  useUnsaved("iap-form", adding && dirty);
+  const set = (key: keyof IapForm, value: string) => {
+    setDirty(true);
+    setForm({ ...form, [key]: value });
+  };
+  function startEdit(r: IapRow) {
+    setForm({ seeker_id: props.seekerId, month: r.month, kind: r.kind, description: r.description });
+    setErrors({});
+    setDirty(false);
+    setEditing(r.id);
+  }
   async function add(e: Event) {
     e.preventDefault();
     try {
-      await api.addIapActivity(form);
+      if (editing) await api.editIapActivity(editing, form);
+      else await api.addIapActivity(form);
       setAdding(false);
       setForm({ seeker_id: props.seekerId, month: "", kind: "", description: "" });
       setErrors({});
@@ -66,12 +85,21 @@ export function IapActivities(props: { seekerId: string; rows: IapRow[]; onChang
   return (
     <div class="iap">
       <div class="actions left">
-        <button type="button" class="btn" id="iap-add" onClick={() => setAdding(true)} disabled={adding}>
+        <button
+          type="button"
+          class="btn"
+          id="iap-add"
+          onClick={() => {
+            setForm({ seeker_id: props.seekerId, month: "", kind: "", description: "" });
+            setAdding(true);
+          }}
+          disabled={adding}
+        >
           IAP 활동 추가
         </button>
       </div>
       {adding && choices && (
-        <form ref={iapRef} class="outcome-form" id="iap-form" aria-label="IAP 활동 추가" onSubmit={add}>
+        <form ref={iapRef} class="outcome-form" id="iap-form" aria-label={editing ? "IAP 활동 수정" : "IAP 활동 추가"} onSubmit={add}>
           <div class="grid">
             <Field name="month" label="계획 월" required errors={errors} hint="예: 2026-12">
               <input id="f-month" value={form.month} placeholder="YYYY-MM" onInput={(e) => set("month", e.currentTarget.value)} />
@@ -93,7 +121,7 @@ export function IapActivities(props: { seekerId: string; rows: IapRow[]; onChang
               취소
             </button>
             <button type="submit" class="btn primary" id="iap-save">
-              활동 추가
+              {editing ? "수정 저장" : "활동 추가"}
             </button>
           </div>
         </form>
@@ -124,7 +152,10 @@ export function IapActivities(props: { seekerId: string; rows: IapRow[]; onChang
                     <button type="button" class="btn small-btn iap-done" onClick={() => complete(r.id)}>
                       이행 완료
                     </button>
-                  )}
+                  )}{" "}
+                  <button type="button" class="btn small-btn iap-edit" onClick={() => startEdit(r)} disabled={adding}>
+                    수정
+                  </button>
                 </td>
               </tr>
             ))}

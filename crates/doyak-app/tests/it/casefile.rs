@@ -167,3 +167,68 @@ fn a_referral_is_made_from_the_desk_to_a_partner_of_the_caseload() {
     assert_eq!(rows[0].referred_on, "2026-11-25", "the desk's today");
     assert_eq!(rows[0].purpose, "스트레스 상담 연계");
 }
+
+#[test]
+fn an_iap_activity_is_edited_by_a_new_version_and_keeps_whether_it_was_done() {
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let kim = seeker(d, "김수정", true, "no");
+    let form = IapForm {
+        seeker_id: kim.clone(),
+        month: "2026-12".into(),
+        kind: "training".into(),
+        description: "CNC 선반 과정 등록".into(),
+    };
+    let id = d.add_iap_activity(&form).unwrap();
+
+    // Moved to January with another description: one current row, the plan
+    // kept in the history as 정정됨.
+    let moved = IapForm {
+        month: "2027-01".into(),
+        description: "CNC 선반 과정 1월 개강반 등록".into(),
+        ..form.clone()
+    };
+    d.edit_iap_activity(&id, &moved).unwrap();
+    let detail = d.seeker_detail(&kim).unwrap();
+    assert_eq!(detail.iap.len(), 1);
+    assert_eq!(detail.iap[0].month, "2027-01");
+    assert_eq!(
+        detail.iap[0].kind, "training",
+        "the edit form starts from the kind's value"
+    );
+    assert!(!detail.iap[0].done);
+    let versions = detail
+        .events
+        .iter()
+        .filter(|e| e.kind == "iap_activity")
+        .count();
+    assert_eq!(versions, 2, "the old version stays");
+
+    // Done, then edited again: still done.
+    let current = detail.iap[0].id.clone();
+    d.complete_iap_activity(&current).unwrap();
+    let done = d.seeker_detail(&kim).unwrap().iap[0].id.clone();
+    d.edit_iap_activity(
+        &done,
+        &IapForm {
+            description: "CNC 선반 과정 수료".into(),
+            ..moved.clone()
+        },
+    )
+    .unwrap();
+    let row = d.seeker_detail(&kim).unwrap().iap[0].clone();
+    assert!(
+        row.done && row.description == "CNC 선반 과정 수료",
+        "{row:?}"
+    );
+
+    // An old version cannot be edited; a bad month is refused by its field.
+    assert!(
+        message(d.edit_iap_activity(&id, &moved).unwrap_err()).contains("이미 다른 기록으로 바뀐")
+    );
+    let bad = IapForm {
+        month: "1월".into(),
+        ..moved
+    };
+    assert!(message(d.edit_iap_activity(&row.id, &bad).unwrap_err()).contains("YYYY-MM"));
+}
