@@ -215,8 +215,14 @@ fn a_copied_or_restored_caseload_must_enroll_again_and_loses_nothing() {
     );
 
     // A backup restored over the original, then a change: the server has
-    // seen this device's next sequence number with another change.
-    env.ok(&original, &["import", "seekers", more.to_str().unwrap()]);
+    // seen this device's next sequence number with another change. (A new
+    // person: importing 이둘 again would be refused as a second record of
+    // someone the caseload holds.)
+    let fourth = env.file(
+        "fourth.csv",
+        "이름,생년월일,휴대전화,진행상태\n정넷,1993-07-08,010-6666-7777,접수\n".as_bytes(),
+    );
+    env.ok(&original, &["import", "seekers", fourth.to_str().unwrap()]);
     env.ok(&original, &["sync"]);
     std::fs::copy(&backup, &original).unwrap();
     let third = env.file(
