@@ -37,6 +37,7 @@ mod tests {
         CompanyPage, CompanyRow, ComplexView, VacancyForm, VacancyListQuery, VacancyPage,
         VacancyRow, VisitForm,
     };
+    use doyak_app::{CounselorRow, DeskCounselor, NewCounselorForm};
     use doyak_app::{
         ExportOutcome, ImportKind, ImportOutcome, ImportReport, ImportRequest, NewCaseloadForm,
         Progress, RowError,
@@ -99,6 +100,9 @@ mod tests {
             decl::<SeekerForm>(&cfg),
             decl::<SeekerFormChoices>(&cfg),
             decl::<DuplicateRow>(&cfg),
+            decl::<CounselorRow>(&cfg),
+            decl::<DeskCounselor>(&cfg),
+            decl::<NewCounselorForm>(&cfg),
             decl::<QuickKind>(&cfg),
             decl::<QuickHit>(&cfg),
             decl::<QuickGroup>(&cfg),

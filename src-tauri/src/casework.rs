@@ -9,6 +9,7 @@ use doyak_app::{
     SessionDraft, SessionForm, StepForm, UiError,
 };
 use doyak_app::{CaseFileChoices, IapForm, ReferralForm, ReferralResultForm};
+use doyak_app::{DeskCounselor, NewCounselorForm};
 
 #[tauri::command]
 pub async fn outcome_choices(
@@ -137,4 +138,25 @@ pub async fn record_referral_result(
     form: ReferralResultForm,
 ) -> Result<(), UiError> {
     with_desk(&state, move |desk| desk.record_referral_result(&form)).await
+}
+
+#[tauri::command]
+pub async fn desk_counselor(state: tauri::State<'_, DeskState>) -> Result<DeskCounselor, UiError> {
+    with_desk(&state, |desk| desk.desk_counselor()).await
+}
+
+#[tauri::command]
+pub async fn choose_counselor(
+    state: tauri::State<'_, DeskState>,
+    id: String,
+) -> Result<DeskCounselor, UiError> {
+    with_desk(&state, move |desk| desk.choose_counselor(&id)).await
+}
+
+#[tauri::command]
+pub async fn add_counselor(
+    state: tauri::State<'_, DeskState>,
+    form: NewCounselorForm,
+) -> Result<DeskCounselor, UiError> {
+    with_desk(&state, move |desk| desk.add_counselor(&form)).await
 }

@@ -66,6 +66,16 @@ pub fn create_demo_caseload(path: &Path) -> Result<(), AppError> {
     let mut desk = Desk::create_demo(path, &new, Arc::new(SystemClock))?.with_actor("demo");
     let spec: DemoSpec = desk.demo_spec(600, 80, 1)?;
     desk.generate_demo(&spec, &mut |_, _| {})?;
+    // The demo desk is one of the demo center's counselors, so what is
+    // written on it shows an author like the generated notes do.
+    if let Some(first) = desk
+        .desk_counselor()?
+        .choices
+        .into_iter()
+        .find(|c| c.role == "상담사")
+    {
+        desk.choose_counselor(&first.id)?;
+    }
     Ok(())
 }
 

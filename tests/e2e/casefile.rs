@@ -132,6 +132,20 @@ fn a_waiting_referral_is_closed_and_an_iap_activity_added_and_done() {
     })
     .unwrap();
 
+    // The demo desk is one of the center's counselors; a colleague takes
+    // the desk over by adding herself, and what she writes names her.
+    let header = wait_text(&s, "#counselor-open", "상담사 ");
+    s.click(&s.find("#counselor-open").unwrap()).unwrap();
+    wait_text(&s, "#counselor-title", "이 데스크의 상담사");
+    shot(&s, "42b-counselor-dialog");
+    type_into(&s, "#counselor-name", "정정희");
+    s.click(&s.find("#counselor-add").unwrap()).unwrap();
+    wait_text(&s, "#counselor-open", "상담사 정정희");
+    assert_ne!(
+        header, "상담사 정정희",
+        "the demo desk had its own counselor"
+    );
+
     // A counseling note corrected: the correction is a new version, the
     // original stays, marked 정정됨, and is not offered for correction again.
     s.click(&s.find("#tab-sessions").unwrap()).unwrap();
@@ -146,6 +160,11 @@ fn a_waiting_referral_is_closed_and_an_iap_activity_added_and_done() {
     let timeline = wait_text(&s, ".timeline", "정정: 지게차 필기 일정 12월로 변경");
     assert!(timeline.contains("(정정한 기록)"), "{timeline}");
     assert!(timeline.contains("(정정됨)"), "{timeline}");
+    let bylines = s.texts(".timeline .byline").unwrap();
+    assert!(
+        bylines[0].starts_with("정정희 · ") && bylines[0].ends_with(" 작성"),
+        "the newest entry is the correction, signed by the desk's counselor: {bylines:?}"
+    );
     let superseded = s.find_all(".timeline li.superseded .correct-note").unwrap();
     assert!(superseded.is_empty(), "a superseded note offers no 정정");
     shot(&s, "43-note-corrected");

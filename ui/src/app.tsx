@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, type UiError } from "./api";
-import type { CaseloadSummary, DeskInfo, QuickHit } from "./bindings";
+import type { CaseloadSummary, DeskCounselor, DeskInfo, QuickHit } from "./bindings";
 import { discardUnsaved, hasUnsaved } from "./lib/guard";
 import { actionFor, nextZoom, type Action } from "./lib/shortcuts";
 import { LeaveDialog } from "./components/LeaveDialog";
@@ -11,6 +11,7 @@ import { Companies } from "./screens/Companies";
 import { DataScreen } from "./screens/DataScreen";
 import { PassphraseDialog } from "./screens/PassphraseDialog";
 import { CompanyDetailView } from "./screens/CompanyDetailView";
+import { CounselorDialog } from "./screens/CounselorDialog";
 import { CompanyFormView } from "./screens/CompanyFormView";
 import { FieldVisit } from "./screens/FieldVisit";
 import { SeekerDetailView, type Tab as SeekerTab } from "./screens/SeekerDetailView";
@@ -88,6 +89,8 @@ export function App() {
   const [leaving, setLeaving] = useState<Route | null>(null);
   const setRoute = (next: Route) => (hasUnsaved() ? setLeaving(next) : setRouteNow(next));
   const [passphraseOpen, setPassphraseOpen] = useState(false);
+  const [counselor, setCounselor] = useState<DeskCounselor | null>(null);
+  const [counselorOpen, setCounselorOpen] = useState(false);
   const [quickOpen, setQuickOpen] = useState(false);
   const [zoom, setZoom] = useState(savedZoom);
   useEffect(() => {
@@ -106,6 +109,9 @@ export function App() {
   // The status bar's count of changes waiting to sync follows every write,
   // wherever it was made.
   const unlocked = summary !== null;
+  useEffect(() => {
+    if (unlocked) api.deskCounselor().then(setCounselor, () => undefined);
+  }, [unlocked]);
   useEffect(() => {
     if (!unlocked) return;
     const timer = setInterval(refresh, 5000);
@@ -187,6 +193,17 @@ export function App() {
               </button>
             )}
             <span class="center">{summary.center_name}</span>
+            {counselor && (
+              <button
+                id="counselor-open"
+                type="button"
+                class={counselor.current ? "btn small-btn" : "btn small-btn attention"}
+                title="이 데스크에서 쓰는 기록의 작성자"
+                onClick={() => setCounselorOpen(true)}
+              >
+                {counselor.current ? `상담사 ${counselor.current.name}` : "상담사 지정 필요"}
+              </button>
+            )}
             <button id="passphrase-open" type="button" class="btn small-btn" onClick={() => setPassphraseOpen(true)}>
               암호 변경
             </button>
@@ -355,6 +372,9 @@ export function App() {
         </main>
       </div>
       {summary && passphraseOpen && <PassphraseDialog onClose={() => setPassphraseOpen(false)} />}
+      {summary && counselor && counselorOpen && (
+        <CounselorDialog current={counselor} onChanged={setCounselor} onClose={() => setCounselorOpen(false)} />
+      )}
       {summary && quickOpen && <QuickSearch onOpen={openHit} onClose={() => setQuickOpen(false)} />}
       <StatusBar summary={summary} onOpenSync={() => setScreen("sync")} onSynced={refresh} />
     </div>

@@ -395,7 +395,17 @@ corrects: boolean,
 /**
  * A counseling note still current: the page offers 정정.
  */
-can_correct: boolean, };
+can_correct: boolean, 
+/**
+ * Who wrote it: the counselor's name, "" when the desk that wrote it
+ * had no counselor chosen (or the record predates authors).
+ */
+author: string, 
+/**
+ * When it was written, Korean time ("2026-12-03 14:20"), "" when not
+ * recorded.
+ */
+written_at: string, };
 
 /**
  * A referral to a partner institution, for the seeker's 기관연계 tab.
@@ -543,6 +553,27 @@ status: string,
  * "이름·생년월일이 같음", "전화번호가 같음" or both.
  */
 reason: string, };
+
+export type CounselorRow = { id: string, name: string, 
+/**
+ * 상담사 or 관리자.
+ */
+role: string, };
+
+/**
+ * The desk's counselor and whom it can be switched to.
+ */
+export type DeskCounselor = { 
+/**
+ * None until someone is chosen: notes written meanwhile have no author.
+ */
+current: CounselorRow | null, 
+/**
+ * The center's active counselors, by name.
+ */
+choices: Array<CounselorRow>, };
+
+export type NewCounselorForm = { name: string, };
 
 /**
  * What a hit opens.
@@ -849,7 +880,11 @@ needs_placement: boolean, };
 /**
  * One step in an 알선's history.
  */
-export type StepRow = { on: string, from_label: string, to_label: string, note: string, };
+export type StepRow = { on: string, from_label: string, to_label: string, note: string, 
+/**
+ * Who moved it ("" for the first row and for steps with no author).
+ */
+author: string, };
 
 /**
  * A step the counselor takes on an 알선.

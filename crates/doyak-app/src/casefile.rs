@@ -197,20 +197,17 @@ impl Desk {
         let Some(kind) = kind else {
             return Err(AppError::Invalid(r.errors));
         };
-        let event = CaseEvent {
-            id: self.new_id(),
-            center_id: self.center_id(),
-            subject_id: seeker.id,
-            author_id: None,
-            occurred_on: self.clock.today(),
-            supersedes: None,
-            body: EventBody::IapActivity {
+        let event = self.event(
+            seeker.id,
+            self.clock.today(),
+            None,
+            EventBody::IapActivity {
                 month: form.month.trim().to_owned(),
                 kind,
                 description: form.description.trim().to_owned(),
                 done: false,
             },
-        };
+        )?;
         Ok(self.record_event(event)?.id.to_string())
     }
 
@@ -234,15 +231,7 @@ impl Desk {
 
     /// Writes a new version of an IAP activity that supersedes `plan`.
     fn supersede_iap(&mut self, plan: &CaseEvent, body: EventBody) -> Result<(), AppError> {
-        let event = CaseEvent {
-            id: self.new_id(),
-            center_id: self.center_id(),
-            subject_id: plan.subject_id,
-            author_id: None,
-            occurred_on: self.clock.today(),
-            supersedes: Some(plan.id),
-            body,
-        };
+        let event = self.event(plan.subject_id, self.clock.today(), Some(plan.id), body)?;
         self.record_event(event)?;
         Ok(())
     }

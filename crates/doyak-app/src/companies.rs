@@ -9,7 +9,7 @@ use crate::detail::{Fact, event_row};
 use crate::forms::{Reader, choice, parse_id};
 use crate::{AppError, Choice, Desk, EventRow, MAX_PAGE};
 use doyak_domain::company::{CompanyStatus, FocusIndustry, VacancyStatus};
-use doyak_domain::events::{CaseEvent, ContactMode, EventBody};
+use doyak_domain::events::{ContactMode, EventBody};
 use doyak_domain::{Company, Id, Vacancy};
 use doyak_store::{CompanyFilter, VacancyFilter};
 use serde::{Deserialize, Serialize};
@@ -385,13 +385,14 @@ impl Desk {
                 .unwrap_or_default(),
         );
         fact("메모", company.note.clone().unwrap_or_default());
+        let names = self.counselor_names()?;
         Ok(CompanyDetail {
             row: self.company_row(&company, &counts),
             facts,
             vacancies: self.vacancy_rows(&vacancies)?,
             events: events
                 .iter()
-                .map(|e| event_row(e, superseded.contains(&e.id)))
+                .map(|e| event_row(e, superseded.contains(&e.id), &names))
                 .collect(),
             form: CompanyForm::of(&company),
         })
@@ -443,19 +444,16 @@ impl Desk {
         let (Some(occurred_on), Some(mode), true) = (occurred_on, mode, r.errors.is_empty()) else {
             return Err(AppError::Invalid(r.errors));
         };
-        let event = self.record_event(CaseEvent {
-            id: self.new_id(),
-            center_id: self.center_id(),
-            subject_id: company.id,
-            author_id: None,
+        let event = self.record_event(self.event(
+            company.id,
             occurred_on,
-            supersedes: None,
-            body: EventBody::CompanyVisit {
+            None,
+            EventBody::CompanyVisit {
                 mode,
                 industrial_complex: company.industrial_complex.clone(),
                 content: f.content.trim().to_owned(),
             },
-        })?;
-        Ok(event_row(&event, false))
+        )?)?;
+        Ok(event_row(&event, false, &self.counselor_names()?))
     }
 }

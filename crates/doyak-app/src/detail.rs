@@ -3,12 +3,14 @@
 //! readable rows; plus the session note form.
 
 use crate::codes::{keco_name, monthly_wage};
+use crate::counselors::written_at_label;
 use crate::forms::{choice, parse_id};
 use crate::{AppError, Choice, Desk, IapRow, PlacementRow, SeekerForm, SeekerRow};
 use chrono::NaiveDate;
 use doyak_domain::events::{CaseEvent, ContactMode, EventBody};
-use doyak_domain::{FieldError, Referral};
+use doyak_domain::{FieldError, Id, Referral};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use ts_rs::TS;
 
 /// One line of a case file.
@@ -30,6 +32,12 @@ pub struct EventRow {
     pub corrects: bool,
     /// A counseling note still current: the page offers 정정.
     pub can_correct: bool,
+    /// Who wrote it: the counselor's name, "" when the desk that wrote it
+    /// had no counselor chosen (or the record predates authors).
+    pub author: String,
+    /// When it was written, Korean time ("2026-12-03 14:20"), "" when not
+    /// recorded.
+    pub written_at: String,
 }
 
 /// A referral to a partner institution, for the seeker's 기관연계 tab.
@@ -80,7 +88,7 @@ pub struct SessionForm {
     pub corrects: String,
 }
 
-pub(crate) fn event_row(e: &CaseEvent, superseded: bool) -> EventRow {
+pub(crate) fn event_row(e: &CaseEvent, superseded: bool, names: &HashMap<Id, String>) -> EventRow {
     let (summary, detail) = match &e.body {
         EventBody::CounselingSession {
             minutes,
@@ -216,6 +224,17 @@ pub(crate) fn event_row(e: &CaseEvent, superseded: bool) -> EventRow {
         superseded,
         corrects: e.supersedes.is_some(),
         can_correct: !superseded && matches!(e.body, EventBody::CounselingSession { .. }),
+        author: e
+            .author_id
+            .map(|id| {
+                names
+                    .get(&id)
+                    .cloned()
+                    // A counselor whose record has not reached this desk yet.
+                    .unwrap_or_else(|| "다른 상담사".to_owned())
+            })
+            .unwrap_or_default(),
+        written_at: e.recorded_at.map(written_at_label).unwrap_or_default(),
     }
 }
 
@@ -237,9 +256,10 @@ impl Desk {
         let iap = crate::casefile::iap_rows(&events);
         let superseded: Vec<_> = events.iter().filter_map(|e| e.supersedes).collect();
         events.sort_by_key(|e| std::cmp::Reverse((e.occurred_on, e.id)));
+        let names = self.counselor_names()?;
         let rows = events
             .iter()
-            .map(|e| event_row(e, superseded.contains(&e.id)))
+            .map(|e| event_row(e, superseded.contains(&e.id), &names))
             .collect();
 
         let referrals = self
@@ -362,6 +382,13 @@ impl Desk {
                 .join(", "),
         );
         fact("IAP 취업 목표", seeker.iap_goal.clone().unwrap_or_default());
+        fact(
+            "담당 상담사",
+            seeker
+                .counselor_id
+                .and_then(|id| names.get(&id).cloned())
+                .unwrap_or_default(),
+        );
         fact("메모", seeker.note.clone().unwrap_or_default());
 
         Ok(SeekerDetail {
@@ -448,22 +475,19 @@ impl Desk {
             "" => None,
             id => Some(self.correctable_session(id, seeker.id)?.id),
         };
-        let event = CaseEvent {
-            id: self.new_id(),
-            center_id: self.center_id(),
-            subject_id: seeker.id,
-            author_id: None,
+        let event = self.event(
+            seeker.id,
             occurred_on,
             supersedes,
-            body: EventBody::CounselingSession {
+            EventBody::CounselingSession {
                 minutes,
                 mode,
                 content: form.content.trim().to_owned(),
                 next_step: Some(form.next_step.trim().to_owned()).filter(|s| !s.is_empty()),
                 next_on,
             },
-        };
+        )?;
         let event = self.record_event(event)?;
-        Ok(event_row(&event, false))
+        Ok(event_row(&event, false, &self.counselor_names()?))
     }
 }

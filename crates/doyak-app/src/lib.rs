@@ -10,6 +10,7 @@ pub mod codes;
 mod companies;
 mod company_forms;
 mod correct;
+mod counselors;
 mod demo;
 mod detail;
 mod drafts;
@@ -41,6 +42,9 @@ pub use companies::{
     VacancyListQuery, VacancyPage, VacancyRow, VisitForm,
 };
 pub use company_forms::{CompanyForm, CompanyFormChoices, VacancyForm};
+pub use counselors::{
+    COUNSELOR_NAME_MAX, CounselorRow, DeskCounselor, NewCounselorForm, written_at_label,
+};
 pub use detail::{EventRow, Fact, ReferralRow, SeekerDetail, SessionForm};
 pub use doyak_domain::ErrorCode;
 pub use drafts::{MAX_DRAFT_BYTES, SessionDraft};

@@ -299,14 +299,11 @@ impl Desk {
                 format!("{started_on}에 {employer} 취업이 이미 등록되어 있습니다."),
             ));
         }
-        let event = CaseEvent {
-            id: self.new_id(),
-            center_id: self.center_id(),
-            subject_id: seeker.id,
-            author_id: None,
-            occurred_on: started_on,
-            supersedes: None,
-            body: EventBody::Placement {
+        let event = self.event(
+            seeker.id,
+            started_on,
+            None,
+            EventBody::Placement {
                 employer,
                 company_id,
                 vacancy_id,
@@ -316,7 +313,7 @@ impl Desk {
                 weekly_hours,
                 application_id,
             },
-        };
+        )?;
         let ctx = self.check_ctx();
         let errors = event.check(&ctx);
         if !errors.is_empty() {
@@ -453,14 +450,11 @@ impl Desk {
         let Some(checked_on) = checked_on else {
             return Err(AppError::Invalid(r.errors));
         };
-        let event = CaseEvent {
-            id: self.new_id(),
-            center_id: self.center_id(),
-            subject_id: placement.id,
-            author_id: None,
-            occurred_on: checked_on,
-            supersedes: None,
-            body: EventBody::RetentionCheck {
+        let event = self.event(
+            placement.id,
+            checked_on,
+            None,
+            EventBody::RetentionCheck {
                 months: form.months,
                 still_employed: form.still_employed,
                 note: Reader::text(&form.note),
@@ -468,7 +462,7 @@ impl Desk {
                 left_on: if form.still_employed { None } else { left_on },
                 left_reason,
             },
-        };
+        )?;
         let ctx = self.check_ctx();
         let errors = event.check(&ctx);
         if !errors.is_empty() {

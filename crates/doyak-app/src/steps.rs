@@ -31,6 +31,8 @@ pub struct StepRow {
     pub from_label: String,
     pub to_label: String,
     pub note: String,
+    /// Who moved it ("" for the first row and for steps with no author).
+    pub author: String,
 }
 
 pub(crate) fn may_share(s: &JobSeeker) -> bool {
@@ -114,15 +116,12 @@ impl Desk {
         if note.is_some() {
             application.note = note.clone();
         }
-        let step = CaseEvent {
-            id: self.new_id(),
-            center_id: self.center_id(),
-            subject_id: application.id,
-            author_id: None,
-            occurred_on: on,
-            supersedes: None,
-            body: EventBody::ApplicationStep { from, to, note },
-        };
+        let step = self.event(
+            application.id,
+            on,
+            None,
+            EventBody::ApplicationStep { from, to, note },
+        )?;
         let ctx = self.check_ctx();
         let mut errors = application.check(&ctx);
         errors.extend(step.check(&ctx));
@@ -231,7 +230,9 @@ impl Desk {
             from_label: String::new(),
             to_label: started.label_ko().to_owned(),
             note: String::new(),
+            author: String::new(),
         }];
+        let names = self.counselor_names()?;
         for e in steps {
             if let EventBody::ApplicationStep { from, to, note } = e.body {
                 rows.push(StepRow {
@@ -239,6 +240,10 @@ impl Desk {
                     from_label: from.label_ko().to_owned(),
                     to_label: to.label_ko().to_owned(),
                     note: note.unwrap_or_default(),
+                    author: e
+                        .author_id
+                        .and_then(|id| names.get(&id).cloned())
+                        .unwrap_or_default(),
                 });
             }
         }

@@ -125,6 +125,14 @@ impl Dice {
         Id::new_v7(unix_ms, random)
     }
 
+    /// When a record minted with [`Dice::id_on`] was written: the office
+    /// hour its id carries, so a note says it was typed on its day.
+    pub(crate) fn written_at(id: Id) -> Option<chrono::DateTime<chrono::Utc>> {
+        id.unix_ms()
+            .and_then(|ms| i64::try_from(ms).ok())
+            .and_then(chrono::DateTime::from_timestamp_millis)
+    }
+
     /// A Korean mobile number, "010-XXXX-XXXX".
     pub(crate) fn mobile(&mut self) -> String {
         format!(

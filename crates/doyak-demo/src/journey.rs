@@ -71,6 +71,7 @@ pub(crate) fn case_file(
                     center_id: world.center_id,
                     subject_id: subject,
                     author_id: Some(team.author(person.counselor, d)),
+                    recorded_at: Dice::written_at(id),
                     occurred_on: on,
                     supersedes: None,
                     body,

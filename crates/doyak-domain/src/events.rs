@@ -7,7 +7,7 @@
 use crate::record::CheckContext;
 use crate::validate::{FieldError, Validation};
 use crate::{EntityKind, EventRecord, Id, KecoCode, SharedRecord};
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// One append-only event in a seeker's or a company's file.
@@ -17,8 +17,13 @@ pub struct CaseEvent {
     pub center_id: Id,
     /// The seeker, company or placement the event belongs to.
     pub subject_id: Id,
+    /// The counselor who wrote it (the desk's 상담사 when it was written).
     pub author_id: Option<Id>,
     pub occurred_on: NaiveDate,
+    /// When it was written, by the writing desk's clock: a note about a
+    /// Monday session typed on Tuesday says so. Older desks did not send it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded_at: Option<DateTime<Utc>>,
     /// The event this one corrects, if any.
     pub supersedes: Option<Id>,
     pub body: EventBody,

@@ -9,6 +9,7 @@
 
 mod applications;
 mod companies;
+mod counselors;
 mod draft;
 mod error;
 mod migrate;

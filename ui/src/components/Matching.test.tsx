@@ -22,7 +22,7 @@ function row(over: Partial<ApplicationRow>): ApplicationRow {
     next_statuses: [],
     final_statuses: ["hired", "rejected", "withdrawn"],
     note: "",
-    steps: [{ on: "2026-11-20", from_label: "", to_label: "알선", note: "" }],
+    steps: [{ on: "2026-11-20", from_label: "", to_label: "알선", note: "", author: "" }],
     placement_id: null,
     needs_placement: false,
     ...over,
@@ -92,8 +92,8 @@ describe("Applications", () => {
         rows={[
           row({
             steps: [
-              { on: "2026-11-20", from_label: "", to_label: "알선", note: "" },
-              { on: "2026-11-25", from_label: "알선", to_label: "면접", note: "11/30 면접" },
+              { on: "2026-11-20", from_label: "", to_label: "알선", note: "", author: "" },
+              { on: "2026-11-25", from_label: "알선", to_label: "면접", note: "11/30 면접", author: "박상담" },
             ],
           }),
         ]}
@@ -102,7 +102,7 @@ describe("Applications", () => {
       />,
     );
     const steps = Array.from(view.container.querySelectorAll("ol.steps li")).map((li) => li.textContent);
-    expect(steps).toEqual(["2026-11-20 알선(으)로 등록", "2026-11-25 알선 → 면접 · 11/30 면접"]);
+    expect(steps).toEqual(["2026-11-20 알선(으)로 등록", "2026-11-25 알선 → 면접 · 11/30 면접 · 박상담"]);
   });
 });
 

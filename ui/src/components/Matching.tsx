@@ -302,6 +302,7 @@ export function Applications(props: {
                         <li>
                           {st.on} {st.from_label ? `${st.from_label} → ${st.to_label}` : `${st.to_label}(으)로 등록`}
                           {st.note && <span class="muted"> · {st.note}</span>}
+                          {st.author && <span class="muted small"> · {st.author}</span>}
                         </li>
                       ))}
                     </ol>

@@ -1,5 +1,12 @@
 import type { EventRow } from "../bindings";
 
+/** "박상담 · 2026-12-03 14:20 작성": who wrote an event and when, as far as
+ * its record says (records from before authors say nothing). */
+export function byline(e: Pick<EventRow, "author" | "written_at">): string {
+  const who = e.author || "작성자 기록 없음";
+  return e.written_at ? `${who} · ${e.written_at} 작성` : who;
+}
+
 /** A case file, newest first: date, kind, one-line summary and the note. */
 export function Timeline({ rows, empty, onCorrect }: { rows: EventRow[]; empty: string; onCorrect?: (id: string) => void }) {
   if (rows.length === 0) return <p class="empty">{empty}</p>;
@@ -20,6 +27,7 @@ export function Timeline({ rows, empty, onCorrect }: { rows: EventRow[]; empty: 
               )}
             </div>
             {e.detail && <p class="note">{e.detail}</p>}
+            {(e.author || e.written_at) && <p class="byline muted small">{byline(e)}</p>}
           </div>
         </li>
       ))}

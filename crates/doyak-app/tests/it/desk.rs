@@ -64,6 +64,7 @@ fn create_edit_and_note_a_session_then_reopen() {
         center_id: desk.center_id(),
         subject_id: s.id,
         author_id: None,
+        recorded_at: None,
         occurred_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
         supersedes: None,
         body: EventBody::CounselingSession {

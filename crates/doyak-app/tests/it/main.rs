@@ -5,6 +5,7 @@
 mod casefile;
 mod companies;
 mod conflicts;
+mod counselors;
 mod counts;
 mod demo;
 mod desk;

@@ -293,6 +293,7 @@ impl Sim {
             center_id: self.center.id,
             subject_id: id,
             author_id: None,
+            recorded_at: None,
             // The counselor enters the date; the laptop's clock does not.
             occurred_on: self.now.date_naive(),
             supersedes: None,

@@ -22,6 +22,7 @@ fn event(desk: &Desk, subject: Id, on: NaiveDate, body: EventBody) -> CaseEvent 
         center_id: desk.center_id(),
         subject_id: subject,
         author_id: None,
+        recorded_at: None,
         occurred_on: on,
         supersedes: None,
         body,

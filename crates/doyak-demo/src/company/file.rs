@@ -22,11 +22,13 @@ impl CompanyMaker<'_> {
         let d = &mut self.dice;
         let mut out: Vec<(NaiveDate, DemoItem)> = Vec::new();
         let mut push = |d: &mut Dice, on: NaiveDate, body: EventBody| {
+            let id = d.id_on(on);
             let event = CaseEvent {
-                id: d.id_on(on),
+                id,
                 center_id: world.center_id,
                 subject_id: site.id,
                 author_id: Some(team.author(site.counselor, d)),
+                recorded_at: Dice::written_at(id),
                 occurred_on: on,
                 supersedes: None,
                 body,

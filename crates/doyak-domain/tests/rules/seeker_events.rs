@@ -13,6 +13,7 @@ pub fn event(body: EventBody) -> CaseEvent {
         center_id: center_id(),
         subject_id: id(10),
         author_id: None,
+        recorded_at: None,
         occurred_on: day("2026-11-20"),
         supersedes: None,
         body,

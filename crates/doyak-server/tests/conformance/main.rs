@@ -745,6 +745,7 @@ fn scenario(service: &SyncService) -> Vec<String> {
         center_id: Id::from(a),
         subject_id: Id::from(s1),
         author_id: None,
+        recorded_at: None,
         occurred_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
         supersedes: None,
         body: doyak_domain::EventBody::CounselingSession {

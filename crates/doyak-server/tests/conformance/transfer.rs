@@ -14,6 +14,7 @@ fn event(id: Uuid, center: Uuid, subject: Uuid, body: EventBody) -> Op {
         center_id: Id::from(center),
         subject_id: Id::from(subject),
         author_id: None,
+        recorded_at: None,
         occurred_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
         supersedes: None,
         body,

@@ -161,6 +161,7 @@ fn events_are_appended_and_read_back_in_date_order() {
         center_id: center().id,
         subject_id: s.id,
         author_id: None,
+        recorded_at: None,
         occurred_on: chrono::NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
         supersedes: None,
         body: EventBody::CounselingSession {
@@ -282,6 +283,7 @@ fn placements_keep_their_recorded_retention_checks_in_any_arrival_order() {
         center_id: center().id,
         subject_id: subject,
         author_id: None,
+        recorded_at: None,
         occurred_on: on,
         supersedes: None,
         body,

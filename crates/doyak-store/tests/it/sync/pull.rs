@@ -259,6 +259,7 @@ fn the_same_changes_twice_change_nothing() {
         center_id: center().id,
         subject_id: s.id,
         author_id: None,
+        recorded_at: None,
         occurred_on: "2026-08-01".parse().unwrap(),
         supersedes: None,
         body: EventBody::Placement {
@@ -339,6 +340,7 @@ fn a_pulled_session_moves_the_follow_up_like_a_typed_one() {
         center_id: center().id,
         subject_id: s.id,
         author_id: None,
+        recorded_at: None,
         occurred_on: "2026-11-20".parse().unwrap(),
         supersedes: None,
         body: EventBody::CounselingSession {

@@ -15,6 +15,7 @@ fn the_outbox_reads_back_as_the_mutations_a_push_sends() {
         center_id: center().id,
         subject_id: s.id,
         author_id: None,
+        recorded_at: None,
         occurred_on: "2026-11-20".parse().unwrap(),
         supersedes: None,
         body: EventBody::CounselingSession {
