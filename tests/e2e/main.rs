@@ -10,6 +10,7 @@ mod duplicates;
 mod harness;
 mod join;
 mod keyboard;
+mod layout;
 mod matching;
 mod outcomes;
 mod passphrase;

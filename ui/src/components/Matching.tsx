@@ -277,24 +277,26 @@ export function Applications(props: {
                   <td>
                     <span class="tag">{r.status_label}</span>
                   </td>
-                  <td class="step-buttons">
-                    {steps.map((c) => (
-                      <button
-                        type="button"
-                        class={r.final_statuses.includes(c.value) ? "btn small-btn outcome" : "btn small-btn"}
-                        data-step={c.value}
-                        aria-label={`${label}: ${c.label}`}
-                        onClick={() => setEditing({ id: r.id, to: c })}
-                      >
-                        {c.label}
-                      </button>
-                    ))}
-                    {r.needs_placement && props.onPlace && (
-                      <button type="button" class="btn small-btn primary place" onClick={() => props.onPlace?.(r)}>
-                        취업 등록
-                      </button>
-                    )}
-                    {r.placement_id && <span class="muted small">취업 등록됨</span>}
+                  <td>
+                    <div class="step-buttons">
+                      {steps.map((c) => (
+                        <button
+                          type="button"
+                          class={r.final_statuses.includes(c.value) ? "btn small-btn outcome" : "btn small-btn"}
+                          data-step={c.value}
+                          aria-label={`${label}: ${c.label}`}
+                          onClick={() => setEditing({ id: r.id, to: c })}
+                        >
+                          {c.label}
+                        </button>
+                      ))}
+                      {r.needs_placement && props.onPlace && (
+                        <button type="button" class="btn small-btn primary place" onClick={() => props.onPlace?.(r)}>
+                          취업 등록
+                        </button>
+                      )}
+                      {r.placement_id && <span class="muted small">취업 등록됨</span>}
+                    </div>
                   </td>
                   <td class="wrap">
                     <ol class="steps" aria-label="단계 경과">

@@ -119,23 +119,25 @@ export function SyncScreen(props: { onOpenSeeker: (id: string) => void; onOpenCo
                     <td>{moment(r.at)}</td>
                     <td>{r.kind_label}</td>
                     <td class="wrap">{r.message}</td>
-                    <td class="actions">
-                      {r.can_retry && (
+                    <td>
+                      <div class="actions">
+                        {r.can_retry && (
+                          <button
+                            class="btn small-btn"
+                            id={`retry-${r.mutation_id}`}
+                            onClick={() => api.retryRejection(r.mutation_id).then(load, setError)}
+                          >
+                            다시 보내기
+                          </button>
+                        )}
                         <button
                           class="btn small-btn"
-                          id={`retry-${r.mutation_id}`}
-                          onClick={() => api.retryRejection(r.mutation_id).then(load, setError)}
+                          id={`dismiss-${r.mutation_id}`}
+                          onClick={() => api.dismissRejection(r.mutation_id).then(load, setError)}
                         >
-                          다시 보내기
+                          확인함
                         </button>
-                      )}
-                      <button
-                        class="btn small-btn"
-                        id={`dismiss-${r.mutation_id}`}
-                        onClick={() => api.dismissRejection(r.mutation_id).then(load, setError)}
-                      >
-                        확인함
-                      </button>
+                      </div>
                     </td>
                   </tr>
                 ))}
