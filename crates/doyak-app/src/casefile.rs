@@ -64,6 +64,8 @@ pub struct CaseFileChoices {
     pub iap_kinds: Vec<Choice>,
     /// The caseload's partner institutions: value = id, label = "name (유형)".
     pub partners: Vec<Choice>,
+    /// The types a new 연계기관 may have (for a seeker: `seeker`/`both`).
+    pub partner_kinds: Vec<Choice>,
     /// The endings a referral may be given.
     pub referral_results: Vec<Choice>,
 }
@@ -106,21 +108,15 @@ pub(crate) fn iap_rows(events: &[CaseEvent]) -> Vec<IapRow> {
 
 impl Desk {
     pub fn case_file_choices(&self) -> Result<CaseFileChoices, AppError> {
-        let refdata = doyak_refdata::get();
         let partners = self
             .store
             .partners()?
-            .into_iter()
-            .map(|p| Choice {
-                value: p.id.to_string(),
-                label: match refdata.partner_type(&p.kind) {
-                    Some(t) => format!("{} ({})", p.name, t.name_ko),
-                    None => p.name,
-                },
-            })
+            .iter()
+            .map(crate::partners::partner_choice)
             .collect();
         Ok(CaseFileChoices {
             partners,
+            partner_kinds: crate::partners::seeker_partner_kinds(),
             iap_kinds: [
                 IapActivityKind::JobSearch,
                 IapActivityKind::Training,
@@ -218,8 +214,7 @@ impl Desk {
             .event(parse_id(id)?)?
             .filter(|e: &CaseEvent| matches!(e.body, EventBody::IapActivity { .. }))
             .ok_or(AppError::NotFound { what: "IAP 활동" })?;
-        let later = self.events_of(plan.subject_id)?;
-        if later.iter().any(|e| e.supersedes == Some(plan.id)) {
+        if self.store.is_superseded(&plan)? {
             return Err(invalid(
                 "id",
                 "IAP 활동",

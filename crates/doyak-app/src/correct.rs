@@ -20,15 +20,15 @@ impl Desk {
         let event = self.store.event(parse_id(id)?)?.ok_or(AppError::NotFound {
             what: "상담 기록",
         })?;
+        self.correctable(event, seeker)
+    }
+
+    fn correctable(&self, event: CaseEvent, seeker: Id) -> Result<CaseEvent, AppError> {
         if event.subject_id != seeker || !matches!(event.body, EventBody::CounselingSession { .. })
         {
             return Err(refused("이 구직자의 상담 기록만 정정할 수 있습니다."));
         }
-        if self
-            .events_of(seeker)?
-            .iter()
-            .any(|e| e.supersedes == Some(event.id))
-        {
+        if self.store.is_superseded(&event)? {
             return Err(refused(
                 "이미 정정된 기록입니다. 가장 최근에 정정한 기록을 고쳐 주세요.",
             ));
@@ -44,7 +44,8 @@ impl Desk {
             .ok_or(AppError::NotFound {
                 what: "상담 기록"
             })?;
-        let event = self.correctable_session(event_id, event.subject_id)?;
+        let seeker = event.subject_id;
+        let event = self.correctable(event, seeker)?;
         let EventBody::CounselingSession {
             minutes,
             mode,

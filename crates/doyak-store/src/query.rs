@@ -280,6 +280,21 @@ impl Store {
         data.map(|d| decode(&d, "event")).transpose()
     }
 
+    /// Whether a later event of the same subject corrects `event` (a
+    /// correction shares its original's subject). Reads the subject's index
+    /// rows, not their JSON.
+    pub fn is_superseded(&self, event: &CaseEvent) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM event INDEXED BY event_subject
+                                 WHERE subject_id = ?1 AND supersedes = ?2)",
+            )?
+            .query_row((event.subject_id.to_string(), event.id.to_string()), |r| {
+                r.get(0)
+            })?)
+    }
+
     /// The live company registered under a 사업자등록번호, if any.
     pub fn company_by_business_number(
         &self,
