@@ -37,7 +37,7 @@ mod tests {
         CompanyPage, CompanyRow, ComplexView, VacancyForm, VacancyListQuery, VacancyPage,
         VacancyRow, VisitForm,
     };
-    use doyak_app::{CounselorRow, DeskCounselor, NewCounselorForm};
+    use doyak_app::{CounselorRow, DeskCounselor, NewCounselorForm, PartnerForm};
     use doyak_app::{
         ExportOutcome, ImportKind, ImportOutcome, ImportReport, ImportRequest, NewCaseloadForm,
         Progress, RowError,
@@ -100,6 +100,7 @@ mod tests {
             decl::<SeekerForm>(&cfg),
             decl::<SeekerFormChoices>(&cfg),
             decl::<DuplicateRow>(&cfg),
+            decl::<PartnerForm>(&cfg),
             decl::<CounselorRow>(&cfg),
             decl::<DeskCounselor>(&cfg),
             decl::<NewCounselorForm>(&cfg),

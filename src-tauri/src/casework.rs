@@ -9,7 +9,7 @@ use doyak_app::{
     SessionDraft, SessionForm, StepForm, UiError,
 };
 use doyak_app::{CaseFileChoices, IapForm, ReferralForm, ReferralResultForm};
-use doyak_app::{DeskCounselor, NewCounselorForm};
+use doyak_app::{Choice, DeskCounselor, NewCounselorForm, PartnerForm};
 
 #[tauri::command]
 pub async fn outcome_choices(
@@ -159,4 +159,12 @@ pub async fn add_counselor(
     form: NewCounselorForm,
 ) -> Result<DeskCounselor, UiError> {
     with_desk(&state, move |desk| desk.add_counselor(&form)).await
+}
+
+#[tauri::command]
+pub async fn add_partner(
+    state: tauri::State<'_, DeskState>,
+    form: PartnerForm,
+) -> Result<Choice, UiError> {
+    with_desk(&state, move |desk| desk.add_partner(&form)).await
 }

@@ -140,6 +140,7 @@ fn main() {
             casework::desk_counselor,
             casework::choose_counselor,
             casework::add_counselor,
+            casework::add_partner,
             commands::change_passphrase,
             sync::sync_panel,
             sync::sync_now,

@@ -173,6 +173,25 @@ fn a_waiting_referral_is_closed_and_an_iap_activity_added_and_done() {
     // without a purpose (said under the field), recorded with one.
     s.click(&s.find("#tab-referrals").unwrap()).unwrap();
     s.click(&s.find("#referral-add").unwrap()).unwrap();
+    // A partner missing from the list is added from the form and chosen.
+    s.click(&s.find("#partner-add").unwrap()).unwrap();
+    s.click(&s.find("#partner-save").unwrap()).unwrap();
+    wait_text(&s, "#partner-form .field-error", "필수 항목입니다");
+    type_into(&s, "#f-partner_name", "안산 도약 여성새로일하기센터");
+    choose(&s, "f-partner_kind", "saeil");
+    type_into(&s, "#f-partner_phone", "0314000000");
+    s.click(&s.find("#partner-save").unwrap()).unwrap();
+    let picked = s
+        .wait("the new partner chosen in the referral form", || {
+            let label = s.script(
+                "const sel = document.getElementById('f-partner_id');\
+                 return sel ? sel.options[sel.selectedIndex].text : null;",
+                serde_json::json!([]),
+            )?;
+            Ok(label.as_str().map(str::to_owned))
+        })
+        .unwrap();
+    assert_eq!(picked, "안산 도약 여성새로일하기센터 (여성새로일하기센터)");
     let partner = s
         .script(
             "return Array.from(document.querySelectorAll('#f-partner_id option'))\

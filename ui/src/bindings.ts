@@ -481,6 +481,10 @@ export type CaseFileChoices = { iap_kinds: Array<Choice>,
  */
 partners: Array<Choice>, 
 /**
+ * The types a new 연계기관 may have (for a seeker: `seeker`/`both`).
+ */
+partner_kinds: Array<Choice>, 
+/**
  * The endings a referral may be given.
  */
 referral_results: Array<Choice>, };
@@ -553,6 +557,12 @@ status: string,
  * "이름·생년월일이 같음", "전화번호가 같음" or both.
  */
 reason: string, };
+
+/**
+ * The 연계기관 form: 기관명, 유형 (an id of partner_institution_types.csv)
+ * and, optionally, 전화번호.
+ */
+export type PartnerForm = { name: string, kind: string, phone: string, };
 
 export type CounselorRow = { id: string, name: string, 
 /**

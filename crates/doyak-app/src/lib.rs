@@ -23,6 +23,7 @@ pub mod import;
 mod lists;
 pub mod matching;
 mod outcomes;
+mod partners;
 mod passphrase;
 mod quick;
 mod recommend;
@@ -62,6 +63,7 @@ pub use outcomes::{
     CheckRow, OutcomeChoices, PlacementDraft, PlacementForm, PlacementRow, RetentionDraft,
     RetentionForm,
 };
+pub use partners::{PARTNER_NAME_MAX, PartnerForm};
 pub use passphrase::PassphraseChangeForm;
 pub use quick::{QUICK_PER_KIND, QuickGroup, QuickHit, QuickKind, QuickResults};
 pub use recommend::{ApplicationRow, AssignmentView, RECOMMENDATIONS, ReasonRow, VacancyDetail};

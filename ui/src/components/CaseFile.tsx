@@ -11,6 +11,7 @@ import { byField, type FieldErrors } from "../lib/fields";
 import { errorText } from "../lib/format";
 import { useUnsaved } from "../lib/guard";
 import { Field } from "./Field";
+import { PartnerForm } from "./PartnerForm";
 
 function useCaseFileChoices(): CaseFileChoices | null {
   const [choices, setChoices] = useState<CaseFileChoices | null>(null);
@@ -219,11 +220,13 @@ function ReferralResult(props: { row: ReferralRow; results: Choice[]; onDone: ()
 
 /** 새 기관연계: a partner of the caseload, the purpose, the day (today
  * unless changed). */
-function NewReferral(props: { seekerId: string; partners: Choice[]; onDone: () => void; onCancel: () => void }) {
+function NewReferral(props: { seekerId: string; partners: Choice[]; kinds: Choice[]; onDone: () => void; onCancel: () => void }) {
+  const [partners, setPartners] = useState(props.partners);
+  const [addingPartner, setAddingPartner] = useState(props.partners.length === 0);
   const [form, setForm] = useState<ReferralForm>({ seeker_id: props.seekerId, partner_id: "", purpose: "", referred_on: "" });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<UiError | null>(null);
-  const ref = useFocusFirst<HTMLFormElement>(true);
+  const ref = useFocusFirst<HTMLFormElement>(!addingPartner);
   useUnsaved("referral-new", form.partner_id !== "" || form.purpose !== "");
   const set = (key: keyof ReferralForm, value: string) => setForm({ ...form, [key]: value });
   async function save(e: Event) {
@@ -237,25 +240,34 @@ function NewReferral(props: { seekerId: string; partners: Choice[]; onDone: () =
       setErrors(byField(ui.fields));
     }
   }
-  if (props.partners.length === 0) {
-    return (
-      <p class="empty" id="referral-no-partners">
-        이 사례관리 파일에 등록된 연계기관이 없어 기관연계를 기록할 수 없습니다.
-      </p>
-    );
-  }
+  const partnerForm = (
+    <PartnerForm
+      kinds={props.kinds}
+      first={partners.length === 0}
+      onAdded={(partner) => {
+        setPartners([...partners, partner]);
+        setForm({ ...form, partner_id: partner.value });
+        setAddingPartner(false);
+      }}
+      onCancel={partners.length > 0 ? () => setAddingPartner(false) : props.onCancel}
+    />
+  );
+  if (addingPartner) return partnerForm;
   return (
     <form ref={ref} class="outcome-form" id="referral-form" aria-label="새 기관연계" onSubmit={save}>
       <div class="grid">
         <Field name="partner_id" label="연계기관" required errors={errors}>
           <select id="f-partner_id" value={form.partner_id} onChange={(e) => set("partner_id", e.currentTarget.value)}>
             <option value="">골라 주세요</option>
-            {props.partners.map((p) => (
+            {partners.map((p) => (
               <option key={p.value} value={p.value}>
                 {p.label}
               </option>
             ))}
           </select>
+          <button type="button" class="btn small-btn" id="partner-add" onClick={() => setAddingPartner(true)}>
+            목록에 없는 기관 추가
+          </button>
         </Field>
         <Field name="referred_on" label="의뢰일" errors={errors} hint="비우면 오늘">
           <input id="f-referred_on" placeholder="YYYY-MM-DD" value={form.referred_on} onInput={(e) => set("referred_on", e.currentTarget.value)} />
@@ -294,6 +306,7 @@ export function Referrals(props: { seekerId: string; rows: ReferralRow[]; onChan
         <NewReferral
           seekerId={props.seekerId}
           partners={choices.partners}
+          kinds={choices.partner_kinds}
           onCancel={() => setAdding(false)}
           onDone={() => {
             setAdding(false);

@@ -232,3 +232,88 @@ fn an_iap_activity_is_edited_by_a_new_version_and_keeps_whether_it_was_done() {
     };
     assert!(message(d.edit_iap_activity(&row.id, &bad).unwrap_err()).contains("YYYY-MM"));
 }
+
+#[test]
+fn a_new_caseload_gets_its_first_partner_from_the_referral_form() {
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let choices = d.case_file_choices().unwrap();
+    assert!(choices.partners.is_empty(), "a new center has no partners");
+    let kinds: Vec<&str> = choices
+        .partner_kinds
+        .iter()
+        .map(|k| k.value.as_str())
+        .collect();
+    assert!(kinds.contains(&"mental-health") && kinds.contains(&"disability"));
+    assert!(
+        !kinds.contains(&"chamber"),
+        "상공회의소 serves companies (side = company), not a seeker's referral"
+    );
+
+    // Every wrong field is named; nothing is saved.
+    let err = d
+        .add_partner(&doyak_app::PartnerForm {
+            name: " ".into(),
+            kind: "아무 기관".into(),
+            phone: "전화".into(),
+        })
+        .unwrap_err();
+    let fields: Vec<(String, String)> = err
+        .field_errors()
+        .iter()
+        .map(|e| (e.field.clone(), e.message.clone()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("name".to_owned(), "필수 항목입니다.".to_owned()),
+            (
+                "kind".to_owned(),
+                "목록에 없는 기관 유형입니다: 아무 기관".to_owned()
+            ),
+            (
+                "phone".to_owned(),
+                "전화번호를 010-1234-5678처럼 입력해 주세요: 전화".to_owned()
+            ),
+        ]
+    );
+    assert!(d.case_file_choices().unwrap().partners.is_empty());
+
+    let added = d
+        .add_partner(&doyak_app::PartnerForm {
+            name: " 안산시 정신건강복지센터 ".into(),
+            kind: "mental-health".into(),
+            phone: "0314810000".into(),
+        })
+        .unwrap();
+    assert_eq!(added.label, "안산시 정신건강복지센터 (정신건강복지센터)");
+    assert_eq!(d.case_file_choices().unwrap().partners, vec![added.clone()]);
+    let stored: PartnerInstitution = d
+        .store()
+        .get(added.value.parse().unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        stored.phone.as_ref().map(|p| p.as_str()),
+        Some("031-481-0000"),
+        "the number is kept in the one hyphenated form"
+    );
+
+    // The same name twice is refused; the first can be referred to at once.
+    let twice = d
+        .add_partner(&doyak_app::PartnerForm {
+            name: "안산시 정신건강복지센터".into(),
+            kind: "welfare-hall".into(),
+            phone: String::new(),
+        })
+        .unwrap_err();
+    assert!(message(twice).contains("이미 있습니다"));
+    let lee = seeker(d, "이연계", true, "yes");
+    d.add_referral(&doyak_app::ReferralForm {
+        seeker_id: lee,
+        partner_id: added.value,
+        purpose: "우울감 상담 연계".into(),
+        referred_on: String::new(),
+    })
+    .unwrap();
+}
