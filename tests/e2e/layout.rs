@@ -76,8 +76,11 @@ fn the_new_screens_fit_at_both_window_sizes() {
         probe.iter().any(|p| p.starts_with("#spill-probe")),
         "{probe:?}"
     );
-    s.script("document.getElementById('spill-probe').remove();", json!([]))
-        .unwrap();
+    s.script(
+        "document.getElementById('spill-probe').remove();",
+        json!([]),
+    )
+    .unwrap();
 
     let mut problems = Vec::new();
     for (width, height) in [(1366, 768), (1920, 1080)] {
@@ -104,7 +107,10 @@ fn the_new_screens_fit_at_both_window_sizes() {
         // A seeker with a case file: the first 오늘 할 일 알선's.
         click(&s, "#nav-today");
         wait_text(&s, "#today-applications-title", "결과 대기 중인 알선");
-        click(&s, "#today-applications tbody tr:first-child td.name button");
+        click(
+            &s,
+            "#today-applications tbody tr:first-child td.name button",
+        );
         wait_text(&s, "#seeker-title", "");
         click(&s, "#tab-sessions");
         click(&s, ".timeline .correct-note");

@@ -6,6 +6,7 @@
 
 use crate::{AppError, Desk};
 use chrono::{Months, NaiveDate};
+use doyak_domain::events::Application;
 use doyak_domain::{Company, Id, JobSeeker, PartnerInstitution, Vacancy};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -342,21 +343,13 @@ impl Desk {
 
         let mut companies: HashMap<Id, String> = HashMap::new();
         // Waiting since the last step: an 알선 applied long ago whose 면접
-        // was yesterday is not waiting. The store selects by 알선일 (a step
-        // is never before it), so every candidate is read and filtered here.
+        // was yesterday is not waiting.
         let waited_by = today - chrono::Days::new(REFERRAL_WAIT_DAYS as u64);
-        let mut waiting = Vec::new();
-        for a in store.applications_waiting_since(waited_by, u32::MAX)? {
-            let last = self
-                .steps_of(a.id)?
-                .last()
-                .map_or(a.applied_on, |e| e.occurred_on)
-                .max(a.applied_on);
-            if last <= waited_by {
-                waiting.push((last, a));
-            }
-        }
-        waiting.sort_by_key(|(last, a)| (*last, a.id));
+        let mut waiting: Vec<(NaiveDate, Application)> = store
+            .applications_waiting_since(waited_by)?
+            .into_iter()
+            .map(|(a, last)| (last, a))
+            .collect();
         totals.applications = waiting.len() as u32;
         waiting.truncate(shown(limits.applications));
         let mut applications = Vec::new();

@@ -18,35 +18,40 @@ fn median(mut xs: Vec<f64>) -> f64 {
     xs[xs.len() / 2]
 }
 
-pub fn run(n: u32, runs: usize) {
+pub fn run(n: u32, runs: usize, keep: Option<std::path::PathBuf>) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| crate::fail("tempdir", e));
-    let path = dir.path().join("desk.doyak");
+    let path = keep.unwrap_or_else(|| dir.path().join("desk.doyak"));
     let pass = Passphrase::new("벤치마크 암호 1234");
-    let mut desk = Desk::create(
-        &path,
-        &pass,
-        &NewCaseload {
-            center_name: "벤치마크센터".into(),
-            center_sigungu: Some("41273".into()),
-        },
-        Arc::new(SystemClock),
-    )
-    .unwrap_or_else(|e| crate::fail("create", e));
-    let spec = desk
-        .demo_spec(n, n / 8, 7)
-        .unwrap_or_else(|e| crate::fail("spec", e));
-    let generate = ms(|| {
-        desk.generate_demo(&spec, &mut |_, _| {})
-            .map(drop)
-            .unwrap_or_else(|e| crate::fail("demo", e))
-    });
-    drop(desk);
+    let generate = if path.exists() {
+        eprintln!("reusing {} (its own seeker count)", path.display());
+        f64::NAN
+    } else {
+        let mut desk = Desk::create(
+            &path,
+            &pass,
+            &NewCaseload {
+                center_name: "벤치마크센터".into(),
+                center_sigungu: Some("41273".into()),
+            },
+            Arc::new(SystemClock),
+        )
+        .unwrap_or_else(|e| crate::fail("create", e));
+        let spec = desk
+            .demo_spec(n, n / 8, 7)
+            .unwrap_or_else(|e| crate::fail("spec", e));
+        ms(|| {
+            desk.generate_demo(&spec, &mut |_, _| {})
+                .map(drop)
+                .unwrap_or_else(|e| crate::fail("demo", e))
+        })
+    };
 
     let (mut open, mut today, mut first, mut pages, mut searches) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut summary, mut warm) = (Vec::new(), Vec::new());
     let (mut for_seeker, mut for_vacancy, mut pool) = (Vec::new(), Vec::new(), Vec::new());
     let mut assignment = Vec::new();
+    let (mut quick, mut seeker_page) = (Vec::new(), Vec::new());
     for _ in 0..runs {
         let mut opened = None;
         open.push(ms(|| {
@@ -93,6 +98,15 @@ pub fn run(n: u32, runs: usize) {
                 )
             }));
         }
+        // 통합 검색 (Ctrl+K): seekers, companies and vacancies with totals.
+        for q in ["김", "ㄱㅁ", "정밀", "용접", "이영"] {
+            quick.push(ms(|| {
+                drop(
+                    desk.quick_search(q)
+                        .unwrap_or_else(|e| crate::fail("quick search", e)),
+                )
+            }));
+        }
         // 추천 일자리 for the first seekers on the list, 추천 인재 for the
         // first open vacancies: what opening those tabs costs.
         let seekers = desk
@@ -105,6 +119,15 @@ pub fn run(n: u32, runs: usize) {
                 drop(
                     desk.recommended_vacancies(&row.id)
                         .unwrap_or_else(|e| crate::fail("recommend vacancies", e)),
+                )
+            }));
+        }
+        // The seeker page itself (profile, case file with authors, 알선).
+        for row in seekers.items.iter().take(5) {
+            seeker_page.push(ms(|| {
+                drop(
+                    desk.seeker_detail(&row.id)
+                        .unwrap_or_else(|e| crate::fail("seeker detail", e)),
                 )
             }));
         }
@@ -166,6 +189,14 @@ pub fn run(n: u32, runs: usize) {
         median(warm)
     );
     println!("| seeker search | {:.1} ms |", median(searches));
+    println!(
+        "| 통합 검색 (seekers, companies, vacancies) | {:.1} ms |",
+        median(quick)
+    );
+    println!(
+        "| seeker page (seeker_detail) | {:.1} ms |",
+        median(seeker_page)
+    );
     if assignment.is_empty() {
         println!(
             "| 배정 제안 (optimal caseload-wide assignment over the pool) | refused: too many pairs |"

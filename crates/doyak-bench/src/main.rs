@@ -106,7 +106,13 @@ fn main() {
     let n = u32::try_from(arg("--seekers", 100_000)).unwrap_or(100_000);
     let runs = arg("--runs", 5).max(1) as usize;
     if std::env::args().any(|a| a == "--desk") {
-        desk::run(n, runs);
+        // `--keep FILE`: generate the caseload there once and reuse it in
+        // later runs (generating 50k seekers takes minutes).
+        let keep = std::env::args()
+            .skip_while(|a| a != "--keep")
+            .nth(1)
+            .map(std::path::PathBuf::from);
+        desk::run(n, runs, keep);
         return;
     }
     if std::env::args().any(|a| a == "--sync-direct") {

@@ -88,6 +88,24 @@ impl Store {
             params.push(Box::new(company.to_string()));
             conditions.push(format!("company_id = ?{}", params.len()));
         }
+        let text = filter
+            .text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        if let Some(t) = text {
+            // A necessary condition SQL can test on the 초성 keys (as for
+            // companies): the title's or the company's key contains the
+            // text's. Only those rows are decoded and matched exactly.
+            params.push(Box::new(crate::query::like_pattern(
+                &korean::prefilter_key(t),
+            )));
+            let p = params.len();
+            conditions.push(format!(
+                "(search_key LIKE ?{p} ESCAPE '\\' OR company_id IN \
+                   (SELECT id FROM company WHERE deleted_at IS NULL AND search_key LIKE ?{p} ESCAPE '\\'))"
+            ));
+        }
         let mut vacancies: Vec<Vacancy> = rows(
             self,
             "vacancy",
@@ -95,20 +113,15 @@ impl Store {
             &params,
             "opened_on DESC, id DESC",
         )?;
-        if let Some(t) = filter
-            .text
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-        {
-            let names = self.company_names()?;
-            vacancies.retain(|v| {
-                korean::matches(t, &v.title)
-                    || names
-                        .iter()
-                        .find(|(id, _)| *id == v.company_id)
-                        .is_some_and(|(_, n)| korean::matches(t, n))
-            });
+        if let Some(t) = text {
+            // The companies whose name matches, once (not once per vacancy).
+            let matching: std::collections::HashSet<Id> = self
+                .company_names()?
+                .into_iter()
+                .filter(|(_, name)| korean::matches(t, name))
+                .map(|(id, _)| id)
+                .collect();
+            vacancies.retain(|v| matching.contains(&v.company_id) || korean::matches(t, &v.title));
         }
         Ok(vacancies)
     }

@@ -160,23 +160,39 @@ impl Store {
         rows.map(|d| decode(&d?, "referral")).collect()
     }
 
-    /// 알선 still waiting for a result (알선, 서류 제출, 면접) made on or
-    /// before `applied_by`, longest waiting first (the `application_waiting`
-    /// index).
+    /// 알선 still waiting for a result (알선, 서류 제출, 면접) whose last
+    /// dated step (or 알선일, before any step) is on or before `waited_by`,
+    /// with that day, longest waiting first. An 알선 made long ago whose 면접
+    /// was yesterday is not waiting. The last step is read from the events'
+    /// `event_subject` index, not their JSON.
     pub fn applications_waiting_since(
         &self,
-        applied_by: NaiveDate,
-        limit: u32,
-    ) -> Result<Vec<Application>> {
+        waited_by: NaiveDate,
+    ) -> Result<Vec<(Application, NaiveDate)>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT data FROM application
-              WHERE deleted_at IS NULL
-                AND status IN ('proposed', 'submitted', 'interview')
-                AND applied_on <= ?1
-              ORDER BY applied_on, id LIMIT ?2",
+            "SELECT data, last FROM (
+               SELECT a.id, a.data, max(a.applied_on, coalesce(
+                        (SELECT max(e.occurred_on) FROM event e INDEXED BY event_subject
+                          WHERE e.subject_id = a.id AND e.type = 'application_step'),
+                        a.applied_on)) AS last
+                 FROM application a
+                WHERE a.deleted_at IS NULL
+                  AND a.status IN ('proposed', 'submitted', 'interview')
+                  AND a.applied_on <= ?1)
+              WHERE last <= ?1
+              ORDER BY last, id",
         )?;
-        let rows = stmt.query_map((applied_by.to_string(), limit), |r| r.get::<_, String>(0))?;
-        rows.map(|d| decode(&d?, "application")).collect()
+        let rows = stmt.query_map([waited_by.to_string()], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        rows.map(|row| {
+            let (data, last) = row?;
+            let last = last.parse().map_err(|_| StoreError::Corrupt {
+                reason: format!("application last step {last}"),
+            })?;
+            Ok((decode(&data, "application")?, last))
+        })
+        .collect()
     }
 
     /// Every live referral of a seeker or a company, newest first.

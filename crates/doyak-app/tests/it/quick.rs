@@ -115,3 +115,66 @@ fn one_query_finds_each_kind_and_its_totals_match_the_lists() {
     // Blank text finds nothing, not everybody.
     assert!(fx.desk.quick_search("  ").unwrap().groups.is_empty());
 }
+
+#[test]
+fn the_vacancy_search_finds_exactly_what_matching_every_vacancy_finds() {
+    // The vacancy search narrows in SQL on the 초성 keys of titles and
+    // company names before matching exactly; the narrowing must never drop
+    // a vacancy that matches. Brute force: every vacancy, matched by title
+    // or company name with the same Korean matcher.
+    let mut fx = new_desk();
+    let spec = fx.desk.demo_spec(60, 12, 11).unwrap();
+    fx.desk.generate_demo(&spec, &mut |_, _| {}).unwrap();
+    let all = fx
+        .desk
+        .vacancy_list(&VacancyListQuery {
+            text: String::new(),
+            status: None,
+            company_id: None,
+            offset: 0,
+            limit: 10_000,
+        })
+        .unwrap();
+    assert!(all.items.len() > 10, "the demo has vacancies to search");
+    let first = &all.items[0];
+    let title_word = first.title.split_whitespace().next().unwrap().to_owned();
+    let company_initials: String = doyak_domain::korean::chosung_key(&first.company_name)
+        .chars()
+        .take(2)
+        .collect();
+    for text in [
+        title_word.as_str(),
+        company_initials.as_str(),
+        first.company_name.as_str(),
+        "ㄱ",
+        "생산",
+        "ㅅㅅ",
+        "(주)",
+        "없는공고가나다",
+    ] {
+        let found = fx
+            .desk
+            .vacancy_list(&VacancyListQuery {
+                text: text.into(),
+                status: None,
+                company_id: None,
+                offset: 0,
+                limit: 10_000,
+            })
+            .unwrap();
+        let mut got: Vec<&str> = found.items.iter().map(|v| v.id.as_str()).collect();
+        let mut want: Vec<&str> = all
+            .items
+            .iter()
+            .filter(|v| {
+                doyak_domain::korean::matches(text, &v.title)
+                    || doyak_domain::korean::matches(text, &v.company_name)
+            })
+            .map(|v| v.id.as_str())
+            .collect();
+        got.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(got, want, "{text}");
+        assert_eq!(found.total as usize, want.len(), "{text}");
+    }
+}

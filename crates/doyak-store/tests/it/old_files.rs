@@ -295,10 +295,10 @@ fn check_rows(old: &OldFile, store: &Store) {
     );
     assert_eq!(
         store
-            .applications_waiting_since("2026-11-19".parse().unwrap(), 10)
+            .applications_waiting_since("2026-11-05".parse().unwrap())
             .unwrap(),
-        vec![application],
-        "{v}: an 알선 at 면접 since 2026-11-05 waits more than two weeks on 2026-11-19; \
+        vec![(application, "2026-11-05".parse().unwrap())],
+        "{v}: an 알선 at 면접 since 2026-11-05, with no step recorded, waits from then; \
          on a v1 file this needs the status and date columns migration 0002 filled in"
     );
 
