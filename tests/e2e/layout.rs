@@ -4,7 +4,7 @@
 //! is photographed for a person to look at (target/screenshots/5x-*).
 
 use crate::webdriver::Session;
-use crate::{Desk, open_demo, shot, wait_text};
+use crate::{Desk, click, open_demo, shot, wait_text};
 use serde_json::json;
 
 const CTRL: &str = "\u{E009}";
@@ -53,10 +53,6 @@ fn spills(s: &Session) -> Vec<String> {
 fn look(s: &Session, name: &str, problems: &mut Vec<String>) {
     shot(s, name);
     problems.extend(spills(s).into_iter().map(|p| format!("{name}: {p}")));
-}
-
-fn click(s: &Session, css: &str) {
-    s.click(&s.find(css).unwrap()).unwrap();
 }
 
 #[test]

@@ -226,6 +226,11 @@ pub(crate) fn choose(s: &Session, select_id: &str, value: &str) {
 /// Replaces a field's text the way a counselor does: select all, delete,
 /// type. (WebDriver's "clear" fires no input event, so a Preact-controlled
 /// field would keep its old value.)
+/// Clicks the first element matching `css` (it must exist).
+pub(crate) fn click(s: &Session, css: &str) {
+    s.click(&s.find(css).unwrap()).unwrap();
+}
+
 pub(crate) fn type_into(s: &Session, css: &str, text: &str) {
     let el = s.find(css).unwrap();
     s.click(&el).unwrap();

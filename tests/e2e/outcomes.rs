@@ -3,8 +3,7 @@
 //! confirmed, the 취업 등록 it opens, and the 3-month 고용유지 확인 that
 //! then clears from 오늘 할 일. Screenshots at 1366×768 and 1920×1080.
 
-use crate::webdriver::Session;
-use crate::{Desk, open_demo, shot, type_into, wait_text};
+use crate::{Desk, click, open_demo, shot, type_into, wait_text};
 use serde_json::json;
 
 /// `date -d "3 months ago"` on this machine: a placement that day has its
@@ -15,11 +14,6 @@ fn three_months_ago() -> String {
         .output()
         .unwrap();
     String::from_utf8_lossy(&out.stdout).trim().to_owned()
-}
-
-/// Clicks the first element matching `css` once it exists.
-fn click(s: &Session, css: &str) {
-    s.click(&s.find(css).unwrap()).unwrap();
 }
 
 #[test]

@@ -43,6 +43,21 @@ fn rows<T: serde::de::DeserializeOwned>(
     rows.map(|d| decode(&d?, table)).collect()
 }
 
+/// The filter's text, trimmed, when there is any.
+fn search_text(text: Option<&str>) -> Option<&str> {
+    text.map(str::trim).filter(|t| !t.is_empty())
+}
+
+/// Adds the text's 초성 prefilter as a parameter and returns its number: a
+/// necessary condition SQL can test on `search_key` before the exact match
+/// in Rust.
+fn prefilter_param(params: &mut Vec<Box<dyn ToSql>>, text: &str) -> usize {
+    params.push(Box::new(crate::query::like_pattern(
+        &korean::prefilter_key(text),
+    )));
+    params.len()
+}
+
 impl Store {
     /// Every live company matching the filter, in name order.
     pub fn companies(&self, filter: &CompanyFilter) -> Result<Vec<Company>> {
@@ -56,16 +71,10 @@ impl Store {
             params.push(Box::new(complex.clone()));
             conditions.push(format!("industrial_complex = ?{}", params.len()));
         }
-        let text = filter
-            .text
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty());
+        let text = search_text(filter.text.as_deref());
         if let Some(t) = text {
-            params.push(Box::new(crate::query::like_pattern(
-                &korean::prefilter_key(t),
-            )));
-            conditions.push(format!("search_key LIKE ?{} ESCAPE '\\'", params.len()));
+            let p = prefilter_param(&mut params, t);
+            conditions.push(format!("search_key LIKE ?{p} ESCAPE '\\'"));
         }
         let mut companies: Vec<Company> = rows(self, "company", &conditions, &params, "name, id")?;
         companies.retain(|c| {
@@ -88,19 +97,11 @@ impl Store {
             params.push(Box::new(company.to_string()));
             conditions.push(format!("company_id = ?{}", params.len()));
         }
-        let text = filter
-            .text
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty());
+        let text = search_text(filter.text.as_deref());
         if let Some(t) = text {
-            // A necessary condition SQL can test on the 초성 keys (as for
-            // companies): the title's or the company's key contains the
-            // text's. Only those rows are decoded and matched exactly.
-            params.push(Box::new(crate::query::like_pattern(
-                &korean::prefilter_key(t),
-            )));
-            let p = params.len();
+            // The title's or the company's 초성 key contains the text's: only
+            // those rows are decoded and matched exactly.
+            let p = prefilter_param(&mut params, t);
             conditions.push(format!(
                 "(search_key LIKE ?{p} ESCAPE '\\' OR company_id IN \
                    (SELECT id FROM company WHERE deleted_at IS NULL AND search_key LIKE ?{p} ESCAPE '\\'))"

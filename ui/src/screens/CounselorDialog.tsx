@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
+import { useDialog } from "../lib/dialog";
 import { api, type UiError } from "../api";
 import type { DeskCounselor } from "../bindings";
 import { byField, type FieldErrors } from "../lib/fields";
@@ -28,14 +29,7 @@ export function CounselorDialog({
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLElement>(null);
 
-  useEffect(() => {
-    first.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") onClose();
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, []);
+  useDialog(first, onClose);
 
   async function run(action: () => Promise<DeskCounselor>) {
     if (busy) return;

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
+import { useDialog } from "../lib/dialog";
 import { api, type UiError } from "../api";
 import type { PassphraseChangeForm } from "../bindings";
 import { byField, type FieldErrors } from "../lib/fields";
@@ -22,14 +23,7 @@ export function PassphraseDialog({ onClose, change = api.changePassphrase }: Pro
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    first.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") onClose();
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, []);
+  useDialog(first, onClose);
 
   const set = (key: keyof PassphraseChangeForm) => (e: Event) =>
     setForm({ ...form, [key]: (e.currentTarget as HTMLInputElement).value });
