@@ -211,5 +211,38 @@ fn a_waiting_referral_is_closed_and_an_iap_activity_added_and_done() {
     let rows = wait_text(&s, "#referral-rows", "집단상담 프로그램 연계");
     assert!(rows.contains("의뢰"), "a new referral is 의뢰: {rows}");
     shot(&s, "44-referral-added");
+
+    // The open referral corrected in place: its purpose changes, no second
+    // referral appears.
+    let before = s
+        .find_all("#referral-rows tbody tr[data-id]")
+        .unwrap()
+        .len();
+    let added = s
+        .script(
+            "return Array.from(document.querySelectorAll('#referral-rows tbody tr[data-id]'))\
+               .find(r => r.textContent.includes(arguments[0])).dataset.id;",
+            serde_json::json!(["집단상담 프로그램 연계"]),
+        )
+        .unwrap();
+    let added = added.as_str().unwrap().to_owned();
+    s.click(
+        &s.find(&format!(
+            "#referral-rows tr[data-id='{added}'] .referral-edit"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    wait_text(&s, "#referral-save", "수정 저장");
+    type_into(&s, "#f-purpose", "집단상담·취업특강 연계");
+    s.click(&s.find("#referral-save").unwrap()).unwrap();
+    wait_text(&s, "#referral-rows", "집단상담·취업특강 연계");
+    assert_eq!(
+        s.find_all("#referral-rows tbody tr[data-id]")
+            .unwrap()
+            .len(),
+        before,
+        "an edit adds no referral"
+    );
     s.quit().unwrap();
 }

@@ -410,9 +410,9 @@ written_at: string, };
 /**
  * A referral to a partner institution, for the seeker's 기관연계 tab.
  */
-export type ReferralRow = { id: string, partner_name: string, purpose: string, status: string, referred_on: string, result: string, 
+export type ReferralRow = { id: string, partner_id: string, partner_name: string, purpose: string, status: string, referred_on: string, result: string, 
 /**
- * No result yet (의뢰, 접수, 진행중): the page offers 결과 입력.
+ * No result yet (의뢰, 접수, 진행중): the page offers 결과 입력 and 수정.
  */
 open: boolean, };
 
@@ -470,7 +470,12 @@ purpose: string,
 /**
  * YYYY-MM-DD; empty = today.
  */
-referred_on: string, };
+referred_on: string, 
+/**
+ * The referral this form edits; empty for a new one. Only a referral
+ * still waiting for its result (의뢰, 접수, 진행중) can be edited.
+ */
+referral_id: string, };
 
 /**
  * What the IAP and 기관연계 forms pick from.

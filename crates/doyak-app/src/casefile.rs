@@ -56,6 +56,10 @@ pub struct ReferralForm {
     pub purpose: String,
     /// YYYY-MM-DD; empty = today.
     pub referred_on: String,
+    /// The referral this form edits; empty for a new one. Only a referral
+    /// still waiting for its result (의뢰, 접수, 진행중) can be edited.
+    #[serde(default)]
+    pub referral_id: String,
 }
 
 /// What the IAP and 기관연계 forms pick from.
@@ -138,9 +142,39 @@ impl Desk {
         })
     }
 
-    /// Refers the seeker to a partner institution (의뢰). Returns its id.
+    /// Refers the seeker to a partner institution (의뢰), or corrects the
+    /// partner, purpose or day of a referral still open (`referral_id`):
+    /// each changed field is saved and synced like any edit, and the audit
+    /// log keeps that it was changed. Returns the referral's id.
     pub fn add_referral(&mut self, form: &ReferralForm) -> Result<String, AppError> {
         let seeker = self.seeker(parse_id(&form.seeker_id)?)?;
+        let editing = match form.referral_id.trim() {
+            "" => None,
+            id => {
+                let referral: Referral =
+                    self.store.get(parse_id(id)?)?.ok_or(AppError::NotFound {
+                        what: "기관연계",
+                    })?;
+                if referral.subject_id != seeker.id {
+                    return Err(invalid(
+                        "referral_id",
+                        "기관연계",
+                        "이 구직자의 기관연계만 고칠 수 있습니다.",
+                    ));
+                }
+                if referral.status.rank() >= 3 {
+                    return Err(invalid(
+                        "referral_id",
+                        "기관연계",
+                        format!(
+                            "결과가 기록된 기관연계({})는 고칠 수 없습니다.",
+                            referral.status.label_ko()
+                        ),
+                    ));
+                }
+                Some(referral)
+            }
+        };
         let mut r = Reader { errors: Vec::new() };
         let partner = match form.partner_id.trim() {
             "" => {
@@ -167,6 +201,13 @@ impl Desk {
         let Some(partner) = partner.filter(|_| r.errors.is_empty()) else {
             return Err(AppError::Invalid(r.errors));
         };
+        if let Some(mut referral) = editing {
+            referral.partner_id = partner.id;
+            referral.purpose = form.purpose.trim().to_owned();
+            referral.referred_on = on;
+            self.save(&referral)?;
+            return Ok(referral.id.to_string());
+        }
         let referral = Referral {
             id: self.new_id(),
             center_id: self.center_id(),

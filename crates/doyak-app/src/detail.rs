@@ -44,12 +44,13 @@ pub struct EventRow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ReferralRow {
     pub id: String,
+    pub partner_id: String,
     pub partner_name: String,
     pub purpose: String,
     pub status: String,
     pub referred_on: String,
     pub result: String,
-    /// No result yet (의뢰, 접수, 진행중): the page offers 결과 입력.
+    /// No result yet (의뢰, 접수, 진행중): the page offers 결과 입력 and 수정.
     pub open: bool,
 }
 
@@ -268,6 +269,7 @@ impl Desk {
             .into_iter()
             .map(|r: Referral| ReferralRow {
                 id: r.id.to_string(),
+                partner_id: r.partner_id.to_string(),
                 partner_name: self
                     .store
                     .get::<doyak_domain::PartnerInstitution>(r.partner_id)

@@ -37,7 +37,10 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// refuse this desk's changes as too new. Raised with a change of record
 /// shape, together with the server's range. 4: 알선 step events
 /// (`application_step`), placements with hours and their 알선, retention
-/// checks with method and reason for leaving.
+/// checks with method and reason for leaving. An optional field that a
+/// server of the same range stores as it is and an older desk ignores (an
+/// event's `recorded_at`) does not raise it: raising it would
+/// make every server not yet upgraded refuse this desk's changes.
 pub const RECORD_SCHEMA: i64 = 4;
 
 pub fn current_version(conn: &Connection) -> Result<i64> {

@@ -220,14 +220,32 @@ function ReferralResult(props: { row: ReferralRow; results: Choice[]; onDone: ()
 
 /** 새 기관연계: a partner of the caseload, the purpose, the day (today
  * unless changed). */
-function NewReferral(props: { seekerId: string; partners: Choice[]; kinds: Choice[]; onDone: () => void; onCancel: () => void }) {
+function NewReferral(props: {
+  seekerId: string;
+  partners: Choice[];
+  kinds: Choice[];
+  /** An open referral to correct; none for a new one. */
+  row?: ReferralRow;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const [partners, setPartners] = useState(props.partners);
   const [addingPartner, setAddingPartner] = useState(props.partners.length === 0);
-  const [form, setForm] = useState<ReferralForm>({ seeker_id: props.seekerId, partner_id: "", purpose: "", referred_on: "" });
+  const [initial] = useState<ReferralForm>({
+    seeker_id: props.seekerId,
+    partner_id: props.row?.partner_id ?? "",
+    purpose: props.row?.purpose ?? "",
+    referred_on: props.row?.referred_on ?? "",
+    referral_id: props.row?.id ?? "",
+  });
+  const [form, setForm] = useState<ReferralForm>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<UiError | null>(null);
   const ref = useFocusFirst<HTMLFormElement>(!addingPartner);
-  useUnsaved("referral-new", form.partner_id !== "" || form.purpose !== "");
+  useUnsaved(
+    "referral-form",
+    form.partner_id !== initial.partner_id || form.purpose !== initial.purpose || form.referred_on !== initial.referred_on,
+  );
   const set = (key: keyof ReferralForm, value: string) => setForm({ ...form, [key]: value });
   async function save(e: Event) {
     e.preventDefault();
@@ -254,7 +272,7 @@ function NewReferral(props: { seekerId: string; partners: Choice[]; kinds: Choic
   );
   if (addingPartner) return partnerForm;
   return (
-    <form ref={ref} class="outcome-form" id="referral-form" aria-label="새 기관연계" onSubmit={save}>
+    <form ref={ref} class="outcome-form" id="referral-form" aria-label={props.row ? "기관연계 수정" : "새 기관연계"} onSubmit={save}>
       <div class="grid">
         <Field name="partner_id" label="연계기관" required errors={errors}>
           <select id="f-partner_id" value={form.partner_id} onChange={(e) => set("partner_id", e.currentTarget.value)}>
@@ -282,7 +300,7 @@ function NewReferral(props: { seekerId: string; partners: Choice[]; kinds: Choic
           취소
         </button>
         <button type="submit" class="btn primary" id="referral-save">
-          의뢰 기록
+          {props.row ? "수정 저장" : "의뢰 기록"}
         </button>
       </div>
     </form>
@@ -293,12 +311,13 @@ function NewReferral(props: { seekerId: string; partners: Choice[]; kinds: Choic
  * still open. */
 export function Referrals(props: { seekerId: string; rows: ReferralRow[]; onChanged: () => void }) {
   const choices = useCaseFileChoices();
-  const [editing, setEditing] = useState<string | null>(null);
+  // One form at a time: a new referral, or a row's result or correction.
+  const [editing, setEditing] = useState<{ id: string; mode: "result" | "edit" } | null>(null);
   const [adding, setAdding] = useState(false);
   const add = (
     <>
       <div class="actions left">
-        <button type="button" class="btn" id="referral-add" onClick={() => setAdding(true)} disabled={adding}>
+        <button type="button" class="btn" id="referral-add" onClick={() => setAdding(true)} disabled={adding || editing !== null}>
           새 기관연계
         </button>
       </div>
@@ -349,13 +368,35 @@ export function Referrals(props: { seekerId: string; rows: ReferralRow[]; onChan
               <td class="wrap">
                 {r.result}
                 {r.open && (
-                  <button type="button" class="btn small-btn referral-open" onClick={() => setEditing(r.id)}>
-                    결과 입력
-                  </button>
+                  <span class="row-actions">
+                    <button type="button" class="btn small-btn referral-open" disabled={adding} onClick={() => setEditing({ id: r.id, mode: "result" })}>
+                      결과 입력
+                    </button>
+                    <button type="button" class="btn small-btn referral-edit" disabled={adding} onClick={() => setEditing({ id: r.id, mode: "edit" })}>
+                      수정
+                    </button>
+                  </span>
                 )}
               </td>
             </tr>
-            {editing === r.id && choices && (
+            {editing?.id === r.id && editing.mode === "edit" && choices && (
+              <tr class="editing">
+                <td colSpan={5}>
+                  <NewReferral
+                    seekerId={props.seekerId}
+                    partners={choices.partners}
+                    kinds={choices.partner_kinds}
+                    row={r}
+                    onCancel={() => setEditing(null)}
+                    onDone={() => {
+                      setEditing(null);
+                      props.onChanged();
+                    }}
+                  />
+                </td>
+              </tr>
+            )}
+            {editing?.id === r.id && editing.mode === "result" && choices && (
               <tr class="editing">
                 <td colSpan={5}>
                   <ReferralResult

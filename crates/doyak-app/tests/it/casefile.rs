@@ -144,6 +144,7 @@ fn a_referral_is_made_from_the_desk_to_a_partner_of_the_caseload() {
         partner_id: String::new(),
         purpose: " ".into(),
         referred_on: "어제".into(),
+        referral_id: String::new(),
     };
     let err = d.add_referral(&bad).unwrap_err();
     let fields: Vec<String> = match &err {
@@ -159,6 +160,7 @@ fn a_referral_is_made_from_the_desk_to_a_partner_of_the_caseload() {
         partner_id: partner.id.to_string(),
         purpose: "스트레스 상담 연계".into(),
         referred_on: String::new(),
+        referral_id: String::new(),
     })
     .unwrap();
     let rows = d.seeker_detail(&lee).unwrap().referrals;
@@ -166,6 +168,53 @@ fn a_referral_is_made_from_the_desk_to_a_partner_of_the_caseload() {
     assert!(rows[0].open, "{rows:?}");
     assert_eq!(rows[0].referred_on, "2026-11-25", "the desk's today");
     assert_eq!(rows[0].purpose, "스트레스 상담 연계");
+
+    // Corrected while open: the same referral, its purpose and day changed,
+    // one more change queued for the server.
+    let queued = d.store().pending_changes().unwrap();
+    let id = d
+        .add_referral(&doyak_app::ReferralForm {
+            seeker_id: lee.clone(),
+            partner_id: rows[0].partner_id.clone(),
+            purpose: "스트레스·수면 상담 연계".into(),
+            referred_on: "2026-11-24".into(),
+            referral_id: rows[0].id.clone(),
+        })
+        .unwrap();
+    assert_eq!(id, rows[0].id);
+    let edited = d.seeker_detail(&lee).unwrap().referrals;
+    assert_eq!(edited.len(), 1, "an edit makes no second referral");
+    assert_eq!(edited[0].purpose, "스트레스·수면 상담 연계");
+    assert_eq!(edited[0].referred_on, "2026-11-24");
+    assert_eq!(d.store().pending_changes().unwrap(), queued + 1);
+
+    // Once it has its result it is closed to edits, and another seeker's
+    // referral cannot be edited from this one's page.
+    d.record_referral_result(&ReferralResultForm {
+        referral_id: id.clone(),
+        status: "completed".into(),
+        result_on: String::new(),
+        note: "상담 3회".into(),
+    })
+    .unwrap();
+    let closed = doyak_app::ReferralForm {
+        seeker_id: lee.clone(),
+        partner_id: rows[0].partner_id.clone(),
+        purpose: "다시 고침".into(),
+        referred_on: String::new(),
+        referral_id: id.clone(),
+    };
+    assert!(message(d.add_referral(&closed).unwrap_err()).contains("결과가 기록된 기관연계(완료)"));
+    let other = seeker(d, "박다른", true, "no");
+    let foreign = doyak_app::ReferralForm {
+        seeker_id: other,
+        ..closed
+    };
+    assert!(message(d.add_referral(&foreign).unwrap_err()).contains("이 구직자의 기관연계만"));
+    assert_eq!(
+        d.seeker_detail(&lee).unwrap().referrals[0].purpose,
+        "스트레스·수면 상담 연계"
+    );
 }
 
 #[test]
@@ -314,6 +363,7 @@ fn a_new_caseload_gets_its_first_partner_from_the_referral_form() {
         partner_id: added.value,
         purpose: "우울감 상담 연계".into(),
         referred_on: String::new(),
+        referral_id: String::new(),
     })
     .unwrap();
 }
