@@ -314,6 +314,10 @@ export function Referrals(props: { seekerId: string; rows: ReferralRow[]; onChan
   // One form at a time: a new referral, or a row's result or correction.
   const [editing, setEditing] = useState<{ id: string; mode: "result" | "edit" } | null>(null);
   const [adding, setAdding] = useState(false);
+  const closeAndReload = () => {
+    setEditing(null);
+    props.onChanged();
+  };
   const add = (
     <>
       <div class="actions left">
@@ -379,35 +383,21 @@ export function Referrals(props: { seekerId: string; rows: ReferralRow[]; onChan
                 )}
               </td>
             </tr>
-            {editing?.id === r.id && editing.mode === "edit" && choices && (
+            {editing?.id === r.id && choices && (
               <tr class="editing">
                 <td colSpan={5}>
-                  <NewReferral
-                    seekerId={props.seekerId}
-                    partners={choices.partners}
-                    kinds={choices.partner_kinds}
-                    row={r}
-                    onCancel={() => setEditing(null)}
-                    onDone={() => {
-                      setEditing(null);
-                      props.onChanged();
-                    }}
-                  />
-                </td>
-              </tr>
-            )}
-            {editing?.id === r.id && editing.mode === "result" && choices && (
-              <tr class="editing">
-                <td colSpan={5}>
-                  <ReferralResult
-                    row={r}
-                    results={choices.referral_results}
-                    onCancel={() => setEditing(null)}
-                    onDone={() => {
-                      setEditing(null);
-                      props.onChanged();
-                    }}
-                  />
+                  {editing.mode === "edit" ? (
+                    <NewReferral
+                      seekerId={props.seekerId}
+                      partners={choices.partners}
+                      kinds={choices.partner_kinds}
+                      row={r}
+                      onCancel={() => setEditing(null)}
+                      onDone={closeAndReload}
+                    />
+                  ) : (
+                    <ReferralResult row={r} results={choices.referral_results} onCancel={() => setEditing(null)} onDone={closeAndReload} />
+                  )}
                 </td>
               </tr>
             )}
