@@ -82,6 +82,9 @@ pub enum AppError {
     /// Matching input with bad lines: each names its file and line.
     #[error("매칭 입력에 오류가 있어 아무것도 계산하지 않았습니다.\n{}", problems.join("\n"))]
     MatchInput { problems: Vec<String> },
+    /// Diagnosis input with bad lines: each names its file and line.
+    #[error("진단 입력에 오류가 있어 아무것도 진단하지 않았습니다.\n{}", problems.join("\n"))]
+    DiagnosisInput { problems: Vec<String> },
     /// The desk's 배정 제안 would take too long on this caseload.
     #[error(
         "취업지원 단계 구직자 {}명과 모집 중인 구인 {}건 사이에 가능한 조합이 {}개를 넘어 전체 배정안을 계산하지 않았습니다. 구인마다 '추천 인재'를 이용해 주세요.",
@@ -240,6 +243,7 @@ impl AppError {
             AppError::FileWrite { .. } => ErrorCode::FileWrite,
             AppError::MustWait(_) => ErrorCode::UnlockWait,
             AppError::MatchInput { .. } => ErrorCode::MatchInput,
+            AppError::DiagnosisInput { .. } => ErrorCode::DiagnosisInput,
             AppError::Assign(_) => ErrorCode::MatchAssign,
             AppError::AssignmentTooLarge { .. } => ErrorCode::MatchAssignmentTooLarge,
             AppError::Sync(f) => f.code(),
@@ -267,7 +271,7 @@ impl AppError {
             AppError::FileTooLarge { size, limit, .. } => {
                 format!("{}: {size} > {limit} bytes", self.code())
             }
-            AppError::MatchInput { problems } => {
+            AppError::MatchInput { problems } | AppError::DiagnosisInput { problems } => {
                 format!("{}: {} problems", self.code(), problems.len())
             }
             AppError::AssignmentTooLarge {

@@ -13,6 +13,7 @@ mod correct;
 mod counselors;
 mod demo;
 mod detail;
+pub mod diagnosis;
 mod drafts;
 mod duplicates;
 mod error;

@@ -140,7 +140,7 @@ pub fn load_files(
 }
 
 /// One file's records, or `None` with its bad lines added to `problems`.
-fn read_records<T: serde::de::DeserializeOwned>(
+pub(crate) fn read_records<T: serde::de::DeserializeOwned>(
     bytes: &[u8],
     name: &str,
     kind: JsonlKind<'_>,

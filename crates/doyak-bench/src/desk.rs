@@ -50,6 +50,7 @@ pub fn run(n: u32, runs: usize, keep: Option<std::path::PathBuf>) {
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut summary, mut warm) = (Vec::new(), Vec::new());
     let (mut for_seeker, mut for_vacancy, mut pool) = (Vec::new(), Vec::new(), Vec::new());
+    let mut diagnose = Vec::new();
     let mut assignment = Vec::new();
     let (mut quick, mut seeker_page) = (Vec::new(), Vec::new());
     for _ in 0..runs {
@@ -139,6 +140,16 @@ pub fn run(n: u32, runs: usize, keep: Option<std::path::PathBuf>) {
                 )
             }));
         }
+        // 진단: one seeker against every occupation profile, with local
+        // demand counted from the match pool's open vacancies.
+        for row in seekers.items.iter().take(5) {
+            diagnose.push(ms(|| {
+                drop(
+                    desk.diagnose_seeker(&row.id, 5)
+                        .unwrap_or_else(|e| crate::fail("diagnose", e)),
+                )
+            }));
+        }
         let vacancies = desk
             .vacancy_list(&doyak_app::VacancyListQuery {
                 status: Some("open".into()),
@@ -214,6 +225,10 @@ pub fn run(n: u32, runs: usize, keep: Option<std::path::PathBuf>) {
     println!(
         "| 추천 일자리 (one seeker against every open vacancy, top 20 with reasons) | {:.1} ms |",
         median(for_seeker)
+    );
+    println!(
+        "| 진단 (one seeker against every occupation profile, local demand included) | {:.1} ms |",
+        median(diagnose)
     );
     println!(
         "| 추천 인재 (one vacancy against every seeker in the program, top 20 with reasons) | {:.1} ms |",

@@ -4,12 +4,12 @@
 mod queue;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use doyak_app::matching;
 use doyak_app::sync::{JoinForm, TlsRoots};
 use doyak_app::{
     AppError, Desk, ExportFormat, ImportKind, ImportOptions, MIN_PASSPHRASE_CHARS, NewCaseload,
     Passphrase, PassphraseChangeForm, SeekerFilter, SystemClock,
 };
+use doyak_app::{diagnosis, matching};
 use indicatif::{ProgressBar, ProgressStyle};
 use queue::{ConflictAction, RejectionAction};
 use std::io::{IsTerminal, Write};
@@ -96,6 +96,22 @@ enum Command {
     Check,
     /// 사례관리 파일의 암호를 바꿉니다 (현재 암호, 새 암호 두 번; 또는 DOYAK_PASSPHRASE와 DOYAK_NEW_PASSPHRASE).
     Passphrase,
+    /// 구직자 진단: 적합 직업(능력단위별 충족 여부), 지역 수요, 부족한 능력을 채우는 자격·훈련을
+    /// JSON Lines로 씁니다. --seekers 파일(사례관리 파일 불필요) 또는 --seeker ID(사례관리 파일).
+    Diagnose {
+        /// 구직자 JSON Lines (매칭 구직자 형식 + work_history, training, education)
+        #[arg(long, conflicts_with = "seeker", required_unless_present = "seeker")]
+        seekers: Option<PathBuf>,
+        /// 지역 수요를 셀 구인 JSON Lines (매칭 구인 형식)
+        #[arg(long, requires = "seekers")]
+        vacancies: Option<PathBuf>,
+        /// 사례관리 파일의 구직자 ID
+        #[arg(long)]
+        seeker: Option<String>,
+        /// 구직자마다 쓸 적합 직업 수
+        #[arg(long, default_value_t = 5)]
+        top: usize,
+    },
     /// 구직자·구인 JSON Lines 파일로 추천 순위를 계산해 표준출력에 씁니다 (사례관리 파일 불필요).
     Match {
         #[arg(long)]
@@ -618,6 +634,48 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 lines.len()
             );
         }
+        Command::Diagnose {
+            seekers,
+            vacancies,
+            seeker,
+            top,
+        } => {
+            if let Some(seekers) = seekers {
+                let bytes = read_input(&seekers)?;
+                let vacancy_bytes = vacancies.as_deref().map(read_input).transpose()?;
+                let vacancies_name = vacancies.as_ref().map(|p| p.display().to_string());
+                let input = diagnosis::load_files(
+                    &bytes,
+                    &seekers.display().to_string(),
+                    vacancy_bytes.as_deref().zip(vacancies_name.as_deref()),
+                )
+                .map_err(Failure::App)?;
+                let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+                let lines = diagnosis::diagnose_all(&input, top, threads);
+                print_out(&jsonl(&lines)?)?;
+                eprintln!(
+                    "구직자 {}명 진단 (직업 프로필 {}개{})",
+                    lines.len(),
+                    doyak_diagnosis::profiles().occupations.len(),
+                    input
+                        .vacancies
+                        .as_ref()
+                        .map(|v| format!(", 구인 {}건", v.len()))
+                        .unwrap_or_default()
+                );
+            } else if let Some(id) = seeker {
+                let id: doyak_domain::Id = id.parse().map_err(|_| {
+                    Failure::Usage(format!("구직자 ID '{id}'의 형식이 올바르지 않습니다."))
+                })?;
+                let desk = open(&db)?;
+                let line = diagnosis::DiagnosisLine {
+                    format: diagnosis::DIAGNOSIS_FORMAT,
+                    version: 1,
+                    diagnosis: desk.diagnose_seeker(&id.to_string(), top)?,
+                };
+                print_out(&jsonl(&[line])?)?;
+            }
+        }
         Command::Assign { seekers, vacancies } => {
             let caseload = match_input(&seekers, &vacancies)?;
             let assignment = matching::assign_all(&caseload)?;
@@ -692,7 +750,10 @@ fn main() -> ExitCode {
                 eprintln!("  - {f}");
             }
             ExitCode::from(match e {
-                AppError::Invalid(_) | AppError::Read(_) | AppError::MatchInput { .. } => 2,
+                AppError::Invalid(_)
+                | AppError::Read(_)
+                | AppError::MatchInput { .. }
+                | AppError::DiagnosisInput { .. } => 2,
                 _ => 1,
             })
         }

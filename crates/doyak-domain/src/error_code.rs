@@ -77,6 +77,7 @@ error_codes! {
     MatchInput => "match.input",
     MatchAssign => "match.assign",
     MatchAssignmentTooLarge => "match.assignment_too_large",
+    DiagnosisInput => "diagnosis.input",
     SyncUnreachable => "sync.unreachable",
     SyncAuth => "sync.auth",
     SyncUpgrade => "sync.upgrade",

@@ -105,7 +105,11 @@ pub(crate) fn read(name: &str) -> Reading<'static> {
 /// "q:<id>" for itself and what it implies (a higher grade, a larger
 /// licence), "t:<text>" for a name the reference list does not know, the
 /// text stripped of holding words, without whitespace, ASCII lowercase.
-pub(crate) fn certificate_keys(name: &str) -> Vec<String> {
+/// The first key is the certificate's own: a requirement for `wanted` is met
+/// by a held name whose keys contain `certificate_keys(wanted)[0]`, which is
+/// how callers comparing many names against many (the diagnosis engine)
+/// avoid reading each name again per comparison.
+pub fn certificate_keys(name: &str) -> Vec<String> {
     match read_with_text(name) {
         (Reading::Known(q), _) => std::iter::once(q.id.as_str())
             .chain(
@@ -135,7 +139,7 @@ pub fn certificate_satisfies(held: &str, wanted: &str) -> bool {
 
 /// The name reasons show for a certificate: the official name, or the text
 /// as written.
-pub(crate) fn certificate_name(name: &str) -> String {
+pub fn certificate_name(name: &str) -> String {
     match read(name) {
         Reading::Known(q) => q.name_ko.clone(),
         Reading::Text => name.trim().to_owned(),

@@ -185,6 +185,27 @@ impl Tables {
     }
 }
 
+/// The key two skill spellings are compared by: the synonym table's
+/// canonical spelling, without whitespace, ASCII lowercase ("알곤 용접" and
+/// "TIG용접" have one key). The diagnosis engine compares a seeker's skills
+/// with a competency unit's evidence through it, as matching does with a
+/// vacancy's.
+pub fn skill_key(skill: &str) -> String {
+    normalise(tables().canonical_skill(skill))
+}
+
+/// How related two KECO middle groups are, 0–1: 1 for the same group, the
+/// weight of `assets/match/keco_related.csv` (0.3–0.7) for a listed pair, 0
+/// otherwise or for a code that is not a middle group.
+pub fn middle_relatedness(a: &str, b: &str) -> f32 {
+    let t = tables();
+    match (t.middle_index(a), t.middle_index(b)) {
+        (Some(x), Some(y)) if x == y => 1.0,
+        (Some(x), Some(y)) => t.related[x * t.middles.len() + y],
+        _ => 0.0,
+    }
+}
+
 static TABLES: LazyLock<Tables> = LazyLock::new(Tables::load);
 
 pub(crate) fn tables() -> &'static Tables {

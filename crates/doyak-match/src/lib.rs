@@ -87,7 +87,8 @@ mod profile;
 mod rank;
 pub mod score;
 
-pub use certificate::certificate_satisfies;
+pub use certificate::{certificate_keys, certificate_name, certificate_satisfies};
+pub use data::{middle_relatedness, skill_key};
 pub use explain::{Explanation, Reason, ReasonKind, Violation, ViolationKind};
 pub use index::Caseload;
 pub use profile::{

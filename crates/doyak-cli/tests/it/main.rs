@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod diagnose;
 mod matching;
 #[cfg(unix)]
 mod sync_faults;
