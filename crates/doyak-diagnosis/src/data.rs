@@ -146,8 +146,40 @@ pub enum EvidenceKind {
 #[derive(Debug, Clone)]
 pub struct Evidence {
     pub kind: EvidenceKind,
+    /// The evidence's place in its kind's list of distinct values
+    /// ([`Slots`]): a seeker is read once per distinct value, and each
+    /// piece of evidence is then an index, not a string comparison.
+    pub slot: usize,
     pub strength: Strength,
     pub basis: Basis,
+}
+
+/// The distinct values evidence asks about, per kind, in first-seen order.
+#[derive(Debug, Default)]
+pub struct Slots {
+    /// Certificate keys (`doyak_match::certificate_keys(name)[0]`).
+    pub certificates: Vec<String>,
+    /// Skill keys (`doyak_match::skill_key`).
+    pub skills: Vec<String>,
+    /// KECO codes of experience evidence.
+    pub experience: Vec<String>,
+    /// Normalised training name patterns.
+    pub training: Vec<String>,
+    pub certificate_at: HashMap<String, usize>,
+    pub skill_at: HashMap<String, usize>,
+}
+
+fn slot_of(list: &mut Vec<String>, at: Option<&mut HashMap<String, usize>>, value: &str) -> usize {
+    if let Some(at) = at {
+        if let Some(&i) = at.get(value) {
+            return i;
+        }
+        at.insert(value.to_owned(), list.len());
+    } else if let Some(i) = list.iter().position(|v| v == value) {
+        return i;
+    }
+    list.push(value.to_owned());
+    list.len() - 1
 }
 
 /// How long obtaining a certificate usually takes, and what one must hold
@@ -167,6 +199,8 @@ pub struct Profiles {
     pub units: Vec<Unit>,
     /// Certificate name (as in evidence) → effort.
     pub effort: HashMap<String, Effort>,
+    pub slots: Slots,
+    occupation_at: HashMap<String, usize>,
 }
 
 /// Training hours a full-time course covers in a week (6 hours a day, five
@@ -205,6 +239,7 @@ impl Profiles {
         effort: &str,
     ) -> Result<Profiles, String> {
         let refdata = doyak_refdata::get();
+        let mut slots = Slots::default();
         let mut unit_index: HashMap<String, usize> = HashMap::new();
         let mut unit_list = Vec::new();
         for (i, row) in parse::<UnitRow>("units.csv", units)?
@@ -304,8 +339,23 @@ impl Profiles {
             if matches!(kind, EvidenceKind::Training { ref pattern, .. } if pattern.is_empty()) {
                 return Err(at("훈련 이름 패턴이 비어 있습니다.".into()));
             }
+            let slot = match &kind {
+                EvidenceKind::Certificate { key, .. } => slot_of(
+                    &mut slots.certificates,
+                    Some(&mut slots.certificate_at),
+                    key,
+                ),
+                EvidenceKind::Skill { key, .. } => {
+                    slot_of(&mut slots.skills, Some(&mut slots.skill_at), key)
+                }
+                EvidenceKind::Experience { code, .. } => slot_of(&mut slots.experience, None, code),
+                EvidenceKind::Training { pattern, .. } => {
+                    slot_of(&mut slots.training, None, pattern)
+                }
+            };
             unit_list[unit].evidence.push(Evidence {
                 kind,
+                slot,
                 strength,
                 basis: row.basis,
             });
@@ -389,6 +439,8 @@ impl Profiles {
             occupations: occupation_list,
             units: unit_list,
             effort: effort_map,
+            slots,
+            occupation_at: occupation_index,
         })
     }
 
@@ -404,7 +456,7 @@ impl Profiles {
 
     /// The occupation with this code.
     pub fn occupation(&self, code: &str) -> Option<&Occupation> {
-        self.occupations.iter().find(|o| o.code == code)
+        self.occupation_at.get(code).map(|&i| &self.occupations[i])
     }
 }
 

@@ -137,7 +137,7 @@ impl Diagnoser {
     /// Every occupation's fit for this seeker, in centi-points, indexed like
     /// the profiles: what the ranking and the properties read.
     pub fn fits(&self, seeker: &SeekerInput) -> Vec<u32> {
-        let held = seeker.held();
+        let held = seeker.held(&self.profiles.slots);
         let statuses = fit::statuses(self.profiles, &held);
         self.profiles
             .occupations
@@ -149,7 +149,7 @@ impl Diagnoser {
     /// The `top` best occupations, explained, and what closes their gaps.
     /// The seeker should have passed [`SeekerInput::validate`].
     pub fn diagnose(&self, seeker: &SeekerInput, top: usize) -> Diagnosis {
-        let held = seeker.held();
+        let held = seeker.held(&self.profiles.slots);
         let statuses = fit::statuses(self.profiles, &held);
         let mut ranked: Vec<(usize, Parts)> = self
             .profiles
@@ -237,8 +237,8 @@ impl Diagnoser {
                     .filter(|e| e.strength == Strength::Full)
                 {
                     let (kind, name, weeks, prerequisite) = match &e.kind {
-                        EvidenceKind::Certificate { name, key } => {
-                            if held.has_certificate(key) {
+                        EvidenceKind::Certificate { name, .. } => {
+                            if held.has_certificate(e.slot) {
                                 continue;
                             }
                             let effort = self.profiles.effort.get(name);
@@ -251,8 +251,8 @@ impl Diagnoser {
                                     .unwrap_or_default(),
                             )
                         }
-                        EvidenceKind::Training { pattern, hours, .. } => {
-                            let got = held.training_hours(pattern).unwrap_or(0);
+                        EvidenceKind::Training { hours, .. } => {
+                            let got = held.training_hours(e.slot).unwrap_or(0);
                             let left = hours.saturating_sub(got);
                             (
                                 RecommendationKind::Training,
@@ -340,10 +340,7 @@ struct Candidate {
 /// Warnings about what the diagnosis could read.
 fn notes(seeker: &SeekerInput, held: &Held) -> Vec<String> {
     let mut notes = Vec::new();
-    let evidence = held.certificate_keys.len()
-        + held.skill_keys.len()
-        + held.work.iter().filter(|(_, m)| *m > 0).count()
-        + held.training.len();
+    let evidence = held.given + held.work.iter().filter(|(_, m)| *m > 0).count();
     if evidence == 0 && held.desired.is_empty() {
         notes.push(
             "경력·자격·훈련·기술·희망 직종이 하나도 없어 적합도가 모두 같습니다: 순서는 코드 순일 뿐입니다. 먼저 이력을 입력하세요."

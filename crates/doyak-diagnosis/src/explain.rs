@@ -46,15 +46,11 @@ fn got(e: &Evidence, held: &Held) -> String {
         EvidenceKind::Experience { code, months } => format!(
             "{} 경력 {}개월 (기준 {months}개월)",
             occupation_name(code),
-            held.months_in(code)
+            held.months_in(e.slot)
         ),
-        EvidenceKind::Training {
-            name,
-            pattern,
-            hours,
-        } => format!(
+        EvidenceKind::Training { name, hours, .. } => format!(
             "{name} 관련 훈련 {}시간 (기준 {hours}시간)",
-            held.training_hours(pattern).unwrap_or(0)
+            held.training_hours(e.slot).unwrap_or(0)
         ),
     }
 }

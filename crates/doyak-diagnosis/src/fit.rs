@@ -18,6 +18,7 @@
 use crate::data::{Evidence, EvidenceKind, Occupation, Profiles, Strength, Unit, same_lineage};
 use crate::input::Held;
 use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
 
 /// The units part's full points, in centi-points.
 pub const UNITS_MAX: u32 = 7_000;
@@ -67,13 +68,13 @@ pub(crate) fn evidence_status(evidence: &Evidence, held: &Held) -> UnitStatus {
         (false, false) => UnitStatus::Missing,
     };
     match &evidence.kind {
-        EvidenceKind::Certificate { key, .. } => full(held.has_certificate(key), false),
-        EvidenceKind::Skill { key, .. } => full(held.has_skill(key), false),
-        EvidenceKind::Experience { code, months } => {
-            let got = held.months_in(code);
+        EvidenceKind::Certificate { .. } => full(held.has_certificate(evidence.slot), false),
+        EvidenceKind::Skill { .. } => full(held.has_skill(evidence.slot), false),
+        EvidenceKind::Experience { months, .. } => {
+            let got = held.months_in(evidence.slot);
             full(got >= *months, got > 0)
         }
-        EvidenceKind::Training { pattern, hours, .. } => match held.training_hours(pattern) {
+        EvidenceKind::Training { hours, .. } => match held.training_hours(evidence.slot) {
             Some(got) => full(got >= *hours, true),
             None => UnitStatus::Missing,
         },
@@ -89,6 +90,26 @@ pub(crate) fn unit_status(unit: &Unit, held: &Held) -> UnitStatus {
         .unwrap_or(UnitStatus::Missing)
 }
 
+/// doyak-match's middle-group relatedness for every pair of two-digit
+/// codes, asked once: the fit reads it per occupation and work period.
+static RELATED: LazyLock<Vec<f32>> = LazyLock::new(|| {
+    let mut m = vec![0.0; 100 * 100];
+    for a in 0..100 {
+        for b in 0..100 {
+            m[a * 100 + b] =
+                doyak_match::middle_relatedness(&format!("{a:02}"), &format!("{b:02}"));
+        }
+    }
+    m
+});
+
+fn relatedness(a: &str, b: &str) -> f32 {
+    match (a.parse::<usize>(), b.parse::<usize>()) {
+        (Ok(a), Ok(b)) if a < 100 && b < 100 => RELATED[a * 100 + b],
+        _ => 0.0,
+    }
+}
+
 /// How much a month in `worked` counts toward `occupation`, in percent.
 pub(crate) fn experience_weight_pct(worked: &str, occupation: &str) -> u32 {
     if same_lineage(worked, occupation) {
@@ -98,7 +119,7 @@ pub(crate) fn experience_weight_pct(worked: &str, occupation: &str) -> u32 {
     } else if worked.len() >= 2 && occupation.len() >= 2 && worked[..2] == occupation[..2] {
         50
     } else if worked.len() >= 2 && occupation.len() >= 2 {
-        (50.0 * doyak_match::middle_relatedness(&worked[..2], &occupation[..2])).round() as u32
+        (50.0 * relatedness(&worked[..2], &occupation[..2])).round() as u32
     } else {
         0
     }
@@ -137,10 +158,8 @@ pub(crate) fn desired_points(held: &Held, occupation: &str) -> (DesiredLevel, u3
                 (DesiredLevel::Same, DESIRED_MAX)
             } else if d.len() >= 2 && d[..2] == occupation[..2] {
                 (DesiredLevel::Middle, 700)
-            } else if d.len() >= 2
-                && doyak_match::middle_relatedness(&d[..2], &occupation[..2]) > 0.0
-            {
-                let w = doyak_match::middle_relatedness(&d[..2], &occupation[..2]);
+            } else if d.len() >= 2 && relatedness(&d[..2], &occupation[..2]) > 0.0 {
+                let w = relatedness(&d[..2], &occupation[..2]);
                 (DesiredLevel::Related, (700.0 * w).round() as u32)
             } else if d[..1] == occupation[..1] {
                 (DesiredLevel::Major, 200)

@@ -4,7 +4,7 @@
 //! file serves both `doyak match` and `doyak diagnose`.
 
 use crate::DiagnosisError;
-use crate::data::{normalise, same_lineage};
+use crate::data::{Slots, normalise, same_lineage};
 use serde::{Deserialize, Serialize};
 
 /// Longest working life accepted, in months (70 years).
@@ -67,46 +67,42 @@ pub struct SeekerInput {
     pub education: Option<String>,
 }
 
-/// The seeker with names read once: certificate keys, skill keys,
-/// normalised training names, and every period in months.
+/// The seeker read once against the profiles' distinct evidence values
+/// ([`crate::data::Slots`]): which certificate and skill keys are held,
+/// the months in each experience code and the hours behind each training
+/// pattern. Evidence is then checked by index.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Held {
-    /// Every key the held certificates satisfy (their own and what they
-    /// imply).
-    pub certificate_keys: Vec<String>,
-    pub skill_keys: Vec<String>,
-    /// (KECO code, months).
+    certificates: Vec<bool>,
+    skills: Vec<bool>,
+    months: Vec<u32>,
+    training: Vec<Option<u32>>,
+    /// (KECO code, months), for the experience part.
     pub work: Vec<(String, u32)>,
-    /// (normalised name, hours).
-    pub training: Vec<(String, u32)>,
     pub desired: Vec<String>,
+    /// How many certificates, skills and courses were given (for notes).
+    pub given: usize,
 }
 
 impl Held {
-    pub fn months_in(&self, code: &str) -> u32 {
-        self.work
-            .iter()
-            .filter(|(c, _)| same_lineage(c, code))
-            .map(|(_, m)| m)
-            .sum()
+    pub fn has_certificate(&self, slot: usize) -> bool {
+        self.certificates[slot]
     }
 
-    /// Hours of training whose name contains `pattern`; `None` when no
-    /// course does (a course of unknown length is `Some(0)`).
-    pub fn training_hours(&self, pattern: &str) -> Option<u32> {
-        self.training
-            .iter()
-            .filter(|(n, _)| n.contains(pattern))
-            .map(|(_, h)| *h)
-            .reduce(|a, b| a + b)
+    pub fn has_skill(&self, slot: usize) -> bool {
+        self.skills[slot]
     }
 
-    pub fn has_certificate(&self, key: &str) -> bool {
-        self.certificate_keys.iter().any(|k| k == key)
+    /// Months worked in the experience code of this slot or a finer or
+    /// coarser code of it.
+    pub fn months_in(&self, slot: usize) -> u32 {
+        self.months[slot]
     }
 
-    pub fn has_skill(&self, key: &str) -> bool {
-        self.skill_keys.iter().any(|k| k == key)
+    /// Hours of training whose name contains the slot's pattern; `None`
+    /// when no course does (a course of unknown length is `Some(0)`).
+    pub fn training_hours(&self, slot: usize) -> Option<u32> {
+        self.training[slot]
     }
 }
 
@@ -181,22 +177,24 @@ impl SeekerInput {
         Ok(())
     }
 
-    pub(crate) fn held(&self) -> Held {
-        let mut certificate_keys: Vec<String> = self
+    pub(crate) fn held(&self, slots: &Slots) -> Held {
+        let mut certificates = vec![false; slots.certificates.len()];
+        for key in self
             .certificates
             .iter()
             .flat_map(|c| doyak_match::certificate_keys(c))
-            .collect();
-        certificate_keys.sort();
-        certificate_keys.dedup();
-        let mut skill_keys: Vec<String> = self
-            .skills
-            .iter()
-            .map(|s| doyak_match::skill_key(s))
-            .collect();
-        skill_keys.sort();
-        skill_keys.dedup();
-        let work = self
+        {
+            if let Some(&i) = slots.certificate_at.get(&key) {
+                certificates[i] = true;
+            }
+        }
+        let mut skills = vec![false; slots.skills.len()];
+        for skill in &self.skills {
+            if let Some(&i) = slots.skill_at.get(&doyak_match::skill_key(skill)) {
+                skills[i] = true;
+            }
+        }
+        let work: Vec<(String, u32)> = self
             .work_history
             .iter()
             .map(|p| (p.occupation.clone(), p.months))
@@ -205,17 +203,40 @@ impl SeekerInput {
                 (p.occupation.clone(), (p.years * 12.0).round() as u32)
             }))
             .collect();
-        let training = self
+        let months = slots
+            .experience
+            .iter()
+            .map(|code| {
+                work.iter()
+                    .filter(|(c, _)| same_lineage(c, code))
+                    .map(|(_, m)| m)
+                    .sum()
+            })
+            .collect();
+        let courses: Vec<(String, u32)> = self
             .training
             .iter()
             .map(|t| (normalise(&t.name), t.hours))
             .collect();
+        let training = slots
+            .training
+            .iter()
+            .map(|pattern| {
+                courses
+                    .iter()
+                    .filter(|(n, _)| n.contains(pattern.as_str()))
+                    .map(|(_, h)| *h)
+                    .reduce(|a, b| a + b)
+            })
+            .collect();
         Held {
-            certificate_keys,
-            skill_keys,
-            work,
+            certificates,
+            skills,
+            months,
             training,
+            work,
             desired: self.desired_occupations.clone(),
+            given: self.certificates.len() + self.skills.len() + self.training.len(),
         }
     }
 }

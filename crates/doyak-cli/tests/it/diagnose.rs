@@ -122,11 +122,17 @@ fn each_seeker_gets_ranked_occupations_whose_parts_add_up() {
         novice["occupations"][0]
     );
     assert!(
-        novice["notes_ko"][0].as_str().unwrap().contains("희망 직종만으로"),
+        novice["notes_ko"][0]
+            .as_str()
+            .unwrap()
+            .contains("희망 직종만으로"),
         "the counselor is told the ranking rests on the wish alone: {}",
         novice["notes_ko"]
     );
-    assert!(lines[0].get("notes_ko").is_none(), "nothing to warn about the welder");
+    assert!(
+        lines[0].get("notes_ko").is_none(),
+        "nothing to warn about the welder"
+    );
     let recs = novice["recommendations"].as_array().unwrap();
     assert!(!recs.is_empty(), "a novice is told what to obtain");
     assert!(
