@@ -38,6 +38,7 @@ mod tests {
         VacancyRow, VisitForm,
     };
     use doyak_app::{CounselorRow, DeskCounselor, NewCounselorForm, PartnerForm};
+    use doyak_app::{DiagnosisView, FitReasonRow, OccupationFitRow, RecommendationRow, UnitGapRow};
     use doyak_app::{
         ExportOutcome, ImportKind, ImportOutcome, ImportReport, ImportRequest, NewCaseloadForm,
         Progress, RowError,
@@ -131,6 +132,11 @@ mod tests {
             decl::<RowError>(&cfg),
             decl::<ExportOutcome>(&cfg),
             decl::<Progress>(&cfg),
+            decl::<DiagnosisView>(&cfg),
+            decl::<OccupationFitRow>(&cfg),
+            decl::<FitReasonRow>(&cfg),
+            decl::<UnitGapRow>(&cfg),
+            decl::<RecommendationRow>(&cfg),
             decl::<RecommendationView>(&cfg),
             decl::<Recommendation>(&cfg),
             decl::<ReasonRow>(&cfg),

@@ -10,7 +10,7 @@ use doyak_app::{
     NewCaseload, Passphrase, SeekerDetail, SeekerFilterChoices, SeekerForm, SeekerFormChoices,
     SeekerListQuery, SeekerPage, SessionForm, SystemClock, TodayLimits, TodayView, UiError,
 };
-use doyak_app::{ApplicationRow, AssignmentView, RecommendationView, VacancyDetail};
+use doyak_app::{ApplicationRow, AssignmentView, DiagnosisView, RecommendationView, VacancyDetail};
 use doyak_app::{
     CompanyDetail, CompanyFilterChoices, CompanyForm, CompanyFormChoices, CompanyListQuery,
     CompanyPage, ComplexView, VacancyForm, VacancyListQuery, VacancyPage, VisitForm,
@@ -563,6 +563,15 @@ pub async fn generate_demo(
         desk.demo_into_empty(seekers, companies, seed, &mut progress)
     })
     .await
+}
+
+/// The 진단 tab: the seeker against every occupation profile.
+#[tauri::command]
+pub async fn diagnose_seeker(
+    state: tauri::State<'_, DeskState>,
+    seeker_id: String,
+) -> Result<DiagnosisView, UiError> {
+    with_desk(&state, move |desk| desk.diagnosis_view(&seeker_id)).await
 }
 
 #[tauri::command]

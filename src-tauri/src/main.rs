@@ -116,6 +116,7 @@ fn main() {
             commands::export_file,
             commands::data_choices,
             commands::generate_demo,
+            commands::diagnose_seeker,
             commands::recommended_vacancies,
             commands::recommended_seekers,
             commands::assignment_suggestions,

@@ -126,6 +126,10 @@ fn the_new_screens_fit_at_both_window_sizes() {
         click(&s, "#tab-applications");
         s.find("#application-rows").unwrap();
         look(&s, &at("applications"), &mut problems);
+
+        click(&s, "#tab-diagnosis");
+        wait_text(&s, "#diagnosis-summary", "직업 프로필");
+        look(&s, &at("diagnosis"), &mut problems);
     }
     assert!(
         problems.is_empty(),

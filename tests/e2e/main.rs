@@ -5,6 +5,7 @@
 
 mod bench;
 mod casefile;
+mod diagnosis;
 mod drafts;
 mod duplicates;
 mod harness;

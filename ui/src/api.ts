@@ -61,7 +61,7 @@ import type {
   UiError,
 } from "./bindings";
 
-import type { ApplicationRow, AssignmentView, RecommendationView, VacancyDetail } from "./bindings";
+import type { ApplicationRow, AssignmentView, DiagnosisView, RecommendationView, VacancyDetail } from "./bindings";
 import type { ConflictChoice, ConflictView, Enrolled, JoinForm, Joined, RejectionView, SameIdChoice, SyncPanel, SyncReport } from "./bindings";
 import type { PassphraseChangeForm } from "./bindings";
 
@@ -159,6 +159,7 @@ export const api = {
     channel.onmessage = onProgress;
     return call<number>("generate_demo", { seekers, companies, seed, onProgress: channel });
   },
+  diagnoseSeeker: (seekerId: string) => call<DiagnosisView>("diagnose_seeker", { seekerId }),
   recommendedVacancies: (seekerId: string) => call<RecommendationView>("recommended_vacancies", { seekerId }),
   recommendedSeekers: (vacancyId: string) => call<RecommendationView>("recommended_seekers", { vacancyId }),
   assignmentSuggestions: () => call<AssignmentView>("assignment_suggestions"),

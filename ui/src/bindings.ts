@@ -809,6 +809,84 @@ export type ExportOutcome = { path: string, count: number, };
  */
 export type Progress = { done: number, total: number, };
 
+/**
+ * The 진단 tab: the seeker's best occupations with their unit gaps and
+ * local demand, and what closes the gaps.
+ */
+export type DiagnosisView = { occupations: Array<OccupationFitRow>, recommendations: Array<RecommendationRow>, 
+/**
+ * Warnings before the list (nothing known to rank on, …).
+ */
+notes: Array<string>, 
+/**
+ * How many occupation profiles were weighed.
+ */
+profiles: number, 
+/**
+ * How many open vacancies with places left local demand counts from.
+ */
+vacancies: number, };
+
+export type OccupationFitRow = { code: string, name: string, 
+/**
+ * 0–100; the sum of the reasons' points.
+ */
+fit: number, reasons: Array<FitReasonRow>, met: number, partly: number, missing: number, units: Array<UnitGapRow>, 
+/**
+ * "모집 중 2건 · 자리 3 · 임금 중앙값 월 280만원"; empty when none.
+ */
+demand: string, };
+
+export type FitReasonRow = { text: string, points: number, };
+
+export type UnitGapRow = { code: string, 
+/**
+ * The NCS 능력단위 code, or "확인 필요".
+ */
+ncs_code: string, name: string, 
+/**
+ * "수준 3", or "확인 필요".
+ */
+level: string, 
+/**
+ * "필수" or "선택".
+ */
+required: string, 
+/**
+ * met | partly | missing: the page's style hook, not shown.
+ */
+status: string, 
+/**
+ * 충족 | 일부 충족 | 미충족.
+ */
+status_label: string, evidence: Array<string>, };
+
+export type RecommendationRow = { 
+/**
+ * 자격 | 훈련.
+ */
+kind: string, name: string, 
+/**
+ * The names of the units it would meet.
+ */
+closes: Array<string>, 
+/**
+ * The most one suggested occupation's fit rises, in points.
+ */
+gain: number, 
+/**
+ * Which occupation rises by `gain`.
+ */
+occupation: string, 
+/**
+ * "약 12주", or "확인 필요".
+ */
+effort: string, 
+/**
+ * 응시자격, when one is known to exist.
+ */
+prerequisite: string, };
+
 export type RecommendationView = { items: Array<Recommendation>, 
 /**
  * 모집 중인 구인 (or 참여 중인 구직자) as their own list counts them.

@@ -3,16 +3,20 @@
 //! caseload needed, like `doyak match`. Reading is all or nothing: a file
 //! with one bad line gives every bad line with its number and no results.
 
+use crate::codes::monthly_wage;
 use crate::forms::parse_id;
 use crate::matching::{SEEKER_FORMAT, VACANCY_FORMAT, read_records};
 use crate::{AppError, Desk};
 use chrono::NaiveDate;
-use doyak_diagnosis::{Diagnoser, Diagnosis, SeekerInput, Training, WorkPeriod};
+use doyak_diagnosis::{
+    Demand, Diagnoser, Diagnosis, RecommendationKind, SeekerInput, Training, UnitStatus, WorkPeriod,
+};
 use doyak_domain::JobSeeker;
 use doyak_interchange::JsonlKind;
 use doyak_match::VacancyProfile;
 use serde::Serialize;
 use std::collections::HashMap;
+use ts_rs::TS;
 
 /// The output record kind of docs/formats.md.
 pub const DIAGNOSIS_FORMAT: &str = "doyak.diagnosis";
@@ -184,5 +188,203 @@ impl Desk {
         let pool = self.match_pool()?;
         let diagnoser = Diagnoser::new(Some(pool.caseload.vacancies()));
         Ok(diagnoser.diagnose(&input, top))
+    }
+}
+
+/// How many suggested occupations the desk's 진단 tab shows.
+pub const DESK_TOP: usize = 5;
+
+/// The 진단 tab: the seeker's best occupations with their unit gaps and
+/// local demand, and what closes the gaps.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DiagnosisView {
+    pub occupations: Vec<OccupationFitRow>,
+    pub recommendations: Vec<RecommendationRow>,
+    /// Warnings before the list (nothing known to rank on, …).
+    pub notes: Vec<String>,
+    /// How many occupation profiles were weighed.
+    pub profiles: u32,
+    /// How many open vacancies with places left local demand counts from.
+    pub vacancies: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct OccupationFitRow {
+    pub code: String,
+    pub name: String,
+    /// 0–100; the sum of the reasons' points.
+    pub fit: f32,
+    pub reasons: Vec<FitReasonRow>,
+    pub met: u32,
+    pub partly: u32,
+    pub missing: u32,
+    pub units: Vec<UnitGapRow>,
+    /// "모집 중 2건 · 자리 3 · 임금 중앙값 월 280만원"; empty when none.
+    pub demand: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct FitReasonRow {
+    pub text: String,
+    pub points: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct UnitGapRow {
+    pub code: String,
+    /// The NCS 능력단위 code, or "확인 필요".
+    pub ncs_code: String,
+    pub name: String,
+    /// "수준 3", or "확인 필요".
+    pub level: String,
+    /// "필수" or "선택".
+    pub required: String,
+    /// met | partly | missing: the page's style hook, not shown.
+    pub status: String,
+    /// 충족 | 일부 충족 | 미충족.
+    pub status_label: String,
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RecommendationRow {
+    /// 자격 | 훈련.
+    pub kind: String,
+    pub name: String,
+    /// The names of the units it would meet.
+    pub closes: Vec<String>,
+    /// The most one suggested occupation's fit rises, in points.
+    pub gain: f32,
+    /// Which occupation rises by `gain`.
+    pub occupation: String,
+    /// "약 12주", or "확인 필요".
+    pub effort: String,
+    /// 응시자격, when one is known to exist.
+    pub prerequisite: String,
+}
+
+fn status_key(status: UnitStatus) -> &'static str {
+    match status {
+        UnitStatus::Met => "met",
+        UnitStatus::Partly => "partly",
+        UnitStatus::Missing => "missing",
+    }
+}
+
+fn demand_text(d: &Demand, middle: &str) -> String {
+    let coarser = format!("중분류({middle})까지만 적힌 구인 {}건", d.coarser);
+    if d.vacancies == 0 {
+        return if d.coarser == 0 {
+            String::new()
+        } else {
+            format!("이 직업으로 적힌 구인 없음 · {coarser}")
+        };
+    }
+    let mut parts = vec![format!("모집 중 {}건 · 자리 {}", d.vacancies, d.places)];
+    if let Some(w) = d.median_wage_monthly {
+        parts.push(format!("임금 중앙값 {}", monthly_wage(w)));
+    }
+    if d.coarser > 0 {
+        parts.push(format!("따로 {coarser}"));
+    }
+    parts.join(" · ")
+}
+
+impl DiagnosisView {
+    fn new(d: Diagnosis, vacancies: usize) -> DiagnosisView {
+        let unit_names: HashMap<String, String> = d
+            .occupations
+            .iter()
+            .flat_map(|o| o.units.iter().map(|u| (u.code.clone(), u.name_ko.clone())))
+            .collect();
+        let occupation_names: HashMap<String, String> = d
+            .occupations
+            .iter()
+            .map(|o| (o.code.clone(), o.name_ko.clone()))
+            .collect();
+        let count = |o: &doyak_diagnosis::OccupationFit, s: UnitStatus| {
+            o.units.iter().filter(|u| u.status == s).count() as u32
+        };
+        DiagnosisView {
+            occupations: d
+                .occupations
+                .iter()
+                .map(|o| OccupationFitRow {
+                    code: o.code.clone(),
+                    name: o.name_ko.clone(),
+                    fit: o.fit,
+                    reasons: o
+                        .reasons
+                        .iter()
+                        .map(|r| FitReasonRow {
+                            text: r.text_ko.clone(),
+                            points: r.points,
+                        })
+                        .collect(),
+                    met: count(o, UnitStatus::Met),
+                    partly: count(o, UnitStatus::Partly),
+                    missing: count(o, UnitStatus::Missing),
+                    units: o
+                        .units
+                        .iter()
+                        .map(|u| UnitGapRow {
+                            code: u.code.clone(),
+                            ncs_code: u.ncs_code.clone().unwrap_or_else(|| "확인 필요".into()),
+                            name: u.name_ko.clone(),
+                            level: u
+                                .level
+                                .map_or_else(|| "확인 필요".into(), |l| format!("수준 {l}")),
+                            required: if u.required { "필수" } else { "선택" }.into(),
+                            status: status_key(u.status).into(),
+                            status_label: u.status.label_ko().into(),
+                            evidence: u.evidence.clone(),
+                        })
+                        .collect(),
+                    demand: o
+                        .demand
+                        .as_ref()
+                        .map(|d| demand_text(d, &o.code[..2]))
+                        .unwrap_or_default(),
+                })
+                .collect(),
+            recommendations: d
+                .recommendations
+                .iter()
+                .map(|r| RecommendationRow {
+                    kind: match r.kind {
+                        RecommendationKind::Certificate => "자격",
+                        RecommendationKind::Training => "훈련",
+                    }
+                    .into(),
+                    name: r.name_ko.clone(),
+                    closes: r
+                        .closes
+                        .iter()
+                        .map(|c| unit_names.get(c).cloned().unwrap_or_else(|| c.clone()))
+                        .collect(),
+                    gain: r.gain,
+                    occupation: occupation_names
+                        .get(&r.occupation)
+                        .cloned()
+                        .unwrap_or_else(|| r.occupation.clone()),
+                    effort: r
+                        .effort_weeks
+                        .map_or_else(|| "확인 필요".into(), |w| format!("약 {w}주")),
+                    prerequisite: r.prerequisite_ko.clone(),
+                })
+                .collect(),
+            notes: d.notes_ko,
+            profiles: doyak_diagnosis::profiles().occupations.len() as u32,
+            vacancies: vacancies as u32,
+        }
+    }
+}
+
+impl Desk {
+    /// The 진단 tab of a seeker's page.
+    pub fn diagnosis_view(&self, seeker_id: &str) -> Result<DiagnosisView, AppError> {
+        let vacancies = self.match_pool()?.caseload.vacancies().len();
+        let d = self.diagnose_seeker(seeker_id, DESK_TOP)?;
+        Ok(DiagnosisView::new(d, vacancies))
     }
 }

@@ -48,6 +48,7 @@ pub use counselors::{
     COUNSELOR_NAME_MAX, CounselorRow, DeskCounselor, NewCounselorForm, written_at_label,
 };
 pub use detail::{EventRow, Fact, ReferralRow, SeekerDetail, SessionForm};
+pub use diagnosis::{DiagnosisView, FitReasonRow, OccupationFitRow, RecommendationRow, UnitGapRow};
 pub use doyak_domain::ErrorCode;
 pub use drafts::{MAX_DRAFT_BYTES, SessionDraft};
 pub use duplicates::DuplicateRow;

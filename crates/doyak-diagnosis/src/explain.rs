@@ -43,11 +43,19 @@ fn got(e: &Evidence, held: &Held) -> String {
     match &e.kind {
         EvidenceKind::Certificate { name, .. } => format!("{name} 보유"),
         EvidenceKind::Skill { name, .. } => format!("기술 {name}"),
-        EvidenceKind::Experience { code, months } => format!(
-            "{} 경력 {}개월 (기준 {months}개월)",
-            occupation_name(code),
-            held.months_in(e.slot)
-        ),
+        EvidenceKind::Experience { code, months } => {
+            let (exact, coarser) = held.months_in(e.slot);
+            let mut text = format!(
+                "{} 경력 {exact}개월 (기준 {months}개월)",
+                occupation_name(code)
+            );
+            if coarser > 0 {
+                text = format!(
+                    "{text}, 직종이 넓게(중분류·소분류) 적힌 경력 {coarser}개월 (일부 인정)"
+                );
+            }
+            text
+        }
         EvidenceKind::Training { name, hours, .. } => format!(
             "{name} 관련 훈련 {}시간 (기준 {hours}시간)",
             held.training_hours(e.slot).unwrap_or(0)

@@ -4,7 +4,7 @@
 //! | part | points |
 //! |---|---|
 //! | competency units | 70 × Σ(weight × value) / Σ weight; 필수 weighs 2, 선택 1; 충족 1, 일부 0.5, 미충족 0 |
-//! | related experience | 20 × min(months, 24) / 24, months weighted: the occupation itself (or a coarser/finer code of it) 1, the same 소분류 0.75, the same 중분류 0.5, a related 중분류 0.5 × its weight (`assets/match/keco_related.csv`), else 0 |
+//! | related experience | 20 × min(months, 24) / 24, months weighted: the occupation itself (or a finer code) 1, the same 소분류 0.75, the same 중분류 (or a job written only as the 중분류) 0.5, a related 중분류 0.5 × its weight (`assets/match/keco_related.csv`), else 0 |
 //! | 희망 직종 | 10 when a desired code is the occupation or contains it, 7 for the same 중분류, 7 × weight for a related one, 2 for the same 대분류, else 0; 5 to everyone when none is stated |
 //!
 //! Points are integer centi-points inside, each part rounded on its own, so
@@ -71,8 +71,10 @@ pub(crate) fn evidence_status(evidence: &Evidence, held: &Held) -> UnitStatus {
         EvidenceKind::Certificate { .. } => full(held.has_certificate(evidence.slot), false),
         EvidenceKind::Skill { .. } => full(held.has_skill(evidence.slot), false),
         EvidenceKind::Experience { months, .. } => {
-            let got = held.months_in(evidence.slot);
-            full(got >= *months, got > 0)
+            // Months in a coarser code ("82" for 용접원) show the unit only
+            // in part: the job may have been another one of the group.
+            let (exact, coarser) = held.months_in(evidence.slot);
+            full(exact >= *months, exact + coarser > 0)
         }
         EvidenceKind::Training { hours, .. } => match held.training_hours(evidence.slot) {
             Some(got) => full(got >= *hours, true),
@@ -112,8 +114,11 @@ fn relatedness(a: &str, b: &str) -> f32 {
 
 /// How much a month in `worked` counts toward `occupation`, in percent.
 pub(crate) fn experience_weight_pct(worked: &str, occupation: &str) -> u32 {
-    if same_lineage(worked, occupation) {
+    if worked.starts_with(occupation) {
         100
+    } else if occupation.starts_with(worked) && worked.len() >= 3 {
+        // A job written only down to the 소분류 of this occupation.
+        75
     } else if worked.len() >= 3 && occupation.len() >= 3 && worked[..3] == occupation[..3] {
         75
     } else if worked.len() >= 2 && occupation.len() >= 2 && worked[..2] == occupation[..2] {

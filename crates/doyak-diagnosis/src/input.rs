@@ -75,7 +75,8 @@ pub struct SeekerInput {
 pub(crate) struct Held {
     certificates: Vec<bool>,
     skills: Vec<bool>,
-    months: Vec<u32>,
+    /// (months in the code or a finer one, months in a coarser one).
+    months: Vec<(u32, u32)>,
     training: Vec<Option<u32>>,
     /// (KECO code, months), for the experience part.
     pub work: Vec<(String, u32)>,
@@ -93,9 +94,11 @@ impl Held {
         self.skills[slot]
     }
 
-    /// Months worked in the experience code of this slot or a finer or
-    /// coarser code of it.
-    pub fn months_in(&self, slot: usize) -> u32 {
+    /// Months worked in the experience code of this slot or a finer code
+    /// of it (a 용접원 job is 용접원 experience, also when the evidence asks
+    /// for 중분류 82), and months in a coarser code (a job written only as
+    /// "82" may or may not have been 용접원).
+    pub fn months_in(&self, slot: usize) -> (u32, u32) {
         self.months[slot]
     }
 
@@ -207,10 +210,13 @@ impl SeekerInput {
             .experience
             .iter()
             .map(|code| {
-                work.iter()
-                    .filter(|(c, _)| same_lineage(c, code))
-                    .map(|(_, m)| m)
-                    .sum()
+                let sum = |coarser: bool| -> u32 {
+                    work.iter()
+                        .filter(|(c, _)| same_lineage(c, code) && (c.len() < code.len()) == coarser)
+                        .map(|(_, m)| m)
+                        .sum()
+                };
+                (sum(false), sum(true))
             })
             .collect();
         let courses: Vec<(String, u32)> = self

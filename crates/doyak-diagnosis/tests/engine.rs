@@ -190,3 +190,39 @@ fn a_partial_piece_of_evidence_never_meets_a_unit_alone() {
         }
     }
 }
+
+#[test]
+fn a_job_written_only_as_its_middle_group_shows_units_in_part_and_counts_half() {
+    let diagnoser = Diagnoser::new(None);
+    let with = |code: &str| {
+        let seeker = SeekerInput {
+            id: code.into(),
+            work_history: vec![WorkPeriod {
+                occupation: code.into(),
+                months: 36,
+                employer: None,
+            }],
+            ..SeekerInput::default()
+        };
+        let d = diagnoser.diagnose(&seeker, profiles().occupations.len());
+        d.occupations
+            .into_iter()
+            .find(|o| o.code == "8241")
+            .expect("용접원 is profiled")
+    };
+    let exact = with("8241");
+    let coarse = with("82");
+    // 36 months as 용접원 meet every unit whose evidence is ≤ 36 months of
+    // 용접원; 36 months "somewhere in 82" meet none of them, only in part.
+    assert!(exact.units.iter().any(|u| u.status == UnitStatus::Met));
+    assert!(
+        coarse.units.iter().all(|u| u.status != UnitStatus::Met),
+        "{:?}",
+        coarse.units
+    );
+    assert!(coarse.units.iter().any(|u| u.status == UnitStatus::Partly));
+    // Experience part: 36 months at weight 1 → capped at 24 → 20 points;
+    // at the middle group's 0.5 → 18 weighted months → 20 × 18 / 24 = 15.
+    assert_eq!(exact.reasons[1].points, 20.0);
+    assert_eq!(coarse.reasons[1].points, 15.0);
+}

@@ -4,6 +4,7 @@ import type { ApplicationRow, Choice, SeekerDetail, SessionForm } from "../bindi
 import { Applications, Recommendations } from "../components/Matching";
 import { PlacementEditor, Placements, RetentionEditor } from "../components/Outcomes";
 import { IapActivities, Referrals } from "../components/CaseFile";
+import { Diagnosis } from "../components/Diagnosis";
 import { Timeline } from "../components/Timeline";
 import { Facts, Tabs } from "../components/Tabs";
 import { byField, type FieldErrors } from "../lib/fields";
@@ -18,10 +19,11 @@ const keepDraft = (form: SessionForm) => drafts(() => api.saveSessionDraft(form)
 const readDraft = (seekerId: string) => drafts(() => api.sessionDraft(seekerId));
 const dropDraft = (seekerId: string) => drafts(() => api.dropSessionDraft(seekerId)).catch(() => undefined);
 
-export type Tab = "profile" | "sessions" | "iap" | "referrals" | "recommend" | "applications" | "placements";
+export type Tab = "profile" | "diagnosis" | "sessions" | "iap" | "referrals" | "recommend" | "applications" | "placements";
 
 const TABS: ReadonlyArray<{ tab: Tab; label: string; kinds: readonly string[] }> = [
   { tab: "profile", label: "프로필", kinds: [] },
+  { tab: "diagnosis", label: "진단", kinds: [] },
   { tab: "sessions", label: "상담기록", kinds: ["counseling_session", "diagnosis"] },
   { tab: "iap", label: "IAP", kinds: ["iap_activity"] },
   { tab: "referrals", label: "기관연계", kinds: [] },
@@ -321,6 +323,7 @@ export function SeekerDetailView({ id, tab: firstTab, writing: firstWriting, onE
             }}
           />
         )}
+        {tab === "diagnosis" && <Diagnosis seekerId={row.id} load={api.diagnoseSeeker} />}
         {tab === "referrals" && <Referrals seekerId={row.id} rows={detail.referrals} onChanged={load} />}
         {tab === "iap" && <IapActivities seekerId={row.id} rows={detail.iap} onChanged={load} />}
         {tab === "recommend" && (
