@@ -1,20 +1,13 @@
 //! The 진단 tab on the demo caseload: a seeker's best occupations with fit
 //! and local demand, the unit gap of the chosen one, and what closes it.
 
-use crate::{Desk, open_demo, shot, wait_text};
+use crate::{Desk, open_demo, open_first_seeker, shot, wait_text};
 
 #[test]
 fn a_seeker_page_diagnoses_occupations_and_shows_the_unit_gap() {
     let desk = Desk::start();
     let s = open_demo(&desk);
-    s.click(&s.find("#nav-seekers").unwrap()).unwrap();
-    wait_text(&s, "#seeker-count", "명");
-    let name = s.texts("#seeker-rows td.name button").unwrap()[0]
-        .trim()
-        .to_owned();
-    s.click(&s.find("#seeker-rows td.name button").unwrap())
-        .unwrap();
-    wait_text(&s, "#seeker-title", &name);
+    open_first_seeker(&s);
     s.click(&s.find("#tab-diagnosis").unwrap()).unwrap();
     wait_text(&s, "#diagnosis-summary", "직업 프로필 74개와 비교했습니다");
 

@@ -3,7 +3,7 @@
 //! form with typed text asks first.
 
 use crate::webdriver::Session;
-use crate::{Desk, open_demo, shot, type_into, wait_text};
+use crate::{Desk, open_demo, open_first_seeker, shot, type_into, wait_text};
 use serde_json::json;
 
 fn value(s: &Session, id: &str) -> String {
@@ -21,14 +21,7 @@ fn value(s: &Session, id: &str) -> String {
 fn a_half_typed_note_survives_a_menu_switch_and_an_edit_form_asks_before_leaving() {
     let desk = Desk::start();
     let s = open_demo(&desk);
-    s.click(&s.find("#nav-seekers").unwrap()).unwrap();
-    wait_text(&s, "#seeker-count", "명");
-    let name = s.texts("#seeker-rows td.name button").unwrap()[0]
-        .trim()
-        .to_owned();
-    s.click(&s.find("#seeker-rows td.name button").unwrap())
-        .unwrap();
-    wait_text(&s, "#seeker-title", &name);
+    let name = open_first_seeker(&s);
 
     // A note half typed, then Alt+1 (오늘 할 일) from inside the text.
     s.click(&s.find("#session-add").unwrap()).unwrap();

@@ -83,6 +83,20 @@ pub(crate) fn try_unlock(s: &Session, passphrase: &str) -> String {
 
 /// Starts the desk on the embedded demo caseload and unlocks it: the
 /// opening of most tests.
+/// Opens the first seeker of the list; returns their name, as the page's
+/// title shows it.
+pub(crate) fn open_first_seeker(s: &Session) -> String {
+    s.click(&s.find("#nav-seekers").unwrap()).unwrap();
+    wait_text(s, "#seeker-count", "명");
+    let name = s.texts("#seeker-rows td.name button").unwrap()[0]
+        .trim()
+        .to_owned();
+    s.click(&s.find("#seeker-rows td.name button").unwrap())
+        .unwrap();
+    wait_text(s, "#seeker-title", &name);
+    name
+}
+
 pub(crate) fn open_demo(desk: &Desk) -> Session {
     let args = vec![
         "--demo".to_owned(),

@@ -207,7 +207,11 @@ pub struct Profiles {
 /// days), to turn a course's hours into weeks of effort.
 pub const TRAINING_HOURS_PER_WEEK: u32 = 30;
 
-fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<Vec<T>, String> {
+/// The rows of a compiled-in CSV table; a bad row names the file and line.
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(
+    name: &str,
+    text: &str,
+) -> Result<Vec<T>, String> {
     csv::Reader::from_reader(text.as_bytes())
         .deserialize()
         .enumerate()
@@ -215,13 +219,9 @@ fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<Vec<T
         .collect()
 }
 
-/// The whitespace-free, ASCII-lowercase form training names are compared in.
-pub(crate) fn normalise(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
+/// The whitespace-free, ASCII-lowercase form training names are compared
+/// in: matching's, so "CNC 선반" and "cnc선반" are one name in both.
+pub(crate) use doyak_match::spelling_key as normalise;
 
 /// Whether two KECO codes are one lineage: one is the other or a finer code
 /// of it ("82" and "8241", "8241" and "8241").

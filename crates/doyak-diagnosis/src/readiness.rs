@@ -13,7 +13,7 @@
 //! `readiness_scales.csv`. The result is material for the counseling
 //! conversation, never a verdict on the person.
 
-use crate::data::{Basis, asset};
+use crate::data::{Basis, asset, parse as rows};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
@@ -159,14 +159,6 @@ pub struct Questionnaire {
     pub forms: Vec<Form>,
     pub scales: Vec<Scale>,
     pub barriers: Vec<Barrier>,
-}
-
-fn rows<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<Vec<T>, String> {
-    csv::Reader::from_reader(text.as_bytes())
-        .deserialize()
-        .enumerate()
-        .map(|(i, row)| row.map_err(|e| format!("{name} {}행: {e}", i + 2)))
-        .collect()
 }
 
 fn non_empty(s: String) -> Option<String> {

@@ -96,8 +96,9 @@ fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Vec<T> {
 }
 
 /// The form two spellings are compared in: no whitespace, ASCII lowercase, so
-/// "CO2 용접", "co2용접" and " CO2  용접 " are one skill.
-pub(crate) fn normalise(s: &str) -> String {
+/// "CO2 용접", "co2용접" and " CO2  용접 " are one skill (public as
+/// `spelling_key`: the diagnosis compares course names the same way).
+pub fn normalise(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| c.to_ascii_lowercase())

@@ -88,7 +88,7 @@ mod rank;
 pub mod score;
 
 pub use certificate::{certificate_keys, certificate_name, certificate_satisfies};
-pub use data::{middle_relatedness, skill_key};
+pub use data::{middle_relatedness, normalise as spelling_key, skill_key};
 pub use explain::{Explanation, Reason, ReasonKind, Violation, ViolationKind};
 pub use index::Caseload;
 pub use profile::{

@@ -35,20 +35,11 @@ fn diagnose(env: &Env, args: &[&str], seekers: &str, vacancies: Option<&str>) ->
         );
     }
     all.extend(args.iter().map(|a| a.to_string()));
-    Command::new(env!("CARGO_BIN_EXE_doyak"))
-        .args(&all)
-        .env_remove("DOYAK_PASSPHRASE")
-        .env("XDG_DATA_HOME", env.dir.path())
-        .output()
-        .unwrap()
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    without_caseload(env, &all)
 }
 
-fn lines(out: &Output) -> Vec<Value> {
-    stdout(out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
+use json_lines as lines;
 
 #[test]
 fn each_seeker_gets_ranked_occupations_whose_parts_add_up() {

@@ -80,6 +80,25 @@ impl Env {
 
 const PASS: &str = "올바른 암호 1234";
 
+/// `doyak ARGS` with no caseload: the db path does not exist and no
+/// passphrase is set, as for `doyak match` and `doyak diagnose` over files.
+fn without_caseload(env: &Env, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_doyak"))
+        .args(args)
+        .env_remove("DOYAK_PASSPHRASE")
+        .env("XDG_DATA_HOME", env.dir.path())
+        .output()
+        .unwrap()
+}
+
+/// Standard output as one JSON value per line.
+fn json_lines(out: &Output) -> Vec<serde_json::Value> {
+    stdout(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }

@@ -24,21 +24,10 @@ fn run_files(env: &Env, args: &[&str], seekers: &str, vacancies: &str) -> Output
     let mut all: Vec<&str> = args.to_vec();
     let (s, v) = (s.display().to_string(), v.display().to_string());
     all.extend(["--seekers", &s, "--vacancies", &v]);
-    // No caseload is needed: the db path does not exist and no passphrase is set.
-    Command::new(env!("CARGO_BIN_EXE_doyak"))
-        .args(&all)
-        .env_remove("DOYAK_PASSPHRASE")
-        .env("XDG_DATA_HOME", env.dir.path())
-        .output()
-        .unwrap()
+    without_caseload(env, &all)
 }
 
-fn lines(out: &Output) -> Vec<Value> {
-    stdout(out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
+use json_lines as lines;
 
 fn pairs(values: &[Value]) -> Vec<(String, String, u64)> {
     values
