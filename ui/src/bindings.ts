@@ -835,7 +835,12 @@ fit: number, reasons: Array<FitReasonRow>, met: number, partly: number, missing:
 /**
  * "모집 중 2건 · 자리 3 · 임금 중앙값 월 280만원"; empty when none.
  */
-demand: string, };
+demand: string, 
+/**
+ * 비슷한 이전 참여자: what the center's closed cases aiming at the same
+ * 중분류 show; empty below 10 cases (a share of a few says nothing).
+ */
+similar: string, };
 
 export type FitReasonRow = { text: string, points: number, };
 

@@ -8,6 +8,7 @@ use crate::forms::parse_id;
 use crate::matching::{SEEKER_FORMAT, VACANCY_FORMAT, read_records};
 use crate::{AppError, Desk};
 use chrono::NaiveDate;
+use doyak_diagnosis::similar::{PastCase, similar_outcome};
 use doyak_diagnosis::{
     Demand, Diagnoser, Diagnosis, RecommendationKind, SeekerInput, Training, UnitStatus, WorkPeriod,
 };
@@ -221,6 +222,9 @@ pub struct OccupationFitRow {
     pub units: Vec<UnitGapRow>,
     /// "모집 중 2건 · 자리 3 · 임금 중앙값 월 280만원"; empty when none.
     pub demand: String,
+    /// 비슷한 이전 참여자: what the center's closed cases aiming at the same
+    /// 중분류 show; empty below 10 cases (a share of a few says nothing).
+    pub similar: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -290,8 +294,24 @@ fn demand_text(d: &Demand, middle: &str) -> String {
     parts.join(" · ")
 }
 
+fn similar_text(occupation: &str, cases: &[PastCase]) -> String {
+    match similar_outcome(occupation, cases) {
+        None => String::new(),
+        Some(o) => {
+            let mut text = format!(
+                "이 센터에서 같은 중분류({})를 목표로 했던 종료 사례 {}명 중 {}명이 참여 후 6개월 안에 취업",
+                o.middle, o.n, o.employed_within_6_months
+            );
+            if let Some(days) = o.median_days {
+                text.push_str(&format!(" (걸린 기간 중앙값 {days}일)"));
+            }
+            text
+        }
+    }
+}
+
 impl DiagnosisView {
-    fn new(d: Diagnosis, vacancies: usize) -> DiagnosisView {
+    fn new(d: Diagnosis, vacancies: usize, cases: &[PastCase]) -> DiagnosisView {
         let unit_names: HashMap<String, String> = d
             .occupations
             .iter()
@@ -345,6 +365,7 @@ impl DiagnosisView {
                         .as_ref()
                         .map(|d| demand_text(d, &o.code[..2]))
                         .unwrap_or_default(),
+                    similar: similar_text(&o.code, cases),
                 })
                 .collect(),
             recommendations: d
@@ -385,6 +406,16 @@ impl Desk {
     pub fn diagnosis_view(&self, seeker_id: &str) -> Result<DiagnosisView, AppError> {
         let vacancies = self.match_pool()?.caseload.vacancies().len();
         let d = self.diagnose_seeker(seeker_id, DESK_TOP)?;
-        Ok(DiagnosisView::new(d, vacancies))
+        let cases: Vec<PastCase> = self
+            .store
+            .closed_cases()?
+            .into_iter()
+            .map(|c| PastCase {
+                occupation: c.occupation,
+                enrolled_on: c.enrolled_on,
+                employed_on: c.employed_on,
+            })
+            .collect();
+        Ok(DiagnosisView::new(d, vacancies, &cases))
     }
 }

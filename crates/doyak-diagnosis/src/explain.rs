@@ -45,16 +45,13 @@ fn got(e: &Evidence, held: &Held) -> String {
         EvidenceKind::Skill { name, .. } => format!("기술 {name}"),
         EvidenceKind::Experience { code, months } => {
             let (exact, coarser) = held.months_in(e.slot);
-            let mut text = format!(
-                "{} 경력 {exact}개월 (기준 {months}개월)",
-                occupation_name(code)
-            );
-            if coarser > 0 {
-                text = format!(
-                    "{text}, 직종이 넓게(중분류·소분류) 적힌 경력 {coarser}개월 (일부 인정)"
-                );
+            let name = occupation_name(code);
+            let broad = format!("직종이 넓게(중분류·소분류) 적힌 경력 {coarser}개월은 일부만 인정");
+            match (exact, coarser) {
+                (0, _) => format!("{broad} ({name} 경력 기준 {months}개월)"),
+                (_, 0) => format!("{name} 경력 {exact}개월 (기준 {months}개월)"),
+                _ => format!("{name} 경력 {exact}개월 (기준 {months}개월), {broad}"),
             }
-            text
         }
         EvidenceKind::Training { name, hours, .. } => format!(
             "{name} 관련 훈련 {}시간 (기준 {hours}시간)",

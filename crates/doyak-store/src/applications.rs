@@ -8,6 +8,14 @@ use doyak_domain::events::Application;
 use doyak_domain::{Id, JobSeeker, SeekerStatus};
 use std::collections::HashMap;
 
+/// A closed case: the occupation aimed at, enrolment and first placement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClosedCase {
+    pub occupation: String,
+    pub enrolled_on: chrono::NaiveDate,
+    pub employed_on: Option<chrono::NaiveDate>,
+}
+
 impl Store {
     /// Live seekers whose status is one of `statuses` (the `seeker_status`
     /// index), in id order.
@@ -24,6 +32,48 @@ impl Store {
         }
         seekers.sort_by_key(|s: &JobSeeker| s.id);
         Ok(seekers)
+    }
+
+    /// The center's closed cases (취업 or 종료) as the diagnosis's 비슷한
+    /// 이전 참여자 reads them: the occupation aimed at (the IAP goal is
+    /// free text, so the first 희망 직종), the day of enrolment and the
+    /// first placement on or after it. Cases with no 희망 직종 or no
+    /// 참여일 say nothing about an occupation and are left out. Read in SQL
+    /// (json_extract over the `seeker_status` index and `retention`), not by
+    /// decoding every closed record.
+    pub fn closed_cases(&self) -> Result<Vec<ClosedCase>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT json_extract(s.data, '$.desired_occupations[0]'),
+                    json_extract(s.data, '$.enrolled_on'),
+                    (SELECT min(r.placed_on) FROM retention r
+                      WHERE r.seeker_id = s.id
+                        AND r.placed_on >= json_extract(s.data, '$.enrolled_on'))
+               FROM seeker s
+              WHERE s.status IN ('employed', 'closed') AND s.deleted_at IS NULL
+                AND json_extract(s.data, '$.desired_occupations[0]') IS NOT NULL
+                AND json_extract(s.data, '$.enrolled_on') IS NOT NULL
+              ORDER BY s.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
+        })?;
+        let mut cases = Vec::new();
+        for row in rows {
+            let (occupation, enrolled, placed) = row?;
+            let Ok(enrolled_on) = enrolled.parse() else {
+                continue;
+            };
+            cases.push(ClosedCase {
+                occupation,
+                enrolled_on,
+                employed_on: placed.and_then(|p| p.parse().ok()),
+            });
+        }
+        Ok(cases)
     }
 
     /// How many seekers each open vacancy has hired (applications whose

@@ -21,6 +21,7 @@ mod sync;
 mod today;
 mod write;
 
+pub use applications::ClosedCase;
 pub use companies::{CompanyFilter, VacancyFilter};
 pub use draft::Draft;
 pub use error::{Result, StoreError};

@@ -27,6 +27,7 @@ function fit(code: string, name: string, points: number, status: string, label: 
       },
     ],
     demand: "",
+    similar: "",
   };
 }
 
@@ -48,6 +49,7 @@ describe("진단", () => {
     expect(Array.from(document.querySelectorAll(".fit-score")).map((e) => e.textContent)).toEqual(["88점", "40점"]);
     expect(document.querySelector("#diagnosis-units .tag")?.textContent).toBe("충족");
     expect(screen.getByText("희망 직종만으로 순위를 정했습니다.")).toBeTruthy();
+    expect(document.getElementById("diagnosis-similar")?.textContent).toContain("10명이 되지 않아");
     fireEvent.click(screen.getByText("제관원"));
     await waitFor(() => expect(document.getElementById("diagnosis-gap-title")?.textContent).toContain("제관원"));
     expect(document.querySelector("#diagnosis-units .tag")?.textContent).toBe("미충족");

@@ -68,6 +68,9 @@ function Gaps(props: { row: OccupationFitRow }) {
           </li>
         ))}
       </ul>
+      <p id="diagnosis-similar" class={o.similar ? undefined : "muted"}>
+        {o.similar || "비슷한 이전 참여자: 이 센터의 종료 사례가 10명이 되지 않아 보여 주지 않습니다."}
+      </p>
       <table id="diagnosis-units">
         <caption class="sr-only">능력단위별 충족 여부</caption>
         <thead>

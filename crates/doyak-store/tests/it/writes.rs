@@ -347,3 +347,72 @@ fn placements_keep_their_recorded_retention_checks_in_any_arrival_order() {
         "the range is on the placement day"
     );
 }
+
+#[test]
+fn closed_cases_give_the_aim_enrolment_and_first_placement_after_it() {
+    use doyak_domain::events::EmploymentType;
+    use doyak_domain::{KecoCode, SeekerStatus};
+    let (_fx, mut store) = new_store();
+    let day = |m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let person = |n: u8, status, desired: &[&str], enrolled| {
+        let mut s = seeker(n, "사례");
+        s.status = status;
+        s.desired_occupations = desired.iter().map(|c| KecoCode::from(*c)).collect();
+        s.enrolled_on = enrolled;
+        s
+    };
+    // Employed, with a placement before enrolling (an earlier job) and two
+    // after: the first one after counts.
+    let employed = person(1, SeekerStatus::Employed, &["8241", "62"], Some(day(1, 10)));
+    let closed = person(2, SeekerStatus::Closed, &["5312"], Some(day(2, 1)));
+    let searching = person(3, SeekerStatus::JobSearch, &["8241"], Some(day(1, 1)));
+    let no_aim = person(4, SeekerStatus::Closed, &[], Some(day(1, 1)));
+    let no_day = person(5, SeekerStatus::Closed, &["8241"], None);
+    let placement = |n: u8, on| CaseEvent {
+        id: Id::new_v7(1_800_000_000_000 + u64::from(n), [n; 10]),
+        center_id: center().id,
+        subject_id: employed.id,
+        author_id: None,
+        recorded_at: None,
+        occurred_on: on,
+        supersedes: None,
+        body: EventBody::Placement {
+            employer: "도약정밀".into(),
+            company_id: None,
+            vacancy_id: None,
+            occupation: None,
+            wage_monthly: None,
+            employment: EmploymentType::Permanent,
+            weekly_hours: None,
+            application_id: None,
+        },
+    };
+    store
+        .write(&ctx(), |w| {
+            for s in [&employed, &closed, &searching, &no_aim, &no_day] {
+                w.insert(s)?;
+            }
+            w.append(&placement(10, day(1, 2)))?;
+            w.append(&placement(11, day(4, 20)))?;
+            w.append(&placement(12, day(3, 15)))
+        })
+        .unwrap();
+    let mut cases = store.closed_cases().unwrap();
+    cases.sort_by(|a, b| a.occupation.cmp(&b.occupation));
+    assert_eq!(
+        cases,
+        [
+            doyak_store::ClosedCase {
+                occupation: "5312".into(),
+                enrolled_on: day(2, 1),
+                employed_on: None,
+            },
+            doyak_store::ClosedCase {
+                occupation: "8241".into(),
+                enrolled_on: day(1, 10),
+                employed_on: Some(day(3, 15)),
+            },
+        ],
+        "only 취업/종료 with an aim and an enrolment day; the first placement on or after it"
+    );
+}
