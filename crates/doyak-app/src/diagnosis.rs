@@ -1,7 +1,9 @@
-//! Job-seeker diagnosis (doyak-diagnosis) over JSON Lines files, for
-//! `doyak diagnose --seekers FILE.jsonl [--vacancies FILE.jsonl]`: no
-//! caseload needed, like `doyak match`. Reading is all or nothing: a file
-//! with one bad line gives every bad line with its number and no results.
+//! Job-seeker diagnosis (doyak-diagnosis) over the two places seekers come
+//! from: JSON Lines files, for `doyak diagnose --seekers FILE.jsonl
+//! [--vacancies FILE.jsonl]` (no caseload needed, like `doyak match`; all
+//! or nothing: a file with one bad line gives every bad line with its
+//! number and no results), and the caseload, for `doyak diagnose --seeker`
+//! and the seeker page's 진단 tab.
 
 use crate::codes::monthly_wage;
 use crate::forms::parse_id;

@@ -140,12 +140,13 @@ pub fn run(n: u32, runs: usize, keep: Option<std::path::PathBuf>) {
                 )
             }));
         }
-        // 진단: one seeker against every occupation profile, with local
-        // demand counted from the match pool's open vacancies.
+        // 진단 tab: one seeker against every occupation profile, with local
+        // demand from the match pool's open vacancies and 비슷한 이전
+        // 참여자 from every closed case.
         for row in seekers.items.iter().take(5) {
             diagnose.push(ms(|| {
                 drop(
-                    desk.diagnose_seeker(&row.id, 5)
+                    desk.diagnosis_view(&row.id)
                         .unwrap_or_else(|e| crate::fail("diagnose", e)),
                 )
             }));
@@ -227,7 +228,7 @@ pub fn run(n: u32, runs: usize, keep: Option<std::path::PathBuf>) {
         median(for_seeker)
     );
     println!(
-        "| 진단 (one seeker against every occupation profile, local demand included) | {:.1} ms |",
+        "| 진단 tab (one seeker against every occupation profile, local demand and closed cases included) | {:.1} ms |",
         median(diagnose)
     );
     println!(

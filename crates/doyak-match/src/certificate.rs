@@ -139,7 +139,7 @@ pub fn certificate_satisfies(held: &str, wanted: &str) -> bool {
 
 /// The name reasons show for a certificate: the official name, or the text
 /// as written.
-pub fn certificate_name(name: &str) -> String {
+pub(crate) fn certificate_name(name: &str) -> String {
     match read(name) {
         Reading::Known(q) => q.name_ko.clone(),
         Reading::Text => name.trim().to_owned(),

@@ -87,7 +87,7 @@ mod profile;
 mod rank;
 pub mod score;
 
-pub use certificate::{certificate_keys, certificate_name, certificate_satisfies};
+pub use certificate::{certificate_keys, certificate_satisfies};
 pub use data::{middle_relatedness, normalise as spelling_key, skill_key};
 pub use explain::{Explanation, Reason, ReasonKind, Violation, ViolationKind};
 pub use index::Caseload;

@@ -9,6 +9,7 @@ mod counselors;
 mod counts;
 mod demo;
 mod desk;
+mod diagnosis;
 mod export;
 mod files;
 mod forms;
