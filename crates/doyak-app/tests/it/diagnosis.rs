@@ -81,4 +81,35 @@ fn the_diagnosis_tab_ranks_explains_and_counts_closed_cases() {
         "the caseload's {} closed cases reach 10 in 중분류 82 (the twelve welders), so both sides are exercised",
         cases.len()
     );
+
+    // The closed cases are kept between views, and read again after a
+    // write: one more closed welder makes the count one larger.
+    let welder = crate::recommend::seeker(&mut fx.desk, "종료용접추가", true, "yes");
+    let before = fx.desk.diagnosis_view(&welder).unwrap();
+    let count = |v: &doyak_app::DiagnosisView| {
+        v.occupations
+            .iter()
+            .find(|o| o.code.starts_with("82") && !o.similar.is_empty())
+            .map(|o| o.similar.clone())
+            .unwrap_or_default()
+    };
+    let n = cases
+        .iter()
+        .filter(|c| c.occupation.starts_with("82"))
+        .count();
+    assert!(
+        count(&before).contains(&format!("종료 사례 {n}명")),
+        "{}",
+        count(&before)
+    );
+    let mut s = fx.desk.seeker(welder.parse().unwrap()).unwrap();
+    s.status = doyak_domain::SeekerStatus::Closed;
+    s.enrolled_on = chrono::NaiveDate::from_ymd_opt(2026, 3, 1);
+    fx.desk.save(&s).unwrap();
+    let after = fx.desk.diagnosis_view(&welder).unwrap();
+    assert!(
+        count(&after).contains(&format!("종료 사례 {}명", n + 1)),
+        "{}",
+        count(&after)
+    );
 }
