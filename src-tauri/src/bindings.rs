@@ -21,6 +21,10 @@ mod tests {
         ApplicationRow, AssignmentView, ReasonRow, Recommendation, RecommendationView,
         VacancyDetail,
     };
+    use doyak_app::{
+        BarrierRow, QuestionRow, QuestionnaireForm, QuestionnaireProgress, QuestionnaireView,
+        ReadinessView, ScaleRow,
+    };
     use doyak_app::{CaseFileChoices, IapForm, IapRow, ReferralForm, ReferralResultForm};
     use doyak_app::{
         CaseloadSummary, Choice, DueFollowUp, DueRetention, EventRow, Fact, ReferralRow,
@@ -42,6 +46,10 @@ mod tests {
     use doyak_app::{
         ExportOutcome, ImportKind, ImportOutcome, ImportReport, ImportRequest, NewCaseloadForm,
         Progress, RowError,
+    };
+    use doyak_app::{
+        IapCheckForm, IapDraft, IapDraftRow, IapGoalForm, IapGoalRow, IapMonth, IapPlanForm,
+        IapView, OverdueIapRow,
     };
     use doyak_app::{QuickGroup, QuickHit, QuickKind, QuickResults};
     use ts_rs::{Config, TS};
@@ -95,6 +103,22 @@ mod tests {
             decl::<ReferralRow>(&cfg),
             decl::<IapRow>(&cfg),
             decl::<IapForm>(&cfg),
+            decl::<IapView>(&cfg),
+            decl::<IapMonth>(&cfg),
+            decl::<IapGoalRow>(&cfg),
+            decl::<IapCheckForm>(&cfg),
+            decl::<IapGoalForm>(&cfg),
+            decl::<IapDraft>(&cfg),
+            decl::<IapDraftRow>(&cfg),
+            decl::<IapPlanForm>(&cfg),
+            decl::<OverdueIapRow>(&cfg),
+            decl::<QuestionRow>(&cfg),
+            decl::<QuestionnaireView>(&cfg),
+            decl::<QuestionnaireForm>(&cfg),
+            decl::<QuestionnaireProgress>(&cfg),
+            decl::<ReadinessView>(&cfg),
+            decl::<ScaleRow>(&cfg),
+            decl::<BarrierRow>(&cfg),
             decl::<ReferralResultForm>(&cfg),
             decl::<ReferralForm>(&cfg),
             decl::<CaseFileChoices>(&cfg),

@@ -10,6 +10,10 @@ use doyak_app::{
 };
 use doyak_app::{CaseFileChoices, IapForm, ReferralForm, ReferralResultForm};
 use doyak_app::{Choice, DeskCounselor, NewCounselorForm, PartnerForm};
+use doyak_app::{
+    IapCheckForm, IapDraft, IapGoalForm, IapPlanForm, IapView, QuestionnaireForm,
+    QuestionnaireProgress, QuestionnaireView, ReadinessView,
+};
 
 #[tauri::command]
 pub async fn outcome_choices(
@@ -121,6 +125,73 @@ pub async fn edit_iap_activity(
     form: IapForm,
 ) -> Result<(), UiError> {
     with_desk(&state, move |desk| desk.edit_iap_activity(&id, &form)).await
+}
+
+/// Records an IAP activity's 이행 점검 (a new version that supersedes it).
+#[tauri::command]
+pub async fn check_iap_activity(
+    state: tauri::State<'_, DeskState>,
+    form: IapCheckForm,
+) -> Result<(), UiError> {
+    with_desk(&state, move |desk| desk.check_iap_activity(&form)).await
+}
+
+#[tauri::command]
+pub async fn iap(
+    state: tauri::State<'_, DeskState>,
+    seeker_id: String,
+) -> Result<IapView, UiError> {
+    with_desk(&state, move |desk| desk.iap(&seeker_id)).await
+}
+
+#[tauri::command]
+pub async fn set_iap_goal(
+    state: tauri::State<'_, DeskState>,
+    form: IapGoalForm,
+) -> Result<(), UiError> {
+    with_desk(&state, move |desk| desk.set_iap_goal(&form)).await
+}
+
+/// The IAP 초안 from the diagnosis (nothing saved).
+#[tauri::command]
+pub async fn draft_iap(
+    state: tauri::State<'_, DeskState>,
+    seeker_id: String,
+    occupation: String,
+) -> Result<IapDraft, UiError> {
+    with_desk(&state, move |desk| desk.draft_iap(&seeker_id, &occupation)).await
+}
+
+#[tauri::command]
+pub async fn save_iap_plan(
+    state: tauri::State<'_, DeskState>,
+    form: IapPlanForm,
+) -> Result<(), UiError> {
+    with_desk(&state, move |desk| desk.save_iap_plan(&form)).await
+}
+
+#[tauri::command]
+pub async fn questionnaire(
+    state: tauri::State<'_, DeskState>,
+    seeker_id: String,
+) -> Result<QuestionnaireView, UiError> {
+    with_desk(&state, move |desk| desk.questionnaire(&seeker_id)).await
+}
+
+#[tauri::command]
+pub async fn save_questionnaire_draft(
+    state: tauri::State<'_, DeskState>,
+    form: QuestionnaireForm,
+) -> Result<QuestionnaireProgress, UiError> {
+    with_desk(&state, move |desk| desk.save_questionnaire_draft(&form)).await
+}
+
+#[tauri::command]
+pub async fn submit_questionnaire(
+    state: tauri::State<'_, DeskState>,
+    form: QuestionnaireForm,
+) -> Result<ReadinessView, UiError> {
+    with_desk(&state, move |desk| desk.submit_questionnaire(&form)).await
 }
 
 /// Refers a seeker to a partner institution; returns the referral's id.

@@ -1,39 +1,14 @@
 //! The parts of a seeker's case file a counselor keeps up to date beyond
-//! notes and outcomes: IAP activities (added for a month, then marked done:
-//! a superseding event, so the plan's history stays) and the result of a
-//! 기관연계 (완료, 거절, 취소 with its day and note; the status only moves
-//! forward, as the domain merges it).
+//! notes and outcomes: 기관연계 (의뢰, then 완료, 거절, 취소 with its day
+//! and note; the status only moves forward, as the domain merges it) and
+//! the choices of the IAP forms (the IAP itself is in `iap.rs`).
 
 use crate::forms::{Reader, choice, enum_value, parse_id};
 use crate::{AppError, Choice, Desk};
-use doyak_domain::events::{CaseEvent, EventBody, IapActivityKind};
-use doyak_domain::{FieldError, Id, Referral, ReferralStatus, SharedRecord};
+use doyak_domain::events::{IapActivityKind, IapCompliance};
+use doyak_domain::{FieldError, Referral, ReferralStatus, SharedRecord};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-
-/// An IAP activity as planned or done, the current version only.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct IapRow {
-    pub id: String,
-    /// YYYY-MM.
-    pub month: String,
-    /// An `IapActivityKind` value (the edit form starts from it).
-    pub kind: String,
-    pub kind_label: String,
-    pub description: String,
-    pub done: bool,
-}
-
-/// A new IAP activity.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct IapForm {
-    pub seeker_id: String,
-    /// YYYY-MM.
-    pub month: String,
-    /// An `IapActivityKind` value.
-    pub kind: String,
-    pub description: String,
-}
 
 /// A 기관연계's result as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -66,6 +41,8 @@ pub struct ReferralForm {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct CaseFileChoices {
     pub iap_kinds: Vec<Choice>,
+    /// 이행 점검 results: done, partly, missed.
+    pub iap_compliance: Vec<Choice>,
     /// The caseload's partner institutions: value = id, label = "name (유형)".
     pub partners: Vec<Choice>,
     /// The types a new 연계기관 may have (for a seeker: `seeker`/`both`).
@@ -76,38 +53,6 @@ pub struct CaseFileChoices {
 
 fn invalid(field: &str, label: &str, message: impl Into<String>) -> AppError {
     AppError::Invalid(vec![FieldError::new(field, label, message)])
-}
-
-/// The current IAP rows among a seeker's events (a marked-done activity
-/// replaces its plan), by month then entry.
-pub(crate) fn iap_rows(events: &[CaseEvent]) -> Vec<IapRow> {
-    let superseded: Vec<Id> = events.iter().filter_map(|e| e.supersedes).collect();
-    let mut rows: Vec<(String, Id, IapRow)> = events
-        .iter()
-        .filter(|e| !superseded.contains(&e.id))
-        .filter_map(|e| match &e.body {
-            EventBody::IapActivity {
-                month,
-                kind,
-                description,
-                done,
-            } => Some((
-                month.clone(),
-                e.id,
-                IapRow {
-                    id: e.id.to_string(),
-                    month: month.clone(),
-                    kind: enum_value(kind),
-                    kind_label: kind.label_ko().to_owned(),
-                    description: description.clone(),
-                    done: *done,
-                },
-            )),
-            _ => None,
-        })
-        .collect();
-    rows.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-    rows.into_iter().map(|(_, _, r)| r).collect()
 }
 
 impl Desk {
@@ -121,16 +66,14 @@ impl Desk {
         Ok(CaseFileChoices {
             partners,
             partner_kinds: crate::partners::seeker_partner_kinds(),
-            iap_kinds: [
-                IapActivityKind::JobSearch,
-                IapActivityKind::Training,
-                IapActivityKind::Certificate,
-                IapActivityKind::Program,
-                IapActivityKind::Other,
-            ]
-            .iter()
-            .map(|k| choice(k, k.label_ko()))
-            .collect(),
+            iap_kinds: IapActivityKind::ALL
+                .iter()
+                .map(|k| choice(k, k.label_ko()))
+                .collect(),
+            iap_compliance: IapCompliance::ALL
+                .iter()
+                .map(|c| choice(c, c.label_ko()))
+                .collect(),
             referral_results: [
                 ReferralStatus::Completed,
                 ReferralStatus::Declined,
@@ -221,112 +164,6 @@ impl Desk {
         };
         let referral = self.create_record(referral, |r, c| r.center_id = c)?;
         Ok(referral.id.to_string())
-    }
-
-    /// Plans an IAP activity for a month. Returns its id.
-    pub fn add_iap_activity(&mut self, form: &IapForm) -> Result<String, AppError> {
-        let seeker = self.seeker(parse_id(&form.seeker_id)?)?;
-        let mut r = Reader { errors: Vec::new() };
-        let kind: Option<IapActivityKind> = r.required_choice("kind", "활동 구분", &form.kind);
-        if !r.errors.is_empty() {
-            return Err(AppError::Invalid(r.errors));
-        }
-        let Some(kind) = kind else {
-            return Err(AppError::Invalid(r.errors));
-        };
-        let event = self.event(
-            seeker.id,
-            self.clock.today(),
-            None,
-            EventBody::IapActivity {
-                month: form.month.trim().to_owned(),
-                kind,
-                description: form.description.trim().to_owned(),
-                done: false,
-            },
-        )?;
-        Ok(self.record_event(event)?.id.to_string())
-    }
-
-    /// The current version of IAP activity `id` (no later event replaces it).
-    fn current_iap(&self, id: &str) -> Result<CaseEvent, AppError> {
-        let plan = self
-            .store
-            .event(parse_id(id)?)?
-            .filter(|e: &CaseEvent| matches!(e.body, EventBody::IapActivity { .. }))
-            .ok_or(AppError::NotFound { what: "IAP 활동" })?;
-        if self.store.is_superseded(&plan)? {
-            return Err(invalid(
-                "id",
-                "IAP 활동",
-                "이미 다른 기록으로 바뀐 활동입니다. 화면을 새로 불러와 주세요.",
-            ));
-        }
-        Ok(plan)
-    }
-
-    /// Writes a new version of an IAP activity that supersedes `plan`.
-    fn supersede_iap(&mut self, plan: &CaseEvent, body: EventBody) -> Result<(), AppError> {
-        let event = self.event(plan.subject_id, self.clock.today(), Some(plan.id), body)?;
-        self.record_event(event)?;
-        Ok(())
-    }
-
-    /// Marks a planned IAP activity 이행: a new version of it, the plan kept.
-    pub fn complete_iap_activity(&mut self, id: &str) -> Result<(), AppError> {
-        let plan = self.current_iap(id)?;
-        let EventBody::IapActivity {
-            month,
-            kind,
-            description,
-            done,
-        } = plan.body.clone()
-        else {
-            return Err(AppError::NotFound { what: "IAP 활동" });
-        };
-        if done {
-            return Err(invalid(
-                "id",
-                "IAP 활동",
-                "이미 이행으로 기록된 활동입니다.",
-            ));
-        }
-        let body = EventBody::IapActivity {
-            month,
-            kind,
-            description,
-            done: true,
-        };
-        self.supersede_iap(&plan, body)
-    }
-
-    /// Edits an IAP activity's month, kind or description: a new version
-    /// that supersedes it (whether it was done is kept), so the plan's
-    /// history stays in the case file.
-    pub fn edit_iap_activity(&mut self, id: &str, form: &IapForm) -> Result<(), AppError> {
-        let plan = self.current_iap(id)?;
-        let EventBody::IapActivity { done, .. } = plan.body else {
-            return Err(AppError::NotFound { what: "IAP 활동" });
-        };
-        if plan.subject_id.to_string() != form.seeker_id.trim() {
-            return Err(invalid(
-                "id",
-                "IAP 활동",
-                "이 구직자의 IAP 활동이 아닙니다.",
-            ));
-        }
-        let mut r = Reader { errors: Vec::new() };
-        let kind: Option<IapActivityKind> = r.required_choice("kind", "활동 구분", &form.kind);
-        let Some(kind) = kind.filter(|_| r.errors.is_empty()) else {
-            return Err(AppError::Invalid(r.errors));
-        };
-        let body = EventBody::IapActivity {
-            month: form.month.trim().to_owned(),
-            kind,
-            description: form.description.trim().to_owned(),
-            done,
-        };
-        self.supersede_iap(&plan, body)
     }
 
     /// Records a 기관연계's result: 완료, 거절 or 취소, on its day.

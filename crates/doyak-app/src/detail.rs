@@ -5,7 +5,7 @@
 use crate::codes::{keco_name, monthly_wage};
 use crate::counselors::written_at_label;
 use crate::forms::{choice, parse_id};
-use crate::{AppError, Choice, Desk, IapRow, PlacementRow, SeekerForm, SeekerRow};
+use crate::{AppError, Choice, Desk, IapView, PlacementRow, SeekerForm, SeekerRow};
 use chrono::NaiveDate;
 use doyak_domain::events::{CaseEvent, ContactMode, EventBody};
 use doyak_domain::{FieldError, Id, Referral};
@@ -68,8 +68,9 @@ pub struct SeekerDetail {
     pub referrals: Vec<ReferralRow>,
     /// 취업 with their 3/6/12-month checks, newest first.
     pub placements: Vec<PlacementRow>,
-    /// The IAP as it stands: each activity's current version, by month.
-    pub iap: Vec<IapRow>,
+    /// The IAP as it stands: its goal and each activity's current version,
+    /// by month.
+    pub iap: IapView,
     pub form: SeekerForm,
 }
 
@@ -129,13 +130,25 @@ pub(crate) fn event_row(e: &CaseEvent, superseded: bool, names: &HashMap<Id, Str
             kind,
             description,
             done,
+            compliance,
+            compliance_note,
+        } => {
+            let state = match (compliance, done) {
+                (Some(c), _) => c.label_ko(),
+                (None, true) => "이행",
+                (None, false) => "계획",
+            };
+            let mut d = description.clone();
+            if let Some(n) = compliance_note {
+                d.push_str(&format!("\n점검 사유: {n}"));
+            }
+            (format!("{month} · {} · {state}", kind.label_ko()), d)
+        }
+        EventBody::IapGoal {
+            occupation, reason, ..
         } => (
-            format!(
-                "{month} · {} · {}",
-                kind.label_ko(),
-                if *done { "이행" } else { "계획" }
-            ),
-            description.clone(),
+            format!("목표 직종 {}", keco_name(occupation.as_str())),
+            reason.clone().unwrap_or_default(),
         ),
         EventBody::Placement {
             employer,
@@ -254,7 +267,7 @@ impl Desk {
             events.extend(self.events_of(placement.id)?);
         }
         let placements = self.placement_rows(&events)?;
-        let iap = crate::casefile::iap_rows(&events);
+        let iap = crate::iap::iap_view(&events, today);
         let superseded: Vec<_> = events.iter().filter_map(|e| e.supersedes).collect();
         events.sort_by_key(|e| std::cmp::Reverse((e.occurred_on, e.id)));
         let names = self.counselor_names()?;

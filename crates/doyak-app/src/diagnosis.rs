@@ -207,6 +207,8 @@ pub struct DiagnosisView {
     pub notes: Vec<String>,
     /// How many occupation profiles were weighed.
     pub profiles: u32,
+    /// The latest 문진 (readiness questionnaire) result, when there is one.
+    pub readiness: Option<crate::ReadinessView>,
     /// How many open vacancies with places left local demand counts from.
     pub vacancies: u32,
 }
@@ -399,6 +401,7 @@ impl DiagnosisView {
             notes: d.notes_ko,
             profiles: doyak_diagnosis::profiles().occupations.len() as u32,
             vacancies: vacancies as u32,
+            readiness: None,
         }
     }
 }
@@ -443,6 +446,8 @@ impl Desk {
         let vacancies = self.match_pool()?.caseload.vacancies().len();
         let d = self.diagnose_seeker(seeker_id, DESK_TOP)?;
         let cases = self.closed_cases()?;
-        Ok(DiagnosisView::new(d, vacancies, &cases))
+        let mut view = DiagnosisView::new(d, vacancies, &cases);
+        view.readiness = self.readiness_view(seeker_id)?;
+        Ok(view)
     }
 }

@@ -22,7 +22,7 @@ pub struct SessionDraft {
 }
 
 /// An RFC 3339 instant as Korean wall time, minutes shown.
-fn korean_time(rfc3339: &str) -> String {
+pub(crate) fn korean_time(rfc3339: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(rfc3339)
         .ok()
         .and_then(|t| {
@@ -74,7 +74,7 @@ impl Desk {
         self.drop_draft(&key)
     }
 
-    fn save_draft(&mut self, key: &str, data: &str) -> Result<(), AppError> {
+    pub(crate) fn save_draft(&mut self, key: &str, data: &str) -> Result<(), AppError> {
         check_key(key)?;
         if data.len() > MAX_DRAFT_BYTES {
             return Err(AppError::Invalid(vec![FieldError::new(
@@ -89,7 +89,7 @@ impl Desk {
         Ok(self.store.put_draft(key, data, self.clock.now())?)
     }
 
-    fn drop_draft(&mut self, key: &str) -> Result<(), AppError> {
+    pub(crate) fn drop_draft(&mut self, key: &str) -> Result<(), AppError> {
         check_key(key)?;
         Ok(self.store.drop_draft(key)?)
     }

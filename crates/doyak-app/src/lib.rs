@@ -20,12 +20,14 @@ mod error;
 mod export;
 mod files;
 mod forms;
+mod iap;
 pub mod import;
 mod lists;
 pub mod matching;
 mod outcomes;
 mod partners;
 mod passphrase;
+mod questionnaire;
 mod quick;
 mod recommend;
 mod records;
@@ -36,7 +38,7 @@ pub mod sync;
 mod today;
 pub mod unlock;
 
-pub use casefile::{CaseFileChoices, IapForm, IapRow, ReferralForm, ReferralResultForm};
+pub use casefile::{CaseFileChoices, ReferralForm, ReferralResultForm};
 pub use caseload::{DEMO_PASSPHRASE, Desk, MIN_PASSPHRASE_CHARS, NewCaseload, NewCaseloadForm};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use companies::{
@@ -59,6 +61,10 @@ pub use files::{
     data_choices, read_import_file,
 };
 pub use forms::{SeekerForm, SeekerFormChoices};
+pub use iap::{
+    IapCheckForm, IapDraft, IapDraftRow, IapForm, IapGoalForm, IapGoalRow, IapMonth, IapPlanForm,
+    IapRow, IapView,
+};
 pub use import::{ImportKind, ImportOptions, ImportReport, RowError};
 pub use lists::{Choice, MAX_PAGE, SeekerFilterChoices, SeekerListQuery};
 pub use outcomes::{
@@ -67,14 +73,18 @@ pub use outcomes::{
 };
 pub use partners::{PARTNER_NAME_MAX, PartnerForm};
 pub use passphrase::PassphraseChangeForm;
+pub use questionnaire::{
+    BarrierRow, QuestionRow, QuestionnaireForm, QuestionnaireProgress, QuestionnaireView,
+    ReadinessView, ScaleRow,
+};
 pub use quick::{QUICK_PER_KIND, QuickGroup, QuickHit, QuickKind, QuickResults};
 pub use recommend::{ApplicationRow, AssignmentView, RECOMMENDATIONS, ReasonRow, VacancyDetail};
 pub use steps::{StepForm, StepRow};
 pub use suggest::{Recommendation, RecommendationView};
 pub use summary::{CaseloadSummary, SeekerPage, SeekerRow};
 pub use today::{
-    DueFollowUp, DueRetention, FOLLOW_UP_PAGE, FollowUpGroup, StaleVacancy, TODAY_PAGE,
-    TodayLimits, TodayTotals, TodayView, WaitingApplication, WaitingReferral,
+    DueFollowUp, DueRetention, FOLLOW_UP_PAGE, FollowUpGroup, OverdueIapRow, StaleVacancy,
+    TODAY_PAGE, TodayLimits, TodayTotals, TodayView, WaitingApplication, WaitingReferral,
 };
 
 pub use doyak_demo::DemoSpec;

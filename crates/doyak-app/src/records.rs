@@ -81,6 +81,31 @@ impl Desk {
         Ok(event)
     }
 
+    /// Appends several events at once, each checked first: all are
+    /// written in one transaction, or none (an IAP saved from its 초안).
+    pub fn record_events(
+        &mut self,
+        mut events: Vec<CaseEvent>,
+    ) -> Result<Vec<CaseEvent>, AppError> {
+        let check = self.check_ctx();
+        let mut errors = Vec::new();
+        for event in &mut events {
+            event.center_id = self.center_id();
+            errors.extend(event.check(&check));
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        let ctx = self.write_ctx();
+        self.store.write(&ctx, |w| {
+            for event in &events {
+                w.append(event)?;
+            }
+            Ok(())
+        })?;
+        Ok(events)
+    }
+
     pub fn events_of(&self, subject: Id) -> Result<Vec<CaseEvent>, AppError> {
         Ok(self.store.events_of(subject)?)
     }

@@ -1,8 +1,9 @@
 //! 오늘 할 일: what a counselor should act on today, from the caseload alone.
-//! Four lists, each with the facts needed to act and the record to open:
+//! Each list has the facts needed to act and the record to open:
 //! follow-ups due (the next contact a session agreed on), retention checks
-//! due (3/6/12 months after a placement), referrals waiting for a result,
-//! and vacancies open too long.
+//! due (3/6/12 months after a placement), IAP activities whose month is
+//! over with no 이행 점검, referrals and 알선 waiting for a result, and
+//! vacancies open too long.
 
 use crate::{AppError, Desk};
 use chrono::{Months, NaiveDate};
@@ -128,6 +129,20 @@ pub struct DueRetention {
     pub overdue_days: i64,
 }
 
+/// An IAP activity whose month is over with no 이행 점검 recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct OverdueIapRow {
+    pub activity_id: String,
+    pub seeker_id: String,
+    pub seeker_name: String,
+    /// The month it was due (YYYY-MM).
+    pub month: String,
+    pub kind_label: String,
+    pub description: String,
+    /// Whole months since it was due (1 = last month).
+    pub months_overdue: u32,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct WaitingReferral {
     pub referral_id: String,
@@ -183,6 +198,8 @@ pub struct TodayView {
     /// longer, each with its total and first page.
     pub follow_up_groups: Vec<FollowUpGroup>,
     pub retention_checks: Vec<DueRetention>,
+    /// IAP activities past their month with no 이행 점검, oldest first.
+    pub overdue_iap: Vec<OverdueIapRow>,
     pub referrals: Vec<WaitingReferral>,
     /// 알선 without an outcome after [`REFERRAL_WAIT_DAYS`].
     pub applications: Vec<WaitingApplication>,
@@ -195,6 +212,7 @@ pub struct TodayView {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, TS)]
 pub struct TodayTotals {
     pub retention_checks: u32,
+    pub overdue_iap: u32,
     pub referrals: u32,
     pub applications: u32,
     pub stale_vacancies: u32,
@@ -205,6 +223,8 @@ pub struct TodayTotals {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct TodayLimits {
     pub retention_checks: u32,
+    #[serde(default = "today_page")]
+    pub overdue_iap: u32,
     pub referrals: u32,
     pub applications: u32,
     pub stale_vacancies: u32,
@@ -217,11 +237,16 @@ impl Default for TodayLimits {
     fn default() -> Self {
         TodayLimits {
             retention_checks: TODAY_PAGE,
+            overdue_iap: TODAY_PAGE,
             referrals: TODAY_PAGE,
             applications: TODAY_PAGE,
             stale_vacancies: TODAY_PAGE,
         }
     }
+}
+
+fn today_page() -> u32 {
+    TODAY_PAGE
 }
 
 /// A limit as a length: at least one row, at most [`TODAY_LIMIT_MAX`].
@@ -306,6 +331,15 @@ impl Desk {
                 overdue_days: c.overdue,
             });
         }
+
+        // IAP months already over: everything due before this month.
+        let this_month = today.format("%Y-%m").to_string();
+        totals.overdue_iap = store.iap_overdue_count(&this_month)? as u32;
+        let overdue_iap = store
+            .iap_overdue(&this_month, 0, shown(limits.overdue_iap) as u32)?
+            .into_iter()
+            .filter_map(|o| overdue_iap_row(o, today))
+            .collect();
 
         let mut waiting: Vec<(i64, doyak_domain::Referral)> = store
             .open_referrals()?
@@ -400,6 +434,7 @@ impl Desk {
             today: today.to_string(),
             follow_up_groups,
             retention_checks,
+            overdue_iap,
             referrals,
             applications,
             stale_vacancies,
@@ -471,4 +506,28 @@ struct DueCheck {
     months: u8,
     due: NaiveDate,
     overdue: i64,
+}
+
+/// The row of an overdue activity; `None` for an event that is not one
+/// (the store lists only activities, so this does not happen).
+fn overdue_iap_row(o: doyak_store::OverdueIap, today: NaiveDate) -> Option<OverdueIapRow> {
+    let doyak_domain::EventBody::IapActivity {
+        month,
+        kind,
+        description,
+        ..
+    } = o.activity.body
+    else {
+        return None;
+    };
+    let months_overdue = crate::iap::months_between(&month, today).unwrap_or(0);
+    Some(OverdueIapRow {
+        activity_id: o.activity.id.to_string(),
+        seeker_id: o.seeker.id.to_string(),
+        seeker_name: o.seeker.name,
+        month,
+        kind_label: kind.label_ko().to_owned(),
+        description,
+        months_overdue,
+    })
 }

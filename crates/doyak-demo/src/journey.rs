@@ -15,7 +15,7 @@ use crate::{DemoItem, World};
 use chrono::{Datelike, Months, NaiveDate};
 use doyak_domain::events::{
     ApplicationStatus, ContactMode, DiagnosisInstrument, EmploymentType, IapActivityKind,
-    LeftReason,
+    IapCompliance, LeftReason,
 };
 use doyak_domain::seeker::{BarrierKind, TargetGroup};
 use doyak_domain::{
@@ -244,6 +244,7 @@ pub(crate) fn case_file(
                         ("능력단위 충족률".to_owned(), f64::from(coverage)),
                     ],
                     recommended_occupations: recommended,
+                    form: None,
                 },
             );
         }
@@ -266,6 +267,7 @@ pub(crate) fn case_file(
                     ),
                     scores,
                     recommended_occupations: vec![KecoCode(p.keco.to_owned())],
+                    form: None,
                 },
             );
         }
@@ -291,6 +293,7 @@ pub(crate) fn case_file(
                     summary: "구직준비도검사: 구직 동기는 양호하나 구직기술 보완 필요".to_owned(),
                     scores,
                     recommended_occupations: Vec::new(),
+                    form: None,
                 },
             );
         }
@@ -301,8 +304,22 @@ pub(crate) fn case_file(
     // one gets a contact (below) if it has none.
     let mut done_months: Vec<DoneMonth> = Vec::new();
     if let Some(start) = t.consulting {
+        event(
+            d,
+            &mut items,
+            person.id,
+            start,
+            EventBody::IapGoal {
+                occupation: KecoCode(p.keco.to_owned()),
+                reason: Some(format!("진단 결과 {} 직무 적합", p.label)),
+                diagnosis_id: None,
+            },
+        );
         let mut month = start.with_day(1).unwrap_or(start);
         let this_month = today.with_day(1).unwrap_or(today);
+        let last_month = this_month
+            .checked_sub_months(Months::new(1))
+            .unwrap_or(this_month);
         for n in 0..6 {
             if month > end || month > today {
                 break;
@@ -357,6 +374,22 @@ pub(crate) fn case_file(
                         activity: description.clone(),
                     });
                 }
+                // A month before last was checked at its monthly review:
+                // what was not done is 일부 이행 or 미이행 with its reason.
+                // Last month's review may still be due (기한 지난 활동).
+                let (compliance, compliance_note) = if done {
+                    (Some(IapCompliance::Done), None)
+                } else if month < last_month {
+                    let reasons = [
+                        (IapCompliance::Partly, "일정 일부만 참여 (건강 사유)"),
+                        (IapCompliance::Missed, "단기 아르바이트로 참여하지 못함"),
+                        (IapCompliance::Partly, "지원 건수 목표에 못 미침"),
+                    ];
+                    let (c, why) = reasons[month.month() as usize % reasons.len()];
+                    (Some(c), Some(why.to_owned()))
+                } else {
+                    (None, None)
+                };
                 event(
                     d,
                     &mut items,
@@ -367,6 +400,8 @@ pub(crate) fn case_file(
                         kind,
                         description,
                         done,
+                        compliance,
+                        compliance_note,
                     },
                 );
             }

@@ -44,6 +44,10 @@
 //! occupation's fit would rise with every unit it shows met; candidates are
 //! ordered by gain per week of effort, then gain, then name.
 //!
+//! # IAP 초안
+//! [`draft_plan`] turns a diagnosis (and the questionnaire's result) into a
+//! goal and monthly activities with due months; [`plan`] states the rules.
+//!
 //! # Invariants
 //! - No IO, no clock, no randomness: the tables are compiled in.
 //! - Adding a certificate, a month of experience or an hour of training
@@ -57,6 +61,7 @@ mod diagnose;
 mod explain;
 pub mod fit;
 mod input;
+pub mod plan;
 pub mod quality;
 pub mod readiness;
 pub mod similar;
@@ -74,6 +79,7 @@ pub use fit::UnitStatus;
 pub use input::{
     MAX_MONTHS, MAX_TRAINING_HOURS, SeekerInput, Training, WorkPeriod, YearsInOccupation,
 };
+pub use plan::{PlanDraft, PlanError, PlanKind, PlannedActivity, draft_plan};
 
 /// Why a seeker cannot be diagnosed: a field the reference data cannot
 /// read. The message is Korean and names the field.

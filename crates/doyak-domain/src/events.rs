@@ -47,13 +47,38 @@ pub enum EventBody {
         /// Scale scores as reported (e.g. RIASEC letters → score).
         scores: Vec<(String, f64)>,
         recommended_occupations: Vec<KecoCode>,
+        /// The questionnaire answered, when the result is Doyak's own
+        /// (`doyak_readiness`): form id, version, hash and every answer, so
+        /// the result can be scored again from what was asked.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        form: Option<FormAnswers>,
     },
-    /// IAP 월별 활동 계획·이행.
+    /// IAP 월별 활동 계획·이행. A change of plan or a 이행 점검 is a new
+    /// version that supersedes the old, so the plan keeps its history.
     IapActivity {
+        /// The month it is due (YYYY-MM).
         month: String,
         kind: IapActivityKind,
         description: String,
+        /// 이행: kept for desks that know no `compliance` (true exactly when
+        /// it is [`IapCompliance::Done`]).
         done: bool,
+        /// 이행 점검: done, partly or missed; `None` until checked.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        compliance: Option<IapCompliance>,
+        /// Why it was only partly done or missed (required then).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        compliance_note: Option<String>,
+    },
+    /// IAP 목표 직종: what the plan aims at. A change of goal is a new
+    /// version that supersedes the old (개정 이력).
+    IapGoal {
+        occupation: KecoCode,
+        /// 목표 설정 사유.
+        reason: Option<String>,
+        /// The diagnosis the plan was drafted from, when it was.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        diagnosis_id: Option<Id>,
     },
     /// 취업 (placement).
     Placement {
@@ -150,7 +175,49 @@ pub enum DiagnosisInstrument {
     JobPreference,
     /// 구직준비도검사
     JobReadiness,
+    /// Doyak's own readiness-and-barrier questionnaire (`form` says which
+    /// version).
+    DoyakReadiness,
     Other,
+}
+
+/// A questionnaire's answers, with the exact form that asked them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormAnswers {
+    pub form: String,
+    pub version: u32,
+    /// SHA-256 of the form's item file (hex).
+    pub sha256: String,
+    /// Answer by item id.
+    pub answers: std::collections::BTreeMap<String, u8>,
+}
+
+/// IAP 이행 점검 결과.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IapCompliance {
+    /// 이행
+    Done,
+    /// 일부 이행
+    Partly,
+    /// 미이행
+    Missed,
+}
+
+impl IapCompliance {
+    pub const ALL: [IapCompliance; 3] = [
+        IapCompliance::Done,
+        IapCompliance::Partly,
+        IapCompliance::Missed,
+    ];
+
+    pub fn label_ko(self) -> &'static str {
+        match self {
+            IapCompliance::Done => "이행",
+            IapCompliance::Partly => "일부 이행",
+            IapCompliance::Missed => "미이행",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,8 +229,12 @@ pub enum IapActivityKind {
     Training,
     /// 자격 취득
     Certificate,
-    /// 상담·프로그램 참여
+    /// 프로그램 참여 (집단상담·취업특강 등)
     Program,
+    /// 개별 상담
+    Counseling,
+    /// 기관연계 (정신건강복지센터·신용회복위원회 등)
+    Referral,
     Other,
 }
 
@@ -281,18 +352,31 @@ impl DiagnosisInstrument {
             DiagnosisInstrument::JobCare => "잡케어 직무역량 진단",
             DiagnosisInstrument::JobPreference => "직업선호도검사",
             DiagnosisInstrument::JobReadiness => "구직준비도검사",
+            DiagnosisInstrument::DoyakReadiness => "구직준비도·취업장애 문진(도약)",
             DiagnosisInstrument::Other => "기타 검사",
         }
     }
 }
 
 impl IapActivityKind {
+    pub const ALL: [IapActivityKind; 7] = [
+        IapActivityKind::JobSearch,
+        IapActivityKind::Training,
+        IapActivityKind::Certificate,
+        IapActivityKind::Counseling,
+        IapActivityKind::Referral,
+        IapActivityKind::Program,
+        IapActivityKind::Other,
+    ];
+
     pub fn label_ko(self) -> &'static str {
         match self {
             IapActivityKind::JobSearch => "구직활동",
             IapActivityKind::Training => "직업훈련",
             IapActivityKind::Certificate => "자격 취득",
             IapActivityKind::Program => "프로그램 참여",
+            IapActivityKind::Counseling => "상담",
+            IapActivityKind::Referral => "기관연계",
             IapActivityKind::Other => "기타",
         }
     }
@@ -346,6 +430,7 @@ impl EventBody {
             EventBody::CounselingSession { .. } => "상담",
             EventBody::Diagnosis { .. } => "진단",
             EventBody::IapActivity { .. } => "IAP 활동",
+            EventBody::IapGoal { .. } => "IAP 목표",
             EventBody::Placement { .. } => "취업",
             EventBody::RetentionCheck { .. } => "고용유지 확인",
             EventBody::CompanyVisit { .. } => "기업 방문",
@@ -362,6 +447,7 @@ impl EventBody {
             EventBody::CounselingSession { .. } => "counseling_session",
             EventBody::Diagnosis { .. } => "diagnosis",
             EventBody::IapActivity { .. } => "iap_activity",
+            EventBody::IapGoal { .. } => "iap_goal",
             EventBody::Placement { .. } => "placement",
             EventBody::RetentionCheck { .. } => "retention_check",
             EventBody::CompanyVisit { .. } => "company_visit",
@@ -410,6 +496,18 @@ impl EventRecord for CaseEvent {
         }
     }
 
+    fn iap_pending(&self) -> Option<Option<&str>> {
+        match &self.body {
+            EventBody::IapActivity {
+                month,
+                done,
+                compliance,
+                ..
+            } => Some((!done && compliance.is_none()).then_some(month.as_str())),
+            _ => None,
+        }
+    }
+
     fn check(&self, ctx: &CheckContext<'_>) -> Vec<FieldError> {
         let mut v = Validation::default();
         match &self.body {
@@ -439,7 +537,12 @@ impl EventRecord for CaseEvent {
                 }
             }
             EventBody::IapActivity {
-                month, description, ..
+                month,
+                description,
+                done,
+                compliance,
+                compliance_note,
+                ..
             } => {
                 if !is_year_month(month) {
                     v.push(
@@ -449,6 +552,36 @@ impl EventRecord for CaseEvent {
                     );
                 }
                 v.required("description", "활동 내용", description);
+                if compliance.is_some_and(|c| (c == IapCompliance::Done) != *done) {
+                    v.push(
+                        "compliance",
+                        "이행 점검",
+                        "이행 여부와 점검 결과가 맞지 않습니다.",
+                    );
+                }
+                let reason_given = compliance_note
+                    .as_deref()
+                    .is_some_and(|n| !n.trim().is_empty());
+                if matches!(
+                    compliance,
+                    Some(IapCompliance::Partly | IapCompliance::Missed)
+                ) && !reason_given
+                {
+                    v.push(
+                        "compliance_note",
+                        "사유",
+                        "일부 이행·미이행은 사유를 적어 주세요.",
+                    );
+                }
+            }
+            EventBody::IapGoal { occupation, .. } => {
+                if !ctx.codes.has_keco(occupation.as_str()) {
+                    v.push(
+                        "occupation",
+                        "목표 직종",
+                        format!("알 수 없는 직업분류(KECO) 코드입니다: {occupation}"),
+                    );
+                }
             }
             EventBody::Placement {
                 employer,

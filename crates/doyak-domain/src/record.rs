@@ -129,4 +129,10 @@ pub trait EventRecord: Serialize + DeserializeOwned + Clone {
     fn retention_months(&self) -> Option<u8> {
         None
     }
+    /// For an IAP activity: `Some(Some(month))` while its 이행 점검 is still
+    /// to be recorded (the due month, YYYY-MM), `Some(None)` once it is done
+    /// or checked. The store keeps the pending ones for 오늘 할 일.
+    fn iap_pending(&self) -> Option<Option<&str>> {
+        None
+    }
 }

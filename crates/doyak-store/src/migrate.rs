@@ -25,6 +25,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0005_seeker_identity.sql"),
     ),
     ("0006_draft", include_str!("../migrations/0006_draft.sql")),
+    (
+        "0007_iap_pending",
+        include_str!("../migrations/0007_iap_pending.sql"),
+    ),
 ];
 
 /// The file's schema version: the number of migrations applied.
@@ -41,7 +45,12 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// server of the same range stores as it is and an older desk ignores (an
 /// event's `recorded_at`) does not raise it: raising it would
 /// make every server not yet upgraded refuse this desk's changes.
-pub const RECORD_SCHEMA: i64 = 4;
+/// 5: the IAP's goal (`iap_goal`), 상담 and 기관연계 activities and
+/// 이행 점검 (done / partly / missed with its reason), and Doyak's own
+/// questionnaire as a diagnosis with its answers: new variants that a
+/// desk of schema 4 cannot decode (it holds them, as any undecodable
+/// record, until it is upgraded).
+pub const RECORD_SCHEMA: i64 = 5;
 
 pub fn current_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)

@@ -220,3 +220,53 @@ impl Store {
         rows.map(|d| decode(&d?, "vacancy")).collect()
     }
 }
+
+/// An IAP activity past its month with no 이행 점검 recorded, and its seeker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OverdueIap {
+    pub activity: CaseEvent,
+    pub seeker: JobSeeker,
+}
+
+impl Store {
+    /// A page of the IAP activities due before `month` (YYYY-MM: the first
+    /// month not yet over) whose 이행 점검 is still to be recorded, of
+    /// seekers still in the program: oldest month first, `limit` rows after
+    /// `offset`. Read from the writer-kept `iap_pending` table.
+    pub fn iap_overdue(&self, month: &str, offset: u32, limit: u32) -> Result<Vec<OverdueIap>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.data, s.data
+               FROM iap_pending p
+               JOIN seeker s ON s.id = p.subject_id
+               JOIN event e ON e.id = p.activity_id
+              WHERE p.month < ?1
+                AND s.deleted_at IS NULL AND s.status NOT IN ('employed', 'closed')
+              ORDER BY p.month, s.id, p.activity_id
+              LIMIT ?2 OFFSET ?3",
+        )?;
+        let rows = stmt.query_map((month, limit, offset), |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        rows.map(|row| {
+            let (event, seeker) = row?;
+            Ok(OverdueIap {
+                activity: decode(&event, "event")?,
+                seeker: decode(&seeker, "seeker")?,
+            })
+        })
+        .collect()
+    }
+
+    /// How many IAP activities [`Store::iap_overdue`] would list in all.
+    pub fn iap_overdue_count(&self, month: &str) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM iap_pending p JOIN seeker s ON s.id = p.subject_id
+                  WHERE p.month < ?1
+                    AND s.deleted_at IS NULL AND s.status NOT IN ('employed', 'closed')",
+            )?
+            .query_row([month], |r| r.get(0))?;
+        Ok(n as u64)
+    }
+}

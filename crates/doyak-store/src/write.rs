@@ -632,6 +632,27 @@ impl<'t> Writer<'t> {
                     format!(",{done},"),
                 ))?;
         }
+        if let Some(pending) = event.iap_pending() {
+            // A new version of an activity replaces the old one's place; a
+            // version synced before the one it replaced (pulls can reorder)
+            // has already left the older one out, and the older one must not
+            // come back: it is pending only if nothing supersedes it.
+            if let Some(old) = event.supersedes() {
+                self.tx
+                    .prepare_cached("DELETE FROM iap_pending WHERE activity_id = ?1")?
+                    .execute([old.to_string()])?;
+            }
+            if let Some(month) = pending {
+                self.tx
+                    .prepare_cached(
+                        "INSERT OR IGNORE INTO iap_pending (activity_id, subject_id, month)
+                         SELECT ?1, ?2, ?3
+                          WHERE NOT EXISTS (SELECT 1 FROM event INDEXED BY event_subject
+                                             WHERE subject_id = ?2 AND supersedes = ?1)",
+                    )?
+                    .execute((id.to_string(), event.subject_id().to_string(), month))?;
+            }
+        }
         if let Some(months) = event.retention_months() {
             self.tx
                 .prepare_cached(

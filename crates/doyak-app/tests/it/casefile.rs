@@ -21,14 +21,14 @@ fn an_iap_activity_is_planned_then_done_and_the_plan_stays_in_the_history() {
     form.month = "2026-12".into();
     let id = d.add_iap_activity(&form).unwrap();
     let detail = d.seeker_detail(&kim).unwrap();
-    assert_eq!(detail.iap.len(), 1);
-    assert!(!detail.iap[0].done);
+    assert_eq!(detail.iap.activities().len(), 1);
+    assert!(!detail.iap.activities()[0].done);
 
     d.complete_iap_activity(&id).unwrap();
     let detail = d.seeker_detail(&kim).unwrap();
-    assert_eq!(detail.iap.len(), 1, "one activity, now in its done version");
-    assert!(detail.iap[0].done);
-    assert_ne!(detail.iap[0].id, id, "a new version supersedes the plan");
+    assert_eq!(detail.iap.activities().len(), 1, "one activity, now in its done version");
+    assert!(detail.iap.activities()[0].done);
+    assert_ne!(detail.iap.activities()[0].id, id, "a new version supersedes the plan");
     let history: Vec<bool> = detail
         .events
         .iter()
@@ -239,13 +239,13 @@ fn an_iap_activity_is_edited_by_a_new_version_and_keeps_whether_it_was_done() {
     };
     d.edit_iap_activity(&id, &moved).unwrap();
     let detail = d.seeker_detail(&kim).unwrap();
-    assert_eq!(detail.iap.len(), 1);
-    assert_eq!(detail.iap[0].month, "2027-01");
+    assert_eq!(detail.iap.activities().len(), 1);
+    assert_eq!(detail.iap.activities()[0].month, "2027-01");
     assert_eq!(
-        detail.iap[0].kind, "training",
+        detail.iap.activities()[0].kind, "training",
         "the edit form starts from the kind's value"
     );
-    assert!(!detail.iap[0].done);
+    assert!(!detail.iap.activities()[0].done);
     let versions = detail
         .events
         .iter()
@@ -254,9 +254,9 @@ fn an_iap_activity_is_edited_by_a_new_version_and_keeps_whether_it_was_done() {
     assert_eq!(versions, 2, "the old version stays");
 
     // Done, then edited again: still done.
-    let current = detail.iap[0].id.clone();
+    let current = detail.iap.activities()[0].id.clone();
     d.complete_iap_activity(&current).unwrap();
-    let done = d.seeker_detail(&kim).unwrap().iap[0].id.clone();
+    let done = d.seeker_detail(&kim).unwrap().iap.activities()[0].id.clone();
     d.edit_iap_activity(
         &done,
         &IapForm {
@@ -265,7 +265,7 @@ fn an_iap_activity_is_edited_by_a_new_version_and_keeps_whether_it_was_done() {
         },
     )
     .unwrap();
-    let row = d.seeker_detail(&kim).unwrap().iap[0].clone();
+    let row = d.seeker_detail(&kim).unwrap().iap.activities()[0].clone();
     assert!(
         row.done && row.description == "CNC 선반 과정 수료",
         "{row:?}"

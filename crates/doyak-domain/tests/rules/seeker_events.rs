@@ -2,7 +2,9 @@
 //! 활동, 취업 and 고용유지 확인.
 
 use crate::*;
-use doyak_domain::events::{ContactMode, DiagnosisInstrument, EmploymentType, IapActivityKind};
+use doyak_domain::events::{
+    ContactMode, DiagnosisInstrument, EmploymentType, IapActivityKind, IapCompliance,
+};
 use doyak_domain::{CaseEvent, EventBody};
 use expect_test::expect;
 
@@ -127,7 +129,24 @@ fn iap(month: &str) -> CaseEvent {
         kind: IapActivityKind::Training,
         description: "CNC 선반 과정 수강".into(),
         done: false,
+        compliance: None,
+        compliance_note: None,
     })
+}
+
+/// Sets an IAP activity's 이행 점검.
+fn checked(e: &mut CaseEvent, is_done: bool, result: Option<IapCompliance>, note: Option<&str>) {
+    if let EventBody::IapActivity {
+        done,
+        compliance,
+        compliance_note,
+        ..
+    } = &mut e.body
+    {
+        *done = is_done;
+        *compliance = result;
+        *compliance_note = note.map(str::to_owned);
+    }
 }
 
 #[test]
@@ -172,30 +191,64 @@ fn iap_activity() {
                 *done = true;
             }
         })
-        .case("recorded tomorrow", |e| e.occurred_on = tomorrow());
+        .case("recorded tomorrow", |e| e.occurred_on = tomorrow())
+        // 이행 점검: a partly done or missed month needs its reason (the
+        // monthly review is about why); `done` is what older desks read,
+        // so it must say the same as the result.
+        .case("checked done", |e| {
+            checked(e, true, Some(IapCompliance::Done), None)
+        })
+        .case("partly, reason given", |e| {
+            checked(
+                e,
+                false,
+                Some(IapCompliance::Partly),
+                Some("2회 중 1회 참여"),
+            )
+        })
+        .case("missed, no reason", |e| {
+            checked(e, false, Some(IapCompliance::Missed), None)
+        })
+        .case("partly, blank reason", |e| {
+            checked(e, false, Some(IapCompliance::Partly), Some("  "))
+        })
+        .case("missed but done", |e| {
+            checked(e, true, Some(IapCompliance::Missed), Some("사유"))
+        })
+        .case("done flag, result partly", |e| {
+            checked(e, true, Some(IapCompliance::Partly), Some("사유"))
+        })
+        .case("done, never checked", |e| checked(e, true, None, None));
     expect![[r#"
-        valid                 | ok
-        month "2026-12"       | ok
-        month "2026-01"       | ok
-        month "2026-13"       | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
-        month "2026-00"       | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
-        month "2026-1"        | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
-        month "2026-012"      | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
-        month "2026/12"       | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
-        month "202612"        | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
-        month "2026-12-01"    | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
-        month " 2026-12"      | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
-        month "26-12-1"       | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
-        month "2026-ab"       | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
-        month "0000-01"       | ok
-        month "9999-12"       | ok
-        month "+026-12"       | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
-        month "-026-12"       | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
-        month "２０２６-12"       | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
-        month ""              | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
-        description blank     | description(활동 내용): 필수 항목입니다.
-        done, month not begun | ok
-        recorded tomorrow     | ok
+        valid                    | ok
+        month "2026-12"          | ok
+        month "2026-01"          | ok
+        month "2026-13"          | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
+        month "2026-00"          | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
+        month "2026-1"           | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
+        month "2026-012"         | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
+        month "2026/12"          | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
+        month "202612"           | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
+        month "2026-12-01"       | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
+        month " 2026-12"         | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
+        month "26-12-1"          | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
+        month "2026-ab"          | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
+        month "0000-01"          | ok
+        month "9999-12"          | ok
+        month "+026-12"          | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
+        month "-026-12"          | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
+        month "２０２６-12"          | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
+        month ""                 | month(계획 월): 계획 월은 YYYY-MM 형식으로 입력해 주세요.
+        description blank        | description(활동 내용): 필수 항목입니다.
+        done, month not begun    | ok
+        recorded tomorrow        | ok
+        checked done             | ok
+        partly, reason given     | ok
+        missed, no reason        | compliance_note(사유): 일부 이행·미이행은 사유를 적어 주세요.
+        partly, blank reason     | compliance_note(사유): 일부 이행·미이행은 사유를 적어 주세요.
+        missed but done          | compliance(이행 점검): 이행 여부와 점검 결과가 맞지 않습니다.
+        done flag, result partly | compliance(이행 점검): 이행 여부와 점검 결과가 맞지 않습니다.
+        done, never checked      | ok
     "#]]
     .assert_eq(&table.events());
 }
@@ -206,7 +259,39 @@ fn diagnosis() -> CaseEvent {
         summary: "현실형(R)·탐구형(I) 우세".into(),
         scores: vec![("R".into(), 62.0), ("I".into(), 55.5)],
         recommended_occupations: vec!["74".into()],
+        form: None,
     })
+}
+
+#[test]
+fn iap_goal() {
+    // The goal is an occupation the code book knows (a typo would make a
+    // plan aim at nothing a vacancy or a report can match); the reason and
+    // the diagnosis it came from are optional.
+    let goal = |code: &str| {
+        event(EventBody::IapGoal {
+            occupation: code.into(),
+            reason: None,
+            diagnosis_id: None,
+        })
+    };
+    let table = Table::new(goal("74"))
+        .case("a major group", |e| *e = goal("7"))
+        .case("unknown code", |e| *e = goal("999"))
+        .case("with its diagnosis", |e| {
+            *e = event(EventBody::IapGoal {
+                occupation: "74".into(),
+                reason: Some("진단 적합도 1위".into()),
+                diagnosis_id: Some(id(31)),
+            })
+        });
+    expect![[r#"
+        valid              | ok
+        a major group      | ok
+        unknown code       | occupation(목표 직종): 알 수 없는 직업분류(KECO) 코드입니다: 999
+        with its diagnosis | ok
+    "#]]
+    .assert_eq(&table.events());
 }
 
 #[test]
