@@ -7,8 +7,8 @@ pub const FOOTER: &str = "창원고용센터 · 도약보장 패키지";
 /// Rare syllables (a name can be any of the 11,172): if one were missing
 /// from the font it would print as a box and copy out wrong.
 pub const RARE_NAME: &str = "뷁햏똠";
-/// Rows of the test table: enough to reach a third page after the header
-/// material on page 1 (about 30 rows fit there, 38 on a full page).
+/// Rows of the test table: 20 fit on page 1 under the title, meta grid,
+/// paragraph and bars, 38 on page 2, so 80 rows end on page 3.
 pub const TABLE_ROWS: usize = 80;
 
 pub fn column(title: &str, width: f32, align: Align) -> Column {
