@@ -282,7 +282,11 @@ today: string,
  * 상담 예정: today, missed (30 days), the next 7 days, and missed for
  * longer, each with its total and first page.
  */
-follow_up_groups: Array<FollowUpGroup>, retention_checks: Array<DueRetention>, referrals: Array<WaitingReferral>, 
+follow_up_groups: Array<FollowUpGroup>, retention_checks: Array<DueRetention>, 
+/**
+ * IAP activities past their month with no 이행 점검, oldest first.
+ */
+overdue_iap: Array<OverdueIapRow>, referrals: Array<WaitingReferral>, 
 /**
  * 알선 without an outcome after [`REFERRAL_WAIT_DAYS`].
  */
@@ -293,13 +297,13 @@ applications: Array<WaitingApplication>, stale_vacancies: Array<StaleVacancy>,
  */
 totals: TodayTotals, };
 
-export type TodayTotals = { retention_checks: number, referrals: number, applications: number, stale_vacancies: number, };
+export type TodayTotals = { retention_checks: number, overdue_iap: number, referrals: number, applications: number, stale_vacancies: number, };
 
 /**
  * How many rows of each list 오늘 할 일 shows (the page raises one by
  * [`TODAY_PAGE`] on 더 보기).
  */
-export type TodayLimits = { retention_checks: number, referrals: number, applications: number, stale_vacancies: number, };
+export type TodayLimits = { retention_checks: number, overdue_iap: number, referrals: number, applications: number, stale_vacancies: number, };
 
 export type DueFollowUp = { seeker_id: string, seeker_name: string, last_session_on: string, next_on: string, 
 /**
@@ -358,9 +362,10 @@ export type SeekerDetail = { row: SeekerRow, facts: Array<Fact>, events: Array<E
  */
 placements: Array<PlacementRow>, 
 /**
- * The IAP as it stands: each activity's current version, by month.
+ * The IAP as it stands: its goal and each activity's current version,
+ * by month.
  */
-iap: Array<IapRow>, form: SeekerForm, };
+iap: IapView, form: SeekerForm, };
 
 export type Fact = { label: string, value: string, };
 
@@ -417,20 +422,36 @@ export type ReferralRow = { id: string, partner_id: string, partner_name: string
 open: boolean, };
 
 /**
- * An IAP activity as planned or done, the current version only.
+ * An IAP activity as it stands (its current version).
  */
 export type IapRow = { id: string, 
 /**
- * YYYY-MM.
+ * The month it is due (YYYY-MM).
  */
 month: string, 
 /**
  * An `IapActivityKind` value (the edit form starts from it).
  */
-kind: string, kind_label: string, description: string, done: boolean, };
+kind: string, kind_label: string, description: string, done: boolean, 
+/**
+ * An `IapCompliance` value; "" = not checked yet.
+ */
+compliance: string, 
+/**
+ * 이행, 일부 이행, 미이행, or "미점검".
+ */
+compliance_label: string, compliance_note: string, 
+/**
+ * Its month is over and no 이행 점검 is recorded.
+ */
+overdue: boolean, 
+/**
+ * Earlier versions, oldest first ("2026-11-03 계획: …").
+ */
+history: Array<string>, };
 
 /**
- * A new IAP activity.
+ * A new IAP activity, or an activity's new month, kind and description.
  */
 export type IapForm = { seeker_id: string, 
 /**
@@ -441,6 +462,171 @@ month: string,
  * An `IapActivityKind` value.
  */
 kind: string, description: string, };
+
+/**
+ * The IAP tab.
+ */
+export type IapView = { goal: IapGoalRow | null, months: Array<IapMonth>, 
+/**
+ * Activities whose month is over with no 이행 점검.
+ */
+overdue: number, };
+
+/**
+ * One month of the plan.
+ */
+export type IapMonth = { month: string, rows: Array<IapRow>, 
+/**
+ * "이행 2 · 일부 이행 1 · 미점검 1".
+ */
+summary: string, };
+
+/**
+ * The plan's goal occupation.
+ */
+export type IapGoalRow = { id: string, occupation: string, occupation_name: string, reason: string, set_on: string, 
+/**
+ * Earlier goals, oldest first.
+ */
+history: Array<string>, };
+
+/**
+ * A 이행 점검 of one activity.
+ */
+export type IapCheckForm = { id: string, 
+/**
+ * An `IapCompliance` value.
+ */
+compliance: string, 
+/**
+ * Required for 일부 이행 and 미이행.
+ */
+note: string, };
+
+/**
+ * The plan's goal as typed.
+ */
+export type IapGoalForm = { seeker_id: string, 
+/**
+ * A KECO code.
+ */
+occupation: string, reason: string, 
+/**
+ * The diagnosis event the plan was drafted from; "" when none.
+ */
+diagnosis_id: string, };
+
+/**
+ * The IAP 초안: nothing is saved until the counselor saves it.
+ */
+export type IapDraft = { goal: IapGoalForm, occupation_name: string, rows: Array<IapDraftRow>, 
+/**
+ * What the draft was made from ("잡케어형 진단 2026-12-03, 문진 …").
+ */
+basis: string, 
+/**
+ * What the draft left out and why.
+ */
+notes: Array<string>, };
+
+/**
+ * An activity of a draft, with why the draft put it there.
+ */
+export type IapDraftRow = { month: string, kind: string, description: string, why: string, };
+
+/**
+ * A plan to save at once: the goal and its activities.
+ */
+export type IapPlanForm = { goal: IapGoalForm, activities: Array<IapForm>, };
+
+/**
+ * An IAP activity whose month is over with no 이행 점검 recorded.
+ */
+export type OverdueIapRow = { activity_id: string, seeker_id: string, seeker_name: string, 
+/**
+ * The month it was due (YYYY-MM).
+ */
+month: string, kind_label: string, description: string, 
+/**
+ * Whole months since it was due (1 = last month).
+ */
+months_overdue: number, };
+
+/**
+ * One question as the page shows it.
+ */
+export type QuestionRow = { id: string, 
+/**
+ * Its number on the form (1-based), as error messages name it.
+ */
+number: number, section: string, 
+/**
+ * "likert5" (1–5) or "yesno" (0 아니오, 1 예).
+ */
+kind: string, text: string, 
+/**
+ * Asked only when this item was answered 예.
+ */
+depends_on: string, };
+
+/**
+ * The questionnaire for one seeker: the current form, and the answers
+ * left unfinished, if any.
+ */
+export type QuestionnaireView = { form: string, version: number, title: string, items: Array<QuestionRow>, 
+/**
+ * Answers by item id from the draft ({} when none).
+ */
+answers: { [key in string]: number }, 
+/**
+ * When the draft was last kept, Korean time; "" when there is none.
+ */
+draft_saved_at: string, };
+
+/**
+ * Answers as the page sends them.
+ */
+export type QuestionnaireForm = { seeker_id: string, answers: { [key in string]: number }, };
+
+/**
+ * How far the answers have got.
+ */
+export type QuestionnaireProgress = { answered: number, required: number, };
+
+/**
+ * The latest questionnaire result of a seeker.
+ */
+export type ReadinessView = { answered_on: string, 
+/**
+ * "도약 구직준비도·장애요인 문진 1판".
+ */
+form: string, scales: Array<ScaleRow>, barriers: Array<BarrierRow>, 
+/**
+ * What the scores are and are not.
+ */
+note: string, };
+
+/**
+ * A readiness scale's score.
+ */
+export type ScaleRow = { name: string, 
+/**
+ * 0–100.
+ */
+score: number, 
+/**
+ * 낮음, 보통, 높음.
+ */
+level: string, };
+
+/**
+ * A barrier found and where it leads.
+ */
+export type BarrierRow = { name: string, because: Array<string>, 
+/**
+ * "신용회복위원회·서민금융진흥원: 채무조정·신용회복 상담", …
+ */
+referrals: Array<string>, };
 
 /**
  * A 기관연계's result as typed.
@@ -481,6 +667,10 @@ referral_id: string, };
  * What the IAP and 기관연계 forms pick from.
  */
 export type CaseFileChoices = { iap_kinds: Array<Choice>, 
+/**
+ * 이행 점검 results: done, partly, missed.
+ */
+iap_compliance: Array<Choice>, 
 /**
  * The caseload's partner institutions: value = id, label = "name (유형)".
  */
@@ -822,6 +1012,10 @@ notes: Array<string>,
  * How many occupation profiles were weighed.
  */
 profiles: number, 
+/**
+ * The latest 문진 (readiness questionnaire) result, when there is one.
+ */
+readiness: ReadinessView | null, 
 /**
  * How many open vacancies with places left local demand counts from.
  */

@@ -120,6 +120,8 @@ pub struct IapDraft {
     pub rows: Vec<IapDraftRow>,
     /// What the draft was made from ("잡케어형 진단 2026-12-03, 문진 …").
     pub basis: String,
+    /// What the draft left out and why.
+    pub notes: Vec<String>,
 }
 
 /// A plan to save at once: the goal and its activities.
@@ -140,6 +142,14 @@ pub(crate) fn months_between(month: &str, today: NaiveDate) -> Option<u32> {
     let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
     let n = (today.year() - y) * 12 + today.month() as i32 - m as i32;
     u32::try_from(n).ok()
+}
+
+/// An occupation's name: the diagnosis profiles' 세분류 name, else the
+/// reference data's.
+fn occupation_name(code: &str) -> String {
+    doyak_diagnosis::profiles()
+        .occupation(code)
+        .map_or_else(|| keco_name(code), |o| o.name_ko.clone())
 }
 
 fn year_month(d: NaiveDate) -> String {
@@ -252,7 +262,7 @@ pub(crate) fn iap_view(events: &[CaseEvent], today: NaiveDate) -> IapView {
                             EventBody::IapGoal { occupation, .. } => Some(format!(
                                 "{} {}",
                                 g.occurred_on,
-                                keco_name(occupation.as_str())
+                                occupation_name(occupation.as_str())
                             )),
                             _ => None,
                         })
@@ -263,7 +273,7 @@ pub(crate) fn iap_view(events: &[CaseEvent], today: NaiveDate) -> IapView {
                         IapGoalRow {
                             id: e.id.to_string(),
                             occupation: occupation.to_string(),
-                            occupation_name: keco_name(occupation.as_str()),
+                            occupation_name: occupation_name(occupation.as_str()),
                             reason: reason.clone().unwrap_or_default(),
                             set_on: e.occurred_on.to_string(),
                             history,
@@ -569,6 +579,7 @@ impl Desk {
             occupation_name: plan.goal_name_ko,
             rows,
             basis,
+            notes: plan.notes_ko,
         })
     }
 

@@ -15,9 +15,12 @@
 //!    after another: each is due in the month its usual weeks run out
 //!    (weeks ÷ 4, rounded up, counted from month 1). One whose weeks are
 //!    unknown is due a month after the one before and says 기간 확인 필요.
-//! 4. 구직활동 in every month from the one the last step is due in (month 1
-//!    when there is none) to month [`MIN_MONTHS`] at least, with the local
-//!    demand for the goal when vacancies were given.
+//!    One that would end after month [`MAX_MONTHS`] is left out and named
+//!    in the draft's notes.
+//! 4. 구직활동 in every month from the one the first step is due in (month
+//!    1 when there is none: searching goes on while the rest is obtained)
+//!    to the last step's month, and to month [`MIN_MONTHS`] at least, with
+//!    the local demand for the goal when vacancies were given.
 
 use crate::UnitStatus;
 use crate::diagnose::{Diagnosis, OccupationFit, RecommendationKind};
@@ -67,6 +70,9 @@ pub struct PlanDraft {
     pub activities: Vec<PlannedActivity>,
     /// How many months the draft covers.
     pub months: u32,
+    /// What the draft left out and why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes_ko: Vec<String>,
 }
 
 /// Why a draft cannot be made.
@@ -105,10 +111,12 @@ pub fn draft_plan(
     if let Some(r) = readiness {
         activities.extend(barrier_steps(r));
     }
-    let (steps, last) = gap_steps(diagnosis, fit);
+    let (steps, notes_ko) = gap_steps(diagnosis, fit);
+    let first = steps.first().map_or(1, |s| s.month);
+    let last = steps.last().map_or(1, |s| s.month);
     activities.extend(steps);
     let months = last.clamp(MIN_MONTHS, MAX_MONTHS);
-    let search_from = last.min(months);
+    let search_from = first;
     let demand = fit.demand.as_ref().map(|d| {
         if d.vacancies == 0 {
             "관내 모집 중인 구인 없음: 인근 지역·유사 직종도 함께 찾습니다.".to_owned()
@@ -141,6 +149,7 @@ pub fn draft_plan(
         goal_reason_ko: format!("진단 적합도 {:.0}점 ({}위)", fit.fit, rank + 1),
         activities,
         months,
+        notes_ko,
     })
 }
 
@@ -165,9 +174,9 @@ fn barrier_steps(r: &ReadinessResult) -> Vec<PlannedActivity> {
                 kind,
                 description_ko,
                 why_ko: format!(
-                    "문진에서 '{}' 확인: {}. {}",
+                    "문진 '{}': {} → {}",
                     barrier.name_ko,
-                    barrier.because.join(" / "),
+                    barrier.because.join(" / ").trim_end_matches('.'),
                     referral.why_ko
                 ),
                 partner_type: referral.partner_type.clone(),
@@ -187,8 +196,8 @@ fn barrier_steps(r: &ReadinessResult) -> Vec<PlannedActivity> {
 }
 
 /// The certificates and courses that meet the goal's open units, one after
-/// another, and the month the last one is due (1 when there is none).
-fn gap_steps(diagnosis: &Diagnosis, fit: &OccupationFit) -> (Vec<PlannedActivity>, u32) {
+/// another, and what was left out for ending after [`MAX_MONTHS`].
+fn gap_steps(diagnosis: &Diagnosis, fit: &OccupationFit) -> (Vec<PlannedActivity>, Vec<String>) {
     let open: Vec<&str> = fit
         .units
         .iter()
@@ -205,6 +214,7 @@ fn gap_steps(diagnosis: &Diagnosis, fit: &OccupationFit) -> (Vec<PlannedActivity
     let mut weeks_so_far = 0u32;
     let mut due = 1u32;
     let mut covered: Vec<&str> = Vec::new();
+    let mut left_out = Vec::new();
     for r in &diagnosis.recommendations {
         if steps.len() == MAX_STEPS {
             break;
@@ -218,18 +228,28 @@ fn gap_steps(diagnosis: &Diagnosis, fit: &OccupationFit) -> (Vec<PlannedActivity
         if closes.is_empty() {
             continue;
         }
+        let (timing, month, weeks_after) = match r.effort_weeks {
+            Some(w) => (
+                format!("보통 약 {w}주"),
+                weeks_to_months(weeks_so_far + w),
+                weeks_so_far + w,
+            ),
+            None => (
+                "소요 기간 확인 필요: 기한을 조정하세요".to_owned(),
+                due + 1,
+                (due + 1) * 4,
+            ),
+        };
+        if month > MAX_MONTHS {
+            left_out.push(format!(
+                "{}: {MAX_MONTHS}개월 안에 마치기 어려워 초안에서 뺐습니다 ({timing}).",
+                r.name_ko
+            ));
+            continue;
+        }
+        weeks_so_far = weeks_after;
         covered.extend(&closes);
         let units: Vec<String> = closes.iter().map(|c| name_of(c)).collect();
-        let (timing, month) = match r.effort_weeks {
-            Some(w) => {
-                weeks_so_far += w;
-                (format!("보통 약 {w}주"), weeks_to_months(weeks_so_far))
-            }
-            None => {
-                weeks_so_far = (due + 1) * 4;
-                ("소요 기간 확인 필요: 기한을 조정하세요".to_owned(), due + 1)
-            }
-        };
         due = due.max(month);
         let (kind, description_ko) = match r.kind {
             RecommendationKind::Certificate => (
@@ -256,5 +276,5 @@ fn gap_steps(diagnosis: &Diagnosis, fit: &OccupationFit) -> (Vec<PlannedActivity
             partner_type: None,
         });
     }
-    (steps, due)
+    (steps, left_out)
 }

@@ -575,7 +575,14 @@ impl EventRecord for CaseEvent {
                 }
             }
             EventBody::IapGoal { occupation, .. } => {
-                if !ctx.codes.has_keco(occupation.as_str()) {
+                // The reference data holds KECO to the 중분류; a 소분류 or
+                // 세분류 goal (the diagnosis ranks 세분류) is checked by the
+                // 중분류 it starts with.
+                let code = occupation.as_str();
+                let finer_of_known = (3..=4).contains(&code.len())
+                    && code.bytes().all(|b| b.is_ascii_digit())
+                    && ctx.codes.has_keco(&code[..2]);
+                if !ctx.codes.has_keco(code) && !finer_of_known {
                     v.push(
                         "occupation",
                         "목표 직종",

@@ -6,7 +6,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { useFocusFirst } from "../lib/focus";
 import { api, type UiError } from "../api";
-import type { CaseFileChoices, Choice, IapForm, IapRow, ReferralForm, ReferralRow } from "../bindings";
+import type { CaseFileChoices, Choice, IapForm, IapRow, IapView, ReferralForm, ReferralRow } from "../bindings";
 import { byField, type FieldErrors } from "../lib/fields";
 import { errorText } from "../lib/format";
 import { useUnsaved } from "../lib/guard";
@@ -30,10 +30,48 @@ function Failure({ failure }: { failure: UiError | null }) {
   );
 }
 
-/** The IAP as it stands: 활동 추가, 수정 (a new version, the old kept in the
- * history) and 이행 완료. */
-export function IapActivities(props: { seekerId: string; rows: IapRow[]; onChanged: () => void }) {
+/** One activity's 이행 점검: 이행, 일부 이행 or 미이행 (the last two with
+ * their reason). */
+function IapCheck(props: { row: IapRow; results: Choice[]; onDone: () => void; onCancel: () => void }) {
+  const [compliance, setCompliance] = useState(props.row.compliance);
+  const [note, setNote] = useState(props.row.compliance_note);
+  const [failure, setFailure] = useState<UiError | null>(null);
+  const ref = useFocusFirst<HTMLFormElement>(true);
+  async function save(e: Event) {
+    e.preventDefault();
+    try {
+      await api.checkIapActivity({ id: props.row.id, compliance, note });
+      props.onDone();
+    } catch (err) {
+      setFailure(err as UiError);
+    }
+  }
+  return (
+    <form ref={ref} class="inline-form iap-check" aria-label="이행 점검" onSubmit={save}>
+      <select aria-label="점검 결과" value={compliance} onChange={(e) => setCompliance(e.currentTarget.value)}>
+        <option value="">선택</option>
+        {props.results.map((c) => (
+          <option value={c.value}>{c.label}</option>
+        ))}
+      </select>
+      <input aria-label="사유" placeholder="사유 (일부 이행·미이행)" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      <button type="submit" class="btn small-btn primary">
+        저장
+      </button>
+      <button type="button" class="btn small-btn" onClick={props.onCancel}>
+        취소
+      </button>
+      <Failure failure={failure} />
+    </form>
+  );
+}
+
+/** The IAP as it stands: its goal, activities by month with their 이행
+ * 점검, 활동 추가 and 수정 (a new version, the old kept in the history). */
+export function IapActivities(props: { seekerId: string; iap: IapView; onChanged: () => void }) {
   const choices = useCaseFileChoices();
+  const rows = props.iap.months.flatMap((m) => m.rows);
+  const [checking, setChecking] = useState<string | null>(null);
   // The form is open for a new activity ("") or for the activity it edits.
   const [editing, setEditing] = useState<string | null>(null);
   const adding = editing !== null;
@@ -128,7 +166,19 @@ export function IapActivities(props: { seekerId: string; rows: IapRow[]; onChang
         </form>
       )}
       <Failure failure={failure} />
-      {props.rows.length === 0 ? (
+      {props.iap.goal && (
+        <p class="iap-goal" id="iap-goal">
+          <strong>목표 직종</strong> {props.iap.goal.occupation_name} ({props.iap.goal.occupation})
+          {props.iap.goal.reason && ` · ${props.iap.goal.reason}`} · {props.iap.goal.set_on} 설정
+          {props.iap.goal.history.length > 0 && <span class="muted"> · 이전 목표: {props.iap.goal.history.join(", ")}</span>}
+        </p>
+      )}
+      {props.iap.overdue > 0 && (
+        <p class="notice" role="status">
+          기한이 지났는데 이행 점검이 없는 활동이 {props.iap.overdue}건 있습니다.
+        </p>
+      )}
+      {rows.length === 0 ? (
         <p class="empty">IAP 활동이 없습니다.</p>
       ) : (
         <table id="iap-rows">
@@ -137,26 +187,58 @@ export function IapActivities(props: { seekerId: string; rows: IapRow[]; onChang
               <th scope="col">계획 월</th>
               <th scope="col">구분</th>
               <th scope="col">활동 내용</th>
-              <th scope="col">이행</th>
+              <th scope="col">이행 점검</th>
+              <th scope="col">작업</th>
             </tr>
           </thead>
           <tbody>
-            {props.rows.map((r) => (
-              <tr key={r.id} data-id={r.id}>
+            {rows.map((r) => (
+              <tr key={r.id} data-id={r.id} class={r.overdue ? "overdue" : undefined}>
                 <td>{r.month}</td>
                 <td>{r.kind_label}</td>
-                <td class="wrap">{r.description}</td>
+                <td class="wrap">
+                  {r.description}
+                  {r.history.length > 0 && (
+                    <details class="history">
+                      <summary>변경 이력 {r.history.length}건</summary>
+                      <ul>
+                        {r.history.map((h) => (
+                          <li>{h}</li>
+                        ))}
+                      </ul>
+                    </details>
+                  )}
+                </td>
+                <td class="wrap">
+                  <span class={`tag compliance-${r.compliance || "none"}`}>{r.overdue ? "기한 지남 · 미점검" : r.compliance_label}</span>
+                  {r.compliance_note && <span class="muted"> {r.compliance_note}</span>}
+                </td>
                 <td>
-                  {r.done ? (
-                    <span class="tag">이행</span>
+                  {checking === r.id && choices ? (
+                    <IapCheck
+                      row={r}
+                      results={choices.iap_compliance}
+                      onCancel={() => setChecking(null)}
+                      onDone={() => {
+                        setChecking(null);
+                        props.onChanged();
+                      }}
+                    />
                   ) : (
-                    <button type="button" class="btn small-btn iap-done" onClick={() => complete(r.id)}>
-                      이행 완료
-                    </button>
-                  )}{" "}
-                  <button type="button" class="btn small-btn iap-edit" onClick={() => startEdit(r)} disabled={adding}>
-                    수정
-                  </button>
+                    <>
+                      {!r.done && (
+                        <button type="button" class="btn small-btn iap-done" onClick={() => complete(r.id)}>
+                          이행 완료
+                        </button>
+                      )}{" "}
+                      <button type="button" class="btn small-btn iap-check-open" onClick={() => setChecking(r.id)}>
+                        점검
+                      </button>{" "}
+                      <button type="button" class="btn small-btn iap-edit" onClick={() => startEdit(r)} disabled={adding}>
+                        수정
+                      </button>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}

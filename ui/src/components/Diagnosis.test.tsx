@@ -37,6 +37,7 @@ const view: DiagnosisView = {
   notes: ["희망 직종만으로 순위를 정했습니다."],
   profiles: 74,
   vacancies: 3,
+  readiness: null,
 };
 
 describe("진단", () => {

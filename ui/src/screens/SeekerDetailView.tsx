@@ -325,7 +325,7 @@ export function SeekerDetailView({ id, tab: firstTab, writing: firstWriting, onE
         )}
         {tab === "diagnosis" && <Diagnosis seekerId={row.id} load={api.diagnoseSeeker} />}
         {tab === "referrals" && <Referrals seekerId={row.id} rows={detail.referrals} onChanged={load} />}
-        {tab === "iap" && <IapActivities seekerId={row.id} rows={detail.iap} onChanged={load} />}
+        {tab === "iap" && <IapActivities seekerId={row.id} iap={detail.iap} onChanged={load} />}
         {tab === "recommend" && (
           <Recommendations id={id} side="vacancies" load={() => api.recommendedVacancies(id)} onOpen={onOpenVacancy} onChanged={loadApplications} />
         )}

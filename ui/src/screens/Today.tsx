@@ -119,7 +119,7 @@ export function Today({ onOpenSeeker, onOpenSubject, onOpenVacancy }: Props) {
   const [view, setView] = useState<TodayView | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const [checking, setChecking] = useState<{ placementId: string; months: number } | null>(null);
-  const [limits, setLimits] = useState<TodayLimits>({ retention_checks: PAGE, referrals: PAGE, applications: PAGE, stale_vacancies: PAGE });
+  const [limits, setLimits] = useState<TodayLimits>({ retention_checks: PAGE, overdue_iap: PAGE, referrals: PAGE, applications: PAGE, stale_vacancies: PAGE });
   const load = () => api.today(limits).then(setView, setError);
   const more = (key: keyof TodayLimits) => () => setLimits((l) => ({ ...l, [key]: l[key] + PAGE }));
 
@@ -157,6 +157,7 @@ export function Today({ onOpenSeeker, onOpenSubject, onOpenVacancy }: Props) {
         {[
           ["today-followups", "상담 예정", view.follow_up_groups.reduce((n, g) => n + g.total, 0)],
           ["today-retention", "고용유지 확인", view.totals.retention_checks],
+          ["today-iap", "IAP 점검", view.totals.overdue_iap],
           ["today-referrals", "기관연계", view.totals.referrals],
           ["today-applications", "알선", view.totals.applications],
           ["today-vacancies", "장기 미충원", view.totals.stale_vacancies],
@@ -211,6 +212,39 @@ export function Today({ onOpenSeeker, onOpenSubject, onOpenVacancy }: Props) {
                       유지 확인
                     </button>
                   </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+        <Section
+          id="today-iap"
+          title="이행 점검이 밀린 IAP 활동"
+          count={view.totals.overdue_iap}
+          shown={view.overdue_iap.length}
+          onMore={more("overdue_iap")}
+          empty="기한이 지났는데 점검하지 않은 IAP 활동이 없습니다."
+        >
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">구직자</th>
+                <th scope="col">계획 월</th>
+                <th scope="col">구분</th>
+                <th scope="col">활동 내용</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.overdue_iap.map((a) => (
+                <tr key={a.activity_id} data-activity={a.activity_id}>
+                  <td class="name">
+                    <Open label={a.seeker_name} onOpen={() => onOpenSeeker(a.seeker_id, "iap")} />
+                  </td>
+                  <td>
+                    {a.month} <span class="due overdue">{a.months_overdue}개월 지남</span>
+                  </td>
+                  <td>{a.kind_label}</td>
+                  <td class="wrap">{a.description}</td>
                 </tr>
               ))}
             </tbody>

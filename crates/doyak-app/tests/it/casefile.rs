@@ -26,9 +26,17 @@ fn an_iap_activity_is_planned_then_done_and_the_plan_stays_in_the_history() {
 
     d.complete_iap_activity(&id).unwrap();
     let detail = d.seeker_detail(&kim).unwrap();
-    assert_eq!(detail.iap.activities().len(), 1, "one activity, now in its done version");
+    assert_eq!(
+        detail.iap.activities().len(),
+        1,
+        "one activity, now in its done version"
+    );
     assert!(detail.iap.activities()[0].done);
-    assert_ne!(detail.iap.activities()[0].id, id, "a new version supersedes the plan");
+    assert_ne!(
+        detail.iap.activities()[0].id,
+        id,
+        "a new version supersedes the plan"
+    );
     let history: Vec<bool> = detail
         .events
         .iter()
@@ -242,7 +250,8 @@ fn an_iap_activity_is_edited_by_a_new_version_and_keeps_whether_it_was_done() {
     assert_eq!(detail.iap.activities().len(), 1);
     assert_eq!(detail.iap.activities()[0].month, "2027-01");
     assert_eq!(
-        detail.iap.activities()[0].kind, "training",
+        detail.iap.activities()[0].kind,
+        "training",
         "the edit form starts from the kind's value"
     );
     assert!(!detail.iap.activities()[0].done);
@@ -256,7 +265,9 @@ fn an_iap_activity_is_edited_by_a_new_version_and_keeps_whether_it_was_done() {
     // Done, then edited again: still done.
     let current = detail.iap.activities()[0].id.clone();
     d.complete_iap_activity(&current).unwrap();
-    let done = d.seeker_detail(&kim).unwrap().iap.activities()[0].id.clone();
+    let done = d.seeker_detail(&kim).unwrap().iap.activities()[0]
+        .id
+        .clone();
     d.edit_iap_activity(
         &done,
         &IapForm {

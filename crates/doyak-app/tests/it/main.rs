@@ -13,6 +13,7 @@ mod diagnosis;
 mod export;
 mod files;
 mod forms;
+mod iap;
 mod import;
 mod keyring;
 mod outcomes;

@@ -278,6 +278,10 @@ fn iap_goal() {
     let table = Table::new(goal("74"))
         .case("a major group", |e| *e = goal("7"))
         .case("unknown code", |e| *e = goal("999"))
+        .case("a 세분류 of a known 중분류", |e| *e = goal("7421"))
+        .case("a 세분류 of no known 중분류", |e| *e = goal("9921"))
+        .case("five digits", |e| *e = goal("74211"))
+        .case("letters", |e| *e = goal("74a1"))
         .case("with its diagnosis", |e| {
             *e = event(EventBody::IapGoal {
                 occupation: "74".into(),
@@ -286,10 +290,14 @@ fn iap_goal() {
             })
         });
     expect![[r#"
-        valid              | ok
-        a major group      | ok
-        unknown code       | occupation(목표 직종): 알 수 없는 직업분류(KECO) 코드입니다: 999
-        with its diagnosis | ok
+        valid                 | ok
+        a major group         | ok
+        unknown code          | occupation(목표 직종): 알 수 없는 직업분류(KECO) 코드입니다: 999
+        a 세분류 of a known 중분류  | ok
+        a 세분류 of no known 중분류 | occupation(목표 직종): 알 수 없는 직업분류(KECO) 코드입니다: 9921
+        five digits           | occupation(목표 직종): 알 수 없는 직업분류(KECO) 코드입니다: 74211
+        letters               | occupation(목표 직종): 알 수 없는 직업분류(KECO) 코드입니다: 74a1
+        with its diagnosis    | ok
     "#]]
     .assert_eq(&table.events());
 }

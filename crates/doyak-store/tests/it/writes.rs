@@ -416,3 +416,78 @@ fn closed_cases_give_the_aim_enrolment_and_first_placement_after_it() {
         "only 취업/종료 with an aim and an enrolment day; the first placement on or after it"
     );
 }
+
+#[test]
+fn iap_activities_wait_for_their_check_until_a_later_version_replaces_them_in_any_order() {
+    use doyak_domain::events::{IapActivityKind, IapCompliance};
+    let (_fx, mut store) = new_store();
+    let s = seeker(1, "김계획");
+    store.write(&ctx(), |w| w.insert(&s)).unwrap();
+    let activity = |n: u8, month: &str, supersedes: Option<Id>, compliance| CaseEvent {
+        id: Id::new_v7(1_800_000_000_000 + u64::from(n), [n; 10]),
+        center_id: center().id,
+        subject_id: s.id,
+        author_id: None,
+        recorded_at: None,
+        occurred_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        supersedes,
+        body: EventBody::IapActivity {
+            month: month.into(),
+            kind: IapActivityKind::JobSearch,
+            description: "입사지원 3건".into(),
+            done: compliance == Some(IapCompliance::Done),
+            compliance,
+            compliance_note: None,
+        },
+    };
+    let ids = |store: &doyak_store::Store| -> Vec<Id> {
+        store
+            .iap_overdue("2026-12", 0, 10)
+            .unwrap()
+            .into_iter()
+            .map(|o| o.activity.id)
+            .collect()
+    };
+    let september = activity(1, "2026-09", None, None);
+    let october = activity(2, "2026-10", None, None);
+    let december = activity(3, "2026-12", None, None);
+    store
+        .write(&ctx(), |w| {
+            w.append(&october)?;
+            w.append(&september)?;
+            w.append(&december)
+        })
+        .unwrap();
+    assert_eq!(
+        ids(&store),
+        [september.id, october.id],
+        "due before December, oldest month first; December is not over"
+    );
+    assert_eq!(store.iap_overdue_count("2026-12").unwrap(), 2);
+
+    // September checked: its new version is done, so it no longer waits.
+    let checked = activity(4, "2026-09", Some(september.id), Some(IapCompliance::Done));
+    store.write(&ctx(), |w| w.append(&checked)).unwrap();
+    assert_eq!(ids(&store), [october.id]);
+
+    // Sync delivers a move of a November plan before the plan itself: the
+    // plan, arriving second, is already replaced and must not wait.
+    let november = activity(5, "2026-11", None, None);
+    let moved = activity(6, "2027-01", Some(november.id), None);
+    store
+        .write(&ctx(), |w| {
+            w.append(&moved)?;
+            w.append(&november)
+        })
+        .unwrap();
+    assert_eq!(
+        ids(&store),
+        [october.id],
+        "neither the replaced plan nor January"
+    );
+    assert_eq!(
+        store.iap_overdue_count("2027-02").unwrap(),
+        3,
+        "by February: October, December and the moved January"
+    );
+}
