@@ -82,6 +82,10 @@ pub enum AppError {
     /// Matching input with bad lines: each names its file and line.
     #[error("매칭 입력에 오류가 있어 아무것도 계산하지 않았습니다.\n{}", problems.join("\n"))]
     MatchInput { problems: Vec<String> },
+    /// A report the PDF writer could not make (the bundled font or the
+    /// writer failed: nothing a counselor typed can cause it).
+    #[error("보고서(PDF)를 만들지 못했습니다. 다시 시도해도 같으면 담당자에게 알려 주세요.")]
+    Report(#[source] doyak_report::ReportError),
     /// Diagnosis input with bad lines: each names its file and line.
     #[error("진단 입력에 오류가 있어 아무것도 진단하지 않았습니다.\n{}", problems.join("\n"))]
     DiagnosisInput { problems: Vec<String> },
@@ -244,6 +248,7 @@ impl AppError {
             AppError::MustWait(_) => ErrorCode::UnlockWait,
             AppError::MatchInput { .. } => ErrorCode::MatchInput,
             AppError::DiagnosisInput { .. } => ErrorCode::DiagnosisInput,
+            AppError::Report(_) => ErrorCode::ReportRender,
             AppError::Assign(_) => ErrorCode::MatchAssign,
             AppError::AssignmentTooLarge { .. } => ErrorCode::MatchAssignmentTooLarge,
             AppError::Sync(f) => f.code(),

@@ -191,16 +191,8 @@ impl Desk {
             )]));
         };
         let (bytes, count) = self.export(kind, format)?;
-        std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
         let stem = format!("도약-{}-{}", kind.label_ko(), self.clock.today());
-        let path = free_path(dir, &stem, ext);
-        // create_new: an existing file is never overwritten.
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .map_err(|e| io_error(&path, e))?;
-        std::io::Write::write_all(&mut file, &bytes).map_err(|e| io_error(&path, e))?;
+        let path = write_new_file(dir, &stem, ext, &bytes)?;
         Ok(ExportOutcome {
             path: path.display().to_string(),
             count: count as u32,
@@ -235,6 +227,26 @@ fn io_error(path: &Path, e: std::io::Error) -> AppError {
         path: path.to_owned(),
         source: e,
     }
+}
+
+/// Writes `bytes` to a new file `stem.ext` in `dir` (created if missing),
+/// `stem (2).ext` and so on when the name is taken: an existing file is
+/// never overwritten.
+pub(crate) fn write_new_file(
+    dir: &Path,
+    stem: &str,
+    ext: &str,
+    bytes: &[u8],
+) -> Result<PathBuf, AppError> {
+    std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+    let path = free_path(dir, stem, ext);
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|e| io_error(&path, e))?;
+    std::io::Write::write_all(&mut file, bytes).map_err(|e| io_error(&path, e))?;
+    Ok(path)
 }
 
 fn free_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {

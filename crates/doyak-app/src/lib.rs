@@ -31,6 +31,7 @@ mod questionnaire;
 mod quick;
 mod recommend;
 mod records;
+mod report;
 mod steps;
 mod suggest;
 mod summary;

@@ -112,6 +112,15 @@ enum Command {
         #[arg(long, default_value_t = 5)]
         top: usize,
     },
+    /// 구직자의 진단 결과와 IAP를 PDF 보고서로 씁니다 (있는 파일은 덮어쓰지 않음).
+    Report {
+        /// 사례관리 파일의 구직자 ID
+        #[arg(long)]
+        seeker: String,
+        /// 쓸 PDF 파일
+        #[arg(long)]
+        output: PathBuf,
+    },
     /// 구직자·구인 JSON Lines 파일로 추천 순위를 계산해 표준출력에 씁니다 (사례관리 파일 불필요).
     Match {
         #[arg(long)]
@@ -675,6 +684,23 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 };
                 print_out(&jsonl(&[line])?)?;
             }
+        }
+        Command::Report { seeker, output } => {
+            let desk = open(&db)?;
+            let bytes = desk.seeker_report(&seeker)?;
+            let written = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&output)
+                .and_then(|mut f| std::io::Write::write_all(&mut f, &bytes));
+            written.map_err(|e| {
+                Failure::Usage(format!("파일을 쓸 수 없습니다: {}: {e}", output.display()))
+            })?;
+            eprintln!(
+                "보고서를 썼습니다: {} ({} 바이트)",
+                output.display(),
+                bytes.len()
+            );
         }
         Command::Assign { seekers, vacancies } => {
             let caseload = match_input(&seekers, &vacancies)?;

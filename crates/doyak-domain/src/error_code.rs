@@ -78,6 +78,7 @@ error_codes! {
     MatchAssign => "match.assign",
     MatchAssignmentTooLarge => "match.assignment_too_large",
     DiagnosisInput => "diagnosis.input",
+    ReportRender => "report.render",
     SyncUnreachable => "sync.unreachable",
     SyncAuth => "sync.auth",
     SyncUpgrade => "sync.upgrade",

@@ -284,3 +284,84 @@ fn an_activity_past_its_month_without_a_check_is_in_today_until_checked() {
     .unwrap();
     assert_eq!(d.today().unwrap().totals.overdue_iap, 0);
 }
+
+/// The text of a PDF, as `pdftotext -raw` reads it back.
+fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg("-raw")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (install poppler-utils: apt-get install poppler-utils)");
+    assert!(out.status.success(), "pdftotext reads the report");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_seeker_report_prints_the_diagnosis_the_questionnaire_and_the_plan_in_korean() {
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let kim = seeker(d, "김보고", true, "no");
+    d.submit_questionnaire(&QuestionnaireForm {
+        seeker_id: kim.clone(),
+        answers: answers(d, &kim, &["b7"]),
+    })
+    .unwrap();
+    let draft = d.draft_iap(&kim, "").unwrap();
+    let activities: Vec<IapForm> = draft
+        .rows
+        .iter()
+        .map(|r| IapForm {
+            seeker_id: kim.clone(),
+            month: r.month.clone(),
+            kind: r.kind.clone(),
+            description: r.description.clone(),
+        })
+        .collect();
+    d.save_iap_plan(&IapPlanForm {
+        goal: draft.goal.clone(),
+        activities,
+    })
+    .unwrap();
+    let first = d.iap(&kim).unwrap().activities()[0].id.clone();
+    d.check_iap_activity(&IapCheckForm {
+        id: first,
+        compliance: "partly".into(),
+        note: "면접 일정 변경".into(),
+    })
+    .unwrap();
+
+    let text = pdf_text(&d.seeker_report(&kim).unwrap());
+    // pdftotext may break a line inside a cell; compare without line breaks.
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "구직자 진단 결과 및 개인별 취업활동계획(IAP)",
+        "김보고",
+        "안산고용복지플러스센터",
+        "1. 직무 적합도",
+        &draft.occupation_name,
+        "부채·신용",
+        "목표 직종:",
+        "일부 이행",
+        "면접 일정 변경",
+        "1 / ",
+    ] {
+        assert!(
+            flat.contains(expected),
+            "the report shows {expected:?}:\n{flat}"
+        );
+    }
+
+    // Saved twice: two files, never one over the other, and the file name
+    // carries no one's name.
+    let dir = tempfile::tempdir().unwrap();
+    let a = d.save_seeker_report(&kim, dir.path()).unwrap();
+    let b = d.save_seeker_report(&kim, dir.path()).unwrap();
+    assert_ne!(a.path, b.path);
+    assert!(b.path.ends_with(" (2).pdf"), "{}", b.path);
+    assert!(!a.path.contains("김보고"), "{}", a.path);
+    assert!(std::fs::read(&a.path).unwrap().starts_with(b"%PDF-"));
+}

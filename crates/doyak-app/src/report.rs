@@ -1,0 +1,289 @@
+//! Printable reports, composed from the same views the desk's screens show
+//! and rendered by `doyak-report` (one PDF library, the bundled Korean
+//! font). The seeker's report is the diagnosis summary and the IAP, to hand
+//! to the seeker: what fits, what is missing and how to close it, the
+//! questionnaire's profile and referrals, and the plan by month.
+
+use crate::files::write_new_file;
+use crate::forms::parse_id;
+use crate::iap::IapView;
+use crate::{AppError, Desk, DiagnosisView, ExportOutcome};
+use doyak_report::{Align, Bar, Block, Column, Document, render_pdf};
+use std::path::Path;
+
+fn col(title: &str, width: f32, align: Align) -> Column {
+    Column {
+        title: title.to_owned(),
+        width,
+        align,
+    }
+}
+
+fn points(p: f32) -> String {
+    format!("{p:.0}")
+}
+
+/// The seeker's report as a document.
+pub(crate) fn seeker_document(
+    meta: Vec<(String, String)>,
+    center: &str,
+    diagnosis: &DiagnosisView,
+    iap: &IapView,
+) -> Document {
+    let mut blocks = Vec::new();
+    blocks.push(Block::Heading("1. 직무 적합도".into()));
+    blocks.push(Block::Note(format!(
+        "직업 {}개의 능력단위 기준으로 본 적합도(0–100점) 상위 직종입니다. 적합도 = 능력단위 70점 + 관련 경력 20점 + 희망 직종 10점. \
+         관내 구인은 이 센터가 관리하는 모집 중 구인 {}건에서 셉니다.",
+        diagnosis.profiles, diagnosis.vacancies
+    )));
+    for note in &diagnosis.notes {
+        blocks.push(Block::Note(note.clone()));
+    }
+    blocks.push(Block::Table {
+        columns: vec![
+            col("순위", 0.6, Align::Center),
+            col("직종", 2.2, Align::Left),
+            col("적합도", 0.9, Align::Right),
+            col("능력단위 충족·일부·미충족", 1.8, Align::Center),
+            col("관내 구인", 2.5, Align::Left),
+        ],
+        rows: diagnosis
+            .occupations
+            .iter()
+            .enumerate()
+            .map(|(n, o)| {
+                vec![
+                    (n + 1).to_string(),
+                    format!("{} ({})", o.name, o.code),
+                    points(o.fit),
+                    format!("{} · {} · {}", o.met, o.partly, o.missing),
+                    if o.demand.is_empty() {
+                        "없음".into()
+                    } else {
+                        o.demand.clone()
+                    },
+                ]
+            })
+            .collect(),
+    });
+
+    // The goal's units (the best fit when no goal is set or it is not in
+    // the list).
+    let focus = iap
+        .goal
+        .as_ref()
+        .and_then(|g| {
+            diagnosis
+                .occupations
+                .iter()
+                .find(|o| o.code == g.occupation)
+        })
+        .or_else(|| diagnosis.occupations.first());
+    if let Some(o) = focus {
+        blocks.push(Block::Heading(format!("2. {} 능력단위", o.name)));
+        for reason in &o.reasons {
+            blocks.push(Block::Note(format!(
+                "{}점: {}",
+                points(reason.points),
+                reason.text
+            )));
+        }
+        blocks.push(Block::Table {
+            columns: vec![
+                col("능력단위", 2.4, Align::Left),
+                col("수준", 0.9, Align::Center),
+                col("구분", 0.7, Align::Center),
+                col("상태", 1.0, Align::Center),
+                col("근거", 3.0, Align::Left),
+            ],
+            rows: o
+                .units
+                .iter()
+                .map(|u| {
+                    vec![
+                        u.name.clone(),
+                        u.level.clone(),
+                        u.required.clone(),
+                        u.status_label.clone(),
+                        u.evidence.join("\n"),
+                    ]
+                })
+                .collect(),
+        });
+        if !o.similar.is_empty() {
+            blocks.push(Block::Note(format!("비슷한 이전 참여자: {}", o.similar)));
+        }
+    }
+
+    blocks.push(Block::Heading("3. 부족한 능력을 채우는 자격·훈련".into()));
+    if diagnosis.recommendations.is_empty() {
+        blocks.push(Block::Paragraph("추천할 자격·훈련이 없습니다.".into()));
+    } else {
+        blocks.push(Block::Table {
+            columns: vec![
+                col("구분", 0.7, Align::Center),
+                col("이름", 2.0, Align::Left),
+                col("채우는 능력단위", 3.0, Align::Left),
+                col("적합도 상승", 1.0, Align::Right),
+                col("기간", 1.0, Align::Center),
+            ],
+            rows: diagnosis
+                .recommendations
+                .iter()
+                .map(|r| {
+                    let mut name = r.name.clone();
+                    if !r.prerequisite.is_empty() {
+                        name.push_str(&format!("\n응시자격: {}", r.prerequisite));
+                    }
+                    vec![
+                        r.kind.clone(),
+                        name,
+                        r.closes.join(", "),
+                        format!("+{} ({})", points(r.gain), r.occupation),
+                        r.effort.clone(),
+                    ]
+                })
+                .collect(),
+        });
+    }
+
+    blocks.push(Block::Heading("4. 구직준비도·취업장애 문진".into()));
+    match &diagnosis.readiness {
+        None => blocks.push(Block::Paragraph(
+            "문진 결과가 없습니다. 상담 때 함께 작성해 보세요.".into(),
+        )),
+        Some(r) => {
+            blocks.push(Block::Paragraph(format!(
+                "{} · {} 작성",
+                r.form, r.answered_on
+            )));
+            blocks.push(Block::Bars(
+                r.scales
+                    .iter()
+                    .map(|s| Bar {
+                        label: s.name.clone(),
+                        value: f32::from(s.score),
+                        max: 100.0,
+                        text: format!("{}점 · {}", s.score, s.level),
+                    })
+                    .collect(),
+            ));
+            if r.barriers.is_empty() {
+                blocks.push(Block::Paragraph("확인된 취업장애요인이 없습니다.".into()));
+            } else {
+                blocks.push(Block::Table {
+                    columns: vec![
+                        col("장애요인", 1.2, Align::Left),
+                        col("확인한 답", 3.0, Align::Left),
+                        col("연계할 곳", 3.0, Align::Left),
+                    ],
+                    rows: r
+                        .barriers
+                        .iter()
+                        .map(|b| vec![b.name.clone(), b.because.join("\n"), b.referrals.join("\n")])
+                        .collect(),
+                });
+            }
+            blocks.push(Block::Note(r.note.clone()));
+        }
+    }
+
+    blocks.push(Block::Heading("5. 개인별 취업활동계획(IAP)".into()));
+    match &iap.goal {
+        Some(g) => blocks.push(Block::Paragraph(format!(
+            "목표 직종: {} ({}){} · {} 설정",
+            g.occupation_name,
+            g.occupation,
+            if g.reason.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", g.reason)
+            },
+            g.set_on
+        ))),
+        None => blocks.push(Block::Paragraph(
+            "목표 직종이 아직 정해지지 않았습니다.".into(),
+        )),
+    }
+    let rows: Vec<Vec<String>> = iap
+        .months
+        .iter()
+        .flat_map(|m| &m.rows)
+        .map(|r| {
+            let mut check = r.compliance_label.clone();
+            if r.overdue {
+                check = "기한 지남 · 미점검".into();
+            }
+            if !r.compliance_note.is_empty() {
+                check.push_str(&format!("\n{}", r.compliance_note));
+            }
+            vec![
+                r.month.clone(),
+                r.kind_label.clone(),
+                r.description.clone(),
+                check,
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        blocks.push(Block::Paragraph("계획된 활동이 없습니다.".into()));
+    } else {
+        blocks.push(Block::Table {
+            columns: vec![
+                col("월", 0.9, Align::Center),
+                col("구분", 0.9, Align::Center),
+                col("활동 내용", 4.0, Align::Left),
+                col("이행 점검", 1.6, Align::Left),
+            ],
+            rows,
+        });
+    }
+    Document {
+        title: "구직자 진단 결과 및 개인별 취업활동계획(IAP)".into(),
+        subtitle: Some(format!("{center} · 구직자·기업 도약보장 패키지")),
+        meta,
+        blocks,
+        footer: "개인정보가 담긴 문서입니다: 본인에게만 전달하고, 보관·폐기에 유의하세요.".into(),
+    }
+}
+
+impl Desk {
+    /// The seeker's report (diagnosis summary and IAP) as PDF bytes.
+    pub fn seeker_report(&self, seeker_id: &str) -> Result<Vec<u8>, AppError> {
+        let seeker = self.seeker(parse_id(seeker_id)?)?;
+        let diagnosis = self.diagnosis_view(seeker_id)?;
+        let iap = self.iap(seeker_id)?;
+        let counselor = self
+            .desk_counselor()?
+            .current
+            .map(|c| c.name)
+            .unwrap_or_else(|| "(지정 안 됨)".into());
+        let meta = vec![
+            ("성명".to_owned(), seeker.name.clone()),
+            ("담당 상담사".to_owned(), counselor),
+            ("작성일".to_owned(), self.clock.today().to_string()),
+        ];
+        let doc = seeker_document(meta, self.center_name(), &diagnosis, &iap);
+        render_pdf(&doc).map_err(AppError::Report)
+    }
+
+    /// Writes the seeker's report to a new PDF in `dir` (never over an
+    /// existing file). The file name carries the seeker's number, not the
+    /// name, so a folder listing shows no one's name.
+    pub fn save_seeker_report(
+        &self,
+        seeker_id: &str,
+        dir: &Path,
+    ) -> Result<ExportOutcome, AppError> {
+        let bytes = self.seeker_report(seeker_id)?;
+        let id = parse_id(seeker_id)?.to_string();
+        let short = id.get(id.len().saturating_sub(8)..).unwrap_or(&id);
+        let stem = format!("도약-진단·IAP-{short}-{}", self.clock.today());
+        let path = write_new_file(dir, &stem, "pdf", &bytes)?;
+        Ok(ExportOutcome {
+            path: path.display().to_string(),
+            count: 1,
+        })
+    }
+}
