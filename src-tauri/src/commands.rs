@@ -550,6 +550,20 @@ pub async fn export_file(
     with_desk(&state, move |desk| desk.export_to_dir(kind, &format, &dir)).await
 }
 
+/// The seeker's report (diagnosis and IAP) as a new PDF in the download
+/// folder.
+#[tauri::command]
+pub async fn save_seeker_report(
+    state: tauri::State<'_, DeskState>,
+    seeker_id: String,
+) -> Result<ExportOutcome, UiError> {
+    let dir = download_dir();
+    with_desk(&state, move |desk| {
+        desk.save_seeker_report(&seeker_id, &dir)
+    })
+    .await
+}
+
 #[tauri::command]
 pub async fn generate_demo(
     state: tauri::State<'_, DeskState>,

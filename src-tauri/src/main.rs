@@ -117,6 +117,7 @@ fn main() {
             commands::data_choices,
             commands::generate_demo,
             commands::diagnose_seeker,
+            commands::save_seeker_report,
             commands::recommended_vacancies,
             commands::recommended_seekers,
             commands::assignment_suggestions,

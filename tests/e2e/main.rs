@@ -9,6 +9,7 @@ mod diagnosis;
 mod drafts;
 mod duplicates;
 mod harness;
+mod iap;
 mod join;
 mod keyboard;
 mod layout;

@@ -17,10 +17,12 @@
 //!    unknown is due a month after the one before and says 기간 확인 필요.
 //!    One that would end after month [`MAX_MONTHS`] is left out and named
 //!    in the draft's notes.
-//! 4. 구직활동 in every month from the one the first step is due in (month
-//!    1 when there is none: searching goes on while the rest is obtained)
-//!    to the last step's month, and to month [`MIN_MONTHS`] at least, with
-//!    the local demand for the goal when vacancies were given.
+//! 4. 구직활동 in every month to the last step's month, and to month
+//!    [`MIN_MONTHS`] at least, with the local demand for the goal when
+//!    vacancies were given. It starts in month 1 when every 필수 unit of
+//!    the goal is met (the steps then only add to a fit that already
+//!    qualifies), else in the month the first step is due (searching goes
+//!    on while the rest is obtained).
 
 use crate::UnitStatus;
 use crate::diagnose::{Diagnosis, OccupationFit, RecommendationKind};
@@ -116,7 +118,11 @@ pub fn draft_plan(
     let last = steps.last().map_or(1, |s| s.month);
     activities.extend(steps);
     let months = last.clamp(MIN_MONTHS, MAX_MONTHS);
-    let search_from = first;
+    let required_open = fit
+        .units
+        .iter()
+        .any(|u| u.required && u.status != UnitStatus::Met);
+    let search_from = if required_open { first } else { 1 };
     let demand = fit.demand.as_ref().map(|d| {
         if d.vacancies == 0 {
             "관내 모집 중인 구인 없음: 인근 지역·유사 직종도 함께 찾습니다.".to_owned()

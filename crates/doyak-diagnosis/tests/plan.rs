@@ -95,6 +95,12 @@ fn a_newcomer_gets_the_steps_that_meet_the_goals_units_one_after_another() {
             .iter()
             .all(|s| s.month <= doyak_diagnosis::plan::MAX_MONTHS)
     );
+    // A newcomer misses 필수 units, so searching waits for the first step.
+    assert!(
+        goal.units
+            .iter()
+            .any(|u| u.required && u.status != UnitStatus::Met)
+    );
     // 구직활동 from the month the first step is due to the end of the plan,
     // which runs to the last step (three months at least).
     let first_due = steps[0].month;
@@ -140,6 +146,26 @@ fn someone_who_meets_every_unit_searches_from_the_first_month() {
         .iter()
         .filter(|a| matches!(a.kind, PlanKind::Certificate | PlanKind::Training))
         .count();
+    let required_open = fit
+        .units
+        .iter()
+        .any(|u| u.required && u.status != UnitStatus::Met);
+    assert!(
+        !required_open,
+        "ten years as a welder meet every 필수 unit of 용접원"
+    );
+    {
+        let first_search = plan
+            .activities
+            .iter()
+            .find(|a| a.kind == PlanKind::JobSearch)
+            .map(|a| a.month);
+        assert_eq!(
+            first_search,
+            Some(1),
+            "every 필수 unit met: searching starts at once, whatever else is obtained"
+        );
+    }
     if open == 0 {
         assert_eq!(steps, 0, "nothing open, nothing to obtain");
         let search: Vec<u32> = plan

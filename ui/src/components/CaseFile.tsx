@@ -48,14 +48,14 @@ function IapCheck(props: { row: IapRow; results: Choice[]; onDone: () => void; o
   }
   return (
     <form ref={ref} class="inline-form iap-check" aria-label="이행 점검" onSubmit={save}>
-      <select aria-label="점검 결과" value={compliance} onChange={(e) => setCompliance(e.currentTarget.value)}>
+      <select id="iap-check-result" aria-label="점검 결과" value={compliance} onChange={(e) => setCompliance(e.currentTarget.value)}>
         <option value="">선택</option>
         {props.results.map((c) => (
           <option value={c.value}>{c.label}</option>
         ))}
       </select>
-      <input aria-label="사유" placeholder="사유 (일부 이행·미이행)" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-      <button type="submit" class="btn small-btn primary">
+      <input id="iap-check-note" aria-label="사유" placeholder="사유 (일부 이행·미이행)" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      <button type="submit" class="btn small-btn primary" id="iap-check-save">
         저장
       </button>
       <button type="button" class="btn small-btn" onClick={props.onCancel}>

@@ -4,8 +4,11 @@
 // shown comes from the desk (doyak-diagnosis); the page only lays it out.
 
 import { useEffect, useState } from "preact/hooks";
-import type { UiError } from "../api";
+import { api, type UiError } from "../api";
 import type { DiagnosisView, OccupationFitRow } from "../bindings";
+import { errorText } from "../lib/format";
+import { IapDraftEditor } from "./IapDraftEditor";
+import { Questionnaire, Readiness } from "./Questionnaire";
 import { scoreLabel } from "../lib/pipeline";
 import { Loading } from "./FormParts";
 
@@ -102,10 +105,21 @@ function Gaps(props: { row: OccupationFitRow }) {
   );
 }
 
-export function Diagnosis(props: { seekerId: string; load: (seekerId: string) => Promise<DiagnosisView> }) {
+/** What the tab shows: the diagnosis, the 문진 being filled, or the IAP 초안. */
+type Mode = "view" | "questionnaire" | "draft";
+
+export function Diagnosis(props: {
+  seekerId: string;
+  load: (seekerId: string) => Promise<DiagnosisView>;
+  /** An IAP was saved from the 초안 (the page shows the IAP tab). */
+  onPlanSaved?: () => void;
+}) {
   const [view, setView] = useState<DiagnosisView | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const [chosen, setChosen] = useState("");
+  const [mode, setMode] = useState<Mode>("view");
+  const [saved, setSaved] = useState("");
+  const [reload, setReload] = useState(0);
   useEffect(() => {
     setView(null);
     props.load(props.seekerId).then(
@@ -115,11 +129,59 @@ export function Diagnosis(props: { seekerId: string; load: (seekerId: string) =>
       },
       setError,
     );
-  }, [props.seekerId]);
+  }, [props.seekerId, reload]);
+  if (mode === "questionnaire")
+    return (
+      <Questionnaire
+        seekerId={props.seekerId}
+        onClose={() => setMode("view")}
+        onSubmitted={() => {
+          setMode("view");
+          setReload((n) => n + 1);
+        }}
+      />
+    );
   if (!view) return <Loading failure={error} />;
+  if (mode === "draft")
+    return (
+      <IapDraftEditor
+        seekerId={props.seekerId}
+        occupations={view.occupations}
+        onClose={() => setMode("view")}
+        onSaved={() => {
+          setMode("view");
+          props.onPlanSaved?.();
+        }}
+      />
+    );
   const row = view.occupations.find((o) => o.code === chosen);
+  async function saveReport() {
+    setSaved("");
+    try {
+      const out = await api.saveSeekerReport(props.seekerId);
+      setSaved(`보고서를 저장했습니다: ${out.path}`);
+    } catch (err) {
+      setSaved(errorText(err as UiError));
+    }
+  }
   return (
     <div class="diagnosis">
+      <div class="actions left diagnosis-actions">
+        <button type="button" class="btn" id="questionnaire-open" onClick={() => setMode("questionnaire")}>
+          {view.readiness ? "문진 다시 작성" : "문진 작성"}
+        </button>
+        <button type="button" class="btn primary" id="iap-draft-open" disabled={view.occupations.length === 0} onClick={() => setMode("draft")}>
+          IAP 초안 만들기
+        </button>
+        <button type="button" class="btn" id="report-save" onClick={saveReport}>
+          보고서 PDF 저장
+        </button>
+      </div>
+      {saved && (
+        <p role="status" id="report-saved">
+          {saved}
+        </p>
+      )}
       <p class="muted" id="diagnosis-summary">
         직업 프로필 {view.profiles}개와 비교했습니다. 지역 수요는 모집 중이고 남은 자리가 있는 구인 {view.vacancies}건에서 셉니다.
       </p>
@@ -166,6 +228,13 @@ export function Diagnosis(props: { seekerId: string; load: (seekerId: string) =>
             ))}
           </tbody>
         </table>
+      )}
+      {view.readiness ? (
+        <Readiness view={view.readiness} />
+      ) : (
+        <p class="empty" id="readiness-empty">
+          구직준비도·취업장애 문진 결과가 없습니다. '문진 작성'으로 구직자와 함께 작성하세요.
+        </p>
       )}
     </div>
   );

@@ -323,7 +323,16 @@ export function SeekerDetailView({ id, tab: firstTab, writing: firstWriting, onE
             }}
           />
         )}
-        {tab === "diagnosis" && <Diagnosis seekerId={row.id} load={api.diagnoseSeeker} />}
+        {tab === "diagnosis" && (
+          <Diagnosis
+            seekerId={row.id}
+            load={api.diagnoseSeeker}
+            onPlanSaved={() => {
+              load();
+              setTab("iap");
+            }}
+          />
+        )}
         {tab === "referrals" && <Referrals seekerId={row.id} rows={detail.referrals} onChanged={load} />}
         {tab === "iap" && <IapActivities seekerId={row.id} iap={detail.iap} onChanged={load} />}
         {tab === "recommend" && (
