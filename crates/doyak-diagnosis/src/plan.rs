@@ -124,7 +124,12 @@ pub fn draft_plan(
         .any(|u| u.required && u.status != UnitStatus::Met);
     let search_from = if required_open { first } else { 1 };
     let demand = fit.demand.as_ref().map(|d| {
-        if d.vacancies == 0 {
+        if d.vacancies == 0 && d.coarser > 0 {
+            format!(
+                "이 직업으로 적힌 관내 구인은 없고, 더 넓은 직종으로만 적힌 구인 {}건 가운데 맞는 자리를 찾습니다.",
+                d.coarser
+            )
+        } else if d.vacancies == 0 {
             "관내 모집 중인 구인 없음: 인근 지역·유사 직종도 함께 찾습니다.".to_owned()
         } else {
             format!(
