@@ -93,10 +93,6 @@ pub struct Desk {
     /// What matching derived from the caseload, kept until a seeker,
     /// vacancy or 알선 changes (see `recommend`).
     pub(crate) match_pool: std::cell::RefCell<Option<crate::recommend::MatchPool>>,
-    /// The closed cases 비슷한 이전 참여자 counts, kept until a seeker or an
-    /// event changes (see `diagnosis`): reading them costs ~0.8 s at
-    /// 50,000 seekers.
-    pub(crate) closed_cases: crate::diagnosis::ClosedCases,
     /// Where the device token is kept besides the caseload (sync `vault`):
     /// none until the shell hands the OS keyring over.
     pub(crate) vault: Arc<dyn crate::sync::TokenVault>,
@@ -201,7 +197,6 @@ impl Desk {
             clock,
             actor,
             match_pool: Default::default(),
-            closed_cases: Default::default(),
             vault: Arc::new(crate::sync::NoKeyring),
         })
     }
@@ -218,7 +213,6 @@ impl Desk {
             clock,
             actor: "local".to_owned(),
             match_pool: Default::default(),
-            closed_cases: Default::default(),
             vault: Arc::new(crate::sync::NoKeyring),
         })
     }
@@ -237,7 +231,6 @@ impl Desk {
             clock,
             actor: "reader".to_owned(),
             match_pool: Default::default(),
-            closed_cases: Default::default(),
             vault: Arc::new(crate::sync::NoKeyring),
         })
     }

@@ -14,7 +14,7 @@ use doyak_diagnosis::similar::{PastCase, similar_outcome};
 use doyak_diagnosis::{
     Demand, Diagnoser, Diagnosis, RecommendationKind, SeekerInput, Training, UnitStatus, WorkPeriod,
 };
-use doyak_domain::{EntityKind, JobSeeker};
+use doyak_domain::JobSeeker;
 use doyak_interchange::JsonlKind;
 use doyak_match::VacancyProfile;
 use serde::Serialize;
@@ -406,46 +406,34 @@ impl DiagnosisView {
     }
 }
 
-/// The cache of closed cases: (the store's change number for seekers and
-/// events when read, the cases).
-pub(crate) type ClosedCases = std::cell::RefCell<Option<(u64, Vec<PastCase>)>>;
-
 impl Desk {
-    /// The center's closed cases, read again only after a seeker or an
-    /// event (a placement) was written, or another connection wrote.
-    fn closed_cases(&self) -> Result<std::cell::Ref<'_, Vec<PastCase>>, AppError> {
-        let key = self
-            .store
-            .changes(&[EntityKind::Seeker, EntityKind::Event])?;
-        let fresh = self
-            .closed_cases
-            .borrow()
-            .as_ref()
-            .is_some_and(|(k, _)| *k == key);
-        if !fresh {
-            let cases = self
-                .store
-                .closed_cases()?
-                .into_iter()
-                .map(|c| PastCase {
-                    occupation: c.occupation,
-                    enrolled_on: c.enrolled_on,
-                    employed_on: c.employed_on,
-                })
-                .collect();
-            *self.closed_cases.borrow_mut() = Some((key, cases));
+    /// The center's closed cases aiming at the 중분류 of any of `codes`.
+    fn closed_cases_for(&self, codes: &[&str]) -> Result<Vec<PastCase>, AppError> {
+        let mut middles: Vec<&str> = codes.iter().filter_map(|c| c.get(..2)).collect();
+        middles.sort_unstable();
+        middles.dedup();
+        let mut cases = Vec::new();
+        for middle in middles {
+            cases.extend(
+                self.store
+                    .closed_cases_in(middle)?
+                    .into_iter()
+                    .map(|c| PastCase {
+                        occupation: c.occupation,
+                        enrolled_on: c.enrolled_on,
+                        employed_on: c.employed_on,
+                    }),
+            );
         }
-        std::cell::Ref::filter_map(self.closed_cases.borrow(), |c| c.as_ref().map(|(_, v)| v))
-            .map_err(|_| AppError::NotFound {
-                what: "종료 사례"
-            })
+        Ok(cases)
     }
 
     /// The 진단 tab of a seeker's page.
     pub fn diagnosis_view(&self, seeker_id: &str) -> Result<DiagnosisView, AppError> {
         let vacancies = self.match_pool()?.caseload.vacancies().len();
         let d = self.diagnose_seeker(seeker_id, DESK_TOP)?;
-        let cases = self.closed_cases()?;
+        let codes: Vec<&str> = d.occupations.iter().map(|o| o.code.as_str()).collect();
+        let cases = self.closed_cases_for(&codes)?;
         let mut view = DiagnosisView::new(d, vacancies, &cases);
         view.readiness = self.readiness_view(seeker_id)?;
         Ok(view)

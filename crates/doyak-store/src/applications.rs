@@ -34,56 +34,44 @@ impl Store {
         Ok(seekers)
     }
 
-    /// The center's closed cases (취업 or 종료) as the diagnosis's 비슷한
-    /// 이전 참여자 reads them: the occupation aimed at (the IAP goal is
-    /// free text, so the first 희망 직종), the day of enrolment and the
-    /// first placement on or after it. Cases with no 희망 직종 or no
-    /// 참여일 say nothing about an occupation and are left out. Two scans,
-    /// joined here: the closed seekers' two fields by `json_extract` over the
-    /// `seeker_status` index (no record decoded), and every placement day
-    /// from `retention` (which has no index by seeker: a subquery per
-    /// seeker would scan it once per closed case).
-    pub fn closed_cases(&self) -> Result<Vec<ClosedCase>> {
-        let mut placed: HashMap<String, Vec<chrono::NaiveDate>> = HashMap::new();
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT seeker_id, placed_on FROM retention")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        for row in rows {
-            let (seeker, on) = row?;
-            if let Ok(on) = on.parse() {
-                placed.entry(seeker).or_default().push(on);
-            }
-        }
+    /// The center's closed cases (취업 or 종료) aiming at the 중분류
+    /// `middle` (two digits), as the diagnosis's 비슷한 이전 참여자 reads
+    /// them: the occupation aimed at (the first 희망 직종), the day of
+    /// enrolment and the first placement on or after it. Cases with no
+    /// 희망 직종 or no 참여일 say nothing about an occupation and are left
+    /// out. Read from the `seeker_closed_goal` and `retention_seeker`
+    /// indexes (migration 0008): no record is decrypted or parsed.
+    pub fn closed_cases_in(&self, middle: &str) -> Result<Vec<ClosedCase>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, json_extract(data, '$.desired_occupations[0]'),
-                    json_extract(data, '$.enrolled_on')
-               FROM seeker
-              WHERE status IN ('employed', 'closed') AND deleted_at IS NULL
-              ORDER BY id",
+            "SELECT json_extract(s.data, '$.desired_occupations[0]') AS occupation,
+                    json_extract(s.data, '$.enrolled_on') AS enrolled,
+                    (SELECT min(r.placed_on) FROM retention r INDEXED BY retention_seeker
+                      WHERE r.seeker_id = s.id
+                        AND r.placed_on >= json_extract(s.data, '$.enrolled_on'))
+               FROM seeker s INDEXED BY seeker_closed_goal
+              WHERE s.status IN ('employed', 'closed') AND s.deleted_at IS NULL
+                AND substr(json_extract(s.data, '$.desired_occupations[0]'), 1, 2) = ?1
+              ORDER BY s.id",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map([middle], |r| {
             Ok((
-                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(0)?,
                 r.get::<_, Option<String>>(1)?,
                 r.get::<_, Option<String>>(2)?,
             ))
         })?;
         let mut cases = Vec::new();
         for row in rows {
-            let (id, occupation, enrolled) = row?;
+            let (occupation, enrolled, placed) = row?;
             let (Some(occupation), Some(Ok(enrolled_on))) =
                 (occupation, enrolled.map(|e| e.parse::<chrono::NaiveDate>()))
             else {
                 continue;
             };
-            let employed_on = placed
-                .get(&id)
-                .and_then(|days| days.iter().filter(|d| **d >= enrolled_on).min().copied());
             cases.push(ClosedCase {
                 occupation,
                 enrolled_on,
-                employed_on,
+                employed_on: placed.and_then(|p| p.parse().ok()),
             });
         }
         Ok(cases)

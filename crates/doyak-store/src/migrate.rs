@@ -29,6 +29,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_iap_pending",
         include_str!("../migrations/0007_iap_pending.sql"),
     ),
+    (
+        "0008_closed_case_index",
+        include_str!("../migrations/0008_closed_case_index.sql"),
+    ),
 ];
 
 /// The file's schema version: the number of migrations applied.

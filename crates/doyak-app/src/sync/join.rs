@@ -159,7 +159,6 @@ impl Desk {
             clock,
             actor: "local".to_owned(),
             match_pool: Default::default(),
-            closed_cases: Default::default(),
             vault,
         };
         let binding = desk.binding_here();

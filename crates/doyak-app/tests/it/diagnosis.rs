@@ -21,7 +21,27 @@ fn the_diagnosis_tab_ranks_explains_and_counts_closed_cases() {
         fx.desk.save(&s).unwrap();
         welders.push(id);
     }
-    let cases = fx.desk.store().closed_cases().unwrap();
+    // Counted from the records themselves, not through the index the view
+    // reads: closed (취업 or 종료), enrolled, first 희망 직종 in the 중분류.
+    let closed = fx
+        .desk
+        .store()
+        .seekers_with_status(&[
+            doyak_domain::SeekerStatus::Employed,
+            doyak_domain::SeekerStatus::Closed,
+        ])
+        .unwrap();
+    let aiming_at = |middle: &str| {
+        closed
+            .iter()
+            .filter(|s| s.enrolled_on.is_some())
+            .filter(|s| {
+                s.desired_occupations
+                    .first()
+                    .is_some_and(|c| c.as_str().get(..2) == Some(middle))
+            })
+            .count()
+    };
     let page = fx
         .desk
         .list_seekers(&SeekerFilter {
@@ -55,10 +75,7 @@ fn the_diagnosis_tab_ranks_explains_and_counts_closed_cases() {
             }
             // 비슷한 이전 참여자 is shown exactly when the caseload holds 10
             // or more closed cases aiming at the same 중분류.
-            let same_middle = cases
-                .iter()
-                .filter(|c| c.occupation.get(..2) == Some(&o.code[..2]))
-                .count();
+            let same_middle = aiming_at(&o.code[..2]);
             assert_eq!(
                 !o.similar.is_empty(),
                 same_middle >= 10,
@@ -79,11 +96,10 @@ fn the_diagnosis_tab_ranks_explains_and_counts_closed_cases() {
     assert!(
         shown > 0,
         "the caseload's {} closed cases reach 10 in 중분류 82 (the twelve welders), so both sides are exercised",
-        cases.len()
+        closed.len()
     );
 
-    // The closed cases are kept between views, and read again after a
-    // write: one more closed welder makes the count one larger.
+    // Read at each view: one more closed welder makes the count one larger.
     let welder = crate::recommend::seeker(&mut fx.desk, "종료용접추가", true, "yes");
     let before = fx.desk.diagnosis_view(&welder).unwrap();
     let count = |v: &doyak_app::DiagnosisView| {
@@ -93,10 +109,7 @@ fn the_diagnosis_tab_ranks_explains_and_counts_closed_cases() {
             .map(|o| o.similar.clone())
             .unwrap_or_default()
     };
-    let n = cases
-        .iter()
-        .filter(|c| c.occupation.starts_with("82"))
-        .count();
+    let n = aiming_at("82");
     assert!(
         count(&before).contains(&format!("종료 사례 {n}명")),
         "{}",

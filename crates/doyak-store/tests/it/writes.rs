@@ -397,24 +397,25 @@ fn closed_cases_give_the_aim_enrolment_and_first_placement_after_it() {
             w.append(&placement(12, day(3, 15)))
         })
         .unwrap();
-    let mut cases = store.closed_cases().unwrap();
-    cases.sort_by(|a, b| a.occupation.cmp(&b.occupation));
     assert_eq!(
-        cases,
-        [
-            doyak_store::ClosedCase {
-                occupation: "5312".into(),
-                enrolled_on: day(2, 1),
-                employed_on: None,
-            },
-            doyak_store::ClosedCase {
-                occupation: "8241".into(),
-                enrolled_on: day(1, 10),
-                employed_on: Some(day(3, 15)),
-            },
-        ],
+        store.closed_cases_in("82").unwrap(),
+        [doyak_store::ClosedCase {
+            occupation: "8241".into(),
+            enrolled_on: day(1, 10),
+            employed_on: Some(day(3, 15)),
+        }],
         "only 취업/종료 with an aim and an enrolment day; the first placement on or after it"
     );
+    assert_eq!(
+        store.closed_cases_in("53").unwrap(),
+        [doyak_store::ClosedCase {
+            occupation: "5312".into(),
+            enrolled_on: day(2, 1),
+            employed_on: None,
+        }],
+        "a 중분류 reads only its own cases"
+    );
+    assert!(store.closed_cases_in("99").unwrap().is_empty());
 }
 
 #[test]
