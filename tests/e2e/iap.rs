@@ -1,8 +1,8 @@
-//! The program's first step in the desk, end to end: the 문진 filled with
-//! the keyboard (left halfway and resumed), the diagnosis with its readiness
-//! profile, an IAP drafted from it, edited and saved, a month checked 미이행
-//! with its reason, and the seeker's report saved as a PDF whose Korean
-//! text reads back.
+//! The program's first step in the desk, end to end: overdue IAP checks in
+//! 오늘 할 일, the 문진 filled with the keyboard (left halfway and resumed),
+//! the diagnosis with its readiness profile, an IAP drafted from it, edited
+//! and saved, a month checked 미이행 with its reason, and the seeker's
+//! report saved as a PDF whose Korean text reads back.
 
 use crate::{Desk, choose, click, open_demo, open_first_seeker, shot, type_into, wait_text};
 use serde_json::json;
@@ -49,6 +49,17 @@ fn answer(s: &crate::webdriver::Session, stop: usize) -> usize {
 fn a_questionnaire_a_diagnosis_an_iap_drafted_edited_and_checked_and_the_report_pdf() {
     let desk = Desk::start();
     let s = open_demo(&desk);
+    // 오늘 할 일 lists last month's activities still to check (the demo
+    // leaves them); a row opens the seeker's IAP tab with it marked.
+    wait_text(&s, "#today-iap-title", "이행 점검이 밀린 IAP 활동");
+    let overdue = s.find_all("#today-iap td.name button").unwrap();
+    assert!(
+        !overdue.is_empty(),
+        "the demo leaves last month's checks to do"
+    );
+    s.click(&overdue[0]).unwrap();
+    wait_text(&s, "#iap-rows", "기한 지남 · 미점검");
+    shot(&s, "66-today-iap-opened");
     open_first_seeker(&s);
     click(&s, "#tab-diagnosis");
     wait_text(&s, "#diagnosis-summary", "직업 프로필");

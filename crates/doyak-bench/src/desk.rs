@@ -51,6 +51,7 @@ pub fn run(n: u32, runs: usize, keep: Option<std::path::PathBuf>) {
     let (mut summary, mut warm) = (Vec::new(), Vec::new());
     let (mut for_seeker, mut for_vacancy, mut pool) = (Vec::new(), Vec::new(), Vec::new());
     let mut diagnose = Vec::new();
+    let mut report = Vec::new();
     let mut assignment = Vec::new();
     let (mut quick, mut seeker_page) = (Vec::new(), Vec::new());
     for _ in 0..runs {
@@ -151,6 +152,16 @@ pub fn run(n: u32, runs: usize, keep: Option<std::path::PathBuf>) {
                 )
             }));
         }
+        // The seeker's report: the 진단 tab's view, the IAP, and the PDF
+        // rendered with the bundled font.
+        for row in seekers.items.iter().take(3) {
+            report.push(ms(|| {
+                drop(
+                    desk.seeker_report(&row.id)
+                        .unwrap_or_else(|e| crate::fail("report", e)),
+                )
+            }));
+        }
         let vacancies = desk
             .vacancy_list(&doyak_app::VacancyListQuery {
                 status: Some("open".into()),
@@ -230,6 +241,10 @@ pub fn run(n: u32, runs: usize, keep: Option<std::path::PathBuf>) {
     println!(
         "| 진단 tab (one seeker against every occupation profile, local demand and closed cases included) | {:.1} ms |",
         median(diagnose)
+    );
+    println!(
+        "| seeker report PDF (진단 view, IAP, rendered with the bundled font) | {:.1} ms |",
+        median(report)
     );
     println!(
         "| 추천 인재 (one vacancy against every seeker in the program, top 20 with reasons) | {:.1} ms |",
