@@ -102,8 +102,11 @@ fn a_questionnaire_a_diagnosis_an_iap_drafted_edited_and_checked_and_the_report_
     click(&s, "#draft-save");
     let goal = wait_text(&s, "#iap-goal", "본인 희망과 일치");
     assert!(goal.contains("목표 직종"), "{goal}");
-    let saved = s.find_all("#iap-rows tbody tr").unwrap().len();
-    assert!(saved >= before - 1, "the saved rows are in the IAP tab");
+    // Only the new plan is open: the demo's earlier activities not yet
+    // checked were cancelled by it (kept, marked 취소).
+    let tags = s.texts("#iap-rows tbody td .tag").unwrap();
+    let open = tags.iter().filter(|t| t.contains("미점검")).count();
+    assert_eq!(open, before - 1, "the saved rows, one removed: {tags:?}");
 
     // A month checked 미이행, with its reason.
     let referral_row = s
@@ -138,6 +141,7 @@ fn a_questionnaire_a_diagnosis_an_iap_drafted_edited_and_checked_and_the_report_
         .arg("-")
         .output()
         .expect("pdftotext runs (install poppler-utils)");
+    assert!(out.status.success(), "pdftotext reads the saved PDF");
     let text: String = String::from_utf8(out.stdout)
         .unwrap()
         .split_whitespace()

@@ -527,7 +527,12 @@ basis: string,
 /**
  * What the draft left out and why.
  */
-notes: Array<string>, };
+notes: Array<string>, 
+/**
+ * Activities of the plan in force not yet done or checked: saving the
+ * draft marks them 취소(계획 변경), so two plans never run side by side.
+ */
+replaces: number, };
 
 /**
  * An activity of a draft, with why the draft put it there.

@@ -207,7 +207,13 @@ impl Desk {
         passphrase: &Passphrase,
         clock: Arc<dyn Clock>,
     ) -> Result<Desk, AppError> {
-        let store = Store::open(path, passphrase)?;
+        let mut store = Store::open(path, passphrase)?;
+        // Changes an older build pulled but could not read are applied now
+        // that this build may read them (a newer record schema). A failure
+        // here leaves them held for the next opening; it never stops one.
+        if store.held_count().unwrap_or(0) > 0 {
+            let _ = store.apply_held(clock.now());
+        }
         Ok(Desk {
             store,
             clock,

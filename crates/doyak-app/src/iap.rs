@@ -122,6 +122,9 @@ pub struct IapDraft {
     pub basis: String,
     /// What the draft left out and why.
     pub notes: Vec<String>,
+    /// Activities of the plan in force not yet done or checked: saving the
+    /// draft marks them 취소(계획 변경), so two plans never run side by side.
+    pub replaces: u32,
 }
 
 /// A plan to save at once: the goal and its activities.
@@ -130,6 +133,9 @@ pub struct IapPlanForm {
     pub goal: IapGoalForm,
     pub activities: Vec<IapForm>,
 }
+
+/// A draft made up to this day of the month starts in that month.
+pub const PLAN_STARTS_THIS_MONTH_UNTIL: u32 = 15;
 
 fn invalid(field: &str, label: &str, message: impl Into<String>) -> AppError {
     AppError::Invalid(vec![FieldError::new(field, label, message)])
@@ -325,6 +331,18 @@ impl IapView {
     }
 }
 
+/// A newly planned activity: not done, not checked.
+fn planned(month: String, kind: IapActivityKind, description: String) -> EventBody {
+    EventBody::IapActivity {
+        month,
+        kind,
+        description,
+        done: false,
+        compliance: None,
+        compliance_note: None,
+    }
+}
+
 fn plan_kind(kind: PlanKind) -> IapActivityKind {
     match kind {
         PlanKind::JobSearch => IapActivityKind::JobSearch,
@@ -367,14 +385,7 @@ impl Desk {
             seeker.id,
             self.clock.today(),
             None,
-            EventBody::IapActivity {
-                month,
-                kind,
-                description,
-                done: false,
-                compliance: None,
-                compliance_note: None,
-            },
+            planned(month, kind, description),
         )?;
         Ok(self.record_event(event)?.id.to_string())
     }
@@ -531,7 +542,8 @@ impl Desk {
 
     /// The IAP 초안 toward `occupation` (one of the 진단 tab's occupations;
     /// "" = the best), from the diagnosis and the latest questionnaire.
-    /// Months start at this month. Nothing is saved.
+    /// Months start at this month up to its 15th, else at the next. Nothing
+    /// is saved.
     pub fn draft_iap(&self, seeker_id: &str, occupation: &str) -> Result<IapDraft, AppError> {
         let d = self.diagnose_seeker(seeker_id, crate::diagnosis::DESK_TOP)?;
         let goal = match occupation.trim() {
@@ -551,8 +563,17 @@ impl Desk {
         let readiness = self.latest_readiness(parse_id(seeker_id)?)?;
         let plan = draft_plan(&d, &goal, readiness.as_ref().map(|(_, r)| r))
             .map_err(|e| invalid("occupation", "목표 직종", e.to_string()))?;
+        // Month 1 is this month up to the 15th, else the next: a plan
+        // drafted on the 28th does not make its first activities due in
+        // three days.
         let today = self.clock.today();
-        let first = today.with_day(1).unwrap_or(today);
+        let this = today.with_day(1).unwrap_or(today);
+        let first = if today.day() <= PLAN_STARTS_THIS_MONTH_UNTIL {
+            this
+        } else {
+            this.checked_add_months(chrono::Months::new(1))
+                .unwrap_or(this)
+        };
         let rows = plan
             .activities
             .iter()
@@ -580,11 +601,14 @@ impl Desk {
             rows,
             basis,
             notes: plan.notes_ko,
+            replaces: self.open_activities(parse_id(seeker_id)?)?.len() as u32,
         })
     }
 
     /// Saves a plan as edited from its 초안: the goal and every activity in
-    /// one write, or nothing (a bad row names its number).
+    /// one write, or nothing (a bad row names its number). The plan in
+    /// force gives way: its activities not yet done or checked become
+    /// 취소(계획 변경) in the same write.
     pub fn save_iap_plan(&mut self, form: &IapPlanForm) -> Result<(), AppError> {
         let seeker = parse_id(&form.goal.seeker_id)?;
         if form.activities.is_empty() {
@@ -627,14 +651,7 @@ impl Desk {
                 seeker,
                 self.clock.today(),
                 None,
-                EventBody::IapActivity {
-                    month,
-                    kind,
-                    description,
-                    done: false,
-                    compliance: None,
-                    compliance_note: None,
-                },
+                planned(month, kind, description),
             )?;
             let errors = event.check(&ctx);
             if !errors.is_empty() {
@@ -642,7 +659,46 @@ impl Desk {
             }
             events.push(event);
         }
+        // The plan in force gives way: what is neither done nor checked is
+        // cancelled with the reason, its earlier versions kept.
+        let today = self.clock.today();
+        for open in self.open_activities(seeker)? {
+            let EventBody::IapActivity {
+                month,
+                kind,
+                description,
+                ..
+            } = open.body.clone()
+            else {
+                continue;
+            };
+            events.push(self.event(
+                seeker,
+                today,
+                Some(open.id),
+                EventBody::IapActivity {
+                    month,
+                    kind,
+                    description,
+                    done: false,
+                    compliance: Some(IapCompliance::Cancelled),
+                    compliance_note: Some(format!("{today} IAP 재작성으로 대체")),
+                },
+            )?);
+        }
         self.record_events(events)?;
         Ok(())
+    }
+
+    /// The seeker's current activities not yet done or checked.
+    fn open_activities(&self, seeker: Id) -> Result<Vec<CaseEvent>, AppError> {
+        let events = self.store.events_of(seeker)?;
+        let superseded: std::collections::HashSet<Id> =
+            events.iter().filter_map(|e| e.supersedes).collect();
+        Ok(events
+            .into_iter()
+            .filter(|e| !superseded.contains(&e.id))
+            .filter(|e| e.iap_pending().is_some_and(|p| p.is_some()))
+            .collect())
     }
 }

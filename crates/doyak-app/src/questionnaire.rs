@@ -9,10 +9,10 @@ use crate::forms::parse_id;
 use crate::{AppError, Desk};
 use chrono::NaiveDate;
 use doyak_diagnosis::readiness::{
-    AnswerError, Answers, ItemKind, READINESS_FORM, ReadinessResult, questionnaire,
+    AnswerError, Answers, Form, ItemKind, READINESS_FORM, ReadinessResult, questionnaire,
 };
 use doyak_domain::events::{DiagnosisInstrument, EventBody, FormAnswers};
-use doyak_domain::{FieldError, Id};
+use doyak_domain::{EventRecord, FieldError, Id};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
@@ -90,6 +90,15 @@ pub struct ReadinessView {
     pub note: String,
 }
 
+/// The form new answers are given to.
+fn current_form() -> Result<&'static Form, AppError> {
+    questionnaire()
+        .current(READINESS_FORM)
+        .ok_or(AppError::NotFound {
+            what: "문진 양식"
+        })
+}
+
 fn draft_key(seeker: Id) -> String {
     format!("readiness:{seeker}")
 }
@@ -140,11 +149,7 @@ impl Desk {
     /// The questionnaire to fill for a seeker, with the draft left, if any.
     pub fn questionnaire(&self, seeker_id: &str) -> Result<QuestionnaireView, AppError> {
         let seeker = self.seeker(parse_id(seeker_id)?)?;
-        let form = questionnaire()
-            .current(READINESS_FORM)
-            .ok_or(AppError::NotFound {
-                what: "문진 양식"
-            })?;
+        let form = current_form()?;
         let draft = self.store.draft(&draft_key(seeker.id))?;
         let answers: BTreeMap<String, u8> = draft
             .as_ref()
@@ -185,11 +190,7 @@ impl Desk {
         form: &QuestionnaireForm,
     ) -> Result<QuestionnaireProgress, AppError> {
         let seeker = self.seeker(parse_id(&form.seeker_id)?)?;
-        let current = questionnaire()
-            .current(READINESS_FORM)
-            .ok_or(AppError::NotFound {
-                what: "문진 양식"
-            })?;
+        let current = current_form()?;
         let answers: Answers = form.answers.clone();
         let progress = current.check(&answers).map_err(answer_error)?;
         let data = serde_json::to_string(&form.answers).map_err(AppError::Json)?;
@@ -209,11 +210,7 @@ impl Desk {
         form: &QuestionnaireForm,
     ) -> Result<ReadinessView, AppError> {
         let seeker = self.seeker(parse_id(&form.seeker_id)?)?;
-        let current = questionnaire()
-            .current(READINESS_FORM)
-            .ok_or(AppError::NotFound {
-                what: "문진 양식"
-            })?;
+        let current = current_form()?;
         let result = current.score(&form.answers).map_err(answer_error)?;
         let mut summary = result
             .scales
@@ -249,8 +246,20 @@ impl Desk {
                 }),
             },
         )?;
-        self.record_event(event)?;
-        self.drop_draft(&draft_key(seeker.id))?;
+        // The result and the end of its draft in one transaction: a draft
+        // left behind would offer to resubmit what was saved.
+        let mut event = event;
+        event.center_id = self.center_id();
+        let errors = event.check(&self.check_ctx());
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        let key = draft_key(seeker.id);
+        let ctx = self.write_ctx();
+        self.store.write(&ctx, |w| {
+            w.append(&event)?;
+            w.drop_draft(&key)
+        })?;
         Ok(ReadinessView::new(today, &result))
     }
 

@@ -8,6 +8,7 @@ use crate::files::write_new_file;
 use crate::forms::parse_id;
 use crate::iap::IapView;
 use crate::{AppError, Desk, DiagnosisView, ExportOutcome};
+use doyak_domain::EntityKind;
 use doyak_report::{Align, Bar, Block, Column, Document, render_pdf};
 use std::path::Path;
 
@@ -249,8 +250,11 @@ pub(crate) fn seeker_document(
 }
 
 impl Desk {
-    /// The seeker's report (diagnosis summary and IAP) as PDF bytes.
-    pub fn seeker_report(&self, seeker_id: &str) -> Result<Vec<u8>, AppError> {
+    /// The seeker's report (diagnosis summary and IAP) as PDF bytes. It
+    /// carries personal data (the name, barriers found), so making it is
+    /// kept in the audit log as an export of that seeker, as list exports
+    /// are.
+    pub fn seeker_report(&mut self, seeker_id: &str) -> Result<Vec<u8>, AppError> {
         let seeker = self.seeker(parse_id(seeker_id)?)?;
         let diagnosis = self.diagnosis_view(seeker_id)?;
         let iap = self.iap(seeker_id)?;
@@ -265,14 +269,24 @@ impl Desk {
             ("작성일".to_owned(), self.clock.today().to_string()),
         ];
         let doc = seeker_document(meta, self.center_name(), &diagnosis, &iap);
-        render_pdf(&doc).map_err(AppError::Report)
+        let bytes = render_pdf(&doc).map_err(AppError::Report)?;
+        let ctx = self.write_ctx();
+        self.store.write(&ctx, |w| {
+            w.audit(
+                "export",
+                EntityKind::Seeker,
+                Some(seeker.id),
+                "진단·IAP 보고서 PDF",
+            )
+        })?;
+        Ok(bytes)
     }
 
     /// Writes the seeker's report to a new PDF in `dir` (never over an
     /// existing file). The file name carries the seeker's number, not the
     /// name, so a folder listing shows no one's name.
     pub fn save_seeker_report(
-        &self,
+        &mut self,
         seeker_id: &str,
         dir: &Path,
     ) -> Result<ExportOutcome, AppError> {

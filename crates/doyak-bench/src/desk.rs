@@ -62,7 +62,7 @@ pub fn run(n: u32, runs: usize, keep: Option<std::path::PathBuf>) {
                     .unwrap_or_else(|e| crate::fail("open", e)),
             );
         }));
-        let Some(desk) = opened else { return };
+        let Some(mut desk) = opened else { return };
         let query = |text: &str, offset: u32| SeekerListQuery {
             text: text.into(),
             offset,

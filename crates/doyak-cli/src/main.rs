@@ -686,7 +686,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Command::Report { seeker, output } => {
-            let desk = open(&db)?;
+            let mut desk = open(&db)?;
             let bytes = desk.seeker_report(&seeker)?;
             let written = std::fs::OpenOptions::new()
                 .write(true)

@@ -17,7 +17,7 @@ pub const WITHIN_DAYS: i64 = 183;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PastCase {
     /// The occupation the participant aimed at (KECO, any level of 2+
-    /// digits): the IAP's goal, else the first 희망 직종.
+    /// digits): the desk gives the first 희망 직종.
     pub occupation: String,
     pub enrolled_on: NaiveDate,
     /// The first employment after enrolling, if any.

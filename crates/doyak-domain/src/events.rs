@@ -202,13 +202,16 @@ pub enum IapCompliance {
     Partly,
     /// 미이행
     Missed,
+    /// 취소 (계획 변경): no longer part of the plan, kept as history.
+    Cancelled,
 }
 
 impl IapCompliance {
-    pub const ALL: [IapCompliance; 3] = [
+    pub const ALL: [IapCompliance; 4] = [
         IapCompliance::Done,
         IapCompliance::Partly,
         IapCompliance::Missed,
+        IapCompliance::Cancelled,
     ];
 
     pub fn label_ko(self) -> &'static str {
@@ -216,6 +219,7 @@ impl IapCompliance {
             IapCompliance::Done => "이행",
             IapCompliance::Partly => "일부 이행",
             IapCompliance::Missed => "미이행",
+            IapCompliance::Cancelled => "취소(계획 변경)",
         }
     }
 }
@@ -564,13 +568,13 @@ impl EventRecord for CaseEvent {
                     .is_some_and(|n| !n.trim().is_empty());
                 if matches!(
                     compliance,
-                    Some(IapCompliance::Partly | IapCompliance::Missed)
+                    Some(IapCompliance::Partly | IapCompliance::Missed | IapCompliance::Cancelled)
                 ) && !reason_given
                 {
                     v.push(
                         "compliance_note",
                         "사유",
-                        "일부 이행·미이행은 사유를 적어 주세요.",
+                        "일부 이행·미이행·취소는 사유를 적어 주세요.",
                     );
                 }
             }

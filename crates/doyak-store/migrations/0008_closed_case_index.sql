@@ -3,8 +3,9 @@
 -- then its first placement. Reading them from the records decrypted and
 -- parsed every closed seeker's JSON (~0.8 s at 50,000 seekers, each time a
 -- write made the desk's copy stale). The expressions are indexed so the
--- query reads only the index entries of that 중분류, never the records;
--- the placements are found per seeker through their own index.
+-- query finds that 중분류's closed cases through the index instead of
+-- scanning every closed record; the placements are found per seeker
+-- through their own index.
 CREATE INDEX seeker_closed_goal ON seeker (
     substr(json_extract(data, '$.desired_occupations[0]'), 1, 2),
     json_extract(data, '$.desired_occupations[0]'),

@@ -39,8 +39,9 @@ impl Store {
     /// them: the occupation aimed at (the first 희망 직종), the day of
     /// enrolment and the first placement on or after it. Cases with no
     /// 희망 직종 or no 참여일 say nothing about an occupation and are left
-    /// out. Read from the `seeker_closed_goal` and `retention_seeker`
-    /// indexes (migration 0008): no record is decrypted or parsed.
+    /// out. Found through the `seeker_closed_goal` and `retention_seeker`
+    /// indexes (migration 0008): only that 중분류's closed cases are read,
+    /// not every closed record.
     pub fn closed_cases_in(&self, middle: &str) -> Result<Vec<ClosedCase>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT json_extract(s.data, '$.desired_occupations[0]') AS occupation,

@@ -3,8 +3,8 @@
 //! without an outbox or audit row (a draft is not a change to the caseload),
 //! encrypted with the file, dropped when the form is saved or discarded.
 
-use crate::Store;
 use crate::error::Result;
+use crate::{Store, Writer};
 use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension;
 
@@ -42,6 +42,17 @@ impl Store {
 
     pub fn drop_draft(&self, key: &str) -> Result<()> {
         self.conn
+            .prepare_cached("DELETE FROM draft WHERE key = ?1")?
+            .execute([key])?;
+        Ok(())
+    }
+}
+
+impl Writer<'_> {
+    /// Drops the draft under `key` in this write's transaction, so a form
+    /// saved from its draft never leaves the draft behind.
+    pub fn drop_draft(&mut self, key: &str) -> Result<()> {
+        self.tx()
             .prepare_cached("DELETE FROM draft WHERE key = ?1")?
             .execute([key])?;
         Ok(())

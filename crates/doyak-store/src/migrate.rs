@@ -52,8 +52,10 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// 5: the IAP's goal (`iap_goal`), 상담 and 기관연계 activities and
 /// 이행 점검 (done / partly / missed with its reason), and Doyak's own
 /// questionnaire as a diagnosis with its answers: new variants that a
-/// desk of schema 4 cannot decode (it holds them, as any undecodable
-/// record, until it is upgraded).
+/// desk of schema 4 cannot decode. It holds them in `sync_held`, and the
+/// upgraded desk applies them when it opens (`Store::apply_held`). A desk
+/// of schema 4 that edits an activity another desk checked writes a
+/// version without the check (it does not know the field).
 pub const RECORD_SCHEMA: i64 = 5;
 
 pub fn current_version(conn: &Connection) -> Result<i64> {

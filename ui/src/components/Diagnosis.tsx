@@ -118,10 +118,13 @@ export function Diagnosis(props: {
   const [error, setError] = useState<UiError | null>(null);
   const [chosen, setChosen] = useState("");
   const [mode, setMode] = useState<Mode>("view");
-  const [saved, setSaved] = useState("");
+  // What 보고서 PDF 저장 said: where the file went, or why it did not.
+  const [saved, setSaved] = useState<{ ok: boolean; text: string } | null>(null);
   const [reload, setReload] = useState(0);
   useEffect(() => {
     setView(null);
+    setSaved(null);
+    setMode("view");
     props.load(props.seekerId).then(
       (v) => {
         setView(v);
@@ -156,12 +159,13 @@ export function Diagnosis(props: {
     );
   const row = view.occupations.find((o) => o.code === chosen);
   async function saveReport() {
-    setSaved("");
+    setSaved(null);
+    setMode("view");
     try {
       const out = await api.saveSeekerReport(props.seekerId);
-      setSaved(`보고서를 저장했습니다: ${out.path}`);
+      setSaved({ ok: true, text: `보고서를 저장했습니다: ${out.path}` });
     } catch (err) {
-      setSaved(errorText(err as UiError));
+      setSaved({ ok: false, text: errorText(err as UiError) });
     }
   }
   return (
@@ -178,8 +182,8 @@ export function Diagnosis(props: {
         </button>
       </div>
       {saved && (
-        <p role="status" id="report-saved">
-          {saved}
+        <p role={saved.ok ? "status" : "alert"} class={saved.ok ? undefined : "error"} id="report-saved">
+          {saved.text}
         </p>
       )}
       <p class="muted" id="diagnosis-summary">

@@ -33,15 +33,26 @@ export function IapDraftEditor(props: {
     api.caseFileChoices().then(setChoices, setFailure);
   }, []);
   useEffect(() => {
-    setDraft(null);
-    api.draftIap(props.seekerId, occupation).then((d) => {
-      setDraft(d);
-      setReason(d.goal.reason);
-      setRows(d.rows.map((r) => ({ seeker_id: props.seekerId, month: r.month, kind: r.kind, description: r.description, why: r.why })));
-      setDirty(false);
-    }, setFailure);
+    // Only the answer for the goal chosen last is used: a slower answer
+    // for an earlier choice must not replace it (its goal would be saved).
+    let current = true;
+    setFailure(null);
+    api.draftIap(props.seekerId, occupation).then(
+      (d) => {
+        if (!current) return;
+        setDraft(d);
+        setReason(d.goal.reason);
+        setRows(d.rows.map((r) => ({ seeker_id: props.seekerId, month: r.month, kind: r.kind, description: r.description, why: r.why })));
+        setDirty(false);
+      },
+      (err: UiError) => current && setFailure(err),
+    );
+    return () => {
+      current = false;
+    };
   }, [props.seekerId, occupation]);
   if (!draft || !choices) return <Loading failure={failure} />;
+  const loading = draft.goal.occupation !== occupation;
 
   const edit = (i: number, key: keyof IapForm, value: string) => {
     setDirty(true);
@@ -91,6 +102,11 @@ export function IapDraftEditor(props: {
           />
         </label>
       </div>
+      {draft.replaces > 0 && (
+        <p class="notice" role="status" id="draft-replaces">
+          지금 계획에서 아직 이행·점검하지 않은 활동 {draft.replaces}건은 저장하면 '취소(계획 변경)'로 바뀝니다 (기록은 남습니다).
+        </p>
+      )}
       {draft.notes.map((n) => (
         <p class="hint" key={n}>
           {n}
@@ -167,7 +183,7 @@ export function IapDraftEditor(props: {
         <button type="button" class="btn" onClick={props.onClose}>
           취소
         </button>
-        <button type="submit" class="btn primary" id="draft-save" disabled={saving}>
+        <button type="submit" class="btn primary" id="draft-save" disabled={saving || loading}>
           IAP로 저장
         </button>
       </div>

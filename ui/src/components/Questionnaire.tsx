@@ -5,6 +5,7 @@
 // the counselor can stop and come back; 제출 scores it on the desk, which
 // refuses a half-filled or contradictory form and names the items.
 
+import { Fragment } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
 import type { QuestionnaireView, QuestionRow, ReadinessView } from "../bindings";
@@ -23,8 +24,10 @@ export function Questionnaire(props: { seekerId: string; onSubmitted: (view: Rea
   const [view, setView] = useState<QuestionnaireView | null>(null);
   const [answers, setAnswers] = useState<Answers>({});
   const [failure, setFailure] = useState<UiError | null>(null);
-  const [saving, setSaving] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  // The draft saves still on their way, chained.
+  const saving = useRef<Promise<void>>(Promise.resolve());
   // The question to focus once the next render is on screen ("#q-submit"
   // after the last one).
   const [focusNext, setFocusNext] = useState<string | null>(null);
@@ -52,7 +55,10 @@ export function Questionnaire(props: { seekerId: string; onSubmitted: (view: Rea
 
   function focusItem(id: string | undefined) {
     if (!id) return;
-    const el = formRef.current?.querySelector<HTMLInputElement>(`fieldset[data-item="${id}"] input:checked, fieldset[data-item="${id}"] input`);
+    // The chosen answer when there is one (arrow keys move from it), else
+    // the first choice.
+    const item = formRef.current?.querySelector(`fieldset[data-item="${id}"]`);
+    const el = item?.querySelector<HTMLInputElement>("input:checked") ?? item?.querySelector<HTMLInputElement>("input");
     el?.focus();
   }
 
@@ -65,7 +71,15 @@ export function Questionnaire(props: { seekerId: string; onSubmitted: (view: Rea
     }
     setAnswers(next);
     setFailure(null);
-    api.saveQuestionnaireDraft({ seeker_id: props.seekerId, answers: next }).catch(setFailure);
+    // One save after another, in the order answered: the desk runs
+    // commands in no set order, and a late save must not bring back an
+    // older draft (or, after 제출, a draft at all).
+    saving.current = saving.current.then(() =>
+      api.saveQuestionnaireDraft({ seeker_id: props.seekerId, answers: next }).then(
+        () => undefined,
+        (err: UiError) => setFailure(err),
+      ),
+    );
     if (moveOn) {
       const order = view!.items.filter((i) => asked(i, next));
       const at = order.findIndex((i) => i.id === item.id);
@@ -75,6 +89,7 @@ export function Questionnaire(props: { seekerId: string; onSubmitted: (view: Rea
   }
 
   function onKey(item: QuestionRow, e: KeyboardEvent) {
+    if (e.ctrlKey || e.altKey || e.metaKey) return; // the app's shortcuts
     const k = e.key.toLowerCase();
     let value: number | null = null;
     if (item.kind === "likert5" && /^[1-5]$/.test(k)) value = Number(k);
@@ -90,14 +105,15 @@ export function Questionnaire(props: { seekerId: string; onSubmitted: (view: Rea
 
   async function submit(e: Event) {
     e.preventDefault();
-    setSaving(true);
+    setSubmitting(true);
     try {
+      await saving.current;
       const result = await api.submitQuestionnaire({ seeker_id: props.seekerId, answers });
       props.onSubmitted(result);
     } catch (err) {
       setFailure(err as UiError);
     } finally {
-      setSaving(false);
+      setSubmitting(false);
     }
   }
 
@@ -120,7 +136,7 @@ export function Questionnaire(props: { seekerId: string; onSubmitted: (view: Rea
         const head = item.section !== section ? <h4 class="q-section">{(section = item.section)}</h4> : null;
         const choices = item.kind === "likert5" ? LIKERT.map((l, i) => [i + 1, `${i + 1} ${l}`] as const) : ([[1, "예 (Y)"], [0, "아니오 (N)"]] as const);
         return (
-          <>
+          <Fragment key={item.id}>
             {head}
             <fieldset class={`q-item${item.depends_on ? " follow-up" : ""}`} data-item={item.id} onKeyDown={(e) => onKey(item, e)}>
               <legend>
@@ -128,7 +144,7 @@ export function Questionnaire(props: { seekerId: string; onSubmitted: (view: Rea
               </legend>
               <div class="q-choices">
                 {choices.map(([value, label]) => (
-                  <label>
+                  <label key={value}>
                     <input
                       type="radio"
                       name={`q-${item.id}`}
@@ -141,7 +157,7 @@ export function Questionnaire(props: { seekerId: string; onSubmitted: (view: Rea
                 ))}
               </div>
             </fieldset>
-          </>
+          </Fragment>
         );
       })}
       {failure && (
@@ -153,7 +169,7 @@ export function Questionnaire(props: { seekerId: string; onSubmitted: (view: Rea
         <button type="button" class="btn" onClick={props.onClose}>
           나중에 이어서 (임시 저장됨)
         </button>
-        <button type="submit" class="btn primary" id="q-submit" disabled={saving}>
+        <button type="submit" class="btn primary" id="q-submit" disabled={submitting}>
           제출하고 결과 보기
         </button>
       </div>

@@ -241,7 +241,7 @@ export function Today({ onOpenSeeker, onOpenSubject, onOpenVacancy }: Props) {
                     <Open label={a.seeker_name} onOpen={() => onOpenSeeker(a.seeker_id, "iap")} />
                   </td>
                   <td>
-                    {a.month} <span class="due overdue">{a.months_overdue}개월 지남</span>
+                    {a.month} <span class="due overdue">{a.months_overdue <= 1 ? "지난달 계획" : `${a.months_overdue}개월 전 계획`}</span>
                   </td>
                   <td>{a.kind_label}</td>
                   <td class="wrap">{a.description}</td>

@@ -130,9 +130,12 @@ fn a_draft_from_the_diagnosis_is_saved_whole_checked_month_by_month_and_amended_
         "the barrier from the questionnaire is a referral: {:?}",
         draft.rows
     );
-    assert!(
-        draft.rows.iter().all(|r| r.month.as_str() >= "2026-11"),
-        "from this month"
+    // Drafted on 2026-11-25, after the 15th: the plan starts in December,
+    // so its first activities are not due within days.
+    assert_eq!(
+        draft.rows.iter().map(|r| r.month.as_str()).min(),
+        Some("2026-12"),
+        "month 1 is next month after the 15th"
     );
     assert!(
         d.iap(&kim).unwrap().months.is_empty(),
@@ -246,6 +249,54 @@ fn a_draft_from_the_diagnosis_is_saved_whole_checked_month_by_month_and_amended_
     assert_eq!(goal2.occupation, "8241");
     assert_eq!(goal2.history.len(), 1, "{:?}", goal2.history);
     assert!(goal2.history[0].contains(&goal.occupation_name));
+
+    // A second plan saved from a new draft replaces the first: what was
+    // open is cancelled (kept, with the reason), the checked one stays, and
+    // the two plans never run side by side.
+    let open = |v: &doyak_app::IapView| {
+        v.activities()
+            .into_iter()
+            .filter(|r| r.compliance.is_empty() && !r.done)
+            .count()
+    };
+    let open_before = open(&d.iap(&kim).unwrap());
+    assert!(open_before > 0);
+    let again = d.draft_iap(&kim, "").unwrap();
+    assert_eq!(
+        again.replaces as usize, open_before,
+        "the draft says what it replaces"
+    );
+    d.save_iap_plan(&IapPlanForm {
+        goal: again.goal.clone(),
+        activities: again
+            .rows
+            .iter()
+            .map(|r| IapForm {
+                seeker_id: kim.clone(),
+                month: r.month.clone(),
+                kind: r.kind.clone(),
+                description: r.description.clone(),
+            })
+            .collect(),
+    })
+    .unwrap();
+    let after = d.iap(&kim).unwrap();
+    assert_eq!(open(&after), again.rows.len(), "only the new plan is open");
+    let cancelled: Vec<_> = after
+        .activities()
+        .into_iter()
+        .filter(|r| r.compliance == "cancelled")
+        .collect();
+    assert_eq!(cancelled.len(), open_before);
+    assert!(
+        cancelled
+            .iter()
+            .all(|r| r.compliance_note.contains("IAP 재작성으로 대체"))
+    );
+    assert!(
+        after.activities().iter().any(|r| r.compliance == "missed"),
+        "a checked month stays"
+    );
 }
 
 #[test]

@@ -218,7 +218,13 @@ fn iap_activity() {
         .case("done flag, result partly", |e| {
             checked(e, true, Some(IapCompliance::Partly), Some("사유"))
         })
-        .case("done, never checked", |e| checked(e, true, None, None));
+        .case("done, never checked", |e| checked(e, true, None, None))
+        .case("cancelled, reason given", |e| {
+            checked(e, false, Some(IapCompliance::Cancelled), Some("IAP 재작성"))
+        })
+        .case("cancelled, no reason", |e| {
+            checked(e, false, Some(IapCompliance::Cancelled), None)
+        });
     expect![[r#"
         valid                    | ok
         month "2026-12"          | ok
@@ -244,11 +250,13 @@ fn iap_activity() {
         recorded tomorrow        | ok
         checked done             | ok
         partly, reason given     | ok
-        missed, no reason        | compliance_note(사유): 일부 이행·미이행은 사유를 적어 주세요.
-        partly, blank reason     | compliance_note(사유): 일부 이행·미이행은 사유를 적어 주세요.
+        missed, no reason        | compliance_note(사유): 일부 이행·미이행·취소는 사유를 적어 주세요.
+        partly, blank reason     | compliance_note(사유): 일부 이행·미이행·취소는 사유를 적어 주세요.
         missed but done          | compliance(이행 점검): 이행 여부와 점검 결과가 맞지 않습니다.
         done flag, result partly | compliance(이행 점검): 이행 여부와 점검 결과가 맞지 않습니다.
         done, never checked      | ok
+        cancelled, reason given  | ok
+        cancelled, no reason     | compliance_note(사유): 일부 이행·미이행·취소는 사유를 적어 주세요.
     "#]]
     .assert_eq(&table.events());
 }

@@ -458,3 +458,56 @@ fn changes_this_build_cannot_apply_or_may_not_store_are_skipped() {
         "a record is never moved to another center by a pull"
     );
 }
+
+#[test]
+fn held_changes_are_applied_once_this_build_can_and_the_rest_stay_held() {
+    let (_fx, mut store) = new_store();
+    let s = seeker(1, "김보류");
+    let later_kind = wire::EntityKind::from_wire("training_course");
+    // An update that arrives before its record, and a kind this build does
+    // not know: both held, the cursor past them.
+    let summary = pull(
+        &mut store,
+        vec![
+            update(s.id, field("note", json!("먼저 온 수정"), 2)),
+            change(
+                later_kind,
+                Id::new_v7(1_700_000_000_100, [8; 10]),
+                ChangeBody::Insert {
+                    fields: field("title", json!("용접 과정"), 1),
+                },
+            ),
+        ],
+    );
+    assert_eq!(summary.skipped, 2);
+    assert_eq!(store.held_count().unwrap(), 2);
+    // The record comes; its held update is newer (version 2 > 1), so it
+    // applies when the held changes are tried again.
+    pull(&mut store, vec![insert(&s)]);
+    assert_eq!(store.get::<JobSeeker>(s.id).unwrap().unwrap().note, None);
+    let again = store.apply_held(now()).unwrap();
+    assert_eq!((again.applied, again.skipped), (1, 1));
+    assert_eq!(
+        store
+            .get::<JobSeeker>(s.id)
+            .unwrap()
+            .unwrap()
+            .note
+            .as_deref(),
+        Some("먼저 온 수정"),
+        "the held update is applied"
+    );
+    assert_eq!(
+        store.held_count().unwrap(),
+        1,
+        "the unknown kind stays held"
+    );
+    assert_eq!(
+        store.pending_count().unwrap(),
+        1,
+        "nothing pulled is queued for upload (only the center is)"
+    );
+    // Trying again changes nothing.
+    let third = store.apply_held(now()).unwrap();
+    assert_eq!((third.applied, third.skipped), (0, 1));
+}
