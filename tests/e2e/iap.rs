@@ -25,6 +25,12 @@ fn focused_item(s: &crate::webdriver::Session) -> Option<(String, usize)> {
 /// or the focus reaches 제출: 3 for a five-point item, N for yes/no except
 /// b7 (빚·연체), answered Y.
 fn answer(s: &crate::webdriver::Session, stop: usize) -> usize {
+    // The form focuses its first open question once it is on screen (after
+    // the render that shows it): wait for that, not for the text.
+    s.wait("a question or 제출 to have the focus", || {
+        Ok((focused_item(s).is_some() || s.active_id()? == "q-submit").then_some(()))
+    })
+    .unwrap();
     let mut answered = 0;
     while answered < stop {
         let Some((item, choices)) = focused_item(s) else {

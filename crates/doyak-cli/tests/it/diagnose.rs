@@ -218,3 +218,46 @@ fn a_caseload_seeker_is_diagnosed_by_id() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("구직자 ID 'not-an-id'의 형식이 올바르지 않습니다."));
 }
+
+#[test]
+fn a_seeker_report_is_written_as_a_korean_pdf_and_never_over_a_file() {
+    let env = Env::new();
+    let db = env.init("r.doyak");
+    env.ok(
+        &db,
+        &["demo", "--seekers", "20", "--companies", "5", "--seed", "3"],
+    );
+    let exported = stdout(&env.ok(&db, &["export", "seekers", "--format", "jsonl"]));
+    let first: Value = serde_json::from_str(exported.lines().next().unwrap()).unwrap();
+    let (id, name) = (
+        first["id"].as_str().unwrap(),
+        first["name"].as_str().unwrap(),
+    );
+    let pdf = env.db("보고서.pdf");
+    let pdf_arg = pdf.display().to_string();
+    env.ok(&db, &["report", "--seeker", id, "--output", &pdf_arg]);
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    let text = std::process::Command::new("pdftotext")
+        .arg("-raw")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (install poppler-utils)");
+    assert!(text.status.success());
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains(name) && text.contains("개인별 취업활동계획(IAP)"),
+        "the report names the seeker and its plan: {text}"
+    );
+
+    // The same path again: refused with exit 2, the first file untouched.
+    let out = env.run(&db, PASS, &["report", "--seeker", id, "--output", &pdf_arg]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("파일을 쓸 수 없습니다"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&pdf).unwrap(), bytes, "never written over");
+}
