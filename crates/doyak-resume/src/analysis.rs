@@ -1,0 +1,554 @@
+//! One résumé analysed: what it holds, its score with reasons that add up,
+//! and suggestions that each say what they would add.
+//!
+//! Truthful by construction: a suggestion never supplies content. It names
+//! what is missing and asks ("보유 여부 확인", "수치로 물어보세요"); a
+//! number or a certificate enters the résumé only from the counselor.
+
+use serde::Serialize;
+
+use crate::achievements::{Achievement, achievements};
+use crate::certificates::{Certificate, Kind, Status, TitleMention, certificates};
+use crate::dates::YearMonth;
+use crate::keywords::{KeywordRow, ResumeText, Vacancy, count, keyword_gap, spellings};
+use crate::read::Document;
+use crate::rubric::{Industry, Legal, RUBRICS, Rule, RuleKind};
+use crate::sections::{IntroPart, LineRole, Section, roles};
+use crate::text::{Line, Span, compact, lines};
+use crate::timeline::{Employment, Interval, employments, experience_months, gaps_and_overlaps};
+
+/// The JSON format's name and version (docs/formats.md).
+pub const FORMAT: &str = "doyak.resume";
+pub const FORMAT_VERSION: u32 = 1;
+
+/// What the analysis is asked.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The counselor's today: an open job runs to this month.
+    pub as_of: YearMonth,
+    /// The rubric to judge by; None reads it from the vacancy, else from the
+    /// résumé's content.
+    pub industry: Option<String>,
+    pub vacancy: Option<Vacancy>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionFound {
+    pub name: &'static str,
+    pub present: bool,
+    /// Whether a heading names it (as opposed to content alone).
+    pub headed: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartFound {
+    pub name: &'static str,
+    pub present: bool,
+}
+
+/// How the rubric's industry was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IndustryBasis {
+    Given,
+    Vacancy,
+    Detected,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndustryChoice {
+    pub id: String,
+    pub name_ko: String,
+    pub basis: IndustryBasis,
+}
+
+/// A part of the score.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reason {
+    /// sections | certificates | experience | achievements | keywords
+    pub part: &'static str,
+    pub points: u32,
+    pub max: u32,
+    pub text: String,
+}
+
+/// Something to ask or add, and what it would add to the score if the
+/// answer is yes.
+#[derive(Debug, Clone, Serialize)]
+pub struct Suggestion {
+    /// Stable within one analysis of one text: the rule or the finding.
+    pub id: String,
+    pub text: String,
+    /// Points the score would gain ("+N").
+    pub adds: u32,
+    pub span: Option<Span>,
+}
+
+/// The analysis of one résumé.
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    pub format: &'static str,
+    pub version: u32,
+    pub rubric_version: &'static str,
+    pub as_of: YearMonth,
+    pub sections: Vec<SectionFound>,
+    pub intro_parts: Vec<PartFound>,
+    pub certificates: Vec<Certificate>,
+    /// Job titles that are certificate names, not stated as held.
+    pub title_mentions: Vec<TitleMention>,
+    pub employments: Vec<Employment>,
+    pub experience_months: u32,
+    pub gaps: Vec<Interval>,
+    pub overlaps: Vec<Interval>,
+    pub achievements: Vec<Achievement>,
+    pub industry: Option<IndustryChoice>,
+    pub score: u32,
+    pub reasons: Vec<Reason>,
+    pub suggestions: Vec<Suggestion>,
+    pub keyword_gap: Vec<KeywordRow>,
+}
+
+/// Points per section present (25 in all).
+const SECTION_POINTS: [(Section, u32); 6] = [
+    (Section::Personal, 3),
+    (Section::Education, 3),
+    (Section::Career, 7),
+    (Section::Certificates, 5),
+    (Section::Training, 2),
+    (Section::SelfIntro, 5),
+];
+const CERT_MAX: u32 = 25;
+const EXPERIENCE_MAX: u32 = 20;
+const ACHIEVEMENT_MAX: u32 = 15;
+const KEYWORD_MAX: u32 = 15;
+/// At most this many of an industry's skills are expected for full marks.
+const SKILLS_FOR_FULL: usize = 6;
+
+/// Words that say a section is empty ("자격증: 없음").
+const EMPTY_WORDS: &[&str] = &["없음", "해당없음", "무", "-", "해당사항없음", "none", "n/a"];
+
+/// Analyses a read document.
+pub fn analyse(document: &Document, options: &Options) -> Analysis {
+    analyse_lines(&lines(document), options)
+}
+
+/// Analyses text the counselor edited (one paragraph per line).
+pub fn analyse_text(text: &str, options: &Options) -> Analysis {
+    analyse_lines(&crate::text::lines_of_text(text), options)
+}
+
+/// The measured facts the score is computed from: what a suggestion
+/// changes to say what it would add.
+#[derive(Debug, Clone)]
+struct Facts {
+    sections: Vec<(Section, bool)>,
+    /// Rubric certificate rules met (rule index).
+    cert_rules: Vec<(usize, bool)>,
+    held_national: usize,
+    held_other: usize,
+    months: u32,
+    complete_jobs: usize,
+    jobs: usize,
+    achievements: usize,
+    /// Keywords present / expected.
+    keywords: Option<(usize, usize)>,
+}
+
+fn score(facts: &Facts, rules: &[&Rule], industry: Option<&str>) -> Vec<Reason> {
+    let mut reasons = Vec::new();
+    // Sections.
+    let points: u32 = facts
+        .sections
+        .iter()
+        .filter(|(_, p)| *p)
+        .map(|(s, _)| SECTION_POINTS.iter().find(|(x, _)| x == s).map_or(0, |(_, p)| *p))
+        .sum();
+    let missing: Vec<&str> = facts.sections.iter().filter(|(_, p)| !p).map(|(s, _)| s.name_ko()).collect();
+    reasons.push(Reason {
+        part: "sections",
+        points,
+        max: 25,
+        text: if missing.is_empty() {
+            "여섯 항목(인적사항·학력·경력·자격증·교육훈련·자기소개)이 모두 있습니다".to_owned()
+        } else {
+            format!("없는 항목: {}", missing.join(", "))
+        },
+    });
+    // Certificates.
+    let (points, text) = if facts.cert_rules.is_empty() {
+        let p = match facts.held_national {
+            0 => 0,
+            1 => 15,
+            _ => 20,
+        } + if facts.held_other > 0 { 5 } else { 0 };
+        let p = p.min(CERT_MAX);
+        let what = industry.map_or("업종을 알 수 없어", |_| "이 업종의 자격 기준이 없어");
+        (p, format!("{what} 보유 자격 수로 봄: 국가자격 {}개, 민간·어학 {}개", facts.held_national, facts.held_other))
+    } else {
+        let total: u32 = facts.cert_rules.iter().map(|(i, _)| rules[*i].weight).sum();
+        let met: u32 = facts.cert_rules.iter().filter(|(_, m)| *m).map(|(i, _)| rules[*i].weight).sum();
+        let p = if total == 0 { CERT_MAX } else { (CERT_MAX * met + total / 2) / total };
+        let n_met = facts.cert_rules.iter().filter(|(_, m)| *m).count();
+        (p, format!("업종 기준 자격 {}개 중 {}개 충족 (가중치 {met}/{total})", facts.cert_rules.len(), n_met))
+    };
+    reasons.push(Reason { part: "certificates", points, max: CERT_MAX, text });
+    // Experience.
+    let base = match facts.months {
+        0 => 0,
+        1..=11 => 8,
+        12..=35 => 12,
+        _ => 15,
+    };
+    let complete = if facts.jobs == 0 { 0 } else { (5 * facts.complete_jobs as u32 + facts.jobs as u32 / 2) / facts.jobs as u32 };
+    reasons.push(Reason {
+        part: "experience",
+        points: base + complete,
+        max: EXPERIENCE_MAX,
+        text: if facts.jobs == 0 {
+            "경력 기재 없음".to_owned()
+        } else {
+            format!(
+                "경력 {}년 {}개월 ({base}점), 회사·직위가 모두 적힌 경력 {}/{} ({complete}점)",
+                facts.months / 12,
+                facts.months % 12,
+                facts.complete_jobs,
+                facts.jobs
+            )
+        },
+    });
+    // Achievements.
+    let points = match facts.achievements {
+        0 => 0,
+        1 => 6,
+        2 => 10,
+        _ => 15,
+    };
+    reasons.push(Reason {
+        part: "achievements",
+        points,
+        max: ACHIEVEMENT_MAX,
+        text: format!("수치로 적은 성과 {}개", facts.achievements),
+    });
+    // Keywords.
+    let (points, text) = match facts.keywords {
+        Some((_, 0)) => (KEYWORD_MAX, "비교할 키워드가 없음".to_owned()),
+        Some((present, expected)) => (
+            ((KEYWORD_MAX as usize * present.min(expected) + expected / 2) / expected) as u32,
+            format!("핵심 키워드 {expected}개 중 {present}개 기재"),
+        ),
+        None => (0, "업종·구인을 알 수 없어 키워드를 비교하지 않음".to_owned()),
+    };
+    reasons.push(Reason { part: "keywords", points, max: KEYWORD_MAX, text });
+    reasons
+}
+
+fn total(reasons: &[Reason]) -> u32 {
+    reasons.iter().map(|r| r.points).sum()
+}
+
+fn analyse_lines(lines: &[Line], options: &Options) -> Analysis {
+    let roles = roles(lines);
+    let (certificates, title_mentions) = certificates(lines, &roles);
+    let employments = employments(lines, &roles);
+    let achievements = achievements(lines, &roles);
+    let months = experience_months(&employments, options.as_of);
+    let (gaps, overlaps) = gaps_and_overlaps(&employments, options.as_of);
+    let whole = compact(&lines.iter().map(|l| l.folded.as_str()).collect::<Vec<_>>().join(" "));
+
+    let sections = sections_found(lines, &roles, &certificates, &employments);
+    let intro_parts = parts_found(&roles);
+    let industry = choose_industry(options, &whole, &certificates);
+    let industry_id = industry.as_ref().map(|i| i.id.clone());
+    let rules: Vec<&Rule> = industry_id.as_deref().map_or_else(Vec::new, |id| RUBRICS.rules_of(id).collect());
+
+    // Certificate rules met: a held certificate among the targets.
+    let held_ids: Vec<&str> = certificates.iter().filter(|c| c.status == Status::Held).filter_map(|c| c.id.as_deref()).collect();
+    let cert_rules: Vec<(usize, bool)> = rules
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| matches!(r.kind, RuleKind::CertRequired | RuleKind::CertPreferred))
+        .map(|(i, r)| (i, r.targets.iter().any(|t| held_ids.iter().any(|h| satisfies(h, t)))))
+        .collect();
+
+    // Keywords: the vacancy's, else the industry's skills.
+    let line_texts: Vec<(String, Option<Section>)> =
+        lines.iter().zip(&roles).map(|(l, r)| (compact(&l.folded), r.section)).collect();
+    let keyword_gap = options.vacancy.as_ref().map_or_else(Vec::new, |v| {
+        keyword_gap(v, &ResumeText { lines: &line_texts, certificates: &certificates })
+    });
+    let skill_rules: Vec<&Rule> = rules.iter().copied().filter(|r| r.kind == RuleKind::Skill).collect();
+    let keywords = if options.vacancy.is_some() {
+        Some((keyword_gap.iter().filter(|r| r.suggestion.is_none()).count(), keyword_gap.len()))
+    } else if !skill_rules.is_empty() {
+        let present = skill_rules.iter().filter(|r| r.targets.iter().any(|t| count(&whole, &spellings(t)) > 0)).count();
+        Some((present, skill_rules.len().min(SKILLS_FOR_FULL)))
+    } else {
+        None
+    };
+
+    let facts = Facts {
+        sections: Section::JUDGED.iter().map(|s| (*s, sections.iter().any(|f| f.name == s.name_ko() && f.present))).collect(),
+        cert_rules,
+        held_national: certificates.iter().filter(|c| c.status == Status::Held && c.kind == Kind::National).count(),
+        held_other: certificates.iter().filter(|c| c.status == Status::Held && c.kind != Kind::National).count(),
+        months,
+        complete_jobs: employments.iter().filter(|e| e.company.is_some() && e.title.is_some()).count(),
+        jobs: employments.len(),
+        achievements: achievements.len(),
+        keywords,
+    };
+    let reasons = score(&facts, &rules, industry_id.as_deref());
+    let now = total(&reasons);
+    let adds = |change: &dyn Fn(&mut Facts)| -> u32 {
+        let mut f = facts.clone();
+        change(&mut f);
+        total(&score(&f, &rules, industry_id.as_deref())).saturating_sub(now)
+    };
+
+    let mut suggestions = Vec::new();
+    // Missing sections.
+    for (i, (section, present)) in facts.sections.iter().enumerate() {
+        if *present {
+            continue;
+        }
+        let text = match section {
+            Section::Personal => "인적사항(이름·연락처)이 보이지 않습니다 — 연락처를 적었는지 확인하세요.",
+            Section::Education => "학력 기재가 없습니다 — 최종 학력을 적을지 상의하세요.",
+            Section::Career => "경력 기재가 없습니다 — 아르바이트·실습·봉사 경험이 있는지 물어보세요.",
+            Section::Certificates => "자격증 기재가 없습니다 — 운전면허를 포함해 보유 자격을 물어보세요.",
+            Section::Training => "교육훈련 기재가 없습니다 — 직업훈련·안전교육 이수 내역이 있는지 물어보세요.",
+            _ => "자기소개서가 없습니다 — 지원동기와 입사 후 포부를 본인의 말로 적도록 도와주세요.",
+        };
+        suggestions.push(Suggestion {
+            id: format!("section.{}", section.name_ko()),
+            text: text.to_owned(),
+            adds: adds(&|f: &mut Facts| f.sections[i].1 = true),
+            span: None,
+        });
+    }
+    // Rubric certificates not met.
+    for (k, (i, met)) in facts.cert_rules.iter().enumerate() {
+        if *met {
+            continue;
+        }
+        let rule = rules[*i];
+        let mut text = rule.message_ko.clone();
+        match rule.legal {
+            Some(Legal::Yes) => text.push_str(" (법정 필수 자격)"),
+            Some(Legal::Unknown) if !text.contains("확인 필요") => text.push_str(" (법적 요건 확인 필요)"),
+            _ => {}
+        }
+        let planned = certificates
+            .iter()
+            .find(|c| c.status != Status::Held && c.id.as_deref().is_some_and(|id| rule.targets.iter().any(|t| satisfies(id, t))));
+        if let Some(c) = planned {
+            text = format!("{} {} — 실기 일정과 취득 예정일을 확인하세요. {text}", c.name, c.status.name_ko());
+        }
+        suggestions.push(Suggestion {
+            id: rule.id.clone(),
+            text,
+            adds: adds(&|f: &mut Facts| f.cert_rules[k].1 = true),
+            span: planned.map(|c| c.span),
+        });
+    }
+    // Job titles that name a certificate.
+    for t in &title_mentions {
+        let k = facts.cert_rules.iter().position(|(i, met)| !met && rules[*i].targets.iter().any(|x| satisfies(&t.id, x)));
+        suggestions.push(Suggestion {
+            id: format!("title.{}", t.id),
+            text: format!("'{}'(으)로 일한 경력이 있는데 {} 자격 기재가 없습니다 — 보유 여부를 확인하세요.", t.national, t.national),
+            adds: k.map_or_else(|| adds(&|f: &mut Facts| f.held_national += 1), |k| adds(&|f: &mut Facts| f.cert_rules[k].1 = true)),
+            span: Some(t.span),
+        });
+    }
+    // Written passes and plans.
+    for c in certificates.iter().filter(|c| c.status != Status::Held) {
+        if suggestions.iter().any(|s| s.span == Some(c.span)) {
+            continue;
+        }
+        suggestions.push(Suggestion {
+            id: format!("cert.status.{}", compact(&c.name)),
+            text: format!("{}: {} — 취득하면 날짜를, 아니면 예정일을 적도록 확인하세요.", c.name, c.status.name_ko()),
+            adds: 0,
+            span: Some(c.span),
+        });
+    }
+    // Jobs without a company or title.
+    for (n, e) in employments.iter().enumerate() {
+        if e.company.is_some() && e.title.is_some() {
+            continue;
+        }
+        let what = match (&e.company, &e.title) {
+            (None, None) => "회사명과 직위",
+            (None, Some(_)) => "회사명",
+            _ => "직위·역할",
+        };
+        let when = format!("{} ~ {}", e.start, e.end.map_or("현재".to_owned(), |x| x.to_string()));
+        suggestions.push(Suggestion {
+            id: format!("employment.{n}.incomplete"),
+            text: format!("{when} 경력에 {what}이(가) 없습니다 — 물어보고 적으세요."),
+            adds: adds(&|f: &mut Facts| f.complete_jobs += 1),
+            span: Some(e.span),
+        });
+    }
+    // Duty lines without a number.
+    let metric = rules.iter().find(|r| r.kind == RuleKind::Metric);
+    let mut asked = 0;
+    for (n, line) in lines.iter().enumerate() {
+        if asked >= 3 {
+            break;
+        }
+        if roles[n].section != Some(Section::Career) || roles[n].is_heading || line.text.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let k = compact(&line.folded);
+        if !["업무", "담당", "작업", "관리", "운전", "운행", "생산", "조리", "돌봄", "케어", "배송", "용접", "가공"].iter().any(|w| k.contains(w)) {
+            continue;
+        }
+        let hint = metric.map_or("얼마나(건수·양·기간·비율) 했는지 수치로 물어보세요.".to_owned(), |m| m.message_ko.clone());
+        suggestions.push(Suggestion {
+            id: format!("metric.line{n}"),
+            text: format!("'{}'에 수치가 없습니다 — {hint}", line.text),
+            adds: adds(&|f: &mut Facts| f.achievements += 1),
+            span: Some(Span { line: n, start: 0, end: line.text.chars().count() }),
+        });
+        asked += 1;
+    }
+    // Industry skills not written (only without a vacancy: with one, the
+    // gap table says it).
+    if options.vacancy.is_none() {
+        for r in &skill_rules {
+            if r.targets.iter().any(|t| count(&whole, &spellings(t)) > 0) {
+                continue;
+            }
+            suggestions.push(Suggestion {
+                id: r.id.clone(),
+                text: format!("'{}' 경험이 있는지 물어보세요 — 있다면 담당 업무에 그 말로 적습니다.", r.targets[0]),
+                adds: adds(&|f: &mut Facts| {
+                    if let Some((p, _)) = f.keywords.as_mut() {
+                        *p += 1;
+                    }
+                }),
+                span: None,
+            });
+        }
+    }
+    // Red flags and expected sections of the industry.
+    for r in &rules {
+        match r.kind {
+            RuleKind::RedFlag if !r.targets.iter().any(|t| count(&whole, &spellings(t)) > 0) => {
+                suggestions.push(Suggestion { id: r.id.clone(), text: r.message_ko.clone(), adds: 0, span: None });
+            }
+            RuleKind::Section => {
+                let missing = facts.sections.iter().any(|(s, p)| !p && r.targets.iter().any(|t| t == s.name_ko()));
+                if missing && !suggestions.iter().any(|s| s.id == format!("section.{}", r.targets[0])) {
+                    suggestions.push(Suggestion { id: r.id.clone(), text: r.message_ko.clone(), adds: 0, span: None });
+                }
+            }
+            _ => {}
+        }
+    }
+    // Gaps and overlaps: questions, nothing to score.
+    for g in gaps.iter().filter(|g| g.months >= 6) {
+        suggestions.push(Suggestion {
+            id: format!("gap.{}", g.from),
+            text: format!("{} ~ {} ({}개월) 공백이 있습니다 — 그동안의 교육·돌봄·구직활동을 적을지 상의하세요.", g.from, g.to, g.months),
+            adds: 0,
+            span: None,
+        });
+    }
+    for o in &overlaps {
+        suggestions.push(Suggestion {
+            id: format!("overlap.{}", o.from),
+            text: format!("{} ~ {} ({}개월) 두 경력이 겹칩니다 — 병행 근무였는지 날짜를 확인하세요.", o.from, o.to, o.months),
+            adds: 0,
+            span: None,
+        });
+    }
+    suggestions.sort_by_key(|s| std::cmp::Reverse(s.adds));
+
+    Analysis {
+        format: FORMAT,
+        version: FORMAT_VERSION,
+        rubric_version: crate::rubric::VERSION.trim(),
+        as_of: options.as_of,
+        sections,
+        intro_parts,
+        certificates,
+        title_mentions,
+        employments,
+        experience_months: months,
+        gaps,
+        overlaps,
+        achievements,
+        industry,
+        score: now,
+        reasons,
+        suggestions,
+        keyword_gap,
+    }
+}
+
+/// Whether a held qualification id meets a rubric target id (itself, or one
+/// it implies: a higher grade).
+fn satisfies(held_id: &str, target_id: &str) -> bool {
+    held_id == target_id || doyak_match::certificate_satisfies(held_id, target_id)
+}
+
+fn sections_found(lines: &[Line], roles: &[LineRole], certificates: &[Certificate], employments: &[Employment]) -> Vec<SectionFound> {
+    Section::JUDGED
+        .iter()
+        .map(|&s| {
+            let headed = roles.iter().any(|r| r.is_heading && r.section == Some(s));
+            let content = lines.iter().zip(roles).any(|(l, r)| {
+                if r.section != Some(s) {
+                    return false;
+                }
+                let body: String = l.folded.chars().skip(if r.is_heading { r.content_from } else { 0 }).collect();
+                let k = compact(&body);
+                !k.is_empty() && !EMPTY_WORDS.iter().any(|w| k == *w || k.trim_start_matches(':') == *w)
+            });
+            let present = match s {
+                Section::Career => !employments.is_empty() || content,
+                Section::Certificates => !certificates.is_empty() || (content && headed),
+                _ => content,
+            };
+            SectionFound { name: s.name_ko(), present, headed }
+        })
+        .collect()
+}
+
+fn parts_found(roles: &[LineRole]) -> Vec<PartFound> {
+    [IntroPart::Upbringing, IntroPart::Personality, IntroPart::Motivation, IntroPart::Aspiration, IntroPart::Competence]
+        .iter()
+        .map(|&p| PartFound { name: p.name_ko(), present: roles.iter().any(|r| r.part == Some(p)) })
+        .collect()
+}
+
+fn choose_industry(options: &Options, whole: &str, certificates: &[Certificate]) -> Option<IndustryChoice> {
+    let pick = |i: &Industry, basis| IndustryChoice { id: i.id.clone(), name_ko: i.name_ko.clone(), basis };
+    if let Some(i) = options.industry.as_deref().and_then(|id| RUBRICS.industry(id)) {
+        return Some(pick(i, IndustryBasis::Given));
+    }
+    if let Some(i) = options.vacancy.as_ref().and_then(|v| v.occupation.as_deref()).and_then(|c| RUBRICS.industry_of_keco(c)) {
+        return Some(pick(i, IndustryBasis::Vacancy));
+    }
+    // Detected: the industry whose skills and certificates the résumé
+    // names most (two at least).
+    let held: Vec<&str> = certificates.iter().filter_map(|c| c.id.as_deref()).collect();
+    let mut best: Option<(usize, &Industry)> = None;
+    for industry in &RUBRICS.industries {
+        let mut hits = 0;
+        for r in RUBRICS.rules_of(&industry.id) {
+            match r.kind {
+                RuleKind::Skill if r.targets.iter().any(|t| count(whole, &spellings(t)) > 0) => hits += 1,
+                RuleKind::CertRequired | RuleKind::CertPreferred if r.targets.iter().any(|t| held.contains(&t.as_str())) => hits += 2,
+                _ => {}
+            }
+        }
+        if hits >= 2 && best.is_none_or(|(b, _)| hits > b) {
+            best = Some((hits, industry));
+        }
+    }
+    best.map(|(_, i)| pick(i, IndustryBasis::Detected))
+}

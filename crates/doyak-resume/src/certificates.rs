@@ -1,0 +1,418 @@
+//! Certificates as résumés write them, normalised to the official national
+//! names (assets/refdata/qualifications.csv) or listed apart as private and
+//! language credentials (assets/resume/credentials.csv).
+//!
+//! The words around a name decide what it is:
+//! - held ("지게차운전기능사 2019.05 취득"), 필기 합격 ("용접기능사(필기 합격)")
+//!   or planned ("전기기능사 취득 예정");
+//! - not a certificate at all: a course named after it ("특수용접기능사
+//!   취득과정 수료" is 교육훈련), one said to be lacking ("운전면허 없음"), or
+//!   a duty word ("용접 업무", "지게차 상하차"): an everyday alias such as
+//!   용접 or 지게차 counts only in the 자격증 section as an item of its own
+//!   or next to a certificate word (자격증, 면허, 취득 …);
+//! - a job title (요양보호사, 조리사, 보육교사 …) outside the 자격증 section
+//!   with no certificate word is not taken as held: it becomes a question
+//!   for the counselor.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::sections::{LineRole, Section};
+use crate::text::{Compact, Line, Span, compact, is_hangul};
+
+/// What the résumé says of a certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// 취득 예정, 준비 중, 응시 예정.
+    Planned,
+    /// 필기 합격: not the certificate (a 국가기술자격 is issued after the 실기).
+    WrittenPassed,
+    Held,
+}
+
+impl Status {
+    pub fn name_ko(self) -> &'static str {
+        match self {
+            Status::Held => "보유",
+            Status::WrittenPassed => "필기 합격",
+            Status::Planned => "취득 예정",
+        }
+    }
+}
+
+/// Which list a certificate is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A national qualification or licence in the reference list.
+    National,
+    /// 어학 (TOEIC, OPIc, JLPT …).
+    Language,
+    /// 민간자격 (국가공인 or not).
+    Private,
+    /// Looks like a national 기능사/산업기사 name the reference list does not
+    /// hold: shown as written, 확인 필요.
+    Unlisted,
+}
+
+/// A certificate found in the résumé.
+#[derive(Debug, Clone, Serialize)]
+pub struct Certificate {
+    /// As written, with its grade or score ("컴활 2급", "TOEIC 750").
+    pub name: String,
+    /// The official national name; None for language, private and unlisted.
+    pub national: Option<String>,
+    /// The qualification's id in the reference list.
+    pub id: Option<String>,
+    pub kind: Kind,
+    pub status: Status,
+    pub span: Span,
+}
+
+/// A job title that is also a certificate's name, written with no
+/// certificate word outside the 자격증 section ("요양보호사로 5년 근무").
+#[derive(Debug, Clone, Serialize)]
+pub struct TitleMention {
+    pub id: String,
+    pub national: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Strength {
+    /// A name that can only be a certificate (…기능사, 제1종 대형, 컴활 2급).
+    Strong,
+    /// A name that is also a job title (요양보호사, 조리사).
+    Title,
+    /// An everyday duty word (용접, 지게차, 전기).
+    Weak,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    /// Index into the qualifications, or into the credentials.
+    target: Target,
+    strength: Strength,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    National(usize),
+    Credential(usize),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Credential {
+    name: String,
+    kind: String,
+    aliases: String,
+}
+
+#[derive(Debug)]
+struct Lexicon {
+    automaton: AhoCorasick,
+    entries: Vec<Entry>,
+    credentials: Vec<(String, Kind)>,
+}
+
+/// Endings of names that can only be certificates.
+const STRONG_MARKS: &[&str] = &[
+    "기능사", "기사", "기능장", "기술사", "자격", "면허", "급", "종", "운용사", "프로세서", "컴활",
+    "관리사", "toeic", "opic", "teps", "jlpt", "hsk", "topik",
+];
+/// Endings of certificate names that are also what people are called at
+/// work.
+const TITLE_MARKS: &[&str] = &[
+    "보호사", "조무사", "교사", "복지사", "조리사", "미용사", "상담사", "치료사", "영양사", "위생사",
+];
+
+fn strength(term: &str, official: bool) -> Strength {
+    if TITLE_MARKS.iter().any(|m| term.ends_with(m)) {
+        Strength::Title
+    } else if STRONG_MARKS.iter().any(|m| term.contains(m)) || (official && term.chars().count() >= 5)
+    {
+        Strength::Strong
+    } else {
+        Strength::Weak
+    }
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let refdata = doyak_refdata::get();
+    let mut terms: Vec<String> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut add = |term: String, entry: Entry, terms: &mut Vec<String>, entries: &mut Vec<Entry>| {
+        if term.chars().count() < 2 || seen.contains_key(&term) {
+            return;
+        }
+        seen.insert(term.clone(), entries.len());
+        terms.push(term);
+        entries.push(entry);
+    };
+    for (i, q) in refdata.qualifications.iter().enumerate() {
+        let name = compact(&q.name_ko);
+        let s = strength(&name, true);
+        add(name, Entry { target: Target::National(i), strength: s }, &mut terms, &mut entries);
+        // "제1종 보통 운전면허" is written without 제 and 운전 as often as with.
+        if let Some(rest) = compact(&q.name_ko).strip_prefix('제') {
+            add(rest.to_owned(), Entry { target: Target::National(i), strength: Strength::Strong }, &mut terms, &mut entries);
+        }
+        for alias in &q.aliases {
+            let a = compact(alias);
+            let s = strength(&a, false);
+            add(a, Entry { target: Target::National(i), strength: s }, &mut terms, &mut entries);
+        }
+    }
+    let mut credentials = Vec::new();
+    let mut reader = csv::Reader::from_reader(
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/resume/credentials.csv"))
+            .as_bytes(),
+    );
+    for row in reader.deserialize::<Credential>() {
+        let row = row.expect("assets/resume/credentials.csv is well formed");
+        let kind = if row.kind == "language" { Kind::Language } else { Kind::Private };
+        let i = credentials.len();
+        credentials.push((row.name.clone(), kind));
+        for term in std::iter::once(row.name.as_str()).chain(row.aliases.split(';')) {
+            let t = compact(term);
+            if !t.is_empty() {
+                add(t, Entry { target: Target::Credential(i), strength: Strength::Strong }, &mut terms, &mut entries);
+            }
+        }
+    }
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&terms)
+        .expect("certificate names build an automaton");
+    Lexicon { automaton, entries, credentials }
+});
+
+/// Words that say the certificate is held.
+const HOLDING: &[&str] = &["자격증", "취득", "보유", "소지", "합격", "자격", "면허증", "발급", "있음", "등록"];
+/// Words that make the text around a name a course, not the certificate.
+const COURSE: &[&str] = &["과정", "훈련", "수료", "양성", "강좌", "준비반", "교육원", "학원", "반수강"];
+const COURSE_WEAK: &[&str] = &["교육", "이수", "수강"];
+const NEGATION: &[&str] = &["없음", "없습니다", "미취득", "미보유", "불합격", "해당없음", "무)", "(무", "못했", "없고", "없으나", "없어"];
+const WRITTEN: &[&str] = &["필기"];
+const PLANNED: &[&str] = &["예정", "준비", "응시", "공부", "도전", "목표", "취득중", "진행중", "계획"];
+
+static GRADE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\(?\s*(?:\d\s*급|[1-9]\s*종|n[1-5]|im[1-3]|ih|al|nl|nm|nh|il|\d{2,3}\s*점|\d{3})\s*\)?")
+        .expect("grade pattern")
+});
+
+/// The part of a compact line around a match, between separators.
+fn item_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
+    const SEPARATORS: &[char] = &[',', '/', '|', ';', '、', '，', '▶', '■', '●', '◆', '-', '·'];
+    let from = text[..start]
+        .rfind(SEPARATORS)
+        .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let to = text[end..].find(SEPARATORS).map_or(text.len(), |i| end + i);
+    (from, to)
+}
+
+/// Reads every certificate of the résumé, and the job titles that name one.
+pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Vec<TitleMention>) {
+    let lexicon = &*LEXICON;
+    let refdata = doyak_refdata::get();
+    let mut found: Vec<Certificate> = Vec::new();
+    let mut titles: Vec<TitleMention> = Vec::new();
+    let rows = row_texts(lines);
+    for (n, line) in lines.iter().enumerate() {
+        let role = roles[n];
+        if role.is_heading && role.content_from >= line.text.chars().count() {
+            continue;
+        }
+        let in_cert_section = role.section == Some(Section::Certificates);
+        let c = Compact::of(&line.folded);
+        let row_context = line.cell.and_then(|cell| rows.get(&(cell.table, cell.row)));
+        let mut matched_until = 0;
+        for m in lexicon.automaton.find_iter(&c.text) {
+            let (start, end) = (m.start(), m.end());
+            // Part of a longer word ("특수용접기능사" holds "용접기능사" —
+            // leftmost-longest already took the longer; "전기" in "충전기").
+            if c.text[..start].chars().next_back().is_some_and(|ch| is_hangul(ch) && !is_particle_end(ch))
+                && lexicon.entries[m.pattern().as_usize()].strength != Strength::Strong
+            {
+                continue;
+            }
+            let entry = &lexicon.entries[m.pattern().as_usize()];
+            let (item_from, item_to) = item_bounds(&c.text, start, end);
+            let item = &c.text[item_from..item_to];
+            let after = &c.text[end..item_to];
+            let before = &c.text[item_from..start];
+            let mut context = item.to_owned();
+            if let Some(row) = row_context {
+                context.push_str(row);
+            }
+            // The label before a colon applies to every item of the line
+            // ("취득 예정: 전기기능사, 전기산업기사").
+            let label = c.text.find(':').filter(|&i| i < start).map_or("", |i| &c.text[..i]);
+            if NEGATION.iter().any(|w| after.contains(w) || (label.contains(w))) {
+                continue;
+            }
+            let holding = HOLDING.iter().any(|w| after.contains(w) || before.contains(w));
+            let course = COURSE.iter().any(|w| after.contains(w) || before.ends_with(w))
+                || (!holding && COURSE_WEAK.iter().any(|w| after.contains(w)))
+                || (role.section == Some(Section::Training) && !holding);
+            if course {
+                continue;
+            }
+            match entry.strength {
+                Strength::Strong => {}
+                Strength::Title => {
+                    if !in_cert_section && !holding && !GRADE.is_match(after) {
+                        if let Target::National(i) = entry.target {
+                            let (s, e) = c.chars_of(start, end);
+                            titles.push(TitleMention {
+                                id: refdata.qualifications[i].id.clone(),
+                                national: refdata.qualifications[i].name_ko.clone(),
+                                span: Span { line: n, start: s, end: e },
+                            });
+                        }
+                        continue;
+                    }
+                }
+                Strength::Weak => {
+                    let rest: String = item
+                        .replacen(&c.text[start..end], "", 1)
+                        .chars()
+                        .filter(|ch| !ch.is_ascii_digit() && !matches!(ch, '.' | '(' | ')' | '~' | '년' | '월' | '일' | ':' | '-'))
+                        .collect();
+                    let bare = HOLDING.iter().fold(rest, |r, w| r.replace(w, ""));
+                    let alone = in_cert_section && bare.chars().count() <= 1;
+                    if !alone && !holding && !GRADE.is_match(after) {
+                        continue;
+                    }
+                }
+            }
+            if start < matched_until {
+                continue;
+            }
+            matched_until = end;
+            let written = WRITTEN.iter().any(|w| context.contains(w) || label.contains(w));
+            let planned = PLANNED.iter().any(|w| after.contains(w) || label.contains(w) || (row_context.is_some() && context.contains(w)));
+            let status = if written {
+                Status::WrittenPassed
+            } else if planned {
+                Status::Planned
+            } else {
+                Status::Held
+            };
+            let grade_len = GRADE.find(after).map_or(0, |g| g.end());
+            let (s, e) = c.chars_of(start, end + grade_len);
+            let name: String = line.text.chars().skip(s).take(e - s).collect();
+            let (national, id, kind) = match entry.target {
+                Target::National(i) => {
+                    let q = &refdata.qualifications[i];
+                    (Some(q.name_ko.clone()), Some(q.id.clone()), Kind::National)
+                }
+                Target::Credential(i) => (None, None, lexicon.credentials[i].1),
+            };
+            let key = id.clone().unwrap_or_else(|| match entry.target {
+                Target::Credential(i) => lexicon.credentials[i].0.clone(),
+                Target::National(_) => compact(&name),
+            });
+            let cert = Certificate {
+                name: name.trim().to_owned(),
+                national,
+                id,
+                kind,
+                status,
+                span: Span { line: n, start: s, end: e },
+            };
+            merge(&mut found, cert, &key);
+        }
+        unlisted(line, n, &c, role, &mut found);
+    }
+    // A title mention of a certificate the résumé lists anyway is no
+    // question.
+    titles.retain(|t| !found.iter().any(|c| c.id.as_deref() == Some(&t.id)));
+    titles.dedup_by(|a, b| a.id == b.id);
+    (found, titles)
+}
+
+/// Whether a Hangul syllable can end a particle or word before a name
+/// ("및", "과", "와"): such a letter before a name does not glue to it.
+fn is_particle_end(c: char) -> bool {
+    matches!(c, '및' | '과' | '와' | '는' | '은' | '이' | '가' | '을' | '를' | '로' | '고' | '며' | '서' | '에' | '의')
+}
+
+fn key_of(c: &Certificate) -> String {
+    c.id.clone().unwrap_or_else(|| compact(&c.name))
+}
+
+/// Adds a certificate, or upgrades the status of one already found.
+fn merge(found: &mut Vec<Certificate>, cert: Certificate, key: &str) {
+    if let Some(existing) = found.iter_mut().find(|c| key_of(c) == key || (c.kind != Kind::National && c.national.is_none() && compact(&c.name).starts_with(key))) {
+        if cert.status > existing.status {
+            existing.status = cert.status;
+        }
+        return;
+    }
+    found.push(cert);
+}
+
+static UNLISTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[가-힣]{2,12}(?:기능사|산업기사|기능장|기술사)").expect("unlisted pattern")
+});
+
+/// A national-looking name the reference list does not know.
+fn unlisted(line: &Line, n: usize, c: &Compact, role: LineRole, found: &mut Vec<Certificate>) {
+    if role.section == Some(Section::Training) {
+        return;
+    }
+    for m in UNLISTED.find_iter(&c.text) {
+        let (start, end) = (m.start(), m.end());
+        if LEXICON.automaton.find_iter(m.as_str()).any(|x| x.start() == 0 && x.end() == m.as_str().len()) {
+            continue;
+        }
+        let (s, e) = c.chars_of(start, end);
+        if found.iter().any(|f| f.span.line == n && f.span.start < e && s < f.span.end) {
+            continue;
+        }
+        let (_, item_to) = item_bounds(&c.text, start, end);
+        let after = &c.text[end..item_to];
+        if NEGATION.iter().any(|w| after.contains(w)) || COURSE.iter().chain(COURSE_WEAK).any(|w| after.contains(w)) {
+            continue;
+        }
+        let status = if WRITTEN.iter().any(|w| after.contains(w)) {
+            Status::WrittenPassed
+        } else if PLANNED.iter().any(|w| after.contains(w)) {
+            Status::Planned
+        } else {
+            Status::Held
+        };
+        let name: String = line.text.chars().skip(s).take(e - s).collect();
+        merge(
+            found,
+            Certificate {
+                name,
+                national: None,
+                id: None,
+                kind: Kind::Unlisted,
+                status,
+                span: Span { line: n, start: s, end: e },
+            },
+            &compact(m.as_str()),
+        );
+    }
+}
+
+/// Each table row's text, compact, so a status in another column (비고:
+/// 필기 합격) reaches the name in its row.
+fn row_texts(lines: &[Line]) -> HashMap<(usize, usize), String> {
+    let mut rows: HashMap<(usize, usize), String> = HashMap::new();
+    for line in lines {
+        if let Some(cell) = line.cell {
+            rows.entry((cell.table, cell.row)).or_default().push_str(&compact(&line.folded));
+        }
+    }
+    rows
+}
