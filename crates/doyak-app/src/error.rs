@@ -86,6 +86,17 @@ pub enum AppError {
     /// writer failed: nothing a counselor typed can cause it).
     #[error("보고서(PDF)를 만들지 못했습니다. 다시 시도해도 같으면 담당자에게 알려 주세요.")]
     Report(#[source] doyak_report::ReportError),
+    /// A résumé file that cannot be read (no text, encrypted, broken, too
+    /// large): never a guess.
+    #[error("{file}: {source}")]
+    ResumeRead {
+        file: String,
+        #[source]
+        source: doyak_resume::read::ReadError,
+    },
+    /// Résumé analysis input (vacancy file, options) with a problem.
+    #[error("이력서 분석 입력에 오류가 있습니다.\n{}", problems.join("\n"))]
+    ResumeInput { problems: Vec<String> },
     /// Diagnosis input with bad lines: each names its file and line.
     #[error("진단 입력에 오류가 있어 아무것도 진단하지 않았습니다.\n{}", problems.join("\n"))]
     DiagnosisInput { problems: Vec<String> },
@@ -249,6 +260,8 @@ impl AppError {
             AppError::MatchInput { .. } => ErrorCode::MatchInput,
             AppError::DiagnosisInput { .. } => ErrorCode::DiagnosisInput,
             AppError::Report(_) => ErrorCode::ReportRender,
+            AppError::ResumeRead { .. } => ErrorCode::ResumeRead,
+            AppError::ResumeInput { .. } => ErrorCode::ResumeInput,
             AppError::Assign(_) => ErrorCode::MatchAssign,
             AppError::AssignmentTooLarge { .. } => ErrorCode::MatchAssignmentTooLarge,
             AppError::Sync(f) => f.code(),

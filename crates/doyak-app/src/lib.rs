@@ -32,6 +32,7 @@ mod quick;
 mod recommend;
 mod records;
 mod report;
+pub mod resume;
 mod steps;
 mod suggest;
 mod summary;

@@ -2,6 +2,7 @@
 //! passphrase, call the use-case layer, print in Korean.
 
 mod queue;
+mod resume;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use doyak_app::sync::{JoinForm, TlsRoots};
@@ -120,6 +121,11 @@ enum Command {
         /// 쓸 PDF 파일
         #[arg(long)]
         output: PathBuf,
+    },
+    /// 이력서·자기소개서 분석 (사례관리 파일 불필요).
+    Resume {
+        #[command(subcommand)]
+        action: resume::ResumeAction,
     },
     /// 구직자·구인 JSON Lines 파일로 추천 순위를 계산해 표준출력에 씁니다 (사례관리 파일 불필요).
     Match {
@@ -623,6 +629,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             desk.verify()?;
             print_out("사례관리 파일에 이상이 없습니다.\n".as_bytes())?;
         }
+        Command::Resume { action } => resume::run(action)?,
         Command::Match {
             seekers,
             vacancies,

@@ -79,6 +79,8 @@ error_codes! {
     MatchAssignmentTooLarge => "match.assignment_too_large",
     DiagnosisInput => "diagnosis.input",
     ReportRender => "report.render",
+    ResumeRead => "resume.read",
+    ResumeInput => "resume.input",
     SyncUnreachable => "sync.unreachable",
     SyncAuth => "sync.auth",
     SyncUpgrade => "sync.upgrade",

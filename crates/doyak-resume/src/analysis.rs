@@ -118,6 +118,8 @@ const SECTION_POINTS: [(Section, u32); 6] = [
     (Section::SelfIntro, 5),
 ];
 const CERT_MAX: u32 = 25;
+/// The part of [`CERT_MAX`] for the certificates the work requires.
+const CERT_REQUIRED: u32 = 15;
 const EXPERIENCE_MAX: u32 = 20;
 const ACHIEVEMENT_MAX: u32 = 15;
 const KEYWORD_MAX: u32 = 15;
@@ -174,24 +176,32 @@ fn score(facts: &Facts, rules: &[&Rule], industry: Option<&str>) -> Vec<Reason> 
             format!("없는 항목: {}", missing.join(", "))
         },
     });
-    // Certificates.
-    let (points, text) = if facts.cert_rules.is_empty() {
-        let p = match facts.held_national {
-            0 => 0,
-            1 => 15,
-            _ => 20,
-        } + if facts.held_other > 0 { 5 } else { 0 };
-        let p = p.min(CERT_MAX);
-        let what = industry.map_or("업종을 알 수 없어", |_| "이 업종의 자격 기준이 없어");
-        (p, format!("{what} 보유 자격 수로 봄: 국가자격 {}개, 민간·어학 {}개", facts.held_national, facts.held_other))
+    // Certificates: the required part (15) and the preferred part (10).
+    let required: Vec<&(usize, bool)> = facts.cert_rules.iter().filter(|(i, _)| rules[*i].kind == RuleKind::CertRequired).collect();
+    let preferred_met = facts.cert_rules.iter().filter(|(i, m)| *m && rules[*i].kind == RuleKind::CertPreferred).count() as u32;
+    let preferred_any = facts.cert_rules.iter().any(|(i, _)| rules[*i].kind == RuleKind::CertPreferred);
+    let (req_points, req_text) = if required.is_empty() {
+        let p = if facts.held_national > 0 { CERT_REQUIRED } else { 0 };
+        let why = if industry.is_none() { "업종을 알 수 없어" } else { "해당하는 필수 자격이 없어" };
+        (p, format!("{why} 국가자격 보유로 봄 (국가자격 {}개)", facts.held_national))
     } else {
-        let total: u32 = facts.cert_rules.iter().map(|(i, _)| rules[*i].weight).sum();
-        let met: u32 = facts.cert_rules.iter().filter(|(_, m)| *m).map(|(i, _)| rules[*i].weight).sum();
-        let p = if total == 0 { CERT_MAX } else { (CERT_MAX * met + total / 2) / total };
-        let n_met = facts.cert_rules.iter().filter(|(_, m)| *m).count();
-        (p, format!("업종 기준 자격 {}개 중 {}개 충족 (가중치 {met}/{total})", facts.cert_rules.len(), n_met))
+        let total: u32 = required.iter().map(|(i, _)| rules[*i].weight).sum();
+        let met: u32 = required.iter().filter(|(_, m)| *m).map(|(i, _)| rules[*i].weight).sum();
+        let names: Vec<String> = required.iter().map(|(i, m)| format!("{}{}", rules[*i].id.rsplit('.').next().unwrap_or(""), if *m { " 충족" } else { " 없음" })).collect();
+        ((CERT_REQUIRED * met + total / 2) / total.max(1), format!("필수 자격 {} (가중치 {met}/{total})", names.join(", ")))
     };
-    reasons.push(Reason { part: "certificates", points, max: CERT_MAX, text });
+    let (pref_points, pref_text) = if preferred_any {
+        ((5 * preferred_met).min(CERT_MAX - CERT_REQUIRED), format!("우대 자격 {preferred_met}종 충족"))
+    } else {
+        let extra = (facts.held_national.saturating_sub(1) + facts.held_other) as u32;
+        ((5 * extra).min(CERT_MAX - CERT_REQUIRED), format!("우대 기준이 없어 그 밖의 자격 {extra}개로 봄"))
+    };
+    reasons.push(Reason {
+        part: "certificates",
+        points: req_points + pref_points,
+        max: CERT_MAX,
+        text: format!("{req_text}; {pref_text}"),
+    });
     // Experience.
     let base = match facts.months {
         0 => 0,
@@ -263,10 +273,17 @@ fn analyse_lines(lines: &[Line], options: &Options) -> Analysis {
 
     // Certificate rules met: a held certificate among the targets.
     let held_ids: Vec<&str> = certificates.iter().filter(|c| c.status == Status::Held).filter_map(|c| c.id.as_deref()).collect();
+    // A rule applies when its condition words appear in the résumé or the
+    // vacancy (버스운전자격 only for bus work).
+    let context = match &options.vacancy {
+        Some(v) => format!("{whole}{}", compact(&format!("{} {} {}", v.title, v.text, v.skills.join(" ")))),
+        None => whole.clone(),
+    };
+    let applies = |r: &Rule| r.when.is_empty() || r.when.iter().any(|w| context.contains(&compact(w)));
     let cert_rules: Vec<(usize, bool)> = rules
         .iter()
         .enumerate()
-        .filter(|(_, r)| matches!(r.kind, RuleKind::CertRequired | RuleKind::CertPreferred))
+        .filter(|(_, r)| matches!(r.kind, RuleKind::CertRequired | RuleKind::CertPreferred) && applies(r))
         .map(|(i, r)| (i, r.targets.iter().any(|t| held_ids.iter().any(|h| satisfies(h, t)))))
         .collect();
 

@@ -48,6 +48,9 @@ pub struct Rule {
     /// Qualification ids (certificates), a section name, or words (skills,
     /// metrics, red flags), any one of which meets the rule.
     pub targets: Vec<String>,
+    /// Words any one of which, in the résumé or the vacancy, makes the rule
+    /// apply ("버스" for 버스운전자격); empty: it always applies.
+    pub when: Vec<String>,
     pub weight: u32,
     pub legal: Option<Legal>,
     pub message_ko: String,
@@ -68,6 +71,7 @@ struct RuleRow {
     rule: String,
     kind: RuleKind,
     target: String,
+    when: String,
     weight: u32,
     legal: String,
     message_ko: String,
@@ -136,6 +140,7 @@ pub static RUBRICS: LazyLock<Rubrics> = LazyLock::new(|| {
             id: row.rule,
             kind: row.kind,
             targets,
+            when: split(&row.when),
             weight: row.weight,
             legal,
             message_ko: row.message_ko,

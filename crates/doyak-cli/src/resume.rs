@@ -1,0 +1,123 @@
+//! `doyak resume analyse`: one file to a JSON document, or a folder to JSON
+//! Lines, with no caseload.
+
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use doyak_app::resume::{BatchLine, analyse_file, parse_month, vacancy_from_file};
+use doyak_resume::{Options, YearMonth};
+
+use crate::{Failure, jsonl, print_out, read_input};
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ResumeAction {
+    /// 이력서 파일(TXT·DOCX·HWPX·HWP·PDF)을 분석해 JSON으로 씁니다: 항목, 자격(보유·필기 합격·예정),
+    /// 경력(회사·직위·기간), 성과, 점수와 이유, 제안, 구인 대비 키워드 차이.
+    Analyse {
+        /// 이력서 파일
+        #[arg(required_unless_present = "batch", conflicts_with = "batch")]
+        file: Option<PathBuf>,
+        /// 폴더 안의 파일을 모두 분석해 한 줄에 하나씩(JSON Lines) 씁니다
+        #[arg(long)]
+        batch: Option<PathBuf>,
+        /// 출력 형식 (json만)
+        #[arg(long, default_value = "json", value_parser = ["json"])]
+        format: String,
+        /// 기준 월 YYYY-MM (재직 중인 경력을 이 달까지 셉니다; 기본: 이번 달)
+        #[arg(long)]
+        as_of: Option<String>,
+        /// 비교할 구인 JSON Lines (매칭 구인 형식)
+        #[arg(long, requires = "vacancy")]
+        vacancies: Option<PathBuf>,
+        /// --vacancies 파일의 구인 ID
+        #[arg(long, requires = "vacancies")]
+        vacancy: Option<String>,
+        /// 평가 업종: welding, shipbuilding, transport, care, semiconductor, food_service, office
+        /// (기본: 구인의 직종, 없으면 이력서 내용으로 추정)
+        #[arg(long)]
+        industry: Option<String>,
+    },
+}
+
+fn this_month() -> YearMonth {
+    use chrono::Datelike;
+    let today = chrono::Local::now().date_naive();
+    YearMonth {
+        year: today.year(),
+        month: today.month(),
+    }
+}
+
+pub(crate) fn run(action: ResumeAction) -> Result<(), Failure> {
+    let ResumeAction::Analyse {
+        file,
+        batch,
+        format: _,
+        as_of,
+        vacancies,
+        vacancy,
+        industry,
+    } = action;
+    let as_of = match as_of {
+        Some(s) => parse_month(&s)?,
+        None => this_month(),
+    };
+    if let Some(id) = industry.as_deref()
+        && doyak_resume::RUBRICS.industry(id).is_none()
+    {
+        let known: Vec<&str> = doyak_resume::RUBRICS.industries.iter().map(|i| i.id.as_str()).collect();
+        return Err(Failure::Usage(format!(
+            "--industry '{id}'를 모릅니다. 다음 중 하나: {}",
+            known.join(", ")
+        )));
+    }
+    let vacancy = match (vacancies, vacancy) {
+        (Some(path), Some(id)) => Some(vacancy_from_file(&read_input(&path)?, &path.display().to_string(), &id)?),
+        _ => None,
+    };
+    let options = Options { as_of, industry, vacancy };
+    if let Some(path) = file {
+        let bytes = read_input(&path)?;
+        let analysis = analyse_file(&name_of(&path), &bytes, &options)?;
+        let mut out = serde_json::to_vec_pretty(&analysis).map_err(|e| Failure::App(doyak_app::AppError::Json(e)))?;
+        out.push(b'\n');
+        print_out(&out)?;
+        return Ok(());
+    }
+    let Some(dir) = batch else {
+        return Err(Failure::Usage("이력서 파일이나 --batch 폴더를 지정해 주세요.".into()));
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| Failure::Usage(format!("폴더를 읽을 수 없습니다: {}: {e}", dir.display())))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    let mut lines = Vec::with_capacity(files.len());
+    let mut unread = 0;
+    for path in &files {
+        let name = name_of(path);
+        let result = std::fs::read(path)
+            .map_err(|e| Failure::Usage(format!("파일을 읽을 수 없습니다: {}: {e}", path.display())))
+            .and_then(|bytes| analyse_file(&name, &bytes, &options).map_err(Failure::App));
+        let result = match result {
+            Ok(a) => Ok(a),
+            Err(Failure::App(e)) => Err(e),
+            Err(Failure::Usage(m)) => Err(doyak_app::AppError::ResumeInput { problems: vec![m] }),
+        };
+        if result.is_err() {
+            unread += 1;
+        }
+        lines.push(BatchLine::of(&name, result));
+    }
+    print_out(&jsonl(&lines)?)?;
+    eprintln!("이력서 {}개 분석, {unread}개 읽지 못함", files.len() - unread);
+    Ok(())
+}
+
+/// The file name shown in output and errors (not the whole path: the
+/// folder may name the seeker).
+fn name_of(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
