@@ -45,7 +45,14 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<Block>, ReadError> {
             }
         }
     }
-    let (letters, unmapped) = count_letters(&blocks);
+    trust(&blocks, failed_chunks)?;
+    Ok(blocks)
+}
+
+/// Refuses a text layer whose glyphs mostly do not map to Unicode.
+/// `failed_chunks` counts runs of text lopdf could not decode at all.
+fn trust(blocks: &[Block], failed_chunks: usize) -> Result<(), ReadError> {
+    let (letters, unmapped) = count_letters(blocks);
     let total = letters + unmapped;
     if total > 0 && unmapped as f64 / total as f64 > MAX_UNMAPPED_SHARE {
         return Err(ReadError::Unreadable);
@@ -55,7 +62,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<Block>, ReadError> {
         // cannot map): not a scan, so "no text" would mislead.
         return Err(ReadError::Unreadable);
     }
-    Ok(blocks)
+    Ok(())
 }
 
 /// Whether the file names an Encrypt dictionary anywhere (the trailer is
@@ -97,6 +104,35 @@ mod tests {
             count_letters(&blocks),
             (3, 2),
             "three Hangul letters, two unmapped glyphs; digits and spaces are neither"
+        );
+    }
+
+    #[test]
+    fn more_than_three_percent_unmapped_is_unreadable() {
+        let line = |unmapped: usize| {
+            let mut text = "가".repeat(100 - unmapped);
+            text.extend(std::iter::repeat_n('\u{E000}', unmapped));
+            vec![Block::Paragraph(text)]
+        };
+        assert_eq!(
+            trust(&line(3), 0),
+            Ok(()),
+            "3 of 100 is a stray symbol font"
+        );
+        assert_eq!(
+            trust(&line(4), 0),
+            Err(ReadError::Unreadable),
+            "4 of 100 is past the 3% a counselor could correct by hand"
+        );
+        assert_eq!(
+            trust(&[], 2),
+            Err(ReadError::Unreadable),
+            "text drawn in fonts that cannot be decoded at all is not a scan"
+        );
+        assert_eq!(
+            trust(&[], 0),
+            Ok(()),
+            "no text at all is left for the NoText check"
         );
     }
 }

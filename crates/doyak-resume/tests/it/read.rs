@@ -535,15 +535,30 @@ fn pdf_text_layer_gives_every_hangul_line() {
 }
 
 /// A one-page PDF with the given content stream and extra trailer entries,
-/// with a correct cross-reference table.
+/// with a correct cross-reference table. Objects from 5 on are
+/// `extra_objects`.
 fn minimal_pdf(content: &str, extra_objects: &[&str], extra_trailer: &str) -> Vec<u8> {
-    let mut objects =
-        vec![
+    minimal_pdf_with(content, "", extra_objects, extra_trailer)
+}
+
+/// [`minimal_pdf`] with the page's resource dictionary's content.
+fn minimal_pdf_with(
+    content: &str,
+    resources: &str,
+    extra_objects: &[&str],
+    extra_trailer: &str,
+) -> Vec<u8> {
+    let page = format!(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << {resources} >> >>"
+    );
+    let mut objects = vec![
         "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>"
-            .to_owned(),
-        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len() + 1),
+        page,
+        format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len() + 1
+        ),
     ];
     objects.extend(extra_objects.iter().map(|object| (*object).to_owned()));
     let mut bytes = b"%PDF-1.4\n".to_vec();
