@@ -597,7 +597,7 @@ fn a_scanned_pdf_has_no_text() {
 }
 
 #[test]
-fn an_encrypted_pdf_is_refused_as_encrypted() {
+fn a_pdf_with_an_encrypt_dictionary_no_password_opens_is_encrypted() {
     // A standard security handler whose user password is not empty: the
     // O and U strings do not match the empty password.
     let encrypt = "<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 \
@@ -612,6 +612,46 @@ fn an_encrypted_pdf_is_refused_as_encrypted() {
         read_document("이력서.pdf", &bytes),
         Err(ReadError::Encrypted),
         "a PDF that needs a password to open must say so, not that it is empty or broken"
+    );
+}
+
+/// The résumé PDF encrypted by lopdf with RC4 128-bit (what "문서 암호"
+/// in most PDF printers writes).
+fn encrypted_resume_pdf(owner_password: &str, user_password: &str) -> Vec<u8> {
+    let mut document = lopdf::Document::load_mem(&resume_pdf()).expect("our own PDF loads");
+    let state = lopdf::EncryptionState::try_from(lopdf::EncryptionVersion::V2 {
+        document: &document,
+        owner_password,
+        user_password,
+        key_length: 128,
+        permissions: lopdf::Permissions::default(),
+    })
+    .expect("RC4 128 parameters");
+    document.encrypt(&state).expect("encrypts");
+    let mut bytes = Vec::new();
+    document.save_to(&mut bytes).expect("saves");
+    bytes
+}
+
+#[test]
+fn a_pdf_that_needs_a_password_is_encrypted() {
+    assert_eq!(
+        read_document("이력서.pdf", &encrypted_resume_pdf("owner", "1234")),
+        Err(ReadError::Encrypted),
+        "without the user password there is no text to read, and the counselor must be told why"
+    );
+}
+
+#[test]
+fn a_pdf_protected_only_against_copying_is_read() {
+    let document = read_document("이력서.pdf", &encrypted_resume_pdf("owner", ""))
+        .expect("an empty user password opens the file, as in every viewer");
+    assert!(
+        document
+            .blocks
+            .contains(&paragraph("지게차운전기능사 2019.05 취득")),
+        "the decrypted text layer is the same as the plain one: {:?}",
+        document.blocks
     );
 }
 
@@ -642,6 +682,35 @@ fn damaged_files_are_broken_never_a_panic() {
 }
 
 #[test]
+fn deep_nesting_does_not_overflow_the_stack() {
+    // A stack overflow aborts the process, which catch_unwind cannot catch:
+    // every parser must bound its recursion or not recurse.
+    let depth = 200_000;
+    let arrays = minimal_pdf(
+        &format!("{}{}", "[".repeat(depth), "]".repeat(depth)),
+        &[],
+        "",
+    );
+    let dictionaries = minimal_pdf("", &[&"<< /A ".repeat(depth)], "");
+    let strings = minimal_pdf(&format!("BT {}", "(".repeat(depth)), &[], "");
+    for bytes in [arrays, dictionaries, strings] {
+        // Reaching the next line is the assertion: any answer but an abort.
+        let _ = read_document("a.pdf", &bytes);
+    }
+    let xml = format!(
+        "{}{}{}",
+        "<w:tbl>".repeat(depth),
+        w_p("안쪽"),
+        "</w:tbl>".repeat(depth)
+    );
+    assert_eq!(
+        read_document("a.docx", &docx_with_body(&xml)).map(|document| document.blocks),
+        Ok(vec![table(&[&["안쪽"]])]),
+        "the XML walker keeps its own stack: 200,000 nested tables flatten into one cell"
+    );
+}
+
+#[test]
 fn an_hwp5_file_is_refused_with_advice() {
     let mut bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
     bytes.resize(1024, 0);
@@ -650,6 +719,18 @@ fn an_hwp5_file_is_refused_with_advice() {
         Err(ReadError::HwpUnsupported),
         "no permissive HWP 5 reader is used yet; the message says to save as HWPX or PDF"
     );
+}
+
+/// The valid DOCX, HWPX and PDF, built once for all the mutations.
+fn fixtures() -> &'static [(&'static str, Vec<u8>); 3] {
+    static FIXTURES: std::sync::OnceLock<[(&str, Vec<u8>); 3]> = std::sync::OnceLock::new();
+    FIXTURES.get_or_init(|| {
+        [
+            ("a.docx", resume_docx()),
+            ("a.hwpx", resume_hwpx()),
+            ("a.pdf", resume_pdf()),
+        ]
+    })
 }
 
 /// A fixture with some bytes overwritten and perhaps cut short.
@@ -678,13 +759,9 @@ proptest! {
         edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..8),
         cut in proptest::option::of(any::<usize>()),
     ) {
-        let (name, bytes) = match which {
-            0 => ("a.docx", resume_docx()),
-            1 => ("a.hwpx", resume_hwpx()),
-            _ => ("a.pdf", resume_pdf()),
-        };
+        let (name, bytes) = &fixtures()[which];
         // Ok or any error: what matters is that a hostile file cannot take
         // the desk down.
-        let _ = read_document(name, &mutated(bytes, &edits, cut));
+        let _ = read_document(name, &mutated(bytes.clone(), &edits, cut));
     }
 }
