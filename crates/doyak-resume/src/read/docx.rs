@@ -4,7 +4,7 @@
 //! paragraph), tables `w:tbl` → [`Block::Table`](super::Block::Table), and
 //! content controls `w:sdt` (their content is ordinary paragraphs, so it is
 //! read like any other). Deleted text (`w:delText`), field codes
-//! (`w:instrText`) and the fallback copy of alternate content are not body
+//! (`w:instrText`), the old place of moved text and the fallback copy of alternate content are not body
 //! text. Headers, footers and notes live in other parts and are not read:
 //! a résumé's body is what is scored.
 
@@ -16,7 +16,9 @@ use super::{Block, ReadError};
 pub(super) const MAIN_PART: &str = "word/document.xml";
 
 const DOCX: Dialect = Dialect {
-    skip: &["Fallback"],
+    // `w:moveFrom` is the old place of text moved with track changes on;
+    // its `w:moveTo` copy is the one that counts.
+    skip: &["Fallback", "moveFrom"],
     inline_parent: "r",
 };
 

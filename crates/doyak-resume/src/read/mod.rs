@@ -72,6 +72,13 @@ pub enum ReadError {
         "글자를 제대로 읽을 수 없는 PDF입니다. 한글·워드에서 만든 원본 파일(HWPX, DOCX)을 받거나, 내용을 직접 입력해 주세요."
     )]
     Unreadable,
+    /// HWP 5 (the OLE-based `.hwp` of 한글 2002 and later, still its default
+    /// "한글 문서" format). No permissively licensed reader is light enough
+    /// yet: `unhwp` (MIT) turns on zip's bzip2/zstd/lzma backends for the
+    /// whole workspace and adds cfb 0.15, regex and a Markdown stack (35
+    /// crates not in this tree yet, about a minute of compiling, a C zstd
+    /// among them); the GPL ones are excluded. Until then the
+    /// counselor is told which format to ask for.
     #[error(
         "HWP 5 파일은 아직 읽지 못합니다. 한글에서 'HWPX'나 'PDF'로 저장한 파일을 받아 주세요."
     )]

@@ -91,8 +91,9 @@ fn resume_docx() -> Vec<u8> {
         ]),
         // A content control around the certificates, a tab and a line break.
         r#"<w:sdt><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>자격증</w:t><w:tab/><w:t>지게차운전기능사 2019.05 취득</w:t><w:br/><w:t>정보처리기능사 2021.11 취득</w:t></w:r></w:p></w:sdtContent></w:sdt>"#.to_owned(),
-        // Tracked deletion and a field code are not text.
-        r#"<w:p><w:del><w:r><w:delText>지운 글</w:delText></w:r></w:del><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:t>자기소개 &amp; 지원동기</w:t></w:r></w:p>"#.to_owned(),
+        // Tracked deletion, the old place of moved text and a field code
+        // are not text.
+        r#"<w:p><w:del><w:r><w:delText>지운 글</w:delText></w:r></w:del><w:moveFrom><w:r><w:t>옮기기 전</w:t></w:r></w:moveFrom><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:t>자기소개 &amp; 지원동기</w:t></w:r></w:p>"#.to_owned(),
     ]
     .concat();
     docx_with_body(&body)
