@@ -37,6 +37,18 @@ pub use jsonl::{JsonlError, JsonlKind, JsonlProblem, MAX_REPORTED_LINES, read_js
 pub use table::{Format, LineProblem, Row, SourceEncoding, Table};
 pub use xlsx_write::write_xlsx;
 
+/// Decodes a plain-text file the way CSV files are decoded: UTF-8 with or
+/// without a byte-order mark, UTF-16 with one, or CP949 — never with U+FFFD
+/// put in for bytes that fit none of them.
+///
+/// For the other readers of seekers' files (résumés saved as `.txt`), so that
+/// every Doyak reader agrees on what a Korean text file is. Fails only with
+/// [`ReadError::UnknownEncoding`], naming the first line that fits no encoding.
+pub fn decode_text(bytes: &[u8]) -> Result<(String, SourceEncoding), ReadError> {
+    let decoded = decode::decode(bytes)?;
+    Ok((decoded.text.into_owned(), decoded.encoding))
+}
+
 /// The largest input [`read_table`] accepts: 256 MiB, far beyond any
 /// counselor's export, and small enough that decoding and parsing it fit in
 /// memory on an office PC.

@@ -1,1 +1,3 @@
 //! Integration tests of doyak-resume.
+
+mod read;
