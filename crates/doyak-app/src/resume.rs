@@ -15,10 +15,11 @@ use crate::matching::{VACANCY_FORMAT, read_records};
 /// Reads and analyses one file. `name` is the file's name (its extension
 /// helps tell the format) and names it in the error.
 pub fn analyse_file(name: &str, bytes: &[u8], options: &Options) -> Result<Analysis, AppError> {
-    let document = doyak_resume::read::read_document(name, bytes).map_err(|source| AppError::ResumeRead {
-        file: name.to_owned(),
-        source,
-    })?;
+    let document =
+        doyak_resume::read::read_document(name, bytes).map_err(|source| AppError::ResumeRead {
+            file: name.to_owned(),
+            source,
+        })?;
     Ok(doyak_resume::analyse(&document, options))
 }
 
@@ -101,6 +102,8 @@ impl BatchLine {
 /// "YYYY-MM" for `--as-of`.
 pub fn parse_month(s: &str) -> Result<YearMonth, AppError> {
     YearMonth::parse(s).ok_or_else(|| AppError::ResumeInput {
-        problems: vec![format!("--as-of '{s}': YYYY-MM 형식(예: 2026-12)이어야 합니다.")],
+        problems: vec![format!(
+            "--as-of '{s}': YYYY-MM 형식(예: 2026-12)이어야 합니다."
+        )],
     })
 }

@@ -65,27 +65,42 @@ pub(crate) fn run(action: ResumeAction) -> Result<(), Failure> {
     if let Some(id) = industry.as_deref()
         && doyak_resume::RUBRICS.industry(id).is_none()
     {
-        let known: Vec<&str> = doyak_resume::RUBRICS.industries.iter().map(|i| i.id.as_str()).collect();
+        let known: Vec<&str> = doyak_resume::RUBRICS
+            .industries
+            .iter()
+            .map(|i| i.id.as_str())
+            .collect();
         return Err(Failure::Usage(format!(
             "--industry '{id}'를 모릅니다. 다음 중 하나: {}",
             known.join(", ")
         )));
     }
     let vacancy = match (vacancies, vacancy) {
-        (Some(path), Some(id)) => Some(vacancy_from_file(&read_input(&path)?, &path.display().to_string(), &id)?),
+        (Some(path), Some(id)) => Some(vacancy_from_file(
+            &read_input(&path)?,
+            &path.display().to_string(),
+            &id,
+        )?),
         _ => None,
     };
-    let options = Options { as_of, industry, vacancy };
+    let options = Options {
+        as_of,
+        industry,
+        vacancy,
+    };
     if let Some(path) = file {
         let bytes = read_input(&path)?;
         let analysis = analyse_file(&name_of(&path), &bytes, &options)?;
-        let mut out = serde_json::to_vec_pretty(&analysis).map_err(|e| Failure::App(doyak_app::AppError::Json(e)))?;
+        let mut out = serde_json::to_vec_pretty(&analysis)
+            .map_err(|e| Failure::App(doyak_app::AppError::Json(e)))?;
         out.push(b'\n');
         print_out(&out)?;
         return Ok(());
     }
     let Some(dir) = batch else {
-        return Err(Failure::Usage("이력서 파일이나 --batch 폴더를 지정해 주세요.".into()));
+        return Err(Failure::Usage(
+            "이력서 파일이나 --batch 폴더를 지정해 주세요.".into(),
+        ));
     };
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map_err(|e| Failure::Usage(format!("폴더를 읽을 수 없습니다: {}: {e}", dir.display())))?
@@ -99,7 +114,9 @@ pub(crate) fn run(action: ResumeAction) -> Result<(), Failure> {
     for path in &files {
         let name = name_of(path);
         let result = std::fs::read(path)
-            .map_err(|e| Failure::Usage(format!("파일을 읽을 수 없습니다: {}: {e}", path.display())))
+            .map_err(|e| {
+                Failure::Usage(format!("파일을 읽을 수 없습니다: {}: {e}", path.display()))
+            })
             .and_then(|bytes| analyse_file(&name, &bytes, &options).map_err(Failure::App));
         let result = match result {
             Ok(a) => Ok(a),
@@ -112,12 +129,18 @@ pub(crate) fn run(action: ResumeAction) -> Result<(), Failure> {
         lines.push(BatchLine::of(&name, result));
     }
     print_out(&jsonl(&lines)?)?;
-    eprintln!("이력서 {}개 분석, {unread}개 읽지 못함", files.len() - unread);
+    eprintln!(
+        "이력서 {}개 분석, {unread}개 읽지 못함",
+        files.len() - unread
+    );
     Ok(())
 }
 
 /// The file name shown in output and errors (not the whole path: the
 /// folder may name the seeker).
 fn name_of(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }

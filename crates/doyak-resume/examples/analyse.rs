@@ -15,10 +15,20 @@ fn main() {
     let as_of = args
         .get(2)
         .and_then(|s| doyak_resume::YearMonth::parse(s))
-        .unwrap_or(doyak_resume::YearMonth { year: 2026, month: 12 });
+        .unwrap_or(doyak_resume::YearMonth {
+            year: 2026,
+            month: 12,
+        });
     let analysis = doyak_resume::analyse_text(
         &text,
-        &doyak_resume::Options { as_of, industry: None, vacancy: None },
+        &doyak_resume::Options {
+            as_of,
+            industry: None,
+            vacancy: None,
+        },
     );
-    println!("{}", serde_json::to_string_pretty(&analysis).unwrap_or_default());
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&analysis).unwrap_or_default()
+    );
 }

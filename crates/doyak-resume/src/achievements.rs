@@ -28,35 +28,153 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that make a percentage or count a result.
 const RESULT_WORDS: &[&str] = &[
-    "감소", "절감", "향상", "증가", "개선", "단축", "달성", "줄", "낮추", "낮췄", "높이", "높였", "늘", "올렸",
-    "상승", "하락", "→", "->", "에서", "초과", "최소화", "1위", "수상", "표창", "유치", "수주", "돌파",
-    "기록", "무사고", "무재해", "무결점", "만족도", "성공", "완료",
+    "감소",
+    "절감",
+    "향상",
+    "증가",
+    "개선",
+    "단축",
+    "달성",
+    "줄",
+    "낮추",
+    "낮췄",
+    "높이",
+    "높였",
+    "늘",
+    "올렸",
+    "상승",
+    "하락",
+    "→",
+    "->",
+    "에서",
+    "초과",
+    "최소화",
+    "1위",
+    "수상",
+    "표창",
+    "유치",
+    "수주",
+    "돌파",
+    "기록",
+    "무사고",
+    "무재해",
+    "무결점",
+    "만족도",
+    "성공",
+    "완료",
 ];
 /// Work done in a measured amount ("월 4,500건 배송", "하루 평균 300개
 /// 생산").
 const WORK_WORDS: &[&str] = &[
-    "처리", "배송", "배달", "생산", "판매", "운행", "돌봄", "케어", "조리", "제작", "용접", "가공", "검사",
-    "상담", "응대", "관리", "담당", "출고", "입고", "적재", "상하차", "정비", "수리", "포장", "제조", "서빙",
-    "접객", "배차", "운송", "수송", "시공", "설치", "교육", "지도", "매출", "발주", "결산", "입력",
+    "처리",
+    "배송",
+    "배달",
+    "생산",
+    "판매",
+    "운행",
+    "돌봄",
+    "케어",
+    "조리",
+    "제작",
+    "용접",
+    "가공",
+    "검사",
+    "상담",
+    "응대",
+    "관리",
+    "담당",
+    "출고",
+    "입고",
+    "적재",
+    "상하차",
+    "정비",
+    "수리",
+    "포장",
+    "제조",
+    "서빙",
+    "접객",
+    "배차",
+    "운송",
+    "수송",
+    "시공",
+    "설치",
+    "교육",
+    "지도",
+    "매출",
+    "발주",
+    "결산",
+    "입력",
 ];
 
 /// Whether the number at `m` is a workplace fact rather than a result.
 fn is_fact(clause: &str, start: usize, end: usize, unit: &str) -> bool {
     let before = &clause[..start];
     let after = &clause[end..];
-    let near_before: String = before.chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+    let near_before: String = before
+        .chars()
+        .rev()
+        .take(8)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     let near_after: String = after.chars().take(8).collect();
     let any = |s: &str, words: &[&str]| words.iter().any(|w| s.contains(w));
-    if any(&near_after, &["교대", "조 2교대", "인승", "cc", "학점", "세 ", "살"]) || near_after.trim_start().starts_with('세') {
+    if any(
+        &near_after,
+        &["교대", "조 2교대", "인승", "cc", "학점", "세 ", "살"],
+    ) || near_after.trim_start().starts_with('세')
+    {
         return true;
     }
     match unit {
-        "명" => any(&near_before, &["근로자", "직원", "임직원", "사원", "인원", "규모", "정원", "종업원", "가족", "형제"]) && !any(&near_after, WORK_WORDS),
-        "톤" | "kg" => any(&near_after, &["트럭", "덤프", "화물", "차량", "지게차", "크레인", "카고", "윙바디", "탑차", "급", "이상", "이하", "미만"]),
-        "원" | "만원" | "만 원" | "억" | "억원" | "억 원" => any(&near_before, &["월급", "연봉", "급여", "시급", "임금", "희망", "일당", "월"]) && !any(&near_before, &["매출", "절감", "수주"]),
-        "시간" | "일" | "분" => any(&near_before, &["주", "하루", "일", "근무", "주당"]) && !any(clause, RESULT_WORDS),
+        "명" => {
+            any(
+                &near_before,
+                &[
+                    "근로자",
+                    "직원",
+                    "임직원",
+                    "사원",
+                    "인원",
+                    "규모",
+                    "정원",
+                    "종업원",
+                    "가족",
+                    "형제",
+                ],
+            ) && !any(&near_after, WORK_WORDS)
+        }
+        "톤" | "kg" => any(
+            &near_after,
+            &[
+                "트럭",
+                "덤프",
+                "화물",
+                "차량",
+                "지게차",
+                "크레인",
+                "카고",
+                "윙바디",
+                "탑차",
+                "급",
+                "이상",
+                "이하",
+                "미만",
+            ],
+        ),
+        "원" | "만원" | "만 원" | "억" | "억원" | "억 원" => {
+            any(
+                &near_before,
+                &["월급", "연봉", "급여", "시급", "임금", "희망", "일당", "월"],
+            ) && !any(&near_before, &["매출", "절감", "수주"])
+        }
+        "시간" | "일" | "분" => {
+            any(&near_before, &["주", "하루", "일", "근무", "주당"]) && !any(clause, RESULT_WORDS)
+        }
         "년" | "개월" => {
-            !(any(&near_before, &["무사고", "무재해", "무결점"]) || any(&near_after, &["무사고", "무재해"]))
+            !(any(&near_before, &["무사고", "무재해", "무결점"])
+                || any(&near_after, &["무사고", "무재해"]))
         }
         "" => !any(clause, &["→", "->"]),
         _ => false,
@@ -72,7 +190,11 @@ fn clauses(text: &str) -> Vec<(usize, String)> {
     while i < chars.len() {
         let c = chars[i];
         let end_here = c == ';'
-            || (c == '.' && chars.get(i + 1).is_none_or(|n| n.is_whitespace()) && !chars.get(i.wrapping_sub(1)).is_some_and(|p| p.is_ascii_digit()));
+            || (c == '.'
+                && chars.get(i + 1).is_none_or(|n| n.is_whitespace())
+                && !chars
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(|p| p.is_ascii_digit()));
         if end_here || i + 1 == chars.len() {
             let stop = if end_here { i + 1 } else { chars.len() };
             let s: String = chars[start..stop].iter().collect();
@@ -94,7 +216,9 @@ pub fn achievements(lines: &[Line], roles: &[LineRole]) -> Vec<Achievement> {
     for (n, line) in lines.iter().enumerate() {
         if matches!(
             roles[n].section,
-            Some(Section::Education | Section::Military | Section::Personal | Section::Certificates)
+            Some(
+                Section::Education | Section::Military | Section::Personal | Section::Certificates
+            )
         ) || roles[n].is_heading
         {
             continue;
@@ -113,7 +237,9 @@ pub fn achievements(lines: &[Line], roles: &[LineRole]) -> Vec<Achievement> {
             let work_word = WORK_WORDS.iter().any(|w| masked.contains(w));
             let mut measured = false;
             for c in NUMBER.captures_iter(&masked) {
-                let (Some(m), Some(_)) = (c.get(0), c.name("n")) else { continue };
+                let (Some(m), Some(_)) = (c.get(0), c.name("n")) else {
+                    continue;
+                };
                 let unit = c.name("u").map_or("", |u| u.as_str());
                 let unit = unit.replace(' ', "");
                 if is_fact(&masked, m.start(), m.end(), &unit) {
@@ -135,7 +261,11 @@ pub fn achievements(lines: &[Line], roles: &[LineRole]) -> Vec<Achievement> {
                 let len = clause.chars().count();
                 out.push(Achievement {
                     text: clause,
-                    span: Span { line: n, start: offset, end: offset + len },
+                    span: Span {
+                        line: n,
+                        start: offset,
+                        end: offset + len,
+                    },
                 });
             }
         }

@@ -163,9 +163,19 @@ fn score(facts: &Facts, rules: &[&Rule], industry: Option<&str>) -> Vec<Reason> 
         .sections
         .iter()
         .filter(|(_, p)| *p)
-        .map(|(s, _)| SECTION_POINTS.iter().find(|(x, _)| x == s).map_or(0, |(_, p)| *p))
+        .map(|(s, _)| {
+            SECTION_POINTS
+                .iter()
+                .find(|(x, _)| x == s)
+                .map_or(0, |(_, p)| *p)
+        })
         .sum();
-    let missing: Vec<&str> = facts.sections.iter().filter(|(_, p)| !p).map(|(s, _)| s.name_ko()).collect();
+    let missing: Vec<&str> = facts
+        .sections
+        .iter()
+        .filter(|(_, p)| !p)
+        .map(|(s, _)| s.name_ko())
+        .collect();
     reasons.push(Reason {
         part: "sections",
         points,
@@ -177,24 +187,71 @@ fn score(facts: &Facts, rules: &[&Rule], industry: Option<&str>) -> Vec<Reason> 
         },
     });
     // Certificates: the required part (15) and the preferred part (10).
-    let required: Vec<&(usize, bool)> = facts.cert_rules.iter().filter(|(i, _)| rules[*i].kind == RuleKind::CertRequired).collect();
-    let preferred_met = facts.cert_rules.iter().filter(|(i, m)| *m && rules[*i].kind == RuleKind::CertPreferred).count() as u32;
-    let preferred_any = facts.cert_rules.iter().any(|(i, _)| rules[*i].kind == RuleKind::CertPreferred);
+    let required: Vec<&(usize, bool)> = facts
+        .cert_rules
+        .iter()
+        .filter(|(i, _)| rules[*i].kind == RuleKind::CertRequired)
+        .collect();
+    let preferred_met = facts
+        .cert_rules
+        .iter()
+        .filter(|(i, m)| *m && rules[*i].kind == RuleKind::CertPreferred)
+        .count() as u32;
+    let preferred_any = facts
+        .cert_rules
+        .iter()
+        .any(|(i, _)| rules[*i].kind == RuleKind::CertPreferred);
     let (req_points, req_text) = if required.is_empty() {
-        let p = if facts.held_national > 0 { CERT_REQUIRED } else { 0 };
-        let why = if industry.is_none() { "업종을 알 수 없어" } else { "해당하는 필수 자격이 없어" };
-        (p, format!("{why} 국가자격 보유로 봄 (국가자격 {}개)", facts.held_national))
+        let p = if facts.held_national > 0 {
+            CERT_REQUIRED
+        } else {
+            0
+        };
+        let why = if industry.is_none() {
+            "업종을 알 수 없어"
+        } else {
+            "해당하는 필수 자격이 없어"
+        };
+        (
+            p,
+            format!(
+                "{why} 국가자격 보유로 봄 (국가자격 {}개)",
+                facts.held_national
+            ),
+        )
     } else {
         let total: u32 = required.iter().map(|(i, _)| rules[*i].weight).sum();
-        let met: u32 = required.iter().filter(|(_, m)| *m).map(|(i, _)| rules[*i].weight).sum();
-        let names: Vec<String> = required.iter().map(|(i, m)| format!("{}{}", rules[*i].id.rsplit('.').next().unwrap_or(""), if *m { " 충족" } else { " 없음" })).collect();
-        ((CERT_REQUIRED * met + total / 2) / total.max(1), format!("필수 자격 {} (가중치 {met}/{total})", names.join(", ")))
+        let met: u32 = required
+            .iter()
+            .filter(|(_, m)| *m)
+            .map(|(i, _)| rules[*i].weight)
+            .sum();
+        let names: Vec<String> = required
+            .iter()
+            .map(|(i, m)| {
+                format!(
+                    "{}{}",
+                    rules[*i].id.rsplit('.').next().unwrap_or(""),
+                    if *m { " 충족" } else { " 없음" }
+                )
+            })
+            .collect();
+        (
+            (CERT_REQUIRED * met + total / 2) / total.max(1),
+            format!("필수 자격 {} (가중치 {met}/{total})", names.join(", ")),
+        )
     };
     let (pref_points, pref_text) = if preferred_any {
-        ((5 * preferred_met).min(CERT_MAX - CERT_REQUIRED), format!("우대 자격 {preferred_met}종 충족"))
+        (
+            (5 * preferred_met).min(CERT_MAX - CERT_REQUIRED),
+            format!("우대 자격 {preferred_met}종 충족"),
+        )
     } else {
         let extra = (facts.held_national.saturating_sub(1) + facts.held_other) as u32;
-        ((5 * extra).min(CERT_MAX - CERT_REQUIRED), format!("우대 기준이 없어 그 밖의 자격 {extra}개로 봄"))
+        (
+            (5 * extra).min(CERT_MAX - CERT_REQUIRED),
+            format!("우대 기준이 없어 그 밖의 자격 {extra}개로 봄"),
+        )
     };
     reasons.push(Reason {
         part: "certificates",
@@ -209,7 +266,11 @@ fn score(facts: &Facts, rules: &[&Rule], industry: Option<&str>) -> Vec<Reason> 
         12..=35 => 12,
         _ => 15,
     };
-    let complete = if facts.jobs == 0 { 0 } else { (5 * facts.complete_jobs as u32 + facts.jobs as u32 / 2) / facts.jobs as u32 };
+    let complete = if facts.jobs == 0 {
+        0
+    } else {
+        (5 * facts.complete_jobs as u32 + facts.jobs as u32 / 2) / facts.jobs as u32
+    };
     reasons.push(Reason {
         part: "experience",
         points: base + complete,
@@ -246,9 +307,17 @@ fn score(facts: &Facts, rules: &[&Rule], industry: Option<&str>) -> Vec<Reason> 
             ((KEYWORD_MAX as usize * present.min(expected) + expected / 2) / expected) as u32,
             format!("핵심 키워드 {expected}개 중 {present}개 기재"),
         ),
-        None => (0, "업종·구인을 알 수 없어 키워드를 비교하지 않음".to_owned()),
+        None => (
+            0,
+            "업종·구인을 알 수 없어 키워드를 비교하지 않음".to_owned(),
+        ),
     };
-    reasons.push(Reason { part: "keywords", points, max: KEYWORD_MAX, text });
+    reasons.push(Reason {
+        part: "keywords",
+        points,
+        max: KEYWORD_MAX,
+        text,
+    });
     reasons
 }
 
@@ -263,53 +332,117 @@ fn analyse_lines(lines: &[Line], options: &Options) -> Analysis {
     let achievements = achievements(lines, &roles);
     let months = experience_months(&employments, options.as_of);
     let (gaps, overlaps) = gaps_and_overlaps(&employments, options.as_of);
-    let whole = compact(&lines.iter().map(|l| l.folded.as_str()).collect::<Vec<_>>().join(" "));
+    let whole = compact(
+        &lines
+            .iter()
+            .map(|l| l.folded.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
 
     let sections = sections_found(lines, &roles, &certificates, &employments);
     let intro_parts = parts_found(&roles);
     let industry = choose_industry(options, &whole, &certificates);
     let industry_id = industry.as_ref().map(|i| i.id.clone());
-    let rules: Vec<&Rule> = industry_id.as_deref().map_or_else(Vec::new, |id| RUBRICS.rules_of(id).collect());
+    let rules: Vec<&Rule> = industry_id
+        .as_deref()
+        .map_or_else(Vec::new, |id| RUBRICS.rules_of(id).collect());
 
     // Certificate rules met: a held certificate among the targets.
-    let held_ids: Vec<&str> = certificates.iter().filter(|c| c.status == Status::Held).filter_map(|c| c.id.as_deref()).collect();
+    let held_ids: Vec<&str> = certificates
+        .iter()
+        .filter(|c| c.status == Status::Held)
+        .filter_map(|c| c.id.as_deref())
+        .collect();
     // A rule applies when its condition words appear in the résumé or the
     // vacancy (버스운전자격 only for bus work).
     let context = match &options.vacancy {
-        Some(v) => format!("{whole}{}", compact(&format!("{} {} {}", v.title, v.text, v.skills.join(" ")))),
+        Some(v) => format!(
+            "{whole}{}",
+            compact(&format!("{} {} {}", v.title, v.text, v.skills.join(" ")))
+        ),
         None => whole.clone(),
     };
-    let applies = |r: &Rule| r.when.is_empty() || r.when.iter().any(|w| context.contains(&compact(w)));
+    let applies =
+        |r: &Rule| r.when.is_empty() || r.when.iter().any(|w| context.contains(&compact(w)));
     let cert_rules: Vec<(usize, bool)> = rules
         .iter()
         .enumerate()
-        .filter(|(_, r)| matches!(r.kind, RuleKind::CertRequired | RuleKind::CertPreferred) && applies(r))
-        .map(|(i, r)| (i, r.targets.iter().any(|t| held_ids.iter().any(|h| satisfies(h, t)))))
+        .filter(|(_, r)| {
+            matches!(r.kind, RuleKind::CertRequired | RuleKind::CertPreferred) && applies(r)
+        })
+        .map(|(i, r)| {
+            (
+                i,
+                r.targets
+                    .iter()
+                    .any(|t| held_ids.iter().any(|h| satisfies(h, t))),
+            )
+        })
         .collect();
 
     // Keywords: the vacancy's, else the industry's skills.
-    let line_texts: Vec<(String, Option<Section>)> =
-        lines.iter().zip(&roles).map(|(l, r)| (compact(&l.folded), r.section)).collect();
+    let line_texts: Vec<(String, Option<Section>)> = lines
+        .iter()
+        .zip(&roles)
+        .map(|(l, r)| (compact(&l.folded), r.section))
+        .collect();
     let keyword_gap = options.vacancy.as_ref().map_or_else(Vec::new, |v| {
-        keyword_gap(v, &ResumeText { lines: &line_texts, certificates: &certificates })
+        keyword_gap(
+            v,
+            &ResumeText {
+                lines: &line_texts,
+                certificates: &certificates,
+            },
+        )
     });
-    let skill_rules: Vec<&Rule> = rules.iter().copied().filter(|r| r.kind == RuleKind::Skill).collect();
+    let skill_rules: Vec<&Rule> = rules
+        .iter()
+        .copied()
+        .filter(|r| r.kind == RuleKind::Skill)
+        .collect();
     let keywords = if options.vacancy.is_some() {
-        Some((keyword_gap.iter().filter(|r| r.suggestion.is_none()).count(), keyword_gap.len()))
+        Some((
+            keyword_gap
+                .iter()
+                .filter(|r| r.suggestion.is_none())
+                .count(),
+            keyword_gap.len(),
+        ))
     } else if !skill_rules.is_empty() {
-        let present = skill_rules.iter().filter(|r| r.targets.iter().any(|t| count(&whole, &spellings(t)) > 0)).count();
+        let present = skill_rules
+            .iter()
+            .filter(|r| r.targets.iter().any(|t| count(&whole, &spellings(t)) > 0))
+            .count();
         Some((present, skill_rules.len().min(SKILLS_FOR_FULL)))
     } else {
         None
     };
 
     let facts = Facts {
-        sections: Section::JUDGED.iter().map(|s| (*s, sections.iter().any(|f| f.name == s.name_ko() && f.present))).collect(),
+        sections: Section::JUDGED
+            .iter()
+            .map(|s| {
+                (
+                    *s,
+                    sections.iter().any(|f| f.name == s.name_ko() && f.present),
+                )
+            })
+            .collect(),
         cert_rules,
-        held_national: certificates.iter().filter(|c| c.status == Status::Held && c.kind == Kind::National).count(),
-        held_other: certificates.iter().filter(|c| c.status == Status::Held && c.kind != Kind::National).count(),
+        held_national: certificates
+            .iter()
+            .filter(|c| c.status == Status::Held && c.kind == Kind::National)
+            .count(),
+        held_other: certificates
+            .iter()
+            .filter(|c| c.status == Status::Held && c.kind != Kind::National)
+            .count(),
         months,
-        complete_jobs: employments.iter().filter(|e| e.company.is_some() && e.title.is_some()).count(),
+        complete_jobs: employments
+            .iter()
+            .filter(|e| e.company.is_some() && e.title.is_some())
+            .count(),
         jobs: employments.len(),
         achievements: achievements.len(),
         keywords,
@@ -329,11 +462,19 @@ fn analyse_lines(lines: &[Line], options: &Options) -> Analysis {
             continue;
         }
         let text = match section {
-            Section::Personal => "인적사항(이름·연락처)이 보이지 않습니다 — 연락처를 적었는지 확인하세요.",
+            Section::Personal => {
+                "인적사항(이름·연락처)이 보이지 않습니다 — 연락처를 적었는지 확인하세요."
+            }
             Section::Education => "학력 기재가 없습니다 — 최종 학력을 적을지 상의하세요.",
-            Section::Career => "경력 기재가 없습니다 — 아르바이트·실습·봉사 경험이 있는지 물어보세요.",
-            Section::Certificates => "자격증 기재가 없습니다 — 운전면허를 포함해 보유 자격을 물어보세요.",
-            Section::Training => "교육훈련 기재가 없습니다 — 직업훈련·안전교육 이수 내역이 있는지 물어보세요.",
+            Section::Career => {
+                "경력 기재가 없습니다 — 아르바이트·실습·봉사 경험이 있는지 물어보세요."
+            }
+            Section::Certificates => {
+                "자격증 기재가 없습니다 — 운전면허를 포함해 보유 자격을 물어보세요."
+            }
+            Section::Training => {
+                "교육훈련 기재가 없습니다 — 직업훈련·안전교육 이수 내역이 있는지 물어보세요."
+            }
             _ => "자기소개서가 없습니다 — 지원동기와 입사 후 포부를 본인의 말로 적도록 도와주세요.",
         };
         suggestions.push(Suggestion {
@@ -352,14 +493,23 @@ fn analyse_lines(lines: &[Line], options: &Options) -> Analysis {
         let mut text = rule.message_ko.clone();
         match rule.legal {
             Some(Legal::Yes) => text.push_str(" (법정 필수 자격)"),
-            Some(Legal::Unknown) if !text.contains("확인 필요") => text.push_str(" (법적 요건 확인 필요)"),
+            Some(Legal::Unknown) if !text.contains("확인 필요") => {
+                text.push_str(" (법적 요건 확인 필요)")
+            }
             _ => {}
         }
-        let planned = certificates
-            .iter()
-            .find(|c| c.status != Status::Held && c.id.as_deref().is_some_and(|id| rule.targets.iter().any(|t| satisfies(id, t))));
+        let planned = certificates.iter().find(|c| {
+            c.status != Status::Held
+                && c.id
+                    .as_deref()
+                    .is_some_and(|id| rule.targets.iter().any(|t| satisfies(id, t)))
+        });
         if let Some(c) = planned {
-            text = format!("{} {} — 실기 일정과 취득 예정일을 확인하세요. {text}", c.name, c.status.name_ko());
+            text = format!(
+                "{} {} — 실기 일정과 취득 예정일을 확인하세요. {text}",
+                c.name,
+                c.status.name_ko()
+            );
         }
         suggestions.push(Suggestion {
             id: rule.id.clone(),
@@ -370,11 +520,20 @@ fn analyse_lines(lines: &[Line], options: &Options) -> Analysis {
     }
     // Job titles that name a certificate.
     for t in &title_mentions {
-        let k = facts.cert_rules.iter().position(|(i, met)| !met && rules[*i].targets.iter().any(|x| satisfies(&t.id, x)));
+        let k = facts
+            .cert_rules
+            .iter()
+            .position(|(i, met)| !met && rules[*i].targets.iter().any(|x| satisfies(&t.id, x)));
         suggestions.push(Suggestion {
             id: format!("title.{}", t.id),
-            text: format!("'{}'(으)로 일한 경력이 있는데 {} 자격 기재가 없습니다 — 보유 여부를 확인하세요.", t.national, t.national),
-            adds: k.map_or_else(|| adds(&|f: &mut Facts| f.held_national += 1), |k| adds(&|f: &mut Facts| f.cert_rules[k].1 = true)),
+            text: format!(
+                "'{}'(으)로 일한 경력이 있는데 {} 자격 기재가 없습니다 — 보유 여부를 확인하세요.",
+                t.national, t.national
+            ),
+            adds: k.map_or_else(
+                || adds(&|f: &mut Facts| f.held_national += 1),
+                |k| adds(&|f: &mut Facts| f.cert_rules[k].1 = true),
+            ),
             span: Some(t.span),
         });
     }
@@ -385,7 +544,11 @@ fn analyse_lines(lines: &[Line], options: &Options) -> Analysis {
         }
         suggestions.push(Suggestion {
             id: format!("cert.status.{}", compact(&c.name)),
-            text: format!("{}: {} — 취득하면 날짜를, 아니면 예정일을 적도록 확인하세요.", c.name, c.status.name_ko()),
+            text: format!(
+                "{}: {} — 취득하면 날짜를, 아니면 예정일을 적도록 확인하세요.",
+                c.name,
+                c.status.name_ko()
+            ),
             adds: 0,
             span: Some(c.span),
         });
@@ -400,7 +563,11 @@ fn analyse_lines(lines: &[Line], options: &Options) -> Analysis {
             (None, Some(_)) => "회사명",
             _ => "직위·역할",
         };
-        let when = format!("{} ~ {}", e.start, e.end.map_or("현재".to_owned(), |x| x.to_string()));
+        let when = format!(
+            "{} ~ {}",
+            e.start,
+            e.end.map_or("현재".to_owned(), |x| x.to_string())
+        );
         suggestions.push(Suggestion {
             id: format!("employment.{n}.incomplete"),
             text: format!("{when} 경력에 {what}이(가) 없습니다 — 물어보고 적으세요."),
@@ -415,19 +582,35 @@ fn analyse_lines(lines: &[Line], options: &Options) -> Analysis {
         if asked >= 3 {
             break;
         }
-        if roles[n].section != Some(Section::Career) || roles[n].is_heading || line.text.chars().any(|c| c.is_ascii_digit()) {
+        if roles[n].section != Some(Section::Career)
+            || roles[n].is_heading
+            || line.text.chars().any(|c| c.is_ascii_digit())
+        {
             continue;
         }
         let k = compact(&line.folded);
-        if !["업무", "담당", "작업", "관리", "운전", "운행", "생산", "조리", "돌봄", "케어", "배송", "용접", "가공"].iter().any(|w| k.contains(w)) {
+        if ![
+            "업무", "담당", "작업", "관리", "운전", "운행", "생산", "조리", "돌봄", "케어", "배송",
+            "용접", "가공",
+        ]
+        .iter()
+        .any(|w| k.contains(w))
+        {
             continue;
         }
-        let hint = metric.map_or("얼마나(건수·양·기간·비율) 했는지 수치로 물어보세요.".to_owned(), |m| m.message_ko.clone());
+        let hint = metric.map_or(
+            "얼마나(건수·양·기간·비율) 했는지 수치로 물어보세요.".to_owned(),
+            |m| m.message_ko.clone(),
+        );
         suggestions.push(Suggestion {
             id: format!("metric.line{n}"),
             text: format!("'{}'에 수치가 없습니다 — {hint}", line.text),
             adds: adds(&|f: &mut Facts| f.achievements += 1),
-            span: Some(Span { line: n, start: 0, end: line.text.chars().count() }),
+            span: Some(Span {
+                line: n,
+                start: 0,
+                end: line.text.chars().count(),
+            }),
         });
         asked += 1;
     }
@@ -440,7 +623,10 @@ fn analyse_lines(lines: &[Line], options: &Options) -> Analysis {
             }
             suggestions.push(Suggestion {
                 id: r.id.clone(),
-                text: format!("'{}' 경험이 있는지 물어보세요 — 있다면 담당 업무에 그 말로 적습니다.", r.targets[0]),
+                text: format!(
+                    "'{}' 경험이 있는지 물어보세요 — 있다면 담당 업무에 그 말로 적습니다.",
+                    r.targets[0]
+                ),
                 adds: adds(&|f: &mut Facts| {
                     if let Some((p, _)) = f.keywords.as_mut() {
                         *p += 1;
@@ -454,12 +640,29 @@ fn analyse_lines(lines: &[Line], options: &Options) -> Analysis {
     for r in &rules {
         match r.kind {
             RuleKind::RedFlag if !r.targets.iter().any(|t| count(&whole, &spellings(t)) > 0) => {
-                suggestions.push(Suggestion { id: r.id.clone(), text: r.message_ko.clone(), adds: 0, span: None });
+                suggestions.push(Suggestion {
+                    id: r.id.clone(),
+                    text: r.message_ko.clone(),
+                    adds: 0,
+                    span: None,
+                });
             }
             RuleKind::Section => {
-                let missing = facts.sections.iter().any(|(s, p)| !p && r.targets.iter().any(|t| t == s.name_ko()));
-                if missing && !suggestions.iter().any(|s| s.id == format!("section.{}", r.targets[0])) {
-                    suggestions.push(Suggestion { id: r.id.clone(), text: r.message_ko.clone(), adds: 0, span: None });
+                let missing = facts
+                    .sections
+                    .iter()
+                    .any(|(s, p)| !p && r.targets.iter().any(|t| t == s.name_ko()));
+                if missing
+                    && !suggestions
+                        .iter()
+                        .any(|s| s.id == format!("section.{}", r.targets[0]))
+                {
+                    suggestions.push(Suggestion {
+                        id: r.id.clone(),
+                        text: r.message_ko.clone(),
+                        adds: 0,
+                        span: None,
+                    });
                 }
             }
             _ => {}
@@ -477,7 +680,10 @@ fn analyse_lines(lines: &[Line], options: &Options) -> Analysis {
     for o in &overlaps {
         suggestions.push(Suggestion {
             id: format!("overlap.{}", o.from),
-            text: format!("{} ~ {} ({}개월) 두 경력이 겹칩니다 — 병행 근무였는지 날짜를 확인하세요.", o.from, o.to, o.months),
+            text: format!(
+                "{} ~ {} ({}개월) 두 경력이 겹칩니다 — 병행 근무였는지 날짜를 확인하세요.",
+                o.from, o.to, o.months
+            ),
             adds: 0,
             span: None,
         });
@@ -512,7 +718,12 @@ fn satisfies(held_id: &str, target_id: &str) -> bool {
     held_id == target_id || doyak_match::certificate_satisfies(held_id, target_id)
 }
 
-fn sections_found(lines: &[Line], roles: &[LineRole], certificates: &[Certificate], employments: &[Employment]) -> Vec<SectionFound> {
+fn sections_found(
+    lines: &[Line],
+    roles: &[LineRole],
+    certificates: &[Certificate],
+    employments: &[Employment],
+) -> Vec<SectionFound> {
     Section::JUDGED
         .iter()
         .map(|&s| {
@@ -521,45 +732,91 @@ fn sections_found(lines: &[Line], roles: &[LineRole], certificates: &[Certificat
                 if r.section != Some(s) {
                     return false;
                 }
-                let body: String = l.folded.chars().skip(if r.is_heading { r.content_from } else { 0 }).collect();
+                let body: String = l
+                    .folded
+                    .chars()
+                    .skip(if r.is_heading { r.content_from } else { 0 })
+                    .collect();
                 let k = compact(&body);
-                !k.is_empty() && !EMPTY_WORDS.iter().any(|w| k == *w || k.trim_start_matches(':') == *w)
+                !k.is_empty()
+                    && !EMPTY_WORDS
+                        .iter()
+                        .any(|w| k == *w || k.trim_start_matches(':') == *w)
             });
             let present = match s {
                 Section::Career => !employments.is_empty() || content,
                 Section::Certificates => !certificates.is_empty() || (content && headed),
                 _ => content,
             };
-            SectionFound { name: s.name_ko(), present, headed }
+            SectionFound {
+                name: s.name_ko(),
+                present,
+                headed,
+            }
         })
         .collect()
 }
 
 fn parts_found(roles: &[LineRole]) -> Vec<PartFound> {
-    [IntroPart::Upbringing, IntroPart::Personality, IntroPart::Motivation, IntroPart::Aspiration, IntroPart::Competence]
-        .iter()
-        .map(|&p| PartFound { name: p.name_ko(), present: roles.iter().any(|r| r.part == Some(p)) })
-        .collect()
+    [
+        IntroPart::Upbringing,
+        IntroPart::Personality,
+        IntroPart::Motivation,
+        IntroPart::Aspiration,
+        IntroPart::Competence,
+    ]
+    .iter()
+    .map(|&p| PartFound {
+        name: p.name_ko(),
+        present: roles.iter().any(|r| r.part == Some(p)),
+    })
+    .collect()
 }
 
-fn choose_industry(options: &Options, whole: &str, certificates: &[Certificate]) -> Option<IndustryChoice> {
-    let pick = |i: &Industry, basis| IndustryChoice { id: i.id.clone(), name_ko: i.name_ko.clone(), basis };
-    if let Some(i) = options.industry.as_deref().and_then(|id| RUBRICS.industry(id)) {
+fn choose_industry(
+    options: &Options,
+    whole: &str,
+    certificates: &[Certificate],
+) -> Option<IndustryChoice> {
+    let pick = |i: &Industry, basis| IndustryChoice {
+        id: i.id.clone(),
+        name_ko: i.name_ko.clone(),
+        basis,
+    };
+    if let Some(i) = options
+        .industry
+        .as_deref()
+        .and_then(|id| RUBRICS.industry(id))
+    {
         return Some(pick(i, IndustryBasis::Given));
     }
-    if let Some(i) = options.vacancy.as_ref().and_then(|v| v.occupation.as_deref()).and_then(|c| RUBRICS.industry_of_keco(c)) {
+    if let Some(i) = options
+        .vacancy
+        .as_ref()
+        .and_then(|v| v.occupation.as_deref())
+        .and_then(|c| RUBRICS.industry_of_keco(c))
+    {
         return Some(pick(i, IndustryBasis::Vacancy));
     }
     // Detected: the industry whose skills and certificates the résumé
     // names most (two at least).
-    let held: Vec<&str> = certificates.iter().filter_map(|c| c.id.as_deref()).collect();
+    let held: Vec<&str> = certificates
+        .iter()
+        .filter_map(|c| c.id.as_deref())
+        .collect();
     let mut best: Option<(usize, &Industry)> = None;
     for industry in &RUBRICS.industries {
         let mut hits = 0;
         for r in RUBRICS.rules_of(&industry.id) {
             match r.kind {
-                RuleKind::Skill if r.targets.iter().any(|t| count(whole, &spellings(t)) > 0) => hits += 1,
-                RuleKind::CertRequired | RuleKind::CertPreferred if r.targets.iter().any(|t| held.contains(&t.as_str())) => hits += 2,
+                RuleKind::Skill if r.targets.iter().any(|t| count(whole, &spellings(t)) > 0) => {
+                    hits += 1
+                }
+                RuleKind::CertRequired | RuleKind::CertPreferred
+                    if r.targets.iter().any(|t| held.contains(&t.as_str())) =>
+                {
+                    hits += 2
+                }
                 _ => {}
             }
         }

@@ -122,19 +122,45 @@ struct Lexicon {
 
 /// Endings of names that can only be certificates.
 const STRONG_MARKS: &[&str] = &[
-    "기능사", "기사", "기능장", "기술사", "자격", "면허", "급", "종", "운용사", "프로세서", "컴활",
-    "관리사", "toeic", "opic", "teps", "jlpt", "hsk", "topik",
+    "기능사",
+    "기사",
+    "기능장",
+    "기술사",
+    "자격",
+    "면허",
+    "급",
+    "종",
+    "운용사",
+    "프로세서",
+    "컴활",
+    "관리사",
+    "toeic",
+    "opic",
+    "teps",
+    "jlpt",
+    "hsk",
+    "topik",
 ];
 /// Endings of certificate names that are also what people are called at
 /// work.
 const TITLE_MARKS: &[&str] = &[
-    "보호사", "조무사", "교사", "복지사", "조리사", "미용사", "상담사", "치료사", "영양사", "위생사",
+    "보호사",
+    "조무사",
+    "교사",
+    "복지사",
+    "조리사",
+    "미용사",
+    "상담사",
+    "치료사",
+    "영양사",
+    "위생사",
 ];
 
 fn strength(term: &str, official: bool) -> Strength {
     if TITLE_MARKS.iter().any(|m| term.ends_with(m)) {
         Strength::Title
-    } else if STRONG_MARKS.iter().any(|m| term.contains(m)) || (official && term.chars().count() >= 5)
+    } else if STRONG_MARKS.iter().any(|m| term.contains(m))
+        || (official && term.chars().count() >= 5)
     {
         Strength::Strong
     } else {
@@ -147,42 +173,82 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut terms: Vec<String> = Vec::new();
     let mut entries: Vec<Entry> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut add = |term: String, entry: Entry, terms: &mut Vec<String>, entries: &mut Vec<Entry>| {
-        if term.chars().count() < 2 || seen.contains_key(&term) {
-            return;
-        }
-        seen.insert(term.clone(), entries.len());
-        terms.push(term);
-        entries.push(entry);
-    };
+    let mut add =
+        |term: String, entry: Entry, terms: &mut Vec<String>, entries: &mut Vec<Entry>| {
+            if term.chars().count() < 2 || seen.contains_key(&term) {
+                return;
+            }
+            seen.insert(term.clone(), entries.len());
+            terms.push(term);
+            entries.push(entry);
+        };
     for (i, q) in refdata.qualifications.iter().enumerate() {
         let name = compact(&q.name_ko);
         let s = strength(&name, true);
-        add(name, Entry { target: Target::National(i), strength: s }, &mut terms, &mut entries);
+        add(
+            name,
+            Entry {
+                target: Target::National(i),
+                strength: s,
+            },
+            &mut terms,
+            &mut entries,
+        );
         // "제1종 보통 운전면허" is written without 제 and 운전 as often as with.
         if let Some(rest) = compact(&q.name_ko).strip_prefix('제') {
-            add(rest.to_owned(), Entry { target: Target::National(i), strength: Strength::Strong }, &mut terms, &mut entries);
+            add(
+                rest.to_owned(),
+                Entry {
+                    target: Target::National(i),
+                    strength: Strength::Strong,
+                },
+                &mut terms,
+                &mut entries,
+            );
         }
         for alias in &q.aliases {
             let a = compact(alias);
             let s = strength(&a, false);
-            add(a, Entry { target: Target::National(i), strength: s }, &mut terms, &mut entries);
+            add(
+                a,
+                Entry {
+                    target: Target::National(i),
+                    strength: s,
+                },
+                &mut terms,
+                &mut entries,
+            );
         }
     }
     let mut credentials = Vec::new();
     let mut reader = csv::Reader::from_reader(
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/resume/credentials.csv"))
-            .as_bytes(),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../assets/resume/credentials.csv"
+        ))
+        .as_bytes(),
     );
     for row in reader.deserialize::<Credential>() {
         let row = row.expect("assets/resume/credentials.csv is well formed");
-        let kind = if row.kind == "language" { Kind::Language } else { Kind::Private };
+        let kind = if row.kind == "language" {
+            Kind::Language
+        } else {
+            Kind::Private
+        };
         let i = credentials.len();
         credentials.push((row.name.clone(), kind));
         for term in std::iter::once(row.name.as_str()).chain(row.aliases.split(';')) {
             let t = compact(term);
             if !t.is_empty() {
-                add(t, Entry { target: Target::Credential(i), strength: Strength::Strong }, &mut terms, &mut entries);
+                add(
+                    t,
+                    Entry {
+                        target: Target::Credential(i),
+                        strength: Strength::Strong,
+                    },
+                    &mut terms,
+                    &mut entries,
+                );
             }
         }
     }
@@ -190,17 +256,70 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .match_kind(MatchKind::LeftmostLongest)
         .build(&terms)
         .expect("certificate names build an automaton");
-    Lexicon { automaton, entries, credentials }
+    Lexicon {
+        automaton,
+        entries,
+        credentials,
+    }
 });
 
 /// Words that say the certificate is held.
-const HOLDING: &[&str] = &["자격증", "취득", "보유", "소지", "합격", "자격", "면허증", "발급", "있음", "등록"];
+const HOLDING: &[&str] = &[
+    "자격증",
+    "취득",
+    "보유",
+    "소지",
+    "합격",
+    "자격",
+    "면허증",
+    "발급",
+    "있음",
+    "등록",
+    "기능사",
+    "산업기사",
+];
 /// Words that make the text around a name a course, not the certificate.
-const COURSE: &[&str] = &["과정", "훈련", "수료", "양성", "강좌", "준비반", "교육원", "학원", "반수강"];
+const COURSE: &[&str] = &[
+    "과정",
+    "훈련",
+    "수료",
+    "양성",
+    "강좌",
+    "준비반",
+    "교육원",
+    "학원",
+    "반수강",
+];
 const COURSE_WEAK: &[&str] = &["교육", "이수", "수강"];
-const NEGATION: &[&str] = &["없음", "없습니다", "미취득", "미보유", "불합격", "해당없음", "무)", "(무", "못했", "없고", "없으나", "없어"];
+const NEGATION: &[&str] = &[
+    "없음",
+    "없습니다",
+    "미취득",
+    "미보유",
+    "불합격",
+    "해당없음",
+    "무)",
+    "(무",
+    "못했",
+    "없고",
+    "없으나",
+    "없어",
+    "없지만",
+    "없는",
+    "없다",
+];
 const WRITTEN: &[&str] = &["필기"];
-const PLANNED: &[&str] = &["예정", "준비", "응시", "공부", "도전", "목표", "취득중", "진행중", "계획"];
+const PLANNED: &[&str] = &[
+    "예정",
+    "준비",
+    "응시",
+    "공부",
+    "도전",
+    "목표",
+    "취득중",
+    "진행중",
+    "계획",
+];
 
 static GRADE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*\(?\s*(?:\d\s*급|[1-9]\s*종|n[1-5]|im[1-3]|ih|al|nl|nm|nh|il|\d{2,3}\s*점|\d{3})\s*\)?")
@@ -209,10 +328,10 @@ static GRADE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The part of a compact line around a match, between separators.
 fn item_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
-    const SEPARATORS: &[char] = &[',', '/', '|', ';', '、', '，', '▶', '■', '●', '◆', '-', '·'];
-    let from = text[..start]
-        .rfind(SEPARATORS)
-        .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    const SEPARATORS: &[char] = &[',', '/', ';', '、', '，', '▶', '■', '●', '◆', '·'];
+    let from = text[..start].rfind(SEPARATORS).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
     let to = text[end..].find(SEPARATORS).map_or(text.len(), |i| end + i);
     (from, to)
 }
@@ -224,6 +343,9 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
     let mut found: Vec<Certificate> = Vec::new();
     let mut titles: Vec<TitleMention> = Vec::new();
     let rows = row_texts(lines);
+    // Keys listed in the 자격증 section: their status there wins over a
+    // mention elsewhere.
+    let mut listed: Vec<String> = Vec::new();
     for (n, line) in lines.iter().enumerate() {
         let role = roles[n];
         if role.is_heading && role.content_from >= line.text.chars().count() {
@@ -232,12 +354,23 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
         let in_cert_section = role.section == Some(Section::Certificates);
         let c = Compact::of(&line.folded);
         let row_context = line.cell.and_then(|cell| rows.get(&(cell.table, cell.row)));
+        // A table flattened one cell per line: the status may sit in the
+        // next lines ("위험물기능사" / "취득 예정").
+        let following = if in_cert_section {
+            following_cells(lines, roles, n)
+        } else {
+            String::new()
+        };
+        let in_prose = role.section == Some(Section::SelfIntro);
         let mut matched_until = 0;
         for m in lexicon.automaton.find_iter(&c.text) {
             let (start, end) = (m.start(), m.end());
             // Part of a longer word ("특수용접기능사" holds "용접기능사" —
             // leftmost-longest already took the longer; "전기" in "충전기").
-            if c.text[..start].chars().next_back().is_some_and(|ch| is_hangul(ch) && !is_particle_end(ch))
+            if c.text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(|ch| is_hangul(ch) && !is_particle_end(ch))
                 && lexicon.entries[m.pattern().as_usize()].strength != Strength::Strong
             {
                 continue;
@@ -248,17 +381,34 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
             let after = &c.text[end..item_to];
             let before = &c.text[item_from..start];
             let mut context = item.to_owned();
+            context.push_str(&following);
             if let Some(row) = row_context {
                 context.push_str(row);
             }
             // The label before a colon applies to every item of the line
             // ("취득 예정: 전기기능사, 전기산업기사").
-            let label = c.text.find(':').filter(|&i| i < start).map_or("", |i| &c.text[..i]);
-            if NEGATION.iter().any(|w| after.contains(w) || (label.contains(w))) {
+            let label = c
+                .text
+                .find(':')
+                .filter(|&i| i < start)
+                .map_or("", |i| &c.text[..i]);
+            if NEGATION
+                .iter()
+                .any(|w| after.contains(w) || (label.contains(w)))
+            {
                 continue;
             }
-            let holding = HOLDING.iter().any(|w| after.contains(w) || before.contains(w));
-            let course = COURSE.iter().any(|w| after.contains(w) || before.ends_with(w))
+            let holding = HOLDING
+                .iter()
+                .any(|w| after.contains(w) || before.contains(w));
+            // In a 자기소개서 a name alone is a wish or a story ("전기기능사
+            // 실기까지 마쳐 …"), not a listing.
+            if in_prose && !holding && !PLANNED.iter().any(|w| after.contains(w)) {
+                continue;
+            }
+            let course = COURSE
+                .iter()
+                .any(|w| after.contains(w) || before.ends_with(w))
                 || (!holding && COURSE_WEAK.iter().any(|w| after.contains(w)))
                 || (role.section == Some(Section::Training) && !holding);
             if course {
@@ -273,7 +423,11 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
                             titles.push(TitleMention {
                                 id: refdata.qualifications[i].id.clone(),
                                 national: refdata.qualifications[i].name_ko.clone(),
-                                span: Span { line: n, start: s, end: e },
+                                span: Span {
+                                    line: n,
+                                    start: s,
+                                    end: e,
+                                },
                             });
                         }
                         continue;
@@ -283,7 +437,13 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
                     let rest: String = item
                         .replacen(&c.text[start..end], "", 1)
                         .chars()
-                        .filter(|ch| !ch.is_ascii_digit() && !matches!(ch, '.' | '(' | ')' | '~' | '년' | '월' | '일' | ':' | '-'))
+                        .filter(|ch| {
+                            !ch.is_ascii_digit()
+                                && !matches!(
+                                    ch,
+                                    '.' | '(' | ')' | '~' | '년' | '월' | '일' | ':' | '-'
+                                )
+                        })
                         .collect();
                     let bare = HOLDING.iter().fold(rest, |r, w| r.replace(w, ""));
                     let alone = in_cert_section && bare.chars().count() <= 1;
@@ -296,8 +456,15 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
                 continue;
             }
             matched_until = end;
-            let written = WRITTEN.iter().any(|w| context.contains(w) || label.contains(w));
-            let planned = PLANNED.iter().any(|w| after.contains(w) || label.contains(w) || (row_context.is_some() && context.contains(w)));
+            let written = WRITTEN
+                .iter()
+                .any(|w| context.contains(w) || label.contains(w));
+            let planned = PLANNED.iter().any(|w| {
+                after.contains(w)
+                    || label.contains(w)
+                    || following.contains(w)
+                    || (row_context.is_some() && context.contains(w))
+            });
             let status = if written {
                 Status::WrittenPassed
             } else if planned {
@@ -325,11 +492,30 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
                 id,
                 kind,
                 status,
-                span: Span { line: n, start: s, end: e },
+                span: Span {
+                    line: n,
+                    start: s,
+                    end: e,
+                },
             };
-            merge(&mut found, cert, &key);
+            merge(&mut found, cert, &key, in_cert_section, &mut listed);
         }
         unlisted(line, n, &c, role, &mut found);
+        if in_cert_section && !role.is_heading {
+            let spans: Vec<(usize, usize)> = found
+                .iter()
+                .filter(|f| f.span.line == n)
+                .map(|f| (f.span.start, f.span.end))
+                .collect();
+            let mut offset = 0;
+            for item in line.text.split(',') {
+                let len = item.chars().count();
+                if !spans.iter().any(|&(a, b)| a < offset + len && offset < b) {
+                    unlisted_credential(line, item, offset, n, &mut found);
+                }
+                offset += len + 1;
+            }
+        }
     }
     // A title mention of a certificate the résumé lists anyway is no
     // question.
@@ -341,22 +527,85 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
 /// Whether a Hangul syllable can end a particle or word before a name
 /// ("및", "과", "와"): such a letter before a name does not glue to it.
 fn is_particle_end(c: char) -> bool {
-    matches!(c, '및' | '과' | '와' | '는' | '은' | '이' | '가' | '을' | '를' | '로' | '고' | '며' | '서' | '에' | '의')
+    matches!(
+        c,
+        '및' | '과'
+            | '와'
+            | '는'
+            | '은'
+            | '이'
+            | '가'
+            | '을'
+            | '를'
+            | '로'
+            | '고'
+            | '며'
+            | '서'
+            | '에'
+            | '의'
+    )
 }
 
 fn key_of(c: &Certificate) -> String {
     c.id.clone().unwrap_or_else(|| compact(&c.name))
 }
 
-/// Adds a certificate, or upgrades the status of one already found.
-fn merge(found: &mut Vec<Certificate>, cert: Certificate, key: &str) {
-    if let Some(existing) = found.iter_mut().find(|c| key_of(c) == key || (c.kind != Kind::National && c.national.is_none() && compact(&c.name).starts_with(key))) {
-        if cert.status > existing.status {
+/// Adds a certificate, or settles the status of one already found: the
+/// 자격증 section's word wins over a mention elsewhere; otherwise the
+/// furthest status (held over 필기 over planned).
+fn merge(
+    found: &mut Vec<Certificate>,
+    cert: Certificate,
+    key: &str,
+    in_cert_section: bool,
+    listed: &mut Vec<String>,
+) {
+    let was_listed = listed.iter().any(|k| k == key);
+    if in_cert_section && !was_listed {
+        listed.push(key.to_owned());
+    }
+    if let Some(existing) = found.iter_mut().find(|c| {
+        key_of(c) == key
+            || (c.kind != Kind::National
+                && c.national.is_none()
+                && compact(&c.name).starts_with(key))
+    }) {
+        if (in_cert_section && !was_listed)
+            || (!was_listed && cert.status > existing.status)
+            || (in_cert_section && cert.status > existing.status)
+        {
             existing.status = cert.status;
+            if in_cert_section {
+                existing.span = cert.span;
+                existing.name = cert.name;
+            }
         }
         return;
     }
     found.push(cert);
+}
+
+/// The next lines of a 자격증 section that hold no certificate name and are
+/// short (a date, "필기 합격", "취득 예정"), compact: cells of the same row
+/// when a table was flattened one cell per line.
+fn following_cells(lines: &[Line], roles: &[LineRole], n: usize) -> String {
+    let mut out = String::new();
+    for k in n + 1..(n + 4).min(lines.len()) {
+        let text = compact(&lines[k].folded);
+        if roles[k].is_heading
+            || roles[k].section != Some(Section::Certificates)
+            || text.chars().count() > 12
+        {
+            break;
+        }
+        if LEXICON.automaton.find(&text).is_some()
+            || CREDENTIAL_END.is_match(&text) && !text.chars().any(|c| c.is_ascii_digit())
+        {
+            break;
+        }
+        out.push_str(&text);
+    }
+    out
 }
 
 static UNLISTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -370,16 +619,28 @@ fn unlisted(line: &Line, n: usize, c: &Compact, role: LineRole, found: &mut Vec<
     }
     for m in UNLISTED.find_iter(&c.text) {
         let (start, end) = (m.start(), m.end());
-        if LEXICON.automaton.find_iter(m.as_str()).any(|x| x.start() == 0 && x.end() == m.as_str().len()) {
+        let text = m.as_str();
+        let ends_known = text.char_indices().any(|(i, _)| {
+            LEXICON
+                .automaton
+                .find_iter(&text[i..])
+                .any(|x| x.start() == 0 && x.end() == text.len() - i)
+        });
+        if ends_known {
             continue;
         }
         let (s, e) = c.chars_of(start, end);
-        if found.iter().any(|f| f.span.line == n && f.span.start < e && s < f.span.end) {
+        if found
+            .iter()
+            .any(|f| f.span.line == n && f.span.start < e && s < f.span.end)
+        {
             continue;
         }
         let (_, item_to) = item_bounds(&c.text, start, end);
         let after = &c.text[end..item_to];
-        if NEGATION.iter().any(|w| after.contains(w)) || COURSE.iter().chain(COURSE_WEAK).any(|w| after.contains(w)) {
+        if NEGATION.iter().any(|w| after.contains(w))
+            || COURSE.iter().chain(COURSE_WEAK).any(|w| after.contains(w))
+        {
             continue;
         }
         let status = if WRITTEN.iter().any(|w| after.contains(w)) {
@@ -398,9 +659,15 @@ fn unlisted(line: &Line, n: usize, c: &Compact, role: LineRole, found: &mut Vec<
                 id: None,
                 kind: Kind::Unlisted,
                 status,
-                span: Span { line: n, start: s, end: e },
+                span: Span {
+                    line: n,
+                    start: s,
+                    end: e,
+                },
             },
             &compact(m.as_str()),
+            role.section == Some(Section::Certificates),
+            &mut Vec::new(),
         );
     }
 }
@@ -411,8 +678,86 @@ fn row_texts(lines: &[Line]) -> HashMap<(usize, usize), String> {
     let mut rows: HashMap<(usize, usize), String> = HashMap::new();
     for line in lines {
         if let Some(cell) = line.cell {
-            rows.entry((cell.table, cell.row)).or_default().push_str(&compact(&line.folded));
+            rows.entry((cell.table, cell.row))
+                .or_default()
+                .push_str(&compact(&line.folded));
         }
     }
     rows
+}
+
+static CREDENTIAL_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:사|지도사|관리사|자격증|자격|면허|\d\s*급|gb|bb|벨트)$")
+        .expect("credential ending")
+});
+
+/// A line of the 자격증 section that names no listed certificate but reads
+/// as one ("아동요리지도사 1급", "6시그마 GB"): listed as written, apart
+/// from the national ones.
+fn unlisted_credential(
+    line: &Line,
+    item: &str,
+    offset: usize,
+    n: usize,
+    found: &mut Vec<Certificate>,
+) {
+    // The name: the text before the first cell break, date or bracket.
+    let text = item.trim_start_matches(|c: char| matches!(c, '|' | '-' | '·' | '•' | '*' | ' '));
+    let end = text
+        .find(|c: char| matches!(c, '|' | '\t' | '(' | ',' | ':' | '/'))
+        .unwrap_or(text.len());
+    let mut name = text[..end].trim().to_owned();
+    // A trailing date goes ("… 2020.07").
+    if let Some(d) = crate::dates::dates(&crate::text::fold(&name)).first() {
+        name = name
+            .chars()
+            .take(d.start)
+            .collect::<String>()
+            .trim()
+            .to_owned();
+    }
+    let key = compact(&name);
+    if key.chars().count() < 3
+        || !key.chars().any(is_hangul) && !key.chars().any(|c| c.is_ascii_alphabetic())
+    {
+        return;
+    }
+    if !CREDENTIAL_END.is_match(&crate::text::fold(&key))
+        || NEGATION.iter().any(|w| compact(&line.text).contains(w))
+    {
+        return;
+    }
+    // Column names of a 자격증 table are no credential.
+    if ["자격증", "자격명", "자격증명", "취득자격", "자격"].contains(&key.as_str())
+    {
+        return;
+    }
+    let rest = compact(&line.folded);
+    let status = if WRITTEN.iter().any(|w| rest.contains(w)) {
+        Status::WrittenPassed
+    } else if PLANNED.iter().any(|w| rest.contains(w)) {
+        Status::Planned
+    } else {
+        Status::Held
+    };
+    let start = item.find(&name).map_or(0, |b| item[..b].chars().count()) + offset;
+    let len = name.chars().count();
+    merge(
+        found,
+        Certificate {
+            name,
+            national: None,
+            id: None,
+            kind: Kind::Private,
+            status,
+            span: Span {
+                line: n,
+                start,
+                end: start + len,
+            },
+        },
+        &key,
+        true,
+        &mut Vec::new(),
+    );
 }

@@ -93,6 +93,10 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         |
         (?:(?P<y4k>(?:19|20)\d{2})|'?(?P<y2k>\d{2}))\s*년\s*(?P<mk>\d{1,2})\s*월
            (?:\s*(?P<dk>\d{1,2})\s*일)?
+        |
+        (?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?P<ye>(?:19|20)\d{2})
+        |
+        \b(?P<mm>0?[1-9]|1[0-2])\s*/\s*(?P<ys>(?:19|20)\d{2})\b
         ",
     )
     .expect("date pattern")
@@ -112,7 +116,12 @@ static UNTIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:까지|퇴사|퇴직)").expect("until pattern"));
 
 fn year_of(c: &regex::Captures<'_>) -> Option<i32> {
-    if let Some(y) = c.name("y4").or(c.name("y4k")) {
+    if let Some(y) = c
+        .name("y4")
+        .or(c.name("y4k"))
+        .or(c.name("ye"))
+        .or(c.name("ys"))
+    {
         return y.as_str().parse().ok();
     }
     let two: i32 = c.name("y2").or(c.name("y2k"))?.as_str().parse().ok()?;
@@ -143,11 +152,19 @@ pub fn dates(folded: &str) -> Vec<FoundDate> {
             (at, false)
         } else {
             let Some(year) = year_of(&c) else { continue };
-            let Some(month) = c
-                .name("m")
-                .or(c.name("mk"))
-                .and_then(|m| m.as_str().parse().ok())
-            else {
+            const MONTHS: [&str; 12] = [
+                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+            ];
+            let named = c
+                .name("mon")
+                .and_then(|m| MONTHS.iter().position(|x| *x == m.as_str()))
+                .map(|i| i as u32 + 1);
+            let Some(month) = named.or_else(|| {
+                c.name("m")
+                    .or(c.name("mk"))
+                    .or(c.name("mm"))
+                    .and_then(|m| m.as_str().parse().ok())
+            }) else {
                 continue;
             };
             let Some(at) = YearMonth::new(year, month) else {
@@ -176,10 +193,62 @@ pub fn dates(folded: &str) -> Vec<FoundDate> {
     out
 }
 
+static BARE_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d.])(?P<a>\d{2})\.(?P<am>\d{1,2})\.?\s*~\s*(?:(?P<b>\d{2})\.(?P<bm>\d{1,2})\.?(?:[^\d.]|$)|(?P<now>현재|재직))")
+        .expect("bare period pattern")
+});
+
+/// Periods with two-digit years and no apostrophe ("96.01~04.12"), read
+/// only as a period with '~': alone, "96.01" could be a number.
+fn bare_periods(folded: &str) -> Vec<FoundPeriod> {
+    let year = |s: &str| {
+        s.parse::<i32>()
+            .ok()
+            .map(|y| if y >= 50 { 1900 + y } else { 2000 + y })
+    };
+    BARE_PERIOD
+        .captures_iter(folded)
+        .filter_map(|c| {
+            let a = c.name("a")?;
+            let start = YearMonth::new(year(a.as_str())?, c.name("am")?.as_str().parse().ok()?)?;
+            let (end, to) = if let Some(b) = c.name("b") {
+                let bm = c.name("bm")?;
+                (
+                    Some(YearMonth::new(
+                        year(b.as_str())?,
+                        bm.as_str().parse().ok()?,
+                    )?),
+                    bm.end(),
+                )
+            } else {
+                (None, c.name("now")?.end())
+            };
+            if end.is_some_and(|e| e < start) {
+                return None;
+            }
+            Some(FoundPeriod {
+                start,
+                end,
+                from: chars_at(folded, a.start()),
+                to: chars_at(folded, to),
+            })
+        })
+        .collect()
+}
+
 /// Every period in a folded line: a date, a separator, and a date or an
 /// open end. A date followed by an open-end word alone ("2020.03 ~ 현재")
 /// counts; a lone date does not.
 pub fn periods(folded: &str) -> Vec<FoundPeriod> {
+    let out = periods_of_dates(folded);
+    if out.is_empty() {
+        bare_periods(folded)
+    } else {
+        out
+    }
+}
+
+fn periods_of_dates(folded: &str) -> Vec<FoundPeriod> {
     let found = dates(folded);
     let chars: Vec<char> = folded.chars().collect();
     let text_between = |a: usize, b: usize| -> String { chars[a..b].iter().collect() };
@@ -188,7 +257,10 @@ pub fn periods(folded: &str) -> Vec<FoundPeriod> {
     while i < found.len() {
         let a = found[i];
         let rest = text_between(a.end, chars.len());
-        let Some(sep) = SEPARATOR.find(&rest).filter(|m| !m.as_str().trim().is_empty()) else {
+        let Some(sep) = SEPARATOR
+            .find(&rest)
+            .filter(|m| !m.as_str().trim().is_empty())
+        else {
             i += 1;
             continue;
         };

@@ -60,10 +60,16 @@ pub struct KeywordRow {
 static GROUPS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
     let mut groups: Vec<Vec<String>> = Vec::new();
     let mut reader = csv::Reader::from_reader(
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/match/skill_synonyms.csv")).as_bytes(),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../assets/match/skill_synonyms.csv"
+        ))
+        .as_bytes(),
     );
     for row in reader.records().flatten() {
-        let (Some(canonical), Some(alias)) = (row.get(0), row.get(1)) else { continue };
+        let (Some(canonical), Some(alias)) = (row.get(0), row.get(1)) else {
+            continue;
+        };
         match groups.iter_mut().find(|g| g[0] == canonical) {
             Some(g) => g.push(alias.to_owned()),
             None => groups.push(vec![canonical.to_owned(), alias.to_owned()]),
@@ -71,7 +77,10 @@ static GROUPS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
     }
     for rule in RUBRICS.rules.iter().filter(|r| r.kind == RuleKind::Skill) {
         let keys: Vec<String> = rule.targets.iter().map(|t| compact(t)).collect();
-        match groups.iter_mut().find(|g| g.iter().any(|s| keys.contains(&compact(s)))) {
+        match groups
+            .iter_mut()
+            .find(|g| g.iter().any(|s| keys.contains(&compact(s))))
+        {
             Some(g) => {
                 for t in &rule.targets {
                     if !g.iter().any(|s| compact(s) == compact(t)) {
@@ -92,10 +101,17 @@ pub fn spellings(skill: &str) -> Vec<String> {
     let mut all: Vec<String> = GROUPS
         .iter()
         .find(|g| g.iter().any(|s| compact(s) == key))
-        .map_or_else(|| vec![key.clone()], |g| g.iter().map(|s| compact(s)).collect());
+        .map_or_else(
+            || vec![key.clone()],
+            |g| g.iter().map(|s| compact(s)).collect(),
+        );
     // A canonical spelling with a parenthesised note ("사상(그라인딩)") is
     // written without it.
-    let bare: Vec<String> = all.iter().filter_map(|s| s.split_once('(').map(|(a, _)| a.to_owned())).filter(|s| s.chars().count() >= 2).collect();
+    let bare: Vec<String> = all
+        .iter()
+        .filter_map(|s| s.split_once('(').map(|(a, _)| a.to_owned()))
+        .filter(|s| s.chars().count() >= 2)
+        .collect();
     all.extend(bare);
     all.sort_by_key(|s| std::cmp::Reverse(s.len()));
     all.dedup();
@@ -142,11 +158,20 @@ pub fn keyword_gap(vacancy: &Vacancy, resume: &ResumeText<'_>) -> Vec<KeywordRow
     let mut rows = Vec::new();
     let mut seen: BTreeSet<String> = BTreeSet::new();
     for (list, kind) in [
-        (&vacancy.required_certificates, KeywordKind::RequiredCertificate),
-        (&vacancy.preferred_certificates, KeywordKind::PreferredCertificate),
+        (
+            &vacancy.required_certificates,
+            KeywordKind::RequiredCertificate,
+        ),
+        (
+            &vacancy.preferred_certificates,
+            KeywordKind::PreferredCertificate,
+        ),
     ] {
         for wanted in list {
-            let key = doyak_match::certificate_keys(wanted).into_iter().next().unwrap_or_default();
+            let key = doyak_match::certificate_keys(wanted)
+                .into_iter()
+                .next()
+                .unwrap_or_default();
             if !seen.insert(key) {
                 continue;
             }
@@ -154,25 +179,42 @@ pub fn keyword_gap(vacancy: &Vacancy, resume: &ResumeText<'_>) -> Vec<KeywordRow
                 .certificates
                 .iter()
                 .filter(|c| c.kind == Kind::National || c.kind == Kind::Unlisted)
-                .filter(|c| doyak_match::certificate_satisfies(c.national.as_deref().unwrap_or(&c.name), wanted))
+                .filter(|c| {
+                    doyak_match::certificate_satisfies(
+                        c.national.as_deref().unwrap_or(&c.name),
+                        wanted,
+                    )
+                })
                 .collect();
             let held = meeting.iter().filter(|c| c.status == Status::Held).count() as u32;
             let in_posting = 1 + count(&posting, &[compact(wanted)]);
             let suggestion = if held > 0 {
                 None
             } else if let Some(c) = meeting.first() {
-                Some(format!("{} {} — 구인은 취득한 자격을 요구합니다. 실기 일정·취득 예정일을 확인하세요.", c.name, c.status.name_ko()))
+                Some(format!(
+                    "{} {} — 구인은 취득한 자격을 요구합니다. 실기 일정·취득 예정일을 확인하세요.",
+                    c.name,
+                    c.status.name_ko()
+                ))
             } else if kind == KeywordKind::RequiredCertificate {
-                Some(format!("필수 자격 '{wanted}' 기재가 없습니다 — 보유 여부를 확인하고, 없다면 지원 전에 상의하세요."))
+                Some(format!(
+                    "필수 자격 '{wanted}' 기재가 없습니다 — 보유 여부를 확인하고, 없다면 지원 전에 상의하세요."
+                ))
             } else {
-                Some(format!("우대 자격 '{wanted}' 기재가 없습니다 — 보유 여부를 확인하세요."))
+                Some(format!(
+                    "우대 자격 '{wanted}' 기재가 없습니다 — 보유 여부를 확인하세요."
+                ))
             };
             rows.push(KeywordRow {
                 keyword: wanted.trim().to_owned(),
                 kind,
                 in_posting,
                 in_resume: held,
-                found_in: if meeting.is_empty() { Vec::new() } else { vec![Section::Certificates.name_ko().to_owned()] },
+                found_in: if meeting.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Section::Certificates.name_ko().to_owned()]
+                },
                 suggestion,
             });
         }
@@ -192,7 +234,8 @@ pub fn keyword_gap(vacancy: &Vacancy, resume: &ResumeText<'_>) -> Vec<KeywordRow
         if !seen.insert(compact(&skill)) {
             continue;
         }
-        let in_posting = u32::from(vacancy.skills.iter().any(|s| spellings(s) == spell)) + count(&posting, &spell);
+        let in_posting = u32::from(vacancy.skills.iter().any(|s| spellings(s) == spell))
+            + count(&posting, &spell);
         let mut in_resume = 0;
         let mut found_in: Vec<String> = Vec::new();
         for (text, section) in resume.lines {
@@ -206,9 +249,18 @@ pub fn keyword_gap(vacancy: &Vacancy, resume: &ResumeText<'_>) -> Vec<KeywordRow
             }
         }
         let suggestion = (in_resume == 0).then(|| {
-            format!("'{skill}' 경험이 있는지 물어보세요 — 있다면 경력의 담당 업무에 그 말로 적습니다.")
+            format!(
+                "'{skill}' 경험이 있는지 물어보세요 — 있다면 경력의 담당 업무에 그 말로 적습니다."
+            )
         });
-        rows.push(KeywordRow { keyword: skill, kind: KeywordKind::Skill, in_posting, in_resume, found_in, suggestion });
+        rows.push(KeywordRow {
+            keyword: skill,
+            kind: KeywordKind::Skill,
+            in_posting,
+            in_resume,
+            found_in,
+            suggestion,
+        });
     }
     rows
 }

@@ -22,9 +22,11 @@ pub use analysis::{
     Analysis, FORMAT, FORMAT_VERSION, IndustryBasis, IndustryChoice, Options, PartFound, Reason,
     SectionFound, Suggestion, analyse, analyse_text,
 };
-pub use certificates::{Certificate, Kind as CertificateKind, Status as CertificateStatus, TitleMention};
+pub use certificates::{
+    Certificate, Kind as CertificateKind, Status as CertificateStatus, TitleMention,
+};
 pub use dates::YearMonth;
 pub use keywords::{KeywordKind, KeywordRow, Vacancy};
-pub use rubric::{Industry, Legal, RUBRICS, Rule, RuleKind, Rubrics};
+pub use rubric::{Industry, Legal, RUBRICS, Rubrics, Rule, RuleKind};
 pub use sections::{IntroPart, Section};
 pub use timeline::{Employment, Interval};

@@ -8,7 +8,10 @@ use std::sync::LazyLock;
 use serde::{Deserialize, Serialize};
 
 /// The rubric data's version, written into every analysis.
-pub const VERSION: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/resume/VERSION"));
+pub const VERSION: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../assets/resume/VERSION"
+));
 
 /// An industry with a rubric.
 #[derive(Debug, Clone, Serialize)]
@@ -98,18 +101,28 @@ impl Rubrics {
     /// The industry of a KECO code (a 중분류 or anything under it).
     pub fn industry_of_keco(&self, code: &str) -> Option<&Industry> {
         let middle: String = code.chars().take(2).collect();
-        self.industries.iter().find(|i| i.keco_middle.contains(&middle))
+        self.industries
+            .iter()
+            .find(|i| i.keco_middle.contains(&middle))
     }
 }
 
 fn split(s: &str) -> Vec<String> {
-    s.split('|').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()
+    s.split('|')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 pub static RUBRICS: LazyLock<Rubrics> = LazyLock::new(|| {
     let mut industries = Vec::new();
     let mut reader = csv::Reader::from_reader(
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/resume/industries.csv")).as_bytes(),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../assets/resume/industries.csv"
+        ))
+        .as_bytes(),
     );
     for row in reader.deserialize::<IndustryRow>() {
         let row = row.expect("assets/resume/industries.csv is well formed");
@@ -121,7 +134,11 @@ pub static RUBRICS: LazyLock<Rubrics> = LazyLock::new(|| {
     }
     let mut rules = Vec::new();
     let mut reader = csv::Reader::from_reader(
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/resume/rubric.csv")).as_bytes(),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../assets/resume/rubric.csv"
+        ))
+        .as_bytes(),
     );
     for row in reader.deserialize::<RuleRow>() {
         let row = row.expect("assets/resume/rubric.csv is well formed");

@@ -40,9 +40,9 @@ pub struct Span {
 /// One character folded for matching; always exactly one character out.
 pub fn fold_char(c: char) -> char {
     match c {
-        '\u{FF01}'..='\u{FF5E}' => {
-            char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c).to_ascii_lowercase()
-        }
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21)
+            .unwrap_or(c)
+            .to_ascii_lowercase(),
         '\u{3000}' | '\u{00A0}' | '\t' => ' ',
         '∼' | '〜' | '˜' => '~',
         '–' | '—' | '‐' | '‑' | '‒' | '−' | '―' | 'ㅡ' => '-',

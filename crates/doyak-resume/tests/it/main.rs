@@ -1,3 +1,4 @@
 //! Integration tests of doyak-resume.
 
+mod labelled;
 mod read;
