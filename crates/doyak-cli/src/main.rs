@@ -786,7 +786,9 @@ fn main() -> ExitCode {
                 AppError::Invalid(_)
                 | AppError::Read(_)
                 | AppError::MatchInput { .. }
-                | AppError::DiagnosisInput { .. } => 2,
+                | AppError::DiagnosisInput { .. }
+                | AppError::ResumeRead { .. }
+                | AppError::ResumeInput { .. } => 2,
                 _ => 1,
             })
         }

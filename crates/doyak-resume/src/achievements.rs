@@ -217,7 +217,11 @@ pub fn achievements(lines: &[Line], roles: &[LineRole]) -> Vec<Achievement> {
         if matches!(
             roles[n].section,
             Some(
-                Section::Education | Section::Military | Section::Personal | Section::Certificates
+                Section::Education
+                    | Section::Military
+                    | Section::Personal
+                    | Section::Certificates
+                    | Section::Training
             )
         ) || roles[n].is_heading
         {
@@ -234,7 +238,18 @@ pub fn achievements(lines: &[Line], roles: &[LineRole]) -> Vec<Achievement> {
             }
             let masked: String = masked.into_iter().collect();
             let result_word = RESULT_WORDS.iter().any(|w| masked.contains(w));
-            let work_word = WORK_WORDS.iter().any(|w| masked.contains(w));
+            // A course ("안전교육 이수 (8시간)") is training, not a result.
+            if !result_word
+                && ["이수", "수료", "과정", "교육"]
+                    .iter()
+                    .any(|w| masked.contains(w))
+            {
+                continue;
+            }
+            // A job's heading line ("2019.03~현재 (주)가상푸드 조리원 (1일
+            // 1,500식)") describes the workplace; only a result counts there.
+            let heading_of_job = !crate::dates::periods(&folded).is_empty();
+            let work_word = !heading_of_job && WORK_WORDS.iter().any(|w| masked.contains(w));
             let mut measured = false;
             for c in NUMBER.captures_iter(&masked) {
                 let (Some(m), Some(_)) = (c.get(0), c.name("n")) else {

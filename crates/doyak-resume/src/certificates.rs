@@ -367,12 +367,18 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
             let (start, end) = (m.start(), m.end());
             // Part of a longer word ("특수용접기능사" holds "용접기능사" —
             // leftmost-longest already took the longer; "전기" in "충전기").
-            if c.text[..start]
-                .chars()
-                .next_back()
-                .is_some_and(|ch| is_hangul(ch) && !is_particle_end(ch))
-                && lexicon.entries[m.pattern().as_usize()].strength != Strength::Strong
-            {
+            // Judged on the line as written: "가상요양원 요양보호사" has a
+            // space the compact text lost.
+            let glued = {
+                let at = c.offsets[c.text[..start].chars().count()];
+                at > 0
+                    && line
+                        .folded
+                        .chars()
+                        .nth(at - 1)
+                        .is_some_and(|ch| is_hangul(ch) && !is_particle_end(ch))
+            };
+            if glued && lexicon.entries[m.pattern().as_usize()].strength != Strength::Strong {
                 continue;
             }
             let entry = &lexicon.entries[m.pattern().as_usize()];
@@ -570,10 +576,11 @@ fn merge(
                 && c.national.is_none()
                 && compact(&c.name).starts_with(key))
     }) {
-        if (in_cert_section && !was_listed)
-            || (!was_listed && cert.status > existing.status)
-            || (in_cert_section && cert.status > existing.status)
-        {
+        // First listing in the 자격증 section: its word is the status.
+        let first_listing = in_cert_section && !was_listed;
+        // Otherwise the furthest status, where the section does not rule.
+        let further = cert.status > existing.status && (in_cert_section || !was_listed);
+        if first_listing || further {
             existing.status = cert.status;
             if in_cert_section {
                 existing.span = cert.span;
@@ -702,9 +709,9 @@ fn unlisted_credential(
     found: &mut Vec<Certificate>,
 ) {
     // The name: the text before the first cell break, date or bracket.
-    let text = item.trim_start_matches(|c: char| matches!(c, '|' | '-' | '·' | '•' | '*' | ' '));
+    let text = item.trim_start_matches(['|', '-', '·', '•', '*', ' ']);
     let end = text
-        .find(|c: char| matches!(c, '|' | '\t' | '(' | ',' | ':' | '/'))
+        .find(['|', '\t', '(', ',', ':', '/'])
         .unwrap_or(text.len());
     let mut name = text[..end].trim().to_owned();
     // A trailing date goes ("… 2020.07").

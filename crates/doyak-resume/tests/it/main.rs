@@ -1,4 +1,5 @@
 //! Integration tests of doyak-resume.
 
+mod engine;
 mod labelled;
 mod read;
