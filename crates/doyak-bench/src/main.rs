@@ -18,6 +18,7 @@ use doyak_domain::{Center, Id, JobSeeker, SigunguCode};
 use doyak_store::{Passphrase, SeekerFilter, Store, WriteContext};
 mod desk;
 mod parts;
+mod resume;
 mod sync;
 
 use std::path::Path;
@@ -105,6 +106,10 @@ fn insert(path: &Path, pass: &Passphrase, people: &[JobSeeker]) -> Duration {
 fn main() {
     let n = u32::try_from(arg("--seekers", 100_000)).unwrap_or(100_000);
     let runs = arg("--runs", 5).max(1) as usize;
+    if std::env::args().any(|a| a == "--resumes") {
+        resume::run(arg("--resumes", 10_000) as usize, runs);
+        return;
+    }
     if std::env::args().any(|a| a == "--desk") {
         // `--keep FILE`: generate the caseload there once and reuse it in
         // later runs (generating 50k seekers takes minutes).

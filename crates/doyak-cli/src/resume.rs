@@ -109,29 +109,52 @@ pub(crate) fn run(action: ResumeAction) -> Result<(), Failure> {
         .filter(|p| p.is_file())
         .collect();
     files.sort();
-    let mut lines = Vec::with_capacity(files.len());
-    let mut unread = 0;
-    for path in &files {
+    // Every core takes every n-th file; the lines keep the folder's order.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len().max(1));
+    let one = |path: &PathBuf| {
         let name = name_of(path);
-        let result = std::fs::read(path)
-            .map_err(|e| {
-                Failure::Usage(format!("파일을 읽을 수 없습니다: {}: {e}", path.display()))
-            })
-            .and_then(|bytes| analyse_file(&name, &bytes, &options).map_err(Failure::App));
-        let result = match result {
-            Ok(a) => Ok(a),
-            Err(Failure::App(e)) => Err(e),
-            Err(Failure::Usage(m)) => Err(doyak_app::AppError::ResumeInput { problems: vec![m] }),
+        let result = match std::fs::read(path) {
+            Ok(bytes) => analyse_file(&name, &bytes, &options),
+            Err(e) => Err(doyak_app::AppError::ResumeInput {
+                problems: vec![format!("파일을 읽을 수 없습니다: {name}: {e}")],
+            }),
         };
-        if result.is_err() {
-            unread += 1;
+        BatchLine::of(&name, result)
+    };
+    let lines: Vec<BatchLine> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let (files, one) = (&files, &one);
+                s.spawn(move || {
+                    (t..files.len())
+                        .step_by(threads)
+                        .map(|i| (i, one(&files[i])))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let mut slots: Vec<Option<BatchLine>> = (0..files.len()).map(|_| None).collect();
+        for h in handles {
+            // A thread that stopped would leave files without a line: say
+            // so rather than print a short list.
+            for (i, line) in h.join().map_err(|_| {
+                Failure::Usage("분석 중 내부 오류가 나서 결과를 쓰지 않았습니다.".into())
+            })? {
+                slots[i] = Some(line);
+            }
         }
-        lines.push(BatchLine::of(&name, result));
-    }
+        Ok::<_, Failure>(slots.into_iter().flatten().collect())
+    })?;
+    let unread = lines
+        .iter()
+        .filter(|l| matches!(l, BatchLine::Unread { .. }))
+        .count();
     print_out(&jsonl(&lines)?)?;
     eprintln!(
         "이력서 {}개 분석, {unread}개 읽지 못함",
-        files.len() - unread
+        lines.len() - unread
     );
     Ok(())
 }
