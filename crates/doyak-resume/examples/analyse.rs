@@ -1,4 +1,5 @@
-//! Prints the analysis of a text file (development aid):
+//! Prints the analysis of a résumé file (development aid; `SHOW_LINES=1`
+//! prints the lines the engine reads first):
 //! `cargo run -p doyak-resume --example analyse -- FILE [YYYY-MM]`.
 
 fn main() {
@@ -11,7 +12,6 @@ fn main() {
         eprintln!("{path}: {e}");
         std::process::exit(2)
     });
-    let text = String::from_utf8_lossy(&bytes);
     let as_of = args
         .get(2)
         .and_then(|s| doyak_resume::YearMonth::parse(s))
@@ -19,14 +19,21 @@ fn main() {
             year: 2026,
             month: 12,
         });
-    let analysis = doyak_resume::analyse_text(
-        &text,
-        &doyak_resume::Options {
-            as_of,
-            industry: None,
-            vacancy: None,
-        },
-    );
+    let document = doyak_resume::read::read_document(path, &bytes).unwrap_or_else(|e| {
+        eprintln!("{path}: {e}");
+        std::process::exit(2)
+    });
+    if std::env::var_os("SHOW_LINES").is_some() {
+        for (i, l) in doyak_resume::text::lines(&document).iter().enumerate() {
+            eprintln!("{i:3} {:?}", l.text);
+        }
+    }
+    let options = doyak_resume::Options {
+        as_of,
+        industry: None,
+        vacancy: None,
+    };
+    let analysis = doyak_resume::analyse(&document, &options);
     println!(
         "{}",
         serde_json::to_string_pretty(&analysis).unwrap_or_default()

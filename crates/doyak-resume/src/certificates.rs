@@ -310,6 +310,7 @@ const NEGATION: &[&str] = &[
 ];
 const WRITTEN: &[&str] = &["필기"];
 const PLANNED: &[&str] = &[
+    "접수",
     "예정",
     "준비",
     "응시",
@@ -352,12 +353,37 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
             continue;
         }
         let in_cert_section = role.section == Some(Section::Certificates);
-        let c = Compact::of(&line.folded);
+        // A grade in the next cell of the row ("전산회계" | "1급") belongs
+        // to the name.
+        let grade_cell = lines.get(n + 1).filter(|next| {
+            in_cert_section
+                && line.cell.is_some()
+                && next.cell.is_some_and(|x| {
+                    line.cell
+                        .is_some_and(|c| c.table == x.table && c.row == x.row)
+                })
+                && GRADE_CELL.is_match(&compact(&next.folded))
+        });
+        let folded_ext = match grade_cell {
+            Some(next) => format!("{} {}", line.folded, next.folded),
+            None => line.folded.clone(),
+        };
+        let text_ext = match grade_cell {
+            Some(next) => format!("{} {}", line.text, next.text),
+            None => line.text.clone(),
+        };
+        let line_len = line.text.chars().count();
+        let c = Compact::of(&folded_ext);
+        let starts: Vec<usize> = lexicon
+            .automaton
+            .find_iter(&c.text)
+            .map(|m| m.start())
+            .collect();
         let row_context = line.cell.and_then(|cell| rows.get(&(cell.table, cell.row)));
         // A table flattened one cell per line: the status may sit in the
         // next lines ("위험물기능사" / "취득 예정").
-        let following = if in_cert_section {
-            following_cells(lines, roles, n)
+        let following = if in_cert_section && grade_cell.is_none() {
+            following_cells(lines, roles, n, &c.text)
         } else {
             String::new()
         };
@@ -386,6 +412,18 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
             let item = &c.text[item_from..item_to];
             let after = &c.text[end..item_to];
             let before = &c.text[item_from..start];
+            // The rest of the line up to the next name: a status may follow
+            // a comma ("사회복지사 2급 - 학점은행 이수 중, 준비중").
+            let next_start = starts
+                .iter()
+                .copied()
+                .find(|&x| x > start)
+                .unwrap_or(c.text.len());
+            let after_line = &c.text[end..next_start.max(end)];
+            let stated = PLANNED
+                .iter()
+                .chain(WRITTEN)
+                .any(|w| after_line.contains(w));
             let mut context = item.to_owned();
             context.push_str(&following);
             if let Some(row) = row_context {
@@ -415,8 +453,8 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
             let course = COURSE
                 .iter()
                 .any(|w| after.contains(w) || before.ends_with(w))
-                || (!holding && COURSE_WEAK.iter().any(|w| after.contains(w)))
-                || (role.section == Some(Section::Training) && !holding);
+                || (!holding && !stated && COURSE_WEAK.iter().any(|w| after.contains(w)))
+                || (role.section == Some(Section::Training) && !holding && !stated);
             if course {
                 continue;
             }
@@ -464,14 +502,18 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
             matched_until = end;
             let written = WRITTEN
                 .iter()
-                .any(|w| context.contains(w) || label.contains(w));
+                .any(|w| context.contains(w) || label.contains(w) || after_line.contains(w));
             let planned = PLANNED.iter().any(|w| {
-                after.contains(w)
+                after_line.contains(w)
+                    || after.contains(w)
                     || label.contains(w)
                     || following.contains(w)
                     || (row_context.is_some() && context.contains(w))
             });
-            let status = if written {
+            // Only a 필기 pass admits to the 실기: "(실기 응시 예정)" says
+            // the 필기 is passed.
+            let practical_next = after_line.contains("실기") || following.contains("실기");
+            let status = if written || (planned && practical_next) {
                 Status::WrittenPassed
             } else if planned {
                 Status::Planned
@@ -480,7 +522,8 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
             };
             let grade_len = GRADE.find(after).map_or(0, |g| g.end());
             let (s, e) = c.chars_of(start, end + grade_len);
-            let name: String = line.text.chars().skip(s).take(e - s).collect();
+            let name: String = text_ext.chars().skip(s).take(e - s).collect();
+            let (s, e) = (s.min(line_len), e.min(line_len));
             let (national, id, kind) = match entry.target {
                 Target::National(i) => {
                     let q = &refdata.qualifications[i];
@@ -489,7 +532,8 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
                 Target::Credential(i) => (None, None, lexicon.credentials[i].1),
             };
             let key = id.clone().unwrap_or_else(|| match entry.target {
-                Target::Credential(i) => lexicon.credentials[i].0.clone(),
+                // 바리스타 1급 and 2급 are two credentials.
+                Target::Credential(_) => compact(&name),
                 Target::National(_) => compact(&name),
             });
             let cert = Certificate {
@@ -514,7 +558,7 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
                 .map(|f| (f.span.start, f.span.end))
                 .collect();
             let mut offset = 0;
-            for item in line.text.split(',') {
+            for item in line.text.split([',', '/']) {
                 let len = item.chars().count();
                 if !spans.iter().any(|&(a, b)| a < offset + len && offset < b) {
                     unlisted_credential(line, item, offset, n, &mut found);
@@ -595,19 +639,40 @@ fn merge(
 /// The next lines of a 자격증 section that hold no certificate name and are
 /// short (a date, "필기 합격", "취득 예정"), compact: cells of the same row
 /// when a table was flattened one cell per line.
-fn following_cells(lines: &[Line], roles: &[LineRole], n: usize) -> String {
+fn following_cells(lines: &[Line], roles: &[LineRole], n: usize, this: &str) -> String {
     let mut out = String::new();
+    // Only a line that is the name alone (with at most a date) is a cell
+    // whose row goes on below.
+    let rest: String = this
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && !matches!(c, '.' | '(' | ')' | '|' | '-' | '~' | '\''))
+        .collect();
+    if LEXICON
+        .automaton
+        .find_iter(&rest)
+        .map(|m| m.end() - m.start())
+        .sum::<usize>()
+        + 6
+        < rest.len()
+    {
+        return out;
+    }
     for k in n + 1..(n + 4).min(lines.len()) {
         let text = compact(&lines[k].folded);
-        if roles[k].is_heading
-            || roles[k].section != Some(Section::Certificates)
-            || text.chars().count() > 12
-        {
+        if roles[k].is_heading || roles[k].section != Some(Section::Certificates) {
             break;
         }
         if LEXICON.automaton.find(&text).is_some()
             || CREDENTIAL_END.is_match(&text) && !text.chars().any(|c| c.is_ascii_digit())
         {
+            break;
+        }
+        // A status cell holds dates and a few words, nothing more.
+        let words: String = text
+            .chars()
+            .filter(|c| !c.is_ascii_digit() && !c.is_ascii_punctuation())
+            .collect();
+        if words.chars().count() > 8 {
             break;
         }
         out.push_str(&text);
@@ -693,6 +758,12 @@ fn row_texts(lines: &[Line]) -> HashMap<(usize, usize), String> {
     rows
 }
 
+/// A table cell that is only a grade ("1급", "단일등급", "기능사").
+static GRADE_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d급|단일등급|[1-9]종|n[1-5]|기능사|산업기사|기사|기능장)$")
+        .expect("grade cell")
+});
+
 static CREDENTIAL_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:사|지도사|관리사|자격증|자격|면허|\d\s*급|gb|bb|벨트)$")
         .expect("credential ending")
@@ -735,7 +806,20 @@ fn unlisted_credential(
         return;
     }
     // Column names of a 자격증 table are no credential.
-    if ["자격증", "자격명", "자격증명", "취득자격", "자격"].contains(&key.as_str())
+    if [
+        "자격증",
+        "자격명",
+        "자격증명",
+        "취득자격",
+        "자격",
+        "기능사",
+        "산업기사",
+        "기사",
+        "기능장",
+        "기술사",
+    ]
+    .contains(&key.as_str())
+        || GRADE_CELL.is_match(&key)
     {
         return;
     }

@@ -88,8 +88,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         (?P<six>\b(?:19|20)\d{2}(?:0[1-9]|1[0-2])\b)
         |
         (?:(?P<y4>(?:19|20)\d{2})|'(?P<y2>\d{2}))
-           \s*[./\-]\s*(?P<m>\d{1,2})(?:\s*월)?\.?
-           (?:\s*[./\-]\s*(?P<d>\d{1,2})(?:일|\b)\.?)?
+           \s*[./\-]\s*(?P<m>\d{1,2})(?:\s*월)?
+           (?:\s*[./\-]\s*(?P<d>\d{1,2})(?:일|\b))?\.?
         |
         (?:(?P<y4k>(?:19|20)\d{2})|'?(?P<y2k>\d{2}))\s*년\s*(?P<mk>\d{1,2})\s*월
            (?:\s*(?P<dk>\d{1,2})\s*일)?
@@ -284,6 +284,17 @@ fn periods_of_dates(folded: &str) -> Vec<FoundPeriod> {
             continue;
         }
         let tail = text_between(after_sep, chars.len());
+        // "2021.05.03.~" and nothing after: a job that goes on.
+        if tail.trim().is_empty() && rest[..sep.end()].contains('~') {
+            out.push(FoundPeriod {
+                start: a.at,
+                end: None,
+                from: a.start,
+                to: after_sep,
+            });
+            i += 1;
+            continue;
+        }
         if let Some(m) = ONGOING.find(&tail) {
             out.push(FoundPeriod {
                 start: a.at,

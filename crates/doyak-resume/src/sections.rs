@@ -109,6 +109,8 @@ const HEADINGS: &[(&str, Section)] = &[
     ("근무이력", Section::Career),
     ("직무경력", Section::Career),
     ("경력및경험", Section::Career),
+    ("경력및기술", Section::Career),
+    ("경력및활동", Section::Career),
     ("경력(근무처)", Section::Career),
     ("經歷", Section::Career),
     ("經歷事項", Section::Career),
@@ -230,7 +232,18 @@ fn undress(key: &str) -> &str {
         '[', ']', '<', '>', '〈', '〉', '《', '》', '「', '」', '『', '』', '(', ')', ':', '▣',
         '◈', '◎', '▪', '▫', '#', '=', '|', '_', '.', '"', '\'', '~', '+', '>', '/',
     ];
-    let mut k = key.trim_matches(|c: char| BULLETS.contains(&c));
+    // Any decoration that is not a letter or digit (━━, ‹ ›, ▒ …) goes too.
+    let dress = |c: char| BULLETS.contains(&c) || !(c.is_alphanumeric());
+    // A note in brackets after the heading: "경력 (최근 순)",
+    // "<경력> (최근 순)", "[경력 (최근 경력부터)]", "Work Experience (경력)".
+    let mut k = key.trim_end_matches([']', '】', '>', '〉', '》']);
+    if let Some(open) = k.rfind(['(', '（'])
+        && open > 0
+        && k.ends_with([')', '）'])
+    {
+        k = &k[..open];
+    }
+    let mut k = k.trim_matches(dress);
     // Numbering: digits, roman numerals, circled numbers, one Hangul
     // letter of 가나다 followed by '.' or ')'.
     loop {
@@ -248,7 +261,7 @@ fn undress(key: &str) -> &str {
                 k = rest;
             }
         }
-        k = k.trim_matches(|c: char| BULLETS.contains(&c));
+        k = k.trim_matches(dress);
         if k == before {
             break;
         }
