@@ -301,3 +301,192 @@ impl Desk {
         })
     }
 }
+
+fn month_range(start: &doyak_resume::YearMonth, end: Option<&doyak_resume::YearMonth>) -> String {
+    format!(
+        "{start} ~ {}",
+        end.map_or_else(|| "현재".to_owned(), ToString::to_string)
+    )
+}
+
+/// The résumé consulting report: the score and its reasons, the questions
+/// to ask (each with what it would add), certificates, employments,
+/// measured achievements and, against a vacancy, the keyword gap. `meta`
+/// names the seeker or the file.
+pub fn resume_document(meta: Vec<(String, String)>, analysis: &doyak_resume::Analysis) -> Document {
+    let mut blocks = Vec::new();
+    blocks.push(Block::Heading(format!("1. 점수 {} / 100", analysis.score)));
+    blocks.push(Block::Note(
+        "점수는 아래 다섯 부분의 합입니다. 이력서에 적힌 내용만으로 계산했고, 빠진 것은 질문으로 남겼습니다(내용을 지어내지 않음)."
+            .into(),
+    ));
+    let part_name = |p: &str| match p {
+        "sections" => "항목 구성",
+        "certificates" => "자격",
+        "experience" => "경력",
+        "achievements" => "성과(수치)",
+        _ => "키워드",
+    };
+    blocks.push(Block::Table {
+        columns: vec![
+            col("부분", 1.2, Align::Left),
+            col("점수", 0.9, Align::Right),
+            col("이유", 4.0, Align::Left),
+        ],
+        rows: analysis
+            .reasons
+            .iter()
+            .map(|r| {
+                vec![
+                    part_name(r.part).to_owned(),
+                    format!("{} / {}", r.points, r.max),
+                    r.text.clone(),
+                ]
+            })
+            .collect(),
+    });
+    blocks.push(Block::Heading("2. 확인할 것".into()));
+    if analysis.suggestions.is_empty() {
+        blocks.push(Block::Paragraph("더 확인할 것이 없습니다.".into()));
+    } else {
+        blocks.push(Block::Table {
+            columns: vec![
+                col("질문·제안", 5.0, Align::Left),
+                col("더해질 점수", 1.1, Align::Right),
+            ],
+            rows: analysis
+                .suggestions
+                .iter()
+                .map(|s| {
+                    vec![
+                        s.text.clone(),
+                        if s.adds > 0 {
+                            format!("+{}", s.adds)
+                        } else {
+                            "-".into()
+                        },
+                    ]
+                })
+                .collect(),
+        });
+    }
+    blocks.push(Block::Heading("3. 자격".into()));
+    if analysis.certificates.is_empty() {
+        blocks.push(Block::Paragraph("기재된 자격이 없습니다.".into()));
+    } else {
+        blocks.push(Block::Table {
+            columns: vec![
+                col("이력서에 적힌 이름", 2.2, Align::Left),
+                col("국가자격 이름", 2.2, Align::Left),
+                col("상태", 1.2, Align::Center),
+            ],
+            rows: analysis
+                .certificates
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.name.clone(),
+                        c.national.clone().unwrap_or_else(|| match c.kind {
+                            doyak_resume::CertificateKind::Language => "어학".into(),
+                            doyak_resume::CertificateKind::Unlisted => {
+                                "목록에 없음 (확인 필요)".into()
+                            }
+                            _ => "민간자격".into(),
+                        }),
+                        c.status.name_ko().to_owned(),
+                    ]
+                })
+                .collect(),
+        });
+    }
+    blocks.push(Block::Heading("4. 경력".into()));
+    blocks.push(Block::Paragraph(format!(
+        "총 경력 {}년 {}개월 ({} 기준, 겹치는 기간은 한 번만 셈)",
+        analysis.experience_months / 12,
+        analysis.experience_months % 12,
+        analysis.as_of
+    )));
+    if !analysis.employments.is_empty() {
+        blocks.push(Block::Table {
+            columns: vec![
+                col("기간", 1.8, Align::Left),
+                col("회사", 2.4, Align::Left),
+                col("직위", 1.8, Align::Left),
+            ],
+            rows: analysis
+                .employments
+                .iter()
+                .map(|e| {
+                    vec![
+                        month_range(&e.start, e.end.as_ref()),
+                        e.company.clone().unwrap_or_else(|| "(기재 없음)".into()),
+                        e.title.clone().unwrap_or_else(|| "(기재 없음)".into()),
+                    ]
+                })
+                .collect(),
+        });
+    }
+    for g in &analysis.gaps {
+        blocks.push(Block::Note(format!(
+            "공백: {} ~ {} ({}개월)",
+            g.from, g.to, g.months
+        )));
+    }
+    blocks.push(Block::Heading("5. 수치로 적은 성과".into()));
+    blocks.push(Block::Paragraph(if analysis.achievements.is_empty() {
+        "수치로 적은 성과가 없습니다. 한 일의 양·비율·기간을 물어보세요.".into()
+    } else {
+        analysis
+            .achievements
+            .iter()
+            .map(|a| format!("· {}", a.text))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }));
+    if !analysis.keyword_gap.is_empty() {
+        blocks.push(Block::Heading("6. 구인 대비 키워드".into()));
+        blocks.push(Block::Table {
+            columns: vec![
+                col("키워드", 1.8, Align::Left),
+                col("구인", 0.7, Align::Right),
+                col("이력서", 0.8, Align::Right),
+                col("찾은 곳", 1.2, Align::Left),
+                col("제안", 3.2, Align::Left),
+            ],
+            rows: analysis
+                .keyword_gap
+                .iter()
+                .map(|k| {
+                    vec![
+                        k.keyword.clone(),
+                        k.in_posting.to_string(),
+                        k.in_resume.to_string(),
+                        k.found_in.join(", "),
+                        k.suggestion.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        });
+    }
+    if let Some(i) = &analysis.industry {
+        blocks.push(Block::Note(format!(
+            "평가 기준: {} 업종 기준표 (버전 {}; 자격 기준의 근거와 확인일은 assets/resume/rubric.csv)",
+            i.name_ko, analysis.rubric_version
+        )));
+    }
+    Document {
+        title: "이력서·자기소개서 컨설팅 결과".into(),
+        subtitle: Some("구직자·기업 도약보장 패키지".into()),
+        meta,
+        blocks,
+        footer: "개인정보가 담긴 문서입니다: 본인에게만 전달하고, 보관·폐기에 유의하세요.".into(),
+    }
+}
+
+/// The résumé consulting report as PDF bytes.
+pub fn resume_pdf(
+    meta: Vec<(String, String)>,
+    analysis: &doyak_resume::Analysis,
+) -> Result<Vec<u8>, AppError> {
+    render_pdf(&resume_document(meta, analysis)).map_err(AppError::Report)
+}

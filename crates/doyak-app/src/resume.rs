@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::AppError;
 use crate::matching::{VACANCY_FORMAT, read_records};
+pub use crate::report::{resume_document, resume_pdf};
 
 /// Reads and analyses one file. `name` is the file's name (its extension
 /// helps tell the format) and names it in the error.

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
-use doyak_app::resume::{BatchLine, analyse_file, parse_month, vacancy_from_file};
+use doyak_app::resume::{BatchLine, analyse_file, parse_month, resume_pdf, vacancy_from_file};
 use doyak_resume::{Options, YearMonth};
 
 use crate::{Failure, jsonl, print_out, read_input};
@@ -32,6 +32,9 @@ pub(crate) enum ResumeAction {
         /// --vacancies 파일의 구인 ID
         #[arg(long, requires = "vacancies")]
         vacancy: Option<String>,
+        /// 분석 결과를 한국어 PDF 보고서로도 씁니다 (있는 파일은 덮어쓰지 않음; 파일 하나일 때만)
+        #[arg(long, conflicts_with = "batch")]
+        pdf: Option<PathBuf>,
         /// 평가 업종: welding, shipbuilding, transport, care, semiconductor, food_service, office
         /// (기본: 구인의 직종, 없으면 이력서 내용으로 추정)
         #[arg(long)]
@@ -57,6 +60,7 @@ pub(crate) fn run(action: ResumeAction) -> Result<(), Failure> {
         vacancies,
         vacancy,
         industry,
+        pdf,
     } = action;
     let as_of = match as_of {
         Some(s) => parse_month(&s)?,
@@ -95,6 +99,26 @@ pub(crate) fn run(action: ResumeAction) -> Result<(), Failure> {
             .map_err(|e| Failure::App(doyak_app::AppError::Json(e)))?;
         out.push(b'\n');
         print_out(&out)?;
+        if let Some(pdf) = pdf {
+            let meta = vec![
+                ("파일".to_owned(), name_of(&path)),
+                ("기준 월".to_owned(), analysis.as_of.to_string()),
+            ];
+            let bytes = resume_pdf(meta, &analysis)?;
+            let written = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&pdf)
+                .and_then(|mut f| std::io::Write::write_all(&mut f, &bytes));
+            written.map_err(|e| {
+                Failure::Usage(format!("파일을 쓸 수 없습니다: {}: {e}", pdf.display()))
+            })?;
+            eprintln!(
+                "보고서를 썼습니다: {} ({} 바이트)",
+                pdf.display(),
+                bytes.len()
+            );
+        }
         return Ok(());
     }
     let Some(dir) = batch else {

@@ -684,6 +684,18 @@ static UNLISTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[가-힣]{2,12}(?:기능사|산업기사|기능장|기술사)").expect("unlisted pattern")
 });
 
+/// The status the words after a name state: 필기 합격, planned, or held
+/// when they say neither.
+fn stated_status(after: &str) -> Status {
+    if WRITTEN.iter().any(|w| after.contains(w)) {
+        Status::WrittenPassed
+    } else if PLANNED.iter().any(|w| after.contains(w)) {
+        Status::Planned
+    } else {
+        Status::Held
+    }
+}
+
 /// A national-looking name the reference list does not know.
 fn unlisted(line: &Line, n: usize, c: &Compact, role: LineRole, found: &mut Vec<Certificate>) {
     if role.section == Some(Section::Training) {
@@ -715,13 +727,7 @@ fn unlisted(line: &Line, n: usize, c: &Compact, role: LineRole, found: &mut Vec<
         {
             continue;
         }
-        let status = if WRITTEN.iter().any(|w| after.contains(w)) {
-            Status::WrittenPassed
-        } else if PLANNED.iter().any(|w| after.contains(w)) {
-            Status::Planned
-        } else {
-            Status::Held
-        };
+        let status = stated_status(after);
         let name: String = line.text.chars().skip(s).take(e - s).collect();
         merge(
             found,
@@ -824,13 +830,7 @@ fn unlisted_credential(
         return;
     }
     let rest = compact(&line.folded);
-    let status = if WRITTEN.iter().any(|w| rest.contains(w)) {
-        Status::WrittenPassed
-    } else if PLANNED.iter().any(|w| rest.contains(w)) {
-        Status::Planned
-    } else {
-        Status::Held
-    };
+    let status = stated_status(&rest);
     let start = item.find(&name).map_or(0, |b| item[..b].chars().count()) + offset;
     let len = name.chars().count();
     merge(

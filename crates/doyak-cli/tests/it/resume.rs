@@ -186,3 +186,50 @@ fn a_bad_month_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("YYYY-MM"), "{}", stderr(&out));
 }
+
+#[test]
+fn the_report_pdf_carries_the_score_and_the_questions_in_korean() {
+    let env = Env::new();
+    let file = env.file("이력서.txt", RESUME.as_bytes());
+    let pdf = env.dir.path().join("보고서.pdf");
+    let out = without_caseload(
+        &env,
+        &[
+            "resume",
+            "analyse",
+            file.to_str().unwrap(),
+            "--as-of",
+            "2026-12",
+            "--pdf",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let a: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let text = std::process::Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by .ci/run");
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    assert!(text.contains("이력서·자기소개서 컨설팅 결과"), "{text}");
+    // The same score the JSON gives, and a 필기 합격 named as such.
+    assert!(
+        text.contains(&format!("점수 {} / 100", a["score"])),
+        "{text}"
+    );
+    assert!(text.contains("필기 합격"), "{text}");
+    // A second write to the same path is refused and leaves the file as it was.
+    let before = std::fs::read(&pdf).unwrap();
+    let again = without_caseload(
+        &env,
+        &[
+            "resume",
+            "analyse",
+            file.to_str().unwrap(),
+            "--pdf",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(again.status.code(), Some(2));
+    assert_eq!(std::fs::read(&pdf).unwrap(), before);
+}
