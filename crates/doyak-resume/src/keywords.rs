@@ -7,7 +7,8 @@
 //! in the posting; counting is by substring on text without spaces, so a
 //! particle ("용접을", "지게차로") does not hide a word.
 
-use std::collections::BTreeSet;
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 use serde::Serialize;
@@ -94,37 +95,48 @@ static GROUPS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
     groups
 });
 
+/// Each group's spellings, compact, longest first (with a canonical
+/// spelling's parenthesised note dropped as one more spelling:
+/// "사상(그라인딩)" is written "사상"); and which group each spelling is of.
+/// Built once: the analysis asks for spellings thousands of times a batch.
+static INDEX: LazyLock<(Vec<Vec<String>>, HashMap<String, usize>)> = LazyLock::new(|| {
+    let mut spellings = Vec::with_capacity(GROUPS.len());
+    let mut of = HashMap::new();
+    for (g, group) in GROUPS.iter().enumerate() {
+        let mut all: Vec<String> = group.iter().map(|s| compact(s)).collect();
+        let bare: Vec<String> = all
+            .iter()
+            .filter_map(|s| s.split_once('(').map(|(a, _)| a.to_owned()))
+            .filter(|s| s.chars().count() >= 2)
+            .collect();
+        all.extend(bare);
+        all.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        all.dedup();
+        for s in group {
+            // The first group that names a spelling keeps it.
+            of.entry(compact(s)).or_insert(g);
+        }
+        spellings.push(all);
+    }
+    (spellings, of)
+});
+
 /// Every spelling of a skill (itself when no group knows it), compact,
 /// longest first so a longer spelling is counted before a part of it.
-pub fn spellings(skill: &str) -> Vec<String> {
+pub fn spellings(skill: &str) -> Cow<'static, [String]> {
     let key = compact(skill);
-    let mut all: Vec<String> = GROUPS
-        .iter()
-        .find(|g| g.iter().any(|s| compact(s) == key))
-        .map_or_else(
-            || vec![key.clone()],
-            |g| g.iter().map(|s| compact(s)).collect(),
-        );
-    // A canonical spelling with a parenthesised note ("사상(그라인딩)") is
-    // written without it.
-    let bare: Vec<String> = all
-        .iter()
-        .filter_map(|s| s.split_once('(').map(|(a, _)| a.to_owned()))
-        .filter(|s| s.chars().count() >= 2)
-        .collect();
-    all.extend(bare);
-    all.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    all.dedup();
-    all
+    match INDEX.1.get(&key) {
+        Some(&g) => Cow::Borrowed(INDEX.0[g].as_slice()),
+        None => Cow::Owned(vec![key]),
+    }
 }
 
 /// The canonical name of a skill (the synonym group's first spelling).
 fn canonical(skill: &str) -> String {
-    let key = compact(skill);
-    GROUPS
-        .iter()
-        .find(|g| g.iter().any(|s| compact(s) == key))
-        .map_or_else(|| skill.trim().to_owned(), |g| g[0].clone())
+    match INDEX.1.get(&compact(skill)) {
+        Some(&g) => GROUPS[g][0].clone(),
+        None => skill.trim().to_owned(),
+    }
 }
 
 /// Non-overlapping occurrences of any spelling in a compact text.
