@@ -432,6 +432,12 @@ pub fn resume_document(meta: Vec<(String, String)>, analysis: &doyak_resume::Ana
             g.from, g.to, g.months
         )));
     }
+    for o in &analysis.overlaps {
+        blocks.push(Block::Note(format!(
+            "겹치는 기간: {} ~ {} ({}개월)",
+            o.from, o.to, o.months
+        )));
+    }
     blocks.push(Block::Heading("5. 수치로 적은 성과".into()));
     blocks.push(Block::Paragraph(if analysis.achievements.is_empty() {
         "수치로 적은 성과가 없습니다. 한 일의 양·비율·기간을 물어보세요.".into()

@@ -21,7 +21,17 @@ pub fn analyse_file(name: &str, bytes: &[u8], options: &Options) -> Result<Analy
             file: name.to_owned(),
             source,
         })?;
-    Ok(doyak_resume::analyse(&document, options))
+    // The engine is pure and tested on arbitrary text, but a file that finds
+    // a bug must cost its own analysis, never the batch or the desk.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        doyak_resume::analyse(&document, options)
+    }))
+    .map_err(|_| AppError::ResumeRead {
+        file: name.to_owned(),
+        source: doyak_resume::read::ReadError::Broken {
+            detail: "분석 중 내부 오류".into(),
+        },
+    })
 }
 
 /// The vacancy `id` of a matching vacancy file (docs/formats.md,

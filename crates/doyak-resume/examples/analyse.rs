@@ -1,5 +1,5 @@
 //! Prints the analysis of a résumé file (development aid; `SHOW_LINES=1`
-//! prints the lines the engine reads first):
+//! prints the lines the engine reads first, to stdout like the rest):
 //! `cargo run -p doyak-resume --example analyse -- FILE [YYYY-MM]`.
 
 fn main() {
@@ -25,7 +25,7 @@ fn main() {
     });
     if std::env::var_os("SHOW_LINES").is_some() {
         for (i, l) in doyak_resume::text::lines(&document).iter().enumerate() {
-            eprintln!("{i:3} {:?}", l.text);
+            println!("{i:3} {:?}", l.text);
         }
     }
     let options = doyak_resume::Options {

@@ -302,7 +302,10 @@ fn score(facts: &Facts, rules: &[&Rule], industry: Option<&str>) -> Vec<Reason> 
     });
     // Keywords.
     let (points, text) = match facts.keywords {
-        Some((_, 0)) => (KEYWORD_MAX, "비교할 키워드가 없음".to_owned()),
+        // Nothing to compare (a vacancy with no skill or certificate) scores
+        // as nothing known: the same 0 as no industry, so the score does not
+        // move on what the résumé does not say.
+        Some((_, 0)) => (0, "비교할 키워드가 없음".to_owned()),
         Some((present, expected)) => (
             ((KEYWORD_MAX as usize * present.min(expected) + expected / 2) / expected) as u32,
             format!("핵심 키워드 {expected}개 중 {present}개 기재"),
@@ -527,7 +530,7 @@ fn analyse_lines(lines: &[Line], options: &Options) -> Analysis {
         suggestions.push(Suggestion {
             id: format!("title.{}", t.id),
             text: format!(
-                "'{}'(으)로 일한 경력이 있는데 {} 자격 기재가 없습니다 — 보유 여부를 확인하세요.",
+                "경력에 '{}' 직무가 적혀 있는데 {} 자격 기재가 없습니다 — 보유 여부를 확인하세요.",
                 t.national, t.national
             ),
             adds: k.map_or_else(
@@ -625,7 +628,7 @@ fn analyse_lines(lines: &[Line], options: &Options) -> Analysis {
                 id: r.id.clone(),
                 text: format!(
                     "'{}' 경험이 있는지 물어보세요 — 있다면 담당 업무에 그 말로 적습니다.",
-                    r.targets[0]
+                    r.targets.first().map_or("", String::as_str)
                 ),
                 adds: adds(&|f: &mut Facts| {
                     if let Some((p, _)) = f.keywords.as_mut() {
@@ -653,9 +656,11 @@ fn analyse_lines(lines: &[Line], options: &Options) -> Analysis {
                     .iter()
                     .any(|(s, p)| !p && r.targets.iter().any(|t| t == s.name_ko()));
                 if missing
-                    && !suggestions
-                        .iter()
-                        .any(|s| s.id == format!("section.{}", r.targets[0]))
+                    && !suggestions.iter().any(|s| {
+                        r.targets
+                            .first()
+                            .is_some_and(|t| s.id == format!("section.{t}"))
+                    })
                 {
                     suggestions.push(Suggestion {
                         id: r.id.clone(),
@@ -738,10 +743,16 @@ fn sections_found(
                     .skip(if r.is_heading { r.content_from } else { 0 })
                     .collect();
                 let k = compact(&body);
-                !k.is_empty()
-                    && !EMPTY_WORDS
-                        .iter()
-                        .any(|w| k == *w || k.trim_start_matches(':') == *w)
+                // "자격증: 없음", and for certificates any line saying there
+                // are none ("보유한 자격증이 없습니다").
+                let says_none = EMPTY_WORDS
+                    .iter()
+                    .any(|w| k == *w || k.trim_start_matches(':') == *w)
+                    || (s == Section::Certificates
+                        && ["없습니다", "없음", "없다", "없어"]
+                            .iter()
+                            .any(|w| k.contains(w)));
+                !k.is_empty() && !says_none
             });
             let present = match s {
                 Section::Career => !employments.is_empty() || content,

@@ -298,8 +298,7 @@ const NEGATION: &[&str] = &[
     "미보유",
     "불합격",
     "해당없음",
-    "무)",
-    "(무",
+    "(무)",
     "못했",
     "없고",
     "없으나",
@@ -323,7 +322,7 @@ const PLANNED: &[&str] = &[
 ];
 
 static GRADE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*\(?\s*(?:\d\s*급|[1-9]\s*종|n[1-5]|im[1-3]|ih|al|nl|nm|nh|il|\d{2,3}\s*점|\d{3})\s*\)?")
+    Regex::new(r"^\s*\(?\s*(?:[0-9]\s*급|[1-9]\s*종|n[1-5]|im[1-3]|ih|al|nl|nm|nh|il|[0-9]{2,3}\s*점|[0-9]{3})\s*\)?")
         .expect("grade pattern")
 });
 
@@ -436,9 +435,13 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
                 .find(':')
                 .filter(|&i| i < start)
                 .map_or("", |i| &c.text[..i]);
-            if NEGATION
-                .iter()
-                .any(|w| after.contains(w) || (label.contains(w)))
+            let lone_no = after.trim_start_matches([':', '-', '(']).starts_with('무')
+                && !after.contains("무사고")
+                && after.trim_start_matches([':', '-', '(']).chars().count() <= 2;
+            if lone_no
+                || NEGATION
+                    .iter()
+                    .any(|w| after.contains(w) || label.contains(w))
             {
                 continue;
             }
@@ -462,7 +465,14 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
                 Strength::Strong => {}
                 Strength::Title => {
                     if !in_cert_section && !holding && !GRADE.is_match(after) {
-                        if let Target::National(i) = entry.target {
+                        // Only a job line says the person worked as one: a
+                        // 희망 직종 or a 자기소개서 wish does not.
+                        let job_line = role.section == Some(Section::Career)
+                            || (role.section.is_none()
+                                && !crate::dates::periods(&line.folded).is_empty());
+                        if let Target::National(i) = entry.target
+                            && job_line
+                        {
                             let (s, e) = c.chars_of(start, end);
                             titles.push(TitleMention {
                                 id: refdata.qualifications[i].id.clone(),
@@ -500,9 +510,15 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
                 continue;
             }
             matched_until = end;
-            let written = WRITTEN
+            // "필기·실기 합격", "실기 합격", "(필기면제)": the certificate is
+            // held, whatever 필기 says.
+            let practical_passed = ["실기합격", "실기취득", "최종합격", "면제"]
                 .iter()
-                .any(|w| context.contains(w) || label.contains(w) || after_line.contains(w));
+                .any(|w| context.contains(w) || after_line.contains(w));
+            let written = !practical_passed
+                && WRITTEN
+                    .iter()
+                    .any(|w| context.contains(w) || label.contains(w) || after_line.contains(w));
             let planned = PLANNED.iter().any(|w| {
                 after_line.contains(w)
                     || after.contains(w)
@@ -513,7 +529,7 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
             // Only a 필기 pass admits to the 실기: "(실기 응시 예정)" says
             // the 필기 is passed.
             let practical_next = after_line.contains("실기") || following.contains("실기");
-            let status = if written || (planned && practical_next) {
+            let status = if written || (planned && practical_next && !practical_passed) {
                 Status::WrittenPassed
             } else if planned {
                 Status::Planned
@@ -531,11 +547,9 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
                 }
                 Target::Credential(i) => (None, None, lexicon.credentials[i].1),
             };
-            let key = id.clone().unwrap_or_else(|| match entry.target {
-                // 바리스타 1급 and 2급 are two credentials.
-                Target::Credential(_) => compact(&name),
-                Target::National(_) => compact(&name),
-            });
+            // By id, else by the name with its grade: 바리스타 1급 and 2급
+            // are two credentials.
+            let key = id.clone().unwrap_or_else(|| compact(&name));
             let cert = Certificate {
                 name: name.trim().to_owned(),
                 national,
@@ -766,12 +780,12 @@ fn row_texts(lines: &[Line]) -> HashMap<(usize, usize), String> {
 
 /// A table cell that is only a grade ("1급", "단일등급", "기능사").
 static GRADE_CELL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d급|단일등급|[1-9]종|n[1-5]|기능사|산업기사|기사|기능장)$")
+    Regex::new(r"^(?:[0-9]급|단일등급|[1-9]종|n[1-5]|기능사|산업기사|기사|기능장)$")
         .expect("grade cell")
 });
 
 static CREDENTIAL_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:사|지도사|관리사|자격증|자격|면허|\d\s*급|gb|bb|벨트)$")
+    Regex::new(r"(?:사|지도사|관리사|자격증|자격|면허|[0-9]\s*급|gb|bb|벨트)$")
         .expect("credential ending")
 });
 

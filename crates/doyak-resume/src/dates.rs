@@ -66,6 +66,9 @@ pub struct FoundDate {
     pub has_day: bool,
     pub start: usize,
     pub end: usize,
+    /// The same span in bytes of the folded line.
+    start_byte: usize,
+    end_byte: usize,
 }
 
 /// A period found in a line: start and end (None = ongoing), character
@@ -85,18 +88,18 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     // of "2019.03-2021.02" stays the next year's.
     Regex::new(
         r"(?x)
-        (?P<six>\b(?:19|20)\d{2}(?:0[1-9]|1[0-2])\b)
+        (?P<six>\b(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])\b)
         |
-        (?:(?P<y4>(?:19|20)\d{2})|'(?P<y2>\d{2}))
-           \s*[./\-]\s*(?P<m>\d{1,2})(?:\s*월)?
-           (?:\s*[./\-]\s*(?P<d>\d{1,2})(?:일|\b))?\.?
+        (?:(?P<y4>(?:19|20)[0-9]{2})|'(?P<y2>[0-9]{2}))
+           \s*[./\-]\s*(?P<m>[0-9]{1,2})(?:\s*월)?
+           (?:\s*[./\-]\s*(?P<d>[0-9]{1,2})(?:일|\b))?\.?
         |
-        (?:(?P<y4k>(?:19|20)\d{2})|'?(?P<y2k>\d{2}))\s*년\s*(?P<mk>\d{1,2})\s*월
-           (?:\s*(?P<dk>\d{1,2})\s*일)?
+        (?:(?P<y4k>(?:19|20)[0-9]{2})|'?(?P<y2k>[0-9]{2}))\s*년\s*(?P<mk>[0-9]{1,2})\s*월
+           (?:\s*(?P<dk>[0-9]{1,2})\s*일)?
         |
-        (?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?P<ye>(?:19|20)\d{2})
+        (?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?P<ye>(?:19|20)[0-9]{2})
         |
-        \b(?P<mm>0?[1-9]|1[0-2])\s*/\s*(?P<ys>(?:19|20)\d{2})\b
+        \b(?P<mm>0?[1-9]|1[0-2])\s*/\s*(?P<ys>(?:19|20)[0-9]{2})\b
         ",
     )
     .expect("date pattern")
@@ -108,7 +111,7 @@ static ONGOING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:입사|부터|시작)?\s*(?:~|-|부터|to)?\s*(?:\(\s*\d+\s*년\s*(?:\d+\s*개월)?\s*\)\s*)?")
+    Regex::new(r"^\s*(?:입사|부터|시작)?\s*(?:~|-|부터|to)?\s*(?:\(\s*[0-9]+\s*년\s*(?:[0-9]+\s*개월)?\s*\)\s*)?")
         .expect("separator pattern")
 });
 
@@ -125,18 +128,48 @@ fn year_of(c: &regex::Captures<'_>) -> Option<i32> {
         return y.as_str().parse().ok();
     }
     let two: i32 = c.name("y2").or(c.name("y2k"))?.as_str().parse().ok()?;
-    // Two-digit years: '95 is 1995, '19 is 2019.
-    Some(if two >= 50 { 1900 + two } else { 2000 + two })
+    Some(century(two))
 }
 
-/// Character offset of byte offset `b` in `s`.
-fn chars_at(s: &str, b: usize) -> usize {
-    s[..b].chars().count()
+/// Character offsets of byte offsets asked in increasing order: each
+/// call counts on from the last, so a line costs one pass however many
+/// dates it holds.
+#[derive(Debug)]
+struct CharCounter<'a> {
+    s: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    fn new(s: &'a str) -> Self {
+        CharCounter {
+            s,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    fn at(&mut self, b: usize) -> usize {
+        if b < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.s[self.byte..b].chars().count();
+        self.byte = b;
+        self.chars
+    }
+}
+
+/// A two-digit year: '95 is 1995, '19 is 2019.
+fn century(two: i32) -> i32 {
+    if two >= 50 { 1900 + two } else { 2000 + two }
 }
 
 /// Every date in a folded line, left to right.
 pub fn dates(folded: &str) -> Vec<FoundDate> {
     let mut out = Vec::new();
+    let mut counter = CharCounter::new(folded);
     for c in DATE.captures_iter(folded) {
         let Some(m) = c.get(0) else { continue };
         let (at, has_day) = if let Some(six) = c.name("six") {
@@ -186,26 +219,25 @@ pub fn dates(folded: &str) -> Vec<FoundDate> {
         out.push(FoundDate {
             at,
             has_day,
-            start: chars_at(folded, m.start()),
-            end: chars_at(folded, m.end()),
+            start: counter.at(m.start()),
+            end: counter.at(m.end()),
+            start_byte: m.start(),
+            end_byte: m.end(),
         });
     }
     out
 }
 
 static BARE_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\d.])(?P<a>\d{2})\.(?P<am>\d{1,2})\.?\s*~\s*(?:(?P<b>\d{2})\.(?P<bm>\d{1,2})\.?(?:[^\d.]|$)|(?P<now>현재|재직))")
+    Regex::new(r"(?:^|[^[0-9].])(?P<a>[0-9]{2})\.(?P<am>[0-9]{1,2})\.?\s*~\s*(?:(?P<b>[0-9]{2})\.(?P<bm>[0-9]{1,2})\.?(?:[^[0-9].]|$)|(?P<now>현재|재직))")
         .expect("bare period pattern")
 });
 
 /// Periods with two-digit years and no apostrophe ("96.01~04.12"), read
 /// only as a period with '~': alone, "96.01" could be a number.
 fn bare_periods(folded: &str) -> Vec<FoundPeriod> {
-    let year = |s: &str| {
-        s.parse::<i32>()
-            .ok()
-            .map(|y| if y >= 50 { 1900 + y } else { 2000 + y })
-    };
+    let year = |s: &str| s.parse::<i32>().ok().map(century);
+    let mut counter = CharCounter::new(folded);
     BARE_PERIOD
         .captures_iter(folded)
         .filter_map(|c| {
@@ -229,8 +261,8 @@ fn bare_periods(folded: &str) -> Vec<FoundPeriod> {
             Some(FoundPeriod {
                 start,
                 end,
-                from: chars_at(folded, a.start()),
-                to: chars_at(folded, to),
+                from: counter.at(a.start()),
+                to: counter.at(to),
             })
         })
         .collect()
@@ -250,28 +282,28 @@ pub fn periods(folded: &str) -> Vec<FoundPeriod> {
 
 fn periods_of_dates(folded: &str) -> Vec<FoundPeriod> {
     let found = dates(folded);
-    let chars: Vec<char> = folded.chars().collect();
-    let text_between = |a: usize, b: usize| -> String { chars[a..b].iter().collect() };
     let mut out = Vec::new();
     let mut i = 0;
     while i < found.len() {
         let a = found[i];
-        let rest = text_between(a.end, chars.len());
+        let rest = &folded[a.end_byte..];
         let Some(sep) = SEPARATOR
-            .find(&rest)
+            .find(rest)
             .filter(|m| !m.as_str().trim().is_empty())
         else {
             i += 1;
             continue;
         };
-        let after_sep = a.end + rest[..sep.end()].chars().count();
+        let sep_text = &rest[..sep.end()];
+        let after_sep = a.end + sep_text.chars().count();
+        let after_sep_byte = a.end_byte + sep.end();
         if let Some(b) = found.get(i + 1)
-            && b.start == after_sep
+            && b.start_byte == after_sep_byte
             && b.at >= a.at
         {
             let mut to = b.end;
-            let tail = text_between(b.end, chars.len());
-            if let Some(u) = UNTIL.find(&tail) {
+            let tail = &folded[b.end_byte..];
+            if let Some(u) = UNTIL.find(tail) {
                 to += tail[..u.end()].chars().count();
             }
             out.push(FoundPeriod {
@@ -283,9 +315,9 @@ fn periods_of_dates(folded: &str) -> Vec<FoundPeriod> {
             i += 2;
             continue;
         }
-        let tail = text_between(after_sep, chars.len());
+        let tail = &folded[after_sep_byte..];
         // "2021.05.03.~" and nothing after: a job that goes on.
-        if tail.trim().is_empty() && rest[..sep.end()].contains('~') {
+        if tail.trim().is_empty() && sep_text.contains('~') {
             out.push(FoundPeriod {
                 start: a.at,
                 end: None,
@@ -295,7 +327,7 @@ fn periods_of_dates(folded: &str) -> Vec<FoundPeriod> {
             i += 1;
             continue;
         }
-        if let Some(m) = ONGOING.find(&tail) {
+        if let Some(m) = ONGOING.find(tail) {
             out.push(FoundPeriod {
                 start: a.at,
                 end: None,

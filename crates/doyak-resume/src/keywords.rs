@@ -99,7 +99,15 @@ static GROUPS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
 /// spelling's parenthesised note dropped as one more spelling:
 /// "사상(그라인딩)" is written "사상"); and which group each spelling is of.
 /// Built once: the analysis asks for spellings thousands of times a batch.
-static INDEX: LazyLock<(Vec<Vec<String>>, HashMap<String, usize>)> = LazyLock::new(|| {
+#[derive(Debug)]
+struct SpellingIndex {
+    /// Per group: its spellings, compact, longest first.
+    spellings: Vec<Vec<String>>,
+    /// Per compact spelling: its group.
+    group_of: HashMap<String, usize>,
+}
+
+static INDEX: LazyLock<SpellingIndex> = LazyLock::new(|| {
     let mut spellings = Vec::with_capacity(GROUPS.len());
     let mut of = HashMap::new();
     for (g, group) in GROUPS.iter().enumerate() {
@@ -118,22 +126,25 @@ static INDEX: LazyLock<(Vec<Vec<String>>, HashMap<String, usize>)> = LazyLock::n
         }
         spellings.push(all);
     }
-    (spellings, of)
+    SpellingIndex {
+        spellings,
+        group_of: of,
+    }
 });
 
 /// Every spelling of a skill (itself when no group knows it), compact,
 /// longest first so a longer spelling is counted before a part of it.
 pub fn spellings(skill: &str) -> Cow<'static, [String]> {
     let key = compact(skill);
-    match INDEX.1.get(&key) {
-        Some(&g) => Cow::Borrowed(INDEX.0[g].as_slice()),
+    match INDEX.group_of.get(&key) {
+        Some(&g) => Cow::Borrowed(INDEX.spellings[g].as_slice()),
         None => Cow::Owned(vec![key]),
     }
 }
 
 /// The canonical name of a skill (the synonym group's first spelling).
 fn canonical(skill: &str) -> String {
-    match INDEX.1.get(&compact(skill)) {
+    match INDEX.group_of.get(&compact(skill)) {
         Some(&g) => GROUPS[g][0].clone(),
         None => skill.trim().to_owned(),
     }

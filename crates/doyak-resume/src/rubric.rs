@@ -146,6 +146,13 @@ pub static RUBRICS: LazyLock<Rubrics> = LazyLock::new(|| {
             Some(rest) => split(rest),
             None => split(&row.target),
         };
+        // Compiled-in data: a rule with nothing to look for is a mistake in
+        // assets/resume/rubric.csv, caught by every test run.
+        assert!(
+            !targets.is_empty(),
+            "rubric rule {} has no target",
+            row.rule
+        );
         let legal = match row.legal.trim() {
             "yes" => Some(Legal::Yes),
             "no" => Some(Legal::No),

@@ -97,7 +97,6 @@ const HEADINGS: &[(&str, Section)] = &[
     ("최종학력", Section::Education),
     ("학력및전공", Section::Education),
     ("學歷", Section::Education),
-    ("학력(최종)", Section::Education),
     ("education", Section::Education),
     ("academicbackground", Section::Education),
     ("경력", Section::Career),
@@ -111,7 +110,6 @@ const HEADINGS: &[(&str, Section)] = &[
     ("경력및경험", Section::Career),
     ("경력및기술", Section::Career),
     ("경력및활동", Section::Career),
-    ("경력(근무처)", Section::Career),
     ("經歷", Section::Career),
     ("經歷事項", Section::Career),
     ("workexperience", Section::Career),
@@ -227,13 +225,9 @@ pub enum Heading {
 /// Strips the dress of a heading: numbering ("1.", "2)", "Ⅲ.", "가.",
 /// "①"), bullets and brackets, a trailing ':' and the 사항/내역/란 ending.
 fn undress(key: &str) -> &str {
-    const BULLETS: &[char] = &[
-        '■', '□', '◆', '◇', '●', '○', '▶', '▷', '►', '※', '-', '*', '·', '•', '★', '☆', '【', '】',
-        '[', ']', '<', '>', '〈', '〉', '《', '》', '「', '」', '『', '』', '(', ')', ':', '▣',
-        '◈', '◎', '▪', '▫', '#', '=', '|', '_', '.', '"', '\'', '~', '+', '>', '/',
-    ];
-    // Any decoration that is not a letter or digit (━━, ‹ ›, ▒ …) goes too.
-    let dress = |c: char| BULLETS.contains(&c) || !(c.is_alphanumeric());
+    // Bullets, brackets, box-drawing, punctuation: anything not a letter
+    // or a digit.
+    let dress = |c: char| !c.is_alphanumeric();
     // A note in brackets after the heading: "경력 (최근 순)",
     // "<경력> (최근 순)", "[경력 (최근 경력부터)]", "Work Experience (경력)".
     let mut k = key.trim_end_matches([']', '】', '>', '〉', '》']);

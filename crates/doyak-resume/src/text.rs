@@ -106,6 +106,32 @@ pub fn compact(s: &str) -> String {
         .collect()
 }
 
+/// The longest line the engine reads, in characters. A résumé's lines are
+/// far shorter; a longer one (a file with no line breaks, or built to be
+/// slow) is cut at a space before this, so the work per line stays bounded.
+pub const MAX_LINE_CHARS: usize = 1_000;
+
+/// A line cut into pieces of at most [`MAX_LINE_CHARS`], at the last space
+/// before the limit where there is one.
+fn chunks(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while rest.chars().count() > MAX_LINE_CHARS {
+        let limit = rest
+            .char_indices()
+            .nth(MAX_LINE_CHARS)
+            .map_or(rest.len(), |(b, _)| b);
+        let cut = rest[..limit]
+            .rfind(char::is_whitespace)
+            .filter(|&b| b > 0)
+            .unwrap_or(limit);
+        out.push(&rest[..cut]);
+        rest = &rest[cut..];
+    }
+    out.push(rest);
+    out
+}
+
 /// The document's lines in reading order: each paragraph, then each table
 /// row's cells left to right, a cell with several paragraphs giving one
 /// line each.
@@ -113,13 +139,15 @@ pub fn lines(document: &Document) -> Vec<Line> {
     let mut out = Vec::new();
     let mut push = |text: &str, cell: Option<Cell>| {
         for part in text.split('\n') {
-            let text = part.trim();
-            if !text.is_empty() {
-                out.push(Line {
-                    text: text.to_owned(),
-                    folded: fold(text),
-                    cell,
-                });
+            for text in chunks(part.trim()) {
+                let text = text.trim();
+                if !text.is_empty() {
+                    out.push(Line {
+                        text: text.to_owned(),
+                        folded: fold(text),
+                        cell,
+                    });
+                }
             }
         }
     };

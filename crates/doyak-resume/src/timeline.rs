@@ -238,6 +238,10 @@ const NOT_EMPLOYMENT: &[&str] = &[
     "의경",
     "사회복무",
     "병역",
+];
+/// School and course words: a dated line with one of them is schooling or
+/// training, unless it names a company ("(주)가상에듀 교육팀 사원").
+const SCHOOL_OR_COURSE: &[&str] = &[
     "입학",
     "졸업",
     "재학",
@@ -800,11 +804,18 @@ fn free_lines(lines: &[Line], roles: &[LineRole], used: &mut [bool], out: &mut V
         .map(|i| (i, periods(&lines[i].folded)))
         .filter(|(_, p)| !p.is_empty())
         .collect();
-    let is_period_line = |i: usize| period_lines.iter().any(|(j, _)| *j == i);
+    let mut period_line = vec![false; lines.len()];
+    for (i, _) in &period_lines {
+        period_line[*i] = true;
+    }
+    let is_period_line = |i: usize| period_line[i];
     for (i, found) in &period_lines {
         let i = *i;
         let line = &lines[i];
-        if has_any(&line.text, NOT_EMPLOYMENT) {
+        if has_any(&line.text, NOT_EMPLOYMENT)
+            || (has_any(&line.text, SCHOOL_OR_COURSE)
+                && !line.text.split_whitespace().any(is_company_token))
+        {
             continue;
         }
         for p in found {
@@ -937,9 +948,17 @@ pub fn gaps_and_overlaps(
     employments: &[Employment],
     as_of: YearMonth,
 ) -> (Vec<Interval>, Vec<Interval>) {
+    // Nothing after `as_of` counts: a job "until now" ends there, and one
+    // written as starting later (a typo) is left out.
     let mut spans: Vec<(i32, i32)> = employments
         .iter()
-        .map(|e| (e.start.index(), e.end.unwrap_or(as_of).index()))
+        .map(|e| {
+            (
+                e.start.index(),
+                e.end.unwrap_or(as_of).index().min(as_of.index()),
+            )
+        })
+        .filter(|(s, e)| s <= e)
         .collect();
     spans.sort_unstable();
     let mut gaps = Vec::new();

@@ -249,3 +249,87 @@ proptest! {
         prop_assert_eq!(serde_json::to_string(&a).ok(), serde_json::to_string(&again).ok());
     }
 }
+
+#[test]
+fn digits_of_other_scripts_and_huge_lines_do_not_break_the_engine() {
+    // Thai and mathematical digits match Unicode \d; the date patterns take
+    // ASCII digits only, so nothing is cut inside a character.
+    let a = run("경력\n19๑๒01 ~ 2021.02 (주)가상\n19𝟏𝟐01");
+    assert!(a.employments.is_empty(), "{:?}", a.employments);
+    // One line of 160,000 characters (no line breaks): read in bounded
+    // pieces; every date pair in it is still a period.
+    let line = "2019.03 ~ 2019.04 (주)가상산업 ".repeat(5_000);
+    let a = run(&format!("경력\n{line}"));
+    assert!(a.employments.len() >= 4_900, "{}", a.employments.len());
+}
+
+#[test]
+fn a_job_running_past_as_of_is_cut_at_as_of_in_gaps_and_overlaps() {
+    let a = analyse_text(
+        "경력\n2023.01 ~ 2025.12 가상산업(주) 사원\n2024.09 ~ 현재 가상물류(주) 기사",
+        &Options {
+            as_of: YearMonth {
+                year: 2024,
+                month: 6,
+            },
+            ..options()
+        },
+    );
+    // The second job starts after as_of: it does not overlap anything yet.
+    assert!(a.overlaps.is_empty(), "{:?}", a.overlaps);
+    assert!(a.gaps.is_empty(), "{:?}", a.gaps);
+    // Jan 2023 … Jun 2024.
+    assert_eq!(a.experience_months, 18);
+}
+
+#[test]
+fn mu_after_a_licence_means_none_but_musago_does_not() {
+    let a = run("자격증\n1종 대형 운전면허 (무사고 10년)\n지게차운전기능사: 무");
+    assert_eq!(
+        national(&a),
+        vec![("제1종 대형 운전면허".to_owned(), CertificateStatus::Held)]
+    );
+}
+
+#[test]
+fn both_exams_passed_or_the_written_one_exempted_is_held() {
+    let a = run("자격증\n지게차운전기능사 필기·실기 합격\n용접기능사 (필기면제) 실기 합격");
+    assert_eq!(
+        national(&a),
+        vec![
+            ("지게차운전기능사".to_owned(), CertificateStatus::Held),
+            ("용접기능사".to_owned(), CertificateStatus::Held),
+        ]
+    );
+}
+
+#[test]
+fn a_company_in_education_keeps_its_job_and_a_wished_job_is_no_title_mention() {
+    let a = run("인적사항\n희망직종: 요양보호사\n경력\n2019.03 ~ 현재 (주)가상에듀 교육팀 사원");
+    assert_eq!(a.employments.len(), 1, "{:?}", a.employments);
+    assert!(
+        a.title_mentions.is_empty(),
+        "a wish is not work: {:?}",
+        a.title_mentions
+    );
+}
+
+#[test]
+fn a_certificate_section_that_says_none_is_not_a_certificate_section() {
+    let a = run("자격증\n보유한 자격증이 없습니다");
+    assert!(a.sections.iter().any(|s| s.name == "자격증" && !s.present));
+    assert!(a.suggestions.iter().any(|s| s.id == "section.자격증"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Any text at all: no panic, and the score still adds up.
+    #[test]
+    fn any_text_is_analysed(text in "\\PC{0,400}", lines in prop::collection::vec("[0-9가-힣().~\\- :/|]{0,60}", 0..20)) {
+        for t in [text, lines.join("\n")] {
+            let a = analyse_text(&t, &options());
+            prop_assert_eq!(a.reasons.iter().map(|r| r.points).sum::<u32>(), a.score);
+        }
+    }
+}
