@@ -21,10 +21,18 @@ pub fn analyse_file(name: &str, bytes: &[u8], options: &Options) -> Result<Analy
             file: name.to_owned(),
             source,
         })?;
-    // The engine is pure and tested on arbitrary text, but a file that finds
-    // a bug must cost its own analysis, never the batch or the desk.
+    analyse_guarded(name, &document, options)
+}
+
+/// The engine is pure and tested on arbitrary text, but a file that finds
+/// a bug must cost its own analysis, never the batch or the desk.
+fn analyse_guarded(
+    name: &str,
+    document: &doyak_resume::read::Document,
+    options: &Options,
+) -> Result<Analysis, AppError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        doyak_resume::analyse(&document, options)
+        doyak_resume::analyse(document, options)
     }))
     .map_err(|_| AppError::ResumeRead {
         file: name.to_owned(),
@@ -117,4 +125,224 @@ pub fn parse_month(s: &str) -> Result<YearMonth, AppError> {
             "--as-of '{s}': YYYY-MM 형식(예: 2026-12)이어야 합니다."
         )],
     })
+}
+
+/// One version of a seeker's résumé, as the desk lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ResumeFileView {
+    pub id: String,
+    pub version: u32,
+    pub file_name: String,
+    pub size: u64,
+    /// The version an edited text was made from.
+    pub based_on: Option<u32>,
+    pub added_at: String,
+}
+
+impl From<doyak_store::ResumeFileMeta> for ResumeFileView {
+    fn from(m: doyak_store::ResumeFileMeta) -> Self {
+        ResumeFileView {
+            id: m.id,
+            version: m.version,
+            file_name: m.file_name,
+            size: m.size,
+            based_on: m.based_on,
+            added_at: m.added_at,
+        }
+    }
+}
+
+/// A résumé version analysed: the lines the spans point into, and the
+/// analysis.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResumeAnalysisView {
+    pub file: ResumeFileView,
+    pub lines: Vec<String>,
+    pub analysis: Analysis,
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+impl crate::Desk {
+    /// Keeps a résumé file the seeker brought as the seeker's next version
+    /// (encrypted with the caseload, never synced, never logged). A file
+    /// that cannot be read as a résumé (no text, encrypted, broken, HWP 5,
+    /// too large) is refused with its Korean reason and nothing is kept: a
+    /// file the engine cannot read would only be a file nobody can use.
+    pub fn attach_resume(
+        &mut self,
+        seeker_id: &str,
+        path: &std::path::Path,
+    ) -> Result<ResumeFileView, AppError> {
+        let seeker = crate::forms::parse_id(seeker_id)?;
+        self.seeker(seeker)?;
+        let bytes = crate::files::read_import_file(path)?;
+        let name = path
+            .file_name()
+            .map_or_else(|| "이력서".to_owned(), |n| n.to_string_lossy().into_owned());
+        doyak_resume::read::read_document(&name, &bytes).map_err(|source| {
+            AppError::ResumeRead {
+                file: name.clone(),
+                source,
+            }
+        })?;
+        self.keep_resume(seeker, &name, &bytes, None)
+    }
+
+    /// Keeps the counselor's edit of a version's text as the next version
+    /// (before/after stay side by side; nothing is overwritten).
+    pub fn save_edited_resume(
+        &mut self,
+        seeker_id: &str,
+        based_on: u32,
+        text: &str,
+    ) -> Result<ResumeFileView, AppError> {
+        let seeker = crate::forms::parse_id(seeker_id)?;
+        self.seeker(seeker)?;
+        if !self
+            .store
+            .resume_files(seeker)?
+            .iter()
+            .any(|f| f.version == based_on)
+        {
+            return Err(AppError::NotFound {
+                what: "이력서 판"
+            });
+        }
+        if text.trim().is_empty() {
+            return Err(AppError::ResumeRead {
+                file: format!("수정본 (판 {based_on})"),
+                source: doyak_resume::read::ReadError::NoText,
+            });
+        }
+        let name = format!("이력서-수정본-{based_on}.txt");
+        self.keep_resume(seeker, &name, text.as_bytes(), Some(based_on))
+    }
+
+    fn keep_resume(
+        &mut self,
+        seeker: doyak_domain::Id,
+        name: &str,
+        bytes: &[u8],
+        based_on: Option<u32>,
+    ) -> Result<ResumeFileView, AppError> {
+        let id = self.new_id();
+        let sha = sha256_hex(bytes);
+        let ctx = self.write_ctx();
+        self.store.write(&ctx, |w| {
+            w.add_resume_file(doyak_store::NewResumeFile {
+                id,
+                seeker_id: seeker,
+                file_name: name,
+                sha256: &sha,
+                bytes,
+                based_on,
+            })
+        })?;
+        let meta = self
+            .store
+            .resume_files(seeker)?
+            .into_iter()
+            .find(|f| f.id == id.to_string())
+            .ok_or(AppError::NotFound {
+                what: "이력서 판"
+            })?;
+        Ok(meta.into())
+    }
+
+    /// The seeker's résumé versions, newest first.
+    pub fn resume_files(&self, seeker_id: &str) -> Result<Vec<ResumeFileView>, AppError> {
+        let seeker = crate::forms::parse_id(seeker_id)?;
+        Ok(self
+            .store
+            .resume_files(seeker)?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// One version analysed as of this month: judged by the rubric of the
+    /// seeker's 희망 직종 (else what the résumé names most) and, when given,
+    /// against one of the center's vacancies.
+    pub fn resume_analysis(
+        &self,
+        seeker_id: &str,
+        file_id: &str,
+        vacancy_id: Option<&str>,
+    ) -> Result<ResumeAnalysisView, AppError> {
+        let seeker_id = crate::forms::parse_id(seeker_id)?;
+        let seeker = self.seeker(seeker_id)?;
+        let Some((meta, bytes)) = self.store.resume_file(file_id)? else {
+            return Err(AppError::NotFound {
+                what: "이력서 판"
+            });
+        };
+        if !self
+            .store
+            .resume_files(seeker_id)?
+            .iter()
+            .any(|f| f.id == meta.id)
+        {
+            return Err(AppError::NotFound {
+                what: "이력서 판"
+            });
+        }
+        let document =
+            doyak_resume::read::read_document(&meta.file_name, &bytes).map_err(|source| {
+                AppError::ResumeRead {
+                    file: meta.file_name.clone(),
+                    source,
+                }
+            })?;
+        let vacancy = match vacancy_id {
+            Some(v) => {
+                let id = crate::forms::parse_id(v)?;
+                let v: doyak_domain::Vacancy = self
+                    .store
+                    .get(id)?
+                    .ok_or(AppError::NotFound { what: "구인" })?;
+                Some(Vacancy {
+                    id: v.id.to_string(),
+                    title: v.title.clone(),
+                    occupation: Some(v.occupation.to_string()),
+                    required_certificates: v.required_certificates.clone(),
+                    preferred_certificates: v.preferred_certificates.clone(),
+                    skills: v.skills.clone(),
+                    text: v.note.clone().unwrap_or_default(),
+                })
+            }
+            None => None,
+        };
+        let industry = seeker
+            .desired_occupations
+            .iter()
+            .find_map(|k| doyak_resume::RUBRICS.industry_of_keco(&k.to_string()))
+            .map(|i| i.id.clone())
+            .filter(|_| vacancy.is_none());
+        let today = self.clock.today();
+        let options = Options {
+            as_of: YearMonth {
+                year: chrono::Datelike::year(&today),
+                month: chrono::Datelike::month(&today),
+            },
+            industry,
+            vacancy,
+        };
+        let lines = doyak_resume::text::lines(&document)
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        let analysis = analyse_guarded(&meta.file_name, &document, &options)?;
+        Ok(ResumeAnalysisView {
+            file: meta.into(),
+            lines,
+            analysis,
+        })
+    }
 }

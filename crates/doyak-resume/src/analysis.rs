@@ -585,9 +585,12 @@ fn analyse_lines(lines: &[Line], options: &Options) -> Analysis {
         if asked >= 3 {
             break;
         }
+        // A duty line: in 경력, not a job's own dated line, and with no
+        // measured result yet ("CO2 용접 업무 담당" has a digit, no measure).
         if roles[n].section != Some(Section::Career)
             || roles[n].is_heading
-            || line.text.chars().any(|c| c.is_ascii_digit())
+            || achievements.iter().any(|x| x.span.line == n)
+            || !crate::dates::periods(&line.folded).is_empty()
         {
             continue;
         }

@@ -17,6 +17,7 @@ mod name_index;
 mod open;
 mod query;
 mod rekey;
+mod resume_file;
 mod sync;
 mod today;
 mod write;
@@ -29,6 +30,7 @@ pub use migrate::{MIGRATIONS, RECORD_SCHEMA, SCHEMA_VERSION};
 pub use open::{Caseload, Passphrase};
 pub use query::{AuditEntry, ListOrder, OutboxEntry, Page, SeekerFilter};
 pub use rekey::{RekeyStep, rekey_path};
+pub use resume_file::{NewResumeFile, ResumeFileMeta};
 pub use sync::{
     PullSummary, PushSummary, Retried, Snapshot, SnapshotRecord, StoredToken, SyncRejection,
     SyncState,

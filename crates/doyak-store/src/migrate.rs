@@ -33,6 +33,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_closed_case_index",
         include_str!("../migrations/0008_closed_case_index.sql"),
     ),
+    (
+        "0009_resume_file",
+        include_str!("../migrations/0009_resume_file.sql"),
+    ),
 ];
 
 /// The file's schema version: the number of migrations applied.

@@ -235,6 +235,11 @@ impl<'t> Writer<'t> {
         &self.now
     }
 
+    /// Who makes this write (the audit log's actor).
+    pub(crate) fn actor_name(&self) -> &str {
+        &self.ctx.actor.0
+    }
+
     /// Follows a stamp seen on a pulled change, so that this device's next
     /// stamp orders after it; true when the stamp ran too far ahead of our
     /// clock and was clamped (the other device's clock is wrong).

@@ -20,6 +20,7 @@ mod outcomes;
 mod passphrase;
 mod quick;
 mod recommend;
+mod resume;
 mod sync_sim;
 mod today;
 

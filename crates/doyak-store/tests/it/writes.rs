@@ -492,3 +492,53 @@ fn iap_activities_wait_for_their_check_until_a_later_version_replaces_them_in_an
         "by February: October, December and the moved January"
     );
 }
+
+#[test]
+fn resume_files_take_the_next_version_stay_local_and_are_audited_without_their_name() {
+    let (_fx, mut store) = new_store();
+    let s = seeker(1, "김이력");
+    store.write(&ctx(), |w| w.insert(&s)).unwrap();
+    let queued = store.pending_changes().unwrap();
+    let add = |store: &mut doyak_store::Store, id: u8, based_on| {
+        store
+            .write(&ctx(), |w| {
+                w.add_resume_file(doyak_store::NewResumeFile {
+                    id: Id::new_v7(1_764_000_000_000, [id; 10]),
+                    seeker_id: s.id,
+                    file_name: "김이력_이력서.hwpx",
+                    sha256: "ab",
+                    bytes: b"bytes",
+                    based_on,
+                })
+            })
+            .unwrap()
+    };
+    assert_eq!(add(&mut store, 7, None), 1);
+    assert_eq!(
+        add(&mut store, 8, Some(1)),
+        2,
+        "never replaced: the next number"
+    );
+    let files = store.resume_files(s.id).unwrap();
+    assert_eq!(
+        files
+            .iter()
+            .map(|f| (f.version, f.based_on))
+            .collect::<Vec<_>>(),
+        [(2, Some(1)), (1, None)]
+    );
+    assert_eq!(files[0].size, 5);
+    let (_, bytes) = store.resume_file(&files[1].id).unwrap().unwrap();
+    assert_eq!(bytes, b"bytes");
+    // Local to the desk: nothing queued to sync.
+    assert_eq!(store.pending_changes().unwrap(), queued);
+    // Audited as an import of the seeker, without the file's name (it
+    // holds the seeker's name).
+    let trail = store.audit_trail(Some(s.id)).unwrap();
+    let imports: Vec<_> = trail.iter().filter(|e| e.action == "import").collect();
+    assert_eq!(imports.len(), 2);
+    assert!(
+        imports.iter().all(|e| !e.detail.contains("김이력")),
+        "{imports:?}"
+    );
+}

@@ -1,0 +1,125 @@
+//! Résumé files kept by seeker in versions (encrypted with the caseload,
+//! never replaced), refused when unreadable, analysed by the rubric of the
+//! seeker's 희망 직종, and the counselor's edit kept beside the original.
+
+use crate::recommend::seeker;
+use crate::*;
+
+const RESUME: &str = "인적사항\n성명: 김이력\n학력\n가상공업고등학교 졸업\n경력\n2019.03 ~ 2021.02 (주)대한정밀가상공업 생산직 사원\nCO2 용접 업무 담당\n2021.05 ~ 현재 (주)한빛가상물류 용접공\n자격증\n용접기능사 2019.05 취득\n";
+
+fn file(fx: &Fixture, name: &str, text: &str) -> std::path::PathBuf {
+    let path = fx._dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn files_are_kept_in_versions_and_an_unreadable_one_is_refused_and_not_kept() {
+    let mut fx = new_desk();
+    let path = file(&fx, "이력서.txt", RESUME);
+    let empty = file(&fx, "빈파일.txt", "  \n ");
+    let d = &mut fx.desk;
+    let kim = seeker(d, "김이력", true, "no");
+    let first = d.attach_resume(&kim, &path).unwrap();
+    let second = d.attach_resume(&kim, &path).unwrap();
+    assert_eq!(
+        (first.version, second.version),
+        (1, 2),
+        "a second attachment is a new version, not a replacement"
+    );
+    let err = d.attach_resume(&kim, &empty).unwrap_err();
+    assert!(err.to_string().contains("글자가 없습니다"), "{err}");
+    let files = d.resume_files(&kim).unwrap();
+    assert_eq!(
+        files.iter().map(|f| f.version).collect::<Vec<_>>(),
+        [2, 1],
+        "newest first; the empty file was not kept"
+    );
+    assert_eq!(files[0].size, RESUME.len() as u64);
+}
+
+#[test]
+fn the_file_is_encrypted_at_rest() {
+    let mut fx = new_desk();
+    let path = file(&fx, "이력서.txt", RESUME);
+    let d = &mut fx.desk;
+    let kim = seeker(d, "김이력", true, "no");
+    d.attach_resume(&kim, &path).unwrap();
+    // The caseload file and its journal hold no readable résumé text.
+    let needle = "대한정밀가상공업".as_bytes();
+    for entry in std::fs::read_dir(fx._dir.path()).unwrap() {
+        let p = entry.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with("caseload.doyak") {
+            let bytes = std::fs::read(&p).unwrap();
+            assert!(
+                !bytes.windows(needle.len()).any(|w| w == needle),
+                "{name} holds the résumé in clear"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_version_is_analysed_by_the_seekers_goal_and_an_edit_keeps_the_original() {
+    let mut fx = new_desk();
+    let path = file(&fx, "이력서.txt", RESUME);
+    let d = &mut fx.desk;
+    // The fixture's seeker wants KECO 82 (metal work): the 뿌리·용접 rubric.
+    let kim = seeker(d, "김이력", true, "no");
+    let v1 = d.attach_resume(&kim, &path).unwrap();
+    let a = d.resume_analysis(&kim, &v1.id, None).unwrap();
+    let industry = a.analysis.industry.as_ref().unwrap();
+    assert_eq!(
+        (industry.id.as_str(), industry.basis),
+        ("welding", doyak_resume::IndustryBasis::Given)
+    );
+    // The fixed clock's month (2026-11) ends the job still held: 24 months
+    // + May 2021 … Nov 2026 (67) = 91.
+    assert_eq!(a.analysis.experience_months, 91);
+    assert_eq!(a.lines[0], "인적사항");
+    let metric = a
+        .analysis
+        .suggestions
+        .iter()
+        .find(|s| s.id.starts_with("metric."))
+        .expect("a duty line without a number");
+
+    // The counselor writes the seeker's answer in: a new version based on
+    // the first, which stays as it was.
+    let edited = RESUME.replace(
+        "CO2 용접 업무 담당",
+        "CO2 용접 업무 담당, 불량률을 3%에서 1%로 낮춤",
+    );
+    let v2 = d.save_edited_resume(&kim, v1.version, &edited).unwrap();
+    assert_eq!((v2.version, v2.based_on), (2, Some(1)));
+    let b = d.resume_analysis(&kim, &v2.id, None).unwrap();
+    assert_eq!(
+        b.analysis.score,
+        a.analysis.score + metric.adds,
+        "the +N promised is gained"
+    );
+    assert_eq!(
+        d.resume_analysis(&kim, &v1.id, None)
+            .unwrap()
+            .analysis
+            .score,
+        a.analysis.score
+    );
+}
+
+#[test]
+fn another_seekers_file_is_not_found_through_this_seeker() {
+    let mut fx = new_desk();
+    let path = file(&fx, "이력서.txt", RESUME);
+    let d = &mut fx.desk;
+    let kim = seeker(d, "김이력", true, "no");
+    let lee = seeker(d, "이다른", true, "no");
+    let kims = d.attach_resume(&kim, &path).unwrap();
+    assert!(d.resume_analysis(&lee, &kims.id, None).is_err());
+    assert!(
+        d.save_edited_resume(&lee, 1, "경력\n2019.03 ~ 2021.02 (주)가상")
+            .is_err(),
+        "lee has no version 1"
+    );
+}
