@@ -346,3 +346,137 @@ impl crate::Desk {
         })
     }
 }
+
+/// What the counselor confirmed from an analysed version: certificates and
+/// employments by their place in [`ResumeAnalysisView::analysis`] (so what
+/// goes into the record is what the engine read, nothing retyped).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+pub struct ResumeConfirmForm {
+    pub seeker_id: String,
+    pub file_id: String,
+    pub certificates: Vec<usize>,
+    pub employments: Vec<usize>,
+}
+
+/// What confirming added to the seeker's record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ResumeConfirmed {
+    pub certificates_added: u32,
+    pub employments_added: u32,
+    /// Confirmed items the record already had.
+    pub already_there: u32,
+}
+
+fn first_day(m: YearMonth) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::from_ymd_opt(m.year, m.month, 1)
+}
+
+fn last_day(m: YearMonth) -> Option<chrono::NaiveDate> {
+    let next = YearMonth::from_index(m.index() + 1);
+    first_day(next).and_then(|d| d.pred_opt())
+}
+
+impl crate::Desk {
+    /// Writes the confirmed certificates and employments into the seeker's
+    /// record (matching and diagnosis then use them). Only a certificate
+    /// the résumé says is held can be confirmed — a 필기 pass or a plan is
+    /// not the certificate — and only an employment with a company name.
+    /// One already on the record is not added twice.
+    pub fn confirm_resume_facts(
+        &mut self,
+        form: &ResumeConfirmForm,
+    ) -> Result<ResumeConfirmed, AppError> {
+        let view = self.resume_analysis(&form.seeker_id, &form.file_id, None)?;
+        let seeker_id = crate::forms::parse_id(&form.seeker_id)?;
+        let mut seeker = self.seeker(seeker_id)?;
+        let mut errors = Vec::new();
+        let mut done = ResumeConfirmed {
+            certificates_added: 0,
+            employments_added: 0,
+            already_there: 0,
+        };
+        for &i in &form.certificates {
+            let Some(c) = view.analysis.certificates.get(i) else {
+                errors.push(doyak_domain::FieldError::new(
+                    "certificates",
+                    "자격",
+                    format!("{}번째 자격이 분석 결과에 없습니다.", i + 1),
+                ));
+                continue;
+            };
+            if c.status != doyak_resume::CertificateStatus::Held {
+                errors.push(doyak_domain::FieldError::new(
+                    "certificates",
+                    "자격",
+                    format!(
+                        "{}: {} — 취득한 자격만 기록에 옮깁니다.",
+                        c.name,
+                        c.status.name_ko()
+                    ),
+                ));
+                continue;
+            }
+            let name = c.national.clone().unwrap_or_else(|| c.name.clone());
+            if seeker
+                .certificates
+                .iter()
+                .any(|h| h.name == name || doyak_match::certificate_satisfies(&h.name, &name))
+            {
+                done.already_there += 1;
+                continue;
+            }
+            seeker
+                .certificates
+                .push(doyak_domain::seeker::HeldCertificate {
+                    name,
+                    qualification_id: c.id.clone(),
+                    acquired_on: None,
+                });
+            done.certificates_added += 1;
+        }
+        for &i in &form.employments {
+            let Some(e) = view.analysis.employments.get(i) else {
+                errors.push(doyak_domain::FieldError::new(
+                    "employments",
+                    "경력",
+                    format!("{}번째 경력이 분석 결과에 없습니다.", i + 1),
+                ));
+                continue;
+            };
+            let Some(company) = e.company.clone() else {
+                errors.push(doyak_domain::FieldError::new(
+                    "employments",
+                    "경력",
+                    format!("{} 경력에 회사명이 없어 기록에 옮길 수 없습니다.", e.start),
+                ));
+                continue;
+            };
+            let starts_on = first_day(e.start);
+            if seeker
+                .work_history
+                .iter()
+                .any(|w| w.employer == company && w.starts_on == starts_on)
+            {
+                done.already_there += 1;
+                continue;
+            }
+            seeker
+                .work_history
+                .push(doyak_domain::seeker::WorkExperience {
+                    employer: company,
+                    occupation: None,
+                    title: e.title.clone(),
+                    starts_on,
+                    ends_on: e.end.and_then(last_day),
+                });
+            done.employments_added += 1;
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        if done.certificates_added + done.employments_added > 0 {
+            self.save(&seeker)?;
+        }
+        Ok(done)
+    }
+}

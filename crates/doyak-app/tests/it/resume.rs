@@ -123,3 +123,98 @@ fn another_seekers_file_is_not_found_through_this_seeker() {
         "lee has no version 1"
     );
 }
+
+#[test]
+fn a_confirmed_certificate_enters_the_record_and_matching_then_uses_it() {
+    let mut fx = new_desk();
+    let path = file(&fx, "이력서.txt", RESUME);
+    let d = &mut fx.desk;
+    let c = crate::recommend::company(d);
+    // Requires 용접기능사, 시흥 (~15 km), day shift.
+    let job = crate::recommend::vacancy(d, &c, "CO2 용접원 (주간)", "day", "41390");
+    let kim = seeker(d, "김이력", true, "no");
+    // The fixture records 용접기능사; start from a record without it.
+    let mut s = d.seeker(kim.parse().unwrap()).unwrap();
+    s.certificates.clear();
+    d.save(&s).unwrap();
+    assert!(
+        d.recommended_vacancies(&kim).unwrap().items.is_empty(),
+        "the required certificate is missing"
+    );
+
+    let v1 = d.attach_resume(&kim, &path).unwrap();
+    let a = d.resume_analysis(&kim, &v1.id, None).unwrap().analysis;
+    let cert = a
+        .certificates
+        .iter()
+        .position(|c| c.national.as_deref() == Some("용접기능사"))
+        .unwrap();
+    let form = doyak_app::resume::ResumeConfirmForm {
+        seeker_id: kim.clone(),
+        file_id: v1.id.clone(),
+        certificates: vec![cert],
+        employments: vec![0, 1],
+    };
+    let done = d.confirm_resume_facts(&form).unwrap();
+    assert_eq!(
+        (
+            done.certificates_added,
+            done.employments_added,
+            done.already_there
+        ),
+        (1, 2, 0)
+    );
+    let s = d.seeker(kim.parse().unwrap()).unwrap();
+    assert_eq!(s.work_history[0].employer, "(주)대한정밀가상공업");
+    assert_eq!(
+        s.work_history[0].ends_on.map(|x| x.to_string()).as_deref(),
+        Some("2021-02-28"),
+        "to the end of the month"
+    );
+    assert_eq!(s.work_history[1].ends_on, None, "still working there");
+    let ids: Vec<String> = d
+        .recommended_vacancies(&kim)
+        .unwrap()
+        .items
+        .iter()
+        .map(|r| r.vacancy_id.clone())
+        .collect();
+    assert_eq!(
+        ids,
+        [job],
+        "with the certificate confirmed, the job is recommended"
+    );
+
+    // Confirming again adds nothing twice.
+    let again = d.confirm_resume_facts(&form).unwrap();
+    assert_eq!(
+        (
+            again.certificates_added,
+            again.employments_added,
+            again.already_there
+        ),
+        (0, 0, 3)
+    );
+}
+
+#[test]
+fn a_written_pass_cannot_be_confirmed_as_the_certificate() {
+    let mut fx = new_desk();
+    let path = file(&fx, "이력서.txt", "자격증\n전기기능사 (필기 합격)\n");
+    let d = &mut fx.desk;
+    let kim = seeker(d, "김필기", true, "no");
+    let v1 = d.attach_resume(&kim, &path).unwrap();
+    let form = doyak_app::resume::ResumeConfirmForm {
+        seeker_id: kim.clone(),
+        file_id: v1.id,
+        certificates: vec![0],
+        employments: vec![],
+    };
+    let err = d.confirm_resume_facts(&form).unwrap_err();
+    assert!(crate::recommend::message(err).contains("취득한 자격만"));
+    let s = d.seeker(kim.parse().unwrap()).unwrap();
+    assert!(
+        !s.certificates.iter().any(|c| c.name == "전기기능사"),
+        "nothing written"
+    );
+}
