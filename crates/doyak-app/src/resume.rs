@@ -480,3 +480,44 @@ impl crate::Desk {
         Ok(done)
     }
 }
+
+impl crate::Desk {
+    /// Writes the consulting report of one version (against a vacancy when
+    /// given) to a new PDF in `dir`, never over a file. It carries personal
+    /// data, so it is audited as an export of the seeker; the file name has
+    /// the seeker's number, not the name.
+    pub fn save_resume_report(
+        &mut self,
+        seeker_id: &str,
+        file_id: &str,
+        vacancy_id: Option<&str>,
+        dir: &std::path::Path,
+    ) -> Result<crate::ExportOutcome, AppError> {
+        let view = self.resume_analysis(seeker_id, file_id, vacancy_id)?;
+        let seeker = self.seeker(crate::forms::parse_id(seeker_id)?)?;
+        let meta = vec![
+            ("성명".to_owned(), seeker.name.clone()),
+            ("이력서".to_owned(), format!("{}번째 판", view.file.version)),
+            ("기준 월".to_owned(), view.analysis.as_of.to_string()),
+            ("작성일".to_owned(), self.clock.today().to_string()),
+        ];
+        let bytes = resume_pdf(meta, &view.analysis)?;
+        let id = seeker.id.to_string();
+        let short = id.get(id.len().saturating_sub(8)..).unwrap_or(&id);
+        let stem = format!("도약-이력서컨설팅-{short}-{}", self.clock.today());
+        let ctx = self.write_ctx();
+        self.store.write(&ctx, |w| {
+            w.audit(
+                "export",
+                doyak_domain::EntityKind::Seeker,
+                Some(seeker.id),
+                "이력서 컨설팅 보고서 PDF",
+            )
+        })?;
+        let path = crate::files::write_new_file(dir, &stem, "pdf", &bytes)?;
+        Ok(crate::ExportOutcome {
+            path: path.display().to_string(),
+            count: 1,
+        })
+    }
+}

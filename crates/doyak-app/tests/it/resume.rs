@@ -218,3 +218,34 @@ fn a_written_pass_cannot_be_confirmed_as_the_certificate() {
         "nothing written"
     );
 }
+
+#[test]
+fn the_report_is_a_new_korean_pdf_each_time() {
+    let mut fx = new_desk();
+    let path = file(&fx, "이력서.txt", RESUME);
+    let out = fx._dir.path().join("보고서");
+    std::fs::create_dir(&out).unwrap();
+    let d = &mut fx.desk;
+    let kim = seeker(d, "김이력", true, "no");
+    let v1 = d.attach_resume(&kim, &path).unwrap();
+    let first = d.save_resume_report(&kim, &v1.id, None, &out).unwrap();
+    let second = d.save_resume_report(&kim, &v1.id, None, &out).unwrap();
+    assert_ne!(
+        first.path, second.path,
+        "a second report never overwrites the first"
+    );
+    assert!(
+        !first.path.contains("김이력"),
+        "the file name carries no name: {}",
+        first.path
+    );
+    let text = std::process::Command::new("pdftotext")
+        .args([first.path.as_str(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    assert!(
+        text.contains("이력서·자기소개서 컨설팅 결과") && text.contains("김이력"),
+        "{text}"
+    );
+}
