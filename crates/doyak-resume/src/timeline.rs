@@ -736,8 +736,87 @@ fn strip_particle(c: &str) -> String {
 }
 
 /// Company and title out of one line's text outside its period.
+/// Rank words: one may follow a title's first word ("경리 사원", "매장
+/// 보조", "용접 반장").
+const RANKS: &[&str] = &[
+    "사원",
+    "주임",
+    "대리",
+    "과장",
+    "차장",
+    "부장",
+    "팀장",
+    "반장",
+    "조장",
+    "보조",
+    "기사",
+    "인턴",
+    "선임",
+    "책임",
+    "실장",
+    "점장",
+    "매니저",
+    "직원",
+];
+
+/// Whether a word reads as a job title: a title cue, or a word ending in
+/// 원/사/공 that is no workplace (분류원, 조립원, 취부사, 배관공).
+fn is_title_token(t: &str) -> bool {
+    let k = compact(t);
+    has_any(t, TITLE_CUES)
+        || (["원", "공", "사"].iter().any(|e| k.ends_with(e))
+            && k.chars().count() >= 2
+            && !has_any(t, COMPANY_CUES))
+        || ["engineer", "operator", "manager", "intern", "staff"]
+            .iter()
+            .any(|e| k.contains(e))
+}
+
+/// A department ("가공2팀", "관리부", "생산기술팀"): not part of a title.
+fn is_department(t: &str) -> bool {
+    let k = compact(t);
+    ["팀", "부", "실", "파트", "본부", "과"]
+        .iter()
+        .any(|e| k.ends_with(e))
+        && k.chars().count() >= 2
+        && !RANKS.contains(&k.as_str())
+}
+
+/// The title among words after the company: from the first title word,
+/// with one short word before it (the kind of work: "용접 반장", "택시
+/// 기사", "MCT 조장") and one rank word after it; departments and what
+/// follows (duties, notes) left out.
+fn title_of(tokens: &[&str]) -> Option<String> {
+    let first = tokens
+        .iter()
+        .position(|t| is_title_token(t) && !is_department(t))?;
+    let mut from = first;
+    if first > 0 {
+        let before = tokens[first - 1];
+        let short = before.chars().count() <= 4
+            && !before.chars().any(|c| c.is_ascii_digit())
+            && !is_department(before);
+        let acronym = before
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && before.len() <= 5;
+        if (short || acronym) && !before.contains(['(', ')']) {
+            from = first - 1;
+        }
+    }
+    let mut to = first + 1;
+    if let Some(next) = tokens.get(to)
+        && RANKS.contains(&compact(next).as_str())
+    {
+        to += 1;
+    }
+    Some(tokens[from..to].join(" "))
+}
+
 fn company_title(text_outside: &str) -> (Option<String>, Option<String>) {
-    let parts: Vec<String> = text_outside
+    // Two spaces or more part cells as a tab does ("(주)해동  용접 반장  …").
+    let spaced = text_outside.replace("  ", "\t");
+    let parts: Vec<String> = spaced
         .split(['|', '/', ',', '\t', '│', '▶', ':'])
         .map(strip_noise)
         .map(|f| {
@@ -772,15 +851,15 @@ fn company_title(text_outside: &str) -> (Option<String>, Option<String>) {
             };
             if n > 0 {
                 company = Some(tokens[..n].join(" "));
-                let rest = tokens[n..].join(" ");
-                if !rest.is_empty() && title.is_none() && has_any(&rest, TITLE_CUES) {
-                    title = Some(rest);
+                if title.is_none() {
+                    title = title_of(&tokens[n..]);
                 }
                 continue;
             }
         }
-        if title.is_none() && has_any(part, TITLE_CUES) {
-            title = Some(part.clone());
+        if title.is_none() {
+            let tokens: Vec<&str> = part.split_whitespace().collect();
+            title = title_of(&tokens);
         }
     }
     (company, title)
