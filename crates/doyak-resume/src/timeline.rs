@@ -995,9 +995,10 @@ fn free_lines(lines: &[Line], roles: &[LineRole], used: &mut [bool], out: &mut V
     }
 }
 
-/// Total months worked, each month counted once, an open end running to
-/// `as_of` (both ends inclusive: March to May is three months).
-pub fn experience_months(employments: &[Employment], as_of: YearMonth) -> u32 {
+/// Each job as (first, last) month indices, in time order. Nothing after
+/// `as_of` counts: a job "until now" ends there, and one written as
+/// starting later (a typo) is left out.
+fn month_spans(employments: &[Employment], as_of: YearMonth) -> Vec<(i32, i32)> {
     let mut spans: Vec<(i32, i32)> = employments
         .iter()
         .map(|e| {
@@ -1009,6 +1010,13 @@ pub fn experience_months(employments: &[Employment], as_of: YearMonth) -> u32 {
         .filter(|(s, e)| s <= e)
         .collect();
     spans.sort_unstable();
+    spans
+}
+
+/// Total months worked, each month counted once, an open end running to
+/// `as_of` (both ends inclusive: March to May is three months).
+pub fn experience_months(employments: &[Employment], as_of: YearMonth) -> u32 {
+    let spans = month_spans(employments, as_of);
     let mut total = 0;
     let mut reach = i32::MIN;
     for (s, e) in spans {
@@ -1027,19 +1035,7 @@ pub fn gaps_and_overlaps(
     employments: &[Employment],
     as_of: YearMonth,
 ) -> (Vec<Interval>, Vec<Interval>) {
-    // Nothing after `as_of` counts: a job "until now" ends there, and one
-    // written as starting later (a typo) is left out.
-    let mut spans: Vec<(i32, i32)> = employments
-        .iter()
-        .map(|e| {
-            (
-                e.start.index(),
-                e.end.unwrap_or(as_of).index().min(as_of.index()),
-            )
-        })
-        .filter(|(s, e)| s <= e)
-        .collect();
-    spans.sort_unstable();
+    let spans = month_spans(employments, as_of);
     let mut gaps = Vec::new();
     let mut overlaps = Vec::new();
     let mut reach: Option<i32> = None;
