@@ -192,7 +192,7 @@ impl crate::Desk {
                 source,
             }
         })?;
-        self.keep_resume(seeker, &name, &bytes, None)
+        self.keep_resume(seeker, &name, &bytes, None, "이력서 파일")
     }
 
     /// Keeps the counselor's edit of a version's text as the next version
@@ -215,14 +215,27 @@ impl crate::Desk {
                 what: "이력서 판"
             });
         }
-        if text.trim().is_empty() {
+        if text.trim().is_empty() || text.len() > doyak_resume::read::MAX_BYTES {
             return Err(AppError::ResumeRead {
                 file: format!("수정본 (판 {based_on})"),
-                source: doyak_resume::read::ReadError::NoText,
+                source: if text.trim().is_empty() {
+                    doyak_resume::read::ReadError::NoText
+                } else {
+                    doyak_resume::read::ReadError::TooLarge {
+                        size: text.len(),
+                        limit: doyak_resume::read::MAX_BYTES,
+                    }
+                },
             });
         }
         let name = format!("이력서-수정본-{based_on}.txt");
-        self.keep_resume(seeker, &name, text.as_bytes(), Some(based_on))
+        self.keep_resume(
+            seeker,
+            &name,
+            text.as_bytes(),
+            Some(based_on),
+            "이력서 수정본",
+        )
     }
 
     fn keep_resume(
@@ -231,6 +244,7 @@ impl crate::Desk {
         name: &str,
         bytes: &[u8],
         based_on: Option<u32>,
+        audit_detail: &str,
     ) -> Result<ResumeFileView, AppError> {
         let id = self.new_id();
         let sha = sha256_hex(bytes);
@@ -243,6 +257,7 @@ impl crate::Desk {
                 sha256: &sha,
                 bytes,
                 based_on,
+                audit_detail,
             })
         })?;
         let meta = self
@@ -259,6 +274,8 @@ impl crate::Desk {
     /// The seeker's résumé versions, newest first.
     pub fn resume_files(&self, seeker_id: &str) -> Result<Vec<ResumeFileView>, AppError> {
         let seeker = crate::forms::parse_id(seeker_id)?;
+        // A seeker moved to another center or deleted shows no files here.
+        self.seeker(seeker)?;
         Ok(self
             .store
             .resume_files(seeker)?
@@ -278,21 +295,11 @@ impl crate::Desk {
     ) -> Result<ResumeAnalysisView, AppError> {
         let seeker_id = crate::forms::parse_id(seeker_id)?;
         let seeker = self.seeker(seeker_id)?;
-        let Some((meta, bytes)) = self.store.resume_file(file_id)? else {
+        let Some((meta, bytes)) = self.store.resume_file(seeker_id, file_id)? else {
             return Err(AppError::NotFound {
                 what: "이력서 판"
             });
         };
-        if !self
-            .store
-            .resume_files(seeker_id)?
-            .iter()
-            .any(|f| f.id == meta.id)
-        {
-            return Err(AppError::NotFound {
-                what: "이력서 판"
-            });
-        }
         let document =
             doyak_resume::read::read_document(&meta.file_name, &bytes).map_err(|source| {
                 AppError::ResumeRead {
@@ -451,12 +458,28 @@ impl crate::Desk {
                 ));
                 continue;
             };
+            if e.start > view.analysis.as_of {
+                errors.push(doyak_domain::FieldError::new(
+                    "employments",
+                    "경력",
+                    format!(
+                        "{} 경력은 이번 달 뒤에 시작합니다 — 날짜를 확인하세요.",
+                        e.start
+                    ),
+                ));
+                continue;
+            }
             let starts_on = first_day(e.start);
-            if seeker
-                .work_history
-                .iter()
-                .any(|w| w.employer == company && w.starts_on == starts_on)
-            {
+            // The same job entered by hand on another day of the month, or
+            // with other spacing, is the same job.
+            let same_month = |d: Option<chrono::NaiveDate>| {
+                d.map(|d| (chrono::Datelike::year(&d), chrono::Datelike::month(&d)))
+                    == Some((e.start.year, e.start.month))
+            };
+            if seeker.work_history.iter().any(|w| {
+                doyak_resume::text::compact(&w.employer) == doyak_resume::text::compact(&company)
+                    && same_month(w.starts_on)
+            }) {
                 done.already_there += 1;
                 continue;
             }
@@ -505,6 +528,8 @@ impl crate::Desk {
         let id = seeker.id.to_string();
         let short = id.get(id.len().saturating_sub(8)..).unwrap_or(&id);
         let stem = format!("도약-이력서컨설팅-{short}-{}", self.clock.today());
+        let path = crate::files::write_new_file(dir, &stem, "pdf", &bytes)?;
+        // Audited once the file exists: a write that failed exported nothing.
         let ctx = self.write_ctx();
         self.store.write(&ctx, |w| {
             w.audit(
@@ -514,7 +539,6 @@ impl crate::Desk {
                 "이력서 컨설팅 보고서 PDF",
             )
         })?;
-        let path = crate::files::write_new_file(dir, &stem, "pdf", &bytes)?;
         Ok(crate::ExportOutcome {
             path: path.display().to_string(),
             count: 1,

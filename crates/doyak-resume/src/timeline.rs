@@ -735,7 +735,6 @@ fn strip_particle(c: &str) -> String {
     c.to_owned()
 }
 
-/// Company and title out of one line's text outside its period.
 /// Rank words: one may follow a title's first word ("경리 사원", "매장
 /// 보조", "용접 반장").
 const RANKS: &[&str] = &[
@@ -762,14 +761,29 @@ const RANKS: &[&str] = &[
 /// Whether a word reads as a job title: a title cue, or a word ending in
 /// 원/사/공 that is no workplace (분류원, 조립원, 취부사, 배관공).
 fn is_title_token(t: &str) -> bool {
+    // Places, not people, though they end alike.
+    const PLACES: &[&str] = &[
+        "지사",
+        "회사",
+        "본사",
+        "학원",
+        "법원",
+        "공원",
+        "병원",
+        "요양원",
+        "대학원",
+        "공사",
+        "상사",
+        "지원",
+    ];
     let k = compact(t);
+    let word = k.trim_matches(|c: char| !c.is_alphanumeric());
     has_any(t, TITLE_CUES)
         || (["원", "공", "사"].iter().any(|e| k.ends_with(e))
             && k.chars().count() >= 2
-            && !has_any(t, COMPANY_CUES))
-        || ["engineer", "operator", "manager", "intern", "staff"]
-            .iter()
-            .any(|e| k.contains(e))
+            && !has_any(t, COMPANY_CUES)
+            && !PLACES.iter().any(|p| k.ends_with(p)))
+        || ["engineer", "operator", "manager", "intern", "staff"].contains(&word)
 }
 
 /// A department ("가공2팀", "관리부", "생산기술팀"): not part of a title.
@@ -813,6 +827,7 @@ fn title_of(tokens: &[&str]) -> Option<String> {
     Some(tokens[from..to].join(" "))
 }
 
+/// Company and title out of one line's text outside its period.
 fn company_title(text_outside: &str) -> (Option<String>, Option<String>) {
     // Two spaces or more part cells as a tab does ("(주)해동  용접 반장  …").
     let spaced = text_outside.replace("  ", "\t");

@@ -31,9 +31,12 @@ pub struct NewResumeFile<'a> {
     pub sha256: &'a str,
     pub bytes: &'a [u8],
     pub based_on: Option<u32>,
+    /// The audit log's detail (what was added; never the file's name).
+    pub audit_detail: &'a str,
 }
 
-const META: &str = "SELECT id, version, file_name, sha256, length(bytes), based_on, added_at, added_by FROM resume_file";
+const COLUMNS: &str =
+    "SELECT id, version, file_name, sha256, length(bytes), based_on, added_at, added_by";
 
 fn meta(r: &rusqlite::Row<'_>) -> rusqlite::Result<ResumeFileMeta> {
     Ok(ResumeFileMeta {
@@ -52,25 +55,30 @@ impl Store {
     /// The seeker's résumé files, newest version first.
     pub fn resume_files(&self, seeker_id: Id) -> Result<Vec<ResumeFileMeta>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "{META} WHERE seeker_id = ?1 ORDER BY version DESC"
+            "{COLUMNS} FROM resume_file WHERE seeker_id = ?1 ORDER BY version DESC"
         ))?;
         let rows = stmt.query_map([seeker_id.to_string()], meta)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     /// One version's metadata and bytes.
-    pub fn resume_file(&self, id: &str) -> Result<Option<(ResumeFileMeta, Vec<u8>)>> {
-        let row = self
+    /// One version of this seeker's, with its bytes; None for a version of
+    /// another seeker's, so no caller can reach a file through the wrong
+    /// person.
+    pub fn resume_file(
+        &self,
+        seeker_id: Id,
+        id: &str,
+    ) -> Result<Option<(ResumeFileMeta, Vec<u8>)>> {
+        Ok(self
             .conn
-            .prepare_cached(&format!("{META} WHERE id = ?1"))?
-            .query_row([id], meta)
-            .optional()?;
-        let Some(m) = row else { return Ok(None) };
-        let bytes: Vec<u8> = self
-            .conn
-            .prepare_cached("SELECT bytes FROM resume_file WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))?;
-        Ok(Some((m, bytes)))
+            .prepare_cached(&format!(
+                "{COLUMNS}, bytes FROM resume_file WHERE id = ?1 AND seeker_id = ?2"
+            ))?
+            .query_row(rusqlite::params![id, seeker_id.to_string()], |r| {
+                Ok((meta(r)?, r.get(8)?))
+            })
+            .optional()?)
     }
 }
 
@@ -100,13 +108,18 @@ impl Writer<'_> {
                 now,
                 actor,
             ])?;
-        // Bringing a file into the caseload is an import in the audit log's
-        // terms; the detail says what, never the file's name.
+        // A file brought in is an import, the counselor's edit an update;
+        // the detail says which version, never the file's name.
+        let action = if file.based_on.is_some() {
+            "update"
+        } else {
+            "import"
+        };
         self.audit(
-            "import",
+            action,
             EntityKind::Seeker,
             Some(file.seeker_id),
-            &format!("이력서 파일 {version}번째 판"),
+            &format!("{} ({version}번째 판)", file.audit_detail),
         )?;
         Ok(version)
     }

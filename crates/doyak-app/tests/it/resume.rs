@@ -116,7 +116,29 @@ fn another_seekers_file_is_not_found_through_this_seeker() {
     let kim = seeker(d, "김이력", true, "no");
     let lee = seeker(d, "이다른", true, "no");
     let kims = d.attach_resume(&kim, &path).unwrap();
-    assert!(d.resume_analysis(&lee, &kims.id, None).is_err());
+    let not_found = |r: Result<(), doyak_app::AppError>| {
+        matches!(
+            r,
+            Err(doyak_app::AppError::NotFound {
+                what: "이력서 판"
+            })
+        )
+    };
+    assert!(not_found(
+        d.resume_analysis(&lee, &kims.id, None).map(|_| ())
+    ));
+    let out = fx._dir.path().to_owned();
+    assert!(not_found(
+        d.save_resume_report(&lee, &kims.id, None, &out).map(|_| ())
+    ));
+    let confirm = doyak_app::resume::ResumeConfirmForm {
+        seeker_id: lee.clone(),
+        file_id: kims.id.clone(),
+        certificates: vec![0],
+        employments: vec![0],
+    };
+    assert!(not_found(d.confirm_resume_facts(&confirm).map(|_| ())));
+    assert!(d.resume_files(&lee).unwrap().is_empty());
     assert!(
         d.save_edited_resume(&lee, 1, "경력\n2019.03 ~ 2021.02 (주)가상")
             .is_err(),
@@ -200,22 +222,29 @@ fn a_confirmed_certificate_enters_the_record_and_matching_then_uses_it() {
 #[test]
 fn a_written_pass_cannot_be_confirmed_as_the_certificate() {
     let mut fx = new_desk();
-    let path = file(&fx, "이력서.txt", "자격증\n전기기능사 (필기 합격)\n");
+    let path = file(
+        &fx,
+        "이력서.txt",
+        "자격증\n전기기능사 (필기 합격)\n지게차운전기능사 취득\n",
+    );
     let d = &mut fx.desk;
     let kim = seeker(d, "김필기", true, "no");
     let v1 = d.attach_resume(&kim, &path).unwrap();
     let form = doyak_app::resume::ResumeConfirmForm {
         seeker_id: kim.clone(),
         file_id: v1.id,
-        certificates: vec![0],
+        // The 필기 pass and a held certificate in one form.
+        certificates: vec![0, 1],
         employments: vec![],
     };
     let err = d.confirm_resume_facts(&form).unwrap_err();
     assert!(crate::recommend::message(err).contains("취득한 자격만"));
     let s = d.seeker(kim.parse().unwrap()).unwrap();
     assert!(
-        !s.certificates.iter().any(|c| c.name == "전기기능사"),
-        "nothing written"
+        !s.certificates
+            .iter()
+            .any(|c| c.name == "전기기능사" || c.name == "지게차운전기능사"),
+        "one refused item and nothing of the form is written"
     );
 }
 
@@ -248,4 +277,42 @@ fn the_report_is_a_new_korean_pdf_each_time() {
         text.contains("이력서·자기소개서 컨설팅 결과") && text.contains("김이력"),
         "{text}"
     );
+}
+
+#[test]
+fn a_job_entered_by_hand_in_the_same_month_is_not_added_again_and_one_without_a_company_is_refused()
+{
+    let mut fx = new_desk();
+    let path = file(
+        &fx,
+        "이력서.txt",
+        "경력\n2019.03 ~ 2021.02 (주)대한정밀 생산직 사원\n2022.12 ~ 2023.12\n",
+    );
+    let d = &mut fx.desk;
+    let kim = seeker(d, "김중복", true, "no");
+    let mut s = d.seeker(kim.parse().unwrap()).unwrap();
+    s.work_history = vec![doyak_domain::seeker::WorkExperience {
+        employer: "(주) 대한정밀".into(),
+        occupation: None,
+        title: None,
+        starts_on: chrono::NaiveDate::from_ymd_opt(2019, 3, 15),
+        ends_on: None,
+    }];
+    d.save(&s).unwrap();
+    let v1 = d.attach_resume(&kim, &path).unwrap();
+    let mut form = doyak_app::resume::ResumeConfirmForm {
+        seeker_id: kim.clone(),
+        file_id: v1.id,
+        certificates: vec![],
+        employments: vec![0],
+    };
+    let done = d.confirm_resume_facts(&form).unwrap();
+    assert_eq!(
+        (done.employments_added, done.already_there),
+        (0, 1),
+        "15 March by hand, March in the résumé: the same job"
+    );
+    form.employments = vec![1];
+    let err = d.confirm_resume_facts(&form).unwrap_err();
+    assert!(crate::recommend::message(err).contains("회사명이 없어"));
 }

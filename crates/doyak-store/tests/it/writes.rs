@@ -509,6 +509,7 @@ fn resume_files_take_the_next_version_stay_local_and_are_audited_without_their_n
                     sha256: "ab",
                     bytes: b"bytes",
                     based_on,
+                    audit_detail: "이력서 파일",
                 })
             })
             .unwrap()
@@ -528,17 +529,27 @@ fn resume_files_take_the_next_version_stay_local_and_are_audited_without_their_n
         [(2, Some(1)), (1, None)]
     );
     assert_eq!(files[0].size, 5);
-    let (_, bytes) = store.resume_file(&files[1].id).unwrap().unwrap();
+    let (_, bytes) = store.resume_file(s.id, &files[1].id).unwrap().unwrap();
     assert_eq!(bytes, b"bytes");
+    // Asked through another seeker, the version is not there.
+    let other = seeker(2, "이다른");
+    assert!(store.resume_file(other.id, &files[1].id).unwrap().is_none());
     // Local to the desk: nothing queued to sync.
     assert_eq!(store.pending_changes().unwrap(), queued);
     // Audited as an import of the seeker, without the file's name (it
     // holds the seeker's name).
+    // The file brought in is an import, the edit (based on version 1) an
+    // update.
     let trail = store.audit_trail(Some(s.id)).unwrap();
-    let imports: Vec<_> = trail.iter().filter(|e| e.action == "import").collect();
-    assert_eq!(imports.len(), 2);
+    let added: Vec<_> = trail
+        .iter()
+        .filter(|e| e.detail.starts_with("이력서 파일"))
+        .collect();
+    let mut actions: Vec<&str> = added.iter().map(|e| e.action.as_str()).collect();
+    actions.sort_unstable();
+    assert_eq!(actions, ["import", "update"]);
     assert!(
-        imports.iter().all(|e| !e.detail.contains("김이력")),
-        "{imports:?}"
+        added.iter().all(|e| !e.detail.contains("김이력")),
+        "{added:?}"
     );
 }
