@@ -768,15 +768,7 @@ fn kind_label(kind: Kind) -> &'static str {
 }
 
 fn main() -> ExitCode {
-    // A panic's message can quote the text being read (a résumé): say where
-    // it happened, never what it was reading.
-    std::panic::set_hook(Box::new(|info| {
-        let at = info
-            .location()
-            .map(|l| format!("{}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        eprintln!("오류: 내부 오류가 났습니다 ({at}). 담당자에게 알려 주세요.");
-    }));
+    resume::quiet_panics();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
