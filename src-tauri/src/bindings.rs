@@ -44,6 +44,11 @@ mod tests {
     use doyak_app::{CounselorRow, DeskCounselor, NewCounselorForm, PartnerForm};
     use doyak_app::{DiagnosisView, FitReasonRow, OccupationFitRow, RecommendationRow, UnitGapRow};
     use doyak_app::{
+        ResumeAchievementRow, ResumeCertificateRow, ResumeConfirmForm, ResumeConfirmed,
+        ResumeConsultingForm, ResumeDeskView, ResumeEmploymentRow, ResumeFileView,
+        ResumeKeywordRow, ResumeReasonRow, ResumeSectionRow, ResumeSpan, ResumeSuggestionRow,
+    };
+    use doyak_app::{
         ExportOutcome, ImportKind, ImportOutcome, ImportReport, ImportRequest, NewCaseloadForm,
         Progress, RowError,
     };
@@ -157,6 +162,19 @@ mod tests {
             decl::<ExportOutcome>(&cfg),
             decl::<Progress>(&cfg),
             decl::<DiagnosisView>(&cfg),
+            decl::<ResumeFileView>(&cfg),
+            decl::<ResumeSpan>(&cfg),
+            decl::<ResumeReasonRow>(&cfg),
+            decl::<ResumeSuggestionRow>(&cfg),
+            decl::<ResumeSectionRow>(&cfg),
+            decl::<ResumeCertificateRow>(&cfg),
+            decl::<ResumeEmploymentRow>(&cfg),
+            decl::<ResumeAchievementRow>(&cfg),
+            decl::<ResumeKeywordRow>(&cfg),
+            decl::<ResumeDeskView>(&cfg),
+            decl::<ResumeConfirmForm>(&cfg),
+            decl::<ResumeConfirmed>(&cfg),
+            decl::<ResumeConsultingForm>(&cfg),
             decl::<OccupationFitRow>(&cfg),
             decl::<FitReasonRow>(&cfg),
             decl::<UnitGapRow>(&cfg),

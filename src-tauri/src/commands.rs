@@ -526,7 +526,7 @@ pub fn data_choices() -> doyak_app::DataChoices {
 }
 
 /// Where exports go: the counselor's download folder.
-fn download_dir() -> PathBuf {
+pub(crate) fn download_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("XDG_DOWNLOAD_DIR") {
         return PathBuf::from(dir);
     }

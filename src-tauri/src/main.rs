@@ -8,6 +8,7 @@ mod bindings;
 mod casework;
 mod commands;
 mod log;
+mod resume;
 mod sync;
 mod unlock_clock;
 
@@ -125,6 +126,14 @@ fn main() {
             commands::vacancy_detail,
             commands::add_application,
             casework::step_application,
+            resume::attach_resume,
+            resume::resume_files,
+            resume::resume_view,
+            resume::resume_edit_view,
+            resume::save_edited_resume,
+            resume::confirm_resume_facts,
+            resume::save_resume_report,
+            resume::save_resume_consulting,
             casework::outcome_choices,
             casework::new_placement_form,
             casework::add_placement,

@@ -1026,6 +1026,151 @@ readiness: ReadinessView | null,
  */
 vacancies: number, };
 
+/**
+ * One version of a seeker's résumé, as the desk lists it.
+ */
+export type ResumeFileView = { id: string, version: number, file_name: string, size: bigint, 
+/**
+ * The version an edited text was made from.
+ */
+based_on: number | null, added_at: string, };
+
+/**
+ * Where a finding is written: line, and characters `start..end` of it.
+ */
+export type ResumeSpan = { line: number, start: number, end: number, };
+
+export type ResumeReasonRow = { 
+/**
+ * 구성 / 자격 / 경력 / 성과 / 키워드.
+ */
+part: string, points: number, max: number, text: string, };
+
+export type ResumeSuggestionRow = { id: string, text: string, 
+/**
+ * What the score would gain ("+N").
+ */
+adds: number, span: ResumeSpan | null, };
+
+export type ResumeSectionRow = { name: string, present: boolean, 
+/**
+ * Named by a heading (false: found from content alone).
+ */
+headed: boolean, };
+
+export type ResumeCertificateRow = { 
+/**
+ * Its place in the analysis (what 기록에 반영 sends back).
+ */
+index: number, 
+/**
+ * As written ("컴활 2급").
+ */
+name: string, 
+/**
+ * The official national name, when it is one.
+ */
+national: string | null, 
+/**
+ * 국가자격 / 어학 / 민간자격 / 목록에 없음(확인 필요).
+ */
+kind: string, 
+/**
+ * held | written_passed | planned.
+ */
+status: string, status_label: string, span: ResumeSpan, 
+/**
+ * Whether it may go into the record (only what is held).
+ */
+confirmable: boolean, 
+/**
+ * The seeker's record already holds it (or a certificate that meets it).
+ */
+in_record: boolean, };
+
+export type ResumeEmploymentRow = { index: number, company: string | null, title: string | null, 
+/**
+ * YYYY-MM.
+ */
+start: string, 
+/**
+ * YYYY-MM; None while still employed there.
+ */
+end: string | null, 
+/**
+ * "3년 2개월", counted to this month for an open job.
+ */
+length: string, span: ResumeSpan, 
+/**
+ * Why it cannot go into the record, when it cannot.
+ */
+blocked: string | null, in_record: boolean, };
+
+export type ResumeAchievementRow = { text: string, span: ResumeSpan, };
+
+export type ResumeKeywordRow = { keyword: string, 
+/**
+ * 필수 자격 / 우대 자격 / 기술·직무어.
+ */
+kind: string, required: boolean, in_posting: number, in_resume: number, 
+/**
+ * The résumé's sections where it was found, joined ("경력, 자기소개").
+ */
+found_in: string, suggestion: string | null, };
+
+/**
+ * One version (or the counselor's unsaved edit of it) analysed for the
+ * 이력서 tab.
+ */
+export type ResumeDeskView = { file: ResumeFileView, 
+/**
+ * The text as lines; every span points into these.
+ */
+lines: Array<string>, 
+/**
+ * The month the analysis counts to (YYYY-MM).
+ */
+as_of: string, score: number, 
+/**
+ * "용접·뿌리 (희망 직종)"; None when no rubric applied.
+ */
+industry: string | null, rubric_version: string, 
+/**
+ * The vacancy's title when the analysis was held against one.
+ */
+vacancy: string | null, reasons: Array<ResumeReasonRow>, suggestions: Array<ResumeSuggestionRow>, sections: Array<ResumeSectionRow>, intro_parts: Array<ResumeSectionRow>, certificates: Array<ResumeCertificateRow>, employments: Array<ResumeEmploymentRow>, 
+/**
+ * "8년 3개월" (months of jobs, overlaps counted once).
+ */
+experience: string, 
+/**
+ * "2019-03 ~ 2019-12 (10개월)".
+ */
+gaps: Array<string>, overlaps: Array<string>, achievements: Array<ResumeAchievementRow>, keyword_gap: Array<ResumeKeywordRow>, };
+
+/**
+ * What the counselor confirmed from an analysed version: certificates and
+ * employments by their place in [`ResumeAnalysisView::analysis`] (so what
+ * goes into the record is what the engine read, nothing retyped).
+ */
+export type ResumeConfirmForm = { seeker_id: string, file_id: string, certificates: Array<number>, employments: Array<number>, };
+
+/**
+ * What confirming added to the seeker's record.
+ */
+export type ResumeConfirmed = { certificates_added: number, employments_added: number, 
+/**
+ * Confirmed items the record already had.
+ */
+already_there: number, };
+
+/**
+ * The consulting of one version, as the counselor closes it: which
+ * suggestions were taken up and which set aside (by their ids in the
+ * analysis), and a note.
+ */
+export type ResumeConsultingForm = { seeker_id: string, file_id: string, vacancy_id: string | null, accepted: Array<string>, rejected: Array<string>, note: string, };
+
 export type OccupationFitRow = { code: string, name: string, 
 /**
  * 0–100; the sum of the reasons' points.

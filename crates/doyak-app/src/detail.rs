@@ -150,6 +150,31 @@ pub(crate) fn event_row(e: &CaseEvent, superseded: bool, names: &HashMap<Id, Str
             format!("목표 직종 {}", keco_name(occupation.as_str())),
             reason.clone().unwrap_or_default(),
         ),
+        EventBody::ResumeConsulting {
+            version,
+            score,
+            industry,
+            accepted,
+            rejected,
+            note,
+            ..
+        } => {
+            let mut s = format!("{version}번째 판 · {score}점");
+            if let Some(i) = industry {
+                s.push_str(&format!(" · {i} 기준"));
+            }
+            let mut d = Vec::new();
+            for a in accepted {
+                d.push(format!("수용: {a}"));
+            }
+            for r in rejected {
+                d.push(format!("보류: {r}"));
+            }
+            if let Some(n) = note {
+                d.push(n.clone());
+            }
+            (s, d.join("\n"))
+        }
         EventBody::Placement {
             employer,
             wage_monthly,

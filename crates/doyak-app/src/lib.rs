@@ -33,6 +33,7 @@ mod recommend;
 mod records;
 mod report;
 pub mod resume;
+mod resume_view;
 mod steps;
 mod suggest;
 mod summary;
@@ -41,6 +42,12 @@ mod today;
 pub mod unlock;
 
 pub use casefile::{CaseFileChoices, ReferralForm, ReferralResultForm};
+pub use resume::{ResumeConfirmForm, ResumeConfirmed, ResumeFileView};
+pub use resume_view::{
+    ResumeAchievementRow, ResumeCertificateRow, ResumeConsultingForm, ResumeDeskView,
+    ResumeEmploymentRow, ResumeKeywordRow, ResumeReasonRow, ResumeSectionRow, ResumeSpan,
+    ResumeSuggestionRow, months_ko,
+};
 pub use caseload::{DEMO_PASSPHRASE, Desk, MIN_PASSPHRASE_CHARS, NewCaseload, NewCaseloadForm};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use companies::{

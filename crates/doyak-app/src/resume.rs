@@ -128,7 +128,7 @@ pub fn parse_month(s: &str) -> Result<YearMonth, AppError> {
 }
 
 /// One version of a seeker's résumé, as the desk lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ResumeFileView {
     pub id: String,
     pub version: u32,
@@ -307,6 +307,29 @@ impl crate::Desk {
                     source,
                 }
             })?;
+        let (options, _) = self.resume_options(&seeker, vacancy_id)?;
+        let lines = doyak_resume::text::lines(&document)
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        let analysis = analyse_guarded(&meta.file_name, &document, &options)?;
+        Ok(ResumeAnalysisView {
+            file: meta.into(),
+            lines,
+            analysis,
+        })
+    }
+}
+
+impl crate::Desk {
+    /// What an analysis of this seeker's résumé is asked: this month, the
+    /// rubric of the seeker's 희망 직종 (else what the résumé names most),
+    /// or the vacancy's when one is given; with the vacancy's title.
+    fn resume_options(
+        &self,
+        seeker: &doyak_domain::JobSeeker,
+        vacancy_id: Option<&str>,
+    ) -> Result<(Options, Option<String>), AppError> {
         let vacancy = match vacancy_id {
             Some(v) => {
                 let id = crate::forms::parse_id(v)?;
@@ -341,32 +364,93 @@ impl crate::Desk {
             industry,
             vacancy,
         };
-        let lines = doyak_resume::text::lines(&document)
+        let title = options.vacancy.as_ref().map(|v| v.title.clone());
+        Ok((options, title))
+    }
+
+    /// One version analysed for the 이력서 tab.
+    pub fn resume_desk_view(
+        &self,
+        seeker_id: &str,
+        file_id: &str,
+        vacancy_id: Option<&str>,
+    ) -> Result<crate::ResumeDeskView, AppError> {
+        let view = self.resume_analysis(seeker_id, file_id, vacancy_id)?;
+        let seeker = self.seeker(crate::forms::parse_id(seeker_id)?)?;
+        let vacancy = self.resume_options(&seeker, vacancy_id)?.1;
+        Ok(crate::resume_view::desk_view(
+            &seeker,
+            view.file,
+            view.lines,
+            &view.analysis,
+            vacancy,
+        ))
+    }
+
+    /// The counselor's unsaved edit of a version, analysed by the same
+    /// rules (the tab re-runs it as they type; nothing is kept until they
+    /// save it as a new version).
+    pub fn resume_edit_view(
+        &self,
+        seeker_id: &str,
+        file_id: &str,
+        text: &str,
+        vacancy_id: Option<&str>,
+    ) -> Result<crate::ResumeDeskView, AppError> {
+        let id = crate::forms::parse_id(seeker_id)?;
+        let seeker = self.seeker(id)?;
+        let Some((meta, _)) = self.store.resume_file(id, file_id)? else {
+            return Err(AppError::NotFound {
+                what: "이력서 판"
+            });
+        };
+        if text.len() > doyak_resume::read::MAX_BYTES {
+            return Err(AppError::ResumeRead {
+                file: format!("수정본 (판 {})", meta.version),
+                source: doyak_resume::read::ReadError::TooLarge {
+                    size: text.len(),
+                    limit: doyak_resume::read::MAX_BYTES,
+                },
+            });
+        }
+        let (options, vacancy) = self.resume_options(&seeker, vacancy_id)?;
+        let name = meta.file_name.clone();
+        let analysis = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            doyak_resume::analyse_text(text, &options)
+        }))
+        .map_err(|_| AppError::ResumeRead {
+            file: name,
+            source: doyak_resume::read::ReadError::Broken {
+                detail: "분석 중 내부 오류".into(),
+            },
+        })?;
+        let lines = doyak_resume::text::lines_of_text(text)
             .into_iter()
             .map(|l| l.text)
             .collect();
-        let analysis = analyse_guarded(&meta.file_name, &document, &options)?;
-        Ok(ResumeAnalysisView {
-            file: meta.into(),
+        Ok(crate::resume_view::desk_view(
+            &seeker,
+            meta.into(),
             lines,
-            analysis,
-        })
+            &analysis,
+            vacancy,
+        ))
     }
 }
 
 /// What the counselor confirmed from an analysed version: certificates and
 /// employments by their place in [`ResumeAnalysisView::analysis`] (so what
 /// goes into the record is what the engine read, nothing retyped).
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, Serialize, ts_rs::TS)]
 pub struct ResumeConfirmForm {
     pub seeker_id: String,
     pub file_id: String,
-    pub certificates: Vec<usize>,
-    pub employments: Vec<usize>,
+    pub certificates: Vec<u32>,
+    pub employments: Vec<u32>,
 }
 
 /// What confirming added to the seeker's record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ResumeConfirmed {
     pub certificates_added: u32,
     pub employments_added: u32,
@@ -403,7 +487,7 @@ impl crate::Desk {
             already_there: 0,
         };
         for &i in &form.certificates {
-            let Some(c) = view.analysis.certificates.get(i) else {
+            let Some(c) = view.analysis.certificates.get(i as usize) else {
                 errors.push(doyak_domain::FieldError::new(
                     "certificates",
                     "자격",
@@ -424,11 +508,7 @@ impl crate::Desk {
                 continue;
             }
             let name = c.national.clone().unwrap_or_else(|| c.name.clone());
-            if seeker
-                .certificates
-                .iter()
-                .any(|h| h.name == name || doyak_match::certificate_satisfies(&h.name, &name))
-            {
+            if crate::resume_view::record_has_certificate(&seeker, &name) {
                 done.already_there += 1;
                 continue;
             }
@@ -442,7 +522,7 @@ impl crate::Desk {
             done.certificates_added += 1;
         }
         for &i in &form.employments {
-            let Some(e) = view.analysis.employments.get(i) else {
+            let Some(e) = view.analysis.employments.get(i as usize) else {
                 errors.push(doyak_domain::FieldError::new(
                     "employments",
                     "경력",
@@ -450,36 +530,15 @@ impl crate::Desk {
                 ));
                 continue;
             };
-            let Some(company) = e.company.clone() else {
-                errors.push(doyak_domain::FieldError::new(
-                    "employments",
-                    "경력",
-                    format!("{} 경력에 회사명이 없어 기록에 옮길 수 없습니다.", e.start),
-                ));
-                continue;
-            };
-            if e.start > view.analysis.as_of {
-                errors.push(doyak_domain::FieldError::new(
-                    "employments",
-                    "경력",
-                    format!(
-                        "{} 경력은 이번 달 뒤에 시작합니다 — 날짜를 확인하세요.",
-                        e.start
-                    ),
-                ));
+            if let Some(why) = crate::resume_view::employment_blocked(e, view.analysis.as_of) {
+                errors.push(doyak_domain::FieldError::new("employments", "경력", why));
                 continue;
             }
-            let starts_on = first_day(e.start);
-            // The same job entered by hand on another day of the month, or
-            // with other spacing, is the same job.
-            let same_month = |d: Option<chrono::NaiveDate>| {
-                d.map(|d| (chrono::Datelike::year(&d), chrono::Datelike::month(&d)))
-                    == Some((e.start.year, e.start.month))
+            let Some(company) = e.company.clone() else {
+                continue;
             };
-            if seeker.work_history.iter().any(|w| {
-                doyak_resume::text::compact(&w.employer) == doyak_resume::text::compact(&company)
-                    && same_month(w.starts_on)
-            }) {
+            let starts_on = first_day(e.start);
+            if crate::resume_view::record_has_employment(&seeker, &company, e.start) {
                 done.already_there += 1;
                 continue;
             }

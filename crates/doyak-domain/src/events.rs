@@ -83,6 +83,30 @@ pub enum EventBody {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         diagnosis_id: Option<Id>,
     },
+    /// 이력서·자기소개서 컨설팅: one version of the seeker's résumé gone
+    /// through with the counselor. The file stays on the desk (never
+    /// synced); the event keeps which version (number and SHA-256), the
+    /// score and the rubric it was judged by, and what was taken up.
+    ResumeConsulting {
+        /// The résumé version (1, 2, …) on the desk that made the event.
+        version: u32,
+        /// SHA-256 of that version's bytes (hex).
+        sha256: String,
+        /// 0–100, the sum of the analysis' reasons.
+        score: u32,
+        /// The rubric's industry (Korean name) and the rubric version.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        industry: Option<String>,
+        rubric_version: String,
+        /// The vacancy it was held against, when one was.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        vacancy_id: Option<Id>,
+        /// Suggestions the counselor took up with the seeker, as shown.
+        accepted: Vec<String>,
+        /// Suggestions set aside (not true of the seeker, or not now).
+        rejected: Vec<String>,
+        note: Option<String>,
+    },
     /// 취업 (placement).
     Placement {
         employer: String,
@@ -438,6 +462,7 @@ impl EventBody {
             EventBody::Diagnosis { .. } => "진단",
             EventBody::IapActivity { .. } => "IAP 활동",
             EventBody::IapGoal { .. } => "IAP 목표",
+            EventBody::ResumeConsulting { .. } => "이력서 컨설팅",
             EventBody::Placement { .. } => "취업",
             EventBody::RetentionCheck { .. } => "고용유지 확인",
             EventBody::CompanyVisit { .. } => "기업 방문",
@@ -455,6 +480,7 @@ impl EventBody {
             EventBody::Diagnosis { .. } => "diagnosis",
             EventBody::IapActivity { .. } => "iap_activity",
             EventBody::IapGoal { .. } => "iap_goal",
+            EventBody::ResumeConsulting { .. } => "resume_consulting",
             EventBody::Placement { .. } => "placement",
             EventBody::RetentionCheck { .. } => "retention_check",
             EventBody::CompanyVisit { .. } => "company_visit",
@@ -662,6 +688,36 @@ impl EventRecord for CaseEvent {
             EventBody::Diagnosis { summary, .. } => {
                 v.not_future("occurred_on", "진단일", Some(self.occurred_on), ctx.today);
                 v.required("summary", "진단 결과", summary);
+            }
+            EventBody::ResumeConsulting {
+                version,
+                sha256,
+                score,
+                accepted,
+                rejected,
+                ..
+            } => {
+                v.not_future("occurred_on", "컨설팅일", Some(self.occurred_on), ctx.today);
+                if *version == 0 {
+                    v.push("version", "이력서 판", "이력서 판 번호는 1부터입니다.");
+                }
+                if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    v.push(
+                        "sha256",
+                        "이력서 판",
+                        "이력서 판의 SHA-256은 16진수 64자리입니다.",
+                    );
+                }
+                if *score > 100 {
+                    v.push("score", "점수", "점수는 0~100 사이입니다.");
+                }
+                if let Some(both) = accepted.iter().find(|a| rejected.contains(a)) {
+                    v.push(
+                        "accepted",
+                        "제안",
+                        format!("같은 제안을 수용과 보류에 함께 둘 수 없습니다: {both}"),
+                    );
+                }
             }
             EventBody::HiringDiagnosis { factors, .. } => {
                 if factors.is_empty() {

@@ -60,7 +60,9 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// upgraded desk applies them when it opens (`Store::apply_held`). A desk
 /// of schema 4 that edits an activity another desk checked writes a
 /// version without the check (it does not know the field).
-pub const RECORD_SCHEMA: i64 = 5;
+/// 6: the 이력서 컨설팅 event (`resume_consulting`), a new variant a desk of
+/// schema 5 holds in `sync_held` until it is upgraded.
+pub const RECORD_SCHEMA: i64 = 6;
 
 pub fn current_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)

@@ -174,7 +174,7 @@ fn a_confirmed_certificate_enters_the_record_and_matching_then_uses_it() {
     let form = doyak_app::resume::ResumeConfirmForm {
         seeker_id: kim.clone(),
         file_id: v1.id.clone(),
-        certificates: vec![cert],
+        certificates: vec![u32::try_from(cert).unwrap()],
         employments: vec![0, 1],
     };
     let done = d.confirm_resume_facts(&form).unwrap();
