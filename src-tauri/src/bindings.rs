@@ -44,11 +44,6 @@ mod tests {
     use doyak_app::{CounselorRow, DeskCounselor, NewCounselorForm, PartnerForm};
     use doyak_app::{DiagnosisView, FitReasonRow, OccupationFitRow, RecommendationRow, UnitGapRow};
     use doyak_app::{
-        ResumeAchievementRow, ResumeCertificateRow, ResumeConfirmForm, ResumeConfirmed,
-        ResumeConsultingForm, ResumeDeskView, ResumeEmploymentRow, ResumeFileView,
-        ResumeKeywordRow, ResumeReasonRow, ResumeSectionRow, ResumeSpan, ResumeSuggestionRow,
-    };
-    use doyak_app::{
         ExportOutcome, ImportKind, ImportOutcome, ImportReport, ImportRequest, NewCaseloadForm,
         Progress, RowError,
     };
@@ -57,6 +52,11 @@ mod tests {
         IapView, OverdueIapRow,
     };
     use doyak_app::{QuickGroup, QuickHit, QuickKind, QuickResults};
+    use doyak_app::{
+        ResumeAchievementRow, ResumeCertificateRow, ResumeConfirmForm, ResumeConfirmed,
+        ResumeConsultingForm, ResumeDeskView, ResumeEmploymentRow, ResumeFileView,
+        ResumeKeywordRow, ResumeReasonRow, ResumeSectionRow, ResumeSpan, ResumeSuggestionRow,
+    };
     use ts_rs::{Config, TS};
 
     fn decl<T: TS>(cfg: &Config) -> String {

@@ -42,12 +42,6 @@ mod today;
 pub mod unlock;
 
 pub use casefile::{CaseFileChoices, ReferralForm, ReferralResultForm};
-pub use resume::{ResumeConfirmForm, ResumeConfirmed, ResumeFileView};
-pub use resume_view::{
-    ResumeAchievementRow, ResumeCertificateRow, ResumeConsultingForm, ResumeDeskView,
-    ResumeEmploymentRow, ResumeKeywordRow, ResumeReasonRow, ResumeSectionRow, ResumeSpan,
-    ResumeSuggestionRow, months_ko,
-};
 pub use caseload::{DEMO_PASSPHRASE, Desk, MIN_PASSPHRASE_CHARS, NewCaseload, NewCaseloadForm};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use companies::{
@@ -88,6 +82,12 @@ pub use questionnaire::{
 };
 pub use quick::{QUICK_PER_KIND, QuickGroup, QuickHit, QuickKind, QuickResults};
 pub use recommend::{ApplicationRow, AssignmentView, RECOMMENDATIONS, ReasonRow, VacancyDetail};
+pub use resume::{ResumeConfirmForm, ResumeConfirmed, ResumeFileView};
+pub use resume_view::{
+    ResumeAchievementRow, ResumeCertificateRow, ResumeConsultingForm, ResumeDeskView,
+    ResumeEmploymentRow, ResumeKeywordRow, ResumeReasonRow, ResumeSectionRow, ResumeSpan,
+    ResumeSuggestionRow, months_ko,
+};
 pub use steps::{StepForm, StepRow};
 pub use suggest::{Recommendation, RecommendationView};
 pub use summary::{CaseloadSummary, SeekerPage, SeekerRow};

@@ -178,16 +178,14 @@ pub(crate) fn record_has_employment(seeker: &JobSeeker, company: &str, start: Ye
     let company = doyak_resume::text::compact(company);
     seeker.work_history.iter().any(|w| {
         doyak_resume::text::compact(&w.employer) == company
-            && w.starts_on.map(|d| (chrono::Datelike::year(&d), chrono::Datelike::month(&d)))
+            && w.starts_on
+                .map(|d| (chrono::Datelike::year(&d), chrono::Datelike::month(&d)))
                 == Some((start.year, start.month))
     })
 }
 
 /// Why an employment cannot go into the record, when it cannot.
-pub(crate) fn employment_blocked(
-    e: &doyak_resume::Employment,
-    as_of: YearMonth,
-) -> Option<String> {
+pub(crate) fn employment_blocked(e: &doyak_resume::Employment, as_of: YearMonth) -> Option<String> {
     if e.company.is_none() {
         Some(format!(
             "{} 경력에 회사명이 없어 기록에 옮길 수 없습니다.",
@@ -386,7 +384,8 @@ impl crate::Desk {
         &mut self,
         form: &ResumeConsultingForm,
     ) -> Result<String, AppError> {
-        let view = self.resume_analysis(&form.seeker_id, &form.file_id, form.vacancy_id.as_deref())?;
+        let view =
+            self.resume_analysis(&form.seeker_id, &form.file_id, form.vacancy_id.as_deref())?;
         let seeker_id = crate::forms::parse_id(&form.seeker_id)?;
         let seeker = self.seeker(seeker_id)?;
         let mut errors = Vec::new();

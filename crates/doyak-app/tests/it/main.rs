@@ -21,6 +21,7 @@ mod passphrase;
 mod quick;
 mod recommend;
 mod resume;
+mod resume_desk;
 mod sync_sim;
 mod today;
 

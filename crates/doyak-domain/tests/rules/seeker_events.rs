@@ -480,3 +480,75 @@ fn retention_check() {
     "#]]
     .assert_eq(&table.events());
 }
+
+fn with_consulting(
+    e: &mut CaseEvent,
+    f: impl FnOnce(&mut u32, &mut String, &mut u32, &mut Vec<String>, &mut Vec<String>),
+) {
+    match &mut e.body {
+        EventBody::ResumeConsulting {
+            version,
+            sha256,
+            score,
+            accepted,
+            rejected,
+            ..
+        } => f(version, sha256, score, accepted, rejected),
+        _ => unreachable!("built by consulting()"),
+    }
+}
+
+#[test]
+fn resume_consulting() {
+    // Held today at the latest; a version from 1 (the desk numbers them so);
+    // the version's SHA-256 as 64 hex digits (what names the file, which
+    // never leaves the desk); a score out of 100; a suggestion either taken
+    // up or set aside, never both.
+    let consulting = event(EventBody::ResumeConsulting {
+        version: 2,
+        sha256: "ab".repeat(32),
+        score: 64,
+        industry: Some("뿌리·용접".into()),
+        rubric_version: "2026-12-03".into(),
+        vacancy_id: None,
+        accepted: vec!["버스운전자격 보유 여부 확인".into()],
+        rejected: vec!["성과를 수치로".into()],
+        note: None,
+    });
+    let table = Table::new(consulting)
+        .case("tomorrow", |e| e.occurred_on = day("2026-11-26"))
+        .case("version 0", |e| with_consulting(e, |v, _, _, _, _| *v = 0))
+        .case("short hash", |e| {
+            with_consulting(e, |_, h, _, _, _| h.truncate(63))
+        })
+        .case("hash not hex", |e| {
+            with_consulting(e, |_, h, _, _, _| *h = "zz".repeat(32))
+        })
+        .case("score 100", |e| {
+            with_consulting(e, |_, _, s, _, _| *s = 100)
+        })
+        .case("score 101", |e| {
+            with_consulting(e, |_, _, s, _, _| *s = 101)
+        })
+        .case("nothing decided", |e| {
+            with_consulting(e, |_, _, _, a, r| {
+                a.clear();
+                r.clear();
+            })
+        })
+        .case("taken and left", |e| {
+            with_consulting(e, |_, _, _, a, r| r.push(a[0].clone()))
+        });
+    expect![[r#"
+        valid           | ok
+        tomorrow        | occurred_on(컨설팅일): 미래 날짜(2026-11-26)는 입력할 수 없습니다.
+        version 0       | version(이력서 판): 이력서 판 번호는 1부터입니다.
+        short hash      | sha256(이력서 판): 이력서 판의 SHA-256은 16진수 64자리입니다.
+        hash not hex    | sha256(이력서 판): 이력서 판의 SHA-256은 16진수 64자리입니다.
+        score 100       | ok
+        score 101       | score(점수): 점수는 0~100 사이입니다.
+        nothing decided | ok
+        taken and left  | accepted(제안): 같은 제안을 수용과 보류에 함께 둘 수 없습니다: 버스운전자격 보유 여부 확인
+    "#]]
+    .assert_eq(&table.events());
+}
