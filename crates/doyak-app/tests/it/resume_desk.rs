@@ -150,8 +150,8 @@ fn the_consulting_is_a_case_event_with_the_versions_hash_and_what_was_taken_up()
         (1, expected.as_str(), view.score),
         "the event names the version by number and by the hash of its bytes"
     );
-    assert_eq!(accepted, &[take.text.clone()]);
-    assert_eq!(rejected, &[leave.text.clone()]);
+    assert_eq!(accepted, std::slice::from_ref(&take.text));
+    assert_eq!(rejected, std::slice::from_ref(&leave.text));
     assert_eq!(note.as_deref(), Some("다음 주 자격증 사본 지참"));
     let row = d
         .seeker_detail(&kim)
