@@ -73,6 +73,7 @@ import type {
 import type { ApplicationRow, AssignmentView, DiagnosisView, RecommendationView, VacancyDetail } from "./bindings";
 import type { ConflictChoice, ConflictView, Enrolled, JoinForm, Joined, RejectionView, SameIdChoice, SyncPanel, SyncReport } from "./bindings";
 import type { PassphraseChangeForm } from "./bindings";
+import type { ResumeConfirmed, ResumeConfirmForm, ResumeConsultingForm, ResumeDeskView, ResumeFileView } from "./bindings";
 
 export type { UiError };
 
@@ -225,4 +226,36 @@ export const api = {
     call<string | null>("settle_same_id", { recordId, group, choice }),
   syncRejections: () => call<RejectionView[]>("sync_rejections"),
   changePassphrase: (form: PassphraseChangeForm) => call<null>("change_passphrase", { form }),
+  /** Keeps the file at `path` (picked with `pickResumeFile`) as the
+   * seeker's next résumé version; a file the desk cannot read is refused. */
+  attachResume: (seekerId: string, path: string) => call<ResumeFileView>("attach_resume", { seekerId, path }),
+  /** The seeker's résumé versions, newest first. */
+  resumeFiles: (seekerId: string) => call<ResumeFileView[]>("resume_files", { seekerId }),
+  /** One version analysed; with `vacancyId` also against that vacancy. */
+  resumeView: (seekerId: string, fileId: string, vacancyId: string | null) =>
+    call<ResumeDeskView>("resume_view", { seekerId, fileId, vacancyId }),
+  /** The counselor's unsaved edit of a version, analysed by the same rules. */
+  resumeEditView: (seekerId: string, fileId: string, text: string, vacancyId: string | null) =>
+    call<ResumeDeskView>("resume_edit_view", { seekerId, fileId, text, vacancyId }),
+  /** Keeps an edit of version `basedOn` as the next version. */
+  saveEditedResume: (seekerId: string, basedOn: number, text: string) =>
+    call<ResumeFileView>("save_edited_resume", { seekerId, basedOn, text }),
+  confirmResumeFacts: (form: ResumeConfirmForm) => call<ResumeConfirmed>("confirm_resume_facts", { form }),
+  saveResumeReport: (seekerId: string, fileId: string, vacancyId: string | null) =>
+    call<ExportOutcome>("save_resume_report", { seekerId, fileId, vacancyId }),
+  /** Resolves to the id of the 이력서 컨설팅 event. */
+  saveResumeConsulting: (form: ResumeConsultingForm) => call<string>("save_resume_consulting", { form }),
+  /** The native file dialog for a résumé; null when the counselor closed it. */
+  pickResumeFile: async (): Promise<string | null> => {
+    try {
+      const picked = await open({
+        multiple: false,
+        directory: false,
+        filters: [{ name: "이력서", extensions: ["hwpx", "docx", "pdf", "txt", "hwp"] }],
+      });
+      return typeof picked === "string" ? picked : null;
+    } catch (e) {
+      throw toUiError(e);
+    }
+  },
 };

@@ -51,6 +51,8 @@ pub fn run(n: u32, runs: usize, keep: Option<std::path::PathBuf>) {
     let (mut summary, mut warm) = (Vec::new(), Vec::new());
     let (mut for_seeker, mut for_vacancy, mut pool) = (Vec::new(), Vec::new(), Vec::new());
     let mut diagnose = Vec::new();
+    let (mut resume, mut resume_edit) = (Vec::new(), Vec::new());
+    let mut attached: Vec<(String, String)> = Vec::new();
     let mut report = Vec::new();
     let mut assignment = Vec::new();
     let (mut quick, mut seeker_page) = (Vec::new(), Vec::new());
@@ -152,6 +154,38 @@ pub fn run(n: u32, runs: usize, keep: Option<std::path::PathBuf>) {
                 )
             }));
         }
+        // 이력서 tab: a version of the seeker's résumé (hwpx, docx, txt
+        // from the labelled set, attached once) analysed with the record's
+        // flags, and the same text as an unsaved edit (the live re-run).
+        if attached.is_empty() {
+            let files = crate::resume::files();
+            for (row, i) in seekers.items.iter().zip([3usize, 2, 0, 8, 13]) {
+                let Some((name, bytes)) = files.get(i) else {
+                    continue;
+                };
+                let file = dir.path().join(name);
+                std::fs::write(&file, bytes).unwrap_or_else(|e| crate::fail("résumé file", e));
+                let v = desk
+                    .attach_resume(&row.id, &file)
+                    .unwrap_or_else(|e| crate::fail("attach résumé", e));
+                attached.push((row.id.clone(), v.id));
+            }
+        }
+        for (seeker, file) in &attached {
+            let mut text = String::new();
+            resume.push(ms(|| {
+                let view = desk
+                    .resume_desk_view(seeker, file, None)
+                    .unwrap_or_else(|e| crate::fail("résumé view", e));
+                text = view.lines.join("\n");
+            }));
+            resume_edit.push(ms(|| {
+                drop(
+                    desk.resume_edit_view(seeker, file, &text, None)
+                        .unwrap_or_else(|e| crate::fail("résumé edit", e)),
+                )
+            }));
+        }
         // The seeker's report: the 진단 tab's view, the IAP, and the PDF
         // rendered with the bundled font.
         for row in seekers.items.iter().take(3) {
@@ -241,6 +275,14 @@ pub fn run(n: u32, runs: usize, keep: Option<std::path::PathBuf>) {
     println!(
         "| 진단 tab (one seeker against every occupation profile, local demand and closed cases included) | {:.1} ms |",
         median(diagnose)
+    );
+    println!(
+        "| 이력서 tab (one version decrypted, read and analysed, record flags) | {:.1} ms |",
+        median(resume)
+    );
+    println!(
+        "| 이력서 tab, live re-run of an unsaved edit | {:.1} ms |",
+        median(resume_edit)
     );
     println!(
         "| seeker report PDF (진단 view, IAP, rendered with the bundled font) | {:.1} ms |",

@@ -13,7 +13,7 @@ use doyak_resume::{Options, YearMonth};
 
 use crate::{median, ms};
 
-fn files() -> Vec<(String, Vec<u8>)> {
+pub(crate) fn files() -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../doyak-resume/tests/labelled/files");
     let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| crate::fail(&dir.display().to_string(), e))

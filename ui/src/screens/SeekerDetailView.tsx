@@ -5,12 +5,14 @@ import { Applications, Recommendations } from "../components/Matching";
 import { PlacementEditor, Placements, RetentionEditor } from "../components/Outcomes";
 import { IapActivities, Referrals } from "../components/CaseFile";
 import { Diagnosis } from "../components/Diagnosis";
+import { Resume } from "../components/Resume";
 import { Timeline } from "../components/Timeline";
 import { Facts, Tabs } from "../components/Tabs";
 import { byField, type FieldErrors } from "../lib/fields";
 import { errorText } from "../lib/format";
 import { serial } from "../lib/serial";
-import { useUnsaved } from "../lib/guard";
+import { discardUnsaved, hasUnsaved, useUnsaved } from "../lib/guard";
+import { LeaveDialog } from "../components/LeaveDialog";
 
 // Every draft call (keep, read, drop) reaches the desk in the order it was
 // made: see lib/serial.ts for the lost-text race this prevents.
@@ -19,11 +21,12 @@ const keepDraft = (form: SessionForm) => drafts(() => api.saveSessionDraft(form)
 const readDraft = (seekerId: string) => drafts(() => api.sessionDraft(seekerId));
 const dropDraft = (seekerId: string) => drafts(() => api.dropSessionDraft(seekerId)).catch(() => undefined);
 
-export type Tab = "profile" | "diagnosis" | "sessions" | "iap" | "referrals" | "recommend" | "applications" | "placements";
+export type Tab = "profile" | "diagnosis" | "resume" | "sessions" | "iap" | "referrals" | "recommend" | "applications" | "placements";
 
 const TABS: ReadonlyArray<{ tab: Tab; label: string; kinds: readonly string[] }> = [
   { tab: "profile", label: "프로필", kinds: [] },
   { tab: "diagnosis", label: "진단", kinds: [] },
+  { tab: "resume", label: "이력서", kinds: ["resume_consulting"] },
   { tab: "sessions", label: "상담기록", kinds: ["counseling_session", "diagnosis"] },
   { tab: "iap", label: "IAP", kinds: ["iap_activity"] },
   { tab: "referrals", label: "기관연계", kinds: [] },
@@ -217,6 +220,10 @@ export function SeekerDetailView({ id, tab: firstTab, writing: firstWriting, onE
   };
 
   const load = () => api.seekerDetail(id).then(setDetail, setError);
+  // Another tab unmounts the one with typed, unsaved text (a note being
+  // corrected, an edited résumé): ask first, as leaving the page does.
+  const [leaving, setLeaving] = useState<(() => void) | null>(null);
+  const guarded = (go: () => void) => (hasUnsaved() ? setLeaving(() => go) : go());
   const [draftAt, setDraftAt] = useState("");
   useEffect(() => {
     load();
@@ -257,10 +264,12 @@ export function SeekerDetailView({ id, tab: firstTab, writing: firstWriting, onE
             type="button"
             class="btn"
             id="placement-add"
-            onClick={() => {
-              setTab("placements");
-              setOutcome({ kind: "placement", applicationId: "" });
-            }}
+            onClick={() =>
+              guarded(() => {
+                setTab("placements");
+                setOutcome({ kind: "placement", applicationId: "" });
+              })
+            }
           >
             취업 등록
           </button>
@@ -268,10 +277,12 @@ export function SeekerDetailView({ id, tab: firstTab, writing: firstWriting, onE
             type="button"
             class="btn primary"
             id="session-add"
-            onClick={() => {
-              setTab("sessions");
-              setWriting(true);
-            }}
+            onClick={() =>
+              guarded(() => {
+                setTab("sessions");
+                setWriting(true);
+              })
+            }
           >
             상담 기록 추가
           </button>
@@ -292,7 +303,20 @@ export function SeekerDetailView({ id, tab: firstTab, writing: firstWriting, onE
           </button>
         </p>
       )}
-      <Tabs label="구직자 정보" tabs={TABS} current={tab} onChange={setTab} />
+      {leaving && (
+        <LeaveDialog
+          onStay={() => setLeaving(null)}
+          onLeave={() => {
+            discardUnsaved();
+            leaving();
+            setLeaving(null);
+          }}
+        />
+      )}
+      <Tabs label="구직자 정보" tabs={TABS} current={tab} onChange={(t) => {
+          if (t !== tab) guarded(() => setTab(t));
+        }}
+      />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="panel">
         {tab === "profile" && (
           <Facts facts={detail.facts} />
@@ -333,6 +357,7 @@ export function SeekerDetailView({ id, tab: firstTab, writing: firstWriting, onE
             }}
           />
         )}
+        {tab === "resume" && <Resume seekerId={row.id} onRecordChanged={load} />}
         {tab === "referrals" && <Referrals seekerId={row.id} rows={detail.referrals} onChanged={load} />}
         {tab === "iap" && <IapActivities seekerId={row.id} iap={detail.iap} onChanged={load} />}
         {tab === "recommend" && (
