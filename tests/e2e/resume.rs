@@ -106,14 +106,19 @@ fn a_hwpx_and_a_pdf_are_analysed_a_certificate_is_confirmed_and_matching_uses_it
     // The tab's own case file lists it: the version, the score, what was
     // taken up.
     let record = wait_text(&s, "#panel-resume", "1번째 판 ·");
-    assert!(record.contains("수용:") && record.contains("보류:"), "{record}");
+    assert!(
+        record.contains("수용:") && record.contains("보류:"),
+        "{record}"
+    );
 
     // The .pdf as the next version: the licence is held, so it can go into
     // the record.
     type_into(&s, "#resume-path", &pdf.display().to_string());
     click(&s, "#resume-attach");
-    s.wait("the second version", || Ok((versions(&s) == 2).then_some(())))
-        .unwrap();
+    s.wait("the second version", || {
+        Ok((versions(&s) == 2).then_some(()))
+    })
+    .unwrap();
     let certs = wait_text(&s, "#resume-certs", FORKLIFT);
     assert!(certs.contains("보유"), "{certs}");
     let index = s
@@ -160,8 +165,11 @@ fn a_hwpx_and_a_pdf_are_analysed_a_certificate_is_confirmed_and_matching_uses_it
     wait_text(&s, "#resume-achievements", "12% 감소");
     shot(&s, "72-resume-live-edit");
     click(&s, "#resume-save-edit");
-    s.wait("the third version", || Ok((versions(&s) == 3).then_some(())))
-        .unwrap();
+    s.wait(
+        "the third version",
+        || Ok((versions(&s) == 3).then_some(())),
+    )
+    .unwrap();
 
     // Against a vacancy: the keyword gap table lists the posting's words.
     let first_vacancy = s
@@ -170,7 +178,10 @@ fn a_hwpx_and_a_pdf_are_analysed_a_certificate_is_confirmed_and_matching_uses_it
             json!([]),
         )
         .unwrap();
-    let vacancy = first_vacancy.as_str().expect("the picker offers a vacancy").to_owned();
+    let vacancy = first_vacancy
+        .as_str()
+        .expect("the picker offers a vacancy")
+        .to_owned();
     choose(&s, "resume-vacancy", &vacancy);
     wait_text(&s, "#resume-keywords", "공고");
     shot(&s, "73-resume-keyword-gap");

@@ -153,14 +153,30 @@ fn analyse_lines(lines: &[Line], options: &Options) -> Analysis {
         .filter(|c| c.status == Status::Held)
         .filter_map(|c| c.id.as_deref())
         .collect();
-    // A rule applies when its condition words appear in the résumé or the
-    // vacancy (버스운전자격 only for bus work).
+    // A rule applies when its condition words appear where the résumé
+    // tells of work (경력, 자기소개, or under no heading) or in the vacancy:
+    // 버스운전자격 only for bus work, and "지게차 운전 경력이 있으나" not
+    // for a 지게차 course under 교육훈련.
+    let work = compact(
+        &lines
+            .iter()
+            .zip(&roles)
+            .filter(|(_, r)| {
+                matches!(
+                    r.section,
+                    None | Some(Section::Career) | Some(Section::SelfIntro)
+                )
+            })
+            .map(|(l, _)| l.folded.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
     let context = match &options.vacancy {
         Some(v) => format!(
-            "{whole}{}",
+            "{work}{}",
             compact(&format!("{} {} {}", v.title, v.text, v.skills.join(" ")))
         ),
-        None => whole.clone(),
+        None => work,
     };
     let applies =
         |r: &Rule| r.when.is_empty() || r.when.iter().any(|w| context.contains(&compact(w)));

@@ -359,7 +359,17 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
             } else {
                 Status::Held
             };
-            let grade_len = GRADE.find(after).map_or(0, |g| g.end());
+            // A score runs to its last digit: "2019.05" after a name is a
+            // date, not a grade of 201.
+            let grade_len = GRADE
+                .find(after)
+                .filter(|g| {
+                    !after[g.end()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_digit() || c == '.')
+                })
+                .map_or(0, |g| g.end());
             let (s, e) = c.chars_of(start, end + grade_len);
             let name: String = text_ext.chars().skip(s).take(e - s).collect();
             let (s, e) = (s.min(line_len), e.min(line_len));

@@ -84,6 +84,42 @@ fn legacy_names_and_grades_map_to_the_official_name() {
 }
 
 #[test]
+fn a_condition_word_counts_where_work_is_told_not_in_a_course() {
+    // The 지게차 rule's question says "지게차 운전 경력이 있으나": a 지게차
+    // course under 교육훈련 is no such experience, a 지게차 job is.
+    let transport = Options {
+        industry: Some("transport".into()),
+        ..options()
+    };
+    let asks = |text: &str| {
+        analyse_text(text, &transport)
+            .suggestions
+            .iter()
+            .any(|s| s.id == "transport.cert.forklift")
+    };
+    assert!(!asks(
+        "경력\n2020.01 ~ 2022.12 (주)가상물류 택배 분류\n교육\n2022.11 사내 지게차 교육 수료"
+    ));
+    assert!(asks(
+        "경력\n2020.01 ~ 2022.12 (주)가상물류 지게차 상하차\n교육\n2022.11 사내 안전 교육 수료"
+    ));
+}
+
+#[test]
+fn a_date_after_a_name_is_no_score() {
+    // "TOEIC 750" keeps its score; "2019.05" after a name is the date it
+    // was obtained.
+    let a = run("자격증\n지게차운전기능사 2019.05 취득\nTOEIC 750 (2023.01)");
+    let names: Vec<&str> = a.certificates.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["지게차운전기능사", "TOEIC 750"], "{names:?}");
+    assert_eq!(
+        (a.certificates[0].span.start, a.certificates[0].span.end),
+        (0, 8),
+        "the mark covers the name alone"
+    );
+}
+
+#[test]
 fn a_job_title_that_names_a_certificate_becomes_a_question() {
     let a = run("경력\n2020.03 ~ 현재 가상요양원 요양보호사로 근무");
     assert!(
