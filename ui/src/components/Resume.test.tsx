@@ -33,8 +33,8 @@ vi.mock("../api", () => ({
 
 const { Resume } = await import("./Resume");
 
-const file1: ResumeFileView = { id: "f1", version: 1, file_name: "이력서.hwpx", size: 1024n, based_on: null, added_at: "2026-11-20 14:05" };
-const file2: ResumeFileView = { id: "f2", version: 2, file_name: "이력서-수정본-1.txt", size: 900n, based_on: 1, added_at: "2026-11-21 10:00" };
+const file1: ResumeFileView = { id: "f1", version: 1, file_name: "이력서.hwpx", size: 1024n, based_on: null, added_at: "2026-11-20T05:05:00Z" };
+const file2: ResumeFileView = { id: "f2", version: 2, file_name: "이력서-수정본-1.txt", size: 900n, based_on: 1, added_at: "2026-11-21T01:00:00Z" };
 
 function view(over: Partial<ResumeDeskView> = {}): ResumeDeskView {
   return {
@@ -304,7 +304,10 @@ describe("이력서", () => {
     await waitFor(() => expect(document.getElementById("resume-version")).toBeTruthy());
     const select = document.getElementById("resume-version") as HTMLSelectElement;
     expect(select.value).toBe("f2");
-    expect(select.options[0]?.textContent).toBe("2번째 판 · 이력서-수정본-1.txt · 2026-11-21 10:00 (수정본: 1판에서)");
+    // The moment as a counselor reads it (local time), not the stored RFC 3339.
+    const label = select.options[0]?.textContent ?? "";
+    expect(label).toMatch(/^2번째 판 · 이력서-수정본-1\.txt · 11\. 2[01]\. .+ \(수정본: 1판에서\)$/);
+    expect(label).not.toContain("T01:00");
     fireEvent.change(select, { target: { value: "f1" } });
     await waitFor(() => expect(document.querySelector("#resume-score strong")?.textContent).toBe("40점"));
     // Version 2's analysis comes back late: it is not shown.

@@ -14,6 +14,7 @@ import type {
   ResumeSuggestionRow,
 } from "../bindings";
 import { splitLine, type LineMark } from "../lib/spans";
+import { moment } from "../lib/format";
 
 /** The kinds of marks in the text, as their CSS classes. */
 export type MarkKind = "cert" | "job" | "achv" | "sugg";
@@ -24,7 +25,7 @@ export type Decision = "accept" | "hold";
 
 /** "3번째 판 · 이력서.hwpx · 2026-11-20 14:05 (수정본: 2판에서)". */
 export function versionLabel(f: ResumeFileView): string {
-  const base = `${f.version}번째 판 · ${f.file_name} · ${f.added_at}`;
+  const base = `${f.version}번째 판 · ${f.file_name} · ${moment(f.added_at) || f.added_at}`;
   return f.based_on !== null ? `${base} (수정본: ${f.based_on}판에서)` : base;
 }
 

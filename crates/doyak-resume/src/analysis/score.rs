@@ -114,11 +114,22 @@ pub(super) fn score(facts: &Facts, rules: &[&Rule], industry: Option<&str>) -> V
         let names: Vec<String> = required
             .iter()
             .map(|(i, m)| {
-                format!(
-                    "{}{}",
-                    rules[*i].id.rsplit('.').next().unwrap_or(""),
-                    if *m { " 충족" } else { " 없음" }
-                )
+                // The certificate's official name ("지게차운전기능사"),
+                // alternatives joined: what the counselor knows it by.
+                let refdata = doyak_refdata::get();
+                let name = rules[*i]
+                    .targets
+                    .iter()
+                    .map(|t| {
+                        refdata
+                            .qualifications
+                            .iter()
+                            .find(|q| &q.id == t)
+                            .map_or(t.as_str(), |q| q.name_ko.as_str())
+                    })
+                    .collect::<Vec<_>>()
+                    .join("·");
+                format!("{name}{}", if *m { " 충족" } else { " 없음" })
             })
             .collect();
         (
