@@ -27,6 +27,7 @@ pub mod matching;
 mod outcomes;
 mod partners;
 mod passphrase;
+pub mod posting;
 mod questionnaire;
 mod quick;
 mod recommend;

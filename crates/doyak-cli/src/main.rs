@@ -1,6 +1,8 @@
 //! `doyak`: the caseload from the terminal. Thin: parse arguments, read the
 //! passphrase, call the use-case layer, print in Korean.
 
+mod io;
+mod posting;
 mod queue;
 mod resume;
 
@@ -12,8 +14,9 @@ use doyak_app::{
 };
 use doyak_app::{diagnosis, matching};
 use indicatif::{ProgressBar, ProgressStyle};
+use io::{jsonl, print_out, read_input};
 use queue::{ConflictAction, RejectionAction};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -126,6 +129,11 @@ enum Command {
     Resume {
         #[command(subcommand)]
         action: resume::ResumeAction,
+    },
+    /// 구인 공고 점검 (사례관리 파일 불필요).
+    Posting {
+        #[command(subcommand)]
+        action: posting::PostingAction,
     },
     /// 구직자·구인 JSON Lines 파일로 추천 순위를 계산해 표준출력에 씁니다 (사례관리 파일 불필요).
     Match {
@@ -334,11 +342,6 @@ fn open(db: &Path) -> Result<Desk, Failure> {
     Ok(desk)
 }
 
-fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
-    std::fs::read(path)
-        .map_err(|e| Failure::Usage(format!("파일을 읽을 수 없습니다: {}: {e}", path.display())))
-}
-
 /// Reads both matching inputs; bad lines are a refused input (exit 2).
 fn match_input(seekers: &Path, vacancies: &Path) -> Result<doyak_match::Caseload, Failure> {
     let (s, v) = (read_input(seekers)?, read_input(vacancies)?);
@@ -349,17 +352,6 @@ fn match_input(seekers: &Path, vacancies: &Path) -> Result<doyak_match::Caseload
         &vacancies.display().to_string(),
     )
     .map_err(Failure::App)
-}
-
-/// One JSON object per line; the whole output is built first, so a failure
-/// never leaves half of it on standard output.
-fn jsonl<T: serde::Serialize>(lines: &[T]) -> Result<Vec<u8>, Failure> {
-    let mut out = Vec::new();
-    for line in lines {
-        serde_json::to_writer(&mut out, line).map_err(|e| Failure::App(AppError::Json(e)))?;
-        out.push(b'\n');
-    }
-    Ok(out)
 }
 
 fn tls_roots(ca_cert: Option<&Path>) -> Result<TlsRoots, Failure> {
@@ -630,6 +622,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             print_out("사례관리 파일에 이상이 없습니다.\n".as_bytes())?;
         }
         Command::Resume { action } => resume::run(action)?,
+        Command::Posting { action } => posting::run(action)?,
         Command::Match {
             seekers,
             vacancies,
@@ -749,18 +742,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
     }
     Ok(())
-}
-
-/// Writes to standard output. A reader that stops early (`| head`) is not
-/// an error: the output simply ends there.
-fn print_out(bytes: &[u8]) -> Result<(), Failure> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Failure::Usage(format!("출력할 수 없습니다: {e}")))
-        }
-        _ => Ok(()),
-    }
 }
 
 fn kind_label(kind: Kind) -> &'static str {

@@ -7,6 +7,7 @@ use std::process::{Command, Output};
 
 mod diagnose;
 mod matching;
+mod posting;
 mod resume;
 #[cfg(unix)]
 mod sync_faults;

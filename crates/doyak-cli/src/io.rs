@@ -1,0 +1,36 @@
+//! Reading input files and writing standard output, for every command.
+
+use std::io::Write;
+use std::path::Path;
+
+use doyak_app::AppError;
+
+use crate::Failure;
+
+pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
+    std::fs::read(path)
+        .map_err(|e| Failure::Usage(format!("파일을 읽을 수 없습니다: {}: {e}", path.display())))
+}
+
+/// One JSON object per line; the whole output is built first, so a failure
+/// never leaves half of it on standard output.
+pub(crate) fn jsonl<T: serde::Serialize>(lines: &[T]) -> Result<Vec<u8>, Failure> {
+    let mut out = Vec::new();
+    for line in lines {
+        serde_json::to_writer(&mut out, line).map_err(|e| Failure::App(AppError::Json(e)))?;
+        out.push(b'\n');
+    }
+    Ok(out)
+}
+
+/// Writes to standard output. A reader that stops early (`| head`) is not
+/// an error: the output simply ends there.
+pub(crate) fn print_out(bytes: &[u8]) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::Usage(format!("출력할 수 없습니다: {e}")))
+        }
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,14 @@
+//! The company half of the package (기업지원): engines over a firm and its
+//! vacancies, pure (no IO, no clock), their rules compiled in from
+//! `assets/company/` with the basis and the date of each row.
+//!
+//! [`posting`] checks a vacancy's posting: what a seeker needs and does not
+//! find (임금, 근무시간, 근무지, 하는 일), wording the law forbids in
+//! recruitment (연령, 성별, 용모, 직무와 무관한 신체 조건과 개인정보), and
+//! requirements out of line with the job. Each finding has a stable code,
+//! the Korean text the counselor reads to the firm, where it is written,
+//! and the law behind it.
+
+pub mod posting;
+
+pub use posting::{Field, Finding, Posting, PostingCheck, Span, check, rules_version};
