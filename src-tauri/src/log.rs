@@ -65,3 +65,18 @@ pub fn record(e: &AppError) {
         _ => tracing::error!(%code, "{chain}"),
     }
 }
+
+/// A panic is logged by where it happened, never by its message: the
+/// message can quote what was being read (a résumé's text, caught and
+/// turned into an error by the résumé reader, would otherwise reach stderr
+/// and the journal on every re-run of an edit).
+pub fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        tracing::error!(at = %at, "panic (message withheld: it may quote personal data)");
+        eprintln!("내부 오류 ({at})");
+    }));
+}

@@ -49,6 +49,7 @@ fn software_rendering(app: &tauri::App) {
 
 fn main() {
     log::init(&log::dir(&data_dir()));
+    log::quiet_panics();
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "desk started");
     let args: Vec<String> = std::env::args().collect();
     let demo = args.iter().any(|a| a == "--demo") || std::env::var_os("DOYAK_DEMO").is_some();

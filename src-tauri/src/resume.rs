@@ -2,7 +2,7 @@
 //! file, list its versions, analyse one (or an unsaved edit), save an edit,
 //! confirm facts into the record, the PDF report and the consulting event.
 
-use crate::commands::{DeskState, download_dir, with_desk};
+use crate::commands::{DeskState, download_dir, with_desk, with_reader};
 use doyak_app::{
     ExportOutcome, ResumeConfirmForm, ResumeConfirmed, ResumeConsultingForm, ResumeDeskView,
     ResumeFileView, UiError,
@@ -26,7 +26,7 @@ pub async fn resume_files(
     state: tauri::State<'_, DeskState>,
     seeker_id: String,
 ) -> Result<Vec<ResumeFileView>, UiError> {
-    with_desk(&state, move |desk| desk.resume_files(&seeker_id)).await
+    with_reader(&state, move |desk| desk.resume_files(&seeker_id)).await
 }
 
 #[tauri::command]
@@ -36,7 +36,9 @@ pub async fn resume_view(
     file_id: String,
     vacancy_id: Option<String>,
 ) -> Result<ResumeDeskView, UiError> {
-    with_desk(&state, move |desk| {
+    // Read-only: on the reader connection, so an analysis re-run as the
+    // counselor types never waits behind a sync write.
+    with_reader(&state, move |desk| {
         desk.resume_desk_view(&seeker_id, &file_id, vacancy_id.as_deref())
     })
     .await
@@ -51,7 +53,7 @@ pub async fn resume_edit_view(
     text: String,
     vacancy_id: Option<String>,
 ) -> Result<ResumeDeskView, UiError> {
-    with_desk(&state, move |desk| {
+    with_reader(&state, move |desk| {
         desk.resume_edit_view(&seeker_id, &file_id, &text, vacancy_id.as_deref())
     })
     .await

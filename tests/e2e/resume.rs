@@ -105,9 +105,9 @@ fn a_hwpx_and_a_pdf_are_analysed_a_certificate_is_confirmed_and_matching_uses_it
     wait_text(&s, "#resume-status", "컨설팅 기록을 저장했습니다");
     // The tab's own case file lists it: the version, the score, what was
     // taken up.
-    let record = wait_text(&s, "#panel-resume", "1번째 판 ·");
+    let record = wait_text(&s, "#panel-resume ol.timeline", "보류:");
     assert!(
-        record.contains("수용:") && record.contains("보류:"),
+        record.contains("1번째 판 ·") && record.contains("수용:"),
         "{record}"
     );
 
@@ -119,8 +119,18 @@ fn a_hwpx_and_a_pdf_are_analysed_a_certificate_is_confirmed_and_matching_uses_it
         Ok((versions(&s) == 2).then_some(()))
     })
     .unwrap();
-    let certs = wait_text(&s, "#resume-certs", FORKLIFT);
-    assert!(certs.contains("보유"), "{certs}");
+    wait_text(&s, "#resume-certs", FORKLIFT);
+    let row = s
+        .script(
+            "return Array.from(document.querySelectorAll('#resume-certs tbody tr'))\
+               .find(r => r.textContent.includes(arguments[0])).textContent;",
+            json!([FORKLIFT]),
+        )
+        .unwrap();
+    assert!(
+        row.as_str().unwrap().contains("보유"),
+        "the licence's own row: {row}"
+    );
     let index = s
         .script(
             "return Array.from(document.querySelectorAll('#resume-certs tbody tr'))\
@@ -183,7 +193,10 @@ fn a_hwpx_and_a_pdf_are_analysed_a_certificate_is_confirmed_and_matching_uses_it
         .expect("the picker offers a vacancy")
         .to_owned();
     choose(&s, "resume-vacancy", &vacancy);
-    wait_text(&s, "#resume-keywords", "공고");
+    s.wait("the keyword gap rows", || {
+        Ok((!s.find_all("#resume-keywords tbody tr")?.is_empty()).then_some(()))
+    })
+    .unwrap();
     shot(&s, "73-resume-keyword-gap");
 
     // The report: a new PDF whose Korean text reads back.

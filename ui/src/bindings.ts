@@ -1029,7 +1029,7 @@ vacancies: number, };
 /**
  * One version of a seeker's résumé, as the desk lists it.
  */
-export type ResumeFileView = { id: string, version: number, file_name: string, size: bigint, 
+export type ResumeFileView = { id: string, version: number, file_name: string, size: number, 
 /**
  * The version an edited text was made from.
  */

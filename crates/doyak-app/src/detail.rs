@@ -165,10 +165,10 @@ pub(crate) fn event_row(e: &CaseEvent, superseded: bool, names: &HashMap<Id, Str
             }
             let mut d = Vec::new();
             for a in accepted {
-                d.push(format!("수용: {a}"));
+                d.push(format!("수용: {}", a.text));
             }
             for r in rejected {
-                d.push(format!("보류: {r}"));
+                d.push(format!("보류: {}", r.text));
             }
             if let Some(n) = note {
                 d.push(n.clone());

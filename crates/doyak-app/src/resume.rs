@@ -133,6 +133,7 @@ pub struct ResumeFileView {
     pub id: String,
     pub version: u32,
     pub file_name: String,
+    #[ts(type = "number")]
     pub size: u64,
     /// The version an edited text was made from.
     pub based_on: Option<u32>,

@@ -3,6 +3,7 @@
 //! record already holds it), the live re-run of an edited text, and the
 //! consulting saved as a case event.
 
+use doyak_domain::events::ConsultingItem;
 use doyak_domain::{EventBody, JobSeeker};
 use doyak_resume::CertificateKind as Kind;
 use doyak_resume::{Analysis, CertificateStatus, IndustryBasis, KeywordKind, YearMonth};
@@ -196,6 +197,11 @@ pub(crate) fn employment_blocked(e: &doyak_resume::Employment, as_of: YearMonth)
             "{} 경력은 이번 달 뒤에 시작합니다 — 날짜를 확인하세요.",
             e.start
         ))
+    } else if e.end.is_some_and(|end| end > as_of) {
+        Some(format!(
+            "{} 경력의 끝이 이번 달 뒤입니다 — 재직 중이면 '현재'로 고쳐 저장한 뒤 반영하세요.",
+            e.start
+        ))
     } else {
         None
     }
@@ -361,6 +367,24 @@ pub(crate) fn desk_view(
     }
 }
 
+/// A suggestion as the synced event keeps it: its id, and a text that
+/// quotes no line of the résumé. Only the 성과 question quotes a line
+/// ("'…'에 수치가 없습니다"); it is kept by the line's number instead.
+fn consulting_item(s: &doyak_resume::Suggestion) -> ConsultingItem {
+    let text = match (s.id.strip_prefix("metric.line"), s.span) {
+        (Some(_), Some(span)) => format!(
+            "이력서 {}번째 줄의 업무에 수치가 없음 — 성과를 수치로 물어보기",
+            span.line + 1
+        ),
+        (Some(_), None) => "업무에 수치가 없음 — 성과를 수치로 물어보기".to_owned(),
+        _ => s.text.clone(),
+    };
+    ConsultingItem {
+        rule: s.id.clone(),
+        text,
+    }
+}
+
 /// The consulting of one version, as the counselor closes it: which
 /// suggestions were taken up and which set aside (by their ids in the
 /// analysis), and a note.
@@ -389,9 +413,11 @@ impl crate::Desk {
         let seeker_id = crate::forms::parse_id(&form.seeker_id)?;
         let seeker = self.seeker(seeker_id)?;
         let mut errors = Vec::new();
-        let mut texts = |ids: &[String], field: &str, label: &str| -> Vec<String> {
+        let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut items = |ids: &[String], field: &str, label: &str| -> Vec<ConsultingItem> {
             ids.iter()
                 .enumerate()
+                .filter(|(_, id)| taken.insert((*id).clone()))
                 .filter_map(|(i, id)| {
                     let found = view.analysis.suggestions.iter().find(|s| &s.id == id);
                     if found.is_none() {
@@ -404,12 +430,13 @@ impl crate::Desk {
                             ),
                         ));
                     }
-                    found.map(|s| s.text.clone())
+                    found.map(consulting_item)
                 })
                 .collect()
         };
-        let accepted = texts(&form.accepted, "accepted", "수용한 제안");
-        let rejected = texts(&form.rejected, "rejected", "보류한 제안");
+        let accepted = items(&form.accepted, "accepted", "수용한 제안");
+        // An id both taken up and set aside counts as taken up.
+        let rejected = items(&form.rejected, "rejected", "보류한 제안");
         if !errors.is_empty() {
             return Err(AppError::Invalid(errors));
         }

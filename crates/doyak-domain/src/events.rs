@@ -101,10 +101,10 @@ pub enum EventBody {
         /// The vacancy it was held against, when one was.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         vacancy_id: Option<Id>,
-        /// Suggestions the counselor took up with the seeker, as shown.
-        accepted: Vec<String>,
+        /// Suggestions the counselor took up with the seeker.
+        accepted: Vec<ConsultingItem>,
         /// Suggestions set aside (not true of the seeker, or not now).
-        rejected: Vec<String>,
+        rejected: Vec<ConsultingItem>,
         note: Option<String>,
     },
     /// 취업 (placement).
@@ -160,6 +160,15 @@ pub enum EventBody {
         subsidy: Option<String>,
         description: String,
     },
+}
+
+/// One suggestion of a résumé consulting: the engine's id for it (a rubric
+/// rule's id, or the finding's: `metric.line12`) and a text that quotes no
+/// line of the résumé (the file never leaves the desk; the event does).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsultingItem {
+    pub rule: String,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -711,12 +720,23 @@ impl EventRecord for CaseEvent {
                 if *score > 100 {
                     v.push("score", "점수", "점수는 0~100 사이입니다.");
                 }
-                if let Some(both) = accepted.iter().find(|a| rejected.contains(a)) {
+                let mut seen = std::collections::HashSet::new();
+                if let Some(twice) = accepted
+                    .iter()
+                    .chain(rejected)
+                    .find(|i| !seen.insert(i.rule.as_str()))
+                {
                     v.push(
                         "accepted",
                         "제안",
-                        format!("같은 제안을 수용과 보류에 함께 둘 수 없습니다: {both}"),
+                        format!(
+                            "같은 제안을 두 번(수용·보류 중복 포함) 둘 수 없습니다: {}",
+                            twice.text
+                        ),
                     );
+                }
+                if accepted.len() + rejected.len() > 200 {
+                    v.push("accepted", "제안", "제안은 200개까지 기록합니다.");
                 }
             }
             EventBody::HiringDiagnosis { factors, .. } => {

@@ -115,7 +115,15 @@ fn the_consulting_is_a_case_event_with_the_versions_hash_and_what_was_taken_up()
     let d = &mut fx.desk;
     let view = d.resume_desk_view(&kim, &v1.id, None).unwrap();
     assert!(view.suggestions.len() >= 2, "{:?}", view.suggestions);
-    let (take, leave) = (&view.suggestions[0], &view.suggestions[1]);
+    // Take up the 성과 question (it quotes its line on screen) and set
+    // another aside.
+    let take = view
+        .suggestions
+        .iter()
+        .find(|s| s.id.starts_with("metric.line"))
+        .expect("the duty line without a number gets its question");
+    assert!(take.text.contains("CO2 용접 업무 담당"), "{}", take.text);
+    let leave = view.suggestions.iter().find(|s| s.id != take.id).unwrap();
     let id = d
         .save_resume_consulting(&doyak_app::ResumeConsultingForm {
             seeker_id: kim.clone(),
@@ -150,8 +158,17 @@ fn the_consulting_is_a_case_event_with_the_versions_hash_and_what_was_taken_up()
         (1, expected.as_str(), view.score),
         "the event names the version by number and by the hash of its bytes"
     );
-    assert_eq!(accepted, std::slice::from_ref(&take.text));
-    assert_eq!(rejected, std::slice::from_ref(&leave.text));
+    let rules = |items: &[doyak_domain::events::ConsultingItem]| {
+        items.iter().map(|i| i.rule.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(rules(accepted), vec![take.id.clone()]);
+    assert_eq!(rules(rejected), vec![leave.id.clone()]);
+    // The event is synced, the file is not: no line of the résumé is in it
+    // (the 성과 question quotes its line on the desk, not in the event).
+    let body = serde_json::to_string(&e.body).unwrap();
+    for line in RESUME.lines().filter(|l| l.chars().count() >= 8) {
+        assert!(!body.contains(line), "{line:?} leaked into {body}");
+    }
     assert_eq!(note.as_deref(), Some("다음 주 자격증 사본 지참"));
     let row = d
         .seeker_detail(&kim)
@@ -168,14 +185,15 @@ fn the_consulting_is_a_case_event_with_the_versions_hash_and_what_was_taken_up()
         row.summary
     );
     assert!(
-        row.detail.contains(&format!("수용: {}", take.text)),
+        row.detail
+            .contains("수용: 이력서 7번째 줄의 업무에 수치가 없음"),
         "{}",
         row.detail
     );
 }
 
 #[test]
-fn a_suggestion_the_analysis_does_not_hold_or_one_both_taken_and_left_is_refused() {
+fn a_suggestion_the_analysis_does_not_hold_is_refused_and_one_given_twice_is_kept_once() {
     let mut fx = new_desk();
     let (kim, v1) = attach(&mut fx, RESUME);
     let d = &mut fx.desk;
@@ -195,12 +213,56 @@ fn a_suggestion_the_analysis_does_not_hold_or_one_both_taken_and_left_is_refused
         err.to_string().contains("2번째 제안(no-such-rule)"),
         "{err}"
     );
+    assert_eq!(count(d), before, "nothing was saved");
+    // The same id taken up twice and set aside too is kept once, as taken
+    // up (수용 is listed first).
+    let first = view.suggestions[0].id.clone();
     let both = doyak_app::ResumeConsultingForm {
-        accepted: vec![view.suggestions[0].id.clone()],
-        rejected: vec![view.suggestions[0].id.clone()],
+        accepted: vec![first.clone(), first.clone()],
+        rejected: vec![first.clone()],
         ..form
     };
-    let err = d.save_resume_consulting(&both).unwrap_err();
-    assert!(err.to_string().contains("수용과 보류"), "{err}");
-    assert_eq!(count(d), before, "nothing was saved");
+    d.save_resume_consulting(&both).unwrap();
+    let events = d.events_of(kim.parse().unwrap()).unwrap();
+    let doyak_domain::EventBody::ResumeConsulting {
+        accepted, rejected, ..
+    } = &events
+        .iter()
+        .find(|e| e.body.type_name() == "resume_consulting")
+        .unwrap()
+        .body
+    else {
+        unreachable!("found by its type")
+    };
+    assert_eq!((accepted.len(), rejected.len()), (1, 0));
+}
+
+#[test]
+fn another_seekers_version_is_not_found_through_the_tabs_calls_and_a_huge_edit_is_refused() {
+    let mut fx = new_desk();
+    let (kim, v1) = attach(&mut fx, RESUME);
+    let d = &mut fx.desk;
+    let lee = seeker(d, "이다른", true, "no");
+    let text = "경력\n2020.01 ~ 2022.12 가상물산 사원";
+    let not_found = |e: doyak_app::AppError| {
+        assert!(
+            matches!(e, doyak_app::AppError::NotFound { .. }),
+            "another seeker's version is not found: {e}"
+        )
+    };
+    not_found(d.resume_desk_view(&lee, &v1.id, None).unwrap_err());
+    not_found(d.resume_edit_view(&lee, &v1.id, text, None).unwrap_err());
+    not_found(
+        d.save_resume_consulting(&doyak_app::ResumeConsultingForm {
+            seeker_id: lee.clone(),
+            file_id: v1.id.clone(),
+            ..Default::default()
+        })
+        .unwrap_err(),
+    );
+    // An edit over the 10 MB a file may have is refused in Korean, with
+    // the version it was made from.
+    let huge = "가".repeat(doyak_resume::read::MAX_BYTES / 3 + 1);
+    let err = d.resume_edit_view(&kim, &v1.id, &huge, None).unwrap_err();
+    assert!(err.to_string().contains("수정본 (판 1)"), "{err}");
 }

@@ -2,6 +2,7 @@
 //! 활동, 취업 and 고용유지 확인.
 
 use crate::*;
+use doyak_domain::events::ConsultingItem;
 use doyak_domain::events::{
     ContactMode, DiagnosisInstrument, EmploymentType, IapActivityKind, IapCompliance,
 };
@@ -483,7 +484,7 @@ fn retention_check() {
 
 fn with_consulting(
     e: &mut CaseEvent,
-    f: impl FnOnce(&mut u32, &mut String, &mut u32, &mut Vec<String>, &mut Vec<String>),
+    f: impl FnOnce(&mut u32, &mut String, &mut u32, &mut Vec<ConsultingItem>, &mut Vec<ConsultingItem>),
 ) {
     match &mut e.body {
         EventBody::ResumeConsulting {
@@ -511,8 +512,14 @@ fn resume_consulting() {
         industry: Some("뿌리·용접".into()),
         rubric_version: "2026-12-03".into(),
         vacancy_id: None,
-        accepted: vec!["버스운전자격 보유 여부 확인".into()],
-        rejected: vec!["성과를 수치로".into()],
+        accepted: vec![ConsultingItem {
+            rule: "transport.cert.bus".into(),
+            text: "버스운전자격 보유 여부 확인".into(),
+        }],
+        rejected: vec![ConsultingItem {
+            rule: "metric.line4".into(),
+            text: "이력서 5번째 줄의 업무에 수치가 없음".into(),
+        }],
         note: None,
     });
     let table = Table::new(consulting)
@@ -548,7 +555,7 @@ fn resume_consulting() {
         score 100       | ok
         score 101       | score(점수): 점수는 0~100 사이입니다.
         nothing decided | ok
-        taken and left  | accepted(제안): 같은 제안을 수용과 보류에 함께 둘 수 없습니다: 버스운전자격 보유 여부 확인
+        taken and left  | accepted(제안): 같은 제안을 두 번(수용·보류 중복 포함) 둘 수 없습니다: 버스운전자격 보유 여부 확인
     "#]]
     .assert_eq(&table.events());
 }

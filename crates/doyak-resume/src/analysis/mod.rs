@@ -154,17 +154,23 @@ fn analyse_lines(lines: &[Line], options: &Options) -> Analysis {
         .filter_map(|c| c.id.as_deref())
         .collect();
     // A rule applies when its condition words appear where the résumé
-    // tells of work (경력, 자기소개, or under no heading) or in the vacancy:
-    // 버스운전자격 only for bus work, and "지게차 운전 경력이 있으나" not
-    // for a 지게차 course under 교육훈련.
+    // tells of work or of the work wanted (anywhere but 학력, 교육훈련,
+    // 자격증 and 병역) or in the vacancy: 버스운전자격 only for bus work or
+    // a wish for it, and "지게차 운전 경력·희망이 있으나" not for a 지게차
+    // course under 교육훈련.
     let work = compact(
         &lines
             .iter()
             .zip(&roles)
             .filter(|(_, r)| {
-                matches!(
+                !matches!(
                     r.section,
-                    None | Some(Section::Career) | Some(Section::SelfIntro)
+                    Some(
+                        Section::Education
+                            | Section::Training
+                            | Section::Certificates
+                            | Section::Military
+                    )
                 )
             })
             .map(|(l, _)| l.folded.as_str())

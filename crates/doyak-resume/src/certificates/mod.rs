@@ -359,18 +359,20 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
             } else {
                 Status::Held
             };
-            // A score runs to its last digit: "2019.05" after a name is a
-            // date, not a grade of 201.
-            let grade_len = GRADE
-                .find(after)
-                .filter(|g| {
-                    !after[g.end()..]
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_ascii_digit() || c == '.')
-                })
-                .map_or(0, |g| g.end());
-            let (s, e) = c.chars_of(start, end + grade_len);
+            let grade_len = GRADE.find(after).map_or(0, |g| g.end());
+            let (mut s, mut e) = c.chars_of(start, end + grade_len);
+            // A score runs to its last digit as written: "2019.05" after a
+            // name is a date, not a grade of 201 ("TOEIC 750 2023.01" keeps
+            // its 750: a space ends it).
+            if grade_len > 0 {
+                let mut rest = text_ext.chars().skip(e);
+                let next = rest.next();
+                let digit_on = next.is_some_and(|n| n.is_ascii_digit())
+                    || (next == Some('.') && rest.next().is_some_and(|n| n.is_ascii_digit()));
+                if digit_on {
+                    (s, e) = c.chars_of(start, end);
+                }
+            }
             let name: String = text_ext.chars().skip(s).take(e - s).collect();
             let (s, e) = (s.min(line_len), e.min(line_len));
             let (national, id, kind) = match entry.target {

@@ -103,15 +103,38 @@ fn a_condition_word_counts_where_work_is_told_not_in_a_course() {
     assert!(asks(
         "경력\n2020.01 ~ 2022.12 (주)가상물류 지게차 상하차\n교육\n2022.11 사내 안전 교육 수료"
     ));
+    // A wish counts as much as a job: 희망 근무 under 기타 or 인적사항.
+    let bus = |text: &str| {
+        analyse_text(text, &transport)
+            .suggestions
+            .iter()
+            .any(|s| s.id == "transport.cert.bus-driver")
+    };
+    assert!(bus(
+        "인적사항\n성명: 가상인\n희망 직무: 시내버스 운전\n경력\n2020.01 ~ 2022.12 (주)가상물류 택배 분류"
+    ));
+    assert!(!bus(
+        "경력\n2020.01 ~ 2022.12 (주)가상물류 택배 분류\n자격증\n버스운전자격 필기 합격 예정"
+    ));
 }
 
 #[test]
 fn a_date_after_a_name_is_no_score() {
     // "TOEIC 750" keeps its score; "2019.05" after a name is the date it
     // was obtained.
-    let a = run("자격증\n지게차운전기능사 2019.05 취득\nTOEIC 750 (2023.01)");
-    let names: Vec<&str> = a.certificates.iter().map(|c| c.name.as_str()).collect();
-    assert_eq!(names, ["지게차운전기능사", "TOEIC 750"], "{names:?}");
+    for (line, name) in [
+        ("지게차운전기능사 2019.05 취득", "지게차운전기능사"),
+        ("TOEIC 750 (2023.01)", "TOEIC 750"),
+        ("TOEIC 750 2023.01", "TOEIC 750"),
+        ("TOEIC 750.", "TOEIC 750"),
+        ("JLPT N2 2019.12", "JLPT N2"),
+        ("OPIc IM2 2020.01", "OPIc IM2"),
+    ] {
+        let a = run(&format!("자격증\n{line}"));
+        let names: Vec<&str> = a.certificates.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, [name], "{line}");
+    }
+    let a = run("자격증\n지게차운전기능사 2019.05 취득");
     assert_eq!(
         (a.certificates[0].span.start, a.certificates[0].span.end),
         (0, 8),
