@@ -16,6 +16,8 @@ const confirmResumeFacts = vi.fn((_form: ResumeConfirmForm) =>
   Promise.resolve({ certificates_added: 1, employments_added: 1, already_there: 0 }),
 );
 const saveResumeConsulting = vi.fn((_form: ResumeConsultingForm) => Promise.resolve("e1"));
+const saveEditedResume = vi.fn((_s: string, _basedOn: number, _t: string) => Promise.resolve(file2));
+const saveResumeReport = vi.fn((_s: string, _f: string, _v: string | null) => Promise.resolve({ path: "/tmp/r.pdf" }));
 const vacancyList = vi.fn((_q: VacancyListQuery): Promise<VacancyPage> => Promise.resolve({ items: [], total: 0 }));
 vi.mock("../api", () => ({
   api: {
@@ -25,6 +27,8 @@ vi.mock("../api", () => ({
     confirmResumeFacts: (f: ResumeConfirmForm) => confirmResumeFacts(f),
     saveResumeConsulting: (f: ResumeConsultingForm) => saveResumeConsulting(f),
     vacancyList: (q: VacancyListQuery) => vacancyList(q),
+    saveEditedResume: (s: string, b: number, t: string) => saveEditedResume(s, b, t),
+    saveResumeReport: (s: string, f: string, v: string | null) => saveResumeReport(s, f, v),
     recommendedVacancies: () =>
       Promise.resolve({ items: [], listed: 0, full: 0, unreadable: 0, considered: 0, notice: null }),
   },
@@ -32,9 +36,10 @@ vi.mock("../api", () => ({
 }));
 
 const { Resume } = await import("./Resume");
+const { discardUnsaved, hasUnsaved } = await import("../lib/guard");
 
-const file1: ResumeFileView = { id: "f1", version: 1, file_name: "이력서.hwpx", size: 1024n, based_on: null, added_at: "2026-11-20T05:05:00Z" };
-const file2: ResumeFileView = { id: "f2", version: 2, file_name: "이력서-수정본-1.txt", size: 900n, based_on: 1, added_at: "2026-11-21T01:00:00Z" };
+const file1: ResumeFileView = { id: "f1", version: 1, file_name: "이력서.hwpx", size: 1024, based_on: null, added_at: "2026-11-20T05:05:00Z" };
+const file2: ResumeFileView = { id: "f2", version: 2, file_name: "이력서-수정본-1.txt", size: 900, based_on: 1, added_at: "2026-11-21T01:00:00Z" };
 
 function view(over: Partial<ResumeDeskView> = {}): ResumeDeskView {
   return {
@@ -112,6 +117,40 @@ function job(index: number, company: string | null, blocked: string | null, in_r
 }
 
 const input = (sel: string) => document.querySelector<HTMLInputElement>(sel)!;
+const byId = <T extends HTMLElement = HTMLButtonElement>(id: string) => document.getElementById(id) as T;
+const decideButton = (id: string, label: string) =>
+  Array.from(document.querySelectorAll<HTMLButtonElement>(`#resume-suggestions li[data-id="${id}"] button`)).find(
+    (b) => b.textContent === label,
+  )!;
+
+/** Adds vacancy v9 to the picker by a search. */
+async function findVacancy() {
+  vacancyList.mockImplementation(() =>
+    Promise.resolve({
+      items: [
+        {
+          id: "v9",
+          company_id: "c1",
+          company_name: "도약정밀",
+          title: "CO2 용접원",
+          occupation: "용접원",
+          headcount: 2,
+          places_left: 2,
+          wage: "",
+          shift: "",
+          perks: [],
+          region: "",
+          status: "open",
+          opened_on: "2026-11-01",
+          open_days: 20,
+        },
+      ],
+      total: 1,
+    }),
+  );
+  fireEvent.input(byId("resume-vacancy-search"), { target: { value: "용접" } });
+  await waitFor(() => expect(document.querySelector('#resume-vacancy option[value="v9"]')).toBeTruthy());
+}
 
 beforeEach(() => {
   resumeFiles.mockImplementation(() => Promise.resolve([file1]));
@@ -120,6 +159,7 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
+  discardUnsaved();
   vi.clearAllMocks();
 });
 
@@ -314,5 +354,135 @@ describe("이력서", () => {
     answerFirst(view({ file: file2, score: 99 }));
     await new Promise((r) => setTimeout(r, 0));
     expect(document.querySelector("#resume-score strong")?.textContent).toBe("40점");
+  });
+
+  it("decides 수용 / 보류 on the saved version only, and keeps those choices through an edit", async () => {
+    // The edit's suggestions, numbered by its own lines.
+    resumeEditView.mockImplementation(() =>
+      Promise.resolve(view({ suggestions: [{ id: "s-period", text: "다른 제안", adds: 1, span: null }] })),
+    );
+    render(<Resume seekerId="s1" />);
+    await waitFor(() => expect(byId("resume-suggestions")).toBeTruthy());
+    fireEvent.click(decideButton("s-period", "수용"));
+    fireEvent.click(byId("resume-edit"));
+    expect(decideButton("s-period", "수용").disabled).toBe(true);
+    expect(decideButton("s-intro", "보류").disabled).toBe(true);
+    expect(byId("resume-decide-hint").textContent).toBe("수용·보류는 저장된 판에서 정합니다");
+    const editor = byId<HTMLTextAreaElement>("resume-editor");
+    fireEvent.input(editor, { target: { value: `${editor.value}\n자기소개: 성실합니다` } });
+    await waitFor(() => expect(document.querySelector("#resume-suggestions li")?.textContent).toContain("다른 제안"));
+    // The edit's suggestion is not shown as decided, and cannot be.
+    expect(decideButton("s-period", "수용").getAttribute("aria-pressed")).toBe("false");
+    expect(decideButton("s-period", "수용").disabled).toBe(true);
+    fireEvent.click(byId("resume-edit-cancel"));
+    await waitFor(() => expect(byId("resume-text")).toBeTruthy());
+    expect(byId("resume-decide-hint")).toBeNull();
+    expect(decideButton("s-period", "수용").getAttribute("aria-pressed")).toBe("true");
+    expect(decideButton("s-period", "수용").disabled).toBe(false);
+    fireEvent.click(byId("resume-save-consulting"));
+    await waitFor(() => expect(saveResumeConsulting).toHaveBeenCalledTimes(1));
+    expect(saveResumeConsulting).toHaveBeenLastCalledWith(expect.objectContaining({ accepted: ["s-period"], rejected: [] }));
+  });
+
+  it("never shows another vacancy's analysis as current, and keeps 수용 / 보류 per vacancy", async () => {
+    render(<Resume seekerId="s1" />);
+    await waitFor(() => expect(byId("resume-suggestions")).toBeTruthy());
+    fireEvent.click(decideButton("s-period", "수용"));
+    await findVacancy();
+    let fail: (e: unknown) => void = () => undefined;
+    resumeView.mockImplementation((_s, _f, v) =>
+      v === "v9" ? new Promise<ResumeDeskView>((_r, j) => (fail = j)) : Promise.resolve(view()),
+    );
+    fireEvent.change(byId("resume-vacancy"), { target: { value: "v9" } });
+    // Pending: the analysis without the vacancy is not shown, nothing goes out.
+    await waitFor(() => expect(byId("resume-score")).toBeNull());
+    expect(byId("resume-save-consulting").disabled).toBe(true);
+    expect(byId("resume-pdf").disabled).toBe(true);
+    fail({ kind: "internal", message: "분석 실패" });
+    await waitFor(() => expect(byId("resume-view-failed")).toBeTruthy());
+    expect(byId("resume-score")).toBeNull();
+    expect(byId("resume-save-consulting").disabled).toBe(true);
+    expect(byId("resume-pdf").disabled).toBe(true);
+    // Again, and this time the vacancy's analysis comes with its own suggestions.
+    resumeView.mockImplementation((_s, _f, v) =>
+      Promise.resolve(
+        v === "v9"
+          ? view({ vacancy: "CO2 용접원", suggestions: [{ id: "s-co2", text: "CO2를 적으세요", adds: 2, span: null }] })
+          : view(),
+      ),
+    );
+    fireEvent.click(byId("resume-retry"));
+    await waitFor(() => expect(byId("resume-decided")?.textContent).toBe("수용 0 · 보류 0 · 미정 1"));
+    expect(byId("resume-save-consulting").disabled).toBe(false);
+    fireEvent.click(decideButton("s-co2", "보류"));
+    // Back to no vacancy: its choice is still there, and only it is sent.
+    fireEvent.change(byId("resume-vacancy"), { target: { value: "" } });
+    await waitFor(() => expect(decideButton("s-period", "수용")?.getAttribute("aria-pressed")).toBe("true"));
+    fireEvent.click(byId("resume-save-consulting"));
+    await waitFor(() => expect(saveResumeConsulting).toHaveBeenCalledTimes(1));
+    expect(saveResumeConsulting).toHaveBeenLastCalledWith(
+      expect.objectContaining({ vacancy_id: null, accepted: ["s-period"], rejected: [] }),
+    );
+    fireEvent.change(byId("resume-vacancy"), { target: { value: "v9" } });
+    await waitFor(() => expect(decideButton("s-co2", "보류")?.getAttribute("aria-pressed")).toBe("true"));
+    fireEvent.click(byId("resume-pdf"));
+    await waitFor(() => expect(saveResumeReport).toHaveBeenCalledWith("s1", "f1", "v9"));
+    fireEvent.click(byId("resume-save-consulting"));
+    await waitFor(() => expect(saveResumeConsulting).toHaveBeenCalledTimes(2));
+    expect(saveResumeConsulting).toHaveBeenLastCalledWith(
+      expect.objectContaining({ vacancy_id: "v9", accepted: [], rejected: ["s-co2"] }),
+    );
+  });
+
+  it("jumps to the analysis's line in the editor, blank lines not counted", async () => {
+    render(<Resume seekerId="s1" />);
+    await waitFor(() => expect(byId("resume-edit")).toBeTruthy());
+    fireEvent.click(byId("resume-edit"));
+    const editor = byId<HTMLTextAreaElement>("resume-editor");
+    const [l0, l1, l2, l3] = view().lines;
+    const typed = `${l0}\n\n${l1}\n   \n${l2}\n\n${l3}`;
+    fireEvent.input(editor, { target: { value: typed } });
+    await waitFor(() => expect(resumeEditView).toHaveBeenCalled());
+    // The analysis says 불량률 30% 감소 is on its line 3 (the fourth non-blank one).
+    fireEvent.click(screen.getByRole("button", { name: "불량률 30% 감소 — 본문 4행으로 이동" }));
+    expect(document.activeElement).toBe(editor);
+    expect(typed.slice(editor.selectionStart, editor.selectionEnd)).toBe("불량률 30% 감소");
+  });
+
+  it("keeps the editor read-only while the edit is saved", async () => {
+    let done: (f: ResumeFileView) => void = () => undefined;
+    saveEditedResume.mockImplementation(() => new Promise<ResumeFileView>((r) => (done = r)));
+    render(<Resume seekerId="s1" />);
+    await waitFor(() => expect(byId("resume-edit")).toBeTruthy());
+    fireEvent.click(byId("resume-edit"));
+    const editor = byId<HTMLTextAreaElement>("resume-editor");
+    expect(editor.readOnly).toBe(false);
+    fireEvent.input(editor, { target: { value: `${editor.value}\n자기소개: 성실합니다` } });
+    fireEvent.click(byId("resume-save-edit"));
+    await waitFor(() => expect(byId<HTMLTextAreaElement>("resume-editor").readOnly).toBe(true));
+    resumeFiles.mockImplementation(() => Promise.resolve([file1, file2]));
+    resumeView.mockImplementation(() => Promise.resolve(view({ file: file2 })));
+    done(file2);
+    await waitFor(() => expect(byId("resume-status").textContent).toContain("새 판으로 저장했습니다"));
+    expect(byId("resume-editor")).toBeNull();
+  });
+
+  it("asks before leaving a note or 수용 / 보류 not yet saved", async () => {
+    render(<Resume seekerId="s1" />);
+    await waitFor(() => expect(byId("resume-suggestions")).toBeTruthy());
+    expect(hasUnsaved()).toBe(false);
+    fireEvent.input(byId("resume-note"), { target: { value: "다음 상담에 사본 지참" } });
+    await waitFor(() => expect(hasUnsaved()).toBe(true));
+    fireEvent.input(byId("resume-note"), { target: { value: "  " } });
+    await waitFor(() => expect(hasUnsaved()).toBe(false));
+    fireEvent.click(decideButton("s-period", "수용"));
+    await waitFor(() => expect(hasUnsaved()).toBe(true));
+    fireEvent.click(byId("resume-save-consulting"));
+    await waitFor(() => expect(byId("resume-status").textContent).toBe("컨설팅 기록을 저장했습니다"));
+    expect(hasUnsaved()).toBe(false);
+    // The saved choice stays shown; changing it is unsaved again.
+    expect(decideButton("s-period", "수용").getAttribute("aria-pressed")).toBe("true");
+    fireEvent.click(decideButton("s-intro", "보류"));
+    await waitFor(() => expect(hasUnsaved()).toBe(true));
   });
 });

@@ -14,6 +14,7 @@ import type { Choice, ResumeDeskView, ResumeFileView } from "../bindings";
 import { errorText } from "../lib/format";
 import { useUnsaved } from "../lib/guard";
 import { latestOnly } from "../lib/latest";
+import { editorRange } from "../lib/resumeLines";
 import { Loading } from "./FormParts";
 import {
   Certificates,
@@ -41,6 +42,25 @@ function mergeChoices(first: Choice[], more: Choice[]): Choice[] {
   return out;
 }
 
+/** Whether two sets of decisions are the same (absent: undecided). */
+export function sameDecisions(a: Record<string, Decision>, b: Record<string, Decision>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((id) => a[id] === b[id]);
+}
+
+/** Decisions kept to the suggestions an analysis holds. */
+function onlyIds(d: Record<string, Decision> | undefined, ids: Set<string>): Record<string, Decision> {
+  return Object.fromEntries(Object.entries(d ?? {}).filter(([id]) => ids.has(id)));
+}
+
+/** An analysis and what it answers: `key` the version and vacancy, `req`
+ * the request (the key and the reload count). */
+interface Loaded {
+  key: string;
+  req: string;
+  view: ResumeDeskView;
+}
+
 type Busy = "attach" | "browse" | "save-edit" | "confirm" | "pdf" | "consulting" | null;
 
 export function Resume({ seekerId, onRecordChanged }: { seekerId: string; onRecordChanged?: () => void }) {
@@ -48,24 +68,30 @@ export function Resume({ seekerId, onRecordChanged }: { seekerId: string; onReco
   const [files, setFiles] = useState<ResumeFileView[] | null>(null);
   const [fileId, setFileId] = useState("");
   const [vacancyId, setVacancyId] = useState("");
-  // The analysis of the saved version (and vacancy) chosen.
-  const [view, setView] = useState<ResumeDeskView | null>(null);
-  const [viewFailed, setViewFailed] = useState(false);
-  // Which request `view` answers (version, vacancy, reload): another one
-  // pending shows 분석 중 on the analysis of the same version.
-  const [viewKey, setViewKey] = useState("");
+  // The analysis of the saved version against the vacancy chosen, and
+  // which request it answers: it is shown only for that version and
+  // vacancy; another request for them pending (after 기록에 반영) shows
+  // 분석 중 on it.
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  // The request that failed, if the newest did.
+  const [failedReq, setFailedReq] = useState("");
   const [reload, setReload] = useState(0);
   const [error, setError] = useState<UiError | null>(null);
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState<Busy>(null);
   const [path, setPath] = useState("");
-  // Editing: the text typed and the analysis of it (null: not yet back).
+  // Editing: the text it started from, the text typed and the analysis of
+  // it (null: not yet back), with the version and vacancy it is against.
   const [editing, setEditing] = useState(false);
+  const [editBase, setEditBase] = useState("");
   const [text, setText] = useState("");
-  const [editView, setEditView] = useState<ResumeDeskView | null>(null);
+  const [editView, setEditView] = useState<{ key: string; view: ResumeDeskView } | null>(null);
   const [analysing, setAnalysing] = useState(false);
-  // The counselor's choices for this version.
-  const [decisions, setDecisions] = useState<Record<string, Decision>>({});
+  // The counselor's choices for this version. 수용/보류 by vacancy (its
+  // analysis has its own suggestions), and those last saved as a
+  // consulting record, to know what is not saved yet.
+  const [decisionsBy, setDecisionsBy] = useState<Record<string, Record<string, Decision>>>({});
+  const [sentBy, setSentBy] = useState<Record<string, Record<string, Decision>>>({});
   const [certs, setCerts] = useState<number[]>([]);
   const [jobs, setJobs] = useState<number[]>([]);
   const [note, setNote] = useState("");
@@ -103,6 +129,7 @@ export function Resume({ seekerId, onRecordChanged }: { seekerId: string; onReco
     setVacancyId("");
     setFound([]);
     setRecommended([]);
+    setNote("");
     setError(null);
     setStatus("");
     loadFiles().catch((e: unknown) => {
@@ -135,7 +162,8 @@ export function Resume({ seekerId, onRecordChanged }: { seekerId: string; onReco
 
   // A new version starts with nothing decided, checked or edited.
   useEffect(() => {
-    setDecisions({});
+    setDecisionsBy({});
+    setSentBy({});
     setCerts([]);
     setJobs([]);
     setEditing(false);
@@ -144,25 +172,25 @@ export function Resume({ seekerId, onRecordChanged }: { seekerId: string; onReco
 
   // The saved version's analysis (again after 기록에 반영: in_record changes).
   useEffect(() => {
-    setViewFailed(false);
+    setFailedReq("");
     // A failure to analyse another version (or vacancy) is not this one's.
     setError(null);
     if (!fileId) {
-      setView(null);
+      setLoaded(null);
       return;
     }
     let live = true;
-    const key = `${fileId}|${vacancyId}|${reload}`;
+    const key = `${fileId}|${vacancyId}`;
+    const req = `${key}|${reload}`;
     viewCall(seekerId, fileId, vacancyId || null).then(
       (r) => {
         if (!live || r.stale) return;
-        setView(r.value);
-        setViewKey(key);
+        setLoaded({ key, req, view: r.value });
       },
       (e: unknown) => {
         if (!live) return;
         setError(toUiError(e));
-        setViewFailed(true);
+        setFailedReq(req);
       },
     );
     return () => {
@@ -172,20 +200,32 @@ export function Resume({ seekerId, onRecordChanged }: { seekerId: string; onReco
 
   // What a re-analysis no longer holds is no longer decided or checked.
   useEffect(() => {
-    if (!view) return;
+    if (!loaded) return;
+    const { key, view } = loaded;
     const ids = new Set(view.suggestions.map((s) => s.id));
-    setDecisions((d) => Object.fromEntries(Object.entries(d).filter(([id]) => ids.has(id))));
+    setDecisionsBy((d) => ({ ...d, [key]: onlyIds(d[key], ids) }));
+    setSentBy((d) => ({ ...d, [key]: onlyIds(d[key], ids) }));
     const okCerts = new Set(view.certificates.filter((c) => c.confirmable && !c.in_record).map((c) => c.index));
     setCerts((c) => c.filter((i) => okCerts.has(i)));
     const okJobs = new Set(view.employments.filter((e) => !e.blocked && !e.in_record).map((e) => e.index));
     setJobs((j) => j.filter((i) => okJobs.has(i)));
-  }, [view]);
+  }, [loaded]);
 
-  // Never an analysis of another version than the one chosen.
-  const saved = view && view.file.id === fileId ? view : null;
+  // Never an analysis of another version or vacancy than the ones chosen,
+  // nor one the newest request for them failed to renew.
+  const curKey = `${fileId}|${vacancyId}`;
+  const curReq = `${curKey}|${reload}`;
+  const viewFailed = failedReq !== "" && failedReq === curReq;
+  const viewPending = !viewFailed && loaded?.req !== curReq;
+  const saved =
+    !viewFailed && loaded && loaded.key === curKey && loaded.view.file.id === fileId ? loaded.view : null;
   const savedText = saved ? saved.lines.join("\n") : "";
-  const dirty = editing && saved !== null && text !== savedText;
+  const dirty = editing && text !== editBase;
+  const decisions = useMemo(() => decisionsBy[curKey] ?? {}, [decisionsBy, curKey]);
+  const undecidedSaved = Object.keys(decisionsBy).some((k) => !sameDecisions(decisionsBy[k] ?? {}, sentBy[k] ?? {}));
   useUnsaved("resume-edit", dirty);
+  useUnsaved("resume-note", note.trim() !== "");
+  useUnsaved("resume-decisions", undecidedSaved);
 
   // The edit analysed a moment after typing stops.
   useEffect(() => {
@@ -200,7 +240,7 @@ export function Resume({ seekerId, onRecordChanged }: { seekerId: string; onReco
       editCall(seekerId, fileId, text, vacancyId || null).then(
         (r) => {
           if (!live || r.stale) return;
-          setEditView(r.value);
+          setEditView({ key: `${fileId}|${vacancyId}`, view: r.value });
           setAnalysing(false);
         },
         (e: unknown) => {
@@ -265,18 +305,26 @@ export function Resume({ seekerId, onRecordChanged }: { seekerId: string; onReco
   }
 
   const file = files?.find((f) => f.id === fileId) ?? null;
-  // While typing, the analysis of the typed text once it is back.
-  const shown = editing && dirty && editView && editView.file.id === fileId ? editView : saved;
-  const pending = analysing || (!viewFailed && viewKey !== `${fileId}|${vacancyId}|${reload}`);
+  // While typing, the analysis of the typed text (against the vacancy
+  // chosen) once it is back.
+  const shown =
+    editing && dirty && editView && editView.key === curKey && editView.view.file.id === fileId
+      ? editView.view
+      : saved;
+  const pending = analysing || viewPending;
+  // Reports, consulting records and 기록에 반영 go from the saved version's
+  // analysis against the vacancy chosen, once it is here.
+  const current = saved !== null && !viewPending;
 
   function jump(line: number) {
     if (editing) {
       const el = editorRef.current;
       if (!el) return;
-      const parts = el.value.split("\n");
-      const start = parts.slice(0, line).reduce((n, p) => n + p.length + 1, 0);
+      // The analysis numbers lines as the engine does (blank ones dropped,
+      // long ones cut): find that line in the editor.
+      const r = editorRange(el.value, line);
       el.focus();
-      if (line < parts.length) el.setSelectionRange(start, start + (parts[line]?.length ?? 0));
+      if (r) el.setSelectionRange(r.start, r.end);
       return;
     }
     const li = textRef.current?.querySelector<HTMLLIElement>(`li[data-line="${line}"]`);
@@ -286,13 +334,16 @@ export function Resume({ seekerId, onRecordChanged }: { seekerId: string; onReco
     setFlash({ line, at: Date.now() });
   }
 
-  const decide = (id: string, d: Decision) =>
-    setDecisions((cur) => {
-      const next = { ...cur };
+  const decide = (id: string, d: Decision) => {
+    // 수용/보류 are the saved version's: an edit's suggestions are not.
+    if (editing || !saved) return;
+    setDecisionsBy((all) => {
+      const next = { ...(all[curKey] ?? {}) };
       if (next[id] === d) delete next[id];
       else next[id] = d;
-      return next;
+      return { ...all, [curKey]: next };
     });
+  };
   const toggle = (list: number[], i: number) => (list.includes(i) ? list.filter((x) => x !== i) : [...list, i]);
 
   const attach = (e: Event) => {
@@ -317,13 +368,14 @@ export function Resume({ seekerId, onRecordChanged }: { seekerId: string; onReco
       if (!dirty) setEditing(false);
       return;
     }
+    setEditBase(savedText);
     setText(savedText);
     setEditView(null);
     setEditing(true);
   };
   const cancelEdit = () => {
     setEditing(false);
-    setText(savedText);
+    setText(editBase);
     setEditView(null);
   };
   const saveEdit = () => {
@@ -336,8 +388,9 @@ export function Resume({ seekerId, onRecordChanged }: { seekerId: string; onReco
       setStatus(`새 판으로 저장했습니다: ${versionLabel(f)}`);
     });
   };
-  const confirm = () =>
-    run("confirm", async () => {
+  const confirm = () => {
+    if (!current || editing) return;
+    void run("confirm", async () => {
       const out = await api.confirmResumeFacts({
         seeker_id: seekerId,
         file_id: fileId,
@@ -352,22 +405,29 @@ export function Resume({ seekerId, onRecordChanged }: { seekerId: string; onReco
       setReload((n) => n + 1);
       onRecordChanged?.();
     });
-  const report = () =>
-    run("pdf", async () => {
+  };
+  const report = () => {
+    if (!current || dirty) return;
+    void run("pdf", async () => {
       const out = await api.saveResumeReport(seekerId, fileId, vacancyId || null);
       setStatus(`저장했습니다: ${out.path}`);
     });
+  };
   const saveConsulting = () => {
-    if (!saved) return;
+    if (!saved || !current || dirty) return;
+    const key = curKey;
+    // Only the ids of this analysis: a choice made on another is not sent.
+    const sent = onlyIds(decisions, new Set(saved.suggestions.map((s) => s.id)));
     void run("consulting", async () => {
       await api.saveResumeConsulting({
         seeker_id: seekerId,
         file_id: fileId,
         vacancy_id: vacancyId || null,
-        accepted: saved.suggestions.filter((s) => decisions[s.id] === "accept").map((s) => s.id),
-        rejected: saved.suggestions.filter((s) => decisions[s.id] === "hold").map((s) => s.id),
+        accepted: saved.suggestions.filter((s) => sent[s.id] === "accept").map((s) => s.id),
+        rejected: saved.suggestions.filter((s) => sent[s.id] === "hold").map((s) => s.id),
         note: note.trim(),
       });
+      setSentBy((all) => ({ ...all, [key]: sent }));
       setNote("");
       setStatus("컨설팅 기록을 저장했습니다");
       onRecordChanged?.();
@@ -390,7 +450,24 @@ export function Resume({ seekerId, onRecordChanged }: { seekerId: string; onReco
   if (files === null) return <Loading />;
 
   const searchedOnly = found.filter((c) => !recommended.some((r) => r.value === c.value));
-  const locked = editing || busy !== null;
+  const locked = editing || busy !== null || !current;
+  const closeHint = dirty
+    ? "보고서와 컨설팅 기록은 저장된 판으로 만듭니다. 수정을 새 판으로 저장하거나 취소하세요."
+    : !current
+      ? viewFailed
+        ? "분석을 받지 못해 보고서와 컨설팅 기록을 만들 수 없습니다."
+        : "분석이 끝나면 보고서와 컨설팅 기록을 만들 수 있습니다."
+      : "";
+  const waiting = viewFailed ? (
+    <p class="muted" id="resume-view-failed">
+      {vacancyId ? "고른 공고 대비 분석을 보여 줄 수 없습니다." : "이 판의 분석을 보여 줄 수 없습니다."}{" "}
+      <button type="button" class="btn small-btn" id="resume-retry" onClick={() => setReload((n) => n + 1)}>
+        다시 분석
+      </button>
+    </p>
+  ) : (
+    <Loading />
+  );
 
   return (
     <div class="resume">
@@ -481,12 +558,8 @@ export function Resume({ seekerId, onRecordChanged }: { seekerId: string; onReco
               {searchNote || "공고명이나 회사명으로 찾은 공고는 ‘구인 공고 대비’ 목록에 더해집니다."}
             </p>
           </div>
-          {!shown ? (
-            viewFailed ? (
-              <p class="muted">이 판의 분석을 보여 줄 수 없습니다.</p>
-            ) : (
-              <Loading />
-            )
+          {!shown && !editing ? (
+            waiting
           ) : (
             <div class="resume-main">
               <section class="resume-text-col" aria-labelledby="resume-text-title">
@@ -497,7 +570,7 @@ export function Resume({ seekerId, onRecordChanged }: { seekerId: string; onReco
                     id="resume-edit"
                     class="btn small-btn"
                     aria-pressed={editing}
-                    disabled={!saved || dirty || busy !== null}
+                    disabled={(!saved && !editing) || dirty || busy !== null}
                     title={dirty ? "수정을 저장하거나 취소하세요" : undefined}
                     onClick={startEdit}
                   >
@@ -519,6 +592,8 @@ export function Resume({ seekerId, onRecordChanged }: { seekerId: string; onReco
                       ref={editorRef}
                       value={text}
                       spellcheck={false}
+                      // What is typed while it is saved would be lost.
+                      readOnly={busy === "save-edit"}
                       onInput={(e) => setText(e.currentTarget.value)}
                     />
                     <div class="actions left">
@@ -537,81 +612,94 @@ export function Resume({ seekerId, onRecordChanged }: { seekerId: string; onReco
                     </div>
                   </>
                 ) : (
-                  <>
-                    <Legend />
-                    <ResumeText view={shown} flash={flash?.line ?? null} listRef={textRef} />
-                  </>
+                  shown && (
+                    <>
+                      <Legend />
+                      <ResumeText view={shown} flash={flash?.line ?? null} listRef={textRef} />
+                    </>
+                  )
                 )}
               </section>
-              <div class="resume-side">
-                <Score view={shown} analysing={pending} />
-                <h3>제안</h3>
-                <Suggestions rows={shown.suggestions} decisions={decisions} onDecide={decide} onJump={jump} />
-                <h3>자격</h3>
-                <Certificates
-                  rows={shown.certificates}
-                  checked={certs}
-                  locked={locked}
-                  onToggle={(i) => setCerts((c) => toggle(c, i))}
-                  onJump={jump}
-                />
-                <h3>경력</h3>
-                <Jobs
-                  view={shown}
-                  checked={jobs}
-                  locked={locked}
-                  onToggle={(i) => setJobs((j) => toggle(j, i))}
-                  onJump={jump}
-                />
-                <div class="actions left">
-                  <button
-                    type="button"
-                    id="resume-confirm"
-                    class="btn"
-                    disabled={certs.length + jobs.length === 0 || editing || busy !== null}
-                    aria-describedby="resume-confirm-hint"
-                    onClick={confirm}
-                  >
-                    {busy === "confirm" ? "반영 중…" : "선택 항목 기록에 반영"}
-                  </button>
+              {!shown ? (
+                <div class="resume-side">{waiting}</div>
+              ) : (
+                <div class="resume-side">
+                  <Score view={shown} analysing={pending} />
+                  <h3>제안</h3>
+                  <Suggestions
+                    rows={shown.suggestions}
+                    // Another analysis's ids name other suggestions.
+                    decisions={shown === saved ? decisions : {}}
+                    locked={editing}
+                    onDecide={decide}
+                    onJump={jump}
+                  />
+                  <h3>자격</h3>
+                  <Certificates
+                    rows={shown.certificates}
+                    checked={certs}
+                    locked={locked}
+                    onToggle={(i) => setCerts((c) => toggle(c, i))}
+                    onJump={jump}
+                  />
+                  <h3>경력</h3>
+                  <Jobs
+                    view={shown}
+                    checked={jobs}
+                    locked={locked}
+                    onToggle={(i) => setJobs((j) => toggle(j, i))}
+                    onJump={jump}
+                  />
+                  <div class="actions left">
+                    <button
+                      type="button"
+                      id="resume-confirm"
+                      class="btn"
+                      disabled={certs.length + jobs.length === 0 || editing || busy !== null || !current}
+                      aria-describedby="resume-confirm-hint"
+                      onClick={confirm}
+                    >
+                      {busy === "confirm" ? "반영 중…" : "선택 항목 기록에 반영"}
+                    </button>
+                  </div>
+                  <p class="hint-text" id="resume-confirm-hint">
+                    {editing
+                      ? "기록 반영은 저장된 판에서 합니다. 수정은 새 판으로 저장한 뒤 반영하세요."
+                      : "체크한 자격과 경력을 구직자 기록에 더합니다. 기록에 이미 있는 것은 다시 넣지 않습니다."}
+                  </p>
+                  <h3>구성</h3>
+                  <Sections id="resume-sections" label="이력서 구성" rows={shown.sections} />
+                  {shown.intro_parts.length > 0 && (
+                    <>
+                      <p class="muted small">자기소개 구성</p>
+                      <Sections id="resume-intro" label="자기소개 구성" rows={shown.intro_parts} />
+                    </>
+                  )}
+                  <h3>성과</h3>
+                  {shown.achievements.length === 0 ? (
+                    <p class="empty">숫자로 드러난 성과를 찾지 못했습니다.</p>
+                  ) : (
+                    <ul id="resume-achievements" class="resume-achievements">
+                      {shown.achievements.map((a, i) => (
+                        <li key={i}>
+                          <JumpButton line={a.span.line} onJump={jump}>
+                            {a.text}
+                          </JumpButton>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {(vacancyId !== "" || shown.keyword_gap.length > 0) && (
+                    <>
+                      <h3>공고 키워드</h3>
+                      <Keywords rows={shown.keyword_gap} analysing={pending} />
+                    </>
+                  )}
                 </div>
-                <p class="hint-text" id="resume-confirm-hint">
-                  {editing
-                    ? "기록 반영은 저장된 판에서 합니다. 수정은 새 판으로 저장한 뒤 반영하세요."
-                    : "체크한 자격과 경력을 구직자 기록에 더합니다. 기록에 이미 있는 것은 다시 넣지 않습니다."}
-                </p>
-                <h3>구성</h3>
-                <Sections id="resume-sections" label="이력서 구성" rows={shown.sections} />
-                {shown.intro_parts.length > 0 && (
-                  <>
-                    <p class="muted small">자기소개 구성</p>
-                    <Sections id="resume-intro" label="자기소개 구성" rows={shown.intro_parts} />
-                  </>
-                )}
-                <h3>성과</h3>
-                {shown.achievements.length === 0 ? (
-                  <p class="empty">숫자로 드러난 성과를 찾지 못했습니다.</p>
-                ) : (
-                  <ul id="resume-achievements" class="resume-achievements">
-                    {shown.achievements.map((a, i) => (
-                      <li key={i}>
-                        <JumpButton line={a.span.line} onJump={jump}>
-                          {a.text}
-                        </JumpButton>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {(vacancyId !== "" || shown.keyword_gap.length > 0) && (
-                  <>
-                    <h3>공고 키워드</h3>
-                    <Keywords rows={shown.keyword_gap} analysing={pending} />
-                  </>
-                )}
-              </div>
+              )}
             </div>
           )}
-          {saved && (
+          {fileId !== "" && (
             <section class="resume-close" aria-labelledby="resume-close-title">
               <h3 id="resume-close-title">컨설팅 마무리</h3>
               <div class="field">
@@ -623,8 +711,8 @@ export function Resume({ seekerId, onRecordChanged }: { seekerId: string; onReco
                   type="button"
                   id="resume-pdf"
                   class="btn"
-                  disabled={dirty || busy !== null}
-                  aria-describedby={dirty ? "resume-close-hint" : undefined}
+                  disabled={dirty || busy !== null || !current}
+                  aria-describedby={closeHint ? "resume-close-hint" : undefined}
                   onClick={report}
                 >
                   {busy === "pdf" ? "저장 중…" : "PDF 보고서"}
@@ -633,16 +721,16 @@ export function Resume({ seekerId, onRecordChanged }: { seekerId: string; onReco
                   type="button"
                   id="resume-save-consulting"
                   class="btn primary"
-                  disabled={dirty || busy !== null}
-                  aria-describedby={dirty ? "resume-close-hint" : undefined}
+                  disabled={dirty || busy !== null || !current}
+                  aria-describedby={closeHint ? "resume-close-hint" : undefined}
                   onClick={saveConsulting}
                 >
                   {busy === "consulting" ? "저장 중…" : "컨설팅 기록 저장"}
                 </button>
               </div>
-              {dirty && (
+              {closeHint && (
                 <p class="hint-text" id="resume-close-hint">
-                  보고서와 컨설팅 기록은 저장된 판으로 만듭니다. 수정을 새 판으로 저장하거나 취소하세요.
+                  {closeHint}
                 </p>
               )}
             </section>

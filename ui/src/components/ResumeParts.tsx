@@ -157,10 +157,13 @@ export function Score(props: { view: ResumeDeskView; analysing: boolean }) {
 export function Suggestions(props: {
   rows: ResumeSuggestionRow[];
   decisions: Record<string, Decision>;
+  /** Editing: 수용/보류 are decided on the saved version, not the edit. */
+  locked: boolean;
   onDecide: (id: string, d: Decision) => void;
   onJump: (line: number) => void;
 }) {
   if (props.rows.length === 0) return <p class="empty">제안할 것이 없습니다.</p>;
+  const hint = props.locked ? "resume-decide-hint" : undefined;
   const accepted = props.rows.filter((s) => props.decisions[s.id] === "accept").length;
   const rejected = props.rows.filter((s) => props.decisions[s.id] === "hold").length;
   return (
@@ -168,6 +171,11 @@ export function Suggestions(props: {
       <p class="muted small" id="resume-decided">
         수용 {accepted} · 보류 {rejected} · 미정 {props.rows.length - accepted - rejected}
       </p>
+      {props.locked && (
+        <p class="hint-text" id="resume-decide-hint">
+          수용·보류는 저장된 판에서 정합니다
+        </p>
+      )}
       <ul id="resume-suggestions" class="resume-suggestions">
         {props.rows.map((s) => {
           const d = props.decisions[s.id];
@@ -186,6 +194,8 @@ export function Suggestions(props: {
                   type="button"
                   class="btn small-btn toggle accept"
                   aria-pressed={d === "accept"}
+                  aria-describedby={hint}
+                  disabled={props.locked}
                   onClick={() => props.onDecide(s.id, "accept")}
                 >
                   수용
@@ -194,6 +204,8 @@ export function Suggestions(props: {
                   type="button"
                   class="btn small-btn toggle hold"
                   aria-pressed={d === "hold"}
+                  aria-describedby={hint}
+                  disabled={props.locked}
                   onClick={() => props.onDecide(s.id, "hold")}
                 >
                   보류
