@@ -135,6 +135,7 @@ fn main() {
             resume::confirm_resume_facts,
             resume::save_resume_report,
             resume::save_resume_consulting,
+            resume::posting_check,
             casework::outcome_choices,
             casework::new_placement_form,
             casework::add_placement,

@@ -1,6 +1,7 @@
 //! The commands of the seeker's 이력서 tab (doyak_app `resume`): attach a
 //! file, list its versions, analyse one (or an unsaved edit), save an edit,
-//! confirm facts into the record, the PDF report and the consulting event.
+//! confirm facts into the record, the PDF report and the consulting event;
+//! and the vacancy's 공고 점검, the same kind of reading of a document.
 
 use crate::commands::{DeskState, download_dir, with_desk, with_reader};
 use doyak_app::{
@@ -101,4 +102,13 @@ pub async fn save_resume_consulting(
     form: ResumeConsultingForm,
 ) -> Result<String, UiError> {
     with_desk(&state, move |desk| desk.save_resume_consulting(&form)).await
+}
+
+/// 공고 점검 of a vacancy (read-only).
+#[tauri::command]
+pub async fn posting_check(
+    state: tauri::State<'_, DeskState>,
+    vacancy_id: String,
+) -> Result<doyak_app::PostingCheckView, UiError> {
+    with_reader(&state, move |desk| desk.posting_check_view(&vacancy_id)).await
 }

@@ -16,6 +16,7 @@ mod layout;
 mod matching;
 mod outcomes;
 mod passphrase;
+mod posting;
 mod resume;
 mod sync;
 mod webdriver;

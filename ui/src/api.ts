@@ -41,6 +41,7 @@ import type {
 } from "./bindings";
 import type {
   CompanyDetail,
+  PostingCheckView,
   CompanyFilterChoices,
   CompanyForm,
   CompanyFormChoices,
@@ -176,6 +177,7 @@ export const api = {
   assignmentSuggestions: () => call<AssignmentView>("assignment_suggestions"),
   seekerApplications: (seekerId: string) => call<ApplicationRow[]>("seeker_applications", { seekerId }),
   vacancyDetail: (id: string) => call<VacancyDetail>("vacancy_detail", { id }),
+  postingCheck: (vacancyId: string) => call<PostingCheckView>("posting_check", { vacancyId }),
   addApplication: (seekerId: string, vacancyId: string, status: "shortlisted" | "proposed") =>
     call<ApplicationRow>("add_application", { seekerId, vacancyId, status }),
   stepApplication: (form: StepForm) => call<ApplicationRow>("step_application", { form }),

@@ -906,7 +906,11 @@ skills: string, min_experience_years: string,
 /**
  * 시군구; empty = the company's.
  */
-sigungu: string, opened_on: string, closes_on: string, status: string, note: string, };
+sigungu: string, opened_on: string, closes_on: string, status: string, note: string, 
+/**
+ * 공고 본문 (what 공고 점검 reads).
+ */
+posting_text: string, };
 
 export type CompanyFormChoices = { sizes: Array<Choice>, statuses: Array<Choice>, focus_industries: Array<Choice>, shifts: Array<Choice>, vacancy_statuses: Array<Choice>, contact_modes: Array<Choice>, };
 
@@ -1170,6 +1174,36 @@ already_there: number, };
  * analysis), and a note.
  */
 export type ResumeConsultingForm = { seeker_id: string, file_id: string, vacancy_id: string | null, accepted: Array<string>, rejected: Array<string>, note: string, };
+
+/**
+ * 공고 점검 of one vacancy of the caseload.
+ */
+export type PostingCheckView = { vacancy_id: string, score: number, rules_version: string, fields: Array<PostingFieldText>, findings: Array<PostingFindingRow>, };
+
+/**
+ * Which text of a posting a finding is in, as the page shows it.
+ */
+export type PostingFieldText = { 
+/**
+ * title | description | work_hours | workplace_address
+ */
+field: string, label: string, text: string, };
+
+export type PostingFindingRow = { 
+/**
+ * The stable code (docs/formats.md, `doyak.posting_check`).
+ */
+code: string, 
+/**
+ * 임금 / 근무시간 / 근무지 / 직무 / 연령 / 성별 / 용모 / 신체 조건 /
+ * 개인정보 / 요건.
+ */
+label: string, text: string, law: string | null, 
+/**
+ * Where it is written (a field of `fields`, characters start..end);
+ * None for what is missing.
+ */
+field: string | null, start: number | null, end: number | null, };
 
 export type OccupationFitRow = { code: string, name: string, 
 /**

@@ -56,6 +56,9 @@ pub struct VacancyForm {
     pub closes_on: String,
     pub status: String,
     pub note: String,
+    /// 공고 본문 (what 공고 점검 reads).
+    #[serde(default)]
+    pub posting_text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -122,6 +125,7 @@ impl VacancyForm {
             closes_on: v.closes_on.map(|d| d.to_string()).unwrap_or_default(),
             status: enum_value(&v.status),
             note: v.note.clone().unwrap_or_default(),
+            posting_text: v.posting_text.clone().unwrap_or_default(),
         }
     }
 }
@@ -364,6 +368,7 @@ impl Desk {
             closes_on,
             status,
             note: Reader::text(&f.note),
+            posting_text: Reader::text(&f.posting_text),
         };
         let errors = self.with_rule_errors(r.errors, &vacancy);
         Ok((vacancy, errors))

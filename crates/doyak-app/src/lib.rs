@@ -77,6 +77,7 @@ pub use outcomes::{
 };
 pub use partners::{PARTNER_NAME_MAX, PartnerForm};
 pub use passphrase::PassphraseChangeForm;
+pub use posting::{PostingCheckView, PostingFieldText, PostingFindingRow};
 pub use questionnaire::{
     BarrierRow, QuestionRow, QuestionnaireForm, QuestionnaireProgress, QuestionnaireView,
     ReadinessView, ScaleRow,

@@ -39,3 +39,132 @@ pub fn check_postings(bytes: &[u8], name: &str) -> Result<Vec<PostingCheck>, App
         .map(|(_, p)| doyak_company::check(p))
         .collect())
 }
+
+/// Which text of a posting a finding is in, as the page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct PostingFieldText {
+    /// title | description | work_hours | workplace_address
+    pub field: String,
+    pub label: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct PostingFindingRow {
+    /// The stable code (docs/formats.md, `doyak.posting_check`).
+    pub code: String,
+    /// 임금 / 근무시간 / 근무지 / 직무 / 연령 / 성별 / 용모 / 신체 조건 /
+    /// 개인정보 / 요건.
+    pub label: String,
+    pub text: String,
+    pub law: Option<String>,
+    /// Where it is written (a field of `fields`, characters start..end);
+    /// None for what is missing.
+    pub field: Option<String>,
+    pub start: Option<u32>,
+    pub end: Option<u32>,
+}
+
+/// 공고 점검 of one vacancy of the caseload.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct PostingCheckView {
+    pub vacancy_id: String,
+    pub score: u32,
+    pub rules_version: String,
+    pub fields: Vec<PostingFieldText>,
+    pub findings: Vec<PostingFindingRow>,
+}
+
+fn field_name(f: doyak_company::Field) -> (&'static str, &'static str) {
+    match f {
+        doyak_company::Field::Title => ("title", "공고 제목"),
+        doyak_company::Field::Description => ("description", "공고 본문"),
+        doyak_company::Field::WorkHours => ("work_hours", "근무시간"),
+        doyak_company::Field::WorkplaceAddress => ("workplace_address", "근무지"),
+    }
+}
+
+fn code_label(code: &str) -> &'static str {
+    match code {
+        "wage_missing" => "임금",
+        "hours_missing" => "근무시간",
+        "location_missing" => "근무지",
+        "duties_vague" => "직무",
+        "age_limit" => "연령",
+        "sex_preference" => "성별",
+        "appearance" => "용모",
+        "body_condition" => "신체 조건",
+        "personal_info" => "개인정보",
+        "requirement_out_of_line" => "요건",
+        _ => "기타",
+    }
+}
+
+impl crate::Desk {
+    /// 공고 점검 of a vacancy: its title, 공고 본문, hours (주 N시간 and the
+    /// shift) and the company's address, checked by the posting rules.
+    pub fn posting_check_view(&self, vacancy_id: &str) -> Result<PostingCheckView, AppError> {
+        let id = crate::forms::parse_id(vacancy_id)?;
+        let v: doyak_domain::Vacancy = self
+            .store
+            .get(id)?
+            .ok_or(AppError::NotFound { what: "구인" })?;
+        let company: Option<doyak_domain::Company> = self.store.get(v.company_id)?;
+        let hours = v.weekly_hours.map(|h| {
+            let mut s = format!("주 {h}시간");
+            if v.shift != doyak_domain::company::Shift::Day {
+                s.push_str(&format!(", {}", v.shift.label_ko()));
+            }
+            s
+        });
+        let posting = Posting {
+            vacancy: crate::recommend::vacancy_profile(&v, 0),
+            title: Some(v.title.clone()),
+            description: v.posting_text.clone(),
+            work_hours: hours,
+            workplace_address: company.and_then(|c| c.address),
+        };
+        let check = doyak_company::check(&posting);
+        let text_of = |f: doyak_company::Field| match f {
+            doyak_company::Field::Title => posting.title.clone(),
+            doyak_company::Field::Description => posting.description.clone(),
+            doyak_company::Field::WorkHours => posting.work_hours.clone(),
+            doyak_company::Field::WorkplaceAddress => posting.workplace_address.clone(),
+        };
+        let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Ok(PostingCheckView {
+            vacancy_id: v.id.to_string(),
+            score: check.score,
+            rules_version: check.rules_version,
+            fields: [
+                doyak_company::Field::Title,
+                doyak_company::Field::Description,
+                doyak_company::Field::WorkHours,
+                doyak_company::Field::WorkplaceAddress,
+            ]
+            .into_iter()
+            .filter_map(|f| {
+                let (field, label) = field_name(f);
+                text_of(f).map(|text| PostingFieldText {
+                    field: field.to_owned(),
+                    label: label.to_owned(),
+                    text,
+                })
+            })
+            .collect(),
+            findings: check
+                .findings
+                .into_iter()
+                .map(|f| PostingFindingRow {
+                    label: code_label(&f.code).to_owned(),
+                    field: f.span.map(|s| field_name(s.field).0.to_owned()),
+                    start: f.span.map(|s| n(s.start)),
+                    end: f.span.map(|s| n(s.end)),
+                    code: f.code,
+                    text: f.text_ko,
+                    law: f.law,
+                })
+                .collect(),
+        })
+    }
+}

@@ -400,6 +400,7 @@ impl<'a> CompanyMaker<'a> {
                 closes_on,
                 status,
                 note,
+                posting_text: None,
             };
             drafts.push(Draft { vacancy, job });
         }

@@ -190,6 +190,10 @@ pub struct Vacancy {
     pub closes_on: Option<NaiveDate>,
     pub status: VacancyStatus,
     pub note: Option<String>,
+    /// 공고 본문: the posting as the firm words it (duties, conditions, how
+    /// to apply), which 공고 점검 reads. Older desks did not send it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub posting_text: Option<String>,
 }
 
 /// 근무 형태.

@@ -7,11 +7,13 @@ import type { VacancyDetail } from "../bindings";
 import { Applications, Recommendations } from "../components/Matching";
 import { Loading } from "../components/FormParts";
 import { Facts, Tabs } from "../components/Tabs";
+import { PostingCheck } from "../components/PostingCheck";
 
-type Tab = "info" | "recommend" | "applications";
+type Tab = "info" | "posting" | "recommend" | "applications";
 
 const TABS: ReadonlyArray<{ tab: Tab; label: string }> = [
   { tab: "info", label: "구인 정보" },
+  { tab: "posting", label: "공고 점검" },
   { tab: "recommend", label: "추천 인재" },
   { tab: "applications", label: "알선 현황" },
 ];
@@ -57,7 +59,7 @@ export function VacancyDetailView({ id, onBack, onOpenSeeker, onOpenCompany, onE
           </p>
         </div>
         <div class="actions">
-          <button type="button" class="btn" onClick={() => onEdit(row.company_id, row.company_name)}>
+          <button type="button" class="btn" id="vacancy-edit" onClick={() => onEdit(row.company_id, row.company_name)}>
             구인 수정
           </button>
         </div>
@@ -67,6 +69,7 @@ export function VacancyDetailView({ id, onBack, onOpenSeeker, onOpenCompany, onE
         {tab === "info" && (
           <Facts facts={detail.facts} />
         )}
+        {tab === "posting" && <PostingCheck vacancyId={id} />}
         {tab === "recommend" && (
           <Recommendations id={id} side="seekers" load={() => api.recommendedSeekers(id)} onOpen={onOpenSeeker} onChanged={load} />
         )}

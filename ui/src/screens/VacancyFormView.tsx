@@ -151,6 +151,14 @@ export function VacancyFormView({ id, companyId, companyName, onSaved, onCancel 
             <input {...text("closes_on", { placeholder: "YYYY-MM-DD" })} />
           </Field>
         </div>
+        <Field name="posting_text" label="공고 본문 (하는 일·조건·지원 방법; 공고 점검이 읽습니다)" errors={shown}>
+          <textarea
+            id="f-posting_text"
+            rows={4}
+            value={form.posting_text}
+            onInput={(e) => set("posting_text", e.currentTarget.value)}
+          />
+        </Field>
         <Field name="note" label="메모" errors={shown}>
           <textarea id="f-note" rows={2} value={form.note} onInput={(e) => set("note", e.currentTarget.value)} />
         </Field>

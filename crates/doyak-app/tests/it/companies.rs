@@ -182,3 +182,47 @@ fn vacancies_field_visits_and_lists_fit_together() {
     assert_eq!(detail.events.len(), 1);
     assert_eq!(detail.vacancies.len(), 1);
 }
+
+#[test]
+fn the_posting_text_is_kept_and_checked_with_the_vacancys_own_facts() {
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let a = d
+        .save_company_form(&company_form(
+            d,
+            "도약정밀",
+            "220-81-62517",
+            "반월국가산업단지",
+        ))
+        .unwrap();
+    let mut v: VacancyForm = d.new_vacancy_form(&a).unwrap();
+    v.title = "생산직 사원".into();
+    v.occupation = "89".into();
+    v.headcount = "2".into();
+    v.wage_monthly = "250".into();
+    v.weekly_hours = "40".into();
+    v.posting_text = "20~35세 여성 우대. 제품 포장과 라벨 부착, 출고 검수를 맡습니다.".into();
+    let vid = d.save_vacancy_form(&v).unwrap();
+    assert_eq!(
+        d.vacancy_form(&vid).unwrap().posting_text,
+        v.posting_text,
+        "the 공고 본문 is kept with the vacancy"
+    );
+    let view = d.posting_check_view(&vid).unwrap();
+    let codes: Vec<&str> = view.findings.iter().map(|f| f.code.as_str()).collect();
+    // The wage (250만원) and hours (주 40시간) come from the vacancy's own
+    // fields; the address from the company, which the fixture gives none.
+    assert_eq!(codes, ["location_missing", "age_limit", "sex_preference"]);
+    let age = &view.findings[1];
+    assert_eq!(
+        (age.field.as_deref(), age.start, age.end),
+        (Some("description"), Some(0), Some(6)),
+        "'20~35세' is the first six characters of the 공고 본문"
+    );
+    assert_eq!(view.score, 100 - 10 - 20 - 20);
+    assert!(
+        view.fields
+            .iter()
+            .any(|f| f.field == "work_hours" && f.text == "주 40시간")
+    );
+}

@@ -287,6 +287,7 @@ fn referrals_waiting_two_weeks_and_vacancies_open_a_month_are_listed() {
         closes_on: None,
         status,
         note: None,
+        posting_text: None,
     };
     let mut ids = vec![];
     for v in [
@@ -418,6 +419,7 @@ fn every_list_reports_its_total_and_shows_more_on_request() {
             closes_on: None,
             status: VacancyStatus::Open,
             note: None,
+            posting_text: None,
         };
         d.create_vacancy(v).unwrap();
     }

@@ -52,6 +52,7 @@ pub fn valid_vacancy() -> Vacancy {
         closes_on: Some(day("2026-12-31")),
         status: VacancyStatus::Open,
         note: None,
+        posting_text: None,
     }
 }
 
