@@ -100,6 +100,10 @@ const HOLDING: &[&str] = &[
     "등록",
     "기능사",
     "산업기사",
+    // "필기에 붙어 실기를 준비하고": passed, as 합격 says.
+    "붙었",
+    "붙어",
+    "붙음",
 ];
 /// Words that make the text around a name a course, not the certificate.
 const COURSE: &[&str] = &[
@@ -131,6 +135,24 @@ const NEGATION: &[&str] = &[
     "없다",
 ];
 const WRITTEN: &[&str] = &["필기"];
+/// Words right after 필기 that make it the exam still ahead ("필기부터 준비
+/// 중", "필기 대비"), not one passed.
+const WRITTEN_AHEAD: &[&str] = &["부터", "준비", "대비", "응시", "접수", "예정", "공부"];
+
+/// Whether compact text says the 필기 was passed: 필기 not followed by a
+/// word of what is still ahead.
+fn written_passed(text: &str) -> bool {
+    WRITTEN.iter().any(|w| {
+        text.match_indices(w).any(|(i, _)| {
+            let rest = &text[i + w.len()..];
+            let rest = rest
+                .strip_prefix('을')
+                .or_else(|| rest.strip_prefix('에'))
+                .unwrap_or(rest);
+            !WRITTEN_AHEAD.iter().any(|a| rest.starts_with(a))
+        })
+    })
+}
 const PLANNED: &[&str] = &[
     "접수",
     "예정",
@@ -339,9 +361,9 @@ pub fn certificates(lines: &[Line], roles: &[LineRole]) -> (Vec<Certificate>, Ve
                 .iter()
                 .any(|w| context.contains(w) || after_line.contains(w));
             let written = !practical_passed
-                && WRITTEN
-                    .iter()
-                    .any(|w| context.contains(w) || label.contains(w) || after_line.contains(w));
+                && (written_passed(&context)
+                    || written_passed(label)
+                    || written_passed(after_line));
             let planned = PLANNED.iter().any(|w| {
                 after_line.contains(w)
                     || after.contains(w)
@@ -536,7 +558,7 @@ static UNLISTED: LazyLock<Regex> = LazyLock::new(|| {
 /// The status the words after a name state: 필기 합격, planned, or held
 /// when they say neither.
 fn stated_status(after: &str) -> Status {
-    if WRITTEN.iter().any(|w| after.contains(w)) {
+    if written_passed(after) {
         Status::WrittenPassed
     } else if PLANNED.iter().any(|w| after.contains(w)) {
         Status::Planned

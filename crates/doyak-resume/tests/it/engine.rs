@@ -119,6 +119,28 @@ fn a_condition_word_counts_where_work_is_told_not_in_a_course() {
 }
 
 #[test]
+fn a_written_exam_still_ahead_is_a_plan_and_one_passed_in_plain_words_is_a_pass() {
+    // "필기부터 준비 중": the 필기 is ahead, so the certificate is planned;
+    // "필기에 붙어": passed, as 합격 would say.
+    let a = run("자격증\n전기기능사 - 필기부터 준비 중\n지게차운전기능사 필기에 붙어 실기 준비");
+    let status: Vec<(String, CertificateStatus)> = a
+        .certificates
+        .iter()
+        .map(|c| (c.national.clone().unwrap_or_default(), c.status))
+        .collect();
+    assert_eq!(
+        status,
+        [
+            ("전기기능사".to_owned(), CertificateStatus::Planned),
+            (
+                "지게차운전기능사".to_owned(),
+                CertificateStatus::WrittenPassed
+            )
+        ]
+    );
+}
+
+#[test]
 fn a_date_after_a_name_is_no_score() {
     // "TOEIC 750" keeps its score; "2019.05" after a name is the date it
     // was obtained.
