@@ -136,6 +136,8 @@ fn main() {
             resume::save_resume_report,
             resume::save_resume_consulting,
             resume::posting_check,
+            resume::posting_draft,
+            resume::save_posting_text,
             casework::outcome_choices,
             casework::new_placement_form,
             casework::add_placement,

@@ -112,3 +112,25 @@ pub async fn posting_check(
 ) -> Result<doyak_app::PostingCheckView, UiError> {
     with_reader(&state, move |desk| desk.posting_check_view(&vacancy_id)).await
 }
+
+/// 공고 초안 from the vacancy's own fields (nothing saved).
+#[tauri::command]
+pub async fn posting_draft(
+    state: tauri::State<'_, DeskState>,
+    vacancy_id: String,
+) -> Result<String, UiError> {
+    with_reader(&state, move |desk| desk.posting_draft(&vacancy_id)).await
+}
+
+/// Saves the counselor's 공고 본문 of a vacancy.
+#[tauri::command]
+pub async fn save_posting_text(
+    state: tauri::State<'_, DeskState>,
+    vacancy_id: String,
+    text: String,
+) -> Result<(), UiError> {
+    with_desk(&state, move |desk| {
+        desk.save_posting_text(&vacancy_id, &text)
+    })
+    .await
+}

@@ -39,4 +39,38 @@ fn a_posting_with_an_age_band_a_sex_preference_and_looks_is_flagged_with_the_law
     // marked twice.
     assert_eq!(marked, ["30대 남성", "용모단정"], "{marked:?}");
     shot(&s, "75-vacancy-posting-check");
+
+    // The 공고 초안 from the vacancy's own fields replaces the text: the
+    // check now finds none of that wording.
+    click(&s, "#posting-draft");
+    let draft = s
+        .wait("the draft", || {
+            let v = s.script(
+                "const t = document.getElementById('posting-draft-text'); return t ? t.value : null;",
+                serde_json::json!([]),
+            )?;
+            Ok(v.as_str().map(str::to_owned))
+        })
+        .unwrap();
+    assert!(
+        draft.contains("■ 하는 일") && draft.contains("■ 근무 조건"),
+        "{draft}"
+    );
+    assert!(
+        !draft.contains("30대") && !draft.contains("남성"),
+        "{draft}"
+    );
+    shot(&s, "76-vacancy-posting-draft");
+    click(&s, "#posting-draft-save");
+    wait_text(
+        &s,
+        "#posting-texts dd[data-field='description']",
+        "■ 하는 일",
+    );
+    for gone in ["age_limit", "sex_preference", "appearance"] {
+        let left = s
+            .find_all(&format!("#posting-findings li[data-code='{gone}']"))
+            .unwrap();
+        assert!(left.is_empty(), "{gone} is gone once the draft is saved");
+    }
 }

@@ -178,6 +178,8 @@ export const api = {
   seekerApplications: (seekerId: string) => call<ApplicationRow[]>("seeker_applications", { seekerId }),
   vacancyDetail: (id: string) => call<VacancyDetail>("vacancy_detail", { id }),
   postingCheck: (vacancyId: string) => call<PostingCheckView>("posting_check", { vacancyId }),
+  postingDraft: (vacancyId: string) => call<string>("posting_draft", { vacancyId }),
+  savePostingText: (vacancyId: string, text: string) => call<null>("save_posting_text", { vacancyId, text }),
   addApplication: (seekerId: string, vacancyId: string, status: "shortlisted" | "proposed") =>
     call<ApplicationRow>("add_application", { seekerId, vacancyId, status }),
   stepApplication: (form: StepForm) => call<ApplicationRow>("step_application", { form }),

@@ -168,3 +168,62 @@ impl crate::Desk {
         })
     }
 }
+
+impl crate::Desk {
+    /// 공고 초안 of a vacancy from its own fields (nothing saved). The
+    /// occupation profile's 필수 units are offered as a reference line when
+    /// the vacancy's job is one of the profiles.
+    pub fn posting_draft(&self, vacancy_id: &str) -> Result<String, AppError> {
+        let id = crate::forms::parse_id(vacancy_id)?;
+        let v: doyak_domain::Vacancy = self
+            .store
+            .get(id)?
+            .ok_or(AppError::NotFound { what: "구인" })?;
+        let company: Option<doyak_domain::Company> = self.store.get(v.company_id)?;
+        let refdata = doyak_refdata::get();
+        let profiles = doyak_diagnosis::profiles();
+        let reference_units = profiles
+            .occupations
+            .iter()
+            .find(|o| o.code == v.occupation.as_str())
+            .map(|o| {
+                o.units
+                    .iter()
+                    .filter(|u| u.required)
+                    .filter_map(|u| profiles.units.get(u.unit).map(|x| x.name_ko.clone()))
+                    .take(5)
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ok(doyak_company::posting_draft(&doyak_company::DraftInput {
+            company_name: company.as_ref().map(|c| c.name.clone()).unwrap_or_default(),
+            title: v.title.clone(),
+            occupation_name: refdata
+                .keco(v.occupation.as_str())
+                .map_or_else(|| v.occupation.to_string(), |k| k.name_ko.clone()),
+            headcount: v.headcount,
+            wage_monthly: v.wage_monthly,
+            weekly_hours: v.weekly_hours,
+            shift_label: v.shift.label_ko().to_owned(),
+            address: company.and_then(|c| c.address),
+            sigungu_name: refdata.sigungu(v.sigungu.as_str()).map(|s| s.full_name()),
+            housing: v.housing,
+            commute_bus: v.commute_bus,
+            required_certificates: v.required_certificates.clone(),
+            preferred_certificates: v.preferred_certificates.clone(),
+            skills: v.skills.clone(),
+            min_experience_years: v.min_experience_years,
+            opened_on: v.opened_on.to_string(),
+            closes_on: v.closes_on.map(|d| d.to_string()),
+            reference_units,
+        }))
+    }
+
+    /// Saves the counselor's 공고 본문 of a vacancy (a draft they edited),
+    /// through the vacancy form so it is checked and audited like any edit.
+    pub fn save_posting_text(&mut self, vacancy_id: &str, text: &str) -> Result<(), AppError> {
+        let mut form = self.vacancy_form(vacancy_id)?;
+        form.posting_text = text.to_owned();
+        self.save_vacancy_form(&form).map(drop)
+    }
+}

@@ -7,8 +7,11 @@
 //! recruitment (연령, 성별, 용모, 직무와 무관한 신체 조건과 개인정보), and
 //! requirements out of line with the job. Each finding has a stable code,
 //! the Korean text the counselor reads to the firm, where it is written,
-//! and the law behind it.
+//! and the law behind it. [`draft`] writes a posting from the vacancy's own
+//! fields for the counselor to edit.
 
+pub mod draft;
 pub mod posting;
 
+pub use draft::{DraftInput, posting_draft};
 pub use posting::{Field, Finding, Posting, PostingCheck, Span, check, rules_version};

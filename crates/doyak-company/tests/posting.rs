@@ -250,3 +250,57 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_draft_of_a_complete_vacancy_passes_the_check_and_says_what_it_does_not_know() {
+    use doyak_company::{DraftInput, posting_draft};
+    let input = DraftInput {
+        company_name: "도약정밀".into(),
+        title: "사출금형 조립원".into(),
+        occupation_name: "기계 설치·정비·생산직".into(),
+        headcount: 2,
+        wage_monthly: Some(2_875_000),
+        weekly_hours: Some(40),
+        shift_label: "주간".into(),
+        address: Some("경기도 안산시 단원구 산단로 123".into()),
+        skills: vec!["금형 조립".into(), "시운전 보조".into()],
+        required_certificates: vec!["금형기능사".into()],
+        min_experience_years: Some(1),
+        opened_on: "2026-12-01".into(),
+        ..Default::default()
+    };
+    let text = posting_draft(&input);
+    assert!(text.contains("- 임금: 월 287만 5000원"), "{text}");
+    assert!(text.contains("- 금형 조립") && text.contains("- 필수 자격: 금형기능사"));
+    assert!(
+        text.contains("채용 시까지"),
+        "no closing date: open until filled"
+    );
+    let p = with(json!({
+        "skills": ["금형 조립"], "description": text, "work_hours": null, "workplace_address": null,
+        "min_experience_years": 1
+    }));
+    assert_eq!(
+        check(&p).findings,
+        vec![],
+        "the draft passes 공고 점검:\n{text}"
+    );
+
+    // What the vacancy leaves open is asked, never made up.
+    let open = posting_draft(&DraftInput {
+        title: "생산직".into(),
+        occupation_name: "제조 단순직".into(),
+        shift_label: "2교대".into(),
+        sigungu_name: Some("안산시 단원구".into()),
+        opened_on: "2026-12-01".into(),
+        ..Default::default()
+    });
+    for asked in [
+        "임금: [확인 필요]",
+        "[확인 필요] 맡을 업무",
+        "안산시 단원구 ([확인 필요] 도로명 주소)",
+    ] {
+        assert!(open.contains(asked), "{asked} in:\n{open}");
+    }
+    assert!(!open.contains("만원"), "no wage invented");
+}

@@ -196,6 +196,9 @@ pub struct Vacancy {
     pub posting_text: Option<String>,
 }
 
+/// The longest 공고 본문 kept: a full posting is 1,000–3,000 characters.
+pub const MAX_POSTING_CHARS: usize = 10_000;
+
 /// 근무 형태.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -358,6 +361,18 @@ impl SharedRecord for Vacancy {
             self.opened_on.year(),
             ctx.codes,
         );
+        if let Some(text) = &self.posting_text
+            && text.chars().count() > MAX_POSTING_CHARS
+        {
+            v.push(
+                "posting_text",
+                "공고 본문",
+                format!(
+                    "공고 본문은 {MAX_POSTING_CHARS}자까지 적을 수 있습니다 (지금 {}자).",
+                    text.chars().count()
+                ),
+            );
+        }
         if let Some(y) = self.min_experience_years
             && y > MAX_EXPERIENCE_YEARS
         {

@@ -225,4 +225,27 @@ fn the_posting_text_is_kept_and_checked_with_the_vacancys_own_facts() {
             .iter()
             .any(|f| f.field == "work_hours" && f.text == "주 40시간")
     );
+
+    // The draft from the vacancy's own fields, saved as the 공고 본문,
+    // leaves only what the vacancy does not know (the address).
+    let draft = d.posting_draft(&vid).unwrap();
+    assert!(
+        draft.contains("[도약정밀] 생산직 사원 모집 (2명)"),
+        "{draft}"
+    );
+    assert!(draft.contains("- 임금: 월 250만원"), "{draft}");
+    d.save_posting_text(&vid, &draft).unwrap();
+    let codes: Vec<String> = d
+        .posting_check_view(&vid)
+        .unwrap()
+        .findings
+        .into_iter()
+        .map(|f| f.code)
+        .collect();
+    assert_eq!(codes, ["location_missing"]);
+    // A 공고 본문 over 10,000 characters is refused by its field, and the
+    // saved one stays.
+    let err = d.save_posting_text(&vid, &"가".repeat(10_001)).unwrap_err();
+    assert_eq!(fields(&err), ["posting_text"]);
+    assert_eq!(d.vacancy_form(&vid).unwrap().posting_text, draft);
 }
