@@ -402,6 +402,10 @@ impl<'a> CompanyMaker<'a> {
                 note,
                 posting_text: None,
             };
+            let vacancy = Vacancy {
+                posting_text: posting_text(&vacancy),
+                ..vacancy
+            };
             drafts.push(Draft { vacancy, job });
         }
         drafts
@@ -459,6 +463,59 @@ const FIRM_NOTES: &[&str] = &[
     "원청 물량 증가로 하반기 추가 채용 예정",
     "인사담당자 교체로 연락처 확인 필요",
 ];
+
+/// Wording 공고 점검 flags, as firms still write it (연령, 성별, 용모, 신체
+/// 조건, 개인정보), for some demo postings, so the check has work to show.
+const FLAWED: &[&str] = &[
+    "우대 사항: 30~45세 남성",
+    "용모단정하고 신체 건강한 분 환영",
+    "이력서에 가족관계 기재",
+    "20~30대 여성 우대",
+];
+
+/// The 공고 본문 of a demo vacancy, written from its own fields with no
+/// draw of the dice (so every other record of the seed stays as it was):
+/// six in ten have one, and one in four of those carries a phrase of
+/// [`FLAWED`]. Which ones follows the id's last byte.
+fn posting_text(v: &Vacancy) -> Option<String> {
+    let id = v.id.to_string();
+    let last = u32::from_str_radix(&id[id.len() - 2..], 16).unwrap_or(0);
+    if last % 10 >= 6 {
+        return None;
+    }
+    let mut lines = vec![format!("{} 모집 ({}명)", v.title, v.headcount)];
+    if !v.skills.is_empty() {
+        lines.push(format!("주요 업무: {}", v.skills.join(", ")));
+    }
+    let mut terms = Vec::new();
+    if let Some(w) = v.wage_monthly {
+        terms.push(format!("월 {}만원", w / 10_000));
+    }
+    if let Some(h) = v.weekly_hours {
+        terms.push(format!("주 {h}시간"));
+    }
+    terms.push(v.shift.label_ko().to_owned());
+    if v.housing {
+        terms.push("기숙사 제공".to_owned());
+    }
+    if v.commute_bus {
+        terms.push("통근버스 운행".to_owned());
+    }
+    lines.push(format!("근무 조건: {}", terms.join(", ")));
+    let mut needs = Vec::new();
+    if !v.required_certificates.is_empty() {
+        needs.push(format!("필수 {}", v.required_certificates.join(", ")));
+    }
+    needs.push(match v.min_experience_years {
+        Some(y) if y > 0 => format!("경력 {y}년 이상"),
+        _ => "경력 무관".to_owned(),
+    });
+    lines.push(format!("자격: {}", needs.join(", ")));
+    if last.is_multiple_of(4) {
+        lines.push(FLAWED[(last as usize / 4) % FLAWED.len()].to_owned());
+    }
+    Some(lines.join("\n"))
+}
 
 const VACANCY_NOTES: &[&str] = &[
     "중식 제공, 작업복 지급",

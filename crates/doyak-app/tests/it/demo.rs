@@ -61,3 +61,55 @@ fn the_same_demo_twice_is_refused_and_changes_nothing() {
     );
     assert_eq!(fx.desk.store().count::<JobSeeker>().unwrap(), 10);
 }
+
+#[test]
+fn demo_postings_give_the_posting_check_work_to_show() {
+    let mut fx = new_desk();
+    let spec = fx.desk.demo_spec(60, 30, 1).unwrap();
+    fx.desk.generate_demo(&spec, &mut |_, _| {}).unwrap();
+    let mut vacancies: Vec<Vacancy> = Vec::new();
+    fx.desk
+        .store()
+        .for_each(|v: Vacancy| {
+            vacancies.push(v);
+            Ok(())
+        })
+        .unwrap();
+    let written: Vec<&Vacancy> = vacancies
+        .iter()
+        .filter(|v| v.posting_text.is_some())
+        .collect();
+    let share = written.len() as f64 / vacancies.len() as f64;
+    assert!(
+        (0.4..=0.8).contains(&share),
+        "about six in ten demo vacancies have a 공고 본문: {} of {}",
+        written.len(),
+        vacancies.len()
+    );
+    let unlawful = [
+        "age_limit",
+        "sex_preference",
+        "appearance",
+        "body_condition",
+        "personal_info",
+    ];
+    let mut flagged = 0;
+    for v in written {
+        let view = fx.desk.posting_check_view(&v.id.to_string()).unwrap();
+        let found = view
+            .findings
+            .iter()
+            .any(|f| unlawful.contains(&f.code.as_str()));
+        let flawed = v.posting_text.as_deref().is_some_and(|t| {
+            ["우대 사항", "용모", "가족관계", "20~30대"]
+                .iter()
+                .any(|w| t.contains(w))
+        });
+        assert_eq!(found, flawed, "{:?}", v.posting_text);
+        flagged += usize::from(found);
+    }
+    assert!(
+        flagged > 0,
+        "some demo postings carry wording the check flags"
+    );
+}
