@@ -1203,7 +1203,11 @@ label: string, text: string, law: string | null,
  * Where it is written (a field of `fields`, characters start..end);
  * None for what is missing.
  */
-field: string | null, start: number | null, end: number | null, };
+field: string | null, start: number | null, end: number | null, 
+/**
+ * Advice only (the law does not bind a firm of this size).
+ */
+advisory: boolean, };
 
 export type OccupationFitRow = { code: string, name: string, 
 /**

@@ -63,6 +63,8 @@ pub struct PostingFindingRow {
     pub field: Option<String>,
     pub start: Option<u32>,
     pub end: Option<u32>,
+    /// Advice only (the law does not bind a firm of this size).
+    pub advisory: bool,
 }
 
 /// 공고 점검 of one vacancy of the caseload.
@@ -73,6 +75,17 @@ pub struct PostingCheckView {
     pub rules_version: String,
     pub fields: Vec<PostingFieldText>,
     pub findings: Vec<PostingFindingRow>,
+}
+
+/// Where the vacancy works, as far as the record knows: the company's
+/// address (or its 산업단지) when the vacancy is in the company's own
+/// 시군구; a vacancy at another site has no address on record.
+fn workplace(v: &doyak_domain::Vacancy, company: Option<&doyak_domain::Company>) -> Option<String> {
+    let c = company.filter(|c| c.sigungu == v.sigungu)?;
+    c.address
+        .clone()
+        .filter(|a| !a.trim().is_empty())
+        .or_else(|| c.industrial_complex.clone())
 }
 
 fn field_name(f: doyak_company::Field) -> (&'static str, &'static str) {
@@ -117,12 +130,14 @@ impl crate::Desk {
             }
             s
         });
+        let employees = company.as_ref().and_then(|c| c.employees);
         let posting = Posting {
             vacancy: crate::recommend::vacancy_profile(&v, 0),
             title: Some(v.title.clone()),
             description: v.posting_text.clone(),
             work_hours: hours,
-            workplace_address: company.and_then(|c| c.address),
+            workplace_address: workplace(&v, company.as_ref()),
+            employees,
         };
         let check = doyak_company::check(&posting);
         let text_of = |f: doyak_company::Field| match f {
@@ -163,6 +178,7 @@ impl crate::Desk {
                     code: f.code,
                     text: f.text_ko,
                     law: f.law,
+                    advisory: f.advisory,
                 })
                 .collect(),
         })
@@ -205,7 +221,14 @@ impl crate::Desk {
             wage_monthly: v.wage_monthly,
             weekly_hours: v.weekly_hours,
             shift_label: v.shift.label_ko().to_owned(),
-            address: company.and_then(|c| c.address),
+            address: company
+                .as_ref()
+                .filter(|c| c.sigungu == v.sigungu)
+                .and_then(|c| c.address.clone()),
+            industrial_complex: company
+                .as_ref()
+                .filter(|c| c.sigungu == v.sigungu)
+                .and_then(|c| c.industrial_complex.clone()),
             sigungu_name: refdata.sigungu(v.sigungu.as_str()).map(|s| s.full_name()),
             housing: v.housing,
             commute_bus: v.commute_bus,
@@ -219,11 +242,16 @@ impl crate::Desk {
         }))
     }
 
-    /// Saves the counselor's 공고 본문 of a vacancy (a draft they edited),
-    /// through the vacancy form so it is checked and audited like any edit.
+    /// Saves the counselor's 공고 본문 of a vacancy (a draft they edited):
+    /// only that field changes, checked and audited like any edit.
     pub fn save_posting_text(&mut self, vacancy_id: &str, text: &str) -> Result<(), AppError> {
-        let mut form = self.vacancy_form(vacancy_id)?;
-        form.posting_text = text.to_owned();
-        self.save_vacancy_form(&form).map(drop)
+        let id = crate::forms::parse_id(vacancy_id)?;
+        let mut v: doyak_domain::Vacancy = self
+            .store
+            .get(id)?
+            .ok_or(AppError::NotFound { what: "구인" })?;
+        let text = text.trim();
+        v.posting_text = (!text.is_empty()).then(|| text.to_owned());
+        self.save(&v).map(drop)
     }
 }

@@ -17,8 +17,10 @@ pub struct DraftInput {
     pub weekly_hours: Option<u32>,
     /// "주간", "2교대" … as the desk labels the shift.
     pub shift_label: String,
-    /// The workplace's address, else the 시군구's name.
+    /// The workplace's address (only when it is the company's own 시군구),
+    /// else the 시군구's name, with the 산업단지 when known.
     pub address: Option<String>,
+    pub industrial_complex: Option<String>,
     pub sigungu_name: Option<String>,
     pub housing: bool,
     pub commute_bus: bool,
@@ -55,9 +57,14 @@ pub fn posting_draft(d: &DraftInput) -> String {
     } else {
         format!("[{}] ", d.company_name.trim())
     };
+    let title = d.title.trim();
+    let recruit = if title.ends_with("모집") {
+        ""
+    } else {
+        " 모집"
+    };
     out.push(format!(
-        "{company}{} 모집 ({}명)",
-        d.title.trim(),
+        "{company}{title}{recruit} ({}명)",
         d.headcount.max(1)
     ));
     out.push(String::new());
@@ -101,10 +108,17 @@ pub fn posting_draft(d: &DraftInput) -> String {
             d.shift_label
         ),
     });
+    let complex = d
+        .industrial_complex
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(|c| format!(" ({c})"))
+        .unwrap_or_default();
     out.push(match (&d.address, &d.sigungu_name) {
-        (Some(a), _) if !a.trim().is_empty() => format!("- 근무지: {}", a.trim()),
-        (_, Some(s)) => format!("- 근무지: {s} ({OPEN} 도로명 주소)"),
-        _ => format!("- 근무지: {OPEN} 도로명 주소"),
+        (Some(a), _) if !a.trim().is_empty() => format!("- 근무지: {}{complex}", a.trim()),
+        (_, Some(s)) => format!("- 근무지: {s}{complex}, {OPEN} 도로명 주소"),
+        _ => format!("- 근무지: {OPEN} 도로명 주소{complex}"),
     });
     if d.housing {
         out.push("- 기숙사 제공".to_owned());
@@ -128,15 +142,18 @@ pub fn posting_draft(d: &DraftInput) -> String {
     }
     out.push(match d.min_experience_years {
         Some(y) if y > 0 => format!("- 경력: {y}년 이상"),
-        _ => "- 경력: 경력 무관".to_owned(),
+        Some(_) => "- 경력: 경력 무관".to_owned(),
+        None => format!("- 경력: {OPEN} 필요 경력(없으면 '경력 무관')"),
     });
     out.push(String::new());
     out.push("■ 모집 기간".to_owned());
-    out.push(format!(
-        "- {} ~ {}",
-        d.opened_on,
-        d.closes_on.as_deref().unwrap_or("채용 시까지")
-    ));
+    out.push(match d.closes_on.as_deref() {
+        Some(c) => format!("- {} ~ {c}", d.opened_on),
+        None => format!(
+            "- {} ~ {OPEN} 마감일 (정하지 않았으면 '채용 시까지')",
+            d.opened_on
+        ),
+    });
     out.push(String::new());
     out.push("■ 지원 방법".to_owned());
     out.push(format!(

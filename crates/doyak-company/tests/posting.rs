@@ -134,6 +134,62 @@ fn wording_the_law_forbids_and_its_traps() {
 }
 
 #[test]
+fn a_suppressing_word_counts_only_right_after_the_match_in_its_clause() {
+    let desc = |text: &str| {
+        codes(&with(json!({
+            "description": format!("사출금형 부품 조립과 시운전 보조를 맡습니다. {text}")
+        })))
+    };
+    // Found, though a suppressing word follows later or in another clause.
+    assert_eq!(desc("남성 우대, 여성 휴게실 있음"), ["sex_preference"]);
+    assert_eq!(desc("남성 우대 / 기숙사 제공"), ["sex_preference"]);
+    assert_eq!(desc("40세 이하 (정년 60세)"), ["age_limit"]);
+    assert_eq!(
+        desc("19세이상 35세이하"),
+        ["age_limit"],
+        "the upper limit stands"
+    );
+    // Lawful or blind-hiring wording costs nothing.
+    for lawful in [
+        "나이 제한 없음",
+        "만 65세 이상 어르신 돌봄",
+        "출신지역·혼인여부 무관",
+        "회사 재산 현황 관리",
+        "장애 무관",
+        "외모 무관",
+        "가로 120cm 패널 조립",
+        "여성의류 봉제",
+        "남성/여성 무관",
+        "고향 같은 직장",
+    ] {
+        assert_eq!(desc(lawful), Vec::<String>::new(), "{lawful}");
+    }
+}
+
+#[test]
+fn below_thirty_employees_the_hiring_procedure_act_is_advice_at_no_cost() {
+    // 채용절차법 binds firms of 상시 30명 이상: for a firm of 10 its findings
+    // are shown as advice and cost nothing; 남녀고용평등법 binds every firm.
+    let small = |text: &str| {
+        check(&with(json!({
+            "employees": 10,
+            "description": format!("사출금형 부품 조립과 시운전 보조를 맡습니다. {text}")
+        })))
+    };
+    let r = small("이력서에 가족관계 기재");
+    assert_eq!(r.findings.len(), 1);
+    assert!(r.findings[0].advisory && r.findings[0].text_ko.starts_with("(상시 30명 미만"));
+    assert_eq!(r.score, 100);
+    let r = small("남성 우대");
+    assert!(!r.findings[0].advisory);
+    assert_eq!(r.score, 80);
+    let big = check(&with(
+        json!({"employees": 45, "description": "사출금형 부품 조립과 시운전 보조를 맡습니다. 이력서에 가족관계 기재"}),
+    ));
+    assert_eq!(big.score, 80, "a firm of 45 is bound");
+}
+
+#[test]
 fn requirements_out_of_line_with_the_job() {
     // 초보 가능 and 3 years required contradict each other.
     let p = with(json!({"title": "금형 조립원 (초보 가능)", "min_experience_years": 3}));
@@ -273,17 +329,37 @@ fn a_draft_of_a_complete_vacancy_passes_the_check_and_says_what_it_does_not_know
     assert!(text.contains("- 임금: 월 287만 5000원"), "{text}");
     assert!(text.contains("- 금형 조립") && text.contains("- 필수 자격: 금형기능사"));
     assert!(
-        text.contains("채용 시까지"),
-        "no closing date: open until filled"
+        text.contains("[확인 필요] 마감일"),
+        "no closing date is asked, not assumed"
     );
-    let p = with(json!({
-        "skills": ["금형 조립"], "description": text, "work_hours": null, "workplace_address": null,
-        "min_experience_years": 1
-    }));
+    let as_posted = |text: &str| {
+        check(&with(json!({
+            "skills": ["금형 조립"], "description": text, "work_hours": null,
+            "workplace_address": null, "min_experience_years": 1
+        })))
+        .findings
+    };
+    // As drafted, only the places left open are found…
+    let codes: Vec<String> = as_posted(&text).into_iter().map(|f| f.code).collect();
+    assert!(
+        !codes.is_empty() && codes.iter().all(|c| c == "placeholder_left"),
+        "{codes:?}"
+    );
+    // …and once the counselor fills them, the posting passes.
+    let filled = text
+        .replace("(출퇴근 시각 [확인 필요])", "(08:30~17:30)")
+        .replace(
+            "[확인 필요] 마감일 (정하지 않았으면 '채용 시까지')",
+            "채용 시까지",
+        )
+        .replace(
+            "[확인 필요] 지원 방법(고용복지플러스센터 알선, 이메일, 방문 등)",
+            "고용복지플러스센터 알선",
+        );
     assert_eq!(
-        check(&p).findings,
+        as_posted(&filled),
         vec![],
-        "the draft passes 공고 점검:\n{text}"
+        "the filled draft passes 공고 점검:\n{filled}"
     );
 
     // What the vacancy leaves open is asked, never made up.
@@ -298,9 +374,14 @@ fn a_draft_of_a_complete_vacancy_passes_the_check_and_says_what_it_does_not_know
     for asked in [
         "임금: [확인 필요]",
         "[확인 필요] 맡을 업무",
-        "안산시 단원구 ([확인 필요] 도로명 주소)",
+        "안산시 단원구, [확인 필요] 도로명 주소",
+        "경력: [확인 필요]",
     ] {
         assert!(open.contains(asked), "{asked} in:\n{open}");
     }
     assert!(!open.contains("만원"), "no wage invented");
+    assert!(
+        !open.contains("- 경력: 경력 무관"),
+        "no experience rule invented"
+    );
 }

@@ -476,10 +476,19 @@ const FLAWED: &[&str] = &[
 /// The 공고 본문 of a demo vacancy, written from its own fields with no
 /// draw of the dice (so every other record of the seed stays as it was):
 /// six in ten have one, and one in four of those carries a phrase of
-/// [`FLAWED`]. Which ones follows the id's last byte.
+/// [`FLAWED`]. Which ones follows a hash of what the dice drew for it (not
+/// the id, whose bytes also carry the center's salt), so a seed gives the
+/// same postings on every desk.
 fn posting_text(v: &Vacancy) -> Option<String> {
-    let id = v.id.to_string();
-    let last = u32::from_str_radix(&id[id.len() - 2..], 16).unwrap_or(0);
+    // FNV-1a over the drawn fields.
+    let drawn = format!(
+        "{}|{}|{}|{:?}|{:?}|{}",
+        v.title, v.headcount, v.opened_on, v.wage_monthly, v.weekly_hours, v.sigungu
+    );
+    let hash = drawn.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    let last = hash >> 8;
     if last % 10 >= 6 {
         return None;
     }

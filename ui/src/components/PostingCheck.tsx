@@ -74,7 +74,8 @@ export function PostingCheck({ vacancyId }: { vacancyId: string }) {
         <ul id="posting-findings" class="posting-findings">
           {view.findings.map((f, i) => (
             <li key={i} data-code={f.code}>
-              <span class="tag">{f.label}</span> {f.text}
+              <span class="tag">{f.label}</span>
+              {f.advisory && <span class="tag muted">권고</span>} {f.text}
               {f.law && <span class="muted small law"> 근거: {f.law}</span>}
             </li>
           ))}

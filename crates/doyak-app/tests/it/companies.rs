@@ -211,15 +211,19 @@ fn the_posting_text_is_kept_and_checked_with_the_vacancys_own_facts() {
     let view = d.posting_check_view(&vid).unwrap();
     let codes: Vec<&str> = view.findings.iter().map(|f| f.code.as_str()).collect();
     // The wage (250만원) and hours (주 40시간) come from the vacancy's own
-    // fields; the address from the company, which the fixture gives none.
-    assert_eq!(codes, ["location_missing", "age_limit", "sex_preference"]);
-    let age = &view.findings[1];
+    // fields; the workplace from the company's 산업단지 (same 시군구).
+    assert_eq!(codes, ["age_limit", "sex_preference"]);
+    let age = view
+        .findings
+        .iter()
+        .find(|f| f.code == "age_limit")
+        .unwrap();
     assert_eq!(
         (age.field.as_deref(), age.start, age.end),
         (Some("description"), Some(0), Some(6)),
         "'20~35세' is the first six characters of the 공고 본문"
     );
-    assert_eq!(view.score, 100 - 10 - 20 - 20);
+    assert_eq!(view.score, 100 - 20 - 20);
     assert!(
         view.fields
             .iter()
@@ -227,7 +231,7 @@ fn the_posting_text_is_kept_and_checked_with_the_vacancys_own_facts() {
     );
 
     // The draft from the vacancy's own fields, saved as the 공고 본문,
-    // leaves only what the vacancy does not know (the address).
+    // leaves only what the vacancy does not know, marked [확인 필요].
     let draft = d.posting_draft(&vid).unwrap();
     assert!(
         draft.contains("[도약정밀] 생산직 사원 모집 (2명)"),
@@ -242,7 +246,10 @@ fn the_posting_text_is_kept_and_checked_with_the_vacancys_own_facts() {
         .into_iter()
         .map(|f| f.code)
         .collect();
-    assert_eq!(codes, ["location_missing"]);
+    assert!(
+        !codes.is_empty() && codes.iter().all(|c| c == "placeholder_left"),
+        "{codes:?}"
+    );
     // A 공고 본문 over 10,000 characters is refused by its field, and the
     // saved one stays.
     let err = d.save_posting_text(&vid, &"가".repeat(10_001)).unwrap_err();

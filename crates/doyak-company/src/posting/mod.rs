@@ -40,6 +40,10 @@ pub struct Posting {
     pub work_hours: Option<String>,
     #[serde(default)]
     pub workplace_address: Option<String>,
+    /// 상시근로자 수, when known: 채용절차법 binds firms of 30 and more, so
+    /// below that its findings are advice that costs no points.
+    #[serde(default)]
+    pub employees: Option<u32>,
 }
 
 /// Which of the posting's texts a span is in.
@@ -71,6 +75,9 @@ pub struct Finding {
     pub span: Option<Span>,
     /// The law behind it, when there is one.
     pub law: Option<String>,
+    /// Advice only: the law behind it does not bind a firm of this size
+    /// (costs no points).
+    pub advisory: bool,
 }
 
 /// One posting checked.
@@ -88,9 +95,9 @@ pub struct PostingCheck {
 /// At most this many findings of one rule: a posting that says "여성" ten
 /// times needs one correction, not ten lines.
 const MAX_PER_RULE: usize = 3;
-/// Characters after a match that may say it is no condition ("남녀 무관").
+/// Characters after a match, within its clause, that may say it is no
+/// condition ("남녀 무관", "여성 전용 휴게실").
 const NEAR_AFTER: usize = 12;
-const NEAR_BEFORE: usize = 6;
 
 fn blank(s: &Option<String>) -> bool {
     s.as_deref().is_none_or(|s| s.trim().is_empty())
@@ -100,19 +107,25 @@ fn chars_before(text: &str, byte: usize) -> usize {
     text[..byte].chars().count()
 }
 
-/// The text around a match, `NEAR_BEFORE` characters before it and
-/// `NEAR_AFTER` after.
-fn near(text: &str, start: usize, end: usize) -> &str {
-    let from = text[..start]
-        .char_indices()
-        .rev()
-        .nth(NEAR_BEFORE.saturating_sub(1))
-        .map_or(0, |(i, _)| i);
+/// The match and the rest of its clause: up to `NEAR_AFTER` characters
+/// after it, stopping at a comma, a full stop, a bracket or a line end, so
+/// "남성 우대, 여성 휴게실 있음" keeps its first finding. A rule's
+/// `unless_near` is anchored at the match's start.
+fn clause(text: &str, start: usize, end: usize) -> &str {
     let to = text[end..]
         .char_indices()
-        .nth(NEAR_AFTER)
-        .map_or(text.len(), |(i, _)| end + i);
-    &text[from..to]
+        .take(NEAR_AFTER)
+        .find(|(_, c)| matches!(c, ',' | '.' | '(' | ')' | '\n' | '，' | '。'))
+        .map_or_else(
+            || {
+                text[end..]
+                    .char_indices()
+                    .nth(NEAR_AFTER)
+                    .map_or(text.len(), |(i, _)| end + i)
+            },
+            |(i, _)| end + i,
+        );
+    &text[start..to]
 }
 
 fn message(rule: &Rule, fill: &[(&str, &str)]) -> String {
@@ -128,6 +141,7 @@ fn finding(rule: &Rule, text_ko: String, span: Option<Span>) -> Finding {
         text_ko,
         span,
         law: rule.law.clone(),
+        advisory: false,
     }
 }
 
@@ -182,7 +196,7 @@ pub fn check(posting: &Posting) -> PostingCheck {
                         if rule
                             .unless_near
                             .as_ref()
-                            .is_some_and(|u| u.is_match(near(text, m.start(), m.end())))
+                            .is_some_and(|u| u.is_match(clause(text, m.start(), m.end())))
                         {
                             continue;
                         }
@@ -191,11 +205,26 @@ pub fn check(posting: &Posting) -> PostingCheck {
                             start: chars_before(text, m.start()),
                             end: chars_before(text, m.end()),
                         };
-                        let text_ko = message(
+                        let mut text_ko = message(
                             rule,
                             &[("found", m.as_str()), ("years", &years.to_string())],
                         );
-                        findings.push(finding(rule, text_ko, Some(span)));
+                        // A pattern rule's `param` is the firm size its law
+                        // binds from (채용절차법: 상시 30명 이상).
+                        let below =
+                            rule.check == Check::Pattern
+                                && rule.param.parse::<u32>().ok().is_some_and(|least| {
+                                    posting.employees.is_some_and(|n| n < least)
+                                });
+                        if below {
+                            text_ko = format!(
+                                "(상시 {}명 미만 사업장이라 법 적용 대상은 아니나 권고) {text_ko}",
+                                rule.param
+                            );
+                        }
+                        let mut f = finding(rule, text_ko, Some(span));
+                        f.advisory = below;
+                        findings.push(f);
                         if findings.len() - before >= MAX_PER_RULE {
                             break 'fields;
                         }
@@ -261,7 +290,7 @@ pub fn check(posting: &Posting) -> PostingCheck {
     }
 
     let mut penalties: Vec<(&str, u32)> = Vec::new();
-    for f in &findings {
+    for f in findings.iter().filter(|f| !f.advisory) {
         let weight = RULES
             .iter()
             .filter(|r| r.code == f.code)
