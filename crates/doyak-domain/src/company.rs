@@ -191,8 +191,10 @@ pub struct Vacancy {
     pub status: VacancyStatus,
     pub note: Option<String>,
     /// 공고 본문: the posting as the firm words it (duties, conditions, how
-    /// to apply), which 공고 점검 reads. Older desks did not send it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// to apply), which 공고 점검 reads. Older desks did not send it. Always
+    /// written (null when empty): a field left out of the JSON would not
+    /// count as cleared when the counselor empties it.
+    #[serde(default)]
     pub posting_text: Option<String>,
 }
 

@@ -26,6 +26,12 @@ pub const COLUMNS: &[Column] = &[
     col("closes_on", "마감일", &[], false),
     col("status", "모집상태", &["상태"], false),
     col("note", "메모", &["비고"], false),
+    col(
+        "posting_text",
+        "공고본문",
+        &["공고 본문", "공고내용"],
+        false,
+    ),
 ];
 
 /// `company_of` finds the company registered under a number (in the store).
@@ -107,9 +113,7 @@ pub fn from_row(
         closes_on,
         status,
         note,
-        // No column yet: an import of corrections names its fields and
-        // leaves this one as it is.
-        posting_text: None,
+        posting_text: r.text("posting_text"),
     })
 }
 
@@ -139,5 +143,6 @@ pub fn to_row(v: &Vacancy, business_number: &str) -> Vec<String> {
         opt(&v.closes_on),
         v.status.label_ko().to_owned(),
         opt(&v.note),
+        opt(&v.posting_text),
     ]
 }

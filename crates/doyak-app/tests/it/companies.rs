@@ -256,3 +256,46 @@ fn the_posting_text_is_kept_and_checked_with_the_vacancys_own_facts() {
     assert_eq!(fields(&err), ["posting_text"]);
     assert_eq!(d.vacancy_form(&vid).unwrap().posting_text, draft);
 }
+
+#[test]
+fn the_posting_text_goes_out_in_exports_and_comes_back_with_a_correction_import() {
+    use doyak_app::{ExportFormat, ImportKind, ImportOptions};
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let a = d
+        .save_company_form(&company_form(
+            d,
+            "도약정밀",
+            "220-81-62517",
+            "반월국가산업단지",
+        ))
+        .unwrap();
+    let mut v: VacancyForm = d.new_vacancy_form(&a).unwrap();
+    v.title = "금형 조립원".into();
+    v.occupation = "81".into();
+    v.headcount = "1".into();
+    v.posting_text = "금형 조립, 시운전 보조.\n월 290만원, 주 40시간".into();
+    let vid = d.save_vacancy_form(&v).unwrap();
+    for format in [ExportFormat::Csv, ExportFormat::Xlsx] {
+        let (bytes, _) = d.export(ImportKind::Vacancies, format).unwrap();
+        // Cleared, then restored by importing the export as corrections:
+        // the 공고본문 column is written and read back, line breaks and all.
+        d.save_posting_text(&vid, "").unwrap();
+        assert_eq!(d.vacancy_form(&vid).unwrap().posting_text, "");
+        d.import(
+            ImportKind::Vacancies,
+            &bytes,
+            ImportOptions {
+                update: true,
+                ..Default::default()
+            },
+            &mut |_, _| {},
+        )
+        .unwrap();
+        assert_eq!(
+            d.vacancy_form(&vid).unwrap().posting_text,
+            v.posting_text,
+            "{format:?}"
+        );
+    }
+}
