@@ -183,10 +183,8 @@ fn vacancies_field_visits_and_lists_fit_together() {
     assert_eq!(detail.vacancies.len(), 1);
 }
 
-#[test]
-fn the_posting_text_is_kept_and_checked_with_the_vacancys_own_facts() {
-    let mut fx = new_desk();
-    let d = &mut fx.desk;
+/// A new vacancy form of 도약정밀 (반월국가산업단지, 안산시 단원구).
+fn vacancy_in_banwol(d: &mut Desk) -> VacancyForm {
     let a = d
         .save_company_form(&company_form(
             d,
@@ -195,7 +193,14 @@ fn the_posting_text_is_kept_and_checked_with_the_vacancys_own_facts() {
             "반월국가산업단지",
         ))
         .unwrap();
-    let mut v: VacancyForm = d.new_vacancy_form(&a).unwrap();
+    d.new_vacancy_form(&a).unwrap()
+}
+
+#[test]
+fn the_posting_text_is_kept_and_checked_with_the_vacancys_own_facts() {
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let mut v = vacancy_in_banwol(d);
     v.title = "생산직 사원".into();
     v.occupation = "89".into();
     v.headcount = "2".into();
@@ -262,15 +267,7 @@ fn the_posting_text_goes_out_in_exports_and_comes_back_with_a_correction_import(
     use doyak_app::{ExportFormat, ImportKind, ImportOptions};
     let mut fx = new_desk();
     let d = &mut fx.desk;
-    let a = d
-        .save_company_form(&company_form(
-            d,
-            "도약정밀",
-            "220-81-62517",
-            "반월국가산업단지",
-        ))
-        .unwrap();
-    let mut v: VacancyForm = d.new_vacancy_form(&a).unwrap();
+    let mut v = vacancy_in_banwol(d);
     v.title = "금형 조립원".into();
     v.occupation = "81".into();
     v.headcount = "1".into();
