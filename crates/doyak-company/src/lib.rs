@@ -8,9 +8,11 @@
 //! requirements out of line with the job. Each finding has a stable code,
 //! the Korean text the counselor reads to the firm, where it is written,
 //! and the law behind it. [`draft`] writes a posting from the vacancy's own
-//! fields for the counselor to edit.
+//! fields for the counselor to edit. [`hiring`] weighs the evidence for each
+//! official 미충원 cause of a vacancy.
 
 pub mod draft;
+pub mod hiring;
 pub mod posting;
 
 pub use draft::{DraftInput, posting_draft};

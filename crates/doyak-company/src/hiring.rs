@@ -1,0 +1,240 @@
+//! 구인애로 진단: why a vacancy stays open, as evidence for each of the
+//! official 미충원 causes of the 사업체노동력조사 (경력, 임금 등
+//! 근로조건, 학력·자격, 기피 직종, and no applicants at all), so a
+//! center's figures line up with the ministry's categories.
+//!
+//! Pure: the caseload's figures come in ([`HiringFacts`], gathered by the
+//! use-case layer with the matching engine), each cause goes out with a
+//! score 0–100 and the facts behind it in Korean, with the n they rest on.
+//! A cause the data cannot judge has no score and says what would settle
+//! it (기피 직종 needs the site visit's answers).
+
+use serde::Serialize;
+
+/// The fewest figures a comparison rests on: below it the part is left
+/// out and the fact says so.
+pub const MIN_N: usize = 5;
+
+/// What the caseload knows about one vacancy.
+#[derive(Debug, Clone, Default)]
+pub struct HiringFacts {
+    /// The offer (원 per month), when the vacancy gives one.
+    pub offer: Option<i64>,
+    /// The offers of the other open vacancies of the same KECO 중분류.
+    pub peer_offers: Vec<i64>,
+    /// The wages wanted by the seekers in the program aiming at it.
+    pub desired_wages: Vec<i64>,
+    pub shift_work: bool,
+    pub weekly_hours: Option<u32>,
+    pub housing: bool,
+    pub commute_bus: bool,
+    pub required_certificates: Vec<String>,
+    pub min_experience_years: Option<u32>,
+    /// Seekers in the program who meet every requirement of the vacancy.
+    pub pool: u32,
+    /// …and how many would, without the required certificates.
+    pub pool_without_certificates: u32,
+    /// …and without the experience asked.
+    pub pool_without_experience: u32,
+    pub days_open: u32,
+    /// 알선 made to it so far.
+    pub referrals: u32,
+}
+
+/// The official 미충원 causes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CauseCode {
+    Experience,
+    WorkingConditions,
+    Qualifications,
+    AvoidedOccupation,
+    NoApplicants,
+}
+
+impl CauseCode {
+    pub fn label_ko(self) -> &'static str {
+        match self {
+            CauseCode::Experience => "경력 요구",
+            CauseCode::WorkingConditions => "임금 등 근로조건",
+            CauseCode::Qualifications => "학력·자격 요구",
+            CauseCode::AvoidedOccupation => "기피 직종",
+            CauseCode::NoApplicants => "지원자 없음",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cause {
+    pub code: CauseCode,
+    pub label_ko: String,
+    /// 0–100: how strongly the data points at this cause; None when the
+    /// data cannot judge it.
+    pub score: Option<u32>,
+    pub facts: Vec<String>,
+    /// A requirement whose removal would at least double the candidate
+    /// pool (by 3 or more): "too strict".
+    pub too_strict: bool,
+}
+
+fn man(won: i64) -> String {
+    format!("{}만원", won / 10_000)
+}
+
+/// Percent of `xs` for which `f` holds, rounded.
+fn percent(xs: &[i64], f: impl Fn(i64) -> bool) -> u32 {
+    let hit = xs.iter().filter(|&&x| f(x)).count();
+    u32::try_from((hit * 100 + xs.len() / 2) / xs.len().max(1)).unwrap_or(100)
+}
+
+fn working_conditions(f: &HiringFacts) -> Cause {
+    let mut facts = Vec::new();
+    let mut parts = Vec::new();
+    match f.offer {
+        None => facts.push("제시 임금이 없어 비교할 수 없습니다 (확인 필요).".to_owned()),
+        Some(offer) => {
+            if f.peer_offers.len() >= MIN_N {
+                // The share of peer offers above this one.
+                let above = percent(&f.peer_offers, |x| x > offer);
+                parts.push(above);
+                facts.push(format!(
+                    "같은 직종 모집 중 구인 {}건 중 {above}%가 {}보다 많이 제시",
+                    f.peer_offers.len(),
+                    man(offer)
+                ));
+            } else {
+                facts.push(format!(
+                    "같은 직종 다른 구인이 {}건뿐이라 임금 비교에서 뺐습니다 (최소 {MIN_N}건).",
+                    f.peer_offers.len()
+                ));
+            }
+            if f.desired_wages.len() >= MIN_N {
+                let wanting_more = percent(&f.desired_wages, |x| x > offer);
+                parts.push(wanting_more);
+                facts.push(format!(
+                    "이 직종을 희망하는 구직자 {}명 중 {wanting_more}%가 {}보다 많이 희망",
+                    f.desired_wages.len(),
+                    man(offer)
+                ));
+            } else {
+                facts.push(format!(
+                    "이 직종을 희망하는 구직자가 {}명뿐이라 희망임금 비교에서 뺐습니다 (최소 {MIN_N}명).",
+                    f.desired_wages.len()
+                ));
+            }
+        }
+    }
+    let mut score = (!parts.is_empty())
+        .then(|| parts.iter().sum::<u32>() / u32::try_from(parts.len()).unwrap_or(1));
+    // Conditions besides the wage add to what the wage says; they never
+    // make a score where the wage gave none.
+    if let Some(s) = score.as_mut() {
+        if f.shift_work {
+            *s += 10;
+            facts.push("교대근무 (+10)".to_owned());
+        }
+        if f.weekly_hours.is_some_and(|h| h > 52) {
+            *s += 10;
+            facts.push("주 52시간 초과 근무 (+10)".to_owned());
+        }
+        *s = (*s).min(100);
+    }
+    if f.housing {
+        facts.push("기숙사 제공".to_owned());
+    }
+    if f.commute_bus {
+        facts.push("통근버스 운행".to_owned());
+    }
+    Cause {
+        code: CauseCode::WorkingConditions,
+        label_ko: CauseCode::WorkingConditions.label_ko().to_owned(),
+        score,
+        facts,
+        too_strict: false,
+    }
+}
+
+/// A requirement's weight: the share of otherwise eligible seekers it
+/// shuts out.
+fn requirement(code: CauseCode, what: &str, asked: bool, pool: u32, without: u32) -> Cause {
+    let mut facts = Vec::new();
+    let (score, too_strict) = if !asked {
+        facts.push(format!("{what} 요건이 없습니다."));
+        (Some(0), false)
+    } else {
+        let without = without.max(pool);
+        let shut = without - pool;
+        facts.push(format!(
+            "{what} 요건을 빼면 후보가 {pool}명 → {without}명 (요건 때문에 빠지는 {shut}명)"
+        ));
+        let score = if without == 0 {
+            None
+        } else {
+            Some(u32::try_from(u64::from(shut) * 100 / u64::from(without)).unwrap_or(100))
+        };
+        if score.is_none() {
+            facts.push("요건을 빼도 후보가 없어 판단할 수 없습니다.".to_owned());
+        }
+        (score, without >= pool.saturating_mul(2) && shut >= 3)
+    };
+    if too_strict {
+        facts.push("요건이 과도합니다: 빼면 후보가 두 배 넘게 늘어납니다.".to_owned());
+    }
+    Cause {
+        code,
+        label_ko: code.label_ko().to_owned(),
+        score,
+        facts,
+        too_strict,
+    }
+}
+
+fn no_applicants(f: &HiringFacts) -> Cause {
+    let mut facts = vec![format!("모집 {}일째, 알선 {}건", f.days_open, f.referrals)];
+    // No 알선 at all after 90 days is the full score; each 알선 made
+    // halves what the days say.
+    let by_days = f.days_open.min(90) * 100 / 90;
+    let score = by_days >> f.referrals.min(31);
+    if f.pool == 0 {
+        facts.push("요건을 모두 갖춘 후보가 사례관리 명단에 없습니다.".to_owned());
+    }
+    Cause {
+        code: CauseCode::NoApplicants,
+        label_ko: CauseCode::NoApplicants.label_ko().to_owned(),
+        score: Some(score),
+        facts,
+        too_strict: false,
+    }
+}
+
+/// Every cause, in the survey's order.
+pub fn diagnose(f: &HiringFacts) -> Vec<Cause> {
+    vec![
+        requirement(
+            CauseCode::Experience,
+            "경력",
+            f.min_experience_years.is_some_and(|y| y > 0),
+            f.pool,
+            f.pool_without_experience,
+        ),
+        working_conditions(f),
+        requirement(
+            CauseCode::Qualifications,
+            "필수 자격",
+            !f.required_certificates.is_empty(),
+            f.pool,
+            f.pool_without_certificates,
+        ),
+        Cause {
+            code: CauseCode::AvoidedOccupation,
+            label_ko: CauseCode::AvoidedOccupation.label_ko().to_owned(),
+            score: None,
+            facts: vec![
+                "사례관리 자료로는 알 수 없습니다 — 현장 방문 문진(이직 사유, 3개월 내 퇴사율)으로 확인 필요."
+                    .to_owned(),
+            ],
+            too_strict: false,
+        },
+        no_applicants(f),
+    ]
+}
