@@ -7,6 +7,7 @@
 mod bindings;
 mod casework;
 mod commands;
+mod company;
 mod log;
 mod resume;
 mod sync;
@@ -138,6 +139,14 @@ fn main() {
             resume::posting_check,
             resume::posting_draft,
             resume::save_posting_text,
+            company::company_diagnosis_view,
+            company::preview_company_diagnosis,
+            company::save_company_diagnosis,
+            company::compare_company_diagnoses,
+            company::company_plan,
+            company::save_plan_action,
+            company::company_programs,
+            company::save_company_facts,
             casework::outcome_choices,
             casework::new_placement_form,
             casework::add_placement,

@@ -286,7 +286,11 @@ follow_up_groups: Array<FollowUpGroup>, retention_checks: Array<DueRetention>,
 /**
  * IAP activities past their month with no 이행 점검, oldest first.
  */
-overdue_iap: Array<OverdueIapRow>, referrals: Array<WaitingReferral>, 
+overdue_iap: Array<OverdueIapRow>, 
+/**
+ * 기업 컨설팅 계획 actions past their due date, oldest first.
+ */
+overdue_actions: Array<OverdueActionRow>, referrals: Array<WaitingReferral>, 
 /**
  * 알선 without an outcome after [`REFERRAL_WAIT_DAYS`].
  */
@@ -297,13 +301,13 @@ applications: Array<WaitingApplication>, stale_vacancies: Array<StaleVacancy>,
  */
 totals: TodayTotals, };
 
-export type TodayTotals = { retention_checks: number, overdue_iap: number, referrals: number, applications: number, stale_vacancies: number, };
+export type TodayTotals = { retention_checks: number, overdue_iap: number, overdue_actions: number, referrals: number, applications: number, stale_vacancies: number, };
 
 /**
  * How many rows of each list 오늘 할 일 shows (the page raises one by
  * [`TODAY_PAGE`] on 더 보기).
  */
-export type TodayLimits = { retention_checks: number, overdue_iap: number, referrals: number, applications: number, stale_vacancies: number, };
+export type TodayLimits = { retention_checks: number, overdue_iap: number, overdue_actions: number, referrals: number, applications: number, stale_vacancies: number, };
 
 export type DueFollowUp = { seeker_id: string, seeker_name: string, last_session_on: string, next_on: string, 
 /**
@@ -556,6 +560,11 @@ month: string, kind_label: string, description: string,
  * Whole months since it was due (1 = last month).
  */
 months_overdue: number, };
+
+/**
+ * A consulting-plan action past its due date and still open.
+ */
+export type OverdueActionRow = { action_id: string, company_id: string, company_name: string, kind_label: string, description: string, owner: string, due_on: string, overdue_days: number, };
 
 /**
  * One question as the page shows it.
@@ -1179,6 +1188,206 @@ export type ResumeConsultingForm = { seeker_id: string, file_id: string, vacancy
  * 공고 점검 of one vacancy of the caseload.
  */
 export type PostingCheckView = { vacancy_id: string, score: number, rules_version: string, fields: Array<PostingFieldText>, findings: Array<PostingFindingRow>, };
+
+/**
+ * One cause as the page and the CLI show it.
+ */
+export type CauseRow = { code: string, label: string, 
+/**
+ * 0–100; null when the data cannot judge it (확인 필요).
+ */
+score: number | null, facts: Array<string>, too_strict: boolean, };
+
+/**
+ * The causes for one open vacancy.
+ */
+export type VacancyDiagnosis = { vacancy_id: string, title: string, occupation: string, causes: Array<CauseRow>, };
+
+/**
+ * A firm's diagnosis: every open vacancy with places left, the causes per
+ * vacancy, and per cause the strongest score across them.
+ */
+export type CompanyDiagnosis = { format: string, version: number, company_id: string, company_name: string, diagnosed_on: string, engine: string, 
+/**
+ * The visit form (`company-visit 1판`) whose answers were weighed, or
+ * "" with none.
+ */
+visit_form: string, visit_answered: number, vacancies: Array<VacancyDiagnosis>, 
+/**
+ * Per cause, the highest score over the vacancies (the firm's view).
+ */
+summary: Array<CauseRow>, 
+/**
+ * Open vacancies left out, with why ("모집 인원이 모두 채워짐").
+ */
+skipped: Array<string>, };
+
+/**
+ * One question of the visit form as the page shows it.
+ */
+export type VisitItemRow = { id: string, number: number, section: string, 
+/**
+ * "count", "yesno" or "choice" (any of `options`).
+ */
+kind: string, text: string, options: Array<Choice>, };
+
+/**
+ * A saved diagnosis in the firm's history.
+ */
+export type DiagnosisHistoryRow = { id: string, occurred_on: string, engine: string, factors: Array<string>, 
+/**
+ * The strongest causes then ("임금 등 근로조건 70").
+ */
+top: Array<string>, visit: boolean, note: string, };
+
+/**
+ * The 진단 tab: the visit form, the answers last given (to start from),
+ * the diagnosis of today's caseload with them, and the history.
+ */
+export type CompanyDiagnosisView = { form: string, form_version: number, items: Array<VisitItemRow>, answers: { [key in string]: string }, 
+/**
+ * Null when the firm has no open vacancy to diagnose; `no_vacancy`
+ * says so in Korean.
+ */
+current: CompanyDiagnosis | null, no_vacancy: string, factor_choices: Array<Choice>, 
+/**
+ * The factors the evidence points at (a cause at 50 or more).
+ */
+suggested_factors: Array<string>, history: Array<DiagnosisHistoryRow>, };
+
+/**
+ * What the page sends to see or save a diagnosis.
+ */
+export type CompanyDiagnosisForm = { company_id: string, answers: { [key in string]: string }, 
+/**
+ * `HiringDifficulty` values the counselor settles on.
+ */
+factors: Array<string>, note: string, };
+
+/**
+ * One (vacancy, cause) of two diagnoses side by side.
+ */
+export type ComparisonRow = { vacancy: string, cause: string, before: number | null, after: number | null, 
+/**
+ * after − before, when both were judged.
+ */
+change: number | null, };
+
+/**
+ * A visit answer that changed between two diagnoses.
+ */
+export type AnswerChangeRow = { question: string, before: string, after: string, };
+
+export type DiagnosisComparison = { before_on: string, after_on: string, 
+/**
+ * The two were scored by different engine versions: a change may be
+ * the scoring's, not the firm's.
+ */
+engine_changed: boolean, rows: Array<ComparisonRow>, answers: Array<AnswerChangeRow>, };
+
+/**
+ * One action of the plan as the page shows it (its current version).
+ */
+export type PlanActionRow = { id: string, kind: string, kind_label: string, description: string, owner: string, due_on: string, 
+/**
+ * An `ActionStatus` value; "" for a one-off record (older desks).
+ */
+status: string, status_label: string, follow_up_on: string, vacancy_id: string, vacancy_title: string, subsidy: string, result: string, 
+/**
+ * Open and past its due date.
+ */
+overdue: boolean, 
+/**
+ * The first version's day.
+ */
+planned_on: string, 
+/**
+ * Earlier versions, oldest first ("2026-11-02 계획 · 기한 2026-11-30").
+ */
+history: Array<string>, };
+
+/**
+ * What the plan brought: hires through the center at this firm and their
+ * 3-month retention.
+ */
+export type PlanOutcome = { hires: number, 
+/**
+ * Hires placed at least 3 months ago…
+ */
+due_3m: number, 
+/**
+ * …checked at 3 months…
+ */
+checked_3m: number, 
+/**
+ * …and still employed then.
+ */
+retained_3m: number, };
+
+export type CompanyPlanView = { actions: Array<PlanActionRow>, kinds: Array<Choice>, statuses: Array<Choice>, 
+/**
+ * The firm's vacancies an action may be for.
+ */
+vacancies: Array<Choice>, outcome: PlanOutcome, today: string, };
+
+/**
+ * The action form: `id` empty for a new action, else the action's current
+ * version to replace.
+ */
+export type PlanActionForm = { company_id: string, id: string, kind: string, description: string, owner: string, due_on: string, status: string, follow_up_on: string, vacancy_id: string, 
+/**
+ * The program linked (for 지원사업 연계).
+ */
+subsidy: string, result: string, };
+
+/**
+ * One fact as the page shows and edits it.
+ */
+export type FactRow = { id: string, label: string, 
+/**
+ * "count", "percent", "yesno" or "sigungu".
+ */
+kind: string, unit: string, question: string, 
+/**
+ * As typed back: a number, "1"/"0", a 시군구 code; "" = unknown.
+ */
+value: string, 
+/**
+ * Where the value comes from: "기업 정보", "상담사 확인", "구직자 정보" or "".
+ */
+source: string, };
+
+/**
+ * One program's answer.
+ */
+export type ProgramRow = { id: string, name: string, 
+/**
+ * "eligible", "not_eligible" or "unknown".
+ */
+verdict: string, 
+/**
+ * 해당 / 해당 없음 / 확인 필요.
+ */
+verdict_label: string, reasons: Array<string>, 
+/**
+ * Labels of the facts that would settle 확인 필요.
+ */
+missing: Array<string>, missing_ids: Array<string>, amount: string, applies: string, 
+/**
+ * "2026-01-26 ~ 2026-12-31" of the rule used; "" when none.
+ */
+period: string, source: string, source_date: string, confidence: string, note: string, };
+
+export type CompanyProgramsView = { format: string, version: number, company_id: string, company_name: string, on: string, data_version: string, seeker_name: string, programs: Array<ProgramRow>, facts: Array<FactRow>, 
+/**
+ * (해당, 확인 필요, 해당 없음) counts.
+ */
+counts: [number, number, number], };
+
+/**
+ * Facts the counselor confirmed, by fact id ("" clears one).
+ */
+export type CompanyFactsForm = { company_id: string, facts: { [key in string]: string }, };
 
 /**
  * Which text of a posting a finding is in, as the page shows it.

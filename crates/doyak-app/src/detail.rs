@@ -233,24 +233,70 @@ pub(crate) fn event_row(e: &CaseEvent, superseded: bool, names: &HashMap<Id, Str
             },
             content.clone(),
         ),
-        EventBody::HiringDiagnosis { factors, note } => (
+        EventBody::HiringDiagnosis {
+            factors,
+            note,
+            causes,
+            visit,
+            ..
+        } => (
             factors
                 .iter()
                 .map(|f| f.label_ko())
                 .collect::<Vec<_>>()
                 .join(", "),
-            note.clone().unwrap_or_default(),
+            [
+                note.clone(),
+                (!causes.is_empty()).then(|| {
+                    format!(
+                        "원인별 근거 {}건{}",
+                        causes.len(),
+                        if visit.is_some() {
+                            " · 방문 문진 포함"
+                        } else {
+                            ""
+                        }
+                    )
+                }),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · "),
         ),
         EventBody::CompanyAction {
             kind,
             subsidy,
             description,
+            owner,
+            due_on,
+            status,
+            result,
+            ..
         } => (
-            match subsidy {
-                Some(s) => format!("{} · {s}", kind.label_ko()),
-                None => kind.label_ko().to_owned(),
-            },
-            description.clone(),
+            [
+                Some(kind.label_ko().to_owned()),
+                subsidy.clone(),
+                status.map(|s| s.label_ko().to_owned()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · "),
+            [
+                Some(description.clone()),
+                owner.as_ref().map(|o| format!("담당 {o}")),
+                due_on.map(|d| format!("기한 {d}")),
+                result.as_ref().map(|r| format!("결과: {r}")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · "),
+        ),
+        EventBody::CompanyFacts { facts } => (
+            "지원사업 판단 자료".to_owned(),
+            format!("{}개 항목", facts.len()),
         ),
     };
     EventRow {

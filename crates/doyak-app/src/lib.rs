@@ -8,7 +8,10 @@ mod caseload;
 mod clock;
 pub mod codes;
 mod companies;
+mod company_diagnosis;
 mod company_forms;
+mod company_plan;
+mod company_programs;
 mod correct;
 mod counselors;
 mod demo;
@@ -49,7 +52,13 @@ pub use companies::{
     CompanyDetail, CompanyFilterChoices, CompanyListQuery, CompanyPage, CompanyRow, ComplexView,
     VacancyListQuery, VacancyPage, VacancyRow, VisitForm,
 };
+pub use company_diagnosis::{
+    AnswerChangeRow, CauseRow, CompanyDiagnosis, CompanyDiagnosisForm, CompanyDiagnosisView,
+    ComparisonRow, DiagnosisComparison, DiagnosisHistoryRow, VacancyDiagnosis, VisitItemRow,
+};
 pub use company_forms::{CompanyForm, CompanyFormChoices, VacancyForm};
+pub use company_plan::{CompanyPlanView, PlanActionForm, PlanActionRow, PlanOutcome};
+pub use company_programs::{CompanyFactsForm, CompanyProgramsView, FactRow, ProgramRow};
 pub use counselors::{
     COUNSELOR_NAME_MAX, CounselorRow, DeskCounselor, NewCounselorForm, written_at_label,
 };
@@ -94,8 +103,9 @@ pub use steps::{StepForm, StepRow};
 pub use suggest::{Recommendation, RecommendationView};
 pub use summary::{CaseloadSummary, SeekerPage, SeekerRow};
 pub use today::{
-    DueFollowUp, DueRetention, FOLLOW_UP_PAGE, FollowUpGroup, OverdueIapRow, StaleVacancy,
-    TODAY_PAGE, TodayLimits, TodayTotals, TodayView, WaitingApplication, WaitingReferral,
+    DueFollowUp, DueRetention, FOLLOW_UP_PAGE, FollowUpGroup, OverdueActionRow, OverdueIapRow,
+    StaleVacancy, TODAY_PAGE, TodayLimits, TodayTotals, TodayView, WaitingApplication,
+    WaitingReferral,
 };
 
 pub use doyak_demo::DemoSpec;

@@ -203,6 +203,8 @@ pub(crate) struct MatchPool {
     pub(crate) vacancies: Vec<Vacancy>,
     pub(crate) seeker_at: HashMap<Id, usize>,
     pub(crate) vacancy_at: HashMap<Id, usize>,
+    /// The pool by KECO 중분류 for 구인애로 진단, built on first use.
+    pub(crate) diagnosis_index: std::cell::OnceCell<crate::company_diagnosis::DiagnosisIndex>,
 }
 
 pub(crate) struct PoolSeeker {
@@ -297,6 +299,7 @@ impl Desk {
             caseload,
             seekers,
             vacancies,
+            diagnosis_index: std::cell::OnceCell::new(),
         })
     }
 

@@ -143,6 +143,20 @@ pub struct OverdueIapRow {
     pub months_overdue: u32,
 }
 
+/// A consulting-plan action past its due date and still open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct OverdueActionRow {
+    pub action_id: String,
+    pub company_id: String,
+    pub company_name: String,
+    pub kind_label: String,
+    pub description: String,
+    pub owner: String,
+    pub due_on: String,
+    #[ts(type = "number")]
+    pub overdue_days: i64,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct WaitingReferral {
     pub referral_id: String,
@@ -200,6 +214,8 @@ pub struct TodayView {
     pub retention_checks: Vec<DueRetention>,
     /// IAP activities past their month with no 이행 점검, oldest first.
     pub overdue_iap: Vec<OverdueIapRow>,
+    /// 기업 컨설팅 계획 actions past their due date, oldest first.
+    pub overdue_actions: Vec<OverdueActionRow>,
     pub referrals: Vec<WaitingReferral>,
     /// 알선 without an outcome after [`REFERRAL_WAIT_DAYS`].
     pub applications: Vec<WaitingApplication>,
@@ -213,6 +229,7 @@ pub struct TodayView {
 pub struct TodayTotals {
     pub retention_checks: u32,
     pub overdue_iap: u32,
+    pub overdue_actions: u32,
     pub referrals: u32,
     pub applications: u32,
     pub stale_vacancies: u32,
@@ -225,6 +242,8 @@ pub struct TodayLimits {
     pub retention_checks: u32,
     #[serde(default = "today_page")]
     pub overdue_iap: u32,
+    #[serde(default = "today_page")]
+    pub overdue_actions: u32,
     pub referrals: u32,
     pub applications: u32,
     pub stale_vacancies: u32,
@@ -238,6 +257,7 @@ impl Default for TodayLimits {
         TodayLimits {
             retention_checks: TODAY_PAGE,
             overdue_iap: TODAY_PAGE,
+            overdue_actions: TODAY_PAGE,
             referrals: TODAY_PAGE,
             applications: TODAY_PAGE,
             stale_vacancies: TODAY_PAGE,
@@ -341,6 +361,14 @@ impl Desk {
             .filter_map(|o| overdue_iap_row(o, today))
             .collect();
 
+        // Consulting-plan actions whose due date has passed.
+        totals.overdue_actions = store.actions_overdue_count(today)? as u32;
+        let overdue_actions = store
+            .actions_overdue(today, 0, shown(limits.overdue_actions) as u32)?
+            .into_iter()
+            .filter_map(|o| overdue_action_row(o, today))
+            .collect();
+
         let mut waiting: Vec<(i64, doyak_domain::Referral)> = store
             .open_referrals()?
             .into_iter()
@@ -435,6 +463,7 @@ impl Desk {
             follow_up_groups,
             retention_checks,
             overdue_iap,
+            overdue_actions,
             referrals,
             applications,
             stale_vacancies,
@@ -529,5 +558,30 @@ fn overdue_iap_row(o: doyak_store::OverdueIap, today: NaiveDate) -> Option<Overd
         kind_label: kind.label_ko().to_owned(),
         description,
         months_overdue,
+    })
+}
+
+/// The row of an overdue plan action; `None` for an event that is not one
+/// (the store lists only actions, so this does not happen).
+fn overdue_action_row(o: doyak_store::OverdueAction, today: NaiveDate) -> Option<OverdueActionRow> {
+    let doyak_domain::EventBody::CompanyAction {
+        kind,
+        description,
+        owner,
+        due_on: Some(due_on),
+        ..
+    } = o.action.body
+    else {
+        return None;
+    };
+    Some(OverdueActionRow {
+        action_id: o.action.id.to_string(),
+        company_id: o.company.id.to_string(),
+        company_name: o.company.name,
+        kind_label: kind.label_ko().to_owned(),
+        description,
+        owner: owner.unwrap_or_default(),
+        due_on: due_on.to_string(),
+        overdue_days: days(due_on, today),
     })
 }

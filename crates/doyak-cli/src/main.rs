@@ -1,6 +1,7 @@
 //! `doyak`: the caseload from the terminal. Thin: parse arguments, read the
 //! passphrase, call the use-case layer, print in Korean.
 
+mod company;
 mod io;
 mod posting;
 mod queue;
@@ -129,6 +130,11 @@ enum Command {
     Resume {
         #[command(subcommand)]
         action: resume::ResumeAction,
+    },
+    /// 기업 구인애로 진단과 지원사업 찾기 (사례관리 파일에서 읽기만 함).
+    Company {
+        #[command(subcommand)]
+        action: company::CompanyAction,
     },
     /// 구인 공고 점검 (사례관리 파일 불필요).
     Posting {
@@ -623,6 +629,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Resume { action } => resume::run(action)?,
         Command::Posting { action } => posting::run(action)?,
+        Command::Company { action } => company::run(&open(&db)?, action)?,
         Command::Match {
             seekers,
             vacancies,

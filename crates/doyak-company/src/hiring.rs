@@ -9,7 +9,13 @@
 //! A cause the data cannot judge has no score and says what would settle
 //! it (기피 직종 needs the site visit's answers).
 
+use crate::visit::VisitFacts;
 use serde::Serialize;
+
+/// Which scoring a stored diagnosis was made with: raised whenever a
+/// weight or a rule below changes, so two diagnoses scored differently are
+/// not compared as if the firm had changed.
+pub const ENGINE_VERSION: &str = "hiring-2026-12-04";
 
 /// The fewest figures a comparison rests on: below it the part is left
 /// out and the fact says so.
@@ -39,6 +45,8 @@ pub struct HiringFacts {
     pub days_open: u32,
     /// 알선 made to it so far.
     pub referrals: u32,
+    /// What the site visit found, when the firm was asked.
+    pub visit: Option<VisitFacts>,
 }
 
 /// The official 미충원 causes.
@@ -53,6 +61,29 @@ pub enum CauseCode {
 }
 
 impl CauseCode {
+    pub const ALL: [CauseCode; 5] = [
+        CauseCode::Experience,
+        CauseCode::WorkingConditions,
+        CauseCode::Qualifications,
+        CauseCode::AvoidedOccupation,
+        CauseCode::NoApplicants,
+    ];
+
+    /// The stable code stored with a diagnosis.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CauseCode::Experience => "experience",
+            CauseCode::WorkingConditions => "working_conditions",
+            CauseCode::Qualifications => "qualifications",
+            CauseCode::AvoidedOccupation => "avoided_occupation",
+            CauseCode::NoApplicants => "no_applicants",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<CauseCode> {
+        CauseCode::ALL.into_iter().find(|c| c.as_str() == code)
+    }
+
     pub fn label_ko(self) -> &'static str {
         match self {
             CauseCode::Experience => "경력 요구",
@@ -137,6 +168,15 @@ fn working_conditions(f: &HiringFacts) -> Cause {
             *s += 10;
             facts.push("주 52시간 초과 근무 (+10)".to_owned());
         }
+        let reasons = f
+            .visit
+            .as_ref()
+            .map(|v| &v.leave_reasons[..])
+            .unwrap_or(&[]);
+        if reasons.iter().any(|r| r == "wage" || r == "hours") {
+            *s += 10;
+            facts.push("방문 문진: 퇴사자가 임금·근로시간을 이유로 꼽음 (+10)".to_owned());
+        }
         *s = (*s).min(100);
     }
     if f.housing {
@@ -144,6 +184,14 @@ fn working_conditions(f: &HiringFacts) -> Cause {
     }
     if f.commute_bus {
         facts.push("통근버스 운행".to_owned());
+    }
+    if let Some(v) = &f.visit {
+        if v.rest_facility == Some(false) {
+            facts.push("방문 문진: 휴게실(휴게시설)이 없습니다.".to_owned());
+        }
+        if !f.housing && v.dormitory == Some(false) && v.commute_support == Some(false) {
+            facts.push("방문 문진: 기숙사·통근 지원이 모두 없습니다.".to_owned());
+        }
     }
     Cause {
         code: CauseCode::WorkingConditions,
@@ -207,6 +255,71 @@ fn no_applicants(f: &HiringFacts) -> Cause {
     }
 }
 
+/// 기피 직종: only the site visit can say. Team judgment, no survey
+/// weights exist: each hard condition of the work 15 (at most 45), a
+/// 3-month quit rate of 50 % or more 30 (25 % or more 15, from 3 hires up:
+/// fewer say nothing), leavers naming the work's strain or danger 15, the
+/// firm itself seeing the job as shunned 10.
+fn avoided_occupation(visit: Option<&VisitFacts>) -> Cause {
+    let code = CauseCode::AvoidedOccupation;
+    let Some(v) = visit.filter(|v| !v.is_empty()) else {
+        return Cause {
+            code,
+            label_ko: code.label_ko().to_owned(),
+            score: None,
+            facts: vec![
+                "사례관리 자료로는 알 수 없습니다 — 현장 방문 문진(이직 사유, 3개월 내 퇴사율)으로 확인 필요."
+                    .to_owned(),
+            ],
+            too_strict: false,
+        };
+    };
+    let mut score = 0u32;
+    let mut facts = Vec::new();
+    if !v.hazards.is_empty() {
+        let add = (15 * u32::try_from(v.hazards.len()).unwrap_or(3)).min(45);
+        score += add;
+        let names: Vec<&str> = v.hazards.iter().map(|(_, l)| l.as_str()).collect();
+        facts.push(format!("작업 환경: {} (+{add})", names.join(", ")));
+    }
+    match (v.quit_rate_3m(), v.hires_12m) {
+        (Some(rate), Some(hires)) if hires >= 3 => {
+            let add = match rate {
+                50.. => 30,
+                25..=49 => 15,
+                _ => 0,
+            };
+            score += add;
+            facts.push(format!(
+                "입사 3개월 내 퇴사 {}명 / 1년 채용 {hires}명 = {rate}% (+{add})",
+                v.quits_3m.unwrap_or(0)
+            ));
+        }
+        (Some(_), Some(hires)) => facts.push(format!(
+            "1년 채용이 {hires}명뿐이라 3개월 내 퇴사율은 점수에서 뺐습니다 (최소 3명)."
+        )),
+        _ => facts.push("3개월 내 퇴사율: 답 없음 (확인 필요)".to_owned()),
+    }
+    if v.leave_reasons
+        .iter()
+        .any(|r| r == "intensity" || r == "hazard")
+    {
+        score += 15;
+        facts.push("퇴사자가 작업 강도·위험을 이유로 꼽음 (+15)".to_owned());
+    }
+    if v.avoided_view == Some(true) {
+        score += 10;
+        facts.push("회사도 구직자가 꺼리는 일이라고 봄 (+10)".to_owned());
+    }
+    Cause {
+        code,
+        label_ko: code.label_ko().to_owned(),
+        score: Some(score.min(100)),
+        facts,
+        too_strict: false,
+    }
+}
+
 /// Every cause, in the survey's order.
 pub fn diagnose(f: &HiringFacts) -> Vec<Cause> {
     vec![
@@ -225,16 +338,7 @@ pub fn diagnose(f: &HiringFacts) -> Vec<Cause> {
             f.pool,
             f.pool_without_certificates,
         ),
-        Cause {
-            code: CauseCode::AvoidedOccupation,
-            label_ko: CauseCode::AvoidedOccupation.label_ko().to_owned(),
-            score: None,
-            facts: vec![
-                "사례관리 자료로는 알 수 없습니다 — 현장 방문 문진(이직 사유, 3개월 내 퇴사율)으로 확인 필요."
-                    .to_owned(),
-            ],
-            too_strict: false,
-        },
+        avoided_occupation(f.visit.as_ref()),
         no_applicants(f),
     ]
 }

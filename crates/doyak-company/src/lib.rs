@@ -9,11 +9,15 @@
 //! the Korean text the counselor reads to the firm, where it is written,
 //! and the law behind it. [`draft`] writes a posting from the vacancy's own
 //! fields for the counselor to edit. [`hiring`] weighs the evidence for each
-//! official 미충원 cause of a vacancy.
+//! official 미충원 cause of a vacancy. [`programs`] finds the support programs
+//! (지원사업) a firm may use on a date: 해당, 해당 없음 or 확인 필요 with the
+//! facts that would settle it.
 
 pub mod draft;
 pub mod hiring;
 pub mod posting;
+pub mod programs;
+pub mod visit;
 
 pub use draft::{DraftInput, posting_draft};
 pub use posting::{Field, Finding, Posting, PostingCheck, Span, check, rules_version};

@@ -103,6 +103,48 @@ fn what_the_data_cannot_know_says_so_and_long_silence_points_at_no_applicants() 
     );
 }
 
+#[test]
+fn the_site_visit_scores_the_avoided_occupation_and_adds_to_conditions() {
+    use doyak_company::visit::{VisitFacts, current_form};
+    let answers: std::collections::BTreeMap<String, String> = [
+        ("hires_12m", "8"),
+        ("quits_3m", "5"),
+        ("hazards", "heat,heavy"),
+        ("leave_reasons", "wage,intensity"),
+        ("avoided_view", "0"),
+        ("rest_facility", "0"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect();
+    assert!(current_form().check(&answers).is_empty());
+    let f = HiringFacts {
+        visit: Some(VisitFacts::read(current_form(), &answers)),
+        ..base()
+    };
+    let avoided = cause(&f, CauseCode::AvoidedOccupation);
+    // Two hard conditions 30, 5 of 8 hires gone in 3 months (62%) 30,
+    // leavers naming the strain 15; the firm does not see it shunned: 75.
+    assert_eq!(avoided.score, Some(75), "{:?}", avoided.facts);
+    assert!(avoided.facts.iter().any(|x| x.contains("62%")));
+    // Leavers naming the wage add 10 to the wage's 60 (see above).
+    let conditions = cause(&f, CauseCode::WorkingConditions);
+    assert_eq!(conditions.score, Some(70));
+    assert!(conditions.facts.iter().any(|x| x.contains("휴게실")));
+    // Two hires are too few for a rate: the part is left out and said so.
+    let few: std::collections::BTreeMap<String, String> = [("hires_12m", "2"), ("quits_3m", "2")]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+    let f = HiringFacts {
+        visit: Some(VisitFacts::read(current_form(), &few)),
+        ..base()
+    };
+    let avoided = cause(&f, CauseCode::AvoidedOccupation);
+    assert_eq!(avoided.score, Some(0));
+    assert!(avoided.facts[0].contains("최소 3명"), "{:?}", avoided.facts);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 

@@ -10,7 +10,9 @@ use crate::{EventRecord, Id, KecoCode};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+mod company;
 mod pipeline;
+pub use company::{ActionStatus, CauseFinding, CompanyActionKind, HiringDifficulty, VisitAnswers};
 pub use pipeline::{Application, ApplicationStatus, Referral, ReferralStatus, StepRefusal};
 
 /// One append-only event in a seeker's or a company's file.
@@ -149,16 +151,52 @@ pub enum EventBody {
         industrial_complex: Option<String>,
         content: String,
     },
-    /// 구인애로 요인 진단.
+    /// 구인애로 진단: the factors the counselor settles on, and — when the
+    /// desk diagnosed — the evidence per official 미충원 cause for each open
+    /// vacancy as scored then, with the engine version that scored it and
+    /// the site-visit questionnaire's answers with the form that asked them.
     HiringDiagnosis {
         factors: Vec<HiringDifficulty>,
         note: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        causes: Vec<CauseFinding>,
+        /// The diagnosis engine (and its data) that scored `causes`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        engine: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        visit: Option<VisitAnswers>,
     },
-    /// 컨설팅 조치·지원사업 연계.
+    /// 컨설팅 조치·지원사업 연계. With a due date it is an action of the
+    /// consulting plan: a change of status or plan is a new version that
+    /// supersedes the old, so the plan keeps its history.
     CompanyAction {
         kind: CompanyActionKind,
         subsidy: Option<String>,
         description: String,
+        /// 담당 (who does it: the firm's contact, the counselor, a partner).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        owner: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due_on: Option<NaiveDate>,
+        /// `None` for a one-off record of what was done (older desks).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        status: Option<ActionStatus>,
+        /// 후속 방문 planned.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        follow_up_on: Option<NaiveDate>,
+        /// The vacancy it is for, when one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        vacancy_id: Option<Id>,
+        /// What came of it (required when 완료 or 취소).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        result: Option<String>,
+    },
+    /// 지원사업 판단 자료: facts about the firm the counselor confirmed
+    /// (상시근로자 수, 우선지원대상기업 여부, …), by fact id as the program
+    /// data names them. A later event's value of a fact replaces an
+    /// earlier one; an empty value clears it.
+    CompanyFacts {
+        facts: std::collections::BTreeMap<String, String>,
     },
 }
 
@@ -327,65 +365,6 @@ pub enum EmploymentType {
     SelfEmployed,
 }
 
-/// 구인애로 요인 (the national labour-demand survey's categories and the ones
-/// counselors add on site).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum HiringDifficulty {
-    /// 구직자 기대보다 낮은 근로조건
-    WorkingConditions,
-    /// 구직자 기피 직종
-    AvoidedOccupation,
-    /// 학력·자격 요건을 갖춘 지원자 부족
-    LacksQualifications,
-    /// 경력 요건을 갖춘 지원자 부족
-    LacksExperience,
-    /// 지역·업종 대비 낮은 임금
-    LowWage,
-    /// 근로시간·교대제
-    Hours,
-    /// 통근·주거
-    CommuteHousing,
-    /// 복지·안전·휴게시설
-    Facilities,
-    /// 채용 절차·공고 품질
-    RecruitingProcess,
-    /// 외국인력 채용
-    ForeignWorkers,
-}
-
-impl HiringDifficulty {
-    pub fn label_ko(self) -> &'static str {
-        match self {
-            HiringDifficulty::WorkingConditions => "근로조건이 구직자 기대에 못 미침",
-            HiringDifficulty::AvoidedOccupation => "구직자 기피 직종",
-            HiringDifficulty::LacksQualifications => "학력·자격 갖춘 지원자 부족",
-            HiringDifficulty::LacksExperience => "경력 갖춘 지원자 부족",
-            HiringDifficulty::LowWage => "지역·업종 대비 낮은 임금",
-            HiringDifficulty::Hours => "근로시간·교대제",
-            HiringDifficulty::CommuteHousing => "통근·주거",
-            HiringDifficulty::Facilities => "복지·안전·휴게시설",
-            HiringDifficulty::RecruitingProcess => "채용절차·공고 품질",
-            HiringDifficulty::ForeignWorkers => "외국인력 채용",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CompanyActionKind {
-    /// 근로환경 개선 컨설팅
-    WorkingEnvironment,
-    /// 인사·노무관리
-    HrManagement,
-    /// 채용 브랜딩·공고 개선
-    RecruitmentBranding,
-    /// 지원사업 연계
-    Subsidy,
-    /// 채용박람회·매칭데이
-    JobFair,
-}
-
 impl DiagnosisInstrument {
     pub fn label_ko(self) -> &'static str {
         match self {
@@ -451,18 +430,6 @@ impl EmploymentType {
     }
 }
 
-impl CompanyActionKind {
-    pub fn label_ko(self) -> &'static str {
-        match self {
-            CompanyActionKind::WorkingEnvironment => "근로환경 개선 컨설팅",
-            CompanyActionKind::HrManagement => "인사·노무관리",
-            CompanyActionKind::RecruitmentBranding => "채용 브랜딩·공고 개선",
-            CompanyActionKind::Subsidy => "지원사업 연계",
-            CompanyActionKind::JobFair => "채용박람회·매칭데이",
-        }
-    }
-}
-
 impl EventBody {
     /// The event's kind as a counselor names it.
     pub fn label_ko(&self) -> &'static str {
@@ -477,6 +444,7 @@ impl EventBody {
             EventBody::CompanyVisit { .. } => "기업 방문",
             EventBody::HiringDiagnosis { .. } => "구인애로 진단",
             EventBody::CompanyAction { .. } => "컨설팅 조치",
+            EventBody::CompanyFacts { .. } => "지원사업 판단 자료",
             EventBody::ApplicationStep { .. } => "알선 단계",
         }
     }
@@ -495,6 +463,7 @@ impl EventBody {
             EventBody::CompanyVisit { .. } => "company_visit",
             EventBody::HiringDiagnosis { .. } => "hiring_diagnosis",
             EventBody::CompanyAction { .. } => "company_action",
+            EventBody::CompanyFacts { .. } => "company_facts",
             EventBody::ApplicationStep { .. } => "application_step",
         }
     }
@@ -538,6 +507,14 @@ impl EventRecord for CaseEvent {
         }
     }
 
+    fn action_pending(&self) -> Option<Option<NaiveDate>> {
+        match &self.body {
+            EventBody::CompanyAction { due_on, status, .. } => {
+                Some(due_on.filter(|_| status.is_some_and(ActionStatus::is_open)))
+            }
+            _ => None,
+        }
+    }
     fn iap_pending(&self) -> Option<Option<&str>> {
         match &self.body {
             EventBody::IapActivity {
@@ -739,18 +716,42 @@ impl EventRecord for CaseEvent {
                     v.push("accepted", "제안", "제안은 200개까지 기록합니다.");
                 }
             }
-            EventBody::HiringDiagnosis { factors, .. } => {
-                if factors.is_empty() {
+            EventBody::HiringDiagnosis {
+                factors,
+                causes,
+                visit,
+                ..
+            } => {
+                if factors.is_empty() && causes.is_empty() {
                     v.push(
                         "factors",
                         "구인애로 요인",
                         "요인을 하나 이상 선택해 주세요.",
                     );
                 }
+                company::check_diagnosis(&mut v, causes, visit.as_ref());
             }
-            EventBody::CompanyAction { description, .. } => {
+            EventBody::CompanyAction {
+                description,
+                owner,
+                due_on,
+                status,
+                follow_up_on,
+                result,
+                ..
+            } => {
                 v.required("description", "조치 내용", description);
+                company::check_action(
+                    &mut v,
+                    self.occurred_on,
+                    owner.as_deref(),
+                    *due_on,
+                    *status,
+                    *follow_up_on,
+                    result.as_deref(),
+                );
             }
+            EventBody::CompanyFacts { facts } => company::check_facts(&mut v, facts),
         }
         v.errors
     }

@@ -129,6 +129,13 @@ pub trait EventRecord: Serialize + DeserializeOwned + Clone {
     fn retention_months(&self) -> Option<u8> {
         None
     }
+    /// For a company's consulting action: `Some(Some(due_on))` while it is
+    /// open (계획 or 진행 중, with a due date), `Some(None)` once it is done,
+    /// cancelled or a one-off record. The store keeps the open ones so 오늘
+    /// 할 일 lists the overdue.
+    fn action_pending(&self) -> Option<Option<chrono::NaiveDate>> {
+        None
+    }
     /// For an IAP activity: `Some(Some(month))` while its 이행 점검 is still
     /// to be recorded (the due month, YYYY-MM), `Some(None)` once it is done
     /// or checked. The store keeps the pending ones for 오늘 할 일.

@@ -91,6 +91,7 @@ pub use certificate::{certificate_keys, certificate_satisfies};
 pub use data::{middle_relatedness, normalise as spelling_key, skill_key};
 pub use explain::{Explanation, Reason, ReasonKind, Violation, ViolationKind};
 pub use index::Caseload;
+pub use pair::RequirementFit;
 pub use profile::{
     MAX_EXPERIENCE_YEARS, MAX_WAGE_MONTHLY, OccupationExperience, SeekerProfile, Side,
     VacancyProfile, keco_is_known,

@@ -3,7 +3,19 @@
 //! one vacancy's candidates and the explanation all start here.
 
 use crate::index::Caseload;
-use crate::score::{self, CommuteFit, OccupationFit};
+use crate::score::{self, CommuteFit, OccupationFit, OccupationLevel, OccupationSource};
+
+/// How one seeker stands against one vacancy's requirements
+/// ([`Caseload::requirement_fit`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RequirementFit {
+    pub aims: bool,
+    /// Within the commute limit (or 기숙사 for one willing to move), shifts
+    /// accepted where asked, and the vacancy still open.
+    pub otherwise_feasible: bool,
+    pub certificates_met: bool,
+    pub experience_met: bool,
+}
 
 /// The numbers behind one pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +73,30 @@ impl Caseload {
             missing_required: held.missing_required(self.required_of(v)),
             shift_refused: vk.shift && !sk.accepts_shift,
             closed: !vk.open,
+        }
+    }
+
+    /// How a seeker stands against a vacancy's requirements, for the
+    /// candidate pools of 구인애로 진단: whether they aim at its occupation
+    /// (a stated 희망 직종 of the same code or middle group), whether
+    /// anything besides the requirements rules the pair out, and whether
+    /// the required certificates and the experience asked are met.
+    ///
+    /// # Panics
+    /// When either index is out of range.
+    pub fn requirement_fit(&self, s: usize, v: usize) -> RequirementFit {
+        let vk = &self.vacancy_keys[v];
+        let (occupation, _) = self.best_occupation(s, vk.occupation);
+        let e = self.evaluate(s, v);
+        RequirementFit {
+            aims: occupation.source == OccupationSource::Stated
+                && matches!(
+                    occupation.level,
+                    OccupationLevel::Exact | OccupationLevel::Middle
+                ),
+            otherwise_feasible: e.commute.allowed() && !e.shift_refused && !e.closed,
+            certificates_met: !e.missing_required,
+            experience_met: self.experience_for(s, vk.occupation) >= vk.min_experience.months,
         }
     }
 

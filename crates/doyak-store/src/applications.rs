@@ -99,6 +99,27 @@ impl Store {
         Ok(hires)
     }
 
+    /// How many 알선 each open vacancy has had: applications past 후보
+    /// (the shortlist is the counselor's own and reaches no employer).
+    pub fn referrals_per_open_vacancy(&self) -> Result<HashMap<Id, u32>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.vacancy_id, count(*) FROM application a
+               JOIN vacancy v ON v.id = a.vacancy_id
+              WHERE v.status = 'open' AND v.deleted_at IS NULL AND a.deleted_at IS NULL
+                AND a.status <> 'shortlisted'
+              GROUP BY a.vacancy_id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        let mut referrals = HashMap::new();
+        for row in rows {
+            let (id, n) = row?;
+            if let Ok(id) = id.parse() {
+                referrals.insert(id, u32::try_from(n).unwrap_or(u32::MAX));
+            }
+        }
+        Ok(referrals)
+    }
+
     /// Every live 알선 not yet at its outcome (후보 to 면접), by the
     /// `application_waiting` index.
     pub fn open_applications(&self) -> Result<Vec<Application>> {

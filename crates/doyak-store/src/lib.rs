@@ -35,7 +35,7 @@ pub use sync::{
     PullSummary, PushSummary, Retried, Snapshot, SnapshotRecord, StoredToken, SyncRejection,
     SyncState,
 };
-pub use today::{FollowUp, OverdueIap, Placed};
+pub use today::{FollowUp, OverdueAction, OverdueIap, Placed};
 pub use write::{Actor, UpdateOutcome, WriteContext, Writer};
 
 use doyak_domain::Id;

@@ -37,6 +37,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0009_resume_file",
         include_str!("../migrations/0009_resume_file.sql"),
     ),
+    (
+        "0010_action_pending",
+        include_str!("../migrations/0010_action_pending.sql"),
+    ),
 ];
 
 /// The file's schema version: the number of migrations applied.
@@ -62,7 +66,11 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// version without the check (it does not know the field).
 /// 6: the 이력서 컨설팅 event (`resume_consulting`), a new variant a desk of
 /// schema 5 holds in `sync_held` until it is upgraded.
-pub const RECORD_SCHEMA: i64 = 6;
+/// 7: the company side — a diagnosis with its evidence per cause and the
+/// visit questionnaire, plan actions with owner, due date and status (new
+/// action kinds), and `company_facts`: new variants and values a desk of
+/// schema 6 holds in `sync_held` until it is upgraded.
+pub const RECORD_SCHEMA: i64 = 7;
 
 pub fn current_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)

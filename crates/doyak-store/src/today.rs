@@ -7,7 +7,7 @@ use crate::error::{Result, StoreError};
 use crate::query::decode;
 use chrono::NaiveDate;
 use doyak_domain::events::{Application, CaseEvent, Referral};
-use doyak_domain::{Id, JobSeeker, Vacancy};
+use doyak_domain::{Company, Id, JobSeeker, Vacancy};
 
 /// A placement and the retention checks already recorded for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -268,5 +268,86 @@ impl Store {
             )?
             .query_row([month], |r| r.get(0))?;
         Ok(n as u64)
+    }
+}
+
+/// A consulting-plan action past its due date and still open, and its firm.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OverdueAction {
+    pub action: CaseEvent,
+    pub company: Company,
+}
+
+impl Store {
+    /// A page of the consulting-plan actions due before `today` and still
+    /// open (계획 or 진행 중), of firms not deleted: oldest due date first,
+    /// `limit` rows after `offset`. Read from the writer-kept
+    /// `action_pending` table.
+    pub fn actions_overdue(
+        &self,
+        today: NaiveDate,
+        offset: u32,
+        limit: u32,
+    ) -> Result<Vec<OverdueAction>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.data, c.data
+               FROM action_pending p
+               JOIN company c ON c.id = p.subject_id
+               JOIN event e ON e.id = p.action_id
+              WHERE p.due_on < ?1 AND c.deleted_at IS NULL
+              ORDER BY p.due_on, c.id, p.action_id
+              LIMIT ?2 OFFSET ?3",
+        )?;
+        let rows = stmt.query_map((today.to_string(), limit, offset), |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        rows.map(|row| {
+            let (event, company) = row?;
+            Ok(OverdueAction {
+                action: decode(&event, "event")?,
+                company: decode(&company, "company")?,
+            })
+        })
+        .collect()
+    }
+
+    /// How many actions [`Store::actions_overdue`] would list in all.
+    pub fn actions_overdue_count(&self, today: NaiveDate) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM action_pending p JOIN company c ON c.id = p.subject_id
+                  WHERE p.due_on < ?1 AND c.deleted_at IS NULL",
+            )?
+            .query_row([today.to_string()], |r| r.get(0))?;
+        Ok(n as u64)
+    }
+}
+
+impl Store {
+    /// The 취업 recorded at a firm (by its id, not the employer's name):
+    /// (placement id, day), oldest first, corrected versions left out.
+    pub fn placements_at_company(&self, company: Id) -> Result<Vec<(Id, NaiveDate)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.id, e.occurred_on FROM event e INDEXED BY event_type
+              WHERE e.type = 'placement'
+                AND json_extract(e.data, '$.body.company_id') = ?1
+                AND NOT EXISTS (SELECT 1 FROM event x INDEXED BY event_subject
+                                 WHERE x.subject_id = e.subject_id AND x.supersedes = e.id)
+              ORDER BY e.occurred_on, e.id",
+        )?;
+        let rows = stmt.query_map([company.to_string()], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        rows.map(|row| {
+            let (id, on) = row?;
+            Ok((
+                id.parse().map_err(|_| StoreError::Corrupt {
+                    reason: "placement".into(),
+                })?,
+                date(&on),
+            ))
+        })
+        .collect()
     }
 }

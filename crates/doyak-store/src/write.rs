@@ -658,6 +658,30 @@ impl<'t> Writer<'t> {
                     .execute((id.to_string(), event.subject_id().to_string(), month))?;
             }
         }
+        if let Some(pending) = event.action_pending() {
+            // As for IAP activities above: a new version takes the old one's
+            // place, and a version pulled before the one it replaced must
+            // not bring that one back.
+            if let Some(old) = event.supersedes() {
+                self.tx
+                    .prepare_cached("DELETE FROM action_pending WHERE action_id = ?1")?
+                    .execute([old.to_string()])?;
+            }
+            if let Some(due_on) = pending {
+                self.tx
+                    .prepare_cached(
+                        "INSERT OR IGNORE INTO action_pending (action_id, subject_id, due_on)
+                         SELECT ?1, ?2, ?3
+                          WHERE NOT EXISTS (SELECT 1 FROM event INDEXED BY event_subject
+                                             WHERE subject_id = ?2 AND supersedes = ?1)",
+                    )?
+                    .execute((
+                        id.to_string(),
+                        event.subject_id().to_string(),
+                        due_on.to_string(),
+                    ))?;
+            }
+        }
         if let Some(months) = event.retention_months() {
             self.tx
                 .prepare_cached(

@@ -119,7 +119,7 @@ export function Today({ onOpenSeeker, onOpenSubject, onOpenVacancy }: Props) {
   const [view, setView] = useState<TodayView | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const [checking, setChecking] = useState<{ placementId: string; months: number } | null>(null);
-  const [limits, setLimits] = useState<TodayLimits>({ retention_checks: PAGE, overdue_iap: PAGE, referrals: PAGE, applications: PAGE, stale_vacancies: PAGE });
+  const [limits, setLimits] = useState<TodayLimits>({ retention_checks: PAGE, overdue_iap: PAGE, overdue_actions: PAGE, referrals: PAGE, applications: PAGE, stale_vacancies: PAGE });
   const load = () => api.today(limits).then(setView, setError);
   const more = (key: keyof TodayLimits) => () => setLimits((l) => ({ ...l, [key]: l[key] + PAGE }));
 

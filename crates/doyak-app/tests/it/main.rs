@@ -4,6 +4,7 @@
 
 mod casefile;
 mod companies;
+mod company_side;
 mod conflicts;
 mod counselors;
 mod counts;

@@ -107,6 +107,9 @@ impl CompanyMaker<'_> {
                 EventBody::HiringDiagnosis {
                     factors,
                     note: Some(note),
+                    causes: Vec::new(),
+                    engine: None,
+                    visit: None,
                 },
             );
         }
@@ -123,6 +126,12 @@ impl CompanyMaker<'_> {
                         kind,
                         subsidy: subsidy.map(str::to_owned),
                         description,
+                        owner: None,
+                        due_on: None,
+                        status: None,
+                        follow_up_on: None,
+                        vacancy_id: None,
+                        result: None,
                     },
                 );
             }

@@ -4,7 +4,9 @@
 use crate::seeker_events::event;
 use crate::*;
 use doyak_domain::EventBody;
-use doyak_domain::events::{CompanyActionKind, ContactMode, HiringDifficulty};
+use doyak_domain::events::{
+    ActionStatus, CauseFinding, CompanyActionKind, ContactMode, HiringDifficulty, VisitAnswers,
+};
 use expect_test::expect;
 
 fn of_company(body: EventBody) -> doyak_domain::CaseEvent {
@@ -57,6 +59,9 @@ fn hiring_diagnosis() {
     let table = Table::new(of_company(EventBody::HiringDiagnosis {
         factors: vec![HiringDifficulty::CommuteHousing],
         note: None,
+        causes: Vec::new(),
+        engine: None,
+        visit: None,
     }))
     .case("no factors", |e| {
         if let EventBody::HiringDiagnosis { factors, .. } = &mut e.body {
@@ -68,12 +73,49 @@ fn hiring_diagnosis() {
             *factors = vec![HiringDifficulty::LowWage, HiringDifficulty::LowWage];
         }
     })
-    .case("diagnosed tomorrow", |e| e.occurred_on = tomorrow());
+    .case("diagnosed tomorrow", |e| e.occurred_on = tomorrow())
+    .case("no factors but scored causes", |e| {
+        if let EventBody::HiringDiagnosis {
+            factors, causes, ..
+        } = &mut e.body
+        {
+            factors.clear();
+            causes.push(CauseFinding {
+                vacancy_id: None,
+                cause: "experience".into(),
+                score: Some(40),
+                too_strict: false,
+            });
+        }
+    })
+    .case("a score over 100", |e| {
+        if let EventBody::HiringDiagnosis { causes, .. } = &mut e.body {
+            causes.push(CauseFinding {
+                vacancy_id: None,
+                cause: "experience".into(),
+                score: Some(140),
+                too_strict: false,
+            });
+        }
+    })
+    .case("visit form hash not hex", |e| {
+        if let EventBody::HiringDiagnosis { visit, .. } = &mut e.body {
+            *visit = Some(VisitAnswers {
+                form: "company-visit".into(),
+                version: 1,
+                sha256: "abc".into(),
+                answers: Default::default(),
+            });
+        }
+    });
     expect![[r#"
-        valid                 | ok
-        no factors            | factors(구인애로 요인): 요인을 하나 이상 선택해 주세요.
-        the same factor twice | ok
-        diagnosed tomorrow    | ok
+        valid                        | ok
+        no factors                   | factors(구인애로 요인): 요인을 하나 이상 선택해 주세요.
+        the same factor twice        | ok
+        diagnosed tomorrow           | ok
+        no factors but scored causes | ok
+        a score over 100             | causes(진단 근거): 점수는 0~100 사이입니다 (experience).
+        visit form hash not hex      | visit(방문 문진): 문진표의 SHA-256은 16진수 64자리입니다.
     "#]]
     .assert_eq(&table.events());
 }
@@ -85,6 +127,12 @@ fn company_action() {
         kind: CompanyActionKind::Subsidy,
         subsidy: Some("일자리 채움 청년지원금".into()),
         description: "신청 서류 안내".into(),
+        owner: None,
+        due_on: None,
+        status: None,
+        follow_up_on: None,
+        vacancy_id: None,
+        result: None,
     }))
     .case("description empty", |e| {
         if let EventBody::CompanyAction { description, .. } = &mut e.body {
@@ -96,12 +144,39 @@ fn company_action() {
             *subsidy = Some(" ".into());
         }
     })
-    .case("acted tomorrow", |e| e.occurred_on = tomorrow());
+    .case("acted tomorrow", |e| e.occurred_on = tomorrow())
+    .case("planned without due date or owner", |e| {
+        if let EventBody::CompanyAction { status, .. } = &mut e.body {
+            *status = Some(ActionStatus::Planned);
+        }
+    })
+    .case("done without a result", |e| {
+        if let EventBody::CompanyAction {
+            status,
+            due_on,
+            owner,
+            ..
+        } = &mut e.body
+        {
+            *status = Some(ActionStatus::Done);
+            *due_on = Some(tomorrow());
+            *owner = Some("김대리".into());
+        }
+    })
+    .case("follow-up before the record", |e| {
+        if let EventBody::CompanyAction { follow_up_on, .. } = &mut e.body {
+            *follow_up_on = e.occurred_on.pred_opt();
+        }
+    });
     expect![[r#"
-        valid             | ok
-        description empty | description(조치 내용): 필수 항목입니다.
-        subsidy blank     | ok
-        acted tomorrow    | ok
+        valid                             | ok
+        description empty                 | description(조치 내용): 필수 항목입니다.
+        subsidy blank                     | ok
+        acted tomorrow                    | ok
+        planned without due date or owner | due_on(기한): 계획의 조치에는 기한이 필요합니다.
+                                          | owner(담당): 계획의 조치에는 담당이 필요합니다.
+        done without a result             | result(결과): 완료·취소한 조치에는 결과(또는 취소 사유)를 적어 주세요.
+        follow-up before the record       | follow_up_on(후속 방문일): 후속 방문일(2026-11-19)이 기록일(2026-11-20)보다 빠릅니다.
     "#]]
     .assert_eq(&table.events());
 }

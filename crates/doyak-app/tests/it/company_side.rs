@@ -1,0 +1,316 @@
+//! The company side over a real caseload: 구인애로 진단 from the caseload's
+//! own figures and the site visit, saved with its evidence and compared;
+//! the consulting plan; the support-program finder.
+
+use crate::recommend::{company, message, seeker, vacancy};
+use crate::*;
+use doyak_app::{CompanyDiagnosisForm, VacancyForm};
+use std::collections::BTreeMap;
+
+fn answers(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+fn events(d: &Desk, company: &str) -> usize {
+    d.company_detail(company).unwrap().events.len()
+}
+
+#[test]
+fn the_diagnosis_counts_the_pool_with_the_matching_engine_and_is_saved_and_compared() {
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let c = company(d);
+    // One 용접원 vacancy in 안산 단원구 asking 용접기능사 and 3 years.
+    let vid = vacancy(d, &c, "CO2 용접원", "day", "41273");
+    let mut v: VacancyForm = d.vacancy_form(&vid).unwrap();
+    v.min_experience_years = "3".into();
+    v.wage_monthly = "250".into();
+    d.save_vacancy_form(&v).unwrap();
+    // Five seekers aim at 용접 (KECO 82) in 단원구 and hold 용접기능사
+    // (the fixture gives it), none with experience; one more has no
+    // licence; one refuses shifts (no matter here: day work).
+    for name in ["가용접", "나용접", "다용접", "라용접", "마용접"] {
+        seeker(d, name, true, "yes");
+    }
+    let no_licence = seeker(d, "바용접", true, "yes");
+    let mut s = d.seeker(no_licence.parse().unwrap()).unwrap();
+    s.certificates.clear();
+    d.save(&s).unwrap();
+
+    let first = d.company_diagnosis(&c).unwrap();
+    assert_eq!(first.vacancies.len(), 1);
+    let causes = &first.vacancies[0].causes;
+    let by = |code: &str| causes.iter().find(|x| x.code == code).unwrap();
+    // Experience shuts out all six (nobody has 3 years): 0 → 5 without
+    // it (the one without the licence still lacks it) — too strict.
+    let experience = by("experience");
+    assert_eq!(experience.score, Some(100), "{:?}", experience.facts);
+    assert!(experience.too_strict);
+    assert!(
+        experience.facts[0].contains("0명 → 5명"),
+        "{:?}",
+        experience.facts
+    );
+    // The licence: without it and the experience both still asked, the
+    // pool stays 0 → 0: nothing to judge.
+    assert_eq!(by("qualifications").score, None);
+    // Six seekers want 280만원, all above the 250 offered, and there is no
+    // peer vacancy: the wage part rests on the seekers alone (100%).
+    let wage = by("working_conditions");
+    assert_eq!(wage.score, Some(100), "{:?}", wage.facts);
+    assert!(wage.facts.iter().any(|f| f.contains("구직자 6명 중 100%")));
+    assert_eq!(by("avoided_occupation").score, None, "no visit yet");
+
+    // Save with a visit: 7 hires, 4 gone within 3 months, heat.
+    let form = CompanyDiagnosisForm {
+        company_id: c.clone(),
+        answers: answers(&[("hires_12m", "7"), ("quits_3m", "4"), ("hazards", "heat")]),
+        factors: vec![],
+        note: "1차 방문".into(),
+    };
+    let before = events(d, &c);
+    let first_id = d.save_company_diagnosis(&form).unwrap();
+    assert_eq!(events(d, &c), before + 1);
+    let view = d.company_diagnosis_view(&c).unwrap();
+    assert_eq!(view.answers.get("quits_3m").map(String::as_str), Some("4"));
+    let avoided = view
+        .current
+        .as_ref()
+        .unwrap()
+        .summary
+        .iter()
+        .find(|x| x.code == "avoided_occupation")
+        .unwrap();
+    // heat 15 + 57% quit rate 30 = 45.
+    assert_eq!(avoided.score, Some(45));
+    assert_eq!(view.history.len(), 1);
+    // No factor chosen: those at 50 or more were kept.
+    assert_eq!(
+        view.history[0].factors,
+        ["경력 갖춘 지원자 부족", "근로조건이 구직자 기대에 못 미침"]
+    );
+
+    // The firm drops the experience and raises the wage; diagnosed again.
+    let mut v: VacancyForm = d.vacancy_form(&vid).unwrap();
+    v.min_experience_years = "".into();
+    v.wage_monthly = "300".into();
+    d.save_vacancy_form(&v).unwrap();
+    let second_id = d
+        .save_company_diagnosis(&CompanyDiagnosisForm {
+            answers: answers(&[("hires_12m", "7"), ("quits_3m", "1"), ("hazards", "heat")]),
+            ..form
+        })
+        .unwrap();
+    let cmp = d
+        .compare_company_diagnoses(&c, &second_id, &first_id)
+        .unwrap();
+    assert!(!cmp.engine_changed);
+    let row = |cause: &str| cmp.rows.iter().find(|r| r.cause == cause).unwrap();
+    assert_eq!(row("경력 요구").before, Some(100));
+    assert_eq!(
+        row("경력 요구").after,
+        Some(0),
+        "no experience asked any more"
+    );
+    assert_eq!(row("경력 요구").change, Some(-100));
+    // 300 is above every seeker's 280.
+    assert_eq!(row("임금 등 근로조건").after, Some(0));
+    assert_eq!(cmp.answers.len(), 1);
+    assert_eq!(cmp.answers[0].before, "4");
+    assert_eq!(cmp.answers[0].after, "1");
+}
+
+#[test]
+fn a_firm_with_nothing_to_diagnose_or_bad_answers_gets_korean_and_nothing_is_saved() {
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let c = company(d);
+    let err = d.company_diagnosis(&c).unwrap_err();
+    assert!(message(err).contains("모집 중인 구인이 없어"), "no vacancy");
+    let view = d.company_diagnosis_view(&c).unwrap();
+    assert!(view.current.is_none());
+    assert!(view.no_vacancy.contains("구인을 먼저 등록"));
+    assert!(
+        d.save_company_diagnosis(&CompanyDiagnosisForm {
+            company_id: c.clone(),
+            ..Default::default()
+        })
+        .is_err()
+    );
+    vacancy(d, &c, "CO2 용접원", "day", "41273");
+    let err = d
+        .save_company_diagnosis(&CompanyDiagnosisForm {
+            company_id: c.clone(),
+            answers: answers(&[("hires_12m", "열"), ("dormitory", "2")]),
+            ..Default::default()
+        })
+        .unwrap_err();
+    let fields: Vec<String> = err.field_errors().iter().map(|e| e.field.clone()).collect();
+    assert_eq!(fields, ["answers.dormitory", "answers.hires_12m"]);
+    assert!(err.field_errors()[1].label.contains("1번"));
+    assert_eq!(events(d, &c), 0, "nothing half-saved");
+    assert!(d.company_diagnosis("없는 id").is_err());
+}
+
+#[test]
+fn plan_actions_keep_their_history_and_fall_overdue_into_today() {
+    use doyak_app::PlanActionForm;
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let c = company(d);
+    let vid = vacancy(d, &c, "CO2 용접원", "day", "41273");
+    let base = PlanActionForm {
+        company_id: c.clone(),
+        kind: "posting_improvement".into(),
+        description: "공고에 임금·교대 조건을 구체적으로".into(),
+        owner: "인사담당 김대리".into(),
+        due_on: "2026-11-20".into(), // before today (2026-11-25)
+        status: "planned".into(),
+        vacancy_id: vid.clone(),
+        ..Default::default()
+    };
+    let late = d.save_plan_action(&base).unwrap();
+    d.save_plan_action(&PlanActionForm {
+        kind: "infrastructure".into(),
+        description: "기숙사 임차비 지원 신청".into(),
+        due_on: "2026-12-15".into(),
+        ..base.clone()
+    })
+    .unwrap();
+    let today = d.today().unwrap();
+    assert_eq!(
+        today.totals.overdue_actions, 1,
+        "only the one due 2026-11-20"
+    );
+    assert_eq!(today.overdue_actions[0].overdue_days, 5);
+    assert_eq!(today.overdue_actions[0].company_name, "도약정밀");
+
+    // Done: a new version replaces it, with its result; it leaves 오늘 할 일.
+    let missing_result = d
+        .save_plan_action(&PlanActionForm {
+            id: late.clone(),
+            status: "done".into(),
+            ..base.clone()
+        })
+        .unwrap_err();
+    assert_eq!(missing_result.field_errors()[0].field, "result");
+    let done = d
+        .save_plan_action(&PlanActionForm {
+            id: late.clone(),
+            status: "done".into(),
+            result: "공고 수정 후 지원자 3명".into(),
+            ..base.clone()
+        })
+        .unwrap();
+    assert_eq!(d.today().unwrap().totals.overdue_actions, 0);
+    // The old version cannot be edited again.
+    assert!(
+        d.save_plan_action(&PlanActionForm {
+            id: late,
+            ..base.clone()
+        })
+        .is_err()
+    );
+    let plan = d.company_plan(&c).unwrap();
+    assert_eq!(plan.actions.len(), 2);
+    // Open first; the done one keeps its history.
+    assert_eq!(
+        plan.actions[0].kind_label,
+        "인프라·환경 개선(기숙사·통근·휴게시설)"
+    );
+    let row = plan.actions.iter().find(|a| a.id == done).unwrap();
+    assert_eq!(row.status_label, "완료");
+    assert_eq!(row.vacancy_title, "CO2 용접원");
+    assert_eq!(row.history.len(), 1);
+    assert!(
+        row.history[0].contains("계획 · 기한 2026-11-20"),
+        "{:?}",
+        row.history
+    );
+    assert_eq!(plan.outcome.hires, 0);
+
+    // Bad input: every field at fault at once, nothing saved.
+    let err = d
+        .save_plan_action(&PlanActionForm {
+            company_id: c.clone(),
+            kind: "magic".into(),
+            due_on: "11월 말".into(),
+            status: "planned".into(),
+            vacancy_id: "01900000-0000-7000-8000-000000000000".into(),
+            ..Default::default()
+        })
+        .unwrap_err();
+    let mut fields: Vec<String> = err.field_errors().iter().map(|e| e.field.clone()).collect();
+    fields.sort();
+    assert_eq!(fields, ["due_on", "kind", "vacancy_id"]);
+    assert_eq!(d.company_plan(&c).unwrap().actions.len(), 2);
+}
+
+#[test]
+fn programs_answer_in_three_values_from_the_record_and_confirmed_facts() {
+    use doyak_app::CompanyFactsForm;
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let c = company(d); // 안산 단원구 (수도권), KSIC 29120 (제조), 반월산단
+    let view = d.company_programs(&c, "2026-03-02", "").unwrap();
+    let fact = |v: &doyak_app::CompanyProgramsView, id: &str| {
+        v.facts.iter().find(|f| f.id == id).unwrap().clone()
+    };
+    // The record says 제조업 and the 산업단지; 피보험자 42 is not 상시근로자.
+    assert_eq!(fact(&view, "manufacturing").value, "1");
+    assert_eq!(fact(&view, "manufacturing").source, "기업 정보");
+    assert_eq!(fact(&view, "insured_employees").value, "42");
+    assert_eq!(fact(&view, "employees").value, "");
+    let innovation = |v: &doyak_app::CompanyProgramsView| {
+        v.programs
+            .iter()
+            .find(|p| p.id == "workplace_innovation_consulting")
+            .cloned()
+    };
+    // 일터혁신 상생컨설팅 is a 2025 rule: in 2026 the data has no rule.
+    assert_eq!(innovation(&view).unwrap().verdict, "unknown");
+    let youth = view.programs.iter().find(|p| p.id == "youth_leap").unwrap();
+    assert_eq!(youth.verdict_label, "확인 필요");
+    assert!(
+        youth.missing_ids.contains(&"priority_support".to_owned()),
+        "{youth:?}"
+    );
+
+    // In 2025 with 상시근로자 42 confirmed: 20명 이상 → 해당.
+    d.save_company_facts(&CompanyFactsForm {
+        company_id: c.clone(),
+        facts: answers(&[("employees", "42"), ("priority_support", "1")]),
+    })
+    .unwrap();
+    let y2025 = d.company_programs(&c, "2025-06-02", "").unwrap();
+    assert_eq!(innovation(&y2025).unwrap().verdict_label, "해당");
+    assert_eq!(fact(&y2025, "employees").source, "상담사 확인");
+    // Clearing a fact makes it unknown again.
+    d.save_company_facts(&CompanyFactsForm {
+        company_id: c.clone(),
+        facts: answers(&[("employees", "")]),
+    })
+    .unwrap();
+    let cleared = d.company_programs(&c, "2025-06-02", "").unwrap();
+    assert_eq!(innovation(&cleared).unwrap().verdict_label, "확인 필요");
+
+    // Bad input: a value of the wrong kind, an unknown fact, a date
+    // outside every rule, a bad date — Korean, nothing kept.
+    let before = events(d, &c);
+    let err = d
+        .save_company_facts(&CompanyFactsForm {
+            company_id: c.clone(),
+            facts: answers(&[("employees", "마흔"), ("shoe_size", "1")]),
+        })
+        .unwrap_err();
+    let fields: Vec<String> = err.field_errors().iter().map(|e| e.field.clone()).collect();
+    assert_eq!(fields, ["facts.employees", "facts.shoe_size"]);
+    assert_eq!(events(d, &c), before);
+    let err = d.company_programs(&c, "2019-01-01", "").unwrap_err();
+    assert!(message(err).contains("자료 범위"));
+    let err = d.company_programs(&c, "작년", "").unwrap_err();
+    assert!(message(err).contains("2026-12-31처럼"));
+}
