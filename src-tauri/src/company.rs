@@ -2,10 +2,11 @@
 //! (doyak_app `company_diagnosis`, `company_plan`, `company_programs`).
 //! Reads run on the reader connection; saves on the desk.
 
-use crate::commands::{DeskState, with_desk, with_reader};
+use crate::commands::{DeskState, download_dir, with_desk, with_reader};
 use doyak_app::{
     CompanyDiagnosis, CompanyDiagnosisForm, CompanyDiagnosisView, CompanyFactsForm,
-    CompanyPlanView, CompanyProgramsView, DiagnosisComparison, PlanActionForm, UiError,
+    CompanyPlanView, CompanyProgramsView, DiagnosisComparison, ExportOutcome, PlanActionForm,
+    UiError,
 };
 
 #[tauri::command]
@@ -83,4 +84,18 @@ pub async fn save_company_facts(
     form: CompanyFactsForm,
 ) -> Result<(), UiError> {
     with_desk(&state, move |desk| desk.save_company_facts(&form)).await
+}
+
+/// The firm's report (diagnosis, plan, programs) as a new PDF in the
+/// download folder.
+#[tauri::command]
+pub async fn save_company_report(
+    state: tauri::State<'_, DeskState>,
+    company_id: String,
+) -> Result<ExportOutcome, UiError> {
+    let dir = download_dir();
+    with_desk(&state, move |desk| {
+        desk.save_company_report(&company_id, &dir)
+    })
+    .await
 }

@@ -147,6 +147,7 @@ fn main() {
             company::save_plan_action,
             company::company_programs,
             company::save_company_facts,
+            company::save_company_report,
             casework::outcome_choices,
             casework::new_placement_form,
             casework::add_placement,

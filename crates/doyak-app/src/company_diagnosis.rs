@@ -471,6 +471,19 @@ impl Desk {
         Ok(events)
     }
 
+    /// The factors of the latest saved diagnosis, in Korean.
+    pub(crate) fn company_diagnosis_history_factors(
+        &self,
+        company: Id,
+    ) -> Result<Option<Vec<String>>, AppError> {
+        Ok(self.diagnosis_events(company)?.pop().map(|e| match e.body {
+            EventBody::HiringDiagnosis { factors, .. } => {
+                factors.iter().map(|f| f.label_ko().to_owned()).collect()
+            }
+            _ => Vec::new(),
+        }))
+    }
+
     fn last_visit_answers(&self, company: Id) -> Result<BTreeMap<String, String>, AppError> {
         Ok(self
             .diagnosis_events(company)?

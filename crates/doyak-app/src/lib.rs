@@ -12,6 +12,7 @@ mod company_diagnosis;
 mod company_forms;
 mod company_plan;
 mod company_programs;
+mod company_report;
 mod correct;
 mod counselors;
 mod demo;

@@ -12,7 +12,7 @@ use doyak_domain::EntityKind;
 use doyak_report::{Align, Bar, Block, Column, Document, render_pdf};
 use std::path::Path;
 
-fn col(title: &str, width: f32, align: Align) -> Column {
+pub(crate) fn col(title: &str, width: f32, align: Align) -> Column {
     Column {
         title: title.to_owned(),
         width,

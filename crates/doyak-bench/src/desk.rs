@@ -56,6 +56,9 @@ pub fn run(n: u32, runs: usize, keep: Option<std::path::PathBuf>) {
     let mut report = Vec::new();
     let mut assignment = Vec::new();
     let (mut quick, mut seeker_page) = (Vec::new(), Vec::new());
+    let (mut firm_tab, mut all_firms, mut firm_programs, mut firm_report) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut firms_diagnosed = 0usize;
     for _ in 0..runs {
         let mut opened = None;
         open.push(ms(|| {
@@ -223,6 +226,41 @@ pub fn run(n: u32, runs: usize, keep: Option<std::path::PathBuf>) {
                 )
             }));
         }
+        // The company side: every firm with an open vacancy diagnosed (the
+        // pool is built above), then one firm's 진단 tab, 지원사업 and report.
+        all_firms.push(ms(|| {
+            firms_diagnosed = desk
+                .diagnose_all_companies()
+                .unwrap_or_else(|e| crate::fail("diagnose all", e))
+                .len();
+        }));
+        let firms: Vec<String> = vacancies
+            .items
+            .iter()
+            .map(|v| v.company_id.clone())
+            .collect();
+        for firm in &firms {
+            firm_tab.push(ms(|| {
+                drop(
+                    desk.company_diagnosis_view(firm)
+                        .unwrap_or_else(|e| crate::fail("company diagnosis", e)),
+                )
+            }));
+            firm_programs.push(ms(|| {
+                drop(
+                    desk.company_programs(firm, "", "")
+                        .unwrap_or_else(|e| crate::fail("company programs", e)),
+                )
+            }));
+        }
+        if let Some(firm) = firms.first() {
+            firm_report.push(ms(|| {
+                drop(
+                    desk.company_report(firm)
+                        .unwrap_or_else(|e| crate::fail("company report", e)),
+                )
+            }));
+        }
     }
     println!("| use case ({n} seekers, {runs} runs, median) | figure |");
     println!("|---|---|");
@@ -291,5 +329,21 @@ pub fn run(n: u32, runs: usize, keep: Option<std::path::PathBuf>) {
     println!(
         "| 추천 인재 (one vacancy against every seeker in the program, top 20 with reasons) | {:.1} ms |",
         median(for_vacancy)
+    );
+    println!(
+        "| 구인애로 진단 of every firm with an open vacancy ({firms_diagnosed} firms, pool built) | {:.1} ms |",
+        median(all_firms)
+    );
+    println!(
+        "| company 진단 tab (one firm: its vacancies diagnosed, visit form, history) | {:.1} ms |",
+        median(firm_tab)
+    );
+    println!(
+        "| company 지원사업 tab (every program on today's date) | {:.1} ms |",
+        median(firm_programs)
+    );
+    println!(
+        "| company report PDF (진단, 계획, 지원사업) | {:.1} ms |",
+        median(firm_report)
     );
 }

@@ -118,10 +118,14 @@ enum Command {
         top: usize,
     },
     /// 구직자의 진단 결과와 IAP를 PDF 보고서로 씁니다 (있는 파일은 덮어쓰지 않음).
+    #[command(group(clap::ArgGroup::new("whose").required(true).args(["seeker", "company"])))]
     Report {
-        /// 사례관리 파일의 구직자 ID
+        /// 사례관리 파일의 구직자 ID (진단·IAP 보고서)
         #[arg(long)]
-        seeker: String,
+        seeker: Option<String>,
+        /// 사례관리 파일의 기업 ID (구인애로 진단·컨설팅 계획 보고서)
+        #[arg(long)]
+        company: Option<String>,
         /// 쓸 PDF 파일
         #[arg(long)]
         output: PathBuf,
@@ -692,9 +696,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 print_out(&jsonl(&[line])?)?;
             }
         }
-        Command::Report { seeker, output } => {
+        Command::Report {
+            seeker,
+            company,
+            output,
+        } => {
             let mut desk = open(&db)?;
-            let bytes = desk.seeker_report(&seeker)?;
+            let bytes = match (seeker, company) {
+                (Some(seeker), _) => desk.seeker_report(&seeker)?,
+                (None, Some(company)) => desk.company_report(&company)?,
+                (None, None) => unreachable!("clap requires one of the two"),
+            };
             let written = std::fs::OpenOptions::new()
                 .write(true)
                 .create_new(true)

@@ -314,3 +314,49 @@ fn programs_answer_in_three_values_from_the_record_and_confirmed_facts() {
     let err = d.company_programs(&c, "작년", "").unwrap_err();
     assert!(message(err).contains("2026-12-31처럼"));
 }
+
+#[test]
+fn the_company_report_prints_diagnosis_plan_and_programs_in_korean_without_seekers() {
+    use doyak_app::PlanActionForm;
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let c = company(d);
+    vacancy(d, &c, "CO2 용접원", "day", "41273");
+    seeker(d, "가보고", true, "yes");
+    d.save_company_diagnosis(&CompanyDiagnosisForm {
+        company_id: c.clone(),
+        answers: answers(&[("hazards", "heavy")]),
+        factors: vec!["commute_housing".into()],
+        note: String::new(),
+    })
+    .unwrap();
+    d.save_plan_action(&PlanActionForm {
+        company_id: c.clone(),
+        kind: "infrastructure".into(),
+        description: "통근버스 노선 협의".into(),
+        owner: "총무팀".into(),
+        due_on: "2026-12-20".into(),
+        status: "planned".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    let text = crate::iap::pdf_text(&d.company_report(&c).unwrap()).replace('\n', " ");
+    for expected in [
+        "구인애로 진단 및 기업 컨설팅 계획",
+        "도약정밀",
+        "CO2 용접원",
+        "임금 등 근로조건",
+        "통근·주거",          // the counselor's factor
+        "통근버스 노선 협의", // the plan
+        "청년일자리도약장려금",
+    ] {
+        assert!(text.contains(expected), "{expected} missing from: {text}");
+    }
+    // Handed to the firm: no seeker's name.
+    assert!(!text.contains("가보고"));
+    // Saved as a new file, never over one.
+    let dir = tempfile::tempdir().unwrap();
+    let first = d.save_company_report(&c, dir.path()).unwrap();
+    let second = d.save_company_report(&c, dir.path()).unwrap();
+    assert_ne!(first.path, second.path);
+}

@@ -337,7 +337,7 @@ fn an_activity_past_its_month_without_a_check_is_in_today_until_checked() {
 }
 
 /// The text of a PDF, as `pdftotext -raw` reads it back.
-fn pdf_text(bytes: &[u8]) -> String {
+pub(crate) fn pdf_text(bytes: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.pdf");
     std::fs::write(&path, bytes).unwrap();
