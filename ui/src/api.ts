@@ -74,6 +74,16 @@ import type {
 import type { ApplicationRow, AssignmentView, DiagnosisView, RecommendationView, VacancyDetail } from "./bindings";
 import type { ConflictChoice, ConflictView, Enrolled, JoinForm, Joined, RejectionView, SameIdChoice, SyncPanel, SyncReport } from "./bindings";
 import type { PassphraseChangeForm } from "./bindings";
+import type {
+  CompanyDiagnosis,
+  CompanyDiagnosisForm,
+  CompanyDiagnosisView,
+  CompanyFactsForm,
+  CompanyPlanView,
+  CompanyProgramsView,
+  DiagnosisComparison,
+  PlanActionForm,
+} from "./bindings";
 import type { ResumeConfirmed, ResumeConfirmForm, ResumeConsultingForm, ResumeDeskView, ResumeFileView } from "./bindings";
 
 export type { UiError };
@@ -249,6 +259,24 @@ export const api = {
     call<ExportOutcome>("save_resume_report", { seekerId, fileId, vacancyId }),
   /** Resolves to the id of the 이력서 컨설팅 event. */
   saveResumeConsulting: (form: ResumeConsultingForm) => call<string>("save_resume_consulting", { form }),
+  /** The 진단 tab of a firm: the visit form, the last answers, today's
+   * diagnosis with them and the saved diagnoses. */
+  companyDiagnosisView: (companyId: string) => call<CompanyDiagnosisView>("company_diagnosis_view", { companyId }),
+  /** The diagnosis with the answers on the page; nothing saved. Bad answers
+   * come back as field errors keyed `answers.<item id>`. */
+  previewCompanyDiagnosis: (form: CompanyDiagnosisForm) => call<CompanyDiagnosis>("preview_company_diagnosis", { form }),
+  /** Resolves to the id of the 구인애로 진단 event. */
+  saveCompanyDiagnosis: (form: CompanyDiagnosisForm) => call<string>("save_company_diagnosis", { form }),
+  compareCompanyDiagnoses: (companyId: string, first: string, second: string) =>
+    call<DiagnosisComparison>("compare_company_diagnoses", { companyId, first, second }),
+  companyPlan: (companyId: string) => call<CompanyPlanView>("company_plan", { companyId }),
+  /** `form.id` "" adds an action; else it is the current version replaced. */
+  savePlanAction: (form: PlanActionForm) => call<string>("save_plan_action", { form }),
+  /** 지원사업 on `on` ("" = today), for `seekerId` as the hire ("" = none). */
+  companyPrograms: (companyId: string, on: string, seekerId: string) =>
+    call<CompanyProgramsView>("company_programs", { companyId, on, seekerId }),
+  /** Facts by fact id; "" clears one. Errors are keyed `facts.<id>`. */
+  saveCompanyFacts: (form: CompanyFactsForm) => call<null>("save_company_facts", { form }),
   /** The native file dialog for a résumé; null when the counselor closed it. */
   pickResumeFile: async (): Promise<string | null> => {
     try {

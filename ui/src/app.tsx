@@ -10,7 +10,7 @@ import { AssignmentView } from "./screens/AssignmentView";
 import { Companies } from "./screens/Companies";
 import { DataScreen } from "./screens/DataScreen";
 import { PassphraseDialog } from "./screens/PassphraseDialog";
-import { CompanyDetailView } from "./screens/CompanyDetailView";
+import { CompanyDetailView, type Tab as CompanyTab } from "./screens/CompanyDetailView";
 import { CounselorDialog } from "./screens/CounselorDialog";
 import { CompanyFormView } from "./screens/CompanyFormView";
 import { FieldVisit } from "./screens/FieldVisit";
@@ -30,7 +30,7 @@ type Route =
   | { screen: Screen }
   | { screen: "seeker"; id: string; tab?: SeekerTab; writing?: boolean }
   | { screen: "seeker-form"; id: string | null }
-  | { screen: "company"; id: string }
+  | { screen: "company"; id: string; tab?: CompanyTab }
   | { screen: "vacancy"; id: string; back: Route }
   | { screen: "assignment" }
   | { screen: "company-form"; id: string | null; complex: string; back: Route }
@@ -260,6 +260,7 @@ export function App() {
                 )
               }
               onOpenVacancy={(id) => setRoute({ screen: "vacancy", id, back: { screen: "today" } })}
+              onOpenCompany={(id, tab) => setRoute({ screen: "company", id, tab })}
             />
           )}
           {summary && route.screen === "seekers" && (
@@ -315,7 +316,9 @@ export function App() {
           )}
           {summary && route.screen === "company" && (
             <CompanyDetailView
+              key={`${route.id}-${route.tab ?? ""}`}
               id={route.id}
+              tab={route.tab}
               onBack={() => setScreen("companies")}
               onEdit={() => setRoute({ screen: "company-form", id: route.id, complex: "", back: route })}
               onNewVacancy={(companyName) =>

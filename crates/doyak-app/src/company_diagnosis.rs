@@ -240,6 +240,30 @@ fn hiring_facts(
     }
 }
 
+/// One pool vacancy diagnosed.
+fn vacancy_diagnosis(
+    pool: &MatchPool,
+    index: &DiagnosisIndex,
+    vi: usize,
+    referrals: u32,
+    today: NaiveDate,
+    visit: Option<&VisitFacts>,
+) -> VacancyDiagnosis {
+    let v = &pool.vacancies[vi];
+    let facts = hiring_facts(pool, index, vi, referrals, today, visit);
+    VacancyDiagnosis {
+        vacancy_id: v.id.to_string(),
+        title: v.title.clone(),
+        occupation: doyak_refdata::get()
+            .keco(v.occupation.as_str())
+            .map_or_else(|| v.occupation.to_string(), |k| k.name_ko.clone()),
+        causes: hiring::diagnose(&facts)
+            .into_iter()
+            .map(cause_row)
+            .collect(),
+    }
+}
+
 fn cause_row(c: Cause) -> CauseRow {
     CauseRow {
         code: c.code.as_str().to_owned(),
@@ -340,7 +364,6 @@ impl Desk {
         let index = pool
             .diagnosis_index
             .get_or_init(|| DiagnosisIndex::build(&pool));
-        let refdata = doyak_refdata::get();
         let mut vacancies = Vec::new();
         let mut skipped = Vec::new();
         let open = self.store.vacancies(&doyak_store::VacancyFilter {
@@ -356,25 +379,14 @@ impl Desk {
                 ));
                 continue;
             };
-            let facts = hiring_facts(
+            vacancies.push(vacancy_diagnosis(
                 &pool,
                 index,
                 vi,
                 referrals.get(&v.id).copied().unwrap_or(0),
                 today,
                 visit,
-            );
-            vacancies.push(VacancyDiagnosis {
-                vacancy_id: v.id.to_string(),
-                title: v.title.clone(),
-                occupation: refdata
-                    .keco(v.occupation.as_str())
-                    .map_or_else(|| v.occupation.to_string(), |k| k.name_ko.clone()),
-                causes: hiring::diagnose(&facts)
-                    .into_iter()
-                    .map(cause_row)
-                    .collect(),
-            });
+            ));
         }
         if vacancies.is_empty() {
             return Err(AppError::Invalid(vec![FieldError::new(
@@ -444,18 +456,42 @@ impl Desk {
     /// `doyak company diagnose --all`): firms with nothing to diagnose are
     /// left out.
     pub fn diagnose_all_companies(&self) -> Result<Vec<CompanyDiagnosis>, AppError> {
+        let today = self.clock.today();
         let referrals = self.store.referrals_per_open_vacancy()?;
         let pool = self.match_pool()?;
-        let mut firms: Vec<Id> = pool.vacancies.iter().map(|v| v.company_id).collect();
-        drop(pool);
-        firms.sort_unstable();
-        firms.dedup();
-        let mut out = Vec::with_capacity(firms.len());
-        for id in firms {
+        let index = pool
+            .diagnosis_index
+            .get_or_init(|| DiagnosisIndex::build(&pool));
+        // The pool's vacancies by firm: no query per firm.
+        let mut by_firm: std::collections::BTreeMap<Id, Vec<usize>> = Default::default();
+        for (vi, v) in pool.vacancies.iter().enumerate() {
+            by_firm.entry(v.company_id).or_default().push(vi);
+        }
+        let mut out = Vec::with_capacity(by_firm.len());
+        for (id, vis) in by_firm {
             let Some(company) = self.store.get::<Company>(id)? else {
                 continue;
             };
-            out.push(self.diagnose_with(&company, None, &referrals)?);
+            let vacancies: Vec<VacancyDiagnosis> = vis
+                .iter()
+                .map(|&vi| {
+                    let r = referrals.get(&pool.vacancies[vi].id).copied().unwrap_or(0);
+                    vacancy_diagnosis(&pool, index, vi, r, today, None)
+                })
+                .collect();
+            out.push(CompanyDiagnosis {
+                format: DIAGNOSIS_FORMAT.to_owned(),
+                version: 1,
+                company_id: company.id.to_string(),
+                company_name: company.name,
+                diagnosed_on: today.to_string(),
+                engine: hiring::ENGINE_VERSION.to_owned(),
+                visit_form: String::new(),
+                visit_answered: 0,
+                summary: summary(&vacancies),
+                vacancies,
+                skipped: Vec::new(),
+            });
         }
         Ok(out)
     }

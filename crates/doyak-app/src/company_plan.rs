@@ -323,6 +323,22 @@ impl Desk {
                 }
             }
         };
+        // A follow-up visit is checked against today only when it is set or
+        // moved now: an action whose visit has passed can still be closed.
+        let follow_up_before = previous.as_ref().and_then(|p| match &p.body {
+            EventBody::CompanyAction { follow_up_on, .. } => *follow_up_on,
+            _ => None,
+        });
+        if let Some(f) = follow_up_on
+            && follow_up_on != follow_up_before
+            && f < self.clock.today()
+        {
+            r.errors.push(doyak_domain::FieldError::new(
+                "follow_up_on",
+                "후속 방문일",
+                format!("지난 날짜({f})로 후속 방문을 잡을 수 없습니다."),
+            ));
+        }
         if !r.errors.is_empty() {
             return Err(AppError::Invalid(r.errors));
         }

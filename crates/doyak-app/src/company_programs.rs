@@ -154,6 +154,12 @@ fn record_facts(c: &Company) -> BTreeMap<&'static str, FactValue> {
     f
 }
 
+/// Facts about one hire, not the firm: never kept on the firm (they would
+/// answer for the next seeker too), asked per lookup.
+fn about_the_hire(id: &str) -> bool {
+    id.starts_with("hire_") || id == "worker_new_entrant" || id == "suitable_job_50"
+}
+
 fn program_error(e: ProgramError) -> AppError {
     let field = match e {
         ProgramError::UnknownProgram(_) => "program",
@@ -221,6 +227,7 @@ impl Desk {
             // A value stored by another desk version that this one cannot
             // read is left out (the page shows it unknown), never guessed.
             if let Some(info) = catalogue.iter().find(|f| f.id == id)
+                && !about_the_hire(&id)
                 && let Some(v) = parse_value(info.kind, &text)
             {
                 facts.insert(id.clone(), v);
@@ -240,7 +247,31 @@ impl Desk {
             }
             seeker_name = s.name;
         }
-        let answers = programs::evaluate(&facts, on).map_err(program_error)?;
+        let answers = match programs::evaluate(&facts, on) {
+            Ok(a) => a,
+            // Past the newest rule (the data not yet renewed): every program
+            // is 확인 필요 with why, rather than a page or report that fails.
+            Err(ProgramError::NoRuleOn { to: Some(to), .. }) if on > to => programs::programs()
+                .iter()
+                .map(|p| programs::ProgramAnswer {
+                    id: p.id.clone(),
+                    name_ko: p.name_ko.clone(),
+                    verdict: Verdict::Unknown,
+                    reasons: vec![format!(
+                        "{on} 기준 지원사업 자료가 없습니다 (자료는 {to}까지) — 새 기준으로 확인 필요"
+                    )],
+                    missing: Vec::new(),
+                    amount_ko: "확인 필요".to_owned(),
+                    applies_ko: p.applies_ko.clone(),
+                    rule_period: None,
+                    source: String::new(),
+                    source_date: String::new(),
+                    confidence: "?".to_owned(),
+                    note_ko: String::new(),
+                })
+                .collect(),
+            Err(e) => return Err(program_error(e)),
+        };
         let label = |id: &str| {
             catalogue
                 .iter()
@@ -312,6 +343,14 @@ impl Desk {
         let catalogue = programs::facts_catalogue();
         let mut errors = Vec::new();
         for (id, text) in &form.facts {
+            if about_the_hire(id) {
+                errors.push(FieldError::new(
+                    &format!("facts.{id}"),
+                    id,
+                    "채용자에 관한 사항은 기업 자료로 저장하지 않습니다: 조회할 때 구직자를 지정해 주세요.",
+                ));
+                continue;
+            }
             let Some(info) = catalogue.iter().find(|f| &f.id == id) else {
                 errors.push(FieldError::new(
                     &format!("facts.{id}"),

@@ -262,7 +262,14 @@ fn no_applicants(f: &HiringFacts) -> Cause {
 /// firm itself seeing the job as shunned 10.
 fn avoided_occupation(visit: Option<&VisitFacts>) -> Cause {
     let code = CauseCode::AvoidedOccupation;
-    let Some(v) = visit.filter(|v| !v.is_empty()) else {
+    // Only answers about the work itself judge it: a visit that asked
+    // nothing of them leaves the cause 확인 필요, not 0.
+    let Some(v) = visit.filter(|v| {
+        !v.hazards.is_empty()
+            || v.hires_12m.is_some_and(|h| h >= 3) && v.quits_3m.is_some()
+            || !v.leave_reasons.is_empty()
+            || v.avoided_view.is_some()
+    }) else {
         return Cause {
             code,
             label_ko: code.label_ko().to_owned(),

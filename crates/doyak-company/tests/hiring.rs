@@ -131,7 +131,7 @@ fn the_site_visit_scores_the_avoided_occupation_and_adds_to_conditions() {
     let conditions = cause(&f, CauseCode::WorkingConditions);
     assert_eq!(conditions.score, Some(70));
     assert!(conditions.facts.iter().any(|x| x.contains("휴게실")));
-    // Two hires are too few for a rate: the part is left out and said so.
+    // Two hires are too few for a rate…
     let few: std::collections::BTreeMap<String, String> = [("hires_12m", "2"), ("quits_3m", "2")]
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
@@ -140,9 +140,15 @@ fn the_site_visit_scores_the_avoided_occupation_and_adds_to_conditions() {
         visit: Some(VisitFacts::read(current_form(), &few)),
         ..base()
     };
+    // …and with nothing else about the work answered, the cause stays
+    // 확인 필요 rather than a judged 0.
     let avoided = cause(&f, CauseCode::AvoidedOccupation);
-    assert_eq!(avoided.score, Some(0));
-    assert!(avoided.facts[0].contains("최소 3명"), "{:?}", avoided.facts);
+    assert_eq!(avoided.score, None);
+    assert!(
+        avoided.facts[0].contains("확인 필요"),
+        "{:?}",
+        avoided.facts
+    );
 }
 
 proptest! {

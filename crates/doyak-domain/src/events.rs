@@ -736,18 +736,15 @@ impl EventRecord for CaseEvent {
                 owner,
                 due_on,
                 status,
-                follow_up_on,
                 result,
                 ..
             } => {
                 v.required("description", "조치 내용", description);
                 company::check_action(
                     &mut v,
-                    self.occurred_on,
                     owner.as_deref(),
                     *due_on,
                     *status,
-                    *follow_up_on,
                     result.as_deref(),
                 );
             }

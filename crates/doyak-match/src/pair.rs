@@ -85,17 +85,20 @@ impl Caseload {
     /// # Panics
     /// When either index is out of range.
     pub fn requirement_fit(&self, s: usize, v: usize) -> RequirementFit {
-        let vk = &self.vacancy_keys[v];
+        // Only the parts asked for, not the whole score: the diagnosis of
+        // every firm asks this of every candidate of every vacancy.
+        let (sk, vk) = (&self.seeker_keys[s], &self.vacancy_keys[v]);
         let (occupation, _) = self.best_occupation(s, vk.occupation);
-        let e = self.evaluate(s, v);
         RequirementFit {
             aims: occupation.source == OccupationSource::Stated
                 && matches!(
                     occupation.level,
                     OccupationLevel::Exact | OccupationLevel::Middle
                 ),
-            otherwise_feasible: e.commute.allowed() && !e.shift_refused && !e.closed,
-            certificates_met: !e.missing_required,
+            otherwise_feasible: vk.open
+                && (!vk.shift || sk.accepts_shift)
+                && self.commute(s, v).allowed(),
+            certificates_met: !self.holdings(s).missing_required(self.required_of(v)),
             experience_met: self.experience_for(s, vk.occupation) >= vk.min_experience.months,
         }
     }

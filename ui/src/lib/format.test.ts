@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { count, dueLabel, errorText, items, moment, people, secondsUntil } from "./format";
+import { count, dueLabel, errorText, items, moment, people, scoreText, secondsUntil, signedChange } from "./format";
 
 describe("format", () => {
   it("groups thousands the Korean way and adds the counter word", () => {
@@ -41,5 +41,19 @@ describe("errorText", () => {
   });
   it("shows a message without a code as it is", () => {
     expect(errorText({ code: "", message: "작업을 마치지 못했습니다." })).toBe("작업을 마치지 못했습니다.");
+  });
+});
+
+describe("signedChange", () => {
+  it("signs a rise with + and a fall with a minus sign", () => {
+    expect(signedChange(12)).toEqual({ text: "+12", tone: "up" });
+    expect(signedChange(-5)).toEqual({ text: "\u22125", tone: "down" });
+    expect(signedChange(0)).toEqual({ text: "0", tone: "same" });
+    expect(signedChange(null)).toEqual({ text: "—", tone: "none" });
+  });
+
+  it("says 확인 필요 for a score the data could not judge", () => {
+    expect(scoreText(null)).toBe("확인 필요");
+    expect(scoreText(70)).toBe("70점");
   });
 });

@@ -43,3 +43,18 @@ export function moment(iso: string | null, now: Date = new Date()): string {
 export function errorText(e: { code: string; message: string }): string {
   return e.code ? `${e.message} (오류 코드 ${e.code})` : e.message;
 }
+
+/** A change of score between two diagnoses: "+12", "−5" (a real minus
+ * sign), "0", or "—" when one side was not judged. `tone` says which way
+ * it went, for the colour. */
+export function signedChange(change: number | null): { text: string; tone: "up" | "down" | "same" | "none" } {
+  if (change === null) return { text: "—", tone: "none" };
+  if (change > 0) return { text: `+${count(change)}`, tone: "up" };
+  if (change < 0) return { text: `\u2212${count(-change)}`, tone: "down" };
+  return { text: "0", tone: "same" };
+}
+
+/** A 0–100 score, or 확인 필요 when the data could not judge it. */
+export function scoreText(score: number | null): string {
+  return score === null ? "확인 필요" : `${score}점`;
+}

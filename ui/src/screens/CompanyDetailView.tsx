@@ -5,22 +5,27 @@ import { VacancyTable } from "../components/Tables";
 import { Timeline } from "../components/Timeline";
 import { VisitEditor } from "../components/VisitEditor";
 import { Facts, Tabs, type TabSpec } from "../components/Tabs";
+import { CompanyDiagnosis } from "../components/CompanyDiagnosis";
+import { CompanyPlan } from "../components/CompanyPlan";
+import { CompanyPrograms } from "../components/CompanyPrograms";
 import { errorText } from "../lib/format";
 
-type Tab = "profile" | "vacancies" | "visits";
+export type Tab = "profile" | "vacancies" | "visits" | "diagnosis" | "plan" | "programs";
 
 interface Props {
   id: string;
+  /** The tab to open on (기업 정보 when not given). */
+  tab?: Tab;
   onBack: () => void;
   onEdit: () => void;
   onNewVacancy: (companyName: string) => void;
   onOpenVacancy: (id: string) => void;
 }
 
-export function CompanyDetailView({ id, onBack, onEdit, onNewVacancy, onOpenVacancy }: Props) {
+export function CompanyDetailView({ id, tab: firstTab, onBack, onEdit, onNewVacancy, onOpenVacancy }: Props) {
   const [detail, setDetail] = useState<CompanyDetail | null>(null);
   const [error, setError] = useState<UiError | null>(null);
-  const [tab, setTab] = useState<Tab>("profile");
+  const [tab, setTab] = useState<Tab>(firstTab ?? "profile");
   const [visiting, setVisiting] = useState(false);
   const load = () => api.companyDetail(id).then(setDetail, setError);
   useEffect(() => {
@@ -40,6 +45,9 @@ export function CompanyDetailView({ id, onBack, onEdit, onNewVacancy, onOpenVaca
     { tab: "profile", label: "기업 정보" },
     { tab: "vacancies", label: `구인 (${detail.vacancies.length})` },
     { tab: "visits", label: `방문·컨설팅 기록 (${detail.events.length})` },
+    { tab: "diagnosis", label: "진단" },
+    { tab: "plan", label: "컨설팅 계획" },
+    { tab: "programs", label: "지원사업" },
   ];
 
   return (
@@ -96,6 +104,9 @@ export function CompanyDetailView({ id, onBack, onEdit, onNewVacancy, onOpenVaca
             <Timeline rows={detail.events} empty="방문·컨설팅 기록이 없습니다." />
           </>
         )}
+        {tab === "diagnosis" && <CompanyDiagnosis companyId={row.id} />}
+        {tab === "plan" && <CompanyPlan companyId={row.id} />}
+        {tab === "programs" && <CompanyPrograms companyId={row.id} />}
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { api, type UiError } from "../api";
 import type { DueFollowUp, FollowUpGroup, TodayLimits, TodayView } from "../bindings";
 import { RetentionEditor } from "../components/Outcomes";
 import type { Tab } from "./SeekerDetailView";
+import type { Tab as CompanyTab } from "./CompanyDetailView";
 import { dueLabel, errorText, items } from "../lib/format";
 
 function Section(props: {
@@ -38,6 +39,7 @@ interface Props {
   onOpenSeeker: (id: string, tab?: Tab, writing?: boolean) => void;
   onOpenSubject: (id: string) => void;
   onOpenVacancy: (id: string) => void;
+  onOpenCompany: (id: string, tab?: CompanyTab) => void;
 }
 
 /** One group of 상담 예정 (오늘, 지난 예정, 다가오는 7일, 30일 넘게 지난
@@ -115,7 +117,7 @@ function Open(props: { label: string; onOpen: () => void }) {
   );
 }
 
-export function Today({ onOpenSeeker, onOpenSubject, onOpenVacancy }: Props) {
+export function Today({ onOpenSeeker, onOpenSubject, onOpenVacancy, onOpenCompany }: Props) {
   const [view, setView] = useState<TodayView | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const [checking, setChecking] = useState<{ placementId: string; months: number } | null>(null);
@@ -158,6 +160,7 @@ export function Today({ onOpenSeeker, onOpenSubject, onOpenVacancy }: Props) {
           ["today-followups", "상담 예정", view.follow_up_groups.reduce((n, g) => n + g.total, 0)],
           ["today-retention", "고용유지 확인", view.totals.retention_checks],
           ["today-iap", "IAP 점검", view.totals.overdue_iap],
+          ["today-overdue-actions", "기업 컨설팅 조치", view.totals.overdue_actions],
           ["today-referrals", "기관연계", view.totals.referrals],
           ["today-applications", "알선", view.totals.applications],
           ["today-vacancies", "장기 미충원", view.totals.stale_vacancies],
@@ -245,6 +248,41 @@ export function Today({ onOpenSeeker, onOpenSubject, onOpenVacancy }: Props) {
                   </td>
                   <td>{a.kind_label}</td>
                   <td class="wrap">{a.description}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+        <Section
+          id="today-overdue-actions"
+          title="기한이 지난 기업 컨설팅 조치"
+          count={view.totals.overdue_actions}
+          shown={view.overdue_actions.length}
+          onMore={more("overdue_actions")}
+          empty="기한이 지난 기업 컨설팅 조치가 없습니다."
+        >
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">기업</th>
+                <th scope="col">조치</th>
+                <th scope="col">내용</th>
+                <th scope="col">담당</th>
+                <th scope="col">기한</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.overdue_actions.map((a) => (
+                <tr key={a.action_id} data-action={a.action_id}>
+                  <td class="name">
+                    <Open label={a.company_name} onOpen={() => onOpenCompany(a.company_id, "plan")} />
+                  </td>
+                  <td>{a.kind_label}</td>
+                  <td class="wrap">{a.description}</td>
+                  <td>{a.owner}</td>
+                  <td>
+                    {a.due_on} <span class="due overdue">{dueLabel(a.overdue_days)}</span>
+                  </td>
                 </tr>
               ))}
             </tbody>

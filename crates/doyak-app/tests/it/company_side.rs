@@ -206,14 +206,16 @@ fn plan_actions_keep_their_history_and_fall_overdue_into_today() {
         })
         .unwrap();
     assert_eq!(d.today().unwrap().totals.overdue_actions, 0);
-    // The old version cannot be edited again.
-    assert!(
-        d.save_plan_action(&PlanActionForm {
+    // The old version cannot be edited again (a real change, refused for
+    // being superseded, not for changing nothing).
+    let stale = d
+        .save_plan_action(&PlanActionForm {
             id: late,
+            owner: "생산팀장".into(),
             ..base.clone()
         })
-        .is_err()
-    );
+        .unwrap_err();
+    assert_eq!(stale.field_errors()[0].field, "id");
     let plan = d.company_plan(&c).unwrap();
     assert_eq!(plan.actions.len(), 2);
     // Open first; the done one keeps its history.
@@ -309,6 +311,19 @@ fn programs_answer_in_three_values_from_the_record_and_confirmed_facts() {
     let fields: Vec<String> = err.field_errors().iter().map(|e| e.field.clone()).collect();
     assert_eq!(fields, ["facts.employees", "facts.shoe_size"]);
     assert_eq!(events(d, &c), before);
+    // Facts about a hire are not kept on the firm.
+    let err = d
+        .save_company_facts(&CompanyFactsForm {
+            company_id: c.clone(),
+            facts: answers(&[("hire_youth_hardship", "1")]),
+        })
+        .unwrap_err();
+    assert_eq!(err.field_errors()[0].field, "facts.hire_youth_hardship");
+    // After the newest rule (the data not renewed yet): every program is
+    // 확인 필요 with why, not a failing page.
+    let later = d.company_programs(&c, "2027-03-02", "").unwrap();
+    assert!(later.programs.iter().all(|p| p.verdict == "unknown"));
+    assert!(later.programs[0].reasons[0].contains("자료는 2026-12-31까지"));
     let err = d.company_programs(&c, "2019-01-01", "").unwrap_err();
     assert!(message(err).contains("자료 범위"));
     let err = d.company_programs(&c, "작년", "").unwrap_err();

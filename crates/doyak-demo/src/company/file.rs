@@ -8,7 +8,7 @@ use crate::DemoItem;
 use crate::dice::{Dice, plus_days};
 use crate::team::Need;
 use chrono::NaiveDate;
-use doyak_domain::events::{CompanyActionKind, ContactMode, HiringDifficulty};
+use doyak_domain::events::{ActionStatus, CompanyActionKind, ContactMode, HiringDifficulty};
 use doyak_domain::{
     CaseEvent, CompanyStatus, EventBody, FocusIndustry, Referral, ReferralStatus, VacancyStatus,
 };
@@ -119,6 +119,7 @@ impl CompanyMaker<'_> {
             let actions = company_actions(d, site, drafts);
             for (kind, subsidy, description) in actions {
                 let on = step(d, &mut day, 5, 40);
+                let plan = plan_of(kind, &description, on, today);
                 push(
                     d,
                     on,
@@ -126,12 +127,12 @@ impl CompanyMaker<'_> {
                         kind,
                         subsidy: subsidy.map(str::to_owned),
                         description,
-                        owner: None,
-                        due_on: None,
-                        status: None,
-                        follow_up_on: None,
+                        owner: Some(plan.owner.to_owned()),
+                        due_on: Some(plan.due_on),
+                        status: Some(plan.status),
+                        follow_up_on: plan.follow_up_on,
                         vacancy_id: None,
-                        result: None,
+                        result: plan.result,
                     },
                 );
             }
@@ -417,4 +418,53 @@ fn company_actions(
         }
     }
     chosen
+}
+
+/// A demo action as a plan item: owner, due date, status and result follow
+/// from a hash of what the dice drew for it (no draw of its own, so every
+/// other record of the seed stays as it was). Due 2–8 weeks after it was
+/// agreed; past due, three in four are 완료 with a result and the rest
+/// still 진행 중 (오늘 할 일 lists them); not yet due, 계획.
+struct Plan {
+    owner: &'static str,
+    due_on: NaiveDate,
+    status: ActionStatus,
+    follow_up_on: Option<NaiveDate>,
+    result: Option<String>,
+}
+
+fn plan_of(kind: CompanyActionKind, description: &str, on: NaiveDate, today: NaiveDate) -> Plan {
+    // FNV-1a over the drawn fields.
+    let hash = format!("{description}|{on}")
+        .bytes()
+        .fold(0x811c_9dc5_u32, |h, b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        });
+    let due_on = plus_days(on, 14 + i64::from((hash >> 8) % 43));
+    let owner = match kind {
+        CompanyActionKind::Subsidy | CompanyActionKind::JobFair => "담당 상담사",
+        _ => "기업 인사담당자",
+    };
+    let (status, result) = if due_on >= today {
+        (ActionStatus::Planned, None)
+    } else if (hash >> 16) % 4 == 0 {
+        (ActionStatus::InProgress, None)
+    } else {
+        let result = match kind {
+            CompanyActionKind::Subsidy => "신청 서류 안내 완료, 기업이 신청함",
+            CompanyActionKind::RecruitmentBranding | CompanyActionKind::PostingImprovement => {
+                "공고 수정·재게시 완료"
+            }
+            CompanyActionKind::JobFair => "매칭데이 참여, 면접 진행",
+            _ => "개선안 전달, 기업이 반영하기로 함",
+        };
+        (ActionStatus::Done, Some(result.to_owned()))
+    };
+    Plan {
+        owner,
+        due_on,
+        status,
+        follow_up_on: status.is_open().then(|| plus_days(due_on, 7)),
+        result,
+    }
 }

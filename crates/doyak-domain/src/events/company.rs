@@ -235,11 +235,9 @@ pub(super) fn check_diagnosis(
 
 pub(super) fn check_action(
     v: &mut Validation,
-    occurred_on: NaiveDate,
     owner: Option<&str>,
     due_on: Option<NaiveDate>,
     status: Option<ActionStatus>,
-    follow_up_on: Option<NaiveDate>,
     result: Option<&str>,
 ) {
     if status.is_some() && due_on.is_none() {
@@ -250,15 +248,6 @@ pub(super) fn check_action(
     }
     if owner.is_some_and(|o| o.chars().count() > 50) {
         v.push("owner", "담당", "담당은 50자까지 적습니다.");
-    }
-    if let Some(f) = follow_up_on
-        && f < occurred_on
-    {
-        v.push(
-            "follow_up_on",
-            "후속 방문일",
-            format!("후속 방문일({f})이 기록일({occurred_on})보다 빠릅니다."),
-        );
     }
     if status.is_some_and(|s| !s.is_open()) && result.is_none_or(|r| r.trim().is_empty()) {
         v.push(

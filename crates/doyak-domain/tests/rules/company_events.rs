@@ -162,11 +162,6 @@ fn company_action() {
             *due_on = Some(tomorrow());
             *owner = Some("김대리".into());
         }
-    })
-    .case("follow-up before the record", |e| {
-        if let EventBody::CompanyAction { follow_up_on, .. } = &mut e.body {
-            *follow_up_on = e.occurred_on.pred_opt();
-        }
     });
     expect![[r#"
         valid                             | ok
@@ -176,7 +171,6 @@ fn company_action() {
         planned without due date or owner | due_on(기한): 계획의 조치에는 기한이 필요합니다.
                                           | owner(담당): 계획의 조치에는 담당이 필요합니다.
         done without a result             | result(결과): 완료·취소한 조치에는 결과(또는 취소 사유)를 적어 주세요.
-        follow-up before the record       | follow_up_on(후속 방문일): 후속 방문일(2026-11-19)이 기록일(2026-11-20)보다 빠릅니다.
     "#]]
     .assert_eq(&table.events());
 }
