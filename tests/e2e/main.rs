@@ -5,6 +5,7 @@
 
 mod bench;
 mod casefile;
+mod company;
 mod diagnosis;
 mod drafts;
 mod duplicates;

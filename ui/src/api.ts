@@ -176,6 +176,7 @@ export const api = {
   /** `format` is one of `DataChoices.export_formats`' values. */
   exportFile: (kind: ImportKind, format: string) => call<ExportOutcome>("export_file", { kind, format }),
   saveSeekerReport: (seekerId: string) => call<ExportOutcome>("save_seeker_report", { seekerId }),
+  saveCompanyReport: (companyId: string) => call<ExportOutcome>("save_company_report", { companyId }),
   generateDemo: (seekers: number, companies: number, seed: number, onProgress: (p: Progress) => void) => {
     const channel = new Channel<Progress>();
     channel.onmessage = onProgress;

@@ -580,7 +580,13 @@ impl Desk {
                     id: x.id.clone(),
                     number: u32::try_from(i + 1).unwrap_or(0),
                     section: x.section_ko.clone(),
-                    kind: enum_value(&x.kind),
+                    // The names VisitItemRow documents (serde would say "yes_no").
+                    kind: match x.kind {
+                        visit::ItemKind::Count => "count",
+                        visit::ItemKind::YesNo => "yesno",
+                        visit::ItemKind::Choice => "choice",
+                    }
+                    .to_owned(),
                     text: x.text_ko.clone(),
                     options: x
                         .options

@@ -27,6 +27,14 @@ export function CompanyDetailView({ id, tab: firstTab, onBack, onEdit, onNewVaca
   const [error, setError] = useState<UiError | null>(null);
   const [tab, setTab] = useState<Tab>(firstTab ?? "profile");
   const [visiting, setVisiting] = useState(false);
+  const [report, setReport] = useState("");
+  const saveReport = () => {
+    setReport("보고서를 만드는 중…");
+    api.saveCompanyReport(id).then(
+      (out) => setReport(`보고서를 저장했습니다: ${out.path}`),
+      (e: UiError) => setReport(errorText(e)),
+    );
+  };
   const load = () => api.companyDetail(id).then(setDetail, setError);
   useEffect(() => {
     load();
@@ -63,6 +71,9 @@ export function CompanyDetailView({ id, tab: firstTab, onBack, onEdit, onNewVaca
           <p class="muted">{[row.industry, row.size, row.region, row.industrial_complex, row.focus.join("·")].filter(Boolean).join(" · ")}</p>
         </div>
         <div class="actions">
+          <button type="button" class="btn" id="company-report" onClick={saveReport}>
+            보고서 PDF 저장
+          </button>
           <button type="button" class="btn" id="company-edit" onClick={onEdit}>
             정보 수정
           </button>
@@ -82,6 +93,11 @@ export function CompanyDetailView({ id, tab: firstTab, onBack, onEdit, onNewVaca
           </button>
         </div>
       </div>
+      {report && (
+        <p class="hint" role="status" id="company-report-saved">
+          {report}
+        </p>
+      )}
       <Tabs label="기업 정보" tabs={tabs} current={tab} onChange={setTab} />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="panel">
         {tab === "profile" && (

@@ -76,6 +76,13 @@ fn the_diagnosis_counts_the_pool_with_the_matching_engine_and_is_saved_and_compa
     assert_eq!(events(d, &c), before + 1);
     let view = d.company_diagnosis_view(&c).unwrap();
     assert_eq!(view.answers.get("quits_3m").map(String::as_str), Some("4"));
+    let kinds: std::collections::BTreeSet<&str> =
+        view.items.iter().map(|i| i.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        ["choice", "count", "yesno"].into(),
+        "the kinds the page knows"
+    );
     let avoided = view
         .current
         .as_ref()
