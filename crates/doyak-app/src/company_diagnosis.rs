@@ -696,7 +696,7 @@ impl Desk {
             .into_iter()
             .map(|v: Vacancy| (v.id, v.title))
             .collect();
-        Ok(compare(a, b, &titles))
+        Ok(crate::company_compare::compare(a, b, &titles))
     }
 }
 
@@ -757,110 +757,5 @@ fn history_row(e: CaseEvent) -> DiagnosisHistoryRow {
         top,
         visit: visit.is_some(),
         note: note.unwrap_or_default(),
-    }
-}
-
-type Scores = BTreeMap<(Option<Id>, String), Option<u32>>;
-
-fn scores_of(e: &CaseEvent) -> (Scores, Option<&str>, Option<&VisitAnswers>) {
-    match &e.body {
-        EventBody::HiringDiagnosis {
-            causes,
-            engine,
-            visit,
-            ..
-        } => (
-            causes
-                .iter()
-                .map(|c| ((c.vacancy_id, c.cause.clone()), c.score))
-                .collect(),
-            engine.as_deref(),
-            visit.as_ref(),
-        ),
-        _ => (Scores::new(), None, None),
-    }
-}
-
-fn compare(a: &CaseEvent, b: &CaseEvent, titles: &HashMap<Id, String>) -> DiagnosisComparison {
-    let (before, engine_a, visit_a) = scores_of(a);
-    let (after, engine_b, visit_b) = scores_of(b);
-    let mut keys: Vec<&(Option<Id>, String)> = before.keys().chain(after.keys()).collect();
-    keys.sort_by_key(|(v, c)| {
-        (
-            v.and_then(|v| titles.get(&v).cloned()),
-            *v,
-            CauseCode::parse(c).map(|c| CauseCode::ALL.iter().position(|x| *x == c)),
-        )
-    });
-    keys.dedup();
-    let rows = keys
-        .into_iter()
-        .map(|key| {
-            let (x, y) = (
-                before.get(key).copied().flatten(),
-                after.get(key).copied().flatten(),
-            );
-            ComparisonRow {
-                vacancy: key.0.map_or_else(
-                    || "기업 전체".to_owned(),
-                    |v| {
-                        titles
-                            .get(&v)
-                            .cloned()
-                            .unwrap_or_else(|| "(삭제된 구인)".to_owned())
-                    },
-                ),
-                cause: CauseCode::parse(&key.1).map_or(key.1.clone(), |c| c.label_ko().to_owned()),
-                before: x,
-                after: y,
-                change: x
-                    .zip(y)
-                    .map(|(x, y)| i32::try_from(y).unwrap_or(0) - i32::try_from(x).unwrap_or(0)),
-            }
-        })
-        .collect();
-    let mut answers = Vec::new();
-    let empty = BTreeMap::new();
-    let (qa, qb) = (
-        visit_a.map_or(&empty, |v| &v.answers),
-        visit_b.map_or(&empty, |v| &v.answers),
-    );
-    let form_of = |v: Option<&VisitAnswers>| v.and_then(|v| visit::form(&v.form, v.version));
-    let form = form_of(visit_b).or(form_of(visit_a));
-    let mut ids: Vec<&String> = qa.keys().chain(qb.keys()).collect();
-    ids.sort_by_key(|id| form.and_then(|f| f.items.iter().position(|x| &x.id == *id)));
-    ids.dedup();
-    for id in ids {
-        let (x, y) = (qa.get(id), qb.get(id));
-        if x == y {
-            continue;
-        }
-        let item = form.and_then(|f| f.items.iter().find(|x| &x.id == id));
-        let show = |a: Option<&String>| -> String {
-            let Some(a) = a else {
-                return "답 없음".to_owned();
-            };
-            match item.map(|x| x.kind) {
-                Some(visit::ItemKind::YesNo) => if a == "1" { "예" } else { "아니오" }.to_owned(),
-                Some(visit::ItemKind::Choice) => a
-                    .split(',')
-                    .map(|o| form.and_then(|f| f.option_label(id, o)).unwrap_or(o))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                _ => a.clone(),
-            }
-        };
-        answers.push(AnswerChangeRow {
-            question: item.map_or_else(|| id.clone(), |x| x.text_ko.clone()),
-            before: show(x),
-            after: show(y),
-        });
-    }
-    DiagnosisComparison {
-        before_on: a.occurred_on.to_string(),
-        after_on: b.occurred_on.to_string(),
-        engine_changed: engine_a != engine_b,
-        rows,
-        answers,
     }
 }

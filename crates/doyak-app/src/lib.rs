@@ -8,6 +8,7 @@ mod caseload;
 mod clock;
 pub mod codes;
 mod companies;
+mod company_compare;
 mod company_diagnosis;
 mod company_forms;
 mod company_plan;
