@@ -701,22 +701,10 @@ impl Desk {
 }
 
 fn difficulty_choices() -> Vec<Choice> {
-    use HiringDifficulty::*;
-    [
-        WorkingConditions,
-        AvoidedOccupation,
-        LacksQualifications,
-        LacksExperience,
-        LowWage,
-        Hours,
-        CommuteHousing,
-        Facilities,
-        RecruitingProcess,
-        ForeignWorkers,
-    ]
-    .into_iter()
-    .map(|f| choice(f, f.label_ko()))
-    .collect()
+    HiringDifficulty::ALL
+        .into_iter()
+        .map(|f| choice(f, f.label_ko()))
+        .collect()
 }
 
 fn history_row(e: CaseEvent) -> DiagnosisHistoryRow {

@@ -8,7 +8,6 @@
 use crate::company_diagnosis::CompanyDiagnosis;
 use crate::company_plan::CompanyPlanView;
 use crate::company_programs::CompanyProgramsView;
-use crate::files::write_new_file;
 use crate::forms::parse_id;
 use crate::report::col;
 use crate::{AppError, Desk, ExportOutcome};
@@ -224,13 +223,6 @@ impl Desk {
         dir: &Path,
     ) -> Result<ExportOutcome, AppError> {
         let bytes = self.company_report(company_id)?;
-        let id = parse_id(company_id)?.to_string();
-        let short = id.get(id.len().saturating_sub(8)..).unwrap_or(&id);
-        let stem = format!("도약-기업진단-{short}-{}", self.clock.today());
-        let path = write_new_file(dir, &stem, "pdf", &bytes)?;
-        Ok(ExportOutcome {
-            path: path.display().to_string(),
-            count: 1,
-        })
+        self.write_report(dir, "기업진단", company_id, &bytes)
     }
 }

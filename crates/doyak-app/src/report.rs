@@ -291,10 +291,23 @@ impl Desk {
         dir: &Path,
     ) -> Result<ExportOutcome, AppError> {
         let bytes = self.seeker_report(seeker_id)?;
-        let id = parse_id(seeker_id)?.to_string();
+        self.write_report(dir, "진단·IAP", seeker_id, &bytes)
+    }
+
+    /// Writes a report to a new PDF in `dir` named by its kind, the last 8
+    /// characters of the record's id (no name in a folder listing) and
+    /// today's date; never over an existing file.
+    pub(crate) fn write_report(
+        &self,
+        dir: &Path,
+        kind: &str,
+        record_id: &str,
+        bytes: &[u8],
+    ) -> Result<ExportOutcome, AppError> {
+        let id = parse_id(record_id)?.to_string();
         let short = id.get(id.len().saturating_sub(8)..).unwrap_or(&id);
-        let stem = format!("도약-진단·IAP-{short}-{}", self.clock.today());
-        let path = write_new_file(dir, &stem, "pdf", &bytes)?;
+        let stem = format!("도약-{kind}-{short}-{}", self.clock.today());
+        let path = write_new_file(dir, &stem, "pdf", bytes)?;
         Ok(ExportOutcome {
             path: path.display().to_string(),
             count: 1,

@@ -36,6 +36,19 @@ pub enum HiringDifficulty {
 }
 
 impl HiringDifficulty {
+    pub const ALL: [HiringDifficulty; 10] = [
+        HiringDifficulty::WorkingConditions,
+        HiringDifficulty::AvoidedOccupation,
+        HiringDifficulty::LacksQualifications,
+        HiringDifficulty::LacksExperience,
+        HiringDifficulty::LowWage,
+        HiringDifficulty::Hours,
+        HiringDifficulty::CommuteHousing,
+        HiringDifficulty::Facilities,
+        HiringDifficulty::RecruitingProcess,
+        HiringDifficulty::ForeignWorkers,
+    ];
+
     pub fn label_ko(self) -> &'static str {
         match self {
             HiringDifficulty::WorkingConditions => "근로조건이 구직자 기대에 못 미침",
