@@ -295,10 +295,9 @@ fn summary(vacancies: &[VacancyDiagnosis]) -> Vec<CauseRow> {
                     .filter(|(_, c)| c.score.is_some())
                     .map(|(v, _)| vec![format!("가장 높은 구인: {}", v.title)])
                     .unwrap_or_default(),
-                too_strict: vacancies
-                    .iter()
-                    .flat_map(|v| &v.causes)
-                    .any(|c| c.code == code.as_str() && c.too_strict),
+                // From the same vacancy as the score, so "요건 과도" never
+                // sits beside another vacancy's figure.
+                too_strict: best.is_some_and(|(_, c)| c.too_strict),
             }
         })
         .collect()

@@ -8,7 +8,6 @@ use crate::forms::parse_id;
 use crate::{AppError, Desk};
 use chrono::NaiveDate;
 use doyak_company::programs::{self, FactKind, FactValue, Facts, ProgramError, Verdict};
-use doyak_domain::company::FocusIndustry;
 use doyak_domain::events::EventBody;
 use doyak_domain::{Company, FieldError};
 use serde::{Deserialize, Serialize};
@@ -125,8 +124,8 @@ fn kind_hint(k: FactKind) -> &'static str {
 }
 
 /// What the company record itself says, fact by fact. Only what it says
-/// for certain: a firm outside the 조선 focus may still be a 조선업 협력사,
-/// so that stays unknown rather than 아니오.
+/// for certain: a firm of another KSIC may still be a 조선업 협력사, so
+/// that stays unknown rather than 아니오.
 fn record_facts(c: &Company) -> BTreeMap<&'static str, FactValue> {
     let mut f = BTreeMap::new();
     if let Some(n) = c.employees {
@@ -148,7 +147,9 @@ fn record_facts(c: &Company) -> BTreeMap<&'static str, FactValue> {
             FactValue::YesNo((10..=34).contains(&division)),
         );
     }
-    if c.focus_industries.contains(&FocusIndustry::Shipbuilding) || ksic.starts_with("311") {
+    // KSIC 3111 강선 건조업 only: 3112 is 오락·스포츠용 보트. The center's
+    // 조선 focus tag is its own grouping, not the firm's industry.
+    if ksic.starts_with("3111") {
         f.insert("shipbuilding", FactValue::YesNo(true));
     }
     f
