@@ -157,17 +157,8 @@ impl Desk {
             else {
                 continue;
             };
-            let mut chain = Vec::new();
-            let mut at = e.supersedes;
-            while let Some(id) = at {
-                let Some(prev) = by_id.get(&id) else { break };
-                if chain.len() > 1_000 {
-                    break; // only a corrupt file has a cycle
-                }
-                chain.push(*prev);
-                at = prev.supersedes;
-            }
-            chain.reverse();
+            // The versions it replaced, oldest first (as for IAP activities).
+            let chain = crate::iap::earlier(e, &by_id);
             actions.push(PlanActionRow {
                 id: e.id.to_string(),
                 kind: enum_value(kind),

@@ -195,7 +195,7 @@ fn version_line(e: &CaseEvent) -> String {
 }
 
 /// The versions an event replaced, oldest first.
-fn earlier<'a>(e: &CaseEvent, by_id: &HashMap<Id, &'a CaseEvent>) -> Vec<&'a CaseEvent> {
+pub(crate) fn earlier<'a>(e: &CaseEvent, by_id: &HashMap<Id, &'a CaseEvent>) -> Vec<&'a CaseEvent> {
     let mut chain = Vec::new();
     let mut at = e.supersedes;
     while let Some(id) = at {
