@@ -171,7 +171,7 @@ fn working_conditions(f: &HiringFacts) -> Cause {
         let reasons = f
             .visit
             .as_ref()
-            .map(|v| &v.leave_reasons[..])
+            .and_then(|v| v.leave_reasons.as_deref())
             .unwrap_or(&[]);
         if reasons.iter().any(|r| r == "wage" || r == "hours") {
             *s += 10;
@@ -265,9 +265,9 @@ fn avoided_occupation(visit: Option<&VisitFacts>) -> Cause {
     // Only answers about the work itself judge it: a visit that asked
     // nothing of them leaves the cause 확인 필요, not 0.
     let Some(v) = visit.filter(|v| {
-        !v.hazards.is_empty()
+        v.hazards.is_some()
             || v.hires_12m.is_some_and(|h| h >= 3) && v.quits_3m.is_some()
-            || !v.leave_reasons.is_empty()
+            || v.leave_reasons.is_some()
             || v.avoided_view.is_some()
     }) else {
         return Cause {
@@ -283,11 +283,15 @@ fn avoided_occupation(visit: Option<&VisitFacts>) -> Cause {
     };
     let mut score = 0u32;
     let mut facts = Vec::new();
-    if !v.hazards.is_empty() {
-        let add = (15 * u32::try_from(v.hazards.len()).unwrap_or(3)).min(45);
-        score += add;
-        let names: Vec<&str> = v.hazards.iter().map(|(_, l)| l.as_str()).collect();
-        facts.push(format!("작업 환경: {} (+{add})", names.join(", ")));
+    match v.hazards.as_deref() {
+        Some([]) => facts.push("작업 환경: 해당 없음 (+0)".to_owned()),
+        Some(hazards) => {
+            let add = (15 * u32::try_from(hazards.len()).unwrap_or(3)).min(45);
+            score += add;
+            let names: Vec<&str> = hazards.iter().map(|(_, l)| l.as_str()).collect();
+            facts.push(format!("작업 환경: {} (+{add})", names.join(", ")));
+        }
+        None => facts.push("작업 환경: 답 없음 (확인 필요)".to_owned()),
     }
     match (v.quit_rate_3m(), v.hires_12m) {
         (Some(rate), Some(hires)) if hires >= 3 => {
@@ -309,6 +313,7 @@ fn avoided_occupation(visit: Option<&VisitFacts>) -> Cause {
     }
     if v.leave_reasons
         .iter()
+        .flatten()
         .any(|r| r == "intensity" || r == "hazard")
     {
         score += 15;

@@ -28,7 +28,8 @@ pub enum ItemKind {
     Count,
     /// 예 "1" / 아니오 "0".
     YesNo,
-    /// Any of the options, comma-separated ids ("" = none of them).
+    /// Any of the options, comma-separated ids; [`NONE_OF_THESE`] alone
+    /// says none of them applies ("" = not asked).
     Choice,
 }
 
@@ -154,6 +155,49 @@ pub struct AnswerProblem {
 /// The most people a count may say: more than any workplace employs.
 const MAX_COUNT: u32 = 1_000_000;
 
+/// The answer to a choice that says none of its options applies — asked
+/// and answered, unlike "" (not asked). Every choice item takes it; it
+/// cannot stand beside an option.
+pub const NONE_OF_THESE: &str = "none";
+
+/// A count as typed: digits, optionally grouped by thousands ("1,200").
+/// "1,0" is refused rather than read as 10.
+pub fn parse_count(text: &str) -> Option<u32> {
+    let t = text.trim();
+    let mut groups = t.split(',');
+    let first = groups.next()?;
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    if !digits(first) {
+        return None;
+    }
+    let rest: Vec<&str> = groups.collect();
+    if !rest.is_empty() && (first.len() > 3 || rest.iter().any(|g| g.len() != 3 || !digits(g))) {
+        return None;
+    }
+    t.replace(',', "").parse().ok().filter(|n| *n <= MAX_COUNT)
+}
+
+/// What is wrong with a choice's answer, if anything: an unknown option,
+/// one given twice, or [`NONE_OF_THESE`] beside an option.
+fn choice_problem(item: &Item, answer: &str) -> Option<String> {
+    let picked: Vec<&str> = answer.split(',').map(str::trim).collect();
+    if let Some(o) = picked
+        .iter()
+        .find(|o| **o != NONE_OF_THESE && !item.options.iter().any(|(id, _)| id == *o))
+    {
+        return Some(format!("없는 선택지입니다: '{o}'"));
+    }
+    if let Some((_, o)) = picked
+        .iter()
+        .enumerate()
+        .find(|(i, o)| picked[..*i].contains(o))
+    {
+        return Some(format!("같은 선택지를 두 번 골랐습니다: '{o}'"));
+    }
+    (picked.len() > 1 && picked.contains(&NONE_OF_THESE))
+        .then(|| "'해당 없음'은 다른 선택지와 함께 고를 수 없습니다.".to_owned())
+}
+
 impl Form {
     /// Checks answers as typed (trimmed; empty = unanswered, which is
     /// allowed: a visit rarely answers everything). Every problem at once.
@@ -173,19 +217,13 @@ impl Form {
                 continue;
             }
             let problem = match item.kind {
-                ItemKind::Count => match answer.replace(',', "").parse::<u32>() {
-                    Ok(n) if n <= MAX_COUNT => None,
-                    _ => Some(format!(
-                        "0 이상의 인원 수를 숫자로 적어 주세요 ('{answer}')."
-                    )),
-                },
+                ItemKind::Count => parse_count(answer)
+                    .is_none()
+                    .then(|| format!("0 이상의 인원 수를 숫자로 적어 주세요 ('{answer}').")),
                 ItemKind::YesNo => {
                     (!matches!(answer, "0" | "1")).then(|| "예 또는 아니오를 고르세요.".to_owned())
                 }
-                ItemKind::Choice => answer
-                    .split(',')
-                    .find(|o| !item.options.iter().any(|(id, _)| id == o.trim()))
-                    .map(|o| format!("없는 선택지입니다: '{o}'")),
+                ItemKind::Choice => choice_problem(item, answer),
             };
             if let Some(message_ko) = problem {
                 problems.push(AnswerProblem {
@@ -218,8 +256,11 @@ impl Form {
             .unwrap_or(0)
     }
 
-    /// The Korean label of a choice's option.
+    /// The Korean label of a choice's option ([`NONE_OF_THESE`]: 해당 없음).
     pub fn option_label(&self, item: &str, option: &str) -> Option<&str> {
+        if option == NONE_OF_THESE {
+            return Some("해당 없음");
+        }
         self.items
             .iter()
             .find(|x| x.id == item)?
@@ -231,7 +272,7 @@ impl Form {
 }
 
 fn count(answers: &BTreeMap<String, String>, id: &str) -> Option<u32> {
-    answers.get(id)?.trim().replace(',', "").parse().ok()
+    parse_count(answers.get(id)?)
 }
 
 fn yes(answers: &BTreeMap<String, String>, id: &str) -> Option<bool> {
@@ -242,17 +283,21 @@ fn yes(answers: &BTreeMap<String, String>, id: &str) -> Option<bool> {
     }
 }
 
-fn chosen(answers: &BTreeMap<String, String>, id: &str) -> Vec<String> {
-    answers
-        .get(id)
-        .map(|a| {
-            a.split(',')
-                .map(str::trim)
-                .filter(|o| !o.is_empty())
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default()
+/// The options picked, `Some(empty)` for [`NONE_OF_THESE`], `None` when
+/// not asked.
+fn chosen(answers: &BTreeMap<String, String>, id: &str) -> Option<Vec<String>> {
+    let answer = answers.get(id)?.trim();
+    if answer.is_empty() {
+        return None;
+    }
+    Some(
+        answer
+            .split(',')
+            .map(str::trim)
+            .filter(|o| !o.is_empty() && *o != NONE_OF_THESE)
+            .map(str::to_owned)
+            .collect(),
+    )
 }
 
 /// What the diagnosis reads from checked answers: `None` where unanswered.
@@ -261,11 +306,12 @@ pub struct VisitFacts {
     pub hires_12m: Option<u32>,
     pub quits_3m: Option<u32>,
     pub leavers_12m: Option<u32>,
-    /// Option ids of `leave_reasons`.
-    pub leave_reasons: Vec<String>,
+    /// Option ids of `leave_reasons` (empty: 해당 없음; `None`: not asked).
+    pub leave_reasons: Option<Vec<String>>,
     pub applicants_3m: Option<u32>,
-    /// Option ids of `hazards`, with their Korean labels.
-    pub hazards: Vec<(String, String)>,
+    /// Option ids of `hazards`, with their Korean labels (empty: 해당
+    /// 없음; `None`: not asked).
+    pub hazards: Option<Vec<(String, String)>>,
     pub avoided_view: Option<bool>,
     pub rest_facility: Option<bool>,
     pub dormitory: Option<bool>,
@@ -284,13 +330,15 @@ impl VisitFacts {
             leavers_12m: count(answers, "leavers_12m"),
             leave_reasons: chosen(answers, "leave_reasons"),
             applicants_3m: count(answers, "applicants_3m"),
-            hazards: chosen(answers, "hazards")
-                .into_iter()
-                .map(|o| {
-                    let label = form.option_label("hazards", &o).unwrap_or(&o).to_owned();
-                    (o, label)
-                })
-                .collect(),
+            hazards: chosen(answers, "hazards").map(|picked| {
+                picked
+                    .into_iter()
+                    .map(|o| {
+                        let label = form.option_label("hazards", &o).unwrap_or(&o).to_owned();
+                        (o, label)
+                    })
+                    .collect()
+            }),
             avoided_view: yes(answers, "avoided_view"),
             rest_facility: yes(answers, "rest_facility"),
             dormitory: yes(answers, "dormitory"),
@@ -374,7 +422,7 @@ mod tests {
     fn facts_read_counts_choices_and_the_quit_rate() {
         let form = current_form();
         let a = answers(&[
-            ("hires_12m", "1,0"),
+            ("hires_12m", "10"),
             ("quits_3m", "4"),
             ("hazards", "heat, heavy"),
             ("dormitory", "0"),
@@ -383,13 +431,59 @@ mod tests {
         let f = VisitFacts::read(form, &a);
         // 4 of 10 hires left within three months.
         assert_eq!(f.quit_rate_3m(), Some(40));
-        assert_eq!(f.hazards.len(), 2);
-        assert_eq!(f.hazards[0].1, "고열·한랭");
+        let hazards = f.hazards.as_deref().unwrap();
+        assert_eq!(hazards.len(), 2);
+        assert_eq!(hazards[0].1, "고열·한랭");
+        assert!(f.leave_reasons.is_none(), "not asked is not 해당 없음");
         assert_eq!(f.dormitory, Some(false));
         assert!(f.foreign_workers.is_none());
         assert!(VisitFacts::read(form, &BTreeMap::new()).is_empty());
         // No hire: no rate rather than a division by zero.
         let none = VisitFacts::read(form, &answers(&[("hires_12m", "0"), ("quits_3m", "0")]));
         assert_eq!(none.quit_rate_3m(), None);
+    }
+
+    #[test]
+    fn counts_take_thousands_groups_but_not_a_stray_comma() {
+        assert_eq!(parse_count("1,200"), Some(1200));
+        assert_eq!(parse_count(" 12 "), Some(12));
+        assert_eq!(parse_count("1,000,000"), Some(1_000_000));
+        // "1,0" is a typo, not ten: refused rather than guessed.
+        for bad in [
+            "1,0",
+            "10,00",
+            "1234,567",
+            ",100",
+            "1,",
+            "-1",
+            "1.5",
+            "1,000,001",
+        ] {
+            assert_eq!(parse_count(bad), None, "{bad}");
+        }
+        let problems = current_form().check(&answers(&[("hires_12m", "1,0")]));
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].number, 1);
+    }
+
+    #[test]
+    fn a_choice_may_say_none_applies_but_not_beside_an_option_or_twice() {
+        let form = current_form();
+        assert!(form.check(&answers(&[("hazards", "none")])).is_empty());
+        let f = VisitFacts::read(form, &answers(&[("hazards", "none")]));
+        assert_eq!(f.hazards, Some(Vec::new()), "asked, and none applies");
+        for (bad, says) in [
+            ("heat,none", "함께"),
+            ("heat,heat", "두 번"),
+            ("heat, heat", "두 번"),
+        ] {
+            let problems = form.check(&answers(&[("hazards", bad)]));
+            assert_eq!(problems.len(), 1, "{bad}");
+            assert!(problems[0].message_ko.contains(says), "{bad}: {problems:?}");
+        }
+        assert_eq!(
+            form.option_label("hazards", NONE_OF_THESE),
+            Some("해당 없음")
+        );
     }
 }

@@ -149,6 +149,21 @@ fn the_site_visit_scores_the_avoided_occupation_and_adds_to_conditions() {
         "{:?}",
         avoided.facts
     );
+    // A visit that asked and heard "none of these" has judged the work:
+    // 0, not 확인 필요.
+    let none: std::collections::BTreeMap<String, String> =
+        [("hazards", "none"), ("leave_reasons", "none")]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+    assert!(current_form().check(&none).is_empty());
+    let f = HiringFacts {
+        visit: Some(VisitFacts::read(current_form(), &none)),
+        ..base()
+    };
+    let avoided = cause(&f, CauseCode::AvoidedOccupation);
+    assert_eq!(avoided.score, Some(0), "{:?}", avoided.facts);
+    assert!(avoided.facts.iter().any(|x| x.contains("해당 없음")));
 }
 
 proptest! {

@@ -225,9 +225,14 @@ fn rule_table() {
             .missing(&[]),
         // Hired 2024-03 in 제조 by an SME with 8 insured: inside 2023-10-01 … 2024-09-30.
         case("job_filling_youth", filling_hire(), "2024-03-04", Eligible),
-        // A 2025 hire is after the program's end.
-        case("job_filling_youth", filling_hire(), "2025-06-02", Unknown)
-            .reason("2025년 기준이 자료에 없습니다 (가장 최근 기준: 2024-09-30까지)"),
+        // A 2025 hire is after the program's end, which the reference
+        // states (ends_program): 해당 없음, not 확인 필요.
+        case("job_filling_youth", filling_hire(), "2025-06-02", NotEligible)
+            .reason("종료된 사업입니다: 2024-09-30까지 적용 (2025-06-02은 그 뒤)"),
+        // A year after a rule whose end the reference does not call the
+        // program's end: the data does not know, 확인 필요.
+        case("workplace_innovation_consulting", vec![count("employees", 30)], "2026-06-02", Unknown)
+            .reason("2026년 기준이 자료에 없습니다 (가장 최근 기준: 2025-12-31까지)"),
         // 울산 동구 (31170) program: 울산 중구 (31110) is another 시군구.
         case(
             "shipbuilding_settlement_ulsan_donggu",
@@ -324,9 +329,15 @@ fn evaluate_answers_every_program_in_order() {
     let ids: Vec<&str> = answers.iter().map(|a| a.id.as_str()).collect();
     let catalogue: Vec<&str> = programs().iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, catalogue);
-    // Nothing known: nothing is 해당 and nothing is 해당 없음.
+    // Nothing known: nothing is 해당, and only a program that had ended
+    // by then (일자리 채움, 2024-09-30) is 해당 없음 — whatever the facts.
     for a in &answers {
-        assert_eq!(a.verdict, Verdict::Unknown, "{a:#?}");
+        let expected = if a.id == "job_filling_youth" {
+            Verdict::NotEligible
+        } else {
+            Verdict::Unknown
+        };
+        assert_eq!(a.verdict, expected, "{a:#?}");
     }
     let order: Vec<&str> = facts_catalogue().iter().map(|f| f.id.as_str()).collect();
     for a in &answers {

@@ -17,7 +17,7 @@ import type {
 import { byField, type FieldErrors } from "../lib/fields";
 import { errorText, scoreText, signedChange } from "../lib/format";
 import { useUnsaved } from "../lib/guard";
-import { answered, choiceValues, decodeYesNo, encodeYesNo, sameAnswers, toggleChoice } from "../lib/visit";
+import { NONE_OF_THESE, answered, choiceValues, decodeYesNo, encodeYesNo, sameAnswers, toggleChoice } from "../lib/visit";
 import { Loading } from "./FormParts";
 
 /** The desk commands the tab uses (tests pass their own). */
@@ -132,6 +132,18 @@ function VisitItem(props: {
             {o.label}
           </label>
         ))}
+        <label class="check visit-check visit-none">
+          <input
+            type="checkbox"
+            id={`${base}-${NONE_OF_THESE}`}
+            name={base}
+            value={NONE_OF_THESE}
+            checked={picked.includes(NONE_OF_THESE)}
+            aria-describedby={describedBy}
+            onChange={(e) => props.onAnswer(toggleChoice(answer, NONE_OF_THESE, e.currentTarget.checked, item.options))}
+          />
+          해당 없음
+        </label>
       </div>
     );
   }

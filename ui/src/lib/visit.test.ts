@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answered, choiceValues, decodeYesNo, encodeChoice, encodeYesNo, sameAnswers, toggleChoice } from "./visit";
+import { NONE_OF_THESE, answered, choiceValues, decodeYesNo, encodeChoice, encodeYesNo, sameAnswers, toggleChoice } from "./visit";
 
 const options = [
   { value: "wage", label: "임금" },
@@ -26,6 +26,13 @@ describe("방문 문진 answers", () => {
     expect(a).toBe("wage");
     expect(choiceValues(" wage , hours,")).toEqual(["wage", "hours"]);
     expect(choiceValues(undefined)).toEqual([]);
+  });
+
+  it("keeps 해당 없음 apart from the options", () => {
+    // Ticking 해당 없음 clears the picks; an option ticked after it clears it.
+    expect(toggleChoice("wage,hours", NONE_OF_THESE, true, options)).toBe(NONE_OF_THESE);
+    expect(toggleChoice(NONE_OF_THESE, "wage", true, options)).toBe("wage");
+    expect(toggleChoice(NONE_OF_THESE, NONE_OF_THESE, false, options)).toBe("");
   });
 
   it("keeps 예/아니오 as 1/0", () => {

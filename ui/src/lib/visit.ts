@@ -20,9 +20,14 @@ export function encodeChoice(picked: readonly string[], options: readonly Choice
   return [...known, ...other].join(",");
 }
 
-/** A choice answer with one option ticked or unticked. */
+/** The answer that says none of a choice's options applies (asked, unlike ""). */
+export const NONE_OF_THESE = "none";
+
+/** A choice answer with one option ticked or unticked. 해당 없음 stands
+ * alone: ticking it clears the options, ticking an option clears it. */
 export function toggleChoice(answer: string | undefined, value: string, on: boolean, options: readonly Choice[]): string {
-  const now = choiceValues(answer).filter((v) => v !== value);
+  if (value === NONE_OF_THESE) return on ? NONE_OF_THESE : "";
+  const now = choiceValues(answer).filter((v) => v !== value && v !== NONE_OF_THESE);
   return encodeChoice(on ? [...now, value] : now, options);
 }
 

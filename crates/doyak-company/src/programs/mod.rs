@@ -422,13 +422,33 @@ fn answer(program: &ProgramInfo, known: &Known, on: NaiveDate) -> ProgramAnswer 
 
 /// A program none of whose rows covers the date, while others do: 확인
 /// 필요, saying which rule is nearest, and asking for no fact (no answer
-/// would settle it).
+/// would settle it) — or 해당 없음 after a program the reference says
+/// ended.
 fn uncovered(program: &ProgramInfo, rows: &[&Rule], on: NaiveDate) -> ProgramAnswer {
     let before = rows
         .iter()
         .filter(|r| r.to.is_some_and(|to| to < on))
         .max_by_key(|r| r.to);
     let after = rows.iter().filter(|r| on < r.from).min_by_key(|r| r.from);
+    if let (Some(ended), None) = (before.filter(|r| r.ends_program), after) {
+        return ProgramAnswer {
+            id: program.id.clone(),
+            name_ko: program.name_ko.clone(),
+            verdict: Verdict::NotEligible,
+            reasons: vec![format!(
+                "종료된 사업입니다: {}까지 적용 ({on}은 그 뒤)",
+                end_ko(&ended.to)
+            )],
+            missing: Vec::new(),
+            amount_ko: ended.amount_ko.clone(),
+            applies_ko: program.applies_ko.clone(),
+            rule_period: Some((ended.from, ended.to)),
+            source: ended.source.clone(),
+            source_date: ended.source_date.clone(),
+            confidence: ended.confidence.as_str().to_owned(),
+            note_ko: ended.note_ko.clone(),
+        };
+    }
     let context = match (before, after) {
         (Some(b), None) => format!(" (가장 최근 기준: {}까지)", end_ko(&b.to)),
         (None, Some(a)) => format!(" (가장 이른 기준: {}부터)", a.from),

@@ -104,6 +104,9 @@ pub(crate) struct Rule {
     pub source_date: String,
     pub confidence: Confidence,
     pub note_ko: String,
+    /// The reference says the program itself ends with this row's
+    /// `to`: after it, 해당 없음 rather than 확인 필요.
+    pub ends_program: bool,
 }
 
 impl Rule {
@@ -130,6 +133,7 @@ struct Row {
     note_ko: String,
     basis: String,
     checked_on: String,
+    ends_program: String,
 }
 
 /// The amount text of a row whose figure is not from a primary source.
@@ -293,6 +297,15 @@ fn rule(i: usize, row: Row) -> Rule {
         .map(|c| parse_condition(c, &FACTS).unwrap_or_else(|e| panic!("{at}: {e}")))
         .collect();
     assert!(!conditions.is_empty(), "{at}: a path has conditions");
+    let ends_program = match row.ends_program.trim() {
+        "yes" => true,
+        "" => false,
+        other => panic!("{at}: ends_program '{other}' is 'yes' or empty"),
+    };
+    assert!(
+        !ends_program || to.is_some(),
+        "{at}: a program that ends has an effective_to"
+    );
     Rule {
         program: row.program,
         name_ko: row.name_ko,
@@ -307,6 +320,7 @@ fn rule(i: usize, row: Row) -> Rule {
         source_date: row.source_date,
         confidence,
         note_ko: row.note_ko,
+        ends_program,
     }
 }
 
