@@ -356,7 +356,6 @@ impl Desk {
         &self,
         company: &Company,
         visit: Option<&VisitFacts>,
-        referrals: &HashMap<Id, u32>,
     ) -> Result<CompanyDiagnosis, AppError> {
         let today = self.clock.today();
         let pool = self.match_pool()?;
@@ -382,7 +381,7 @@ impl Desk {
                 &pool,
                 index,
                 vi,
-                referrals.get(&v.id).copied().unwrap_or(0),
+                self.store.referrals_to(v.id)?,
                 today,
                 visit,
             ));
@@ -445,8 +444,7 @@ impl Desk {
         let company = self.company_by_text(&form.company_id)?;
         let answers = answered(&form.answers);
         let visit = visit_problems(&answers)?;
-        let referrals = self.store.referrals_per_open_vacancy()?;
-        let mut d = self.diagnose_with(&company, Some(&visit), &referrals)?;
+        let mut d = self.diagnose_with(&company, Some(&visit))?;
         d.visit_answered = u32::try_from(answers.len()).unwrap_or(u32::MAX);
         Ok(d)
     }

@@ -79,7 +79,8 @@ pub struct CompanyFactsForm {
 fn parse_value(kind: FactKind, text: &str) -> Option<FactValue> {
     let t = text.trim();
     match kind {
-        FactKind::Count => t.replace(',', "").parse().ok().map(FactValue::Count),
+        // Thousands grouped or not ("1,200"); "1,0" is refused, not 10.
+        FactKind::Count => doyak_company::visit::parse_count(t).map(FactValue::Count),
         FactKind::Percent => t
             .trim_end_matches('%')
             .trim()
@@ -170,7 +171,50 @@ fn program_error(e: ProgramError) -> AppError {
     AppError::Invalid(vec![FieldError::new(field, "지원사업", e.to_string())])
 }
 
+/// The fact the 시군구 decides.
+const CAPITAL_REGION: &str = "capital_region";
+
 impl Desk {
+    /// The facts the rules may read for a firm, with where each came from:
+    /// the record's, then the counselor's confirmations over them. A
+    /// confirmed 수도권 여부 is left out once a 시군구 is known: the 시군구
+    /// decides it (a value saved before the firm moved would contradict
+    /// it and stop every answer).
+    fn firm_facts(
+        &self,
+        company: &Company,
+    ) -> Result<(Facts, BTreeMap<String, &'static str>), AppError> {
+        let mut facts = Facts::new();
+        let mut source: BTreeMap<String, &'static str> = BTreeMap::new();
+        for (id, v) in record_facts(company) {
+            facts.insert(id, v);
+            source.insert(id.to_owned(), "기업 정보");
+        }
+        let catalogue = programs::facts_catalogue();
+        let confirmed = self.confirmed_facts(company)?;
+        for (id, text) in &confirmed {
+            // A value stored by another desk version that this one cannot
+            // read is left out (the page shows it unknown), never guessed.
+            if let Some(info) = catalogue.iter().find(|f| &f.id == id)
+                && !about_the_hire(id)
+                && id != CAPITAL_REGION
+                && let Some(v) = parse_value(info.kind, text)
+            {
+                facts.insert(id.clone(), v);
+                source.insert(id.clone(), "상담사 확인");
+            }
+        }
+        if !facts.0.contains_key("sigungu")
+            && let Some(v) = confirmed
+                .get(CAPITAL_REGION)
+                .and_then(|t| parse_value(FactKind::YesNo, t))
+        {
+            facts.insert(CAPITAL_REGION, v);
+            source.insert(CAPITAL_REGION.to_owned(), "상담사 확인");
+        }
+        Ok((facts, source))
+    }
+
     /// The facts confirmed for a firm: every `company_facts` event in
     /// order, a later value replacing an earlier one, "" removing it.
     fn confirmed_facts(&self, company: &Company) -> Result<BTreeMap<String, String>, AppError> {
@@ -217,24 +261,8 @@ impl Desk {
                 )])
             })?
         };
-        let mut facts = Facts::new();
-        let mut source: BTreeMap<String, &'static str> = BTreeMap::new();
-        for (id, v) in record_facts(&company) {
-            facts.insert(id, v);
-            source.insert(id.to_owned(), "기업 정보");
-        }
+        let (mut facts, mut source) = self.firm_facts(&company)?;
         let catalogue = programs::facts_catalogue();
-        for (id, text) in self.confirmed_facts(&company)? {
-            // A value stored by another desk version that this one cannot
-            // read is left out (the page shows it unknown), never guessed.
-            if let Some(info) = catalogue.iter().find(|f| f.id == id)
-                && !about_the_hire(&id)
-                && let Some(v) = parse_value(info.kind, &text)
-            {
-                facts.insert(id.clone(), v);
-                source.insert(id, "상담사 확인");
-            }
-        }
         let mut seeker_name = String::new();
         if !seeker_id.trim().is_empty() {
             let s = self.seeker(parse_id(seeker_id)?)?;
@@ -272,6 +300,13 @@ impl Desk {
                 })
                 .collect(),
             Err(e) => return Err(program_error(e)),
+        };
+        // 수도권 여부 is the 시군구's: shown as the rules read it.
+        let derived = match facts.get("sigungu") {
+            Some(FactValue::Sigungu(code)) => Some(show_value(&FactValue::YesNo(
+                programs::capital_region(code),
+            ))),
+            _ => None,
         };
         let label = |id: &str| {
             catalogue
@@ -328,8 +363,19 @@ impl Desk {
                     kind: kind_name(f.kind).to_owned(),
                     unit: f.unit_ko.clone(),
                     question: f.question_ko.clone(),
-                    value: facts.get(&f.id).map(show_value).unwrap_or_default(),
-                    source: source.get(&f.id).copied().unwrap_or_default().to_owned(),
+                    value: facts
+                        .get(&f.id)
+                        .map(show_value)
+                        .or_else(|| (f.id == CAPITAL_REGION).then(|| derived.clone()).flatten())
+                        .unwrap_or_default(),
+                    source: source
+                        .get(&f.id)
+                        .copied()
+                        .or_else(|| {
+                            (f.id == CAPITAL_REGION && derived.is_some()).then_some("시군구로 판단")
+                        })
+                        .unwrap_or_default()
+                        .to_owned(),
                 })
                 .collect(),
             counts,
@@ -368,15 +414,66 @@ impl Desk {
                 ));
             }
         }
+        let (now, _) = self.firm_facts(&company)?;
+        let sigungu_now = match now.get("sigungu") {
+            Some(FactValue::Sigungu(code)) => Some(code.clone()),
+            _ => None,
+        };
+        // 수도권 여부 must agree with the 시군구 (the one on the form, else
+        // the one known): the rules would refuse the pair.
+        if let Some(text) = form.facts.get(CAPITAL_REGION)
+            && let Some(FactValue::YesNo(given)) = parse_value(FactKind::YesNo, text)
+        {
+            let sigungu = form
+                .facts
+                .get("sigungu")
+                .map(|t| t.trim().to_owned())
+                .filter(|t| !t.is_empty())
+                .or(sigungu_now.clone());
+            if let Some(sigungu) = sigungu
+                && given != programs::capital_region(&sigungu)
+            {
+                let place = doyak_refdata::get()
+                    .sigungu(&sigungu)
+                    .map_or_else(|| sigungu.clone(), |s| s.full_name());
+                errors.push(FieldError::new(
+                    &format!("facts.{CAPITAL_REGION}"),
+                    "수도권 소재 여부",
+                    format!(
+                        "사업장 시군구({place})와 맞지 않습니다: 수도권 여부는 시군구로 정해집니다."
+                    ),
+                ));
+            }
+        }
         if !errors.is_empty() {
             return Err(AppError::Invalid(errors));
         }
+        // Only what changes a value the rules read: the page sends every
+        // fact back, including the record's, and a number typed "1,200"
+        // is the 1200 already known. A record fact re-sent unchanged stays
+        // the record's (it follows the record), not a confirmation.
         let before = self.confirmed_facts(&company)?;
         let changed: BTreeMap<String, String> = form
             .facts
             .iter()
-            .map(|(k, v)| (k.clone(), v.trim().to_owned()))
-            .filter(|(k, v)| before.get(k).map_or(!v.is_empty(), |b| b != v))
+            .filter_map(|(k, v)| {
+                let info = catalogue.iter().find(|f| &f.id == k)?;
+                let text = v.trim();
+                if text.is_empty() {
+                    // Clearing: only a confirmation can be taken back.
+                    return before.contains_key(k).then(|| (k.clone(), String::new()));
+                }
+                if k == CAPITAL_REGION && sigungu_now.is_some() {
+                    // Agrees with the 시군구 (checked above), which decides it.
+                    return None;
+                }
+                let value = show_value(&parse_value(info.kind, text)?);
+                let same = now.get(k).map(show_value).as_ref() == Some(&value)
+                    && (before.get(k).is_none_or(|b| {
+                        parse_value(info.kind, b).map(|b| show_value(&b)).as_ref() == Some(&value)
+                    }));
+                (!same).then(|| (k.clone(), value))
+            })
             .collect();
         if changed.is_empty() {
             return Ok(());

@@ -120,6 +120,19 @@ impl Store {
         Ok(referrals)
     }
 
+    /// The 알선 made to one vacancy (applications past 후보), as
+    /// [`Store::referrals_per_open_vacancy`] counts them for every open one:
+    /// one firm's 진단 asks only of its own.
+    pub fn referrals_to(&self, vacancy_id: Id) -> Result<u32> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM application
+              WHERE vacancy_id = ?1 AND deleted_at IS NULL AND status <> 'shortlisted'",
+            [vacancy_id.to_string()],
+            |r| r.get(0),
+        )?;
+        Ok(u32::try_from(n).unwrap_or(u32::MAX))
+    }
+
     /// Every live 알선 not yet at its outcome (후보 to 면접), by the
     /// `application_waiting` index.
     pub fn open_applications(&self) -> Result<Vec<Application>> {

@@ -338,6 +338,66 @@ fn programs_answer_in_three_values_from_the_record_and_confirmed_facts() {
 }
 
 #[test]
+fn confirmed_facts_keep_only_real_changes_and_never_contradict_the_sigungu() {
+    use doyak_app::CompanyFactsForm;
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let c = company(d); // 안산 단원구: 수도권; 피보험자 42 on the record
+    let view = d.company_programs(&c, "2026-03-02", "").unwrap();
+    let fact = |v: &doyak_app::CompanyProgramsView, id: &str| {
+        v.facts.iter().find(|f| f.id == id).unwrap().clone()
+    };
+    // 수도권 여부 is shown as the rules read it: from the 시군구.
+    assert_eq!(fact(&view, "capital_region").value, "1");
+    assert_eq!(fact(&view, "capital_region").source, "시군구로 판단");
+
+    // "아니오" for a firm in 안산 would stop every answer: refused, named.
+    let before = events(d, &c);
+    let err = d
+        .save_company_facts(&CompanyFactsForm {
+            company_id: c.clone(),
+            facts: answers(&[("capital_region", "0")]),
+        })
+        .unwrap_err();
+    assert_eq!(err.field_errors()[0].field, "facts.capital_region");
+    assert!(
+        message(err).contains("안산"),
+        "names the 시군구 it contradicts"
+    );
+    assert_eq!(events(d, &c), before);
+
+    // The page sends every fact back: the record's 피보험자 42, typed
+    // "42", and the derived 수도권 "1" are not confirmations — nothing saved.
+    d.save_company_facts(&CompanyFactsForm {
+        company_id: c.clone(),
+        facts: answers(&[
+            ("insured_employees", "42"),
+            ("capital_region", "1"),
+            ("employees", ""),
+        ]),
+    })
+    .unwrap();
+    assert_eq!(events(d, &c), before, "no change, no event");
+    // "1,200" is the 1200 already confirmed: one event for the first, none
+    // for the same number typed with a comma.
+    d.save_company_facts(&CompanyFactsForm {
+        company_id: c.clone(),
+        facts: answers(&[("employees", "1200")]),
+    })
+    .unwrap();
+    assert_eq!(events(d, &c), before + 1);
+    d.save_company_facts(&CompanyFactsForm {
+        company_id: c.clone(),
+        facts: answers(&[("employees", "1,200")]),
+    })
+    .unwrap();
+    assert_eq!(events(d, &c), before + 1);
+    let after = d.company_programs(&c, "2026-03-02", "").unwrap();
+    assert_eq!(fact(&after, "employees").value, "1200");
+    assert_eq!(fact(&after, "insured_employees").source, "기업 정보");
+}
+
+#[test]
 fn the_company_report_prints_diagnosis_plan_and_programs_in_korean_without_seekers() {
     use doyak_app::PlanActionForm;
     let mut fx = new_desk();
