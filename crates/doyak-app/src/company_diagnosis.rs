@@ -149,6 +149,9 @@ pub struct DiagnosisComparison {
 pub(crate) struct DiagnosisIndex {
     /// Pool seekers whose stated 희망 직종 include the 중분류.
     seekers: HashMap<String, Vec<u32>>,
+    /// The desired wages of those seekers (the ones who gave one): the
+    /// same for every vacancy of the 중분류, so gathered once.
+    desired_wages: HashMap<String, Vec<i64>>,
     /// (pool vacancy, offer) of open vacancies with a wage.
     offers: HashMap<String, Vec<(u32, i64)>>,
 }
@@ -171,6 +174,16 @@ impl DiagnosisIndex {
                     .push(u32::try_from(i).unwrap_or(u32::MAX));
             }
         }
+        let desired_wages = seekers
+            .iter()
+            .map(|(group, members)| {
+                let wages = members
+                    .iter()
+                    .filter_map(|&s| pool.caseload.seekers()[s as usize].desired_wage_monthly)
+                    .collect();
+                (group.clone(), wages)
+            })
+            .collect();
         let mut offers: HashMap<String, Vec<(u32, i64)>> = HashMap::new();
         for (i, v) in pool.caseload.vacancies().iter().enumerate() {
             if let Some(w) = v.wage_monthly {
@@ -180,7 +193,11 @@ impl DiagnosisIndex {
                     .push((u32::try_from(i).unwrap_or(u32::MAX), w));
             }
         }
-        DiagnosisIndex { seekers, offers }
+        DiagnosisIndex {
+            seekers,
+            desired_wages,
+            offers,
+        }
     }
 }
 
@@ -197,13 +214,8 @@ fn hiring_facts(
     let group = middle(v.occupation.as_str());
     let candidates = index.seekers.get(group).map(Vec::as_slice).unwrap_or(&[]);
     let (mut pool_n, mut without_certs, mut without_exp) = (0u32, 0u32, 0u32);
-    let mut desired_wages = Vec::new();
     for &s in candidates {
-        let s = s as usize;
-        let fit = pool.caseload.requirement_fit(s, vi);
-        if let Some(w) = pool.caseload.seekers()[s].desired_wage_monthly {
-            desired_wages.push(w);
-        }
+        let fit = pool.caseload.requirement_fit(s as usize, vi);
         if !fit.aims || !fit.otherwise_feasible {
             continue;
         }
@@ -224,7 +236,7 @@ fn hiring_facts(
     HiringFacts {
         offer: v.wage_monthly,
         peer_offers,
-        desired_wages,
+        desired_wages: index.desired_wages.get(group).cloned().unwrap_or_default(),
         shift_work: v.shift.is_shift_work(),
         weekly_hours: v.weekly_hours,
         housing: v.housing,
@@ -449,9 +461,9 @@ impl Desk {
         Ok(d)
     }
 
-    /// Every firm with an open vacancy, diagnosed (the benchmark's path and
-    /// `doyak company diagnose --all`): firms with nothing to diagnose are
-    /// left out.
+    /// Every firm with an open vacancy, diagnosed from the caseload alone
+    /// (no visit answers), in name order: firms with nothing to diagnose
+    /// are left out. The benchmark's path for a center-wide run.
     pub fn diagnose_all_companies(&self) -> Result<Vec<CompanyDiagnosis>, AppError> {
         let today = self.clock.today();
         let referrals = self.store.referrals_per_open_vacancy()?;
@@ -459,14 +471,15 @@ impl Desk {
         let index = pool
             .diagnosis_index
             .get_or_init(|| DiagnosisIndex::build(&pool));
-        // The pool's vacancies by firm: no query per firm.
-        let mut by_firm: std::collections::BTreeMap<Id, Vec<usize>> = Default::default();
+        // The pool's vacancies by firm, and the firms in one read (in name
+        // order): no query per firm.
+        let mut by_firm: HashMap<Id, Vec<usize>> = HashMap::new();
         for (vi, v) in pool.vacancies.iter().enumerate() {
             by_firm.entry(v.company_id).or_default().push(vi);
         }
         let mut out = Vec::with_capacity(by_firm.len());
-        for (id, vis) in by_firm {
-            let Some(company) = self.store.get::<Company>(id)? else {
+        for company in self.store.companies(&Default::default())? {
+            let Some(vis) = by_firm.get(&company.id) else {
                 continue;
             };
             let vacancies: Vec<VacancyDiagnosis> = vis

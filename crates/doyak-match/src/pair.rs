@@ -86,18 +86,23 @@ impl Caseload {
     /// When either index is out of range.
     pub fn requirement_fit(&self, s: usize, v: usize) -> RequirementFit {
         // Only the parts asked for, not the whole score: the diagnosis of
-        // every firm asks this of every candidate of every vacancy.
+        // every firm asks this of every candidate of every vacancy. The
+        // best occupation is Exact or Middle exactly when one stated
+        // occupation is (those levels outrank every other), and the
+        // commute's hard test needs no points.
         let (sk, vk) = (&self.seeker_keys[s], &self.vacancy_keys[v]);
-        let (occupation, _) = self.best_occupation(s, vk.occupation);
         RequirementFit {
-            aims: occupation.source == OccupationSource::Stated
-                && matches!(
-                    occupation.level,
-                    OccupationLevel::Exact | OccupationLevel::Middle
-                ),
+            aims: sk.occupation_source == OccupationSource::Stated
+                && self.seeker_desired(s).iter().any(|&d| {
+                    matches!(
+                        self.occupation_level(d, vk.occupation),
+                        OccupationLevel::Exact | OccupationLevel::Middle
+                    )
+                }),
             otherwise_feasible: vk.open
                 && (!vk.shift || sk.accepts_shift)
-                && self.commute(s, v).allowed(),
+                && (score::within_limit(self.distance_km(sk.place, vk.place), sk.limit_km)
+                    || vk.housing && sk.relocate),
             certificates_met: !self.holdings(s).missing_required(self.required_of(v)),
             experience_met: self.experience_for(s, vk.occupation) >= vk.min_experience.months,
         }

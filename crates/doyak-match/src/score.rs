@@ -244,6 +244,11 @@ fn distance_points(distance_km: f64, reference_km: u32) -> u32 {
     round_points(f64::from(COMMUTE_MAX) / (1.0 + x * x * x))
 }
 
+/// The commute limit test alone (no limit stated: any distance).
+pub(crate) fn within_limit(distance_km: f64, limit_km: Option<u32>) -> bool {
+    limit_km.is_none_or(|limit| distance_km <= f64::from(limit))
+}
+
 /// Commute points and the limit test for one centroid distance. `housing`
 /// is whether the vacancy's 기숙사 can count: it offers one and the seeker
 /// is willing to move.
@@ -253,7 +258,7 @@ pub(crate) fn commute_fit(
     bus: bool,
     housing: bool,
 ) -> CommuteFit {
-    let within_limit = limit_km.is_none_or(|limit| distance_km <= f64::from(limit));
+    let within_limit = within_limit(distance_km, limit_km);
     let reference = limit_km.unwrap_or(DEFAULT_COMMUTE_KM);
     let (distance, bus) = if within_limit {
         let plain = distance_points(distance_km, reference);

@@ -120,6 +120,23 @@ proptest! {
                 );
                 prop_assert_eq!(c.score(s, v).is_some(), why.is_none(), "score() is None exactly when a constraint breaks: {:?}", why);
                 prop_assert_eq!(c.explain(s, v).feasible(), why.is_none(), "explain() names a violation exactly when one exists: {:?}", why);
+                // 구인애로 진단's cheap reading of the same constraints:
+                // certificates and the rest together are exactly feasible,
+                // and it aims at the vacancy when a stated 희망 직종 shares
+                // the vacancy's code or its KECO 중분류 (the first two
+                // digits; a 대분류 code alone names none).
+                let fit = c.requirement_fit(s, v);
+                prop_assert_eq!(fit.certificates_met && fit.otherwise_feasible, why.is_none(), "requirement_fit: {:?}", why);
+                let aims = seeker.desired_occupations.iter().any(|d| {
+                    *d == vacancy.occupation
+                        || d.get(..2).is_some_and(|m| vacancy.occupation.get(..2) == Some(m))
+                });
+                prop_assert_eq!(fit.aims, aims, "{:?} against {}", seeker.desired_occupations, vacancy.occupation);
+                if vacancy.min_experience_years.is_none_or(|y| y == 0) {
+                    prop_assert!(fit.experience_met, "no minimum asked: met");
+                } else if seeker.experience_years == 0.0 && seeker.experience_by_occupation.is_empty() {
+                    prop_assert!(!fit.experience_met, "a minimum and no experience: not met");
+                }
             }
         }
         for (v, vacancy) in vacancies.iter().enumerate() {
