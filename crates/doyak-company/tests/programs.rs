@@ -179,16 +179,21 @@ fn rule_table() {
         // Before the program's first row (2025-01-01), inside other programs' data.
         case("youth_leap", seoul_small_hiring(), "2024-05-01", Unknown)
             .reason("2024년 기준이 자료에 없습니다 (가장 이른 기준: 2025-01-01부터)"),
-        // 거제 2025 terms: 거제시 48310, 산단 중소기업, 15 km and 1 h from downtown.
-        case("dormitory_rent_geoje", complex_sme("48310"), "2025-06-02", Eligible),
+        // 거제 2025 terms: 거제시 48310, 산단 중소기업, 15 km and 1 h from
+        // downtown — all met, but whether a fifth of the users are new
+        // hires is a term no fact answers: 확인 필요 at best, saying which.
+        case("dormitory_rent_geoje", complex_sme("48310"), "2025-06-02", Unknown)
+            .missing(&[])
+            .reason("자료로 판단할 수 없는 요건: 근속 5년 미만 근로자용 숙소이고 이용자의 20% 이상이 신규 채용자인지 — 자료에 판단할 사실 없음"),
         // The same firm in 사천시 (48240) is outside 거제's program.
         case("dormitory_rent_geoje", complex_sme("48240"), "2025-06-02", NotEligible)
             .reason("사업장 소재 시군구: 경상남도 사천시 (48240) (경상남도 거제시 필요)"),
         // 거제's 2025 terms say nothing of 2026.
         case("dormitory_rent_geoje", complex_sme("48310"), "2026-03-02", Unknown)
             .reason("2026년 기준이 자료에 없습니다 (가장 최근 기준: 2025-12-31까지)"),
-        // 사천 2024: 산단 중소기업 with 10+ riders.
-        case("commuter_bus_sacheon", complex_sme("48240"), "2024-05-01", Eligible),
+        // 사천 2024: 산단 중소기업 with 10+ riders — a program that selects
+        // by evaluation, so the conditions alone never make it 해당.
+        case("commuter_bus_sacheon", complex_sme("48240"), "2024-05-01", Unknown).missing(&[]),
         // After the program's only row (2024), inside other programs' data.
         case("commuter_bus_sacheon", complex_sme("48240"), "2026-03-02", Unknown)
             .reason("2026년 기준이 자료에 없습니다 (가장 최근 기준: 2024-12-31까지)"),
