@@ -1307,10 +1307,15 @@ planned_on: string,
 history: Array<string>, };
 
 /**
- * What the plan brought: hires through the center at this firm and their
- * 3-month retention.
+ * What the plan brought: hires through the center at this firm since the
+ * plan began and their 3-month retention.
  */
-export type PlanOutcome = { hires: number, 
+export type PlanOutcome = { 
+/**
+ * The first action's day: only hires from then on are the plan's.
+ * "" when the plan has no action yet (then every hire is counted).
+ */
+since: string, hires: number, 
 /**
  * Hires placed at least 3 months ago…
  */

@@ -38,10 +38,13 @@ pub struct PlanActionRow {
     pub history: Vec<String>,
 }
 
-/// What the plan brought: hires through the center at this firm and their
-/// 3-month retention.
+/// What the plan brought: hires through the center at this firm since the
+/// plan began and their 3-month retention.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PlanOutcome {
+    /// The first action's day: only hires from then on are the plan's.
+    /// "" when the plan has no action yet (then every hire is counted).
+    pub since: String,
     pub hires: u32,
     /// Hires placed at least 3 months ago…
     pub due_3m: u32,
@@ -199,7 +202,6 @@ impl Desk {
                 .then_with(|| a.id.cmp(&b.id))
         });
         Ok(CompanyPlanView {
-            actions,
             kinds: CompanyActionKind::ALL
                 .into_iter()
                 .map(|k| choice(k, k.label_ko()))
@@ -215,14 +217,29 @@ impl Desk {
                     label: v.title.clone(),
                 })
                 .collect(),
-            outcome: self.plan_outcome(company.id, today)?,
+            outcome: self.plan_outcome(
+                company.id,
+                actions
+                    .iter()
+                    .filter_map(|a| a.planned_on.parse().ok())
+                    .min(),
+                today,
+            )?,
+            actions,
             today: today.to_string(),
         })
     }
 
-    fn plan_outcome(&self, company: Id, today: NaiveDate) -> Result<PlanOutcome, AppError> {
-        let placements = self.store.placements_at_company(company)?;
+    fn plan_outcome(
+        &self,
+        company: Id,
+        since: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Result<PlanOutcome, AppError> {
+        let mut placements = self.store.placements_at_company(company)?;
+        placements.retain(|(_, on)| since.is_none_or(|s| *on >= s));
         let mut outcome = PlanOutcome {
+            since: since.map(|d| d.to_string()).unwrap_or_default(),
             hires: u32::try_from(placements.len()).unwrap_or(u32::MAX),
             due_3m: 0,
             checked_3m: 0,
@@ -236,20 +253,14 @@ impl Desk {
                 continue;
             }
             outcome.due_3m += 1;
-            let check = self
-                .store
-                .events_of(placement)?
+            // The latest 3-month check, a corrected one as corrected (the
+            // placement page's own reading).
+            let events = self.store.events_of(placement)?;
+            let check = crate::outcomes::checks_of(&events)
                 .into_iter()
-                .filter_map(|e| match e.body {
-                    EventBody::RetentionCheck {
-                        months: 3,
-                        still_employed,
-                        ..
-                    } => Some((e.occurred_on, e.id, still_employed)),
-                    _ => None,
-                })
-                .max();
-            if let Some((_, _, still)) = check {
+                .rev()
+                .find(|(months, _, _)| *months == 3);
+            if let Some((_, still, _)) = check {
                 outcome.checked_3m += 1;
                 outcome.retained_3m += u32::from(still);
             }

@@ -91,8 +91,16 @@ pub(crate) fn company_document(
 
     blocks.push(Block::Heading("2. 컨설팅 계획".into()));
     blocks.push(Block::Paragraph(format!(
-        "센터를 통한 채용 {}명 · 3개월 고용유지 {}명 (3개월이 지난 {}명 중 {}명 확인)",
-        plan.outcome.hires, plan.outcome.retained_3m, plan.outcome.due_3m, plan.outcome.checked_3m
+        "{}센터를 통한 채용 {}명 · 3개월 고용유지 {}명 (3개월이 지난 {}명 중 {}명 확인)",
+        if plan.outcome.since.is_empty() {
+            String::new()
+        } else {
+            format!("계획 시작({}) 이후 ", plan.outcome.since)
+        },
+        plan.outcome.hires,
+        plan.outcome.retained_3m,
+        plan.outcome.due_3m,
+        plan.outcome.checked_3m
     )));
     if plan.actions.is_empty() {
         blocks.push(Block::Paragraph("계획된 조치가 없습니다.".into()));

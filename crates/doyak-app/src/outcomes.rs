@@ -122,8 +122,9 @@ fn invalid(field: &str, label: &str, message: impl Into<String>) -> AppError {
     AppError::Invalid(vec![doyak_domain::FieldError::new(field, label, message)])
 }
 
-/// A placement's recorded checks: months → (still employed, summary).
-fn checks_of(events: &[CaseEvent]) -> Vec<(u8, bool, String)> {
+/// A placement's recorded checks, in the order they happened, a corrected
+/// one only as corrected: (months, still employed, summary).
+pub(crate) fn checks_of(events: &[CaseEvent]) -> Vec<(u8, bool, String)> {
     let superseded: Vec<Id> = events.iter().filter_map(|e| e.supersedes).collect();
     events
         .iter()

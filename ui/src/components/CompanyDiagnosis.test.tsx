@@ -126,6 +126,18 @@ describe("기업 진단", () => {
     expect(document.getElementById("diagnosis-preview-error")).toBeTruthy();
   });
 
+  it("sends 해당 없음 for a choice alone, clearing the options picked", async () => {
+    const preview = vi.fn((_: CompanyDiagnosisForm): Promise<Diagnosis> => Promise.reject({ code: "input.invalid", message: "입력을 확인해 주세요.", fields: [] }));
+    render(<CompanyDiagnosis companyId="c1" desk={desk({ previewCompanyDiagnosis: preview })} />);
+    await waitFor(() => expect(document.getElementById("visit-leave_reasons-none")).toBeTruthy());
+    // The last answers had wage,commute; 해당 없음 replaces them.
+    fireEvent.click(input("visit-leave_reasons-none"));
+    expect(input("visit-leave_reasons-wage").checked).toBe(false);
+    fireEvent.click(document.getElementById("diagnosis-preview")!);
+    await waitFor(() => expect(preview).toHaveBeenCalled());
+    expect(preview.mock.calls.at(-1)![0].answers.leave_reasons).toBe("none");
+  });
+
   it("saves the factors and note, then says so", async () => {
     const d = desk();
     render(<CompanyDiagnosis companyId="c1" desk={d} />);

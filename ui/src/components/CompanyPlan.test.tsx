@@ -36,7 +36,7 @@ const view: CompanyPlanView = {
     { value: "done", label: "완료" },
   ],
   vacancies: [{ value: "v1", label: "용접원 모집" }],
-  outcome: { hires: 3, due_3m: 2, checked_3m: 2, retained_3m: 1 },
+  outcome: { since: "2026-09-01", hires: 3, due_3m: 2, checked_3m: 2, retained_3m: 1 },
   today: "2026-12-04",
 };
 
@@ -55,6 +55,7 @@ describe("컨설팅 계획", () => {
     render(<CompanyPlan companyId="c1" desk={desk()} />);
     await waitFor(() => expect(el("plan-actions")).toBeTruthy());
     expect(el("plan-outcome").textContent).toContain("센터 통한 채용 3명");
+    expect(el("plan-outcome-since").textContent).toContain("계획 시작(2026-09-01) 이후");
     expect(el("plan-outcome").textContent).toContain("1/2명");
     const row = document.querySelector('#plan-actions tr[data-action="a1"]')!;
     expect(row.textContent).toContain("기한 지남");

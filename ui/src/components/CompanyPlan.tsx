@@ -146,6 +146,7 @@ export function CompanyPlan(props: { companyId: string; desk?: PlanDesk }) {
   return (
     <div class="company-plan">
       <p class="plan-outcome" id="plan-outcome">
+        {o.since !== "" && <span id="plan-outcome-since">계획 시작({o.since}) 이후 </span>}
         센터 통한 채용 <strong>{o.hires}명</strong> · 3개월 고용유지{" "}
         <strong>
           {o.retained_3m}/{o.checked_3m}명

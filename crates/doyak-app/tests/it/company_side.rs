@@ -259,6 +259,55 @@ fn plan_actions_keep_their_history_and_fall_overdue_into_today() {
 }
 
 #[test]
+fn the_plan_outcome_counts_only_hires_since_the_plan_began() {
+    use doyak_app::{PlacementForm, PlanActionForm, StepForm};
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let c = company(d);
+    let job = vacancy(d, &c, "CO2 용접원", "day", "41273");
+    let place = |d: &mut Desk, name: &str, on: &str| {
+        let s = seeker(d, name, true, "no");
+        let app = d.add_application(&s, &job, "proposed").unwrap();
+        d.step_application(&StepForm {
+            application_id: app.id.clone(),
+            to: "hired".into(),
+            on: String::new(), // recorded today; the start below is the hire's day
+            note: String::new(),
+        })
+        .unwrap();
+        let mut form: PlacementForm = d.new_placement_form(&s, &app.id).unwrap().form;
+        form.started_on = on.into();
+        form.weekly_hours = "40".into();
+        form.wage_manwon = "280".into();
+        d.add_placement(&form).unwrap();
+    };
+    // Hired in August, before any plan: with no plan yet, every hire counts.
+    place(d, "김용접", "2026-08-25");
+    let before = d.company_plan(&c).unwrap().outcome;
+    assert_eq!(
+        (before.since.as_str(), before.hires, before.due_3m),
+        ("", 1, 1)
+    );
+    // The plan begins today (the fixture's 2026-11-25); a hire today is the
+    // plan's, the August one is not.
+    d.save_plan_action(&PlanActionForm {
+        company_id: c.clone(),
+        kind: "posting_improvement".into(),
+        description: "공고 개선".into(),
+        owner: "인사담당".into(),
+        due_on: "2026-12-15".into(),
+        status: "planned".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    place(d, "이용접", "2026-11-25");
+    let after = d.company_plan(&c).unwrap().outcome;
+    assert_eq!(after.since, "2026-11-25");
+    assert_eq!(after.hires, 1, "only the hire since the plan began");
+    assert_eq!(after.due_3m, 0, "placed today: its 3 months are not up");
+}
+
+#[test]
 fn programs_answer_in_three_values_from_the_record_and_confirmed_facts() {
     use doyak_app::CompanyFactsForm;
     let mut fx = new_desk();
