@@ -38,11 +38,14 @@ pub(crate) fn compare(
     let (before, engine_a, visit_a) = scores_of(a);
     let (after, engine_b, visit_b) = scores_of(b);
     let mut keys: Vec<&(Option<Id>, String)> = before.keys().chain(after.keys()).collect();
+    // The cause's own text last: two causes this version does not know
+    // share a position, and the same key must sit together to dedup.
     keys.sort_by_key(|(v, c)| {
         (
             v.and_then(|v| titles.get(&v).cloned()),
             *v,
             CauseCode::parse(c).map(|c| CauseCode::ALL.iter().position(|x| *x == c)),
+            c.clone(),
         )
     });
     keys.dedup();
@@ -115,5 +118,64 @@ pub(crate) fn compare(
         engine_changed: engine_a != engine_b,
         rows,
         answers,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use doyak_domain::events::CauseFinding;
+
+    fn diagnosis(n: u64, causes: &[(Id, &str, u32)]) -> CaseEvent {
+        CaseEvent {
+            id: Id::new_v7(1_700_000_000_000 + n, [0; 10]),
+            center_id: Id::new_v7(1, [1; 10]),
+            subject_id: Id::new_v7(2, [2; 10]),
+            author_id: None,
+            occurred_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 1 + n as u32).unwrap(),
+            recorded_at: None,
+            supersedes: None,
+            body: EventBody::HiringDiagnosis {
+                factors: Vec::new(),
+                note: None,
+                causes: causes
+                    .iter()
+                    .map(|(v, c, s)| CauseFinding {
+                        vacancy_id: Some(*v),
+                        cause: (*c).to_owned(),
+                        score: Some(*s),
+                        too_strict: false,
+                    })
+                    .collect(),
+                engine: Some("hiring-test".into()),
+                visit: None,
+            },
+        }
+    }
+
+    #[test]
+    fn causes_this_version_does_not_know_each_get_one_row() {
+        // Two codes from a newer engine share the "unknown" position; a
+        // key order of (title, vacancy, position) alone left "later_a",
+        // "later_b", "later_a" and kept the repeat.
+        let v = Id::new_v7(3, [3; 10]);
+        let a = diagnosis(0, &[(v, "later_a", 10), (v, "later_b", 20)]);
+        let b = diagnosis(
+            1,
+            &[
+                (v, "later_b", 30),
+                (v, "later_a", 40),
+                (v, "working_conditions", 5),
+            ],
+        );
+        let titles = HashMap::from([(v, "용접원".to_owned())]);
+        let rows = compare(&a, &b, &titles).rows;
+        let causes: Vec<&str> = rows.iter().map(|r| r.cause.as_str()).collect();
+        assert_eq!(causes.len(), 3, "{causes:?}");
+        let a_row = rows.iter().find(|r| r.cause == "later_a").unwrap();
+        assert_eq!(
+            (a_row.before, a_row.after, a_row.change),
+            (Some(10), Some(40), Some(30))
+        );
     }
 }

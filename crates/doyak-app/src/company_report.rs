@@ -183,9 +183,22 @@ pub(crate) fn company_document(
     }
 }
 
+/// The audit row's words for the firm's report.
+const COMPANY_REPORT: &str = "구인애로 진단·컨설팅 계획 보고서 PDF";
+
 impl Desk {
-    /// The firm's report as PDF bytes, its making audited as an export.
+    /// The firm's report as PDF bytes, audited as an export (the bytes
+    /// leave the desk: the CLI prints them).
     pub fn company_report(&mut self, company_id: &str) -> Result<Vec<u8>, AppError> {
+        let (id, bytes) = self.render_company_report(company_id)?;
+        self.audit_export(EntityKind::Company, id, COMPANY_REPORT)?;
+        Ok(bytes)
+    }
+
+    fn render_company_report(
+        &self,
+        company_id: &str,
+    ) -> Result<(doyak_domain::Id, Vec<u8>), AppError> {
         let company = self.company(parse_id(company_id)?)?;
         let view = self.company_diagnosis_view(company_id)?;
         let factors = self
@@ -212,25 +225,19 @@ impl Desk {
             &programs,
         );
         let bytes = render_pdf(&doc).map_err(AppError::Report)?;
-        let ctx = self.write_ctx();
-        self.store.write(&ctx, |w| {
-            w.audit(
-                "export",
-                EntityKind::Company,
-                Some(company.id),
-                "구인애로 진단·컨설팅 계획 보고서 PDF",
-            )
-        })?;
-        Ok(bytes)
+        Ok((company.id, bytes))
     }
 
-    /// Writes the firm's report to a new PDF in `dir` (never over a file).
+    /// Writes the firm's report to a new PDF in `dir` (never over a file),
+    /// audited once the file is there.
     pub fn save_company_report(
         &mut self,
         company_id: &str,
         dir: &Path,
     ) -> Result<ExportOutcome, AppError> {
-        let bytes = self.company_report(company_id)?;
-        self.write_report(dir, "기업진단", company_id, &bytes)
+        let (id, bytes) = self.render_company_report(company_id)?;
+        let out = self.write_report(dir, "기업진단", company_id, &bytes)?;
+        self.audit_export(EntityKind::Company, id, COMPANY_REPORT)?;
+        Ok(out)
     }
 }

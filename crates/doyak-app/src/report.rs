@@ -249,12 +249,24 @@ pub(crate) fn seeker_document(
     }
 }
 
+/// The audit row's words for the seeker's report.
+const SEEKER_REPORT: &str = "진단·IAP 보고서 PDF";
+
 impl Desk {
     /// The seeker's report (diagnosis summary and IAP) as PDF bytes. It
     /// carries personal data (the name, barriers found), so making it is
     /// kept in the audit log as an export of that seeker, as list exports
     /// are.
     pub fn seeker_report(&mut self, seeker_id: &str) -> Result<Vec<u8>, AppError> {
+        let (id, bytes) = self.render_seeker_report(seeker_id)?;
+        self.audit_export(EntityKind::Seeker, id, SEEKER_REPORT)?;
+        Ok(bytes)
+    }
+
+    fn render_seeker_report(
+        &self,
+        seeker_id: &str,
+    ) -> Result<(doyak_domain::Id, Vec<u8>), AppError> {
         let seeker = self.seeker(parse_id(seeker_id)?)?;
         let diagnosis = self.diagnosis_view(seeker_id)?;
         let iap = self.iap(seeker_id)?;
@@ -270,16 +282,22 @@ impl Desk {
         ];
         let doc = seeker_document(meta, self.center_name(), &diagnosis, &iap);
         let bytes = render_pdf(&doc).map_err(AppError::Report)?;
+        Ok((seeker.id, bytes))
+    }
+
+    /// Keeps the making of a report in the audit log as an export of its
+    /// record — after the file is written when there is one, so a failed
+    /// write leaves no row claiming an export.
+    pub(crate) fn audit_export(
+        &mut self,
+        kind: EntityKind,
+        id: doyak_domain::Id,
+        what: &str,
+    ) -> Result<(), AppError> {
         let ctx = self.write_ctx();
-        self.store.write(&ctx, |w| {
-            w.audit(
-                "export",
-                EntityKind::Seeker,
-                Some(seeker.id),
-                "진단·IAP 보고서 PDF",
-            )
-        })?;
-        Ok(bytes)
+        self.store
+            .write(&ctx, |w| w.audit("export", kind, Some(id), what))?;
+        Ok(())
     }
 
     /// Writes the seeker's report to a new PDF in `dir` (never over an
@@ -290,8 +308,10 @@ impl Desk {
         seeker_id: &str,
         dir: &Path,
     ) -> Result<ExportOutcome, AppError> {
-        let bytes = self.seeker_report(seeker_id)?;
-        self.write_report(dir, "진단·IAP", seeker_id, &bytes)
+        let (id, bytes) = self.render_seeker_report(seeker_id)?;
+        let out = self.write_report(dir, "진단·IAP", seeker_id, &bytes)?;
+        self.audit_export(EntityKind::Seeker, id, SEEKER_REPORT)?;
+        Ok(out)
     }
 
     /// Writes a report to a new PDF in `dir` named by its kind, the last 8

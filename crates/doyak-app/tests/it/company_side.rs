@@ -487,7 +487,23 @@ fn the_company_report_prints_diagnosis_plan_and_programs_in_korean_without_seeke
     assert!(!text.contains("가보고"));
     // Saved as a new file, never over one.
     let dir = tempfile::tempdir().unwrap();
+    let exports = |d: &Desk| {
+        d.store()
+            .audit_trail(None)
+            .unwrap()
+            .iter()
+            .filter(|r| r.action == "export")
+            .count()
+    };
+    let before = exports(d);
     let first = d.save_company_report(&c, dir.path()).unwrap();
     let second = d.save_company_report(&c, dir.path()).unwrap();
     assert_ne!(first.path, second.path);
+    assert_eq!(exports(d), before + 2, "each file written is one export");
+    // A folder that cannot be made (a file stands where it would go): an
+    // error, and no row claiming an export.
+    let blocker = dir.path().join("파일");
+    std::fs::write(&blocker, b"x").unwrap();
+    assert!(d.save_company_report(&c, &blocker.join("보고서")).is_err());
+    assert_eq!(exports(d), before + 2, "a failed write is no export");
 }
