@@ -11,7 +11,7 @@ use crate::forms::{choice, enum_value, parse_id};
 use crate::recommend::MatchPool;
 use crate::{AppError, Choice, Desk};
 use chrono::NaiveDate;
-use doyak_company::hiring::{self, Cause, CauseCode, HiringFacts};
+use doyak_company::hiring::{self, Cause, CauseCode, HiringFacts, RegionalWages};
 use doyak_company::visit::{self, VisitFacts};
 use doyak_domain::events::{CaseEvent, CauseFinding, EventBody, HiringDifficulty, VisitAnswers};
 use doyak_domain::{Company, FieldError, Id, Vacancy};
@@ -152,6 +152,8 @@ pub(crate) struct DiagnosisIndex {
     /// The desired wages of those seekers (the ones who gave one): the
     /// same for every vacancy of the 중분류, so gathered once.
     desired_wages: HashMap<String, Vec<i64>>,
+    /// The same by (중분류, 시도 code) of where the seekers live.
+    regional_desired_wages: HashMap<(String, String), Vec<i64>>,
     /// (pool vacancy, offer) of open vacancies with a wage.
     offers: HashMap<String, Vec<(u32, i64)>>,
 }
@@ -184,6 +186,18 @@ impl DiagnosisIndex {
                 (group.clone(), wages)
             })
             .collect();
+        let mut regional_desired_wages: HashMap<(String, String), Vec<i64>> = HashMap::new();
+        for (group, members) in &seekers {
+            for &s in members {
+                let s = &pool.caseload.seekers()[s as usize];
+                if let (Some(w), Some(sido)) = (s.desired_wage_monthly, s.sigungu.get(..2)) {
+                    regional_desired_wages
+                        .entry((group.clone(), sido.to_owned()))
+                        .or_default()
+                        .push(w);
+                }
+            }
+        }
         let mut offers: HashMap<String, Vec<(u32, i64)>> = HashMap::new();
         for (i, v) in pool.caseload.vacancies().iter().enumerate() {
             if let Some(w) = v.wage_monthly {
@@ -196,6 +210,7 @@ impl DiagnosisIndex {
         DiagnosisIndex {
             seekers,
             desired_wages,
+            regional_desired_wages,
             offers,
         }
     }
@@ -223,20 +238,39 @@ fn hiring_facts(
         without_certs += u32::from(fit.experience_met);
         without_exp += u32::from(fit.certificates_met);
     }
-    let peer_offers = index
+    let peers: Vec<(u32, i64)> = index
         .offers
         .get(group)
         .map(|o| {
             o.iter()
                 .filter(|(i, _)| *i as usize != vi)
-                .map(|(_, w)| *w)
+                .copied()
                 .collect()
         })
         .unwrap_or_default();
+    let caseload_vacancies = pool.caseload.vacancies();
+    let sido = caseload_vacancies[vi].sigungu.get(..2).unwrap_or("");
+    let region = doyak_refdata::get()
+        .sigungu(&caseload_vacancies[vi].sigungu)
+        .map(|place| RegionalWages {
+            name_ko: place.sido.clone(),
+            peer_offers: peers
+                .iter()
+                .filter(|(i, _)| caseload_vacancies[*i as usize].sigungu.starts_with(sido))
+                .map(|(_, w)| *w)
+                .collect(),
+            desired_wages: index
+                .regional_desired_wages
+                .get(&(group.to_owned(), sido.to_owned()))
+                .cloned()
+                .unwrap_or_default(),
+        });
+    let peer_offers = peers.into_iter().map(|(_, w)| w).collect();
     HiringFacts {
         offer: v.wage_monthly,
         peer_offers,
         desired_wages: index.desired_wages.get(group).cloned().unwrap_or_default(),
+        region,
         shift_work: v.shift.is_shift_work(),
         weekly_hours: v.weekly_hours,
         housing: v.housing,

@@ -30,6 +30,10 @@ pub struct HiringFacts {
     pub peer_offers: Vec<i64>,
     /// The wages wanted by the seekers in the program aiming at it.
     pub desired_wages: Vec<i64>,
+    /// The same two comparisons within the vacancy's 시도, shown beside
+    /// the caseload's (the score stays the caseload's: a center's
+    /// caseload is mostly its own region already).
+    pub region: Option<RegionalWages>,
     pub shift_work: bool,
     pub weekly_hours: Option<u32>,
     pub housing: bool,
@@ -47,6 +51,17 @@ pub struct HiringFacts {
     pub referrals: u32,
     /// What the site visit found, when the firm was asked.
     pub visit: Option<VisitFacts>,
+}
+
+/// Offers and desired wages of one 시도, for the same occupation.
+#[derive(Debug, Clone, Default)]
+pub struct RegionalWages {
+    /// The 시도's name ("경기도").
+    pub name_ko: String,
+    /// Offers of the other open vacancies of the 중분류 in the 시도.
+    pub peer_offers: Vec<i64>,
+    /// Desired wages of the seekers aiming at it who live in the 시도.
+    pub desired_wages: Vec<i64>,
 }
 
 /// The official 미충원 causes.
@@ -118,6 +133,33 @@ fn percent(xs: &[i64], f: impl Fn(i64) -> bool) -> u32 {
     u32::try_from((hit * 100 + xs.len() / 2) / xs.len().max(1)).unwrap_or(100)
 }
 
+/// The wage compared within the 시도, each part only with n ≥ [`MIN_N`].
+fn regional_line(r: &RegionalWages, offer: i64) -> String {
+    let offers = if r.peer_offers.len() >= MIN_N {
+        format!(
+            "구인 {}건 중 {}%가 더 많이 제시",
+            r.peer_offers.len(),
+            percent(&r.peer_offers, |x| x > offer)
+        )
+    } else {
+        format!("구인 {}건뿐 (비교 안 함)", r.peer_offers.len())
+    };
+    let wanted = if r.desired_wages.len() >= MIN_N {
+        format!(
+            "구직자 {}명 중 {}%가 더 많이 희망",
+            r.desired_wages.len(),
+            percent(&r.desired_wages, |x| x > offer)
+        )
+    } else {
+        format!("구직자 {}명뿐 (비교 안 함)", r.desired_wages.len())
+    };
+    format!(
+        "{} 안에서 {} 기준: {offers}, {wanted} (참고, 점수는 사례관리 전체 기준)",
+        r.name_ko,
+        man(offer)
+    )
+}
+
 fn working_conditions(f: &HiringFacts) -> Cause {
     let mut facts = Vec::new();
     let mut parts = Vec::new();
@@ -152,6 +194,9 @@ fn working_conditions(f: &HiringFacts) -> Cause {
                     "이 직종을 희망하는 구직자가 {}명뿐이라 희망임금 비교에서 뺐습니다 (최소 {MIN_N}명).",
                     f.desired_wages.len()
                 ));
+            }
+            if let Some(r) = &f.region {
+                facts.push(regional_line(r, offer));
             }
         }
     }

@@ -35,6 +35,23 @@ fn the_wage_is_weighed_against_peers_and_what_seekers_want_with_n() {
     assert_eq!(c.score, Some(60));
     assert!(c.facts[0].contains("구인 10건 중 70%"), "{:?}", c.facts);
     assert!(c.facts[1].contains("구직자 10명 중 50%"), "{:?}", c.facts);
+    // Within the 시도: 6 offers, 5 above 2.6 million (83%); 3 seekers, too
+    // few to compare — said, with n, and the score is still the caseload's.
+    let regional = HiringFacts {
+        region: Some(doyak_company::hiring::RegionalWages {
+            name_ko: "경상남도".into(),
+            peer_offers: vec![
+                2_500_000, 2_700_000, 2_800_000, 2_900_000, 3_000_000, 3_100_000,
+            ],
+            desired_wages: vec![3_000_000; 3],
+        }),
+        ..base()
+    };
+    let c = cause(&regional, CauseCode::WorkingConditions);
+    assert_eq!(c.score, Some(60), "the region is shown, not scored");
+    let line = c.facts.iter().find(|f| f.starts_with("경상남도")).unwrap();
+    assert!(line.contains("구인 6건 중 83%가 더 많이 제시"), "{line}");
+    assert!(line.contains("구직자 3명뿐 (비교 안 함)"), "{line}");
     // Shift work adds to what the wage says.
     let shift = HiringFacts {
         shift_work: true,

@@ -62,6 +62,14 @@ fn the_diagnosis_counts_the_pool_with_the_matching_engine_and_is_saved_and_compa
     let wage = by("working_conditions");
     assert_eq!(wage.score, Some(100), "{:?}", wage.facts);
     assert!(wage.facts.iter().any(|f| f.contains("구직자 6명 중 100%")));
+    // The same within the vacancy's 시도 (경기도: all six live in 단원구).
+    let regional = wage
+        .facts
+        .iter()
+        .find(|f| f.starts_with("경기도 안에서"))
+        .unwrap_or_else(|| panic!("{:?}", wage.facts));
+    assert!(regional.contains("구인 0건뿐"), "{regional}");
+    assert!(regional.contains("구직자 6명 중 100%"), "{regional}");
     assert_eq!(by("avoided_occupation").score, None, "no visit yet");
 
     // Save with a visit: 7 hires, 4 gone within 3 months, heat.
