@@ -1304,7 +1304,13 @@ planned_on: string,
 /**
  * Earlier versions, oldest first ("2026-11-02 계획 · 기한 2026-11-30").
  */
-history: Array<string>, };
+history: Array<string>, 
+/**
+ * Another current version shares an earlier one: two desks changed
+ * the same action apart (each offline), and the plan shows both
+ * until the counselor keeps one and cancels the other.
+ */
+forked: boolean, };
 
 /**
  * What the plan brought: hires through the center at this firm since the

@@ -36,6 +36,10 @@ pub struct PlanActionRow {
     pub planned_on: String,
     /// Earlier versions, oldest first ("2026-11-02 계획 · 기한 2026-11-30").
     pub history: Vec<String>,
+    /// Another current version shares an earlier one: two desks changed
+    /// the same action apart (each offline), and the plan shows both
+    /// until the counselor keeps one and cancels the other.
+    pub forked: bool,
 }
 
 /// What the plan brought: hires through the center at this firm since the
@@ -122,6 +126,21 @@ fn version_line(e: &CaseEvent) -> String {
     }
 }
 
+/// The versions that more than one later version replaced: where two desks
+/// changed the same action apart. Sync keeps both (nothing is overwritten);
+/// this finds them so the page can say so.
+fn forks(events: &[CaseEvent]) -> HashSet<Id> {
+    let mut successors: HashMap<Id, u32> = HashMap::new();
+    for id in events.iter().filter_map(|e| e.supersedes) {
+        *successors.entry(id).or_default() += 1;
+    }
+    successors
+        .into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(id, _)| id)
+        .collect()
+}
+
 impl Desk {
     fn company_actions(&self, company: Id) -> Result<Vec<CaseEvent>, AppError> {
         Ok(self
@@ -139,6 +158,7 @@ impl Desk {
         let events = self.company_actions(company.id)?;
         let by_id: HashMap<Id, &CaseEvent> = events.iter().map(|e| (e.id, e)).collect();
         let superseded: HashSet<Id> = events.iter().filter_map(|e| e.supersedes).collect();
+        let split = forks(&events);
         let vacancies: Vec<Vacancy> = self.store.vacancies(&doyak_store::VacancyFilter {
             company_id: Some(company.id),
             ..Default::default()
@@ -185,6 +205,7 @@ impl Desk {
                     .map_or(e.occurred_on, |f| f.occurred_on)
                     .to_string(),
                 history: chain.iter().map(|p| version_line(p)).collect(),
+                forked: chain.iter().any(|p| split.contains(&p.id)),
             });
         }
         // Open ones first by due date, then the rest newest first.
@@ -372,5 +393,46 @@ impl Desk {
             body,
         )?;
         Ok(self.record_event(event)?.id.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn version(n: u64, supersedes: Option<Id>) -> CaseEvent {
+        CaseEvent {
+            id: Id::new_v7(1_700_000_000_000 + n, [0; 10]),
+            center_id: Id::new_v7(1, [1; 10]),
+            subject_id: Id::new_v7(2, [2; 10]),
+            author_id: None,
+            occurred_on: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            recorded_at: None,
+            supersedes,
+            body: EventBody::CompanyAction {
+                kind: CompanyActionKind::PostingImprovement,
+                subsidy: None,
+                description: "공고 개선".into(),
+                owner: None,
+                due_on: None,
+                status: Some(ActionStatus::Planned),
+                follow_up_on: None,
+                vacancy_id: None,
+                result: None,
+            },
+        }
+    }
+
+    #[test]
+    fn two_desks_changing_one_action_apart_are_found() {
+        let first = version(0, None);
+        // Desk A: planned → in progress → done, one after another: no fork.
+        let a1 = version(1, Some(first.id));
+        let a2 = version(2, Some(a1.id));
+        assert!(forks(&[first.clone(), a1.clone(), a2.clone()]).is_empty());
+        // Desk B changed the first version too, offline, before syncing.
+        let b1 = version(3, Some(first.id));
+        let split = forks(&[first.clone(), a1, a2, b1]);
+        assert_eq!(split, HashSet::from([first.id]), "the shared version");
     }
 }

@@ -127,7 +127,11 @@ pub(crate) fn company_document(
                         } else {
                             a.due_on.clone()
                         },
-                        a.status_label.clone(),
+                        if a.forked {
+                            format!("{} (두 판, 확인 필요)", a.status_label)
+                        } else {
+                            a.status_label.clone()
+                        },
                         a.result.clone(),
                     ]
                 })

@@ -24,6 +24,7 @@ const view: CompanyPlanView = {
       overdue: true,
       planned_on: "2026-11-02",
       history: ["2026-11-02 계획 · 기한 2026-11-30"],
+      forked: true,
     },
   ],
   kinds: [
@@ -56,6 +57,8 @@ describe("컨설팅 계획", () => {
     await waitFor(() => expect(el("plan-actions")).toBeTruthy());
     expect(el("plan-outcome").textContent).toContain("센터 통한 채용 3명");
     expect(el("plan-outcome-since").textContent).toContain("계획 시작(2026-09-01) 이후");
+    // Changed apart on two desks: flagged on the row.
+    expect(el("plan-forked-a1").textContent).toContain("두 판");
     expect(el("plan-outcome").textContent).toContain("1/2명");
     const row = document.querySelector('#plan-actions tr[data-action="a1"]')!;
     expect(row.textContent).toContain("기한 지남");

@@ -294,7 +294,14 @@ export function CompanyPlan(props: { companyId: string; desk?: PlanDesk }) {
                     {a.due_on}
                     {a.overdue && <span class="tag overdue-tag">기한 지남</span>}
                   </td>
-                  <td>{a.status_label && <span class="tag">{a.status_label}</span>}</td>
+                  <td>
+                    {a.status_label && <span class="tag">{a.status_label}</span>}
+                    {a.forked && (
+                      <span class="tag overdue-tag" id={`plan-forked-${a.id}`} title="두 창구에서 같은 조치를 따로 고쳐 두 판이 있습니다. 맞는 판을 남기고 다른 판은 '취소'로 바꿔 주세요.">
+                        두 판 — 확인 필요
+                      </span>
+                    )}
+                  </td>
                   <td>{a.follow_up_on}</td>
                   <td class="wrap">{a.vacancy_title}</td>
                   <td class="wrap">{a.result}</td>
