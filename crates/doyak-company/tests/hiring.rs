@@ -9,6 +9,14 @@ fn cause(f: &HiringFacts, code: CauseCode) -> doyak_company::hiring::Cause {
     diagnose(f).into_iter().find(|c| c.code == code).unwrap()
 }
 
+/// Visit answers as the desk sends them.
+fn answers(pairs: &[(&str, &str)]) -> std::collections::BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
 fn base() -> HiringFacts {
     HiringFacts {
         offer: Some(2_600_000),
@@ -123,20 +131,17 @@ fn what_the_data_cannot_know_says_so_and_long_silence_points_at_no_applicants() 
 #[test]
 fn the_site_visit_scores_the_avoided_occupation_and_adds_to_conditions() {
     use doyak_company::visit::{VisitFacts, current_form};
-    let answers: std::collections::BTreeMap<String, String> = [
+    let visited = answers(&[
         ("hires_12m", "8"),
         ("quits_3m", "5"),
         ("hazards", "heat,heavy"),
         ("leave_reasons", "wage,intensity"),
         ("avoided_view", "0"),
         ("rest_facility", "0"),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_owned(), v.to_owned()))
-    .collect();
-    assert!(current_form().check(&answers).is_empty());
+    ]);
+    assert!(current_form().check(&visited).is_empty());
     let f = HiringFacts {
-        visit: Some(VisitFacts::read(current_form(), &answers)),
+        visit: Some(VisitFacts::read(current_form(), &visited)),
         ..base()
     };
     let avoided = cause(&f, CauseCode::AvoidedOccupation);
@@ -149,10 +154,7 @@ fn the_site_visit_scores_the_avoided_occupation_and_adds_to_conditions() {
     assert_eq!(conditions.score, Some(70));
     assert!(conditions.facts.iter().any(|x| x.contains("휴게실")));
     // Two hires are too few for a rate…
-    let few: std::collections::BTreeMap<String, String> = [("hires_12m", "2"), ("quits_3m", "2")]
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        .collect();
+    let few = answers(&[("hires_12m", "2"), ("quits_3m", "2")]);
     let f = HiringFacts {
         visit: Some(VisitFacts::read(current_form(), &few)),
         ..base()
@@ -168,11 +170,7 @@ fn the_site_visit_scores_the_avoided_occupation_and_adds_to_conditions() {
     );
     // A visit that asked and heard "none of these" has judged the work:
     // 0, not 확인 필요.
-    let none: std::collections::BTreeMap<String, String> =
-        [("hazards", "none"), ("leave_reasons", "none")]
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v.to_owned()))
-            .collect();
+    let none = answers(&[("hazards", "none"), ("leave_reasons", "none")]);
     assert!(current_form().check(&none).is_empty());
     let f = HiringFacts {
         visit: Some(VisitFacts::read(current_form(), &none)),
