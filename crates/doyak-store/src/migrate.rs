@@ -41,6 +41,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0010_action_pending",
         include_str!("../migrations/0010_action_pending.sql"),
     ),
+    (
+        "0011_seeker_live_status",
+        include_str!("../migrations/0011_seeker_live_status.sql"),
+    ),
 ];
 
 /// The file's schema version: the number of migrations applied.

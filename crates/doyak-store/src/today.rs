@@ -57,18 +57,27 @@ impl Store {
         limit: u32,
     ) -> Result<Vec<FollowUp>> {
         // The direction is one of two fixed texts, never input.
-        let order = if latest_first {
-            "f.next_on DESC, s.id DESC"
+        let (inner, outer) = if latest_first {
+            (
+                "f.next_on DESC, f.subject_id DESC",
+                "k.next_on DESC, k.id DESC",
+            )
         } else {
-            "f.next_on, s.id"
+            ("f.next_on, f.subject_id", "k.next_on, k.id")
         };
+        // The page is chosen from the indexes alone (`followup_next`,
+        // `seeker_live_status`); only its rows' records are read.
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT s.data, f.last_session_on, f.next_on
-               FROM followup f JOIN seeker s ON s.id = f.subject_id
-              WHERE f.next_on BETWEEN ?1 AND ?2
-                AND s.deleted_at IS NULL AND s.status NOT IN ('employed', 'closed')
-              ORDER BY {order}
-              LIMIT ?3 OFFSET ?4"
+            "SELECT s.data, k.last_session_on, k.next_on
+               FROM (SELECT f.subject_id AS id, f.last_session_on, f.next_on
+                       FROM followup f JOIN seeker s INDEXED BY seeker_live_status
+                            ON s.id = f.subject_id
+                      WHERE f.next_on BETWEEN ?1 AND ?2
+                        AND s.deleted_at IS NULL AND s.status NOT IN ('employed', 'closed')
+                      ORDER BY {inner}
+                      LIMIT ?3 OFFSET ?4) k
+               JOIN seeker s ON s.id = k.id
+              ORDER BY {outer}"
         ))?;
         let rows = stmt.query_map((from.to_string(), until.to_string(), limit, offset), |r| {
             Ok((
@@ -94,7 +103,8 @@ impl Store {
         let n: i64 = self
             .conn
             .prepare_cached(
-                "SELECT count(*) FROM followup f JOIN seeker s ON s.id = f.subject_id
+                "SELECT count(*) FROM followup f
+                   JOIN seeker s INDEXED BY seeker_live_status ON s.id = f.subject_id
                   WHERE f.next_on BETWEEN ?1 AND ?2
                     AND s.deleted_at IS NULL AND s.status NOT IN ('employed', 'closed')",
             )?
@@ -235,14 +245,19 @@ impl Store {
     /// `offset`. Read from the writer-kept `iap_pending` table.
     pub fn iap_overdue(&self, month: &str, offset: u32, limit: u32) -> Result<Vec<OverdueIap>> {
         let mut stmt = self.conn.prepare_cached(
+            // Chosen from the indexes alone, then only the page's records
+            // read (as for the follow-ups).
             "SELECT e.data, s.data
-               FROM iap_pending p
-               JOIN seeker s ON s.id = p.subject_id
-               JOIN event e ON e.id = p.activity_id
-              WHERE p.month < ?1
-                AND s.deleted_at IS NULL AND s.status NOT IN ('employed', 'closed')
-              ORDER BY p.month, s.id, p.activity_id
-              LIMIT ?2 OFFSET ?3",
+               FROM (SELECT p.activity_id, p.subject_id, p.month
+                       FROM iap_pending p
+                       JOIN seeker s INDEXED BY seeker_live_status ON s.id = p.subject_id
+                      WHERE p.month < ?1
+                        AND s.deleted_at IS NULL AND s.status NOT IN ('employed', 'closed')
+                      ORDER BY p.month, p.subject_id, p.activity_id
+                      LIMIT ?2 OFFSET ?3) k
+               JOIN seeker s ON s.id = k.subject_id
+               JOIN event e ON e.id = k.activity_id
+              ORDER BY k.month, k.subject_id, k.activity_id",
         )?;
         let rows = stmt.query_map((month, limit, offset), |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
@@ -262,7 +277,8 @@ impl Store {
         let n: i64 = self
             .conn
             .prepare_cached(
-                "SELECT count(*) FROM iap_pending p JOIN seeker s ON s.id = p.subject_id
+                "SELECT count(*) FROM iap_pending p
+                   JOIN seeker s INDEXED BY seeker_live_status ON s.id = p.subject_id
                   WHERE p.month < ?1
                     AND s.deleted_at IS NULL AND s.status NOT IN ('employed', 'closed')",
             )?
