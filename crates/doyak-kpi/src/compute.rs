@@ -1,0 +1,430 @@
+//! The figures computed: each one is a list of units (a seeker, a
+//! placement, a session…) with the cut keys it falls under and what it
+//! contributes; one aggregation makes the total and every cut's rows, so
+//! a row and the total can never be counted two different ways.
+
+use crate::catalogue::{Aggregate, Cut, Definition, FIGURES};
+use crate::input::{Caseload, CompanyCuts, Placement, Seeker, SeekerCuts};
+use chrono::{Datelike, Months, NaiveDate};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The months asked about (whole months, inclusive) and the day the
+/// figures are computed on (windows that end after it are not yet known).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    /// The first day of the first month.
+    pub from: NaiveDate,
+    /// The last day of the last month.
+    pub to: NaiveDate,
+    pub today: NaiveDate,
+}
+
+/// A period that cannot be asked about.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PeriodError {
+    #[error("월은 2026-03처럼 적어 주세요 ('{0}').")]
+    BadMonth(String),
+    #[error("시작 월({from})이 끝 월({to})보다 늦습니다.")]
+    Reversed { from: String, to: String },
+}
+
+fn month_start(text: &str) -> Result<NaiveDate, PeriodError> {
+    let t = text.trim();
+    let bad = || PeriodError::BadMonth(t.to_owned());
+    let (y, m) = t.split_once('-').ok_or_else(bad)?;
+    if y.len() != 4 || m.len() != 2 {
+        return Err(bad());
+    }
+    let (y, m) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    NaiveDate::from_ymd_opt(y, m, 1).ok_or_else(bad)
+}
+
+impl Period {
+    /// From "YYYY-MM" to "YYYY-MM", both whole months.
+    pub fn months(from: &str, to: &str, today: NaiveDate) -> Result<Period, PeriodError> {
+        let start = month_start(from)?;
+        let last = month_start(to)?;
+        if last < start {
+            return Err(PeriodError::Reversed {
+                from: from.trim().to_owned(),
+                to: to.trim().to_owned(),
+            });
+        }
+        let to = last
+            .checked_add_months(Months::new(1))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(last);
+        Ok(Period {
+            from: start,
+            to,
+            today,
+        })
+    }
+
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        self.from <= day && day <= self.to
+    }
+
+    /// The period just before, of the same number of months (for the
+    /// change the desk shows beside a headline figure).
+    pub fn previous(&self) -> Period {
+        let months = u32::try_from(
+            (self.to.year() - self.from.year()) * 12 + self.to.month() as i32
+                - self.from.month() as i32
+                + 1,
+        )
+        .unwrap_or(1);
+        let from = self
+            .from
+            .checked_sub_months(Months::new(months))
+            .unwrap_or(self.from);
+        Period {
+            from,
+            to: self.from.pred_opt().unwrap_or(self.from),
+            today: self.today,
+        }
+    }
+}
+
+/// "2026-03".
+pub fn month_key(day: NaiveDate) -> String {
+    format!("{:04}-{:02}", day.year(), day.month())
+}
+
+/// One cell: a figure's value over the units in it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    /// The cut's value ("2026-03", "김상담", …); "" for the total.
+    pub key: String,
+    /// The units the value rests on.
+    pub n: u32,
+    /// `None` when n is 0 for a share or a median.
+    pub value: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CutTable {
+    pub cut: Cut,
+    pub rows: Vec<Cell>,
+}
+
+/// A figure as computed, every cell whatever its n (local use only: what
+/// leaves the desk goes through [`crate::publish`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    pub definition: &'static Definition,
+    pub total: Cell,
+    pub cuts: Vec<CutTable>,
+}
+
+/// What one unit adds.
+#[derive(Debug, Clone, Copy)]
+enum Obs {
+    One,
+    Number(f64),
+    Flag(bool),
+}
+
+struct UnitRow {
+    keys: Vec<(Cut, String)>,
+    obs: Obs,
+}
+
+#[derive(Default)]
+struct Acc {
+    n: u32,
+    sum: f64,
+    hits: u32,
+    values: Vec<f64>,
+}
+
+impl Acc {
+    fn add(&mut self, obs: Obs) {
+        self.n += 1;
+        match obs {
+            Obs::One => self.sum += 1.0,
+            Obs::Number(x) => {
+                self.sum += x;
+                self.values.push(x);
+            }
+            Obs::Flag(b) => self.hits += u32::from(b),
+        }
+    }
+
+    fn cell(mut self, key: String, aggregate: Aggregate) -> Cell {
+        let value = match aggregate {
+            Aggregate::Count => Some(f64::from(self.n)),
+            Aggregate::Sum => Some(self.sum),
+            Aggregate::Share => {
+                (self.n > 0).then(|| f64::from(self.hits) * 100.0 / f64::from(self.n))
+            }
+            Aggregate::Median => median(&mut self.values),
+        };
+        Cell {
+            key,
+            n: self.n,
+            value,
+        }
+    }
+}
+
+/// The median; the mean of the two middle values when there are an even
+/// number of them.
+fn median(values: &mut [f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    Some(if values.len() % 2 == 1 {
+        values[mid]
+    } else {
+        (values[mid - 1] + values[mid]) / 2.0
+    })
+}
+
+fn figure(definition: &'static Definition, units: Vec<UnitRow>) -> Figure {
+    let mut total = Acc::default();
+    let mut by: BTreeMap<(Cut, String), Acc> = BTreeMap::new();
+    for u in units {
+        total.add(u.obs);
+        for key in u.keys {
+            by.entry(key).or_default().add(u.obs);
+        }
+    }
+    let mut cuts: Vec<CutTable> = Vec::new();
+    for ((cut, key), acc) in by {
+        let cell = acc.cell(key, definition.aggregate);
+        match cuts.last_mut() {
+            Some(t) if t.cut == cut => t.rows.push(cell),
+            _ => cuts.push(CutTable {
+                cut,
+                rows: vec![cell],
+            }),
+        }
+    }
+    Figure {
+        definition,
+        total: total.cell(String::new(), definition.aggregate),
+        cuts,
+    }
+}
+
+/// An unknown value's row label.
+const UNKNOWN: &str = "(미입력)";
+
+fn label(text: &str) -> String {
+    if text.trim().is_empty() {
+        UNKNOWN.to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+fn seeker_keys(cuts: &SeekerCuts, month: NaiveDate, counselor: &str) -> Vec<(Cut, String)> {
+    let mut keys = vec![
+        (Cut::Month, month_key(month)),
+        (Cut::Counselor, label(counselor)),
+        (Cut::Track, label(&cuts.track)),
+        (Cut::Sigungu, label(&cuts.sigungu)),
+    ];
+    let mut groups: Vec<&String> = cuts.target_groups.iter().collect();
+    groups.sort();
+    groups.dedup();
+    keys.extend(groups.into_iter().map(|g| (Cut::TargetGroup, label(g))));
+    keys
+}
+
+fn company_keys(cuts: &CompanyCuts, month: NaiveDate) -> Vec<(Cut, String)> {
+    let mut keys = vec![
+        (Cut::Month, month_key(month)),
+        (Cut::IndustrialComplex, label(&cuts.industrial_complex)),
+        (Cut::Sigungu, label(&cuts.sigungu)),
+    ];
+    let mut industries: Vec<&String> = cuts.focus_industries.iter().collect();
+    industries.sort();
+    industries.dedup();
+    keys.extend(
+        industries
+            .into_iter()
+            .map(|i| (Cut::FocusIndustry, label(i))),
+    );
+    keys
+}
+
+fn first_placement(s: &Seeker) -> Option<&Placement> {
+    s.placements.iter().min_by_key(|p| p.started_on)
+}
+
+/// The figures of the seekers who joined in the period (the cohort).
+fn cohort_figures(c: &Caseload, period: Period, out: &mut BTreeMap<&'static str, Vec<UnitRow>>) {
+    for s in &c.seekers {
+        let Some(joined) = s.enrolled_on.filter(|d| *d <= period.to) else {
+            continue;
+        };
+        let keys = || seeker_keys(&s.cuts, joined, &s.cuts.counselor);
+        if s.active {
+            push(out, "seekers_active", keys(), Obs::One);
+        }
+        if !period.contains(joined) {
+            continue;
+        }
+        push(out, "seekers_new", keys(), Obs::One);
+        let stages = [
+            ("stage_diagnosis", s.diagnosed_on.is_some()),
+            ("stage_counseling", s.first_session_on.is_some()),
+            ("stage_referral", s.first_referral_on.is_some()),
+            ("stage_employment", !s.placements.is_empty()),
+            (
+                "stage_aftercare",
+                s.placements.iter().any(|p| !p.checks.is_empty()),
+            ),
+        ];
+        for (id, reached) in stages {
+            if reached {
+                push(out, id, keys(), Obs::One);
+            }
+        }
+        let first = first_placement(s);
+        for (id, months) in [("employment_rate_3m", 3), ("employment_rate_6m", 6)] {
+            let Some(window_end) = joined.checked_add_months(Months::new(months)) else {
+                continue;
+            };
+            if window_end <= period.today {
+                let employed = first.is_some_and(|p| p.started_on <= window_end);
+                push(out, id, keys(), Obs::Flag(employed));
+            }
+        }
+        if let Some(p) = first {
+            let days = (p.started_on - joined).num_days().max(0);
+            push(out, "days_to_employment", keys(), Obs::Number(days as f64));
+        }
+    }
+}
+
+/// The figures of the placements that started in the period.
+fn placement_figures(c: &Caseload, period: Period, out: &mut BTreeMap<&'static str, Vec<UnitRow>>) {
+    let companies: BTreeMap<&str, &CompanyCuts> = c
+        .companies
+        .iter()
+        .map(|x| (x.id.as_str(), &x.cuts))
+        .collect();
+    for s in &c.seekers {
+        for p in s
+            .placements
+            .iter()
+            .filter(|p| period.contains(p.started_on))
+        {
+            let keys = || seeker_keys(&s.cuts, p.started_on, &s.cuts.counselor);
+            if let Some(w) = p.wage_monthly {
+                let mut k = keys();
+                k.push((Cut::Occupation, label(&p.occupation)));
+                push(out, "starting_wage", k, Obs::Number(w as f64));
+            }
+            for (id, months) in [
+                ("retention_3m", 3u8),
+                ("retention_6m", 6),
+                ("retention_12m", 12),
+            ] {
+                // The latest check of that month count is the one that stands.
+                if let Some(check) = p.checks.iter().rev().find(|x| x.months == months) {
+                    push(out, id, keys(), Obs::Flag(check.still_employed));
+                }
+            }
+            if let Some(firm) = p.company.as_deref().and_then(|id| companies.get(id)) {
+                let k = company_keys(firm, p.started_on);
+                push(out, "company_hires", k.clone(), Obs::One);
+                if let Some(check) = p.checks.iter().rev().find(|x| x.months == 3) {
+                    push(
+                        out,
+                        "company_hire_retention_3m",
+                        k,
+                        Obs::Flag(check.still_employed),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn activity_figures(c: &Caseload, period: Period, out: &mut BTreeMap<&'static str, Vec<UnitRow>>) {
+    for r in c.referrals.iter().filter(|r| period.contains(r.on)) {
+        let mut k = seeker_keys(&r.seeker, r.on, &r.seeker.counselor);
+        k.push((Cut::PartnerType, label(&r.partner_type)));
+        k.push((Cut::Outcome, label(&r.outcome)));
+        push(out, "referrals", k, Obs::One);
+    }
+    for s in c.sessions.iter().filter(|s| period.contains(s.on)) {
+        let k = seeker_keys(&s.seeker, s.on, &s.counselor);
+        push(out, "sessions", k.clone(), Obs::One);
+        push(out, "session_minutes", k, Obs::Number(f64::from(s.minutes)));
+    }
+    for i in c.iap_checks.iter().filter(|i| period.contains(i.month)) {
+        let k = seeker_keys(&i.seeker, i.month, &i.seeker.counselor);
+        push(out, "iap_compliance", k, Obs::Flag(i.complied));
+    }
+    for firm in &c.companies {
+        if let Some(first) = firm.activity.iter().filter(|d| period.contains(**d)).min() {
+            push(
+                out,
+                "firms_served",
+                company_keys(&firm.cuts, *first),
+                Obs::One,
+            );
+        }
+        for (id, days) in [
+            ("company_diagnoses", &firm.diagnoses),
+            ("actions_done", &firm.actions_done),
+            ("programs_linked", &firm.programs_linked),
+        ] {
+            for d in days.iter().filter(|d| period.contains(**d)) {
+                push(out, id, company_keys(&firm.cuts, *d), Obs::One);
+            }
+        }
+    }
+    let firms: BTreeMap<&str, &CompanyCuts> = c
+        .companies
+        .iter()
+        .map(|x| (x.id.as_str(), &x.cuts))
+        .collect();
+    let none = CompanyCuts::default();
+    for v in &c.vacancies {
+        let cuts = firms.get(v.company.as_str()).copied().unwrap_or(&none);
+        if period.contains(v.opened_on) {
+            push(
+                out,
+                "vacancies_opened",
+                company_keys(cuts, v.opened_on),
+                Obs::One,
+            );
+        }
+        if let Some(filled) = v.filled_on.filter(|d| period.contains(*d)) {
+            let k = company_keys(cuts, filled);
+            push(out, "vacancies_filled", k.clone(), Obs::One);
+            let days = (filled - v.opened_on).num_days().max(0);
+            push(out, "days_to_fill", k, Obs::Number(days as f64));
+        }
+    }
+}
+
+fn push(
+    out: &mut BTreeMap<&'static str, Vec<UnitRow>>,
+    id: &'static str,
+    keys: Vec<(Cut, String)>,
+    obs: Obs,
+) {
+    out.entry(id).or_default().push(UnitRow { keys, obs });
+}
+
+/// Every figure of the catalogue for the period, in catalogue order.
+pub fn compute(c: &Caseload, period: Period) -> Vec<Figure> {
+    let mut units: BTreeMap<&'static str, Vec<UnitRow>> = BTreeMap::new();
+    cohort_figures(c, period, &mut units);
+    placement_figures(c, period, &mut units);
+    activity_figures(c, period, &mut units);
+    FIGURES
+        .iter()
+        .map(|d| figure(d, units.remove(d.id).unwrap_or_default()))
+        .collect()
+}

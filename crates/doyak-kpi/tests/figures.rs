@@ -1,0 +1,385 @@
+//! Figures over hand-built caseloads where every number is known, and the
+//! publication rule: no cell under 5 ever leaves.
+#![allow(clippy::unwrap_used)]
+
+use chrono::NaiveDate;
+use doyak_kpi::input::*;
+use doyak_kpi::{Cut, Figure, Period, compute, publish};
+use proptest::prelude::*;
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn cuts(counselor: &str, groups: &[&str]) -> SeekerCuts {
+    SeekerCuts {
+        counselor: counselor.into(),
+        track: "일반".into(),
+        target_groups: groups.iter().map(|g| (*g).to_owned()).collect(),
+        sigungu: "안산시 단원구".into(),
+    }
+}
+
+fn placement(on: &str, wage: i64, checks: &[(u8, bool)]) -> Placement {
+    Placement {
+        started_on: day(on),
+        wage_monthly: Some(wage),
+        occupation: "용접".into(),
+        company: Some("c1".into()),
+        checks: checks
+            .iter()
+            .map(|&(months, still_employed)| Check {
+                months,
+                still_employed,
+            })
+            .collect(),
+    }
+}
+
+fn fig<'a>(figures: &'a [Figure], id: &str) -> &'a Figure {
+    figures.iter().find(|f| f.definition.id == id).unwrap()
+}
+
+fn row<'a>(f: &'a Figure, cut: Cut, key: &str) -> &'a doyak_kpi::Cell {
+    f.cuts
+        .iter()
+        .find(|t| t.cut == cut)
+        .and_then(|t| t.rows.iter().find(|r| r.key == key))
+        .unwrap_or_else(|| panic!("{} has no {cut:?} row {key}", f.definition.id))
+}
+
+/// Four seekers who joined in 2026 Q1 and one who joined before it.
+fn caseload() -> Caseload {
+    let seeker = |id: &str, joined: &str, counselor: &str, groups: &[&str]| Seeker {
+        id: id.into(),
+        enrolled_on: Some(day(joined)),
+        active: true,
+        cuts: cuts(counselor, groups),
+        ..Default::default()
+    };
+    let mut a = seeker("a", "2026-01-10", "김상담", &["청년"]);
+    a.diagnosed_on = Some(day("2026-01-12"));
+    a.first_session_on = Some(day("2026-01-12"));
+    a.first_referral_on = Some(day("2026-02-01"));
+    // Employed 40 days after joining; kept at 3 months.
+    a.placements = vec![placement("2026-02-19", 2_800_000, &[(3, true)])];
+    a.active = false;
+    let mut b = seeker("b", "2026-01-20", "김상담", &["청년", "저소득"]);
+    b.diagnosed_on = Some(day("2026-01-21"));
+    b.first_session_on = Some(day("2026-01-21"));
+    // Employed after 5 months (outside the 3-month window, inside 6);
+    // left before the 3-month check.
+    b.placements = vec![placement("2026-06-20", 2_400_000, &[(3, false)])];
+    b.active = false;
+    let mut c = seeker("c", "2026-02-05", "이상담", &[]);
+    c.first_session_on = Some(day("2026-02-06"));
+    let d = seeker("d", "2026-03-30", "이상담", &["중장년"]);
+    let mut before = seeker("e", "2025-12-01", "김상담", &[]);
+    before.placements = vec![placement("2026-01-05", 3_000_000, &[])];
+    before.active = false;
+    Caseload {
+        seekers: vec![a, b, c, d, before],
+        sessions: vec![
+            Session {
+                on: day("2026-01-12"),
+                minutes: 50,
+                counselor: "김상담".into(),
+                seeker: cuts("김상담", &["청년"]),
+            },
+            Session {
+                on: day("2026-02-06"),
+                minutes: 30,
+                counselor: "박상담".into(), // held by a colleague
+                seeker: cuts("이상담", &[]),
+            },
+            Session {
+                on: day("2026-04-01"),
+                minutes: 40,
+                counselor: "김상담".into(),
+                seeker: cuts("김상담", &[]),
+            },
+        ],
+        ..Default::default()
+    }
+}
+
+#[test]
+fn the_cohort_funnel_and_rates_are_counted_as_defined() {
+    // Q1 2026, computed on 2026-09-01: every 3- and 6-month window of the
+    // cohort except d's 6-month one (ends 2026-09-30) has ended.
+    let p = Period::months("2026-01", "2026-03", day("2026-09-01")).unwrap();
+    let f = compute(&caseload(), p);
+    let total = |id: &str| {
+        let t = &fig(&f, id).total;
+        (t.n, t.value)
+    };
+    // a, b, c, d joined in Q1; e joined in December.
+    assert_eq!(total("seekers_new"), (4, Some(4.0)));
+    assert_eq!(total("stage_diagnosis").0, 2, "a and b");
+    assert_eq!(total("stage_counseling").0, 3, "a, b, c");
+    assert_eq!(total("stage_referral").0, 1, "a");
+    assert_eq!(total("stage_employment").0, 2, "a and b");
+    assert_eq!(total("stage_aftercare").0, 2, "a and b were checked");
+    // 3 months: all four windows ended; only a was employed within it.
+    assert_eq!(total("employment_rate_3m"), (4, Some(25.0)));
+    // 6 months: d's window ends 2026-09-30, after today: n = 3; a and b.
+    let (n, v) = total("employment_rate_6m");
+    assert_eq!(n, 3);
+    assert!((v.unwrap() - 200.0 / 3.0).abs() < 1e-9);
+    // a: 40 days, b: 151 days (2026-01-20 → 2026-06-20); median of two
+    // is their mean.
+    assert_eq!(total("days_to_employment"), (2, Some(95.5)));
+    // Placements started in Q1: a's (2.8M) and e's (3.0M; e joined
+    // before the period, the placement is in it).
+    assert_eq!(total("starting_wage"), (2, Some(2_900_000.0)));
+    assert_eq!(row(fig(&f, "starting_wage"), Cut::Occupation, "용접").n, 2);
+    // Of Q1 placements with a 3-month check (only a's), kept: 100%.
+    assert_eq!(total("retention_3m"), (1, Some(100.0)));
+    // Sessions in Q1: two, 80 minutes; by the counselor who held them.
+    assert_eq!(total("sessions").0, 2);
+    assert_eq!(total("session_minutes"), (2, Some(80.0)));
+    assert_eq!(row(fig(&f, "sessions"), Cut::Counselor, "박상담").n, 1);
+    // Cuts: a seeker of two groups counts in both; months by joining.
+    let new = fig(&f, "seekers_new");
+    assert_eq!(row(new, Cut::TargetGroup, "청년").n, 2);
+    assert_eq!(row(new, Cut::TargetGroup, "저소득").n, 1);
+    assert_eq!(row(new, Cut::Month, "2026-01").n, 2);
+    assert_eq!(row(new, Cut::Month, "2026-03").n, 1);
+    assert_eq!(row(new, Cut::Counselor, "이상담").n, 2);
+    // c and d are still in the program, and e's period was earlier:
+    // seekers_active counts those who joined by the period's end (all
+    // five) and are active now (c, d).
+    assert_eq!(total("seekers_active").0, 2);
+}
+
+#[test]
+fn a_month_is_written_yyyy_mm_and_a_reversed_period_is_refused() {
+    let today = day("2026-12-04");
+    let p = Period::months("2026-02", "2026-02", today).unwrap();
+    assert_eq!((p.from, p.to), (day("2026-02-01"), day("2026-02-28")));
+    let prev = Period::months("2026-01", "2026-03", today)
+        .unwrap()
+        .previous();
+    assert_eq!((prev.from, prev.to), (day("2025-10-01"), day("2025-12-31")));
+    for bad in ["2026-13", "2026-3", "26-03", "삼월", ""] {
+        let e = Period::months(bad, "2026-03", today).unwrap_err();
+        assert!(e.to_string().contains("2026-03처럼"), "{bad}: {e}");
+    }
+    let e = Period::months("2026-05", "2026-03", today).unwrap_err();
+    assert!(e.to_string().contains("늦습니다"));
+}
+
+#[test]
+fn the_company_side_counts_firms_vacancies_and_their_hires() {
+    let firm = |id: &str, complex: &str| Company {
+        id: id.into(),
+        cuts: CompanyCuts {
+            focus_industries: vec!["조선".into()],
+            industrial_complex: complex.into(),
+            sigungu: "거제시".into(),
+        },
+        ..Default::default()
+    };
+    let mut c1 = firm("c1", "");
+    c1.activity = vec![day("2026-01-05"), day("2026-02-10"), day("2025-11-01")];
+    c1.diagnoses = vec![day("2026-01-05")];
+    c1.actions_done = vec![day("2026-02-10"), day("2026-04-01")];
+    c1.programs_linked = vec![day("2026-02-10")];
+    let mut c2 = firm("c2", "옥포산단");
+    c2.activity = vec![day("2025-12-01")];
+    let mut cl = caseload();
+    cl.companies = vec![c1, c2];
+    cl.vacancies = vec![
+        Vacancy {
+            company: "c1".into(),
+            opened_on: day("2026-01-05"),
+            filled_on: Some(day("2026-02-19")),
+        },
+        Vacancy {
+            company: "c2".into(),
+            opened_on: day("2025-12-01"),
+            filled_on: None,
+        },
+    ];
+    let p = Period::months("2026-01", "2026-03", day("2026-09-01")).unwrap();
+    let f = compute(&cl, p);
+    let n = |id: &str| fig(&f, id).total.n;
+    assert_eq!(n("firms_served"), 1, "c2's only activity was in December");
+    assert_eq!(n("company_diagnoses"), 1);
+    assert_eq!(n("actions_done"), 1, "the April one is outside");
+    assert_eq!(n("programs_linked"), 1);
+    assert_eq!(n("vacancies_opened"), 1);
+    assert_eq!(n("vacancies_filled"), 1);
+    // 2026-01-05 → 2026-02-19: 45 days.
+    assert_eq!(fig(&f, "days_to_fill").total.value, Some(45.0));
+    // Hires at c1 started in Q1: a's and e's (both name c1).
+    assert_eq!(n("company_hires"), 2);
+    assert_eq!(
+        row(fig(&f, "company_hires"), Cut::FocusIndustry, "조선").n,
+        2
+    );
+    assert_eq!(
+        row(fig(&f, "company_hires"), Cut::IndustrialComplex, "(미입력)").n,
+        2,
+        "an unknown value is a row of its own, not dropped"
+    );
+    assert_eq!(
+        fig(&f, "company_hire_retention_3m").total.value,
+        Some(100.0)
+    );
+}
+
+#[test]
+fn a_small_cell_is_hidden_and_so_is_the_one_that_would_give_it_away() {
+    // 12 new participants: 9 of 김상담, 2 of 이상담, 1 of 박상담.
+    let seekers: Vec<Seeker> = (0..12)
+        .map(|i| Seeker {
+            id: format!("s{i}"),
+            enrolled_on: Some(day("2026-03-02")),
+            cuts: cuts(
+                match i {
+                    0..9 => "김상담",
+                    9..11 => "이상담",
+                    _ => "박상담",
+                },
+                &[],
+            ),
+            ..Default::default()
+        })
+        .collect();
+    let cl = Caseload {
+        seekers,
+        ..Default::default()
+    };
+    let p = Period::months("2026-03", "2026-03", day("2026-12-04")).unwrap();
+    let f = compute(&cl, p);
+    let new = publish(fig(&f, "seekers_new"));
+    assert_eq!(new.total.n, Some(12));
+    let by = |key: &str| {
+        new.cuts
+            .iter()
+            .find(|t| t.cut == Cut::Counselor)
+            .unwrap()
+            .rows
+            .iter()
+            .find(|r| r.key == key)
+            .unwrap()
+            .clone()
+    };
+    assert!(by("이상담").suppressed && by("박상담").suppressed);
+    assert_eq!(by("김상담").n, Some(9));
+    // Stage figures: nobody reached any — 0 describes no one and is shown.
+    let diagnosed = publish(fig(&f, "stage_diagnosis"));
+    assert_eq!(diagnosed.total.n, Some(0));
+    assert_eq!(
+        doyak_kpi::hidden_text(fig(&f, "seekers_new").definition),
+        "5명 미만"
+    );
+
+    // 7 of one counselor, 3 of another: the 3 alone would be 10 − 7, so
+    // the 7 is hidden with it.
+    let mut cl2 = cl.clone();
+    cl2.seekers.truncate(10);
+    for s in cl2.seekers.iter_mut().skip(7) {
+        s.cuts.counselor = "이상담".into();
+    }
+    let f2 = compute(&cl2, p);
+    let new2 = publish(fig(&f2, "seekers_new"));
+    let counselors = &new2
+        .cuts
+        .iter()
+        .find(|t| t.cut == Cut::Counselor)
+        .unwrap()
+        .rows;
+    assert!(counselors.iter().all(|r| r.suppressed), "{counselors:?}");
+    assert_eq!(new2.total.n, Some(10));
+}
+
+fn arb_caseload() -> impl Strategy<Value = Caseload> {
+    let seeker = (
+        0u32..90,
+        0usize..4,
+        prop::collection::vec(0usize..3, 0..3),
+        prop::option::of((0u32..200, 1_500_000i64..4_000_000, any::<bool>())),
+        any::<bool>(),
+    )
+        .prop_map(|(joined, counselor, groups, placed, active)| {
+            let joined = day("2026-01-01") + chrono::Days::new(u64::from(joined));
+            Seeker {
+                id: String::new(),
+                enrolled_on: Some(joined),
+                active,
+                cuts: cuts(
+                    ["김", "이", "박", ""][counselor],
+                    &groups
+                        .iter()
+                        .map(|g| ["청년", "중장년", "여성"][*g])
+                        .collect::<Vec<_>>(),
+                ),
+                diagnosed_on: Some(joined),
+                first_session_on: None,
+                first_referral_on: None,
+                placements: placed
+                    .map(|(after, wage, kept)| {
+                        vec![placement(
+                            &(joined + chrono::Days::new(u64::from(after))).to_string(),
+                            wage,
+                            &[(3, kept)],
+                        )]
+                    })
+                    .unwrap_or_default(),
+            }
+        });
+    prop::collection::vec(seeker, 0..40).prop_map(|seekers| Caseload {
+        seekers,
+        ..Default::default()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// No published cell of any figure rests on 1–4 units, and no
+    /// partition has a single hidden row under a shown total (it could be
+    /// worked out by subtraction).
+    #[test]
+    fn no_cell_under_five_is_ever_published(cl in arb_caseload()) {
+        let p = Period::months("2026-01", "2026-06", day("2026-12-04")).unwrap();
+        for f in compute(&cl, p) {
+            let published = publish(&f);
+            let mut cells = vec![(&f.total, &published.total)];
+            for (t, pt) in f.cuts.iter().zip(&published.cuts) {
+                prop_assert_eq!(t.rows.len(), pt.rows.len());
+                for (r, pr) in t.rows.iter().zip(&pt.rows) {
+                    cells.push((r, pr));
+                }
+                if t.cut.partitions() && !published.total.suppressed {
+                    let hidden = pt.rows.iter().filter(|r| r.suppressed).count();
+                    prop_assert!(hidden != 1, "{} {:?}: one hidden row alone", f.definition.id, t.cut);
+                }
+            }
+            for (raw, out) in cells {
+                if raw.n > 0 && raw.n < 5 {
+                    prop_assert!(out.suppressed && out.n.is_none() && out.value.is_none(),
+                        "{} {:?}", f.definition.id, raw);
+                }
+                if !out.suppressed {
+                    prop_assert_eq!(out.n, Some(raw.n));
+                    prop_assert_eq!(out.value, raw.value);
+                }
+            }
+        }
+    }
+
+    /// A cut's rows of a partition add up to the total.
+    #[test]
+    fn partitions_add_up_to_the_total(cl in arb_caseload()) {
+        let p = Period::months("2026-01", "2026-06", day("2026-12-04")).unwrap();
+        for f in compute(&cl, p) {
+            for t in f.cuts.iter().filter(|t| t.cut.partitions()) {
+                let sum: u32 = t.rows.iter().map(|r| r.n).sum();
+                prop_assert_eq!(sum, f.total.n, "{} {:?}", f.definition.id, t.cut);
+            }
+        }
+    }
+}
