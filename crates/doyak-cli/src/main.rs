@@ -117,8 +117,9 @@ enum Command {
         #[arg(long, default_value_t = 5)]
         top: usize,
     },
-    /// 구직자의 진단 결과와 IAP를 PDF 보고서로 씁니다 (있는 파일은 덮어쓰지 않음).
-    #[command(group(clap::ArgGroup::new("whose").required(true).args(["seeker", "company"])))]
+    /// 보고서: 구직자의 진단·IAP나 기업의 구인애로 진단·컨설팅 계획 PDF, 또는 기간의 성과 지표
+    /// (5 미만은 가림). 있는 파일은 덮어쓰지 않습니다.
+    #[command(group(clap::ArgGroup::new("whose").required(true).args(["seeker", "company", "from"])))]
     Report {
         /// 사례관리 파일의 구직자 ID (진단·IAP 보고서)
         #[arg(long)]
@@ -126,9 +127,18 @@ enum Command {
         /// 사례관리 파일의 기업 ID (구인애로 진단·컨설팅 계획 보고서)
         #[arg(long)]
         company: Option<String>,
-        /// 쓸 PDF 파일
-        #[arg(long)]
-        output: PathBuf,
+        /// 성과 지표의 첫 달 (YYYY-MM)
+        #[arg(long, requires = "to")]
+        from: Option<String>,
+        /// 성과 지표의 끝 달 (YYYY-MM, 그달 포함)
+        #[arg(long, requires = "from")]
+        to: Option<String>,
+        /// 성과 지표의 형식 (docs/kpi.md)
+        #[arg(long, default_value = "json", value_parser = ["json"])]
+        format: String,
+        /// 쓸 파일 (PDF 보고서에는 필수; 성과 지표는 없으면 표준 출력)
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
     },
     /// 이력서·자기소개서 분석 (사례관리 파일 불필요).
     Resume {
@@ -699,22 +709,33 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Report {
             seeker,
             company,
+            from,
+            to,
+            format: _,
             output,
         } => {
             let mut desk = open(&db)?;
+            if let (Some(from), Some(to)) = (&from, &to) {
+                let report = desk.kpi_report(from, to)?;
+                let mut bytes = serde_json::to_vec_pretty(&report)
+                    .map_err(|e| Failure::App(doyak_app::AppError::Json(e)))?;
+                bytes.push(b'\n');
+                return match output {
+                    None => print_out(&bytes),
+                    Some(path) => write_new(&path, &bytes).map(|()| {
+                        eprintln!("성과 지표를 썼습니다: {}", path.display());
+                    }),
+                };
+            }
+            let output = output.ok_or_else(|| {
+                Failure::Usage("PDF 보고서는 --output으로 쓸 파일을 정해 주세요.".to_owned())
+            })?;
             let bytes = match (seeker, company) {
                 (Some(seeker), _) => desk.seeker_report(&seeker)?,
                 (None, Some(company)) => desk.company_report(&company)?,
-                (None, None) => unreachable!("clap requires one of the two"),
+                (None, None) => unreachable!("clap requires one of the three"),
             };
-            let written = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&output)
-                .and_then(|mut f| std::io::Write::write_all(&mut f, &bytes));
-            written.map_err(|e| {
-                Failure::Usage(format!("파일을 쓸 수 없습니다: {}: {e}", output.display()))
-            })?;
+            write_new(&output, &bytes)?;
             eprintln!(
                 "보고서를 썼습니다: {} ({} 바이트)",
                 output.display(),
@@ -794,4 +815,14 @@ fn main() -> ExitCode {
             })
         }
     }
+}
+
+/// Writes a new file, never over one.
+fn write_new(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, bytes))
+        .map_err(|e| Failure::Usage(format!("파일을 쓸 수 없습니다: {}: {e}", path.display())))
 }

@@ -12,6 +12,7 @@ mod companies;
 mod counselors;
 mod draft;
 mod error;
+mod figures;
 mod migrate;
 mod name_index;
 mod open;

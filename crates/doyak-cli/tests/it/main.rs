@@ -7,6 +7,7 @@ use std::process::{Command, Output};
 
 mod company;
 mod diagnose;
+mod kpi;
 mod matching;
 mod posting;
 mod resume;
