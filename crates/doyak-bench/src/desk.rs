@@ -58,6 +58,7 @@ pub fn run(n: u32, runs: usize, keep: Option<std::path::PathBuf>) {
     let (mut quick, mut seeker_page) = (Vec::new(), Vec::new());
     let (mut firm_tab, mut all_firms, mut firm_programs, mut firm_report) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut kpi_facts, mut kpi_year) = (Vec::new(), Vec::new());
     let mut firms_diagnosed = 0usize;
     for _ in 0..runs {
         let mut opened = None;
@@ -261,6 +262,20 @@ pub fn run(n: u32, runs: usize, keep: Option<std::path::PathBuf>) {
                 )
             }));
         }
+        // 성과: the facts read from the caseload alone, then every figure
+        // of a year published (the facts read again inside).
+        kpi_facts.push(ms(|| {
+            drop(
+                desk.kpi_caseload()
+                    .unwrap_or_else(|e| crate::fail("kpi facts", e)),
+            )
+        }));
+        kpi_year.push(ms(|| {
+            drop(
+                desk.kpi_report("2026-01", "2026-12")
+                    .unwrap_or_else(|e| crate::fail("kpi report", e)),
+            )
+        }));
     }
     println!("| use case ({n} seekers, {runs} runs, median) | figure |");
     println!("|---|---|");
@@ -345,5 +360,13 @@ pub fn run(n: u32, runs: usize, keep: Option<std::path::PathBuf>) {
     println!(
         "| company report PDF (진단, 계획, 지원사업) | {:.1} ms |",
         median(firm_report)
+    );
+    println!(
+        "| 성과: the figures' facts read from the caseload | {:.1} ms |",
+        median(kpi_facts)
+    );
+    println!(
+        "| 성과: every figure of 2026 with its cuts, published | {:.1} ms |",
+        median(kpi_year)
     );
 }
