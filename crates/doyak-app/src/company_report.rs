@@ -232,6 +232,19 @@ impl Desk {
         Ok((company.id, bytes))
     }
 
+    /// `doyak report --company ID --output FILE`: the firm's report into
+    /// that new file (never over one), audited once it is there.
+    pub fn write_company_report_to(
+        &mut self,
+        company_id: &str,
+        path: &Path,
+    ) -> Result<usize, AppError> {
+        let (id, bytes) = self.render_company_report(company_id)?;
+        crate::files::write_exact_new(path, &bytes)?;
+        self.audit_export(EntityKind::Company, id, COMPANY_REPORT)?;
+        Ok(bytes.len())
+    }
+
     /// Writes the firm's report to a new PDF in `dir` (never over a file),
     /// audited once the file is there.
     pub fn save_company_report(

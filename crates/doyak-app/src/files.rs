@@ -229,6 +229,16 @@ fn io_error(path: &Path, e: std::io::Error) -> AppError {
     }
 }
 
+/// Writes `bytes` to `path`, which must not exist yet: never over a file.
+pub(crate) fn write_exact_new(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| io_error(path, e))?;
+    std::io::Write::write_all(&mut file, bytes).map_err(|e| io_error(path, e))
+}
+
 /// Writes `bytes` to a new file `stem.ext` in `dir` (created if missing),
 /// `stem (2).ext` and so on when the name is taken: an existing file is
 /// never overwritten.

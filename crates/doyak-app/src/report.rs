@@ -314,6 +314,20 @@ impl Desk {
         Ok(out)
     }
 
+    /// `doyak report --seeker ID --output FILE`: the seeker's report into
+    /// that new file (never over one), audited once it is there. The
+    /// number of bytes written.
+    pub fn write_seeker_report_to(
+        &mut self,
+        seeker_id: &str,
+        path: &Path,
+    ) -> Result<usize, AppError> {
+        let (id, bytes) = self.render_seeker_report(seeker_id)?;
+        crate::files::write_exact_new(path, &bytes)?;
+        self.audit_export(EntityKind::Seeker, id, SEEKER_REPORT)?;
+        Ok(bytes.len())
+    }
+
     /// Writes a report to a new PDF in `dir` named by its kind, the last 8
     /// characters of the record's id (no name in a folder listing) and
     /// today's date; never over an existing file.

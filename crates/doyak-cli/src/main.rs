@@ -730,17 +730,20 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let output = output.ok_or_else(|| {
                 Failure::Usage("PDF 보고서는 --output으로 쓸 파일을 정해 주세요.".to_owned())
             })?;
-            let bytes = match (seeker, company) {
-                (Some(seeker), _) => desk.seeker_report(&seeker)?,
-                (None, Some(company)) => desk.company_report(&company)?,
+            // Written, then audited: a file that could not be written
+            // leaves no row claiming an export.
+            let written = match (seeker, company) {
+                (Some(seeker), _) => desk.write_seeker_report_to(&seeker, &output),
+                (None, Some(company)) => desk.write_company_report_to(&company, &output),
                 (None, None) => unreachable!("clap requires one of the three"),
-            };
-            write_new(&output, &bytes)?;
-            eprintln!(
-                "보고서를 썼습니다: {} ({} 바이트)",
-                output.display(),
-                bytes.len()
-            );
+            }
+            .map_err(|e| match e {
+                // A file already there (or a folder not writable) is the
+                // path given: a usage error, exit 2, as for the JSON.
+                doyak_app::AppError::FileWrite { .. } => Failure::Usage(e.to_string()),
+                e => Failure::App(e),
+            })?;
+            eprintln!("보고서를 썼습니다: {} ({written} 바이트)", output.display());
         }
         Command::Assign { seekers, vacancies } => {
             let caseload = match_input(&seekers, &vacancies)?;
