@@ -5,6 +5,7 @@ mod company;
 mod io;
 mod posting;
 mod queue;
+mod report;
 mod resume;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -715,35 +716,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             output,
         } => {
             let mut desk = open(&db)?;
-            if let (Some(from), Some(to)) = (&from, &to) {
-                let report = desk.kpi_report(from, to)?;
-                let mut bytes = serde_json::to_vec_pretty(&report)
-                    .map_err(|e| Failure::App(doyak_app::AppError::Json(e)))?;
-                bytes.push(b'\n');
-                return match output {
-                    None => print_out(&bytes),
-                    Some(path) => write_new(&path, &bytes).map(|()| {
-                        eprintln!("성과 지표를 썼습니다: {}", path.display());
-                    }),
-                };
-            }
-            let output = output.ok_or_else(|| {
-                Failure::Usage("PDF 보고서는 --output으로 쓸 파일을 정해 주세요.".to_owned())
-            })?;
-            // Written, then audited: a file that could not be written
-            // leaves no row claiming an export.
-            let written = match (seeker, company) {
-                (Some(seeker), _) => desk.write_seeker_report_to(&seeker, &output),
-                (None, Some(company)) => desk.write_company_report_to(&company, &output),
-                (None, None) => unreachable!("clap requires one of the three"),
-            }
-            .map_err(|e| match e {
-                // A file already there (or a folder not writable) is the
-                // path given: a usage error, exit 2, as for the JSON.
-                doyak_app::AppError::FileWrite { .. } => Failure::Usage(e.to_string()),
-                e => Failure::App(e),
-            })?;
-            eprintln!("보고서를 썼습니다: {} ({written} 바이트)", output.display());
+            report::run(
+                &mut desk,
+                report::Whose::of(seeker, company, from, to),
+                output,
+            )?;
         }
         Command::Assign { seekers, vacancies } => {
             let caseload = match_input(&seekers, &vacancies)?;
@@ -818,14 +795,4 @@ fn main() -> ExitCode {
             })
         }
     }
-}
-
-/// Writes a new file, never over one.
-fn write_new(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .and_then(|mut f| std::io::Write::write_all(&mut f, bytes))
-        .map_err(|e| Failure::Usage(format!("파일을 쓸 수 없습니다: {}: {e}", path.display())))
 }

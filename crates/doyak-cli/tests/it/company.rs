@@ -7,19 +7,7 @@ use serde_json::Value;
 
 /// A demo caseload and a firm of it with an open vacancy.
 fn demo_with_firm(env: &Env) -> (PathBuf, String) {
-    let db = env.init("demo.doyak");
-    env.ok(
-        &db,
-        &[
-            "demo",
-            "--seekers",
-            "300",
-            "--companies",
-            "30",
-            "--seed",
-            "4",
-        ],
-    );
+    let db = demo_300(env);
     let store = doyak_store::Store::open(&db, &doyak_store::Passphrase::new(PASS)).unwrap();
     let open = store
         .vacancies(&doyak_store::VacancyFilter {

@@ -8,19 +8,7 @@ use serde_json::Value;
 #[test]
 fn the_figures_come_out_as_json_with_every_small_cell_hidden() {
     let env = Env::new();
-    let db = env.init("demo.doyak");
-    env.ok(
-        &db,
-        &[
-            "demo",
-            "--seekers",
-            "300",
-            "--companies",
-            "30",
-            "--seed",
-            "4",
-        ],
-    );
+    let db = demo_300(&env);
     let enrolled = {
         let store = doyak_store::Store::open(&db, &doyak_store::Passphrase::new(PASS)).unwrap();
         store

@@ -119,6 +119,25 @@ fn status_line(env: &Env, db: &Path) -> String {
         .to_owned()
 }
 
+/// A demo caseload of 300 seekers and 30 firms (seed 4), for the tests
+/// that read a caseload of some size.
+fn demo_300(env: &Env) -> PathBuf {
+    let db = env.init("demo.doyak");
+    env.ok(
+        &db,
+        &[
+            "demo",
+            "--seekers",
+            "300",
+            "--companies",
+            "30",
+            "--seed",
+            "4",
+        ],
+    );
+    db
+}
+
 #[test]
 fn init_demo_status_search_and_export() {
     let env = Env::new();
