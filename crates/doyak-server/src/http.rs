@@ -510,7 +510,8 @@ async fn counts(
             }
         };
         let service = app.service.clone();
-        blocking(move || service.counts(&from, &to)).await
+        let center = device.center_id;
+        blocking(move || service.counts(center, &from, &to)).await
     }
     .await;
     let mut response = match result {

@@ -110,6 +110,35 @@ pub struct CountRow {
     pub count: u64,
 }
 
+/// The fewest records a count the server answers may rest on: a count of
+/// 1–4 is hidden, so no person can be picked out (the desk's rule for
+/// everything that leaves it, docs/kpi.md).
+pub const MIN_CELL: u64 = 5;
+
+/// A count as the server answers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublishedCount {
+    pub center_id: Uuid,
+    pub month: String,
+    pub metric: String,
+    /// `None` when hidden.
+    pub count: Option<u64>,
+    pub suppressed: bool,
+}
+
+impl PublishedCount {
+    pub fn of(row: CountRow) -> PublishedCount {
+        let hidden = row.count > 0 && row.count < MIN_CELL;
+        PublishedCount {
+            center_id: row.center_id,
+            month: row.month,
+            metric: row.metric,
+            count: (!hidden).then_some(row.count),
+            suppressed: hidden,
+        }
+    }
+}
+
 /// The stored form of a record's fields. Every field names the write that
 /// produced it (device, mutation, clock stamp: ~130 bytes); a record's
 /// fields mostly share a few writes (an insert writes all of them), so each
@@ -307,5 +336,20 @@ mod tests {
             "version 2"
         );
         assert_eq!(event_change(1, Uuid::nil(), "{}"), None, "not a stored row");
+    }
+
+    #[test]
+    fn a_count_of_one_to_four_is_hidden_and_zero_or_five_up_shown() {
+        for count in 0..=12u64 {
+            let p = PublishedCount::of(CountRow {
+                center_id: Uuid::nil(),
+                month: "2026-10".into(),
+                metric: "active_seekers".into(),
+                count,
+            });
+            let hidden = (1..MIN_CELL).contains(&count);
+            assert_eq!(p.suppressed, hidden, "{count}");
+            assert_eq!(p.count, (!hidden).then_some(count), "{count}");
+        }
     }
 }

@@ -137,7 +137,7 @@ fn unsecured() -> Value {
             "/sync/push": { "post": operation("아웃박스의 변경을 보낸다", Some("PushRequest"), "PushResponse", &push_errors) },
             "/sync/pull": { "post": operation("센터의 변경 로그를 커서 다음부터 받는다", Some("PullRequest"), "PullResponse", &auth_errors) },
             "/stats/counts": { "get": {
-                "summary": "센터별·월별 참여 중 구직자, 취업, 합격 건수",
+                "summary": "기기가 속한 센터의 월별 참여 중 구직자, 취업, 합격 건수 (1~4건은 가림)",
                 "parameters": [
                     { "name": "from", "in": "query", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$" } },
                     { "name": "to", "in": "query", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$" } }
@@ -218,10 +218,12 @@ fn unsecured() -> Value {
                     "next_cursor": { "type": "integer", "minimum": 0 }, "has_more": { "type": "boolean" },
                     "server_time_ms": { "type": "integer" } } },
                 "Counts": { "type": "object", "required": ["counts"], "properties": {
-                    "counts": { "type": "array", "items": { "type": "object", "required": ["center_id", "month", "metric", "count"], "properties": {
+                    "counts": { "type": "array", "items": { "type": "object", "required": ["center_id", "month", "metric", "count", "suppressed"], "properties": {
                         "center_id": uuid(), "month": { "type": "string" },
                         "metric": { "type": "string", "enum": crate::records::metric::ALL },
-                        "count": { "type": "integer", "minimum": 0 } } } } } }
+                        "count": { "type": "integer", "nullable": true, "minimum": 0,
+                            "description": "1~4건이면 null (suppressed: true): 사람을 알아볼 수 없게" },
+                        "suppressed": { "type": "boolean" } } } } } }
             }
         }
     })

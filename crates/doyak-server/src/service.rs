@@ -3,7 +3,7 @@
 //! ([`crate::http`]) and the in-process simulation call the same methods.
 
 use crate::error::{ApiError, StorageError};
-use crate::model::{CenterRow, CountRow, DeviceRow, event_change};
+use crate::model::{CenterRow, DeviceRow, PublishedCount, event_change};
 use crate::records::{MAX_SCHEMA, MIN_SCHEMA};
 use crate::storage::{Logged, Storage};
 use chrono::{DateTime, Duration, Utc};
@@ -336,7 +336,14 @@ impl SyncService {
     }
 
     /// National counts between two months, `YYYY-MM` inclusive.
-    pub fn counts(&self, from: &str, to: &str) -> Result<Vec<CountRow>, ApiError> {
+    /// The monthly counts of one center (a device sees its own center's
+    /// only), every count of 1–4 hidden.
+    pub fn counts(
+        &self,
+        center: Uuid,
+        from: &str,
+        to: &str,
+    ) -> Result<Vec<PublishedCount>, ApiError> {
         let month = |m: &str| {
             m.len() == 7
                 && chrono::NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").is_ok()
@@ -349,7 +356,12 @@ impl SyncService {
             ];
             return Err(ApiError::unprocessable(body));
         }
-        Ok(self.storage.transact(|tx| tx.counts(from, to))?)
+        let rows = self.storage.transact(|tx| tx.counts(from, to))?;
+        Ok(rows
+            .into_iter()
+            .filter(|r| r.center_id == center)
+            .map(PublishedCount::of)
+            .collect())
     }
 }
 

@@ -711,28 +711,32 @@ fn scenario(service: &SyncService) -> Vec<String> {
         "insert, a1's note, a2's note+skills and its conflict, a2's own edit, the resolution and its conflict update, the phone, the same-id versions and its four conflicts"
     );
 
-    // National counts: the seeker is active (상담 단계) since October.
-    let counts = service.counts("2026-01", "2026-12").unwrap();
+    // Center a's counts: the seeker is active (상담 단계) since October —
+    // one person, so the count is hidden (1–4 never leaves the server).
+    let counts = service.counts(a, "2026-01", "2026-12").unwrap();
     assert_eq!(counts.len(), 1);
     assert_eq!(
         (
             counts[0].center_id,
             counts[0].metric.as_str(),
-            counts[0].count
+            counts[0].count,
+            counts[0].suppressed
         ),
-        (a, "active_seekers", 1)
+        (a, "active_seekers", None, true)
     );
     assert_eq!(counts[0].month, "2026-10");
+    // Another center's device sees nothing of a's.
+    assert!(service.counts(b, "2026-01", "2026-12").unwrap().is_empty());
     let closed = a1.mutation("seeker", s1, update(&[("status", json!("closed"), 1)]));
     service
         .push(&a1.row, a1.request(vec![closed]), now())
         .unwrap();
     assert!(
-        service.counts("2026-01", "2026-12").unwrap().is_empty(),
+        service.counts(a, "2026-01", "2026-12").unwrap().is_empty(),
         "a closed seeker is not active"
     );
     assert!(
-        service.counts("2026-13", "2026-12").is_err(),
+        service.counts(a, "2026-13", "2026-12").is_err(),
         "a month that does not exist is refused"
     );
 
