@@ -9,6 +9,7 @@ use doyak_domain::events::{
     ActionStatus, ApplicationStatus, CaseEvent, CompanyActionKind, EventBody, IapCompliance,
 };
 use doyak_domain::{FieldError, Id, SeekerStatus};
+use doyak_interchange::{ReportCell, ReportSheet};
 use doyak_kpi::input::{
     Caseload, Check, Company as FirmFacts, CompanyCuts, IapCheck, Placement as PlacedFacts,
     Referral as ReferralFacts, Seeker as SeekerFacts, SeekerCuts, Session, Vacancy as VacancyFacts,
@@ -344,4 +345,87 @@ impl Desk {
                 .collect(),
         })
     }
+}
+
+/// The Excel format of a figure's value.
+fn value_format(unit: doyak_kpi::Unit) -> &'static str {
+    match unit {
+        doyak_kpi::Unit::Percent => "0.0\"%\"",
+        doyak_kpi::Unit::Days => "#,##0.0",
+        _ => "#,##0",
+    }
+}
+
+/// A published cell as two XLSX cells: n and the value, or "5명 미만" and
+/// a blank when hidden (a value over no one is blank too).
+fn xlsx_cells(f: &PublishedFigure, c: &doyak_kpi::PublishedCell) -> [ReportCell; 2] {
+    if c.suppressed {
+        return [
+            ReportCell::Text(format!("{}{} 미만", doyak_kpi::MIN_CELL, f.n_unit)),
+            ReportCell::Blank,
+        ];
+    }
+    [
+        c.n.map_or(ReportCell::Blank, |n| ReportCell::Number {
+            value: f64::from(n),
+            format: "#,##0",
+        }),
+        c.value.map_or(ReportCell::Blank, |v| ReportCell::Number {
+            value: v,
+            format: value_format(f.unit),
+        }),
+    ]
+}
+
+/// The report as a workbook: 지표 (every figure's total and definition),
+/// then one sheet per cut.
+pub fn kpi_xlsx(report: &KpiReport) -> Result<Vec<u8>, AppError> {
+    let text = |t: &str| ReportCell::Text(t.to_owned());
+    let mut sheets = vec![ReportSheet {
+        name: "지표".to_owned(),
+        headers: ["id", "구분", "지표", "단위", "n", "값", "정의"]
+            .map(str::to_owned)
+            .to_vec(),
+        rows: report
+            .figures
+            .iter()
+            .map(|f| {
+                let [n, value] = xlsx_cells(f, &f.total);
+                vec![
+                    text(f.id),
+                    text(f.side),
+                    text(f.label_ko),
+                    text(f.unit.label_ko()),
+                    n,
+                    value,
+                    text(f.definition_ko),
+                ]
+            })
+            .collect(),
+    }];
+    for cut in doyak_kpi::Cut::ALL {
+        let mut rows = Vec::new();
+        for f in &report.figures {
+            for t in f.cuts.iter().filter(|t| t.cut == cut) {
+                for r in &t.rows {
+                    let [n, value] = xlsx_cells(f, r);
+                    rows.push(vec![text(f.id), text(f.label_ko), text(&r.key), n, value]);
+                }
+            }
+        }
+        if !rows.is_empty() {
+            sheets.push(ReportSheet {
+                name: cut.label_ko().to_owned(),
+                headers: vec![
+                    "id".to_owned(),
+                    "지표".to_owned(),
+                    cut.label_ko().to_owned(),
+                    "n".to_owned(),
+                    "값".to_owned(),
+                ],
+                rows,
+            });
+        }
+    }
+    doyak_interchange::write_report_xlsx(&sheets).map_err(AppError::from)
 }

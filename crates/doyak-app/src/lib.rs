@@ -72,7 +72,7 @@ pub use drafts::{MAX_DRAFT_BYTES, SessionDraft};
 pub use duplicates::DuplicateRow;
 pub use error::{AppError, SyncFailure, UiError};
 pub use export::{ExportFormat, ExportKind};
-pub use figures::{KPI_FORMAT, KpiReport};
+pub use figures::{KPI_FORMAT, KpiReport, kpi_xlsx};
 pub use files::{
     DataChoices, ExportOutcome, ImportOutcome, ImportRequest, MAX_IMPORT_BYTES, Progress,
     data_choices, read_import_file,

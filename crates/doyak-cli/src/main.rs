@@ -134,8 +134,8 @@ enum Command {
         /// 성과 지표의 끝 달 (YYYY-MM, 그달 포함)
         #[arg(long, requires = "from")]
         to: Option<String>,
-        /// 성과 지표의 형식 (docs/kpi.md)
-        #[arg(long, default_value = "json", value_parser = ["json"])]
+        /// 성과 지표의 형식: json(docs/kpi.md) 또는 xlsx(지표 시트와 나눔별 시트, --output 필수)
+        #[arg(long, default_value = "json", value_parser = ["json", "xlsx"])]
         format: String,
         /// 쓸 파일 (PDF 보고서에는 필수; 성과 지표는 없으면 표준 출력)
         #[arg(long, short = 'o')]
@@ -712,15 +712,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             company,
             from,
             to,
-            format: _,
+            format,
             output,
         } => {
             let mut desk = open(&db)?;
-            report::run(
-                &mut desk,
-                report::Whose::of(seeker, company, from, to),
-                output,
-            )?;
+            let whose = report::Whose::of(seeker, company, from, to, &format);
+            report::run(&mut desk, whose, output)?;
         }
         Command::Assign { seekers, vacancies } => {
             let caseload = match_input(&seekers, &vacancies)?;

@@ -10,7 +10,11 @@ use std::path::{Path, PathBuf};
 pub(crate) enum Whose {
     Seeker(String),
     Company(String),
-    Period { from: String, to: String },
+    Period {
+        from: String,
+        to: String,
+        xlsx: bool,
+    },
 }
 
 impl Whose {
@@ -21,6 +25,7 @@ impl Whose {
         company: Option<String>,
         from: Option<String>,
         to: Option<String>,
+        format: &str,
     ) -> Whose {
         match (seeker, company, from, to) {
             (Some(s), _, _, _) => Whose::Seeker(s),
@@ -28,6 +33,7 @@ impl Whose {
             (None, None, from, to) => Whose::Period {
                 from: from.unwrap_or_default(),
                 to: to.unwrap_or_default(),
+                xlsx: format == "xlsx",
             },
         }
     }
@@ -43,12 +49,29 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         .map_err(|e| Failure::Usage(format!("파일을 쓸 수 없습니다: {}: {e}", path.display())))
 }
 
-/// The 성과 figures as JSON, to stdout or a new file.
-fn figures(desk: &Desk, from: &str, to: &str, output: Option<PathBuf>) -> Result<(), Failure> {
+/// The 성과 figures as JSON (to stdout or a new file) or as a workbook
+/// (to a new file).
+fn figures(
+    desk: &Desk,
+    from: &str,
+    to: &str,
+    xlsx: bool,
+    output: Option<PathBuf>,
+) -> Result<(), Failure> {
+    if xlsx && output.is_none() {
+        return Err(Failure::Usage(
+            "xlsx는 --output으로 쓸 파일을 정해 주세요.".to_owned(),
+        ));
+    }
     let report = desk.kpi_report(from, to)?;
-    let mut bytes =
-        serde_json::to_vec_pretty(&report).map_err(|e| Failure::App(AppError::Json(e)))?;
-    bytes.push(b'\n');
+    let bytes = if xlsx {
+        doyak_app::kpi_xlsx(&report)?
+    } else {
+        let mut bytes =
+            serde_json::to_vec_pretty(&report).map_err(|e| Failure::App(AppError::Json(e)))?;
+        bytes.push(b'\n');
+        bytes
+    };
     match output {
         None => print_out(&bytes),
         Some(path) => write_new(&path, &bytes).map(|()| {
@@ -79,7 +102,7 @@ fn pdf(
 
 pub(crate) fn run(desk: &mut Desk, whose: Whose, output: Option<PathBuf>) -> Result<(), Failure> {
     match whose {
-        Whose::Period { from, to } => figures(desk, &from, &to, output),
+        Whose::Period { from, to, xlsx } => figures(desk, &from, &to, xlsx, output),
         Whose::Seeker(id) => pdf(desk, output, |d, p| d.write_seeker_report_to(&id, p)),
         Whose::Company(id) => pdf(desk, output, |d, p| d.write_company_report_to(&id, p)),
     }

@@ -35,7 +35,7 @@ pub use csv_write::write_csv;
 pub use error::{ReadError, WriteError};
 pub use jsonl::{JsonlError, JsonlKind, JsonlProblem, MAX_REPORTED_LINES, read_jsonl};
 pub use table::{Format, LineProblem, Row, SourceEncoding, Table};
-pub use xlsx_write::write_xlsx;
+pub use xlsx_write::{ReportCell, ReportSheet, write_report_xlsx, write_xlsx};
 
 /// Decodes a plain-text file the way CSV files are decoded: UTF-8 with or
 /// without a byte-order mark, UTF-16 with one, or CP949 — never with U+FFFD

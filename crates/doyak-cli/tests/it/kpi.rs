@@ -73,6 +73,85 @@ fn the_figures_come_out_as_json_with_every_small_cell_hidden() {
 }
 
 #[test]
+fn the_figures_come_out_as_a_workbook_of_numbers_read_back_with_calamine() {
+    use calamine::{Data, Reader, Xlsx};
+    let env = Env::new();
+    let db = demo_300(&env);
+    let path = env.dir.path().join("성과.xlsx");
+    let arg = path.to_string_lossy().to_string();
+    env.ok(
+        &db,
+        &[
+            "report", "--from", "2000-01", "--to", "2099-12", "--format", "xlsx", "-o", &arg,
+        ],
+    );
+    let json: Value = serde_json::from_slice(
+        &env.ok(&db, &["report", "--from", "2000-01", "--to", "2099-12"])
+            .stdout,
+    )
+    .unwrap();
+    let mut book: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let names = book.sheet_names();
+    assert_eq!(names[0], "지표");
+    for cut in ["월", "상담사", "대상 집단", "유형", "시군구"] {
+        assert!(
+            names.iter().any(|n| n == cut),
+            "a sheet per cut: {cut} in {names:?}"
+        );
+    }
+    let main = book.worksheet_range("지표").unwrap();
+    let header: Vec<String> = main
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(header, ["id", "구분", "지표", "단위", "n", "값", "정의"]);
+    // One row per figure, in the JSON's order, with the JSON's n as a number.
+    let rows: Vec<&[Data]> = main.rows().skip(1).collect();
+    assert_eq!(rows.len(), doyak_kpi::FIGURES.len());
+    let new = rows
+        .iter()
+        .find(|r| r[0] == Data::String("seekers_new".into()))
+        .unwrap();
+    let n = json["figures"][0]["total"]["n"].as_f64().unwrap();
+    assert_eq!(new[4], Data::Float(n), "n is a number, not text");
+    // Every hidden cell of every sheet reads "5… 미만" with no value, and
+    // every shown n is 0 or 5 up.
+    let mut hidden = 0;
+    for name in &names {
+        let range = book.worksheet_range(name).unwrap();
+        let n_col = if name == "지표" { 4 } else { 3 };
+        for row in range.rows().skip(1) {
+            match &row[n_col] {
+                Data::String(t) => {
+                    assert!(t.starts_with('5') && t.ends_with("미만"), "{name}: {t}");
+                    assert!(
+                        matches!(row[n_col + 1], Data::Empty),
+                        "{name}: no value beside it"
+                    );
+                    hidden += 1;
+                }
+                Data::Float(n) => assert!(*n == 0.0 || *n >= 5.0, "{name}: {n}"),
+                other => panic!("{name}: n is {other:?}"),
+            }
+        }
+    }
+    assert!(hidden > 0);
+    // A workbook needs its file.
+    let out = env.run(
+        &db,
+        PASS,
+        &[
+            "report", "--from", "2026-01", "--to", "2026-03", "--format", "xlsx",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--output"), "{}", stderr(&out));
+}
+
+#[test]
 fn a_bad_period_is_refused_in_korean() {
     let env = Env::new();
     let db = env.init("empty.doyak");
