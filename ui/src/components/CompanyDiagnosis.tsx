@@ -18,7 +18,7 @@ import { byField, type FieldErrors } from "../lib/fields";
 import { errorText, scoreText, signedChange } from "../lib/format";
 import { useUnsaved } from "../lib/guard";
 import { NONE_OF_THESE, answered, choiceValues, decodeYesNo, encodeYesNo, sameAnswers, toggleChoice } from "../lib/visit";
-import { Loading } from "./FormParts";
+import { FieldMessages, Loading } from "./FormParts";
 
 /** The desk commands the tab uses (tests pass their own). */
 export type DiagnosisDesk = Pick<
@@ -153,11 +153,7 @@ function VisitItem(props: {
         <span class="q-number">{item.number}.</span> {item.text}
       </legend>
       {control}
-      {(errors ?? []).map((m, i) => (
-        <p class="field-error" id={i === 0 ? `${base}-error` : undefined} role="alert">
-          {m}
-        </p>
-      ))}
+      <FieldMessages messages={errors} id={base} />
     </fieldset>
   );
 }

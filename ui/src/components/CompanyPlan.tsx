@@ -10,7 +10,7 @@ import type { CompanyPlanView, PlanActionForm, PlanActionRow } from "../bindings
 import { byField, type FieldErrors } from "../lib/fields";
 import { errorText } from "../lib/format";
 import { useUnsaved } from "../lib/guard";
-import { Loading } from "./FormParts";
+import { FieldMessages, Loading } from "./FormParts";
 
 /** The desk commands the tab uses (tests pass their own). */
 export type PlanDesk = Pick<typeof api, "companyPlan" | "savePlanAction">;
@@ -66,11 +66,7 @@ function PlanField(props: { name: Key; label: string; required?: boolean; errors
         {props.required && <span class="required" aria-hidden="true"> *</span>}
       </label>
       {props.children}
-      {messages.map((m, i) => (
-        <p class="field-error" id={i === 0 ? `plan-${props.name}-error` : undefined} role="alert">
-          {m}
-        </p>
-      ))}
+      <FieldMessages messages={messages} id={`plan-${props.name}`} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import type { CompanyProgramsView, FactRow, ProgramRow } from "../bindings";
 import { byField, type FieldErrors } from "../lib/fields";
 import { errorText } from "../lib/format";
 import { useUnsaved } from "../lib/guard";
+import { FieldMessages } from "./FormParts";
 
 /** The desk commands the tab uses (tests pass their own). */
 export type ProgramsDesk = Pick<typeof api, "companyPrograms" | "saveCompanyFacts">;
@@ -91,18 +92,6 @@ function FactInput(props: { fact: FactRow; id: string; value: string; invalid: b
       value={value}
       onInput={(e) => props.onChange(e.currentTarget.value)}
     />
-  );
-}
-
-function FactErrors(props: { messages: string[] | undefined; id: string }) {
-  return (
-    <>
-      {(props.messages ?? []).map((m, i) => (
-        <p class="field-error" id={i === 0 ? `${props.id}-error` : undefined} role="alert">
-          {m}
-        </p>
-      ))}
-    </>
   );
 }
 
@@ -301,7 +290,7 @@ export function CompanyPrograms(props: { companyId: string; desk?: ProgramsDesk 
                             {f.label} <span class="muted small">— {f.question}</span>
                           </label>
                           <FactInput fact={f} id={id} value={valueOf(f)} invalid={!!messages} onChange={(v) => edit(f.id, v)} />
-                          <FactErrors messages={messages} id={id} />
+                          <FieldMessages messages={messages} id={id} />
                         </div>
                       );
                     })}
@@ -336,7 +325,7 @@ export function CompanyPrograms(props: { companyId: string; desk?: ProgramsDesk 
                         <td>{f.source || <span class="muted">없음</span>}</td>
                         <td>
                           <FactInput fact={f} id={id} value={valueOf(f)} invalid={!!messages} label={f.label} onChange={(v) => edit(f.id, v)} />
-                          <FactErrors messages={messages} id={id} />
+                          <FieldMessages messages={messages} id={id} />
                         </td>
                       </tr>
                     );

@@ -47,3 +47,17 @@ export function FilterSelect(props: {
     </div>
   );
 }
+
+/** A field's error messages under it, the first with `${id}-error` for
+ * aria-describedby. */
+export function FieldMessages(props: { messages: readonly string[] | undefined; id: string }) {
+  return (
+    <>
+      {(props.messages ?? []).map((m, i) => (
+        <p class="field-error" id={i === 0 ? `${props.id}-error` : undefined} role="alert">
+          {m}
+        </p>
+      ))}
+    </>
+  );
+}
