@@ -274,8 +274,8 @@ impl Desk {
                 continue;
             }
             outcome.due_3m += 1;
-            // The latest 3-month check, a corrected one as corrected (the
-            // placement page's own reading).
+            // The latest 3-month check, a corrected one as corrected
+            // (`checks_of`, which the placement page reads too).
             let events = self.store.events_of(placement)?;
             let check = crate::outcomes::checks_of(&events)
                 .into_iter()

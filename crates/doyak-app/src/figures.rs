@@ -97,13 +97,26 @@ impl Desk {
         }
         let mut first_session: HashMap<Id, NaiveDate> = HashMap::new();
         let mut sessions = Vec::new();
-        for e in current(store.events_of_type("counseling_session")?) {
-            if let EventBody::CounselingSession { minutes, .. } = e.body {
+        let all_sessions = store.events_of_type("counseling_session")?;
+        let session_by_id: HashMap<Id, &CaseEvent> =
+            all_sessions.iter().map(|e| (e.id, e)).collect();
+        let replaced: HashSet<Id> = all_sessions.iter().filter_map(|e| e.supersedes).collect();
+        for e in all_sessions.iter().filter(|e| !replaced.contains(&e.id)) {
+            // Sessions of a seeker no longer in the caseload are not counted.
+            if !seeker_cuts.contains_key(&e.subject_id) {
+                continue;
+            }
+            if let EventBody::CounselingSession { minutes, .. } = &e.body {
                 first(&mut first_session, e.subject_id, e.occurred_on);
+                // Counted for the counselor who held it: the first version's
+                // author, not whoever corrected the note later.
+                let held_by = crate::iap::earlier(e, &session_by_id)
+                    .first()
+                    .map_or(e.author_id, |root| root.author_id);
                 sessions.push(Session {
                     on: e.occurred_on,
-                    minutes,
-                    counselor: name_of(e.author_id),
+                    minutes: *minutes,
+                    counselor: name_of(held_by),
                     seeker: cuts_of(e.subject_id),
                 });
             }
@@ -195,6 +208,9 @@ impl Desk {
         }
         let mut iap_checks = Vec::new();
         for e in current(store.events_of_type("iap_activity")?) {
+            if !seeker_cuts.contains_key(&e.subject_id) {
+                continue;
+            }
             if let EventBody::IapActivity {
                 month,
                 compliance: Some(c),

@@ -196,7 +196,7 @@ pub const FIGURES: &[Definition] = &[
         "단계: 취업",
         Unit::People,
         Aggregate::Count,
-        "기간 안 신규 참여자 중 지금까지 취업 기록이 있는 사람 수.",
+        "기간 안 신규 참여자 중 참여일 이후 취업 기록이 있는 사람 수.",
     ),
     def(
         "stage_aftercare",
@@ -204,7 +204,7 @@ pub const FIGURES: &[Definition] = &[
         "단계: 사후관리",
         Unit::People,
         Aggregate::Count,
-        "기간 안 신규 참여자 중 지금까지 고용유지 확인이 한 번이라도 기록된 사람 수.",
+        "기간 안 신규 참여자 중 참여일 이후 취업의 고용유지 확인이 한 번이라도 기록된 사람 수.",
     ),
     def(
         "employment_rate_3m",
@@ -212,7 +212,7 @@ pub const FIGURES: &[Definition] = &[
         "3개월 내 취업률",
         Unit::Percent,
         Aggregate::Share,
-        "기간 안 신규 참여자 중 참여일부터 3개월이 이미 지난 사람(n) 가운데, 참여일부터 3개월 안에 취업(첫 취업의 입사일)한 사람의 비율.",
+        "기간 안 신규 참여자 중 참여일부터 3개월이 이미 지난 사람(n) 가운데, 참여일부터 3개월 안에 취업(참여일 이후 첫 취업의 입사일)한 사람의 비율.",
     ),
     def(
         "employment_rate_6m",
@@ -228,7 +228,7 @@ pub const FIGURES: &[Definition] = &[
         "취업까지 걸린 일수 (중앙값)",
         Unit::Days,
         Aggregate::Median,
-        "기간 안 신규 참여자 중 취업한 사람(n)의, 참여일부터 첫 취업 입사일까지 일수의 중앙값 (짝수이면 가운데 두 값의 평균).",
+        "기간 안 신규 참여자 중 참여일 이후 취업한 사람(n)의, 참여일부터 첫 취업 입사일까지 일수의 중앙값 (짝수이면 가운데 두 값의 평균).",
     ),
     def(
         "starting_wage",
@@ -292,7 +292,7 @@ pub const FIGURES: &[Definition] = &[
         "IAP 이행률",
         Unit::Percent,
         Aggregate::Share,
-        "활동 월이 기간 안이고 이행 점검이 기록된 IAP 활동(n) 가운데 '이행'으로 점검된 비율.",
+        "활동 월이 기간 안이고 이행 점검이 기록된 IAP 활동(n, 취소된 활동은 뺌) 가운데 '이행'으로 점검된 비율.",
     ),
     def(
         "firms_served",

@@ -253,8 +253,10 @@ fn company_keys(cuts: &CompanyCuts, month: NaiveDate) -> Vec<(Cut, String)> {
     keys
 }
 
-fn first_placement(s: &Seeker) -> Option<&Placement> {
-    s.placements.iter().min_by_key(|p| p.started_on)
+/// The placements of the seeker's participation: a job that started
+/// before they joined is not the program's doing.
+fn since_joining(s: &Seeker, joined: NaiveDate) -> impl Iterator<Item = &Placement> {
+    s.placements.iter().filter(move |p| p.started_on >= joined)
 }
 
 /// The figures of the seekers who joined in the period (the cohort).
@@ -275,10 +277,13 @@ fn cohort_figures(c: &Caseload, period: Period, out: &mut BTreeMap<&'static str,
             ("stage_diagnosis", s.diagnosed_on.is_some()),
             ("stage_counseling", s.first_session_on.is_some()),
             ("stage_referral", s.first_referral_on.is_some()),
-            ("stage_employment", !s.placements.is_empty()),
+            (
+                "stage_employment",
+                since_joining(s, joined).next().is_some(),
+            ),
             (
                 "stage_aftercare",
-                s.placements.iter().any(|p| !p.checks.is_empty()),
+                since_joining(s, joined).any(|p| !p.checks.is_empty()),
             ),
         ];
         for (id, reached) in stages {
@@ -286,12 +291,14 @@ fn cohort_figures(c: &Caseload, period: Period, out: &mut BTreeMap<&'static str,
                 push(out, id, keys(), Obs::One);
             }
         }
-        let first = first_placement(s);
+        let first = since_joining(s, joined).min_by_key(|p| p.started_on);
         for (id, months) in [("employment_rate_3m", 3), ("employment_rate_6m", 6)] {
             let Some(window_end) = joined.checked_add_months(Months::new(months)) else {
                 continue;
             };
-            if window_end <= period.today {
+            // Over only once its last day has passed: a job starting today
+            // may still be recorded tomorrow.
+            if window_end < period.today {
                 let employed = first.is_some_and(|p| p.started_on <= window_end);
                 push(out, id, keys(), Obs::Flag(employed));
             }

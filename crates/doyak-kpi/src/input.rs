@@ -78,7 +78,8 @@ pub struct Referral {
 pub struct IapCheck {
     /// The first day of the activity's month.
     pub month: NaiveDate,
-    /// Done as planned (이행) rather than partly, missed or cancelled.
+    /// Done as planned (이행) rather than partly or missed (a cancelled
+    /// activity is no check: left out).
     pub complied: bool,
     pub seeker: SeekerCuts,
 }

@@ -46,8 +46,11 @@ pub fn n_unit(d: &Definition) -> &'static str {
     match d.unit {
         Unit::People | Unit::Firms | Unit::Cases => d.unit.label_ko(),
         _ => match d.id {
-            "session_minutes" | "iap_compliance" | "days_to_fill" => "건",
-            _ => "명",
+            // People for the cohort's rates and days; placements (one
+            // person may have two), sessions, activities and vacancies for
+            // the rest.
+            "employment_rate_3m" | "employment_rate_6m" | "days_to_employment" => "명",
+            _ => "건",
         },
     }
 }

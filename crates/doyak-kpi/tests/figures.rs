@@ -153,6 +153,29 @@ fn the_cohort_funnel_and_rates_are_counted_as_defined() {
 }
 
 #[test]
+fn a_job_from_before_joining_is_not_the_programs_employment() {
+    // Joined 2026-03-01 with a job recorded from 2025-06-01 (before the
+    // program): not employed within 3 months, no days to employment.
+    let s = Seeker {
+        id: "f".into(),
+        enrolled_on: Some(day("2026-03-01")),
+        cuts: cuts("김상담", &[]),
+        placements: vec![placement("2025-06-01", 2_500_000, &[(3, true)])],
+        ..Default::default()
+    };
+    let cl = Caseload {
+        seekers: vec![s],
+        ..Default::default()
+    };
+    let p = Period::months("2026-03", "2026-03", day("2026-12-04")).unwrap();
+    let f = compute(&cl, p);
+    assert_eq!(fig(&f, "employment_rate_3m").total.value, Some(0.0));
+    assert_eq!(fig(&f, "stage_employment").total.n, 0);
+    assert_eq!(fig(&f, "stage_aftercare").total.n, 0);
+    assert_eq!(fig(&f, "days_to_employment").total.n, 0);
+}
+
+#[test]
 fn a_month_is_written_yyyy_mm_and_a_reversed_period_is_refused() {
     let today = day("2026-12-04");
     let p = Period::months("2026-02", "2026-02", today).unwrap();

@@ -150,3 +150,28 @@ fn a_bad_name_or_an_unknown_counselor_is_refused_with_a_reason() {
         "a refused choice leaves the desk's counselor as it was"
     );
 }
+
+#[test]
+fn a_corrected_session_counts_for_the_counselor_who_held_it_in_the_figures() {
+    let mut fx = new_desk();
+    let id = seeker(&mut fx);
+    add(&mut fx, "박상담").unwrap();
+    let held = fx.desk.add_session(&note(&id, "이력서 보완")).unwrap();
+    // 이상담 corrects 박상담's note: the correction is 이상담's writing,
+    // but the session was 박상담's.
+    add(&mut fx, "이상담").unwrap();
+    let mut form = fx.desk.session_correction_form(&held.id).unwrap();
+    form.content = "이력서 보완, 자기소개서 첨삭".into();
+    fx.desk.add_session(&form).unwrap();
+    let facts = fx.desk.kpi_caseload().unwrap();
+    let counselors: Vec<&str> = facts
+        .sessions
+        .iter()
+        .map(|s| s.counselor.as_str())
+        .collect();
+    assert_eq!(
+        counselors,
+        ["박상담"],
+        "one session (the current version), 박상담's"
+    );
+}
