@@ -51,11 +51,8 @@ pub fn write_xlsx(
             .map(|cell| display_width(cell))
             .max()
             .unwrap_or(0);
-        // Bold text and the autofilter button need a little more room.
-        let width = (widest + 3).clamp(MIN_WIDTH, MAX_WIDTH);
-        // Widths are at most MAX_WIDTH, exactly representable as f64.
         worksheet
-            .set_column_width(column_number(column), width as f64)
+            .set_column_width(column_number(column), column_width(widest))
             .map_err(xlsx)?;
         worksheet
             .set_column_format(column_number(column), &text_format)
@@ -82,18 +79,30 @@ pub fn write_xlsx(
         }
     }
 
-    if !headers.is_empty() {
+    freeze_and_filter(worksheet, headers.len(), rows.len())?;
+    workbook.save_to_buffer().map_err(xlsx)
+}
+
+/// A column's width for its widest cell: bold text and the autofilter
+/// button need a little more room. At most MAX_WIDTH, exactly
+/// representable as f64.
+fn column_width(widest: usize) -> f64 {
+    (widest + 3).clamp(MIN_WIDTH, MAX_WIDTH) as f64
+}
+
+/// The header row frozen and filtered over the rows below it.
+fn freeze_and_filter(
+    worksheet: &mut rust_xlsxwriter::Worksheet,
+    columns: usize,
+    rows: usize,
+) -> Result<(), WriteError> {
+    if columns > 0 {
         worksheet.set_freeze_panes(1, 0).map_err(xlsx)?;
         worksheet
-            .autofilter(
-                0,
-                0,
-                row_number(rows.len()),
-                column_number(headers.len() - 1),
-            )
+            .autofilter(0, 0, row_number(rows), column_number(columns - 1))
             .map_err(xlsx)?;
     }
-    workbook.save_to_buffer().map_err(xlsx)
+    Ok(())
 }
 
 /// A cell of a report sheet: text, or a number shown with an Excel format
@@ -154,9 +163,8 @@ pub fn write_report_xlsx(sheets: &[ReportSheet]) -> Result<Vec<u8>, WriteError> 
                 }))
                 .max()
                 .unwrap_or(0);
-            let width = (widest + 3).clamp(MIN_WIDTH, MAX_WIDTH);
             worksheet
-                .set_column_width(column_number(column), width as f64)
+                .set_column_width(column_number(column), column_width(widest))
                 .map_err(xlsx)?;
             worksheet
                 .write_string_with_format(0, column_number(column), header, &header_format)
@@ -179,17 +187,7 @@ pub fn write_report_xlsx(sheets: &[ReportSheet]) -> Result<Vec<u8>, WriteError> 
                 }
             }
         }
-        if !sheet.headers.is_empty() {
-            worksheet.set_freeze_panes(1, 0).map_err(xlsx)?;
-            worksheet
-                .autofilter(
-                    0,
-                    0,
-                    row_number(sheet.rows.len()),
-                    column_number(sheet.headers.len() - 1),
-                )
-                .map_err(xlsx)?;
-        }
+        freeze_and_filter(worksheet, sheet.headers.len(), sheet.rows.len())?;
     }
     if sheets.is_empty() {
         workbook.add_worksheet();
