@@ -93,8 +93,10 @@ impl Cut {
     }
 
     /// Whether each unit falls in exactly one row, so the rows add up to
-    /// the total (a seeker of two target groups counts in both; a firm of
-    /// two focus industries too).
+    /// the total and a hidden row could be worked out by subtraction. Not
+    /// so for target groups (a seeker of two counts in both, of none in
+    /// no row) and focus industries (a firm likewise); every other cut
+    /// keys each unit once, an unknown value being its own row.
     pub fn partitions(self) -> bool {
         !matches!(self, Cut::TargetGroup | Cut::FocusIndustry)
     }
@@ -115,12 +117,59 @@ impl Cut {
     }
 }
 
+/// The units a figure counts. Figures of one group count the same units,
+/// or subsets of them, under the same cut keys (the stages of the cohort
+/// are its seekers who reached them): published side by side with
+/// different rows hidden, one would give away the other's hidden rows, so
+/// [`crate::publish::publish_all`] hides the same rows of a cut in all of
+/// them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    /// The seekers whose 참여일 is in the period (`seekers_new`) and every
+    /// figure counted among them: the stages, the employment rates (those
+    /// whose window has ended), the days to employment (those employed).
+    Cohort,
+    /// The seekers who joined by the period's end and are still in the
+    /// program: most joined before the period, so not within the cohort.
+    Active,
+    /// The placements that started in the period, keyed by the seeker:
+    /// those with a wage, and those with a 3-, 6- or 12-month check (no
+    /// figure counts them all; the largest is the base).
+    Placements,
+    /// The referrals made in the period.
+    Referrals,
+    /// The sessions held in the period (`sessions` counts them,
+    /// `session_minutes` adds up their minutes: the same n).
+    Sessions,
+    /// The IAP activities checked in the period.
+    IapChecks,
+    /// The firms the center worked with in the period.
+    FirmsServed,
+    /// The 구인애로 진단 saved in the period.
+    CompanyDiagnoses,
+    /// The plan actions completed in the period.
+    ActionsDone,
+    /// The support programs linked in the period.
+    ProgramsLinked,
+    /// The vacancies opened in the period.
+    VacanciesOpened,
+    /// The vacancies filled in the period (`days_to_fill` is over the
+    /// same ones).
+    VacanciesFilled,
+    /// The hires at the caseload's firms that started in the period, keyed
+    /// by the firm, and those of them with a 3-month check.
+    CompanyHires,
+}
+
 /// One figure's definition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Definition {
     pub id: &'static str,
     /// "구직자" or "기업".
     pub side: &'static str,
+    /// The units it counts, shared with the figures over the same ones.
+    pub group: Group,
     pub label_ko: &'static str,
     pub definition_ko: &'static str,
     pub unit: Unit,
@@ -130,6 +179,7 @@ pub struct Definition {
 const fn def(
     id: &'static str,
     side: &'static str,
+    group: Group,
     label_ko: &'static str,
     unit: Unit,
     aggregate: Aggregate,
@@ -138,6 +188,7 @@ const fn def(
     Definition {
         id,
         side,
+        group,
         label_ko,
         definition_ko,
         unit,
@@ -153,6 +204,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "seekers_new",
         S,
+        Group::Cohort,
         "신규 참여자",
         Unit::People,
         Aggregate::Count,
@@ -161,6 +213,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "seekers_active",
         S,
+        Group::Active,
         "참여 중",
         Unit::People,
         Aggregate::Count,
@@ -169,6 +222,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "stage_diagnosis",
         S,
+        Group::Cohort,
         "단계: 진단",
         Unit::People,
         Aggregate::Count,
@@ -177,6 +231,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "stage_counseling",
         S,
+        Group::Cohort,
         "단계: 상담",
         Unit::People,
         Aggregate::Count,
@@ -185,6 +240,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "stage_referral",
         S,
+        Group::Cohort,
         "단계: 알선",
         Unit::People,
         Aggregate::Count,
@@ -193,6 +249,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "stage_employment",
         S,
+        Group::Cohort,
         "단계: 취업",
         Unit::People,
         Aggregate::Count,
@@ -201,6 +258,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "stage_aftercare",
         S,
+        Group::Cohort,
         "단계: 사후관리",
         Unit::People,
         Aggregate::Count,
@@ -209,6 +267,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "employment_rate_3m",
         S,
+        Group::Cohort,
         "3개월 내 취업률",
         Unit::Percent,
         Aggregate::Share,
@@ -217,6 +276,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "employment_rate_6m",
         S,
+        Group::Cohort,
         "6개월 내 취업률",
         Unit::Percent,
         Aggregate::Share,
@@ -225,6 +285,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "days_to_employment",
         S,
+        Group::Cohort,
         "취업까지 걸린 일수 (중앙값)",
         Unit::Days,
         Aggregate::Median,
@@ -233,6 +294,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "starting_wage",
         S,
+        Group::Placements,
         "취업 시 월 임금 (중앙값)",
         Unit::Won,
         Aggregate::Median,
@@ -241,6 +303,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "retention_3m",
         S,
+        Group::Placements,
         "3개월 고용유지율",
         Unit::Percent,
         Aggregate::Share,
@@ -249,6 +312,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "retention_6m",
         S,
+        Group::Placements,
         "6개월 고용유지율",
         Unit::Percent,
         Aggregate::Share,
@@ -257,6 +321,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "retention_12m",
         S,
+        Group::Placements,
         "12개월 고용유지율",
         Unit::Percent,
         Aggregate::Share,
@@ -265,6 +330,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "referrals",
         S,
+        Group::Referrals,
         "기관 연계",
         Unit::Cases,
         Aggregate::Count,
@@ -273,6 +339,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "sessions",
         S,
+        Group::Sessions,
         "상담 횟수",
         Unit::Cases,
         Aggregate::Count,
@@ -281,6 +348,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "session_minutes",
         S,
+        Group::Sessions,
         "상담 시간",
         Unit::Minutes,
         Aggregate::Sum,
@@ -289,6 +357,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "iap_compliance",
         S,
+        Group::IapChecks,
         "IAP 이행률",
         Unit::Percent,
         Aggregate::Share,
@@ -297,6 +366,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "firms_served",
         C,
+        Group::FirmsServed,
         "지원한 기업",
         Unit::Firms,
         Aggregate::Count,
@@ -305,6 +375,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "company_diagnoses",
         C,
+        Group::CompanyDiagnoses,
         "구인애로 진단",
         Unit::Cases,
         Aggregate::Count,
@@ -313,6 +384,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "actions_done",
         C,
+        Group::ActionsDone,
         "완료한 컨설팅 조치",
         Unit::Cases,
         Aggregate::Count,
@@ -321,6 +393,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "programs_linked",
         C,
+        Group::ProgramsLinked,
         "지원사업 연계",
         Unit::Cases,
         Aggregate::Count,
@@ -329,6 +402,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "vacancies_opened",
         C,
+        Group::VacanciesOpened,
         "등록한 구인",
         Unit::Cases,
         Aggregate::Count,
@@ -337,6 +411,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "vacancies_filled",
         C,
+        Group::VacanciesFilled,
         "충원한 구인",
         Unit::Cases,
         Aggregate::Count,
@@ -345,6 +420,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "days_to_fill",
         C,
+        Group::VacanciesFilled,
         "충원까지 걸린 일수 (중앙값)",
         Unit::Days,
         Aggregate::Median,
@@ -353,6 +429,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "company_hires",
         C,
+        Group::CompanyHires,
         "센터 통한 기업 채용",
         Unit::People,
         Aggregate::Count,
@@ -361,6 +438,7 @@ pub const FIGURES: &[Definition] = &[
     def(
         "company_hire_retention_3m",
         C,
+        Group::CompanyHires,
         "기업 채용 3개월 유지율",
         Unit::Percent,
         Aggregate::Share,

@@ -2,15 +2,20 @@
 //! ([`catalogue::FIGURES`], repeated in words in docs/kpi.md), computed
 //! from plain facts ([`input::Caseload`]) for a period of whole months with
 //! its n and its cuts ([`compute::compute`]), and made fit to leave the
-//! desk by hiding every cell under 5 ([`publish::publish`]). Pure: the
-//! use-case layer gathers the facts; the desk, the CLI, the exports and
-//! the server all read the same figures from here.
+//! desk by hiding every cell under 5 and the rows that would give one
+//! away, alike in figures over the same units ([`publish::publish_all`]).
+//! Pure: the use-case layer gathers the facts; the desk, the CLI, the
+//! exports and the server all read the same figures from here.
 
 pub mod catalogue;
 pub mod compute;
 pub mod input;
 pub mod publish;
+mod suppress;
 
-pub use catalogue::{Aggregate, Cut, Definition, FIGURES, Unit, definition};
+pub use catalogue::{Aggregate, Cut, Definition, FIGURES, Group, Unit, definition};
 pub use compute::{Cell, CutTable, Figure, Period, PeriodError, compute, month_key};
-pub use publish::{MIN_CELL, PublishedCell, PublishedCut, PublishedFigure, hidden_text, publish};
+pub use publish::{
+    Hidden, MIN_CELL, PublishedCell, PublishedCut, PublishedFigure, hidden_label, hidden_text,
+    publish, publish_all,
+};

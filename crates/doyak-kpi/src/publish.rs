@@ -1,15 +1,33 @@
-//! What may leave the laptop (an export, a report, the server): every
-//! cell resting on 1 to 4 units is hidden as "5명 미만" with its n, and
-//! where the rows of a cut add up to a shown total, one hidden row alone
-//! would be the total minus the others, so the next smallest row is
-//! hidden with it. A 0 is shown: it describes no one.
+//! What may leave the laptop (an export, a report, the server): no one
+//! outside may pin down a cell resting on 1–4 units. Every such cell is
+//! hidden with its n and value and reads "5명 미만" ([`Hidden::Small`]).
+//! Where a cut's rows add up to a shown total, the hidden rows add up to
+//! the total less the shown ones, so more rows are hidden, reading
+//! "비공개" ([`Hidden::Protect`]), until each small row could still be any
+//! of 1 to 4 (the rule is in suppress.rs); a cut where even that fails
+//! is withheld whole. Figures over the same units ([`crate::Group`]) hide
+//! the same rows, or comparing them would give the hidden ones away. A 0
+//! is shown: it describes no one.
 
-use crate::catalogue::{Cut, Definition, Unit};
-use crate::compute::{Cell, Figure};
+use crate::catalogue::{Cut, Definition, Group, Unit};
+use crate::compute::{Cell, CutTable, Figure};
+use crate::suppress::{self, CutPlan, Member, small};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
-/// The fewest units a published cell may rest on.
-pub const MIN_CELL: u32 = 5;
+pub use crate::suppress::MIN_CELL;
+
+/// Why a published cell is hidden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hidden {
+    /// It rests on 1–4 units: "5명 미만" (5건·5곳 미만).
+    Small,
+    /// It rests on 5 or more, hidden so that the small rows beside it
+    /// cannot be worked out from the total: "비공개". A total is never
+    /// hidden for this.
+    Protect,
+}
 
 /// A cell as published.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -18,13 +36,22 @@ pub struct PublishedCell {
     /// `None` when hidden.
     pub n: Option<u32>,
     pub value: Option<f64>,
+    /// Hidden, for whatever reason (kept for readers of `hidden`-less
+    /// files: it does not say that the cell is under 5).
     pub suppressed: bool,
+    /// Why it is hidden; `None` when shown.
+    pub hidden: Option<Hidden>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PublishedCut {
     pub cut: Cut,
+    /// Empty when withheld.
     pub rows: Vec<PublishedCell>,
+    /// No row is published: the small rows would be pinned down by the
+    /// total even with every row hidden (4 + 4 = 8), and their keys and
+    /// count alone would tell.
+    pub withheld: bool,
 }
 
 /// A figure as it may leave the desk.
@@ -55,63 +82,101 @@ pub fn n_unit(d: &Definition) -> &'static str {
     }
 }
 
-/// "5명 미만": how a hidden cell reads.
+/// "5명 미만": how a cell hidden for resting on 1–4 units reads.
 pub fn hidden_text(d: &Definition) -> String {
     format!("{MIN_CELL}{} 미만", n_unit(d))
 }
 
-fn hidden(n: u32) -> bool {
-    n > 0 && n < MIN_CELL
-}
-
-fn shown(c: &Cell) -> PublishedCell {
-    PublishedCell {
-        key: c.key.clone(),
-        n: Some(c.n),
-        value: c.value,
-        suppressed: false,
+/// How a hidden cell reads: "5명 미만" (5건·5곳 미만) when it is small,
+/// "비공개" when it is 5 or more and hidden to protect a small one.
+pub fn hidden_label(d: &Definition, hidden: Hidden) -> String {
+    match hidden {
+        Hidden::Small => hidden_text(d),
+        Hidden::Protect => "비공개".to_owned(),
     }
 }
 
-fn suppressed(key: &str) -> PublishedCell {
-    PublishedCell {
-        key: key.to_owned(),
-        n: None,
-        value: None,
-        suppressed: true,
-    }
-}
-
-/// The figure with every small cell hidden.
+/// One figure with every small cell hidden, and the rows that would give
+/// them away: a group of one. Publish the figures of a period together
+/// with [`publish_all`], so that figures over the same units hide the
+/// same rows.
 pub fn publish(f: &Figure) -> PublishedFigure {
-    let total_hidden = hidden(f.total.n);
+    let plans = Plans::of(std::slice::from_ref(f));
+    publish_member(f, 0, &plans)
+}
+
+/// Every figure of one period, hidden alike: for each group of figures
+/// over the same units ([`Definition::group`]) and each cut whose rows add
+/// up to the total, the rows hidden are chosen once for all of them —
+/// each key small in any of them, then the rows that keep every small one
+/// open, member by member from the largest — and hidden in each (where
+/// its row is not 0). In the order given. Figures of two periods must not
+/// be mixed in one call: they would be taken for one group.
+pub fn publish_all(figures: &[Figure]) -> Vec<PublishedFigure> {
+    let plans = Plans::of(figures);
+    figures
+        .iter()
+        .enumerate()
+        .map(|(i, f)| publish_member(f, i, &plans))
+        .collect()
+}
+
+/// The plan of each group's partitioning cuts, and where each figure
+/// stands in it.
+struct Plans {
+    by_cut: BTreeMap<(Group, Cut), (CutPlan, Vec<usize>)>,
+}
+
+impl Plans {
+    fn of(figures: &[Figure]) -> Plans {
+        let mut tables: BTreeMap<(Group, Cut), Vec<(usize, Member<'_>)>> = BTreeMap::new();
+        for (i, f) in figures.iter().enumerate() {
+            for t in f.cuts.iter().filter(|t| t.cut.partitions()) {
+                let member = Member {
+                    total: &f.total,
+                    rows: &t.rows,
+                };
+                tables
+                    .entry((f.definition.group, t.cut))
+                    .or_default()
+                    .push((i, member));
+            }
+        }
+        let by_cut = tables
+            .into_iter()
+            .map(|(group_cut, tables)| {
+                let (indices, members): (Vec<usize>, Vec<Member<'_>>) = tables.into_iter().unzip();
+                (group_cut, (suppress::plan(&members), indices))
+            })
+            .collect();
+        Plans { by_cut }
+    }
+
+    /// How figure `i` publishes a partitioning cut: `None` when withheld.
+    fn plan_for(&self, f: &Figure, i: usize, cut: Cut) -> Option<&CutPlan> {
+        let (plan, indices) = self.by_cut.get(&(f.definition.group, cut))?;
+        let at = indices.iter().position(|&j| j == i)?;
+        (!plan.withheld[at]).then_some(plan)
+    }
+}
+
+fn publish_member(f: &Figure, i: usize, plans: &Plans) -> PublishedFigure {
     let cuts = f
         .cuts
         .iter()
         .map(|t| {
-            let mut hide: Vec<bool> = t.rows.iter().map(|r| hidden(r.n)).collect();
-            // One hidden row of a partition under a shown total is the
-            // total minus the rest: hide the next smallest with it.
-            if t.cut.partitions()
-                && !total_hidden
-                && hide.iter().filter(|h| **h).count() == 1
-                && let Some((i, _)) = t
-                    .rows
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, r)| !hide[*i] && r.n > 0)
-                    .min_by_key(|(_, r)| r.n)
-            {
-                hide[i] = true;
+            if !t.cut.partitions() {
+                // A unit may count in several rows or none: nothing can be
+                // subtracted, so only the small rows are hidden.
+                return published_cut(t, |r| small(r.n));
             }
-            PublishedCut {
-                cut: t.cut,
-                rows: t
-                    .rows
-                    .iter()
-                    .zip(hide)
-                    .map(|(r, h)| if h { suppressed(&r.key) } else { shown(r) })
-                    .collect(),
+            match plans.plan_for(f, i, t.cut) {
+                Some(plan) => published_cut(t, |r| plan.hide.contains(&r.key)),
+                None => PublishedCut {
+                    cut: t.cut,
+                    rows: Vec::new(),
+                    withheld: true,
+                },
             }
         })
         .collect();
@@ -122,11 +187,41 @@ pub fn publish(f: &Figure) -> PublishedFigure {
         definition_ko: f.definition.definition_ko,
         unit: f.definition.unit,
         n_unit: n_unit(f.definition),
-        total: if total_hidden {
-            suppressed("")
-        } else {
-            shown(&f.total)
-        },
+        total: published_cell(&f.total, small(f.total.n)),
         cuts,
+    }
+}
+
+fn published_cut(t: &CutTable, hide: impl Fn(&Cell) -> bool) -> PublishedCut {
+    PublishedCut {
+        cut: t.cut,
+        rows: t.rows.iter().map(|r| published_cell(r, hide(r))).collect(),
+        withheld: false,
+    }
+}
+
+/// The cell, hidden when small or when asked to (a 0 never is), the
+/// reason read from its own n.
+fn published_cell(c: &Cell, hide: bool) -> PublishedCell {
+    let hidden = if small(c.n) {
+        Some(Hidden::Small)
+    } else {
+        (hide && c.n > 0).then_some(Hidden::Protect)
+    };
+    match hidden {
+        None => PublishedCell {
+            key: c.key.clone(),
+            n: Some(c.n),
+            value: c.value,
+            suppressed: false,
+            hidden: None,
+        },
+        Some(_) => PublishedCell {
+            key: c.key.clone(),
+            n: None,
+            value: None,
+            suppressed: true,
+            hidden,
+        },
     }
 }
