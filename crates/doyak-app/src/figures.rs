@@ -5,18 +5,19 @@
 
 use crate::{AppError, Desk};
 use chrono::NaiveDate;
-use doyak_domain::events::{
-    ActionStatus, ApplicationStatus, CaseEvent, CompanyActionKind, EventBody, IapCompliance,
-};
-use doyak_domain::{FieldError, Id, SeekerStatus};
+use doyak_domain::events::{ActionStatus, CompanyActionKind, IapCompliance, ReferralStatus};
+use doyak_domain::seeker::{TargetGroup, Track};
+use doyak_domain::{FieldError, FocusIndustry, SeekerStatus};
 use doyak_interchange::{ReportCell, ReportSheet};
 use doyak_kpi::input::{
-    Caseload, Check, Company as FirmFacts, CompanyCuts, IapCheck, Placement as PlacedFacts,
-    Referral as ReferralFacts, Seeker as SeekerFacts, SeekerCuts, Session, Vacancy as VacancyFacts,
+    Caseload, Check, Company as FirmFacts, CompanyCuts, IapChecks, Placement as PlacedFacts,
+    Referral as ReferralFacts, Seeker as SeekerFacts, SeekerCuts, Sessions,
+    Vacancy as VacancyFacts,
 };
 use doyak_kpi::{Period, PublishedFigure};
+use doyak_store::{KpiEvent, KpiSeekerCuts};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 pub const KPI_FORMAT: &str = "doyak.kpi";
 
@@ -32,103 +33,122 @@ pub struct KpiReport {
     pub figures: Vec<PublishedFigure>,
 }
 
-/// The events of one type still current: none later supersedes them.
-fn current(events: Vec<CaseEvent>) -> Vec<CaseEvent> {
-    let replaced: HashSet<Id> = events.iter().filter_map(|e| e.supersedes).collect();
-    events
-        .into_iter()
-        .filter(|e| !replaced.contains(&e.id))
-        .collect()
-}
-
 fn sigungu_label(code: &str) -> String {
     doyak_refdata::get()
         .sigungu(code)
         .map_or_else(|| code.to_owned(), |s| s.full_name())
 }
 
-fn first(map: &mut HashMap<Id, NaiveDate>, id: Id, on: NaiveDate) {
-    map.entry(id)
-        .and_modify(|d| *d = (*d).min(on))
-        .or_insert(on);
+fn first(map: &mut HashMap<String, NaiveDate>, id: &str, on: NaiveDate) {
+    match map.get_mut(id) {
+        Some(d) => *d = (*d).min(on),
+        None => {
+            map.insert(id.to_owned(), on);
+        }
+    }
+}
+
+/// A code as stored (a serde name) read back as its enum; `None` when the
+/// code is unknown to this build.
+fn code<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(text.to_owned())).ok()
+}
+
+/// "2026-03" → its first day.
+fn month_start(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d").ok()
+}
+
+/// Turns the codes the store keeps into the Korean labels the cuts show,
+/// each distinct code once.
+struct Labels {
+    counselors: HashMap<String, String>,
+    cuts: HashMap<KpiSeekerCuts, SeekerCuts>,
+}
+
+impl Labels {
+    fn counselor(&self, id: Option<&str>) -> String {
+        id.and_then(|i| self.counselors.get(i).cloned())
+            .unwrap_or_default()
+    }
+
+    fn seeker(&mut self, raw: &KpiSeekerCuts) -> SeekerCuts {
+        if let Some(c) = self.cuts.get(raw) {
+            return c.clone();
+        }
+        let groups: Vec<String> = raw
+            .target_groups
+            .as_deref()
+            .and_then(|g| serde_json::from_str::<Vec<String>>(g).ok())
+            .unwrap_or_default()
+            .iter()
+            .map(|g| code::<TargetGroup>(g).map_or_else(|| g.clone(), |t| t.label_ko().to_owned()))
+            .collect();
+        let cuts = SeekerCuts {
+            counselor: self.counselor(raw.counselor_id.as_deref()),
+            track: raw
+                .track
+                .as_deref()
+                .map(|t| code::<Track>(t).map_or_else(|| t.to_owned(), |t| t.label_ko().to_owned()))
+                .unwrap_or_default(),
+            target_groups: groups,
+            sigungu: raw
+                .home_sigungu
+                .as_deref()
+                .map(sigungu_label)
+                .unwrap_or_default(),
+        };
+        self.cuts.insert(raw.clone(), cuts.clone());
+        cuts
+    }
+}
+
+/// Of each chain of versions, the one the figures count.
+fn counted<'a>(events: &'a [KpiEvent], event_type: &'a str) -> impl Iterator<Item = &'a KpiEvent> {
+    events
+        .iter()
+        .filter(move |e| e.counted && e.event_type == event_type)
 }
 
 impl Desk {
-    /// Everything the figures read, from the whole caseload.
-    pub fn kpi_caseload(&self) -> Result<Caseload, AppError> {
+    /// Everything the figures read: the whole caseload's seekers, firms,
+    /// placements and company events, and the sessions and IAP checks of
+    /// the months `from`..=`to` summed by the store (docs/kpi.md).
+    pub fn kpi_caseload(&self, from: NaiveDate, to: NaiveDate) -> Result<Caseload, AppError> {
         let store = &self.store;
-        let counselors: HashMap<Id, String> = store
-            .counselors()?
-            .into_iter()
-            .map(|c| (c.id, c.name))
-            .collect();
-        let name_of = |id: Option<Id>| {
-            id.and_then(|i| counselors.get(&i).cloned())
-                .unwrap_or_default()
+        let mut labels = Labels {
+            counselors: store
+                .counselors()?
+                .into_iter()
+                .map(|c| (c.id.to_string(), c.name))
+                .collect(),
+            cuts: HashMap::new(),
         };
-        let seekers = store.seekers_with_status(&SeekerStatus::ALL)?;
-        let seeker_cuts: HashMap<Id, SeekerCuts> = seekers
-            .iter()
-            .map(|s| {
-                (
-                    s.id,
-                    SeekerCuts {
-                        counselor: name_of(s.counselor_id),
-                        track: s.track.label_ko().to_owned(),
-                        target_groups: s
-                            .target_groups
-                            .iter()
-                            .map(|g| g.label_ko().to_owned())
-                            .collect(),
-                        sigungu: s
-                            .home_sigungu
-                            .as_ref()
-                            .map(|c| sigungu_label(c.as_str()))
-                            .unwrap_or_default(),
-                    },
-                )
-            })
-            .collect();
-        let cuts_of = |id: Id| seeker_cuts.get(&id).cloned().unwrap_or_default();
-
-        let mut diagnosed: HashMap<Id, NaiveDate> = HashMap::new();
-        for e in current(store.events_of_type("diagnosis")?) {
-            first(&mut diagnosed, e.subject_id, e.occurred_on);
+        let seekers = store.kpi_seekers()?;
+        let mut seeker_cuts: HashMap<String, SeekerCuts> = HashMap::with_capacity(seekers.len());
+        for s in &seekers {
+            let raw = KpiSeekerCuts {
+                counselor_id: s.counselor_id.clone(),
+                track: s.track.clone(),
+                home_sigungu: s.home_sigungu.clone(),
+                target_groups: s.target_groups.clone(),
+            };
+            seeker_cuts.insert(s.id.clone(), labels.seeker(&raw));
         }
-        let mut first_session: HashMap<Id, NaiveDate> = HashMap::new();
-        let mut sessions = Vec::new();
-        let all_sessions = store.events_of_type("counseling_session")?;
-        let session_by_id: HashMap<Id, &CaseEvent> =
-            all_sessions.iter().map(|e| (e.id, e)).collect();
-        let replaced: HashSet<Id> = all_sessions.iter().filter_map(|e| e.supersedes).collect();
-        for e in all_sessions.iter().filter(|e| !replaced.contains(&e.id)) {
-            // Sessions of a seeker no longer in the caseload are not counted.
-            if !seeker_cuts.contains_key(&e.subject_id) {
-                continue;
-            }
-            if let EventBody::CounselingSession { minutes, .. } = &e.body {
-                first(&mut first_session, e.subject_id, e.occurred_on);
-                // Counted for the counselor who held it: the first version's
-                // author, not whoever corrected the note later.
-                let held_by = crate::iap::earlier(e, &session_by_id)
-                    .first()
-                    .map_or(e.author_id, |root| root.author_id);
-                sessions.push(Session {
-                    on: e.occurred_on,
-                    minutes: *minutes,
-                    counselor: name_of(held_by),
-                    seeker: cuts_of(e.subject_id),
-                });
-            }
+        let cuts_of = |id: &str| seeker_cuts.get(id).cloned().unwrap_or_default();
+
+        let mut diagnosed: HashMap<String, NaiveDate> = HashMap::new();
+        let mut first_session: HashMap<String, NaiveDate> = HashMap::new();
+        for (seeker, kind, on) in store.kpi_firsts()? {
+            match kind.as_str() {
+                "diagnosis" => diagnosed.insert(seeker, on),
+                _ => first_session.insert(seeker, on),
+            };
         }
         // 알선: an application past 후보, or a referral to a partner.
-        let mut first_referral: HashMap<Id, NaiveDate> = HashMap::new();
-        for a in store.all_applications()? {
-            if a.status != ApplicationStatus::Shortlisted {
-                first(&mut first_referral, a.seeker_id, a.applied_on);
-            }
-        }
-        let partner_kind: HashMap<Id, String> = store
+        let mut first_referral: HashMap<String, NaiveDate> =
+            store.kpi_first_applications()?.into_iter().collect();
+        let partner_kind: HashMap<String, String> = store
             .partners()?
             .into_iter()
             .map(|p| {
@@ -137,192 +157,233 @@ impl Desk {
                     .iter()
                     .find(|t| t.id == p.kind)
                     .map_or_else(|| p.kind.clone(), |t| t.name_ko.clone());
-                (p.id, label)
+                (p.id.to_string(), label)
             })
             .collect();
         let mut referrals = Vec::new();
-        for r in store.all_referrals()? {
+        for r in store.kpi_referrals()? {
+            let Some(on) = r.referred_on else { continue };
             if seeker_cuts.contains_key(&r.subject_id) {
-                first(&mut first_referral, r.subject_id, r.referred_on);
+                first(&mut first_referral, &r.subject_id, on);
                 referrals.push(ReferralFacts {
-                    on: r.referred_on,
-                    partner_type: partner_kind.get(&r.partner_id).cloned().unwrap_or_default(),
-                    outcome: r.status.label_ko().to_owned(),
-                    seeker: cuts_of(r.subject_id),
+                    on,
+                    partner_type: r
+                        .partner_id
+                        .and_then(|p| partner_kind.get(&p).cloned())
+                        .unwrap_or_default(),
+                    outcome: r
+                        .status
+                        .as_deref()
+                        .and_then(code::<ReferralStatus>)
+                        .map(|s| s.label_ko().to_owned())
+                        .unwrap_or_default(),
+                    seeker: cuts_of(&r.subject_id),
                 });
             }
         }
 
-        // Checks by placement, in the order they happened.
-        let mut checks: HashMap<Id, Vec<Check>> = HashMap::new();
-        for e in current(store.events_of_type("retention_check")?) {
-            if let EventBody::RetentionCheck {
-                months,
-                still_employed,
-                ..
-            } = e.body
-            {
-                checks.entry(e.subject_id).or_default().push(Check {
-                    months,
-                    still_employed,
+        let (from_month, to_month) = (doyak_kpi::month_key(from), doyak_kpi::month_key(to));
+        let mut sessions = Vec::new();
+        for g in store.kpi_sessions(&from_month, &to_month)? {
+            if let Some(month) = month_start(&g.month) {
+                sessions.push(Sessions {
+                    month,
+                    counselor: labels.counselor(g.held_by.as_deref()),
+                    seeker: labels.seeker(&g.seeker),
+                    sessions: g.sessions,
+                    minutes: u64::try_from(g.minutes).unwrap_or(0),
                 });
             }
         }
-        let refdata = doyak_refdata::get();
-        let mut placements: HashMap<Id, Vec<PlacedFacts>> = HashMap::new();
-        // (vacancy, started) of every hire through the center, for 충원.
-        let mut hires_by_vacancy: HashMap<Id, Vec<NaiveDate>> = HashMap::new();
-        let mut firm_days: HashMap<Id, Vec<NaiveDate>> = HashMap::new();
-        for e in current(store.events_of_type("placement")?) {
-            if let EventBody::Placement {
-                company_id,
-                vacancy_id,
-                occupation,
-                wage_monthly,
-                ..
-            } = &e.body
-            {
-                if let Some(v) = vacancy_id {
-                    hires_by_vacancy.entry(*v).or_default().push(e.occurred_on);
-                }
-                if let Some(c) = company_id {
-                    firm_days.entry(*c).or_default().push(e.occurred_on);
-                }
-                let occupation = occupation
-                    .as_ref()
-                    .and_then(|o| o.as_str().get(..2))
-                    .and_then(|m| refdata.keco(m))
-                    .map(|k| k.name_ko.clone())
-                    .unwrap_or_default();
-                placements
-                    .entry(e.subject_id)
-                    .or_default()
-                    .push(PlacedFacts {
-                        started_on: e.occurred_on,
-                        wage_monthly: *wage_monthly,
-                        occupation,
-                        company: company_id.map(|c| c.to_string()),
-                        checks: checks.remove(&e.id).unwrap_or_default(),
-                    });
+        let mut iap: HashMap<(String, KpiSeekerCuts), (u32, u32)> = HashMap::new();
+        for g in store.kpi_iap_checks(&from_month, &to_month)? {
+            let result = code::<IapCompliance>(&g.compliance);
+            if matches!(result, None | Some(IapCompliance::Cancelled)) {
+                continue;
+            }
+            let tally = iap.entry((g.month, g.seeker)).or_default();
+            tally.0 += g.count;
+            if result == Some(IapCompliance::Done) {
+                tally.1 += g.count;
             }
         }
         let mut iap_checks = Vec::new();
-        for e in current(store.events_of_type("iap_activity")?) {
-            if !seeker_cuts.contains_key(&e.subject_id) {
-                continue;
-            }
-            if let EventBody::IapActivity {
-                month,
-                compliance: Some(c),
-                ..
-            } = &e.body
-                && *c != IapCompliance::Cancelled
-                && let Ok(month) = NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
-            {
-                iap_checks.push(IapCheck {
+        for ((month, raw), (checked, complied)) in iap {
+            if let Some(month) = month_start(&month) {
+                iap_checks.push(IapChecks {
                     month,
-                    complied: *c == IapCompliance::Done,
-                    seeker: cuts_of(e.subject_id),
+                    seeker: labels.seeker(&raw),
+                    checked,
+                    complied,
                 });
             }
         }
 
+        let events = store.kpi_events()?;
+        // Checks by placement, in the order they happened.
+        let mut checks: HashMap<&str, Vec<(NaiveDate, Check)>> = HashMap::new();
+        for e in counted(&events, "retention_check") {
+            if let (Some(months), Some(still_employed)) = (e.months, e.still_employed) {
+                checks.entry(&e.subject_id).or_default().push((
+                    e.occurred_on,
+                    Check {
+                        months,
+                        still_employed,
+                    },
+                ));
+            }
+        }
+        for c in checks.values_mut() {
+            c.sort_by_key(|(on, _)| *on);
+        }
+        let refdata = doyak_refdata::get();
+        let mut placements: HashMap<&str, Vec<PlacedFacts>> = HashMap::new();
+        // The start of every hire through the center, by vacancy, for 충원.
+        let mut hires_by_vacancy: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
+        let mut firm_days: HashMap<String, Vec<NaiveDate>> = HashMap::new();
+        for e in counted(&events, "placement") {
+            if let Some(v) = &e.vacancy_id {
+                hires_by_vacancy.entry(v).or_default().push(e.occurred_on);
+            }
+            if let Some(c) = &e.company_id {
+                firm_days.entry(c.clone()).or_default().push(e.occurred_on);
+            }
+            let occupation = e
+                .occupation
+                .as_deref()
+                .and_then(|o| o.get(..2))
+                .and_then(|m| refdata.keco(m))
+                .map(|k| k.name_ko.clone())
+                .unwrap_or_default();
+            placements
+                .entry(&e.subject_id)
+                .or_default()
+                .push(PlacedFacts {
+                    started_on: e.occurred_on,
+                    wage_monthly: e.wage_monthly,
+                    occupation,
+                    company: e.company_id.clone(),
+                    checks: checks
+                        .remove(e.id.as_str())
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|(_, c)| c)
+                        .collect(),
+                });
+        }
+
         // The company side.
-        let mut diagnoses: HashMap<Id, Vec<NaiveDate>> = HashMap::new();
-        for e in current(store.events_of_type("hiring_diagnosis")?) {
+        let mut diagnoses: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
+        for e in counted(&events, "hiring_diagnosis") {
             diagnoses
-                .entry(e.subject_id)
+                .entry(&e.subject_id)
                 .or_default()
                 .push(e.occurred_on);
         }
-        for e in store.events_of_type("company_visit")? {
+        for e in counted(&events, "company_visit") {
             firm_days
-                .entry(e.subject_id)
+                .entry(e.subject_id.clone())
                 .or_default()
                 .push(e.occurred_on);
         }
-        let actions = store.events_of_type("company_action")?;
-        let by_id: HashMap<Id, &CaseEvent> = actions.iter().map(|e| (e.id, e)).collect();
-        let status_of = |e: &CaseEvent| match &e.body {
-            EventBody::CompanyAction { status, .. } => *status,
-            _ => None,
-        };
-        let mut done: HashMap<Id, Vec<NaiveDate>> = HashMap::new();
-        let mut linked: HashMap<Id, Vec<NaiveDate>> = HashMap::new();
-        for e in &actions {
+        // An action counts once, by its counted version: 완료 if that one
+        // is, dated when the chain first became 완료; 지원사업 연계 if that
+        // one is a program not cancelled, dated when it was first planned.
+        let mut chains: HashMap<&str, Vec<&KpiEvent>> = HashMap::new();
+        for e in events.iter().filter(|e| e.event_type == "company_action") {
             firm_days
-                .entry(e.subject_id)
+                .entry(e.subject_id.clone())
                 .or_default()
                 .push(e.occurred_on);
-            // 완료: the version that made it so (its predecessor was not).
-            let before = e
-                .supersedes
-                .and_then(|p| by_id.get(&p))
-                .and_then(|p| status_of(p));
-            if status_of(e) == Some(ActionStatus::Done) && before != Some(ActionStatus::Done) {
-                done.entry(e.subject_id).or_default().push(e.occurred_on);
-            }
-            // 지원사업 연계: each action once, on the day it was first planned.
-            if e.supersedes.is_none()
-                && matches!(
-                    e.body,
-                    EventBody::CompanyAction {
-                        kind: CompanyActionKind::Subsidy,
-                        ..
-                    }
-                )
+            chains.entry(&e.chain).or_default().push(e);
+        }
+        let mut done: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
+        let mut linked: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
+        for versions in chains.values() {
+            let Some(now) = versions.iter().find(|e| e.counted) else {
+                continue;
+            };
+            let status = now.action_status.as_deref().and_then(code::<ActionStatus>);
+            if status == Some(ActionStatus::Done)
+                && let Some(on) = versions
+                    .iter()
+                    .filter(|e| e.action_status.as_deref() == now.action_status.as_deref())
+                    .map(|e| e.occurred_on)
+                    .min()
             {
-                linked.entry(e.subject_id).or_default().push(e.occurred_on);
+                done.entry(&now.subject_id).or_default().push(on);
+            }
+            let kind = now
+                .action_kind
+                .as_deref()
+                .and_then(code::<CompanyActionKind>);
+            if kind == Some(CompanyActionKind::Subsidy)
+                && status != Some(ActionStatus::Cancelled)
+                && let Some(on) = versions.iter().map(|e| e.occurred_on).min()
+            {
+                linked.entry(&now.subject_id).or_default().push(on);
             }
         }
-        let vacancies = store.vacancies(&Default::default())?;
         let mut vacancy_facts = Vec::new();
-        for v in &vacancies {
-            firm_days.entry(v.company_id).or_default().push(v.opened_on);
-            let mut hired = hires_by_vacancy.remove(&v.id).unwrap_or_default();
+        for v in store.kpi_vacancies()? {
+            let (Some(company), Some(opened_on)) = (v.company_id, v.opened_on) else {
+                continue;
+            };
+            firm_days
+                .entry(company.clone())
+                .or_default()
+                .push(opened_on);
+            let mut hired = hires_by_vacancy.remove(v.id.as_str()).unwrap_or_default();
             hired.sort_unstable();
-            let filled_on = usize::try_from(v.headcount)
-                .ok()
+            let filled_on = v
+                .headcount
+                .and_then(|h| usize::try_from(h).ok())
                 .filter(|h| *h > 0)
                 .and_then(|h| hired.get(h - 1).copied());
             vacancy_facts.push(VacancyFacts {
-                company: v.company_id.to_string(),
-                opened_on: v.opened_on,
+                company,
+                opened_on,
                 filled_on,
             });
         }
         let companies = store
-            .companies(&Default::default())?
+            .kpi_companies()?
             .into_iter()
             .map(|c| FirmFacts {
-                id: c.id.to_string(),
                 cuts: CompanyCuts {
                     focus_industries: c
                         .focus_industries
+                        .as_deref()
+                        .and_then(|f| serde_json::from_str::<Vec<FocusIndustry>>(f).ok())
+                        .unwrap_or_default()
                         .iter()
                         .map(|f| f.label_ko().to_owned())
                         .collect(),
                     industrial_complex: c.industrial_complex.clone().unwrap_or_default(),
-                    sigungu: sigungu_label(c.sigungu.as_str()),
+                    sigungu: c.sigungu.as_deref().map(sigungu_label).unwrap_or_default(),
                 },
-                activity: firm_days.remove(&c.id).unwrap_or_default(),
-                diagnoses: diagnoses.remove(&c.id).unwrap_or_default(),
-                actions_done: done.remove(&c.id).unwrap_or_default(),
-                programs_linked: linked.remove(&c.id).unwrap_or_default(),
+                activity: firm_days.remove(c.id.as_str()).unwrap_or_default(),
+                diagnoses: diagnoses.remove(c.id.as_str()).unwrap_or_default(),
+                actions_done: done.remove(c.id.as_str()).unwrap_or_default(),
+                programs_linked: linked.remove(c.id.as_str()).unwrap_or_default(),
+                id: c.id,
             })
             .collect();
 
         let seekers = seekers
             .iter()
             .map(|s| SeekerFacts {
-                id: s.id.to_string(),
                 enrolled_on: s.enrolled_on,
-                active: !matches!(s.status, SeekerStatus::Employed | SeekerStatus::Closed),
-                cuts: cuts_of(s.id),
+                active: !matches!(
+                    s.status.as_deref().and_then(code::<SeekerStatus>),
+                    Some(SeekerStatus::Employed | SeekerStatus::Closed)
+                ),
+                cuts: cuts_of(&s.id),
                 diagnosed_on: diagnosed.get(&s.id).copied(),
                 first_session_on: first_session.get(&s.id).copied(),
                 first_referral_on: first_referral.get(&s.id).copied(),
-                placements: placements.remove(&s.id).unwrap_or_default(),
+                placements: placements.remove(s.id.as_str()).unwrap_or_default(),
+                id: s.id.clone(),
             })
             .collect();
         Ok(Caseload {
@@ -347,7 +408,7 @@ impl Desk {
             };
             AppError::Invalid(vec![FieldError::new(field, "기간", e.to_string())])
         })?;
-        let facts = self.kpi_caseload()?;
+        let facts = self.kpi_caseload(period.from, period.to)?;
         Ok(KpiReport {
             format: KPI_FORMAT.to_owned(),
             version: 1,
@@ -355,10 +416,7 @@ impl Desk {
             from: from.trim().to_owned(),
             to: to.trim().to_owned(),
             computed_on: today.to_string(),
-            figures: doyak_kpi::compute(&facts, period)
-                .iter()
-                .map(doyak_kpi::publish)
-                .collect(),
+            figures: doyak_kpi::publish_all(&doyak_kpi::compute(&facts, period)),
         })
     }
 }
@@ -376,10 +434,11 @@ fn value_format(unit: doyak_kpi::Unit) -> &'static str {
 /// a blank when hidden (a value over no one is blank too).
 fn xlsx_cells(f: &PublishedFigure, c: &doyak_kpi::PublishedCell) -> [ReportCell; 2] {
     if c.suppressed {
-        return [
-            ReportCell::Text(format!("{}{} 미만", doyak_kpi::MIN_CELL, f.n_unit)),
-            ReportCell::Blank,
-        ];
+        let text = match c.hidden {
+            Some(doyak_kpi::Hidden::Protect) => "비공개".to_owned(),
+            _ => format!("{}{} 미만", doyak_kpi::MIN_CELL, f.n_unit),
+        };
+        return [ReportCell::Text(text), ReportCell::Blank];
     }
     [
         c.n.map_or(ReportCell::Blank, |n| ReportCell::Number {
@@ -423,6 +482,17 @@ pub fn kpi_xlsx(report: &KpiReport) -> Result<Vec<u8>, AppError> {
         let mut rows = Vec::new();
         for f in &report.figures {
             for t in f.cuts.iter().filter(|t| t.cut == cut) {
+                if t.withheld {
+                    // Even with every row hidden the small ones could be
+                    // worked out: the cut says so instead of its rows.
+                    rows.push(vec![
+                        text(f.id),
+                        text(f.label_ko),
+                        text("(구분 전체 비공개: 5 미만인 칸 보호)"),
+                        ReportCell::Blank,
+                        ReportCell::Blank,
+                    ]);
+                }
                 for r in &t.rows {
                     let [n, value] = xlsx_cells(f, r);
                     rows.push(vec![text(f.id), text(f.label_ko), text(&r.key), n, value]);

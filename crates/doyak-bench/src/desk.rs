@@ -264,9 +264,13 @@ pub fn run(n: u32, runs: usize, keep: Option<std::path::PathBuf>) {
         }
         // 성과: the facts read from the caseload alone, then every figure
         // of a year published (the facts read again inside).
+        let year = (
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default(),
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap_or_default(),
+        );
         kpi_facts.push(ms(|| {
             drop(
-                desk.kpi_caseload()
+                desk.kpi_caseload(year.0, year.1)
                     .unwrap_or_else(|e| crate::fail("kpi facts", e)),
             )
         }));

@@ -7,7 +7,7 @@ use crate::catalogue::{Aggregate, Cut, Definition, FIGURES};
 use crate::input::{Caseload, CompanyCuts, Placement, Seeker, SeekerCuts};
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// The months asked about (whole months, inclusive) and the day the
 /// figures are computed on (windows that end after it are not yet known).
@@ -89,7 +89,11 @@ impl Period {
 
 /// "2026-03".
 pub fn month_key(day: NaiveDate) -> String {
-    format!("{:04}-{:02}", day.year(), day.month())
+    month_text(day.year(), day.month())
+}
+
+fn month_text(year: i32, month: u32) -> String {
+    format!("{year:04}-{month:02}")
 }
 
 /// One cell: a figure's value over the units in it.
@@ -118,17 +122,18 @@ pub struct Figure {
     pub cuts: Vec<CutTable>,
 }
 
-/// What one unit adds.
+/// What one unit (or, summed by the store, several alike) adds.
 #[derive(Debug, Clone, Copy)]
 enum Obs {
     One,
     Number(f64),
     Flag(bool),
-}
-
-struct UnitRow {
-    keys: Vec<(Cut, String)>,
-    obs: Obs,
+    /// `n` units adding up to `sum`, `hits` of them with the flag.
+    Many {
+        n: u32,
+        sum: f64,
+        hits: u32,
+    },
 }
 
 #[derive(Default)]
@@ -141,14 +146,25 @@ struct Acc {
 
 impl Acc {
     fn add(&mut self, obs: Obs) {
-        self.n += 1;
         match obs {
-            Obs::One => self.sum += 1.0,
+            Obs::One => {
+                self.n += 1;
+                self.sum += 1.0;
+            }
             Obs::Number(x) => {
+                self.n += 1;
                 self.sum += x;
                 self.values.push(x);
             }
-            Obs::Flag(b) => self.hits += u32::from(b),
+            Obs::Flag(b) => {
+                self.n += 1;
+                self.hits += u32::from(b);
+            }
+            Obs::Many { n, sum, hits } => {
+                self.n += n;
+                self.sum += sum;
+                self.hits += hits;
+            }
         }
     }
 
@@ -184,18 +200,70 @@ fn median(values: &mut [f64]) -> Option<f64> {
     })
 }
 
-fn figure(definition: &'static Definition, units: Vec<UnitRow>) -> Figure {
-    let mut total = Acc::default();
-    let mut by: BTreeMap<(Cut, String), Acc> = BTreeMap::new();
-    for u in units {
-        total.add(u.obs);
-        for key in u.keys {
-            by.entry(key).or_default().add(u.obs);
+/// A cut's value as a unit is tallied: a month, or a label borrowed from
+/// the facts (no text is made per unit; a cell's key is made once).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Key<'a> {
+    Month(i32, u32),
+    Text(&'a str),
+}
+
+impl Key<'_> {
+    fn text(self) -> String {
+        match self {
+            Key::Month(y, m) => month_text(y, m),
+            Key::Text(t) => t.to_owned(),
         }
     }
+}
+
+fn month(day: NaiveDate) -> Key<'static> {
+    Key::Month(day.year(), day.month())
+}
+
+/// The keys of one unit (at most a handful beside the groups).
+type Keys<'a> = Vec<(Cut, Key<'a>)>;
+
+/// One figure's tally: the total and each cut's rows.
+#[derive(Default)]
+struct Tally<'a> {
+    total: Acc,
+    by: HashMap<(Cut, Key<'a>), Acc>,
+}
+
+/// Every figure's tally, by catalogue position.
+struct Tallies<'a> {
+    at: HashMap<&'static str, usize>,
+    figures: Vec<Tally<'a>>,
+}
+
+impl<'a> Tallies<'a> {
+    fn new() -> Tallies<'a> {
+        Tallies {
+            at: FIGURES.iter().enumerate().map(|(i, d)| (d.id, i)).collect(),
+            figures: FIGURES.iter().map(|_| Tally::default()).collect(),
+        }
+    }
+
+    fn push(&mut self, id: &'static str, keys: &[(Cut, Key<'a>)], obs: Obs) {
+        let Some(&i) = self.at.get(id) else {
+            debug_assert!(false, "{id} is not in the catalogue");
+            return;
+        };
+        let t = &mut self.figures[i];
+        t.total.add(obs);
+        for key in keys {
+            t.by.entry(*key).or_default().add(obs);
+        }
+    }
+}
+
+fn figure(definition: &'static Definition, tally: Tally<'_>) -> Figure {
+    let mut rows: Vec<((Cut, Key<'_>), Acc)> = tally.by.into_iter().collect();
+    rows.sort_unstable_by_key(|(k, _)| *k);
     let mut cuts: Vec<CutTable> = Vec::new();
-    for ((cut, key), acc) in by {
-        let cell = acc.cell(key, definition.aggregate);
+    for ((cut, key), acc) in rows {
+        let cell = acc.cell(key.text(), definition.aggregate);
         match cuts.last_mut() {
             Some(t) if t.cut == cut => t.rows.push(cell),
             _ => cuts.push(CutTable {
@@ -206,7 +274,7 @@ fn figure(definition: &'static Definition, units: Vec<UnitRow>) -> Figure {
     }
     Figure {
         definition,
-        total: total.cell(String::new(), definition.aggregate),
+        total: tally.total.cell(String::new(), definition.aggregate),
         cuts,
     }
 }
@@ -214,42 +282,43 @@ fn figure(definition: &'static Definition, units: Vec<UnitRow>) -> Figure {
 /// An unknown value's row label.
 const UNKNOWN: &str = "(미입력)";
 
-fn label(text: &str) -> String {
+fn label(text: &str) -> Key<'_> {
     if text.trim().is_empty() {
-        UNKNOWN.to_owned()
+        Key::Text(UNKNOWN)
     } else {
-        text.to_owned()
+        Key::Text(text)
     }
 }
 
-fn seeker_keys(cuts: &SeekerCuts, month: NaiveDate, counselor: &str) -> Vec<(Cut, String)> {
-    let mut keys = vec![
-        (Cut::Month, month_key(month)),
+fn seeker_keys<'a>(cuts: &'a SeekerCuts, day: NaiveDate, counselor: &'a str) -> Keys<'a> {
+    let mut keys = Vec::with_capacity(4 + cuts.target_groups.len());
+    keys.extend([
+        (Cut::Month, month(day)),
         (Cut::Counselor, label(counselor)),
         (Cut::Track, label(&cuts.track)),
         (Cut::Sigungu, label(&cuts.sigungu)),
-    ];
-    let mut groups: Vec<&String> = cuts.target_groups.iter().collect();
-    groups.sort();
-    groups.dedup();
-    keys.extend(groups.into_iter().map(|g| (Cut::TargetGroup, label(g))));
+    ]);
+    push_distinct(&mut keys, Cut::TargetGroup, &cuts.target_groups);
     keys
 }
 
-fn company_keys(cuts: &CompanyCuts, month: NaiveDate) -> Vec<(Cut, String)> {
-    let mut keys = vec![
-        (Cut::Month, month_key(month)),
+/// Each distinct value once (a unit counts once in a row).
+fn push_distinct<'a>(keys: &mut Keys<'a>, cut: Cut, values: &'a [String]) {
+    for (i, v) in values.iter().enumerate() {
+        if !values[..i].contains(v) {
+            keys.push((cut, label(v)));
+        }
+    }
+}
+
+fn company_keys(cuts: &CompanyCuts, day: NaiveDate) -> Keys<'_> {
+    let mut keys = Vec::with_capacity(3 + cuts.focus_industries.len());
+    keys.extend([
+        (Cut::Month, month(day)),
         (Cut::IndustrialComplex, label(&cuts.industrial_complex)),
         (Cut::Sigungu, label(&cuts.sigungu)),
-    ];
-    let mut industries: Vec<&String> = cuts.focus_industries.iter().collect();
-    industries.sort();
-    industries.dedup();
-    keys.extend(
-        industries
-            .into_iter()
-            .map(|i| (Cut::FocusIndustry, label(i))),
-    );
+    ]);
+    push_distinct(&mut keys, Cut::FocusIndustry, &cuts.focus_industries);
     keys
 }
 
@@ -260,19 +329,19 @@ fn since_joining(s: &Seeker, joined: NaiveDate) -> impl Iterator<Item = &Placeme
 }
 
 /// The figures of the seekers who joined in the period (the cohort).
-fn cohort_figures(c: &Caseload, period: Period, out: &mut BTreeMap<&'static str, Vec<UnitRow>>) {
+fn cohort_figures<'a>(c: &'a Caseload, period: Period, out: &mut Tallies<'a>) {
     for s in &c.seekers {
         let Some(joined) = s.enrolled_on.filter(|d| *d <= period.to) else {
             continue;
         };
-        let keys = || seeker_keys(&s.cuts, joined, &s.cuts.counselor);
+        let keys = seeker_keys(&s.cuts, joined, &s.cuts.counselor);
         if s.active {
-            push(out, "seekers_active", keys(), Obs::One);
+            out.push("seekers_active", &keys, Obs::One);
         }
         if !period.contains(joined) {
             continue;
         }
-        push(out, "seekers_new", keys(), Obs::One);
+        out.push("seekers_new", &keys, Obs::One);
         let stages = [
             ("stage_diagnosis", s.diagnosed_on.is_some()),
             ("stage_counseling", s.first_session_on.is_some()),
@@ -288,7 +357,7 @@ fn cohort_figures(c: &Caseload, period: Period, out: &mut BTreeMap<&'static str,
         ];
         for (id, reached) in stages {
             if reached {
-                push(out, id, keys(), Obs::One);
+                out.push(id, &keys, Obs::One);
             }
         }
         let first = since_joining(s, joined).min_by_key(|p| p.started_on);
@@ -300,19 +369,19 @@ fn cohort_figures(c: &Caseload, period: Period, out: &mut BTreeMap<&'static str,
             // may still be recorded tomorrow.
             if window_end < period.today {
                 let employed = first.is_some_and(|p| p.started_on <= window_end);
-                push(out, id, keys(), Obs::Flag(employed));
+                out.push(id, &keys, Obs::Flag(employed));
             }
         }
         if let Some(p) = first {
             let days = (p.started_on - joined).num_days().max(0);
-            push(out, "days_to_employment", keys(), Obs::Number(days as f64));
+            out.push("days_to_employment", &keys, Obs::Number(days as f64));
         }
     }
 }
 
 /// The figures of the placements that started in the period.
-fn placement_figures(c: &Caseload, period: Period, out: &mut BTreeMap<&'static str, Vec<UnitRow>>) {
-    let companies: BTreeMap<&str, &CompanyCuts> = c
+fn placement_figures<'a>(c: &'a Caseload, period: Period, out: &mut Tallies<'a>) {
+    let companies: HashMap<&str, &CompanyCuts> = c
         .companies
         .iter()
         .map(|x| (x.id.as_str(), &x.cuts))
@@ -323,11 +392,11 @@ fn placement_figures(c: &Caseload, period: Period, out: &mut BTreeMap<&'static s
             .iter()
             .filter(|p| period.contains(p.started_on))
         {
-            let keys = || seeker_keys(&s.cuts, p.started_on, &s.cuts.counselor);
+            let keys = seeker_keys(&s.cuts, p.started_on, &s.cuts.counselor);
             if let Some(w) = p.wage_monthly {
-                let mut k = keys();
+                let mut k = keys.clone();
                 k.push((Cut::Occupation, label(&p.occupation)));
-                push(out, "starting_wage", k, Obs::Number(w as f64));
+                out.push("starting_wage", &k, Obs::Number(w as f64));
             }
             for (id, months) in [
                 ("retention_3m", 3u8),
@@ -336,17 +405,16 @@ fn placement_figures(c: &Caseload, period: Period, out: &mut BTreeMap<&'static s
             ] {
                 // The latest check of that month count is the one that stands.
                 if let Some(check) = p.checks.iter().rev().find(|x| x.months == months) {
-                    push(out, id, keys(), Obs::Flag(check.still_employed));
+                    out.push(id, &keys, Obs::Flag(check.still_employed));
                 }
             }
             if let Some(firm) = p.company.as_deref().and_then(|id| companies.get(id)) {
                 let k = company_keys(firm, p.started_on);
-                push(out, "company_hires", k.clone(), Obs::One);
+                out.push("company_hires", &k, Obs::One);
                 if let Some(check) = p.checks.iter().rev().find(|x| x.months == 3) {
-                    push(
-                        out,
+                    out.push(
                         "company_hire_retention_3m",
-                        k,
+                        &k,
                         Obs::Flag(check.still_employed),
                     );
                 }
@@ -355,30 +423,41 @@ fn placement_figures(c: &Caseload, period: Period, out: &mut BTreeMap<&'static s
     }
 }
 
-fn activity_figures(c: &Caseload, period: Period, out: &mut BTreeMap<&'static str, Vec<UnitRow>>) {
+fn activity_figures<'a>(c: &'a Caseload, period: Period, out: &mut Tallies<'a>) {
     for r in c.referrals.iter().filter(|r| period.contains(r.on)) {
         let mut k = seeker_keys(&r.seeker, r.on, &r.seeker.counselor);
         k.push((Cut::PartnerType, label(&r.partner_type)));
         k.push((Cut::Outcome, label(&r.outcome)));
-        push(out, "referrals", k, Obs::One);
+        out.push("referrals", &k, Obs::One);
     }
-    for s in c.sessions.iter().filter(|s| period.contains(s.on)) {
-        let k = seeker_keys(&s.seeker, s.on, &s.counselor);
-        push(out, "sessions", k.clone(), Obs::One);
-        push(out, "session_minutes", k, Obs::Number(f64::from(s.minutes)));
+    for s in c.sessions.iter().filter(|s| period.contains(s.month)) {
+        let k = seeker_keys(&s.seeker, s.month, &s.counselor);
+        let n = s.sessions;
+        let sessions = Obs::Many {
+            n,
+            sum: f64::from(n),
+            hits: 0,
+        };
+        out.push("sessions", &k, sessions);
+        let minutes = Obs::Many {
+            n,
+            sum: s.minutes as f64,
+            hits: 0,
+        };
+        out.push("session_minutes", &k, minutes);
     }
     for i in c.iap_checks.iter().filter(|i| period.contains(i.month)) {
         let k = seeker_keys(&i.seeker, i.month, &i.seeker.counselor);
-        push(out, "iap_compliance", k, Obs::Flag(i.complied));
+        let checks = Obs::Many {
+            n: i.checked,
+            sum: 0.0,
+            hits: i.complied.min(i.checked),
+        };
+        out.push("iap_compliance", &k, checks);
     }
     for firm in &c.companies {
         if let Some(first) = firm.activity.iter().filter(|d| period.contains(**d)).min() {
-            push(
-                out,
-                "firms_served",
-                company_keys(&firm.cuts, *first),
-                Obs::One,
-            );
+            out.push("firms_served", &company_keys(&firm.cuts, *first), Obs::One);
         }
         for (id, days) in [
             ("company_diagnoses", &firm.diagnoses),
@@ -386,52 +465,47 @@ fn activity_figures(c: &Caseload, period: Period, out: &mut BTreeMap<&'static st
             ("programs_linked", &firm.programs_linked),
         ] {
             for d in days.iter().filter(|d| period.contains(**d)) {
-                push(out, id, company_keys(&firm.cuts, *d), Obs::One);
+                out.push(id, &company_keys(&firm.cuts, *d), Obs::One);
             }
         }
     }
-    let firms: BTreeMap<&str, &CompanyCuts> = c
+    let firms: HashMap<&str, &CompanyCuts> = c
         .companies
         .iter()
         .map(|x| (x.id.as_str(), &x.cuts))
         .collect();
-    let none = CompanyCuts::default();
+    static NONE: CompanyCuts = CompanyCuts {
+        focus_industries: Vec::new(),
+        industrial_complex: String::new(),
+        sigungu: String::new(),
+    };
     for v in &c.vacancies {
-        let cuts = firms.get(v.company.as_str()).copied().unwrap_or(&none);
+        let cuts = firms.get(v.company.as_str()).copied().unwrap_or(&NONE);
         if period.contains(v.opened_on) {
-            push(
-                out,
+            out.push(
                 "vacancies_opened",
-                company_keys(cuts, v.opened_on),
+                &company_keys(cuts, v.opened_on),
                 Obs::One,
             );
         }
         if let Some(filled) = v.filled_on.filter(|d| period.contains(*d)) {
             let k = company_keys(cuts, filled);
-            push(out, "vacancies_filled", k.clone(), Obs::One);
+            out.push("vacancies_filled", &k, Obs::One);
             let days = (filled - v.opened_on).num_days().max(0);
-            push(out, "days_to_fill", k, Obs::Number(days as f64));
+            out.push("days_to_fill", &k, Obs::Number(days as f64));
         }
     }
 }
 
-fn push(
-    out: &mut BTreeMap<&'static str, Vec<UnitRow>>,
-    id: &'static str,
-    keys: Vec<(Cut, String)>,
-    obs: Obs,
-) {
-    out.entry(id).or_default().push(UnitRow { keys, obs });
-}
-
 /// Every figure of the catalogue for the period, in catalogue order.
 pub fn compute(c: &Caseload, period: Period) -> Vec<Figure> {
-    let mut units: BTreeMap<&'static str, Vec<UnitRow>> = BTreeMap::new();
-    cohort_figures(c, period, &mut units);
-    placement_figures(c, period, &mut units);
-    activity_figures(c, period, &mut units);
+    let mut tallies = Tallies::new();
+    cohort_figures(c, period, &mut tallies);
+    placement_figures(c, period, &mut tallies);
+    activity_figures(c, period, &mut tallies);
     FIGURES
         .iter()
-        .map(|d| figure(d, units.remove(d.id).unwrap_or_default()))
+        .zip(tallies.figures)
+        .map(|(d, t)| figure(d, t))
         .collect()
 }

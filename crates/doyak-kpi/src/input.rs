@@ -52,14 +52,18 @@ pub struct Seeker {
     pub placements: Vec<Placement>,
 }
 
-/// A counseling session, counted for the counselor who held it.
+/// The counseling sessions of one month held by one counselor with
+/// seekers of the same cuts (the store sums them), counted for the
+/// counselor who held them.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Session {
-    pub on: NaiveDate,
-    pub minutes: u32,
+pub struct Sessions {
+    /// The first day of the month.
+    pub month: NaiveDate,
     pub counselor: String,
-    /// The seeker's other cuts (track, target groups, 시군구).
+    /// The seekers' other cuts (track, target groups, 시군구).
     pub seeker: SeekerCuts,
+    pub sessions: u32,
+    pub minutes: u64,
 }
 
 /// A referral to a partner organisation.
@@ -73,15 +77,17 @@ pub struct Referral {
     pub seeker: SeekerCuts,
 }
 
-/// One IAP activity's 이행 점검, when it was checked.
+/// The 이행 점검 of the IAP activities of one month, for seekers of the
+/// same cuts: how many were checked and how many of them were done as
+/// planned (이행) rather than partly or missed (a cancelled activity is no
+/// check: left out).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IapCheck {
-    /// The first day of the activity's month.
+pub struct IapChecks {
+    /// The first day of the activities' month.
     pub month: NaiveDate,
-    /// Done as planned (이행) rather than partly or missed (a cancelled
-    /// activity is no check: left out).
-    pub complied: bool,
     pub seeker: SeekerCuts,
+    pub checked: u32,
+    pub complied: u32,
 }
 
 /// Where a firm falls in each cut.
@@ -121,9 +127,9 @@ pub struct Vacancy {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Caseload {
     pub seekers: Vec<Seeker>,
-    pub sessions: Vec<Session>,
+    pub sessions: Vec<Sessions>,
     pub referrals: Vec<Referral>,
-    pub iap_checks: Vec<IapCheck>,
+    pub iap_checks: Vec<IapChecks>,
     pub companies: Vec<Company>,
     pub vacancies: Vec<Vacancy>,
 }

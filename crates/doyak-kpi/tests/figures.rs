@@ -84,23 +84,26 @@ fn caseload() -> Caseload {
     Caseload {
         seekers: vec![a, b, c, d, before],
         sessions: vec![
-            Session {
-                on: day("2026-01-12"),
-                minutes: 50,
+            Sessions {
+                month: day("2026-01-01"),
                 counselor: "김상담".into(),
                 seeker: cuts("김상담", &["청년"]),
+                sessions: 1,
+                minutes: 50,
             },
-            Session {
-                on: day("2026-02-06"),
-                minutes: 30,
+            Sessions {
+                month: day("2026-02-01"),
                 counselor: "박상담".into(), // held by a colleague
                 seeker: cuts("이상담", &[]),
+                sessions: 1,
+                minutes: 30,
             },
-            Session {
-                on: day("2026-04-01"),
-                minutes: 40,
+            Sessions {
+                month: day("2026-04-01"),
                 counselor: "김상담".into(),
                 seeker: cuts("김상담", &[]),
+                sessions: 1,
+                minutes: 40,
             },
         ],
         ..Default::default()
@@ -154,6 +157,61 @@ fn the_cohort_funnel_and_rates_are_counted_as_defined() {
     // seekers_active counts those who joined by the period's end (all
     // five) and are active now (c, d).
     assert_eq!(total("seekers_active").0, 2);
+}
+
+#[test]
+fn rows_the_store_summed_count_as_their_units() {
+    // The store sums a month's sessions per counselor and seeker cuts, and
+    // a month's IAP checks per result: 3 sessions of 150 minutes count as
+    // three sessions, and 4 checks with 3 done as planned as 75%, exactly
+    // as the units would one by one.
+    let p = Period::months("2026-01", "2026-01", day("2026-09-01")).unwrap();
+    let c = Caseload {
+        sessions: vec![
+            Sessions {
+                month: day("2026-01-01"),
+                counselor: "김상담".into(),
+                seeker: cuts("김상담", &["청년"]),
+                sessions: 3,
+                minutes: 150,
+            },
+            Sessions {
+                month: day("2026-01-01"),
+                counselor: "박상담".into(),
+                seeker: cuts("김상담", &[]),
+                sessions: 2,
+                minutes: 60,
+            },
+        ],
+        iap_checks: vec![
+            IapChecks {
+                month: day("2026-01-01"),
+                seeker: cuts("김상담", &["청년"]),
+                checked: 4,
+                complied: 3,
+            },
+            // Another month: outside the period.
+            IapChecks {
+                month: day("2026-02-01"),
+                seeker: cuts("김상담", &[]),
+                checked: 9,
+                complied: 0,
+            },
+        ],
+        ..Default::default()
+    };
+    let f = compute(&c, p);
+    assert_eq!(
+        (fig(&f, "sessions").total.n, fig(&f, "sessions").total.value),
+        (5, Some(5.0))
+    );
+    let minutes = fig(&f, "session_minutes");
+    assert_eq!((minutes.total.n, minutes.total.value), (5, Some(210.0)));
+    assert_eq!(row(fig(&f, "sessions"), Cut::Counselor, "김상담").n, 3);
+    assert_eq!(row(minutes, Cut::Counselor, "박상담").value, Some(60.0));
+    assert_eq!(row(fig(&f, "sessions"), Cut::TargetGroup, "청년").n, 3);
+    let iap = fig(&f, "iap_compliance");
+    assert_eq!((iap.total.n, iap.total.value), (4, Some(75.0)));
 }
 
 #[test]

@@ -12,7 +12,7 @@ mod companies;
 mod counselors;
 mod draft;
 mod error;
-mod figures;
+mod kpi;
 mod migrate;
 mod name_index;
 mod open;
@@ -27,6 +27,10 @@ pub use applications::ClosedCase;
 pub use companies::{CompanyFilter, VacancyFilter};
 pub use draft::Draft;
 pub use error::{Result, StoreError};
+pub use kpi::{
+    KpiCompany, KpiEvent, KpiIapChecks, KpiReferral, KpiSeeker, KpiSeekerCuts, KpiSessions,
+    KpiVacancy,
+};
 pub use migrate::{MIGRATIONS, RECORD_SCHEMA, SCHEMA_VERSION};
 pub use open::{Caseload, Passphrase};
 pub use query::{AuditEntry, ListOrder, OutboxEntry, Page, SeekerFilter};

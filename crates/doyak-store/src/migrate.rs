@@ -45,6 +45,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0011_seeker_live_status",
         include_str!("../migrations/0011_seeker_live_status.sql"),
     ),
+    (
+        "0012_kpi_fact",
+        include_str!("../migrations/0012_kpi_fact.sql"),
+    ),
 ];
 
 /// The file's schema version: the number of migrations applied.

@@ -122,7 +122,10 @@ impl Store {
                     .execute((delta, name))?;
             }
         }
-        let touched = std::mem::take(&mut writer.touched_seekers);
+        let mut touched = std::mem::take(&mut writer.touched_seekers);
+        touched.sort_unstable();
+        touched.dedup();
+        crate::kpi::refresh_seekers(&tx, &touched)?;
         let kinds = std::mem::take(&mut writer.touched_kinds);
         drop(writer);
         tx.commit()?;
@@ -149,10 +152,18 @@ fn list_columns(kind: EntityKind) -> &'static [&'static str] {
             "target_groups",
             "phone",
             "birth_date",
+            "enrolled_on",
+            "home_sigungu",
         ],
-        EntityKind::Company => &["business_number", "status", "industrial_complex"],
-        EntityKind::Vacancy => &["company_id", "status", "opened_on"],
-        EntityKind::Referral => &["subject_id", "status"],
+        EntityKind::Company => &[
+            "business_number",
+            "status",
+            "industrial_complex",
+            "sigungu",
+            "focus_industries",
+        ],
+        EntityKind::Vacancy => &["company_id", "status", "opened_on", "headcount"],
+        EntityKind::Referral => &["subject_id", "status", "referred_on", "partner_id"],
         EntityKind::Application => &["seeker_id", "vacancy_id", "status", "applied_on"],
         _ => &[],
     }
@@ -598,6 +609,7 @@ impl<'t> Writer<'t> {
         if inserted == 0 {
             return Ok(false);
         }
+        crate::kpi::store_fact(self.tx, event.event_type(), id, event.subject_id())?;
         if let Some(next_on) = event.follow_up() {
             // Only a session at least as recent as the one recorded moves the
             // follow-up: a late-typed old session must not.

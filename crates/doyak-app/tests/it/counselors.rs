@@ -163,7 +163,11 @@ fn a_corrected_session_counts_for_the_counselor_who_held_it_in_the_figures() {
     let mut form = fx.desk.session_correction_form(&held.id).unwrap();
     form.content = "이력서 보완, 자기소개서 첨삭".into();
     fx.desk.add_session(&form).unwrap();
-    let facts = fx.desk.kpi_caseload().unwrap();
+    let (from, to) = (
+        chrono::NaiveDate::MIN,
+        chrono::NaiveDate::from_ymd_opt(9999, 12, 31).unwrap(),
+    );
+    let facts = fx.desk.kpi_caseload(from, to).unwrap();
     let counselors: Vec<&str> = facts
         .sessions
         .iter()

@@ -42,6 +42,8 @@ fn the_figures_come_out_as_json_with_every_small_cell_hidden() {
         for c in cells {
             if c["suppressed"] == true {
                 assert!(c["n"].is_null() && c["value"].is_null(), "{c}");
+                // Why: under 5 ("small") or hidden beside one ("protect").
+                assert!(c["hidden"] == "small" || c["hidden"] == "protect", "{c}");
                 hidden += 1;
             } else {
                 let n = c["n"].as_u64().unwrap();
@@ -117,16 +119,23 @@ fn the_figures_come_out_as_a_workbook_of_numbers_read_back_with_calamine() {
         .unwrap();
     let n = json["figures"][0]["total"]["n"].as_f64().unwrap();
     assert_eq!(new[4], Data::Float(n), "n is a number, not text");
-    // Every hidden cell of every sheet reads "5… 미만" with no value, and
-    // every shown n is 0 or 5 up.
+    // Every hidden cell of every sheet reads "5… 미만" (under 5) or
+    // "비공개" (hidden beside one) with no value, a withheld cut says so in
+    // one row, and every shown n is 0 or 5 up.
     let mut hidden = 0;
     for name in &names {
         let range = book.worksheet_range(name).unwrap();
         let n_col = if name == "지표" { 4 } else { 3 };
         for row in range.rows().skip(1) {
             match &row[n_col] {
+                Data::Empty
+                    if name != "지표" && row[2].to_string().starts_with("(구분 전체 비공개") =>
+                    {}
                 Data::String(t) => {
-                    assert!(t.starts_with('5') && t.ends_with("미만"), "{name}: {t}");
+                    assert!(
+                        (t.starts_with('5') && t.ends_with("미만")) || t == "비공개",
+                        "{name}: {t}"
+                    );
                     assert!(
                         matches!(row[n_col + 1], Data::Empty),
                         "{name}: no value beside it"

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod encryption;
+mod kpi;
 mod migrations;
 mod old_files;
 mod open_errors;

@@ -16,16 +16,16 @@ fn fixtures() -> PathBuf {
 }
 
 /// One committed old file and what its manifest says it holds.
-struct OldFile {
-    version: i64,
-    manifest: Value,
+pub(crate) struct OldFile {
+    pub version: i64,
+    pub manifest: Value,
     /// A copy in a temporary directory: opening migrates the file in place,
     /// and the committed fixture must stay as the old release left it.
     _dir: tempfile::TempDir,
-    path: PathBuf,
+    pub path: PathBuf,
 }
 
-fn old_file(version: i64) -> OldFile {
+pub(crate) fn old_file(version: i64) -> OldFile {
     let from = fixtures().join(format!("schema-v{version}"));
     let manifest: Value =
         serde_json::from_str(&std::fs::read_to_string(from.join("manifest.json")).unwrap())

@@ -1,0 +1,199 @@
+//! The figure facts (migration 0012): the writer keeps them whatever order
+//! the versions of an event arrive in, and the migration fills them from an
+//! older file exactly as the writer would have.
+
+use crate::old_files::old_file;
+use crate::*;
+use chrono::{NaiveDate, TimeZone};
+use doyak_domain::events::{ContactMode, EventBody};
+use doyak_domain::{CaseEvent, EntityKind};
+
+fn counselor(n: u8) -> Id {
+    Id::new_v7(1_650_000_000_000 + u64::from(n), [n; 10])
+}
+
+/// A session of `subject` on 2026-11-`day`, written by counselor `author`
+/// at hour `hour` of 2026-11-20 by the writing desk's clock.
+fn session(n: u8, subject: Id, day: u32, minutes: u32, author: u8, hour: u32) -> CaseEvent {
+    CaseEvent {
+        id: Id::new_v7(1_800_000_000_000 + u64::from(n), [n; 10]),
+        center_id: center().id,
+        subject_id: subject,
+        author_id: Some(counselor(author)),
+        recorded_at: Some(Utc.with_ymd_and_hms(2026, 11, 20, hour, 0, 0).unwrap()),
+        occurred_on: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+        supersedes: None,
+        body: EventBody::CounselingSession {
+            minutes,
+            mode: ContactMode::InPerson,
+            content: format!("{day}일 상담"),
+            next_step: None,
+            next_on: None,
+        },
+    }
+}
+
+fn corrects(mut e: CaseEvent, old: &CaseEvent) -> CaseEvent {
+    e.supersedes = Some(old.id);
+    e
+}
+
+/// One session held by counselor 1 on the 3rd, corrected by counselor 2
+/// (the 4th, 60 minutes, written at 10:00) and, apart, by counselor 3 (the
+/// 5th, 70 minutes, written at 11:00: the later of the two), and a
+/// second session corrected twice in a row (the 6th, then the 7th).
+fn chains(subject: Id) -> Vec<CaseEvent> {
+    let a0 = session(1, subject, 3, 50, 1, 9);
+    let a1 = corrects(session(2, subject, 4, 60, 2, 10), &a0);
+    let a2 = corrects(session(3, subject, 5, 70, 3, 11), &a0);
+    let b0 = session(4, subject, 6, 30, 1, 9);
+    let b1 = corrects(session(5, subject, 6, 40, 2, 10), &b0);
+    let b2 = corrects(session(6, subject, 7, 45, 3, 11), &b1);
+    vec![a0, a1, a2, b0, b1, b2]
+}
+
+fn write_all(store: &mut Store, events: &[CaseEvent]) {
+    for e in events {
+        store.write(&ctx(), |w| w.append(e)).unwrap();
+    }
+}
+
+/// (sessions, minutes, who held them) of November 2026.
+fn november(store: &Store) -> Vec<(u32, i64, Option<String>)> {
+    store
+        .kpi_sessions("2026-11", "2026-11")
+        .unwrap()
+        .into_iter()
+        .map(|g| (g.sessions, g.minutes, g.held_by))
+        .collect()
+}
+
+#[test]
+fn a_corrected_session_counts_once_whatever_order_its_versions_arrive_in() {
+    let held_by = Some(counselor(1).to_string());
+    // Both chains count once: a by the later-written fork (70 minutes),
+    // b by its last correction (45); both for counselor 1, who held them.
+    let expected = vec![(2, 115, held_by)];
+    let events = chains(Id::new_v7(0, [0; 10]));
+    let orders: [&[usize]; 3] = [
+        &[0, 1, 2, 3, 4, 5],
+        &[5, 2, 4, 1, 3, 0],
+        &[2, 0, 1, 4, 5, 3],
+    ];
+    for order in orders {
+        let (_fx, mut store) = new_store();
+        let s = seeker(1, "김민수");
+        store.write(&ctx(), |w| w.insert(&s)).unwrap();
+        let events = chains(s.id);
+        let shuffled: Vec<CaseEvent> = order.iter().map(|i| events[*i].clone()).collect();
+        write_all(&mut store, &shuffled);
+        assert_eq!(november(&store), expected, "arrival order {order:?}");
+        let firsts = store.kpi_firsts().unwrap();
+        assert_eq!(
+            firsts,
+            vec![(
+                s.id.to_string(),
+                "counseling_session".to_owned(),
+                NaiveDate::from_ymd_opt(2026, 11, 5).unwrap()
+            )],
+            "the first session is the earliest counted version (a's on the 5th, b's on the 7th), order {order:?}"
+        );
+    }
+    drop(events);
+}
+
+#[test]
+fn a_seekers_sessions_follow_their_record_and_leave_with_it() {
+    let (_fx, mut store) = new_store();
+    let mut s = seeker(1, "김민수");
+    store.write(&ctx(), |w| w.insert(&s)).unwrap();
+    // Sessions pulled before their seeker would have no cuts: the seeker's
+    // write gives them theirs.
+    write_all(&mut store, &chains(s.id)[..1]);
+    s.track = doyak_domain::Track::Youth;
+    store.write(&ctx(), |w| w.update(&s).map(|_| ())).unwrap();
+    let groups = store.kpi_sessions("2026-11", "2026-11").unwrap();
+    assert_eq!(groups.len(), 1);
+    assert_eq!(
+        groups[0].seeker.track.as_deref(),
+        Some("youth"),
+        "the track as updated"
+    );
+    store
+        .write(&ctx(), |w| w.delete::<doyak_domain::JobSeeker>(s.id))
+        .unwrap();
+    assert!(
+        november(&store).is_empty(),
+        "a deleted seeker's sessions leave the figures"
+    );
+    let _ = EntityKind::Seeker;
+}
+
+/// Every column of every figure fact, in order.
+fn facts(path: &std::path::Path) -> Vec<Vec<String>> {
+    let conn = doyak_store::testing::raw_connection(path, &Passphrase::new(PASS), false).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT * FROM kpi_fact ORDER BY type, id")
+        .unwrap();
+    let n = stmt.column_count();
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((0..n)
+                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                .collect::<Vec<_>>())
+        })
+        .unwrap();
+    let mut out: Vec<Vec<String>> = rows.map(Result::unwrap).collect();
+    let firsts: Vec<Vec<String>> = conn
+        .prepare("SELECT subject_id, type, first_on FROM kpi_first ORDER BY 1, 2")
+        .unwrap()
+        .query_map([], |r| Ok(vec![r.get(0)?, r.get(1)?, r.get(2)?]))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    out.extend(firsts);
+    out
+}
+
+#[test]
+fn the_migration_fills_the_facts_exactly_as_the_writer_keeps_them() {
+    // The same events, out of order and forked, put into a file of schema
+    // 11 (before the facts existed) and then migrated, or written by the
+    // writer into the same file already migrated.
+    let migrated = old_file(11);
+    let written = old_file(11);
+    let subject: Id =
+        serde_json::from_value(migrated.manifest["records"]["seeker"]["id"].clone()).unwrap();
+    let mut events = chains(subject);
+    events.swap(0, 2);
+    {
+        let conn =
+            doyak_store::testing::raw_connection(&migrated.path, &Passphrase::new(PASS), false)
+                .unwrap();
+        for e in &events {
+            conn.execute(
+                "INSERT INTO event (id, center_id, subject_id, type, occurred_on, supersedes, data, created_at)
+                 VALUES (?1, ?2, ?3, 'counseling_session', ?4, ?5, ?6, '2026-11-20T09:00:00.000Z')",
+                (
+                    e.id.to_string(),
+                    e.center_id.to_string(),
+                    e.subject_id.to_string(),
+                    e.occurred_on.to_string(),
+                    e.supersedes.map(|s| s.to_string()),
+                    serde_json::to_string(e).unwrap(),
+                ),
+            )
+            .unwrap();
+        }
+    }
+    drop(Store::open(&migrated.path, &Passphrase::new(PASS)).unwrap());
+    let mut store = Store::open(&written.path, &Passphrase::new(PASS)).unwrap();
+    write_all(&mut store, &events);
+    drop(store);
+    let (a, b) = (facts(&migrated.path), facts(&written.path));
+    assert!(
+        a.len() > 6,
+        "the file's own session and the six versions: {a:?}"
+    );
+    assert_eq!(a, b, "backfilled and written facts are the same rows");
+}
