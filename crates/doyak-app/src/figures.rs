@@ -113,7 +113,8 @@ fn counted<'a>(events: &'a [KpiEvent], event_type: &'a str) -> impl Iterator<Ite
 impl Desk {
     /// Everything the figures read: the whole caseload's seekers, firms,
     /// placements and company events, and the sessions and IAP checks of
-    /// the months `from`..=`to` summed by the store (docs/kpi.md).
+    /// the months `from`..=`to` only, summed by the store (docs/kpi.md):
+    /// figures of another period need the facts read for it.
     pub fn kpi_caseload(&self, from: NaiveDate, to: NaiveDate) -> Result<Caseload, AppError> {
         let store = &self.store;
         let mut labels = Labels {
@@ -219,22 +220,28 @@ impl Desk {
             }
         }
 
+        // In order of type, day and id (a check's latest of the same day
+        // is the same on every desk).
         let events = store.kpi_events()?;
-        // Checks by placement, in the order they happened.
-        let mut checks: HashMap<&str, Vec<(NaiveDate, Check)>> = HashMap::new();
+        // A check names the placement's version it followed: keyed by the
+        // placement's chain, it stays with a placement corrected since.
+        let placement_chain: HashMap<&str, &str> = events
+            .iter()
+            .filter(|e| e.event_type == "placement")
+            .map(|e| (e.id.as_str(), e.chain.as_str()))
+            .collect();
+        let mut checks: HashMap<&str, Vec<Check>> = HashMap::new();
         for e in counted(&events, "retention_check") {
             if let (Some(months), Some(still_employed)) = (e.months, e.still_employed) {
-                checks.entry(&e.subject_id).or_default().push((
-                    e.occurred_on,
-                    Check {
-                        months,
-                        still_employed,
-                    },
-                ));
+                let placement = placement_chain
+                    .get(e.subject_id.as_str())
+                    .copied()
+                    .unwrap_or(e.subject_id.as_str());
+                checks.entry(placement).or_default().push(Check {
+                    months,
+                    still_employed,
+                });
             }
-        }
-        for c in checks.values_mut() {
-            c.sort_by_key(|(on, _)| *on);
         }
         let refdata = doyak_refdata::get();
         let mut placements: HashMap<&str, Vec<PlacedFacts>> = HashMap::new();
@@ -263,12 +270,7 @@ impl Desk {
                     wage_monthly: e.wage_monthly,
                     occupation,
                     company: e.company_id.clone(),
-                    checks: checks
-                        .remove(e.id.as_str())
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|(_, c)| c)
-                        .collect(),
+                    checks: checks.remove(e.chain.as_str()).unwrap_or_default(),
                 });
         }
 
@@ -280,6 +282,9 @@ impl Desk {
                 .or_default()
                 .push(e.occurred_on);
         }
+        // A visit corrected is the same visit (its counted version's day);
+        // each version of an action is a step taken (planned, started,
+        // done), so every one is a day of activity.
         for e in counted(&events, "company_visit") {
             firm_days
                 .entry(e.subject_id.clone())
@@ -351,13 +356,18 @@ impl Desk {
             .into_iter()
             .map(|c| FirmFacts {
                 cuts: CompanyCuts {
+                    // Code by code: one this build does not know keeps
+                    // its code and the others their labels.
                     focus_industries: c
                         .focus_industries
                         .as_deref()
-                        .and_then(|f| serde_json::from_str::<Vec<FocusIndustry>>(f).ok())
+                        .and_then(|f| serde_json::from_str::<Vec<String>>(f).ok())
                         .unwrap_or_default()
                         .iter()
-                        .map(|f| f.label_ko().to_owned())
+                        .map(|f| {
+                            code::<FocusIndustry>(f)
+                                .map_or_else(|| f.clone(), |i| i.label_ko().to_owned())
+                        })
                         .collect(),
                     industrial_complex: c.industrial_complex.clone().unwrap_or_default(),
                     sigungu: c.sigungu.as_deref().map(sigungu_label).unwrap_or_default(),

@@ -147,10 +147,12 @@ UPDATE kpi_fact SET (s_live, s_counselor, s_track, s_sigungu, s_groups) =
           FROM seeker INDEXED BY seeker_kpi
          WHERE seeker.id = kpi_fact.subject_id AND seeker.deleted_at IS NULL);
 
--- The period's sessions and IAP checks are summed by SQLite in index order.
-CREATE INDEX kpi_session ON kpi_fact (month, held_by, s_track, s_sigungu, s_groups, minutes)
+-- The period's sessions and IAP checks are summed by SQLite in index order,
+-- from the index alone: the columns the partial index's WHERE names are in
+-- it too, or SQLite would not count it as covering and would read each row.
+CREATE INDEX kpi_session ON kpi_fact (month, held_by, s_track, s_sigungu, s_groups, minutes, type, counted, s_live)
     WHERE type = 'counseling_session' AND counted = 1 AND s_live = 1;
-CREATE INDEX kpi_iap ON kpi_fact (month, s_counselor, s_track, s_sigungu, s_groups, compliance)
+CREATE INDEX kpi_iap ON kpi_fact (month, s_counselor, s_track, s_sigungu, s_groups, compliance, type, counted, s_live)
     WHERE type = 'iap_activity' AND counted = 1 AND s_live = 1;
 
 -- Each seeker's first 진단 and first 상담 (counted versions), kept by the

@@ -48,7 +48,8 @@ pub(crate) fn store_fact(
                 f.author_id,
                 coalesce(p.chain, f.supersedes, f.id),
                 CASE WHEN p.id IS NOT NULL THEN p.held_by ELSE f.author_id END,
-                NOT EXISTS (SELECT 1 FROM kpi_fact AS c INDEXED BY kpi_fact_chain WHERE c.chain = f.id),
+                NOT EXISTS (SELECT 1 FROM kpi_fact AS c INDEXED BY kpi_fact_chain
+                             WHERE c.chain = f.id AND c.type = f.type),
                 0,
                 f.minutes, f.wage_monthly, f.occupation, f.company_id, f.vacancy_id, f.months,
                 f.still_employed, f.compliance, f.action_kind, f.action_status,
@@ -71,7 +72,7 @@ pub(crate) fn store_fact(
     // chain's first: they take its chain and first author now.
     tx.prepare_cached(
         "UPDATE kpi_fact SET (chain, held_by) = (SELECT chain, held_by FROM kpi_fact WHERE type = ?2 AND id = ?1)
-          WHERE chain = ?1 AND NOT (type = ?2 AND id = ?1)",
+          WHERE chain = ?1 AND type = ?2 AND id <> ?1",
     )?
     .execute((&id, event_type))?;
     // The chain counts once: by its current version written last.
@@ -86,9 +87,10 @@ pub(crate) fn store_fact(
     if matches!(event_type, "diagnosis" | "counseling_session") {
         tx.prepare_cached(
             "INSERT OR REPLACE INTO kpi_first (subject_id, type, first_on)
-             SELECT ?1, ?2, min(occurred_on) FROM kpi_fact INDEXED BY kpi_fact_subject
-              WHERE subject_id = ?1 AND type = ?2 AND counted = 1
-             HAVING min(occurred_on) IS NOT NULL",
+             SELECT ?1, ?2, first_on
+               FROM (SELECT min(occurred_on) AS first_on FROM kpi_fact INDEXED BY kpi_fact_subject
+                      WHERE subject_id = ?1 AND type = ?2 AND counted = 1)
+              WHERE first_on IS NOT NULL",
         )?
         .execute((subject.to_string(), event_type))?;
     }
@@ -97,14 +99,21 @@ pub(crate) fn store_fact(
 
 /// Copies the seekers' cuts (counselor, track, 시군구, target groups) onto
 /// their figure facts after a write touched them; a deleted seeker's facts
-/// lose them (s_live NULL) and leave the figures.
+/// lose them (s_live NULL) and leave the figures. Only facts whose copy
+/// differs are rewritten: a new phone number rewrites nothing.
 pub(crate) fn refresh_seekers(tx: &Transaction<'_>, seekers: &[Id]) -> Result<()> {
     let mut stmt = tx.prepare_cached(
-        "UPDATE kpi_fact INDEXED BY kpi_fact_subject
+        "WITH s AS (SELECT 1 AS live, counselor_id, track, home_sigungu, target_groups
+                      FROM seeker INDEXED BY seeker_kpi WHERE id = ?1 AND deleted_at IS NULL)
+         UPDATE kpi_fact INDEXED BY kpi_fact_subject
             SET (s_live, s_counselor, s_track, s_sigungu, s_groups) =
-                (SELECT 1, counselor_id, track, home_sigungu, target_groups
-                   FROM seeker INDEXED BY seeker_kpi WHERE id = ?1 AND deleted_at IS NULL)
-          WHERE subject_id = ?1",
+                (SELECT live, counselor_id, track, home_sigungu, target_groups FROM s)
+          WHERE subject_id = ?1
+            AND (s_live IS NOT (SELECT live FROM s)
+                 OR s_counselor IS NOT (SELECT counselor_id FROM s)
+                 OR s_track IS NOT (SELECT track FROM s)
+                 OR s_sigungu IS NOT (SELECT home_sigungu FROM s)
+                 OR s_groups IS NOT (SELECT target_groups FROM s))",
     )?;
     for id in seekers {
         stmt.execute([id.to_string()])?;
@@ -140,7 +149,8 @@ pub struct KpiSeekerCuts {
 pub struct KpiSessions {
     /// YYYY-MM.
     pub month: String,
-    /// Who held them; the seeker's cuts' `counselor_id` is the seeker's.
+    /// Who held them (the seekers' own counselor is not read: `seeker`'s
+    /// `counselor_id` is `None`).
     pub held_by: Option<String>,
     pub seeker: KpiSeekerCuts,
     pub sessions: u32,
@@ -282,12 +292,12 @@ impl Store {
     /// version), summed per month, counselor and seeker cuts.
     pub fn kpi_sessions(&self, from: &str, to: &str) -> Result<Vec<KpiSessions>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT month, held_by, s_counselor, s_track, s_sigungu, s_groups,
+            "SELECT month, held_by, NULL, s_track, s_sigungu, s_groups,
                     count(*), coalesce(sum(minutes), 0)
                FROM kpi_fact INDEXED BY kpi_session
               WHERE type = 'counseling_session' AND counted = 1 AND s_live = 1
                 AND month BETWEEN ?1 AND ?2
-              GROUP BY month, held_by, s_track, s_sigungu, s_groups, s_counselor",
+              GROUP BY month, held_by, s_track, s_sigungu, s_groups",
         )?;
         let rows = stmt.query_map([from, to], |r| {
             Ok(KpiSessions {
@@ -333,7 +343,8 @@ impl Store {
                     action_status
                FROM kpi_fact
               WHERE type IN ('placement', 'retention_check', 'company_visit', 'hiring_diagnosis',
-                             'company_action')",
+                             'company_action')
+              ORDER BY type, occurred_on, id",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(KpiEvent {
