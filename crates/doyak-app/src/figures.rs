@@ -167,6 +167,7 @@ impl Desk {
             if seeker_cuts.contains_key(&r.subject_id) {
                 first(&mut first_referral, &r.subject_id, on);
                 referrals.push(ReferralFacts {
+                    seeker_id: r.subject_id.clone(),
                     on,
                     partner_type: r
                         .partner_id
@@ -410,14 +411,7 @@ impl Desk {
     /// period, published (cells under 5 hidden).
     pub fn kpi_report(&self, from: &str, to: &str) -> Result<KpiReport, AppError> {
         let today = self.clock.today();
-        let period = Period::months(from, to, today).map_err(|e| {
-            let field = match e {
-                doyak_kpi::PeriodError::BadMonth(ref m) if m == to.trim() => "to",
-                doyak_kpi::PeriodError::BadMonth(_) => "from",
-                doyak_kpi::PeriodError::Reversed { .. } => "to",
-            };
-            AppError::Invalid(vec![FieldError::new(field, "기간", e.to_string())])
-        })?;
+        let period = period(from, to, today)?;
         let facts = self.kpi_caseload(period.from, period.to)?;
         Ok(KpiReport {
             format: KPI_FORMAT.to_owned(),
@@ -429,6 +423,18 @@ impl Desk {
             figures: doyak_kpi::publish_all(&doyak_kpi::compute(&facts, period)),
         })
     }
+}
+
+/// The months asked about, or the field at fault in Korean.
+pub(crate) fn period(from: &str, to: &str, today: NaiveDate) -> Result<Period, AppError> {
+    Period::months(from, to, today).map_err(|e| {
+        let field = match e {
+            doyak_kpi::PeriodError::BadMonth(ref m) if m == to.trim() => "to",
+            doyak_kpi::PeriodError::BadMonth(_) => "from",
+            doyak_kpi::PeriodError::Reversed { .. } => "to",
+        };
+        AppError::Invalid(vec![FieldError::new(field, "기간", e.to_string())])
+    })
 }
 
 /// The Excel format of a figure's value.

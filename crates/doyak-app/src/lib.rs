@@ -24,6 +24,7 @@ mod duplicates;
 mod error;
 mod export;
 mod figures;
+mod figures_view;
 mod files;
 mod forms;
 mod iap;
@@ -73,6 +74,9 @@ pub use duplicates::DuplicateRow;
 pub use error::{AppError, SyncFailure, UiError};
 pub use export::{ExportFormat, ExportKind};
 pub use figures::{KPI_FORMAT, KpiReport, kpi_xlsx};
+pub use figures_view::{
+    KpiCutView, KpiDashboard, KpiFigureView, KpiMemberRow, KpiMembers, KpiRow, MEMBER_PAGE,
+};
 pub use files::{
     DataChoices, ExportOutcome, ImportOutcome, ImportRequest, MAX_IMPORT_BYTES, Progress,
     data_choices, read_import_file,

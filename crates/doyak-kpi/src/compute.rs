@@ -231,10 +231,33 @@ struct Tally<'a> {
     by: HashMap<(Cut, Key<'a>), Acc>,
 }
 
-/// Every figure's tally, by catalogue position.
+/// Every figure's tally, by catalogue position; when asked, also the
+/// units behind one figure's total or one of its cells.
 struct Tallies<'a> {
     at: HashMap<&'static str, usize>,
     figures: Vec<Tally<'a>>,
+    /// The unit (a seeker's or a firm's id) the next pushes are about;
+    /// `None` for rows the store summed.
+    unit: Option<&'a str>,
+    wanted: Option<Wanted>,
+    members: Vec<Member>,
+}
+
+/// The figure (catalogue position) and cell whose units are listed.
+struct Wanted {
+    figure: usize,
+    cell: Option<(Cut, String)>,
+}
+
+/// A unit behind a figure's cell: whose it is and what it added.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Member {
+    /// The seeker's or the firm's id.
+    pub id: String,
+    /// Whether the flag held, for a share (취업했는가, 유지했는가…).
+    pub flag: Option<bool>,
+    /// Its number, for a median or a sum (days, won, minutes).
+    pub value: Option<f64>,
 }
 
 impl<'a> Tallies<'a> {
@@ -242,7 +265,33 @@ impl<'a> Tallies<'a> {
         Tallies {
             at: FIGURES.iter().enumerate().map(|(i, d)| (d.id, i)).collect(),
             figures: FIGURES.iter().map(|_| Tally::default()).collect(),
+            unit: None,
+            wanted: None,
+            members: Vec::new(),
         }
+    }
+
+    fn note_member(&mut self, i: usize, keys: &[(Cut, Key<'a>)], obs: Obs) {
+        let Some(w) = &self.wanted else { return };
+        let Some(unit) = self.unit else { return };
+        if w.figure != i {
+            return;
+        }
+        if let Some((cut, key)) = &w.cell
+            && !keys.iter().any(|(c, k)| c == cut && k.text() == *key)
+        {
+            return;
+        }
+        let (flag, value) = match obs {
+            Obs::Flag(b) => (Some(b), None),
+            Obs::Number(x) => (None, Some(x)),
+            Obs::One | Obs::Many { .. } => (None, None),
+        };
+        self.members.push(Member {
+            id: unit.to_owned(),
+            flag,
+            value,
+        });
     }
 
     fn push(&mut self, id: &'static str, keys: &[(Cut, Key<'a>)], obs: Obs) {
@@ -250,6 +299,7 @@ impl<'a> Tallies<'a> {
             debug_assert!(false, "{id} is not in the catalogue");
             return;
         };
+        self.note_member(i, keys, obs);
         let t = &mut self.figures[i];
         t.total.add(obs);
         for key in keys {
@@ -334,6 +384,7 @@ fn cohort_figures<'a>(c: &'a Caseload, period: Period, out: &mut Tallies<'a>) {
         let Some(joined) = s.enrolled_on.filter(|d| *d <= period.to) else {
             continue;
         };
+        out.unit = Some(&s.id);
         let keys = seeker_keys(&s.cuts, joined, &s.cuts.counselor);
         if s.active {
             out.push("seekers_active", &keys, Obs::One);
@@ -387,6 +438,7 @@ fn placement_figures<'a>(c: &'a Caseload, period: Period, out: &mut Tallies<'a>)
         .map(|x| (x.id.as_str(), &x.cuts))
         .collect();
     for s in &c.seekers {
+        out.unit = Some(&s.id);
         for p in s
             .placements
             .iter()
@@ -425,11 +477,13 @@ fn placement_figures<'a>(c: &'a Caseload, period: Period, out: &mut Tallies<'a>)
 
 fn activity_figures<'a>(c: &'a Caseload, period: Period, out: &mut Tallies<'a>) {
     for r in c.referrals.iter().filter(|r| period.contains(r.on)) {
+        out.unit = Some(&r.seeker_id);
         let mut k = seeker_keys(&r.seeker, r.on, &r.seeker.counselor);
         k.push((Cut::PartnerType, label(&r.partner_type)));
         k.push((Cut::Outcome, label(&r.outcome)));
         out.push("referrals", &k, Obs::One);
     }
+    out.unit = None;
     for s in c.sessions.iter().filter(|s| period.contains(s.month)) {
         let k = seeker_keys(&s.seeker, s.month, &s.counselor);
         let n = s.sessions;
@@ -456,6 +510,7 @@ fn activity_figures<'a>(c: &'a Caseload, period: Period, out: &mut Tallies<'a>) 
         out.push("iap_compliance", &k, checks);
     }
     for firm in &c.companies {
+        out.unit = Some(&firm.id);
         if let Some(first) = firm.activity.iter().filter(|d| period.contains(**d)).min() {
             out.push("firms_served", &company_keys(&firm.cuts, *first), Obs::One);
         }
@@ -481,6 +536,7 @@ fn activity_figures<'a>(c: &'a Caseload, period: Period, out: &mut Tallies<'a>) 
     };
     for v in &c.vacancies {
         let cuts = firms.get(v.company.as_str()).copied().unwrap_or(&NONE);
+        out.unit = Some(&v.company);
         if period.contains(v.opened_on) {
             out.push(
                 "vacancies_opened",
@@ -500,12 +556,41 @@ fn activity_figures<'a>(c: &'a Caseload, period: Period, out: &mut Tallies<'a>) 
 /// Every figure of the catalogue for the period, in catalogue order.
 pub fn compute(c: &Caseload, period: Period) -> Vec<Figure> {
     let mut tallies = Tallies::new();
-    cohort_figures(c, period, &mut tallies);
-    placement_figures(c, period, &mut tallies);
-    activity_figures(c, period, &mut tallies);
+    tally(c, period, &mut tallies);
     FIGURES
         .iter()
         .zip(tallies.figures)
         .map(|(d, t)| figure(d, t))
         .collect()
+}
+
+fn tally<'a>(c: &'a Caseload, period: Period, tallies: &mut Tallies<'a>) {
+    cohort_figures(c, period, tallies);
+    placement_figures(c, period, tallies);
+    activity_figures(c, period, tallies);
+}
+
+/// The units behind a figure's total (`cell` `None`) or behind one of its
+/// cells (a cut and a row's key as [`compute`] gives it), in the order they
+/// were counted: the same pass as [`compute`], so the list and the count
+/// cannot disagree. Empty for an unknown figure, and for the figures the
+/// store sums (sessions, minutes, IAP compliance), whose units are not
+/// read one by one. A seeker or firm may appear more than once (two
+/// placements, two referrals).
+pub fn members(
+    c: &Caseload,
+    period: Period,
+    figure: &str,
+    cell: Option<(Cut, &str)>,
+) -> Vec<Member> {
+    let mut tallies = Tallies::new();
+    let Some(&i) = tallies.at.get(figure) else {
+        return Vec::new();
+    };
+    tallies.wanted = Some(Wanted {
+        figure: i,
+        cell: cell.map(|(cut, key)| (cut, key.to_owned())),
+    });
+    tally(c, period, &mut tallies);
+    tallies.members
 }

@@ -69,6 +69,8 @@ pub struct Sessions {
 /// A referral to a partner organisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Referral {
+    /// The seeker referred (for the list behind a figure).
+    pub seeker_id: String,
     pub on: NaiveDate,
     /// The partner's type (Korean label).
     pub partner_type: String,

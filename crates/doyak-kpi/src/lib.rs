@@ -14,8 +14,10 @@ pub mod publish;
 mod suppress;
 
 pub use catalogue::{Aggregate, Cut, Definition, FIGURES, Group, Unit, definition};
-pub use compute::{Cell, CutTable, Figure, Period, PeriodError, compute, month_key};
+pub use compute::{
+    Cell, CutTable, Figure, Member, Period, PeriodError, compute, members, month_key,
+};
 pub use publish::{
     Hidden, MIN_CELL, PublishedCell, PublishedCut, PublishedFigure, hidden_label, hidden_text,
-    publish, publish_all,
+    n_unit, publish, publish_all,
 };

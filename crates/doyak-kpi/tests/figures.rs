@@ -160,6 +160,60 @@ fn the_cohort_funnel_and_rates_are_counted_as_defined() {
 }
 
 #[test]
+fn the_list_behind_a_figure_is_the_units_it_counted() {
+    let p = Period::months("2026-01", "2026-03", day("2026-09-01")).unwrap();
+    let c = caseload();
+    let ids = |figure: &str, cell: Option<(Cut, &str)>| -> Vec<String> {
+        doyak_kpi::members(&c, p, figure, cell)
+            .into_iter()
+            .map(|m| m.id)
+            .collect()
+    };
+    // The same seekers the funnel counted (a and b were diagnosed).
+    assert_eq!(ids("stage_diagnosis", None), ["a", "b"]);
+    // A cell: those who joined in January.
+    assert_eq!(
+        ids("seekers_new", Some((Cut::Month, "2026-01"))),
+        ["a", "b"]
+    );
+    // A share lists its n with whether each one counted: only a was
+    // employed within 3 months.
+    let rate = doyak_kpi::members(&c, p, "employment_rate_3m", None);
+    let flags: Vec<(&str, Option<bool>)> = rate.iter().map(|m| (m.id.as_str(), m.flag)).collect();
+    assert_eq!(
+        flags,
+        [
+            ("a", Some(true)),
+            ("b", Some(false)),
+            ("c", Some(false)),
+            ("d", Some(false))
+        ]
+    );
+    // A median lists each one's number: a's 40 days, b's 151.
+    let days: Vec<Option<f64>> = doyak_kpi::members(&c, p, "days_to_employment", None)
+        .into_iter()
+        .map(|m| m.value)
+        .collect();
+    assert_eq!(days, [Some(40.0), Some(151.0)]);
+    // Figures the store sums have no list; an unknown id has none either.
+    assert!(ids("sessions", None).is_empty());
+    assert!(ids("no_such_figure", None).is_empty());
+    // Every list is as long as its cell's n.
+    let f = compute(&c, p);
+    for d in doyak_kpi::FIGURES
+        .iter()
+        .filter(|d| !d.id.starts_with("session") && d.id != "iap_compliance")
+    {
+        assert_eq!(
+            ids(d.id, None).len() as u32,
+            fig(&f, d.id).total.n,
+            "{}: the list and the count agree",
+            d.id
+        );
+    }
+}
+
+#[test]
 fn rows_the_store_summed_count_as_their_units() {
     // The store sums a month's sessions per counselor and seeker cuts, and
     // a month's IAP checks per result: 3 sessions of 150 minutes count as

@@ -12,6 +12,7 @@ mod demo;
 mod desk;
 mod diagnosis;
 mod export;
+mod figures;
 mod files;
 mod forms;
 mod iap;

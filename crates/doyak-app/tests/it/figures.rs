@@ -1,0 +1,93 @@
+//! The desk's 성과 screen: figures beside the period before, and the list
+//! behind a figure.
+
+use crate::*;
+use doyak_app::{AppError, SessionForm};
+
+fn enrol(fx: &mut Fixture, name: &str, on: &str) -> String {
+    let mut f = fx.desk.new_seeker_form();
+    f.name = name.into();
+    f.enrolled_on = on.into();
+    f.consent_on = on.into();
+    f.consent_scopes = vec!["counseling".into()];
+    fx.desk.save_seeker_form(&f).unwrap()
+}
+
+#[test]
+fn the_screen_shows_the_month_beside_the_one_before_and_who_is_behind_it() {
+    let mut fx = new_desk();
+    let november = enrol(&mut fx, "김도약", "2026-11-20");
+    enrol(&mut fx, "박이월", "2026-10-10");
+    fx.desk
+        .add_session(&SessionForm {
+            seeker_id: november.clone(),
+            occurred_on: "2026-11-24".into(),
+            mode: "phone".into(),
+            content: "첫 상담".into(),
+            minutes: "50".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let d = fx.desk.kpi_dashboard("2026-11", "2026-11").unwrap();
+    assert_eq!(
+        (d.previous_from.as_str(), d.previous_to.as_str()),
+        ("2026-10", "2026-10")
+    );
+    let fig = |id: &str| d.figures.iter().find(|f| f.id == id).unwrap();
+    // One joined in November, one in October (the month before).
+    assert_eq!(
+        (fig("seekers_new").n, fig("seekers_new").previous_n),
+        (1, 1)
+    );
+    // November's session, none in October.
+    assert_eq!((fig("sessions").n, fig("sessions").previous_n), (1, 0));
+    assert_eq!(fig("session_minutes").value, Some(50.0));
+    assert!(
+        !fig("sessions").drillable,
+        "sessions are summed by the store"
+    );
+    assert!(fig("seekers_new").drillable);
+    assert!(
+        fig("seekers_new").definition.contains("참여"),
+        "the definition is there for the hover"
+    );
+    // The list behind the figure names the November seeker, and so does
+    // the list behind its month's row.
+    let total = fx
+        .desk
+        .kpi_members("2026-11", "2026-11", "seekers_new", "", "")
+        .unwrap();
+    assert_eq!(total.total, 1);
+    assert_eq!(total.rows[0].name, "김도약");
+    assert_eq!(total.rows[0].kind, "seeker");
+    assert_eq!(total.rows[0].id, november);
+    let month = fx
+        .desk
+        .kpi_members("2026-11", "2026-11", "seekers_new", "month", "2026-11")
+        .unwrap();
+    assert_eq!(month.rows.len(), 1);
+    assert_eq!(month.cell, "월 2026-11");
+    let october = fx
+        .desk
+        .kpi_members("2026-10", "2026-10", "seekers_new", "", "")
+        .unwrap();
+    assert_eq!(october.rows[0].name, "박이월");
+}
+
+#[test]
+fn a_bad_month_or_an_unknown_figure_is_refused_in_korean() {
+    let fx = new_desk();
+    let err = fx.desk.kpi_dashboard("2026-13", "2026-11").unwrap_err();
+    let fields: Vec<String> = err.field_errors().iter().map(|e| e.field.clone()).collect();
+    assert_eq!(fields, ["from"], "the month at fault is named");
+    assert!(err.field_errors()[0].message.contains("2026-03처럼"));
+    assert!(matches!(
+        fx.desk.kpi_members("2026-11", "2026-11", "no_such", "", ""),
+        Err(AppError::NotFound { .. })
+    ));
+    assert!(matches!(
+        fx.desk
+            .kpi_members("2026-11", "2026-11", "seekers_new", "no_cut", "x"),
+        Err(AppError::NotFound { .. })
+    ));
+}
