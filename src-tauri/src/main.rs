@@ -8,6 +8,7 @@ mod bindings;
 mod casework;
 mod commands;
 mod company;
+mod figures;
 mod log;
 mod resume;
 mod sync;
@@ -148,6 +149,9 @@ fn main() {
             company::company_programs,
             company::save_company_facts,
             company::save_company_report,
+            figures::kpi_dashboard,
+            figures::kpi_members,
+            figures::save_kpi_workbook,
             casework::outcome_choices,
             casework::new_placement_form,
             casework::add_placement,

@@ -9,6 +9,7 @@ mod company;
 mod diagnosis;
 mod drafts;
 mod duplicates;
+mod figures;
 mod harness;
 mod iap;
 mod join;

@@ -30,6 +30,7 @@ import type {
   RetentionForm,
   StepForm,
 } from "./bindings";
+import type { KpiDashboard, KpiMembers } from "./bindings";
 import type {
   DataChoices,
   ExportOutcome,
@@ -276,6 +277,13 @@ export const api = {
   /** 지원사업 on `on` ("" = today), for `seekerId` as the hire ("" = none). */
   companyPrograms: (companyId: string, on: string, seekerId: string) =>
     call<CompanyProgramsView>("company_programs", { companyId, on, seekerId }),
+  /** 성과: every figure of `from`..`to` (YYYY-MM) beside the months before. */
+  kpiDashboard: (from: string, to: string) => call<KpiDashboard>("kpi_dashboard", { from, to }),
+  /** The seekers or firms behind a figure; `cut` "" for its total. */
+  kpiMembers: (from: string, to: string, figure: string, cut: string, key: string) =>
+    call<KpiMembers>("kpi_members", { from, to, figure, cut, key }),
+  /** The period's figures, small cells hidden, as a new workbook. */
+  saveKpiWorkbook: (from: string, to: string) => call<ExportOutcome>("save_kpi_workbook", { from, to }),
   /** Facts by fact id; "" clears one. Errors are keyed `facts.<id>`. */
   saveCompanyFacts: (form: CompanyFactsForm) => call<null>("save_company_facts", { form }),
   /** The native file dialog for a résumé; null when the counselor closed it. */

@@ -20,12 +20,13 @@ import { Seekers } from "./screens/Seekers";
 import { StatusBar } from "./screens/StatusBar";
 import { SyncScreen } from "./screens/SyncScreen";
 import { Today } from "./screens/Today";
+import { Performance } from "./screens/Performance";
 import { Unlock } from "./screens/Unlock";
 import { Vacancies } from "./screens/Vacancies";
 import { VacancyDetailView } from "./screens/VacancyDetailView";
 import { VacancyFormView } from "./screens/VacancyFormView";
 
-type Screen = "today" | "seekers" | "companies" | "vacancies" | "visit" | "data" | "sync";
+type Screen = "today" | "seekers" | "companies" | "vacancies" | "visit" | "data" | "sync" | "kpi";
 type Route =
   | { screen: Screen }
   | { screen: "seeker"; id: string; tab?: SeekerTab; writing?: boolean }
@@ -63,6 +64,7 @@ const NAV: ReadonlyArray<{ screen: Screen; label: string; keys: string; action: 
   { screen: "visit", label: "현장방문", keys: "Alt+5", action: "go-visit" },
   { screen: "data", label: "가져오기·내보내기", keys: "Alt+6", action: "go-data" },
   { screen: "sync", label: "동기화", keys: "Alt+7", action: "go-sync" },
+  { screen: "kpi", label: "성과", keys: "Alt+8", action: "go-kpi" },
 ];
 
 const ZOOM_KEY = "doyak.zoom";
@@ -262,6 +264,9 @@ export function App() {
               onOpenVacancy={(id) => setRoute({ screen: "vacancy", id, back: { screen: "today" } })}
               onOpenCompany={(id, tab) => setRoute({ screen: "company", id, tab })}
             />
+          )}
+          {summary && route.screen === "kpi" && (
+            <Performance onOpenSeeker={(id) => setRoute({ screen: "seeker", id })} onOpenCompany={(id) => setRoute({ screen: "company", id })} />
           )}
           {summary && route.screen === "seekers" && (
             <Seekers

@@ -1342,6 +1342,76 @@ export type CompanyPlanView = { actions: Array<PlanActionRow>, kinds: Array<Choi
 vacancies: Array<Choice>, outcome: PlanOutcome, today: string, };
 
 /**
+ * One row of a cut.
+ */
+export type KpiRow = { key: string, n: number, value: number | null, };
+
+export type KpiCutView = { 
+/**
+ * The cut's id (`month`, `counselor`, …).
+ */
+cut: string, label: string, rows: Array<KpiRow>, };
+
+/**
+ * A figure of the period, with the period before it.
+ */
+export type KpiFigureView = { id: string, 
+/**
+ * 구직자 or 기업.
+ */
+side: string, label: string, 
+/**
+ * How it is computed (shown on hover).
+ */
+definition: string, 
+/**
+ * 명, %, 일, 원…
+ */
+unit: string, 
+/**
+ * What n counts (명, 곳, 건).
+ */
+n_unit: string, n: number, value: number | null, previous_n: number, previous_value: number | null, 
+/**
+ * A list of the seekers or firms behind it can be asked for (not for
+ * the figures summed by the store: sessions, minutes, IAP).
+ */
+drillable: boolean, cuts: Array<KpiCutView>, };
+
+export type KpiDashboard = { 
+/**
+ * YYYY-MM, both whole months.
+ */
+from: string, to: string, previous_from: string, previous_to: string, 
+/**
+ * The day computed on: a window not yet over is not in n.
+ */
+computed_on: string, figures: Array<KpiFigureView>, };
+
+/**
+ * A seeker or firm behind a figure.
+ */
+export type KpiMemberRow = { 
+/**
+ * `seeker` or `company` (the page to open).
+ */
+kind: string, id: string, name: string, 
+/**
+ * For a share: whether it counted (취업, 유지…).
+ */
+flag: boolean | null, value: number | null, };
+
+export type KpiMembers = { figure: string, 
+/**
+ * The cell asked about ("" for the total).
+ */
+cell: string, 
+/**
+ * How many units there are; `rows` holds the first [`MEMBER_PAGE`].
+ */
+total: number, rows: Array<KpiMemberRow>, };
+
+/**
  * The action form: `id` empty for a new action, else the action's current
  * version to replace.
  */

@@ -3,12 +3,14 @@
 //! On the center's own desk the numbers are shown as they are; what leaves
 //! it (the report's JSON, XLSX) goes through the publication rule.
 
-use crate::figures::period;
+use crate::figures::{kpi_xlsx, period};
+use crate::files::write_new_file;
 use crate::forms::parse_id;
-use crate::{AppError, Desk};
+use crate::{AppError, Desk, ExportOutcome};
 use doyak_domain::{Company, JobSeeker};
 use doyak_kpi::{Cut, Figure};
 use serde::Serialize;
+use std::path::Path;
 use ts_rs::TS;
 
 /// One row of a cut.
@@ -197,6 +199,25 @@ impl Desk {
             cell: cell.map_or_else(String::new, |(c, k)| format!("{} {k}", c.label_ko())),
             total: u32::try_from(members.len()).unwrap_or(u32::MAX),
             rows,
+        })
+    }
+
+    /// 엑셀로 저장: the period's figures as they may leave the desk (every
+    /// small cell hidden; docs/kpi.md), a new workbook in `dir`, never over
+    /// a file. It names no one, so there is no record to audit.
+    pub fn save_kpi_workbook(
+        &self,
+        from: &str,
+        to: &str,
+        dir: &Path,
+    ) -> Result<ExportOutcome, AppError> {
+        let report = self.kpi_report(from, to)?;
+        let bytes = kpi_xlsx(&report)?;
+        let stem = format!("도약-성과-{}-{}", report.from, report.to);
+        let path = write_new_file(dir, &stem, "xlsx", &bytes)?;
+        Ok(ExportOutcome {
+            path: path.display().to_string(),
+            count: u32::try_from(report.figures.len()).unwrap_or(u32::MAX),
         })
     }
 }

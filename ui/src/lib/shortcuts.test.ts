@@ -22,7 +22,8 @@ describe("shortcuts", () => {
     expect(actionFor(press("5", { alt: true }), true)).toBe("go-visit");
     expect(actionFor(press("6", { alt: true }), false)).toBe("go-data");
     expect(actionFor(press("7", { alt: true }), false)).toBe("go-sync");
-    expect(actionFor(press("8", { alt: true }), false)).toBeNull();
+    expect(actionFor(press("8", { alt: true }), false)).toBe("go-kpi");
+    expect(actionFor(press("9", { alt: true }), false)).toBeNull();
   });
 
   it("leaves a slash alone while the counselor types in a field", () => {

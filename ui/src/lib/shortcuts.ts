@@ -8,7 +8,7 @@ export type Action =
   | "zoom-in"
   | "zoom-out"
   | "zoom-reset"
-  | "go-today" | "go-seekers" | "go-companies" | "go-vacancies" | "go-visit" | "go-data" | "go-sync";
+  | "go-today" | "go-seekers" | "go-companies" | "go-vacancies" | "go-visit" | "go-data" | "go-sync" | "go-kpi";
 
 export interface Shortcut {
   action: Action;
@@ -30,6 +30,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: "go-visit", keys: "Alt+5", label: "현장방문" },
   { action: "go-data", keys: "Alt+6", label: "가져오기·내보내기" },
   { action: "go-sync", keys: "Alt+7", label: "동기화" },
+  { action: "go-kpi", keys: "Alt+8", label: "성과" },
 ];
 
 interface KeyLike {
@@ -54,7 +55,7 @@ export function actionFor(e: KeyLike, typingInField: boolean): Action | null {
   // Ctrl+= and Ctrl++ (the + needs Shift on most layouts) both zoom in.
   if (ctrl && !e.altKey && (key === "=" || key === "+")) return "zoom-in";
   if (e.altKey && !ctrl && !e.shiftKey) {
-    const nav: Record<string, Action> = { "1": "go-today", "2": "go-seekers", "3": "go-companies", "4": "go-vacancies", "5": "go-visit", "6": "go-data", "7": "go-sync" };
+    const nav: Record<string, Action> = { "1": "go-today", "2": "go-seekers", "3": "go-companies", "4": "go-vacancies", "5": "go-visit", "6": "go-data", "7": "go-sync", "8": "go-kpi" };
     const action = nav[key];
     if (action) return action;
   }
