@@ -40,3 +40,14 @@ pub async fn save_kpi_workbook(
     let dir = download_dir();
     with_reader(&state, move |desk| desk.save_kpi_workbook(&from, &to, &dir)).await
 }
+
+/// PDF로 저장: the period's 성과 보고서 as a new PDF.
+#[tauri::command]
+pub async fn save_kpi_pdf(
+    state: tauri::State<'_, DeskState>,
+    from: String,
+    to: String,
+) -> Result<ExportOutcome, UiError> {
+    let dir = download_dir();
+    with_reader(&state, move |desk| desk.save_kpi_pdf(&from, &to, &dir)).await
+}

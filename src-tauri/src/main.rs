@@ -152,6 +152,7 @@ fn main() {
             figures::kpi_dashboard,
             figures::kpi_members,
             figures::save_kpi_workbook,
+            figures::save_kpi_pdf,
             casework::outcome_choices,
             casework::new_placement_form,
             casework::add_placement,

@@ -1,6 +1,6 @@
 //! 성과 on the demo caseload: the headline figures with their change and
 //! definition, the list behind a row of the breakdown opening a seeker,
-//! and the workbook saved to the download folder.
+//! and the workbook and the PDF report saved to the download folder.
 
 use crate::{Desk, click, open_demo, shot, wait_text};
 use serde_json::json;
@@ -15,7 +15,7 @@ fn scroll_to(s: &crate::webdriver::Session, id: &str) {
 }
 
 #[test]
-fn performance_shows_figures_lists_who_is_behind_one_and_saves_a_workbook() {
+fn performance_shows_figures_lists_who_is_behind_one_and_saves_a_workbook_and_a_pdf() {
     let desk = Desk::start();
     let s = open_demo(&desk);
     click(&s, "#nav-kpi");
@@ -86,5 +86,16 @@ fn performance_shows_figures_lists_who_is_behind_one_and_saves_a_workbook() {
     assert_eq!(saved.len(), 1, "{saved:?}");
     let bytes = std::fs::read(&saved[0]).unwrap();
     assert!(bytes.starts_with(b"PK"), "an XLSX is a zip");
+    // And the 성과 보고서 as a PDF beside it.
+    click(&s, "#kpi-pdf");
+    wait_text(&s, "#kpi-note", ".pdf");
+    let pdf: Vec<_> = std::fs::read_dir(desk.dir.path().join("downloads"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .collect();
+    assert_eq!(pdf.len(), 1, "{pdf:?}");
+    assert!(std::fs::read(&pdf[0]).unwrap().starts_with(b"%PDF"));
     s.quit().unwrap();
 }

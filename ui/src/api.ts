@@ -284,6 +284,8 @@ export const api = {
     call<KpiMembers>("kpi_members", { from, to, figure, cut, key }),
   /** The period's figures, small cells hidden, as a new workbook. */
   saveKpiWorkbook: (from: string, to: string) => call<ExportOutcome>("save_kpi_workbook", { from, to }),
+  /** The period's 성과 보고서 (small cells hidden) as a new PDF. */
+  saveKpiPdf: (from: string, to: string) => call<ExportOutcome>("save_kpi_pdf", { from, to }),
   /** Facts by fact id; "" clears one. Errors are keyed `facts.<id>`. */
   saveCompanyFacts: (form: CompanyFactsForm) => call<null>("save_company_facts", { form }),
   /** The native file dialog for a résumé; null when the counselor closed it. */

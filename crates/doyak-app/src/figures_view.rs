@@ -202,6 +202,24 @@ impl Desk {
         })
     }
 
+    /// PDF로 저장: the period's 성과 보고서 (small cells hidden), a new PDF
+    /// in `dir`, never over a file.
+    pub fn save_kpi_pdf(
+        &self,
+        from: &str,
+        to: &str,
+        dir: &Path,
+    ) -> Result<ExportOutcome, AppError> {
+        let report = self.kpi_report(from, to)?;
+        let bytes = crate::kpi_pdf(&report)?;
+        let stem = format!("도약-성과보고서-{}-{}", report.from, report.to);
+        let path = write_new_file(dir, &stem, "pdf", &bytes)?;
+        Ok(ExportOutcome {
+            path: path.display().to_string(),
+            count: 1,
+        })
+    }
+
     /// 엑셀로 저장: the period's figures as they may leave the desk (every
     /// small cell hidden; docs/kpi.md), a new workbook in `dir`, never over
     /// a file. It names no one, so there is no record to audit.

@@ -24,6 +24,7 @@ mod duplicates;
 mod error;
 mod export;
 mod figures;
+mod figures_report;
 mod figures_view;
 mod files;
 mod forms;
@@ -74,6 +75,7 @@ pub use duplicates::DuplicateRow;
 pub use error::{AppError, SyncFailure, UiError};
 pub use export::{ExportFormat, ExportKind};
 pub use figures::{KPI_FORMAT, KpiReport, kpi_xlsx};
+pub use figures_report::{kpi_document, kpi_pdf};
 pub use figures_view::{
     KpiCutView, KpiDashboard, KpiFigureView, KpiMemberRow, KpiMembers, KpiRow, MEMBER_PAGE,
 };

@@ -134,8 +134,9 @@ enum Command {
         /// 성과 지표의 끝 달 (YYYY-MM, 그달 포함)
         #[arg(long, requires = "from")]
         to: Option<String>,
-        /// 성과 지표의 형식: json(docs/kpi.md) 또는 xlsx(지표 시트와 나눔별 시트, --output 필수)
-        #[arg(long, default_value = "json", value_parser = ["json", "xlsx"])]
+        /// 성과 지표의 형식: json(docs/kpi.md), xlsx(지표 시트와 나눔별 시트) 또는 pdf(성과
+        /// 보고서); xlsx와 pdf는 --output 필수
+        #[arg(long, default_value = "json", value_parser = ["json", "xlsx", "pdf"])]
         format: String,
         /// 쓸 파일 (PDF 보고서에는 필수; 성과 지표는 없으면 표준 출력)
         #[arg(long, short = 'o')]

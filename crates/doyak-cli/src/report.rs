@@ -1,6 +1,6 @@
 //! `doyak report`: a seeker's or a firm's PDF into the file given, or the
-//! 성과 figures of a period as JSON (docs/kpi.md), every cell under 5
-//! hidden.
+//! 성과 figures of a period as JSON (docs/kpi.md), a workbook or a PDF
+//! report, every cell under 5 hidden.
 
 use crate::{Failure, print_out};
 use doyak_app::{AppError, Desk};
@@ -13,7 +13,8 @@ pub(crate) enum Whose {
     Period {
         from: String,
         to: String,
-        xlsx: bool,
+        /// json, xlsx or pdf (clap allows no other).
+        format: String,
     },
 }
 
@@ -33,7 +34,7 @@ impl Whose {
             (None, None, from, to) => Whose::Period {
                 from: from.unwrap_or_default(),
                 to: to.unwrap_or_default(),
-                xlsx: format == "xlsx",
+                format: format.to_owned(),
             },
         }
     }
@@ -49,28 +50,30 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         .map_err(|e| Failure::Usage(format!("파일을 쓸 수 없습니다: {}: {e}", path.display())))
 }
 
-/// The 성과 figures as JSON (to stdout or a new file) or as a workbook
-/// (to a new file).
+/// The 성과 figures as JSON (to stdout or a new file), or as a workbook or
+/// a PDF report (to a new file).
 fn figures(
     desk: &Desk,
     from: &str,
     to: &str,
-    xlsx: bool,
+    format: &str,
     output: Option<PathBuf>,
 ) -> Result<(), Failure> {
-    if xlsx && output.is_none() {
-        return Err(Failure::Usage(
-            "xlsx는 --output으로 쓸 파일을 정해 주세요.".to_owned(),
-        ));
+    if format != "json" && output.is_none() {
+        return Err(Failure::Usage(format!(
+            "{format}는 --output으로 쓸 파일을 정해 주세요."
+        )));
     }
     let report = desk.kpi_report(from, to)?;
-    let bytes = if xlsx {
-        doyak_app::kpi_xlsx(&report)?
-    } else {
-        let mut bytes =
-            serde_json::to_vec_pretty(&report).map_err(|e| Failure::App(AppError::Json(e)))?;
-        bytes.push(b'\n');
-        bytes
+    let bytes = match format {
+        "xlsx" => doyak_app::kpi_xlsx(&report)?,
+        "pdf" => doyak_app::kpi_pdf(&report)?,
+        _ => {
+            let mut bytes =
+                serde_json::to_vec_pretty(&report).map_err(|e| Failure::App(AppError::Json(e)))?;
+            bytes.push(b'\n');
+            bytes
+        }
     };
     match output {
         None => print_out(&bytes),
@@ -102,7 +105,7 @@ fn pdf(
 
 pub(crate) fn run(desk: &mut Desk, whose: Whose, output: Option<PathBuf>) -> Result<(), Failure> {
     match whose {
-        Whose::Period { from, to, xlsx } => figures(desk, &from, &to, xlsx, output),
+        Whose::Period { from, to, format } => figures(desk, &from, &to, &format, output),
         Whose::Seeker(id) => pdf(desk, output, |d, p| d.write_seeker_report_to(&id, p)),
         Whose::Company(id) => pdf(desk, output, |d, p| d.write_company_report_to(&id, p)),
     }

@@ -46,7 +46,8 @@ const members: KpiMembers = {
 const kpiDashboard = vi.fn(() => Promise.resolve(dashboard));
 const kpiMembers = vi.fn(() => Promise.resolve(members));
 const saveKpiWorkbook = vi.fn(() => Promise.resolve({ path: "/home/u/Downloads/도약-성과-2026-10-2026-11.xlsx", count: 27 }));
-vi.mock("../api", () => ({ api: { kpiDashboard, kpiMembers, saveKpiWorkbook } }));
+const saveKpiPdf = vi.fn(() => Promise.resolve({ path: "/home/u/Downloads/도약-성과보고서-2026-10-2026-11.pdf", count: 1 }));
+vi.mock("../api", () => ({ api: { kpiDashboard, kpiMembers, saveKpiWorkbook, saveKpiPdf } }));
 vi.mock("uplot", () => ({ default: class { constructor() { throw new Error("no canvas here"); } } }));
 
 const { Performance, changeText, valueText } = await import("./Performance");
@@ -82,7 +83,9 @@ describe("성과", () => {
     const page = render(<Performance onOpenSeeker={() => undefined} onOpenCompany={() => undefined} />);
     await waitFor(() => page.getByText("엑셀로 저장"));
     fireEvent.click(page.getByText("엑셀로 저장"));
-    await waitFor(() => page.getByText(/5 미만인 칸은 숨김/));
+    await waitFor(() => page.getByText(/엑셀로 저장했습니다 \(5 미만인 칸은 숨김\)/));
+    fireEvent.click(page.getByText("PDF로 저장"));
+    await waitFor(() => page.getByText(/PDF로 저장했습니다.*\.pdf/));
   });
 });
 

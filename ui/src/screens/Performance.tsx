@@ -99,10 +99,10 @@ export function Performance(props: Props) {
     api.kpiMembers(view.from, view.to, drill.figure, drill.cut, drill.key).then(setMembers, setFailure);
   }, [drill, view]);
 
-  const saveWorkbook = () => {
-    setNote("엑셀 파일을 만드는 중…");
-    api.saveKpiWorkbook(from, to).then(
-      (out) => setNote(`엑셀로 저장했습니다 (5 미만인 칸은 숨김): ${out.path}`),
+  const save = (what: "엑셀" | "PDF") => {
+    setNote(`${what} 파일을 만드는 중…`);
+    (what === "엑셀" ? api.saveKpiWorkbook(from, to) : api.saveKpiPdf(from, to)).then(
+      (out) => setNote(`${what}로 저장했습니다 (5 미만인 칸은 숨김): ${out.path}`),
       (e: UiError) => setNote(errorText(e)),
     );
   };
@@ -136,8 +136,11 @@ export function Performance(props: Props) {
           <button type="submit" class="btn primary" id="kpi-load" disabled={loading}>
             {loading ? "계산 중…" : "조회"}
           </button>
-          <button type="button" class="btn" id="kpi-xlsx" onClick={saveWorkbook}>
+          <button type="button" class="btn" id="kpi-xlsx" onClick={() => save("엑셀")}>
             엑셀로 저장
+          </button>
+          <button type="button" class="btn" id="kpi-pdf" onClick={() => save("PDF")}>
+            PDF로 저장
           </button>
           <button type="button" class="btn" id="kpi-print" onClick={() => window.print()}>
             인쇄

@@ -189,3 +189,88 @@ fn a_bad_period_is_refused_in_korean() {
     );
     assert!(stderr(&out).contains("--output"), "{}", stderr(&out));
 }
+
+#[test]
+fn the_figures_come_out_as_a_pdf_report_in_korean_with_small_cells_hidden() {
+    let env = Env::new();
+    let db = demo_300(&env);
+    let path = env.dir.path().join("성과.pdf");
+    let arg = path.to_string_lossy().to_string();
+    // Without -o a PDF has nowhere to go.
+    let refused = env.run(
+        &db,
+        PASS,
+        &[
+            "report", "--from", "2026-01", "--to", "2026-12", "--format", "pdf",
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("--output"),
+        "{}",
+        stderr(&refused)
+    );
+    env.ok(
+        &db,
+        &[
+            "report", "--from", "2026-01", "--to", "2026-12", "--format", "pdf", "-o", &arg,
+        ],
+    );
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"%PDF"), "a PDF");
+    let text = std::process::Command::new("pdftotext")
+        .args([arg.as_str(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by scripts/setup.sh");
+    let text = String::from_utf8_lossy(&text.stdout);
+    // Korean text from the bundled font, the sections, the period.
+    for want in [
+        "성과 보고서",
+        "구직자 지표",
+        "기업 지표",
+        "신규 참여자",
+        "2026-01 ~ 2026-12",
+        "지표의 정의",
+    ] {
+        assert!(text.contains(want), "{want} in the PDF:\n{text}");
+    }
+    // The JSON of the same period hides some cells: the PDF says so where
+    // they stand, and prints none of their numbers as shown.
+    let json: Value = serde_json::from_slice(
+        &env.ok(&db, &["report", "--from", "2026-01", "--to", "2026-12"])
+            .stdout,
+    )
+    .unwrap();
+    let hidden_somewhere = json["figures"].as_array().unwrap().iter().any(|f| {
+        f["cuts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["cut"] == "counselor" || c["cut"] == "month")
+            .any(|c| {
+                c["rows"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|r| r["suppressed"] == true)
+            })
+    });
+    if hidden_somewhere {
+        assert!(
+            text.contains("미만") || text.contains("비공개"),
+            "hidden cells read 5… 미만 or 비공개:\n{text}"
+        );
+    }
+    let new = json["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "seekers_new")
+        .unwrap();
+    if let Some(n) = new["total"]["n"].as_u64() {
+        assert!(
+            text.contains(&format!("{n}명")),
+            "the total {n}명 is printed"
+        );
+    }
+}
