@@ -4,6 +4,7 @@
 
 use crate::AppError;
 use crate::figures::KpiReport;
+use doyak_domain::validate::grouped;
 use doyak_kpi::{Cut, Hidden, PublishedCell, PublishedFigure, Unit};
 use doyak_report::{Align, Bar, Block, Column, Document, render_pdf};
 
@@ -25,18 +26,6 @@ const MONTHLY: [&str; 4] = [
     "vacancies_filled",
 ];
 
-fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// A published value as printed: "1,234명", "42.5%", "38.0일".
 fn value_text(f: &PublishedFigure, value: Option<f64>) -> String {
     let Some(v) = value else {
@@ -44,11 +33,7 @@ fn value_text(f: &PublishedFigure, value: Option<f64>) -> String {
     };
     match f.unit {
         Unit::Percent | Unit::Days => format!("{v:.1}{}", f.unit.label_ko()),
-        _ => format!(
-            "{}{}",
-            grouped(v.round().max(0.0) as u64),
-            f.unit.label_ko()
-        ),
+        _ => format!("{}{}", grouped(v.round() as i64), f.unit.label_ko()),
     }
 }
 
@@ -61,7 +46,7 @@ fn cell_texts(f: &PublishedFigure, c: &PublishedCell) -> (String, String) {
             String::new(),
         ),
         (None, Some(n)) => (
-            format!("{}{}", grouped(u64::from(n)), f.n_unit),
+            format!("{}{}", grouped(i64::from(n)), f.n_unit),
             value_text(f, c.value),
         ),
     }
