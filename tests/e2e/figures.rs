@@ -59,11 +59,8 @@ fn performance_shows_figures_lists_who_is_behind_one_and_saves_a_workbook_and_a_
         .parse()
         .unwrap();
     click(&s, "#kpi-breakdown tbody tr:first-child th button");
-    let heading = wait_text(&s, "#kpi-members-title", "건");
-    assert!(
-        heading.contains(&format!("{first_n}건")),
-        "{heading} vs {first_n}"
-    );
+    let heading = wait_text(&s, "#kpi-members-title", &format!("{first_n}명"));
+    assert!(heading.contains("신규 참여자"), "{heading}");
     scroll_to(&s, "kpi-members");
     shot(&s, "92-performance-list");
     let name = s.texts("#kpi-members tbody td button").unwrap()[0]

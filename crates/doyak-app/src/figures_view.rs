@@ -189,7 +189,8 @@ impl Desk {
             rows.push(KpiMemberRow {
                 kind: if firms { "company" } else { "seeker" }.to_owned(),
                 id: m.id.clone(),
-                name: name.unwrap_or_default(),
+                // Deleted since: counted in the period, no longer on file.
+                name: name.unwrap_or_else(|| "(삭제된 기록)".to_owned()),
                 flag: m.flag,
                 value: m.value,
             });

@@ -352,11 +352,13 @@ fn seeker_keys<'a>(cuts: &'a SeekerCuts, day: NaiveDate, counselor: &'a str) -> 
     keys
 }
 
-/// Each distinct value once (a unit counts once in a row).
+/// Each distinct row once (a unit counts once in a row; "" and " " are
+/// both the one row of values not recorded).
 fn push_distinct<'a>(keys: &mut Keys<'a>, cut: Cut, values: &'a [String]) {
-    for (i, v) in values.iter().enumerate() {
-        if !values[..i].contains(v) {
-            keys.push((cut, label(v)));
+    for v in values {
+        let key = (cut, label(v));
+        if !keys.contains(&key) {
+            keys.push(key);
         }
     }
 }
@@ -460,7 +462,13 @@ fn placement_figures<'a>(c: &'a Caseload, period: Period, out: &mut Tallies<'a>)
                     out.push(id, &keys, Obs::Flag(check.still_employed));
                 }
             }
-            if let Some(firm) = p.company.as_deref().and_then(|id| companies.get(id)) {
+            if let Some((id, firm)) = p
+                .company
+                .as_deref()
+                .and_then(|id| companies.get(id).map(|f| (id, f)))
+            {
+                // A hire through the center is the firm's: listed by firm.
+                out.unit = Some(id);
                 let k = company_keys(firm, p.started_on);
                 out.push("company_hires", &k, Obs::One);
                 if let Some(check) = p.checks.iter().rev().find(|x| x.months == 3) {
@@ -470,6 +478,7 @@ fn placement_figures<'a>(c: &'a Caseload, period: Period, out: &mut Tallies<'a>)
                         Obs::Flag(check.still_employed),
                     );
                 }
+                out.unit = Some(&s.id);
             }
         }
     }

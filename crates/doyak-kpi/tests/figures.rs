@@ -198,19 +198,72 @@ fn the_list_behind_a_figure_is_the_units_it_counted() {
     // Figures the store sums have no list; an unknown id has none either.
     assert!(ids("sessions", None).is_empty());
     assert!(ids("no_such_figure", None).is_empty());
-    // Every list is as long as its cell's n.
+    // Every list is as long as its cell's n, for the total and every row of
+    // every cut.
     let f = compute(&c, p);
     for d in doyak_kpi::FIGURES
         .iter()
         .filter(|d| !d.id.starts_with("session") && d.id != "iap_compliance")
     {
-        assert_eq!(
-            ids(d.id, None).len() as u32,
-            fig(&f, d.id).total.n,
-            "{}: the list and the count agree",
-            d.id
-        );
+        let figure = fig(&f, d.id);
+        assert_eq!(ids(d.id, None).len() as u32, figure.total.n, "{}", d.id);
+        for t in &figure.cuts {
+            for r in &t.rows {
+                assert_eq!(
+                    ids(d.id, Some((t.cut, r.key.as_str()))).len() as u32,
+                    r.n,
+                    "{} {:?} {}: the list and the count agree",
+                    d.id,
+                    t.cut,
+                    r.key
+                );
+            }
+        }
     }
+}
+
+#[test]
+fn the_list_behind_a_company_figure_names_firms() {
+    // A hire at a caseload firm is the firm's: its list names the firm,
+    // not the seeker hired.
+    let p = Period::months("2026-01", "2026-03", day("2026-09-01")).unwrap();
+    let mut c = caseload();
+    c.companies.push(Company {
+        id: "c1".into(),
+        cuts: CompanyCuts {
+            focus_industries: vec!["".into(), " ".into()],
+            ..Default::default()
+        },
+        activity: vec![day("2026-02-01")],
+        ..Default::default()
+    });
+    let hires: Vec<String> = doyak_kpi::members(&c, p, "company_hires", None)
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
+    // a's and e's placements in Q1 were both at c1.
+    assert_eq!(hires, ["c1", "c1"]);
+    let f = compute(&c, p);
+    // "" and " " are one row of values not recorded, counted once a hire.
+    let unknown = row(fig(&f, "company_hires"), Cut::FocusIndustry, "(미입력)");
+    assert_eq!(unknown.n, 2);
+    assert_eq!(
+        doyak_kpi::members(
+            &c,
+            p,
+            "company_hires",
+            Some((Cut::FocusIndustry, "(미입력)"))
+        )
+        .len(),
+        2
+    );
+    assert_eq!(
+        doyak_kpi::members(&c, p, "firms_served", None)
+            .into_iter()
+            .map(|m| m.id)
+            .collect::<Vec<_>>(),
+        ["c1"]
+    );
 }
 
 #[test]

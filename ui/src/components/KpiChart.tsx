@@ -15,7 +15,8 @@ function options(props: { xLabels: string[]; series: Series[]; unit: string }, w
     height: 220,
     scales: { x: { time: false } },
     axes: [
-      { values: (_u, ticks) => ticks.map((t) => props.xLabels[Math.round(t)] ?? "") },
+      // A label on whole positions only: uPlot also ticks halfway.
+      { values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? (props.xLabels[t] ?? "") : "")) },
       { values: (_u, ticks) => ticks.map((t) => `${t.toLocaleString("ko-KR")}${props.unit}`) },
     ],
     series: [

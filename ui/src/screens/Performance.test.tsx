@@ -58,7 +58,8 @@ describe("성과", () => {
   it("asks for the last three months, shows each headline with its change and its definition on hover", async () => {
     const page = render(<Performance today={new Date(2026, 11, 4)} onOpenSeeker={() => undefined} onOpenCompany={() => undefined} />);
     await waitFor(() => page.getByText("신규 참여자", { selector: ".kpi-label" }));
-    expect(kpiDashboard).toHaveBeenCalledWith("2026-10", "2026-12");
+    // The last three whole months.
+    expect(kpiDashboard).toHaveBeenCalledWith("2026-09", "2026-11");
     const card = page.container.querySelector("#kpi-card-seekers_new") as HTMLElement;
     expect(card.textContent).toContain("20명");
     expect(card.textContent).toContain("▲ 5명");
@@ -84,12 +85,20 @@ describe("성과", () => {
     await waitFor(() => page.getByText("엑셀로 저장"));
     fireEvent.click(page.getByText("엑셀로 저장"));
     await waitFor(() => page.getByText(/엑셀로 저장했습니다 \(5 미만인 칸은 숨김\)/));
+    // The period on screen (the view's), not today's default fields.
+    expect(saveKpiWorkbook).toHaveBeenCalledWith("2026-10", "2026-11");
     fireEvent.click(page.getByText("PDF로 저장"));
     await waitFor(() => page.getByText(/PDF로 저장했습니다.*\.pdf/));
   });
 });
 
 describe("figure text", () => {
+  it("lists every month of a period, across a new year", async () => {
+    const { monthsBetween } = await import("./Performance");
+    expect(monthsBetween("2026-11", "2027-02")).toEqual(["2026-11", "2026-12", "2027-01", "2027-02"]);
+    expect(monthsBetween("2026-03", "2026-03")).toEqual(["2026-03"]);
+  });
+
   it("reads units the way counselors write them", () => {
     expect(valueText({ unit: "원" }, 2_450_000)).toBe("2,450,000원");
     expect(valueText({ unit: "일" }, 38)).toBe("38.0일");

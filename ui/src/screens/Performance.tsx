@@ -33,6 +33,23 @@ function monthOf(today: Date, back: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
 }
 
+/** Every month from `from` to `to` (YYYY-MM), both included. */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  const part = (text: string, i: number) => Number(text.split("-")[i] ?? NaN);
+  let [y, m] = [part(from, 0), part(from, 1)];
+  const [ty, tm] = [part(to, 0), part(to, 1)];
+  while ((y < ty || (y === ty && m <= tm)) && out.length < 240) {
+    out.push(`${y}-${String(m).padStart(2, "0")}`);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return out;
+}
+
 /** A figure's value as a counselor reads it: "1,234명", "42.5%", "38.0일". */
 export function valueText(f: Pick<KpiFigureView, "unit">, value: number | null): string {
   if (value === null) return "—";
@@ -67,8 +84,9 @@ interface Drill {
 
 export function Performance(props: Props) {
   const today = props.today ?? new Date();
-  const [from, setFrom] = useState(monthOf(today, 2));
-  const [to, setTo] = useState(monthOf(today, 0));
+  // The last three whole months: the month under way would read as a fall.
+  const [from, setFrom] = useState(monthOf(today, 3));
+  const [to, setTo] = useState(monthOf(today, 1));
   const [view, setView] = useState<KpiDashboard | null>(null);
   const [failure, setFailure] = useState<UiError | null>(null);
   const [loading, setLoading] = useState(false);
@@ -76,6 +94,7 @@ export function Performance(props: Props) {
   const [cutId, setCutId] = useState("counselor");
   const [drill, setDrill] = useState<Drill | null>(null);
   const [members, setMembers] = useState<KpiMembers | null>(null);
+  const [memberFailure, setMemberFailure] = useState<UiError | null>(null);
   const [note, setNote] = useState("");
 
   const load = () => {
@@ -95,13 +114,24 @@ export function Performance(props: Props) {
   useEffect(load, []);
   useEffect(() => {
     if (!drill || !view) return;
+    // A later click wins: an earlier list arriving late is dropped.
+    let stale = false;
     setMembers(null);
-    api.kpiMembers(view.from, view.to, drill.figure, drill.cut, drill.key).then(setMembers, setFailure);
+    setMemberFailure(null);
+    api.kpiMembers(view.from, view.to, drill.figure, drill.cut, drill.key).then(
+      (m) => stale || setMembers(m),
+      (e: UiError) => stale || setMemberFailure(e),
+    );
+    return () => {
+      stale = true;
+    };
   }, [drill, view]);
 
+  // The period on screen, not the fields edited since without 조회.
   const save = (what: "엑셀" | "PDF") => {
+    if (!view) return;
     setNote(`${what} 파일을 만드는 중…`);
-    (what === "엑셀" ? api.saveKpiWorkbook(from, to) : api.saveKpiPdf(from, to)).then(
+    (what === "엑셀" ? api.saveKpiWorkbook(view.from, view.to) : api.saveKpiPdf(view.from, view.to)).then(
       (out) => setNote(`${what}로 저장했습니다 (5 미만인 칸은 숨김): ${out.path}`),
       (e: UiError) => setNote(errorText(e)),
     );
@@ -111,9 +141,11 @@ export function Performance(props: Props) {
   const open = (f: KpiFigureView, cut = "", key = "") => {
     if (f.drillable) setDrill({ figure: f.id, cut, key });
   };
-  const months = view?.figures.find((f) => f.id === "seekers_new")?.cuts.find((c) => c.cut === "month")?.rows.map((r) => r.key) ?? [];
+  const months = view ? monthsBetween(view.from, view.to) : [];
   const selected = byId(figureId);
-  const table = selected?.cuts.find((c) => c.cut === cutId);
+  // A figure without the cut chosen shows its first one.
+  const table = selected?.cuts.find((c) => c.cut === cutId) ?? selected?.cuts[0];
+  const drilled = drill ? byId(drill.figure) : undefined;
 
   return (
     <section class="stack kpi" aria-labelledby="kpi-title">
@@ -136,10 +168,10 @@ export function Performance(props: Props) {
           <button type="submit" class="btn primary" id="kpi-load" disabled={loading}>
             {loading ? "계산 중…" : "조회"}
           </button>
-          <button type="button" class="btn" id="kpi-xlsx" onClick={() => save("엑셀")}>
+          <button type="button" class="btn" id="kpi-xlsx" onClick={() => save("엑셀")} disabled={!view}>
             엑셀로 저장
           </button>
-          <button type="button" class="btn" id="kpi-pdf" onClick={() => save("PDF")}>
+          <button type="button" class="btn" id="kpi-pdf" onClick={() => save("PDF")} disabled={!view}>
             PDF로 저장
           </button>
           <button type="button" class="btn" id="kpi-print" onClick={() => window.print()}>
@@ -160,6 +192,9 @@ export function Performance(props: Props) {
       )}
       {view && (
         <>
+          <p class="print-only" id="kpi-print-note">
+            센터 내부용: 5 미만인 칸도 그대로 인쇄됩니다. 센터 밖으로 낼 때는 'PDF로 저장'(5 미만 가림)을 쓰세요.
+          </p>
           <p class="muted" id="kpi-period-text">
             {view.from} ~ {view.to} (비교: {view.previous_from} ~ {view.previous_to}) · {view.computed_on} 기준. 지표에 마우스를 올리면 정의가,
             누르면 해당 구직자·기업 목록이 나옵니다.
@@ -238,7 +273,7 @@ export function Performance(props: Props) {
               </label>
               <label>
                 구분{" "}
-                <select id="kpi-cut" value={cutId} onChange={(e) => setCutId(e.currentTarget.value)}>
+                <select id="kpi-cut" value={table?.cut ?? cutId} onChange={(e) => setCutId(e.currentTarget.value)}>
                   {(selected?.cuts ?? []).map((c) => (
                     <option value={c.cut} key={c.cut}>
                       {c.label}
@@ -285,7 +320,11 @@ export function Performance(props: Props) {
           {drill && (
             <section class="kpi-panel" id="kpi-members" aria-labelledby="kpi-members-title">
               <h3 id="kpi-members-title">
-                {members ? `${members.figure}${members.cell ? ` · ${members.cell}` : ""}: ${count(members.total)}건` : "목록을 불러오는 중…"}
+                {members
+                  ? `${members.figure}${members.cell ? ` · ${members.cell}` : ""}: ${count(members.total)}${drilled?.n_unit ?? "건"}`
+                  : memberFailure
+                    ? errorText(memberFailure)
+                    : "목록을 불러오는 중…"}
               </h3>
               {members && (
                 <table>
@@ -303,7 +342,7 @@ export function Performance(props: Props) {
                             {m.name || "(이름 없음)"}
                           </button>
                         </td>
-                        <td>{m.flag === null ? (m.value === null ? "" : count(m.value)) : m.flag ? "예" : "아니오"}</td>
+                        <td>{m.flag === null ? (m.value === null || !drilled ? "" : valueText(drilled, m.value)) : m.flag ? "예" : "아니오"}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -256,9 +256,11 @@ fn the_figures_come_out_as_a_pdf_report_in_korean_with_small_cells_hidden() {
             })
     });
     if hidden_somewhere {
+        // The closing note names each reading once; a hidden cell adds one.
+        let readings = text.matches("미만").count() + text.matches("비공개").count();
         assert!(
-            text.contains("미만") || text.contains("비공개"),
-            "hidden cells read 5… 미만 or 비공개:\n{text}"
+            readings > 2,
+            "hidden cells read 5… 미만 or 비공개 where they stand:\n{text}"
         );
     }
     let new = json["figures"]
