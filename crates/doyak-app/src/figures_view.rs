@@ -211,32 +211,39 @@ impl Desk {
         to: &str,
         dir: &Path,
     ) -> Result<ExportOutcome, AppError> {
-        let report = self.kpi_report(from, to)?;
-        let bytes = crate::kpi_pdf(&report)?;
-        let stem = format!("도약-성과보고서-{}-{}", report.from, report.to);
-        let path = write_new_file(dir, &stem, "pdf", &bytes)?;
-        Ok(ExportOutcome {
-            path: path.display().to_string(),
-            count: 1,
-        })
+        self.save_kpi(from, to, dir, "도약-성과보고서", "pdf", crate::kpi_pdf)
     }
 
     /// 엑셀로 저장: the period's figures as they may leave the desk (every
     /// small cell hidden; docs/kpi.md), a new workbook in `dir`, never over
-    /// a file. It names no one, so there is no record to audit.
+    /// a file.
     pub fn save_kpi_workbook(
         &self,
         from: &str,
         to: &str,
         dir: &Path,
     ) -> Result<ExportOutcome, AppError> {
+        self.save_kpi(from, to, dir, "도약-성과", "xlsx", kpi_xlsx)
+    }
+
+    /// The period's published report, made into a file by `render`, as a
+    /// new file in `dir`. It names no one, so there is no record to audit.
+    fn save_kpi(
+        &self,
+        from: &str,
+        to: &str,
+        dir: &Path,
+        name: &str,
+        ext: &str,
+        render: fn(&crate::KpiReport) -> Result<Vec<u8>, AppError>,
+    ) -> Result<ExportOutcome, AppError> {
         let report = self.kpi_report(from, to)?;
-        let bytes = kpi_xlsx(&report)?;
-        let stem = format!("도약-성과-{}-{}", report.from, report.to);
-        let path = write_new_file(dir, &stem, "xlsx", &bytes)?;
+        let bytes = render(&report)?;
+        let stem = format!("{name}-{}-{}", report.from, report.to);
+        let path = write_new_file(dir, &stem, ext, &bytes)?;
         Ok(ExportOutcome {
             path: path.display().to_string(),
-            count: u32::try_from(report.figures.len()).unwrap_or(u32::MAX),
+            count: 1,
         })
     }
 }

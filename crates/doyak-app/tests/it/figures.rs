@@ -91,3 +91,39 @@ fn a_bad_month_or_an_unknown_figure_is_refused_in_korean() {
         Err(AppError::NotFound { .. })
     ));
 }
+
+#[test]
+fn the_workbook_and_the_report_are_new_files_never_over_one() {
+    let mut fx = new_desk();
+    enrol(&mut fx, "김도약", "2026-11-20");
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = fx
+        .desk
+        .save_kpi_workbook("2026-11", "2026-11", dir.path())
+        .unwrap();
+    assert!(
+        xlsx.path.ends_with("도약-성과-2026-11-2026-11.xlsx"),
+        "{}",
+        xlsx.path
+    );
+    assert!(std::fs::read(&xlsx.path).unwrap().starts_with(b"PK"));
+    let pdf = fx
+        .desk
+        .save_kpi_pdf("2026-11", "2026-11", dir.path())
+        .unwrap();
+    assert!(std::fs::read(&pdf.path).unwrap().starts_with(b"%PDF"));
+    // Saved again: a second file beside the first, the first untouched.
+    let again = fx
+        .desk
+        .save_kpi_workbook("2026-11", "2026-11", dir.path())
+        .unwrap();
+    assert_ne!(again.path, xlsx.path);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
+    // A bad month writes nothing.
+    assert!(
+        fx.desk
+            .save_kpi_pdf("2026-1", "2026-11", dir.path())
+            .is_err()
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
+}
