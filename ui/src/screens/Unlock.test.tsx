@@ -2,7 +2,10 @@ import { cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CaseloadSummary, DeskInfo, Joined, JoinForm, SyncReport } from "../bindings";
 
-const api = { joinCenter: vi.fn<(form: JoinForm, onProgress: (r: SyncReport) => void) => Promise<Joined>>() };
+const api = {
+  joinCenter: vi.fn<(form: JoinForm, onProgress: (r: SyncReport) => void) => Promise<Joined>>(),
+  unlock: vi.fn<(passphrase: string) => Promise<CaseloadSummary>>(),
+};
 vi.mock("../api", () => ({ api }));
 
 const { Unlock } = await import("./Unlock");
@@ -30,6 +33,20 @@ function join(view: ReturnType<typeof render>) {
 }
 
 describe("Unlock", () => {
+  it("says, while a file opens, that the first open after an update can take a minute", async () => {
+    let open: (s: CaseloadSummary) => void = () => undefined;
+    api.unlock.mockImplementation(() => new Promise((resolve) => (open = resolve)));
+    const opened: CaseloadSummary[] = [];
+    const view = render(<Unlock info={{ ...info, caseload_exists: true }} onUnlocked={(s) => opened.push(s)} />);
+    expect(view.container.querySelector("#unlock-slow")).toBeNull();
+    fireEvent.input(view.container.querySelector("#passphrase")!, { target: { value: "올바른 암호 correct horse" } });
+    fireEvent.submit(view.container.querySelector("#unlock-form")!);
+    await waitFor(() => expect(view.container.querySelector("#unlock-slow")?.textContent).toContain("1분 가까이"));
+    open(summary);
+    await waitFor(() => expect(opened).toEqual([summary]));
+    expect(view.container.querySelector("#unlock-slow")).toBeNull();
+  });
+
   it("states the passphrase minimum the desk enforces", () => {
     const view = render(<Unlock info={info} onUnlocked={() => undefined} />);
     expect(view.container.querySelector("label[for=c-passphrase]")?.textContent).toBe("암호 (12자 이상)");

@@ -286,6 +286,14 @@ function UnlockExisting({ info, onUnlocked }: Props) {
           {busy ? "여는 중…" : "열기"}
         </button>
       </form>
+      {busy && (
+        // Shown only if opening takes a while (CSS fades it in after 2 s):
+        // the first open after an update rewrites the file's indexes once,
+        // which takes about a minute for 50,000 seekers.
+        <p id="unlock-slow" class="muted small slow-note" role="status">
+          새 버전으로 처음 여는 파일은 한 번, 파일을 새 형식에 맞추느라 1분 가까이 걸릴 수 있습니다. 창을 닫지 마세요.
+        </p>
+      )}
       <p id="unlock-error" class="error" role="alert" aria-live="assertive">
         {error?.message ?? ""}
       </p>
