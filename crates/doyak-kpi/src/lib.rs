@@ -19,5 +19,5 @@ pub use compute::{
 };
 pub use publish::{
     Hidden, MIN_CELL, PublishedCell, PublishedCut, PublishedFigure, hidden_label, hidden_text,
-    n_unit, publish, publish_all,
+    n_unit, publish, publish_all, publish_cell, publish_partition,
 };

@@ -121,6 +121,27 @@ pub fn publish_all(figures: &[Figure]) -> Vec<PublishedFigure> {
         .collect()
 }
 
+/// Rows that add up to `total`, published by the rule of a partitioning
+/// cut (the server's centers under their region, regions under the
+/// nation): every row in the same order, hidden when small or when it would
+/// give a small one away; all of them hidden when even that fails (the
+/// second value is then `true`). The total itself is the caller's to
+/// publish (hidden when small).
+pub fn publish_partition(total: &Cell, rows: &[Cell]) -> (Vec<PublishedCell>, bool) {
+    let plan = suppress::plan(&[Member { total, rows }]);
+    let withheld = plan.withheld[0];
+    let cells = rows
+        .iter()
+        .map(|r| published_cell(r, withheld || plan.hide.contains(&r.key)))
+        .collect();
+    (cells, withheld)
+}
+
+/// A cell published on its own, hidden only when it is small.
+pub fn publish_cell(c: &Cell) -> PublishedCell {
+    published_cell(c, false)
+}
+
 /// The plan of each group's partitioning cuts, and where each figure
 /// stands in it.
 struct Plans {

@@ -3,22 +3,24 @@
 //! center, client address, counts, milliseconds; never a body, a token or
 //! a record value).
 //!
-//! Every route needs a device token except the paths in [`PUBLIC_PATHS`]:
-//! the router puts each other route behind the [`AuthedDevice`] extractor
+//! Every route needs a token except the paths in [`PUBLIC_PATHS`]: the
+//! router puts each other route behind the [`AuthedCaller`] extractor
 //! before its handler runs, whatever the handler takes, so a new route is
 //! closed until someone lists it there (and /openapi.json, which reads the
-//! same list, then says so).
+//! same list, then says so). A device's token serves every route; a
+//! viewer's (`doyak-server viewer`) only the national counts: the sync
+//! routes take [`AuthedDevice`], which refuses it.
 
 mod auth;
 mod client;
 
-pub use auth::AuthedDevice;
+pub use auth::{AuthedCaller, AuthedDevice};
 pub use client::{ClientAddr, ProxyNet, ProxyNetError, TrustedProxies, X_FORWARDED_FOR};
 
 use crate::error::{ApiError, status_of};
 use crate::limit::{Clock, Rate, RateLimiter, RetryAfter, SystemClock};
-use crate::model::DeviceRow;
-use crate::service::SyncService;
+use crate::model::{DeviceRow, ViewerRow};
+use crate::service::{Caller, SyncService};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -42,12 +44,26 @@ use uuid::Uuid;
 pub const COUNTS: &str = "/stats/counts";
 pub const OPENAPI: &str = "/openapi.json";
 pub const HEALTH: &str = "/healthz";
+/// The read-only national page and what it loads (docs/national.md).
+pub const NATIONAL: &str = "/national";
+pub const NATIONAL_SCRIPT: &str = "/national/app.js";
+pub const NATIONAL_FONT: &str = "/national/font.otf";
 
-/// The paths anyone may call without a device token: what the server is
-/// (protocols and limits, this API's document, a liveness probe) and
-/// enrollment, which is how a device gets its token. Every other route
-/// refuses a request without a valid token (401) before its handler runs.
-pub const PUBLIC_PATHS: &[&str] = &[paths::INFO, paths::ENROLL, OPENAPI, HEALTH];
+/// The paths anyone may call without a token: what the server is
+/// (protocols and limits, this API's document, a liveness probe),
+/// enrollment, which is how a device gets its token, and the national
+/// page's files, which hold no figure (the page asks /stats/counts with
+/// the viewer's token). Every other route refuses a request without a
+/// valid token (401) before its handler runs.
+pub const PUBLIC_PATHS: &[&str] = &[
+    paths::INFO,
+    paths::ENROLL,
+    OPENAPI,
+    HEALTH,
+    NATIONAL,
+    NATIONAL_SCRIPT,
+    NATIONAL_FONT,
+];
 
 /// Every route the server has. The router serves exactly these, and
 /// /openapi.json documents exactly these (tests/http checks both).
@@ -60,10 +76,13 @@ pub enum Endpoint {
     Counts,
     OpenApi,
     Health,
+    National,
+    NationalScript,
+    NationalFont,
 }
 
 impl Endpoint {
-    pub const ALL: [Endpoint; 7] = [
+    pub const ALL: [Endpoint; 10] = [
         Endpoint::Info,
         Endpoint::Enroll,
         Endpoint::Push,
@@ -71,13 +90,16 @@ impl Endpoint {
         Endpoint::Counts,
         Endpoint::OpenApi,
         Endpoint::Health,
+        Endpoint::National,
+        Endpoint::NationalScript,
+        Endpoint::NationalFont,
     ];
 
     /// The method, lower case as OpenAPI writes it.
     pub fn method(self) -> &'static str {
         match self {
             Endpoint::Enroll | Endpoint::Push | Endpoint::Pull => "post",
-            Endpoint::Info | Endpoint::Counts | Endpoint::OpenApi | Endpoint::Health => "get",
+            _ => "get",
         }
     }
 
@@ -90,6 +112,9 @@ impl Endpoint {
             Endpoint::Counts => COUNTS,
             Endpoint::OpenApi => OPENAPI,
             Endpoint::Health => HEALTH,
+            Endpoint::National => NATIONAL,
+            Endpoint::NationalScript => NATIONAL_SCRIPT,
+            Endpoint::NationalFont => NATIONAL_FONT,
         }
     }
 
@@ -103,6 +128,7 @@ impl Endpoint {
             Endpoint::Counts => "counts",
             Endpoint::OpenApi => "openapi",
             Endpoint::Health => "health",
+            Endpoint::National | Endpoint::NationalScript | Endpoint::NationalFont => "national",
         }
     }
 
@@ -119,6 +145,11 @@ impl Endpoint {
             Endpoint::Counts => get(counts),
             Endpoint::OpenApi => get(openapi),
             Endpoint::Health => get(|| async { "ok" }),
+            Endpoint::National => get(|| async { page("text/html; charset=utf-8", PAGE_HTML) }),
+            Endpoint::NationalScript => {
+                get(|| async { page("text/javascript; charset=utf-8", PAGE_SCRIPT) })
+            }
+            Endpoint::NationalFont => get(|| async { page("font/otf", PAGE_FONT) }),
         }
     }
 }
@@ -209,7 +240,7 @@ impl App {
 }
 
 /// The router over `routes`: each path not in [`PUBLIC_PATHS`] is put
-/// behind the [`AuthedDevice`] extractor before its handler runs, whether
+/// behind the [`AuthedCaller`] extractor before its handler runs, whether
 /// or not the handler asks for the device (it gets the same one if it
 /// does); then the body limit and the request log around everything.
 fn serve(
@@ -219,7 +250,7 @@ fn serve(
     let mut router = Router::new();
     for (path, mut route) in routes {
         if !PUBLIC_PATHS.contains(&path) {
-            route = route.route_layer(from_extractor_with_state::<AuthedDevice, _>(app.clone()));
+            route = route.route_layer(from_extractor_with_state::<AuthedCaller, _>(app.clone()));
         }
         router = router.route(path, route);
     }
@@ -323,6 +354,7 @@ async fn blocking<T: Send + 'static>(
 #[derive(Debug, Clone, Default)]
 struct Trace {
     device: Option<Uuid>,
+    viewer: Option<Uuid>,
     center: Option<Uuid>,
     items: usize,
     /// When the handler started, its body read: `ms` is then the server's
@@ -336,8 +368,23 @@ impl Trace {
         Trace {
             device: Some(device.device_id),
             center: Some(device.center_id),
-            items: 0,
             started: Some(Instant::now()),
+            ..Trace::default()
+        }
+    }
+
+    fn of_viewer(viewer: &ViewerRow) -> Trace {
+        Trace {
+            viewer: Some(viewer.viewer_id),
+            started: Some(Instant::now()),
+            ..Trace::default()
+        }
+    }
+
+    fn of_caller(caller: &Caller) -> Trace {
+        match caller {
+            Caller::Device(d) => Trace::of(d),
+            Caller::Viewer(v) => Trace::of_viewer(v),
         }
     }
 }
@@ -380,6 +427,7 @@ async fn log_requests(State(app): State<Arc<App>>, mut request: Request, next: N
         .map(|c| c.as_str().to_owned())
         .unwrap_or_default();
     let device = trace.device.map(|d| d.to_string()).unwrap_or_default();
+    let viewer = trace.viewer.map(|v| v.to_string()).unwrap_or_default();
     let center = trace.center.map(|c| c.to_string()).unwrap_or_default();
     let client = client.0.to_string();
     let ms = trace.started.unwrap_or(started).elapsed().as_secs_f64() * 1000.0;
@@ -391,6 +439,7 @@ async fn log_requests(State(app): State<Arc<App>>, mut request: Request, next: N
                 status,
                 code,
                 device,
+                viewer,
                 center,
                 client,
                 items = trace.items,
@@ -491,14 +540,14 @@ struct Period {
     to: Option<String>,
 }
 
-/// The national counts: any enrolled device may read them (they hold no
-/// personal data: numbers per center and month).
+/// The national counts as the caller may read them: a device its own
+/// center's, a viewer its region's or the nation's (see [`crate::national`]).
 async fn counts(
     State(app): State<Arc<App>>,
-    AuthedDevice(device): AuthedDevice,
+    AuthedCaller(caller): AuthedCaller,
     period: Result<Query<Period>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
-    let mut trace = Trace::of(&device);
+    let mut trace = Trace::of_caller(&caller);
     let result = async {
         let Query(period) = period.map_err(|_| ApiError::new(ErrorCode::RequestMalformed))?;
         let (from, to) = match (period.from, period.to) {
@@ -510,19 +559,47 @@ async fn counts(
             }
         };
         let service = app.service.clone();
-        let center = device.center_id;
-        blocking(move || service.counts(center, &from, &to)).await
+        let scope = caller.scope();
+        blocking(move || service.counts(&scope, &from, &to)).await
     }
     .await;
     let mut response = match result {
-        Ok(rows) => {
-            trace.items = rows.len();
-            json(200, &serde_json::json!({ "counts": rows }))
+        Ok(counts) => {
+            trace.items = counts.counts.len();
+            json(200, &counts)
         }
         Err(e) => error(e),
     };
     response.extensions_mut().insert(trace);
     response
+}
+
+const PAGE_HTML: &[u8] = include_bytes!("../web/national.html");
+const PAGE_SCRIPT: &[u8] = include_bytes!("../web/national.js");
+/// The government's own typeface (assets/fonts, with its licence there):
+/// the page reads the same on a machine without a Korean font.
+const PAGE_FONT: &[u8] = include_bytes!("../../../assets/fonts/PretendardGOV-Regular.otf");
+
+/// One of the national page's files. The page may load only its own
+/// script and font and talk only to this server: nothing else runs in it
+/// and no figure leaves it for another site.
+fn page(content_type: &'static str, body: &'static [u8]) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; \
+                 font-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; \
+                 form-action 'none'; frame-ancestors 'none'",
+            ),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+            (header::REFERRER_POLICY, "no-referrer"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 async fn openapi() -> Response {

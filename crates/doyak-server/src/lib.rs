@@ -17,12 +17,14 @@ pub mod http;
 pub mod limit;
 pub mod merge;
 pub mod model;
+pub mod national;
 pub mod openapi;
 mod push;
 pub mod records;
 pub mod service;
 pub mod storage;
 pub mod transfer;
+pub mod viewer;
 
 pub use error::{ApiError, RootCertProblem, StorageError, TlsRefusal};
 pub use service::{ServiceConfig, SyncService, hash_secret};

@@ -9,6 +9,8 @@ use chrono::{Duration, Utc};
 use clap::{Parser, Subcommand};
 use doyak_server::http::{HttpConfig, HttpLimits, ProxyNet, TrustedProxies, router};
 use doyak_server::limit::Rate;
+use doyak_server::model::ViewerScope;
+use doyak_server::national::NO_REGION;
 use doyak_server::{PostgresStorage, ServiceConfig, SqliteStorage, Storage, SyncService};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -84,11 +86,47 @@ enum Command {
     Center {
         #[arg(long)]
         id: Option<Uuid>,
+        /// Without it (with --id), the center keeps its name.
+        #[arg(long, required_unless_present = "id")]
+        name: Option<String>,
+        /// The office the center reports to ("서울지방고용노동청"): a
+        /// regional viewer token reads the centers of its region.
+        #[arg(long, conflicts_with = "no_region")]
+        region: Option<String>,
+        /// Takes the center out of its region.
+        #[arg(long)]
+        no_region: bool,
+    },
+    /// List the centers (id, region, name).
+    Centers,
+    /// Issue a viewer token: it reads the national counts — of one
+    /// region's centers, or with --national of every center — and can
+    /// never sync or read a record. Printed once; only its hash is kept.
+    Viewer {
+        /// Who holds it (an office or a role, for the list).
         #[arg(long)]
         name: String,
+        /// The region it reads (`doyak-server centers` shows the regions).
+        #[arg(
+            long,
+            required_unless_present = "national",
+            conflicts_with = "national"
+        )]
+        region: Option<String>,
+        /// Every center.
+        #[arg(long)]
+        national: bool,
+        /// Days the token works (0: until revoked).
+        #[arg(long, default_value_t = 365)]
+        days: i64,
     },
-    /// List the centers.
-    Centers,
+    /// List viewer tokens (id, scope, state, name).
+    Viewers,
+    /// Revoke a viewer token: it is refused from now on.
+    RevokeViewer {
+        #[arg(long)]
+        viewer: Uuid,
+    },
     /// Create a one-time enrollment code for a device of a center.
     Code {
         #[arg(long)]
@@ -212,17 +250,98 @@ fn run(cli: Cli) -> Result<(), String> {
             };
             serve(service, listen, tls_cert.zip(tls_key), json_logs, config)
         }
-        Command::Center { id, name } => {
+        Command::Center {
+            id,
+            name,
+            region,
+            no_region,
+        } => {
             let id = id.unwrap_or_else(Uuid::now_v7);
-            service.put_center(id, &name).map_err(|e| e.to_string())?;
-            println!("센터 {id} ({name})");
+            if let Some(name) = &name {
+                service.put_center(id, name).map_err(|e| e.to_string())?;
+            }
+            if region.is_some() || no_region {
+                let found = service
+                    .set_center_region(id, region.as_deref())
+                    .map_err(|e| e.body.details.join(" "))?;
+                if !found {
+                    return Err(format!("센터 {id}이(가) 없습니다"));
+                }
+            }
+            let center = service
+                .centers()
+                .map_err(|e| e.to_string())?
+                .into_iter()
+                .find(|c| c.center_id == id)
+                .ok_or_else(|| format!("센터 {id}이(가) 없습니다"))?;
+            let region = center.region.as_deref().unwrap_or(NO_REGION);
+            println!("센터 {id} ({}, {region})", center.name);
             Ok(())
         }
         Command::Centers => {
             for c in service.centers().map_err(|e| e.to_string())? {
-                println!("{}\t{}", c.center_id, c.name);
+                let region = c.region.as_deref().unwrap_or(NO_REGION);
+                println!("{}\t{region}\t{}", c.center_id, c.name);
             }
             Ok(())
+        }
+        Command::Viewer {
+            name,
+            region,
+            national: _,
+            days,
+        } => {
+            if !(0..=3650).contains(&days) {
+                return Err("--days는 0~3650 사이로 적어 주세요".into());
+            }
+            let scope = match region {
+                Some(r) => ViewerScope::Region(r.trim().to_owned()),
+                None => ViewerScope::National,
+            };
+            let valid_for = (days > 0).then(|| Duration::days(days));
+            let (viewer, token) =
+                service
+                    .issue_viewer(&name, scope, valid_for, now)
+                    .map_err(|e| {
+                        std::iter::once(e.body.message)
+                            .chain(e.body.details)
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })?;
+            println!("{}", token.expose_secret());
+            eprintln!(
+                "열람자 {} ({}): 이 토큰은 지금 한 번만 보여 줍니다. 전국 현황 페이지(/national)에 붙여 넣어 쓰세요.",
+                viewer.viewer_id,
+                scope_text(&viewer.scope)
+            );
+            Ok(())
+        }
+        Command::Viewers => {
+            for v in service.viewers().map_err(|e| e.to_string())? {
+                let state = match (v.revoked_at, v.expires_at) {
+                    (Some(_), _) => "폐기됨",
+                    (None, Some(at)) if at <= now => "만료됨",
+                    _ => "사용 중",
+                };
+                println!(
+                    "{}\t{}\t{state}\t{}",
+                    v.viewer_id,
+                    scope_text(&v.scope),
+                    v.name
+                );
+            }
+            Ok(())
+        }
+        Command::RevokeViewer { viewer } => {
+            if service
+                .revoke_viewer(viewer, now)
+                .map_err(|e| e.to_string())?
+            {
+                println!("열람자 {viewer}의 토큰을 폐기했습니다.");
+                Ok(())
+            } else {
+                Err(format!("열람자 {viewer}이(가) 없습니다"))
+            }
         }
         Command::Code { center, hours } => {
             if !(1..=24 * 30).contains(&hours) {
@@ -285,6 +404,14 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             Ok(())
         }
+    }
+}
+
+/// "전국" or "지역 서울청".
+fn scope_text(scope: &ViewerScope) -> String {
+    match scope {
+        ViewerScope::National => "전국".to_owned(),
+        ViewerScope::Region(r) => format!("지역 {r}"),
     }
 }
 

@@ -82,6 +82,34 @@ pub struct DeviceRow {
 pub struct CenterRow {
     pub center_id: Uuid,
     pub name: String,
+    /// The office the center reports to, as the administrator names it
+    /// (`doyak-server center --region`); a regional viewer reads the
+    /// centers of its region. `None`: in no region (national viewers only).
+    pub region: Option<String>,
+}
+
+/// What a viewer's token lets it read: aggregates of one region's centers
+/// or of every center, never a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "region", rename_all = "snake_case")]
+pub enum ViewerScope {
+    National,
+    Region(String),
+}
+
+/// A person or office allowed to read the national figures, issued by the
+/// server's administrator (`doyak-server viewer`). Like a device, only the
+/// SHA-256 of its token is kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewerRow {
+    pub viewer_id: Uuid,
+    /// Who holds it ("고용노동부 고용서비스정책과"), as the administrator typed it.
+    pub name: String,
+    pub scope: ViewerScope,
+    pub token_hash: String,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
 }
 
 /// A seeker moved from one center to another by the server's administrator
@@ -108,35 +136,6 @@ pub struct CountRow {
     pub month: String,
     pub metric: String,
     pub count: u64,
-}
-
-/// The fewest records a count the server answers may rest on: a count of
-/// 1–4 is hidden, so no person can be picked out (the desk's rule for
-/// everything that leaves it, docs/kpi.md).
-pub const MIN_CELL: u64 = 5;
-
-/// A count as the server answers it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PublishedCount {
-    pub center_id: Uuid,
-    pub month: String,
-    pub metric: String,
-    /// `None` when hidden.
-    pub count: Option<u64>,
-    pub suppressed: bool,
-}
-
-impl PublishedCount {
-    pub fn of(row: CountRow) -> PublishedCount {
-        let hidden = row.count > 0 && row.count < MIN_CELL;
-        PublishedCount {
-            center_id: row.center_id,
-            month: row.month,
-            metric: row.metric,
-            count: (!hidden).then_some(row.count),
-            suppressed: hidden,
-        }
-    }
 }
 
 /// The stored form of a record's fields. Every field names the write that
@@ -336,20 +335,5 @@ mod tests {
             "version 2"
         );
         assert_eq!(event_change(1, Uuid::nil(), "{}"), None, "not a stored row");
-    }
-
-    #[test]
-    fn a_count_of_one_to_four_is_hidden_and_zero_or_five_up_shown() {
-        for count in 0..=12u64 {
-            let p = PublishedCount::of(CountRow {
-                center_id: Uuid::nil(),
-                month: "2026-10".into(),
-                metric: "active_seekers".into(),
-                count,
-            });
-            let hidden = (1..MIN_CELL).contains(&count);
-            assert_eq!(p.suppressed, hidden, "{count}");
-            assert_eq!(p.count, (!hidden).then_some(count), "{count}");
-        }
     }
 }

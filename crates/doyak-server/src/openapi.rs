@@ -37,6 +37,25 @@ fn error_responses(codes: &[&str]) -> Value {
     Value::Object(map)
 }
 
+/// A published count: per center, per region or the nation's (`key`).
+fn count_schema(key: Option<(&str, Value)>) -> Value {
+    let mut schema = json!({ "type": "object", "required": ["month", "metric", "count", "suppressed", "hidden"], "properties": {
+        "month": { "type": "string" },
+        "metric": { "type": "string", "enum": crate::records::metric::ALL },
+        "count": { "type": "integer", "nullable": true, "minimum": 0,
+            "description": "가린 칸이면 null (suppressed: true): 사람을 알아볼 수 없게" },
+        "suppressed": { "type": "boolean" },
+        "hidden": { "type": "string", "nullable": true, "enum": ["small", "protect", null],
+            "description": "small: 1~4건, protect: 5건 이상이지만 작은 칸을 계산해 낼 수 있게 해서 가림" } } });
+    if let Some((name, value)) = key {
+        if let Some(required) = schema["required"].as_array_mut() {
+            required.push(json!(name));
+        }
+        schema["properties"][name] = value;
+    }
+    schema
+}
+
 fn operation(summary: &str, request: Option<&str>, response: &str, errors: &[&str]) -> Value {
     let mut responses = error_responses(errors);
     responses["200"] = json!({
@@ -137,7 +156,7 @@ fn unsecured() -> Value {
             "/sync/push": { "post": operation("아웃박스의 변경을 보낸다", Some("PushRequest"), "PushResponse", &push_errors) },
             "/sync/pull": { "post": operation("센터의 변경 로그를 커서 다음부터 받는다", Some("PullRequest"), "PullResponse", &auth_errors) },
             "/stats/counts": { "get": {
-                "summary": "기기가 속한 센터의 월별 참여 중 구직자, 취업, 합격 건수 (1~4건은 가림)",
+                "summary": "월별 참여 중 구직자, 취업, 합격 건수: 기기 토큰은 자기 센터, 지역 열람 토큰은 그 지역의 센터와 지역 합계, 전국 열람 토큰은 전부와 전국 합계 (1~4건과 그것을 계산해 낼 수 있게 하는 칸은 가림)",
                 "parameters": [
                     { "name": "from", "in": "query", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$" } },
                     { "name": "to", "in": "query", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$" } }
@@ -150,10 +169,13 @@ fn unsecured() -> Value {
                 }
             } },
             "/openapi.json": { "get": { "summary": "이 문서", "responses": { "200": { "description": "OpenAPI 문서", "content": { "application/json": { "schema": { "type": "object" } } } } } } },
-            "/healthz": { "get": { "summary": "살아 있음", "responses": { "200": { "description": "ok", "content": { "text/plain": { "schema": { "type": "string" } } } } } } }
+            "/healthz": { "get": { "summary": "살아 있음", "responses": { "200": { "description": "ok", "content": { "text/plain": { "schema": { "type": "string" } } } } } } },
+            "/national": { "get": { "summary": "전국 현황 페이지 (읽기 전용; 수치는 열람 토큰으로 /stats/counts에서 읽는다)", "responses": { "200": { "description": "HTML", "content": { "text/html": { "schema": { "type": "string" } } } } } } },
+            "/national/app.js": { "get": { "summary": "전국 현황 페이지의 스크립트", "responses": { "200": { "description": "JavaScript", "content": { "text/javascript": { "schema": { "type": "string" } } } } } } },
+            "/national/font.otf": { "get": { "summary": "전국 현황 페이지의 글꼴 (Pretendard GOV)", "responses": { "200": { "description": "OpenType", "content": { "font/otf": { "schema": { "type": "string", "format": "binary" } } } } } } }
         },
         "components": {
-            "securitySchemes": { "deviceToken": { "type": "http", "scheme": "bearer", "description": "등록 때 받은 기기 토큰 (doyak_dt1_…)" } },
+            "securitySchemes": { "deviceToken": { "type": "http", "scheme": "bearer", "description": "등록 때 받은 기기 토큰 (doyak_dt1_…), 또는 서버 관리자가 발급한 열람 토큰 (doyak_vt1_…): 열람 토큰은 /stats/counts만 읽고 동기화 경로에는 403(center.forbidden)" } },
             "schemas": {
                 "ErrorBody": { "type": "object", "required": ["code", "message"], "properties": {
                     "code": { "type": "string" }, "message": { "type": "string" },
@@ -217,13 +239,15 @@ fn unsecured() -> Value {
                             "fields": { "type": "object", "additionalProperties": versioned_value() } } } } } },
                     "next_cursor": { "type": "integer", "minimum": 0 }, "has_more": { "type": "boolean" },
                     "server_time_ms": { "type": "integer" } } },
-                "Counts": { "type": "object", "required": ["counts"], "properties": {
-                    "counts": { "type": "array", "items": { "type": "object", "required": ["center_id", "month", "metric", "count", "suppressed"], "properties": {
-                        "center_id": uuid(), "month": { "type": "string" },
-                        "metric": { "type": "string", "enum": crate::records::metric::ALL },
-                        "count": { "type": "integer", "nullable": true, "minimum": 0,
-                            "description": "1~4건이면 null (suppressed: true): 사람을 알아볼 수 없게" },
-                        "suppressed": { "type": "boolean" } } } } } }
+                "Counts": { "type": "object", "required": ["scope", "centers", "counts", "regions", "national"], "properties": {
+                    "scope": { "type": "object", "required": ["kind"], "properties": {
+                        "kind": { "type": "string", "enum": ["center", "region", "national"] },
+                        "center_id": uuid(), "region": { "type": "string" } } },
+                    "centers": { "type": "array", "items": { "type": "object", "required": ["center_id", "name", "region"], "properties": {
+                        "center_id": uuid(), "name": { "type": "string" }, "region": { "type": "string" } } } },
+                    "counts": { "type": "array", "items": count_schema(Some(("center_id", uuid()))) },
+                    "regions": { "type": "array", "items": count_schema(Some(("region", json!({ "type": "string" })))) },
+                    "national": { "type": "array", "items": count_schema(None) } } }
             }
         }
     })

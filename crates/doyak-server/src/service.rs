@@ -3,9 +3,11 @@
 //! ([`crate::http`]) and the in-process simulation call the same methods.
 
 use crate::error::{ApiError, StorageError};
-use crate::model::{CenterRow, DeviceRow, PublishedCount, event_change};
+use crate::model::{CenterRow, DeviceRow, ViewerRow, ViewerScope, event_change};
+use crate::national::{self, Counts, Scope};
 use crate::records::{MAX_SCHEMA, MIN_SCHEMA};
 use crate::storage::{Logged, Storage};
+use crate::viewer::ViewerToken;
 use chrono::{DateTime, Duration, Utc};
 use doyak_sync_protocol::{
     Change, ConflictRecord, DeviceToken, EnrollRequest, EnrollResponse, EnrollmentCode, ErrorBody,
@@ -82,13 +84,104 @@ impl SyncService {
 
     // ---- administration (the `doyak-server` command) ----
 
+    /// Creates the center or renames it (its region stays).
     pub fn put_center(&self, center_id: Uuid, name: &str) -> Result<(), StorageError> {
         self.storage.transact(|tx| {
+            let region = tx.center(center_id)?.and_then(|c| c.region);
             tx.put_center(&CenterRow {
                 center_id,
                 name: name.to_owned(),
+                region,
             })
         })
+    }
+
+    /// Puts a center in a region (`None`: in none); `false` when there is
+    /// no such center. A region is a label: trimmed, 1–100 characters.
+    pub fn set_center_region(
+        &self,
+        center_id: Uuid,
+        region: Option<&str>,
+    ) -> Result<bool, ApiError> {
+        let region = region.map(str::trim);
+        if region.is_some_and(|r| !device_name_ok(r)) {
+            let mut body = ErrorBody::new(ErrorCode::RequestMalformed);
+            body.details = vec!["지역 이름은 제어 문자 없이 1~100자로 적어 주세요.".into()];
+            return Err(ApiError::unprocessable(body));
+        }
+        Ok(self.storage.transact(|tx| {
+            let Some(mut center) = tx.center(center_id)? else {
+                return Ok::<_, StorageError>(false);
+            };
+            center.region = region.map(str::to_owned);
+            tx.put_center(&center)?;
+            Ok(true)
+        })?)
+    }
+
+    /// Issues a viewer token: it reads the national counts of `scope` and
+    /// nothing else. The token is returned once; only its hash is kept. A
+    /// regional token must name a region some center is in (a typo would
+    /// otherwise read an empty country).
+    pub fn issue_viewer(
+        &self,
+        name: &str,
+        scope: ViewerScope,
+        valid_for: Option<Duration>,
+        now: DateTime<Utc>,
+    ) -> Result<(ViewerRow, ViewerToken), ApiError> {
+        let name = name.trim();
+        if !device_name_ok(name) {
+            let mut body = ErrorBody::new(ErrorCode::RequestMalformed);
+            body.details = vec!["열람자 이름은 제어 문자 없이 1~100자로 적어 주세요.".into()];
+            return Err(ApiError::unprocessable(body));
+        }
+        let token = ViewerToken::from_random(random()?);
+        let row = ViewerRow {
+            viewer_id: Uuid::now_v7(),
+            name: name.to_owned(),
+            scope,
+            token_hash: hash_secret(token.expose_secret()),
+            created_at: now,
+            expires_at: valid_for.map(|d| now + d),
+            revoked_at: None,
+        };
+        self.storage.transact(|tx| {
+            if let ViewerScope::Region(region) = &row.scope {
+                let known = national::regions(&tx.centers()?);
+                if !known.contains(region) {
+                    let mut body = ErrorBody::new(ErrorCode::RequestMalformed);
+                    body.message = format!("'{region}' 지역에 속한 센터가 없습니다.");
+                    body.details = vec![format!(
+                        "센터에 지역을 먼저 정해 주세요 (doyak-server center --id ID --region 지역). 지금 있는 지역: {}",
+                        known.into_iter().collect::<Vec<_>>().join(", ")
+                    )];
+                    return Err(ApiError::unprocessable(body));
+                }
+            }
+            tx.put_viewer(&row)?;
+            Ok(())
+        })?;
+        tracing::info!(viewer = %row.viewer_id, "viewer token issued");
+        Ok((row, token))
+    }
+
+    /// Revokes a viewer's token; `false` when there is no such viewer.
+    pub fn revoke_viewer(&self, viewer_id: Uuid, now: DateTime<Utc>) -> Result<bool, StorageError> {
+        self.storage.transact(|tx| {
+            let Some(mut viewer) = tx.viewer(viewer_id)? else {
+                return Ok(false);
+            };
+            if viewer.revoked_at.is_none() {
+                viewer.revoked_at = Some(now);
+                tx.put_viewer(&viewer)?;
+            }
+            Ok(true)
+        })
+    }
+
+    pub fn viewers(&self) -> Result<Vec<ViewerRow>, StorageError> {
+        self.storage.transact(|tx| tx.viewers())
     }
 
     pub fn centers(&self) -> Result<Vec<CenterRow>, StorageError> {
@@ -204,6 +297,31 @@ impl SyncService {
             .ok_or_else(|| ApiError::new(ErrorCode::AuthInvalid))?;
         usable(&device, now)?;
         Ok(device)
+    }
+
+    /// Whoever a bearer token belongs to: a device that may still sync, or
+    /// a viewer whose token is neither revoked nor expired.
+    pub fn authenticate_caller(
+        &self,
+        bearer: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Caller, ApiError> {
+        if !ViewerToken::looks_like(bearer) {
+            return self.authenticate(bearer, now).map(Caller::Device);
+        }
+        let token =
+            ViewerToken::parse(bearer).ok_or_else(|| ApiError::new(ErrorCode::AuthInvalid))?;
+        let viewer = self
+            .storage
+            .transact(|tx| tx.viewer_by_token(&hash_secret(token.expose_secret())))?
+            .ok_or_else(|| ApiError::new(ErrorCode::AuthInvalid))?;
+        if viewer.revoked_at.is_some() {
+            return Err(ApiError::new(ErrorCode::AuthRevoked));
+        }
+        if viewer.expires_at.is_some_and(|at| at <= now) {
+            return Err(ApiError::new(ErrorCode::AuthExpired));
+        }
+        Ok(Caller::Viewer(viewer))
     }
 
     /// Applies a batch in one transaction (see the crate documentation).
@@ -335,15 +453,11 @@ impl SyncService {
         self.storage.transact(|tx| tx.records(center))
     }
 
-    /// National counts between two months, `YYYY-MM` inclusive.
-    /// The monthly counts of one center (a device sees its own center's
-    /// only), every count of 1–4 hidden.
-    pub fn counts(
-        &self,
-        center: Uuid,
-        from: &str,
-        to: &str,
-    ) -> Result<Vec<PublishedCount>, ApiError> {
+    /// The national counts between two months, `YYYY-MM` inclusive, as
+    /// `scope` may read them (see [`crate::national`]): a device its own
+    /// center's, a regional viewer its region's, a national viewer all;
+    /// every count that could pin 1–4 people hidden.
+    pub fn counts(&self, scope: &Scope, from: &str, to: &str) -> Result<Counts, ApiError> {
         let month = |m: &str| {
             m.len() == 7
                 && chrono::NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").is_ok()
@@ -356,12 +470,29 @@ impl SyncService {
             ];
             return Err(ApiError::unprocessable(body));
         }
-        let rows = self.storage.transact(|tx| tx.counts(from, to))?;
-        Ok(rows
-            .into_iter()
-            .filter(|r| r.center_id == center)
-            .map(PublishedCount::of)
-            .collect())
+        let (centers, rows) = self
+            .storage
+            .transact(|tx| Ok::<_, StorageError>((tx.centers()?, tx.counts(from, to)?)))?;
+        Ok(national::publish(scope, &centers, &rows))
+    }
+}
+
+/// Who is asking, once their token is checked.
+#[derive(Debug, Clone)]
+pub enum Caller {
+    Device(DeviceRow),
+    Viewer(ViewerRow),
+}
+
+impl Caller {
+    /// What the caller may read of the national counts.
+    pub fn scope(&self) -> Scope {
+        match self {
+            Caller::Device(d) => Scope::Center {
+                center_id: d.center_id,
+            },
+            Caller::Viewer(v) => Scope::from(&v.scope),
+        }
     }
 }
 

@@ -11,7 +11,7 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use doyak_server::StorageError;
-use doyak_server::model::{CenterRow, DeviceRow, FieldState, RecordRow};
+use doyak_server::model::{CenterRow, DeviceRow, FieldState, RecordRow, ViewerRow, ViewerScope};
 use doyak_server::storage::{Logged, PostgresStorage, SqliteStorage, Storage, ToLog, Tx};
 use doyak_sync_protocol::HlcStamp;
 use postgres::{Client, NoTls};
@@ -202,6 +202,10 @@ const C3: u128 = 0xc3;
 const MISSING: u128 = 0xdead;
 
 /// Every `Tx` method, edge cases included; the transcript of its answers.
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap()
+}
+
 fn script(s: &Storage) -> Vec<String> {
     let (c1, c2, c3, missing) = (id(C1), id(C2), id(C3), id(MISSING));
     let mut log = Vec::new();
@@ -212,16 +216,41 @@ fn script(s: &Storage) -> Vec<String> {
         tx.put_center(&CenterRow {
             center_id: c1,
             name: "B센터".into(),
+            region: None,
         })?;
         tx.put_center(&CenterRow {
             center_id: c2,
             name: "a센터".into(),
+            region: Some("서울청".into()),
         })?;
         tx.put_center(&CenterRow {
             center_id: c3,
             name: "_센터".into(),
+            region: None,
         })?;
         tx.centers()
+    });
+    step(log, s, "viewers", |tx| {
+        let viewer = |n: u128, scope| ViewerRow {
+            viewer_id: Uuid::from_u128(n),
+            name: format!("열람자 {n}"),
+            scope,
+            token_hash: format!("{n:064x}"),
+            created_at: t0() + Duration::seconds(n as i64),
+            expires_at: None,
+            revoked_at: None,
+        };
+        tx.put_viewer(&viewer(2, ViewerScope::Region("서울청".into())))?;
+        tx.put_viewer(&viewer(1, ViewerScope::National))?;
+        let mut revoked = viewer(1, ViewerScope::National);
+        revoked.revoked_at = Some(t0());
+        tx.put_viewer(&revoked)?;
+        Ok((
+            tx.viewers()?,
+            tx.viewer(Uuid::from_u128(2))?,
+            tx.viewer_by_token(&format!("{:064x}", 1))?,
+            tx.viewer_by_token("none")?,
+        ))
     });
     step(log, s, "center", |tx| {
         Ok((tx.center(c1)?, tx.center(missing)?))
@@ -230,6 +259,7 @@ fn script(s: &Storage) -> Vec<String> {
         tx.put_center(&CenterRow {
             center_id: c1,
             name: "B센터 (새 이름)".into(),
+            region: None,
         })?;
         tx.centers()
     });
@@ -252,6 +282,7 @@ fn script(s: &Storage) -> Vec<String> {
         tx.put_center(&CenterRow {
             center_id: id(0xc4),
             name: "사라질 센터".into(),
+            region: None,
         })?;
         tx.next_change_version(c1)?;
         tx.next_change_version(missing)
@@ -632,6 +663,7 @@ fn statements_prepared_in_a_rolled_back_transaction_still_work() {
     let center = CenterRow {
         center_id: id(C1),
         name: "센터".into(),
+        region: None,
     };
     let failed: Result<(), StorageError> = storage.transact(|tx| {
         tx.put_center(&center)?;
@@ -657,6 +689,7 @@ fn a_connection_the_server_closed_is_replaced_not_used() {
     let center = CenterRow {
         center_id: id(C1),
         name: "센터".into(),
+        region: None,
     };
     storage
         .transact(|tx| tx.put_center(&center))
@@ -691,6 +724,7 @@ fn the_center_lock_hands_out_versions_in_commit_order() {
             tx.put_center(&CenterRow {
                 center_id: c,
                 name: "센터".into(),
+                region: None,
             })?;
             tx.put_enrollment_code("code", c, at(0), at(60))
         })
@@ -749,10 +783,12 @@ fn a_deadlock_fails_once_and_is_not_retried() {
             tx.put_center(&CenterRow {
                 center_id: a,
                 name: "A".into(),
+                region: None,
             })?;
             tx.put_center(&CenterRow {
                 center_id: b,
                 name: "B".into(),
+                region: None,
             })
         })
         .expect("set up");

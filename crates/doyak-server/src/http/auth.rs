@@ -1,11 +1,14 @@
-//! Who is calling: the [`AuthedDevice`] extractor, which reads the bearer
-//! token, looks it up and applies the device's rate, and the throttle on
-//! failed token checks per client address, which answers before any of
-//! that.
+//! Who is calling: the [`AuthedCaller`] extractor, which reads the bearer
+//! token (a device's or a viewer's), looks it up and applies the caller's
+//! rate; [`AuthedDevice`], which the sync routes take and which refuses a
+//! viewer; and the throttle on failed token checks per client address,
+//! which answers before any of that.
 
 use super::{App, ClientAddr, Trace, blocking, error, rate_limited};
 use crate::error::ApiError;
 use crate::model::DeviceRow;
+use crate::service::Caller;
+use crate::viewer::ViewerToken;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, header};
@@ -14,32 +17,60 @@ use chrono::Utc;
 use doyak_sync_protocol::{DeviceToken, ErrorCode};
 use std::sync::Arc;
 
-/// An enrolled device whose token is valid, not revoked and not expired,
-/// and within its request rate. A handler that takes one cannot run for a
-/// request without such a token; the router also puts every route not in
-/// [`super::PUBLIC_PATHS`] behind this extractor whether its handler takes
-/// it or not.
+/// A device or a viewer whose token is valid, not revoked and not
+/// expired, and within its request rate. The router puts every route not
+/// in [`super::PUBLIC_PATHS`] behind this extractor whether its handler
+/// takes it or not.
+#[derive(Debug, Clone)]
+pub struct AuthedCaller(pub Caller);
+
+/// An enrolled device (an [`AuthedCaller`] that is not a viewer). A
+/// handler that takes one cannot run for a request without a device's
+/// token: a viewer's is refused with 403 `center.forbidden`, since it may
+/// read aggregates and nothing else.
 #[derive(Debug, Clone)]
 pub struct AuthedDevice(pub DeviceRow);
 
-impl FromRequestParts<Arc<App>> for AuthedDevice {
+impl FromRequestParts<Arc<App>> for AuthedCaller {
     /// 401 with the protocol's `auth.*` code, or 429 with `Retry-After`.
     type Rejection = Response;
 
     async fn from_request_parts(
         parts: &mut Parts,
         app: &Arc<App>,
-    ) -> Result<AuthedDevice, Response> {
+    ) -> Result<AuthedCaller, Response> {
         // The router's guard authenticated this request already: the
-        // handler gets the same device, without a second lookup or a
+        // handler gets the same caller, without a second lookup or a
         // second token off its rate.
-        if let Some(device) = parts.extensions.get::<AuthedDevice>() {
-            return Ok(device.clone());
+        if let Some(caller) = parts.extensions.get::<AuthedCaller>() {
+            return Ok(caller.clone());
         }
         let client = ClientAddr::from_request_parts(parts, app).await?;
-        let device = authenticate(app, &parts.headers, client).await?;
-        parts.extensions.insert(device.clone());
-        Ok(device)
+        let caller = authenticate(app, &parts.headers, client).await?;
+        parts.extensions.insert(caller.clone());
+        Ok(caller)
+    }
+}
+
+impl FromRequestParts<Arc<App>> for AuthedDevice {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        app: &Arc<App>,
+    ) -> Result<AuthedDevice, Response> {
+        match AuthedCaller::from_request_parts(parts, app).await?.0 {
+            Caller::Device(device) => Ok(AuthedDevice(device)),
+            Caller::Viewer(viewer) => {
+                let mut body = doyak_sync_protocol::ErrorBody::new(ErrorCode::CenterForbidden);
+                body.message =
+                    "열람 전용 토큰입니다. 집계를 볼 수만 있고 동기화나 기록 조회는 할 수 없습니다."
+                        .into();
+                let mut response = error(ApiError::with_body(body));
+                response.extensions_mut().insert(Trace::of_viewer(&viewer));
+                Err(response)
+            }
+        }
     }
 }
 
@@ -47,7 +78,7 @@ async fn authenticate(
     app: &App,
     headers: &HeaderMap,
     client: ClientAddr,
-) -> Result<AuthedDevice, Response> {
+) -> Result<AuthedCaller, Response> {
     let address = client.limit_key();
     // An address that has spent its failed checks waits, whatever it
     // sends now: its token is neither read nor looked up.
@@ -55,12 +86,12 @@ async fn authenticate(
     let checked = match bearer(headers) {
         Ok(token) => {
             let service = app.service.clone();
-            blocking(move || service.authenticate(token.expose_secret(), Utc::now())).await
+            blocking(move || service.authenticate_caller(&token, Utc::now())).await
         }
         Err(e) => Err(e),
     };
-    let device = match checked {
-        Ok(device) => device,
+    let caller = match checked {
+        Ok(caller) => caller,
         Err(e) => {
             if is_guess(e.code()) {
                 app.auth_failures.charge(address);
@@ -68,12 +99,16 @@ async fn authenticate(
             return Err(error(e));
         }
     };
-    if let Err(wait) = app.devices.allow(device.device_id) {
+    let (id, trace) = match &caller {
+        Caller::Device(d) => (d.device_id, Trace::of(d)),
+        Caller::Viewer(v) => (v.viewer_id, Trace::of_viewer(v)),
+    };
+    if let Err(wait) = app.devices.allow(id) {
         let mut response = rate_limited(wait);
-        response.extensions_mut().insert(Trace::of(&device));
+        response.extensions_mut().insert(trace);
         return Err(response);
     }
-    Ok(AuthedDevice(device))
+    Ok(AuthedCaller(caller))
 }
 
 /// A failure that counts against the address: no token, a malformed one,
@@ -87,8 +122,8 @@ fn is_guess(code: &ErrorCode) -> bool {
 
 /// The token of `Authorization: Bearer <token>`: `auth.missing` without
 /// the header, `auth.invalid` for another scheme, two headers or a token
-/// not of the protocol's form.
-fn bearer(headers: &HeaderMap) -> Result<DeviceToken, ApiError> {
+/// of neither a device's nor a viewer's form.
+fn bearer(headers: &HeaderMap) -> Result<String, ApiError> {
     let invalid = || ApiError::new(ErrorCode::AuthInvalid);
     let mut values = headers.get_all(header::AUTHORIZATION).iter();
     let value = values
@@ -103,7 +138,13 @@ fn bearer(headers: &HeaderMap) -> Result<DeviceToken, ApiError> {
     if !scheme.eq_ignore_ascii_case("bearer") {
         return Err(invalid());
     }
-    DeviceToken::parse(token.trim()).map_err(|_| invalid())
+    let token = token.trim();
+    let device = DeviceToken::parse(token).is_ok();
+    if device || ViewerToken::parse(token).is_some() {
+        Ok(token.to_owned())
+    } else {
+        Err(invalid())
+    }
 }
 
 #[cfg(test)]
@@ -128,6 +169,8 @@ mod tests {
         assert_eq!(code(&[format!("Bearer {token}").as_bytes()]), Ok(()));
         assert_eq!(code(&[format!("bearer  {token} ").as_bytes()]), Ok(()));
         assert_eq!(code(&[]), Err("auth.missing".into()));
+        let viewer = format!("doyak_vt1_{}", "cd".repeat(32));
+        assert_eq!(code(&[format!("Bearer {viewer}").as_bytes()]), Ok(()));
         for bad in [
             format!("Basic {token}"),
             format!("Bearer{token}"),

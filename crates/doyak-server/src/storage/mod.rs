@@ -12,7 +12,7 @@ pub use self::postgres::PostgresStorage;
 pub use self::sqlite::SqliteStorage;
 
 use crate::error::StorageError;
-use crate::model::{CenterRow, CountRow, DeviceRow, RecordRow, TransferRow};
+use crate::model::{CenterRow, CountRow, DeviceRow, RecordRow, TransferRow, ViewerRow};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -25,6 +25,13 @@ pub trait Tx {
     /// Creates the center or renames it.
     fn put_center(&mut self, row: &CenterRow) -> Result<()>;
     fn centers(&mut self) -> Result<Vec<CenterRow>>;
+
+    fn viewer(&mut self, id: Uuid) -> Result<Option<ViewerRow>>;
+    fn viewer_by_token(&mut self, token_hash: &str) -> Result<Option<ViewerRow>>;
+    /// Creates or replaces a viewer row.
+    fn put_viewer(&mut self, row: &ViewerRow) -> Result<()>;
+    /// Every viewer, oldest first.
+    fn viewers(&mut self) -> Result<Vec<ViewerRow>>;
     /// Takes the center's write lock until the transaction ends: pushes to
     /// one center are applied one after the other, so a record read during a
     /// push is not changed by another push before this one commits, and the

@@ -11,18 +11,22 @@
 
 mod copy;
 mod migrate;
+#[macro_use]
+mod rows;
 mod tls;
 
 use super::{Logged, Result, ToLog, Tx, logged};
 use crate::error::StorageError;
 use crate::model::{
-    CenterRow, CountRow, DeviceRow, RecordRow, TransferRow, decode_fields, encode_fields,
+    CenterRow, CountRow, DeviceRow, RecordRow, TransferRow, ViewerRow, ViewerScope, decode_fields,
+    encode_fields,
 };
 use chrono::{DateTime, Utc};
 use copy::CopyRows;
 use postgres::types::ToSql;
 use postgres::{Client, IsolationLevel, Row, Statement, Transaction};
 use r2d2_postgres::PostgresConnectionManager;
+use rows::{corrupt, device_row, signed, text, time, unsigned, uuid, viewer_row};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -186,67 +190,17 @@ impl PgTx<'_> {
     }
 }
 
-fn corrupt(what: &'static str) -> impl Fn() -> StorageError {
-    move || StorageError::Corrupt { what }
-}
-
-fn uuid(text: &str, what: &'static str) -> Result<Uuid> {
-    Uuid::parse_str(text).map_err(|_| corrupt(what)())
-}
-
-fn time(text: Option<String>, what: &'static str) -> Result<Option<DateTime<Utc>>> {
-    text.map(|t| {
-        DateTime::parse_from_rfc3339(&t)
-            .map(|d| d.with_timezone(&Utc))
-            .map_err(|_| corrupt(what)())
-    })
-    .transpose()
-}
-
-fn text(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-}
-
-fn signed(n: u64) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
-}
-
-fn unsigned(n: i64, what: &'static str) -> Result<u64> {
-    u64::try_from(n).map_err(|_| corrupt(what)())
-}
-
-/// The device columns, in the order [`device_row`] reads them (a macro so
-/// the statements stay `&'static str` for the cache).
-macro_rules! device_columns {
-    () => {
-        "device_id, center_id, name, token_hash, last_seq, enrolled_at, expires_at, revoked_at"
-    };
-}
-
-fn device_row(r: &Row) -> Result<DeviceRow> {
-    Ok(DeviceRow {
-        device_id: uuid(&r.try_get::<_, String>(0)?, "device.device_id")?,
-        center_id: uuid(&r.try_get::<_, String>(1)?, "device.center_id")?,
-        name: r.try_get(2)?,
-        token_hash: r.try_get(3)?,
-        last_seq: unsigned(r.try_get(4)?, "device.last_seq")?,
-        enrolled_at: time(Some(r.try_get(5)?), "device.enrolled_at")?
-            .ok_or_else(corrupt("device"))?,
-        expires_at: time(r.try_get(6)?, "device.expires_at")?,
-        revoked_at: time(r.try_get(7)?, "device.revoked_at")?,
-    })
-}
-
 impl Tx for PgTx<'_> {
     fn center(&mut self, id: Uuid) -> Result<Option<CenterRow>> {
         let row = self.query_opt(
-            "SELECT name FROM center WHERE center_id = $1",
+            "SELECT name, region FROM center WHERE center_id = $1",
             &[&id.to_string()],
         )?;
         row.map(|r| {
             Ok(CenterRow {
                 center_id: id,
                 name: r.try_get(0)?,
+                region: r.try_get(1)?,
             })
         })
         .transpose()
@@ -254,16 +208,16 @@ impl Tx for PgTx<'_> {
 
     fn put_center(&mut self, row: &CenterRow) -> Result<()> {
         self.execute(
-            "INSERT INTO center (center_id, name) VALUES ($1, $2)
-             ON CONFLICT (center_id) DO UPDATE SET name = excluded.name",
-            &[&row.center_id.to_string(), &row.name],
+            "INSERT INTO center (center_id, name, region) VALUES ($1, $2, $3)
+             ON CONFLICT (center_id) DO UPDATE SET name = excluded.name, region = excluded.region",
+            &[&row.center_id.to_string(), &row.name, &row.region],
         )?;
         Ok(())
     }
 
     fn centers(&mut self) -> Result<Vec<CenterRow>> {
         let rows = self.query(
-            "SELECT center_id, name FROM center ORDER BY name, center_id",
+            "SELECT center_id, name, region FROM center ORDER BY name, center_id",
             &[],
         )?;
         rows.iter()
@@ -271,9 +225,67 @@ impl Tx for PgTx<'_> {
                 Ok(CenterRow {
                     center_id: uuid(&r.try_get::<_, String>(0)?, "center.center_id")?,
                     name: r.try_get(1)?,
+                    region: r.try_get(2)?,
                 })
             })
             .collect()
+    }
+
+    fn viewer(&mut self, id: Uuid) -> Result<Option<ViewerRow>> {
+        let sql = concat!(
+            "SELECT ",
+            viewer_columns!(),
+            " FROM viewer WHERE viewer_id = $1"
+        );
+        let row = self.query_opt(sql, &[&id.to_string()])?;
+        row.as_ref().map(viewer_row).transpose()
+    }
+
+    fn viewer_by_token(&mut self, token_hash: &str) -> Result<Option<ViewerRow>> {
+        let sql = concat!(
+            "SELECT ",
+            viewer_columns!(),
+            " FROM viewer WHERE token_hash = $1"
+        );
+        let row = self.query_opt(sql, &[&token_hash])?;
+        row.as_ref().map(viewer_row).transpose()
+    }
+
+    fn put_viewer(&mut self, v: &ViewerRow) -> Result<()> {
+        let region = match &v.scope {
+            ViewerScope::National => None,
+            ViewerScope::Region(r) => Some(r.as_str()),
+        };
+        self.execute(
+            concat!(
+                "INSERT INTO viewer (",
+                viewer_columns!(),
+                ") VALUES ($1, $2, $3, $4, $5, $6, $7)
+                 ON CONFLICT (viewer_id) DO UPDATE SET name = excluded.name,
+                   region = excluded.region, token_hash = excluded.token_hash,
+                   created_at = excluded.created_at, expires_at = excluded.expires_at,
+                   revoked_at = excluded.revoked_at"
+            ),
+            &[
+                &v.viewer_id.to_string(),
+                &v.name,
+                &region,
+                &v.token_hash,
+                &text(v.created_at),
+                &v.expires_at.map(text),
+                &v.revoked_at.map(text),
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn viewers(&mut self) -> Result<Vec<ViewerRow>> {
+        let sql = concat!(
+            "SELECT ",
+            viewer_columns!(),
+            " FROM viewer ORDER BY created_at, viewer_id"
+        );
+        self.query(sql, &[])?.iter().map(viewer_row).collect()
     }
 
     fn lock_center(&mut self, id: Uuid) -> Result<()> {

@@ -6,7 +6,8 @@
 use super::{Logged, Result, Tx, logged};
 use crate::error::StorageError;
 use crate::model::{
-    CenterRow, CountRow, DeviceRow, RecordRow, TransferRow, decode_fields, encode_fields,
+    CenterRow, CountRow, DeviceRow, RecordRow, TransferRow, ViewerRow, ViewerScope, decode_fields,
+    encode_fields,
 };
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
@@ -19,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite_0002.sql"),
     include_str!("../../migrations/sqlite_0003.sql"),
     include_str!("../../migrations/sqlite_0004.sql"),
+    include_str!("../../migrations/sqlite_0005.sql"),
 ];
 
 #[derive(Debug)]
@@ -107,6 +109,39 @@ struct SqliteTx<'a> {
     tx: &'a Transaction<'a>,
 }
 
+const VIEWER_COLUMNS: &str =
+    "viewer_id, name, region, token_hash, created_at, expires_at, revoked_at";
+
+impl SqliteTx<'_> {
+    /// The viewers for which `condition` (on `?1` = `value`) holds, oldest first.
+    fn viewers_where(&mut self, condition: &str, value: &str) -> Result<Vec<ViewerRow>> {
+        type Cols = (String, String, Option<String>, String, String);
+        type Times = (Option<String>, Option<String>);
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT {VIEWER_COLUMNS} FROM viewer WHERE {condition} ORDER BY created_at, viewer_id"
+        ))?;
+        let rows = stmt.query_map([value], |r| {
+            let cols: Cols = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+            let times: Times = (r.get(5)?, r.get(6)?);
+            Ok((cols, times))
+        })?;
+        rows.map(|row| {
+            let ((id, name, region, token_hash, created_at), (expires_at, revoked_at)) = row?;
+            Ok(ViewerRow {
+                viewer_id: uuid(&id, "viewer.viewer_id")?,
+                name,
+                scope: region.map_or(ViewerScope::National, ViewerScope::Region),
+                token_hash,
+                created_at: time(Some(created_at), "viewer.created_at")?
+                    .ok_or_else(corrupt("viewer"))?,
+                expires_at: time(expires_at, "viewer.expires_at")?,
+                revoked_at: time(revoked_at, "viewer.revoked_at")?,
+            })
+        })
+        .collect()
+    }
+}
+
 fn corrupt(what: &'static str) -> impl Fn() -> StorageError {
     move || StorageError::Corrupt { what }
 }
@@ -174,40 +209,77 @@ fn read_device(r: &rusqlite::Row<'_>) -> rusqlite::Result<DeviceTuple> {
 
 impl Tx for SqliteTx<'_> {
     fn center(&mut self, id: Uuid) -> Result<Option<CenterRow>> {
-        let name: Option<String> = self
+        let row: Option<(String, Option<String>)> = self
             .tx
-            .prepare_cached("SELECT name FROM center WHERE center_id = ?1")?
-            .query_row([id.to_string()], |r| r.get(0))
+            .prepare_cached("SELECT name, region FROM center WHERE center_id = ?1")?
+            .query_row([id.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
-        Ok(name.map(|name| CenterRow {
+        Ok(row.map(|(name, region)| CenterRow {
             center_id: id,
             name,
+            region,
         }))
     }
 
     fn put_center(&mut self, row: &CenterRow) -> Result<()> {
         self.tx
             .prepare_cached(
-                "INSERT INTO center (center_id, name) VALUES (?1, ?2)
-                 ON CONFLICT (center_id) DO UPDATE SET name = excluded.name",
+                "INSERT INTO center (center_id, name, region) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (center_id) DO UPDATE SET name = excluded.name, region = excluded.region",
             )?
-            .execute((row.center_id.to_string(), &row.name))?;
+            .execute((row.center_id.to_string(), &row.name, &row.region))?;
         Ok(())
     }
 
     fn centers(&mut self) -> Result<Vec<CenterRow>> {
-        let mut stmt = self
-            .tx
-            .prepare_cached("SELECT center_id, name FROM center ORDER BY name, center_id")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT center_id, name, region FROM center ORDER BY name, center_id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)))?;
         rows.map(|row| {
-            let (id, name) = row?;
+            let (id, name, region) = row?;
             Ok(CenterRow {
                 center_id: uuid(&id, "center.center_id")?,
                 name,
+                region,
             })
         })
         .collect()
+    }
+
+    fn viewer(&mut self, id: Uuid) -> Result<Option<ViewerRow>> {
+        self.viewers_where("viewer_id = ?1", &id.to_string())
+            .map(|mut v| v.pop())
+    }
+
+    fn viewer_by_token(&mut self, token_hash: &str) -> Result<Option<ViewerRow>> {
+        self.viewers_where("token_hash = ?1", token_hash)
+            .map(|mut v| v.pop())
+    }
+
+    fn put_viewer(&mut self, v: &ViewerRow) -> Result<()> {
+        let region = match &v.scope {
+            ViewerScope::National => None,
+            ViewerScope::Region(r) => Some(r.as_str()),
+        };
+        self.tx
+            .prepare_cached(&format!(
+                "INSERT OR REPLACE INTO viewer ({VIEWER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+            ))?
+            .execute((
+                v.viewer_id.to_string(),
+                &v.name,
+                region,
+                &v.token_hash,
+                text(v.created_at),
+                v.expires_at.map(text),
+                v.revoked_at.map(text),
+            ))?;
+        Ok(())
+    }
+
+    fn viewers(&mut self) -> Result<Vec<ViewerRow>> {
+        self.viewers_where("?1 = ?1", "")
     }
 
     fn lock_center(&mut self, _id: Uuid) -> Result<()> {

@@ -7,6 +7,7 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use doyak_domain::seeker::SeekerStatus;
 use doyak_domain::{Id, JobSeeker};
+use doyak_server::national::Scope;
 use doyak_server::{PostgresStorage, ServiceConfig, SqliteStorage, Storage, SyncService};
 use doyak_sync_protocol::{
     ChangeBody, ChangeVersion, EnrollRequest, EnrollmentCode, ErrorCode, FieldEdit, HlcStamp,
@@ -19,6 +20,7 @@ use uuid::Uuid;
 mod phone;
 mod reenroll;
 mod transfer;
+mod viewers;
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap()
@@ -713,30 +715,46 @@ fn scenario(service: &SyncService) -> Vec<String> {
 
     // Center a's counts: the seeker is active (상담 단계) since October —
     // one person, so the count is hidden (1–4 never leaves the server).
-    let counts = service.counts(a, "2026-01", "2026-12").unwrap();
+    let own = |center| Scope::Center { center_id: center };
+    let counts = service
+        .counts(&own(a), "2026-01", "2026-12")
+        .unwrap()
+        .counts;
     assert_eq!(counts.len(), 1);
     assert_eq!(
         (
             counts[0].center_id,
-            counts[0].metric.as_str(),
-            counts[0].count,
-            counts[0].suppressed
+            counts[0].count.metric.as_str(),
+            counts[0].count.count,
+            counts[0].count.suppressed
         ),
         (a, "active_seekers", None, true)
     );
-    assert_eq!(counts[0].month, "2026-10");
-    // Another center's device sees nothing of a's.
-    assert!(service.counts(b, "2026-01", "2026-12").unwrap().is_empty());
+    assert_eq!(counts[0].count.month, "2026-10");
+    // Another center's device sees nothing of a's: at most its own
+    // center's row, withheld under the hidden national total of 1.
+    let of_b = service
+        .counts(&own(b), "2026-01", "2026-12")
+        .unwrap()
+        .counts;
+    assert!(
+        of_b.iter()
+            .all(|c| c.center_id == b && c.count.count.is_none())
+    );
     let closed = a1.mutation("seeker", s1, update(&[("status", json!("closed"), 1)]));
     service
         .push(&a1.row, a1.request(vec![closed]), now())
         .unwrap();
     assert!(
-        service.counts(a, "2026-01", "2026-12").unwrap().is_empty(),
+        service
+            .counts(&own(a), "2026-01", "2026-12")
+            .unwrap()
+            .counts
+            .is_empty(),
         "a closed seeker is not active"
     );
     assert!(
-        service.counts(a, "2026-13", "2026-12").is_err(),
+        service.counts(&own(a), "2026-13", "2026-12").is_err(),
         "a month that does not exist is refused"
     );
 

@@ -8,6 +8,7 @@
 mod auth;
 mod front;
 mod proxy;
+mod roles;
 mod routes;
 
 use chrono::{Duration, Utc};

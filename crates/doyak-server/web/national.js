@@ -1,0 +1,189 @@
+// 도약 전국 현황: reads /stats/counts with the viewer's token and draws a
+// chart and a table per metric. Every value is put in with textContent:
+// nothing the server sends is read as markup.
+"use strict";
+
+const METRICS = [
+  ["active_seekers", "참여 중 구직자", "참여한 달 기준, 아직 취업·종료하지 않은 구직자 수 (명)"],
+  ["placements", "취업", "취업일이 속한 달 기준, 기록된 취업 건수 (건)"],
+  ["hires", "알선 합격", "알선한 달 기준, 합격으로 끝난 알선 건수 (건)"],
+];
+const TOKEN_KEY = "doyak.viewerToken";
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  for (const c of children) e.append(c);
+  return e;
+}
+
+function svg(tag, attrs) {
+  const e = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, String(v));
+  return e;
+}
+
+function months(from, to) {
+  const out = [];
+  let [y, m] = from.split("-").map(Number);
+  const [ty, tm] = to.split("-").map(Number);
+  while ((y < ty || (y === ty && m <= tm)) && out.length < 120) {
+    out.push(`${y}-${String(m).padStart(2, "0")}`);
+    m += 1;
+    if (m > 12) { m = 1; y += 1; }
+  }
+  return out;
+}
+
+function defaultPeriod() {
+  const now = new Date();
+  const to = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+  const from = new Date(to.getFullYear(), to.getMonth() - 5, 1);
+  const key = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
+  return [key(from), key(to)];
+}
+
+// A published count as shown: the number, or why it is hidden.
+function shown(p) {
+  if (!p) return { text: "0", value: 0, hidden: false };
+  if (p.count !== null && p.count !== undefined) {
+    return { text: p.count.toLocaleString("ko-KR"), value: p.count, hidden: false };
+  }
+  const text = p.hidden === "protect" ? "비공개" : "5건 미만";
+  return { text, value: null, hidden: true };
+}
+
+function index(rows, key) {
+  const map = new Map();
+  for (const r of rows) map.set(`${key(r)}|${r.month}|${r.metric}`, r);
+  return map;
+}
+
+function chart(series, monthList) {
+  const width = Math.max(360, 70 * monthList.length + 60);
+  const height = 170;
+  const top = 16, bottom = 28, left = 8;
+  const values = monthList.map((m) => shown(series(m)));
+  const max = Math.max(1, ...values.map((v) => v.value || 0));
+  const box = svg("svg", { class: "chart", width, height, role: "img" });
+  const step = (width - left * 2) / monthList.length;
+  monthList.forEach((m, i) => {
+    const v = values[i];
+    const x = left + i * step + step * 0.2;
+    const w = step * 0.6;
+    const label = svg("text", { x: x + w / 2, y: height - 10, "text-anchor": "middle" });
+    label.textContent = m.slice(2).replace("-", ".");
+    box.append(label);
+    const valueText = svg("text", { "text-anchor": "middle", x: x + w / 2 });
+    valueText.textContent = v.text;
+    if (v.value !== null) {
+      const h = ((height - top - bottom) * v.value) / max;
+      box.append(svg("rect", { class: "bar", x, y: height - bottom - h, width: w, height: h }));
+      valueText.setAttribute("y", height - bottom - h - 4);
+    } else {
+      valueText.setAttribute("y", height - bottom - 4);
+    }
+    box.append(valueText);
+  });
+  return box;
+}
+
+function render(data, from, to) {
+  const monthList = months(from, to);
+  const result = $("result");
+  result.replaceChildren();
+  const byCenter = index(data.counts, (r) => r.center_id);
+  const byRegion = index(data.regions, (r) => r.region);
+  const byNation = index(data.national, () => "");
+  const regions = [...new Set(data.centers.map((c) => c.region))].sort();
+  for (const [metric, label, definition] of METRICS) {
+    const section = el("section", { class: "metric", "data-metric": metric },
+      el("h2", {}, label), el("p", { class: "definition" }, definition));
+    let series;
+    if (data.scope.kind === "national") series = (m) => byNation.get(`|${m}|${metric}`);
+    else if (data.scope.kind === "region") series = (m) => byRegion.get(`${data.scope.region}|${m}|${metric}`);
+    else series = (m) => byCenter.get(`${data.scope.center_id}|${m}|${metric}`);
+    section.append(chart(series, monthList));
+    const head = el("tr", {}, el("th", {}, "구분"), ...monthList.map((m) => el("th", {}, m)));
+    const body = el("tbody");
+    const row = (cls, name, get) => {
+      const tr = el("tr", { class: cls });
+      tr.append(el("td", {}, name));
+      for (const m of monthList) {
+        const v = shown(get(m));
+        tr.append(el("td", v.hidden ? { class: "hidden" } : {}, v.text));
+      }
+      body.append(tr);
+    };
+    if (data.scope.kind === "national") row("nation", "전국", (m) => byNation.get(`|${m}|${metric}`));
+    for (const region of regions) {
+      if (data.scope.kind !== "center") {
+        row("region", region, (m) => byRegion.get(`${region}|${m}|${metric}`));
+      }
+      for (const c of data.centers.filter((c) => c.region === region)) {
+        row("center", `\u00a0\u00a0${c.name}`, (m) => byCenter.get(`${c.center_id}|${m}|${metric}`));
+      }
+    }
+    section.append(el("table", {}, el("thead", {}, head), body));
+    result.append(section);
+  }
+  result.dataset.state = "ready";
+}
+
+function scopeText(scope) {
+  if (scope.kind === "national") return "전국";
+  if (scope.kind === "region") return `지역: ${scope.region}`;
+  return "한 센터";
+}
+
+async function show(event) {
+  if (event) event.preventDefault();
+  const token = $("token").value.trim();
+  const from = $("from").value.trim();
+  const to = $("to").value.trim();
+  const status = $("status");
+  const result = $("result");
+  status.className = "";
+  status.textContent = "불러오는 중…";
+  result.dataset.state = "loading";
+  try {
+    const query = new URLSearchParams({ from, to });
+    const response = await fetch(`/stats/counts?${query}`, {
+      headers: { Authorization: `Bearer ${token}` },
+      cache: "no-store",
+      credentials: "omit",
+    });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const details = (body.details || []).join(" ");
+      throw new Error(`${body.message || `서버가 ${response.status}로 답했습니다.`} ${details}`.trim());
+    }
+    sessionStorage.setItem(TOKEN_KEY, token);
+    render(body, from, to);
+    status.textContent = `${scopeText(body.scope)} · ${from} ~ ${to} · 센터 ${body.centers.length}곳`;
+  } catch (e) {
+    result.replaceChildren();
+    result.dataset.state = "error";
+    status.className = "error";
+    status.textContent = e instanceof TypeError ? "서버에 연결할 수 없습니다." : e.message;
+  }
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  const [from, to] = defaultPeriod();
+  $("from").value = from;
+  $("to").value = to;
+  const saved = sessionStorage.getItem(TOKEN_KEY);
+  if (saved) $("token").value = saved;
+  $("ask").addEventListener("submit", show);
+  $("forget").addEventListener("click", () => {
+    sessionStorage.removeItem(TOKEN_KEY);
+    $("token").value = "";
+    $("result").replaceChildren();
+    $("result").dataset.state = "empty";
+    $("status").textContent = "토큰을 지웠습니다.";
+  });
+  if (saved) show();
+});
