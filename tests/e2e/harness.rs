@@ -58,6 +58,111 @@ pub struct Desk {
     _turn: std::sync::MutexGuard<'static, ()>,
 }
 
+/// A private X server on a display number no one else is using; it and
+/// its number, once its socket is there.
+fn start_xvfb() -> (Child, u32) {
+    // A display number no one else is using: Xvfb refuses a taken one.
+    let (xvfb, display) = (0..50)
+        .find_map(|i| {
+            let n = 140 + (std::process::id() % 500) + i * 7;
+            if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
+                return None;
+            }
+            let child = Command::new(tool("Xvfb"))
+                .args([
+                    &format!(":{n}"),
+                    "-screen",
+                    "0",
+                    "1366x768x24",
+                    "-nolisten",
+                    "tcp",
+                ])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .ok()?;
+            Some((child, n))
+        })
+        .expect("Xvfb starts");
+    let socket = format!("/tmp/.X11-unix/X{display}");
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while !Path::new(&socket).exists() {
+        assert!(Instant::now() < deadline, "Xvfb :{display} did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    (xvfb, display)
+}
+
+/// Waits until something listens on each of `ports` (the two minutes
+/// only bound a hang).
+fn wait_listening(what: &str, ports: &[u16]) {
+    let deadline = Instant::now() + Duration::from_secs(120);
+    for p in ports {
+        while std::net::TcpStream::connect(("127.0.0.1", *p)).is_err() {
+            assert!(Instant::now() < deadline, "{what} did not listen on {p}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+/// A web browser (WebKitGTK's MiniBrowser) under WebKitWebDriver on its own
+/// X server, for pages that are not the desk's (the server's national page).
+#[derive(Debug)]
+pub struct Browser {
+    xvfb: Child,
+    driver: Child,
+    pub url: String,
+    pub dir: tempfile::TempDir,
+    _turn: std::sync::MutexGuard<'static, ()>,
+}
+
+/// WebKitGTK's own small browser, which WebKitWebDriver drives.
+pub const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+
+impl Browser {
+    pub fn start() -> Browser {
+        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+        assert!(
+            Path::new(MINIBROWSER).exists(),
+            "{MINIBROWSER} is missing: run `bash scripts/setup.sh` (libwebkit2gtk-4.1 ships it)"
+        );
+        let dir = tempfile::tempdir().expect("temp dir");
+        for sub in ["data", "config", "cache", "runtime"] {
+            std::fs::create_dir_all(dir.path().join(sub)).expect("xdg dir");
+        }
+        let (xvfb, display) = start_xvfb();
+        let port = free_port();
+        let driver = Command::new(tool("WebKitWebDriver"))
+            .arg(format!("--port={port}"))
+            .env("DISPLAY", format!(":{display}"))
+            .env("XDG_DATA_HOME", dir.path().join("data"))
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .env("XDG_CACHE_HOME", dir.path().join("cache"))
+            .env("XDG_RUNTIME_DIR", dir.path().join("runtime"))
+            .env("HOME", dir.path())
+            .env("NO_AT_BRIDGE", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("WebKitWebDriver starts");
+        wait_listening("WebKitWebDriver", &[port]);
+        Browser {
+            xvfb,
+            driver,
+            url: format!("http://127.0.0.1:{port}"),
+            dir,
+            _turn: turn,
+        }
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        terminate(&mut self.driver);
+        terminate(&mut self.xvfb);
+    }
+}
+
 /// The file the desk's frozen unlock clock reads its seconds from.
 const CLOCK_FILE: &str = "unlock-clock";
 
@@ -72,35 +177,7 @@ impl Desk {
         for sub in ["data", "config", "cache", "runtime", "downloads"] {
             std::fs::create_dir_all(dir.path().join(sub)).expect("xdg dir");
         }
-        // A display number no one else is using: Xvfb refuses a taken one.
-        let (xvfb, display) = (0..50)
-            .find_map(|i| {
-                let n = 140 + (std::process::id() % 500) + i * 7;
-                if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
-                    return None;
-                }
-                let child = Command::new(tool("Xvfb"))
-                    .args([
-                        &format!(":{n}"),
-                        "-screen",
-                        "0",
-                        "1366x768x24",
-                        "-nolisten",
-                        "tcp",
-                    ])
-                    .stdout(Stdio::null())
-                    .stderr(Stdio::null())
-                    .spawn()
-                    .ok()?;
-                Some((child, n))
-            })
-            .expect("Xvfb starts");
-        let socket = format!("/tmp/.X11-unix/X{display}");
-        let deadline = Instant::now() + Duration::from_secs(120);
-        while !Path::new(&socket).exists() {
-            assert!(Instant::now() < deadline, "Xvfb :{display} did not start");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        let (xvfb, display) = start_xvfb();
         let (port, native) = (free_port(), free_port());
         let driver = Command::new(tool("tauri-driver"))
             .args([
@@ -141,16 +218,7 @@ impl Desk {
         let url = format!("http://127.0.0.1:{port}");
         // Both tauri-driver and the WebKitWebDriver it starts must listen
         // before a session can be asked for.
-        let deadline = Instant::now() + Duration::from_secs(120);
-        for p in [port, native] {
-            while std::net::TcpStream::connect(("127.0.0.1", p)).is_err() {
-                assert!(
-                    Instant::now() < deadline,
-                    "tauri-driver did not listen on {p}"
-                );
-                std::thread::sleep(Duration::from_millis(50));
-            }
-        }
+        wait_listening("tauri-driver", &[port, native]);
         Desk {
             xvfb,
             driver,

@@ -16,6 +16,7 @@ mod join;
 mod keyboard;
 mod layout;
 mod matching;
+mod national;
 mod outcomes;
 mod passphrase;
 mod posting;

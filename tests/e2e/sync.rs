@@ -77,14 +77,31 @@ pub(crate) fn start_server(dir: &Path) -> Server {
 
 /// Another laptop of the same center: its own file and device, enrolled.
 fn laptop(dir: &Path, name: &str, center: &Center, server: &Server) -> (Store, HttpTransport) {
+    let mut store = new_store(dir, name, center);
+    let transport = enroll_and_sync(&mut store, name, center, server);
+    (store, transport)
+}
+
+/// A new caseload file of `center`, unencrypted (a test's).
+pub(crate) fn new_store(dir: &Path, name: &str, center: &Center) -> Store {
     let ctx = WriteContext::new(chrono::Utc::now(), name);
-    let mut store = Store::create(
+    Store::create(
         &dir.join(format!("{name}.doyak")),
         &Passphrase::unencrypted_for_benchmarks(),
         center,
         &ctx,
     )
-    .unwrap();
+    .unwrap()
+}
+
+/// Enrolls the store's device with a code from the server's administrator
+/// and syncs it once; the transport, to sync again.
+pub(crate) fn enroll_and_sync(
+    store: &mut Store,
+    name: &str,
+    center: &Center,
+    server: &Server,
+) -> HttpTransport {
     let code = admin(&server.data, &["code", "--center", &center.id.to_string()]);
     let enrolled = enroll(
         &server.url,
@@ -102,14 +119,14 @@ fn laptop(dir: &Path, name: &str, center: &Center, server: &Server) -> (Store, H
     let mut transport =
         HttpTransport::new(&server.url, Some(enrolled.token), &TlsRoots::Public).unwrap();
     sync_store(
-        &mut store,
+        store,
         &mut transport,
         &chrono::Utc::now,
         SyncLimits::default(),
         &mut |_| {},
     )
     .unwrap();
-    (store, transport)
+    transport
 }
 
 #[test]

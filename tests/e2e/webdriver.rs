@@ -1,5 +1,6 @@
 //! A small W3C WebDriver client: the dozen endpoints the desk's end-to-end
-//! tests use, over blocking HTTP to tauri-driver on loopback.
+//! tests use, over blocking HTTP to tauri-driver (or WebKitWebDriver
+//! itself, for the server's page) on loopback.
 
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
@@ -90,6 +91,32 @@ impl Session {
             base: format!("{driver}/session/{id}"),
             application: application.to_owned(),
         })
+    }
+
+    /// Starts `browser` (MiniBrowser) under WebKitWebDriver at `driver`.
+    pub fn browse(driver: &str, browser: &str) -> Result<Session, String> {
+        let agent = agent();
+        let caps = json!({
+            "capabilities": {
+                "alwaysMatch": {
+                    "webkitgtk:browserOptions": { "binary": browser, "args": ["--automation"] }
+                }
+            }
+        });
+        let value = send(&agent, "POST", &format!("{driver}/session"), Some(caps))?;
+        let id = value["sessionId"]
+            .as_str()
+            .ok_or_else(|| format!("no session id in {value}"))?;
+        Ok(Session {
+            agent,
+            base: format!("{driver}/session/{id}"),
+            application: browser.to_owned(),
+        })
+    }
+
+    /// Opens `url` in the session's window.
+    pub fn go(&self, url: &str) -> Result<(), String> {
+        self.post("/url", json!({ "url": url })).map(drop)
     }
 
     fn post(&self, path: &str, body: Value) -> Result<Value, String> {

@@ -309,17 +309,35 @@ impl SyncService {
         if !ViewerToken::looks_like(bearer) {
             return self.authenticate(bearer, now).map(Caller::Device);
         }
-        let token =
-            ViewerToken::parse(bearer).ok_or_else(|| ApiError::new(ErrorCode::AuthInvalid))?;
+        // The protocol's messages speak to a desk; a viewer is told in
+        // its own words.
+        let refused = |code, message: &str| {
+            let mut body = ErrorBody::new(code);
+            body.message = message.to_owned();
+            ApiError::with_body(body)
+        };
+        let invalid = || {
+            refused(
+                ErrorCode::AuthInvalid,
+                "열람 토큰이 올바르지 않습니다. 서버 관리자에게 받은 토큰(doyak_vt1_…)을 그대로 붙여 넣어 주세요.",
+            )
+        };
+        let token = ViewerToken::parse(bearer).ok_or_else(invalid)?;
         let viewer = self
             .storage
             .transact(|tx| tx.viewer_by_token(&hash_secret(token.expose_secret())))?
-            .ok_or_else(|| ApiError::new(ErrorCode::AuthInvalid))?;
+            .ok_or_else(invalid)?;
         if viewer.revoked_at.is_some() {
-            return Err(ApiError::new(ErrorCode::AuthRevoked));
+            return Err(refused(
+                ErrorCode::AuthRevoked,
+                "이 열람 토큰은 폐기되었습니다. 서버 관리자에게 새 토큰을 받아 주세요.",
+            ));
         }
         if viewer.expires_at.is_some_and(|at| at <= now) {
-            return Err(ApiError::new(ErrorCode::AuthExpired));
+            return Err(refused(
+                ErrorCode::AuthExpired,
+                "이 열람 토큰은 기한이 지났습니다. 서버 관리자에게 새 토큰을 받아 주세요.",
+            ));
         }
         Ok(Caller::Viewer(viewer))
     }

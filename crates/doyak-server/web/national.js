@@ -3,10 +3,11 @@
 // nothing the server sends is read as markup.
 "use strict";
 
+// id, label, definition, what a count counts
 const METRICS = [
-  ["active_seekers", "참여 중 구직자", "참여한 달 기준, 아직 취업·종료하지 않은 구직자 수 (명)"],
-  ["placements", "취업", "취업일이 속한 달 기준, 기록된 취업 건수 (건)"],
-  ["hires", "알선 합격", "알선한 달 기준, 합격으로 끝난 알선 건수 (건)"],
+  ["active_seekers", "참여 중 구직자", "참여한 달 기준, 아직 취업·종료하지 않은 구직자 수 (명)", "명"],
+  ["placements", "취업", "취업일이 속한 달 기준, 기록된 취업 건수 (건)", "건"],
+  ["hires", "알선 합격", "알선한 달 기준, 합격으로 끝난 알선 건수 (건)", "건"],
 ];
 const TOKEN_KEY = "doyak.viewerToken";
 
@@ -45,13 +46,15 @@ function defaultPeriod() {
   return [key(from), key(to)];
 }
 
-// A published count as shown: the number, or why it is hidden.
-function shown(p) {
+// A published count as shown: the number, or why it is hidden ("5명
+// 미만" for 1–4; "비공개" for a cell hidden to protect one, or withheld
+// under a hidden total, which may be anything).
+function shown(p, unit) {
   if (!p) return { text: "0", value: 0, hidden: false };
   if (p.count !== null && p.count !== undefined) {
     return { text: p.count.toLocaleString("ko-KR"), value: p.count, hidden: false };
   }
-  const text = p.hidden === "protect" ? "비공개" : "5건 미만";
+  const text = p.hidden === "small" ? `5${unit} 미만` : "비공개";
   return { text, value: null, hidden: true };
 }
 
@@ -61,11 +64,14 @@ function index(rows, key) {
   return map;
 }
 
-function chart(series, monthList) {
+function chart(series, monthList, unit) {
   const width = Math.max(360, 70 * monthList.length + 60);
   const height = 170;
   const top = 16, bottom = 28, left = 8;
-  const values = monthList.map((m) => shown(series(m)));
+  const values = monthList.map((m) => shown(series(m), unit));
+  if (values.every((v) => v.value === 0)) {
+    return el("p", { class: "definition empty" }, "이 기간에 집계된 것이 없습니다.");
+  }
   const max = Math.max(1, ...values.map((v) => v.value || 0));
   const box = svg("svg", { class: "chart", width, height, role: "img" });
   const step = (width - left * 2) / monthList.length;
@@ -78,7 +84,7 @@ function chart(series, monthList) {
     box.append(label);
     const valueText = svg("text", { "text-anchor": "middle", x: x + w / 2 });
     valueText.textContent = v.text;
-    if (v.value !== null) {
+    if (v.value) {
       const h = ((height - top - bottom) * v.value) / max;
       box.append(svg("rect", { class: "bar", x, y: height - bottom - h, width: w, height: h }));
       valueText.setAttribute("y", height - bottom - h - 4);
@@ -98,21 +104,21 @@ function render(data, from, to) {
   const byRegion = index(data.regions, (r) => r.region);
   const byNation = index(data.national, () => "");
   const regions = [...new Set(data.centers.map((c) => c.region))].sort();
-  for (const [metric, label, definition] of METRICS) {
+  for (const [metric, label, definition, unit] of METRICS) {
     const section = el("section", { class: "metric", "data-metric": metric },
       el("h2", {}, label), el("p", { class: "definition" }, definition));
     let series;
     if (data.scope.kind === "national") series = (m) => byNation.get(`|${m}|${metric}`);
     else if (data.scope.kind === "region") series = (m) => byRegion.get(`${data.scope.region}|${m}|${metric}`);
     else series = (m) => byCenter.get(`${data.scope.center_id}|${m}|${metric}`);
-    section.append(chart(series, monthList));
+    section.append(chart(series, monthList, unit));
     const head = el("tr", {}, el("th", {}, "구분"), ...monthList.map((m) => el("th", {}, m)));
     const body = el("tbody");
     const row = (cls, name, get) => {
       const tr = el("tr", { class: cls });
       tr.append(el("td", {}, name));
       for (const m of monthList) {
-        const v = shown(get(m));
+        const v = shown(get(m), unit);
         tr.append(el("td", v.hidden ? { class: "hidden" } : {}, v.text));
       }
       body.append(tr);
@@ -156,6 +162,7 @@ async function show(event) {
       credentials: "omit",
     });
     const body = await response.json().catch(() => ({}));
+    if (response.status === 401) sessionStorage.removeItem(TOKEN_KEY);
     if (!response.ok) {
       const details = (body.details || []).join(" ");
       throw new Error(`${body.message || `서버가 ${response.status}로 답했습니다.`} ${details}`.trim());

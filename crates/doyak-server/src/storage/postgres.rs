@@ -14,19 +14,19 @@ mod migrate;
 #[macro_use]
 mod rows;
 mod tls;
+mod viewers;
 
 use super::{Logged, Result, ToLog, Tx, logged};
 use crate::error::StorageError;
 use crate::model::{
-    CenterRow, CountRow, DeviceRow, RecordRow, TransferRow, ViewerRow, ViewerScope, decode_fields,
-    encode_fields,
+    CenterRow, CountRow, DeviceRow, RecordRow, TransferRow, ViewerRow, decode_fields, encode_fields,
 };
 use chrono::{DateTime, Utc};
 use copy::CopyRows;
 use postgres::types::ToSql;
 use postgres::{Client, IsolationLevel, Row, Statement, Transaction};
 use r2d2_postgres::PostgresConnectionManager;
-use rows::{corrupt, device_row, signed, text, time, unsigned, uuid, viewer_row};
+use rows::{corrupt, device_row, signed, text, time, unsigned, uuid};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -232,60 +232,19 @@ impl Tx for PgTx<'_> {
     }
 
     fn viewer(&mut self, id: Uuid) -> Result<Option<ViewerRow>> {
-        let sql = concat!(
-            "SELECT ",
-            viewer_columns!(),
-            " FROM viewer WHERE viewer_id = $1"
-        );
-        let row = self.query_opt(sql, &[&id.to_string()])?;
-        row.as_ref().map(viewer_row).transpose()
+        self.read_viewer(id)
     }
 
     fn viewer_by_token(&mut self, token_hash: &str) -> Result<Option<ViewerRow>> {
-        let sql = concat!(
-            "SELECT ",
-            viewer_columns!(),
-            " FROM viewer WHERE token_hash = $1"
-        );
-        let row = self.query_opt(sql, &[&token_hash])?;
-        row.as_ref().map(viewer_row).transpose()
+        self.read_viewer_by_token(token_hash)
     }
 
     fn put_viewer(&mut self, v: &ViewerRow) -> Result<()> {
-        let region = match &v.scope {
-            ViewerScope::National => None,
-            ViewerScope::Region(r) => Some(r.as_str()),
-        };
-        self.execute(
-            concat!(
-                "INSERT INTO viewer (",
-                viewer_columns!(),
-                ") VALUES ($1, $2, $3, $4, $5, $6, $7)
-                 ON CONFLICT (viewer_id) DO UPDATE SET name = excluded.name,
-                   region = excluded.region, token_hash = excluded.token_hash,
-                   created_at = excluded.created_at, expires_at = excluded.expires_at,
-                   revoked_at = excluded.revoked_at"
-            ),
-            &[
-                &v.viewer_id.to_string(),
-                &v.name,
-                &region,
-                &v.token_hash,
-                &text(v.created_at),
-                &v.expires_at.map(text),
-                &v.revoked_at.map(text),
-            ],
-        )?;
-        Ok(())
+        self.write_viewer(v)
     }
 
     fn viewers(&mut self) -> Result<Vec<ViewerRow>> {
-        let sql = concat!(
-            "SELECT ",
-            viewer_columns!(),
-            " FROM viewer ORDER BY created_at, viewer_id"
-        );
-        self.query(sql, &[])?.iter().map(viewer_row).collect()
+        self.read_viewers()
     }
 
     fn lock_center(&mut self, id: Uuid) -> Result<()> {

@@ -2,7 +2,7 @@
 //! device and viewer rows in the column order their statements name.
 
 use crate::error::StorageError;
-use crate::model::{DeviceRow, ViewerRow, ViewerScope};
+use crate::model::DeviceRow;
 use crate::storage::Result;
 use chrono::{DateTime, Utc};
 use postgres::Row;
@@ -56,26 +56,5 @@ pub(super) fn device_row(r: &Row) -> Result<DeviceRow> {
             .ok_or_else(corrupt("device"))?,
         expires_at: time(r.try_get(6)?, "device.expires_at")?,
         revoked_at: time(r.try_get(7)?, "device.revoked_at")?,
-    })
-}
-
-/// The viewer columns, in the order [`viewer_row`] reads them.
-macro_rules! viewer_columns {
-    () => {
-        "viewer_id, name, region, token_hash, created_at, expires_at, revoked_at"
-    };
-}
-
-pub(super) fn viewer_row(r: &Row) -> Result<ViewerRow> {
-    let region: Option<String> = r.try_get(2)?;
-    Ok(ViewerRow {
-        viewer_id: uuid(&r.try_get::<_, String>(0)?, "viewer.viewer_id")?,
-        name: r.try_get(1)?,
-        scope: region.map_or(ViewerScope::National, ViewerScope::Region),
-        token_hash: r.try_get(3)?,
-        created_at: time(Some(r.try_get(4)?), "viewer.created_at")?
-            .ok_or_else(corrupt("viewer"))?,
-        expires_at: time(r.try_get(5)?, "viewer.expires_at")?,
-        revoked_at: time(r.try_get(6)?, "viewer.revoked_at")?,
     })
 }
