@@ -45,6 +45,11 @@ fn performance_shows_figures_lists_who_is_behind_one_and_saves_a_workbook_and_a_
     );
     wait_text(&s, "#kpi-funnel-stage_diagnosis", "명");
     wait_text(&s, "#kpi-trend", "월별 추이");
+    // The charts are drawn (uPlot's canvas), not only their tables.
+    s.find("#kpi-trend .uplot canvas")
+        .expect("the trend chart is drawn");
+    s.find("#kpi-retention .uplot canvas")
+        .expect("the retention chart is drawn");
     shot(&s, "90-performance");
     scroll_to(&s, "kpi-trend");
     shot(&s, "91-performance-charts");

@@ -196,6 +196,9 @@ impl Desk {
             .env("XDG_DOWNLOAD_DIR", dir.path().join("downloads"))
             .env("HOME", dir.path())
             .env("NO_AT_BRIDGE", "1")
+            // A counselor's session is Korean: the page's locale is ko-KR
+            // (uPlot reads it when it loads; under a bare "C" it threw).
+            .env("LANG", "ko_KR.UTF-8")
             // The unlock throttle's clock stands still until the test moves
             // it (src-tauri/src/unlock_clock.rs; debug builds only).
             .env("DOYAK_E2E_CLOCK", dir.path().join(CLOCK_FILE))

@@ -9,6 +9,10 @@ export interface Series {
   values: (number | null)[];
 }
 
+/** The axes are drawn on the canvas, in the desk's font (uPlot's default is
+ * system-ui, which may have no Korean). */
+const AXIS_FONT = '12px "Pretendard GOV", sans-serif';
+
 function options(props: { xLabels: string[]; series: Series[]; unit: string }, width: number): uPlot.Options {
   return {
     width: Math.max(320, width || 640),
@@ -16,8 +20,8 @@ function options(props: { xLabels: string[]; series: Series[]; unit: string }, w
     scales: { x: { time: false } },
     axes: [
       // A label on whole positions only: uPlot also ticks halfway.
-      { values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? (props.xLabels[t] ?? "") : "")) },
-      { values: (_u, ticks) => ticks.map((t) => `${t.toLocaleString("ko-KR")}${props.unit}`) },
+      { font: AXIS_FONT, values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? (props.xLabels[t] ?? "") : "")) },
+      { font: AXIS_FONT, values: (_u, ticks) => ticks.map((t) => `${t.toLocaleString("ko-KR")}${props.unit}`) },
     ],
     series: [
       { label: "구분", value: (_u, v) => (v === null ? "" : (props.xLabels[Math.round(v)] ?? "")) },
