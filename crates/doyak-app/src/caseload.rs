@@ -93,6 +93,10 @@ pub struct Desk {
     /// What matching derived from the caseload, kept until a seeker,
     /// vacancy or 알선 changes (see `recommend`).
     pub(crate) match_pool: std::cell::RefCell<Option<crate::recommend::MatchPool>>,
+    /// 성과's facts, kept until anything in the caseload changes (see
+    /// `figures::kpi_facts`): the list behind a figure and the saves reuse
+    /// the dashboard's read.
+    pub(crate) kpi_facts: std::cell::RefCell<Option<crate::figures::KpiFacts>>,
     /// Where the device token is kept besides the caseload (sync `vault`):
     /// none until the shell hands the OS keyring over.
     pub(crate) vault: Arc<dyn crate::sync::TokenVault>,
@@ -197,6 +201,7 @@ impl Desk {
             clock,
             actor,
             match_pool: Default::default(),
+            kpi_facts: Default::default(),
             vault: Arc::new(crate::sync::NoKeyring),
         })
     }
@@ -219,6 +224,7 @@ impl Desk {
             clock,
             actor: "local".to_owned(),
             match_pool: Default::default(),
+            kpi_facts: Default::default(),
             vault: Arc::new(crate::sync::NoKeyring),
         })
     }
@@ -237,6 +243,7 @@ impl Desk {
             clock,
             actor: "reader".to_owned(),
             match_pool: Default::default(),
+            kpi_facts: Default::default(),
             vault: Arc::new(crate::sync::NoKeyring),
         })
     }

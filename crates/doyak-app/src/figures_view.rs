@@ -137,7 +137,7 @@ impl Desk {
         let today = self.clock.today();
         let now = period(from, to, today)?;
         let before = now.previous();
-        let facts = self.kpi_caseload(before.from, now.to)?;
+        let facts = self.kpi_facts(before.from, now.to)?;
         let (a, b) = (
             doyak_kpi::compute(&facts, now),
             doyak_kpi::compute(&facts, before),
@@ -175,7 +175,7 @@ impl Desk {
                 .ok_or(AppError::NotFound { what: "구분" })?;
             Some((c, key))
         };
-        let facts = self.kpi_caseload(now.from, now.to)?;
+        let facts = self.kpi_facts(now.from, now.to)?;
         let members = doyak_kpi::members(&facts, now, figure, cell);
         let firms = definition.side != "구직자";
         let mut rows = Vec::new();

@@ -159,6 +159,7 @@ impl Desk {
             clock,
             actor: "local".to_owned(),
             match_pool: Default::default(),
+            kpi_facts: Default::default(),
             vault,
         };
         let binding = desk.binding_here();

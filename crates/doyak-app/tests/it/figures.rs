@@ -127,3 +127,36 @@ fn the_workbook_and_the_report_are_new_files_never_over_one() {
     );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
 }
+
+#[test]
+fn the_facts_are_read_once_until_the_caseload_changes() {
+    let mut fx = new_desk();
+    enrol(&mut fx, "김도약", "2026-11-20");
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let (oct, nov_end) = (day("2026-10-01"), day("2026-11-30"));
+    // The dashboard of November reads October too (the month before).
+    fx.desk.kpi_dashboard("2026-11", "2026-11").unwrap();
+    let first = fx.desk.kpi_facts(oct, nov_end).unwrap();
+    let november = fx.desk.kpi_facts(day("2026-11-01"), nov_end).unwrap();
+    assert!(
+        std::sync::Arc::ptr_eq(&first, &november),
+        "November's list reuses the read that covered October and November"
+    );
+    let wider = fx.desk.kpi_facts(day("2026-09-01"), nov_end).unwrap();
+    assert!(
+        !std::sync::Arc::ptr_eq(&first, &wider),
+        "September's sessions were never read: read again"
+    );
+    enrol(&mut fx, "박이월", "2026-11-21");
+    let after = fx.desk.kpi_facts(day("2026-11-01"), nov_end).unwrap();
+    assert_eq!(
+        (wider.seekers.len(), after.seekers.len()),
+        (1, 2),
+        "a write is seen at once: the kept facts are dropped"
+    );
+    let members = fx
+        .desk
+        .kpi_members("2026-11", "2026-11", "seekers_new", "", "")
+        .unwrap();
+    assert_eq!(members.total, 2);
+}
