@@ -13,6 +13,7 @@
 //! embedded SQLite file behind one trait; [`http`] is the axum front.
 
 pub mod error;
+pub mod figures;
 pub mod http;
 pub mod limit;
 pub mod merge;

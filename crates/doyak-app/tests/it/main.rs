@@ -18,6 +18,7 @@ mod forms;
 mod iap;
 mod import;
 mod keyring;
+mod national_figures;
 mod outcomes;
 mod passphrase;
 mod quick;
