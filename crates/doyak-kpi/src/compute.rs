@@ -136,15 +136,35 @@ enum Obs {
     },
 }
 
-#[derive(Default)]
-struct Acc {
-    n: u32,
-    sum: f64,
-    hits: u32,
-    values: Vec<f64>,
+/// A figure's cell before it is read as a value: how many units, what
+/// their numbers add up to, how many had the flag, and each number (for a
+/// median). Two of them over disjoint units (two centers' caseloads) merge
+/// into the one of both ([`Partial::merge`]); never two periods' (a firm
+/// active in both months would count twice).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Partial {
+    pub n: u32,
+    pub sum: f64,
+    pub hits: u32,
+    pub values: Vec<f64>,
 }
 
-impl Acc {
+type Acc = Partial;
+
+impl Partial {
+    /// Adds the units of `other` (disjoint from these).
+    pub fn merge(&mut self, other: &Partial) {
+        self.n += other.n;
+        self.sum += other.sum;
+        self.hits += other.hits;
+        self.values.extend_from_slice(&other.values);
+    }
+
+    /// The cell of these units as `aggregate` reads them.
+    pub fn to_cell(&self, key: String, aggregate: Aggregate) -> Cell {
+        self.clone().cell(key, aggregate)
+    }
+
     fn add(&mut self, obs: Obs) {
         match obs {
             Obs::One => {
@@ -560,6 +580,14 @@ fn activity_figures<'a>(c: &'a Caseload, period: Period, out: &mut Tallies<'a>) 
             out.push("days_to_fill", &k, Obs::Number(days as f64));
         }
     }
+}
+
+/// Every figure's total for the period, unread ([`Partial`]), in catalogue
+/// order: what a server merges over several centers' caseloads.
+pub fn totals(c: &Caseload, period: Period) -> Vec<Partial> {
+    let mut tallies = Tallies::new();
+    tally(c, period, &mut tallies);
+    tallies.figures.into_iter().map(|t| t.total).collect()
 }
 
 /// Every figure of the catalogue for the period, in catalogue order.

@@ -15,9 +15,10 @@ mod suppress;
 
 pub use catalogue::{Aggregate, Cut, Definition, FIGURES, Group, Unit, definition};
 pub use compute::{
-    Cell, CutTable, Figure, Member, Period, PeriodError, compute, members, month_key,
+    Cell, CutTable, Figure, Member, Partial, Period, PeriodError, compute, members, month_key,
+    totals,
 };
 pub use publish::{
     Hidden, MIN_CELL, PublishedCell, PublishedCut, PublishedFigure, hidden_label, hidden_text,
-    n_unit, publish, publish_all, publish_cell, publish_partition,
+    n_unit, publish, publish_all, publish_cell, publish_partition, publish_partitions,
 };

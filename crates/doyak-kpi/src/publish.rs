@@ -128,13 +128,32 @@ pub fn publish_all(figures: &[Figure]) -> Vec<PublishedFigure> {
 /// second value is then `true`). The total itself is the caller's to
 /// publish (hidden when small).
 pub fn publish_partition(total: &Cell, rows: &[Cell]) -> (Vec<PublishedCell>, bool) {
-    let plan = suppress::plan(&[Member { total, rows }]);
-    let withheld = plan.withheld[0];
-    let cells = rows
+    publish_partitions(&[(total, rows)])
+        .pop()
+        .unwrap_or_else(|| (Vec::new(), false))
+}
+
+/// Several figures over the same units (a [`Group`]), each one's rows
+/// under its total, published as [`publish_partition`] does but hiding the
+/// same keys in every one of them (comparing two figures would otherwise
+/// give a hidden row away). Rows are matched by key.
+pub fn publish_partitions(members: &[(&Cell, &[Cell])]) -> Vec<(Vec<PublishedCell>, bool)> {
+    let list: Vec<Member<'_>> = members
         .iter()
-        .map(|r| published_cell(r, withheld || plan.hide.contains(&r.key)))
+        .map(|(total, rows)| Member { total, rows })
         .collect();
-    (cells, withheld)
+    let plan = suppress::plan(&list);
+    members
+        .iter()
+        .zip(&plan.withheld)
+        .map(|((_, rows), &withheld)| {
+            let cells = rows
+                .iter()
+                .map(|r| published_cell(r, withheld || plan.hide.contains(&r.key)))
+                .collect();
+            (cells, withheld)
+        })
+        .collect()
 }
 
 /// A cell published on its own, hidden only when it is small.

@@ -476,4 +476,32 @@ proptest! {
             }
         }
     }
+
+    /// Two centers' totals, merged, are the totals of both caseloads as
+    /// one: what the server's national figures rest on. Each figure read
+    /// from the merge equals the one computed over both (a median too).
+    #[test]
+    fn totals_of_two_caseloads_merge_into_the_totals_of_both(
+        a in arb_caseload(),
+        b in arb_caseload(),
+    ) {
+        let p = Period::months("2026-03", "2026-03", day("2026-12-04")).unwrap();
+        let both = Caseload {
+            seekers: a.seekers.iter().chain(&b.seekers).cloned().collect(),
+            ..Default::default()
+        };
+        let mut merged = doyak_kpi::totals(&a, p);
+        for (m, t) in merged.iter_mut().zip(doyak_kpi::totals(&b, p)) {
+            m.merge(&t);
+        }
+        for (f, m) in compute(&both, p).iter().zip(&merged) {
+            let cell = m.to_cell(String::new(), f.definition.aggregate);
+            prop_assert_eq!(cell.n, f.total.n, "{}", f.definition.id);
+            let close = match (cell.value, f.total.value) {
+                (Some(x), Some(y)) => (x - y).abs() < 1e-9,
+                (x, y) => x == y,
+            };
+            prop_assert!(close, "{}: {:?} ≠ {:?}", f.definition.id, cell.value, f.total.value);
+        }
+    }
 }

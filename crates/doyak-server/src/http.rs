@@ -42,6 +42,8 @@ use uuid::Uuid;
 
 /// Path of the national counts.
 pub const COUNTS: &str = "/stats/counts";
+/// Path of the national figures (the desk's 성과, month by month).
+pub const FIGURES: &str = "/stats/figures";
 pub const OPENAPI: &str = "/openapi.json";
 pub const HEALTH: &str = "/healthz";
 /// The read-only national page and what it loads (docs/national.md).
@@ -74,6 +76,7 @@ pub enum Endpoint {
     Push,
     Pull,
     Counts,
+    Figures,
     OpenApi,
     Health,
     National,
@@ -82,12 +85,13 @@ pub enum Endpoint {
 }
 
 impl Endpoint {
-    pub const ALL: [Endpoint; 10] = [
+    pub const ALL: [Endpoint; 11] = [
         Endpoint::Info,
         Endpoint::Enroll,
         Endpoint::Push,
         Endpoint::Pull,
         Endpoint::Counts,
+        Endpoint::Figures,
         Endpoint::OpenApi,
         Endpoint::Health,
         Endpoint::National,
@@ -110,6 +114,7 @@ impl Endpoint {
             Endpoint::Push => paths::PUSH,
             Endpoint::Pull => paths::PULL,
             Endpoint::Counts => COUNTS,
+            Endpoint::Figures => FIGURES,
             Endpoint::OpenApi => OPENAPI,
             Endpoint::Health => HEALTH,
             Endpoint::National => NATIONAL,
@@ -126,6 +131,7 @@ impl Endpoint {
             Endpoint::Push => "push",
             Endpoint::Pull => "pull",
             Endpoint::Counts => "counts",
+            Endpoint::Figures => "figures",
             Endpoint::OpenApi => "openapi",
             Endpoint::Health => "health",
             Endpoint::National | Endpoint::NationalScript | Endpoint::NationalFont => "national",
@@ -143,6 +149,7 @@ impl Endpoint {
             Endpoint::Push => post(push),
             Endpoint::Pull => post(pull),
             Endpoint::Counts => get(counts),
+            Endpoint::Figures => get(figures),
             Endpoint::OpenApi => get(openapi),
             Endpoint::Health => get(|| async { "ok" }),
             Endpoint::National => get(|| async { page("text/html; charset=utf-8", PAGE_HTML) }),
@@ -549,15 +556,7 @@ async fn counts(
 ) -> Response {
     let mut trace = Trace::of_caller(&caller);
     let result = async {
-        let Query(period) = period.map_err(|_| ApiError::new(ErrorCode::RequestMalformed))?;
-        let (from, to) = match (period.from, period.to) {
-            (Some(f), Some(t)) => (f, t),
-            _ => {
-                let mut body = ErrorBody::new(ErrorCode::RequestMalformed);
-                body.details = vec!["from=YYYY-MM&to=YYYY-MM 를 함께 적어 주세요.".into()];
-                return Err(ApiError::with_body(body));
-            }
-        };
+        let (from, to) = period_of(period)?;
         let service = app.service.clone();
         let scope = caller.scope();
         blocking(move || service.counts(&scope, &from, &to)).await
@@ -600,6 +599,48 @@ fn page(content_type: &'static str, body: &'static [u8]) -> Response {
         body,
     )
         .into_response()
+}
+
+/// The desk's figures month by month as the caller may read them (see
+/// [`SyncService::figures`]); "today" is the day in Korea.
+async fn figures(
+    State(app): State<Arc<App>>,
+    AuthedCaller(caller): AuthedCaller,
+    period: Result<Query<Period>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let mut trace = Trace::of_caller(&caller);
+    let result = async {
+        let (from, to) = period_of(period)?;
+        let service = app.service.clone();
+        let scope = caller.scope();
+        let today = (Utc::now() + chrono::Duration::hours(9)).date_naive();
+        blocking(move || service.figures(&scope, &from, &to, today)).await
+    }
+    .await;
+    let mut response = match result {
+        Ok(figures) => {
+            trace.items = figures.by_center.len();
+            json(200, &figures)
+        }
+        Err(e) => error(e),
+    };
+    response.extensions_mut().insert(trace);
+    response
+}
+
+/// `from` and `to`, both required.
+fn period_of(
+    period: Result<Query<Period>, axum::extract::rejection::QueryRejection>,
+) -> Result<(String, String), ApiError> {
+    let Query(period) = period.map_err(|_| ApiError::new(ErrorCode::RequestMalformed))?;
+    match (period.from, period.to) {
+        (Some(f), Some(t)) => Ok((f, t)),
+        _ => {
+            let mut body = ErrorBody::new(ErrorCode::RequestMalformed);
+            body.details = vec!["from=YYYY-MM&to=YYYY-MM 를 함께 적어 주세요.".into()];
+            Err(ApiError::with_body(body))
+        }
+    }
 }
 
 async fn openapi() -> Response {

@@ -17,7 +17,7 @@
 //! Pure: no storage, no HTTP.
 
 use crate::model::{CenterRow, CountRow, ViewerScope};
-use doyak_kpi::{Cell, Hidden, PublishedCell, publish_cell, publish_partition};
+use doyak_kpi::{Cell, FIGURES, Hidden, Partial};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use uuid::Uuid;
@@ -126,16 +126,8 @@ pub fn publish(scope: &Scope, centers: &[CenterRow], rows: &[CountRow]) -> Count
         .map(|c| (c.center_id, region_label(c)))
         .collect();
     let all = publish_all(&region_of, rows);
-    let covers_center = |c: &Uuid| match scope {
-        Scope::Center { center_id } => c == center_id,
-        Scope::Region { region } => region_of.get(c) == Some(region),
-        Scope::National => true,
-    };
-    let covers_region = |r: &str| match scope {
-        Scope::Center { .. } => false,
-        Scope::Region { region } => region == r,
-        Scope::National => true,
-    };
+    let covers_center = |c: &Uuid| covers_center(scope, &region_of, c);
+    let covers_region = |r: &str| covers_region(scope, r);
     Counts {
         scope: scope.clone(),
         centers: centers
@@ -175,107 +167,261 @@ struct All {
     national: Vec<Published>,
 }
 
-/// Every cell of the tree, published (see the module's note).
+/// Every cell of the tree, published (see the module's note): each
+/// metric alone (they count different things).
 fn publish_all(region_of: &BTreeMap<Uuid, String>, rows: &[CountRow]) -> All {
-    // Every center of each region, counted or not: a withheld region
-    // withholds all of them, so that a row's presence says nothing.
-    let mut members: BTreeMap<String, BTreeSet<Uuid>> = BTreeMap::new();
+    let mut every: BTreeMap<String, BTreeSet<Uuid>> = BTreeMap::new();
     for (id, region) in region_of {
-        members.entry(region.clone()).or_default().insert(*id);
+        every.entry(region.clone()).or_default().insert(*id);
     }
-    // (month, metric) → region → center → count
-    let mut trees: BTreeMap<(String, String), BTreeMap<String, BTreeMap<Uuid, u64>>> =
-        BTreeMap::new();
+    let mut trees: BTreeMap<(String, String), tree::Member> = BTreeMap::new();
     for r in rows {
         let region = region_of
             .get(&r.center_id)
             .cloned()
             .unwrap_or_else(|| NO_REGION.to_owned());
-        members
-            .entry(region.clone())
-            .or_default()
-            .insert(r.center_id);
-        *trees
+        every.entry(region.clone()).or_default().insert(r.center_id);
+        let m = trees
             .entry((r.month.clone(), r.metric.clone()))
-            .or_default()
-            .entry(region)
-            .or_default()
-            .entry(r.center_id)
-            .or_default() += r.count;
+            .or_default();
+        add(
+            m.centers
+                .entry(r.center_id)
+                .or_insert_with(|| cell(r.center_id.to_string(), 0)),
+            r.count,
+        );
+        add(
+            m.regions
+                .entry(region.clone())
+                .or_insert_with(|| cell(region, 0)),
+            r.count,
+        );
+        add(
+            m.nation.get_or_insert_with(|| cell(String::new(), 0)),
+            r.count,
+        );
     }
     let mut all = All {
         centers: Vec::new(),
         regions: Vec::new(),
         national: Vec::new(),
     };
-    for ((month, metric), tree) in trees {
-        let out = |count: Option<u64>, hidden: Option<Why>| Published {
+    for ((month, metric), member) in trees {
+        let out = |s: tree::Shown| Published {
             month: month.clone(),
             metric: metric.clone(),
-            count,
-            suppressed: hidden.is_some(),
-            hidden,
+            count: s.n.map(u64::from),
+            suppressed: s.hidden.is_some(),
+            hidden: s.hidden,
         };
-        let published = |c: PublishedCell| out(c.n.map(u64::from), c.hidden.map(Why::from));
-        let withheld = || out(None, Some(Why::Withheld));
-        let region_totals: Vec<Cell> = tree
-            .iter()
-            .map(|(region, centers)| cell(region.clone(), centers.values().sum()))
-            .collect();
-        let nation = cell(
-            String::new(),
-            region_totals.iter().map(|c| u64::from(c.n)).sum(),
-        );
-        let nation_cell = publish_cell(&nation);
-        let nation_hidden = nation_cell.hidden.is_some();
-        all.national.push(published(nation_cell));
-        // None: every region withheld.
-        let regions = under(&nation, nation_hidden, &region_totals);
-        for (region, every) in &members {
-            let counted = tree.get(region);
-            let position = counted.and_then(|_| tree.keys().position(|r| r == region));
-            let region_cell = match (&regions, position) {
-                (None, _) => withheld(),
-                (Some(cells), Some(at)) => published(cells[at].clone()),
-                // Nothing counted in it, under a shown total: a 0.
-                (Some(_), None) => continue,
-            };
-            let counted = counted.cloned().unwrap_or_default();
-            let rows: Vec<Cell> = counted
-                .iter()
-                .map(|(id, n)| cell(id.to_string(), *n))
-                .collect();
-            let total = cell(region.clone(), counted.values().sum());
-            let centers: Vec<(Uuid, Published)> =
-                match under(&total, region_cell.count.is_none(), &rows) {
-                    Some(cells) => counted
-                        .keys()
-                        .copied()
-                        .zip(cells.into_iter().map(published))
-                        .collect(),
-                    None => every.iter().map(|id| (*id, withheld())).collect(),
-                };
-            for (center_id, count) in centers {
-                all.centers.push(CenterCount { center_id, count });
-            }
-            all.regions.push(RegionCount {
-                region: region.clone(),
-                count: region_cell,
-            });
+        for p in tree::publish(std::slice::from_ref(&member), &every) {
+            all.national.extend(p.nation.map(out));
+            all.regions
+                .extend(p.regions.into_iter().map(|(region, s)| RegionCount {
+                    region,
+                    count: out(s),
+                }));
+            all.centers
+                .extend(p.centers.into_iter().map(|(center_id, s)| CenterCount {
+                    center_id,
+                    count: out(s),
+                }));
         }
     }
     all
 }
 
-/// `rows` published under their `total` by the partition rule, or `None`
-/// when every row must be withheld: the total is hidden, or even hiding
-/// every row would leave a small one pinned (4 + 4 = 8).
-fn under(total: &Cell, total_hidden: bool, rows: &[Cell]) -> Option<Vec<PublishedCell>> {
-    if total_hidden {
-        return None;
+/// A figure's cell as answered: n and value, or why they are hidden.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FigureValue {
+    pub month: String,
+    pub figure: &'static str,
+    pub n: Option<u32>,
+    pub value: Option<f64>,
+    pub suppressed: bool,
+    pub hidden: Option<Why>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CenterFigure {
+    pub center_id: Uuid,
+    #[serde(flatten)]
+    pub cell: FigureValue,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RegionFigure {
+    pub region: String,
+    #[serde(flatten)]
+    pub cell: FigureValue,
+}
+
+/// A figure's definition as the answer carries it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FigureInfo {
+    pub id: &'static str,
+    pub side: &'static str,
+    pub label_ko: &'static str,
+    pub definition_ko: &'static str,
+    pub unit: doyak_kpi::Unit,
+    /// What n counts ("명", "곳", "건").
+    pub n_unit: &'static str,
+}
+
+/// The answer of `/stats/figures`: the desk's figures (docs/kpi.md), each
+/// month on its own, per center, region and nation as the caller may read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figures {
+    pub scope: Scope,
+    pub centers: Vec<CenterName>,
+    pub figures: Vec<FigureInfo>,
+    /// Per center, month and figure (a center without a row had no units).
+    pub by_center: Vec<CenterFigure>,
+    pub regions: Vec<RegionFigure>,
+    pub national: Vec<FigureValue>,
+}
+
+/// Every figure of each month, published over every center whoever asks
+/// and cut to `scope`. `partials` holds, per center and month (`YYYY-MM`),
+/// the month's totals in catalogue order ([`doyak_kpi::totals`]); a
+/// region's and the nation's are the merge of their centers' (their units
+/// are disjoint). Figures over the same units ([`doyak_kpi::Group`]) hide
+/// the same rows.
+pub fn publish_figures(
+    scope: &Scope,
+    centers: &[CenterRow],
+    partials: &BTreeMap<Uuid, BTreeMap<String, Vec<Partial>>>,
+) -> Figures {
+    let region_of: BTreeMap<Uuid, String> = centers
+        .iter()
+        .map(|c| (c.center_id, region_label(c)))
+        .collect();
+    let mut every: BTreeMap<String, BTreeSet<Uuid>> = BTreeMap::new();
+    for (id, region) in &region_of {
+        every.entry(region.clone()).or_default().insert(*id);
     }
-    let (cells, withheld) = publish_partition(total, rows);
-    (!withheld).then_some(cells)
+    let months: BTreeSet<&String> = partials.values().flat_map(|m| m.keys()).collect();
+    let mut answer = Figures {
+        scope: scope.clone(),
+        centers: Vec::new(),
+        figures: FIGURES
+            .iter()
+            .map(|d| FigureInfo {
+                id: d.id,
+                side: d.side,
+                label_ko: d.label_ko,
+                definition_ko: d.definition_ko,
+                unit: d.unit,
+                n_unit: doyak_kpi::n_unit(d),
+            })
+            .collect(),
+        by_center: Vec::new(),
+        regions: Vec::new(),
+        national: Vec::new(),
+    };
+    let mut groups: BTreeMap<doyak_kpi::Group, Vec<usize>> = BTreeMap::new();
+    for (i, d) in FIGURES.iter().enumerate() {
+        groups.entry(d.group).or_default().push(i);
+    }
+    for month in months {
+        for figures in groups.values() {
+            let members: Vec<tree::Member> = figures
+                .iter()
+                .map(|&k| figure_tree(k, month, &region_of, partials))
+                .collect();
+            for (&k, p) in figures.iter().zip(tree::publish(&members, &every)) {
+                let out = |s: tree::Shown| FigureValue {
+                    month: month.clone(),
+                    figure: FIGURES[k].id,
+                    n: s.n,
+                    value: s.value,
+                    suppressed: s.hidden.is_some(),
+                    hidden: s.hidden,
+                };
+                answer.national.extend(p.nation.map(out));
+                answer
+                    .regions
+                    .extend(p.regions.into_iter().map(|(region, s)| RegionFigure {
+                        region,
+                        cell: out(s),
+                    }));
+                answer
+                    .by_center
+                    .extend(p.centers.into_iter().map(|(center_id, s)| CenterFigure {
+                        center_id,
+                        cell: out(s),
+                    }));
+            }
+        }
+    }
+    let cut = publish(scope, centers, &[]);
+    answer.centers = cut.centers;
+    answer
+        .by_center
+        .retain(|c| covers_center(scope, &region_of, &c.center_id));
+    answer.regions.retain(|r| covers_region(scope, &r.region));
+    if *scope != Scope::National {
+        answer.national.clear();
+    }
+    answer
+}
+
+/// Figure `k`'s cells of one month: each center's, each region's merge,
+/// the nation's merge.
+fn figure_tree(
+    k: usize,
+    month: &str,
+    region_of: &BTreeMap<Uuid, String>,
+    partials: &BTreeMap<Uuid, BTreeMap<String, Vec<Partial>>>,
+) -> tree::Member {
+    let aggregate = FIGURES[k].aggregate;
+    let mut regions: BTreeMap<String, Partial> = BTreeMap::new();
+    let mut nation = Partial::default();
+    let mut member = tree::Member::default();
+    for (center, months) in partials {
+        let Some(p) = months.get(month).and_then(|totals| totals.get(k)) else {
+            continue;
+        };
+        if p.n == 0 {
+            continue;
+        }
+        let region = region_of
+            .get(center)
+            .cloned()
+            .unwrap_or_else(|| NO_REGION.to_owned());
+        regions.entry(region).or_default().merge(p);
+        nation.merge(p);
+        member
+            .centers
+            .insert(*center, p.to_cell(center.to_string(), aggregate));
+    }
+    member.regions = regions
+        .into_iter()
+        .map(|(r, p)| (r.clone(), p.to_cell(r, aggregate)))
+        .collect();
+    member.nation = Some(nation.to_cell(String::new(), aggregate));
+    member
+}
+
+fn covers_center(scope: &Scope, region_of: &BTreeMap<Uuid, String>, c: &Uuid) -> bool {
+    match scope {
+        Scope::Center { center_id } => c == center_id,
+        Scope::Region { region } => region_of.get(c) == Some(region),
+        Scope::National => true,
+    }
+}
+
+fn covers_region(scope: &Scope, r: &str) -> bool {
+    match scope {
+        Scope::Center { .. } => false,
+        Scope::Region { region } => region == r,
+        Scope::National => true,
+    }
+}
+
+fn add(c: &mut Cell, n: u64) {
+    c.n = c.n.saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
+    c.value = Some(f64::from(c.n));
 }
 
 fn cell(key: String, n: u64) -> Cell {
@@ -291,6 +437,8 @@ fn cell(key: String, n: u64) -> Cell {
 pub fn regions(centers: &[CenterRow]) -> BTreeSet<String> {
     centers.iter().map(region_label).collect()
 }
+
+mod tree;
 
 #[cfg(test)]
 mod tests;

@@ -45,8 +45,26 @@ fn count_schema(key: Option<(&str, Value)>) -> Value {
         "count": { "type": "integer", "nullable": true, "minimum": 0,
             "description": "가린 칸이면 null (suppressed: true): 사람을 알아볼 수 없게" },
         "suppressed": { "type": "boolean" },
-        "hidden": { "type": "string", "nullable": true, "enum": ["small", "protect", null],
-            "description": "small: 1~4건, protect: 5건 이상이지만 작은 칸을 계산해 낼 수 있게 해서 가림" } } });
+        "hidden": { "type": "string", "nullable": true, "enum": ["small", "protect", "withheld", null],
+            "description": "small: 1~4건, protect: 5건 이상이지만 작은 칸을 계산해 낼 수 있게 해서 가림, withheld: 위 합계가 가려져 함께 가림 (0일 수도 있음)" } } });
+    if let Some((name, value)) = key {
+        if let Some(required) = schema["required"].as_array_mut() {
+            required.push(json!(name));
+        }
+        schema["properties"][name] = value;
+    }
+    schema
+}
+
+/// A published figure cell: per center, per region or the nation's (`key`).
+fn figure_schema(key: Option<(&str, Value)>) -> Value {
+    let mut schema = json!({ "type": "object", "required": ["month", "figure", "n", "value", "suppressed", "hidden"], "properties": {
+        "month": { "type": "string" },
+        "figure": { "type": "string" },
+        "n": { "type": "integer", "nullable": true, "minimum": 0 },
+        "value": { "type": "number", "nullable": true },
+        "suppressed": { "type": "boolean" },
+        "hidden": { "type": "string", "nullable": true, "enum": ["small", "protect", "withheld", null] } } });
     if let Some((name, value)) = key {
         if let Some(required) = schema["required"].as_array_mut() {
             required.push(json!(name));
@@ -168,6 +186,19 @@ fn unsecured() -> Value {
                     "429": error_responses(&["429"])["429"], "500": error_responses(&["500"])["500"]
                 }
             } },
+            "/stats/figures": { "get": {
+                "summary": "데스크의 성과 지표(docs/kpi.md)를 달마다 센터·지역·전국으로: 기기 토큰은 자기 센터, 지역 열람 토큰은 그 지역, 전국 열람 토큰은 전부 (가리는 규칙은 /stats/counts와 같고, 같은 단위의 지표는 같은 칸을 가림; 24개월 이내)",
+                "parameters": [
+                    { "name": "from", "in": "query", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$" } },
+                    { "name": "to", "in": "query", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$" } }
+                ],
+                "responses": {
+                    "200": { "description": "성공", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Figures" } } } },
+                    "400": error_responses(&["400"])["400"], "401": error_responses(&["401"])["401"],
+                    "422": error_responses(&["422"])["422"],
+                    "429": error_responses(&["429"])["429"], "500": error_responses(&["500"])["500"]
+                }
+            } },
             "/openapi.json": { "get": { "summary": "이 문서", "responses": { "200": { "description": "OpenAPI 문서", "content": { "application/json": { "schema": { "type": "object" } } } } } } },
             "/healthz": { "get": { "summary": "살아 있음", "responses": { "200": { "description": "ok", "content": { "text/plain": { "schema": { "type": "string" } } } } } } },
             "/national": { "get": { "summary": "전국 현황 페이지 (읽기 전용; 수치는 열람 토큰으로 /stats/counts에서 읽는다)", "responses": { "200": { "description": "HTML", "content": { "text/html": { "schema": { "type": "string" } } } } } } },
@@ -239,6 +270,18 @@ fn unsecured() -> Value {
                             "fields": { "type": "object", "additionalProperties": versioned_value() } } } } } },
                     "next_cursor": { "type": "integer", "minimum": 0 }, "has_more": { "type": "boolean" },
                     "server_time_ms": { "type": "integer" } } },
+                "Figures": { "type": "object", "required": ["scope", "centers", "figures", "by_center", "regions", "national"], "properties": {
+                    "scope": { "type": "object", "required": ["kind"], "properties": {
+                        "kind": { "type": "string", "enum": ["center", "region", "national"] },
+                        "center_id": uuid(), "region": { "type": "string" } } },
+                    "centers": { "type": "array", "items": { "type": "object", "required": ["center_id", "name", "region"], "properties": {
+                        "center_id": uuid(), "name": { "type": "string" }, "region": { "type": "string" } } } },
+                    "figures": { "type": "array", "items": { "type": "object", "required": ["id", "side", "label_ko", "definition_ko", "unit", "n_unit"], "properties": {
+                        "id": { "type": "string" }, "side": { "type": "string" }, "label_ko": { "type": "string" },
+                        "definition_ko": { "type": "string" }, "unit": { "type": "string" }, "n_unit": { "type": "string" } } } },
+                    "by_center": { "type": "array", "items": figure_schema(Some(("center_id", uuid()))) },
+                    "regions": { "type": "array", "items": figure_schema(Some(("region", json!({ "type": "string" })))) },
+                    "national": { "type": "array", "items": figure_schema(None) } } },
                 "Counts": { "type": "object", "required": ["scope", "centers", "counts", "regions", "national"], "properties": {
                     "scope": { "type": "object", "required": ["kind"], "properties": {
                         "kind": { "type": "string", "enum": ["center", "region", "national"] },

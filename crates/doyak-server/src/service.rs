@@ -4,17 +4,20 @@
 
 use crate::error::{ApiError, StorageError};
 use crate::model::{CenterRow, DeviceRow, ViewerRow, ViewerScope, event_change};
-use crate::national::{self, Counts, Scope};
+use crate::national::{self, Counts, Figures, Scope};
 use crate::records::{MAX_SCHEMA, MIN_SCHEMA};
 use crate::storage::{Logged, Storage};
 use crate::viewer::ViewerToken;
+use chrono::NaiveDate;
 use chrono::{DateTime, Duration, Utc};
+use doyak_kpi::{Partial, Period, month_key};
 use doyak_sync_protocol::{
     Change, ConflictRecord, DeviceToken, EnrollRequest, EnrollResponse, EnrollmentCode, ErrorBody,
     ErrorCode, Limits, MAX_RESPONSE_BYTES, ProtocolVersion, PullRequest, PullResponse, PushRequest,
     PushResponse, ServerInfo,
 };
 use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
 
 /// SHA-256 of a secret, hex: what the server keeps of tokens and codes.
@@ -63,11 +66,27 @@ impl Default for ServiceConfig {
 pub struct SyncService {
     storage: Storage,
     config: ServiceConfig,
+    /// Each center's monthly figure totals, as of its change-log version
+    /// and a day (see [`SyncService::figures`]).
+    figures: std::sync::Mutex<HashMap<Uuid, CenterFigures>>,
+}
+
+/// One center's figure totals per month (`YYYY-MM`), computed at its
+/// change-log version `version` on `today`.
+#[derive(Debug)]
+struct CenterFigures {
+    version: u64,
+    today: NaiveDate,
+    months: BTreeMap<String, Vec<Partial>>,
 }
 
 impl SyncService {
     pub fn new(storage: Storage, config: ServiceConfig) -> SyncService {
-        SyncService { storage, config }
+        SyncService {
+            storage,
+            config,
+            figures: Default::default(),
+        }
     }
 
     pub fn storage(&self) -> &Storage {
@@ -471,6 +490,78 @@ impl SyncService {
         self.storage.transact(|tx| tx.records(center))
     }
 
+    /// The desk's figures (docs/kpi.md) of each month from `from` to `to`
+    /// (`YYYY-MM`, at most 24 months), as `scope` may read them, computed
+    /// on `today` (a window that ends after it is not yet known). Each
+    /// center's totals are computed from its records by the desk's rules
+    /// ([`crate::figures`]) and kept until the center changes or the day
+    /// does; the answer merges them (see [`national::publish_figures`]).
+    pub fn figures(
+        &self,
+        scope: &Scope,
+        from: &str,
+        to: &str,
+        today: NaiveDate,
+    ) -> Result<Figures, ApiError> {
+        let months = month_range(from, to)?;
+        let (first, last) = match (months.first(), months.last()) {
+            (Some(f), Some(l)) => (*f, *l),
+            _ => return Err(bad_period()),
+        };
+        let last_day = last
+            .checked_add_months(chrono::Months::new(1))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(last);
+        let centers = self.storage.transact(|tx| tx.centers())?;
+        let mut partials: BTreeMap<Uuid, BTreeMap<String, Vec<Partial>>> = BTreeMap::new();
+        for c in &centers {
+            let id = c.center_id;
+            let version = self.storage.transact(|tx| tx.change_version(id))?;
+            let keys: Vec<String> = months.iter().map(|m| month_key(*m)).collect();
+            let fresh = {
+                let kept = self.figures.lock().unwrap_or_else(|p| p.into_inner());
+                kept.get(&id).is_some_and(|k| {
+                    k.version == version
+                        && k.today == today
+                        && keys.iter().all(|m| k.months.contains_key(m))
+                })
+            };
+            if !fresh {
+                let records = self.storage.transact(|tx| tx.records(id))?;
+                let facts = crate::figures::caseload(&records, first, last_day);
+                let mut kept = self.figures.lock().unwrap_or_else(|p| p.into_inner());
+                let entry = kept.entry(id).or_insert_with(|| CenterFigures {
+                    version,
+                    today,
+                    months: BTreeMap::new(),
+                });
+                if entry.version != version || entry.today != today {
+                    *entry = CenterFigures {
+                        version,
+                        today,
+                        months: BTreeMap::new(),
+                    };
+                }
+                for m in &months {
+                    let period = Period::months(&month_key(*m), &month_key(*m), today)
+                        .map_err(|_| bad_period())?;
+                    entry
+                        .months
+                        .insert(month_key(*m), doyak_kpi::totals(&facts, period));
+                }
+            }
+            let kept = self.figures.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some(k) = kept.get(&id) {
+                let wanted = keys
+                    .iter()
+                    .filter_map(|m| k.months.get(m).map(|t| (m.clone(), t.clone())))
+                    .collect();
+                partials.insert(id, wanted);
+            }
+        }
+        Ok(national::publish_figures(scope, &centers, &partials))
+    }
+
     /// The national counts between two months, `YYYY-MM` inclusive, as
     /// `scope` may read them (see [`crate::national`]): a device its own
     /// center's, a regional viewer its region's, a national viewer all;
@@ -493,6 +584,43 @@ impl SyncService {
             .transact(|tx| Ok::<_, StorageError>((tx.centers()?, tx.counts(from, to)?)))?;
         Ok(national::publish(scope, &centers, &rows))
     }
+}
+
+/// The longest period `/stats/figures` computes at once, in months.
+pub const MAX_FIGURE_MONTHS: usize = 24;
+
+fn bad_period() -> ApiError {
+    let mut body = ErrorBody::new(ErrorCode::RequestMalformed);
+    body.details = vec![format!(
+        "기간은 from=YYYY-MM&to=YYYY-MM 형식으로, from이 to보다 늦지 않게, {MAX_FIGURE_MONTHS}개월 이내로 적어 주세요."
+    )];
+    ApiError::unprocessable(body)
+}
+
+/// The first day of each month from `from` to `to` (`YYYY-MM`).
+fn month_range(from: &str, to: &str) -> Result<Vec<NaiveDate>, ApiError> {
+    let start = |m: &str| {
+        (m.len() == 7)
+            .then(|| NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").ok())
+            .flatten()
+    };
+    let (Some(mut at), Some(last)) = (start(from), start(to)) else {
+        return Err(bad_period());
+    };
+    let mut out = Vec::new();
+    while at <= last {
+        if out.len() == MAX_FIGURE_MONTHS {
+            return Err(bad_period());
+        }
+        out.push(at);
+        at = at
+            .checked_add_months(chrono::Months::new(1))
+            .ok_or_else(bad_period)?;
+    }
+    if out.is_empty() {
+        return Err(bad_period());
+    }
+    Ok(out)
 }
 
 /// Who is asking, once their token is checked.

@@ -12,6 +12,7 @@ use doyak_domain::events::ActionStatus;
 use doyak_domain::{CaseEvent, Center, Company, EventBody, Id, JobSeeker};
 use doyak_kpi::{Cell, Period, compute};
 use doyak_server::model::DeviceRow;
+use doyak_server::national::Scope;
 use doyak_server::{ServiceConfig, SqliteStorage, Storage, SyncService};
 use doyak_store::{Passphrase, Store, WriteContext};
 use doyak_sync_protocol::{
@@ -141,8 +142,9 @@ fn the_server_reads_every_figure_as_the_desk_does() {
     .unwrap();
     let spec = made.demo_spec(200, 30, 11).unwrap();
     made.generate_demo(&spec, &mut |_, _| {}).unwrap();
+    let center_id = made.center_id();
     let center = Center {
-        id: made.center_id(),
+        id: center_id,
         name: made.center_name().to_owned(),
         sigungu: None,
     };
@@ -282,4 +284,45 @@ fn the_server_reads_every_figure_as_the_desk_does() {
         compared > 100,
         "figures with units were compared: {compared}"
     );
+
+    // The national answer, month by month: one center is its region and
+    // the nation, so a figure resting on 5 or more units reads as the
+    // desk's, and one on 1–4 is hidden everywhere.
+    let answer = service
+        .figures(&Scope::National, "2026-09", "2026-10", today)
+        .unwrap();
+    let mut shown = 0;
+    for month in ["2026-09", "2026-10"] {
+        let period = Period::months(month, month, today).unwrap();
+        let here = desk.kpi_caseload(period.from, period.to).unwrap();
+        for f in compute(&here, period) {
+            let national = answer
+                .national
+                .iter()
+                .find(|c| c.month == month && c.figure == f.definition.id)
+                .expect("every figure of every month");
+            let center = answer
+                .by_center
+                .iter()
+                .find(|c| c.cell.month == month && c.cell.figure == f.definition.id);
+            match f.total.n {
+                0 => assert_eq!(national.n, Some(0), "{month} {}", f.definition.id),
+                1..=4 => {
+                    assert_eq!(national.n, None, "{month} {}", f.definition.id);
+                    assert!(center.is_none_or(|c| c.cell.n.is_none()));
+                }
+                n => {
+                    shown += 1;
+                    assert_eq!(national.n, Some(n), "{month} {}", f.definition.id);
+                    assert_eq!(national.value, f.total.value, "{month} {}", f.definition.id);
+                    let c = center.expect("the center's row");
+                    assert_eq!(
+                        (c.center_id, c.cell.value),
+                        (center_id.as_uuid(), f.total.value)
+                    );
+                }
+            }
+        }
+    }
+    assert!(shown > 10, "figures on 5 or more units were shown: {shown}");
 }

@@ -37,6 +37,9 @@ pub trait Tx {
     /// push is not changed by another push before this one commits, and the
     /// change-log versions commit in the order they were handed out.
     fn lock_center(&mut self, id: Uuid) -> Result<()>;
+    /// The last change-log version handed out for a center (0 for none or
+    /// no such center): it moves whenever anything of the center changes.
+    fn change_version(&mut self, center: Uuid) -> Result<u64>;
     /// The next change-log version of a center whose lock this transaction holds.
     fn next_change_version(&mut self, center: Uuid) -> Result<u64>;
 

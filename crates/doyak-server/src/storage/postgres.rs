@@ -247,6 +247,13 @@ impl Tx for PgTx<'_> {
         self.read_viewers()
     }
 
+    fn change_version(&mut self, center: Uuid) -> Result<u64> {
+        let sql = "SELECT change_version FROM center WHERE center_id = $1";
+        let row = self.query_opt(sql, &[&center.to_string()])?;
+        let v: i64 = row.map(|r| r.try_get(0)).transpose()?.unwrap_or(0);
+        unsigned(v, "center.change_version")
+    }
+
     fn lock_center(&mut self, id: Uuid) -> Result<()> {
         // The center's row lock, held until commit or rollback. A center
         // that does not exist locks nothing, as in SQLite.

@@ -282,6 +282,15 @@ impl Tx for SqliteTx<'_> {
         self.viewers_where("?1 = ?1", "")
     }
 
+    fn change_version(&mut self, center: Uuid) -> Result<u64> {
+        let v: Option<i64> = self
+            .tx
+            .prepare_cached("SELECT change_version FROM center WHERE center_id = ?1")?
+            .query_row([center.to_string()], |r| r.get(0))
+            .optional()?;
+        u64::try_from(v.unwrap_or(0)).map_err(|_| corrupt("center.change_version")())
+    }
+
     fn lock_center(&mut self, _id: Uuid) -> Result<()> {
         // BEGIN IMMEDIATE already holds the database's only write lock.
         Ok(())

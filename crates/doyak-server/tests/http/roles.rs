@@ -177,3 +177,43 @@ fn the_national_page_is_served_with_its_script_and_font_and_no_figure() {
         (200, Some("font/otf"))
     );
 }
+
+#[test]
+fn the_figures_follow_the_same_roles() {
+    let front = front(HttpLimits::default(), &[]);
+    let other = two_regions(&front);
+    let device = front.enroll(HOME, Uuid::now_v7());
+    let (_, busan) = viewer(&front, ViewerScope::Region("부산청".into()), None);
+    let figures = |token: &str| {
+        let bearer = format!("Bearer {token}");
+        let path = "/stats/figures?from=2026-10&to=2026-11";
+        front.call(HOME, "get", path, &[("authorization", &bearer)], b"")
+    };
+    let answer = figures(busan.expose_secret());
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(
+        answer.body["scope"],
+        json!({ "kind": "region", "region": "부산청" })
+    );
+    assert_eq!(center_ids(&answer.body), [other.to_string()]);
+    assert_eq!(
+        answer.body["figures"].as_array().unwrap().len(),
+        doyak_kpi::FIGURES.len(),
+        "every figure is defined in the answer"
+    );
+    assert!(answer.body["national"].as_array().unwrap().is_empty());
+    let answer = figures(&device);
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(center_ids(&answer.body), [front.center.to_string()]);
+    let too_long = front.call(
+        HOME,
+        "get",
+        "/stats/figures?from=2024-01&to=2026-12",
+        &[("authorization", &format!("Bearer {device}"))],
+        b"",
+    );
+    assert_eq!(
+        (too_long.status, too_long.code()),
+        (422, "request.malformed")
+    );
+}
