@@ -153,13 +153,48 @@ fn the_national_page_shows_each_viewer_its_scope_with_small_counts_hidden() {
         "집계된 것이 없습니다",
     );
     assert_eq!(
-        s.find_all("section.metric svg.chart rect.bar")
+        s.find_all("#result section.metric svg.chart rect.bar")
             .unwrap()
             .len(),
         2,
         "the nation's two months of seekers drawn (no bar for a 0)"
     );
     shot(&s, "95-national-page");
+
+    // The desk's figures, month by month: 신규 참여자 is every seeker who
+    // joined that month (34 in October), and 서초센터's 2 are hidden.
+    s.wait("the figures", || {
+        let state = s.script(
+            "return document.getElementById('result').dataset.figures;",
+            json!([]),
+        )?;
+        Ok((state == json!("ready")).then_some(()))
+    })
+    .unwrap();
+    crate::choose(&s, "figure", "seekers_new");
+    let figure = |row: &str, month: &str| {
+        let v = s
+            .script(
+                "const [row, month] = arguments;
+                 const table = document.querySelector('#figures table');
+                 const col = Array.from(table.tHead.rows[0].cells).findIndex(c => c.textContent === month);
+                 const tr = Array.from(table.tBodies[0].rows).find(r => r.cells[0].textContent.trim() === row);
+                 return tr ? tr.cells[col].textContent : null;",
+                json!([row, month]),
+            )
+            .unwrap();
+        v.as_str().unwrap_or("(없음)").to_owned()
+    };
+    wait_text(&s, "#figures h2", "신규 참여자");
+    assert_eq!(figure("전국", "2026-10"), "34명");
+    assert_eq!(figure("서초센터", "2026-10"), "5명 미만");
+    assert_eq!(figure("북부센터", "2026-11"), "6명");
+    s.script(
+        "document.getElementById('figures-part').scrollIntoView(); return null;",
+        json!([]),
+    )
+    .unwrap();
+    shot(&s, "98-national-figures");
 
     ask(&s, &page, &busan);
     wait_text(&s, "#status", "지역: 부산청");

@@ -13,6 +13,9 @@ const TOKEN_KEY = "doyak.viewerToken";
 
 const $ = (id) => document.getElementById(id);
 
+// The last figures answer, redrawn when another figure is chosen.
+let figuresFor = null;
+
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
@@ -138,6 +141,77 @@ function render(data, from, to) {
   result.dataset.state = "ready";
 }
 
+const UNITS = { people: "명", firms: "곳", cases: "건", minutes: "분", percent: "%", days: "일", won: "원" };
+
+// A figure's cell as shown: "83.3%", or why it is hidden.
+function figureText(c, info) {
+  if (!c) return { text: "0", value: 0, hidden: false };
+  if (c.n === null || c.n === undefined) {
+    const text = c.hidden === "small" ? `5${info.n_unit} 미만` : "비공개";
+    return { text, value: null, hidden: true };
+  }
+  if (c.value === null || c.value === undefined) return { text: "—", value: null, hidden: false };
+  const digits = info.unit === "percent" ? 1 : 0;
+  const value = c.value.toLocaleString("ko-KR", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  return { text: `${value}${UNITS[info.unit] || ""}`, value: c.value, hidden: false };
+}
+
+// The figures section: one figure at a time, chosen from the list.
+function renderFigures(data, from, to) {
+  const monthList = months(from, to);
+  const box = $("figures");
+  const chosen = $("figure").value || (data.figures[0] && data.figures[0].id);
+  const select = $("figure");
+  if (select.options.length === 0) {
+    for (const f of data.figures) select.append(el("option", { value: f.id }, `${f.side} · ${f.label_ko}`));
+  }
+  select.value = chosen;
+  const info = data.figures.find((f) => f.id === chosen);
+  box.replaceChildren();
+  if (!info) return;
+  const byCenter = index(data.by_center.map((c) => ({ ...c, metric: c.figure })), (r) => r.center_id);
+  const byRegion = index(data.regions.map((c) => ({ ...c, metric: c.figure })), (r) => r.region);
+  const byNation = index(data.national.map((c) => ({ ...c, metric: c.figure })), () => "");
+  const key = (k, m) => `${k}|${m}|${chosen}`;
+  let series;
+  if (data.scope.kind === "national") series = (m) => byNation.get(key("", m));
+  else if (data.scope.kind === "region") series = (m) => byRegion.get(key(data.scope.region, m));
+  else series = (m) => byCenter.get(key(data.scope.center_id, m));
+  const section = el("section", { class: "metric", "data-figure": chosen },
+    el("h2", {}, info.label_ko), el("p", { class: "definition" }, info.definition_ko));
+  const values = monthList.map((m) => figureText(series(m), info));
+  const asCounts = (m) => {
+    const v = figureText(series(m), info);
+    return v.hidden ? { count: null, hidden: series(m).hidden } : { count: v.value === null ? 0 : v.value };
+  };
+  if (values.some((v) => v.value)) section.append(chart(asCounts, monthList, info.n_unit));
+  const head = el("tr", {}, el("th", {}, "구분"), ...monthList.map((m) => el("th", {}, m)));
+  const body = el("tbody");
+  const row = (cls, name, get) => {
+    const tr = el("tr", { class: cls });
+    tr.append(el("td", {}, name));
+    for (const m of monthList) {
+      const c = get(m);
+      const v = figureText(c, info);
+      // A count is its n; a rate, a median or a sum says what it rests on.
+      const counted = ["people", "firms", "cases"].includes(info.unit);
+      const n = c && c.n !== null && c.n !== undefined && !v.hidden && !counted ? ` (${c.n.toLocaleString("ko-KR")}${info.n_unit})` : "";
+      tr.append(el("td", v.hidden ? { class: "hidden" } : {}, `${v.text}${n}`));
+    }
+    body.append(tr);
+  };
+  const regions = [...new Set(data.centers.map((c) => c.region))].sort();
+  if (data.scope.kind === "national") row("nation", "전국", (m) => byNation.get(key("", m)));
+  for (const region of regions) {
+    if (data.scope.kind !== "center") row("region", region, (m) => byRegion.get(key(region, m)));
+    for (const c of data.centers.filter((c) => c.region === region)) {
+      row("center", `\u00a0\u00a0${c.name}`, (m) => byCenter.get(key(c.center_id, m)));
+    }
+  }
+  section.append(el("table", {}, el("thead", {}, head), body));
+  box.append(section);
+}
+
 function scopeText(scope) {
   if (scope.kind === "national") return "전국";
   if (scope.kind === "region") return `지역: ${scope.region}`;
@@ -154,6 +228,7 @@ async function show(event) {
   status.className = "";
   status.textContent = "불러오는 중…";
   result.dataset.state = "loading";
+  result.dataset.figures = "loading";
   try {
     const query = new URLSearchParams({ from, to });
     const response = await fetch(`/stats/counts?${query}`, {
@@ -169,10 +244,24 @@ async function show(event) {
     }
     sessionStorage.setItem(TOKEN_KEY, token);
     render(body, from, to);
+    figuresFor = null;
+    $("figures-part").hidden = false;
+    $("figures").replaceChildren(el("p", { class: "definition" }, "성과 지표를 계산하는 중…"));
+    const answer = await fetch(`/stats/figures?${query}`, {
+      headers: { Authorization: `Bearer ${token}` },
+      cache: "no-store",
+      credentials: "omit",
+    });
+    const figures = await answer.json().catch(() => ({}));
+    if (!answer.ok) throw new Error(figures.message || `서버가 ${answer.status}로 답했습니다.`);
+    figuresFor = { data: figures, from, to };
+    renderFigures(figures, from, to);
+    result.dataset.figures = "ready";
     status.textContent = `${scopeText(body.scope)} · ${from} ~ ${to} · 센터 ${body.centers.length}곳`;
   } catch (e) {
-    result.replaceChildren();
-    result.dataset.state = "error";
+    result.dataset.state = result.dataset.state === "ready" ? "ready" : "error";
+    result.dataset.figures = "error";
+    if (result.dataset.state === "error") result.replaceChildren();
     status.className = "error";
     status.textContent = e instanceof TypeError ? "서버에 연결할 수 없습니다." : e.message;
   }
@@ -185,6 +274,9 @@ document.addEventListener("DOMContentLoaded", () => {
   const saved = sessionStorage.getItem(TOKEN_KEY);
   if (saved) $("token").value = saved;
   $("ask").addEventListener("submit", show);
+  $("figure").addEventListener("change", () => {
+    if (figuresFor) renderFigures(figuresFor.data, figuresFor.from, figuresFor.to);
+  });
   $("forget").addEventListener("click", () => {
     sessionStorage.removeItem(TOKEN_KEY);
     $("token").value = "";
