@@ -17,6 +17,7 @@ use doyak_demo::{DemoItem, DemoSpec};
 use doyak_domain::{Center, Id, JobSeeker, SigunguCode};
 use doyak_store::{Passphrase, SeekerFilter, Store, WriteContext};
 mod desk;
+mod national;
 mod parts;
 mod resume;
 mod sync;
@@ -118,6 +119,14 @@ fn main() {
             .nth(1)
             .map(std::path::PathBuf::from);
         desk::run(n, runs, keep);
+        return;
+    }
+    if std::env::args().any(|a| a == "--national") {
+        national::run(
+            u32::try_from(arg("--centers", 50)).unwrap_or(50),
+            u32::try_from(arg("--seekers", 20_000)).unwrap_or(20_000),
+            runs,
+        );
         return;
     }
     if std::env::args().any(|a| a == "--sync-direct") {

@@ -146,7 +146,7 @@ fn serve(db: &str) -> Server {
 /// A fresh database on the PostgreSQL server of `url`; the bench databases
 /// of earlier runs are dropped, and a checkpoint writes out what they left
 /// in memory, so one run's writes do not land in the next one's time.
-fn fresh_database(url: &str) -> String {
+pub(crate) fn fresh_database(url: &str) -> String {
     let psql = |sql: &str| {
         Command::new("psql")
             .args([url, "-Atqc", sql])

@@ -458,19 +458,27 @@ impl Tx for PgTx<'_> {
     }
 
     fn records(&mut self, center: Uuid) -> Result<Vec<RecordRow>> {
-        let keys = self.query(
-            "SELECT entity, id FROM record WHERE center_id = $1 ORDER BY entity, id",
+        // One statement: a center's figures read all of its records.
+        let rows = self.query(
+            "SELECT entity, id, fields, deleted, metric, month FROM record
+              WHERE center_id = $1 ORDER BY entity, id",
             &[&center.to_string()],
         )?;
-        let mut rows = Vec::with_capacity(keys.len());
-        for key in keys {
-            let entity: String = key.try_get(0)?;
-            let id = uuid(&key.try_get::<_, String>(1)?, "record.id")?;
-            if let Some(row) = self.record(&entity, id)? {
-                rows.push(row);
-            }
-        }
-        Ok(rows)
+        rows.iter()
+            .map(|r| {
+                let metric: Option<String> = r.try_get(4)?;
+                let month: Option<String> = r.try_get(5)?;
+                Ok(RecordRow {
+                    entity: r.try_get(0)?,
+                    id: uuid(&r.try_get::<_, String>(1)?, "record.id")?,
+                    center_id: center,
+                    fields: decode_fields(r.try_get::<_, &str>(2)?)
+                        .ok_or_else(corrupt("record.fields"))?,
+                    deleted: r.try_get(3)?,
+                    fact: metric.zip(month),
+                })
+            })
+            .collect()
     }
 
     fn put_record(&mut self, row: &RecordRow) -> Result<()> {
