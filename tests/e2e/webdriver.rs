@@ -74,7 +74,6 @@ fn send(
 impl Session {
     /// Starts the app under tauri-driver at `driver` (http://127.0.0.1:PORT).
     pub fn start(driver: &str, application: &str, args: &[String]) -> Result<Session, String> {
-        let agent = agent();
         let caps = json!({
             "capabilities": {
                 "alwaysMatch": {
@@ -82,6 +81,12 @@ impl Session {
                 }
             }
         });
+        Session::new(driver, caps, application)
+    }
+
+    /// A new session with `caps`, whose process runs `application`.
+    fn new(driver: &str, caps: Value, application: &str) -> Result<Session, String> {
+        let agent = agent();
         let value = send(&agent, "POST", &format!("{driver}/session"), Some(caps))?;
         let id = value["sessionId"]
             .as_str()
@@ -95,7 +100,6 @@ impl Session {
 
     /// Starts `browser` (MiniBrowser) under WebKitWebDriver at `driver`.
     pub fn browse(driver: &str, browser: &str) -> Result<Session, String> {
-        let agent = agent();
         let caps = json!({
             "capabilities": {
                 "alwaysMatch": {
@@ -103,15 +107,7 @@ impl Session {
                 }
             }
         });
-        let value = send(&agent, "POST", &format!("{driver}/session"), Some(caps))?;
-        let id = value["sessionId"]
-            .as_str()
-            .ok_or_else(|| format!("no session id in {value}"))?;
-        Ok(Session {
-            agent,
-            base: format!("{driver}/session/{id}"),
-            application: browser.to_owned(),
-        })
+        Session::new(driver, caps, browser)
     }
 
     /// Opens `url` in the session's window.

@@ -554,18 +554,38 @@ async fn counts(
     AuthedCaller(caller): AuthedCaller,
     period: Result<Query<Period>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
+    stats(
+        app,
+        caller,
+        period,
+        |c: &crate::national::Counts| c.counts.len(),
+        |service, scope, from, to| service.counts(&scope, &from, &to),
+    )
+    .await
+}
+
+/// A `/stats/…` answer: the period read, `answer` run off the async
+/// threads with the caller's scope, the rows counted for the log line.
+async fn stats<T: Serialize + Send + 'static>(
+    app: Arc<App>,
+    caller: Caller,
+    period: Result<Query<Period>, axum::extract::rejection::QueryRejection>,
+    items: fn(&T) -> usize,
+    answer: impl FnOnce(Arc<SyncService>, crate::national::Scope, String, String) -> Result<T, ApiError>
+    + Send
+    + 'static,
+) -> Response {
     let mut trace = Trace::of_caller(&caller);
     let result = async {
         let (from, to) = period_of(period)?;
-        let service = app.service.clone();
-        let scope = caller.scope();
-        blocking(move || service.counts(&scope, &from, &to)).await
+        let (service, scope) = (app.service.clone(), caller.scope());
+        blocking(move || answer(service, scope, from, to)).await
     }
     .await;
     let mut response = match result {
-        Ok(counts) => {
-            trace.items = counts.counts.len();
-            json(200, &counts)
+        Ok(body) => {
+            trace.items = items(&body);
+            json(200, &body)
         }
         Err(e) => error(e),
     };
@@ -608,24 +628,15 @@ async fn figures(
     AuthedCaller(caller): AuthedCaller,
     period: Result<Query<Period>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
-    let mut trace = Trace::of_caller(&caller);
-    let result = async {
-        let (from, to) = period_of(period)?;
-        let service = app.service.clone();
-        let scope = caller.scope();
-        let today = (Utc::now() + chrono::Duration::hours(9)).date_naive();
-        blocking(move || service.figures(&scope, &from, &to, today)).await
-    }
-    .await;
-    let mut response = match result {
-        Ok(figures) => {
-            trace.items = figures.by_center.len();
-            json(200, &figures)
-        }
-        Err(e) => error(e),
-    };
-    response.extensions_mut().insert(trace);
-    response
+    let today = (Utc::now() + chrono::Duration::hours(9)).date_naive();
+    stats(
+        app,
+        caller,
+        period,
+        |f: &crate::national::Figures| f.by_center.len(),
+        move |service, scope, from, to| service.figures(&scope, &from, &to, today),
+    )
+    .await
 }
 
 /// `from` and `to`, both required.
