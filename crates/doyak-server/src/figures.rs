@@ -152,7 +152,7 @@ pub fn caseload(records: &[RecordRow], from: NaiveDate, to: NaiveDate) -> Caselo
     let live_seekers: HashSet<String> = seekers.iter().map(|s| s.id.to_string()).collect();
     let events: Vec<(CaseEvent, Option<String>)> = records
         .iter()
-        .filter(|r| r.entity == "event")
+        .filter(|r| r.entity == "event" && !r.deleted)
         .filter_map(|r| {
             let e: CaseEvent = decoded(r)?;
             kind(&e.body)?;

@@ -125,7 +125,24 @@ pub fn publish(scope: &Scope, centers: &[CenterRow], rows: &[CountRow]) -> Count
         .iter()
         .map(|c| (c.center_id, region_label(c)))
         .collect();
-    let all = publish_all(&region_of, rows);
+    let all = match scope {
+        // A device knows its own center's numbers: a "protect" or
+        // "withheld" on them would tell it of the others'. Its own cells
+        // alone, each hidden only when small.
+        Scope::Center { center_id } => All {
+            centers: rows
+                .iter()
+                .filter(|r| r.center_id == *center_id)
+                .map(|r| CenterCount {
+                    center_id: r.center_id,
+                    count: own(r.month.clone(), r.metric.clone(), r.count),
+                })
+                .collect(),
+            regions: Vec::new(),
+            national: Vec::new(),
+        },
+        _ => publish_all(&region_of, rows),
+    };
     let covers_center = |c: &Uuid| covers_center(scope, &region_of, c);
     let covers_region = |r: &str| covers_region(scope, r);
     Counts {
@@ -306,6 +323,7 @@ pub fn publish_figures(
         centers: Vec::new(),
         figures: FIGURES
             .iter()
+            .filter(|d| !NOT_NATIONAL.contains(&d.id))
             .map(|d| FigureInfo {
                 id: d.id,
                 side: d.side,
@@ -319,9 +337,37 @@ pub fn publish_figures(
         regions: Vec::new(),
         national: Vec::new(),
     };
+    if let Scope::Center { center_id } = scope {
+        // The device's own cells alone (see [`publish`]).
+        for (month, totals) in partials.get(center_id).into_iter().flatten() {
+            for (d, p) in FIGURES.iter().zip(totals) {
+                if NOT_NATIONAL.contains(&d.id) || p.n == 0 {
+                    continue;
+                }
+                let s = tree::Shown::of(doyak_kpi::publish_cell(
+                    &p.to_cell(String::new(), d.aggregate),
+                ));
+                answer.by_center.push(CenterFigure {
+                    center_id: *center_id,
+                    cell: FigureValue {
+                        month: month.clone(),
+                        figure: d.id,
+                        n: s.n,
+                        value: s.value,
+                        suppressed: s.hidden.is_some(),
+                        hidden: s.hidden,
+                    },
+                });
+            }
+        }
+        answer.centers = publish(scope, centers, &[]).centers;
+        return answer;
+    }
     let mut groups: BTreeMap<doyak_kpi::Group, Vec<usize>> = BTreeMap::new();
     for (i, d) in FIGURES.iter().enumerate() {
-        groups.entry(d.group).or_default().push(i);
+        if !NOT_NATIONAL.contains(&d.id) {
+            groups.entry(d.group).or_default().push(i);
+        }
     }
     for month in months {
         for figures in groups.values() {
@@ -418,6 +464,24 @@ fn covers_region(scope: &Scope, r: &str) -> bool {
         Scope::National => true,
     }
 }
+
+/// A count of the caller's own center, hidden only when it is 1–4.
+fn own(month: String, metric: String, n: u64) -> Published {
+    let small = n > 0 && n < u64::from(doyak_kpi::MIN_CELL);
+    Published {
+        month,
+        metric,
+        count: (!small).then_some(n),
+        suppressed: small,
+        hidden: small.then_some(Why::Small),
+    }
+}
+
+/// Figures not answered month by month across centers: `seekers_active`
+/// counts every seeker still in the program who joined by the month's
+/// end, so two months' values subtract to the month's joiners still in —
+/// a count `/stats/counts` hides when it is 1–4.
+pub const NOT_NATIONAL: &[&str] = &["seekers_active"];
 
 fn add(c: &mut Cell, n: u64) {
     c.n = c.n.saturating_add(u32::try_from(n).unwrap_or(u32::MAX));

@@ -8,8 +8,7 @@ use crate::national::{self, Counts, Figures, Scope};
 use crate::records::{MAX_SCHEMA, MIN_SCHEMA};
 use crate::storage::{Logged, Storage};
 use crate::viewer::ViewerToken;
-use chrono::NaiveDate;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use doyak_kpi::{Partial, Period, month_key};
 use doyak_sync_protocol::{
     Change, ConflictRecord, DeviceToken, EnrollRequest, EnrollResponse, EnrollmentCode, ErrorBody,
@@ -123,9 +122,12 @@ impl SyncService {
         region: Option<&str>,
     ) -> Result<bool, ApiError> {
         let region = region.map(str::trim);
-        if region.is_some_and(|r| !device_name_ok(r)) {
+        if region.is_some_and(|r| !device_name_ok(r) || r == national::NO_REGION) {
             let mut body = ErrorBody::new(ErrorCode::RequestMalformed);
-            body.details = vec!["지역 이름은 제어 문자 없이 1~100자로 적어 주세요.".into()];
+            body.details = vec![format!(
+                "지역 이름은 제어 문자 없이 1~100자로 적어 주세요 ('{}'은 지역이 없는 센터를 가리키므로 쓸 수 없습니다).",
+                national::NO_REGION
+            )];
             return Err(ApiError::unprocessable(body));
         }
         Ok(self.storage.transact(|tx| {
@@ -529,6 +531,15 @@ impl SyncService {
             if !fresh {
                 let records = self.storage.transact(|tx| tx.records(id))?;
                 let facts = crate::figures::caseload(&records, first, last_day);
+                drop(records);
+                // Computed before the lock is taken: other requests wait
+                // only for the insert.
+                let mut computed = Vec::with_capacity(months.len());
+                for m in &months {
+                    let period = Period::months(&month_key(*m), &month_key(*m), today)
+                        .map_err(|_| bad_period())?;
+                    computed.push((month_key(*m), doyak_kpi::totals(&facts, period)));
+                }
                 let mut kept = self.figures.lock().unwrap_or_else(|p| p.into_inner());
                 let entry = kept.entry(id).or_insert_with(|| CenterFigures {
                     version,
@@ -542,13 +553,7 @@ impl SyncService {
                         months: BTreeMap::new(),
                     };
                 }
-                for m in &months {
-                    let period = Period::months(&month_key(*m), &month_key(*m), today)
-                        .map_err(|_| bad_period())?;
-                    entry
-                        .months
-                        .insert(month_key(*m), doyak_kpi::totals(&facts, period));
-                }
+                entry.months.extend(computed);
             }
             let kept = self.figures.lock().unwrap_or_else(|p| p.into_inner());
             if let Some(k) = kept.get(&id) {
@@ -607,6 +612,10 @@ fn month_range(from: &str, to: &str) -> Result<Vec<NaiveDate>, ApiError> {
     let (Some(mut at), Some(last)) = (start(from), start(to)) else {
         return Err(bad_period());
     };
+    // The program's years, not any the calendar has.
+    if at.year() < 2000 || last.year() > 2100 {
+        return Err(bad_period());
+    }
     let mut out = Vec::new();
     while at <= last {
         if out.len() == MAX_FIGURE_MONTHS {

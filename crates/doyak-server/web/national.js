@@ -145,7 +145,11 @@ const UNITS = { people: "명", firms: "곳", cases: "건", minutes: "분", perce
 
 // A figure's cell as shown: "83.3%", or why it is hidden.
 function figureText(c, info) {
-  if (!c) return { text: "0", value: 0, hidden: false };
+  // No row: no units. A count is 0; a rate or a median has no value.
+  if (!c) {
+    const counted = ["people", "firms", "cases"].includes(info.unit);
+    return counted ? { text: "0", value: 0, hidden: false } : { text: "—", value: null, hidden: false };
+  }
   if (c.n === null || c.n === undefined) {
     const text = c.hidden === "small" ? `5${info.n_unit} 미만` : "비공개";
     return { text, value: null, hidden: true };
@@ -221,6 +225,11 @@ function scopeText(scope) {
 async function show(event) {
   if (event) event.preventDefault();
   const token = $("token").value.trim();
+  if (!token.startsWith("doyak_vt1_")) {
+    $("status").className = "error";
+    $("status").textContent = "열람 토큰(doyak_vt1_…)을 넣어 주세요. 기기의 동기화 토큰은 여기에 쓰지 않습니다.";
+    return;
+  }
   const from = $("from").value.trim();
   const to = $("to").value.trim();
   const status = $("status");
@@ -253,6 +262,7 @@ async function show(event) {
       credentials: "omit",
     });
     const figures = await answer.json().catch(() => ({}));
+    if (answer.status === 401) sessionStorage.removeItem(TOKEN_KEY);
     if (!answer.ok) throw new Error(figures.message || `서버가 ${answer.status}로 답했습니다.`);
     figuresFor = { data: figures, from, to };
     renderFigures(figures, from, to);
@@ -282,6 +292,9 @@ document.addEventListener("DOMContentLoaded", () => {
     $("token").value = "";
     $("result").replaceChildren();
     $("result").dataset.state = "empty";
+    $("figures").replaceChildren();
+    $("figures-part").hidden = true;
+    figuresFor = null;
     $("status").textContent = "토큰을 지웠습니다.";
   });
   if (saved) show();

@@ -610,6 +610,8 @@ impl<'t> Writer<'t> {
             return Ok(false);
         }
         crate::kpi::store_fact(self.tx, event.event_type(), id, event.subject_id())?;
+        // What was derived from events (성과's facts) is stale now.
+        self.touched(EntityKind::Event, id);
         if let Some(next_on) = event.follow_up() {
             // Only a session at least as recent as the one recorded moves the
             // follow-up: a late-typed old session must not.

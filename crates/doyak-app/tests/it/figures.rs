@@ -159,4 +159,26 @@ fn the_facts_are_read_once_until_the_caseload_changes() {
         .kpi_members("2026-11", "2026-11", "seekers_new", "", "")
         .unwrap();
     assert_eq!(members.total, 2);
+    // An event is a write too: a session appended is in the next read.
+    let seeker = after.seekers[0].id.clone();
+    fx.desk
+        .add_session(&SessionForm {
+            seeker_id: seeker,
+            occurred_on: "2026-11-24".into(),
+            mode: "phone".into(),
+            content: "상담".into(),
+            minutes: "30".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let with_session = fx.desk.kpi_facts(day("2026-11-01"), nov_end).unwrap();
+    assert_eq!(
+        with_session
+            .sessions
+            .iter()
+            .map(|s| s.sessions)
+            .sum::<u32>(),
+        1,
+        "the session appended is read"
+    );
 }

@@ -44,6 +44,44 @@ fn a_device_sees_its_own_center_only_and_no_total() {
 }
 
 #[test]
+fn a_device_gets_its_own_numbers_with_no_label_that_tells_of_others() {
+    // 9 = 5 + 4: for the others the 5 protects the 4 ("비공개"); the
+    // device of the 5 knows its own 5, so that label would tell it the
+    // other is 4. It gets its 5, and nothing about the other.
+    let centers = [center(1, Some("서울청")), center(2, Some("서울청"))];
+    let rows = [count(1, 5), count(2, 4)];
+    let nation = publish(&Scope::National, &centers, &rows);
+    let of = |a: &Counts, id: u128| {
+        a.counts
+            .iter()
+            .find(|c| c.center_id.as_u128() == id)
+            .map(|c| (c.count.count, c.count.hidden))
+    };
+    assert_eq!(of(&nation, 1), Some((None, Some(Why::Protect))));
+    let own = publish(
+        &Scope::Center {
+            center_id: Uuid::from_u128(1),
+        },
+        &centers,
+        &rows,
+    );
+    assert_eq!(of(&own, 1), Some((Some(5), None)));
+    assert_eq!(own.counts.len(), 1);
+    let small = publish(
+        &Scope::Center {
+            center_id: Uuid::from_u128(2),
+        },
+        &centers,
+        &rows,
+    );
+    assert_eq!(
+        of(&small, 2),
+        Some((None, Some(Why::Small))),
+        "its own 4 leaves the server as 1–4 all the same"
+    );
+}
+
+#[test]
 fn a_regional_viewer_sees_its_region_and_not_the_nation() {
     let centers = [
         center(1, Some("서울청")),

@@ -25,7 +25,7 @@ pub struct Shown {
 }
 
 impl Shown {
-    fn of(c: PublishedCell) -> Shown {
+    pub fn of(c: PublishedCell) -> Shown {
         Shown {
             n: c.n,
             value: c.value,
