@@ -3,7 +3,7 @@
 //! self-signed). What is proved is what PostgreSQL itself reports of the
 //! pool's connections (`pg_stat_ssl`), and which certificates are refused.
 //!
-//! Needs `DOYAK_TEST_DATABASE_URL` like tests/pg_smoke.rs; each test makes a
+//! Needs `DOYAK_TEST_DATABASE_URL` like tests/pg_smoke/; each test makes a
 //! database of its own and drops it. Without the variable, or when the
 //! server has TLS off, the tests say they were skipped — except when
 //! `DOYAK_REQUIRE_POSTGRES` is set (CI), where either is a failure.
