@@ -222,6 +222,23 @@ function scopeText(scope) {
   return "한 센터";
 }
 
+// One answer of the server with the viewer's token; a refusal throws with
+// the server's own words, and a refused token is forgotten.
+async function ask(path, token) {
+  const response = await fetch(path, {
+    headers: { Authorization: `Bearer ${token}` },
+    cache: "no-store",
+    credentials: "omit",
+  });
+  const body = await response.json().catch(() => ({}));
+  if (response.status === 401) sessionStorage.removeItem(TOKEN_KEY);
+  if (!response.ok) {
+    const details = (body.details || []).join(" ");
+    throw new Error(`${body.message || `서버가 ${response.status}로 답했습니다.`} ${details}`.trim());
+  }
+  return body;
+}
+
 async function show(event) {
   if (event) event.preventDefault();
   const token = $("token").value.trim();
@@ -240,30 +257,13 @@ async function show(event) {
   result.dataset.figures = "loading";
   try {
     const query = new URLSearchParams({ from, to });
-    const response = await fetch(`/stats/counts?${query}`, {
-      headers: { Authorization: `Bearer ${token}` },
-      cache: "no-store",
-      credentials: "omit",
-    });
-    const body = await response.json().catch(() => ({}));
-    if (response.status === 401) sessionStorage.removeItem(TOKEN_KEY);
-    if (!response.ok) {
-      const details = (body.details || []).join(" ");
-      throw new Error(`${body.message || `서버가 ${response.status}로 답했습니다.`} ${details}`.trim());
-    }
+    const body = await ask(`/stats/counts?${query}`, token);
     sessionStorage.setItem(TOKEN_KEY, token);
     render(body, from, to);
     figuresFor = null;
     $("figures-part").hidden = false;
     $("figures").replaceChildren(el("p", { class: "definition" }, "성과 지표를 계산하는 중…"));
-    const answer = await fetch(`/stats/figures?${query}`, {
-      headers: { Authorization: `Bearer ${token}` },
-      cache: "no-store",
-      credentials: "omit",
-    });
-    const figures = await answer.json().catch(() => ({}));
-    if (answer.status === 401) sessionStorage.removeItem(TOKEN_KEY);
-    if (!answer.ok) throw new Error(figures.message || `서버가 ${answer.status}로 답했습니다.`);
+    const figures = await ask(`/stats/figures?${query}`, token);
     figuresFor = { data: figures, from, to };
     renderFigures(figures, from, to);
     result.dataset.figures = "ready";
