@@ -446,6 +446,47 @@ pub const FIGURES: &[Definition] = &[
     ),
 ];
 
+impl Definition {
+    /// The figure of the same group whose units contain this one's, row by
+    /// row in every cut: the stages are among the cohort's seekers, the
+    /// cohort whose 6 months are over among those whose 3 are, the days to
+    /// employment over the employed. Anyone reading the definitions knows
+    /// it, so the rows hidden to protect a small one are chosen knowing it
+    /// too ([`crate::publish::publish_all`]). `None` where no published
+    /// figure contains it (the placements' wage and checks count different
+    /// placements, and their whole is not a figure).
+    pub fn within(&self) -> Option<&'static str> {
+        match self.id {
+            "stage_diagnosis" | "stage_counseling" | "stage_referral" | "stage_employment"
+            | "employment_rate_3m" => Some("seekers_new"),
+            "stage_aftercare" | "days_to_employment" => Some("stage_employment"),
+            "employment_rate_6m" => Some("employment_rate_3m"),
+            "session_minutes" => Some("sessions"),
+            "days_to_fill" => Some("vacancies_filled"),
+            "company_hire_retention_3m" => Some("company_hires"),
+            _ => None,
+        }
+    }
+}
+
+/// For each of `defs`, the nearest of the others its units are within
+/// ([`Definition::within`], followed up the chain past the figures not in
+/// `defs`).
+pub fn nesting(defs: &[&Definition]) -> Vec<Option<usize>> {
+    defs.iter()
+        .map(|d| {
+            let mut up = d.within();
+            while let Some(id) = up {
+                if let Some(at) = defs.iter().position(|o| o.id == id) {
+                    return Some(at);
+                }
+                up = definition(id).and_then(Definition::within);
+            }
+            None
+        })
+        .collect()
+}
+
 /// The definition of a figure id.
 pub fn definition(id: &str) -> Option<&'static Definition> {
     FIGURES.iter().find(|d| d.id == id)

@@ -13,7 +13,7 @@ pub mod input;
 pub mod publish;
 mod suppress;
 
-pub use catalogue::{Aggregate, Cut, Definition, FIGURES, Group, Unit, definition};
+pub use catalogue::{Aggregate, Cut, Definition, FIGURES, Group, Unit, definition, nesting};
 pub use compute::{
     Cell, CutTable, Figure, Member, Partial, Period, PeriodError, compute, members, month_key,
     totals,

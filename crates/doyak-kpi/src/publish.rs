@@ -9,7 +9,7 @@
 //! the same rows, or comparing them would give the hidden ones away. A 0
 //! is shown: it describes no one.
 
-use crate::catalogue::{Cut, Definition, Group, Unit};
+use crate::catalogue::{Cut, Definition, Group, Unit, nesting};
 use crate::compute::{Cell, CutTable, Figure};
 use crate::suppress::{self, CutPlan, Member, small};
 use serde::Serialize;
@@ -128,7 +128,7 @@ pub fn publish_all(figures: &[Figure]) -> Vec<PublishedFigure> {
 /// second value is then `true`). The total itself is the caller's to
 /// publish (hidden when small).
 pub fn publish_partition(total: &Cell, rows: &[Cell]) -> (Vec<PublishedCell>, bool) {
-    publish_partitions(&[(total, rows)])
+    publish_partitions(&[(total, rows)], &[None])
         .pop()
         .unwrap_or_else(|| (Vec::new(), false))
 }
@@ -136,11 +136,21 @@ pub fn publish_partition(total: &Cell, rows: &[Cell]) -> (Vec<PublishedCell>, bo
 /// Several figures over the same units (a [`Group`]), each one's rows
 /// under its total, published as [`publish_partition`] does but hiding the
 /// same keys in every one of them (comparing two figures would otherwise
-/// give a hidden row away). Rows are matched by key.
-pub fn publish_partitions(members: &[(&Cell, &[Cell])]) -> Vec<(Vec<PublishedCell>, bool)> {
+/// give a hidden row away). Rows are matched by key. `within[i]` is the
+/// member whose units contain member i's row by row ([`crate::nesting`]):
+/// an outsider reads the definitions too.
+pub fn publish_partitions(
+    members: &[(&Cell, &[Cell])],
+    within: &[Option<usize>],
+) -> Vec<(Vec<PublishedCell>, bool)> {
     let list: Vec<Member<'_>> = members
         .iter()
-        .map(|(total, rows)| Member { total, rows })
+        .enumerate()
+        .map(|(i, (total, rows))| Member {
+            total,
+            rows,
+            within: within.get(i).copied().flatten(),
+        })
         .collect();
     let plan = suppress::plan(&list);
     members
@@ -169,23 +179,30 @@ struct Plans {
 
 impl Plans {
     fn of(figures: &[Figure]) -> Plans {
-        let mut tables: BTreeMap<(Group, Cut), Vec<(usize, Member<'_>)>> = BTreeMap::new();
+        let mut tables: BTreeMap<(Group, Cut), Vec<(usize, &CutTable)>> = BTreeMap::new();
         for (i, f) in figures.iter().enumerate() {
             for t in f.cuts.iter().filter(|t| t.cut.partitions()) {
-                let member = Member {
-                    total: &f.total,
-                    rows: &t.rows,
-                };
                 tables
                     .entry((f.definition.group, t.cut))
                     .or_default()
-                    .push((i, member));
+                    .push((i, t));
             }
         }
         let by_cut = tables
             .into_iter()
             .map(|(group_cut, tables)| {
-                let (indices, members): (Vec<usize>, Vec<Member<'_>>) = tables.into_iter().unzip();
+                let defs: Vec<&Definition> =
+                    tables.iter().map(|(i, _)| figures[*i].definition).collect();
+                let members: Vec<Member<'_>> = tables
+                    .iter()
+                    .zip(nesting(&defs))
+                    .map(|((i, t), within)| Member {
+                        total: &figures[*i].total,
+                        rows: &t.rows,
+                        within,
+                    })
+                    .collect();
+                let indices = tables.iter().map(|(i, _)| *i).collect();
                 (group_cut, (suppress::plan(&members), indices))
             })
             .collect();

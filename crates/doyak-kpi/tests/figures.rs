@@ -465,6 +465,29 @@ fn arb_caseload() -> impl Strategy<Value = Caseload> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(100))]
 
+    /// A figure within another ([`doyak_kpi::Definition::within`], what
+    /// the suppression of small cells assumes an outsider knows) is at
+    /// most it in its total and in every row of every cut, and of the same
+    /// group.
+    #[test]
+    fn a_figure_within_another_is_at_most_it_row_by_row(cl in arb_caseload()) {
+        let p = Period::months("2026-01", "2026-06", day("2026-12-04")).unwrap();
+        let figures = compute(&cl, p);
+        for f in &figures {
+            let Some(outer_id) = f.definition.within() else { continue };
+            let outer = figures.iter().find(|o| o.definition.id == outer_id).unwrap();
+            prop_assert_eq!(f.definition.group, outer.definition.group);
+            prop_assert!(f.total.n <= outer.total.n, "{} total", f.definition.id);
+            for t in &f.cuts {
+                let ot = outer.cuts.iter().find(|o| o.cut == t.cut).unwrap();
+                for r in &t.rows {
+                    let o = ot.rows.iter().find(|o| o.key == r.key).map_or(0, |o| o.n);
+                    prop_assert!(r.n <= o, "{} {:?} {}: {} > {}", f.definition.id, t.cut, r.key, r.n, o);
+                }
+            }
+        }
+    }
+
     /// A cut's rows of a partition add up to the total.
     #[test]
     fn partitions_add_up_to_the_total(cl in arb_caseload()) {

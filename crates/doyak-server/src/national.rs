@@ -231,7 +231,7 @@ fn publish_all(region_of: &BTreeMap<Uuid, String>, rows: &[CountRow]) -> All {
             suppressed: s.hidden.is_some(),
             hidden: s.hidden,
         };
-        for p in tree::publish(std::slice::from_ref(&member), &every) {
+        for p in tree::publish(std::slice::from_ref(&member), &[None], &every) {
             all.national.extend(p.nation.map(out));
             all.regions
                 .extend(p.regions.into_iter().map(|(region, s)| RegionCount {
@@ -375,7 +375,9 @@ pub fn publish_figures(
                 .iter()
                 .map(|&k| figure_tree(k, month, &region_of, partials))
                 .collect();
-            for (&k, p) in figures.iter().zip(tree::publish(&members, &every)) {
+            let defs: Vec<&doyak_kpi::Definition> = figures.iter().map(|&k| &FIGURES[k]).collect();
+            let within = doyak_kpi::nesting(&defs);
+            for (&k, p) in figures.iter().zip(tree::publish(&members, &within, &every)) {
                 let out = |s: tree::Shown| FigureValue {
                     month: month.clone(),
                     figure: FIGURES[k].id,

@@ -208,6 +208,57 @@ fn a_region_whose_small_centers_stay_pinned_withholds_them() {
 }
 
 #[test]
+fn the_employed_of_a_cohort_are_published_knowing_they_are_among_it() {
+    // One region of three centers. New participants 5, 5 and 20 (30);
+    // employed among them 4, 5 and 11 (20). The employed's 4 is small.
+    // Hiding the 5 beside it would do for the employed alone (4 + 5 = 9:
+    // the small one at most 9 − 5), but the cohort's 5 and 5 would then
+    // be two rows of 5 or more adding up to 10, so 5 each; the employed's
+    // 5 is at most the cohort's, so 5, and the small one 9 − 5 = 4. So
+    // the 20's center is hidden instead, and the 5s are shown.
+    let centers = [
+        center(1, Some("경기청")),
+        center(2, Some("경기청")),
+        center(3, Some("경기청")),
+    ];
+    let at = |id: &str| FIGURES.iter().position(|d| d.id == id).unwrap();
+    let month = |cohort: u32, employed: u32| {
+        let mut totals = vec![Partial::default(); FIGURES.len()];
+        totals[at("seekers_new")] = Partial {
+            n: cohort,
+            sum: f64::from(cohort),
+            ..Partial::default()
+        };
+        totals[at("stage_employment")] = Partial {
+            n: employed,
+            sum: f64::from(employed),
+            ..Partial::default()
+        };
+        BTreeMap::from([("2026-03".to_owned(), totals)])
+    };
+    let partials = BTreeMap::from([
+        (Uuid::from_u128(1), month(5, 4)),
+        (Uuid::from_u128(2), month(5, 5)),
+        (Uuid::from_u128(3), month(20, 11)),
+    ]);
+    let answer = publish_figures(&Scope::National, &centers, &partials);
+    let row = |figure: &str, center: u128| -> (Option<u32>, Option<Why>) {
+        let c = answer
+            .by_center
+            .iter()
+            .find(|c| c.cell.figure == figure && c.center_id == Uuid::from_u128(center))
+            .unwrap();
+        (c.cell.n, c.cell.hidden)
+    };
+    assert_eq!(row("stage_employment", 1), (None, Some(Why::Small)));
+    assert_eq!(row("stage_employment", 2), (Some(5), None));
+    assert_eq!(row("stage_employment", 3), (None, Some(Why::Protect)));
+    assert_eq!(row("seekers_new", 1), (None, Some(Why::Protect)));
+    assert_eq!(row("seekers_new", 2), (Some(5), None));
+    assert_eq!(row("seekers_new", 3), (None, Some(Why::Protect)));
+}
+
+#[test]
 fn a_center_without_a_region_is_in_the_unnamed_one() {
     let centers = [center(1, None)];
     let answer = publish(&Scope::National, &centers, &[count(1, 9)]);

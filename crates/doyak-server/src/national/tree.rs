@@ -62,7 +62,13 @@ fn zero(key: String) -> Cell {
 /// (counted or not): rows withheld under a hidden total are all of them,
 /// 0s too, so that a row's presence says nothing. A region or center with
 /// no units in any member and a shown total above is left out (a 0).
-pub fn publish(members: &[Member], every: &BTreeMap<String, BTreeSet<Uuid>>) -> Vec<Published> {
+/// `within[i]` is the member whose units contain member i's
+/// ([`doyak_kpi::nesting`]).
+pub fn publish(
+    members: &[Member],
+    within: &[Option<usize>],
+    every: &BTreeMap<String, BTreeSet<Uuid>>,
+) -> Vec<Published> {
     let blank = zero(String::new());
     let nations: Vec<&Cell> = members
         .iter()
@@ -93,7 +99,7 @@ pub fn publish(members: &[Member], every: &BTreeMap<String, BTreeSet<Uuid>>) -> 
             .collect()
     };
     let region_rows: Vec<Vec<Cell>> = members.iter().map(rows_of).collect();
-    let regions = under(&nations, &region_rows);
+    let regions = under(&nations, &region_rows, within);
     // Each member's published region cells, by region: `None` withheld.
     let mut region_shown: Vec<BTreeMap<String, Option<Shown>>> =
         vec![BTreeMap::new(); members.len()];
@@ -164,7 +170,11 @@ pub fn publish(members: &[Member], every: &BTreeMap<String, BTreeSet<Uuid>>) -> 
             .collect();
         let plan_rows: Vec<Vec<Cell>> = shown_totals.iter().map(|i| rows[*i].clone()).collect();
         let refs: Vec<&Cell> = plan_totals.iter().collect();
-        let published = under(&refs, &plan_rows);
+        let plan_within: Vec<Option<usize>> = shown_totals
+            .iter()
+            .map(|i| nearest(within, *i, &shown_totals))
+            .collect();
+        let published = under(&refs, &plan_rows, &plan_within);
         for (i, published_member) in out.iter_mut().enumerate() {
             if let Some(s) = region_shown[i].get(region) {
                 let shown = s.clone().unwrap_or_else(Shown::withheld);
@@ -191,7 +201,11 @@ pub fn publish(members: &[Member], every: &BTreeMap<String, BTreeSet<Uuid>>) -> 
 /// Each member's rows under its total by the partition rule, planned
 /// together; `None` for a member whose total is hidden (nothing under it
 /// is shown) or whose small rows stay pinned whatever is hidden.
-fn under(totals: &[&Cell], rows: &[Vec<Cell>]) -> Vec<Option<Vec<PublishedCell>>> {
+fn under(
+    totals: &[&Cell],
+    rows: &[Vec<Cell>],
+    within: &[Option<usize>],
+) -> Vec<Option<Vec<PublishedCell>>> {
     let open: Vec<usize> = (0..totals.len())
         .filter(|i| publish_cell(totals[*i]).hidden.is_none())
         .collect();
@@ -199,7 +213,8 @@ fn under(totals: &[&Cell], rows: &[Vec<Cell>]) -> Vec<Option<Vec<PublishedCell>>
         .iter()
         .map(|i| (totals[*i], rows[*i].as_slice()))
         .collect();
-    let published = publish_partitions(&members);
+    let open_within: Vec<Option<usize>> = open.iter().map(|i| nearest(within, *i, &open)).collect();
+    let published = publish_partitions(&members, &open_within);
     let mut out: Vec<Option<Vec<PublishedCell>>> = vec![None; totals.len()];
     for (i, (cells, withheld)) in open.into_iter().zip(published) {
         if !withheld {
@@ -207,4 +222,17 @@ fn under(totals: &[&Cell], rows: &[Vec<Cell>]) -> Vec<Option<Vec<PublishedCell>>
         }
     }
     out
+}
+
+/// Where in `kept` (indices into the members) the nearest member that
+/// member i is within stands, following `within` past members left out.
+fn nearest(within: &[Option<usize>], i: usize, kept: &[usize]) -> Option<usize> {
+    let mut up = within.get(i).copied().flatten();
+    while let Some(j) = up {
+        if let Some(at) = kept.iter().position(|k| *k == j) {
+            return Some(at);
+        }
+        up = within.get(j).copied().flatten();
+    }
+    None
 }
