@@ -6,7 +6,7 @@
 use crate::catalogue::{Aggregate, Cut, Definition, FIGURES};
 use crate::input::{Caseload, CompanyCuts, Placement, Seeker, SeekerCuts};
 use chrono::{Datelike, Months, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// The months asked about (whole months, inclusive) and the day the
@@ -141,7 +141,7 @@ enum Obs {
 /// median). Two of them over disjoint units (two centers' caseloads) merge
 /// into the one of both ([`Partial::merge`]); never two periods' (a firm
 /// active in both months would count twice).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Partial {
     pub n: u32,
     pub sum: f64,

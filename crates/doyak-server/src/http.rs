@@ -628,7 +628,7 @@ async fn figures(
     AuthedCaller(caller): AuthedCaller,
     period: Result<Query<Period>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
-    let today = (Utc::now() + chrono::Duration::hours(9)).date_naive();
+    let today = crate::kept::korea_today();
     stats(
         app,
         caller,

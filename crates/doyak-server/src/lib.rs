@@ -15,6 +15,7 @@
 pub mod error;
 pub mod figures;
 pub mod http;
+pub mod kept;
 pub mod limit;
 pub mod merge;
 pub mod model;

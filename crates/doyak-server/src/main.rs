@@ -447,10 +447,12 @@ fn serve(
         .enable_all()
         .build()
         .map_err(|e| e.to_string())?;
+    let service = Arc::new(service);
+    // The national figures' totals, kept fresh after each push.
+    doyak_server::kept::start_refresher(service.clone()).map_err(|e| e.to_string())?;
     runtime.block_on(async move {
         let backend = service.storage().kind();
-        let app =
-            router(Arc::new(service), config).into_make_service_with_connect_info::<SocketAddr>();
+        let app = router(service, config).into_make_service_with_connect_info::<SocketAddr>();
         let handle = axum_server::Handle::new();
         let shutdown = handle.clone();
         tokio::spawn(async move {

@@ -77,6 +77,17 @@ pub struct DeviceRow {
     pub revoked_at: Option<DateTime<Utc>>,
 }
 
+/// A center's national figure totals as kept (see `crate::kept`): each
+/// month's totals as JSON, computed at the center's change-log version on a
+/// day (in Korea).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptFiguresRow {
+    pub center_id: Uuid,
+    pub change_version: u64,
+    pub today: chrono::NaiveDate,
+    pub months: String,
+}
+
 /// A center the server serves.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CenterRow {

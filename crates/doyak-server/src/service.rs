@@ -9,14 +9,14 @@ use crate::records::{MAX_SCHEMA, MIN_SCHEMA};
 use crate::storage::{Logged, Storage};
 use crate::viewer::ViewerToken;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
-use doyak_kpi::{Partial, Period, month_key};
+use doyak_kpi::{Partial, month_key};
 use doyak_sync_protocol::{
     Change, ConflictRecord, DeviceToken, EnrollRequest, EnrollResponse, EnrollmentCode, ErrorBody,
     ErrorCode, Limits, MAX_RESPONSE_BYTES, ProtocolVersion, PullRequest, PullResponse, PushRequest,
     PushResponse, ServerInfo,
 };
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use uuid::Uuid;
 
 /// SHA-256 of a secret, hex: what the server keeps of tokens and codes.
@@ -67,16 +67,7 @@ pub struct SyncService {
     config: ServiceConfig,
     /// Each center's monthly figure totals, as of its change-log version
     /// and a day (see [`SyncService::figures`]).
-    figures: std::sync::Mutex<HashMap<Uuid, CenterFigures>>,
-}
-
-/// One center's figure totals per month (`YYYY-MM`), computed at its
-/// change-log version `version` on `today`.
-#[derive(Debug)]
-struct CenterFigures {
-    version: u64,
-    today: NaiveDate,
-    months: BTreeMap<String, Vec<Partial>>,
+    kept: crate::kept::Kept,
 }
 
 impl SyncService {
@@ -84,7 +75,7 @@ impl SyncService {
         SyncService {
             storage,
             config,
-            figures: Default::default(),
+            kept: Default::default(),
         }
     }
 
@@ -395,25 +386,31 @@ impl SyncService {
                 tracing::warn!(device = %device.device_id, skew_ms = skew, "device clock is off");
             }
         }
-        self.storage.transact(|tx| {
-            tx.lock_center(device.center_id)?;
-            let mut state = tx
-                .device(device.device_id)?
-                .ok_or_else(|| ApiError::new(ErrorCode::AuthInvalid))?;
-            usable(&state, now)?;
-            let start_seq = state.last_seq;
-            let (results, last_seq) = crate::push::settle(tx, &state, req.mutations)?;
-            state.last_seq = last_seq;
-            if state.last_seq != start_seq {
-                tx.put_device(&state)?;
-            }
-            Ok(PushResponse {
-                protocol: req.protocol,
-                results,
-                acknowledged_seq: state.last_seq,
-                server_time_ms: now_ms,
+        self.storage
+            .transact(|tx| {
+                tx.lock_center(device.center_id)?;
+                let mut state = tx
+                    .device(device.device_id)?
+                    .ok_or_else(|| ApiError::new(ErrorCode::AuthInvalid))?;
+                usable(&state, now)?;
+                let start_seq = state.last_seq;
+                let (results, last_seq) = crate::push::settle(tx, &state, req.mutations)?;
+                state.last_seq = last_seq;
+                if state.last_seq != start_seq {
+                    tx.put_device(&state)?;
+                }
+                Ok(PushResponse {
+                    protocol: req.protocol,
+                    results,
+                    acknowledged_seq: state.last_seq,
+                    server_time_ms: now_ms,
+                })
             })
-        })
+            .inspect(|answer| {
+                if !answer.results.is_empty() {
+                    self.kept.mark_changed(device.center_id);
+                }
+            })
     }
 
     /// A page of the device's center's change log after `req.cursor`.
@@ -495,9 +492,9 @@ impl SyncService {
     /// The desk's figures (docs/kpi.md) of each month from `from` to `to`
     /// (`YYYY-MM`, at most 24 months), as `scope` may read them, computed
     /// on `today` (a window that ends after it is not yet known). Each
-    /// center's totals are computed from its records by the desk's rules
-    /// ([`crate::figures`]) and kept until the center changes or the day
-    /// does; the answer merges them (see [`national::publish_figures`]).
+    /// center's totals are kept until the center changes or the day does
+    /// ([`crate::kept`]); the answer merges them (see
+    /// [`national::publish_figures`]).
     pub fn figures(
         &self,
         scope: &Scope,
@@ -506,65 +503,54 @@ impl SyncService {
         today: NaiveDate,
     ) -> Result<Figures, ApiError> {
         let months = month_range(from, to)?;
-        let (first, last) = match (months.first(), months.last()) {
-            (Some(f), Some(l)) => (*f, *l),
-            _ => return Err(bad_period()),
-        };
-        let last_day = last
-            .checked_add_months(chrono::Months::new(1))
-            .and_then(|d| d.pred_opt())
-            .unwrap_or(last);
+        let keys: Vec<String> = months.iter().map(|m| month_key(*m)).collect();
         let centers = self.storage.transact(|tx| tx.centers())?;
         let mut partials: BTreeMap<Uuid, BTreeMap<String, Vec<Partial>>> = BTreeMap::new();
         for c in &centers {
-            let id = c.center_id;
-            let version = self.storage.transact(|tx| tx.change_version(id))?;
-            let keys: Vec<String> = months.iter().map(|m| month_key(*m)).collect();
-            let fresh = {
-                let kept = self.figures.lock().unwrap_or_else(|p| p.into_inner());
-                kept.get(&id).is_some_and(|k| {
-                    k.version == version
-                        && k.today == today
-                        && keys.iter().all(|m| k.months.contains_key(m))
-                })
-            };
-            if !fresh {
-                let records = self.storage.transact(|tx| tx.records(id))?;
-                let facts = crate::figures::caseload(&records, first, last_day);
-                drop(records);
-                // Computed before the lock is taken: other requests wait
-                // only for the insert.
-                let mut computed = Vec::with_capacity(months.len());
-                for m in &months {
-                    let period = Period::months(&month_key(*m), &month_key(*m), today)
-                        .map_err(|_| bad_period())?;
-                    computed.push((month_key(*m), doyak_kpi::totals(&facts, period)));
-                }
-                let mut kept = self.figures.lock().unwrap_or_else(|p| p.into_inner());
-                let entry = kept.entry(id).or_insert_with(|| CenterFigures {
-                    version,
-                    today,
-                    months: BTreeMap::new(),
-                });
-                if entry.version != version || entry.today != today {
-                    *entry = CenterFigures {
-                        version,
-                        today,
-                        months: BTreeMap::new(),
-                    };
-                }
-                entry.months.extend(computed);
-            }
-            let kept = self.figures.lock().unwrap_or_else(|p| p.into_inner());
-            if let Some(k) = kept.get(&id) {
-                let wanted = keys
-                    .iter()
-                    .filter_map(|m| k.months.get(m).map(|t| (m.clone(), t.clone())))
-                    .collect();
-                partials.insert(id, wanted);
-            }
+            let kept = self
+                .kept
+                .totals(&self.storage, c.center_id, &months, today)?;
+            let wanted = keys
+                .iter()
+                .filter_map(|m| kept.months.get(m).map(|t| (m.clone(), t.clone())))
+                .collect();
+            partials.insert(c.center_id, wanted);
         }
         Ok(national::publish_figures(scope, &centers, &partials))
+    }
+
+    /// Computes again the figure totals of every center marked changed
+    /// since (a push marks its center), one at a time, for `today`; how
+    /// many were. `serve` runs it in the background after each push and
+    /// when the day changes, so that an answer finds the totals kept. A
+    /// center that fails is logged and left to be computed when asked.
+    pub fn refresh_figures(&self, today: NaiveDate) -> usize {
+        let months = crate::kept::kept_months(today);
+        let mut refreshed = 0;
+        while let Some(center) = self.kept.next_changed() {
+            match self.kept.totals(&self.storage, center, &months, today) {
+                Ok(_) => refreshed += 1,
+                Err(e) => {
+                    tracing::warn!(%center, error = %e.body.message, "figures: not kept");
+                }
+            }
+        }
+        refreshed
+    }
+
+    /// Marks every center changed (when the day changes, or at start, so
+    /// that the refresher reads the kept totals back or computes them).
+    pub fn mark_all_figures_changed(&self) -> Result<(), ApiError> {
+        for c in self.storage.transact(|tx| tx.centers())? {
+            self.kept.mark_changed(c.center_id);
+        }
+        Ok(())
+    }
+
+    /// The kept figure totals (the refresher waits on them; tests count
+    /// their computations).
+    pub fn kept_figures(&self) -> &crate::kept::Kept {
+        &self.kept
     }
 
     /// The national counts between two months, `YYYY-MM` inclusive, as
@@ -594,7 +580,7 @@ impl SyncService {
 /// The longest period `/stats/figures` computes at once, in months.
 pub const MAX_FIGURE_MONTHS: usize = 24;
 
-fn bad_period() -> ApiError {
+pub(crate) fn bad_period() -> ApiError {
     let mut body = ErrorBody::new(ErrorCode::RequestMalformed);
     body.details = vec![format!(
         "기간은 from=YYYY-MM&to=YYYY-MM 형식으로, from이 to보다 늦지 않게, {MAX_FIGURE_MONTHS}개월 이내로 적어 주세요."

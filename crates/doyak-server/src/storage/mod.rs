@@ -12,7 +12,9 @@ pub use self::postgres::PostgresStorage;
 pub use self::sqlite::SqliteStorage;
 
 use crate::error::StorageError;
-use crate::model::{CenterRow, CountRow, DeviceRow, RecordRow, TransferRow, ViewerRow};
+use crate::model::{
+    CenterRow, CountRow, DeviceRow, KeptFiguresRow, RecordRow, TransferRow, ViewerRow,
+};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -40,6 +42,10 @@ pub trait Tx {
     /// The last change-log version handed out for a center (0 for none or
     /// no such center): it moves whenever anything of the center changes.
     fn change_version(&mut self, center: Uuid) -> Result<u64>;
+    /// The figure totals kept for a center (see `crate::kept`), if any.
+    fn kept_figures(&mut self, center: Uuid) -> Result<Option<KeptFiguresRow>>;
+    /// Keeps a center's figure totals in place of what was kept.
+    fn keep_figures(&mut self, row: &KeptFiguresRow) -> Result<()>;
     /// The next change-log version of a center whose lock this transaction holds.
     fn next_change_version(&mut self, center: Uuid) -> Result<u64>;
 

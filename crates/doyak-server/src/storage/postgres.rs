@@ -13,13 +13,15 @@ mod copy;
 mod migrate;
 #[macro_use]
 mod rows;
+mod kept;
 mod tls;
 mod viewers;
 
 use super::{Logged, Result, ToLog, Tx, logged};
 use crate::error::StorageError;
 use crate::model::{
-    CenterRow, CountRow, DeviceRow, RecordRow, TransferRow, ViewerRow, decode_fields, encode_fields,
+    CenterRow, CountRow, DeviceRow, KeptFiguresRow, RecordRow, TransferRow, ViewerRow,
+    decode_fields, encode_fields,
 };
 use chrono::{DateTime, Utc};
 use copy::CopyRows;
@@ -252,6 +254,14 @@ impl Tx for PgTx<'_> {
         let row = self.query_opt(sql, &[&center.to_string()])?;
         let v: i64 = row.map(|r| r.try_get(0)).transpose()?.unwrap_or(0);
         unsigned(v, "center.change_version")
+    }
+
+    fn kept_figures(&mut self, center: Uuid) -> Result<Option<KeptFiguresRow>> {
+        self.read_kept(center)
+    }
+
+    fn keep_figures(&mut self, row: &KeptFiguresRow) -> Result<()> {
+        self.write_kept(row)
     }
 
     fn lock_center(&mut self, id: Uuid) -> Result<()> {

@@ -6,8 +6,8 @@
 use super::{Logged, Result, Tx, logged};
 use crate::error::StorageError;
 use crate::model::{
-    CenterRow, CountRow, DeviceRow, RecordRow, TransferRow, ViewerRow, ViewerScope, decode_fields,
-    encode_fields,
+    CenterRow, CountRow, DeviceRow, KeptFiguresRow, RecordRow, TransferRow, ViewerRow, ViewerScope,
+    decode_fields, encode_fields,
 };
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite_0003.sql"),
     include_str!("../../migrations/sqlite_0004.sql"),
     include_str!("../../migrations/sqlite_0005.sql"),
+    include_str!("../../migrations/sqlite_0006.sql"),
 ];
 
 #[derive(Debug)]
@@ -289,6 +290,45 @@ impl Tx for SqliteTx<'_> {
             .query_row([center.to_string()], |r| r.get(0))
             .optional()?;
         u64::try_from(v.unwrap_or(0)).map_err(|_| corrupt("center.change_version")())
+    }
+
+    fn kept_figures(&mut self, center: Uuid) -> Result<Option<KeptFiguresRow>> {
+        let row: Option<(i64, String, String)> = self
+            .tx
+            .prepare_cached(
+                "SELECT change_version, today, months FROM center_figures WHERE center_id = ?1",
+            )?
+            .query_row([center.to_string()], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        row.map(|(version, today, months)| {
+            Ok(KeptFiguresRow {
+                center_id: center,
+                change_version: u64::try_from(version)
+                    .map_err(|_| corrupt("center_figures.change_version")())?,
+                today: today
+                    .parse()
+                    .map_err(|_| corrupt("center_figures.today")())?,
+                months,
+            })
+        })
+        .transpose()
+    }
+
+    fn keep_figures(&mut self, row: &KeptFiguresRow) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO center_figures (center_id, change_version, today, months)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute((
+                row.center_id.to_string(),
+                signed(row.change_version),
+                row.today.to_string(),
+                &row.months,
+            ))?;
+        Ok(())
     }
 
     fn lock_center(&mut self, _id: Uuid) -> Result<()> {

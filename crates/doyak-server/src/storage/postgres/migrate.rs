@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/postgres_0004.sql"),
     include_str!("../../../migrations/postgres_0005.sql"),
     include_str!("../../../migrations/postgres_0006.sql"),
+    include_str!("../../../migrations/postgres_0007.sql"),
 ];
 
 /// The advisory lock two servers starting at once take before migrating
