@@ -114,6 +114,8 @@ struct Table<'a> {
     /// totals are both shown: the outer's rows less the inner's are a
     /// partition too (the cohort not employed), of a known total.
     pairs: Vec<(usize, usize)>,
+    /// Each member's outer member, where it names one.
+    within: Vec<Option<usize>>,
 }
 
 impl<'a> Table<'a> {
@@ -135,13 +137,21 @@ impl<'a> Table<'a> {
                 ns
             })
             .collect();
-        let pairs = members
+        // A `within` that names no other member is the caller's slip:
+        // ignored, never followed out of bounds.
+        let within: Vec<Option<usize>> = members
             .iter()
             .enumerate()
-            .filter_map(|(i, m)| Some((i, m.within?)))
+            .map(|(i, m)| m.within.filter(|o| *o != i && *o < members.len()))
+            .collect();
+        let pairs = within
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| Some((i, (*o)?)))
             .filter(|(i, o)| !small(members[*i].total.n) && !small(members[*o].total.n))
             .collect();
         Table {
+            within,
             members,
             keys,
             n,
@@ -196,7 +206,8 @@ impl<'a> Table<'a> {
             let (inner, outer) = (self.members[i].total.n, self.members[o].total.n);
             Range::exact(u64::from(outer.saturating_sub(inner)))
         }));
-        // Each pass only narrows, so this ends; the cap is a guard.
+        // Each pass only narrows, so this ends; at the cap (a guard) the
+        // reading is not final, and is taken as one nothing agrees with.
         for _ in 0..256 {
             let mut changed = false;
             for (rows, total) in ranges.iter_mut().zip(&totals) {
@@ -207,8 +218,8 @@ impl<'a> Table<'a> {
                     changed |= narrow_by_difference(&mut ranges, (i, o, self.members.len() + d), k);
                 }
             }
-            for (i, m) in self.members.iter().enumerate() {
-                if let Some(o) = m.within {
+            for (i, within) in self.within.iter().enumerate() {
+                if let Some(o) = *within {
                     for k in 0..keys {
                         changed |= narrow_within(&mut ranges, (i, o), k);
                     }
@@ -218,24 +229,28 @@ impl<'a> Table<'a> {
                 return None;
             }
             if !changed {
-                break;
+                return Some(ranges);
             }
         }
-        Some(ranges)
+        None
     }
 
     /// How many of the values 1 to 4 member m's small rows cannot be, as
     /// read with `hide` hidden and `withheld` withheld: 0 when every small
     /// row is open.
+    /// A reading that is not to be had (figures that break their
+    /// `within`, or narrowing that did not settle) closes every value:
+    /// the member is withheld rather than trusted.
     fn closed(&self, m: usize, hide: &[bool], withheld: &[bool]) -> u64 {
-        let Some(ranges) = self.read(hide, withheld) else {
-            unreachable!("the true rows agree with what is published")
-        };
+        let ranges = self.read(hide, withheld);
         (0..self.keys.len())
             .filter(|&k| small(self.n[m][k]))
-            .map(|k| {
-                let r = ranges[m][k];
-                r.lo.saturating_sub(1) + LARGEST_SMALL.saturating_sub(r.hi)
+            .map(|k| match &ranges {
+                Some(ranges) => {
+                    let r = ranges[m][k];
+                    r.lo.saturating_sub(1) + LARGEST_SMALL.saturating_sub(r.hi)
+                }
+                None => LARGEST_SMALL,
             })
             .sum()
     }
@@ -463,6 +478,31 @@ mod tests {
             within: None,
         }]);
         assert_eq!(plan.withheld, [true], "4 + 4 = 8 pins both at 4");
+    }
+
+    #[test]
+    fn figures_that_break_their_within_are_withheld_not_trusted() {
+        // The "inner" figure has more in row a than its outer one: no
+        // reading agrees with both, so the inner is withheld; a `within`
+        // naming no member is ignored.
+        let outer_total = cell("", 12);
+        let outer = rows(&[2, 10]);
+        let inner_total = cell("", 14);
+        let inner = rows(&[3, 11]);
+        let members = [
+            Member {
+                total: &outer_total,
+                rows: &outer,
+                within: Some(7),
+            },
+            Member {
+                total: &inner_total,
+                rows: &inner,
+                within: Some(0),
+            },
+        ];
+        let plan = plan(&members);
+        assert_eq!(plan.withheld, [true, true]);
     }
 
     #[test]

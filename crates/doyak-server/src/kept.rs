@@ -22,27 +22,49 @@ use doyak_kpi::{Partial, Period, month_key};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 use uuid::Uuid;
 
 /// How many months back from the current one the refresher keeps (the
 /// longest period `/stats/figures` answers at once).
 pub const KEPT_MONTHS: u32 = crate::service::MAX_FIGURE_MONTHS as u32;
 
+/// The version of the rules that turn records into totals
+/// (`crate::figures` and doyak-kpi's `totals`): raise it when they change,
+/// so that totals kept by an older server are computed again.
+pub const KEPT_RULES: u32 = 1;
+
 /// One center's totals per month (`YYYY-MM`, in the catalogue's order),
-/// computed at its change-log version `version` for the day `today`.
+/// computed at its change-log version `version` for the day `today`, by
+/// the rules `rules` over the figures `figures` (ids, in order).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CenterTotals {
     pub version: u64,
     pub today: NaiveDate,
+    pub rules: u32,
+    pub figures: Vec<String>,
     pub months: BTreeMap<String, Vec<Partial>>,
 }
 
+/// The figure ids of this server's catalogue, in order.
+fn catalogue() -> Vec<String> {
+    doyak_kpi::FIGURES.iter().map(|d| d.id.to_owned()).collect()
+}
+
 impl CenterTotals {
-    /// Whether these answer `months` at `version` on `today`.
+    /// Whether these answer `months` at `version` on `today`, read by
+    /// this server's rules and catalogue (a server of another version
+    /// may have kept them: its totals are read by position).
     fn covers(&self, version: u64, today: NaiveDate, months: &[String]) -> bool {
         self.version == version
             && self.today == today
-            && months.iter().all(|m| self.months.contains_key(m))
+            && self.rules == KEPT_RULES
+            && self.figures == catalogue()
+            && months.iter().all(|m| {
+                self.months
+                    .get(m)
+                    .is_some_and(|t| t.len() == doyak_kpi::FIGURES.len())
+            })
     }
 }
 
@@ -53,7 +75,10 @@ pub struct Kept {
     totals: Mutex<HashMap<Uuid, Arc<CenterTotals>>>,
     busy: Mutex<HashSet<Uuid>>,
     done: Condvar,
-    changed: Mutex<BTreeSet<Uuid>>,
+    /// Askers waiting for another's computation (a test waits for one).
+    waiting: AtomicU64,
+    /// Each changed center and when it was last marked.
+    changed: Mutex<BTreeMap<Uuid, Instant>>,
     wake: Condvar,
     computed: AtomicU64,
 }
@@ -83,7 +108,11 @@ pub fn korea_today() -> NaiveDate {
 /// Starts the refresher for `serve`: a thread that computes the changed
 /// centers' totals again after each push, and every center's when the day
 /// in Korea changes (and once at start, which reads back what the database
-/// kept). It waits for a change, or ten minutes to look at the day again.
+/// kept). A center is computed once its pushes have been quiet for
+/// [`QUIET`] (a desk syncing a thousand changes pushes a batch after
+/// another; each computation reads all of the center's records). It waits
+/// for a change, or ten minutes to look at the day again. A panic in one
+/// pass is logged and the next pass goes on.
 pub fn start_refresher(
     service: Arc<crate::service::SyncService>,
 ) -> std::io::Result<std::thread::JoinHandle<()>> {
@@ -101,16 +130,24 @@ pub fn start_refresher(
                         }
                     }
                 }
-                let refreshed = service.refresh_figures(today);
-                if refreshed > 0 {
-                    tracing::info!(centers = refreshed, "figures kept");
+                let pass = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    service.refresh_figures_after(today, QUIET)
+                }));
+                match pass {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(centers = n, "figures kept"),
+                    Err(_) => tracing::error!("figures: the refresher's pass panicked"),
                 }
                 service
                     .kept_figures()
-                    .wait_for_change(std::time::Duration::from_secs(600));
+                    .wait_for_change(Duration::from_secs(600), QUIET);
             }
         })
 }
+
+/// How long a center's pushes must have been quiet before the refresher
+/// computes it.
+pub const QUIET: Duration = Duration::from_secs(30);
 
 /// The months the refresher keeps on `today`: the current one and those
 /// before it, [`KEPT_MONTHS`] in all.
@@ -177,8 +214,12 @@ impl Kept {
     /// Waits while another thread computes `center`, then takes the turn.
     fn turn(&self, center: Uuid) -> Turn<'_> {
         let mut busy = lock(&self.busy);
-        while busy.contains(&center) {
-            busy = self.done.wait(busy).unwrap_or_else(|p| p.into_inner());
+        if busy.contains(&center) {
+            self.waiting.fetch_add(1, Ordering::SeqCst);
+            while busy.contains(&center) {
+                busy = self.done.wait(busy).unwrap_or_else(|p| p.into_inner());
+            }
+            self.waiting.fetch_sub(1, Ordering::SeqCst);
         }
         busy.insert(center);
         Turn { kept: self, center }
@@ -186,24 +227,33 @@ impl Kept {
 
     /// Notes that `center` changed: the refresher computes it again.
     pub fn mark_changed(&self, center: Uuid) {
-        lock(&self.changed).insert(center);
+        lock(&self.changed).insert(center, Instant::now());
         self.wake.notify_all();
     }
 
-    /// The next changed center, taken off the list.
-    pub fn next_changed(&self) -> Option<Uuid> {
+    /// The next center marked changed at least `quiet` ago, taken off the
+    /// list.
+    pub fn next_changed(&self, quiet: Duration) -> Option<Uuid> {
         let mut changed = lock(&self.changed);
-        let first = changed.iter().next().copied()?;
-        changed.remove(&first);
-        Some(first)
+        let due = changed
+            .iter()
+            .find(|(_, at)| at.elapsed() >= quiet)
+            .map(|(c, _)| *c)?;
+        changed.remove(&due);
+        Some(due)
     }
 
-    /// Waits until a center is marked changed or `timeout` passes (the
-    /// refresher's idle wait; it also wakes for the next day).
-    pub fn wait_for_change(&self, timeout: std::time::Duration) {
+    /// The refresher's wait: until a center marked changed has been
+    /// quiet for `quiet`, or `timeout` passes with none marked (it also
+    /// wakes for the next day).
+    pub fn wait_for_change(&self, timeout: Duration, quiet: Duration) {
         let changed = lock(&self.changed);
-        if changed.is_empty() {
-            let _ = self.wake.wait_timeout(changed, timeout);
+        let wait = match changed.values().min() {
+            None => timeout,
+            Some(first) => quiet.saturating_sub(first.elapsed()),
+        };
+        if !wait.is_zero() {
+            let _ = self.wake.wait_timeout(changed, wait);
         }
     }
 
@@ -226,6 +276,8 @@ fn compute(
         return Ok(CenterTotals {
             version: 0,
             today,
+            rules: KEPT_RULES,
+            figures: catalogue(),
             months: BTreeMap::new(),
         });
     };
@@ -246,6 +298,54 @@ fn compute(
     Ok(CenterTotals {
         version,
         today,
+        rules: KEPT_RULES,
+        figures: catalogue(),
         months: out,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::CenterRow;
+    use crate::storage::SqliteStorage;
+
+    /// A second asker for a center being computed waits for it and takes
+    /// its totals: it computes nothing itself. The first asker's turn is
+    /// held here, and its totals put in place only once the second is
+    /// seen waiting (or has finished, which would be the fault).
+    #[test]
+    fn a_second_asker_waits_for_the_first_and_computes_nothing() {
+        let storage = Storage::Sqlite(SqliteStorage::in_memory().unwrap());
+        let center = Uuid::from_u128(7);
+        storage
+            .transact(|tx| {
+                tx.put_center(&CenterRow {
+                    center_id: center,
+                    name: "센터".into(),
+                    region: None,
+                })
+            })
+            .unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let months = [NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()];
+        let kept = Kept::default();
+        let first = kept.turn(center);
+        let wanted: BTreeSet<NaiveDate> = kept_months(today).into_iter().collect();
+        let theirs = compute(&storage, center, &wanted, today).unwrap();
+        std::thread::scope(|s| {
+            let second = s.spawn(|| kept.totals(&storage, center, &months, today).unwrap());
+            while kept.waiting.load(Ordering::SeqCst) == 0 && !second.is_finished() {
+                std::thread::yield_now();
+            }
+            lock(&kept.totals).insert(center, Arc::new(theirs.clone()));
+            drop(first);
+            assert_eq!(*second.join().unwrap(), theirs);
+        });
+        assert_eq!(
+            kept.computed(),
+            0,
+            "the second asker took the first's totals"
+        );
+    }
 }

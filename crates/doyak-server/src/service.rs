@@ -525,9 +525,15 @@ impl SyncService {
     /// when the day changes, so that an answer finds the totals kept. A
     /// center that fails is logged and left to be computed when asked.
     pub fn refresh_figures(&self, today: NaiveDate) -> usize {
+        self.refresh_figures_after(today, std::time::Duration::ZERO)
+    }
+
+    /// [`SyncService::refresh_figures`] for the centers marked changed at
+    /// least `quiet` ago only (the refresher's pass).
+    pub fn refresh_figures_after(&self, today: NaiveDate, quiet: std::time::Duration) -> usize {
         let months = crate::kept::kept_months(today);
         let mut refreshed = 0;
-        while let Some(center) = self.kept.next_changed() {
+        while let Some(center) = self.kept.next_changed(quiet) {
             match self.kept.totals(&self.storage, center, &months, today) {
                 Ok(_) => refreshed += 1,
                 Err(e) => {

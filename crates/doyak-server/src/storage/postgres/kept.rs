@@ -28,7 +28,11 @@ impl PgTx<'_> {
             "INSERT INTO center_figures (center_id, change_version, today, months)
              VALUES ($1, $2, $3, $4)
              ON CONFLICT (center_id) DO UPDATE SET change_version = excluded.change_version,
-               today = excluded.today, months = excluded.months",
+               today = excluded.today, months = excluded.months
+             -- Two servers on one database: an older computation finishing
+             -- last does not replace a newer one.
+             WHERE (center_figures.change_version, center_figures.today)
+                <= (excluded.change_version, excluded.today)",
             &[
                 &row.center_id.to_string(),
                 &signed(row.change_version),
