@@ -28,7 +28,7 @@ use copy::CopyRows;
 use postgres::types::ToSql;
 use postgres::{Client, IsolationLevel, Row, Statement, Transaction};
 use r2d2_postgres::PostgresConnectionManager;
-use rows::{corrupt, device_row, signed, text, time, unsigned, uuid};
+use rows::{corrupt, device_row, record_row, signed, text, time, unsigned, uuid};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -439,24 +439,14 @@ impl Tx for PgTx<'_> {
 
     fn record(&mut self, entity: &str, id: Uuid) -> Result<Option<RecordRow>> {
         let row = self.query_opt(
-            "SELECT center_id, fields, deleted, metric, month FROM record WHERE entity = $1 AND id = $2",
+            concat!(
+                "SELECT ",
+                record_columns!(),
+                " FROM record WHERE entity = $1 AND id = $2"
+            ),
             &[&entity, &id.to_string()],
         )?;
-        row.map(|r| {
-            let fields =
-                decode_fields(r.try_get::<_, &str>(1)?).ok_or_else(corrupt("record.fields"))?;
-            let metric: Option<String> = r.try_get(3)?;
-            let month: Option<String> = r.try_get(4)?;
-            Ok(RecordRow {
-                entity: entity.to_owned(),
-                id,
-                center_id: uuid(&r.try_get::<_, String>(0)?, "record.center_id")?,
-                fields,
-                deleted: r.try_get(2)?,
-                fact: metric.zip(month),
-            })
-        })
-        .transpose()
+        row.as_ref().map(record_row).transpose()
     }
 
     fn move_record(&mut self, entity: &str, id: Uuid, to: Uuid) -> Result<()> {
@@ -470,25 +460,14 @@ impl Tx for PgTx<'_> {
     fn records(&mut self, center: Uuid) -> Result<Vec<RecordRow>> {
         // One statement: a center's figures read all of its records.
         let rows = self.query(
-            "SELECT entity, id, fields, deleted, metric, month FROM record
-              WHERE center_id = $1 ORDER BY entity, id",
+            concat!(
+                "SELECT ",
+                record_columns!(),
+                " FROM record WHERE center_id = $1 ORDER BY entity, id"
+            ),
             &[&center.to_string()],
         )?;
-        rows.iter()
-            .map(|r| {
-                let metric: Option<String> = r.try_get(4)?;
-                let month: Option<String> = r.try_get(5)?;
-                Ok(RecordRow {
-                    entity: r.try_get(0)?,
-                    id: uuid(&r.try_get::<_, String>(1)?, "record.id")?,
-                    center_id: center,
-                    fields: decode_fields(r.try_get::<_, &str>(2)?)
-                        .ok_or_else(corrupt("record.fields"))?,
-                    deleted: r.try_get(3)?,
-                    fact: metric.zip(month),
-                })
-            })
-            .collect()
+        rows.iter().map(record_row).collect()
     }
 
     fn put_record(&mut self, row: &RecordRow) -> Result<()> {

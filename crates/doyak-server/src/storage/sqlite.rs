@@ -208,6 +208,43 @@ fn read_device(r: &rusqlite::Row<'_>) -> rusqlite::Result<DeviceTuple> {
     ))
 }
 
+/// The record columns, in the order [`read_record`] reads them.
+const RECORD_COLUMNS: &str = "entity, id, center_id, fields, deleted, metric, month";
+
+type RecordTuple = (
+    String,
+    String,
+    String,
+    String,
+    i64,
+    Option<String>,
+    Option<String>,
+);
+
+fn read_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<RecordTuple> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+    ))
+}
+
+fn record_row(t: RecordTuple) -> Result<RecordRow> {
+    let (entity, id, center, fields, deleted, metric, month) = t;
+    Ok(RecordRow {
+        entity,
+        id: uuid(&id, "record.id")?,
+        center_id: uuid(&center, "record.center_id")?,
+        fields: decode_fields(&fields).ok_or_else(corrupt("record.fields"))?,
+        deleted: deleted != 0,
+        fact: metric.zip(month),
+    })
+}
+
 impl Tx for SqliteTx<'_> {
     fn center(&mut self, id: Uuid) -> Result<Option<CenterRow>> {
         let row: Option<(String, Option<String>)> = self
@@ -491,28 +528,14 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn record(&mut self, entity: &str, id: Uuid) -> Result<Option<RecordRow>> {
-        type Row = (String, String, i64, Option<String>, Option<String>);
-        let row: Option<Row> = self
+        let row: Option<RecordTuple> = self
             .tx
-            .prepare_cached(
-                "SELECT center_id, fields, deleted, metric, month FROM record WHERE entity = ?1 AND id = ?2",
-            )?
-            .query_row((entity, id.to_string()), |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })
+            .prepare_cached(&format!(
+                "SELECT {RECORD_COLUMNS} FROM record WHERE entity = ?1 AND id = ?2"
+            ))?
+            .query_row((entity, id.to_string()), read_record)
             .optional()?;
-        row.map(|(center, fields, deleted, metric, month)| {
-            let fields = decode_fields(&fields).ok_or_else(corrupt("record.fields"))?;
-            Ok(RecordRow {
-                entity: entity.to_owned(),
-                id,
-                center_id: uuid(&center, "record.center_id")?,
-                fields,
-                deleted: deleted != 0,
-                fact: metric.zip(month),
-            })
-        })
-        .transpose()
+        row.map(record_row).transpose()
     }
 
     fn put_record(&mut self, row: &RecordRow) -> Result<()> {
@@ -547,35 +570,14 @@ impl Tx for SqliteTx<'_> {
 
     fn records(&mut self, center: Uuid) -> Result<Vec<RecordRow>> {
         // One statement: a center's figures read all of its records.
-        type Row = (String, String, String, i64, Option<String>, Option<String>);
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT entity, id, fields, deleted, metric, month FROM record
-              WHERE center_id = ?1 ORDER BY entity, id",
-        )?;
-        let found: Vec<Row> = stmt
-            .query_map([center.to_string()], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ))
-            })?
+        let found: Vec<RecordTuple> = self
+            .tx
+            .prepare_cached(&format!(
+                "SELECT {RECORD_COLUMNS} FROM record WHERE center_id = ?1 ORDER BY entity, id"
+            ))?
+            .query_map([center.to_string()], read_record)?
             .collect::<rusqlite::Result<_>>()?;
-        let mut rows = Vec::with_capacity(found.len());
-        for (entity, id, fields, deleted, metric, month) in found {
-            rows.push(RecordRow {
-                entity,
-                id: uuid(&id, "record.id")?,
-                center_id: center,
-                fields: decode_fields(&fields).ok_or_else(corrupt("record.fields"))?,
-                deleted: deleted != 0,
-                fact: metric.zip(month),
-            });
-        }
-        Ok(rows)
+        found.into_iter().map(record_row).collect()
     }
 
     fn put_change(&mut self, center: Uuid, version: u64, body: &str) -> Result<()> {

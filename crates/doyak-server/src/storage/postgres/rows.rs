@@ -1,8 +1,9 @@
 //! Reading and writing the row types' columns: ids and times as text, the
-//! device and viewer rows in the column order their statements name.
+//! device, viewer and record rows in the column order their statements
+//! name.
 
 use crate::error::StorageError;
-use crate::model::DeviceRow;
+use crate::model::{DeviceRow, RecordRow, decode_fields};
 use crate::storage::Result;
 use chrono::{DateTime, Utc};
 use postgres::Row;
@@ -56,5 +57,26 @@ pub(super) fn device_row(r: &Row) -> Result<DeviceRow> {
             .ok_or_else(corrupt("device"))?,
         expires_at: time(r.try_get(6)?, "device.expires_at")?,
         revoked_at: time(r.try_get(7)?, "device.revoked_at")?,
+    })
+}
+
+/// The record columns, in the order [`record_row`] reads them.
+macro_rules! record_columns {
+    () => {
+        "entity, id, center_id, fields, deleted, metric, month"
+    };
+}
+
+/// A `record` row read as [`record_columns!`] lists its columns.
+pub(super) fn record_row(r: &Row) -> Result<RecordRow> {
+    let metric: Option<String> = r.try_get(5)?;
+    let month: Option<String> = r.try_get(6)?;
+    Ok(RecordRow {
+        entity: r.try_get(0)?,
+        id: uuid(&r.try_get::<_, String>(1)?, "record.id")?,
+        center_id: uuid(&r.try_get::<_, String>(2)?, "record.center_id")?,
+        fields: decode_fields(r.try_get::<_, &str>(3)?).ok_or_else(corrupt("record.fields"))?,
+        deleted: r.try_get(4)?,
+        fact: metric.zip(month),
     })
 }
