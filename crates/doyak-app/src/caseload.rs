@@ -97,6 +97,9 @@ pub struct Desk {
     /// `figures::kpi_facts`): the list behind a figure and the saves reuse
     /// the dashboard's read.
     pub(crate) kpi_facts: std::cell::RefCell<Option<crate::figures::KpiFacts>>,
+    /// The store's reads those facts are made of, each kept until what it
+    /// reads changes (`figures::KpiReads`).
+    pub(crate) kpi_reads: std::cell::RefCell<crate::figures::KpiReads>,
     /// Where the device token is kept besides the caseload (sync `vault`):
     /// none until the shell hands the OS keyring over.
     pub(crate) vault: Arc<dyn crate::sync::TokenVault>,
@@ -202,6 +205,7 @@ impl Desk {
             actor,
             match_pool: Default::default(),
             kpi_facts: Default::default(),
+            kpi_reads: Default::default(),
             vault: Arc::new(crate::sync::NoKeyring),
         })
     }
@@ -225,6 +229,7 @@ impl Desk {
             actor: "local".to_owned(),
             match_pool: Default::default(),
             kpi_facts: Default::default(),
+            kpi_reads: Default::default(),
             vault: Arc::new(crate::sync::NoKeyring),
         })
     }
@@ -244,6 +249,7 @@ impl Desk {
             actor: "reader".to_owned(),
             match_pool: Default::default(),
             kpi_facts: Default::default(),
+            kpi_reads: Default::default(),
             vault: Arc::new(crate::sync::NoKeyring),
         })
     }

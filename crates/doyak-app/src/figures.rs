@@ -12,13 +12,16 @@ use doyak_domain::{FieldError, FocusIndustry, SeekerStatus};
 use doyak_interchange::{ReportCell, ReportSheet};
 use doyak_kpi::input::{
     Caseload, Check, Company as FirmFacts, CompanyCuts, IapChecks, Placement as PlacedFacts,
-    Referral as ReferralFacts, Seeker as SeekerFacts, SeekerCuts, Sessions,
+    Referral as ReferralFacts, Seeker as SeekerFacts, SeekerCuts, Sessions, Slice,
     Vacancy as VacancyFacts,
 };
-use doyak_kpi::{Period, PublishedFigure};
-use doyak_store::{KpiEvent, KpiSeekerCuts};
+use doyak_kpi::{Cut, Period, PublishedFigure};
+use doyak_store::{KpiEvent, KpiSeeker};
 use serde::Serialize;
-use std::collections::HashMap;
+// Keyed by the caseload's own ids and labels: a fast hash, with no need
+// to defend against chosen keys (SipHash was some 8% of 성과's time at
+// 50,000 seekers).
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 pub const KPI_FORMAT: &str = "doyak.kpi";
@@ -61,12 +64,14 @@ fn month_start(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d").ok()
 }
 
-/// Turns the codes the store keeps into the Korean labels the cuts show,
-/// each distinct code once.
+/// Turns the codes the store keeps into the Korean labels the cuts show.
 struct Labels {
     counselors: HashMap<String, String>,
-    cuts: HashMap<KpiSeekerCuts, SeekerCuts>,
 }
+
+/// A seeker's cut codes as stored: counselor id, track, 시군구 and the
+/// JSON array of target groups.
+type SeekerCodes<'a> = [Option<&'a str>; 4];
 
 impl Labels {
     fn counselor(&self, id: Option<&str>) -> String {
@@ -74,35 +79,43 @@ impl Labels {
             .unwrap_or_default()
     }
 
-    fn seeker(&mut self, raw: &KpiSeekerCuts) -> SeekerCuts {
-        if let Some(c) = self.cuts.get(raw) {
-            return c.clone();
-        }
-        let groups: Vec<String> = raw
-            .target_groups
-            .as_deref()
+    fn seeker(&self, [counselor, track, sigungu, groups]: SeekerCodes<'_>) -> SeekerCuts {
+        let groups: Vec<String> = groups
             .and_then(|g| serde_json::from_str::<Vec<String>>(g).ok())
             .unwrap_or_default()
             .iter()
-            .map(|g| code::<TargetGroup>(g).map_or_else(|| g.clone(), |t| t.label_ko().to_owned()))
+            .map(|g| target_group_label(g))
             .collect();
-        let cuts = SeekerCuts {
-            counselor: self.counselor(raw.counselor_id.as_deref()),
-            track: raw
-                .track
-                .as_deref()
-                .map(|t| code::<Track>(t).map_or_else(|| t.to_owned(), |t| t.label_ko().to_owned()))
-                .unwrap_or_default(),
+        SeekerCuts {
+            counselor: self.counselor(counselor),
+            track: track.map(track_label).unwrap_or_default(),
             target_groups: groups,
-            sigungu: raw
-                .home_sigungu
-                .as_deref()
-                .map(sigungu_label)
-                .unwrap_or_default(),
-        };
-        self.cuts.insert(raw.clone(), cuts.clone());
-        cuts
+            sigungu: sigungu.map(sigungu_label).unwrap_or_default(),
+        }
     }
+
+    /// A sum the store kept, its row's code as the cut shows it (a cut
+    /// this build does not know: `None`).
+    fn slice(&self, cut: &str, key: &str) -> Option<Slice> {
+        let (cut, key) = match cut {
+            "month" => return Some(Slice::Month),
+            "counselor" => (Cut::Counselor, self.counselor(Some(key))),
+            "track" => (Cut::Track, track_label(key)),
+            "sigungu" => (Cut::Sigungu, sigungu_label(key)),
+            "target_group" => (Cut::TargetGroup, target_group_label(key)),
+            _ => return None,
+        };
+        Some(Slice::Row { cut, key })
+    }
+}
+
+/// A track's label; a code this build does not know, as it is ("" none).
+fn track_label(code: &str) -> String {
+    self::code::<Track>(code).map_or_else(|| code.to_owned(), |t| t.label_ko().to_owned())
+}
+
+fn target_group_label(code: &str) -> String {
+    self::code::<TargetGroup>(code).map_or_else(|| code.to_owned(), |t| t.label_ko().to_owned())
 }
 
 /// Of each chain of versions, the one the figures count.
@@ -123,6 +136,45 @@ const FACT_KINDS: [EntityKind; 8] = [
     EntityKind::Application,
     EntityKind::Event,
 ];
+
+/// The store's largest reads for 성과, each kept until what it reads
+/// changes: a session saved reads the first 진단·상담 again, but not the
+/// seekers nor the placements and company events (some 110 of 250 ms at
+/// 50,000 seekers, docs/benchmarks.md).
+#[derive(Debug, Default)]
+pub struct KpiReads {
+    seekers: Kept<Vec<KpiSeeker>>,
+    firsts: Kept<Vec<(String, String, NaiveDate)>>,
+    events: Kept<Vec<KpiEvent>>,
+}
+
+type Kept<T> = Option<(u64, Arc<T>)>;
+
+/// The events `Store::kpi_firsts` and `Store::kpi_events` read.
+const FIRST_TYPES: [&str; 2] = ["diagnosis", "counseling_session"];
+const EVENT_TYPES: [&str; 5] = [
+    "placement",
+    "retention_check",
+    "company_visit",
+    "hiring_diagnosis",
+    "company_action",
+];
+
+/// What `slot` kept if it was read at `changes`, else read afresh.
+fn kept<T>(
+    slot: &mut Kept<T>,
+    changes: u64,
+    read: impl FnOnce() -> doyak_store::Result<T>,
+) -> Result<Arc<T>, AppError> {
+    if let Some((at, value)) = slot
+        && *at == changes
+    {
+        return Ok(value.clone());
+    }
+    let value = Arc::new(read()?);
+    *slot = Some((changes, value.clone()));
+    Ok(value)
+}
 
 /// The facts of a range of months, as read at one state of the caseload.
 #[derive(Debug)]
@@ -163,33 +215,49 @@ impl Desk {
     /// figures of another period need the facts read for it.
     pub fn kpi_caseload(&self, from: NaiveDate, to: NaiveDate) -> Result<Caseload, AppError> {
         let store = &self.store;
-        let mut labels = Labels {
+        let labels = Labels {
             counselors: store
                 .counselors()?
                 .into_iter()
                 .map(|c| (c.id.to_string(), c.name))
                 .collect(),
-            cuts: HashMap::new(),
         };
-        let seekers = store.kpi_seekers()?;
-        let mut seeker_cuts: HashMap<String, SeekerCuts> = HashMap::with_capacity(seekers.len());
-        for s in &seekers {
-            let raw = KpiSeekerCuts {
-                counselor_id: s.counselor_id.clone(),
-                track: s.track.clone(),
-                home_sigungu: s.home_sigungu.clone(),
-                target_groups: s.target_groups.clone(),
-            };
-            seeker_cuts.insert(s.id.clone(), labels.seeker(&raw));
+        let mut reads = self.kpi_reads.borrow_mut();
+        let seekers = kept(
+            &mut reads.seekers,
+            store.changes(&[EntityKind::Seeker])?,
+            || store.kpi_seekers(),
+        )?;
+        let mut seeker_cuts: HashMap<String, SeekerCuts> =
+            HashMap::with_capacity_and_hasher(seekers.len(), Default::default());
+        // Labelled once per distinct set of codes (seekers share them).
+        let mut labelled: HashMap<SeekerCodes<'_>, SeekerCuts> = HashMap::default();
+        for s in seekers.iter() {
+            let codes = [
+                s.counselor_id.as_deref(),
+                s.track.as_deref(),
+                s.home_sigungu.as_deref(),
+                s.target_groups.as_deref(),
+            ];
+            let cuts = labelled
+                .entry(codes)
+                .or_insert_with(|| labels.seeker(codes))
+                .clone();
+            seeker_cuts.insert(s.id.clone(), cuts);
         }
         let cuts_of = |id: &str| seeker_cuts.get(id).cloned().unwrap_or_default();
 
-        let mut diagnosed: HashMap<String, NaiveDate> = HashMap::new();
-        let mut first_session: HashMap<String, NaiveDate> = HashMap::new();
-        for (seeker, kind, on) in store.kpi_firsts()? {
+        let mut diagnosed: HashMap<String, NaiveDate> = HashMap::default();
+        let mut first_session: HashMap<String, NaiveDate> = HashMap::default();
+        let firsts = kept(
+            &mut reads.firsts,
+            store.event_changes(&FIRST_TYPES)?,
+            || store.kpi_firsts(),
+        )?;
+        for (seeker, kind, on) in firsts.iter() {
             match kind.as_str() {
-                "diagnosis" => diagnosed.insert(seeker, on),
-                _ => first_session.insert(seeker, on),
+                "diagnosis" => diagnosed.insert(seeker.clone(), *on),
+                _ => first_session.insert(seeker.clone(), *on),
             };
         }
         // 알선: an application past 후보, or a referral to a partner.
@@ -233,34 +301,37 @@ impl Desk {
         let (from_month, to_month) = (doyak_kpi::month_key(from), doyak_kpi::month_key(to));
         let mut sessions = Vec::new();
         for g in store.kpi_sessions(&from_month, &to_month)? {
-            if let Some(month) = month_start(&g.month) {
+            if let (Some(month), Some(slice)) =
+                (month_start(&g.month), labels.slice(&g.cut, &g.key))
+            {
                 sessions.push(Sessions {
                     month,
-                    counselor: labels.counselor(g.held_by.as_deref()),
-                    seeker: labels.seeker(&g.seeker),
-                    sessions: g.sessions,
+                    slice,
+                    sessions: g.n,
                     minutes: u64::try_from(g.minutes).unwrap_or(0),
                 });
             }
         }
-        let mut iap: HashMap<(String, KpiSeekerCuts), (u32, u32)> = HashMap::new();
+        // Checked and done as planned, per month and slice: a result
+        // summed apart from the others is added up here.
+        let mut iap: HashMap<(String, String, String), (u32, u32)> = HashMap::default();
         for g in store.kpi_iap_checks(&from_month, &to_month)? {
             let result = code::<IapCompliance>(&g.compliance);
             if matches!(result, None | Some(IapCompliance::Cancelled)) {
                 continue;
             }
-            let tally = iap.entry((g.month, g.seeker)).or_default();
-            tally.0 += g.count;
+            let tally = iap.entry((g.month, g.cut, g.key)).or_default();
+            tally.0 += g.n;
             if result == Some(IapCompliance::Done) {
-                tally.1 += g.count;
+                tally.1 += g.n;
             }
         }
         let mut iap_checks = Vec::new();
-        for ((month, raw), (checked, complied)) in iap {
-            if let Some(month) = month_start(&month) {
+        for ((month, cut, key), (checked, complied)) in iap {
+            if let (Some(month), Some(slice)) = (month_start(&month), labels.slice(&cut, &key)) {
                 iap_checks.push(IapChecks {
                     month,
-                    seeker: labels.seeker(&raw),
+                    slice,
                     checked,
                     complied,
                 });
@@ -269,7 +340,11 @@ impl Desk {
 
         // In order of type, day and id (a check's latest of the same day
         // is the same on every desk).
-        let events = store.kpi_events()?;
+        let events = kept(
+            &mut reads.events,
+            store.event_changes(&EVENT_TYPES)?,
+            || store.kpi_events(),
+        )?;
         // A check names the placement's version it followed: keyed by the
         // placement's chain, it stays with a placement corrected since.
         let placement_chain: HashMap<&str, &str> = events
@@ -277,7 +352,7 @@ impl Desk {
             .filter(|e| e.event_type == "placement")
             .map(|e| (e.id.as_str(), e.chain.as_str()))
             .collect();
-        let mut checks: HashMap<&str, Vec<Check>> = HashMap::new();
+        let mut checks: HashMap<&str, Vec<Check>> = HashMap::default();
         for e in counted(&events, "retention_check") {
             if let (Some(months), Some(still_employed)) = (e.months, e.still_employed) {
                 let placement = placement_chain
@@ -291,10 +366,10 @@ impl Desk {
             }
         }
         let refdata = doyak_refdata::get();
-        let mut placements: HashMap<&str, Vec<PlacedFacts>> = HashMap::new();
+        let mut placements: HashMap<&str, Vec<PlacedFacts>> = HashMap::default();
         // The start of every hire through the center, by vacancy, for 충원.
-        let mut hires_by_vacancy: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
-        let mut firm_days: HashMap<String, Vec<NaiveDate>> = HashMap::new();
+        let mut hires_by_vacancy: HashMap<&str, Vec<NaiveDate>> = HashMap::default();
+        let mut firm_days: HashMap<String, Vec<NaiveDate>> = HashMap::default();
         for e in counted(&events, "placement") {
             if let Some(v) = &e.vacancy_id {
                 hires_by_vacancy.entry(v).or_default().push(e.occurred_on);
@@ -322,7 +397,7 @@ impl Desk {
         }
 
         // The company side.
-        let mut diagnoses: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
+        let mut diagnoses: HashMap<&str, Vec<NaiveDate>> = HashMap::default();
         for e in counted(&events, "hiring_diagnosis") {
             diagnoses
                 .entry(&e.subject_id)
@@ -341,7 +416,7 @@ impl Desk {
         // An action counts once, by its counted version: 완료 if that one
         // is, dated when the chain first became 완료; 지원사업 연계 if that
         // one is a program not cancelled, dated when it was first planned.
-        let mut chains: HashMap<&str, Vec<&KpiEvent>> = HashMap::new();
+        let mut chains: HashMap<&str, Vec<&KpiEvent>> = HashMap::default();
         for e in events.iter().filter(|e| e.event_type == "company_action") {
             firm_days
                 .entry(e.subject_id.clone())
@@ -349,8 +424,8 @@ impl Desk {
                 .push(e.occurred_on);
             chains.entry(&e.chain).or_default().push(e);
         }
-        let mut done: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
-        let mut linked: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
+        let mut done: HashMap<&str, Vec<NaiveDate>> = HashMap::default();
+        let mut linked: HashMap<&str, Vec<NaiveDate>> = HashMap::default();
         for versions in chains.values() {
             let Some(now) = versions.iter().find(|e| e.counted) else {
                 continue;

@@ -101,6 +101,7 @@ impl Desk {
         // The store may have been reopened: what was derived from it goes.
         *self.match_pool.borrow_mut() = None;
         *self.kpi_facts.borrow_mut() = None;
+        *self.kpi_reads.borrow_mut() = Default::default();
         Ok(result?)
     }
 

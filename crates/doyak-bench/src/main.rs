@@ -16,7 +16,11 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use doyak_demo::{DemoItem, DemoSpec};
 use doyak_domain::{Center, Id, JobSeeker, SigunguCode};
 use doyak_store::{Passphrase, SeekerFilter, Store, WriteContext};
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod desk;
+mod kpi;
 mod national;
 mod parts;
 mod resume;
@@ -119,6 +123,15 @@ fn main() {
             .nth(1)
             .map(std::path::PathBuf::from);
         desk::run(n, runs, keep);
+        return;
+    }
+    if std::env::args().any(|a| a == "--desk-kpi") {
+        // `--keep FILE`: a caseload `--desk --keep FILE` made.
+        let keep = std::env::args().skip_while(|a| a != "--keep").nth(1);
+        let Some(path) = keep else {
+            fail("--desk-kpi", "needs --keep FILE")
+        };
+        kpi::run(Path::new(&path), runs);
         return;
     }
     if std::env::args().any(|a| a == "--national") {

@@ -1,6 +1,9 @@
 //! `doyak`: the caseload from the terminal. Thin: parse arguments, read the
 //! passphrase, call the use-case layer, print in Korean.
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod company;
 mod io;
 mod posting;

@@ -3,6 +3,7 @@
 //! labels the cuts show. Nothing here names a person: a seeker is an
 //! opaque id.
 
+use crate::catalogue::Cut;
 use chrono::NaiveDate;
 
 /// Where a seeker falls in each cut (Korean labels; "" = unknown).
@@ -52,16 +53,24 @@ pub struct Seeker {
     pub placements: Vec<Placement>,
 }
 
-/// The counseling sessions of one month held by one counselor with
-/// seekers of the same cuts (the store sums them), counted for the
-/// counselor who held them.
+/// Which of a month's units a sum the store keeps covers: all of them, or
+/// those in one row of one cut (a counselor, a track, a 시군구, a target
+/// group; `key` the row's Korean label). The store keeps both, so each
+/// unit is in its month's sum once and in one row of each cut it falls
+/// under: the total is the months' sums, a cut's rows are its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Slice {
+    Month,
+    Row { cut: Cut, key: String },
+}
+
+/// A sum of the counseling sessions of one month (a [`Slice`] of them),
+/// each counted for the counselor who held it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sessions {
     /// The first day of the month.
     pub month: NaiveDate,
-    pub counselor: String,
-    /// The seekers' other cuts (track, target groups, 시군구).
-    pub seeker: SeekerCuts,
+    pub slice: Slice,
     pub sessions: u32,
     pub minutes: u64,
 }
@@ -79,15 +88,15 @@ pub struct Referral {
     pub seeker: SeekerCuts,
 }
 
-/// The 이행 점검 of the IAP activities of one month, for seekers of the
-/// same cuts: how many were checked and how many of them were done as
-/// planned (이행) rather than partly or missed (a cancelled activity is no
-/// check: left out).
+/// The 이행 점검 of the IAP activities of one month (a [`Slice`] of them,
+/// counted for the seeker's counselor): how many were checked and how
+/// many of them were done as planned (이행) rather than partly or missed
+/// (a cancelled activity is no check: left out).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IapChecks {
     /// The first day of the activities' month.
     pub month: NaiveDate,
-    pub seeker: SeekerCuts,
+    pub slice: Slice,
     pub checked: u32,
     pub complied: u32,
 }

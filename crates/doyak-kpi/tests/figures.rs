@@ -24,6 +24,47 @@ fn cuts(counselor: &str, groups: &[&str]) -> SeekerCuts {
     }
 }
 
+/// The slices the store keeps a sum of units in: their month, the
+/// counselor `held_by`, and the seekers' track, 시군구 and each group.
+fn slices(held_by: &str, seeker: &SeekerCuts) -> Vec<Slice> {
+    let row = |cut, key: &str| Slice::Row {
+        cut,
+        key: key.to_owned(),
+    };
+    let mut out = vec![
+        Slice::Month,
+        row(Cut::Counselor, held_by),
+        row(Cut::Track, &seeker.track),
+        row(Cut::Sigungu, &seeker.sigungu),
+    ];
+    out.extend(
+        seeker
+            .target_groups
+            .iter()
+            .map(|g| row(Cut::TargetGroup, g)),
+    );
+    out
+}
+
+/// `n` sessions of `minutes` in all, of one month, as the store sums them.
+fn sessions(
+    month: &str,
+    held_by: &str,
+    seeker: &SeekerCuts,
+    n: u32,
+    minutes: u64,
+) -> Vec<Sessions> {
+    slices(held_by, seeker)
+        .into_iter()
+        .map(|slice| Sessions {
+            month: day(month),
+            slice,
+            sessions: n,
+            minutes,
+        })
+        .collect()
+}
+
 fn placement(on: &str, wage: i64, checks: &[(u8, bool)]) -> Placement {
     Placement {
         started_on: day(on),
@@ -83,29 +124,13 @@ fn caseload() -> Caseload {
     before.active = false;
     Caseload {
         seekers: vec![a, b, c, d, before],
-        sessions: vec![
-            Sessions {
-                month: day("2026-01-01"),
-                counselor: "김상담".into(),
-                seeker: cuts("김상담", &["청년"]),
-                sessions: 1,
-                minutes: 50,
-            },
-            Sessions {
-                month: day("2026-02-01"),
-                counselor: "박상담".into(), // held by a colleague
-                seeker: cuts("이상담", &[]),
-                sessions: 1,
-                minutes: 30,
-            },
-            Sessions {
-                month: day("2026-04-01"),
-                counselor: "김상담".into(),
-                seeker: cuts("김상담", &[]),
-                sessions: 1,
-                minutes: 40,
-            },
-        ],
+        sessions: [
+            sessions("2026-01-01", "김상담", &cuts("김상담", &["청년"]), 1, 50),
+            // Held by a colleague.
+            sessions("2026-02-01", "박상담", &cuts("이상담", &[]), 1, 30),
+            sessions("2026-04-01", "김상담", &cuts("김상담", &[]), 1, 40),
+        ]
+        .concat(),
         ..Default::default()
     }
 }
@@ -268,43 +293,50 @@ fn the_list_behind_a_company_figure_names_firms() {
 
 #[test]
 fn rows_the_store_summed_count_as_their_units() {
-    // The store sums a month's sessions per counselor and seeker cuts, and
-    // a month's IAP checks per result: 3 sessions of 150 minutes count as
-    // three sessions, and 4 checks with 3 done as planned as 75%, exactly
-    // as the units would one by one.
+    // The store sums a month's sessions, and each row of each cut apart;
+    // IAP checks too: 3 sessions of 150 minutes count as three sessions,
+    // and 4 checks with 3 done as planned as 75%, exactly as the units
+    // would one by one. The total is the months' sums: a cut's rows (here
+    // two counselors, one of them twice) add to their own rows only.
     let p = Period::months("2026-01", "2026-01", day("2026-09-01")).unwrap();
+    let iap = |month: &str, seeker: &SeekerCuts, checked, complied| {
+        slices(&seeker.counselor, seeker)
+            .into_iter()
+            .map(|slice| IapChecks {
+                month: day(month),
+                slice,
+                checked,
+                complied,
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut held = sessions("2026-01-01", "김상담", &cuts("김상담", &["청년"]), 3, 150);
+    held.extend(sessions(
+        "2026-01-01",
+        "박상담",
+        &cuts("김상담", &[]),
+        2,
+        60,
+    ));
+    // A month named as a cut's row is no slice the store keeps: it would
+    // count its sessions twice, and counts nowhere.
+    held.push(Sessions {
+        month: day("2026-01-01"),
+        slice: Slice::Row {
+            cut: Cut::Month,
+            key: "2026-01".into(),
+        },
+        sessions: 7,
+        minutes: 70,
+    });
     let c = Caseload {
-        sessions: vec![
-            Sessions {
-                month: day("2026-01-01"),
-                counselor: "김상담".into(),
-                seeker: cuts("김상담", &["청년"]),
-                sessions: 3,
-                minutes: 150,
-            },
-            Sessions {
-                month: day("2026-01-01"),
-                counselor: "박상담".into(),
-                seeker: cuts("김상담", &[]),
-                sessions: 2,
-                minutes: 60,
-            },
-        ],
-        iap_checks: vec![
-            IapChecks {
-                month: day("2026-01-01"),
-                seeker: cuts("김상담", &["청년"]),
-                checked: 4,
-                complied: 3,
-            },
+        sessions: held,
+        iap_checks: [
+            iap("2026-01-01", &cuts("김상담", &["청년"]), 4, 3),
             // Another month: outside the period.
-            IapChecks {
-                month: day("2026-02-01"),
-                seeker: cuts("김상담", &[]),
-                checked: 9,
-                complied: 0,
-            },
-        ],
+            iap("2026-02-01", &cuts("김상담", &[]), 9, 0),
+        ]
+        .concat(),
         ..Default::default()
     };
     let f = compute(&c, p);
@@ -317,6 +349,8 @@ fn rows_the_store_summed_count_as_their_units() {
     assert_eq!(row(fig(&f, "sessions"), Cut::Counselor, "김상담").n, 3);
     assert_eq!(row(minutes, Cut::Counselor, "박상담").value, Some(60.0));
     assert_eq!(row(fig(&f, "sessions"), Cut::TargetGroup, "청년").n, 3);
+    assert_eq!(row(fig(&f, "sessions"), Cut::Month, "2026-01").n, 5);
+    assert_eq!(row(fig(&f, "sessions"), Cut::Track, "일반").n, 5);
     let iap = fig(&f, "iap_compliance");
     assert_eq!((iap.total.n, iap.total.value), (4, Some(75.0)));
 }

@@ -18,7 +18,7 @@ use doyak_domain::events::{ActionStatus, ApplicationStatus, CompanyActionKind, I
 use doyak_domain::{Application, CaseEvent, Company, EventBody, JobSeeker, Referral, Vacancy};
 use doyak_kpi::input::{
     Caseload, Check, Company as FirmFacts, IapChecks, Placement as PlacedFacts,
-    Referral as ReferralFacts, Seeker as SeekerFacts, Sessions, Vacancy as VacancyFacts,
+    Referral as ReferralFacts, Seeker as SeekerFacts, Sessions, Slice, Vacancy as VacancyFacts,
 };
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -195,7 +195,9 @@ pub fn caseload(records: &[RecordRow], from: NaiveDate, to: NaiveDate) -> Caselo
         );
     }
     let mut first_session = HashMap::new();
-    let mut sessions: BTreeMap<(NaiveDate, String), (u32, u64)> = BTreeMap::new();
+    // The server's figures are totals (by center, region, nation): each
+    // month's sum is all they read.
+    let mut sessions: BTreeMap<NaiveDate, (u32, u64)> = BTreeMap::new();
     for v in counted("counseling_session") {
         let subject = v.event.subject_id.to_string();
         first(&mut first_session, subject.clone(), v.event.occurred_on);
@@ -204,9 +206,7 @@ pub fn caseload(records: &[RecordRow], from: NaiveDate, to: NaiveDate) -> Caselo
             && in_months(month)
             && let EventBody::CounselingSession { minutes, .. } = &v.event.body
         {
-            let tally = sessions
-                .entry((month, v.held_by.clone().unwrap_or_default()))
-                .or_default();
+            let tally = sessions.entry(month).or_default();
             tally.0 += 1;
             tally.1 += u64::from(*minutes);
         }
@@ -419,10 +419,9 @@ pub fn caseload(records: &[RecordRow], from: NaiveDate, to: NaiveDate) -> Caselo
         seekers,
         sessions: sessions
             .into_iter()
-            .map(|((month, held_by), (sessions, minutes))| Sessions {
+            .map(|(month, (sessions, minutes))| Sessions {
                 month,
-                counselor: held_by,
-                seeker: Default::default(),
+                slice: Slice::Month,
                 sessions,
                 minutes,
             })
@@ -432,7 +431,7 @@ pub fn caseload(records: &[RecordRow], from: NaiveDate, to: NaiveDate) -> Caselo
             .into_iter()
             .map(|(month, (checked, complied))| IapChecks {
                 month,
-                seeker: Default::default(),
+                slice: Slice::Month,
                 checked,
                 complied,
             })

@@ -27,10 +27,7 @@ pub use applications::ClosedCase;
 pub use companies::{CompanyFilter, VacancyFilter};
 pub use draft::Draft;
 pub use error::{Result, StoreError};
-pub use kpi::{
-    KpiCompany, KpiEvent, KpiIapChecks, KpiReferral, KpiSeeker, KpiSeekerCuts, KpiSessions,
-    KpiVacancy,
-};
+pub use kpi::{KpiCompany, KpiEvent, KpiReferral, KpiSeeker, KpiSum, KpiVacancy};
 pub use migrate::{MIGRATIONS, RECORD_SCHEMA, SCHEMA_VERSION};
 pub use open::{Caseload, Passphrase};
 pub use query::{AuditEntry, ListOrder, OutboxEntry, Page, SeekerFilter};
@@ -57,6 +54,8 @@ pub struct Store {
     name_index: std::cell::RefCell<Option<name_index::NameIndex>>,
     /// Commits through this connection that changed each kind of record.
     changes: std::cell::RefCell<std::collections::HashMap<doyak_domain::EntityKind, u64>>,
+    /// Commits through this connection that stored an event of each type.
+    event_changes: std::cell::RefCell<std::collections::HashMap<&'static str, u64>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -108,6 +107,20 @@ impl Store {
             let changes = self.changes.borrow();
             kinds.iter().filter_map(|k| changes.get(k)).sum()
         };
+        self.with_others(own)
+    }
+
+    /// As [`Store::changes`], for the events of some types only (성과
+    /// keeps what it read of placements while sessions are written).
+    pub fn event_changes(&self, types: &[&str]) -> Result<u64> {
+        let own: u64 = {
+            let changes = self.event_changes.borrow();
+            types.iter().filter_map(|t| changes.get(t)).sum()
+        };
+        self.with_others(own)
+    }
+
+    fn with_others(&self, own: u64) -> Result<u64> {
         let others: i64 = self
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?;

@@ -49,6 +49,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0012_kpi_fact",
         include_str!("../migrations/0012_kpi_fact.sql"),
     ),
+    (
+        "0013_kpi_sum",
+        include_str!("../migrations/0013_kpi_sum.sql"),
+    ),
 ];
 
 /// The file's schema version: the number of migrations applied.

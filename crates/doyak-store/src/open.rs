@@ -250,6 +250,7 @@ impl Store {
             caseload,
             name_index: Default::default(),
             changes: Default::default(),
+            event_changes: Default::default(),
         })
     }
 
@@ -294,6 +295,7 @@ impl Store {
             caseload,
             name_index: Default::default(),
             changes: Default::default(),
+            event_changes: Default::default(),
         })
     }
 
@@ -323,6 +325,7 @@ impl Store {
             caseload,
             name_index: Default::default(),
             changes: Default::default(),
+            event_changes: Default::default(),
         })
     }
 }

@@ -55,6 +55,7 @@ pub struct Writer<'t> {
     touched_seekers: Vec<Id>,
     /// Kinds of shared record this write changed, for [`Store::changes`].
     touched_kinds: Vec<EntityKind>,
+    touched_events: Vec<&'static str>,
     /// Net change in live records per kind, written to `tally` at commit.
     live_delta: Vec<(EntityKind, i64)>,
     /// Outbox rows this write queued.
@@ -99,6 +100,7 @@ impl Store {
             now: ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
             touched_seekers: Vec::new(),
             touched_kinds: Vec::new(),
+            touched_events: Vec::new(),
             live_delta: Vec::new(),
             queued: 0,
         };
@@ -127,12 +129,17 @@ impl Store {
         touched.dedup();
         crate::kpi::refresh_seekers(&tx, &touched)?;
         let kinds = std::mem::take(&mut writer.touched_kinds);
+        let events = std::mem::take(&mut writer.touched_events);
         drop(writer);
         tx.commit()?;
         {
             let mut changes = self.changes.borrow_mut();
             for kind in kinds {
                 *changes.entry(kind).or_default() += 1;
+            }
+            let mut changes = self.event_changes.borrow_mut();
+            for event_type in events {
+                *changes.entry(event_type).or_default() += 1;
             }
         }
         self.after_commit(&touched)?;
@@ -612,6 +619,9 @@ impl<'t> Writer<'t> {
         crate::kpi::store_fact(self.tx, event.event_type(), id, event.subject_id())?;
         // What was derived from events (성과's facts) is stale now.
         self.touched(EntityKind::Event, id);
+        if !self.touched_events.contains(&event.event_type()) {
+            self.touched_events.push(event.event_type());
+        }
         if let Some(next_on) = event.follow_up() {
             // Only a session at least as recent as the one recorded moves the
             // follow-up: a late-typed old session must not.

@@ -160,6 +160,7 @@ impl Desk {
             actor: "local".to_owned(),
             match_pool: Default::default(),
             kpi_facts: Default::default(),
+            kpi_reads: Default::default(),
             vault,
         };
         let binding = desk.binding_here();

@@ -168,14 +168,20 @@ fn a_corrected_session_counts_for_the_counselor_who_held_it_in_the_figures() {
         chrono::NaiveDate::from_ymd_opt(9999, 12, 31).unwrap(),
     );
     let facts = fx.desk.kpi_caseload(from, to).unwrap();
-    let counselors: Vec<&str> = facts
+    let counselors: Vec<(&str, u32)> = facts
         .sessions
         .iter()
-        .map(|s| s.counselor.as_str())
+        .filter_map(|s| match &s.slice {
+            doyak_kpi::input::Slice::Row {
+                cut: doyak_kpi::Cut::Counselor,
+                key,
+            } => Some((key.as_str(), s.sessions)),
+            _ => None,
+        })
         .collect();
     assert_eq!(
         counselors,
-        ["박상담"],
+        [("박상담", 1)],
         "one session (the current version), 박상담's"
     );
 }

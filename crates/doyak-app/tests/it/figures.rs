@@ -163,7 +163,7 @@ fn the_facts_are_read_once_until_the_caseload_changes() {
     let seeker = after.seekers[0].id.clone();
     fx.desk
         .add_session(&SessionForm {
-            seeker_id: seeker,
+            seeker_id: seeker.clone(),
             occurred_on: "2026-11-24".into(),
             mode: "phone".into(),
             content: "상담".into(),
@@ -176,9 +176,50 @@ fn the_facts_are_read_once_until_the_caseload_changes() {
         with_session
             .sessions
             .iter()
+            .filter(|s| s.slice == doyak_kpi::input::Slice::Month)
             .map(|s| s.sessions)
             .sum::<u32>(),
         1,
         "the session appended is read"
     );
+    // The desk keeps its largest reads apart, each until what it reads
+    // changes: the session read the first 상담 again; a placement reads
+    // the placements; an edit reads the seekers. Each is seen at once.
+    let facts_of = |fx: &Fixture| {
+        let facts = fx.desk.kpi_facts(day("2026-11-01"), nov_end).unwrap();
+        facts
+            .seekers
+            .iter()
+            .find(|s| s.id == seeker)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(facts_of(&fx).first_session_on, Some(day("2026-11-24")));
+    let mut form = fx.desk.new_placement_form(&seeker, "").unwrap().form;
+    form.employer = "도약정밀".into();
+    form.started_on = "2026-11-25".into();
+    form.weekly_hours = "40".into();
+    form.wage_manwon = "280".into();
+    fx.desk.add_placement(&form).unwrap();
+    let placed = facts_of(&fx);
+    assert_eq!(
+        placed
+            .placements
+            .iter()
+            .map(|p| p.started_on)
+            .collect::<Vec<_>>(),
+        [day("2026-11-25")],
+        "the placement is read"
+    );
+    let mut edit = fx.desk.seeker_form(&seeker).unwrap();
+    assert_ne!(edit.track, "youth");
+    edit.track = "youth".into();
+    fx.desk.save_seeker_form(&edit).unwrap();
+    let edited = facts_of(&fx);
+    assert_eq!(
+        edited.cuts.track,
+        doyak_domain::seeker::Track::Youth.label_ko(),
+        "the seeker's new track"
+    );
+    assert_eq!(edited.placements.len(), 1, "and the placement kept");
 }

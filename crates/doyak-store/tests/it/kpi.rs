@@ -58,22 +58,28 @@ fn write_all(store: &mut Store, events: &[CaseEvent]) {
     }
 }
 
-/// (sessions, minutes, who held them) of November 2026.
-fn november(store: &Store) -> Vec<(u32, i64, Option<String>)> {
-    store
+/// November 2026's sessions kept by month and by counselor: (cut, key,
+/// sessions, minutes).
+fn november(store: &Store) -> Vec<(String, String, u32, i64)> {
+    let mut rows: Vec<_> = store
         .kpi_sessions("2026-11", "2026-11")
         .unwrap()
         .into_iter()
-        .map(|g| (g.sessions, g.minutes, g.held_by))
-        .collect()
+        .filter(|g| g.cut == "month" || g.cut == "counselor")
+        .map(|g| (g.cut, g.key, g.n, g.minutes))
+        .collect();
+    rows.sort();
+    rows
 }
 
 #[test]
 fn a_corrected_session_counts_once_whatever_order_its_versions_arrive_in() {
-    let held_by = Some(counselor(1).to_string());
     // Both chains count once: a by the later-written fork (70 minutes),
     // b by its last correction (45); both for counselor 1, who held them.
-    let expected = vec![(2, 115, held_by)];
+    let expected = vec![
+        ("counselor".to_owned(), counselor(1).to_string(), 2, 115),
+        ("month".to_owned(), String::new(), 2, 115),
+    ];
     let events = chains(Id::new_v7(0, [0; 10]));
     let orders: [&[usize]; 3] = [
         &[0, 1, 2, 3, 4, 5],
@@ -112,13 +118,14 @@ fn a_seekers_sessions_follow_their_record_and_leave_with_it() {
     write_all(&mut store, &chains(s.id)[..1]);
     s.track = doyak_domain::Track::Youth;
     store.write(&ctx(), |w| w.update(&s).map(|_| ())).unwrap();
-    let groups = store.kpi_sessions("2026-11", "2026-11").unwrap();
-    assert_eq!(groups.len(), 1);
-    assert_eq!(
-        groups[0].seeker.track.as_deref(),
-        Some("youth"),
-        "the track as updated"
-    );
+    let tracks: Vec<(String, u32)> = store
+        .kpi_sessions("2026-11", "2026-11")
+        .unwrap()
+        .into_iter()
+        .filter(|g| g.cut == "track")
+        .map(|g| (g.key, g.n))
+        .collect();
+    assert_eq!(tracks, [("youth".to_owned(), 1)], "the track as updated");
     store
         .write(&ctx(), |w| w.delete::<doyak_domain::JobSeeker>(s.id))
         .unwrap();
@@ -152,6 +159,19 @@ fn facts(path: &std::path::Path) -> Vec<Vec<String>> {
         .map(Result::unwrap)
         .collect();
     out.extend(firsts);
+    let sums: Vec<Vec<String>> = conn
+        .prepare("SELECT * FROM kpi_sum WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5")
+        .unwrap()
+        .query_map([], |r| {
+            Ok((0..7)
+                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                .collect::<Vec<_>>())
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(!sums.is_empty(), "the sessions are summed");
+    out.extend(sums);
     out
 }
 
@@ -195,5 +215,210 @@ fn the_migration_fills_the_facts_exactly_as_the_writer_keeps_them() {
         a.len() > 6,
         "the file's own session and the six versions: {a:?}"
     );
-    assert_eq!(a, b, "backfilled and written facts are the same rows");
+    assert_eq!(
+        a, b,
+        "backfilled and written facts are the same rows, and so are the sums migration 0013 adds up and its triggers keep"
+    );
+}
+
+/// What the kept sums should be, summed here from the facts themselves:
+/// (type, month, cut, key, compliance) → (n, minutes).
+type Sums = std::collections::BTreeMap<(String, String, String, String, String), (i64, i64)>;
+
+fn summed_from_facts(path: &std::path::Path) -> Sums {
+    let conn = doyak_store::testing::raw_connection(path, &Passphrase::new(PASS), false).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT type, month, held_by, s_counselor, s_track, s_sigungu, s_groups, minutes,
+                    compliance
+               FROM kpi_fact
+              WHERE counted = 1 AND s_live = 1 AND month IS NOT NULL
+                AND type IN ('counseling_session', 'iap_activity')",
+        )
+        .unwrap();
+    let mut sums = Sums::new();
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                [2, 3, 4, 5, 6].map(|i| r.get::<_, Option<String>>(i).unwrap().unwrap_or_default()),
+                r.get::<_, Option<i64>>(7)?.unwrap_or(0),
+                r.get::<_, Option<String>>(8)?,
+            ))
+        })
+        .unwrap();
+    for row in rows {
+        let (kind, month, [held_by, counselor, track, sigungu, groups], minutes, compliance) =
+            row.unwrap();
+        let session = kind == "counseling_session";
+        let Some(compliance) = compliance.or(session.then(String::new)) else {
+            continue; // an activity not yet checked
+        };
+        let mut groups: Vec<String> = serde_json::from_str(&groups).unwrap_or_default();
+        groups.sort();
+        groups.dedup();
+        let mut slices = vec![
+            ("month", String::new()),
+            ("counselor", if session { held_by } else { counselor }),
+            ("track", track),
+            ("sigungu", sigungu),
+        ];
+        slices.extend(groups.into_iter().map(|g| ("target_group", g)));
+        for (cut, key) in slices {
+            let sum = sums
+                .entry((
+                    kind.clone(),
+                    month.clone(),
+                    cut.to_owned(),
+                    key,
+                    compliance.clone(),
+                ))
+                .or_default();
+            sum.0 += 1;
+            sum.1 += minutes;
+        }
+    }
+    sums
+}
+
+fn kept(store: &Store) -> Sums {
+    let mut sums = Sums::new();
+    for (kind, rows) in [
+        (
+            "counseling_session",
+            store.kpi_sessions("0000-00", "9999-99").unwrap(),
+        ),
+        (
+            "iap_activity",
+            store.kpi_iap_checks("0000-00", "9999-99").unwrap(),
+        ),
+    ] {
+        for g in rows {
+            sums.insert(
+                (kind.to_owned(), g.month, g.cut, g.key, g.compliance),
+                (i64::from(g.n), g.minutes),
+            );
+        }
+    }
+    sums
+}
+
+fn activity(
+    n: u8,
+    subject: Id,
+    month: &str,
+    compliance: Option<doyak_domain::events::IapCompliance>,
+) -> CaseEvent {
+    CaseEvent {
+        body: EventBody::IapActivity {
+            month: month.to_owned(),
+            kind: doyak_domain::events::IapActivityKind::JobSearch,
+            description: "입사지원 3회".into(),
+            done: compliance == Some(doyak_domain::events::IapCompliance::Done),
+            compliance,
+            compliance_note: None,
+        },
+        ..session(n, subject, 1, 0, 1, 9)
+    }
+}
+
+#[test]
+fn the_kept_sums_are_the_facts_summed_through_every_kind_of_write() {
+    use doyak_domain::events::IapCompliance::{Cancelled, Done, Missed};
+    use doyak_domain::seeker::{TargetGroup, Track};
+    let (fx, mut store) = new_store();
+    let check = |store: &Store, step: &str| {
+        let expected = summed_from_facts(&fx.path);
+        assert!(!expected.is_empty(), "{step}: something to sum");
+        assert_eq!(kept(store), expected, "{step}");
+    };
+    let mut a = seeker(1, "김민수");
+    a.counselor_id = Some(counselor(1));
+    a.target_groups = vec![TargetGroup::Youth, TargetGroup::Disabled];
+    let mut b = seeker(2, "이영희");
+    b.counselor_id = Some(counselor(2));
+    store.write(&ctx(), |w| w.insert(&a)).unwrap();
+    store.write(&ctx(), |w| w.insert(&b)).unwrap();
+
+    // Sessions forked and corrected, and IAP activities checked later.
+    write_all(&mut store, &chains(a.id));
+    let unchecked = activity(10, b.id, "2026-11", None);
+    let done = corrects(activity(11, b.id, "2026-11", Some(Done)), &unchecked);
+    write_all(&mut store, &[unchecked, done.clone()]);
+    check(&store, "written");
+    let per = |store: &Store, kind: &str, cut: &str, key: &str| {
+        kept(store)
+            .into_iter()
+            .filter(|((k, _, c, g, _), _)| k == kind && c == cut && g == key)
+            .map(|(_, (n, _))| n)
+            .sum::<i64>()
+    };
+    assert_eq!(
+        per(&store, "counseling_session", "month", ""),
+        2,
+        "two chains, each once"
+    );
+    assert_eq!(
+        per(&store, "counseling_session", "target_group", "youth"),
+        2
+    );
+    assert_eq!(
+        per(
+            &store,
+            "iap_activity",
+            "counselor",
+            &counselor(2).to_string()
+        ),
+        1,
+        "checked once, for b's counselor"
+    );
+
+    // The check corrected to missed, then the activity cancelled.
+    let missed = corrects(activity(12, b.id, "2026-11", Some(Missed)), &done);
+    write_all(&mut store, std::slice::from_ref(&missed));
+    check(&store, "a check corrected");
+    write_all(
+        &mut store,
+        &[corrects(
+            activity(13, b.id, "2026-12", Some(Cancelled)),
+            &missed,
+        )],
+    );
+    check(&store, "moved to another month and cancelled");
+
+    // The seeker's cuts change: every fact moves rows.
+    a.track = Track::Youth;
+    a.target_groups = vec![TargetGroup::Senior];
+    a.counselor_id = Some(counselor(3));
+    a.home_sigungu = Some(doyak_domain::SigunguCode::from("41273"));
+    store.write(&ctx(), |w| w.update(&a).map(|_| ())).unwrap();
+    check(&store, "cuts changed");
+    assert_eq!(
+        per(&store, "counseling_session", "target_group", "youth"),
+        0,
+        "left the old group"
+    );
+    assert_eq!(
+        per(&store, "counseling_session", "target_group", "senior"),
+        2
+    );
+
+    // Facts pulled before their seeker are summed once the seeker comes.
+    let c = seeker(3, "박철수");
+    write_all(&mut store, &[session(20, c.id, 9, 25, 2, 12)]);
+    check(&store, "a session before its seeker");
+    store.write(&ctx(), |w| w.insert(&c)).unwrap();
+    check(&store, "its seeker arrived");
+
+    // A deleted seeker's facts leave every sum.
+    store
+        .write(&ctx(), |w| w.delete::<doyak_domain::JobSeeker>(a.id))
+        .unwrap();
+    check(&store, "a seeker deleted");
+    assert_eq!(
+        per(&store, "counseling_session", "month", ""),
+        1,
+        "c's session alone"
+    );
 }
