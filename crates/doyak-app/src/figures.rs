@@ -44,13 +44,10 @@ fn sigungu_label(code: &str) -> String {
         .map_or_else(|| code.to_owned(), |s| s.full_name())
 }
 
-fn first(map: &mut HashMap<String, NaiveDate>, id: &str, on: NaiveDate) {
-    match map.get_mut(id) {
-        Some(d) => *d = (*d).min(on),
-        None => {
-            map.insert(id.to_owned(), on);
-        }
-    }
+fn first<'a>(map: &mut HashMap<&'a str, NaiveDate>, id: &'a str, on: NaiveDate) {
+    map.entry(id)
+        .and_modify(|d| *d = (*d).min(on))
+        .or_insert(on);
 }
 
 /// A code as stored (a serde name) read back as its enum; `None` when the
@@ -72,6 +69,15 @@ struct Labels {
 /// A seeker's cut codes as stored: counselor id, track, 시군구 and the
 /// JSON array of target groups.
 type SeekerCodes<'a> = [Option<&'a str>; 4];
+
+fn seeker_codes(s: &KpiSeeker) -> SeekerCodes<'_> {
+    [
+        s.counselor_id.as_deref(),
+        s.track.as_deref(),
+        s.home_sigungu.as_deref(),
+        s.target_groups.as_deref(),
+    ]
+}
 
 impl Labels {
     fn counselor(&self, id: Option<&str>) -> String {
@@ -228,27 +234,27 @@ impl Desk {
             store.changes(&[EntityKind::Seeker])?,
             || store.kpi_seekers(),
         )?;
-        let mut seeker_cuts: HashMap<String, SeekerCuts> =
-            HashMap::with_capacity_and_hasher(seekers.len(), Default::default());
-        // Labelled once per distinct set of codes (seekers share them).
+        // Labelled once per distinct set of codes (seekers share them);
+        // the maps below borrow the ids from the reads.
         let mut labelled: HashMap<SeekerCodes<'_>, SeekerCuts> = HashMap::default();
         for s in seekers.iter() {
-            let codes = [
-                s.counselor_id.as_deref(),
-                s.track.as_deref(),
-                s.home_sigungu.as_deref(),
-                s.target_groups.as_deref(),
-            ];
-            let cuts = labelled
-                .entry(codes)
-                .or_insert_with(|| labels.seeker(codes))
-                .clone();
-            seeker_cuts.insert(s.id.clone(), cuts);
+            labelled
+                .entry(seeker_codes(s))
+                .or_insert_with(|| labels.seeker(seeker_codes(s)));
         }
-        let cuts_of = |id: &str| seeker_cuts.get(id).cloned().unwrap_or_default();
+        let seeker_cuts: HashMap<&str, &SeekerCuts> = seekers
+            .iter()
+            .filter_map(|s| Some((s.id.as_str(), labelled.get(&seeker_codes(s))?)))
+            .collect();
+        let cuts_of = |id: &str| {
+            seeker_cuts
+                .get(id)
+                .map(|c| (*c).clone())
+                .unwrap_or_default()
+        };
 
-        let mut diagnosed: HashMap<String, NaiveDate> = HashMap::default();
-        let mut first_session: HashMap<String, NaiveDate> = HashMap::default();
+        let mut diagnosed: HashMap<&str, NaiveDate> = HashMap::default();
+        let mut first_session: HashMap<&str, NaiveDate> = HashMap::default();
         let firsts = kept(
             &mut reads.firsts,
             store.event_changes(&FIRST_TYPES)?,
@@ -256,13 +262,16 @@ impl Desk {
         )?;
         for (seeker, kind, on) in firsts.iter() {
             match kind.as_str() {
-                "diagnosis" => diagnosed.insert(seeker.clone(), *on),
-                _ => first_session.insert(seeker.clone(), *on),
+                "diagnosis" => diagnosed.insert(seeker, *on),
+                _ => first_session.insert(seeker, *on),
             };
         }
         // 알선: an application past 후보, or a referral to a partner.
-        let mut first_referral: HashMap<String, NaiveDate> =
-            store.kpi_first_applications()?.into_iter().collect();
+        let applications = store.kpi_first_applications()?;
+        let mut first_referral: HashMap<&str, NaiveDate> = applications
+            .iter()
+            .map(|(seeker, on)| (seeker.as_str(), *on))
+            .collect();
         let partner_kind: HashMap<String, String> = store
             .partners()?
             .into_iter()
@@ -276,16 +285,18 @@ impl Desk {
             })
             .collect();
         let mut referrals = Vec::new();
-        for r in store.kpi_referrals()? {
+        let referral_rows = store.kpi_referrals()?;
+        for r in &referral_rows {
             let Some(on) = r.referred_on else { continue };
-            if seeker_cuts.contains_key(&r.subject_id) {
+            if seeker_cuts.contains_key(r.subject_id.as_str()) {
                 first(&mut first_referral, &r.subject_id, on);
                 referrals.push(ReferralFacts {
                     seeker_id: r.subject_id.clone(),
                     on,
                     partner_type: r
                         .partner_id
-                        .and_then(|p| partner_kind.get(&p).cloned())
+                        .as_ref()
+                        .and_then(|p| partner_kind.get(p).cloned())
                         .unwrap_or_default(),
                     outcome: r
                         .status
@@ -511,9 +522,9 @@ impl Desk {
                     Some(SeekerStatus::Employed | SeekerStatus::Closed)
                 ),
                 cuts: cuts_of(&s.id),
-                diagnosed_on: diagnosed.get(&s.id).copied(),
-                first_session_on: first_session.get(&s.id).copied(),
-                first_referral_on: first_referral.get(&s.id).copied(),
+                diagnosed_on: diagnosed.get(s.id.as_str()).copied(),
+                first_session_on: first_session.get(s.id.as_str()).copied(),
+                first_referral_on: first_referral.get(s.id.as_str()).copied(),
                 placements: placements.remove(s.id.as_str()).unwrap_or_default(),
                 id: s.id.clone(),
             })

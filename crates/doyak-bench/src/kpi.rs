@@ -146,7 +146,7 @@ pub fn run(path: &Path, runs: usize) {
             .map(|s| s.id)
             .unwrap_or_else(|| fail("seekers", &"none in the caseload"));
         desk.add_session(&SessionForm {
-            seeker_id: seeker,
+            seeker_id: seeker.clone(),
             occurred_on: "2026-11-20".into(),
             minutes: "30".into(),
             mode: "phone".into(),
@@ -159,6 +159,47 @@ pub fn run(path: &Path, runs: usize) {
         note(
             &mut stages,
             "a session saved, then every figure as the desk answers (`Desk::kpi_report`: the first 진단·상담 read again)",
+            ms(|| {
+                desk.kpi_report(from, to)
+                    .unwrap_or_else(|e| fail("report", &e))
+                    .figures
+                    .len()
+            }),
+        );
+        // A placement recorded: the placements and company events are
+        // read again.
+        let mut placement = desk
+            .new_placement_form(&seeker, "")
+            .unwrap_or_else(|e| fail("placement form", &e))
+            .form;
+        placement.employer = "벤치마크정밀".into();
+        // A day of its own each run: the same start at the same firm twice
+        // is refused as a double entry.
+        placement.started_on = format!("2026-10-{:02}", 1 + run % 28);
+        placement.weekly_hours = "40".into();
+        placement.wage_manwon = "250".into();
+        desk.add_placement(&placement)
+            .unwrap_or_else(|e| fail("placement", &e));
+        note(
+            &mut stages,
+            "a placement saved, then every figure (the placements and company events read again)",
+            ms(|| {
+                desk.kpi_report(from, to)
+                    .unwrap_or_else(|e| fail("report", &e))
+                    .figures
+                    .len()
+            }),
+        );
+        // A seeker's record edited: the seekers are read again.
+        let mut form = desk
+            .seeker_form(&seeker)
+            .unwrap_or_else(|e| fail("seeker form", &e));
+        form.track = if run % 2 == 0 { "youth" } else { "general" }.into();
+        desk.save_seeker_form(&form)
+            .unwrap_or_else(|e| fail("seeker", &e));
+        note(
+            &mut stages,
+            "a seeker's track changed, then every figure (the seekers read again)",
             ms(|| {
                 desk.kpi_report(from, to)
                     .unwrap_or_else(|e| fail("report", &e))

@@ -57,7 +57,9 @@ pub struct Seeker {
 /// those in one row of one cut (a counselor, a track, a 시군구, a target
 /// group; `key` the row's Korean label). The store keeps both, so each
 /// unit is in its month's sum once and in one row of each cut it falls
-/// under: the total is the months' sums, a cut's rows are its own.
+/// under: the total is the months' sums, a cut's rows are its own. The
+/// store tells rows apart by code: two codes under one label would count a
+/// unit twice in that row (the desk's codes have a label each).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Slice {
     Month,

@@ -12,7 +12,9 @@
 -- an IAP check), the seeker's track and 시군구, and each of the seeker's
 -- distinct target groups. Keys are the codes as stored, '' when none;
 -- `compliance` is a check's result ('' for a session). A row whose units
--- all left keeps n = 0: readers skip it.
+-- all left keeps n = 0: readers skip it. Target groups are the text items
+-- of a JSON array (anything else in a damaged file adds no group, as the
+-- desk reads it: a NULL key would fail every write of the seeker's facts).
 CREATE TABLE kpi_sum (
     type       TEXT NOT NULL,
     month      TEXT NOT NULL,
@@ -41,8 +43,10 @@ SELECT type, month, cut, key, coalesce(compliance, ''), count(*), sum(coalesce(m
         SELECT type, month, 'sigungu', coalesce(s_sigungu, ''), compliance, minutes FROM f
         UNION ALL
         SELECT type, month, 'target_group', key, compliance, minutes
-          FROM (SELECT DISTINCT f.type, f.id, f.month, CAST(g.value AS TEXT) AS key, f.compliance, f.minutes
-                  FROM f, json_each(CASE WHEN json_valid(f.s_groups) THEN f.s_groups ELSE '[]' END) AS g))
+          FROM (SELECT DISTINCT f.type, f.id, f.month, g.value AS key, f.compliance, f.minutes
+                  FROM f, json_each(CASE WHEN json_valid(f.s_groups) AND json_type(f.s_groups) = 'array'
+                                         THEN f.s_groups ELSE '[]' END) AS g
+                 WHERE g.type = 'text'))
  GROUP BY type, month, cut, key, coalesce(compliance, '');
 
 -- The triggers add a fact's rows as the backfill above does (a test holds
@@ -57,8 +61,10 @@ BEGIN
             UNION SELECT 'counselor', coalesce(CASE NEW.type WHEN 'counseling_session' THEN NEW.held_by ELSE NEW.s_counselor END, '')
             UNION SELECT 'track', coalesce(NEW.s_track, '')
             UNION SELECT 'sigungu', coalesce(NEW.s_sigungu, '')
-            UNION SELECT 'target_group', CAST(value AS TEXT)
-                    FROM json_each(CASE WHEN json_valid(NEW.s_groups) THEN NEW.s_groups ELSE '[]' END))
+            UNION SELECT 'target_group', value
+                    FROM json_each(CASE WHEN json_valid(NEW.s_groups) AND json_type(NEW.s_groups) = 'array'
+                                        THEN NEW.s_groups ELSE '[]' END)
+                   WHERE type = 'text')
      WHERE true
     ON CONFLICT DO UPDATE SET n = n + excluded.n, minutes = minutes + excluded.minutes;
 END;
@@ -73,8 +79,10 @@ BEGIN
             UNION SELECT 'counselor', coalesce(CASE OLD.type WHEN 'counseling_session' THEN OLD.held_by ELSE OLD.s_counselor END, '')
             UNION SELECT 'track', coalesce(OLD.s_track, '')
             UNION SELECT 'sigungu', coalesce(OLD.s_sigungu, '')
-            UNION SELECT 'target_group', CAST(value AS TEXT)
-                    FROM json_each(CASE WHEN json_valid(OLD.s_groups) THEN OLD.s_groups ELSE '[]' END))
+            UNION SELECT 'target_group', value
+                    FROM json_each(CASE WHEN json_valid(OLD.s_groups) AND json_type(OLD.s_groups) = 'array'
+                                        THEN OLD.s_groups ELSE '[]' END)
+                   WHERE type = 'text')
      WHERE true
     ON CONFLICT DO UPDATE SET n = n + excluded.n, minutes = minutes + excluded.minutes;
 END;
@@ -90,8 +98,10 @@ BEGIN
             UNION SELECT 'counselor', coalesce(CASE OLD.type WHEN 'counseling_session' THEN OLD.held_by ELSE OLD.s_counselor END, '')
             UNION SELECT 'track', coalesce(OLD.s_track, '')
             UNION SELECT 'sigungu', coalesce(OLD.s_sigungu, '')
-            UNION SELECT 'target_group', CAST(value AS TEXT)
-                    FROM json_each(CASE WHEN json_valid(OLD.s_groups) THEN OLD.s_groups ELSE '[]' END))
+            UNION SELECT 'target_group', value
+                    FROM json_each(CASE WHEN json_valid(OLD.s_groups) AND json_type(OLD.s_groups) = 'array'
+                                        THEN OLD.s_groups ELSE '[]' END)
+                   WHERE type = 'text')
      WHERE OLD.counted = 1 AND OLD.s_live = 1 AND OLD.month IS NOT NULL
        AND (OLD.type = 'counseling_session' OR (OLD.type = 'iap_activity' AND OLD.compliance IS NOT NULL))
     ON CONFLICT DO UPDATE SET n = n + excluded.n, minutes = minutes + excluded.minutes;
@@ -101,8 +111,10 @@ BEGIN
             UNION SELECT 'counselor', coalesce(CASE NEW.type WHEN 'counseling_session' THEN NEW.held_by ELSE NEW.s_counselor END, '')
             UNION SELECT 'track', coalesce(NEW.s_track, '')
             UNION SELECT 'sigungu', coalesce(NEW.s_sigungu, '')
-            UNION SELECT 'target_group', CAST(value AS TEXT)
-                    FROM json_each(CASE WHEN json_valid(NEW.s_groups) THEN NEW.s_groups ELSE '[]' END))
+            UNION SELECT 'target_group', value
+                    FROM json_each(CASE WHEN json_valid(NEW.s_groups) AND json_type(NEW.s_groups) = 'array'
+                                        THEN NEW.s_groups ELSE '[]' END)
+                   WHERE type = 'text')
      WHERE NEW.counted = 1 AND NEW.s_live = 1 AND NEW.month IS NOT NULL
        AND (NEW.type = 'counseling_session' OR (NEW.type = 'iap_activity' AND NEW.compliance IS NOT NULL))
     ON CONFLICT DO UPDATE SET n = n + excluded.n, minutes = minutes + excluded.minutes;

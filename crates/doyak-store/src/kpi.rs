@@ -203,11 +203,12 @@ fn day(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
         .as_str_or_null()
         .ok()
         .flatten()
-        .and_then(iso_day))
+        .and_then(|t| iso_day(t).or_else(|| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())))
 }
 
 /// "2026-03-05" as a date (the figures read some 200,000 of them: chrono's
-/// format parser was a tenth of their reading).
+/// format parser was a tenth of their reading). Anything else (a year past
+/// 9999 is written "+10000-…") is left to chrono.
 fn iso_day(t: &str) -> Option<NaiveDate> {
     let b = t.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {

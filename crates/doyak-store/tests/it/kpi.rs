@@ -422,3 +422,52 @@ fn the_kept_sums_are_the_facts_summed_through_every_kind_of_write() {
         "c's session alone"
     );
 }
+
+#[test]
+fn a_damaged_list_of_groups_adds_no_group_and_fails_no_write() {
+    use doyak_domain::seeker::TargetGroup;
+    let (fx, mut store) = new_store();
+    let mut a = seeker(1, "김민수");
+    a.target_groups = vec![TargetGroup::Youth];
+    store.write(&ctx(), |w| w.insert(&a)).unwrap();
+    drop(store);
+    // A file damaged outside the app: a null, a number and an object among
+    // the codes. Only the text items are groups (a null key would have
+    // failed every write of this seeker's facts).
+    let damage = |groups: &str| {
+        let conn =
+            doyak_store::testing::raw_connection(&fx.path, &Passphrase::new(PASS), false).unwrap();
+        conn.execute(
+            "UPDATE seeker SET target_groups = ?1 WHERE id = ?2",
+            (groups, a.id.to_string()),
+        )
+        .unwrap();
+    };
+    damage(r#"[null, 7, {"a": "b"}, "youth"]"#);
+    let mut store = Store::open(&fx.path, &Passphrase::new(PASS)).unwrap();
+    write_all(&mut store, &[session(1, a.id, 3, 50, 1, 9)]);
+    let groups = |store: &Store| {
+        store
+            .kpi_sessions("2026-11", "2026-11")
+            .unwrap()
+            .into_iter()
+            .filter(|g| g.cut == "target_group")
+            .map(|g| (g.key, g.n))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(groups(&store), [("youth".to_owned(), 1)]);
+    drop(store);
+    damage("not json");
+    let mut store = Store::open(&fx.path, &Passphrase::new(PASS)).unwrap();
+    write_all(&mut store, &[session(2, a.id, 4, 30, 1, 9)]);
+    assert_eq!(
+        groups(&store),
+        [("youth".to_owned(), 1)],
+        "the second session has no group to add to"
+    );
+    assert_eq!(
+        november(&store)[1],
+        ("month".to_owned(), String::new(), 2, 80),
+        "but counts in its month"
+    );
+}
