@@ -172,10 +172,11 @@ pub fn run(path: &Path, runs: usize) {
             .new_placement_form(&seeker, "")
             .unwrap_or_else(|e| fail("placement form", &e))
             .form;
-        placement.employer = "벤치마크정밀".into();
-        // A day of its own each run: the same start at the same firm twice
-        // is refused as a double entry.
-        placement.started_on = format!("2026-10-{:02}", 1 + run % 28);
+        // A firm of its own each run: the same start at the same firm
+        // twice is refused as a double entry (the file is kept between
+        // runs of the bench).
+        placement.employer = format!("벤치마크정밀 {}-{run}", std::process::id());
+        placement.started_on = "2026-10-15".into();
         placement.weekly_hours = "40".into();
         placement.wage_manwon = "250".into();
         desk.add_placement(&placement)

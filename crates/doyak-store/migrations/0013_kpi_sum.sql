@@ -26,97 +26,78 @@ CREATE TABLE kpi_sum (
     PRIMARY KEY (type, month, cut, key, compliance)
 ) STRICT, WITHOUT ROWID;
 
+-- Each summed fact's rows: one definition for the backfill and for every
+-- trigger, which looks a fact up by (type, id): SQLite pushes that into
+-- each arm and reads one row by the primary key (views, not a CTE, which
+-- SQLite would fill whole once). A fact's old rows are read before an
+-- update or a delete changes it, its new rows after.
+CREATE VIEW kpi_summed AS
+SELECT type, id, month, held_by, s_counselor, s_track, s_sigungu, s_groups,
+       coalesce(compliance, '') AS compliance, coalesce(minutes, 0) AS minutes
+  FROM kpi_fact
+ WHERE counted = 1 AND s_live = 1 AND month IS NOT NULL
+   AND (type = 'counseling_session' OR (type = 'iap_activity' AND compliance IS NOT NULL));
+
+CREATE VIEW kpi_sum_rows AS
+SELECT type, id, month, 'month' AS cut, '' AS key, compliance, minutes FROM kpi_summed
+UNION ALL
+SELECT type, id, month, 'counselor',
+       coalesce(CASE type WHEN 'counseling_session' THEN held_by ELSE s_counselor END, ''),
+       compliance, minutes
+  FROM kpi_summed
+UNION ALL
+SELECT type, id, month, 'track', coalesce(s_track, ''), compliance, minutes FROM kpi_summed
+UNION ALL
+SELECT type, id, month, 'sigungu', coalesce(s_sigungu, ''), compliance, minutes FROM kpi_summed
+UNION ALL
+SELECT DISTINCT f.type, f.id, f.month, 'target_group', g.value, f.compliance, f.minutes
+  FROM kpi_summed AS f,
+       json_each(CASE WHEN json_valid(f.s_groups) AND json_type(f.s_groups) = 'array'
+                      THEN f.s_groups ELSE '[]' END) AS g
+ WHERE g.type = 'text';
+
 INSERT INTO kpi_sum (type, month, cut, key, compliance, n, minutes)
-WITH f AS (SELECT * FROM kpi_fact
-            WHERE counted = 1 AND s_live = 1 AND month IS NOT NULL
-              AND (type = 'counseling_session' OR (type = 'iap_activity' AND compliance IS NOT NULL)))
-SELECT type, month, cut, key, coalesce(compliance, ''), count(*), sum(coalesce(minutes, 0))
-  FROM (SELECT type, month, 'month' AS cut, '' AS key, compliance, minutes FROM f
-        UNION ALL
-        SELECT type, month, 'counselor',
-               coalesce(CASE type WHEN 'counseling_session' THEN held_by ELSE s_counselor END, ''),
-               compliance, minutes
-          FROM f
-        UNION ALL
-        SELECT type, month, 'track', coalesce(s_track, ''), compliance, minutes FROM f
-        UNION ALL
-        SELECT type, month, 'sigungu', coalesce(s_sigungu, ''), compliance, minutes FROM f
-        UNION ALL
-        SELECT type, month, 'target_group', key, compliance, minutes
-          FROM (SELECT DISTINCT f.type, f.id, f.month, g.value AS key, f.compliance, f.minutes
-                  FROM f, json_each(CASE WHEN json_valid(f.s_groups) AND json_type(f.s_groups) = 'array'
-                                         THEN f.s_groups ELSE '[]' END) AS g
-                 WHERE g.type = 'text'))
- GROUP BY type, month, cut, key, coalesce(compliance, '');
+SELECT type, month, cut, key, compliance, count(*), sum(minutes)
+  FROM kpi_sum_rows
+ GROUP BY type, month, cut, key, compliance;
 
--- The triggers add a fact's rows as the backfill above does (a test holds
--- the two to the same sums): NEW's with +1, OLD's with -1.
 CREATE TRIGGER kpi_sum_insert AFTER INSERT ON kpi_fact
-WHEN NEW.counted = 1 AND NEW.s_live = 1 AND NEW.month IS NOT NULL
- AND (NEW.type = 'counseling_session' OR (NEW.type = 'iap_activity' AND NEW.compliance IS NOT NULL))
+WHEN NEW.type IN ('counseling_session', 'iap_activity')
 BEGIN
     INSERT INTO kpi_sum (type, month, cut, key, compliance, n, minutes)
-    SELECT NEW.type, NEW.month, cut, key, coalesce(NEW.compliance, ''), 1, coalesce(NEW.minutes, 0)
-      FROM (SELECT 'month' AS cut, '' AS key
-            UNION SELECT 'counselor', coalesce(CASE NEW.type WHEN 'counseling_session' THEN NEW.held_by ELSE NEW.s_counselor END, '')
-            UNION SELECT 'track', coalesce(NEW.s_track, '')
-            UNION SELECT 'sigungu', coalesce(NEW.s_sigungu, '')
-            UNION SELECT 'target_group', value
-                    FROM json_each(CASE WHEN json_valid(NEW.s_groups) AND json_type(NEW.s_groups) = 'array'
-                                        THEN NEW.s_groups ELSE '[]' END)
-                   WHERE type = 'text')
-     WHERE true
+    SELECT type, month, cut, key, compliance, 1, minutes
+      FROM kpi_sum_rows WHERE type = NEW.type AND id = NEW.id
     ON CONFLICT DO UPDATE SET n = n + excluded.n, minutes = minutes + excluded.minutes;
 END;
 
-CREATE TRIGGER kpi_sum_delete AFTER DELETE ON kpi_fact
-WHEN OLD.counted = 1 AND OLD.s_live = 1 AND OLD.month IS NOT NULL
- AND (OLD.type = 'counseling_session' OR (OLD.type = 'iap_activity' AND OLD.compliance IS NOT NULL))
+CREATE TRIGGER kpi_sum_delete BEFORE DELETE ON kpi_fact
+WHEN OLD.type IN ('counseling_session', 'iap_activity')
 BEGIN
     INSERT INTO kpi_sum (type, month, cut, key, compliance, n, minutes)
-    SELECT OLD.type, OLD.month, cut, key, coalesce(OLD.compliance, ''), -1, -coalesce(OLD.minutes, 0)
-      FROM (SELECT 'month' AS cut, '' AS key
-            UNION SELECT 'counselor', coalesce(CASE OLD.type WHEN 'counseling_session' THEN OLD.held_by ELSE OLD.s_counselor END, '')
-            UNION SELECT 'track', coalesce(OLD.s_track, '')
-            UNION SELECT 'sigungu', coalesce(OLD.s_sigungu, '')
-            UNION SELECT 'target_group', value
-                    FROM json_each(CASE WHEN json_valid(OLD.s_groups) AND json_type(OLD.s_groups) = 'array'
-                                        THEN OLD.s_groups ELSE '[]' END)
-                   WHERE type = 'text')
-     WHERE true
+    SELECT type, month, cut, key, compliance, -1, -minutes
+      FROM kpi_sum_rows WHERE type = OLD.type AND id = OLD.id
     ON CONFLICT DO UPDATE SET n = n + excluded.n, minutes = minutes + excluded.minutes;
 END;
 
-CREATE TRIGGER kpi_sum_update
+CREATE TRIGGER kpi_sum_update_old
+BEFORE UPDATE OF type, month, held_by, counted, minutes, compliance, s_live, s_counselor, s_track,
+                 s_sigungu, s_groups ON kpi_fact
+WHEN OLD.type IN ('counseling_session', 'iap_activity')
+BEGIN
+    INSERT INTO kpi_sum (type, month, cut, key, compliance, n, minutes)
+    SELECT type, month, cut, key, compliance, -1, -minutes
+      FROM kpi_sum_rows WHERE type = OLD.type AND id = OLD.id
+    ON CONFLICT DO UPDATE SET n = n + excluded.n, minutes = minutes + excluded.minutes;
+END;
+
+CREATE TRIGGER kpi_sum_update_new
 AFTER UPDATE OF type, month, held_by, counted, minutes, compliance, s_live, s_counselor, s_track,
                 s_sigungu, s_groups ON kpi_fact
-WHEN OLD.type IN ('counseling_session', 'iap_activity') OR NEW.type IN ('counseling_session', 'iap_activity')
+WHEN NEW.type IN ('counseling_session', 'iap_activity')
 BEGIN
     INSERT INTO kpi_sum (type, month, cut, key, compliance, n, minutes)
-    SELECT OLD.type, OLD.month, cut, key, coalesce(OLD.compliance, ''), -1, -coalesce(OLD.minutes, 0)
-      FROM (SELECT 'month' AS cut, '' AS key
-            UNION SELECT 'counselor', coalesce(CASE OLD.type WHEN 'counseling_session' THEN OLD.held_by ELSE OLD.s_counselor END, '')
-            UNION SELECT 'track', coalesce(OLD.s_track, '')
-            UNION SELECT 'sigungu', coalesce(OLD.s_sigungu, '')
-            UNION SELECT 'target_group', value
-                    FROM json_each(CASE WHEN json_valid(OLD.s_groups) AND json_type(OLD.s_groups) = 'array'
-                                        THEN OLD.s_groups ELSE '[]' END)
-                   WHERE type = 'text')
-     WHERE OLD.counted = 1 AND OLD.s_live = 1 AND OLD.month IS NOT NULL
-       AND (OLD.type = 'counseling_session' OR (OLD.type = 'iap_activity' AND OLD.compliance IS NOT NULL))
-    ON CONFLICT DO UPDATE SET n = n + excluded.n, minutes = minutes + excluded.minutes;
-    INSERT INTO kpi_sum (type, month, cut, key, compliance, n, minutes)
-    SELECT NEW.type, NEW.month, cut, key, coalesce(NEW.compliance, ''), 1, coalesce(NEW.minutes, 0)
-      FROM (SELECT 'month' AS cut, '' AS key
-            UNION SELECT 'counselor', coalesce(CASE NEW.type WHEN 'counseling_session' THEN NEW.held_by ELSE NEW.s_counselor END, '')
-            UNION SELECT 'track', coalesce(NEW.s_track, '')
-            UNION SELECT 'sigungu', coalesce(NEW.s_sigungu, '')
-            UNION SELECT 'target_group', value
-                    FROM json_each(CASE WHEN json_valid(NEW.s_groups) AND json_type(NEW.s_groups) = 'array'
-                                        THEN NEW.s_groups ELSE '[]' END)
-                   WHERE type = 'text')
-     WHERE NEW.counted = 1 AND NEW.s_live = 1 AND NEW.month IS NOT NULL
-       AND (NEW.type = 'counseling_session' OR (NEW.type = 'iap_activity' AND NEW.compliance IS NOT NULL))
+    SELECT type, month, cut, key, compliance, 1, minutes
+      FROM kpi_sum_rows WHERE type = NEW.type AND id = NEW.id
     ON CONFLICT DO UPDATE SET n = n + excluded.n, minutes = minutes + excluded.minutes;
 END;
 
