@@ -99,43 +99,61 @@ function chart(series, monthList, unit) {
   return box;
 }
 
+// The lookups of one answer by place: nation, region or center, then the
+// month and what is asked ("kind|key|month|metric").
+function byPlace(nation, regions, centers) {
+  const maps = {
+    nation: index(nation, () => ""),
+    region: index(regions, (r) => r.region),
+    center: index(centers, (r) => r.center_id),
+  };
+  return (kind, key, month, metric) => maps[kind].get(`${key}|${month}|${metric}`);
+}
+
+// The scope asked about, as the place its chart follows.
+function scopePlace(scope) {
+  if (scope.kind === "national") return ["nation", ""];
+  if (scope.kind === "region") return ["region", scope.region];
+  return ["center", scope.center_id];
+}
+
+// The table by place: the nation (for a national viewer), each region and
+// its centers, a cell per month; cell(row) gives { text, hidden }.
+function placeTable(data, monthList, get, cell) {
+  const head = el("tr", {}, el("th", {}, "구분"), ...monthList.map((m) => el("th", {}, m)));
+  const body = el("tbody");
+  const row = (cls, name, kind, key) => {
+    const tr = el("tr", { class: cls });
+    tr.append(el("td", {}, name));
+    for (const m of monthList) {
+      const v = cell(get(kind, key, m));
+      tr.append(el("td", v.hidden ? { class: "hidden" } : {}, v.text));
+    }
+    body.append(tr);
+  };
+  const regions = [...new Set(data.centers.map((c) => c.region))].sort();
+  if (data.scope.kind === "national") row("nation", "전국", "nation", "");
+  for (const region of regions) {
+    if (data.scope.kind !== "center") row("region", region, "region", region);
+    for (const c of data.centers.filter((c) => c.region === region)) {
+      row("center", `\u00a0\u00a0${c.name}`, "center", c.center_id);
+    }
+  }
+  return el("table", {}, el("thead", {}, head), body);
+}
+
 function render(data, from, to) {
   const monthList = months(from, to);
   const result = $("result");
   result.replaceChildren();
-  const byCenter = index(data.counts, (r) => r.center_id);
-  const byRegion = index(data.regions, (r) => r.region);
-  const byNation = index(data.national, () => "");
-  const regions = [...new Set(data.centers.map((c) => c.region))].sort();
+  const lookup = byPlace(data.national, data.regions, data.counts);
+  const [kind, key] = scopePlace(data.scope);
   for (const [metric, label, definition, unit] of METRICS) {
     const section = el("section", { class: "metric", "data-metric": metric },
       el("h2", {}, label), el("p", { class: "definition" }, definition));
-    let series;
-    if (data.scope.kind === "national") series = (m) => byNation.get(`|${m}|${metric}`);
-    else if (data.scope.kind === "region") series = (m) => byRegion.get(`${data.scope.region}|${m}|${metric}`);
-    else series = (m) => byCenter.get(`${data.scope.center_id}|${m}|${metric}`);
-    section.append(chart(series, monthList, unit));
-    const head = el("tr", {}, el("th", {}, "구분"), ...monthList.map((m) => el("th", {}, m)));
-    const body = el("tbody");
-    const row = (cls, name, get) => {
-      const tr = el("tr", { class: cls });
-      tr.append(el("td", {}, name));
-      for (const m of monthList) {
-        const v = shown(get(m), unit);
-        tr.append(el("td", v.hidden ? { class: "hidden" } : {}, v.text));
-      }
-      body.append(tr);
-    };
-    if (data.scope.kind === "national") row("nation", "전국", (m) => byNation.get(`|${m}|${metric}`));
-    for (const region of regions) {
-      if (data.scope.kind !== "center") {
-        row("region", region, (m) => byRegion.get(`${region}|${m}|${metric}`));
-      }
-      for (const c of data.centers.filter((c) => c.region === region)) {
-        row("center", `\u00a0\u00a0${c.name}`, (m) => byCenter.get(`${c.center_id}|${m}|${metric}`));
-      }
-    }
-    section.append(el("table", {}, el("thead", {}, head), body));
+    const get = (k, place, m) => lookup(k, place, m, metric);
+    section.append(chart((m) => get(kind, key, m), monthList, unit));
+    section.append(placeTable(data, monthList, get, (c) => shown(c, unit)));
     result.append(section);
   }
   result.dataset.state = "ready";
@@ -173,14 +191,11 @@ function renderFigures(data, from, to) {
   const info = data.figures.find((f) => f.id === chosen);
   box.replaceChildren();
   if (!info) return;
-  const byCenter = index(data.by_center.map((c) => ({ ...c, metric: c.figure })), (r) => r.center_id);
-  const byRegion = index(data.regions.map((c) => ({ ...c, metric: c.figure })), (r) => r.region);
-  const byNation = index(data.national.map((c) => ({ ...c, metric: c.figure })), () => "");
-  const key = (k, m) => `${k}|${m}|${chosen}`;
-  let series;
-  if (data.scope.kind === "national") series = (m) => byNation.get(key("", m));
-  else if (data.scope.kind === "region") series = (m) => byRegion.get(key(data.scope.region, m));
-  else series = (m) => byCenter.get(key(data.scope.center_id, m));
+  const figure = (rows) => rows.map((c) => ({ ...c, metric: c.figure }));
+  const lookup = byPlace(figure(data.national), figure(data.regions), figure(data.by_center));
+  const get = (k, place, m) => lookup(k, place, m, chosen);
+  const [kind, key] = scopePlace(data.scope);
+  const series = (m) => get(kind, key, m);
   const section = el("section", { class: "metric", "data-figure": chosen },
     el("h2", {}, info.label_ko), el("p", { class: "definition" }, info.definition_ko));
   const values = monthList.map((m) => figureText(series(m), info));
@@ -189,30 +204,14 @@ function renderFigures(data, from, to) {
     return v.hidden ? { count: null, hidden: series(m).hidden } : { count: v.value === null ? 0 : v.value };
   };
   if (values.some((v) => v.value)) section.append(chart(asCounts, monthList, info.n_unit));
-  const head = el("tr", {}, el("th", {}, "구분"), ...monthList.map((m) => el("th", {}, m)));
-  const body = el("tbody");
-  const row = (cls, name, get) => {
-    const tr = el("tr", { class: cls });
-    tr.append(el("td", {}, name));
-    for (const m of monthList) {
-      const c = get(m);
-      const v = figureText(c, info);
-      // A count is its n; a rate, a median or a sum says what it rests on.
-      const counted = ["people", "firms", "cases"].includes(info.unit);
-      const n = c && c.n !== null && c.n !== undefined && !v.hidden && !counted ? ` (${c.n.toLocaleString("ko-KR")}${info.n_unit})` : "";
-      tr.append(el("td", v.hidden ? { class: "hidden" } : {}, `${v.text}${n}`));
-    }
-    body.append(tr);
+  // A count is its n; a rate, a median or a sum says what it rests on.
+  const counted = ["people", "firms", "cases"].includes(info.unit);
+  const cell = (c) => {
+    const v = figureText(c, info);
+    const n = c && c.n !== null && c.n !== undefined && !v.hidden && !counted ? ` (${c.n.toLocaleString("ko-KR")}${info.n_unit})` : "";
+    return { text: `${v.text}${n}`, hidden: v.hidden };
   };
-  const regions = [...new Set(data.centers.map((c) => c.region))].sort();
-  if (data.scope.kind === "national") row("nation", "전국", (m) => byNation.get(key("", m)));
-  for (const region of regions) {
-    if (data.scope.kind !== "center") row("region", region, (m) => byRegion.get(key(region, m)));
-    for (const c of data.centers.filter((c) => c.region === region)) {
-      row("center", `\u00a0\u00a0${c.name}`, (m) => byCenter.get(key(c.center_id, m)));
-    }
-  }
-  section.append(el("table", {}, el("thead", {}, head), body));
+  section.append(placeTable(data, monthList, get, cell));
   box.append(section);
 }
 
