@@ -63,7 +63,17 @@ pub fn create_demo_caseload(path: &Path) -> Result<(), AppError> {
         center_name: "도약 데모 고용복지플러스센터".into(),
         center_sigungu: Some("41273".into()),
     };
-    let mut desk = Desk::create_demo(path, &new, Arc::new(SystemClock))?.with_actor("demo");
+    // The demo runs up to the day it is made, so its seekers differ from
+    // day to day. `DOYAK_DEMO_AS_OF=YYYY-MM-DD` makes it as of that day
+    // (10:00 in Korea) instead: the end-to-end tests name its seekers.
+    let clock: Arc<dyn doyak_app::Clock> = match std::env::var("DOYAK_DEMO_AS_OF")
+        .ok()
+        .and_then(|d| format!("{d}T01:00:00Z").parse().ok())
+    {
+        Some(at) => Arc::new(doyak_app::FixedClock(at)),
+        None => Arc::new(SystemClock),
+    };
+    let mut desk = Desk::create_demo(path, &new, clock)?.with_actor("demo");
     let spec: DemoSpec = desk.demo_spec(600, 80, 1)?;
     desk.generate_demo(&spec, &mut |_, _| {})?;
     // The demo desk is one of the demo center's counselors, so what is

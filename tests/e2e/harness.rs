@@ -172,6 +172,13 @@ static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 impl Desk {
     pub fn start() -> Desk {
+        Desk::start_demo_as_of(None)
+    }
+
+    /// A desk whose demo (when it makes one) is as of `day` (YYYY-MM-DD)
+    /// instead of today: the demo's seekers differ from day to day, and a
+    /// test that names one needs the day it was written against.
+    pub fn start_demo_as_of(day: Option<&str>) -> Desk {
         let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
         let dir = tempfile::tempdir().expect("temp dir");
         for sub in ["data", "config", "cache", "runtime", "downloads"] {
@@ -188,6 +195,7 @@ impl Desk {
             ])
             .arg("--native-driver")
             .arg(tool("WebKitWebDriver"))
+            .env("DOYAK_DEMO_AS_OF", day.unwrap_or_default())
             .env("DISPLAY", format!(":{display}"))
             .env("XDG_DATA_HOME", dir.path().join("data"))
             .env("XDG_CONFIG_HOME", dir.path().join("config"))

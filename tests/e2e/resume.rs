@@ -57,7 +57,8 @@ fn versions(s: &crate::webdriver::Session) -> usize {
 
 #[test]
 fn a_hwpx_and_a_pdf_are_analysed_a_certificate_is_confirmed_and_matching_uses_it() {
-    let desk = Desk::start();
+    // 신숙자 is a seeker of the demo as of that day.
+    let desk = Desk::start_demo_as_of(Some("2026-12-04"));
     let s = open_demo(&desk);
     let hwpx = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../crates/doyak-resume/tests/labelled/files/38-sachul-young-hwpx.hwpx");
