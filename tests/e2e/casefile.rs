@@ -47,14 +47,19 @@ fn a_waiting_referral_is_closed_and_an_iap_activity_added_and_done() {
     s.click(&s.find("#tab-referrals").unwrap()).unwrap();
     s.click(&s.find("#referral-rows .referral-open").unwrap())
         .unwrap();
+    // The result form renders after the click returns: wait for it (a loaded
+    // machine once ran the query before the form was there).
     let select = s
-        .script(
-            "return document.querySelector('.referral-result select').id;",
-            serde_json::json!([]),
-        )
+        .wait("the referral's result form", || {
+            let id = s.script(
+                "const e = document.querySelector('.referral-result select'); return e ? e.id : null;",
+                serde_json::json!([]),
+            )?;
+            Ok(id.as_str().map(str::to_owned))
+        })
         .unwrap();
     let open_before = s.find_all("#referral-rows .referral-open").unwrap().len();
-    choose(&s, select.as_str().unwrap(), "completed");
+    choose(&s, &select, "completed");
     type_into(
         &s,
         ".referral-result input[id^=r-note]",
