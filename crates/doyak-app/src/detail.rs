@@ -298,6 +298,14 @@ pub(crate) fn event_row(e: &CaseEvent, superseded: bool, names: &HashMap<Id, Str
             "지원사업 판단 자료".to_owned(),
             format!("{}개 항목", facts.len()),
         ),
+        EventBody::Destruction { reason, kinds } => (
+            format!("개인정보 파기 ({})", reason.label_ko()),
+            kinds
+                .iter()
+                .map(|k| k.label_ko())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
     };
     EventRow {
         id: e.id.to_string(),

@@ -49,6 +49,7 @@ error_codes! {
     StoreConflictFieldMismatch => "store.conflict_field_mismatch",
     StoreChosenValueInvalid => "store.chosen_value_invalid",
     StoreNotRetryable => "store.not_retryable",
+    StoreDestroyed => "store.destroyed",
     // Reading and writing CSV/XLSX (doyak-interchange).
     InterchangeEmpty => "interchange.empty",
     InterchangeTooLarge => "interchange.too_large",

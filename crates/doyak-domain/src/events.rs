@@ -198,6 +198,14 @@ pub enum EventBody {
     CompanyFacts {
         facts: std::collections::BTreeMap<String, String>,
     },
+    /// 개인정보 파기 (subject = the seeker): who destroyed what kinds of a
+    /// person's data, when and why — never the values. Every desk and the
+    /// server that receive it erase the same fields (`crate::privacy`).
+    Destruction {
+        reason: crate::privacy::DestructionReason,
+        /// The kinds of data destroyed, for the record of the destruction.
+        kinds: Vec<crate::privacy::DestroyedKind>,
+    },
 }
 
 /// One suggestion of a résumé consulting: the engine's id for it (a rubric
@@ -446,6 +454,7 @@ impl EventBody {
             EventBody::CompanyAction { .. } => "컨설팅 조치",
             EventBody::CompanyFacts { .. } => "지원사업 판단 자료",
             EventBody::ApplicationStep { .. } => "알선 단계",
+            EventBody::Destruction { .. } => "개인정보 파기",
         }
     }
 }
@@ -465,6 +474,7 @@ impl EventBody {
             EventBody::CompanyAction { .. } => "company_action",
             EventBody::CompanyFacts { .. } => "company_facts",
             EventBody::ApplicationStep { .. } => "application_step",
+            EventBody::Destruction { .. } => "destruction",
         }
     }
 }
@@ -749,6 +759,11 @@ impl EventRecord for CaseEvent {
                 );
             }
             EventBody::CompanyFacts { facts } => company::check_facts(&mut v, facts),
+            EventBody::Destruction { kinds, .. } => {
+                if kinds.is_empty() {
+                    v.push("kinds", "파기 항목", "파기한 정보의 종류가 없습니다.");
+                }
+            }
         }
         v.errors
     }

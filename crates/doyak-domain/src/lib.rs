@@ -14,6 +14,7 @@ pub mod hlc;
 pub mod id;
 pub mod korean;
 pub mod org;
+pub mod privacy;
 pub mod record;
 pub mod seeker;
 pub mod validate;

@@ -76,6 +76,10 @@ pub enum StoreError {
     /// A refused change that cannot be sent again, and why (Korean).
     #[error("이 변경은 다시 보낼 수 없습니다: {reason}")]
     NotRetryable { reason: &'static str },
+    /// A change to a person whose data was destroyed (개인정보 파기):
+    /// nothing of them may be written again.
+    #[error("이 구직자의 개인정보는 파기되어 더 기록할 수 없습니다.")]
+    Destroyed,
     #[error("해결할 충돌을 찾을 수 없습니다 ({id}). 이 기록의 충돌인지 확인해 주세요.")]
     ConflictNotFound { id: String },
     #[error(
@@ -156,6 +160,7 @@ impl StoreError {
             StoreError::ConflictFieldMismatch { .. } => ErrorCode::StoreConflictFieldMismatch,
             StoreError::ChosenValueInvalid { .. } => ErrorCode::StoreChosenValueInvalid,
             StoreError::NotRetryable { .. } => ErrorCode::StoreNotRetryable,
+            StoreError::Destroyed => ErrorCode::StoreDestroyed,
         }
     }
 }

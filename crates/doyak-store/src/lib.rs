@@ -10,6 +10,7 @@
 mod applications;
 mod companies;
 mod counselors;
+mod destroy;
 mod draft;
 mod error;
 mod kpi;
@@ -25,6 +26,7 @@ mod write;
 
 pub use applications::ClosedCase;
 pub use companies::{CompanyFilter, VacancyFilter};
+pub use destroy::CaseFile;
 pub use draft::Draft;
 pub use error::{Result, StoreError};
 pub use kpi::{KpiCompany, KpiEvent, KpiReferral, KpiSeeker, KpiSum, KpiVacancy};

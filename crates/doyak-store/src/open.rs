@@ -124,9 +124,13 @@ pub(crate) fn configure(conn: &Connection) -> Result<()> {
     // at 8,192 pages (32 MB) at 24.1k (docs/benchmarks.md, `--sync-parts`).
     // A counselor's edit stays a few pages, so only bulk work notices. The
     // log file is cut back to 64 MB after a checkpoint, never left larger.
+    // secure_delete: what a write frees (an old value, a deleted row) is
+    // overwritten with zeros, so a destroyed person's data does not linger
+    // in free space of the file (개인정보 파기, destroy.rs).
     conn.execute_batch(
         "PRAGMA wal_autocheckpoint = 8192;
-         PRAGMA journal_size_limit = 67108864;",
+         PRAGMA journal_size_limit = 67108864;
+         PRAGMA secure_delete = ON;",
     )?;
     configure_reads(conn)
 }
@@ -289,14 +293,16 @@ impl Store {
         configure(&conn)?;
         migrate::migrate(&mut conn)?;
         let caseload = load_caseload(&conn)?;
-        Ok(Store {
+        let store = Store {
             conn,
             path: path.to_owned(),
             caseload,
             name_index: Default::default(),
             changes: Default::default(),
             event_changes: Default::default(),
-        })
+        };
+        store.finish_pending_wipe()?;
+        Ok(store)
     }
 
     /// Opens a second, read-only connection to a caseload that a [`Store::open`]

@@ -60,6 +60,10 @@ pub struct Writer<'t> {
     live_delta: Vec<(EntityKind, i64)>,
     /// Outbox rows this write queued.
     queued: i64,
+    /// Whether the caseload holds any destruction (read once, when needed).
+    any_destruction: Option<bool>,
+    /// A case file was erased: the freed bytes are zeroed after the commit.
+    erased: bool,
 }
 
 impl std::fmt::Debug for Writer<'_> {
@@ -103,6 +107,8 @@ impl Store {
             touched_events: Vec::new(),
             live_delta: Vec::new(),
             queued: 0,
+            any_destruction: None,
+            erased: false,
         };
         let value = f(&mut writer)?;
         // A pull observes remote stamps without queueing anything: the clock
@@ -130,6 +136,7 @@ impl Store {
         crate::kpi::refresh_seekers(&tx, &touched)?;
         let kinds = std::mem::take(&mut writer.touched_kinds);
         let events = std::mem::take(&mut writer.touched_events);
+        let erased = writer.erased;
         drop(writer);
         tx.commit()?;
         {
@@ -143,6 +150,9 @@ impl Store {
             }
         }
         self.after_commit(&touched)?;
+        if erased {
+            self.wipe_freed()?;
+        }
         Ok(value)
     }
 }
@@ -267,6 +277,26 @@ impl<'t> Writer<'t> {
     }
 
     /// Outbox rows the server acknowledged and this write deleted.
+    /// Whether any seeker of this caseload was destroyed (see `destroy.rs`).
+    pub(crate) fn any_destruction(&mut self) -> Result<bool> {
+        if let Some(any) = self.any_destruction {
+            return Ok(any);
+        }
+        let any: bool = self.tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM event INDEXED BY event_type WHERE type = 'destruction')",
+            [],
+            |r| r.get(0),
+        )?;
+        self.any_destruction = Some(any);
+        Ok(any)
+    }
+
+    /// A case file is being erased in this write.
+    pub(crate) fn mark_destruction(&mut self) {
+        self.any_destruction = Some(true);
+        self.erased = true;
+    }
+
     pub(crate) fn dequeued(&mut self, n: i64) {
         self.queued -= n;
     }
@@ -493,6 +523,7 @@ impl<'t> Writer<'t> {
         let kind = R::KIND;
         let id = record.id();
         let object = to_object(record, kind.as_str())?;
+        self.refuse_destroyed_owner(&object)?;
         let data = self.insert_row(&RecordRow {
             kind,
             id,
@@ -513,6 +544,7 @@ impl<'t> Writer<'t> {
         self.check_center(record.center_id())?;
         let kind = R::KIND;
         let id = record.id();
+        self.refuse_destroyed(id)?;
         let Some(stored) = self.stored(kind, id)?.filter(|s| !s.deleted) else {
             return Err(StoreError::RecordNotFound {
                 kind: kind.label_ko(),
@@ -559,6 +591,7 @@ impl<'t> Writer<'t> {
     /// can tell other devices, and so nothing is lost by a slip of the hand.
     pub fn delete<R: SharedRecord>(&mut self, id: Id) -> Result<()> {
         let kind = R::KIND;
+        self.refuse_destroyed(id)?;
         if !self.soft_delete(kind, id)? {
             return Err(StoreError::RecordNotFound {
                 kind: kind.label_ko(),
@@ -574,6 +607,7 @@ impl<'t> Writer<'t> {
     /// changed afterwards.
     pub fn append<E: EventRecord>(&mut self, event: &E) -> Result<()> {
         self.check_center(event.center_id())?;
+        self.refuse_destroyed(event.subject_id())?;
         let id = event.id();
         let data = serde_json::to_string(event).map_err(|source| StoreError::Decode {
             what: "event".into(),

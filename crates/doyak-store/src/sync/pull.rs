@@ -263,10 +263,25 @@ fn pull_fields(
         if !insert {
             return Ok(Pulled::Held("no_record"));
         }
-        let data: Map<String, Value> = fields
+        let mut data: Map<String, Value> = fields
             .iter()
             .map(|(field, v)| (field.clone(), v.value.clone()))
             .collect();
+        // A record of a destroyed person that reached the server before the
+        // destruction comes scrubbed from it; scrubbed here too, whatever
+        // the server sent.
+        if w.any_destruction()? {
+            let owners = ["seeker_id", "subject_id"]
+                .iter()
+                .filter_map(|f| data.get(*f).and_then(Value::as_str))
+                .filter_map(|t| t.parse::<Id>().ok())
+                .collect::<Vec<_>>();
+            for owner in owners {
+                if w.is_destroyed(owner)? {
+                    doyak_domain::privacy::scrub_fields(kind, &mut data);
+                }
+            }
+        }
         // Absent means version 1, as for a record made here.
         let versions: Map<String, Value> = fields
             .iter()
@@ -277,9 +292,23 @@ fn pull_fields(
             w.insert_row(row).map(drop)
         });
     };
-    let pending = pending_edits(w, kind, id)?;
     let mut data = stored.data.clone();
     let mut versions = stored.versions.clone();
+    if w.is_destroyed(id)? {
+        // After a destruction the server's record is the only one: every
+        // edit this desk has not sent will be refused, so the scrubbed
+        // values it sends are taken whatever is pending or newer here.
+        for (field, pulled) in fields {
+            data.insert(field.clone(), pulled.value.clone());
+            versions.insert(field.clone(), Value::from(pulled.version));
+        }
+        doyak_domain::privacy::scrub_fields(kind, &mut data);
+        if data == stored.data && versions == stored.versions {
+            return Ok(Pulled::Unchanged);
+        }
+        return write_checked(w, kind, id, &data, &versions, |w, row| w.update_row(row));
+    }
+    let pending = pending_edits(w, kind, id)?;
     for (field, pulled) in fields {
         if pending.names(field) {
             summary.kept_local += 1;
@@ -345,12 +374,25 @@ fn pull_event(w: &mut Writer<'_>, id: Id, record: &Map<String, Value>) -> Result
     if event.center_id != w.center() {
         return Ok(Pulled::Foreign);
     }
-    let data = map_text(record, "event")?;
-    Ok(if w.store_event(&event, &data)? {
-        Pulled::Applied
+    let destruction = crate::destroy::is_destruction(&event);
+    let (event, data) = if !destruction && w.is_destroyed(event.subject_id)? {
+        // An event about a destroyed person, written before the destruction
+        // reached its desk: kept only as the privacy rule leaves it.
+        let scrubbed = crate::destroy::scrubbed_event(record);
+        let Ok(event) = CaseEvent::deserialize(&scrubbed) else {
+            return Ok(Pulled::Unchanged);
+        };
+        (event, map_text(&scrubbed, "event")?)
     } else {
-        Pulled::Unchanged
-    })
+        (event, map_text(record, "event")?)
+    };
+    if !w.store_event(&event, &data)? {
+        return Ok(Pulled::Unchanged);
+    }
+    if destruction {
+        w.erase_case_file(event.subject_id)?;
+    }
+    Ok(Pulled::Applied)
 }
 
 /// Keeps a change this build cannot apply, verbatim, for a later release.

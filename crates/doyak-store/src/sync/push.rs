@@ -247,7 +247,13 @@ fn record_rejection(w: &Writer<'_>, mutation: &Mutation, rejection: &Rejection) 
             rejection.code.as_str(),
             &rejection.message,
             w.now_text(),
-            super::op_fields(&mutation.op)?,
+            // A change refused because its person was destroyed keeps
+            // nothing of what it sent: those values are what was destroyed.
+            if rejection.code.as_str() == "record.destroyed" {
+                String::new()
+            } else {
+                super::op_fields(&mutation.op)?
+            },
         ))?;
     Ok(())
 }

@@ -68,6 +68,11 @@ fn retry(w: &mut Writer<'_>, mutation_id: Uuid) -> Result<Retried> {
             "다른 센터로 이관된 구직자의 변경입니다. 필요한 내용은 이관받은 센터에 알려 주세요.",
         ));
     }
+    if code == "record.destroyed" {
+        return Err(not_retryable(
+            "개인정보가 파기된 구직자의 변경입니다. 파기된 정보는 다시 보낼 수 없습니다.",
+        ));
+    }
     if fields.is_empty() {
         return Err(not_retryable(
             "이전 버전에서 거절되어 보낸 내용이 남아 있지 않습니다. 기록을 확인하고 필요하면 다시 고쳐 저장한 뒤 목록에서 지워 주세요.",

@@ -2,6 +2,7 @@
 //! pull pages and the conflict queue, over real encrypted files.
 
 mod conflicts;
+mod destroy;
 mod pull;
 mod push;
 mod retry;
