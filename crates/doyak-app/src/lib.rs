@@ -36,6 +36,7 @@ mod outcomes;
 mod partners;
 mod passphrase;
 pub mod posting;
+mod privacy;
 mod questionnaire;
 mod quick;
 mod recommend;
@@ -97,6 +98,7 @@ pub use outcomes::{
 pub use partners::{PARTNER_NAME_MAX, PartnerForm};
 pub use passphrase::PassphraseChangeForm;
 pub use posting::{PostingCheckView, PostingFieldText, PostingFindingRow};
+pub use privacy::{Destroyed, RetentionDue, RetentionRun, Withdrawal};
 pub use questionnaire::{
     BarrierRow, QuestionRow, QuestionnaireForm, QuestionnaireProgress, QuestionnaireView,
     ReadinessView, ScaleRow,

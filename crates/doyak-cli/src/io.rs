@@ -34,3 +34,22 @@ pub(crate) fn print_out(bytes: &[u8]) -> Result<(), Failure> {
         _ => Ok(()),
     }
 }
+
+/// Reads both matching inputs; bad lines are a refused input (exit 2).
+pub(crate) fn match_input(
+    seekers: &Path,
+    vacancies: &Path,
+) -> Result<doyak_match::Caseload, Failure> {
+    let (s, v) = (read_input(seekers)?, read_input(vacancies)?);
+    doyak_app::matching::load_files(
+        &s,
+        &seekers.display().to_string(),
+        &v,
+        &vacancies.display().to_string(),
+    )
+    .map_err(Failure::App)
+}
+
+pub(crate) fn tls_roots(ca_cert: Option<&Path>) -> Result<doyak_app::sync::TlsRoots, Failure> {
+    doyak_app::sync::tls_roots(ca_cert).map_err(Failure::App)
+}

@@ -7,19 +7,20 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod company;
 mod io;
 mod posting;
+mod privacy;
 mod queue;
 mod report;
 mod resume;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use doyak_app::sync::{JoinForm, TlsRoots};
+use doyak_app::sync::JoinForm;
 use doyak_app::{
     AppError, Desk, ExportFormat, ImportKind, ImportOptions, MIN_PASSPHRASE_CHARS, NewCaseload,
     Passphrase, PassphraseChangeForm, SeekerFilter, SystemClock,
 };
 use doyak_app::{diagnosis, matching};
 use indicatif::{ProgressBar, ProgressStyle};
-use io::{jsonl, print_out, read_input};
+use io::{jsonl, match_input, print_out, read_input, tls_roots};
 use queue::{ConflictAction, RejectionAction};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -101,6 +102,13 @@ enum Command {
         #[command(subcommand)]
         action: Option<ConflictAction>,
     },
+    /// 동의 철회 (수집·이용을 철회하면 사례 종료와 개인정보 파기).
+    Consent {
+        #[command(subcommand)]
+        action: privacy::ConsentAction,
+    },
+    /// 보유기간이 지난 종료 사례: 나열(--dry-run), 파기(--run), 곧 끝나는 것(--within N), 기간 설정.
+    Retention(privacy::RetentionArgs),
     /// 사례관리 파일 전체를 읽어 손상 여부를 검사합니다.
     Check,
     /// 사례관리 파일의 암호를 바꿉니다 (현재 암호, 새 암호 두 번; 또는 DOYAK_PASSPHRASE와 DOYAK_NEW_PASSPHRASE).
@@ -365,22 +373,6 @@ fn open(db: &Path) -> Result<Desk, Failure> {
     // caseload where not; `DOYAK_KEYRING=off` keeps it in the caseload).
     desk.use_token_vault(doyak_app::sync::os_keyring());
     Ok(desk)
-}
-
-/// Reads both matching inputs; bad lines are a refused input (exit 2).
-fn match_input(seekers: &Path, vacancies: &Path) -> Result<doyak_match::Caseload, Failure> {
-    let (s, v) = (read_input(seekers)?, read_input(vacancies)?);
-    matching::load_files(
-        &s,
-        &seekers.display().to_string(),
-        &v,
-        &vacancies.display().to_string(),
-    )
-    .map_err(Failure::App)
-}
-
-fn tls_roots(ca_cert: Option<&Path>) -> Result<TlsRoots, Failure> {
-    doyak_app::sync::tls_roots(ca_cert).map_err(Failure::App)
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
@@ -738,6 +730,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut desk = open(&db)?;
             queue::rejections(&mut desk, action.unwrap_or(RejectionAction::List))?;
         }
+        Command::Consent { action } => privacy::consent(&mut open(&db)?, action)?,
+        Command::Retention(args) => privacy::retention(&mut open(&db)?, args)?,
         Command::Conflicts { action } => {
             let mut desk = open(&db)?;
             queue::conflicts(&mut desk, action.unwrap_or(ConflictAction::List))?;

@@ -351,6 +351,44 @@ pub fn destroyed_kinds(
     kinds
 }
 
+/// How long a center keeps an ended case (취업 or 종료) before its personal
+/// data is destroyed, counted from the last day anything happened in it,
+/// with the basis the center gives for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RetentionRule {
+    pub years: u32,
+    /// The rule's basis in the center's words (법령, 처리방침 조항).
+    pub basis: String,
+    /// Whether the center confirmed the basis; Doyak's default is not
+    /// confirmed, and the screens say 확인 필요 beside it.
+    pub confirmed: bool,
+}
+
+impl RetentionRule {
+    /// Doyak's default until the center sets its own. Five years is a
+    /// product default, not a statement of the law: no statute fixing the
+    /// period for this program's case files was confirmed (개인정보 보호법
+    /// 제21조 says only that data no longer needed is destroyed without
+    /// delay, and each 처리방침 sets its own period).
+    pub fn doyak_default() -> RetentionRule {
+        RetentionRule {
+            years: 5,
+            basis: "도약 기본값(사례 종료 후 5년): 센터 개인정보 처리방침의 보유기간 확인 필요"
+                .into(),
+            confirmed: false,
+        }
+    }
+
+    /// The last day the data is kept: `years` after `last_activity` (a
+    /// 29 February ends on 28 February).
+    pub fn ends_on(&self, last_activity: chrono::NaiveDate) -> chrono::NaiveDate {
+        let months = self.years.saturating_mul(12);
+        last_activity
+            .checked_add_months(chrono::Months::new(months))
+            .unwrap_or(chrono::NaiveDate::MAX)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -533,5 +571,14 @@ mod tests {
                 DestroyedKind::FreeText
             ]
         );
+    }
+
+    #[test]
+    fn retention_ends_years_after_the_last_activity() {
+        let rule = RetentionRule::doyak_default();
+        assert!(!rule.confirmed && rule.basis.contains("확인 필요"));
+        assert_eq!(rule.ends_on(day("2021-03-31")), day("2026-03-31"));
+        // chrono keeps the day within the month: 29 Feb → 28 Feb.
+        assert_eq!(rule.ends_on(day("2024-02-29")), day("2029-02-28"));
     }
 }

@@ -413,3 +413,83 @@ pub(crate) fn scrubbed_event(record: &Map<String, Value>) -> Map<String, Value> 
 pub(crate) fn is_destruction(event: &CaseEvent) -> bool {
     event.event_type() == "destruction"
 }
+
+/// A seeker whose case has ended (취업 or 종료, or deleted) and is not yet
+/// destroyed, with the last day anything happened in the case file: the
+/// retention period runs from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EndedCase {
+    pub seeker_id: Id,
+    /// The latest of 참여일, the seeker's events (and those hanging off
+    /// them: retention checks), 알선 and 기관연계 days; `None` when the
+    /// file holds no date at all.
+    pub last_activity: Option<chrono::NaiveDate>,
+    pub deleted: bool,
+}
+
+impl Store {
+    /// Every ended, not yet destroyed case (see [`EndedCase`]).
+    pub fn ended_cases(&self) -> Result<Vec<EndedCase>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.id, s.deleted_at IS NOT NULL,
+                    max(coalesce(s.enrolled_on, ''),
+                        coalesce((SELECT max(e.occurred_on) FROM event e INDEXED BY event_subject
+                                   WHERE e.subject_id = s.id), ''),
+                        coalesce((SELECT max(c.occurred_on) FROM event p INDEXED BY event_subject
+                                    JOIN event c INDEXED BY event_subject ON c.subject_id = p.id
+                                   WHERE p.subject_id = s.id), ''),
+                        coalesce((SELECT max(a.applied_on) FROM application a WHERE a.seeker_id = s.id), ''),
+                        coalesce((SELECT max(r.referred_on) FROM referral r WHERE r.subject_id = s.id), ''))
+               FROM seeker s
+              WHERE (s.status IN ('employed', 'closed') OR s.deleted_at IS NOT NULL)
+                AND NOT EXISTS (SELECT 1 FROM event d INDEXED BY event_subject
+                                 WHERE d.subject_id = s.id AND d.type = 'destruction')",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let id: String = r.get(0)?;
+            let last: String = r.get(2)?;
+            Ok((id, r.get::<_, bool>(1)?, last))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, deleted, last) = row?;
+            let Ok(seeker_id) = id.parse::<Id>() else {
+                continue;
+            };
+            out.push(EndedCase {
+                seeker_id,
+                last_activity: chrono::NaiveDate::parse_from_str(&last, "%Y-%m-%d").ok(),
+                deleted,
+            });
+        }
+        Ok(out)
+    }
+}
+
+impl Store {
+    /// The retention rule set on this desk (`meta.retention_rule`), if any.
+    pub fn retention_rule(&self) -> Result<Option<privacy::RetentionRule>> {
+        let text: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'retention_rule'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        text.map(|t| crate::query::decode(&t, "meta.retention_rule"))
+            .transpose()
+    }
+
+    pub fn set_retention_rule(&mut self, rule: &privacy::RetentionRule) -> Result<()> {
+        let text = serde_json::to_string(rule).map_err(|source| StoreError::Decode {
+            what: "retention_rule".into(),
+            source,
+        })?;
+        self.conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('retention_rule', ?1)",
+            [text],
+        )?;
+        Ok(())
+    }
+}

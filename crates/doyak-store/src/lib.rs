@@ -26,7 +26,7 @@ mod write;
 
 pub use applications::ClosedCase;
 pub use companies::{CompanyFilter, VacancyFilter};
-pub use destroy::CaseFile;
+pub use destroy::{CaseFile, EndedCase};
 pub use draft::Draft;
 pub use error::{Result, StoreError};
 pub use kpi::{KpiCompany, KpiEvent, KpiReferral, KpiSeeker, KpiSum, KpiVacancy};

@@ -10,6 +10,7 @@ mod diagnose;
 mod kpi;
 mod matching;
 mod posting;
+mod privacy;
 mod resume;
 #[cfg(unix)]
 mod sync_faults;

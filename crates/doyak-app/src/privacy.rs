@@ -1,0 +1,255 @@
+//! 개인정보 파기 as a use case: a withdrawn consent and an ended retention
+//! period destroy a seeker's personal data (the store erases, the domain
+//! says what), and what a run would destroy can be listed first.
+//!
+//! Withdrawing 수집·이용(상담·취업지원) consent ends the case: the seeker
+//! leaves the program (종료 unless already 취업) and is destroyed in the same
+//! transaction. Withdrawing another purpose only takes it off the consent;
+//! the steps that need it are refused from then on.
+
+use crate::{AppError, Desk};
+use doyak_domain::privacy::{DestructionReason, RetentionRule};
+use doyak_domain::seeker::ConsentScope;
+use doyak_domain::{EventBody, Id, JobSeeker, SeekerStatus};
+use serde::Serialize;
+
+/// What a destruction erased (counts and kinds, never values).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Destroyed {
+    pub seeker_id: String,
+    /// The kinds of data destroyed, in Korean.
+    pub kinds: Vec<String>,
+    pub events: u64,
+    pub applications: u64,
+    pub referrals: u64,
+    pub resume_files: u64,
+}
+
+/// What a consent withdrawal did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Withdrawal {
+    /// 수집·이용 withdrawn: the case ended and its data was destroyed.
+    Destroyed(Destroyed),
+    /// Another purpose taken off the consent.
+    Narrowed { seeker_id: String, purpose: String },
+}
+
+/// One ended case whose retention is over (or ends within the window asked).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RetentionDue {
+    pub seeker_id: String,
+    /// The last day anything happened in the case file.
+    pub last_activity: String,
+    /// The last day the data is kept.
+    pub ends_on: String,
+    /// Already over on the day asked.
+    pub over: bool,
+}
+
+/// What `doyak retention` lists or did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RetentionRun {
+    pub rule: RetentionRule,
+    /// Cases whose period is over (destroyed by a run).
+    pub due: Vec<RetentionDue>,
+    /// Cases destroyed by this run (empty in a dry run).
+    pub destroyed: Vec<Destroyed>,
+}
+
+impl Desk {
+    /// The retention rule in force: the center's, or Doyak's default (its
+    /// basis says 확인 필요).
+    pub fn retention_rule(&self) -> Result<RetentionRule, AppError> {
+        Ok(self
+            .store
+            .retention_rule()?
+            .unwrap_or_else(RetentionRule::doyak_default))
+    }
+
+    /// Sets the retention period with its basis; a period under one year
+    /// or without a basis is refused (the basis is what the center answers
+    /// to when asked why data was kept or destroyed).
+    pub fn set_retention_rule(
+        &mut self,
+        years: u32,
+        basis: &str,
+    ) -> Result<RetentionRule, AppError> {
+        let basis = basis.trim();
+        let mut errors = Vec::new();
+        if !(1..=50).contains(&years) {
+            errors.push(doyak_domain::FieldError::new(
+                "years",
+                "보유기간",
+                "보유기간은 1~50년으로 입력해 주세요.",
+            ));
+        }
+        if basis.is_empty() {
+            errors.push(doyak_domain::FieldError::new(
+                "basis",
+                "보유기간 근거",
+                "보유기간의 근거(법령·처리방침 조항)를 입력해 주세요.",
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        let rule = RetentionRule {
+            years,
+            basis: basis.to_owned(),
+            confirmed: true,
+        };
+        self.store.set_retention_rule(&rule)?;
+        Ok(rule)
+    }
+
+    /// Ended cases whose retention is over today, or ends within
+    /// `within_days` from today, soonest first.
+    pub fn retention_due(&self, within_days: u32) -> Result<Vec<RetentionDue>, AppError> {
+        let rule = self.retention_rule()?;
+        let today = self.clock.today();
+        let horizon = today + chrono::Days::new(u64::from(within_days));
+        let mut due: Vec<(chrono::NaiveDate, RetentionDue)> = Vec::new();
+        for case in self.store.ended_cases()? {
+            // A case with no date at all is over: nothing says it is recent.
+            let last = case.last_activity.unwrap_or(chrono::NaiveDate::MIN);
+            let ends_on = rule.ends_on(last);
+            if ends_on <= horizon {
+                due.push((
+                    ends_on,
+                    RetentionDue {
+                        seeker_id: case.seeker_id.to_string(),
+                        last_activity: case
+                            .last_activity
+                            .map(|d| d.to_string())
+                            .unwrap_or_default(),
+                        ends_on: if ends_on == chrono::NaiveDate::MIN {
+                            String::new()
+                        } else {
+                            ends_on.to_string()
+                        },
+                        over: ends_on < today,
+                    },
+                ));
+            }
+        }
+        due.sort_by(|a, b| (a.0, &a.1.seeker_id).cmp(&(b.0, &b.1.seeker_id)));
+        Ok(due.into_iter().map(|(_, d)| d).collect())
+    }
+
+    /// Lists (`run == false`) or destroys (`run == true`) every ended case
+    /// whose retention period is over today. Each destruction is its own
+    /// transaction: one that fails leaves the others done.
+    pub fn run_retention(&mut self, run: bool) -> Result<RetentionRun, AppError> {
+        let rule = self.retention_rule()?;
+        let due: Vec<RetentionDue> = self
+            .retention_due(0)?
+            .into_iter()
+            .filter(|d| d.over)
+            .collect();
+        let mut destroyed = Vec::new();
+        if run {
+            for d in &due {
+                let id: Id = crate::forms::parse_id(&d.seeker_id)?;
+                destroyed.push(self.destroy_seeker(
+                    id,
+                    DestructionReason::RetentionEnded {
+                        rule: format!("{}년: {}", rule.years, rule.basis),
+                    },
+                    None,
+                )?);
+            }
+        }
+        Ok(RetentionRun {
+            rule,
+            due,
+            destroyed,
+        })
+    }
+
+    /// Withdraws one purpose of a seeker's consent (see the module).
+    pub fn withdraw_consent(
+        &mut self,
+        seeker: &str,
+        purpose: ConsentScope,
+    ) -> Result<Withdrawal, AppError> {
+        let id = crate::forms::parse_id(seeker)?;
+        let current: JobSeeker = self.seeker(id)?;
+        let today = self.clock.today();
+        if purpose == ConsentScope::Counseling {
+            let mut ended = current.clone();
+            if let Some(consent) = ended.consent.as_mut() {
+                consent.withdrawn_on = Some(today);
+            }
+            if !matches!(ended.status, SeekerStatus::Employed | SeekerStatus::Closed) {
+                ended.status = SeekerStatus::Closed;
+            }
+            let destroyed =
+                self.destroy_seeker(id, DestructionReason::ConsentWithdrawn, Some(ended))?;
+            return Ok(Withdrawal::Destroyed(destroyed));
+        }
+        let mut narrowed = current;
+        let consented = narrowed
+            .consent
+            .as_ref()
+            .is_some_and(|c| c.withdrawn_on.is_none() && c.scopes.contains(&purpose));
+        if !consented {
+            return Err(AppError::Invalid(vec![doyak_domain::FieldError::new(
+                "purpose",
+                "동의 항목",
+                format!(
+                    "‘{}’에 동의한 기록이 없어 철회할 것이 없습니다.",
+                    purpose.label_ko()
+                ),
+            )]));
+        }
+        if let Some(consent) = narrowed.consent.as_mut() {
+            consent.scopes.retain(|s| *s != purpose);
+        }
+        self.store
+            .write(&self.write_ctx(), |w| w.update(&narrowed).map(drop))?;
+        Ok(Withdrawal::Narrowed {
+            seeker_id: id.to_string(),
+            purpose: purpose.label_ko().to_owned(),
+        })
+    }
+
+    /// Destroys one seeker's personal data, after saving `ended` (the case
+    /// closed, the consent withdrawn) in the same transaction.
+    fn destroy_seeker(
+        &mut self,
+        id: Id,
+        reason: DestructionReason,
+        ended: Option<JobSeeker>,
+    ) -> Result<Destroyed, AppError> {
+        let file = self
+            .store
+            .case_file(id)?
+            .ok_or(AppError::NotFound { what: "구직자" })?;
+        if file.destroyed {
+            return Err(AppError::Store(doyak_store::StoreError::Destroyed));
+        }
+        let event = self.event(
+            id,
+            self.clock.today(),
+            None,
+            EventBody::Destruction {
+                reason,
+                kinds: file.kinds.clone(),
+            },
+        )?;
+        self.store.write(&self.write_ctx(), |w| {
+            if let Some(seeker) = &ended {
+                w.update(seeker)?;
+            }
+            w.destroy(&event)
+        })?;
+        Ok(Destroyed {
+            seeker_id: id.to_string(),
+            kinds: file.kinds.iter().map(|k| k.label_ko().to_owned()).collect(),
+            events: file.events,
+            applications: file.applications,
+            referrals: file.referrals,
+            resume_files: file.resume_files,
+        })
+    }
+}

@@ -1,0 +1,211 @@
+//! `doyak consent` and `doyak retention`: withdrawing a consent and the
+//! retention run at the terminal (doyak_app::privacy does the work). A
+//! destruction cannot be undone, so it asks first: `--yes`, or the word
+//! 파기 typed at a terminal; piped without `--yes` it destroys nothing.
+
+use crate::{Failure, print_out};
+use clap::{Args, Subcommand, ValueEnum};
+use doyak_app::{Desk, Destroyed, Withdrawal};
+use doyak_domain::seeker::ConsentScope;
+use std::io::{BufRead, IsTerminal, Write};
+
+#[derive(Subcommand, Debug)]
+pub enum ConsentAction {
+    /// 동의를 철회합니다. case_management(수집·이용)를 철회하면 사례가 종료되고 그 구직자의
+    /// 개인정보가 이 파일과 (동기화로) 센터의 모든 기기·서버에서 파기됩니다.
+    Withdraw {
+        /// 구직자 ID
+        #[arg(long)]
+        seeker: String,
+        #[arg(long, value_enum)]
+        purpose: Purpose,
+        /// 묻지 않고 파기합니다 (되돌릴 수 없음).
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+/// 철회할 동의 항목.
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum Purpose {
+    /// 개인정보 수집·이용 (상담·취업지원): 철회하면 파기
+    CaseManagement,
+    /// 제3자 제공 (구인기업·연계기관)
+    ThirdParty,
+    /// 고용보험 이력 조회
+    InsuranceRecords,
+    /// 사후관리 연락
+    FollowUp,
+}
+
+impl From<Purpose> for ConsentScope {
+    fn from(p: Purpose) -> Self {
+        match p {
+            Purpose::CaseManagement => ConsentScope::Counseling,
+            Purpose::ThirdParty => ConsentScope::ShareWithEmployers,
+            Purpose::InsuranceRecords => ConsentScope::InsuranceRecords,
+            Purpose::FollowUp => ConsentScope::FollowUp,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["dry_run", "run", "within", "set_years"])))]
+pub struct RetentionArgs {
+    /// 보유기간이 지난 종료 사례를 나열만 합니다 (파기하지 않음).
+    #[arg(long)]
+    dry_run: bool,
+    /// 보유기간이 지난 종료 사례의 개인정보를 파기합니다.
+    #[arg(long)]
+    run: bool,
+    /// 앞으로 N일 안에 보유기간이 끝나는 사례까지 나열합니다.
+    #[arg(long, value_name = "DAYS")]
+    within: Option<u32>,
+    /// 센터의 보유기간(년)을 정합니다 (--basis 필수).
+    #[arg(long, value_name = "YEARS", requires = "basis")]
+    set_years: Option<u32>,
+    /// 보유기간의 근거 (법령·처리방침 조항).
+    #[arg(long)]
+    basis: Option<String>,
+    /// 묻지 않고 파기합니다 (--run과 함께).
+    #[arg(long)]
+    yes: bool,
+}
+
+/// Asks before destroying: `--yes`, or 파기 typed at a terminal.
+fn confirmed(yes: bool, what: &str) -> Result<bool, Failure> {
+    if yes {
+        return Ok(true);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Failure::Usage(format!(
+            "{what} 되돌릴 수 없습니다. 확인했으면 --yes를 붙여 다시 실행하세요. 아무것도 파기하지 않았습니다."
+        )));
+    }
+    eprint!("{what} 되돌릴 수 없습니다. 계속하려면 '파기'를 입력하세요: ");
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| Failure::Usage(format!("입력을 읽을 수 없습니다: {e}")))?;
+    Ok(line.trim() == "파기")
+}
+
+fn destroyed_line(d: &Destroyed) -> String {
+    format!(
+        "{}\t파기: {}\t상담 등 기록 {}건\t알선 {}건\t기관연계 {}건\t이력서 파일 {}개\n",
+        d.seeker_id,
+        d.kinds.join(", "),
+        d.events,
+        d.applications,
+        d.referrals,
+        d.resume_files
+    )
+}
+
+pub(crate) fn consent(desk: &mut Desk, action: ConsentAction) -> Result<(), Failure> {
+    let ConsentAction::Withdraw {
+        seeker,
+        purpose,
+        yes,
+    } = action;
+    if matches!(purpose, Purpose::CaseManagement)
+        && !confirmed(
+            yes,
+            "수집·이용 동의를 철회하면 이 구직자의 사례가 종료되고 개인정보가 파기되며",
+        )?
+    {
+        eprintln!("파기하지 않았습니다.");
+        return Ok(());
+    }
+    match desk.withdraw_consent(&seeker, purpose.into())? {
+        Withdrawal::Destroyed(d) => {
+            print_out(destroyed_line(&d).as_bytes())?;
+            eprintln!(
+                "동의 철회를 기록하고 개인정보를 파기했습니다. 다음 동기화 때 센터의 다른 기기와 서버에서도 파기됩니다."
+            );
+        }
+        Withdrawal::Narrowed { seeker_id, purpose } => {
+            eprintln!(
+                "{seeker_id}: ‘{purpose}’ 동의를 철회했습니다. 이 동의가 필요한 일은 이제 할 수 없습니다."
+            );
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn retention(desk: &mut Desk, args: RetentionArgs) -> Result<(), Failure> {
+    if let Some(years) = args.set_years {
+        let rule = desk.set_retention_rule(years, args.basis.as_deref().unwrap_or_default())?;
+        eprintln!(
+            "보유기간: 사례 종료 후 {}년 (근거: {})",
+            rule.years, rule.basis
+        );
+        return Ok(());
+    }
+    let rule = desk.retention_rule()?;
+    eprintln!(
+        "보유기간: 사례 종료 후 {}년 (근거: {}){}",
+        rule.years,
+        rule.basis,
+        if rule.confirmed {
+            ""
+        } else {
+            " — 확인 필요"
+        }
+    );
+    if let Some(days) = args.within {
+        let due = desk.retention_due(days)?;
+        let mut out = String::new();
+        for d in &due {
+            out.push_str(&format!(
+                "{}\t마지막 활동 {}\t보유 종료 {}\t{}\n",
+                d.seeker_id,
+                d.last_activity,
+                d.ends_on,
+                if d.over { "지남" } else { "곧 끝남" }
+            ));
+        }
+        print_out(out.as_bytes())?;
+        eprintln!("{days}일 안에 보유기간이 끝나는 사례 {}건", due.len());
+        return Ok(());
+    }
+    let listed = desk.run_retention(false)?;
+    if args.dry_run || listed.due.is_empty() {
+        let mut out = String::new();
+        for d in &listed.due {
+            out.push_str(&format!(
+                "{}\t마지막 활동 {}\t보유 종료 {}\n",
+                d.seeker_id, d.last_activity, d.ends_on
+            ));
+        }
+        print_out(out.as_bytes())?;
+        eprintln!(
+            "보유기간이 지난 종료 사례 {}건{}",
+            listed.due.len(),
+            if args.dry_run {
+                " (파기하지 않음)"
+            } else {
+                ""
+            }
+        );
+        return Ok(());
+    }
+    let what = format!(
+        "보유기간이 지난 {}건의 개인정보가 파기되며",
+        listed.due.len()
+    );
+    if !confirmed(args.yes, &what)? {
+        eprintln!("파기하지 않았습니다.");
+        return Ok(());
+    }
+    let done = desk.run_retention(true)?;
+    let lines: String = done.destroyed.iter().map(destroyed_line).collect();
+    print_out(lines.as_bytes())?;
+    eprintln!(
+        "{}건을 파기했습니다. 다음 동기화 때 센터의 다른 기기와 서버에서도 파기됩니다.",
+        done.destroyed.len()
+    );
+    Ok(())
+}

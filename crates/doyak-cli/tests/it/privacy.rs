@@ -1,0 +1,171 @@
+//! `doyak consent withdraw` and `doyak retention`: a destruction only with
+//! `--yes` when no one is at a terminal, and only of what the rule says.
+
+use crate::*;
+use doyak_domain::privacy::DESTROYED_NAME;
+use doyak_domain::seeker::{Consent, ConsentScope};
+use doyak_domain::{Id, JobSeeker, SeekerStatus};
+use doyak_store::{Passphrase, Store, WriteContext};
+
+fn store(db: &Path) -> Store {
+    Store::open(db, &Passphrase::new(PASS)).unwrap()
+}
+
+/// Saves seekers straight into the caseload (the form would refuse a
+/// 참여일 decades ago; the retention rule is what is under test).
+fn plant(db: &Path, seekers: &[JobSeeker]) {
+    let mut s = store(db);
+    let ctx = WriteContext::new(chrono::Utc::now(), "test");
+    s.write(&ctx, |w| seekers.iter().try_for_each(|p| w.insert(p)))
+        .unwrap();
+}
+
+fn person(db: &Path, n: u8, name: &str, status: SeekerStatus, enrolled: &str) -> JobSeeker {
+    let center = store(db).center_id();
+    let mut p = JobSeeker::intake(
+        Id::new_v7(1_700_000_000_000 + u64::from(n), [n; 10]),
+        center,
+        name,
+    );
+    p.status = status;
+    p.enrolled_on = Some(enrolled.parse().unwrap());
+    p.consent = Some(Consent {
+        given_on: enrolled.parse().unwrap(),
+        scopes: vec![ConsentScope::Counseling, ConsentScope::ShareWithEmployers],
+        withdrawn_on: None,
+    });
+    p
+}
+
+fn name_of(db: &Path, id: Id) -> String {
+    store(db).get::<JobSeeker>(id).unwrap().unwrap().name
+}
+
+#[test]
+fn withdrawing_case_management_consent_destroys_only_when_confirmed() {
+    let env = Env::new();
+    let db = env.init("consent.doyak");
+    let p = person(&db, 1, "김철회", SeekerStatus::Consulting, "2026-01-05");
+    plant(&db, std::slice::from_ref(&p));
+    let id = p.id.to_string();
+    let args = [
+        "consent",
+        "withdraw",
+        "--seeker",
+        &id,
+        "--purpose",
+        "case-management",
+    ];
+    // Piped, without --yes: refused, nothing destroyed.
+    let refused = env.run(&db, PASS, &args);
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+    assert!(stderr(&refused).contains("--yes"));
+    assert_eq!(name_of(&db, p.id), "김철회");
+    let mut confirmed = args.to_vec();
+    confirmed.push("--yes");
+    let out = env.ok(&db, &confirmed);
+    assert!(stdout(&out).starts_with(&id), "{}", stdout(&out));
+    assert!(stdout(&out).contains("이름·생년월일·성별·연락처"));
+    let after: JobSeeker = store(&db).get(p.id).unwrap().unwrap();
+    assert_eq!(after.name, DESTROYED_NAME);
+    // Withdrawal ends the case; the consent says when it was withdrawn.
+    assert_eq!(after.status, SeekerStatus::Closed);
+    assert!(after.consent.unwrap().withdrawn_on.is_some());
+    // A second time: the person is gone, in Korean with the store's code.
+    let again = env.run(&db, PASS, &confirmed);
+    assert!(!again.status.success());
+    assert!(stderr(&again).contains("파기"), "{}", stderr(&again));
+}
+
+#[test]
+fn withdrawing_third_party_consent_narrows_the_consent_and_destroys_nothing() {
+    let env = Env::new();
+    let db = env.init("narrow.doyak");
+    let p = person(&db, 2, "이제삼", SeekerStatus::JobSearch, "2026-02-01");
+    plant(&db, std::slice::from_ref(&p));
+    let id = p.id.to_string();
+    env.ok(
+        &db,
+        &[
+            "consent",
+            "withdraw",
+            "--seeker",
+            &id,
+            "--purpose",
+            "third-party",
+        ],
+    );
+    let after: JobSeeker = store(&db).get(p.id).unwrap().unwrap();
+    assert_eq!(after.name, "이제삼");
+    assert_eq!(
+        after.consent.unwrap().scopes,
+        vec![ConsentScope::Counseling]
+    );
+    // Nothing left to withdraw: a Korean refusal naming the item.
+    let again = env.run(
+        &db,
+        PASS,
+        &[
+            "consent",
+            "withdraw",
+            "--seeker",
+            &id,
+            "--purpose",
+            "third-party",
+        ],
+    );
+    assert!(!again.status.success());
+    assert!(stderr(&again).contains("제3자 제공"), "{}", stderr(&again));
+}
+
+#[test]
+fn the_retention_run_destroys_ended_cases_past_the_period_and_nothing_else() {
+    let env = Env::new();
+    let db = env.init("retention.doyak");
+    let today = chrono::Local::now().date_naive().to_string();
+    // Ended 2010: past any period. Ended today: within it. Still in the
+    // program since 2010: never destroyed by retention.
+    let old = person(&db, 3, "박오래", SeekerStatus::Closed, "2010-03-02");
+    let recent = person(&db, 4, "최최근", SeekerStatus::Employed, &today);
+    let active = person(&db, 5, "정진행", SeekerStatus::JobSearch, "2010-03-02");
+    plant(&db, &[old.clone(), recent.clone(), active.clone()]);
+    let listed = env.ok(&db, &["retention", "--dry-run"]);
+    let text = stdout(&listed);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].starts_with(&old.id.to_string()));
+    assert!(
+        lines[0].contains("2015-03-02"),
+        "five years after: {}",
+        lines[0]
+    );
+    assert!(
+        stderr(&listed).contains("확인 필요"),
+        "the default rule is unconfirmed"
+    );
+    let refused = env.run(&db, PASS, &["retention", "--run"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert_eq!(name_of(&db, old.id), "박오래");
+    let out = env.ok(&db, &["retention", "--run", "--yes"]);
+    assert_eq!(stdout(&out).lines().count(), 1);
+    assert_eq!(name_of(&db, old.id), DESTROYED_NAME);
+    assert_eq!(name_of(&db, recent.id), "최최근");
+    assert_eq!(name_of(&db, active.id), "정진행");
+    // Run again: nothing is due any more.
+    let again = env.ok(&db, &["retention", "--dry-run"]);
+    assert_eq!(stdout(&again), "");
+    // The center's own rule, with its basis, replaces the default.
+    let set = env.ok(
+        &db,
+        &[
+            "retention",
+            "--set-years",
+            "3",
+            "--basis",
+            "센터 처리방침 제7조",
+        ],
+    );
+    assert!(stderr(&set).contains("3년"));
+    let listed = env.ok(&db, &["retention", "--within", "30"]);
+    assert!(!stderr(&listed).contains("확인 필요"));
+}
