@@ -159,6 +159,7 @@ pub fn status_of(code: &ErrorCode) -> u16 {
         | ErrorCode::SchemaTooNew
         | ErrorCode::RecordIdTaken
         | ErrorCode::RecordTransferred
+        | ErrorCode::RecordDestroyed
         | ErrorCode::RecordInvalid => 409,
         ErrorCode::SchemaTooOld => 426,
         ErrorCode::RequestTooLarge => 413,

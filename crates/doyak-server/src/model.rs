@@ -139,6 +139,18 @@ pub struct TransferRow {
     pub reason: String,
 }
 
+/// One record of a destroyed seeker's case file (개인정보 파기, see
+/// `crate::destroy`): a later change naming it is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DestroyedRow {
+    pub entity: String,
+    pub entity_id: Uuid,
+    pub center_id: Uuid,
+    /// The destruction event that destroyed it.
+    pub destruction_id: Uuid,
+    pub at: DateTime<Utc>,
+}
+
 /// One line of the national counts: a center, a month (`YYYY-MM`), what is
 /// counted and how many.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord)]

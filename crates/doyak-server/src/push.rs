@@ -6,13 +6,15 @@
 //! On PostgreSQL that is a handful of round trips per batch instead of five
 //! per mutation.
 
+use crate::destroy::{self, CaseIndex, Order};
 use crate::error::{ApiError, StorageError};
 use crate::merge::{LogAs, Merged, merge};
 use crate::model::{DeviceRow, RecordRow};
-use crate::storage::{ToLog, Tx};
+use crate::storage::{StoredResult, ToLog, Tx};
+use chrono::{DateTime, Utc};
 use doyak_sync_protocol::{
-    Change, ChangeBody, ChangeVersion, ConflictRecord, ConflictResolution, ErrorBody, ErrorCode,
-    MAX_MUTATION_BYTES, Mutation, MutationResult, Op, Outcome, Rejection,
+    Applied, Change, ChangeBody, ChangeVersion, ConflictRecord, ConflictResolution, ErrorBody,
+    ErrorCode, MAX_MUTATION_BYTES, Mutation, MutationResult, Op, Outcome, Rejection,
 };
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -40,11 +42,77 @@ struct Entry {
 /// Settles `mutations` for `device` (whose row this transaction holds
 /// locked): returns one result per mutation, in order, and the device's new
 /// last sequence number. Writes everything but the device row.
+///
+/// A destruction (개인정보 파기, [`crate::destroy`]) is carried out right
+/// after the mutation that brings it, before the next one is merged, so the
+/// batch is settled in runs that each end with one. The push's answers
+/// about the destroyed records are scrubbed as their stored copies are.
 pub(crate) fn settle(
     tx: &mut dyn Tx,
     device: &DeviceRow,
-    mut mutations: Vec<Mutation>,
+    mutations: Vec<Mutation>,
+    now: DateTime<Utc>,
 ) -> Result<(Vec<MutationResult>, u64), ApiError> {
+    let mut state = device.clone();
+    let mut results = Vec::with_capacity(mutations.len());
+    let mut about = Vec::with_capacity(mutations.len());
+    let mut index: Option<CaseIndex> = None;
+    let mut pending = mutations.into_iter();
+    loop {
+        let mut run = Vec::new();
+        for m in pending.by_ref() {
+            let last = destroy::destroys(&m).is_some();
+            run.push(m);
+            if last {
+                break;
+            }
+        }
+        if run.is_empty() {
+            break;
+        }
+        about.extend(run.iter().map(|m| m.entity_id));
+        let (answers, last, order) = settle_run(tx, &state, run, index.as_mut())?;
+        state.last_seq = last;
+        results.extend(answers);
+        let Some(order) = order else {
+            continue;
+        };
+        let file = match index.take() {
+            Some(file) => file,
+            None => CaseIndex::read(tx, state.center_id)?,
+        };
+        let destroyed = destroy::destroy(tx, state.center_id, &order, &file, now)?;
+        index = Some(file);
+        for (result, id) in results.iter_mut().zip(&about) {
+            if let Some(entity) = destroyed.kinds.get(id) {
+                destroy::scrub_result(result, entity, &destroyed.closed);
+            }
+        }
+    }
+    Ok((results, state.last_seq))
+}
+
+/// Whether a result holds field values (that a destruction must find).
+fn holds_values(outcome: &Outcome) -> bool {
+    match outcome {
+        Outcome::Applied(applied) => !applied.server_kept.is_empty(),
+        Outcome::ConflictRecorded { applied, conflicts } => {
+            !applied.server_kept.is_empty() || !conflicts.is_empty()
+        }
+        Outcome::Rejected(_) => false,
+    }
+}
+
+/// One run of [`settle`]. Only its last mutation may be a destruction;
+/// when that one is applied it comes back as an [`Order`], carried out by
+/// the caller once the run is written. Rows the run writes go into
+/// `index`, when a destruction earlier in the push has read one.
+fn settle_run(
+    tx: &mut dyn Tx,
+    device: &DeviceRow,
+    mut mutations: Vec<Mutation>,
+    index: Option<&mut CaseIndex>,
+) -> Result<(Vec<MutationResult>, u64, Option<Order>), ApiError> {
     let center = device.center_id;
     let mut results: Vec<Option<MutationResult>> = vec![None; mutations.len()];
     let mut fresh: Vec<usize> = Vec::new();
@@ -67,6 +135,21 @@ pub(crate) fn settle(
     // is, and never applied twice: an old edit would overwrite later ones,
     // an old insert would meet its own record as a second one.
     let earlier = settled_elsewhere(tx, center, &mutations, &mut fresh)?;
+    // What each fresh mutation names, and which of those a destruction
+    // took: nothing is merged about them (see `crate::destroy`).
+    let destroying: Vec<Option<Uuid>> = fresh
+        .iter()
+        .map(|&i| destroy::destroys(&mutations[i]))
+        .collect();
+    let named: Vec<[Option<Uuid>; 3]> = fresh
+        .iter()
+        .map(|&i| destroy::named(&mutations[i]))
+        .collect();
+    let mut ids: Vec<Uuid> = named.iter().flatten().flatten().copied().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let destroyed: HashSet<Uuid> = tx.destroyed_among(&ids)?.into_iter().collect();
+    let mut order = None;
     // Each fresh mutation's operation is taken out of it (`None`: refused
     // as too large), so its record moves into the stored row instead of
     // being copied; the envelope stays for the log and the answer.
@@ -108,7 +191,7 @@ pub(crate) fn settle(
     let mut entries: Vec<Entry> = Vec::new();
     let mut outcomes: Vec<(usize, Outcome)> = Vec::with_capacity(fresh.len());
 
-    for (&i, op) in fresh.iter().zip(ops) {
+    for (k, (&i, op)) in fresh.iter().zip(ops).enumerate() {
         let m = &mutations[i];
         let Some(op) = op else {
             outcomes.push((
@@ -123,6 +206,32 @@ pub(crate) fn settle(
             ));
             continue;
         };
+        if let Some(seeker) = destroying[k] {
+            // Destroyed already (two desks destroyed the seeker): done.
+            if destroyed.contains(&seeker) {
+                outcomes.push((i, Outcome::Applied(Applied::default())));
+                continue;
+            }
+            let ours = match records.get(&("seeker", seeker)) {
+                Some(row) => Some(row.center_id == center),
+                None => tx.record("seeker", seeker)?.map(|r| r.center_id == center),
+            };
+            if ours != Some(true) {
+                outcomes.push((
+                    i,
+                    Outcome::Rejected(Rejection {
+                        code: ErrorCode::RecordNotFound,
+                        message:
+                            "파기하려는 구직자가 이 센터의 서버 기록에 없어 반영되지 않았습니다."
+                                .into(),
+                    }),
+                ));
+                continue;
+            }
+        } else if named[k].iter().flatten().any(|id| destroyed.contains(id)) {
+            outcomes.push((i, Outcome::Rejected(destroy::refusal())));
+            continue;
+        }
         // The conflicts a resolution names must be this record's, of this center.
         let mut resolving = Vec::with_capacity(m.resolves.len());
         let mut missing = false;
@@ -190,6 +299,17 @@ pub(crate) fn settle(
             Merged::Applied(effect) => effect,
         };
         let effect = *effect;
+        if let Some(seeker) = destroying[k]
+            && effect.row.is_some()
+        {
+            order = Some(Order {
+                seeker,
+                event: m.entity_id,
+                mutation: m.mutation_id,
+                device: device.device_id,
+                hlc: m.hlc.clone(),
+            });
+        }
         if let Some(row) = effect.row {
             if dirty_set.insert(key) {
                 dirty.push(key);
@@ -275,7 +395,11 @@ pub(crate) fn settle(
                     hlc: m.hlc.clone(),
                     body,
                 };
-                ToLog::Change(serde_json::to_string(&change).map_err(|_| corrupt("change_log"))?)
+                let body = serde_json::to_string(&change).map_err(|_| corrupt("change_log"))?;
+                ToLog::Change {
+                    entity_id: m.entity_id,
+                    body,
+                }
             }
         };
         log.push((version.0, body));
@@ -292,6 +416,10 @@ pub(crate) fn settle(
         }
     }
     tx.put_records(&created, &changed)?;
+    if let Some(index) = index {
+        index.add(&created);
+        index.add(&changed);
+    }
     tx.put_changes(center, &log)?;
     for id in conflict_order {
         if let Some((conflict, resolved)) = conflicts.get(&id) {
@@ -316,20 +444,22 @@ pub(crate) fn settle(
             duplicate: false,
             outcome,
         };
-        stored.push((
-            m.seq,
-            m.mutation_id,
-            serde_json::to_string(&result).map_err(|_| corrupt("mutation_result"))?,
-        ));
+        stored.push(StoredResult {
+            seq: m.seq,
+            mutation: m.mutation_id,
+            holds: holds_values(&result.outcome).then_some(m.entity_id),
+            result: serde_json::to_string(&result).map_err(|_| corrupt("mutation_result"))?,
+        });
         results[i] = Some(result);
     }
     for (i, result) in earlier {
         let m = &mutations[i];
-        stored.push((
-            m.seq,
-            m.mutation_id,
-            serde_json::to_string(&result).map_err(|_| corrupt("mutation_result"))?,
-        ));
+        stored.push(StoredResult {
+            seq: m.seq,
+            mutation: m.mutation_id,
+            holds: holds_values(&result.outcome).then_some(m.entity_id),
+            result: serde_json::to_string(&result).map_err(|_| corrupt("mutation_result"))?,
+        });
         results[i] = Some(MutationResult {
             duplicate: true,
             ..result
@@ -337,7 +467,7 @@ pub(crate) fn settle(
     }
     tx.put_results(device.device_id, &stored)?;
     let results = results.into_iter().flatten().collect();
-    Ok((results, last))
+    Ok((results, last, order))
 }
 
 /// An upper bound of a mutation's size as JSON, from one walk over its

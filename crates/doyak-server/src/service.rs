@@ -394,7 +394,7 @@ impl SyncService {
                     .ok_or_else(|| ApiError::new(ErrorCode::AuthInvalid))?;
                 usable(&state, now)?;
                 let start_seq = state.last_seq;
-                let (results, last_seq) = crate::push::settle(tx, &state, req.mutations)?;
+                let (results, last_seq) = crate::push::settle(tx, &state, req.mutations, now)?;
                 state.last_seq = last_seq;
                 if state.last_seq != start_seq {
                     tx.put_device(&state)?;

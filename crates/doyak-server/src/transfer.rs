@@ -58,7 +58,7 @@ pub enum TransferError {
 
 /// The device a server-made change names: no device's id (the nil UUID), so
 /// it is never mistaken for a desk building on its own edit.
-const SERVER_DEVICE: Uuid = Uuid::nil();
+pub(crate) const SERVER_DEVICE: Uuid = Uuid::nil();
 
 impl SyncService {
     /// Moves `seeker` and its case file to center `to`; see the module.
@@ -166,7 +166,10 @@ fn transfer(
     };
     let encode = |c: &Change| {
         serde_json::to_string(c)
-            .map(ToLog::Change)
+            .map(|body| ToLog::Change {
+                entity_id: c.entity_id,
+                body,
+            })
             .map_err(|_| StorageError::Corrupt { what: "change_log" })
     };
     let at_new = tx.reserve_change_versions(to, 1 + events.len() as u64)?;

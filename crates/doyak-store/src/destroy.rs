@@ -277,9 +277,14 @@ impl Writer<'_> {
         }
         self.scrub_outbox(&ids)?;
         let tx = self.tx();
-        for table in ["sync_rejection", "sync_held", "conflict"] {
-            let mut stmt =
-                tx.prepare_cached(&format!("DELETE FROM {table} WHERE entity_id = ?1"))?;
+        // Refusals stay listed for the counselor (their messages name no
+        // values) without what they sent; held changes and conflicts go.
+        for sql in [
+            "UPDATE sync_rejection SET fields = '' WHERE entity_id = ?1",
+            "DELETE FROM sync_held WHERE entity_id = ?1",
+            "DELETE FROM conflict WHERE entity_id = ?1",
+        ] {
+            let mut stmt = tx.prepare_cached(sql)?;
             for id in &ids {
                 stmt.execute([id])?;
             }

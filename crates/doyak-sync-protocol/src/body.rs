@@ -62,13 +62,18 @@ pub enum ErrorCode {
     /// Per mutation: an edit of a seeker the server's administrator has
     /// moved to another center since; the desk's copy goes with the next pull.
     RecordTransferred,
+    /// Per mutation: a change that names a job seeker whose personal data
+    /// was destroyed (개인정보 파기), or a record of that seeker's case file:
+    /// the destroyed values must never come back, so nothing naming them is
+    /// applied. The desk's copy is scrubbed by the pulled destruction.
+    RecordDestroyed,
     ServerInternal,
     Unknown(UnknownName),
 }
 
 impl ErrorCode {
     /// Every code this build knows.
-    pub const KNOWN: [ErrorCode; 23] = [
+    pub const KNOWN: [ErrorCode; 24] = [
         ErrorCode::ProtocolUnsupportedVersion,
         ErrorCode::AuthMissing,
         ErrorCode::AuthInvalid,
@@ -91,6 +96,7 @@ impl ErrorCode {
         ErrorCode::RecordIdTaken,
         ErrorCode::RecordForbidden,
         ErrorCode::RecordTransferred,
+        ErrorCode::RecordDestroyed,
         ErrorCode::ServerInternal,
     ];
 
@@ -118,6 +124,7 @@ impl ErrorCode {
             ErrorCode::RecordIdTaken => "record.id_taken",
             ErrorCode::RecordForbidden => "record.forbidden",
             ErrorCode::RecordTransferred => "record.transferred",
+            ErrorCode::RecordDestroyed => "record.destroyed",
             ErrorCode::ServerInternal => "server.internal",
             ErrorCode::Unknown(name) => name.as_str(),
         }
@@ -192,6 +199,9 @@ impl ErrorCode {
             ErrorCode::RecordForbidden => "이 기록을 바꿀 권한이 없어 반영되지 않았습니다.",
             ErrorCode::RecordTransferred => {
                 "이 구직자는 다른 센터로 이관되어 이 변경은 반영되지 않았습니다. 이관받은 센터에 알려 주세요."
+            }
+            ErrorCode::RecordDestroyed => {
+                "이 구직자의 개인정보는 파기되어 이 변경은 반영되지 않았습니다. 파기된 정보는 다시 보낼 수 없습니다."
             }
             ErrorCode::ServerInternal | ErrorCode::Unknown(_) => {
                 "서버에 문제가 생겼습니다. 잠시 후 자동으로 다시 시도합니다."

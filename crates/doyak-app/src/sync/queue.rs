@@ -385,7 +385,9 @@ impl Desk {
                     .map_or("기록", |k| k.label_ko())
                     .to_owned(),
                 record_id: r.entity_id.to_string(),
-                can_retry: r.kept && r.code != doyak_sync_protocol::ErrorCode::RecordTransferred,
+                can_retry: r.kept
+                    && r.code != doyak_sync_protocol::ErrorCode::RecordTransferred
+                    && r.code != doyak_sync_protocol::ErrorCode::RecordDestroyed,
                 message: r.message,
                 at: r.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             })

@@ -26,6 +26,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use uuid::Uuid;
 
 mod cut;
+mod destroy;
 mod net;
 mod restore;
 

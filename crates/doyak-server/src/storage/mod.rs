@@ -13,7 +13,7 @@ pub use self::sqlite::SqliteStorage;
 
 use crate::error::StorageError;
 use crate::model::{
-    CenterRow, CountRow, DeviceRow, KeptFiguresRow, RecordRow, TransferRow, ViewerRow,
+    CenterRow, CountRow, DestroyedRow, DeviceRow, KeptFiguresRow, RecordRow, TransferRow, ViewerRow,
 };
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -22,7 +22,7 @@ pub type Result<T> = std::result::Result<T, StorageError>;
 
 /// The reads and writes of one transaction. Everything a push does happens
 /// through one `Tx`, so either all of it commits or none of it does.
-pub trait Tx {
+pub trait Tx: DestructionTx {
     fn center(&mut self, id: Uuid) -> Result<Option<CenterRow>>;
     /// Creates the center or renames it.
     fn put_center(&mut self, row: &CenterRow) -> Result<()>;
@@ -69,7 +69,16 @@ pub trait Tx {
 
     /// The stored result (mutation id, result JSON) of a device's mutation.
     fn stored_result(&mut self, device: Uuid, seq: u64) -> Result<Option<(Uuid, String)>>;
-    fn put_result(&mut self, device: Uuid, seq: u64, mutation: Uuid, result: &str) -> Result<()>;
+    /// Stores a result. `holds` is the record whose field values it holds
+    /// (`server_kept`, conflicts), so that a destruction finds it.
+    fn put_result(
+        &mut self,
+        device: Uuid,
+        seq: u64,
+        mutation: Uuid,
+        holds: Option<Uuid>,
+        result: &str,
+    ) -> Result<()>;
     /// For each of these mutation ids already settled (by any device), one
     /// of its stored results: (mutation id, device, result JSON).
     fn results_of_mutations(&mut self, mutations: &[Uuid]) -> Result<Vec<(Uuid, Uuid, String)>>;
@@ -85,8 +94,9 @@ pub trait Tx {
     fn records(&mut self, center: Uuid) -> Result<Vec<RecordRow>>;
 
     /// A change-log entry holding the change itself (the protocol's `Change`
-    /// as JSON).
-    fn put_change(&mut self, center: Uuid, version: u64, body: &str) -> Result<()>;
+    /// as JSON) of the record `entity_id`.
+    fn put_change(&mut self, center: Uuid, version: u64, entity_id: Uuid, body: &str)
+    -> Result<()>;
     /// A change-log entry that only names an appended event: its change is
     /// read back from the event's record row, written in the same
     /// transaction.
@@ -136,15 +146,17 @@ pub trait Tx {
 
     fn put_changes(&mut self, center: Uuid, changes: &[(u64, ToLog)]) -> Result<()> {
         changes.iter().try_for_each(|(version, entry)| match entry {
-            ToLog::Change(body) => self.put_change(center, *version, body),
+            ToLog::Change { entity_id, body } => {
+                self.put_change(center, *version, *entity_id, body)
+            }
             ToLog::Event(id) => self.put_event_change(center, *version, *id),
         })
     }
 
-    fn put_results(&mut self, device: Uuid, results: &[(u64, Uuid, String)]) -> Result<()> {
-        results.iter().try_for_each(|(seq, mutation, result)| {
-            self.put_result(device, *seq, *mutation, result)
-        })
+    fn put_results(&mut self, device: Uuid, results: &[StoredResult]) -> Result<()> {
+        results
+            .iter()
+            .try_for_each(|r| self.put_result(device, r.seq, r.mutation, r.holds, &r.result))
     }
 
     /// A conflict record: its center and its JSON.
@@ -162,11 +174,44 @@ pub trait Tx {
     fn counts(&mut self, from: &str, to: &str) -> Result<Vec<CountRow>>;
 }
 
+/// What a destruction (개인정보 파기, [`crate::destroy`]) reads and
+/// rewrites besides records and conflicts. Part of every [`Tx`]; a trait of
+/// its own so that each backend keeps these statements in a file of their
+/// own. Ids are of any center: a record's id names it alone, and a
+/// transferred seeker's old entries are scrubbed with the rest.
+pub trait DestructionTx {
+    /// Which of `ids` name a destroyed record.
+    fn destroyed_among(&mut self, ids: &[Uuid]) -> Result<Vec<Uuid>>;
+    /// Lists destroyed records; one listed already stays as it was.
+    fn put_destroyed(&mut self, rows: &[DestroyedRow]) -> Result<()>;
+    /// The change-log entries whose body is about one of `ids`, as
+    /// (center, version, body), in center and version order.
+    fn logged_changes_of(&mut self, ids: &[Uuid]) -> Result<Vec<(Uuid, u64, String)>>;
+    /// Replaces the bodies of these entries (center, version, body).
+    fn rewrite_changes(&mut self, entries: &[(Uuid, u64, String)]) -> Result<()>;
+    /// The stored results holding values of one of `ids`, as (device, seq,
+    /// record, result), in device and sequence order.
+    fn results_holding(&mut self, ids: &[Uuid]) -> Result<Vec<(Uuid, u64, Uuid, String)>>;
+    /// Replaces these stored results (device, seq, result).
+    fn rewrite_results(&mut self, results: &[(Uuid, u64, String)]) -> Result<()>;
+}
+
+/// A stored result to write (see [`Tx::put_result`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredResult {
+    pub seq: u64,
+    pub mutation: Uuid,
+    /// The record whose field values the result holds, if any.
+    pub holds: Option<Uuid>,
+    /// The protocol's `MutationResult` as JSON.
+    pub result: String,
+}
+
 /// A change-log entry to write (see [`Tx::put_change`] and
 /// [`Tx::put_event_change`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ToLog {
-    Change(String),
+    Change { entity_id: Uuid, body: String },
     Event(Uuid),
 }
 

@@ -10,6 +10,7 @@
 //! result) then cost one round trip each and no parsing or planning.
 
 mod copy;
+mod destroy;
 mod migrate;
 #[macro_use]
 mod rows;
@@ -17,7 +18,7 @@ mod kept;
 mod tls;
 mod viewers;
 
-use super::{Logged, Result, ToLog, Tx, logged};
+use super::{Logged, Result, StoredResult, ToLog, Tx, logged};
 use crate::error::StorageError;
 use crate::model::{
     CenterRow, CountRow, DeviceRow, KeptFiguresRow, RecordRow, TransferRow, ViewerRow,
@@ -424,13 +425,22 @@ impl Tx for PgTx<'_> {
             .collect()
     }
 
-    fn put_result(&mut self, device: Uuid, seq: u64, mutation: Uuid, result: &str) -> Result<()> {
+    fn put_result(
+        &mut self,
+        device: Uuid,
+        seq: u64,
+        mutation: Uuid,
+        holds: Option<Uuid>,
+        result: &str,
+    ) -> Result<()> {
         self.execute(
-            "INSERT INTO mutation_result (device_id, seq, mutation_id, result) VALUES ($1, $2, $3, $4)",
+            "INSERT INTO mutation_result (device_id, seq, mutation_id, entity_id, result)
+             VALUES ($1, $2, $3, $4, $5)",
             &[
                 &device.to_string(),
                 &signed(seq),
                 &mutation.to_string(),
+                &holds.map(|h| h.to_string()),
                 &result,
             ],
         )?;
@@ -604,49 +614,59 @@ impl Tx for PgTx<'_> {
         let center = center.to_string();
         let mut rows = CopyRows::start(
             &mut self.tx,
-            "COPY change_log (center_id, version, body, event_id) FROM STDIN (FORMAT binary)",
-            4,
+            "COPY change_log (center_id, version, body, event_id, entity_id)
+             FROM STDIN (FORMAT binary)",
+            5,
         )?;
         for (version, entry) in changes {
             rows.text(&center);
             rows.int8(signed(*version));
             match entry {
-                ToLog::Change(body) => {
+                ToLog::Change { entity_id, body } => {
                     rows.text(body);
                     rows.opt_text(None);
+                    rows.text(&entity_id.to_string());
                 }
                 ToLog::Event(id) => {
                     rows.opt_text(None);
                     rows.text(&id.to_string());
+                    rows.opt_text(None);
                 }
             }
         }
         rows.finish()
     }
 
-    fn put_results(&mut self, device: Uuid, results: &[(u64, Uuid, String)]) -> Result<()> {
+    fn put_results(&mut self, device: Uuid, results: &[StoredResult]) -> Result<()> {
         if results.is_empty() {
             return Ok(());
         }
         let device = device.to_string();
         let mut rows = CopyRows::start(
             &mut self.tx,
-            "COPY mutation_result (device_id, seq, mutation_id, result) FROM STDIN (FORMAT binary)",
-            4,
+            "COPY mutation_result (device_id, seq, mutation_id, entity_id, result)
+             FROM STDIN (FORMAT binary)",
+            5,
         )?;
-        for (seq, mutation, result) in results {
+        for r in results {
             rows.text(&device);
-            rows.int8(signed(*seq));
-            rows.text(&mutation.to_string());
-            rows.text(result);
+            rows.int8(signed(r.seq));
+            rows.text(&r.mutation.to_string());
+            rows.opt_text(r.holds.map(|h| h.to_string()).as_deref());
+            rows.text(&r.result);
         }
         rows.finish()
     }
 
-    fn put_change(&mut self, center: Uuid, version: u64, body: &str) -> Result<()> {
+    fn put_change(&mut self, center: Uuid, version: u64, entity: Uuid, body: &str) -> Result<()> {
         self.execute(
-            "INSERT INTO change_log (center_id, version, body) VALUES ($1, $2, $3)",
-            &[&center.to_string(), &signed(version), &body],
+            "INSERT INTO change_log (center_id, version, entity_id, body) VALUES ($1, $2, $3, $4)",
+            &[
+                &center.to_string(),
+                &signed(version),
+                &entity.to_string(),
+                &body,
+            ],
         )?;
         Ok(())
     }

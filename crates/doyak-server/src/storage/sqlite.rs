@@ -15,6 +15,8 @@ use std::path::Path;
 use std::sync::Mutex;
 use uuid::Uuid;
 
+mod destroy;
+
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite_0001.sql"),
     include_str!("../../migrations/sqlite_0002.sql"),
@@ -22,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite_0004.sql"),
     include_str!("../../migrations/sqlite_0005.sql"),
     include_str!("../../migrations/sqlite_0006.sql"),
+    include_str!("../../migrations/sqlite_0007.sql"),
 ];
 
 #[derive(Debug)]
@@ -513,15 +516,24 @@ impl Tx for SqliteTx<'_> {
         Ok(found)
     }
 
-    fn put_result(&mut self, device: Uuid, seq: u64, mutation: Uuid, result: &str) -> Result<()> {
+    fn put_result(
+        &mut self,
+        device: Uuid,
+        seq: u64,
+        mutation: Uuid,
+        holds: Option<Uuid>,
+        result: &str,
+    ) -> Result<()> {
         self.tx
             .prepare_cached(
-                "INSERT INTO mutation_result (device_id, seq, mutation_id, result) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO mutation_result (device_id, seq, mutation_id, entity_id, result)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
             .execute((
                 device.to_string(),
                 signed(seq),
                 mutation.to_string(),
+                holds.map(|h| h.to_string()),
                 result,
             ))?;
         Ok(())
@@ -580,12 +592,12 @@ impl Tx for SqliteTx<'_> {
         found.into_iter().map(record_row).collect()
     }
 
-    fn put_change(&mut self, center: Uuid, version: u64, body: &str) -> Result<()> {
+    fn put_change(&mut self, center: Uuid, version: u64, entity: Uuid, body: &str) -> Result<()> {
         self.tx
             .prepare_cached(
-                "INSERT INTO change_log (center_id, version, body) VALUES (?1, ?2, ?3)",
+                "INSERT INTO change_log (center_id, version, entity_id, body) VALUES (?1, ?2, ?3, ?4)",
             )?
-            .execute((center.to_string(), signed(version), body))?;
+            .execute((center.to_string(), signed(version), entity.to_string(), body))?;
         Ok(())
     }
 
@@ -745,48 +757,4 @@ fn sqlcipher_ready() {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A file written before events were logged by reference keeps its
-    /// change log through the table's rebuild, and an entry must hold
-    /// exactly one of a body and an event.
-    #[test]
-    fn a_change_log_from_before_event_references_reads_as_it_was() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("server.db");
-        let center = Uuid::from_u128(0xc1);
-        {
-            let conn = Connection::open(&path).expect("create");
-            conn.execute_batch(MIGRATIONS[0]).expect("migration 1");
-            conn.pragma_update(None, "user_version", 1)
-                .expect("version");
-            for v in [1i64, 2] {
-                conn.execute(
-                    "INSERT INTO change_log VALUES (?1, ?2, ?3)",
-                    (center.to_string(), v, format!(r#"{{"old":{v}}}"#)),
-                )
-                .expect("an entry as migration 1 wrote it");
-            }
-        }
-        let storage = SqliteStorage::open(&path).expect("migrated");
-        let log = storage
-            .transact(|tx| tx.changes_after(center, 0, 10))
-            .expect("read");
-        assert_eq!(
-            log,
-            vec![
-                (1, Logged::Change(r#"{"old":1}"#.into())),
-                (2, Logged::Change(r#"{"old":2}"#.into())),
-            ]
-        );
-        let conn = storage.conn.lock().expect("not poisoned");
-        for (body, event) in [(None, None), (Some("{}"), Some("e"))] {
-            let refused = conn.execute(
-                "INSERT INTO change_log (center_id, version, body, event_id) VALUES ('c', 3, ?1, ?2)",
-                (body, event),
-            );
-            assert!(refused.is_err(), "body {body:?} with event {event:?}");
-        }
-    }
-}
+mod tests;

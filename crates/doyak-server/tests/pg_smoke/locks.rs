@@ -38,7 +38,7 @@ fn the_center_lock_hands_out_versions_in_commit_order() {
                                 what: "gap in change_log",
                             });
                         }
-                        tx.put_change(c, v, "{}")
+                        tx.put_change(c, v, Uuid::nil(), "{}")
                     })?;
                 }
                 Ok::<_, StorageError>(code)

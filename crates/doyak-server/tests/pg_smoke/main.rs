@@ -10,6 +10,7 @@
 //! the end. Without the variable the tests print that they were skipped.
 
 mod locks;
+mod migrate;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use doyak_server::StorageError;
@@ -359,8 +360,8 @@ fn script(s: &Storage) -> Vec<String> {
     // Stored results.
     step(log, s, "results", |tx| {
         let before = tx.stored_result(id(0xd1), 1)?;
-        tx.put_result(id(0xd1), 1, id(0xa1), r#"{"outcome":"applied"}"#)?;
-        tx.put_result(id(0xd1), u64::MAX, id(0xa2), "{}")?;
+        tx.put_result(id(0xd1), 1, id(0xa1), None, r#"{"outcome":"applied"}"#)?;
+        tx.put_result(id(0xd1), u64::MAX, id(0xa2), Some(id(0x71)), "{}")?;
         Ok((
             before,
             tx.stored_result(id(0xd1), 1)?,
@@ -370,7 +371,7 @@ fn script(s: &Storage) -> Vec<String> {
         ))
     });
     step(log, s, "result again", |tx| {
-        tx.put_result(id(0xd1), 1, id(0xa3), "{}")
+        tx.put_result(id(0xd1), 1, id(0xa3), None, "{}")
     });
 
     // Records: an upsert keeps the center it was created with.
@@ -402,9 +403,9 @@ fn script(s: &Storage) -> Vec<String> {
     // The change log: order, cursor, limit.
     step(log, s, "changes", |tx| {
         for v in [3, 1, 5, 2, 4] {
-            tx.put_change(c1, v, &format!(r#"{{"v":{v},"값":"변경"}}"#))?;
+            tx.put_change(c1, v, id(0x71), &format!(r#"{{"v":{v},"값":"변경"}}"#))?;
         }
-        tx.put_change(c2, 1, "{}")?;
+        tx.put_change(c2, 1, id(0x72), "{}")?;
         // Entries naming an event: read back with the event's stored
         // fields, one by one or in a batch, mixed with bodies.
         tx.put_record(&record("event", 0x91, c1, false, None))?;
@@ -414,7 +415,13 @@ fn script(s: &Storage) -> Vec<String> {
             c1,
             &[
                 (7, ToLog::Event(id(0x92))),
-                (8, ToLog::Change(r#"{"v":8}"#.into())),
+                (
+                    8,
+                    ToLog::Change {
+                        entity_id: id(0x71),
+                        body: r#"{"v":8}"#.into(),
+                    },
+                ),
             ],
         )?;
         Ok((
@@ -426,7 +433,9 @@ fn script(s: &Storage) -> Vec<String> {
             tx.changes_after(c3, 0, 10)?,
         ))
     });
-    step(log, s, "change again", |tx| tx.put_change(c1, 2, "{}"));
+    step(log, s, "change again", |tx| {
+        tx.put_change(c1, 2, id(0x71), "{}")
+    });
     step(log, s, "event change again", |tx| {
         tx.put_event_change(c1, 9, id(0x91))?;
         tx.put_event_change(c1, 6, id(0x92))
@@ -437,6 +446,36 @@ fn script(s: &Storage) -> Vec<String> {
         tx.changes_after(c1, 9, 10)
     });
     step(log, s, "the log after", |tx| tx.changes_after(c1, 5, 10));
+
+    // What a destruction reads and rewrites: entries and results by the
+    // record they hold values of (any center), the destroyed list once.
+    step(log, s, "destruction statements", |tx| {
+        let listed = |n: u128| doyak_server::model::DestroyedRow {
+            entity: "seeker".into(),
+            entity_id: id(n),
+            center_id: c1,
+            destruction_id: id(0xde),
+            at: at(0),
+        };
+        tx.put_destroyed(&[listed(0x71), listed(0x73)])?;
+        tx.put_destroyed(&[listed(0x71)])?;
+        let among = tx.destroyed_among(&[id(0x72), id(0x73), id(0x71)])?;
+        let entries = tx.logged_changes_of(&[id(0x71), id(0x72)])?;
+        tx.rewrite_changes(&[(c1, 3, "{}".into()), (c2, 1, r#"{"x":1}"#.into())])?;
+        let results = tx.results_holding(&[id(0x71)])?;
+        tx.rewrite_results(&[(id(0xd1), u64::MAX, r#"{"y":2}"#.into())])?;
+        let mut among = among;
+        among.sort_unstable();
+        Ok((
+            among,
+            entries,
+            tx.logged_changes_of(&[id(0x72)])?,
+            tx.changes_after(c1, 2, 1)?,
+            results,
+            tx.stored_result(id(0xd1), u64::MAX)?,
+            tx.logged_changes_of(&[])?,
+        ))
+    });
 
     // Conflicts: open ones by id; resolving one upserts it.
     step(log, s, "conflicts", |tx| {
@@ -493,8 +532,8 @@ fn script(s: &Storage) -> Vec<String> {
             false,
             Some(("seeker_new", "2025-03")),
         ))?;
-        tx.put_change(c2, v, r#"{"push":true}"#)?;
-        tx.put_result(d.device_id, 1, id(0xa9), r#"{"outcome":"applied"}"#)?;
+        tx.put_change(c2, v, id(0x72), r#"{"push":true}"#)?;
+        tx.put_result(d.device_id, 1, id(0xa9), None, r#"{"outcome":"applied"}"#)?;
         d.last_seq = 1;
         tx.put_device(&d)?;
         Ok(v)
@@ -525,6 +564,18 @@ fn postgres_answers_as_sqlite_does() {
     assert_eq!(
         expected.iter().filter(|l| l.ends_with(": error")).count(),
         9
+    );
+    let destruction = expected
+        .iter()
+        .find(|l| l.starts_with("destruction statements:"))
+        .expect("the step ran");
+    let (x71, x73) = (id(0x71), id(0x73));
+    assert!(
+        destruction.contains(&format!("([{x71}, {x73}], "))
+            && destruction.contains(r#"1, "{\"x\":1}")]"#)
+            && destruction.contains(r#"[(3, Change("{}"))]"#)
+            && destruction.contains(r#"{\"y\":2}"#),
+        "destroyed once, entries found by record and rewritten, results too: {destruction}"
     );
     // An event's entry comes back as the event's id with its stored fields.
     let after = expected

@@ -249,7 +249,7 @@ fn record_rejection(w: &Writer<'_>, mutation: &Mutation, rejection: &Rejection) 
             w.now_text(),
             // A change refused because its person was destroyed keeps
             // nothing of what it sent: those values are what was destroyed.
-            if rejection.code.as_str() == "record.destroyed" {
+            if rejection.code == doyak_sync_protocol::ErrorCode::RecordDestroyed {
                 String::new()
             } else {
                 super::op_fields(&mutation.op)?

@@ -68,7 +68,7 @@ fn retry(w: &mut Writer<'_>, mutation_id: Uuid) -> Result<Retried> {
             "다른 센터로 이관된 구직자의 변경입니다. 필요한 내용은 이관받은 센터에 알려 주세요.",
         ));
     }
-    if code == "record.destroyed" {
+    if ErrorCode::from_wire(&code) == ErrorCode::RecordDestroyed {
         return Err(not_retryable(
             "개인정보가 파기된 구직자의 변경입니다. 파기된 정보는 다시 보낼 수 없습니다.",
         ));
