@@ -224,6 +224,13 @@ mod tests {
             decl::<AssignmentView>(&cfg),
             decl::<PassphraseChangeForm>(&cfg),
             decl::<DataChoices>(&cfg),
+            decl::<doyak_app::PrivacyView>(&cfg),
+            decl::<doyak_app::ConsentRow>(&cfg),
+            decl::<doyak_app::DestructionRow>(&cfg),
+            decl::<doyak_app::DestructionPreview>(&cfg),
+            decl::<doyak_app::WithdrawForm>(&cfg),
+            decl::<doyak_app::RetentionDueList>(&cfg),
+            decl::<doyak_app::RetentionDueRow>(&cfg),
         ];
         let mut out = String::from(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\

@@ -13,6 +13,7 @@ mod commands;
 mod company;
 mod figures;
 mod log;
+mod privacy;
 mod resume;
 mod sync;
 mod unlock_clock;
@@ -132,6 +133,9 @@ fn main() {
             commands::vacancy_detail,
             commands::add_application,
             casework::step_application,
+            privacy::privacy_view,
+            privacy::withdraw_consent,
+            privacy::retention_due,
             resume::attach_resume,
             resume::resume_files,
             resume::resume_view,

@@ -20,6 +20,7 @@ mod national;
 mod outcomes;
 mod passphrase;
 mod posting;
+mod privacy;
 mod resume;
 mod sync;
 mod webdriver;

@@ -31,6 +31,7 @@ import type {
   StepForm,
 } from "./bindings";
 import type { KpiDashboard, KpiMembers } from "./bindings";
+import type { PrivacyView, RetentionDueList, WithdrawForm } from "./bindings";
 import type {
   DataChoices,
   ExportOutcome,
@@ -122,6 +123,9 @@ export const api = {
   today: (limits?: TodayLimits) => call<TodayView>("today", { limits: limits ?? null }),
   followUpPage: (key: string, offset: number) => call<FollowUpGroup>("follow_up_page", { key, offset }),
   seekerDetail: (id: string) => call<SeekerDetail>("seeker_detail", { id }),
+  privacyView: (seekerId: string) => call<PrivacyView>("privacy_view", { seekerId }),
+  withdrawConsent: (form: WithdrawForm) => call<PrivacyView>("withdraw_consent", { form }),
+  retentionDue: (limit: number) => call<RetentionDueList>("retention_due", { limit }),
   seekerFormChoices: () => call<SeekerFormChoices>("seeker_form_choices"),
   newSeekerForm: () => call<SeekerForm>("new_seeker_form"),
   checkSeekerForm: (form: SeekerForm) => call<FieldError[]>("check_seeker_form", { form }),

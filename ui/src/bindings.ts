@@ -369,7 +369,12 @@ placements: Array<PlacementRow>,
  * The IAP as it stands: its goal and each activity's current version,
  * by month.
  */
-iap: IapView, form: SeekerForm, };
+iap: IapView, form: SeekerForm, 
+/**
+ * The person's data was destroyed (개인정보 파기): nothing more can be
+ * recorded about them; the page offers no action.
+ */
+destroyed: boolean, };
 
 export type Fact = { label: string, value: string, };
 
@@ -1823,3 +1828,79 @@ import_extensions: Array<string>,
  * The largest file imported, in MB, for the screen's note.
  */
 max_import_mb: number, };
+
+/**
+ * The 개인정보 tab.
+ */
+export type PrivacyView = { seeker_id: string, 
+/**
+ * 동의일, 방식 and the form as recorded ("동의 기록 없음" when none).
+ */
+consent_summary: string, consents: Array<ConsentRow>, 
+/**
+ * Set once the person was destroyed; then nothing can be withdrawn.
+ */
+destroyed: DestructionRow | null, preview: DestructionPreview | null, 
+/**
+ * The retention rule in force, with 확인 필요 when unconfirmed.
+ */
+retention: string, };
+
+/**
+ * One purpose of the consent form and where it stands.
+ */
+export type ConsentRow = { 
+/**
+ * The purpose's code (what `withdraw_consent` takes).
+ */
+purpose: string, label: string, 
+/**
+ * 동의, 동의 안 함, or 철회 (with the day, when known).
+ */
+state: string, consented: boolean, 
+/**
+ * Withdrawing 수집·이용 destroys the person's data.
+ */
+destroys: boolean, };
+
+/**
+ * A destruction as the page shows it.
+ */
+export type DestructionRow = { on: string, reason: string, kinds: Array<string>, 
+/**
+ * The counselor who destroyed (empty when unknown).
+ */
+by: string, };
+
+/**
+ * What destroying the person now would erase (counts, never values).
+ */
+export type DestructionPreview = { kinds: Array<string>, events: number, applications: number, referrals: number, resume_files: number, 
+/**
+ * Changes not yet sent about the person (sent without the values).
+ */
+unsent: number, };
+
+/**
+ * What the page sends to withdraw one purpose.
+ */
+export type WithdrawForm = { seeker_id: string, purpose: string, 
+/**
+ * The counselor ticked that a destruction cannot be undone (required
+ * when the purpose is 수집·이용).
+ */
+confirmed: boolean, };
+
+/**
+ * 오늘 할 일's 보유기간 list.
+ */
+export type RetentionDueList = { total: number, rows: Array<RetentionDueRow>, 
+/**
+ * The rule in force, as the 개인정보 tab says it.
+ */
+retention: string, };
+
+/**
+ * An ended case whose retention period ends soon or is over.
+ */
+export type RetentionDueRow = { seeker_id: string, seeker_name: string, last_activity: string, ends_on: string, over: boolean, };

@@ -72,6 +72,9 @@ pub struct SeekerDetail {
     /// by month.
     pub iap: IapView,
     pub form: SeekerForm,
+    /// The person's data was destroyed (개인정보 파기): nothing more can be
+    /// recorded about them; the page offers no action.
+    pub destroyed: bool,
 }
 
 /// A counseling session as the desk records it.
@@ -485,7 +488,11 @@ impl Desk {
         );
         fact("메모", seeker.note.clone().unwrap_or_default());
 
+        let destroyed = events
+            .iter()
+            .any(|e| matches!(e.body, EventBody::Destruction { .. }));
         Ok(SeekerDetail {
+            destroyed,
             row: SeekerRow::from_seeker(&seeker, today),
             facts,
             events: rows,

@@ -37,6 +37,7 @@ mod partners;
 mod passphrase;
 pub mod posting;
 mod privacy;
+mod privacy_view;
 mod questionnaire;
 mod quick;
 mod recommend;
@@ -99,6 +100,10 @@ pub use partners::{PARTNER_NAME_MAX, PartnerForm};
 pub use passphrase::PassphraseChangeForm;
 pub use posting::{PostingCheckView, PostingFieldText, PostingFindingRow};
 pub use privacy::{Destroyed, RetentionDue, RetentionRun, Withdrawal};
+pub use privacy_view::{
+    ConsentRow, DestructionPreview, DestructionRow, PrivacyView, RetentionDueList, RetentionDueRow,
+    WithdrawForm,
+};
 pub use questionnaire::{
     BarrierRow, QuestionRow, QuestionnaireForm, QuestionnaireProgress, QuestionnaireView,
     ReadinessView, ScaleRow,

@@ -373,8 +373,7 @@ impl RetentionRule {
     pub fn doyak_default() -> RetentionRule {
         RetentionRule {
             years: 5,
-            basis: "도약 기본값(사례 종료 후 5년): 센터 개인정보 처리방침의 보유기간 확인 필요"
-                .into(),
+            basis: "도약 기본값, 센터 개인정보 처리방침의 보유기간 미입력".into(),
             confirmed: false,
         }
     }
@@ -576,7 +575,8 @@ mod tests {
     #[test]
     fn retention_ends_years_after_the_last_activity() {
         let rule = RetentionRule::doyak_default();
-        assert!(!rule.confirmed && rule.basis.contains("확인 필요"));
+        // Unconfirmed: every screen adds 확인 필요 beside it.
+        assert!(!rule.confirmed && rule.basis.contains("기본값"));
         assert_eq!(rule.ends_on(day("2021-03-31")), day("2026-03-31"));
         // chrono keeps the day within the month: 29 Feb → 28 Feb.
         assert_eq!(rule.ends_on(day("2024-02-29")), day("2029-02-28"));

@@ -6,6 +6,7 @@ import { PlacementEditor, Placements, RetentionEditor } from "../components/Outc
 import { IapActivities, Referrals } from "../components/CaseFile";
 import { Diagnosis } from "../components/Diagnosis";
 import { Resume } from "../components/Resume";
+import { Privacy } from "../components/Privacy";
 import { Timeline } from "../components/Timeline";
 import { Facts, Tabs } from "../components/Tabs";
 import { byField, type FieldErrors } from "../lib/fields";
@@ -21,7 +22,7 @@ const keepDraft = (form: SessionForm) => drafts(() => api.saveSessionDraft(form)
 const readDraft = (seekerId: string) => drafts(() => api.sessionDraft(seekerId));
 const dropDraft = (seekerId: string) => drafts(() => api.dropSessionDraft(seekerId)).catch(() => undefined);
 
-export type Tab = "profile" | "diagnosis" | "resume" | "sessions" | "iap" | "referrals" | "recommend" | "applications" | "placements";
+export type Tab = "profile" | "diagnosis" | "resume" | "sessions" | "iap" | "referrals" | "recommend" | "applications" | "placements" | "privacy";
 
 const TABS: ReadonlyArray<{ tab: Tab; label: string; kinds: readonly string[] }> = [
   { tab: "profile", label: "프로필", kinds: [] },
@@ -33,6 +34,7 @@ const TABS: ReadonlyArray<{ tab: Tab; label: string; kinds: readonly string[] }>
   { tab: "recommend", label: "추천 일자리", kinds: [] },
   { tab: "applications", label: "알선", kinds: [] },
   { tab: "placements", label: "취업·사후관리", kinds: [] },
+  { tab: "privacy", label: "개인정보", kinds: [] },
 ];
 
 interface Props {
@@ -256,6 +258,11 @@ export function SeekerDetailView({ id, tab: firstTab, writing: firstWriting, onE
             {[row.age !== null ? `만 ${row.age}세` : "", row.track, row.home, row.desired.join(", ")].filter(Boolean).join(" · ")}
           </p>
         </div>
+        {detail.destroyed ? (
+          <p class="banner" id="seeker-destroyed">
+            개인정보가 파기된 구직자입니다. 더 기록할 수 없습니다.
+          </p>
+        ) : (
         <div class="actions">
           <button type="button" class="btn" id="seeker-edit" onClick={onEdit}>
             정보 수정
@@ -287,6 +294,7 @@ export function SeekerDetailView({ id, tab: firstTab, writing: firstWriting, onE
             상담 기록 추가
           </button>
         </div>
+        )}
       </div>
       {draftAt && !writing && (
         <p class="hint" id="session-draft-banner">
@@ -387,6 +395,7 @@ export function SeekerDetailView({ id, tab: firstTab, writing: firstWriting, onE
         {tab === "placements" && outcome?.kind === "retention" && (
           <RetentionEditor placementId={outcome.placementId} months={outcome.months} onCancel={() => setOutcome(null)} onSaved={outcomeSaved} />
         )}
+        {tab === "privacy" && <Privacy seekerId={row.id} onChanged={load} />}
         {tab === "placements" && !outcome && (
           <Placements rows={detail.placements} onCheck={(placementId, months) => setOutcome({ kind: "retention", placementId, months })} />
         )}

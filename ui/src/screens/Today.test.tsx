@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { OverdueActionRow, TodayLimits, TodayView } from "../bindings";
+import type { OverdueActionRow, RetentionDueList, TodayLimits, TodayView } from "../bindings";
 
 function action(i: number): OverdueActionRow {
   return {
@@ -32,7 +32,13 @@ function view(limits: TodayLimits | undefined): TodayView {
 }
 
 const today = vi.fn((limits?: TodayLimits) => Promise.resolve(view(limits)));
-vi.mock("../api", () => ({ api: { today } }));
+const retention: RetentionDueList = {
+  total: 1,
+  rows: [{ seeker_id: "s9", seeker_name: "박오래", last_activity: "2021-12-20", ends_on: "2026-12-20", over: false }],
+  retention: "사례 종료 후 5년 (근거: 도약 기본값) — 확인 필요",
+};
+const retentionDue = vi.fn((_: number) => Promise.resolve(retention));
+vi.mock("../api", () => ({ api: { today, retentionDue } }));
 
 const { Today } = await import("./Today");
 
@@ -52,5 +58,19 @@ describe("오늘 할 일: 기한이 지난 기업 컨설팅 조치", () => {
     expect(document.getElementById("today-overdue-actions-more")).toBeNull();
     fireEvent.click(rows()[3]!.querySelector("button")!);
     expect(onOpenCompany).toHaveBeenCalledWith("c3", "plan");
+  });
+});
+
+describe("오늘 할 일: 보유기간 만료 예정", () => {
+  it("lists ended cases whose retention ends soon and opens the 개인정보 tab", async () => {
+    const onOpenSeeker = vi.fn();
+    render(<Today onOpenSeeker={onOpenSeeker} onOpenSubject={vi.fn()} onOpenVacancy={vi.fn()} onOpenCompany={vi.fn()} />);
+    await waitFor(() => expect(document.getElementById("today-retention-ending")).toBeTruthy());
+    const section = document.getElementById("today-retention-ending")!;
+    // The rule's basis is unconfirmed: the list says so.
+    expect(section.textContent).toContain("확인 필요");
+    expect(section.querySelector("tbody tr")!.textContent).toContain("2026-12-20");
+    fireEvent.click(section.querySelector("tbody button")!);
+    expect(onOpenSeeker).toHaveBeenCalledWith("s9", "privacy");
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
-import type { DueFollowUp, FollowUpGroup, TodayLimits, TodayView } from "../bindings";
+import type { DueFollowUp, FollowUpGroup, RetentionDueList, TodayLimits, TodayView } from "../bindings";
 import { RetentionEditor } from "../components/Outcomes";
 import type { Tab } from "./SeekerDetailView";
 import type { Tab as CompanyTab } from "./CompanyDetailView";
@@ -105,6 +105,53 @@ function FollowUps(props: { first: FollowUpGroup; onOpenSeeker: Props["onOpenSee
         </>
       )}
     </div>
+  );
+}
+
+/** 보유기간 만료 예정: ended cases whose retention ends within 30 days or
+ * is over, read after the rest (the desk looks through every ended case). */
+function RetentionEnding(props: { onOpenSeeker: Props["onOpenSeeker"] }) {
+  const [list, setList] = useState<RetentionDueList | null>(null);
+  const [limit, setLimit] = useState(PAGE);
+  const [failure, setFailure] = useState<UiError | null>(null);
+  useEffect(() => {
+    api.retentionDue(limit).then(setList, setFailure);
+  }, [limit]);
+  if (failure) return <p class="error" role="alert">{errorText(failure)}</p>;
+  if (!list) return null;
+  return (
+    <Section
+      id="today-retention-ending"
+      title="보유기간 만료 예정"
+      count={list.total}
+      shown={list.rows.length}
+      onMore={() => setLimit((l) => l + PAGE)}
+      empty="30일 안에 보유기간이 끝나는 종료 사례가 없습니다."
+    >
+      <p class="hint">보유기간: {list.retention}. 기간이 지나면 개인정보를 파기합니다 (doyak retention --run).</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">구직자</th>
+            <th scope="col">마지막 활동</th>
+            <th scope="col">보유 종료</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.rows.map((r) => (
+            <tr key={r.seeker_id}>
+              <td class="name">
+                <Open label={r.seeker_name} onOpen={() => props.onOpenSeeker(r.seeker_id, "privacy")} />
+              </td>
+              <td>{r.last_activity}</td>
+              <td>
+                {r.ends_on} {r.over && <span class="due overdue">지남</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
   );
 }
 
@@ -380,6 +427,7 @@ export function Today({ onOpenSeeker, onOpenSubject, onOpenVacancy, onOpenCompan
             </tbody>
           </table>
         </Section>
+        <RetentionEnding onOpenSeeker={onOpenSeeker} />
       </div>
     </div>
   );

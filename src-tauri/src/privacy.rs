@@ -1,0 +1,35 @@
+//! The 개인정보 tab's commands and 오늘 할 일's 보유기간 list
+//! (doyak_app::privacy_view does the work).
+
+use crate::commands::{DeskState, with_desk, with_reader};
+use doyak_app::{PrivacyView, RetentionDueList, UiError, WithdrawForm};
+
+/// How far ahead 오늘 할 일 looks for retention periods ending.
+const RETENTION_AHEAD_DAYS: u32 = 30;
+
+#[tauri::command]
+pub async fn privacy_view(
+    state: tauri::State<'_, DeskState>,
+    seeker_id: String,
+) -> Result<PrivacyView, UiError> {
+    with_desk(&state, move |desk| desk.privacy_view(&seeker_id)).await
+}
+
+#[tauri::command]
+pub async fn withdraw_consent(
+    state: tauri::State<'_, DeskState>,
+    form: WithdrawForm,
+) -> Result<PrivacyView, UiError> {
+    with_desk(&state, move |desk| desk.withdraw_from_page(&form)).await
+}
+
+#[tauri::command]
+pub async fn retention_due(
+    state: tauri::State<'_, DeskState>,
+    limit: u32,
+) -> Result<RetentionDueList, UiError> {
+    with_reader(&state, move |desk| {
+        desk.retention_due_rows(RETENTION_AHEAD_DAYS, limit.clamp(1, 5_000) as usize)
+    })
+    .await
+}

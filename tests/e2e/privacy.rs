@@ -1,0 +1,53 @@
+//! 개인정보: a counselor withdraws a seeker's 수집·이용 consent on the
+//! 개인정보 tab. The desk shows what will be destroyed, waits for the tick
+//! that says it cannot be undone, destroys, and the page shows the person
+//! gone: no name in the title or the list, and when and why on the tab.
+
+use crate::{Desk, click, open_demo, open_first_seeker, shot, wait_text};
+use serde_json::json;
+
+#[test]
+fn withdrawing_consent_destroys_the_person_only_after_the_tick() {
+    let desk = Desk::start();
+    let s = open_demo(&desk);
+    let name = open_first_seeker(&s);
+    click(&s, "#tab-privacy");
+    wait_text(&s, "#consent-rows", "수집·이용");
+    wait_text(&s, "#privacy-retention", "확인 필요");
+    shot(&s, "70-seeker-consent");
+
+    click(
+        &s,
+        "#consent-rows tr[data-purpose=counseling] .consent-withdraw",
+    );
+    wait_text(&s, "#withdraw-preview", "파기할 정보");
+    let disabled = s
+        .script(
+            "return document.getElementById('withdraw-go').disabled;",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(
+        disabled,
+        json!(true),
+        "nothing is destroyed before the tick"
+    );
+    shot(&s, "71-destruction-confirm");
+    click(&s, "#withdraw-tick");
+    click(&s, "#withdraw-go");
+    wait_text(&s, "#privacy-destroyed", "파기되었습니다");
+    wait_text(&s, "#seeker-title", "(파기됨)");
+    // Nothing more can be recorded: the page offers no action.
+    wait_text(&s, "#seeker-destroyed", "더 기록할 수 없습니다");
+    assert!(s.find_all("#session-add").unwrap().is_empty());
+    shot(&s, "72-seeker-destroyed");
+
+    // The list and the search no longer know the name.
+    click(&s, "#nav-seekers");
+    wait_text(&s, "#seeker-count", "명");
+    let names = s.texts("#seeker-rows td.name").unwrap();
+    assert!(
+        names.iter().all(|n| n.trim() != name),
+        "{name} still listed: {names:?}"
+    );
+}
