@@ -136,6 +136,7 @@ fn main() {
             privacy::privacy_view,
             privacy::withdraw_consent,
             privacy::retention_due,
+            privacy::save_consent_form,
             resume::attach_resume,
             resume::resume_files,
             resume::resume_view,

@@ -1,8 +1,8 @@
 //! The 개인정보 tab's commands and 오늘 할 일's 보유기간 list
 //! (doyak_app::privacy_view does the work).
 
-use crate::commands::{DeskState, with_desk, with_reader};
-use doyak_app::{PrivacyView, RetentionDueList, UiError, WithdrawForm};
+use crate::commands::{DeskState, download_dir, with_desk, with_reader};
+use doyak_app::{ExportOutcome, PrivacyView, RetentionDueList, UiError, WithdrawForm};
 
 /// How far ahead 오늘 할 일 looks for retention periods ending.
 const RETENTION_AHEAD_DAYS: u32 = 30;
@@ -32,4 +32,14 @@ pub async fn retention_due(
         desk.retention_due_rows(RETENTION_AHEAD_DAYS, limit.clamp(1, 5_000) as usize)
     })
     .await
+}
+
+/// The consent form with the seeker's name, as a new PDF in Downloads.
+#[tauri::command]
+pub async fn save_consent_form(
+    state: tauri::State<'_, DeskState>,
+    seeker_id: String,
+) -> Result<ExportOutcome, UiError> {
+    let dir = download_dir();
+    with_desk(&state, move |desk| desk.save_consent_form(&seeker_id, &dir)).await
 }

@@ -15,6 +15,9 @@ fn withdrawing_consent_destroys_the_person_only_after_the_tick() {
     wait_text(&s, "#consent-rows", "수집·이용");
     wait_text(&s, "#privacy-retention", "확인 필요");
     shot(&s, "70-seeker-consent");
+    // The form to print and sign, with the person's name, saved as a new PDF.
+    click(&s, "#consent-form-save");
+    wait_text(&s, "#consent-form-saved", "동의서를 저장했습니다");
 
     click(
         &s,

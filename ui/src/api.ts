@@ -126,6 +126,7 @@ export const api = {
   privacyView: (seekerId: string) => call<PrivacyView>("privacy_view", { seekerId }),
   withdrawConsent: (form: WithdrawForm) => call<PrivacyView>("withdraw_consent", { form }),
   retentionDue: (limit: number) => call<RetentionDueList>("retention_due", { limit }),
+  saveConsentForm: (seekerId: string) => call<ExportOutcome>("save_consent_form", { seekerId }),
   seekerFormChoices: () => call<SeekerFormChoices>("seeker_form_choices"),
   newSeekerForm: () => call<SeekerForm>("new_seeker_form"),
   checkSeekerForm: (form: SeekerForm) => call<FieldError[]>("check_seeker_form", { form }),

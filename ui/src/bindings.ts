@@ -722,7 +722,11 @@ home_sigungu: string, track: string, status: string, enrolled_on: string,
 /**
  * The day consent was given; empty = no consent recorded.
  */
-consent_on: string, consent_scopes: Array<string>, target_groups: Array<string>, 
+consent_on: string, consent_scopes: Array<string>, 
+/**
+ * 서면·구두·전자 (a `ConsentMethod` value); empty = not recorded.
+ */
+consent_method: string, target_groups: Array<string>, 
 /**
  * KECO codes.
  */
@@ -757,7 +761,7 @@ duplicate_ok: boolean, };
 /**
  * The options of the seeker form's selects and checkboxes, labelled by the domain.
  */
-export type SeekerFormChoices = { genders: Array<Choice>, tracks: Array<Choice>, statuses: Array<Choice>, consent_scopes: Array<Choice>, target_groups: Array<Choice>, };
+export type SeekerFormChoices = { genders: Array<Choice>, tracks: Array<Choice>, statuses: Array<Choice>, consent_scopes: Array<Choice>, consent_methods: Array<Choice>, target_groups: Array<Choice>, };
 
 /**
  * A seeker the new one may be.

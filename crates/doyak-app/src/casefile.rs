@@ -91,6 +91,19 @@ impl Desk {
     /// log keeps that it was changed. Returns the referral's id.
     pub fn add_referral(&mut self, form: &ReferralForm) -> Result<String, AppError> {
         let seeker = self.seeker(parse_id(&form.seeker_id)?)?;
+        // A 의뢰 hands the person's data to the partner: 제3자 제공
+        // (연계기관) consent first (개인정보 보호법 제17조).
+        if !seeker
+            .consent
+            .as_ref()
+            .is_some_and(|c| c.allows(doyak_domain::seeker::ConsentScope::ShareWithPartners))
+        {
+            return Err(invalid(
+                "partner_id",
+                "연계기관",
+                "구직자의 제3자 제공(연계기관) 동의가 없어 기관에 연계할 수 없습니다. 동의를 받은 뒤 정보 수정에서 기록해 주세요.",
+            ));
+        }
         let editing = match form.referral_id.trim() {
             "" => None,
             id => {

@@ -6,7 +6,7 @@
 use crate::{AppError, Choice, Desk};
 use chrono::NaiveDate;
 use doyak_domain::seeker::{
-    Consent, ConsentScope, Gender, HeldCertificate, SeekerStatus, TargetGroup, Track,
+    Consent, ConsentMethod, ConsentScope, Gender, HeldCertificate, SeekerStatus, TargetGroup, Track,
 };
 use doyak_domain::{FieldError, Id, JobSeeker, KecoCode, Phone, SharedRecord, SigunguCode};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
@@ -31,6 +31,9 @@ pub struct SeekerForm {
     /// The day consent was given; empty = no consent recorded.
     pub consent_on: String,
     pub consent_scopes: Vec<String>,
+    /// 서면·구두·전자 (a `ConsentMethod` value); empty = not recorded.
+    #[serde(default)]
+    pub consent_method: String,
     pub target_groups: Vec<String>,
     /// KECO codes.
     pub desired_occupations: Vec<String>,
@@ -61,6 +64,7 @@ pub struct SeekerFormChoices {
     pub tracks: Vec<Choice>,
     pub statuses: Vec<Choice>,
     pub consent_scopes: Vec<Choice>,
+    pub consent_methods: Vec<Choice>,
     pub target_groups: Vec<Choice>,
 }
 
@@ -324,6 +328,12 @@ impl SeekerForm {
                 .as_ref()
                 .map(|c| c.scopes.iter().map(enum_value).collect())
                 .unwrap_or_default(),
+            consent_method: s
+                .consent
+                .as_ref()
+                .and_then(|c| c.method)
+                .map(|m| enum_value(&m))
+                .unwrap_or_default(),
             target_groups: s.target_groups.iter().map(enum_value).collect(),
             certificates: s.certificates.iter().map(|c| c.name.clone()).collect(),
             skills: s.skills.join(", "),
@@ -361,6 +371,8 @@ impl SeekerForm {
         }
         s.enrolled_on = r.date("enrolled_on", "참여일", &self.enrolled_on);
         let scopes: Vec<ConsentScope> = r.choices("consent", "동의 범위", &self.consent_scopes);
+        let method: Option<ConsentMethod> =
+            r.choice("consent_method", "동의 방식", &self.consent_method);
         s.consent = match r.date("consent", "개인정보 동의일", &self.consent_on) {
             None => {
                 if !scopes.is_empty() {
@@ -372,16 +384,22 @@ impl SeekerForm {
                 }
                 None
             }
-            Some(given_on) => Some(Consent {
-                given_on,
-                scopes,
-                // A withdrawal already recorded stays recorded.
-                withdrawn_on: s
-                    .consent
-                    .as_ref()
-                    .filter(|c| c.given_on == given_on)
-                    .and_then(|c| c.withdrawn_on),
-            }),
+            Some(given_on) => {
+                // The same consent edited keeps its form and what was
+                // withdrawn; a new day is a new consent, on Doyak's form.
+                let same = s.consent.as_ref().filter(|c| c.given_on == given_on);
+                Some(Consent {
+                    given_on,
+                    scopes,
+                    withdrawn_on: same.and_then(|c| c.withdrawn_on),
+                    method,
+                    form_version: match same {
+                        Some(c) => c.form_version.clone(),
+                        None => Some(doyak_domain::privacy::CONSENT_FORM_VERSION.to_owned()),
+                    },
+                    withdrawals: same.map(|c| c.withdrawals.clone()).unwrap_or_default(),
+                })
+            }
         };
         s.target_groups =
             r.choices::<TargetGroup>("target_groups", "대상 집단", &self.target_groups);
@@ -472,6 +490,10 @@ impl Desk {
             consent_scopes: ConsentScope::ALL
                 .iter()
                 .map(|c| choice(c, c.label_ko()))
+                .collect(),
+            consent_methods: ConsentMethod::ALL
+                .iter()
+                .map(|m| choice(m, m.label_ko()))
                 .collect(),
             target_groups: TargetGroup::ALL
                 .iter()

@@ -14,6 +14,7 @@ mod company_forms;
 mod company_plan;
 mod company_programs;
 mod company_report;
+mod consent_form;
 mod correct;
 mod counselors;
 mod demo;

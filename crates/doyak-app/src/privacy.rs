@@ -188,10 +188,7 @@ impl Desk {
             return Ok(Withdrawal::Destroyed(destroyed));
         }
         let mut narrowed = current;
-        let consented = narrowed
-            .consent
-            .as_ref()
-            .is_some_and(|c| c.withdrawn_on.is_none() && c.scopes.contains(&purpose));
+        let consented = narrowed.consent.as_ref().is_some_and(|c| c.allows(purpose));
         if !consented {
             return Err(AppError::Invalid(vec![doyak_domain::FieldError::new(
                 "purpose",
@@ -204,6 +201,12 @@ impl Desk {
         }
         if let Some(consent) = narrowed.consent.as_mut() {
             consent.scopes.retain(|s| *s != purpose);
+            consent
+                .withdrawals
+                .push(doyak_domain::seeker::ScopeWithdrawal {
+                    scope: purpose,
+                    on: today,
+                });
         }
         self.store
             .write(&self.write_ctx(), |w| w.update(&narrowed).map(drop))?;

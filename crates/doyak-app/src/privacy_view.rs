@@ -125,25 +125,31 @@ impl Desk {
         let consents = ConsentScope::ALL
             .iter()
             .map(|scope| {
-                let given = consent.is_some_and(|c| c.scopes.contains(scope));
-                let state = match consent {
-                    Some(c) if c.withdrawn_on.is_some() => {
-                        format!("철회 ({})", c.withdrawn_on.unwrap_or_default())
-                    }
-                    Some(_) if given => "동의".to_owned(),
-                    _ => "동의 안 함".to_owned(),
+                let allowed = consent.is_some_and(|c| c.allows(*scope));
+                let state = match consent.and_then(|c| c.withdrawn(*scope)) {
+                    Some(on) => format!("철회 ({on})"),
+                    None if allowed => "동의".to_owned(),
+                    None => "동의 안 함".to_owned(),
                 };
                 ConsentRow {
                     purpose: scope_code(*scope),
                     label: scope.label_ko().to_owned(),
-                    consented: given && consent.is_some_and(|c| c.withdrawn_on.is_none()),
+                    consented: allowed,
                     state,
                     destroys: *scope == ConsentScope::Counseling,
                 }
             })
             .collect();
         let consent_summary = match consent {
-            Some(c) => format!("{} 동의", c.given_on),
+            Some(c) => format!(
+                "{} 동의 · {} · {}",
+                c.given_on,
+                c.method.map_or("방식 기록 없음", |m| m.label_ko()),
+                c.form_version.as_deref().map_or_else(
+                    || "동의서 버전 기록 없음".to_owned(),
+                    |v| format!("동의서 {v}")
+                )
+            ),
             None => "동의 기록 없음".to_owned(),
         };
         let names = self.counselor_names()?;

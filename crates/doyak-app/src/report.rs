@@ -268,6 +268,19 @@ impl Desk {
         seeker_id: &str,
     ) -> Result<(doyak_domain::Id, Vec<u8>), AppError> {
         let seeker = self.seeker(parse_id(seeker_id)?)?;
+        // A report is the person's file leaving the caseload: only while
+        // their 수집·이용 consent stands (a destroyed person has none).
+        if !seeker
+            .consent
+            .as_ref()
+            .is_some_and(|c| c.allows(doyak_domain::seeker::ConsentScope::Counseling))
+        {
+            return Err(AppError::Invalid(vec![doyak_domain::FieldError::new(
+                "consent",
+                "개인정보 동의",
+                "개인정보 수집·이용 동의가 없거나 철회되어 이 구직자의 보고서를 만들 수 없습니다.",
+            )]));
+        }
         let diagnosis = self.diagnosis_view(seeker_id)?;
         let iap = self.iap(seeker_id)?;
         let counselor = self

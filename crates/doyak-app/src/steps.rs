@@ -36,9 +36,9 @@ pub struct StepRow {
 }
 
 pub(crate) fn may_share(s: &JobSeeker) -> bool {
-    s.consent.as_ref().is_some_and(|c| {
-        c.withdrawn_on.is_none() && c.scopes.contains(&ConsentScope::ShareWithEmployers)
-    })
+    s.consent
+        .as_ref()
+        .is_some_and(|c| c.allows(ConsentScope::ShareWithEmployers))
 }
 
 pub(crate) fn status_error(message: &str) -> AppError {

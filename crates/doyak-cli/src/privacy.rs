@@ -8,6 +8,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use doyak_app::{Desk, Destroyed, Withdrawal};
 use doyak_domain::seeker::ConsentScope;
 use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
 
 #[derive(Subcommand, Debug)]
 pub enum ConsentAction {
@@ -22,6 +23,13 @@ pub enum ConsentAction {
         /// 묻지 않고 파기합니다 (되돌릴 수 없음).
         #[arg(long)]
         yes: bool,
+    },
+    /// 인쇄해 서명받을 개인정보 동의서(PDF)를 새 파일로 씁니다 (--seeker를 주면 이름을 넣음).
+    Form {
+        #[arg(long)]
+        seeker: Option<String>,
+        #[arg(long, short = 'o')]
+        output: PathBuf,
     },
 }
 
@@ -105,11 +113,26 @@ fn destroyed_line(d: &Destroyed) -> String {
 }
 
 pub(crate) fn consent(desk: &mut Desk, action: ConsentAction) -> Result<(), Failure> {
-    let ConsentAction::Withdraw {
-        seeker,
-        purpose,
-        yes,
-    } = action;
+    let (seeker, purpose, yes) = match action {
+        ConsentAction::Withdraw {
+            seeker,
+            purpose,
+            yes,
+        } => (seeker, purpose, yes),
+        ConsentAction::Form { seeker, output } => {
+            let bytes = desk.consent_form(seeker.as_deref().unwrap_or_default())?;
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&output)
+                .and_then(|mut f| f.write_all(&bytes))
+                .map_err(|e| {
+                    Failure::Usage(format!("파일을 쓸 수 없습니다: {}: {e}", output.display()))
+                })?;
+            eprintln!("동의서를 썼습니다: {}", output.display());
+            return Ok(());
+        }
+    };
     if matches!(purpose, Purpose::CaseManagement)
         && !confirmed(
             yes,

@@ -676,20 +676,23 @@ pub(crate) fn case_file(
                 ReferralStatus::Cancelled => Some("연락 두절로 취소".to_owned()),
                 _ => None,
             };
-            items.push((
+            let referral = DemoItem::Referral(Referral {
+                id: d.id_on(referred_on),
+                center_id: world.center_id,
+                subject_id: person.id,
+                partner_id: partner.id,
+                purpose: purpose(need, person).to_owned(),
                 referred_on,
-                DemoItem::Referral(Referral {
-                    id: d.id_on(referred_on),
-                    center_id: world.center_id,
-                    subject_id: person.id,
-                    partner_id: partner.id,
-                    purpose: purpose(need, person).to_owned(),
-                    referred_on,
-                    status,
-                    result_on,
-                    result_note,
-                }),
-            ));
+                status,
+                result_on,
+                result_note,
+            });
+            // No 기관연계 without 제3자 제공 consent (the demo's forms name
+            // 구인기업·연계기관 together). Made either way, so the dice
+            // roll alike and nothing else of the person changes.
+            if person.may_share {
+                items.push((referred_on, referral));
+            }
         }
     }
 

@@ -14,8 +14,8 @@ use crate::team::Team;
 use crate::{DemoItem, World, streams};
 use chrono::{Datelike, Months, NaiveDate};
 use doyak_domain::seeker::{
-    Barrier, BarrierKind, Benefit, BenefitStatus, Consent, ConsentScope, EducationLevel, Gender,
-    HeldCertificate, TargetGroup, Track, Training,
+    Barrier, BarrierKind, Benefit, BenefitStatus, Consent, ConsentMethod, ConsentScope,
+    EducationLevel, Gender, HeldCertificate, TargetGroup, Track, Training,
 };
 use doyak_domain::{Id, JobSeeker, KecoCode, Phone, SeekerStatus};
 
@@ -697,6 +697,11 @@ impl<'a> SeekerMaker<'a> {
                 given_on: enrolled,
                 scopes,
                 withdrawn_on,
+                // The demo's people signed the paper form of before 제3자
+                // 제공 was split (no form version): see `Consent::allows`.
+                method: Some(ConsentMethod::Written),
+                form_version: None,
+                withdrawals: Vec::new(),
             }),
             track,
             status,

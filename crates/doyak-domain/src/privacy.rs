@@ -20,6 +20,10 @@ use crate::{CaseEvent, EntityKind};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+/// The version of Doyak's consent form (동의서) the desk prints; a consent
+/// recorded on it says so.
+pub const CONSENT_FORM_VERSION: &str = "도약-2026-12";
+
 /// The name a destroyed seeker is shown under.
 pub const DESTROYED_NAME: &str = "(파기됨)";
 

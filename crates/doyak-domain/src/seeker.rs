@@ -75,11 +75,90 @@ impl Gender {
     }
 }
 
+/// 개인정보 동의: what the person agreed to on the consent form, when and
+/// how, and what they withdrew since. Withdrawing 수집·이용 (`withdrawn_on`)
+/// ends everything and leads to destruction (`crate::privacy`); another
+/// purpose is withdrawn on its own (`withdrawals`) and taken off `scopes`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Consent {
     pub given_on: NaiveDate,
     pub scopes: Vec<ConsentScope>,
     pub withdrawn_on: Option<NaiveDate>,
+    /// 서면·구두·전자. Absent in records from before it was asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<ConsentMethod>,
+    /// The consent form's version the person signed
+    /// (`crate::privacy::CONSENT_FORM_VERSION` for Doyak's own form).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form_version: Option<String>,
+    /// Purposes withdrawn one by one, each with its day.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withdrawals: Vec<ScopeWithdrawal>,
+}
+
+/// One purpose withdrawn (철회) on its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScopeWithdrawal {
+    pub scope: ConsentScope,
+    pub on: NaiveDate,
+}
+
+/// How consent was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentMethod {
+    /// 서면 (signed form)
+    Written,
+    /// 구두 (recorded by the counselor)
+    Oral,
+    /// 전자 (electronic signature)
+    Electronic,
+}
+
+impl ConsentMethod {
+    pub const ALL: [ConsentMethod; 3] = [
+        ConsentMethod::Written,
+        ConsentMethod::Oral,
+        ConsentMethod::Electronic,
+    ];
+
+    pub fn label_ko(self) -> &'static str {
+        match self {
+            ConsentMethod::Written => "서면",
+            ConsentMethod::Oral => "구두",
+            ConsentMethod::Electronic => "전자",
+        }
+    }
+}
+
+impl Consent {
+    /// Whether the person's consent covers `scope` today: not withdrawn,
+    /// and the purpose agreed to. Forms from before 제3자 제공 was split
+    /// (no form version) named 구인기업·연계기관 together, so their
+    /// employer consent covers partner institutions too.
+    pub fn allows(&self, scope: ConsentScope) -> bool {
+        if self.withdrawn_on.is_some() {
+            return false;
+        }
+        self.scopes.contains(&scope)
+            || (scope == ConsentScope::ShareWithPartners
+                && self.form_version.is_none()
+                && self.scopes.contains(&ConsentScope::ShareWithEmployers)
+                && !self
+                    .withdrawals
+                    .iter()
+                    .any(|w| w.scope == ConsentScope::ShareWithPartners))
+    }
+
+    /// The day `scope` was withdrawn, when it was (all of them with 수집·이용).
+    pub fn withdrawn(&self, scope: ConsentScope) -> Option<NaiveDate> {
+        self.withdrawn_on.or_else(|| {
+            self.withdrawals
+                .iter()
+                .find(|w| w.scope == scope)
+                .map(|w| w.on)
+        })
+    }
 }
 
 /// What the person agreed to.
@@ -88,8 +167,12 @@ pub struct Consent {
 pub enum ConsentScope {
     /// 개인정보 수집·이용 (상담·취업지원)
     Counseling,
-    /// 제3자 제공 (구인기업·연계기관에 알선)
+    /// 제3자 제공: 구인기업 (알선). Forms before the split covered 연계기관 too.
     ShareWithEmployers,
+    /// 제3자 제공: 연계기관 (기관연계 의뢰)
+    ShareWithPartners,
+    /// 민감정보 처리 (건강 등 취업 장애요인)
+    Sensitive,
     /// 고용보험 이력 등 조회
     InsuranceRecords,
     /// 사후관리 연락 (고용유지 확인)
@@ -97,9 +180,11 @@ pub enum ConsentScope {
 }
 
 impl ConsentScope {
-    pub const ALL: [ConsentScope; 4] = [
+    pub const ALL: [ConsentScope; 6] = [
         ConsentScope::Counseling,
         ConsentScope::ShareWithEmployers,
+        ConsentScope::ShareWithPartners,
+        ConsentScope::Sensitive,
         ConsentScope::InsuranceRecords,
         ConsentScope::FollowUp,
     ];
@@ -107,7 +192,9 @@ impl ConsentScope {
     pub fn label_ko(self) -> &'static str {
         match self {
             ConsentScope::Counseling => "수집·이용(상담·취업지원)",
-            ConsentScope::ShareWithEmployers => "제3자 제공(구인기업·연계기관)",
+            ConsentScope::ShareWithEmployers => "제3자 제공(구인기업)",
+            ConsentScope::ShareWithPartners => "제3자 제공(연계기관)",
+            ConsentScope::Sensitive => "민감정보 처리(건강 등 취업 장애요인)",
             ConsentScope::InsuranceRecords => "고용보험 이력 조회",
             ConsentScope::FollowUp => "사후관리 연락",
         }

@@ -22,6 +22,15 @@ export function Privacy(props: {
   const [asking, setAsking] = useState<ConsentRow | null>(null);
   const [ticked, setTicked] = useState(false);
   const [failure, setFailure] = useState<UiError | null>(null);
+  const [saved, setSaved] = useState<{ ok: boolean; text: string } | null>(null);
+  async function printForm() {
+    try {
+      const out = await api.saveConsentForm(props.seekerId);
+      setSaved({ ok: true, text: `동의서를 저장했습니다: ${out.path}` });
+    } catch (e) {
+      setSaved({ ok: false, text: errorText(e as UiError) });
+    }
+  }
   useEffect(() => {
     load(props.seekerId).then(setView, setFailure);
   }, [props.seekerId]);
@@ -61,7 +70,19 @@ export function Privacy(props: {
           항목(진행상태, 참여일, 취업 여부 등)만 이름 없이 남아 있습니다.
         </p>
       )}
-      <p class="muted" id="privacy-summary">{view.consent_summary}</p>
+      <div class="record-head">
+        <p class="muted" id="privacy-summary">{view.consent_summary}</p>
+        {!view.destroyed && (
+          <button type="button" class="btn small-btn" id="consent-form-save" onClick={printForm}>
+            동의서 인쇄용 PDF
+          </button>
+        )}
+      </div>
+      {saved && (
+        <p class={saved.ok ? "hint" : "error"} role={saved.ok ? "status" : "alert"} id="consent-form-saved">
+          {saved.text}
+        </p>
+      )}
       <table id="consent-rows">
         <thead>
           <tr>

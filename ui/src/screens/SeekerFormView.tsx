@@ -173,6 +173,14 @@ export function SeekerFormView({ id, onSaved, onCancel, onOpenSeeker }: Props) {
               onBlur={leave("consent")}
             />
           </Field>
+          <Field name="consent_method" label="동의 방식" errors={shown}>
+            <select id="f-consent_method" value={form.consent_method} onChange={(e) => set("consent_method", e.currentTarget.value)} onBlur={leave("consent_method")}>
+              <option value="">기록 안 함</option>
+              {choices.consent_methods.map((c) => (
+                <option value={c.value}>{c.label}</option>
+              ))}
+            </select>
+          </Field>
         </div>
         <div class="checks" role="group" aria-label="동의 범위">
           <span class="group-label">동의 범위</span>

@@ -65,6 +65,10 @@ pub fn from_row(r: &mut RowReader<'_>, new_id: Id, center_id: Id, today: NaiveDa
             ConsentScope::FollowUp,
         ],
         withdrawn_on: None,
+        // A file says only the day: how, and on which form, is not known.
+        method: None,
+        form_version: None,
+        withdrawals: Vec::new(),
     });
     let track = r
         .choice("track", &Track::ALL, Track::label_ko)

@@ -21,6 +21,7 @@ mod keyring;
 mod national_figures;
 mod outcomes;
 mod passphrase;
+mod privacy;
 mod quick;
 mod recommend;
 mod resume;

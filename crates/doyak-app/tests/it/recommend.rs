@@ -18,7 +18,11 @@ pub(crate) fn seeker(d: &mut Desk, name: &str, consent: bool, shift: &str) -> St
     f.desired_wage_monthly = "280".into();
     if consent {
         f.consent_on = "2026-11-01".into();
-        f.consent_scopes = vec!["counseling".into(), "share_with_employers".into()];
+        f.consent_scopes = vec![
+            "counseling".into(),
+            "share_with_employers".into(),
+            "share_with_partners".into(),
+        ];
     } else {
         f.consent_on = "2026-11-01".into();
         f.consent_scopes = vec!["counseling".into()];

@@ -33,6 +33,9 @@ fn person(db: &Path, n: u8, name: &str, status: SeekerStatus, enrolled: &str) ->
         given_on: enrolled.parse().unwrap(),
         scopes: vec![ConsentScope::Counseling, ConsentScope::ShareWithEmployers],
         withdrawn_on: None,
+        method: None,
+        form_version: None,
+        withdrawals: vec![],
     });
     p
 }

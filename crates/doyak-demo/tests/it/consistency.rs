@@ -296,6 +296,33 @@ fn company_names_fit_their_industry() {
 }
 
 #[test]
+fn referrals_have_the_seekers_consent_to_give_data_to_partners() {
+    let mut referred = 0;
+    for c in caseloads() {
+        let seekers: HashMap<Id, &JobSeeker> = c.seekers.iter().map(|s| (s.id, s)).collect();
+        for r in &c.referrals {
+            let Some(s) = seekers.get(&r.subject_id) else {
+                continue; // a company's referral
+            };
+            referred += 1;
+            // The desk's own rule (`Consent::allows`); a consent withdrawn
+            // later still covered a referral made before.
+            let consent = s.consent.as_ref().map(|k| doyak_domain::seeker::Consent {
+                withdrawn_on: k.withdrawn_on.filter(|w| *w <= r.referred_on),
+                ..k.clone()
+            });
+            assert!(
+                consent.is_some_and(|k| k.allows(ConsentScope::ShareWithPartners)),
+                "seed {}: {} was referred to a partner without 제3자 제공 동의",
+                c.seed,
+                s.name
+            );
+        }
+    }
+    assert!(referred > 0, "the demo makes referrals");
+}
+
+#[test]
 fn applications_past_the_shortlist_have_the_seekers_consent_to_share() {
     for c in caseloads() {
         let seekers: HashMap<Id, &JobSeeker> = c.seekers.iter().map(|s| (s.id, s)).collect();

@@ -19,6 +19,9 @@ pub fn valid() -> JobSeeker {
         given_on: day("2026-11-02"),
         scopes: vec![ConsentScope::Counseling],
         withdrawn_on: None,
+        method: None,
+        form_version: None,
+        withdrawals: vec![],
     });
     s.track = Track::Youth;
     s.status = SeekerStatus::Consulting;

@@ -1,0 +1,172 @@
+//! Consent as the desk enforces it: a 기관연계 needs 제3자 제공(연계기관)
+//! (a form from before the split covers it through 구인기업), a report of
+//! the person needs 수집·이용, a purpose withdrawn keeps its day, and the
+//! consent form prints every purpose with its items, retention and what
+//! refusing means.
+
+use crate::iap::pdf_text;
+use crate::recommend::{message, seeker};
+use crate::*;
+use doyak_app::{ReferralForm, WithdrawForm};
+use doyak_domain::seeker::ConsentScope;
+use doyak_domain::{Id, JobSeeker, PartnerInstitution};
+
+fn partner(d: &mut Desk) -> String {
+    d.create_record(
+        PartnerInstitution {
+            id: d.new_id(),
+            center_id: d.center_id(),
+            name: "안산시 정신건강복지센터".into(),
+            kind: "mental-health".into(),
+            phone: None,
+            sigungu: None,
+        },
+        |p, c| p.center_id = c,
+    )
+    .unwrap()
+    .id
+    .to_string()
+}
+
+fn refer(d: &mut Desk, seeker: &str, partner: &str) -> Result<String, doyak_app::AppError> {
+    d.add_referral(&ReferralForm {
+        seeker_id: seeker.into(),
+        partner_id: partner.into(),
+        purpose: "상담 연계".into(),
+        referred_on: String::new(),
+        referral_id: String::new(),
+    })
+}
+
+fn person(d: &Desk, id: &str) -> JobSeeker {
+    d.seeker(id.parse::<Id>().unwrap()).unwrap()
+}
+
+#[test]
+fn a_referral_needs_consent_to_give_data_to_partner_institutions() {
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let p = partner(d);
+    // Consent on this desk's form to 수집·이용 and 구인기업 only.
+    let kim = seeker(d, "김연계", false, "no");
+    let mut s = person(d, &kim);
+    s.consent
+        .as_mut()
+        .unwrap()
+        .scopes
+        .push(ConsentScope::ShareWithEmployers);
+    d.save(&s).unwrap();
+    let err = message(refer(d, &kim, &p).unwrap_err());
+    assert!(err.contains("제3자 제공(연계기관) 동의"), "{err}");
+    assert!(d.seeker_detail(&kim).unwrap().referrals.is_empty());
+    // A consent recorded before the form split (no version) named 구인기업
+    // and 연계기관 together: its employer consent still covers a referral.
+    let mut legacy = person(d, &kim);
+    legacy.consent.as_mut().unwrap().form_version = None;
+    d.save(&legacy).unwrap();
+    refer(d, &kim, &p).unwrap();
+    // Withdrawn on its own, the partner purpose stops referrals again.
+    d.withdraw_from_page(&WithdrawForm {
+        seeker_id: kim.clone(),
+        purpose: "share_with_partners".into(),
+        confirmed: false,
+    })
+    .unwrap();
+    let after = person(d, &kim).consent.unwrap();
+    assert_eq!(
+        after.withdrawn(ConsentScope::ShareWithPartners),
+        Some("2026-11-25".parse().unwrap()),
+        "the day it was withdrawn is kept"
+    );
+    assert!(message(refer(d, &kim, &p).unwrap_err()).contains("연계기관"));
+    let view = d.privacy_view(&kim).unwrap();
+    let row = view
+        .consents
+        .iter()
+        .find(|c| c.purpose == "share_with_partners")
+        .unwrap();
+    assert_eq!(
+        (row.state.as_str(), row.consented),
+        ("철회 (2026-11-25)", false)
+    );
+}
+
+#[test]
+fn a_seeker_form_consent_records_how_and_on_which_form() {
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let mut form = d.new_seeker_form();
+    form.name = "박방식".into();
+    form.consent_on = "2026-11-20".into();
+    form.consent_scopes = vec!["counseling".into()];
+    form.consent_method = "oral".into();
+    let id = d.save_seeker_form(&form).unwrap();
+    let consent = person(d, &id).consent.unwrap();
+    assert_eq!(
+        consent.method,
+        Some(doyak_domain::seeker::ConsentMethod::Oral)
+    );
+    assert_eq!(
+        consent.form_version.as_deref(),
+        Some(doyak_domain::privacy::CONSENT_FORM_VERSION)
+    );
+    assert!(
+        d.privacy_view(&id)
+            .unwrap()
+            .consent_summary
+            .contains("구두")
+    );
+    form.id = id.clone();
+    form.consent_method = "telepathy".into();
+    match d.save_seeker_form(&form).unwrap_err() {
+        doyak_app::AppError::Invalid(errors) => {
+            assert_eq!(errors[0].field, "consent_method");
+            assert!(errors[0].message.contains("telepathy"), "{errors:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_report_of_the_person_needs_their_consent_to_stand() {
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let lee = seeker(d, "이보고", true, "no");
+    assert!(!d.seeker_report(&lee).unwrap().is_empty());
+    let mut s = person(d, &lee);
+    s.consent.as_mut().unwrap().withdrawn_on = Some("2026-11-24".parse().unwrap());
+    d.save(&s).unwrap();
+    let err = message(d.seeker_report(&lee).unwrap_err());
+    assert!(err.contains("동의가 없거나 철회"), "{err}");
+}
+
+#[test]
+fn the_consent_form_prints_each_purpose_with_what_refusing_means() {
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let choi = seeker(d, "최동의", true, "no");
+    let text = pdf_text(&d.consent_form(&choi).unwrap());
+    for want in [
+        "개인정보 수집·이용·제공 동의서",
+        "최동의",
+        doyak_domain::privacy::CONSENT_FORM_VERSION,
+        "제3자 제공(구인기업)",
+        "제3자 제공(연계기관)",
+        "민감정보",
+        "동의를 거부할 권리",
+        // Doyak's default retention is not the center's confirmed rule.
+        "센터 확인 필요",
+    ] {
+        assert!(text.contains(want), "{want} missing from:\n{text}");
+    }
+    // Blank for someone not yet in the caseload.
+    let blank = pdf_text(&d.consent_form("").unwrap());
+    assert!(!blank.contains("최동의"));
+    // The center's own rule replaces the default on the printed form.
+    d.set_retention_rule(3, "센터 처리방침 제7조").unwrap();
+    let text = pdf_text(&d.consent_form("").unwrap());
+    assert!(
+        text.contains("지원 종료 후 3년") && !text.contains("확인 필요"),
+        "{text}"
+    );
+}
