@@ -114,6 +114,14 @@ impl Desk {
         dir: &Path,
     ) -> Result<ExportOutcome, AppError> {
         let bytes = self.consent_form(seeker_id)?;
+        if let Some(id) = Some(seeker_id.trim()).filter(|s| !s.is_empty()) {
+            self.log_access(
+                doyak_store::Access::Print,
+                doyak_domain::EntityKind::Seeker,
+                Some(parse_id(id)?),
+                "consent_form",
+            )?;
+        }
         let stem = format!("도약-개인정보동의서-{}", self.clock.today());
         let path = crate::files::write_new_file(dir, &stem, "pdf", &bytes)?;
         Ok(ExportOutcome {

@@ -491,6 +491,12 @@ impl Desk {
         let destroyed = events
             .iter()
             .any(|e| matches!(e.body, EventBody::Destruction { .. }));
+        self.log_access(
+            doyak_store::Access::View,
+            doyak_domain::EntityKind::Seeker,
+            Some(seeker.id),
+            "seeker_page",
+        )?;
         Ok(SeekerDetail {
             destroyed,
             row: SeekerRow::from_seeker(&seeker, today),

@@ -86,6 +86,7 @@ impl Desk {
         let detail = format!("{count}건 {format:?}");
         self.store
             .write(&ctx, |w| w.audit("export", entity, None, &detail))?;
+        self.log_access(doyak_store::Access::Export, entity, None, &detail)?;
         Ok((bytes, count))
     }
 

@@ -3,6 +3,7 @@
 //! terms a counselor understands. The CLI, the desk shell and the tests all
 //! drive this same code; nothing here knows about Tauri or the terminal.
 
+mod access;
 mod casefile;
 mod caseload;
 mod clock;
@@ -53,6 +54,7 @@ pub mod sync;
 mod today;
 pub mod unlock;
 
+pub use access::{AccessLogVerdict, AccessRow};
 pub use casefile::{CaseFileChoices, ReferralForm, ReferralResultForm};
 pub use caseload::{DEMO_PASSPHRASE, Desk, MIN_PASSPHRASE_CHARS, NewCaseload, NewCaseloadForm};
 pub use clock::{Clock, FixedClock, SystemClock};

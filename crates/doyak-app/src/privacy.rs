@@ -246,6 +246,22 @@ impl Desk {
             }
             w.destroy(&event)
         })?;
+        self.log_access(
+            doyak_store::Access::Destroy,
+            doyak_domain::EntityKind::Seeker,
+            Some(id),
+            if matches!(
+                event.body,
+                EventBody::Destruction {
+                    reason: DestructionReason::ConsentWithdrawn,
+                    ..
+                }
+            ) {
+                "consent_withdrawn"
+            } else {
+                "retention_ended"
+            },
+        )?;
         Ok(Destroyed {
             seeker_id: id.to_string(),
             kinds: file.kinds.iter().map(|k| k.label_ko().to_owned()).collect(),

@@ -310,6 +310,7 @@ impl Desk {
         let ctx = self.write_ctx();
         self.store
             .write(&ctx, |w| w.audit("export", kind, Some(id), what))?;
+        self.log_access(doyak_store::Access::Print, kind, Some(id), what)?;
         Ok(())
     }
 

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use doyak_app::AppError;
 
-use crate::Failure;
+use std::process::ExitCode;
 
 pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
     std::fs::read(path)
@@ -52,4 +52,49 @@ pub(crate) fn match_input(
 
 pub(crate) fn tls_roots(ca_cert: Option<&Path>) -> Result<doyak_app::sync::TlsRoots, Failure> {
     doyak_app::sync::tls_roots(ca_cert).map_err(Failure::App)
+}
+
+/// Exit codes: 0 done, 1 failed, 2 the input was refused (bad rows, bad arguments).
+pub(crate) enum Failure {
+    App(AppError),
+    Usage(String),
+    /// A check found something wrong (a tampered access log): exit 1.
+    Tampered(String),
+}
+
+impl From<AppError> for Failure {
+    fn from(e: AppError) -> Self {
+        Failure::App(e)
+    }
+}
+
+/// Says what failed, in Korean, and the exit code for it.
+pub(crate) fn exit_code(failure: Failure) -> ExitCode {
+    match failure {
+        Failure::Usage(message) => {
+            if !message.is_empty() {
+                eprintln!("오류: {message}");
+            }
+            ExitCode::from(2)
+        }
+        Failure::Tampered(message) => {
+            eprintln!("오류: {message}");
+            ExitCode::from(1)
+        }
+        Failure::App(e) => {
+            eprintln!("오류: {e}");
+            for f in e.field_errors() {
+                eprintln!("  - {f}");
+            }
+            ExitCode::from(match e {
+                AppError::Invalid(_)
+                | AppError::Read(_)
+                | AppError::MatchInput { .. }
+                | AppError::DiagnosisInput { .. }
+                | AppError::ResumeRead { .. }
+                | AppError::ResumeInput { .. } => 2,
+                _ => 1,
+            })
+        }
+    }
 }

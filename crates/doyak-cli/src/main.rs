@@ -20,7 +20,7 @@ use doyak_app::{
 };
 use doyak_app::{diagnosis, matching};
 use indicatif::{ProgressBar, ProgressStyle};
-use io::{jsonl, match_input, print_out, read_input, tls_roots};
+use io::{Failure, jsonl, match_input, print_out, read_input, tls_roots};
 use queue::{ConflictAction, RejectionAction};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -109,6 +109,11 @@ enum Command {
     },
     /// 보유기간이 지난 종료 사례: 나열(--dry-run), 파기(--run), 곧 끝나는 것(--within N), 기간 설정.
     Retention(privacy::RetentionArgs),
+    /// 개인정보 접근 기록: 목록(list), 위·변조 검사(verify).
+    AccessLog {
+        #[command(subcommand)]
+        action: privacy::AccessLogAction,
+    },
     /// 사례관리 파일 전체를 읽어 손상 여부를 검사합니다.
     Check,
     /// 사례관리 파일의 암호를 바꿉니다 (현재 암호, 새 암호 두 번; 또는 DOYAK_PASSPHRASE와 DOYAK_NEW_PASSPHRASE).
@@ -252,18 +257,6 @@ enum Format {
     Jsonl,
     Csv,
     Xlsx,
-}
-
-/// Exit codes: 0 done, 1 failed, 2 the input was refused (bad rows, bad arguments).
-enum Failure {
-    App(AppError),
-    Usage(String),
-}
-
-impl From<AppError> for Failure {
-    fn from(e: AppError) -> Self {
-        Failure::App(e)
-    }
 }
 
 fn default_db() -> PathBuf {
@@ -732,6 +725,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Consent { action } => privacy::consent(&mut open(&db)?, action)?,
         Command::Retention(args) => privacy::retention(&mut open(&db)?, args)?,
+        Command::AccessLog { action } => privacy::access_log(&open(&db)?, action)?,
         Command::Conflicts { action } => {
             let mut desk = open(&db)?;
             queue::conflicts(&mut desk, action.unwrap_or(ConflictAction::List))?;
@@ -768,26 +762,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Usage(message)) => {
-            if !message.is_empty() {
-                eprintln!("오류: {message}");
-            }
-            ExitCode::from(2)
-        }
-        Err(Failure::App(e)) => {
-            eprintln!("오류: {e}");
-            for f in e.field_errors() {
-                eprintln!("  - {f}");
-            }
-            ExitCode::from(match e {
-                AppError::Invalid(_)
-                | AppError::Read(_)
-                | AppError::MatchInput { .. }
-                | AppError::DiagnosisInput { .. }
-                | AppError::ResumeRead { .. }
-                | AppError::ResumeInput { .. } => 2,
-                _ => 1,
-            })
-        }
+        Err(failure) => io::exit_code(failure),
     }
 }

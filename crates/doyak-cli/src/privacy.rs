@@ -232,3 +232,56 @@ pub(crate) fn retention(desk: &mut Desk, args: RetentionArgs) -> Result<(), Fail
     );
     Ok(())
 }
+
+#[derive(Subcommand, Debug)]
+pub enum AccessLogAction {
+    /// 최근 기록 (열람·내보내기·출력·파기), 한 구직자의 것만은 --seeker ID
+    List {
+        #[arg(long)]
+        seeker: Option<String>,
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+    },
+    /// 기록이 처음부터 끝까지 해시로 이어져 있는지 검사합니다 (고친·지운 기록을 찾음)
+    Verify,
+}
+
+pub(crate) fn access_log(desk: &Desk, action: AccessLogAction) -> Result<(), Failure> {
+    match action {
+        AccessLogAction::List { seeker, limit } => {
+            let rows = desk.access_log(seeker.as_deref(), limit)?;
+            let out: String = rows
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                        r.seq, r.at, r.who, r.action, r.entity, r.entity_id, r.detail
+                    )
+                })
+                .collect();
+            print_out(out.as_bytes())?;
+            eprintln!("{}건", rows.len());
+        }
+        AccessLogAction::Verify => {
+            let v = desk.verify_access_log()?;
+            match v.broken_at {
+                None => {
+                    print_out(
+                        format!(
+                            "접근 기록 {}건이 모두 이어져 있습니다. 마지막 해시: {}\n",
+                            v.entries, v.head
+                        )
+                        .as_bytes(),
+                    )?;
+                }
+                Some(seq) => {
+                    return Err(Failure::Tampered(format!(
+                        "접근 기록 {seq}번에서 연결이 끊겼습니다: {}. 이 기록부터는 믿을 수 없습니다.",
+                        v.reason
+                    )));
+                }
+            }
+        }
+    }
+    Ok(())
+}

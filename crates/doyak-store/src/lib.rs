@@ -7,6 +7,7 @@
 //! (`sync`) go through it too, so they keep every derived table and index in
 //! step, but they queue nothing and are audited as no counselor's.
 
+mod access_log;
 mod applications;
 mod companies;
 mod counselors;
@@ -24,6 +25,7 @@ mod sync;
 mod today;
 mod write;
 
+pub use access_log::{Access, AccessEntry, AccessLogCheck, GENESIS};
 pub use applications::ClosedCase;
 pub use companies::{CompanyFilter, VacancyFilter};
 pub use destroy::{CaseFile, EndedCase};

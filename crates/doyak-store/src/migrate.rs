@@ -53,6 +53,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0013_kpi_sum",
         include_str!("../migrations/0013_kpi_sum.sql"),
     ),
+    (
+        "0014_access_log",
+        include_str!("../migrations/0014_access_log.sql"),
+    ),
 ];
 
 /// The file's schema version: the number of migrations applied.

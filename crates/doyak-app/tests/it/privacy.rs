@@ -170,3 +170,22 @@ fn the_consent_form_prints_each_purpose_with_what_refusing_means() {
         "{text}"
     );
 }
+
+#[test]
+fn opening_a_page_is_one_access_however_often_it_reloads() {
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let kim = seeker(d, "김열람", true, "no");
+    let lee = seeker(d, "이열람", true, "no");
+    d.seeker_detail(&kim).unwrap();
+    d.seeker_detail(&kim).unwrap(); // reloaded after an edit on it
+    d.seeker_detail(&lee).unwrap();
+    d.seeker_detail(&kim).unwrap(); // opened again later: a new look
+    let rows = d.access_log(None, 10).unwrap();
+    let seen: Vec<&str> = rows.iter().rev().map(|r| r.entity_id.as_str()).collect();
+    assert_eq!(seen, [kim.as_str(), lee.as_str(), kim.as_str()]);
+    assert!(rows.iter().all(|r| r.action == "열람"));
+    assert_eq!(d.access_log(Some(&lee), 10).unwrap().len(), 1);
+    let verdict = d.verify_access_log().unwrap();
+    assert_eq!((verdict.entries, verdict.broken_at), (3, None));
+}

@@ -172,3 +172,54 @@ fn the_retention_run_destroys_ended_cases_past_the_period_and_nothing_else() {
     let listed = env.ok(&db, &["retention", "--within", "30"]);
     assert!(!stderr(&listed).contains("확인 필요"));
 }
+
+#[test]
+fn the_access_log_lists_what_was_done_and_finds_an_edited_entry() {
+    let env = Env::new();
+    let db = env.init("access.doyak");
+    let p = person(&db, 6, "한열람", SeekerStatus::Consulting, "2026-01-05");
+    plant(&db, std::slice::from_ref(&p));
+    let id = p.id.to_string();
+    let pdf = env.db("report.pdf");
+    env.ok(
+        &db,
+        &["report", "--seeker", &id, "--output", pdf.to_str().unwrap()],
+    );
+    env.ok(
+        &db,
+        &[
+            "export",
+            "seekers",
+            "--format",
+            "jsonl",
+            "--output",
+            env.db("s.jsonl").to_str().unwrap(),
+        ],
+    );
+    let listed = stdout(&env.ok(&db, &["access-log", "list"]));
+    let lines: Vec<&str> = listed.lines().collect();
+    assert_eq!(lines.len(), 2, "{listed}");
+    assert!(
+        lines[0].contains("내보내기") && lines[1].contains("출력"),
+        "{listed}"
+    );
+    assert!(lines[1].contains(&id), "the report names whose it was");
+    assert!(!listed.contains("한열람"), "ids and kinds, never a name");
+    let ok = env.ok(&db, &["access-log", "verify"]);
+    assert!(stdout(&ok).contains("2건이 모두 이어져"), "{}", stdout(&ok));
+    // Someone with the passphrase edits the report's entry to hide whose it was.
+    let conn = doyak_store::testing::raw_connection(&db, &Passphrase::new(PASS), false).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER access_log_append_only_update;
+         UPDATE access_log SET entity_id = NULL WHERE seq = 1;",
+    )
+    .unwrap();
+    drop(conn);
+    let broken = env.run(&db, PASS, &["access-log", "verify"]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(
+        stderr(&broken).contains("1번에서 연결이 끊겼습니다"),
+        "{}",
+        stderr(&broken)
+    );
+}

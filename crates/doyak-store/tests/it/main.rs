@@ -2,6 +2,7 @@
 //! temporary directory.
 #![allow(clippy::unwrap_used)]
 
+mod access_log;
 mod encryption;
 mod kpi;
 mod migrations;
