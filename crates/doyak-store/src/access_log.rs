@@ -221,11 +221,11 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(&format!("SELECT {COLUMNS} FROM access_log ORDER BY seq"))?;
-        let mut rows = stmt.query_map([], read)?;
+        let rows = stmt.query_map([], read)?;
         let mut prev = GENESIS.to_owned();
         let mut expected = 1;
         let mut entries = 0;
-        while let Some(entry) = rows.next() {
+        for entry in rows {
             let entry = entry.map_err(StoreError::from)?;
             entries += 1;
             let fault = if entry.seq != expected {
