@@ -223,9 +223,8 @@ impl Store {
             .prepare(&format!("SELECT {COLUMNS} FROM access_log ORDER BY seq"))?;
         let rows = stmt.query_map([], read)?;
         let mut prev = GENESIS.to_owned();
-        let mut expected = 1;
         let mut entries = 0;
-        for entry in rows {
+        for (expected, entry) in (1..).zip(rows) {
             let entry = entry.map_err(StoreError::from)?;
             entries += 1;
             let fault = if entry.seq != expected {
@@ -245,7 +244,6 @@ impl Store {
                 });
             }
             prev = entry.hash;
-            expected += 1;
         }
         Ok(AccessLogCheck {
             entries,
