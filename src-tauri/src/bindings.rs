@@ -231,6 +231,8 @@ mod tests {
             decl::<doyak_app::WithdrawForm>(&cfg),
             decl::<doyak_app::RetentionDueList>(&cfg),
             decl::<doyak_app::RetentionDueRow>(&cfg),
+            decl::<doyak_app::AccessRow>(&cfg),
+            decl::<doyak_app::AccessLogVerdict>(&cfg),
         ];
         let mut out = String::from(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\

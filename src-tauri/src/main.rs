@@ -137,6 +137,8 @@ fn main() {
             privacy::withdraw_consent,
             privacy::retention_due,
             privacy::save_consent_form,
+            privacy::access_log,
+            privacy::verify_access_log,
             resume::attach_resume,
             resume::resume_files,
             resume::resume_view,

@@ -2,7 +2,10 @@
 //! (doyak_app::privacy_view does the work).
 
 use crate::commands::{DeskState, download_dir, with_desk, with_reader};
-use doyak_app::{ExportOutcome, PrivacyView, RetentionDueList, UiError, WithdrawForm};
+use doyak_app::{
+    AccessLogVerdict, AccessRow, ExportOutcome, PrivacyView, RetentionDueList, UiError,
+    WithdrawForm,
+};
 
 /// How far ahead 오늘 할 일 looks for retention periods ending.
 const RETENTION_AHEAD_DAYS: u32 = 30;
@@ -42,4 +45,26 @@ pub async fn save_consent_form(
 ) -> Result<ExportOutcome, UiError> {
     let dir = download_dir();
     with_desk(&state, move |desk| desk.save_consent_form(&seeker_id, &dir)).await
+}
+
+/// The newest access-log entries, of one record when `record_id` is not empty.
+#[tauri::command]
+pub async fn access_log(
+    state: tauri::State<'_, DeskState>,
+    record_id: String,
+    limit: u32,
+) -> Result<Vec<AccessRow>, UiError> {
+    with_reader(&state, move |desk| {
+        let record = Some(record_id.as_str()).filter(|r| !r.is_empty());
+        desk.access_log(record, limit.clamp(1, 5_000) as usize)
+    })
+    .await
+}
+
+/// Checks the access log's chain from the first entry.
+#[tauri::command]
+pub async fn verify_access_log(
+    state: tauri::State<'_, DeskState>,
+) -> Result<AccessLogVerdict, UiError> {
+    with_reader(&state, |desk| desk.verify_access_log()).await
 }

@@ -14,6 +14,8 @@ fn withdrawing_consent_destroys_the_person_only_after_the_tick() {
     click(&s, "#tab-privacy");
     wait_text(&s, "#consent-rows", "수집·이용");
     wait_text(&s, "#privacy-retention", "확인 필요");
+    // Opening the page is in the access log, with who looked.
+    wait_text(&s, "#privacy-access", "열람");
     shot(&s, "70-seeker-consent");
     // The form to print and sign, with the person's name, saved as a new PDF.
     click(&s, "#consent-form-save");
@@ -44,6 +46,18 @@ fn withdrawing_consent_destroys_the_person_only_after_the_tick() {
     wait_text(&s, "#seeker-destroyed", "더 기록할 수 없습니다");
     assert!(s.find_all("#session-add").unwrap().is_empty());
     shot(&s, "72-seeker-destroyed");
+
+    // The administrator's view: every access on this desk, the chain checked.
+    click(&s, "#nav-data");
+    wait_text(&s, "#access-all", "파기");
+    click(&s, "#access-all-verify");
+    wait_text(&s, "#access-all-verdict", "모두 이어져 있습니다");
+    s.script(
+        "document.getElementById('access-title').scrollIntoView({block: 'start'});",
+        json!([]),
+    )
+    .unwrap();
+    shot(&s, "73-access-log");
 
     // The list and the search no longer know the name.
     click(&s, "#nav-seekers");

@@ -31,7 +31,7 @@ import type {
   StepForm,
 } from "./bindings";
 import type { KpiDashboard, KpiMembers } from "./bindings";
-import type { PrivacyView, RetentionDueList, WithdrawForm } from "./bindings";
+import type { AccessLogVerdict, AccessRow, PrivacyView, RetentionDueList, WithdrawForm } from "./bindings";
 import type {
   DataChoices,
   ExportOutcome,
@@ -127,6 +127,8 @@ export const api = {
   withdrawConsent: (form: WithdrawForm) => call<PrivacyView>("withdraw_consent", { form }),
   retentionDue: (limit: number) => call<RetentionDueList>("retention_due", { limit }),
   saveConsentForm: (seekerId: string) => call<ExportOutcome>("save_consent_form", { seekerId }),
+  accessLog: (recordId: string, limit: number) => call<AccessRow[]>("access_log", { recordId, limit }),
+  verifyAccessLog: () => call<AccessLogVerdict>("verify_access_log"),
   seekerFormChoices: () => call<SeekerFormChoices>("seeker_form_choices"),
   newSeekerForm: () => call<SeekerForm>("new_seeker_form"),
   checkSeekerForm: (form: SeekerForm) => call<FieldError[]>("check_seeker_form", { form }),

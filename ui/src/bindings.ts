@@ -1908,3 +1908,25 @@ retention: string, };
  * An ended case whose retention period ends soon or is over.
  */
 export type RetentionDueRow = { seeker_id: string, seeker_name: string, last_activity: string, ends_on: string, over: boolean, };
+
+/**
+ * One entry as the administrator reads it.
+ */
+export type AccessRow = { seq: number, at: string, 
+/**
+ * The counselor's name, or the tool ("cli").
+ */
+who: string, 
+/**
+ * 열람, 내보내기, 출력, 파기.
+ */
+action: string, entity: string, entity_id: string, detail: string, };
+
+/**
+ * What `doyak access-log verify` reports.
+ */
+export type AccessLogVerdict = { entries: number, 
+/**
+ * The first entry that breaks the chain and how (Korean); empty when whole.
+ */
+broken_at: number | null, reason: string, head: string, };

@@ -8,10 +8,12 @@ use crate::{AppError, Desk};
 use doyak_domain::{EntityKind, Id};
 use doyak_store::Access;
 use serde::Serialize;
+use ts_rs::TS;
 
 /// One entry as the administrator reads it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct AccessRow {
+    #[ts(type = "number")]
     pub seq: i64,
     pub at: String,
     /// The counselor's name, or the tool ("cli").
@@ -24,10 +26,12 @@ pub struct AccessRow {
 }
 
 /// What `doyak access-log verify` reports.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct AccessLogVerdict {
+    #[ts(type = "number")]
     pub entries: u64,
     /// The first entry that breaks the chain and how (Korean); empty when whole.
+    #[ts(type = "number | null")]
     pub broken_at: Option<i64>,
     pub reason: String,
     pub head: String,
@@ -86,12 +90,12 @@ impl Desk {
             .into_iter()
             .map(|e| AccessRow {
                 seq: e.seq,
-                at: e.at,
+                at: korean_time(&e.at),
                 who: name_of(&e.actor),
                 action: Access::label_ko(&e.action).to_owned(),
                 entity: e.entity,
                 entity_id: e.entity_id.unwrap_or_default(),
-                detail: e.detail,
+                detail: detail_ko(&e.detail),
             })
             .collect())
     }
@@ -108,5 +112,29 @@ impl Desk {
                 .unwrap_or_default(),
             head: check.head,
         })
+    }
+}
+
+/// A stored UTC instant as Korean time ("2026-12-05 13:01"); as stored
+/// when it does not read.
+fn korean_time(at: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(at)
+        .ok()
+        .and_then(|t| {
+            chrono::FixedOffset::east_opt(9 * 3600)
+                .map(|kst| t.with_timezone(&kst).format("%Y-%m-%d %H:%M").to_string())
+        })
+        .unwrap_or_else(|| at.to_owned())
+}
+
+/// What an entry's detail code means, in Korean (reports and exports
+/// already say it in Korean).
+fn detail_ko(detail: &str) -> String {
+    match detail {
+        "seeker_page" => "구직자 화면".to_owned(),
+        "consent_form" => "개인정보 동의서".to_owned(),
+        "consent_withdrawn" => "동의 철회에 따른 파기".to_owned(),
+        "retention_ended" => "보유기간 경과에 따른 파기".to_owned(),
+        other => other.to_owned(),
     }
 }

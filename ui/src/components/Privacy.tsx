@@ -7,6 +7,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
 import type { ConsentRow, PrivacyView, WithdrawForm } from "../bindings";
 import { errorText } from "../lib/format";
+import { AccessLog } from "./AccessLog";
 
 export function Privacy(props: {
   seekerId: string;
@@ -116,6 +117,8 @@ export function Privacy(props: {
         </tbody>
       </table>
       <p class="hint" id="privacy-retention">보유기간: {view.retention}</p>
+      <h3 id="privacy-access-title">접근 기록</h3>
+      <AccessLog id="privacy-access" recordId={props.seekerId} />
       {asking && (
         <div class="outcome-form" role="alertdialog" aria-labelledby="withdraw-title" id="withdraw-confirm" tabIndex={-1}>
           <h3 id="withdraw-title">‘{asking.label}’ 동의 철회</h3>

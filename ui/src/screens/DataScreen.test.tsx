@@ -19,7 +19,11 @@ const importFile = vi.fn((_request: unknown, _path: string, _onProgress: unknown
     report: { kind: "vacancies", source: "UTF-8", rows: 1, imported: 1, updated: 0, unchanged: 0, errors: [], ignored_columns: [] },
   }),
 );
-vi.mock("../api", () => ({ api: { dataChoices: () => Promise.resolve(choices), pickImportFile, importFile } }));
+const accessLog = vi.fn((_record: string, _limit: number) =>
+  Promise.resolve([{ seq: 2, at: "2026-12-05T09:10:00.000Z", who: "김상담", action: "출력", entity: "seeker", entity_id: "0199aaaa-bbbb-7ccc-8ddd-eeeeffff0001", detail: "seeker_report" }]),
+);
+const verifyAccessLog = vi.fn(() => Promise.resolve({ entries: 2, broken_at: 1, reason: "기록 내용이 바뀌었습니다", head: "ab" }));
+vi.mock("../api", () => ({ api: { dataChoices: () => Promise.resolve(choices), pickImportFile, importFile, accessLog, verifyAccessLog } }));
 
 const { DataScreen } = await import("./DataScreen");
 
@@ -76,5 +80,13 @@ describe("DataScreen", () => {
     expect(view.container.querySelector("#import-outcome")?.textContent).toContain(
       "3줄 중 0건을 새로 저장하고 2건을 고쳤습니다 (변화 없음 1건, XLSX).",
     );
+  });
+
+  it("shows the access log and names the entry where the chain breaks", async () => {
+    render(<DataScreen onChanged={() => undefined} />);
+    await waitFor(() => expect(document.querySelector("#access-all tbody tr")).not.toBeNull());
+    expect(document.querySelector("#access-all tbody tr")!.textContent).toContain("출력");
+    fireEvent.click(document.getElementById("access-all-verify")!);
+    await waitFor(() => expect(document.getElementById("access-all-verdict")?.textContent).toContain("1번 기록에서 연결이 끊겼습니다"));
   });
 });

@@ -1,3 +1,4 @@
+import { AccessLog } from "../components/AccessLog";
 import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
 import type { DataChoices, ExportOutcome, ImportKind, ImportOutcome, Progress } from "../bindings";
@@ -211,6 +212,12 @@ export function DataScreen(props: { onChanged: () => void }) {
             가상 구직자 {count(demoDone)}명을 만들었습니다.
           </p>
         )}
+      </div>
+
+      <div class="panel stack" aria-labelledby="access-title">
+        <h3 id="access-title">개인정보 접근 기록</h3>
+        <p class="muted">이 노트북에서 누가 어느 구직자의 화면을 열고, 무엇을 내보내고 출력하고 파기했는지. 기록은 고칠 수 없고, 고치거나 지우면 검사에서 드러납니다.</p>
+        <AccessLog id="access-all" limit={100} verify />
       </div>
     </section>
   );
