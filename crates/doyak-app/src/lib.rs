@@ -4,6 +4,7 @@
 //! drive this same code; nothing here knows about Tauri or the terminal.
 
 mod access;
+mod backup;
 mod casefile;
 mod caseload;
 mod clock;
@@ -55,6 +56,7 @@ mod today;
 pub mod unlock;
 
 pub use access::{AccessLogVerdict, AccessRow};
+pub use backup::{BackupSummary, restore_caseload};
 pub use casefile::{CaseFileChoices, ReferralForm, ReferralResultForm};
 pub use caseload::{DEMO_PASSPHRASE, Desk, MIN_PASSPHRASE_CHARS, NewCaseload, NewCaseloadForm};
 pub use clock::{Clock, FixedClock, SystemClock};

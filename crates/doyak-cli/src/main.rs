@@ -4,6 +4,7 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod backup;
 mod company;
 mod io;
 mod posting;
@@ -109,6 +110,14 @@ enum Command {
     },
     /// 보유기간이 지난 종료 사례: 나열(--dry-run), 파기(--run), 곧 끝나는 것(--within N), 기간 설정.
     Retention(privacy::RetentionArgs),
+    /// 사례관리 파일을 같은 암호로 암호화된 새 파일로 백업합니다 (쓰는 중에도 됨).
+    Backup { file: PathBuf },
+    /// 백업을 사례관리 파일 자리에 복원합니다 (검사 후; 더 최근 작업이 있으면 --replace-newer 필요).
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        replace_newer: bool,
+    },
     /// 개인정보 접근 기록: 목록(list), 위·변조 검사(verify).
     AccessLog {
         #[command(subcommand)]
@@ -726,6 +735,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Consent { action } => privacy::consent(&mut open(&db)?, action)?,
         Command::Retention(args) => privacy::retention(&mut open(&db)?, args)?,
         Command::AccessLog { action } => privacy::access_log(&open(&db)?, action)?,
+        Command::Backup { file } => backup::backup(&db, &file)?,
+        Command::Restore {
+            file,
+            replace_newer,
+        } => backup::restore(&db, &file, replace_newer)?,
         Command::Conflicts { action } => {
             let mut desk = open(&db)?;
             queue::conflicts(&mut desk, action.unwrap_or(ConflictAction::List))?;

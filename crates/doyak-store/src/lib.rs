@@ -9,6 +9,7 @@
 
 mod access_log;
 mod applications;
+pub mod backup;
 mod companies;
 mod counselors;
 mod destroy;

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod access_log;
+mod backup;
 mod encryption;
 mod kpi;
 mod migrations;

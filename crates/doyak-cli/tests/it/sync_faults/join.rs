@@ -173,8 +173,9 @@ fn a_copied_or_restored_caseload_must_enroll_again_and_loses_nothing() {
     );
     env.ok(&original, &["import", "seekers", seekers.to_str().unwrap()]);
     env.ok(&original, &["sync"]);
+    // `doyak backup`: an encrypted copy made from the open caseload.
     let backup = env.db("backup.doyak");
-    std::fs::copy(&original, &backup).unwrap();
+    env.ok(&original, &["backup", backup.to_str().unwrap()]);
 
     // A copy on the same machine under another name, with a change of its own.
     let copy = env.db("copy.doyak");
@@ -224,7 +225,24 @@ fn a_copied_or_restored_caseload_must_enroll_again_and_loses_nothing() {
     );
     env.ok(&original, &["import", "seekers", fourth.to_str().unwrap()]);
     env.ok(&original, &["sync"]);
-    std::fs::copy(&backup, &original).unwrap();
+    // `doyak restore` sees the caseload holds work the backup lacks and
+    // replaces it only when told to, keeping it beside the restored file.
+    let asked = env.run(&original, PASS, &["restore", backup.to_str().unwrap()]);
+    assert_eq!(asked.status.code(), Some(2), "{}", stderr(&asked));
+    assert!(
+        stderr(&asked).contains("백업에 없는 작업"),
+        "{}",
+        stderr(&asked)
+    );
+    let restored_out = env.ok(
+        &original,
+        &["restore", backup.to_str().unwrap(), "--replace-newer"],
+    );
+    assert!(
+        stderr(&restored_out).contains("바꾸기 전 파일은 그대로 보관했습니다"),
+        "{}",
+        stderr(&restored_out)
+    );
     let third = env.file(
         "third.csv",
         "이름,생년월일,휴대전화,진행상태\n박셋,1992-05-06,010-4444-5555,접수\n".as_bytes(),

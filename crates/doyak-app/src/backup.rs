@@ -1,0 +1,83 @@
+//! 백업과 복원 as use cases: a backup of the open caseload into a new file
+//! (kept in the audit and access logs: it is every person's data leaving
+//! the file), and a restore that says in Korean why it will not replace a
+//! caseload (another center's backup, a damaged one, newer work in the
+//! caseload) and where it kept the one it replaced.
+
+use crate::clock::Clock;
+use crate::{AppError, Desk};
+use doyak_domain::EntityKind;
+use doyak_store::backup::{self, CaseloadFacts, RestoreCheck};
+use doyak_store::{Access, Passphrase};
+use std::path::{Path, PathBuf};
+
+/// What a backup or a restore holds, for the counselor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupSummary {
+    pub path: PathBuf,
+    pub center_name: String,
+    pub records: i64,
+    /// The latest record change in it.
+    pub last_change: String,
+    /// Where the replaced caseload was kept (restore only).
+    pub kept: Option<PathBuf>,
+}
+
+fn summary(path: &Path, facts: &CaseloadFacts, kept: Option<PathBuf>) -> BackupSummary {
+    BackupSummary {
+        path: path.to_owned(),
+        center_name: facts.center_name.clone(),
+        records: facts.records,
+        last_change: facts.last_change.clone().unwrap_or_default(),
+        kept,
+    }
+}
+
+impl Desk {
+    /// Writes an encrypted backup of the open caseload to `dest` (a new
+    /// file; `passphrase` is the caseload's, so the backup opens with it).
+    pub fn backup_to(
+        &mut self,
+        dest: &Path,
+        passphrase: &Passphrase,
+    ) -> Result<BackupSummary, AppError> {
+        let facts = self.store.backup_to(dest, passphrase)?;
+        let ctx = self.write_ctx();
+        let detail = format!("백업 {}건", facts.records);
+        self.store.write(&ctx, |w| {
+            w.audit("export", EntityKind::Center, None, &detail)
+        })?;
+        self.log_access(Access::Export, EntityKind::Center, None, "backup")?;
+        Ok(summary(dest, &facts, None))
+    }
+}
+
+/// Restores `backup` over the caseload at `target` (no desk may have it
+/// open). A caseload with work the backup lacks is replaced only with
+/// `replace_newer`; otherwise the Korean refusal says what would be lost.
+pub fn restore_caseload(
+    backup_file: &Path,
+    target: &Path,
+    passphrase: &Passphrase,
+    replace_newer: bool,
+    clock: &dyn Clock,
+) -> Result<BackupSummary, AppError> {
+    let stamp = clock.now().format("%Y%m%dT%H%M%S").to_string();
+    match backup::restore(backup_file, target, passphrase, replace_newer, &stamp)? {
+        Ok(done) => Ok(summary(target, &done.facts, done.kept)),
+        Err(RestoreCheck::TargetNewer {
+            target: now,
+            backup,
+        }) => Err(AppError::Invalid(vec![doyak_domain::FieldError::new(
+            "backup",
+            "백업",
+            format!(
+                "지금 사례관리 파일에 백업에 없는 작업이 있습니다 (마지막 변경 {} / 백업 {}, 보내지 않은 변경 순번 {} / 백업 {}). 복원하면 그 작업을 잃습니다. 그래도 복원하려면 --replace-newer를 붙여 다시 실행하세요 (지금 파일은 옆에 보관됩니다).",
+                now.last_change.unwrap_or_default(),
+                backup.last_change.unwrap_or_default(),
+                now.next_seq,
+                backup.next_seq
+            ),
+        )])),
+    }
+}

@@ -1,0 +1,270 @@
+//! Backups and restores of a caseload. A backup is a consistent copy made
+//! while the desk runs (SQLite's online backup API, page by page from the
+//! open connection), encrypted like the caseload with its passphrase, and
+//! checked before it is reported done. A restore checks the backup first
+//! (it opens, is whole, is a caseload of the same center), refuses to
+//! replace a caseload holding anything the backup does not unless told to,
+//! keeps the replaced file beside it, and swaps the files by rename.
+//!
+//! A restored file reuses sequence numbers the server has seen: its next
+//! sync is refused until it enrolls again (`sync.copied_file`), and then
+//! its unsent changes go out under the new identity without duplicates
+//! (see ARCHITECTURE.md, "Joining, and one identity per file").
+
+use crate::Store;
+use crate::error::{Result, StoreError};
+use crate::open::{Passphrase, keyed_connection};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use std::path::{Path, PathBuf};
+
+/// What a caseload file holds, as far as a restore needs to know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseloadFacts {
+    pub center_id: String,
+    pub center_name: String,
+    pub device_id: String,
+    /// The schema the file is at.
+    pub schema: i64,
+    /// The next outbox sequence number: every local change moves it.
+    pub next_seq: i64,
+    /// The last change-log position pulled.
+    pub cursor: i64,
+    /// The latest change of any record (`updated_at`), if any.
+    pub last_change: Option<String>,
+    /// Live seekers, companies and vacancies.
+    pub records: i64,
+}
+
+impl CaseloadFacts {
+    /// Whether `self` holds something `other` does not: a local change
+    /// made after it (sequence), changes pulled after it (cursor), or a
+    /// later record change.
+    pub fn is_newer_than(&self, other: &CaseloadFacts) -> bool {
+        self.next_seq > other.next_seq
+            || self.cursor > other.cursor
+            || self.last_change > other.last_change
+    }
+}
+
+fn facts(conn: &Connection) -> Result<CaseloadFacts> {
+    let meta = |key: &str| -> Result<String> {
+        conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| StoreError::Corrupt {
+                reason: format!("meta.{key} 없음"),
+            })
+    };
+    if meta("format")? != "doyak-caseload" {
+        return Err(StoreError::Corrupt {
+            reason: "도약 사례관리 파일이 아닙니다".into(),
+        });
+    }
+    let whole: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    if whole != "ok" {
+        return Err(StoreError::Corrupt {
+            reason: "무결성 검사 실패".into(),
+        });
+    }
+    let (device_id, next_seq): (String, i64) =
+        conn.query_row("SELECT device_id, next_seq FROM device", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    let has_sync: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'sync_state')",
+        [],
+        |r| r.get(0),
+    )?;
+    let cursor: i64 = if has_sync {
+        conn.query_row("SELECT cursor FROM sync_state", [], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    let last_change: Option<String> = conn.query_row(
+        "SELECT max(t) FROM (SELECT max(updated_at) AS t FROM seeker
+                             UNION ALL SELECT max(updated_at) FROM company
+                             UNION ALL SELECT max(updated_at) FROM vacancy
+                             UNION ALL SELECT max(created_at) FROM event)",
+        [],
+        |r| r.get(0),
+    )?;
+    let records: i64 = conn.query_row(
+        "SELECT (SELECT count(*) FROM seeker WHERE deleted_at IS NULL)
+              + (SELECT count(*) FROM company WHERE deleted_at IS NULL)
+              + (SELECT count(*) FROM vacancy WHERE deleted_at IS NULL)",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(CaseloadFacts {
+        center_id: meta("center_id")?,
+        center_name: meta("center_name")?,
+        device_id,
+        schema: conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
+        next_seq,
+        cursor,
+        last_change,
+        records,
+    })
+}
+
+/// Reads what a caseload file (or a backup of one) holds without changing
+/// it: opened read-only, checked whole, never migrated.
+pub fn inspect(path: &Path, passphrase: &Passphrase) -> Result<CaseloadFacts> {
+    if !path.is_file() {
+        return Err(StoreError::NotFound {
+            path: path.to_owned(),
+        });
+    }
+    let conn = keyed_connection(
+        path,
+        passphrase,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let schema: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if schema > crate::migrate::SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            found: schema,
+            supported: crate::migrate::SCHEMA_VERSION,
+        });
+    }
+    facts(&conn)
+}
+
+fn io(path: &Path) -> impl Fn(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+impl Store {
+    /// Copies the open caseload to `dest`, a new file (never over one),
+    /// encrypted with `passphrase` (the caseload's), while other work goes
+    /// on between steps; then checks the copy opens whole. A copy that
+    /// fails the check is removed.
+    pub fn backup_to(&self, dest: &Path, passphrase: &Passphrase) -> Result<CaseloadFacts> {
+        if dest.exists() {
+            return Err(StoreError::AlreadyExists {
+                path: dest.to_owned(),
+            });
+        }
+        let result = (|| {
+            let mut out = keyed_connection(
+                dest,
+                passphrase,
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_CREATE
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            {
+                let backup = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
+                // 256 pages (1 MB) a step; the source stays usable between.
+                backup.run_to_completion(256, std::time::Duration::ZERO, None)?;
+            }
+            // The copy keeps the caseload's WAL mode: fold its log in and
+            // leave one file.
+            let _: i64 = out.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+            drop(out);
+            let copied = inspect(dest, passphrase)?;
+            let file = std::fs::File::open(dest).map_err(io(dest))?;
+            file.sync_all().map_err(io(dest))?;
+            Ok(copied)
+        })();
+        if result.is_err() {
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", dest.display()));
+            }
+        }
+        result
+    }
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restored {
+    pub facts: CaseloadFacts,
+    /// Where the replaced caseload was kept (none when there was none).
+    pub kept: Option<PathBuf>,
+}
+
+/// Why a restore was not done, for the caller to ask about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RestoreCheck {
+    /// The target holds changes the backup does not.
+    TargetNewer {
+        target: CaseloadFacts,
+        backup: CaseloadFacts,
+    },
+}
+
+/// Puts `backup` in place of the caseload at `target`. The backup is
+/// checked first; a caseload of another center is refused; a target newer
+/// than the backup is left alone (`Ok(Err(..))`) unless `replace_newer`.
+/// The replaced file is kept beside it as `<name>.before-restore-<stamp>`,
+/// never deleted. `stamp` names it (the caller's clock).
+pub fn restore(
+    backup: &Path,
+    target: &Path,
+    passphrase: &Passphrase,
+    replace_newer: bool,
+    stamp: &str,
+) -> Result<std::result::Result<Restored, RestoreCheck>> {
+    let incoming = inspect(backup, passphrase)?;
+    let current = if target.exists() {
+        let current = inspect(target, passphrase)?;
+        if current.center_id != incoming.center_id {
+            return Err(StoreError::ForeignCenter);
+        }
+        if current.is_newer_than(&incoming) && !replace_newer {
+            return Ok(Err(RestoreCheck::TargetNewer {
+                target: current,
+                backup: incoming,
+            }));
+        }
+        Some(current)
+    } else {
+        None
+    };
+    // The copy first, checked, beside the target: until the last rename
+    // the caseload is where it was.
+    let tmp = PathBuf::from(format!("{}.restoring", target.display()));
+    std::fs::copy(backup, &tmp).map_err(io(&tmp))?;
+    std::fs::File::open(&tmp)
+        .and_then(|f| f.sync_all())
+        .map_err(io(&tmp))?;
+    if let Err(e) = inspect(&tmp, passphrase) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    let mut kept = None;
+    if current.is_some() {
+        // Fold the target's log into its file, so the kept copy is whole
+        // in one file.
+        let conn = keyed_connection(
+            target,
+            passphrase,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        drop(conn);
+        if busy != 0 {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(StoreError::Locked);
+        }
+        let aside = PathBuf::from(format!("{}.before-restore-{stamp}", target.display()));
+        std::fs::rename(target, &aside).map_err(io(target))?;
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", target.display()));
+        }
+        kept = Some(aside);
+    }
+    std::fs::rename(&tmp, target).map_err(io(target))?;
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+    Ok(Ok(Restored {
+        facts: incoming,
+        kept,
+    }))
+}
