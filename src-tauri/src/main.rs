@@ -139,6 +139,7 @@ fn main() {
             privacy::save_consent_form,
             privacy::access_log,
             privacy::verify_access_log,
+            privacy::backup_caseload,
             resume::attach_resume,
             resume::resume_files,
             resume::resume_view,

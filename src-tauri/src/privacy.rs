@@ -68,3 +68,14 @@ pub async fn verify_access_log(
 ) -> Result<AccessLogVerdict, UiError> {
     with_reader(&state, |desk| desk.verify_access_log()).await
 }
+
+/// 백업: the open caseload into a new encrypted file in Downloads; the
+/// counselor types the caseload's passphrase (the desk does not keep it).
+#[tauri::command]
+pub async fn backup_caseload(
+    state: tauri::State<'_, DeskState>,
+    passphrase: String,
+) -> Result<ExportOutcome, UiError> {
+    let dir = download_dir();
+    with_desk(&state, move |desk| desk.backup_into(&dir, &passphrase)).await
+}

@@ -3,7 +3,7 @@
 //! that says it cannot be undone, destroys, and the page shows the person
 //! gone: no name in the title or the list, and when and why on the tab.
 
-use crate::{Desk, click, open_demo, open_first_seeker, shot, wait_text};
+use crate::{Desk, click, open_demo, open_first_seeker, shot, type_into, wait_text};
 use serde_json::json;
 
 #[test]
@@ -49,6 +49,10 @@ fn withdrawing_consent_destroys_the_person_only_after_the_tick() {
 
     // The administrator's view: every access on this desk, the chain checked.
     click(&s, "#nav-data");
+    // A backup needs the caseload's passphrase (the desk does not keep it).
+    type_into(&s, "#backup-passphrase", "demo");
+    click(&s, "#backup-run");
+    wait_text(&s, "#backup-outcome", "백업했습니다");
     wait_text(&s, "#access-all", "파기");
     click(&s, "#access-all-verify");
     wait_text(&s, "#access-all-verdict", "모두 이어져 있습니다");

@@ -129,6 +129,7 @@ export const api = {
   saveConsentForm: (seekerId: string) => call<ExportOutcome>("save_consent_form", { seekerId }),
   accessLog: (recordId: string, limit: number) => call<AccessRow[]>("access_log", { recordId, limit }),
   verifyAccessLog: () => call<AccessLogVerdict>("verify_access_log"),
+  backupCaseload: (passphrase: string) => call<ExportOutcome>("backup_caseload", { passphrase }),
   seekerFormChoices: () => call<SeekerFormChoices>("seeker_form_choices"),
   newSeekerForm: () => call<SeekerForm>("new_seeker_form"),
   checkSeekerForm: (form: SeekerForm) => call<FieldError[]>("check_seeker_form", { form }),

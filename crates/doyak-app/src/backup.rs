@@ -41,6 +41,9 @@ impl Desk {
         dest: &Path,
         passphrase: &Passphrase,
     ) -> Result<BackupSummary, AppError> {
+        // The passphrase must be the caseload's: a backup under another
+        // would open with nothing the counselor knows.
+        backup::inspect(self.store.path(), passphrase)?;
         let facts = self.store.backup_to(dest, passphrase)?;
         let ctx = self.write_ctx();
         let detail = format!("백업 {}건", facts.records);
@@ -79,5 +82,33 @@ pub fn restore_caseload(
                 backup.next_seq
             ),
         )])),
+    }
+}
+
+impl Desk {
+    /// The desk's 백업 button: a backup into `dir` under a new name
+    /// (`도약-백업-<day>.doyak`, `(2)`… when taken again that day).
+    pub fn backup_into(
+        &mut self,
+        dir: &Path,
+        passphrase: &str,
+    ) -> Result<crate::ExportOutcome, AppError> {
+        let pass = Passphrase::new(passphrase.to_owned());
+        let stem = format!("도약-백업-{}", self.clock.today());
+        let dest = (1..)
+            .map(|n| {
+                dir.join(if n == 1 {
+                    format!("{stem}.doyak")
+                } else {
+                    format!("{stem} ({n}).doyak")
+                })
+            })
+            .find(|p| !p.exists())
+            .unwrap_or_else(|| dir.join(format!("{stem}.doyak")));
+        let done = self.backup_to(&dest, &pass)?;
+        Ok(crate::ExportOutcome {
+            path: done.path.display().to_string(),
+            count: u32::try_from(done.records).unwrap_or(u32::MAX),
+        })
     }
 }

@@ -214,11 +214,54 @@ export function DataScreen(props: { onChanged: () => void }) {
         )}
       </div>
 
+      <Backup />
+
       <div class="panel stack" aria-labelledby="access-title">
         <h3 id="access-title">개인정보 접근 기록</h3>
         <p class="muted">이 노트북에서 누가 어느 구직자의 화면을 열고, 무엇을 내보내고 출력하고 파기했는지. 기록은 고칠 수 없고, 고치거나 지우면 검사에서 드러납니다.</p>
         <AccessLog id="access-all" limit={100} verify />
       </div>
     </section>
+  );
+}
+
+/** 백업: an encrypted copy of the caseload in Downloads. The desk does not
+ * keep the passphrase, so the counselor types it; the copy opens with it. */
+function Backup() {
+  const [pass, setPass] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  async function run(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const out = await api.backupCaseload(pass);
+      setOutcome({ ok: true, text: `백업했습니다 (기록 ${count(out.count)}건): ${out.path}` });
+    } catch (err) {
+      setOutcome({ ok: false, text: errorText(err as UiError) });
+    } finally {
+      setPass("");
+      setBusy(false);
+    }
+  }
+  return (
+    <form class="panel stack" aria-labelledby="backup-title" onSubmit={run}>
+      <h3 id="backup-title">백업</h3>
+      <p class="muted">사례관리 파일 전체를 다운로드 폴더에 새 파일로 복사합니다. 백업은 지금 암호로 암호화되어 그 암호로만 열립니다. 복원은 doyak restore 명령으로 합니다.</p>
+      <div class="filters">
+        <div class="field narrow">
+          <label for="backup-passphrase">사례관리 암호</label>
+          <input id="backup-passphrase" type="password" autoComplete="off" value={pass} onInput={(e) => setPass(e.currentTarget.value)} />
+        </div>
+        <button type="submit" class="btn" id="backup-run" disabled={busy || pass === ""}>
+          백업 만들기
+        </button>
+      </div>
+      {outcome && (
+        <p class={outcome.ok ? "hint" : "error"} role={outcome.ok ? "status" : "alert"} id="backup-outcome">
+          {outcome.text}
+        </p>
+      )}
+    </form>
   );
 }

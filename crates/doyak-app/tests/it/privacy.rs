@@ -189,3 +189,36 @@ fn opening_a_page_is_one_access_however_often_it_reloads() {
     let verdict = d.verify_access_log().unwrap();
     assert_eq!((verdict.entries, verdict.broken_at), (3, None));
 }
+
+#[test]
+fn the_desks_backup_needs_the_caseloads_passphrase_and_never_overwrites() {
+    let mut fx = new_desk();
+    let dir = tempfile::tempdir().unwrap();
+    let d = &mut fx.desk;
+    seeker(d, "김백업", true, "no");
+    let err = d.backup_into(dir.path(), "틀린 암호 입니다").unwrap_err();
+    assert_eq!(err.code().as_str(), "store.wrong_passphrase", "{err}");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+    let first = d.backup_into(dir.path(), PASS).unwrap();
+    let second = d.backup_into(dir.path(), PASS).unwrap();
+    assert!(
+        first.path.ends_with("도약-백업-2026-11-25.doyak"),
+        "{}",
+        first.path
+    );
+    assert!(
+        second.path.ends_with("도약-백업-2026-11-25 (2).doyak"),
+        "{}",
+        second.path
+    );
+    assert_eq!(first.count, 1);
+    let rows = d.access_log(None, 5).unwrap();
+    assert_eq!(
+        (rows[0].action.as_str(), rows[0].detail.as_str()),
+        ("내보내기", "backup")
+    );
+}
