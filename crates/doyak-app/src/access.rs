@@ -46,8 +46,9 @@ impl Desk {
         })
     }
 
-    /// Keeps one access. A page shown again right after (reloaded after an
-    /// edit on it) is the same look: no second entry.
+    /// Keeps one access. A page shown again within ten minutes with nothing
+    /// else logged between (reloaded after an edit on it) is the same look:
+    /// no second entry.
     pub(crate) fn log_access(
         &self,
         access: Access,
@@ -61,6 +62,9 @@ impl Desk {
             && last.action == access.as_str()
             && last.entity_id == id.map(|i| i.to_string())
             && last.actor == who
+            && chrono::DateTime::parse_from_rfc3339(&last.at).is_ok_and(|at| {
+                self.clock.now() - at.with_timezone(&chrono::Utc) < chrono::Duration::minutes(10)
+            })
         {
             return Ok(());
         }

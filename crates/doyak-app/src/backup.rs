@@ -75,7 +75,12 @@ pub fn restore_caseload(
             "backup",
             "백업",
             format!(
-                "지금 사례관리 파일에 백업에 없는 작업이 있습니다 (마지막 변경 {} / 백업 {}, 보내지 않은 변경 순번 {} / 백업 {}). 복원하면 그 작업을 잃습니다. 그래도 복원하려면 --replace-newer를 붙여 다시 실행하세요 (지금 파일은 옆에 보관됩니다).",
+                "{}지금 사례관리 파일에 백업에 없는 작업이 있습니다 (마지막 변경 {} / 백업 {}, 변경 순번 {} / 백업 {}). 복원하면 그 작업을 잃습니다. 그래도 복원하려면 --replace-newer를 붙여 다시 실행하세요 (지금 파일은 옆에 보관됩니다).",
+                if now.device_id == backup.device_id {
+                    ""
+                } else {
+                    "이 백업은 다른 노트북(기기)의 사례관리 파일입니다. "
+                },
                 now.last_change.unwrap_or_default(),
                 backup.last_change.unwrap_or_default(),
                 now.next_seq,

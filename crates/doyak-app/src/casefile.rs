@@ -91,19 +91,6 @@ impl Desk {
     /// log keeps that it was changed. Returns the referral's id.
     pub fn add_referral(&mut self, form: &ReferralForm) -> Result<String, AppError> {
         let seeker = self.seeker(parse_id(&form.seeker_id)?)?;
-        // A 의뢰 hands the person's data to the partner: 제3자 제공
-        // (연계기관) consent first (개인정보 보호법 제17조).
-        if !seeker
-            .consent
-            .as_ref()
-            .is_some_and(|c| c.allows(doyak_domain::seeker::ConsentScope::ShareWithPartners))
-        {
-            return Err(invalid(
-                "partner_id",
-                "연계기관",
-                "구직자의 제3자 제공(연계기관) 동의가 없어 기관에 연계할 수 없습니다. 동의를 받은 뒤 정보 수정에서 기록해 주세요.",
-            ));
-        }
         let editing = match form.referral_id.trim() {
             "" => None,
             id => {
@@ -157,6 +144,22 @@ impl Desk {
         let Some(partner) = partner.filter(|_| r.errors.is_empty()) else {
             return Err(AppError::Invalid(r.errors));
         };
+        // A 의뢰 hands the person's data to a partner: 제3자 제공 (연계기관)
+        // consent first (개인정보 보호법 제17조). A referral already made
+        // to the same partner may still be corrected without it.
+        let new_partner = editing.as_ref().is_none_or(|r| r.partner_id != partner.id);
+        if new_partner
+            && !seeker
+                .consent
+                .as_ref()
+                .is_some_and(|c| c.allows(doyak_domain::seeker::ConsentScope::ShareWithPartners))
+        {
+            return Err(invalid(
+                "partner_id",
+                "연계기관",
+                "구직자의 제3자 제공(연계기관) 동의가 없어 기관에 연계할 수 없습니다. 동의를 받은 뒤 정보 수정에서 기록해 주세요.",
+            ));
+        }
         if let Some(mut referral) = editing {
             referral.partner_id = partner.id;
             referral.purpose = form.purpose.trim().to_owned();

@@ -27,7 +27,7 @@ fn purpose_rows(retention: &str) -> Vec<Vec<String>> {
     vec![
         row(
             ConsentScope::Counseling,
-            "성명, 생년월일, 성별, 연락처, 주소(시군구), 학력·자격·경력·훈련, 희망 직종·임금·근무지, 상담 내용",
+            "성명, 생년월일, 성별, 연락처(전화·이메일), 주소(시군구), 학력·자격·경력·훈련, 희망 직종·임금·근무지, 상담 내용, 진단·문진 응답, 이력서 파일",
             "도약보장 패키지의 진단·상담·취업지원을 받을 수 없습니다.",
         ),
         row(
@@ -64,7 +64,16 @@ impl Desk {
     pub fn consent_form(&self, seeker_id: &str) -> Result<Vec<u8>, AppError> {
         let name = match seeker_id.trim() {
             "" => String::new(),
-            id => self.seeker(parse_id(id)?)?.name,
+            id => {
+                let seeker = self.seeker(parse_id(id)?)?;
+                self.log_access(
+                    doyak_store::Access::Print,
+                    doyak_domain::EntityKind::Seeker,
+                    Some(seeker.id),
+                    "consent_form",
+                )?;
+                seeker.name
+            }
         };
         let rule = self.retention_rule()?;
         let retention = if rule.confirmed {
@@ -114,14 +123,6 @@ impl Desk {
         dir: &Path,
     ) -> Result<ExportOutcome, AppError> {
         let bytes = self.consent_form(seeker_id)?;
-        if let Some(id) = Some(seeker_id.trim()).filter(|s| !s.is_empty()) {
-            self.log_access(
-                doyak_store::Access::Print,
-                doyak_domain::EntityKind::Seeker,
-                Some(parse_id(id)?),
-                "consent_form",
-            )?;
-        }
         let stem = format!("도약-개인정보동의서-{}", self.clock.today());
         let path = crate::files::write_new_file(dir, &stem, "pdf", &bytes)?;
         Ok(ExportOutcome {

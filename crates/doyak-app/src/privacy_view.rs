@@ -122,7 +122,7 @@ impl Desk {
         let id = parse_id(seeker)?;
         let person = self.seeker(id)?;
         let consent = person.consent.as_ref();
-        let consents = ConsentScope::ALL
+        let consents: Vec<ConsentRow> = ConsentScope::ALL
             .iter()
             .map(|scope| {
                 let allowed = consent.is_some_and(|c| c.allows(*scope));
@@ -170,6 +170,24 @@ impl Desk {
             }),
             _ => None,
         });
+        // Destroyed (by a withdrawal or the retention period): no purpose
+        // stands any more, whatever the consent record says.
+        let consents: Vec<ConsentRow> = if destroyed.is_some() {
+            consents
+                .into_iter()
+                .map(|c: ConsentRow| ConsentRow {
+                    state: if c.state.starts_with("철회") {
+                        c.state
+                    } else {
+                        "파기됨".to_owned()
+                    },
+                    consented: false,
+                    ..c
+                })
+                .collect()
+        } else {
+            consents
+        };
         let preview = match (&destroyed, self.store.case_file(id)?) {
             (None, Some(file)) => Some(DestructionPreview {
                 kinds: file.kinds.iter().map(|k| k.label_ko().to_owned()).collect(),

@@ -270,10 +270,15 @@ impl Desk {
         let seeker = self.seeker(parse_id(seeker_id)?)?;
         // A report is the person's file leaving the caseload: only while
         // their 수집·이용 consent stands (a destroyed person has none).
-        if !seeker
-            .consent
-            .as_ref()
-            .is_some_and(|c| c.allows(doyak_domain::seeker::ConsentScope::Counseling))
+        let destroyed = self
+            .events_of(seeker.id)?
+            .iter()
+            .any(|e| matches!(e.body, doyak_domain::EventBody::Destruction { .. }));
+        if destroyed
+            || !seeker
+                .consent
+                .as_ref()
+                .is_some_and(|c| c.allows(doyak_domain::seeker::ConsentScope::Counseling))
         {
             return Err(AppError::Invalid(vec![doyak_domain::FieldError::new(
                 "consent",

@@ -599,6 +599,12 @@ impl crate::Desk {
                 "이력서 컨설팅 보고서 PDF",
             )
         })?;
+        self.log_access(
+            doyak_store::Access::Print,
+            doyak_domain::EntityKind::Seeker,
+            Some(seeker.id),
+            "이력서 컨설팅 보고서 PDF",
+        )?;
         Ok(crate::ExportOutcome {
             path: path.display().to_string(),
             count: 1,

@@ -38,8 +38,13 @@ pub enum ConsentAction {
 pub enum Purpose {
     /// 개인정보 수집·이용 (상담·취업지원): 철회하면 파기
     CaseManagement,
-    /// 제3자 제공 (구인기업·연계기관)
-    ThirdParty,
+    /// 제3자 제공 (구인기업: 알선)
+    #[value(alias = "third-party")]
+    Employers,
+    /// 제3자 제공 (연계기관: 기관연계)
+    Partners,
+    /// 민감정보 처리 (건강 등 취업 장애요인)
+    Sensitive,
     /// 고용보험 이력 조회
     InsuranceRecords,
     /// 사후관리 연락
@@ -50,7 +55,9 @@ impl From<Purpose> for ConsentScope {
     fn from(p: Purpose) -> Self {
         match p {
             Purpose::CaseManagement => ConsentScope::Counseling,
-            Purpose::ThirdParty => ConsentScope::ShareWithEmployers,
+            Purpose::Employers => ConsentScope::ShareWithEmployers,
+            Purpose::Partners => ConsentScope::ShareWithPartners,
+            Purpose::Sensitive => ConsentScope::Sensitive,
             Purpose::InsuranceRecords => ConsentScope::InsuranceRecords,
             Purpose::FollowUp => ConsentScope::FollowUp,
         }

@@ -146,7 +146,8 @@ pub struct DestroyedRow {
     pub entity: String,
     pub entity_id: Uuid,
     pub center_id: Uuid,
-    /// The destruction event that destroyed it.
+    /// The destruction event that destroyed it; for a new record refused
+    /// because it hung off a destroyed one, the refused mutation.
     pub destruction_id: Uuid,
     pub at: DateTime<Utc>,
 }

@@ -71,7 +71,7 @@ pub(crate) fn settle(
             break;
         }
         about.extend(run.iter().map(|m| m.entity_id));
-        let (answers, last, order) = settle_run(tx, &state, run, index.as_mut())?;
+        let (answers, last, order) = settle_run(tx, &state, run, index.as_mut(), now)?;
         state.last_seq = last;
         results.extend(answers);
         let Some(order) = order else {
@@ -112,6 +112,7 @@ fn settle_run(
     device: &DeviceRow,
     mut mutations: Vec<Mutation>,
     index: Option<&mut CaseIndex>,
+    now: DateTime<Utc>,
 ) -> Result<(Vec<MutationResult>, u64, Option<Order>), ApiError> {
     let center = device.center_id;
     let mut results: Vec<Option<MutationResult>> = vec![None; mutations.len()];
@@ -148,7 +149,11 @@ fn settle_run(
     let mut ids: Vec<Uuid> = named.iter().flatten().flatten().copied().collect();
     ids.sort_unstable();
     ids.dedup();
-    let destroyed: HashSet<Uuid> = tx.destroyed_among(&ids)?.into_iter().collect();
+    let mut destroyed: HashSet<Uuid> = tx.destroyed_among(&ids)?.into_iter().collect();
+    // New records refused because they hang off a destroyed one: listed as
+    // destroyed too, so what hangs off them in turn (a step of a refused
+    // 알선, a check of a refused 취업) is refused as well, never stored.
+    let mut refused_new: Vec<crate::model::DestroyedRow> = Vec::new();
     let mut order = None;
     // Each fresh mutation's operation is taken out of it (`None`: refused
     // as too large), so its record moves into the stored row instead of
@@ -229,6 +234,16 @@ fn settle_run(
                 continue;
             }
         } else if named[k].iter().flatten().any(|id| destroyed.contains(id)) {
+            if matches!(op, Op::Insert { .. } | Op::Append { .. }) && destroyed.insert(m.entity_id)
+            {
+                refused_new.push(crate::model::DestroyedRow {
+                    entity: m.entity.as_str().to_owned(),
+                    entity_id: m.entity_id,
+                    center_id: center,
+                    destruction_id: m.mutation_id,
+                    at: now,
+                });
+            }
             outcomes.push((i, Outcome::Rejected(destroy::refusal())));
             continue;
         }
@@ -466,6 +481,9 @@ fn settle_run(
         });
     }
     tx.put_results(device.device_id, &stored)?;
+    if !refused_new.is_empty() {
+        tx.put_destroyed(&refused_new)?;
+    }
     let results = results.into_iter().flatten().collect();
     Ok((results, last, order))
 }

@@ -33,16 +33,24 @@ pub struct CaseloadFacts {
     pub last_change: Option<String>,
     /// Live seekers, companies and vacancies.
     pub records: i64,
+    /// Local-only things a restore would lose: access-log entries and
+    /// résumé files (never in the outbox).
+    pub access_entries: i64,
+    pub resume_files: i64,
 }
 
 impl CaseloadFacts {
     /// Whether `self` holds something `other` does not: a local change
-    /// made after it (sequence), changes pulled after it (cursor), or a
-    /// later record change.
+    /// made after it (sequence), changes pulled after it (cursor), a later
+    /// record change, more access-log entries or résumé files — or it is
+    /// another device's file, whose numbers do not compare.
     pub fn is_newer_than(&self, other: &CaseloadFacts) -> bool {
-        self.next_seq > other.next_seq
+        self.device_id != other.device_id
+            || self.next_seq > other.next_seq
             || self.cursor > other.cursor
             || self.last_change > other.last_change
+            || self.access_entries > other.access_entries
+            || self.resume_files > other.resume_files
     }
 }
 
@@ -96,7 +104,21 @@ fn facts(conn: &Connection) -> Result<CaseloadFacts> {
         [],
         |r| r.get(0),
     )?;
+    let count_of = |table: &str| -> Result<i64> {
+        let present: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
+            [table],
+            |r| r.get(0),
+        )?;
+        if !present {
+            return Ok(0);
+        }
+        // Table names from this function's callers only, never input.
+        Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+    };
     Ok(CaseloadFacts {
+        access_entries: count_of("access_log")?,
+        resume_files: count_of("resume_file")?,
         center_id: meta("center_id")?,
         center_name: meta("center_name")?,
         device_id,
@@ -229,10 +251,11 @@ pub fn restore(
     // The copy first, checked, beside the target: until the last rename
     // the caseload is where it was.
     let tmp = PathBuf::from(format!("{}.restoring", target.display()));
-    std::fs::copy(backup, &tmp).map_err(io(&tmp))?;
-    std::fs::File::open(&tmp)
-        .and_then(|f| f.sync_all())
-        .map_err(io(&tmp))?;
+    if let Err(e) = std::fs::copy(backup, &tmp).and_then(|_| std::fs::File::open(&tmp)?.sync_all())
+    {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(io(&tmp)(e));
+    }
     if let Err(e) = inspect(&tmp, passphrase) {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
@@ -253,13 +276,23 @@ pub fn restore(
             return Err(StoreError::Locked);
         }
         let aside = PathBuf::from(format!("{}.before-restore-{stamp}", target.display()));
-        std::fs::rename(target, &aside).map_err(io(target))?;
+        if let Err(e) = std::fs::rename(target, &aside) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(io(target)(e));
+        }
         for suffix in ["-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", target.display()));
         }
         kept = Some(aside);
     }
-    std::fs::rename(&tmp, target).map_err(io(target))?;
+    if let Err(e) = std::fs::rename(&tmp, target) {
+        // The caseload goes back where it was; the copy goes.
+        if let Some(aside) = &kept {
+            let _ = std::fs::rename(aside, target);
+        }
+        let _ = std::fs::remove_file(&tmp);
+        return Err(io(target)(e));
+    }
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
         let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
     }

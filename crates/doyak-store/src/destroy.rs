@@ -263,6 +263,13 @@ impl Writer<'_> {
     /// anything (a pulled destruction comes here too). Idempotent.
     pub(crate) fn erase_case_file(&mut self, seeker: Id) -> Result<()> {
         self.mark_destruction();
+        // Until the freed bytes are zeroed and the log cut, the next open
+        // finishes it (a crash right after this commit included).
+        self.tx()
+            .prepare_cached(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('wipe_pending', '1')",
+            )?
+            .execute([])?;
         let members = members(self.tx(), seeker)?;
         let ids: HashSet<String> = members.iter().map(|(_, id)| id.clone()).collect();
         for (table, id) in &members {
@@ -279,9 +286,11 @@ impl Writer<'_> {
         let tx = self.tx();
         // Refusals stay listed for the counselor (their messages name no
         // values) without what they sent; held changes and conflicts go.
+        // Held changes are matched by any id of the file in their text too:
+        // an event this build cannot read has no row of its own here.
         for sql in [
             "UPDATE sync_rejection SET fields = '' WHERE entity_id = ?1",
-            "DELETE FROM sync_held WHERE entity_id = ?1",
+            "DELETE FROM sync_held WHERE entity_id = ?1 OR instr(change, ?1) > 0",
             "DELETE FROM conflict WHERE entity_id = ?1",
         ] {
             let mut stmt = tx.prepare_cached(sql)?;
@@ -294,7 +303,13 @@ impl Writer<'_> {
             .execute([&seeker_text])?;
         tx.prepare_cached("DELETE FROM resume_file WHERE seeker_id = ?1")?
             .execute([&seeker_text])?;
-        tx.prepare_cached("UPDATE retention SET employer = '' WHERE seeker_id = ?1")?
+        // 오늘 할 일 offers nothing more about them: no check, contact or
+        // activity can be recorded for a destroyed person.
+        tx.prepare_cached("DELETE FROM retention WHERE seeker_id = ?1")?
+            .execute([&seeker_text])?;
+        tx.prepare_cached("DELETE FROM followup WHERE subject_id = ?1")?
+            .execute([&seeker_text])?;
+        tx.prepare_cached("DELETE FROM iap_pending WHERE subject_id = ?1")?
             .execute([&seeker_text])?;
         Ok(())
     }
@@ -421,13 +436,16 @@ pub(crate) fn is_destruction(event: &CaseEvent) -> bool {
 
 /// A seeker whose case has ended (취업 or 종료, or deleted) and is not yet
 /// destroyed, with the last day anything happened in the case file: the
-/// retention period runs from it.
+/// retention period runs from it. The seeker row's own last change counts
+/// (closing the case, deleting it), so a case closed today is kept its
+/// whole period.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EndedCase {
     pub seeker_id: Id,
-    /// The latest of 참여일, the seeker's events (and those hanging off
-    /// them: retention checks), 알선 and 기관연계 days; `None` when the
-    /// file holds no date at all.
+    /// The latest of 참여일, the seeker record's last change or deletion,
+    /// the seeker's events (and those hanging off them: retention checks),
+    /// 알선 days and their steps, and 기관연계 days; `None` when the file
+    /// holds no date at all.
     pub last_activity: Option<chrono::NaiveDate>,
     pub deleted: bool,
 }
@@ -438,8 +456,13 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT s.id, s.deleted_at IS NOT NULL,
                     max(coalesce(s.enrolled_on, ''),
+                        substr(coalesce(s.updated_at, ''), 1, 10),
+                        substr(coalesce(s.deleted_at, ''), 1, 10),
                         coalesce((SELECT max(e.occurred_on) FROM event e INDEXED BY event_subject
                                    WHERE e.subject_id = s.id), ''),
+                        coalesce((SELECT max(c.occurred_on) FROM application a
+                                    JOIN event c INDEXED BY event_subject ON c.subject_id = a.id
+                                   WHERE a.seeker_id = s.id), ''),
                         coalesce((SELECT max(c.occurred_on) FROM event p INDEXED BY event_subject
                                     JOIN event c INDEXED BY event_subject ON c.subject_id = p.id
                                    WHERE p.subject_id = s.id), ''),

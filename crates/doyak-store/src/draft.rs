@@ -18,6 +18,20 @@ pub struct Draft {
 impl Store {
     /// Keeps `data` under `key`, replacing the draft there.
     pub fn put_draft(&self, key: &str, data: &str, now: DateTime<Utc>) -> Result<()> {
+        // A draft about a destroyed person (a page left open while the
+        // destruction was pulled) would be their words again: refused.
+        if let Some((_, id)) = key.rsplit_once(':') {
+            let destroyed: bool = self
+                .conn
+                .prepare_cached(
+                    "SELECT EXISTS (SELECT 1 FROM event INDEXED BY event_subject
+                                     WHERE subject_id = ?1 AND type = 'destruction')",
+                )?
+                .query_row([id], |r| r.get(0))?;
+            if destroyed {
+                return Err(crate::StoreError::Destroyed);
+            }
+        }
         self.conn
             .prepare_cached(
                 "INSERT INTO draft (key, data, saved_at) VALUES (?1, ?2, ?3)

@@ -85,6 +85,7 @@ impl Store {
 impl Writer<'_> {
     /// Adds the seeker's next version and returns its number.
     pub fn add_resume_file(&mut self, file: NewResumeFile<'_>) -> Result<u32> {
+        self.refuse_destroyed(file.seeker_id)?;
         let seeker = file.seeker_id.to_string();
         let version: u32 = self.tx().query_row(
             "SELECT COALESCE(MAX(version), 0) + 1 FROM resume_file WHERE seeker_id = ?1",

@@ -79,6 +79,16 @@ fn a_referral_needs_consent_to_give_data_to_partner_institutions() {
         "the day it was withdrawn is kept"
     );
     assert!(message(refer(d, &kim, &p).unwrap_err()).contains("연계기관"));
+    // The referral already made may still be corrected and closed.
+    let made = d.seeker_detail(&kim).unwrap().referrals[0].id.clone();
+    d.add_referral(&ReferralForm {
+        seeker_id: kim.clone(),
+        partner_id: p.clone(),
+        purpose: "상담 연계 (정정)".into(),
+        referred_on: String::new(),
+        referral_id: made.clone(),
+    })
+    .unwrap();
     let view = d.privacy_view(&kim).unwrap();
     let row = view
         .consents

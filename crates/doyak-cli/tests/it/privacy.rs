@@ -14,8 +14,14 @@ fn store(db: &Path) -> Store {
 /// Saves seekers straight into the caseload (the form would refuse a
 /// 참여일 decades ago; the retention rule is what is under test).
 fn plant(db: &Path, seekers: &[JobSeeker]) {
+    plant_at(db, seekers, chrono::Utc::now());
+}
+
+/// Saves seekers as written at `at`: the retention period counts from the
+/// record's last change too.
+fn plant_at(db: &Path, seekers: &[JobSeeker], at: chrono::DateTime<chrono::Utc>) {
     let mut s = store(db);
-    let ctx = WriteContext::new(chrono::Utc::now(), "test");
+    let ctx = WriteContext::new(at, "test");
     s.write(&ctx, |w| seekers.iter().try_for_each(|p| w.insert(p)))
         .unwrap();
 }
@@ -131,7 +137,9 @@ fn the_retention_run_destroys_ended_cases_past_the_period_and_nothing_else() {
     let old = person(&db, 3, "박오래", SeekerStatus::Closed, "2010-03-02");
     let recent = person(&db, 4, "최최근", SeekerStatus::Employed, &today);
     let active = person(&db, 5, "정진행", SeekerStatus::JobSearch, "2010-03-02");
-    plant(&db, &[old.clone(), recent.clone(), active.clone()]);
+    let long_ago = "2010-03-02T00:00:00Z".parse().unwrap();
+    plant_at(&db, &[old.clone(), active.clone()], long_ago);
+    plant(&db, std::slice::from_ref(&recent));
     let listed = env.ok(&db, &["retention", "--dry-run"]);
     let text = stdout(&listed);
     let lines: Vec<&str> = text.lines().collect();
@@ -222,4 +230,15 @@ fn the_access_log_lists_what_was_done_and_finds_an_edited_entry() {
         "{}",
         stderr(&broken)
     );
+}
+
+#[test]
+fn a_case_closed_today_is_kept_its_whole_period_however_old_its_dates() {
+    let env = Env::new();
+    let db = env.init("closed-today.doyak");
+    // Enrolled in 2010 and closed (the record changed) today.
+    let p = person(&db, 7, "오늘종료", SeekerStatus::Closed, "2010-03-02");
+    plant(&db, std::slice::from_ref(&p));
+    let listed = env.ok(&db, &["retention", "--dry-run"]);
+    assert_eq!(stdout(&listed), "", "nothing is due: the case ended today");
 }

@@ -101,6 +101,14 @@ fn a_damaged_backup_or_another_centers_is_refused_and_nothing_is_replaced() {
     let cut = fx.dir.path().join("cut.doyak");
     std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
     assert!(backup::restore(&cut, &fx.path, &pass, true, "x").is_err());
+    // Another laptop's caseload of the same center: its numbers do not
+    // compare with this one's, so it replaces nothing unasked.
+    let laptop = fx.dir.path().join("laptop.doyak");
+    Store::create(&laptop, &pass, &center(), &ctx()).unwrap();
+    assert!(matches!(
+        backup::restore(&laptop, &fx.path, &pass, false, "x").unwrap(),
+        Err(RestoreCheck::TargetNewer { .. })
+    ));
     // Another center's caseload.
     let other = fx.dir.path().join("other.doyak");
     let mut center = center();

@@ -86,9 +86,42 @@ fn run(seed: u64) -> bool {
     edited.phone = Some(Phone::parse(OFFLINE_PHONE).unwrap());
     edited.note = Some(OFFLINE_WORDS.into());
     let offline_session = session(&sim, 2, id, OFFLINE_WORDS);
+    // A placement recorded offline, and its 3-month check with a note: the
+    // check hangs off a record the server will refuse, and must be refused
+    // with it.
+    let placement = event(
+        &sim,
+        4,
+        id,
+        EventBody::Placement {
+            employer: "오프라인정밀".into(),
+            company_id: None,
+            vacancy_id: None,
+            occupation: None,
+            wage_monthly: Some(2_400_000),
+            employment: doyak_domain::events::EmploymentType::Permanent,
+            weekly_hours: Some(40),
+            application_id: None,
+        },
+    );
+    let check = event(
+        &sim,
+        5,
+        placement.id,
+        EventBody::RetentionCheck {
+            months: 3,
+            still_employed: true,
+            note: Some(OFFLINE_WORDS.into()),
+            method: None,
+            left_on: None,
+            left_reason: None,
+        },
+    );
     write(&mut sim, 1, |w| {
         w.update(&edited)?;
-        w.append(&offline_session)
+        w.append(&offline_session)?;
+        w.append(&placement)?;
+        w.append(&check)
     });
     let _ = sim.sync(1, faults); // offline: fails, keeps everything
     // Meanwhile desk 2 destroys the person (consent withdrawn) and syncs.
@@ -153,6 +186,21 @@ fn run(seed: u64) -> bool {
             assert_eq!(r.code, ErrorCode::RecordDestroyed, "desk {d}: {r:?}");
         }
     }
+    // The check hanging off the placement: refused with it when the server
+    // had the destruction first (no other desk holds it), else applied and
+    // then scrubbed with the rest of the file.
+    for d in [0, 2] {
+        match sim.desks[d].store.event(check.id).unwrap() {
+            None => {}
+            Some(held) => {
+                assert!(!server_knew, "desk {d} holds a refused check, seed {seed}");
+                let EventBody::RetentionCheck { note, .. } = held.body else {
+                    panic!("a check")
+                };
+                assert_eq!(note, None, "desk {d}, seed {seed}");
+            }
+        }
+    }
     // The offline desk's edit and session were refused, not applied.
     if server_knew {
         assert!(
@@ -169,6 +217,7 @@ fn run(seed: u64) -> bool {
         OFFLINE_WORDS,
         "처음 상담 내용",
         "원래 메모",
+        "오프라인정밀",
     ] {
         assert!(
             !log.contains(gone),

@@ -173,6 +173,23 @@ fn a_destroyed_person_cannot_be_written_again_and_unsent_changes_go_scrubbed() {
         store.write(&ctx(), |w| w.destroy(&destruction(s.id, 2)))
     ));
     assert!(store.case_file(s.id).unwrap().unwrap().destroyed);
+    // Nor a draft or a résumé file: their words would be the person's again.
+    assert!(matches!(
+        store.put_draft(&format!("session:{}", s.id), WORDS, now()),
+        Err(StoreError::Destroyed)
+    ));
+    assert!(refused(store.write(&ctx(), |w| {
+        w.add_resume_file(NewResumeFile {
+            id: Id::new_v7(1_764_300_000_001, [8; 10]),
+            seeker_id: s.id,
+            file_name: "다시.txt",
+            sha256: "00",
+            bytes: FILE_TEXT.as_bytes(),
+            based_on: None,
+            audit_detail: "resume",
+        })
+        .map(drop)
+    })));
     assert_eq!(
         store.outbox_entries(100).unwrap().len(),
         5,
