@@ -253,7 +253,12 @@ impl Writer<'_> {
         self.erase_case_file(seeker)?;
         // The audit table's actions are a closed set (a CHECK): a
         // destruction is its `delete`, with the kinds that went.
-        let names: Vec<&str> = kinds.iter().map(|k| kind_name(*k)).collect();
+        // Each kind by its serde name, as the event stores it.
+        let names: Vec<String> = kinds
+            .iter()
+            .filter_map(|k| serde_json::to_value(k).ok())
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect();
         let detail = format!("destroy:{}", names.join(","));
         self.audit("delete", EntityKind::Seeker, Some(seeker), &detail)?;
         Ok(())
@@ -411,17 +416,6 @@ fn scrub_edits(kind: EntityKind, edits: &mut Map<String, Value>) -> bool {
         }
     }
     changed
-}
-
-/// A kind's name in the audit log (serde's, as the event stores it).
-fn kind_name(kind: DestroyedKind) -> &'static str {
-    match kind {
-        DestroyedKind::Identity => "identity",
-        DestroyedKind::Profile => "profile",
-        DestroyedKind::Sensitive => "sensitive",
-        DestroyedKind::FreeText => "free_text",
-        DestroyedKind::Files => "files",
-    }
 }
 
 /// A pulled event about a destroyed person, as it may be kept here.

@@ -173,6 +173,14 @@ fn a_destroyed_person_cannot_be_written_again_and_unsent_changes_go_scrubbed() {
         store.write(&ctx(), |w| w.destroy(&destruction(s.id, 2)))
     ));
     assert!(store.case_file(s.id).unwrap().unwrap().destroyed);
+    // The audit log says what kinds went, by the event's own names.
+    let trail = store.audit_trail(Some(s.id)).unwrap();
+    assert!(
+        trail
+            .iter()
+            .any(|a| a.detail == "destroy:identity,free_text"),
+        "{trail:?}"
+    );
     // Nor a draft or a résumé file: their words would be the person's again.
     assert!(matches!(
         store.put_draft(&format!("session:{}", s.id), WORDS, now()),
