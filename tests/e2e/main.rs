@@ -129,8 +129,13 @@ fn search(s: &Session, text: &str) -> Vec<String> {
             "return document.getElementById('seeker-search').value;",
             json!([]),
         )? == json!(text);
-        let settled =
-            answered && count.contains('명') && names.iter().all(|n| korean::matches(text, n));
+        // Rows present too: before the answer arrives the list can be
+        // empty for an instant, and "all of none match" is no answer
+        // (a loaded CI run took that empty list for the result).
+        let settled = answered
+            && count.contains('명')
+            && !names.is_empty()
+            && names.iter().all(|n| korean::matches(text, n));
         Ok(settled.then_some(names))
     })
     .unwrap()
