@@ -2,6 +2,7 @@
 # Installs what Doyak needs on a Debian/Ubuntu machine, skipping what is there:
 # the system libraries for the Tauri window (WebKitGTK), Xvfb for headless
 # runs, poppler-utils (doyak-report's tests read PDFs back with pdftotext),
+# D-Bus (the desk follows the OS's screen lock; its test runs a private bus),
 # Node.js for the window's assets, and the Rust toolchain.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +12,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 APT_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev xvfb xauth
   webkit2gtk-driver imagemagick fonts-dejavu-core perl make curl ca-certificates
-  python3-venv poppler-utils)
+  python3-venv poppler-utils libdbus-1-dev dbus-daemon dbus-bin)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -233,6 +233,9 @@ mod tests {
             decl::<doyak_app::RetentionDueRow>(&cfg),
             decl::<doyak_app::AccessRow>(&cfg),
             decl::<doyak_app::AccessLogVerdict>(&cfg),
+            decl::<doyak_app::LockReason>(&cfg),
+            decl::<doyak_app::LockNotice>(&cfg),
+            decl::<doyak_app::AutoLockSetting>(&cfg),
         ];
         let mut out = String::from(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\

@@ -35,8 +35,10 @@ pub struct DeskState {
     /// it could not be opened: those reads then go through `desk`.
     pub(crate) reader: Arc<Mutex<Option<Desk>>>,
     guard: Arc<Mutex<UnlockGuard>>,
-    /// What the throttle reads as now (crate::unlock_clock).
-    clock: Arc<UnlockClock>,
+    /// What the throttle and the idle lock read as now (crate::unlock_clock).
+    pub(crate) clock: Arc<UnlockClock>,
+    /// 자동 잠금's idle time and why the desk last locked (crate::autolock).
+    pub(crate) autolock: Arc<Mutex<crate::autolock::AutoLock>>,
     /// Where background and 지금 동기화 syncs stand (crate::sync).
     pub(crate) sync: Arc<Mutex<crate::sync::SyncRuntime>>,
 }
@@ -50,6 +52,7 @@ impl DeskState {
             reader: Arc::new(Mutex::new(None)),
             guard: Arc::new(Mutex::new(UnlockGuard::default())),
             clock: Arc::new(UnlockClock::from_env()),
+            autolock: Arc::new(Mutex::new(crate::autolock::AutoLock::default())),
             sync: Arc::new(Mutex::new(crate::sync::SyncRuntime::default())),
         }
     }
@@ -184,6 +187,7 @@ pub async fn unlock(
     let slot = state.desk.clone();
     let reader_slot = state.reader.clone();
     let (guard, clock) = (state.guard.clone(), state.clock.clone());
+    let autolock = state.autolock.clone();
     tauri::async_runtime::spawn_blocking(move || {
         let mut guard = guard.lock().map_err(|_| internal())?;
         let (mut desk, reader) = guard
@@ -198,8 +202,12 @@ pub async fn unlock(
             companies = summary.companies,
             "caseload opened"
         );
+        let minutes = desk
+            .auto_lock_minutes()
+            .unwrap_or(doyak_app::DEFAULT_AUTO_LOCK_MINUTES);
         *reader_slot.lock().map_err(|_| locked())? = reader;
         *slot.lock().map_err(|_| locked())? = Some(desk);
+        crate::autolock::opened(&autolock, &clock, minutes);
         // Build the search index while the counselor reads 오늘 할 일.
         let warm = slot.clone();
         tauri::async_runtime::spawn_blocking(move || {
@@ -482,6 +490,7 @@ pub async fn create_caseload(
 ) -> Result<CaseloadSummary, UiError> {
     let path = state.path.clone();
     let slot = state.desk.clone();
+    let (autolock, clock) = (state.autolock.clone(), state.clock.clone());
     tauri::async_runtime::spawn_blocking(move || {
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
@@ -490,6 +499,7 @@ pub async fn create_caseload(
         desk.use_token_vault(doyak_app::sync::os_keyring());
         let summary = desk.summary().map_err(ui)?;
         *slot.lock().map_err(|_| locked())? = Some(desk);
+        crate::autolock::opened(&autolock, &clock, doyak_app::DEFAULT_AUTO_LOCK_MINUTES);
         Ok(summary)
     })
     .await

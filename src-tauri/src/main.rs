@@ -7,12 +7,15 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod autolock;
 mod bindings;
 mod casework;
 mod commands;
 mod company;
 mod figures;
 mod log;
+#[cfg(target_os = "linux")]
+mod os_lock;
 mod privacy;
 mod resume;
 mod sync;
@@ -82,6 +85,9 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             software_rendering(app);
+            autolock::start(app.handle().clone());
+            #[cfg(target_os = "linux")]
+            os_lock::start(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -191,6 +197,11 @@ fn main() {
             casework::add_counselor,
             casework::add_partner,
             commands::change_passphrase,
+            autolock::desk_activity,
+            autolock::lock_desk,
+            autolock::lock_state,
+            autolock::auto_lock_setting,
+            autolock::set_auto_lock_minutes,
             sync::sync_panel,
             sync::sync_now,
             sync::enroll_device,

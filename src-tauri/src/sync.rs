@@ -183,12 +183,14 @@ pub async fn join_center(
     let path = state.path.clone();
     let (slot, reader_slot, runtime) =
         (state.desk.clone(), state.reader.clone(), state.sync.clone());
+    let (autolock, clock) = (state.autolock.clone(), state.clock.clone());
     tauri::async_runtime::spawn_blocking(move || {
         let roots = roots_from_env().map_err(ui)?;
         let desk =
             Desk::join(&path, &form, &roots, os_keyring(), Arc::new(SystemClock)).map_err(ui)?;
         tracing::info!("joined a center");
         *slot.lock().map_err(|_| locked())? = Some(desk);
+        crate::autolock::opened(&autolock, &clock, doyak_app::DEFAULT_AUTO_LOCK_MINUTES);
         // The page now says the center's records are on their way (0건).
         let _ = on_progress.send(SyncReport::default());
         // The reader derives its key on the other core while the pull runs.

@@ -3,6 +3,7 @@
 //! leaves a screenshot in target/screenshots/ to look at.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod autolock;
 mod bench;
 mod casefile;
 mod company;

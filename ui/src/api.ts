@@ -32,6 +32,7 @@ import type {
 } from "./bindings";
 import type { KpiDashboard, KpiMembers } from "./bindings";
 import type { AccessLogVerdict, AccessRow, PrivacyView, RetentionDueList, WithdrawForm } from "./bindings";
+import type { AutoLockSetting, LockNotice } from "./bindings";
 import type {
   DataChoices,
   ExportOutcome,
@@ -130,6 +131,11 @@ export const api = {
   accessLog: (recordId: string, limit: number) => call<AccessRow[]>("access_log", { recordId, limit }),
   verifyAccessLog: () => call<AccessLogVerdict>("verify_access_log"),
   backupCaseload: (passphrase: string) => call<ExportOutcome>("backup_caseload", { passphrase }),
+  deskActivity: () => call<null>("desk_activity"),
+  lockDesk: () => call<boolean>("lock_desk"),
+  lockState: () => call<LockNotice | null>("lock_state"),
+  autoLockSetting: () => call<AutoLockSetting>("auto_lock_setting"),
+  setAutoLockMinutes: (minutes: number) => call<AutoLockSetting>("set_auto_lock_minutes", { minutes }),
   seekerFormChoices: () => call<SeekerFormChoices>("seeker_form_choices"),
   newSeekerForm: () => call<SeekerForm>("new_seeker_form"),
   checkSeekerForm: (form: SeekerForm) => call<FieldError[]>("check_seeker_form", { form }),

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, type UiError } from "./api";
-import type { CaseloadSummary, DeskCounselor, DeskInfo, QuickHit } from "./bindings";
+import type { CaseloadSummary, DeskCounselor, DeskInfo, LockNotice, QuickHit } from "./bindings";
+import { listen } from "@tauri-apps/api/event";
+import { activityReporter } from "./lib/activity";
 import { discardUnsaved, hasUnsaved } from "./lib/guard";
 import { actionFor, nextZoom, type Action } from "./lib/shortcuts";
 import { LeaveDialog } from "./components/LeaveDialog";
@@ -21,7 +23,7 @@ import { StatusBar } from "./screens/StatusBar";
 import { SyncScreen } from "./screens/SyncScreen";
 import { Today } from "./screens/Today";
 import { Performance } from "./screens/Performance";
-import { Unlock } from "./screens/Unlock";
+import { LockScreen, Unlock } from "./screens/Unlock";
 import { Vacancies } from "./screens/Vacancies";
 import { VacancyDetailView } from "./screens/VacancyDetailView";
 import { VacancyFormView } from "./screens/VacancyFormView";
@@ -85,6 +87,8 @@ function savedZoom(): number {
 export function App() {
   const [info, setInfo] = useState<DeskInfo | null>(null);
   const [summary, setSummary] = useState<CaseloadSummary | null>(null);
+  // Set while the desk is locked (자동 잠금): the screens stay, hidden.
+  const [lock, setLock] = useState<LockNotice | null>(null);
   const [fatal, setFatal] = useState<UiError | null>(null);
   const [route, setRouteNow] = useState<Route>({ screen: "today" });
   // Leaving a form with typed, unsaved text asks first (lib/guard).
@@ -101,8 +105,12 @@ export function App() {
   }, [zoom]);
   const screen: Screen = section(route);
   const setScreen = (s: Screen) => setRoute({ screen: s });
-  // The list's totals and the status bar follow every save.
-  const refresh = () => api.summary().then(setSummary, () => undefined);
+  // The list's totals and the status bar follow every save. A desk found
+  // locked (an event missed) shows the lock screen.
+  const refresh = () =>
+    api.summary().then(setSummary, (e: UiError) => {
+      if (e.code === "desk.locked") api.lockState().then((n) => n && setLock(n), () => undefined);
+    });
 
   useEffect(() => {
     api.deskInfo().then(setInfo, setFatal);
@@ -110,7 +118,27 @@ export function App() {
 
   // The status bar's count of changes waiting to sync follows every write,
   // wherever it was made.
-  const unlocked = summary !== null;
+  const unlocked = summary !== null && lock === null;
+  useEffect(() => {
+    const stop = listen<LockNotice>("desk-locked", (e) => {
+      setQuickOpen(false);
+      setLock(e.payload);
+    });
+    return () => {
+      stop.then((f) => f(), () => undefined);
+    };
+  }, []);
+  // Keys, clicks and the wheel tell the desk someone is there (at most
+  // every 15 s); without them it locks after the center's idle time.
+  useEffect(() => {
+    if (!unlocked) return;
+    const report = activityReporter(() => api.deskActivity().catch(() => undefined), 15_000);
+    const events = ["keydown", "pointerdown", "wheel", "pointermove"] as const;
+    for (const name of events) document.addEventListener(name, report, { passive: true, capture: true });
+    return () => {
+      for (const name of events) document.removeEventListener(name, report, { capture: true });
+    };
+  }, [unlocked]);
   useEffect(() => {
     if (unlocked) api.deskCounselor().then(setCounselor, () => undefined);
   }, [unlocked]);
@@ -135,7 +163,7 @@ export function App() {
         setZoom((z) => nextZoom(z, action));
         return;
       }
-      if (!summary || !action) return;
+      if (!summary || lock || !action) return;
       const nav = NAV.find((n) => n.action === action);
       if (nav) {
         e.preventDefault();
@@ -157,7 +185,7 @@ export function App() {
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [summary]);
+  }, [summary, lock]);
 
   // A new page with nothing focused (the button that opened it is gone)
   // puts the focus on the page itself, so keys and screen readers start
@@ -184,7 +212,7 @@ export function App() {
         <h1>
           도약 <span class="sub">구직자·기업 도약보장 패키지 사례관리</span>
         </h1>
-        {summary && (
+        {summary && !lock && (
           <div class="top-right">
             <button id="quick-open" type="button" class="btn small-btn" aria-keyshortcuts="Control+K" onClick={() => setQuickOpen(true)}>
               통합 검색 <kbd>Ctrl+K</kbd>
@@ -209,10 +237,29 @@ export function App() {
             <button id="passphrase-open" type="button" class="btn small-btn" onClick={() => setPassphraseOpen(true)}>
               암호 변경
             </button>
+            <button
+              id="lock-now"
+              type="button"
+              class="btn small-btn"
+              title="자리를 비울 때: 사례관리 파일을 닫고 암호를 다시 묻습니다"
+              onClick={() => api.lockDesk().catch(() => undefined)}
+            >
+              잠금
+            </button>
           </div>
         )}
       </header>
-      <div class="body">
+      {info && summary && lock && (
+        <LockScreen
+          info={info}
+          notice={lock}
+          onUnlocked={(s) => {
+            setSummary(s);
+            setLock(null);
+          }}
+        />
+      )}
+      <div class="body" hidden={lock !== null}>
         {summary && (
           <nav class="side" aria-label="주 메뉴">
             <ul>
@@ -379,12 +426,12 @@ export function App() {
           )}
         </main>
       </div>
-      {summary && passphraseOpen && <PassphraseDialog onClose={() => setPassphraseOpen(false)} />}
-      {summary && counselor && counselorOpen && (
+      {unlocked && passphraseOpen && <PassphraseDialog onClose={() => setPassphraseOpen(false)} />}
+      {unlocked && counselor && counselorOpen && (
         <CounselorDialog current={counselor} onChanged={setCounselor} onClose={() => setCounselorOpen(false)} />
       )}
-      {summary && quickOpen && <QuickSearch onOpen={openHit} onClose={() => setQuickOpen(false)} />}
-      <StatusBar summary={summary} onOpenSync={() => setScreen("sync")} onSynced={refresh} />
+      {unlocked && quickOpen && <QuickSearch onOpen={openHit} onClose={() => setQuickOpen(false)} />}
+      <StatusBar summary={lock ? null : summary} onOpenSync={() => setScreen("sync")} onSynced={refresh} />
     </div>
   );
 }

@@ -1930,3 +1930,18 @@ export type AccessLogVerdict = { entries: number,
  * The first entry that breaks the chain and how (Korean); empty when whole.
  */
 broken_at: number | null, reason: string, head: string, };
+
+/**
+ * Why the desk locked.
+ */
+export type LockReason = "idle" | "screen_locked" | "suspend" | "manual";
+
+/**
+ * What the lock screen says.
+ */
+export type LockNotice = { reason: LockReason, message: string, };
+
+/**
+ * The 자동 잠금 setting as the desk shows it.
+ */
+export type AutoLockSetting = { minutes: number, default_minutes: number, min_minutes: number, max_minutes: number, };

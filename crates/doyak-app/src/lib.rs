@@ -4,6 +4,7 @@
 //! drive this same code; nothing here knows about Tauri or the terminal.
 
 mod access;
+pub mod autolock;
 mod backup;
 mod casefile;
 mod caseload;
@@ -56,6 +57,7 @@ mod today;
 pub mod unlock;
 
 pub use access::{AccessLogVerdict, AccessRow};
+pub use autolock::{AutoLockSetting, DEFAULT_AUTO_LOCK_MINUTES, LockNotice, LockReason};
 pub use backup::{BackupSummary, restore_caseload};
 pub use casefile::{CaseFileChoices, ReferralForm, ReferralResultForm};
 pub use caseload::{DEMO_PASSPHRASE, Desk, MIN_PASSPHRASE_CHARS, NewCaseload, NewCaseloadForm};

@@ -22,6 +22,7 @@ mod open;
 mod query;
 mod rekey;
 mod resume_file;
+mod settings;
 mod sync;
 mod today;
 mod write;
@@ -38,6 +39,7 @@ pub use open::{Caseload, Passphrase};
 pub use query::{AuditEntry, ListOrder, OutboxEntry, Page, SeekerFilter};
 pub use rekey::{RekeyStep, rekey_path};
 pub use resume_file::{NewResumeFile, ResumeFileMeta};
+pub use settings::Setting;
 pub use sync::{
     PullSummary, PushSummary, Retried, Snapshot, SnapshotRecord, StoredToken, SyncRejection,
     SyncState,

@@ -44,7 +44,7 @@ pub enum UpdateOutcome {
 
 /// The handle passed to the closure of [`Store::write`].
 pub struct Writer<'t> {
-    tx: &'t Transaction<'t>,
+    pub(crate) tx: &'t Transaction<'t>,
     ctx: &'t WriteContext,
     center_id: Id,
     device_id: String,

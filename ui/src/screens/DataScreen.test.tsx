@@ -23,7 +23,8 @@ const accessLog = vi.fn((_record: string, _limit: number) =>
   Promise.resolve([{ seq: 2, at: "2026-12-05T09:10:00.000Z", who: "김상담", action: "출력", entity: "seeker", entity_id: "0199aaaa-bbbb-7ccc-8ddd-eeeeffff0001", detail: "seeker_report" }]),
 );
 const verifyAccessLog = vi.fn(() => Promise.resolve({ entries: 2, broken_at: 1, reason: "기록 내용이 바뀌었습니다", head: "ab" }));
-vi.mock("../api", () => ({ api: { dataChoices: () => Promise.resolve(choices), pickImportFile, importFile, accessLog, verifyAccessLog } }));
+const autoLockSetting = () => Promise.resolve({ minutes: 10, default_minutes: 10, min_minutes: 1, max_minutes: 60 });
+vi.mock("../api", () => ({ api: { dataChoices: () => Promise.resolve(choices), pickImportFile, importFile, accessLog, verifyAccessLog, autoLockSetting } }));
 
 const { DataScreen } = await import("./DataScreen");
 

@@ -1,4 +1,5 @@
 import { AccessLog } from "../components/AccessLog";
+import { AutoLockSettings } from "../components/AutoLockSettings";
 import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
 import type { DataChoices, ExportOutcome, ImportKind, ImportOutcome, Progress } from "../bindings";
@@ -215,6 +216,8 @@ export function DataScreen(props: { onChanged: () => void }) {
       </div>
 
       <Backup />
+
+      <AutoLockSettings />
 
       <div class="panel stack" aria-labelledby="access-title">
         <h3 id="access-title">개인정보 접근 기록</h3>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
-import type { CaseloadSummary, DeskInfo, JoinForm, Joined, NewCaseloadForm } from "../bindings";
+import type { CaseloadSummary, DeskInfo, JoinForm, Joined, LockNotice, NewCaseloadForm } from "../bindings";
 import { CodePicker } from "../components/CodePicker";
 import { Tabs, type TabSpec } from "../components/Tabs";
 import { byField, type FieldErrors } from "../lib/fields";
@@ -231,7 +231,18 @@ export function Unlock({ info, onUnlocked }: Props) {
   return <UnlockExisting info={info} onUnlocked={onUnlocked} />;
 }
 
-function UnlockExisting({ info, onUnlocked }: Props) {
+/** The desk locked itself (자동 잠금) or was locked: the same passphrase
+ * form over the hidden screens, saying why. What was on the screens stays
+ * as it was for when the counselor is back. */
+export function LockScreen({ info, notice, onUnlocked }: Props & { notice: LockNotice }) {
+  return (
+    <div class="lock-cover" id="lock-screen">
+      <UnlockExisting info={info} onUnlocked={onUnlocked} notice={notice} />
+    </div>
+  );
+}
+
+function UnlockExisting({ info, onUnlocked, notice }: Props & { notice?: LockNotice }) {
   const [passphrase, setPassphrase] = useState("");
   const [error, setError] = useState<UiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -263,7 +274,12 @@ function UnlockExisting({ info, onUnlocked }: Props) {
 
   return (
     <section class="card unlock" aria-labelledby="unlock-title">
-      <h2 id="unlock-title">사례관리 파일 열기</h2>
+      <h2 id="unlock-title">{notice ? "도약이 잠겼습니다" : "사례관리 파일 열기"}</h2>
+      {notice && (
+        <p id="lock-reason" role="status">
+          {notice.message} 다시 쓰려면 암호를 입력하세요. 잠긴 동안에는 사례관리 파일이 닫혀 있고 동기화도 멈춥니다.
+        </p>
+      )}
       {info.demo && (
         <p class="hint" id="demo-hint">
           데모 사례관리입니다 (가상 인물). 암호: <strong>{info.demo_passphrase}</strong>

@@ -2,6 +2,7 @@
 //! the main test boundary of Doyak.
 #![allow(clippy::unwrap_used)]
 
+mod autolock;
 mod casefile;
 mod companies;
 mod company_side;

@@ -1,0 +1,192 @@
+//! 자동 잠금 in the shell (the rule is doyak_app::autolock). Locking drops
+//! both open connections to the caseload, so SQLCipher wipes the key with
+//! them and nothing can be read until the passphrase is typed again; the
+//! background sync finds no desk and pauses with it. The window hears
+//! `desk-locked` and covers itself with the lock screen, keeping what was
+//! typed (a half-written note survives the lock, out of sight).
+//!
+//! Three things lock the desk: no input for the center's idle time (the
+//! window reports input, at most every few seconds), the OS saying the
+//! screen locked or the computer is going to sleep (crate::os_lock), and
+//! the counselor's 잠금 button.
+
+use crate::commands::{DeskState, internal, with_desk};
+use crate::unlock_clock::UnlockClock;
+use doyak_app::autolock::{AutoLockSetting, IdleTimer, LockNotice, LockReason};
+use doyak_app::{DEFAULT_AUTO_LOCK_MINUTES, UiError};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+use tauri::{AppHandle, Emitter, Manager};
+
+/// The event the window listens for.
+pub const LOCKED_EVENT: &str = "desk-locked";
+
+/// How often the idle check looks at the clock. The idle times are whole
+/// minutes; a lock a few seconds late is still a lock.
+const CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
+
+#[derive(Debug)]
+pub struct AutoLock {
+    /// Running while a caseload is open; `None` while locked or before.
+    timer: Option<IdleTimer>,
+    minutes: u32,
+    /// Why the desk last locked, until it is unlocked.
+    notice: Option<LockNotice>,
+}
+
+impl Default for AutoLock {
+    fn default() -> Self {
+        AutoLock {
+            timer: None,
+            minutes: DEFAULT_AUTO_LOCK_MINUTES,
+            notice: None,
+        }
+    }
+}
+
+impl AutoLock {
+    /// A caseload was just opened (unlock, new caseload, join): the idle
+    /// time starts now.
+    pub fn opened(&mut self, minutes: u32, now: Instant) {
+        self.minutes = minutes;
+        self.timer = Some(IdleTimer::new(minutes, now));
+        self.notice = None;
+    }
+
+    fn touch(&mut self, now: Instant) {
+        if let Some(timer) = &mut self.timer {
+            timer.touch(now);
+        }
+    }
+}
+
+/// Locks the desk now, after any operation already running (a save, a
+/// sync) has finished. Returns whether a caseload was open.
+pub fn lock(app: &AppHandle, reason: LockReason) -> bool {
+    let state = app.state::<DeskState>();
+    let Ok(mut desk) = state.desk.lock() else {
+        return false;
+    };
+    if desk.is_none() {
+        return false;
+    }
+    let notice = match state.autolock.lock() {
+        Ok(mut auto) => {
+            auto.timer = None;
+            let notice = LockNotice::new(reason, auto.minutes);
+            auto.notice = Some(notice.clone());
+            notice
+        }
+        Err(_) => LockNotice::new(reason, DEFAULT_AUTO_LOCK_MINUTES),
+    };
+    // Dropping the desks closes their connections: the key goes with them.
+    *desk = None;
+    drop(desk);
+    if let Ok(mut reader) = state.reader.lock() {
+        *reader = None;
+    }
+    tracing::info!(reason = ?reason, "desk locked");
+    let _ = app.emit(LOCKED_EVENT, &notice);
+    true
+}
+
+/// Starts the idle check. A desk busy with an operation (its lock held) is
+/// not idle: the check waits for its next turn.
+pub fn start(app: AppHandle) {
+    let spawned = std::thread::Builder::new()
+        .name("doyak-autolock".into())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(CHECK_EVERY);
+                if idle_check(&app) {
+                    lock(&app, LockReason::Idle);
+                }
+            }
+        });
+    if let Err(e) = spawned {
+        tracing::error!(error = %e, "the auto-lock thread did not start");
+    }
+}
+
+/// Whether the open desk has been idle past its time. Starts the timer if
+/// a caseload is open without one (a path that opened it and did not say).
+fn idle_check(app: &AppHandle) -> bool {
+    let state = app.state::<DeskState>();
+    let Ok(desk) = state.desk.try_lock() else {
+        return false;
+    };
+    let Some(open) = desk.as_ref() else {
+        return false;
+    };
+    let now = state.clock.now();
+    let Ok(mut auto) = state.autolock.lock() else {
+        return false;
+    };
+    match &auto.timer {
+        Some(timer) => timer.expired(now),
+        None => {
+            let minutes = open
+                .auto_lock_minutes()
+                .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES);
+            auto.opened(minutes, now);
+            false
+        }
+    }
+}
+
+/// The window saw input (a key, a click, the wheel).
+#[tauri::command]
+pub fn desk_activity(state: tauri::State<'_, DeskState>) -> Result<(), UiError> {
+    let now = state.clock.now();
+    state.autolock.lock().map_err(|_| internal())?.touch(now);
+    Ok(())
+}
+
+/// 잠금: the counselor locks the desk before leaving it.
+#[tauri::command]
+pub async fn lock_desk(app: AppHandle) -> Result<bool, UiError> {
+    tauri::async_runtime::spawn_blocking(move || lock(&app, LockReason::Manual))
+        .await
+        .map_err(|_| internal())
+}
+
+/// Why the desk is locked, if it locked itself (for a window reloaded
+/// while locked).
+#[tauri::command]
+pub fn lock_state(state: tauri::State<'_, DeskState>) -> Result<Option<LockNotice>, UiError> {
+    Ok(state
+        .autolock
+        .lock()
+        .map_err(|_| internal())?
+        .notice
+        .clone())
+}
+
+#[tauri::command]
+pub async fn auto_lock_setting(
+    state: tauri::State<'_, DeskState>,
+) -> Result<AutoLockSetting, UiError> {
+    with_desk(&state, |desk| desk.auto_lock_setting()).await
+}
+
+/// A new idle time, in force at once (counted from the last input).
+#[tauri::command]
+pub async fn set_auto_lock_minutes(
+    state: tauri::State<'_, DeskState>,
+    minutes: u32,
+) -> Result<AutoLockSetting, UiError> {
+    let setting = with_desk(&state, move |desk| desk.set_auto_lock_minutes(minutes)).await?;
+    let mut auto = state.autolock.lock().map_err(|_| internal())?;
+    auto.minutes = setting.minutes;
+    if let Some(timer) = &mut auto.timer {
+        timer.set_minutes(setting.minutes);
+    }
+    Ok(setting)
+}
+
+/// For the paths that open a caseload: starts the idle time.
+pub fn opened(auto: &Arc<Mutex<AutoLock>>, clock: &UnlockClock, minutes: u32) {
+    if let Ok(mut auto) = auto.lock() {
+        auto.opened(minutes, clock.now());
+    }
+}
