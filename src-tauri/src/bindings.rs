@@ -236,6 +236,10 @@ mod tests {
             decl::<doyak_app::LockReason>(&cfg),
             decl::<doyak_app::LockNotice>(&cfg),
             decl::<doyak_app::AutoLockSetting>(&cfg),
+            decl::<doyak_app::ExportPurpose>(&cfg),
+            decl::<doyak_app::Identifiers>(&cfg),
+            decl::<doyak_app::ExportRequest>(&cfg),
+            decl::<doyak_app::ListExported>(&cfg),
         ];
         let mut out = String::from(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\

@@ -16,9 +16,7 @@ use doyak_app::{
     CompanyPage, ComplexView, VacancyForm, VacancyListQuery, VacancyPage, VisitForm,
 };
 use doyak_app::{DuplicateRow, FollowUpGroup, QuickResults};
-use doyak_app::{
-    ExportOutcome, ImportKind, ImportOutcome, ImportRequest, NewCaseloadForm, Progress,
-};
+use doyak_app::{ExportOutcome, ImportOutcome, ImportRequest, NewCaseloadForm, Progress};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -560,14 +558,15 @@ pub(crate) fn download_dir() -> PathBuf {
         .unwrap_or_else(|| home.join("Downloads"))
 }
 
+/// 내보내기: a list to the download folder, masked unless asked in full
+/// (then an encrypted zip), with its purpose logged.
 #[tauri::command]
 pub async fn export_file(
     state: tauri::State<'_, DeskState>,
-    kind: ImportKind,
-    format: String,
-) -> Result<ExportOutcome, UiError> {
+    request: doyak_app::ExportRequest,
+) -> Result<doyak_app::ListExported, UiError> {
     let dir = download_dir();
-    with_desk(&state, move |desk| desk.export_to_dir(kind, &format, &dir)).await
+    with_desk(&state, move |desk| desk.export_to_dir(&request, &dir)).await
 }
 
 /// The seeker's report (diagnosis and IAP) as a new PDF in the download

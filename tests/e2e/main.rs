@@ -576,18 +576,46 @@ fn first_start_creates_a_caseload_fills_a_demo_imports_and_exports() {
     s.click(&s.find("#import-run").unwrap()).unwrap();
     wait_text(&s, "#import-outcome", "1건을 저장했습니다");
 
-    // An export lands in the download folder.
-    s.click(&s.find("#export-seekers-csv").unwrap()).unwrap();
-    let shown = wait_text(&s, "#export-outcome", "201건을 저장했습니다");
-    let exported: Vec<_> = std::fs::read_dir(desk.dir.path().join("downloads"))
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    assert_eq!(
-        exported,
-        [format!("도약-구직자-{}.csv", today())],
-        "{shown}"
+    // An export lands in the download folder, masked: the imported
+    // person is 가*람 with 010-****-5678 and no birth day.
+    let choose = |css: &str, value: &str| {
+        s.script(
+            "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
+             el.dispatchEvent(new Event('change', { bubbles: true }));",
+            json!([css, value]),
+        )
+        .unwrap();
+    };
+    choose("#export-kind", "seekers");
+    choose("#export-format", "csv");
+    choose("#export-purpose", "handover");
+    s.click(&s.find("#export-run").unwrap()).unwrap();
+    let shown = wait_text(
+        &s,
+        "#export-outcome",
+        "201건을 저장했습니다 (개인정보 가림)",
+    );
+    let downloads = desk.dir.path().join("downloads");
+    let csv_out = downloads.join(format!("도약-구직자-{}.csv", today()));
+    let text = std::fs::read_to_string(&csv_out).unwrap_or_else(|e| panic!("{shown}: {e}"));
+    assert!(text.contains("가***람,1990-**-**,,010-****-5678"), "{text}");
+    assert!(
+        !text.contains("가져온사람") && !text.contains("1234"),
+        "nothing in full"
+    );
+
+    // In full: only as an encrypted zip, its name and number unreadable.
+    s.click(&s.find("#export-full").unwrap()).unwrap();
+    type_into(&s, "#export-password", "압축 파일 암호 열두 자");
+    type_into(&s, "#export-password2", "압축 파일 암호 열두 자");
+    s.click(&s.find("#export-run").unwrap()).unwrap();
+    wait_text(&s, "#export-outcome", "(암호화 압축 파일)");
+    let zipped = std::fs::read(downloads.join(format!("도약-구직자-{}.zip", today()))).unwrap();
+    assert!(zipped.starts_with(b"PK"), "a zip");
+    let holds = |needle: &str| zipped.windows(needle.len()).any(|w| w == needle.as_bytes());
+    assert!(
+        !holds("가져온사람") && !holds("010-1234-5678"),
+        "encrypted, not stored"
     );
     s.quit().unwrap();
 }

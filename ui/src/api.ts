@@ -32,7 +32,7 @@ import type {
 } from "./bindings";
 import type { KpiDashboard, KpiMembers } from "./bindings";
 import type { AccessLogVerdict, AccessRow, PrivacyView, RetentionDueList, WithdrawForm } from "./bindings";
-import type { AutoLockSetting, LockNotice } from "./bindings";
+import type { AutoLockSetting, ExportRequest, ListExported, LockNotice } from "./bindings";
 import type {
   DataChoices,
   ExportOutcome,
@@ -189,7 +189,7 @@ export const api = {
   },
   dataChoices: () => call<DataChoices>("data_choices"),
   /** `format` is one of `DataChoices.export_formats`' values. */
-  exportFile: (kind: ImportKind, format: string) => call<ExportOutcome>("export_file", { kind, format }),
+  exportFile: (request: ExportRequest) => call<ListExported>("export_file", { request }),
   saveSeekerReport: (seekerId: string) => call<ExportOutcome>("save_seeker_report", { seekerId }),
   saveCompanyReport: (companyId: string) => call<ExportOutcome>("save_company_report", { companyId }),
   generateDemo: (seekers: number, companies: number, seed: number, onProgress: (p: Progress) => void) => {

@@ -3,6 +3,7 @@
 //! list to a file in the counselor's download folder, and fill an empty
 //! caseload with a demo for training.
 
+use crate::export::{ExportRequest, Identifiers};
 use crate::{AppError, Choice, Desk, ExportFormat, ImportKind, ImportOptions, ImportReport};
 use serde::{Deserialize, Serialize};
 use std::io::Read;
@@ -32,6 +33,17 @@ pub struct ImportOutcome {
 pub struct ExportOutcome {
     pub path: String,
     pub count: u32,
+}
+
+/// A list export written (내보내기).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ListExported {
+    pub path: String,
+    pub count: u32,
+    /// Whether people's identifiers in it are masked (가림).
+    pub masked: bool,
+    /// Whether it is an encrypted zip.
+    pub encrypted: bool,
 }
 
 /// Progress of a long task, sent to the page as it runs.
@@ -64,6 +76,10 @@ pub struct DataChoices {
     pub kinds: Vec<Choice>,
     /// Export formats; each value is what `export_file` takes.
     pub export_formats: Vec<Choice>,
+    /// Why an export is made; each value is an `ExportPurpose`.
+    pub export_purposes: Vec<Choice>,
+    /// The shortest password an encrypted export takes.
+    pub min_package_password_chars: u32,
     /// File name extensions the importer reads, for the file dialog.
     pub import_extensions: Vec<String>,
     /// The largest file imported, in MB, for the screen's note.
@@ -84,6 +100,14 @@ pub fn data_choices() -> DataChoices {
                 label: (*label).to_owned(),
             })
             .collect(),
+        export_purposes: crate::ExportPurpose::ALL
+            .iter()
+            .map(|p| Choice {
+                value: p.as_str().to_owned(),
+                label: p.label_ko().to_owned(),
+            })
+            .collect(),
+        min_package_password_chars: crate::export::MIN_PACKAGE_PASSWORD_CHARS as u32,
         import_extensions: IMPORT_EXTENSIONS.iter().map(|e| (*e).to_owned()).collect(),
         max_import_mb: (MAX_IMPORT_BYTES / (1024 * 1024)) as u32,
     }
@@ -176,26 +200,67 @@ impl Desk {
     }
 
     /// Writes an export into `dir` as 도약-구직자-2026-11-27.xlsx (never over
-    /// an existing file: a number is added instead).
+    /// an existing file: a number is added instead): masked unless the
+    /// request asks for identifiers in full, and then as
+    /// 도약-구직자-2026-11-27.zip, encrypted with the request's password.
+    /// Its purpose goes to the audit log (with the counselor's words) and
+    /// the access log (as a code).
     pub fn export_to_dir(
         &mut self,
-        kind: ImportKind,
-        format: &str,
+        request: &ExportRequest,
         dir: &Path,
-    ) -> Result<ExportOutcome, AppError> {
-        let Some(&(format, ext, _)) = EXPORT_FORMATS.iter().find(|(_, v, _)| *v == format) else {
-            return Err(AppError::Invalid(vec![doyak_domain::FieldError::new(
+    ) -> Result<ListExported, AppError> {
+        let mut errors = crate::export::check_request(request);
+        let found = EXPORT_FORMATS.iter().find(|(_, v, _)| *v == request.format);
+        if found.is_none() {
+            errors.push(doyak_domain::FieldError::new(
                 "format",
                 "파일 형식",
-                format!("알 수 없는 형식입니다: {format}"),
-            )]));
+                format!("알 수 없는 형식입니다: {}", request.format),
+            ));
+        }
+        let (Some(&(format, ext, _)), true) = (found, errors.is_empty()) else {
+            return Err(AppError::Invalid(errors));
         };
-        let (bytes, count) = self.export(kind, format)?;
+        let kind = request.kind;
+        // Vacancies hold no one's identifiers: nothing to mask or encrypt.
+        let full = request.identifiers == Identifiers::Full && kind != ImportKind::Vacancies;
+        let (bytes, count) = self.export_rows(kind, format, !full)?;
         let stem = format!("도약-{}-{}", kind.label_ko(), self.clock.today());
-        let path = write_new_file(dir, &stem, ext, &bytes)?;
-        Ok(ExportOutcome {
+        let path = if full {
+            let zipped =
+                crate::export::encrypted_zip(&format!("{stem}.{ext}"), &bytes, &request.password)?;
+            write_new_file(dir, &stem, "zip", &zipped)?
+        } else {
+            write_new_file(dir, &stem, ext, &bytes)?
+        };
+        let how = if full {
+            "전체(암호화 압축)"
+        } else {
+            "가림"
+        };
+        let note = request.purpose_note.trim();
+        let audit = format!(
+            "{count}건 {format:?} {how} 목적: {}{}",
+            request.purpose.label_ko(),
+            if note.is_empty() {
+                String::new()
+            } else {
+                format!(" — {note}")
+            }
+        );
+        let access = format!(
+            "{count} {} {} purpose={}",
+            ext,
+            if full { "full-encrypted" } else { "masked" },
+            request.purpose.as_str()
+        );
+        self.log_export(kind, &audit, &access)?;
+        Ok(ListExported {
             path: path.display().to_string(),
             count: count as u32,
+            masked: !full,
+            encrypted: full,
         })
     }
 

@@ -82,15 +82,17 @@ pub use doyak_domain::ErrorCode;
 pub use drafts::{MAX_DRAFT_BYTES, SessionDraft};
 pub use duplicates::DuplicateRow;
 pub use error::{AppError, SyncFailure, UiError};
-pub use export::{ExportFormat, ExportKind};
+pub use export::{
+    ExportFormat, ExportKind, ExportPurpose, ExportRequest, Identifiers, MIN_PACKAGE_PASSWORD_CHARS,
+};
 pub use figures::{KPI_FORMAT, KpiReport, kpi_xlsx};
 pub use figures_report::{kpi_document, kpi_pdf};
 pub use figures_view::{
     KpiCutView, KpiDashboard, KpiFigureView, KpiMemberRow, KpiMembers, KpiRow, MEMBER_PAGE,
 };
 pub use files::{
-    DataChoices, ExportOutcome, ImportOutcome, ImportRequest, MAX_IMPORT_BYTES, Progress,
-    data_choices, read_import_file,
+    DataChoices, ExportOutcome, ImportOutcome, ImportRequest, ListExported, MAX_IMPORT_BYTES,
+    Progress, data_choices, read_import_file,
 };
 pub use forms::{SeekerForm, SeekerFormChoices};
 pub use iap::{

@@ -88,6 +88,15 @@ enum Command {
         /// 출력 파일 (기본: 표준출력; xlsx는 파일 지정 필요)
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// 내보내는 목적: statistics, handover, inspection, transfer, other
+        #[arg(long)]
+        purpose: doyak_app::ExportPurpose,
+        /// 목적 설명 (other일 때 필수; 이 노트북의 감사 로그에만 남음)
+        #[arg(long, default_value = "")]
+        purpose_note: String,
+        /// 이름·연락처·생년월일을 가리지 않고 그대로 (기본: 가림, 메모 제외)
+        #[arg(long)]
+        full: bool,
     },
     /// 구직자를 이름·초성으로 찾습니다 (예: ㄱㅁㅅ).
     Search { query: String },
@@ -483,6 +492,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 report.pending,
                 status.open_conflicts
             );
+            if let Some(problem) = &report.access_log_problem {
+                eprintln!("개인정보 접근 기록: {problem}");
+            }
         }
         Command::Demo {
             seekers,
@@ -582,6 +594,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             kind,
             format,
             output,
+            purpose,
+            purpose_note,
+            full,
         } => {
             let format = match format {
                 Format::Jsonl => ExportFormat::Jsonl,
@@ -594,7 +609,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 ));
             }
             let mut desk = open(&db)?;
-            let (bytes, count) = desk.export(kind.into(), format)?;
+            let (bytes, count) =
+                desk.export_with_purpose(kind.into(), format, purpose, &purpose_note, full)?;
             match output {
                 Some(path) => std::fs::write(&path, &bytes).map_err(|e| {
                     Failure::Usage(format!("파일을 쓸 수 없습니다: {}: {e}", path.display()))

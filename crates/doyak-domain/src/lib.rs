@@ -13,6 +13,7 @@ pub mod field_text;
 pub mod hlc;
 pub mod id;
 pub mod korean;
+pub mod masking;
 pub mod org;
 pub mod privacy;
 pub mod record;

@@ -9,6 +9,11 @@ const choices: DataChoices = {
     { value: "seekers", label: "참여자 (테스트)" },
   ],
   export_formats: [{ value: "csv", label: "씨에스브이" }],
+  export_purposes: [
+    { value: "handover", label: "인수인계 (테스트)" },
+    { value: "other", label: "기타 (테스트)" },
+  ],
+  min_package_password_chars: 12,
   import_extensions: ["csv"],
   max_import_mb: 7,
 };
@@ -23,8 +28,11 @@ const accessLog = vi.fn((_record: string, _limit: number) =>
   Promise.resolve([{ seq: 2, at: "2026-12-05T09:10:00.000Z", who: "김상담", action: "출력", entity: "seeker", entity_id: "0199aaaa-bbbb-7ccc-8ddd-eeeeffff0001", detail: "seeker_report" }]),
 );
 const verifyAccessLog = vi.fn(() => Promise.resolve({ entries: 2, broken_at: 1, reason: "기록 내용이 바뀌었습니다", head: "ab" }));
+const exportFile = vi.fn((request: { identifiers: string }) =>
+  Promise.resolve({ path: "/home/상담/다운로드/도약-구직자.csv", count: 3, masked: request.identifiers === "masked", encrypted: request.identifiers === "full" }),
+);
 const autoLockSetting = () => Promise.resolve({ minutes: 10, default_minutes: 10, min_minutes: 1, max_minutes: 60 });
-vi.mock("../api", () => ({ api: { dataChoices: () => Promise.resolve(choices), pickImportFile, importFile, accessLog, verifyAccessLog, autoLockSetting } }));
+vi.mock("../api", () => ({ api: { dataChoices: () => Promise.resolve(choices), pickImportFile, importFile, accessLog, verifyAccessLog, autoLockSetting, exportFile } }));
 
 const { DataScreen } = await import("./DataScreen");
 
@@ -36,11 +44,42 @@ describe("DataScreen", () => {
     await waitFor(() => expect(view.container.querySelectorAll("#import-kind option").length).toBe(2));
     const options = Array.from(view.container.querySelectorAll("#import-kind option")).map((o) => o.textContent);
     expect(options).toEqual(["구인 (테스트)", "참여자 (테스트)"]);
-    const exports = Array.from(view.container.querySelectorAll("button[id^=export-]")).map((b) => [b.id, b.textContent]);
-    expect(exports).toEqual([
-      ["export-vacancies-csv", "구인 (테스트) 씨에스브이"],
-      ["export-seekers-csv", "참여자 (테스트) 씨에스브이"],
-    ]);
+    const texts = (css: string) => Array.from(view.container.querySelectorAll(css)).map((o) => o.textContent);
+    expect(texts("#export-kind option")).toEqual(["구인 (테스트)", "참여자 (테스트)"]);
+    expect(texts("#export-format option")).toEqual(["씨에스브이"]);
+    expect(texts("#export-purpose option")).toEqual(["인수인계 (테스트)", "기타 (테스트)"]);
+  });
+
+  it("exports masked by default and in full only with the same password typed twice", async () => {
+    const view = render(<DataScreen onChanged={() => undefined} />);
+    const q = <T extends Element>(css: string) => view.container.querySelector<T>(css)!;
+    await waitFor(() => expect(view.container.querySelectorAll("#export-kind option").length).toBe(2));
+    // Vacancies hold no one's identifiers: no masking choice.
+    expect(view.container.querySelector("#export-masked")).toBeNull();
+    fireEvent.change(q("#export-kind"), { target: { value: "seekers" } });
+    expect(q<HTMLInputElement>("#export-masked").checked).toBe(true);
+    fireEvent.submit(q("#export-form"));
+    await waitFor(() => expect(exportFile).toHaveBeenCalledTimes(1));
+    expect(exportFile.mock.calls[0]?.[0]).toEqual({
+      kind: "seekers",
+      format: "csv",
+      purpose: "handover",
+      purpose_note: "",
+      identifiers: "masked",
+      password: "",
+    });
+    await waitFor(() => expect(q("#export-outcome").textContent).toContain("개인정보 가림"));
+
+    fireEvent.click(q("#export-full"));
+    fireEvent.input(q("#export-password"), { target: { value: "긴 압축 파일 암호 하나" } });
+    fireEvent.input(q("#export-password2"), { target: { value: "다른 암호" } });
+    fireEvent.submit(q("#export-form"));
+    await waitFor(() => expect(q("#export-password-error").textContent).toBe("두 번 입력한 암호가 다릅니다."));
+    expect(exportFile).toHaveBeenCalledTimes(1);
+    fireEvent.input(q("#export-password2"), { target: { value: "긴 압축 파일 암호 하나" } });
+    fireEvent.submit(q("#export-form"));
+    await waitFor(() => expect(exportFile).toHaveBeenCalledTimes(2));
+    expect(exportFile.mock.calls[1]?.[0]).toMatchObject({ identifiers: "full", password: "긴 압축 파일 암호 하나" });
   });
 
   it("imports by the path picked in the dialog, filtered to the desk's extensions", async () => {

@@ -1,8 +1,9 @@
 import { AccessLog } from "../components/AccessLog";
 import { AutoLockSettings } from "../components/AutoLockSettings";
+import { ExportForm } from "../components/ExportForm";
 import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
-import type { DataChoices, ExportOutcome, ImportKind, ImportOutcome, Progress } from "../bindings";
+import type { DataChoices, ImportKind, ImportOutcome, Progress } from "../bindings";
 import { ProgressBar } from "../components/ProgressBar";
 import { count, errorText } from "../lib/format";
 
@@ -20,7 +21,6 @@ export function DataScreen(props: { onChanged: () => void }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
-  const [exported, setExported] = useState<ExportOutcome | null>(null);
   const [demoDone, setDemoDone] = useState<number | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const [demoSize, setDemoSize] = useState("500");
@@ -157,30 +157,7 @@ export function DataScreen(props: { onChanged: () => void }) {
         )}
       </form>
 
-      <div class="panel stack" aria-labelledby="export-title">
-        <h3 id="export-title">내보내기</h3>
-        <p class="muted">다운로드 폴더에 저장합니다. 내보낸 기록은 감사 로그에 남습니다.</p>
-        <div class="row-actions wrap-actions">
-          {choices?.kinds.map((k) =>
-            choices.export_formats.map((f) => (
-              <button
-                type="button"
-                class="btn small-btn"
-                id={`export-${k.value}-${f.value}`}
-                disabled={busy !== null}
-                onClick={() => run("export", () => api.exportFile(k.value as ImportKind, f.value), setExported)}
-              >
-                {k.label} {f.label}
-              </button>
-            )),
-          )}
-        </div>
-        {exported && (
-          <p class="hint" role="status" id="export-outcome">
-            {count(exported.count)}건을 저장했습니다: {exported.path}
-          </p>
-        )}
-      </div>
+      {choices && <ExportForm choices={choices} onDone={props.onChanged} />}
 
       <div class="panel stack" aria-labelledby="demo-title">
         <h3 id="demo-title">교육용 가상 데이터</h3>

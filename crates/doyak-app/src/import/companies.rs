@@ -9,7 +9,12 @@ pub const COLUMNS: &[Column] = &[
     col("id", "ID", &[], false),
     col("name", "기업명", &["회사명", "사업장명"], true),
     col("business_number", "사업자등록번호", &["사업자번호"], true),
-    col("ksic_code", "업종코드", &["ksic", "산업분류코드"], true),
+    col(
+        "ksic_code",
+        "업종",
+        &["업종코드", "ksic", "산업분류코드"],
+        true,
+    ),
     col("employees", "피보험자수", &["직원수", "근로자수"], false),
     col("size", "규모", &[], false),
     col("sigungu", "소재지", &["시군구"], true),
@@ -46,7 +51,9 @@ pub fn from_row(
                     None
                 }
             });
-    let ksic_code = r.text("ksic_code").map(|c| KsicCode::from(c.as_str()));
+    let ksic_code = r
+        .text("ksic_code")
+        .map(|c| KsicCode::from(super::fields::code_in(&c).as_str()));
     let employees: Option<u32> = r.int("employees", "피보험자수");
     let size = r
         .choice("size", &CompanySize::ALL, CompanySize::label_ko)
@@ -65,6 +72,15 @@ pub fn from_row(
     let industrial_complex = r.text("industrial_complex");
     let ppuri_techs = r.list("ppuri_techs");
     let contact_name = r.text("contact_name");
+    if let Some(masked) = contact_name
+        .as_deref()
+        .filter(|n| doyak_domain::masking::is_masked(n))
+    {
+        r.fail(
+            "contact_name",
+            format!("가림 처리된 이름입니다: '{masked}'. 가리지 않고 내보낸 파일을 가져오세요."),
+        );
+    }
     let contact_phone = r
         .text("contact_phone")
         .and_then(|raw| match Phone::parse(&raw) {
@@ -114,10 +130,10 @@ pub fn to_row(c: &Company) -> Vec<String> {
         c.id.to_string(),
         c.name.clone(),
         c.business_number.formatted(),
-        c.ksic_code.to_string(),
+        super::fields::ksic_label(c.ksic_code.as_str()),
         opt(&c.employees),
         c.size.label_ko().to_owned(),
-        c.sigungu.to_string(),
+        super::fields::sigungu_label(c.sigungu.as_str()),
         opt(&c.address),
         opt(&c.industrial_complex),
         c.ppuri_techs.join(";"),

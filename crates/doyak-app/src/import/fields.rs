@@ -220,6 +220,43 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
 
 /// A 시군구 given as its 5-digit code or its name ("안산시 단원구",
 /// "경기도 안산시 단원구"); a name that fits several is refused.
+/// A code as an export writes it for people to read: "용접원 (7420)",
+/// "경기도 안산시 단원구". Each import reads the form back.
+pub fn keco_label(code: &str) -> String {
+    match doyak_refdata::get().keco(code) {
+        Some(k) => format!("{} ({})", k.name_ko, k.code),
+        None => code.to_owned(),
+    }
+}
+
+pub fn ksic_label(code: &str) -> String {
+    match doyak_refdata::get().ksic(code) {
+        Some(k) => format!("{} ({})", k.name_ko, k.code),
+        None => code.to_owned(),
+    }
+}
+
+pub fn sigungu_label(code: &str) -> String {
+    match doyak_refdata::get().sigungu(code) {
+        Some(s) => s.full_name(),
+        None => code.to_owned(),
+    }
+}
+
+/// The code in a cell: "용접원 (7420)" or "7420" both read as "7420".
+pub fn code_in(raw: &str) -> String {
+    let raw = raw.trim();
+    if let Some(inner) = raw
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once('('))
+        .map(|(_, code)| code.trim())
+        .filter(|code| !code.is_empty())
+    {
+        return inner.to_owned();
+    }
+    raw.to_owned()
+}
+
 pub fn resolve_sigungu(raw: &str) -> Result<String, String> {
     let refdata = doyak_refdata::get();
     let raw = raw.trim();

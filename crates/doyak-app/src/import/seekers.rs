@@ -46,6 +46,13 @@ pub fn from_row(r: &mut RowReader<'_>, new_id: Id, center_id: Id, today: NaiveDa
         None => new_id,
     };
     let name = r.text("name").unwrap_or_default();
+    if doyak_domain::masking::is_masked(&name) {
+        // A masked export's name (김*수) must never replace a person's.
+        r.fail(
+            "name",
+            format!("가림 처리된 이름입니다: '{name}'. 가리지 않고 내보낸 파일을 가져오세요."),
+        );
+    }
     let birth_date = r.date("birth_date");
     let gender = r.choice("gender", &Gender::ALL, Gender::label_ko);
     let phone = r.text("phone").and_then(|raw| match Phone::parse(&raw) {
@@ -104,7 +111,7 @@ pub fn from_row(r: &mut RowReader<'_>, new_id: Id, center_id: Id, today: NaiveDa
     let desired_occupations = r
         .list("desired_occupations")
         .into_iter()
-        .map(|c| KecoCode::from(c.as_str()))
+        .map(|c| KecoCode::from(super::fields::code_in(&c).as_str()))
         .collect();
     let desired_wage_monthly = r.int("desired_wage_monthly", "희망임금");
     let mut desired_sigungu = Vec::new();
@@ -185,7 +192,10 @@ pub fn to_row(s: &JobSeeker) -> Vec<String> {
             .map(|p| p.as_str().to_owned())
             .unwrap_or_default(),
         opt(&s.email),
-        opt(&s.home_sigungu),
+        s.home_sigungu
+            .as_ref()
+            .map(|c| super::fields::sigungu_label(c.as_str()))
+            .unwrap_or_default(),
         s.consent
             .as_ref()
             .map(|c| c.given_on.to_string())
@@ -206,13 +216,13 @@ pub fn to_row(s: &JobSeeker) -> Vec<String> {
         s.skills.join(";"),
         s.desired_occupations
             .iter()
-            .map(|c| c.as_str())
+            .map(|c| super::fields::keco_label(c.as_str()))
             .collect::<Vec<_>>()
             .join(";"),
         opt(&s.desired_wage_monthly),
         s.desired_sigungu
             .iter()
-            .map(|c| c.as_str())
+            .map(|c| super::fields::sigungu_label(c.as_str()))
             .collect::<Vec<_>>()
             .join(";"),
         opt(&s.max_commute_km),

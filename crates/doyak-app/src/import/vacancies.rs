@@ -10,7 +10,12 @@ pub const COLUMNS: &[Column] = &[
     col("id", "ID", &[], false),
     col("business_number", "사업자등록번호", &["사업자번호"], true),
     col("title", "공고명", &["모집직무"], true),
-    col("occupation", "직종코드", &["keco", "모집직종"], true),
+    col(
+        "occupation",
+        "직종",
+        &["직종코드", "keco", "모집직종"],
+        true,
+    ),
     col("headcount", "모집인원", &[], true),
     col("wage_monthly", "월임금", &["임금", "제시임금"], false),
     col("weekly_hours", "주근로시간", &[], false),
@@ -63,7 +68,9 @@ pub fn from_row(
         }
     });
     let title = r.text("title").unwrap_or_default();
-    let occupation = r.text("occupation").map(|c| KecoCode::from(c.as_str()));
+    let occupation = r
+        .text("occupation")
+        .map(|c| KecoCode::from(super::fields::code_in(&c).as_str()));
     let headcount: Option<u32> = r.int("headcount", "모집인원");
     let wage_monthly = r.int("wage_monthly", "월임금");
     let weekly_hours = r.int("weekly_hours", "주근로시간");
@@ -127,7 +134,7 @@ pub fn to_row(v: &Vacancy, business_number: &str) -> Vec<String> {
         v.id.to_string(),
         business_number.to_owned(),
         v.title.clone(),
-        v.occupation.to_string(),
+        super::fields::keco_label(v.occupation.as_str()),
         v.headcount.to_string(),
         opt(&v.wage_monthly),
         opt(&v.weekly_hours),
@@ -138,7 +145,7 @@ pub fn to_row(v: &Vacancy, business_number: &str) -> Vec<String> {
         v.preferred_certificates.join(";"),
         v.skills.join(";"),
         opt(&v.min_experience_years),
-        v.sigungu.to_string(),
+        super::fields::sigungu_label(v.sigungu.as_str()),
         v.opened_on.to_string(),
         opt(&v.closes_on),
         v.status.label_ko().to_owned(),

@@ -2,7 +2,21 @@
 //! that never overwrite, demos only into empty caseloads, new caseloads.
 
 use crate::*;
-use doyak_app::{ImportKind, ImportRequest, NewCaseloadForm};
+use doyak_app::{
+    ExportPurpose, ExportRequest, Identifiers, ImportKind, ImportRequest, NewCaseloadForm,
+};
+
+/// A masked export of `kind` as `format`, for handover.
+pub fn masked(kind: ImportKind, format: &str) -> ExportRequest {
+    ExportRequest {
+        kind,
+        format: format.into(),
+        purpose: ExportPurpose::Handover,
+        purpose_note: String::new(),
+        identifiers: Identifiers::Masked,
+        password: String::new(),
+    }
+}
 
 #[test]
 fn a_refused_import_is_an_outcome_with_the_lines_to_fix() {
@@ -44,11 +58,11 @@ fn exports_land_in_the_folder_and_never_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     let first = fx
         .desk
-        .export_to_dir(ImportKind::Companies, "csv", dir.path())
+        .export_to_dir(&masked(ImportKind::Companies, "csv"), dir.path())
         .unwrap();
     let second = fx
         .desk
-        .export_to_dir(ImportKind::Companies, "csv", dir.path())
+        .export_to_dir(&masked(ImportKind::Companies, "csv"), dir.path())
         .unwrap();
     assert!(
         first.path.ends_with("도약-기업-2026-11-25.csv"),
@@ -63,7 +77,7 @@ fn exports_land_in_the_folder_and_never_overwrite() {
     assert_eq!(first.count, 0);
     let bad = fx
         .desk
-        .export_to_dir(ImportKind::Companies, "pdf", dir.path())
+        .export_to_dir(&masked(ImportKind::Companies, "pdf"), dir.path())
         .unwrap_err();
     assert_eq!(bad.field_errors()[0].field, "format");
 }
@@ -154,7 +168,7 @@ fn the_data_screen_offers_exactly_what_the_use_cases_accept() {
         for format in &choices.export_formats {
             let out = fx
                 .desk
-                .export_to_dir(kind, &format.value, dir.path())
+                .export_to_dir(&masked(kind, &format.value), dir.path())
                 .unwrap_or_else(|e| panic!("{kind:?} as {}: {e}", format.value));
             assert!(
                 out.path.ends_with(&format!(".{}", format.value)),

@@ -205,7 +205,18 @@ fn a_caseload_seeker_is_diagnosed_by_id() {
         &db,
         &["demo", "--seekers", "20", "--companies", "5", "--seed", "3"],
     );
-    let exported = stdout(&env.ok(&db, &["export", "seekers", "--format", "jsonl"]));
+    let exported = stdout(&env.ok(
+        &db,
+        &[
+            "export",
+            "--full",
+            "--purpose",
+            "transfer",
+            "seekers",
+            "--format",
+            "jsonl",
+        ],
+    ));
     let first: Value = serde_json::from_str(exported.lines().next().unwrap()).unwrap();
     let id = first["id"].as_str().unwrap();
     let out = env.ok(&db, &["diagnose", "--seeker", id, "--top", "2"]);
@@ -227,7 +238,18 @@ fn a_seeker_report_is_written_as_a_korean_pdf_and_never_over_a_file() {
         &db,
         &["demo", "--seekers", "20", "--companies", "5", "--seed", "3"],
     );
-    let exported = stdout(&env.ok(&db, &["export", "seekers", "--format", "jsonl"]));
+    let exported = stdout(&env.ok(
+        &db,
+        &[
+            "export",
+            "--full",
+            "--purpose",
+            "transfer",
+            "seekers",
+            "--format",
+            "jsonl",
+        ],
+    ));
     let first: Value = serde_json::from_str(exported.lines().next().unwrap()).unwrap();
     let (id, name) = (
         first["id"].as_str().unwrap(),

@@ -162,7 +162,18 @@ fn init_demo_status_search_and_export() {
     );
     assert!(stdout(&env.ok(&db, &["check"])).contains("이상이 없습니다"));
 
-    let jsonl = stdout(&env.ok(&db, &["export", "seekers", "--format", "jsonl"]));
+    let jsonl = stdout(&env.ok(
+        &db,
+        &[
+            "export",
+            "--full",
+            "--purpose",
+            "transfer",
+            "seekers",
+            "--format",
+            "jsonl",
+        ],
+    ));
     assert_eq!(jsonl.lines().count(), 60);
     let first: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
     assert_eq!(first["format"], "doyak.seeker");
@@ -191,7 +202,18 @@ fn the_same_seed_gives_the_same_caseload_in_two_files() {
             &db,
             &["demo", "--seekers", "30", "--companies", "6", "--seed", "9"],
         );
-        let out = stdout(&env.ok(&db, &["export", "companies", "--format", "csv"]));
+        let out = stdout(&env.ok(
+            &db,
+            &[
+                "export",
+                "--full",
+                "--purpose",
+                "transfer",
+                "companies",
+                "--format",
+                "csv",
+            ],
+        ));
         // Ids are salted by the center (each init makes a new one), so that
         // two centers' demos never collide on the sync server; the rest of
         // each line must match.
@@ -219,6 +241,9 @@ fn csv_and_xlsx_exports_import_into_another_caseload() {
         &a,
         &[
             "export",
+            "--full",
+            "--purpose",
+            "transfer",
             "companies",
             "--format",
             "csv",
@@ -230,6 +255,9 @@ fn csv_and_xlsx_exports_import_into_another_caseload() {
         &a,
         &[
             "export",
+            "--full",
+            "--purpose",
+            "transfer",
             "vacancies",
             "--format",
             "xlsx",
@@ -241,6 +269,9 @@ fn csv_and_xlsx_exports_import_into_another_caseload() {
         &a,
         &[
             "export",
+            "--full",
+            "--purpose",
+            "transfer",
             "seekers",
             "--format",
             "csv",
@@ -329,6 +360,9 @@ fn a_truncated_xlsx_is_a_clear_error() {
         &a,
         &[
             "export",
+            "--full",
+            "--purpose",
+            "transfer",
             "seekers",
             "--format",
             "xlsx",

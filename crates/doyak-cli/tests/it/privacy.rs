@@ -197,6 +197,9 @@ fn the_access_log_lists_what_was_done_and_finds_an_edited_entry() {
         &db,
         &[
             "export",
+            "--full",
+            "--purpose",
+            "transfer",
             "seekers",
             "--format",
             "jsonl",
@@ -241,4 +244,66 @@ fn a_case_closed_today_is_kept_its_whole_period_however_old_its_dates() {
     plant(&db, std::slice::from_ref(&p));
     let listed = env.ok(&db, &["retention", "--dry-run"]);
     assert_eq!(stdout(&listed), "", "nothing is due: the case ended today");
+}
+
+#[test]
+fn the_command_line_export_asks_a_purpose_and_masks_unless_told_otherwise() {
+    let env = Env::new();
+    let db = env.init("a.doyak");
+    let csv = env.file(
+        "s.csv",
+        "이름,생년월일,연락처\n김가림,1990-01-01,010-1234-5678\n".as_bytes(),
+    );
+    env.ok(&db, &["import", "seekers", csv.to_str().unwrap()]);
+    // No purpose: clap refuses before anything is read.
+    let refused = env.run(&db, PASS, &["export", "seekers", "--format", "csv"]);
+    assert_eq!(refused.status.code(), Some(2));
+    // 기타 without its words: refused in Korean.
+    let refused = env.run(&db, PASS, &["export", "seekers", "--purpose", "other"]);
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("목적을 적어 주세요"),
+        "{}",
+        stderr(&refused)
+    );
+
+    let masked = stdout(&env.ok(
+        &db,
+        &[
+            "export",
+            "seekers",
+            "--format",
+            "csv",
+            "--purpose",
+            "handover",
+        ],
+    ));
+    assert!(
+        masked.contains("김*림") && masked.contains("010-****-5678"),
+        "{masked}"
+    );
+    assert!(
+        !masked.contains("김가림") && !masked.contains("1234"),
+        "{masked}"
+    );
+    let full = stdout(&env.ok(
+        &db,
+        &[
+            "export",
+            "seekers",
+            "--format",
+            "csv",
+            "--purpose",
+            "transfer",
+            "--full",
+        ],
+    ));
+    assert!(
+        full.contains("김가림") && full.contains("010-1234-5678"),
+        "{full}"
+    );
+
+    let listed = stdout(&env.ok(&db, &["access-log", "list"]));
+    assert!(listed.contains("masked purpose=handover"), "{listed}");
+    assert!(listed.contains("full-plain purpose=transfer"), "{listed}");
 }

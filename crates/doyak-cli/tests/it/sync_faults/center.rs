@@ -194,7 +194,19 @@ fn three_joined_desks_and_another_center_end_equal_to_the_server_or_listed() {
         &open_desk(&other).sync_snapshot().unwrap(),
     );
     assert!(
-        !stdout(&env.ok(&other, &["export", "seekers", "--format", "jsonl"])).contains("김하나"),
+        !stdout(&env.ok(
+            &other,
+            &[
+                "export",
+                "--full",
+                "--purpose",
+                "transfer",
+                "seekers",
+                "--format",
+                "jsonl"
+            ]
+        ))
+        .contains("김하나"),
         "center B holds nothing of center A"
     );
 

@@ -19,7 +19,20 @@ fn join(env: &Env, db: &Path, url: &str, code: &str, name: &str) -> std::process
 
 fn export(env: &Env, db: &Path) -> String {
     ["seekers", "companies", "vacancies"]
-        .map(|kind| stdout(&env.ok(db, &["export", kind, "--format", "jsonl"])))
+        .map(|kind| {
+            stdout(&env.ok(
+                db,
+                &[
+                    "export",
+                    "--full",
+                    "--purpose",
+                    "transfer",
+                    kind,
+                    "--format",
+                    "jsonl",
+                ],
+            ))
+        })
         .concat()
 }
 
@@ -63,7 +76,20 @@ fn desks_that_join_a_center_share_it_each_as_a_device_of_its_own() {
     for kind in ["companies", "seekers"] {
         let csv = env.db(&format!("{kind}.csv"));
         let csv = csv.to_str().unwrap();
-        env.ok(&elsewhere, &["export", kind, "--format", "csv", "-o", csv]);
+        env.ok(
+            &elsewhere,
+            &[
+                "export",
+                "--full",
+                "--purpose",
+                "transfer",
+                kind,
+                "--format",
+                "csv",
+                "-o",
+                csv,
+            ],
+        );
         env.ok(&first, &["import", kind, csv]);
     }
     env.ok(&first, &["sync"]);
@@ -209,7 +235,20 @@ fn a_copied_or_restored_caseload_must_enroll_again_and_loses_nothing() {
     env.ok(&copy, &["sync"]);
     assert_eq!(pending(&env, &copy), 0, "the kept change went out");
     env.ok(&original, &["sync"]);
-    let names = |db: &Path| stdout(&env.ok(db, &["export", "seekers", "--format", "jsonl"]));
+    let names = |db: &Path| {
+        stdout(&env.ok(
+            db,
+            &[
+                "export",
+                "--full",
+                "--purpose",
+                "transfer",
+                "seekers",
+                "--format",
+                "jsonl",
+            ],
+        ))
+    };
     assert!(
         names(&original).contains("이둘"),
         "the original received the copy's change under the copy's own identity"
@@ -358,7 +397,18 @@ fn a_second_record_under_one_id_is_a_conflict_on_every_desk_never_a_divergence()
             0,
             "settled on every desk"
         );
-        let seekers = stdout(&env.ok(db, &["export", "seekers", "--format", "jsonl"]));
+        let seekers = stdout(&env.ok(
+            db,
+            &[
+                "export",
+                "--full",
+                "--purpose",
+                "transfer",
+                "seekers",
+                "--format",
+                "jsonl",
+            ],
+        ));
         assert_eq!(seekers.lines().count(), 2, "two people now: {seekers}");
         assert!(seekers.contains("1985-07-08") && seekers.contains("010-9999-0000"));
     }
