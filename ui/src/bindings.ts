@@ -59,7 +59,16 @@ received: number,
 /**
  * Outbox rows still waiting.
  */
-pending: number, };
+pending: number, 
+/**
+ * Access-log entries (개인정보 접근 기록) the server stored in this sync.
+ */
+access_log_sent: number, 
+/**
+ * Why access-log entries did not go, in Korean (the records synced
+ * all the same); `None` when every entry reached the server.
+ */
+access_log_problem: string | null, };
 
 /**
  * What an enrollment did.
@@ -1825,6 +1834,14 @@ kinds: Array<Choice>,
  */
 export_formats: Array<Choice>, 
 /**
+ * Why an export is made; each value is an `ExportPurpose`.
+ */
+export_purposes: Array<Choice>, 
+/**
+ * The shortest password an encrypted export takes.
+ */
+min_package_password_chars: number, 
+/**
  * File name extensions the importer reads, for the file dialog.
  */
 import_extensions: Array<string>, 
@@ -1945,3 +1962,45 @@ export type LockNotice = { reason: LockReason, message: string, };
  * The 자동 잠금 setting as the desk shows it.
  */
 export type AutoLockSetting = { minutes: number, default_minutes: number, min_minutes: number, max_minutes: number, };
+
+/**
+ * Why a file of the caseload is written: asked before every export, kept
+ * in the audit and access logs.
+ */
+export type ExportPurpose = "statistics" | "handover" | "inspection" | "transfer" | "other";
+
+/**
+ * Whether people's identifiers are in the file as they are.
+ */
+export type Identifiers = "masked" | "full";
+
+/**
+ * An export as the desk asks for it.
+ */
+export type ExportRequest = { kind: ImportKind, 
+/**
+ * xlsx, csv or jsonl (`DataChoices::export_formats`).
+ */
+format: string, purpose: ExportPurpose, 
+/**
+ * What the purpose is, in the counselor's words; needed for 기타.
+ * Kept in this desk's audit log only (it may name someone).
+ */
+purpose_note: string, identifiers: Identifiers, 
+/**
+ * The encrypted zip's password (with `Full`); typed twice on the page.
+ */
+password: string, };
+
+/**
+ * A list export written (내보내기).
+ */
+export type ListExported = { path: string, count: number, 
+/**
+ * Whether people's identifiers in it are masked (가림).
+ */
+masked: boolean, 
+/**
+ * Whether it is an encrypted zip.
+ */
+encrypted: boolean, };

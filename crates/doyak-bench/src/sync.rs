@@ -265,6 +265,12 @@ impl Transport for Timed<'_> {
         self.pull += t.elapsed();
         out
     }
+    fn access_log(
+        &mut self,
+        r: &doyak_sync_protocol::AccessLogRequest,
+    ) -> Result<doyak_sync_protocol::AccessLogResponse, TransportError> {
+        self.inner.access_log(r)
+    }
 }
 
 fn enrolled(url: &str, db: &str, store: &Store, center: &Center) -> HttpTransport {

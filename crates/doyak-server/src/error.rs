@@ -160,6 +160,7 @@ pub fn status_of(code: &ErrorCode) -> u16 {
         | ErrorCode::RecordIdTaken
         | ErrorCode::RecordTransferred
         | ErrorCode::RecordDestroyed
+        | ErrorCode::AccessLogChainBroken
         | ErrorCode::RecordInvalid => 409,
         ErrorCode::SchemaTooOld => 426,
         ErrorCode::RequestTooLarge => 413,

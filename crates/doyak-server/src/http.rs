@@ -11,6 +11,7 @@
 //! viewer's (`doyak-server viewer`) only the national counts: the sync
 //! routes take [`AuthedDevice`], which refuses it.
 
+mod access;
 mod auth;
 mod client;
 
@@ -50,6 +51,13 @@ pub const HEALTH: &str = "/healthz";
 pub const NATIONAL: &str = "/national";
 pub const NATIONAL_SCRIPT: &str = "/national/app.js";
 pub const NATIONAL_FONT: &str = "/national/font.otf";
+/// A center's access log (개인정보 접근 기록) for its administrator's
+/// viewer token (`crate::access_log`), as JSON and as CSV.
+pub const CENTER_ACCESS_LOG: &str = "/center/access-log";
+pub const CENTER_ACCESS_LOG_CSV: &str = "/center/access-log.csv";
+/// The administrator's page for it and its script (no entry in either).
+pub const CENTER_ACCESS_PAGE: &str = "/center/access";
+pub const CENTER_ACCESS_SCRIPT: &str = "/center/access.js";
 
 /// The paths anyone may call without a token: what the server is
 /// (protocols and limits, this API's document, a liveness probe),
@@ -65,6 +73,8 @@ pub const PUBLIC_PATHS: &[&str] = &[
     NATIONAL,
     NATIONAL_SCRIPT,
     NATIONAL_FONT,
+    CENTER_ACCESS_PAGE,
+    CENTER_ACCESS_SCRIPT,
 ];
 
 /// Every route the server has. The router serves exactly these, and
@@ -75,34 +85,46 @@ pub enum Endpoint {
     Enroll,
     Push,
     Pull,
+    AccessLogUpload,
     Counts,
     Figures,
+    AccessLog,
+    AccessLogCsv,
     OpenApi,
     Health,
     National,
     NationalScript,
     NationalFont,
+    AccessPage,
+    AccessScript,
 }
 
 impl Endpoint {
-    pub const ALL: [Endpoint; 11] = [
+    pub const ALL: [Endpoint; 16] = [
         Endpoint::Info,
         Endpoint::Enroll,
         Endpoint::Push,
         Endpoint::Pull,
+        Endpoint::AccessLogUpload,
         Endpoint::Counts,
         Endpoint::Figures,
+        Endpoint::AccessLog,
+        Endpoint::AccessLogCsv,
         Endpoint::OpenApi,
         Endpoint::Health,
         Endpoint::National,
         Endpoint::NationalScript,
         Endpoint::NationalFont,
+        Endpoint::AccessPage,
+        Endpoint::AccessScript,
     ];
 
     /// The method, lower case as OpenAPI writes it.
     pub fn method(self) -> &'static str {
         match self {
-            Endpoint::Enroll | Endpoint::Push | Endpoint::Pull => "post",
+            Endpoint::Enroll | Endpoint::Push | Endpoint::Pull | Endpoint::AccessLogUpload => {
+                "post"
+            }
             _ => "get",
         }
     }
@@ -113,13 +135,18 @@ impl Endpoint {
             Endpoint::Enroll => paths::ENROLL,
             Endpoint::Push => paths::PUSH,
             Endpoint::Pull => paths::PULL,
+            Endpoint::AccessLogUpload => paths::ACCESS_LOG,
             Endpoint::Counts => COUNTS,
             Endpoint::Figures => FIGURES,
+            Endpoint::AccessLog => CENTER_ACCESS_LOG,
+            Endpoint::AccessLogCsv => CENTER_ACCESS_LOG_CSV,
             Endpoint::OpenApi => OPENAPI,
             Endpoint::Health => HEALTH,
             Endpoint::National => NATIONAL,
             Endpoint::NationalScript => NATIONAL_SCRIPT,
             Endpoint::NationalFont => NATIONAL_FONT,
+            Endpoint::AccessPage => CENTER_ACCESS_PAGE,
+            Endpoint::AccessScript => CENTER_ACCESS_SCRIPT,
         }
     }
 
@@ -130,8 +157,13 @@ impl Endpoint {
             Endpoint::Enroll => "enroll",
             Endpoint::Push => "push",
             Endpoint::Pull => "pull",
+            Endpoint::AccessLogUpload => "access_log_upload",
             Endpoint::Counts => "counts",
             Endpoint::Figures => "figures",
+            Endpoint::AccessLog
+            | Endpoint::AccessLogCsv
+            | Endpoint::AccessPage
+            | Endpoint::AccessScript => "access_log",
             Endpoint::OpenApi => "openapi",
             Endpoint::Health => "health",
             Endpoint::National | Endpoint::NationalScript | Endpoint::NationalFont => "national",
@@ -148,8 +180,11 @@ impl Endpoint {
             Endpoint::Enroll => post(enroll),
             Endpoint::Push => post(push),
             Endpoint::Pull => post(pull),
+            Endpoint::AccessLogUpload => post(access::upload),
             Endpoint::Counts => get(counts),
             Endpoint::Figures => get(figures),
+            Endpoint::AccessLog => get(access::entries),
+            Endpoint::AccessLogCsv => get(access::csv),
             Endpoint::OpenApi => get(openapi),
             Endpoint::Health => get(|| async { "ok" }),
             Endpoint::National => get(|| async { page("text/html; charset=utf-8", PAGE_HTML) }),
@@ -157,6 +192,10 @@ impl Endpoint {
                 get(|| async { page("text/javascript; charset=utf-8", PAGE_SCRIPT) })
             }
             Endpoint::NationalFont => get(|| async { page("font/otf", PAGE_FONT) }),
+            Endpoint::AccessPage => get(|| async { page("text/html; charset=utf-8", ACCESS_HTML) }),
+            Endpoint::AccessScript => {
+                get(|| async { page("text/javascript; charset=utf-8", ACCESS_SCRIPT) })
+            }
         }
     }
 }
@@ -381,8 +420,13 @@ impl Trace {
     }
 
     fn of_viewer(viewer: &ViewerRow) -> Trace {
+        let center = match viewer.scope {
+            crate::model::ViewerScope::Center(c) => Some(c),
+            _ => None,
+        };
         Trace {
             viewer: Some(viewer.viewer_id),
+            center,
             started: Some(Instant::now()),
             ..Trace::default()
         }
@@ -595,6 +639,8 @@ async fn stats<T: Serialize + Send + 'static>(
 
 const PAGE_HTML: &[u8] = include_bytes!("../web/national.html");
 const PAGE_SCRIPT: &[u8] = include_bytes!("../web/national.js");
+const ACCESS_HTML: &[u8] = include_bytes!("../web/access.html");
+const ACCESS_SCRIPT: &[u8] = include_bytes!("../web/access.js");
 /// The government's own typeface (assets/fonts, with its licence there):
 /// the page reads the same on a machine without a Korean font.
 const PAGE_FONT: &[u8] = include_bytes!("../../../assets/fonts/PretendardGOV-Regular.otf");

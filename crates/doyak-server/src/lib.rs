@@ -12,6 +12,7 @@
 //! one storage transaction per request; [`storage`] is PostgreSQL or an
 //! embedded SQLite file behind one trait; [`http`] is the axum front.
 
+pub mod access_log;
 mod destroy;
 pub mod error;
 pub mod figures;

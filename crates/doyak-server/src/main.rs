@@ -100,8 +100,9 @@ enum Command {
     /// List the centers (id, region, name).
     Centers,
     /// Issue a viewer token: it reads the national counts — of one
-    /// region's centers, or with --national of every center — and can
-    /// never sync or read a record. Printed once; only its hash is kept.
+    /// region's centers, with --national of every center, or with --center
+    /// of one center, whose access log its administrator then reads too —
+    /// and can never sync or read a record. Printed once; only its hash is kept.
     Viewer {
         /// Who holds it (an office or a role, for the list).
         #[arg(long)]
@@ -109,13 +110,17 @@ enum Command {
         /// The region it reads (`doyak-server centers` shows the regions).
         #[arg(
             long,
-            required_unless_present = "national",
-            conflicts_with = "national"
+            required_unless_present_any = ["national", "center"],
+            conflicts_with_all = ["national", "center"]
         )]
         region: Option<String>,
         /// Every center.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "center")]
         national: bool,
+        /// One center, for its administrator: that center's figures and
+        /// its access log (개인정보 접근 기록, /center/access-log).
+        #[arg(long)]
+        center: Option<Uuid>,
         /// Days the token works (0: until revoked).
         #[arg(long, default_value_t = 365)]
         days: i64,
@@ -289,14 +294,16 @@ fn run(cli: Cli) -> Result<(), String> {
             name,
             region,
             national: _,
+            center,
             days,
         } => {
             if !(0..=3650).contains(&days) {
                 return Err("--days는 0~3650 사이로 적어 주세요".into());
             }
-            let scope = match region {
-                Some(r) => ViewerScope::Region(r.trim().to_owned()),
-                None => ViewerScope::National,
+            let scope = match (region, center) {
+                (_, Some(c)) => ViewerScope::Center(c),
+                (Some(r), None) => ViewerScope::Region(r.trim().to_owned()),
+                (None, None) => ViewerScope::National,
             };
             let valid_for = (days > 0).then(|| Duration::days(days));
             let (viewer, token) =
@@ -309,8 +316,12 @@ fn run(cli: Cli) -> Result<(), String> {
                             .join(" ")
                     })?;
             println!("{}", token.expose_secret());
+            let page = match viewer.scope {
+                ViewerScope::Center(_) => "접근 기록 페이지(/center/access)",
+                _ => "전국 현황 페이지(/national)",
+            };
             eprintln!(
-                "열람자 {} ({}): 이 토큰은 지금 한 번만 보여 줍니다. 전국 현황 페이지(/national)에 붙여 넣어 쓰세요.",
+                "열람자 {} ({}): 이 토큰은 지금 한 번만 보여 줍니다. {page}에 붙여 넣어 쓰세요.",
                 viewer.viewer_id,
                 scope_text(&viewer.scope)
             );
@@ -412,6 +423,7 @@ fn scope_text(scope: &ViewerScope) -> String {
     match scope {
         ViewerScope::National => "전국".to_owned(),
         ViewerScope::Region(r) => format!("지역 {r}"),
+        ViewerScope::Center(c) => format!("센터 {c}"),
     }
 }
 

@@ -100,12 +100,13 @@ pub struct CenterRow {
 }
 
 /// What a viewer's token lets it read: aggregates of one region's centers
-/// or of every center, never a record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", content = "region", rename_all = "snake_case")]
+/// or of every center, never a record; or, for one center's administrator,
+/// that center's aggregates and its access log (개인정보 접근 기록).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ViewerScope {
     National,
     Region(String),
+    Center(Uuid),
 }
 
 /// A person or office allowed to read the national figures, issued by the
@@ -274,6 +275,46 @@ pub fn event_change(version: u64, id: Uuid, fields: &str) -> Option<Change> {
         hlc,
         body: ChangeBody::Append { record },
     })
+}
+
+/// One access-log entry as the server keeps it (see `crate::access_log`):
+/// the desk's entry, the device that uploaded it and when it arrived.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AccessLogRow {
+    pub center_id: Uuid,
+    /// The uploading device (the token's).
+    pub device_id: Uuid,
+    pub seq: u64,
+    pub at: String,
+    /// The device id written in the entry (an earlier identity of the same
+    /// caseload, after it enrolled again).
+    pub entry_device: String,
+    pub actor: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: Option<String>,
+    pub detail: String,
+    pub prev_hash: String,
+    pub hash: String,
+    pub received_at: String,
+}
+
+impl AccessLogRow {
+    /// The entry as the desk wrote it, to hash again.
+    pub fn entry(&self) -> doyak_sync_protocol::AccessLogEntry {
+        doyak_sync_protocol::AccessLogEntry {
+            seq: self.seq,
+            at: self.at.clone(),
+            device_id: self.entry_device.clone(),
+            actor: self.actor.clone(),
+            action: self.action.clone(),
+            entity: self.entity.clone(),
+            entity_id: self.entity_id.clone(),
+            detail: self.detail.clone(),
+            prev_hash: self.prev_hash.clone(),
+            hash: self.hash.clone(),
+        }
+    }
 }
 
 #[cfg(test)]

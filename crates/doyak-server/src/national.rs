@@ -29,7 +29,7 @@ pub const NO_REGION: &str = "지역 미지정";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Scope {
-    /// A device: its own center.
+    /// A device, or its center's administrator: that center.
     Center { center_id: Uuid },
     /// A regional viewer: the centers of one region.
     Region { region: String },
@@ -42,6 +42,7 @@ impl From<&ViewerScope> for Scope {
         match v {
             ViewerScope::National => Scope::National,
             ViewerScope::Region(r) => Scope::Region { region: r.clone() },
+            ViewerScope::Center(c) => Scope::Center { center_id: *c },
         }
     }
 }

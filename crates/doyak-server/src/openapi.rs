@@ -151,6 +151,7 @@ fn versioned_value() -> Value {
 /// The document.
 pub fn document() -> Value {
     let mut doc = unsecured();
+    access_log(&mut doc);
     if let Some(paths) = doc["paths"].as_object_mut() {
         secure(paths);
     }
@@ -294,6 +295,110 @@ fn unsecured() -> Value {
             }
         }
     })
+}
+
+/// The access log's routes and schemas (개인정보 접근 기록: a desk's
+/// upload, the center administrator's view), added beside the rest.
+fn access_log(doc: &mut Value) {
+    let query = |name: &str, schema: Value, description: &str| json!({ "name": name, "in": "query", "required": false, "schema": schema, "description": description });
+    let day =
+        json!({ "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" });
+    let parameters = json!([
+        query("device", uuid(), "이 기기가 올린 기록만"),
+        query(
+            "action",
+            json!({ "type": "string" }),
+            "view(열람), export(내보내기), print(출력), destroy(파기)"
+        ),
+        query(
+            "entity_id",
+            json!({ "type": "string" }),
+            "이 기록(구직자 등)에 대한 접근만"
+        ),
+        query("from", day.clone(), "이 날(한국 시간)부터"),
+        query("to", day, "이 날(한국 시간)까지"),
+        query("page", json!({ "type": "integer", "minimum": 1 }), "1부터"),
+        query(
+            "per_page",
+            json!({ "type": "integer", "minimum": 1, "maximum": crate::access_log::MAX_PAGE }),
+            "기본 100"
+        )
+    ]);
+    let viewer_errors = |ok: Value| {
+        json!({
+            "200": ok,
+            "400": error_responses(&["400"])["400"],
+            "403": { "description": "센터 관리자 열람 토큰이 아님 (center.forbidden): 기기, 지역·전국 열람 토큰은 볼 수 없다",
+                     "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ErrorBody" } } } },
+            "500": error_responses(&["500"])["500"]
+        })
+    };
+    let paths = json!({
+        "/sync/access-log": { "post": operation(
+            "기기의 개인정보 접근 기록을 보낸다 (해시 사슬: 서버가 가진 마지막 기록과 이어져야 하고, 이미 받은 번호는 같은 해시로만 다시 보낼 수 있다; 어긋나면 409 access_log.chain_broken이고 그 요청의 기록은 하나도 저장하지 않는다)",
+            Some("AccessLogRequest"), "AccessLogResponse",
+            &["400", "401", "403", "409", "413", "422", "429", "500"]) },
+        "/center/access-log": { "get": {
+            "summary": "센터의 개인정보 접근 기록 (센터 관리자 열람 토큰만, 그 센터의 것만): 최신순 페이지와 기기마다 서버에서 다시 검증한 해시 사슬",
+            "parameters": parameters.clone(),
+            "responses": viewer_errors(json!({ "description": "성공",
+                "content": { "application/json": { "schema": { "$ref": "#/components/schemas/AccessLogView" } } } }))
+        } },
+        "/center/access": { "get": { "summary": "센터 개인정보 접근 기록 페이지 (읽기 전용; 기록은 센터 관리자 토큰으로 /center/access-log에서 읽는다)",
+            "responses": { "200": { "description": "HTML", "content": { "text/html": { "schema": { "type": "string" } } } } } } },
+        "/center/access.js": { "get": { "summary": "접근 기록 페이지의 스크립트",
+            "responses": { "200": { "description": "JavaScript", "content": { "text/javascript": { "schema": { "type": "string" } } } } } } },
+        "/center/access-log.csv": { "get": {
+            "summary": "위와 같은 조건의 기록 전부를 CSV로 (UTF-8, BOM, 한글 머리글)",
+            "parameters": parameters,
+            "responses": viewer_errors(json!({ "description": "CSV 파일",
+                "content": { "text/csv": { "schema": { "type": "string" } } } }))
+        } }
+    });
+    let text = || json!({ "type": "string" });
+    let hash = || json!({ "type": "string", "pattern": "^[0-9a-f]{64}$" });
+    let entry = json!({ "type": "object",
+        "required": ["seq", "at", "device_id", "actor", "action", "entity", "detail", "prev_hash", "hash"],
+        "properties": {
+            "seq": { "type": "integer", "minimum": 1, "maximum": 9223372036854775807u64 },
+            "at": { "type": "string", "description": "UTC, 밀리초까지 (2026-12-05T06:00:00.000Z)" },
+            "device_id": text(), "actor": text(), "action": text(), "entity": text(),
+            "entity_id": { "type": "string", "nullable": true }, "detail": text(),
+            "prev_hash": hash(), "hash": hash() } });
+    let stored = json!({ "type": "object",
+        "required": ["center_id", "device_id", "seq", "at", "entry_device", "actor", "action", "entity", "entity_id", "detail", "prev_hash", "hash", "received_at"],
+        "properties": {
+            "center_id": uuid(), "device_id": uuid(), "seq": { "type": "integer" }, "at": text(),
+            "entry_device": text(), "actor": text(), "action": text(), "entity": text(),
+            "entity_id": { "type": "string", "nullable": true }, "detail": text(),
+            "prev_hash": text(), "hash": text(), "received_at": text() } });
+    let schemas = json!({
+        "AccessLogRequest": { "type": "object", "required": ["protocol", "device_id", "entries"], "properties": {
+            "protocol": { "type": "integer", "enum": [1] }, "device_id": uuid(),
+            "entries": { "type": "array", "minItems": 1, "maxItems": doyak_sync_protocol::MAX_ACCESS_LOG_ENTRIES, "items": entry } } },
+        "AccessLogResponse": { "type": "object", "required": ["protocol", "acknowledged_seq", "stored", "server_time_ms"], "properties": {
+            "protocol": { "type": "integer" }, "acknowledged_seq": { "type": "integer", "minimum": 0 },
+            "stored": { "type": "integer", "minimum": 0 }, "server_time_ms": { "type": "integer", "minimum": 0 } } },
+        "AccessLogView": { "type": "object", "required": ["center_id", "center_name", "total", "page", "per_page", "entries", "devices"], "properties": {
+            "center_id": uuid(), "center_name": text(), "total": { "type": "integer" },
+            "page": { "type": "integer" }, "per_page": { "type": "integer" },
+            "entries": { "type": "array", "items": stored },
+            "devices": { "type": "array", "items": { "type": "object",
+                "required": ["device_id", "name", "entries", "last_seq", "head", "verified", "broken_at", "problem"], "properties": {
+                "device_id": uuid(), "name": text(), "entries": { "type": "integer" }, "last_seq": { "type": "integer" },
+                "head": text(), "verified": { "type": "boolean" },
+                "broken_at": { "type": "integer", "nullable": true }, "problem": { "type": "string", "nullable": true } } } } } }
+    });
+    for (into, from) in [("paths", paths), ("schemas", schemas)] {
+        let target = if into == "paths" {
+            doc.get_mut("paths")
+        } else {
+            doc.get_mut("components").and_then(|c| c.get_mut("schemas"))
+        };
+        if let (Some(Value::Object(target)), Value::Object(from)) = (target, from) {
+            target.extend(from);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -159,6 +159,13 @@ impl SyncService {
             revoked_at: None,
         };
         self.storage.transact(|tx| {
+            if let ViewerScope::Center(center) = &row.scope
+                && tx.center(*center)?.is_none()
+            {
+                let mut body = ErrorBody::new(ErrorCode::RequestMalformed);
+                body.message = format!("센터 {center}이(가) 없습니다.");
+                return Err(ApiError::unprocessable(body));
+            }
             if let ViewerScope::Region(region) = &row.scope {
                 let known = national::regions(&tx.centers()?);
                 if !known.contains(region) {
@@ -660,7 +667,7 @@ fn out_of_range(field: &str) -> ApiError {
 /// unless one knows why the two differ. The details name both device ids
 /// (the caller holds the token and knows its own id; neither is a secret)
 /// for whoever looks into it; never a token.
-fn not_the_tokens_device(sent: Uuid, token: Uuid) -> ApiError {
+pub(crate) fn not_the_tokens_device(sent: Uuid, token: Uuid) -> ApiError {
     let mut body = ErrorBody::new(ErrorCode::AuthInvalid);
     body.message = "보낸 변경 내용에 적힌 기기가 이 기기 토큰의 기기와 다릅니다. 다른 사례관리 파일의 토큰을 쓰고 있거나 프로그램 오류입니다. 보내지 못한 변경 내용은 이 기기에 그대로 보관됩니다. 이 메시지를 센터 관리자에게 알려 주세요.".into();
     body.details = vec![
@@ -677,7 +684,7 @@ pub(crate) fn device_name_ok(name: &str) -> bool {
 }
 
 /// Refuses a revoked or expired device.
-fn usable(device: &DeviceRow, now: DateTime<Utc>) -> Result<(), ApiError> {
+pub(crate) fn usable(device: &DeviceRow, now: DateTime<Utc>) -> Result<(), ApiError> {
     if device.revoked_at.is_some() {
         return Err(ApiError::new(ErrorCode::AuthRevoked));
     }

@@ -8,11 +8,11 @@
 //! is a length no text has): `sha256(prev_hash ‖ seq ‖ at ‖ device_id ‖
 //! actor ‖ action ‖ entity ‖ entity_id ‖ detail)`. Entries cut off the end
 //! leave a shorter chain that still verifies: that is caught only against
-//! a head kept elsewhere (the server, once the log syncs).
+//! a head kept elsewhere: the server, which holds every entry sync sent
+//! (`doyak_sync_protocol::AccessLogEntry`, whose hash rule this is).
 
 use crate::Store;
 use crate::error::{Result, StoreError};
-use sha2::{Digest, Sha256};
 
 /// The `prev_hash` of the first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -76,32 +76,49 @@ pub struct AccessLogCheck {
     pub head: String,
 }
 
+/// The hash rule is the sync protocol's, so the server computes the same
+/// hash from the same entry when the log reaches it.
 fn entry_hash(e: &AccessEntry) -> String {
-    let mut h = Sha256::new();
-    let seq = e.seq.to_string();
-    let mut field = |part: Option<&str>| match part {
-        Some(text) => {
-            h.update((text.len() as u64).to_be_bytes());
-            h.update(text.as_bytes());
-        }
-        // No value is not an empty one: a length no text can have.
-        None => h.update(u64::MAX.to_be_bytes()),
-    };
-    for part in [
-        e.prev_hash.as_str(),
-        seq.as_str(),
-        &e.at,
-        &e.device_id,
-        &e.actor,
-        &e.action,
-        &e.entity,
-    ] {
-        field(Some(part));
-    }
-    field(e.entity_id.as_deref());
-    field(Some(&e.detail));
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    doyak_sync_protocol::AccessLogEntry::from(e.clone()).computed_hash()
 }
+
+/// An entry on its way to the server: every column, as stored.
+impl From<AccessEntry> for doyak_sync_protocol::AccessLogEntry {
+    fn from(e: AccessEntry) -> Self {
+        let AccessEntry {
+            seq,
+            at,
+            device_id,
+            actor,
+            action,
+            entity,
+            entity_id,
+            detail,
+            prev_hash,
+            hash,
+        } = e;
+        doyak_sync_protocol::AccessLogEntry {
+            // Numbers start at 1 (the column is the table's key); a
+            // negative one slipped into the file hashes apart and fails
+            // the server's check, as it should.
+            seq: u64::try_from(seq).unwrap_or(0),
+            at,
+            device_id,
+            actor,
+            action,
+            entity,
+            entity_id,
+            detail,
+            prev_hash,
+            hash,
+        }
+    }
+}
+
+/// `meta` key: the last entry the server said it holds, for this device's
+/// identity (enrolling again starts over from 0: the new device's chain on
+/// the server starts empty).
+pub(crate) const ACCESS_LOG_ACKNOWLEDGED: &str = "access_log_acknowledged";
 
 const COLUMNS: &str =
     "seq, at, device_id, actor, action, entity, entity_id, detail, prev_hash, hash";
@@ -258,5 +275,53 @@ impl Store {
             broken: None,
             head: prev,
         })
+    }
+
+    /// Up to `limit` entries after `after`, oldest first: the next batch
+    /// for the server.
+    pub fn access_entries_after(&self, after: u64, limit: usize) -> Result<Vec<AccessEntry>> {
+        let after = i64::try_from(after).unwrap_or(i64::MAX);
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM access_log WHERE seq > ?1 ORDER BY seq LIMIT ?2"
+        ))?;
+        let rows = stmt
+            .query_map([after, limit], read)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// The last entry the server acknowledged (0: none yet).
+    pub fn access_log_acknowledged(&self) -> Result<u64> {
+        let value: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = ?1",
+                [ACCESS_LOG_ACKNOWLEDGED],
+                |r| r.get(0),
+            )
+            .map(Some)
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                other => Err(other),
+            })?;
+        match value {
+            None => Ok(0),
+            Some(v) => v.parse().map_err(|_| StoreError::Corrupt {
+                reason: "meta.access_log_acknowledged".into(),
+            }),
+        }
+    }
+
+    /// Remembers what the server said it holds. Its answer is the truth:
+    /// a server restored from a backup may hold less than it once said,
+    /// and the desk then sends from there again.
+    pub fn set_access_log_acknowledged(&self, seq: u64) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (ACCESS_LOG_ACKNOWLEDGED, seq.to_string()),
+        )?;
+        Ok(())
     }
 }

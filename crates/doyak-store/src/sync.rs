@@ -212,6 +212,12 @@ impl Store {
             [],
         )?;
         tx.execute("DELETE FROM meta WHERE key = ?1", [TOKEN_KEPT])?;
+        // The new device's access log on the server starts empty: the whole
+        // chain goes again under it.
+        tx.execute(
+            "DELETE FROM meta WHERE key = ?1",
+            [crate::access_log::ACCESS_LOG_ACKNOWLEDGED],
+        )?;
         tx.execute(
             "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (DEVICE_BINDING, binding),

@@ -41,6 +41,8 @@ pub enum ErrorCode {
     CenterForbidden,
     /// The batch does not start right after the last sequence number the
     /// server acknowledged; the body's `acknowledged_seq` says where to resume.
+    /// Also an access-log upload that starts past the device's last entry
+    /// the server holds.
     PushSequenceGap,
     /// A sequence number the server already applied arrived with a different
     /// mutation id: the desk's file was probably restored from a backup.
@@ -67,13 +69,20 @@ pub enum ErrorCode {
     /// the destroyed values must never come back, so nothing naming them is
     /// applied. The desk's copy is scrubbed by the pulled destruction.
     RecordDestroyed,
+    /// A device's access log (개인정보 접근 기록) does not fit its chain:
+    /// an entry's hash is not what its content hashes to, its `prev_hash`
+    /// is not the hash of the entry before it (in the batch, or the last
+    /// one the server holds for the device), or an entry the server holds
+    /// came again with another hash. The log was edited, cut or rewritten
+    /// on the desk; nothing of the batch is stored. Record sync goes on.
+    AccessLogChainBroken,
     ServerInternal,
     Unknown(UnknownName),
 }
 
 impl ErrorCode {
     /// Every code this build knows.
-    pub const KNOWN: [ErrorCode; 24] = [
+    pub const KNOWN: [ErrorCode; 25] = [
         ErrorCode::ProtocolUnsupportedVersion,
         ErrorCode::AuthMissing,
         ErrorCode::AuthInvalid,
@@ -97,6 +106,7 @@ impl ErrorCode {
         ErrorCode::RecordForbidden,
         ErrorCode::RecordTransferred,
         ErrorCode::RecordDestroyed,
+        ErrorCode::AccessLogChainBroken,
         ErrorCode::ServerInternal,
     ];
 
@@ -125,6 +135,7 @@ impl ErrorCode {
             ErrorCode::RecordForbidden => "record.forbidden",
             ErrorCode::RecordTransferred => "record.transferred",
             ErrorCode::RecordDestroyed => "record.destroyed",
+            ErrorCode::AccessLogChainBroken => "access_log.chain_broken",
             ErrorCode::ServerInternal => "server.internal",
             ErrorCode::Unknown(name) => name.as_str(),
         }
@@ -202,6 +213,9 @@ impl ErrorCode {
             }
             ErrorCode::RecordDestroyed => {
                 "이 구직자의 개인정보는 파기되어 이 변경은 반영되지 않았습니다. 파기된 정보는 다시 보낼 수 없습니다."
+            }
+            ErrorCode::AccessLogChainBroken => {
+                "이 기기의 개인정보 접근 기록이 서버에 보낸 기록과 이어지지 않아 서버가 받지 않았습니다. 기록이 고쳐졌거나 지워졌을 수 있으니 센터 관리자에게 알려 주세요. 사례 기록의 동기화는 그대로 됩니다."
             }
             ErrorCode::ServerInternal | ErrorCode::Unknown(_) => {
                 "서버에 문제가 생겼습니다. 잠시 후 자동으로 다시 시도합니다."

@@ -3,8 +3,9 @@
 //! shape that version may not have), then the shape.
 
 use crate::{
-    EnrollRequest, EnrollResponse, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, ProtocolError,
-    ProtocolVersion, PullRequest, PullResponse, PushRequest, PushResponse,
+    AccessLogRequest, AccessLogResponse, EnrollRequest, EnrollResponse, MAX_REQUEST_BYTES,
+    MAX_RESPONSE_BYTES, ProtocolError, ProtocolVersion, PullRequest, PullResponse, PushRequest,
+    PushResponse,
 };
 use serde::{Serialize, de::DeserializeOwned};
 use serde_json::Value;
@@ -36,6 +37,12 @@ message!(PullRequest, "변경 받기 요청", MAX_REQUEST_BYTES);
 message!(PullResponse, "변경 받기 응답", MAX_RESPONSE_BYTES);
 message!(EnrollRequest, "기기 등록 요청", MAX_REQUEST_BYTES);
 message!(EnrollResponse, "기기 등록 응답", MAX_RESPONSE_BYTES);
+message!(AccessLogRequest, "접근 기록 보내기 요청", MAX_REQUEST_BYTES);
+message!(
+    AccessLogResponse,
+    "접근 기록 보내기 응답",
+    MAX_RESPONSE_BYTES
+);
 
 /// Reads a message this build supports. An unsupported version is reported
 /// as such (with the versions we speak, for the error body) even when the

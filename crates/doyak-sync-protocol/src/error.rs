@@ -62,6 +62,16 @@ pub enum ProtocolError {
     ResolutionNotUpdate { mutation_id: Uuid },
     #[error("이 서버가 모르는 기록 종류입니다: {kind} ({mutation_id}).")]
     UnknownEntity { mutation_id: Uuid, kind: String },
+    #[error("한 번에 보낼 수 있는 접근 기록은 {limit}건까지입니다 ({count}건).")]
+    TooManyAccessEntries { count: usize, limit: usize },
+    #[error("접근 기록의 순번이 이어지지 않습니다: {expected}번이어야 하는데 {found}번입니다.")]
+    AccessSequenceGap { expected: u64, found: u64 },
+    #[error("접근 기록 {seq}번의 형식이 올바르지 않습니다: {what}.")]
+    AccessEntryInvalid { seq: u64, what: &'static str },
+    /// The chain does not hold at entry `seq`: within the batch, or
+    /// against what the server holds for the device.
+    #[error("접근 기록 {seq}번: {what}.")]
+    AccessChainBroken { seq: u64, what: &'static str },
     #[error("가져올 변경 건수(limit)는 1 이상이어야 합니다.")]
     ZeroPullLimit,
     #[error("서버가 보낸 변경 목록의 순서가 맞지 않습니다 ({after} 다음에 {found}).")]
@@ -85,8 +95,13 @@ impl ProtocolError {
     /// The stable code a peer puts in the [`ErrorBody`] for this problem.
     pub fn code(&self) -> ErrorCode {
         match self {
-            ProtocolError::TooLarge { .. } | ProtocolError::TooManyMutations { .. } => {
-                ErrorCode::RequestTooLarge
+            ProtocolError::TooLarge { .. }
+            | ProtocolError::TooManyMutations { .. }
+            | ProtocolError::TooManyAccessEntries { .. } => ErrorCode::RequestTooLarge,
+            // The desk reads its log's rows in order: a number missing
+            // inside a batch is an entry removed from the file.
+            ProtocolError::AccessChainBroken { .. } | ProtocolError::AccessSequenceGap { .. } => {
+                ErrorCode::AccessLogChainBroken
             }
             ProtocolError::UnsupportedVersion { .. } => ErrorCode::ProtocolUnsupportedVersion,
             ProtocolError::SequenceGap { .. } => ErrorCode::PushSequenceGap,
@@ -108,6 +123,7 @@ impl ProtocolError {
             | ProtocolError::ForeignStamp { .. }
             | ProtocolError::ResolutionNotUpdate { .. }
             | ProtocolError::ZeroPullLimit
+            | ProtocolError::AccessEntryInvalid { .. }
             | ProtocolError::InvalidStamp => ErrorCode::RequestMalformed,
             // Found by a desk in a server's answer: the server's fault.
             ProtocolError::PageOutOfOrder { .. } => ErrorCode::ServerInternal,

@@ -10,6 +10,7 @@
 //! | `POST /sync/enroll` | [`EnrollRequest`] | [`EnrollResponse`] |
 //! | `POST /sync/push` | [`PushRequest`] | [`PushResponse`] |
 //! | `POST /sync/pull` | [`PullRequest`] | [`PullResponse`] |
+//! | `POST /sync/access-log` | [`AccessLogRequest`] | [`AccessLogResponse`] |
 //!
 //! Any failed request answers [`ErrorBody`] `{ code, message, … }`: a stable
 //! [`ErrorCode`] to switch on and a Korean message a counselor can act on.
@@ -64,6 +65,7 @@
 //! - Secrets ([`DeviceToken`], [`EnrollmentCode`]) never show in `Debug`, and
 //!   decode errors never quote values ([`ProtocolError::Malformed`]).
 
+mod access_log;
 mod body;
 mod codec;
 mod conflict;
@@ -75,6 +77,10 @@ mod tagged;
 mod version;
 mod wire;
 
+pub use access_log::{
+    ACCESS_LOG_GENESIS, AccessLogEntry, AccessLogRequest, AccessLogResponse,
+    MAX_ACCESS_LOG_ENTRIES, MAX_ACCESS_TEXT_BYTES,
+};
 pub use body::{ErrorBody, ErrorCode};
 pub use codec::{Message, decode, encode, peek_version};
 pub use conflict::{ConflictRecord, ConflictResolution, ConflictSide};

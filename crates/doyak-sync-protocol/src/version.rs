@@ -104,6 +104,8 @@ pub mod paths {
     pub const PUSH: &str = "/sync/push";
     /// `POST` [`crate::PullRequest`] → [`crate::PullResponse`].
     pub const PULL: &str = "/sync/pull";
+    /// `POST` [`crate::AccessLogRequest`] → [`crate::AccessLogResponse`].
+    pub const ACCESS_LOG: &str = "/sync/access-log";
 }
 
 #[cfg(test)]

@@ -70,6 +70,12 @@ export function SyncScreen(props: { onOpenSeeker: (id: string) => void; onOpenCo
               보냄 {count(done.sent)}건 · 받음 {count(done.received)}건
               {done.conflicts > 0 && ` · 새 충돌 ${count(done.conflicts)}건`}
               {done.rejected > 0 && ` · 반영 안 됨 ${count(done.rejected)}건`}
+              {done.access_log_sent > 0 && ` · 접근 기록 ${count(done.access_log_sent)}건`}
+            </p>
+          )}
+          {done?.access_log_problem && (
+            <p class="error" role="alert" id="sync-access-problem">
+              개인정보 접근 기록: {done.access_log_problem}
             </p>
           )}
         </div>

@@ -25,7 +25,7 @@ const info: DeskInfo = {
 };
 
 const summary = { center_name: "도약센터" } as CaseloadSummary;
-const report: SyncReport = { sent: 0, rejected: 0, conflicts: 0, received: 0, pending: 0 };
+const report: SyncReport = { sent: 0, rejected: 0, conflicts: 0, received: 0, pending: 0, access_log_sent: 0, access_log_problem: null };
 
 function join(view: ReturnType<typeof render>) {
   fireEvent.click(view.getByText("센터에 합류"));

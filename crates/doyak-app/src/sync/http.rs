@@ -4,8 +4,9 @@
 
 use super::{Transport, TransportError};
 use doyak_sync_protocol::{
-    DeviceToken, EnrollRequest, EnrollResponse, ErrorBody, MAX_RESPONSE_BYTES, Message,
-    PullRequest, PullResponse, PushRequest, PushResponse, ServerInfo, decode, encode, paths,
+    AccessLogRequest, AccessLogResponse, DeviceToken, EnrollRequest, EnrollResponse, ErrorBody,
+    MAX_RESPONSE_BYTES, Message, PullRequest, PullResponse, PushRequest, PushResponse, ServerInfo,
+    decode, encode, paths,
 };
 use std::sync::Arc;
 use std::time::Duration;
@@ -201,6 +202,13 @@ impl Transport for HttpTransport {
 
     fn pull(&mut self, request: &PullRequest) -> Result<PullResponse, TransportError> {
         self.post(paths::PULL, request)
+    }
+
+    fn access_log(
+        &mut self,
+        request: &AccessLogRequest,
+    ) -> Result<AccessLogResponse, TransportError> {
+        self.post(paths::ACCESS_LOG, request)
     }
 }
 

@@ -8,6 +8,7 @@
 //! network gone, app killed — resumes from what was committed, and a resent
 //! batch is answered from the server's stored results, never applied twice.
 
+mod access_log;
 mod binding;
 mod desk;
 mod http;
@@ -26,8 +27,9 @@ use crate::error::{AppError, SyncFailure};
 use chrono::{DateTime, Utc};
 use doyak_store::Store;
 use doyak_sync_protocol::{
-    ChangeVersion, ErrorBody, ErrorCode, MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, MAX_REQUEST_BYTES,
-    Mutation, ProtocolVersion, PullRequest, PullResponse, PushRequest, PushResponse,
+    AccessLogRequest, AccessLogResponse, ChangeVersion, ErrorBody, ErrorCode,
+    MAX_ACCESS_LOG_ENTRIES, MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, MAX_REQUEST_BYTES, Mutation,
+    ProtocolVersion, PullRequest, PullResponse, PushRequest, PushResponse,
 };
 
 /// Why a request did not get an answer the desk can use.
@@ -51,6 +53,11 @@ pub enum TransportError {
 pub trait Transport {
     fn push(&mut self, request: &PushRequest) -> Result<PushResponse, TransportError>;
     fn pull(&mut self, request: &PullRequest) -> Result<PullResponse, TransportError>;
+    /// Uploads access-log entries (개인정보 접근 기록; see `access_log.rs`).
+    fn access_log(
+        &mut self,
+        request: &AccessLogRequest,
+    ) -> Result<AccessLogResponse, TransportError>;
 }
 
 /// How a sync went, in figures for the status bar and the CLI.
@@ -71,6 +78,12 @@ pub struct SyncReport {
     /// Outbox rows still waiting.
     #[ts(type = "number")]
     pub pending: u64,
+    /// Access-log entries (개인정보 접근 기록) the server stored in this sync.
+    #[ts(type = "number")]
+    pub access_log_sent: u64,
+    /// Why access-log entries did not go, in Korean (the records synced
+    /// all the same); `None` when every entry reached the server.
+    pub access_log_problem: Option<String>,
 }
 
 /// Sizes of one sync's requests.
@@ -83,6 +96,8 @@ pub struct SyncLimits {
     /// Push answers taken in one transaction (and batches sent while the
     /// previous answers are taken).
     pub push_batches_per_write: usize,
+    /// Access-log entries in one upload.
+    pub access_log_batch: usize,
 }
 
 impl Default for SyncLimits {
@@ -92,6 +107,7 @@ impl Default for SyncLimits {
             pull_page: MAX_PULL_LIMIT,
             pull_pages_per_write: 4,
             push_batches_per_write: 4,
+            access_log_batch: MAX_ACCESS_LOG_ENTRIES,
         }
     }
 }
@@ -142,9 +158,9 @@ impl SyncTarget for &std::sync::Mutex<Option<crate::Desk>> {
     }
 }
 
-/// Pushes the whole outbox, then pulls until the center's log is read to its
-/// end. `progress` hears the figures after every transaction (a few
-/// requests).
+/// Pushes the whole outbox, sends the access log, then pulls until the
+/// center's log is read to its end. `progress` hears the figures after
+/// every transaction (a few requests).
 pub fn sync_store(
     store: &mut Store,
     transport: &mut dyn Transport,
@@ -240,6 +256,13 @@ pub fn sync_target<T: SyncTarget + Send>(
     if let Some(e) = sent.failed {
         return Err(e.into());
     }
+
+    // The access log after the records: whatever happens to it, the pull
+    // below still runs (a refusal is reported, never an error).
+    let access = access_log::send_access_log(target, transport, device_id, limits.access_log_batch);
+    report.access_log_sent = access.stored;
+    report.access_log_problem = access.problem;
+    progress(&report);
 
     // Pages are fetched at the size a slow connection can carry, and stored
     // several to a transaction: a commit costs about as much for one page

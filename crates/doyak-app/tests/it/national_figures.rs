@@ -16,7 +16,8 @@ use doyak_server::national::Scope;
 use doyak_server::{ServiceConfig, SqliteStorage, Storage, SyncService};
 use doyak_store::{Passphrase, Store, WriteContext};
 use doyak_sync_protocol::{
-    EnrollRequest, ProtocolVersion, PullRequest, PullResponse, PushRequest, PushResponse,
+    AccessLogRequest, AccessLogResponse, EnrollRequest, ProtocolVersion, PullRequest, PullResponse,
+    PushRequest, PushResponse,
 };
 
 /// A server in this process, reached without a network.
@@ -36,6 +37,15 @@ impl Transport for InProcess<'_> {
     fn pull(&mut self, request: &PullRequest) -> Result<PullResponse, TransportError> {
         self.service
             .pull(&self.device, request, self.now)
+            .map_err(|e| TransportError::Refused(e.body))
+    }
+
+    fn access_log(
+        &mut self,
+        request: &AccessLogRequest,
+    ) -> Result<AccessLogResponse, TransportError> {
+        self.service
+            .upload_access_log(&self.device, request.clone(), self.now)
             .map_err(|e| TransportError::Refused(e.body))
     }
 }

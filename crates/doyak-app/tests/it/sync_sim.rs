@@ -25,6 +25,7 @@ use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use uuid::Uuid;
 
+mod access_log;
 mod cut;
 mod destroy;
 mod net;
@@ -159,6 +160,7 @@ impl Sim {
             pull_page: 5,
             pull_pages_per_write: 3,
             push_batches_per_write: 3,
+            access_log_batch: 2,
         };
         let synced = sync_store(&mut desk.store, &mut net, &|| now, limits, &mut |_| {});
         match synced {

@@ -13,7 +13,8 @@ pub use self::sqlite::SqliteStorage;
 
 use crate::error::StorageError;
 use crate::model::{
-    CenterRow, CountRow, DestroyedRow, DeviceRow, KeptFiguresRow, RecordRow, TransferRow, ViewerRow,
+    AccessLogRow, CenterRow, CountRow, DestroyedRow, DeviceRow, KeptFiguresRow, RecordRow,
+    TransferRow, ViewerRow, ViewerScope,
 };
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -22,7 +23,7 @@ pub type Result<T> = std::result::Result<T, StorageError>;
 
 /// The reads and writes of one transaction. Everything a push does happens
 /// through one `Tx`, so either all of it commits or none of it does.
-pub trait Tx: DestructionTx {
+pub trait Tx: DestructionTx + AccessLogTx {
     fn center(&mut self, id: Uuid) -> Result<Option<CenterRow>>;
     /// Creates the center or renames it.
     fn put_center(&mut self, row: &CenterRow) -> Result<()>;
@@ -196,6 +197,47 @@ pub trait DestructionTx {
     fn rewrite_results(&mut self, results: &[(Uuid, u64, String)]) -> Result<()>;
 }
 
+/// The access log (개인정보 접근 기록, [`crate::access_log`]) of a
+/// center's devices: appended by uploads, read by the center's
+/// administrator. Part of every [`Tx`], in a file of its own per backend.
+pub trait AccessLogTx {
+    /// The last entry held for a device of a center: (seq, hash).
+    fn access_log_head(&mut self, center: Uuid, device: Uuid) -> Result<Option<(u64, String)>>;
+    /// The hashes held for a device's entries `from..=to`, by seq.
+    fn access_log_hashes(
+        &mut self,
+        center: Uuid,
+        device: Uuid,
+        from: u64,
+        to: u64,
+    ) -> Result<Vec<(u64, String)>>;
+    /// Appends entries (none held yet under their keys).
+    fn put_access_log(&mut self, rows: &[AccessLogRow]) -> Result<()>;
+    /// One page of a center's entries, newest first (`at`, then device
+    /// and seq, all descending), and how many match in all.
+    fn access_log_page(
+        &mut self,
+        center: Uuid,
+        filter: &AccessLogFilter,
+        limit: u32,
+        offset: u64,
+    ) -> Result<(Vec<AccessLogRow>, u64)>;
+    /// Every entry of a center, by device then seq: what the chain check reads.
+    fn access_log_all(&mut self, center: Uuid) -> Result<Vec<AccessLogRow>>;
+}
+
+/// What the administrator narrows the access log to; `None` is any.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AccessLogFilter {
+    pub device: Option<Uuid>,
+    pub action: Option<String>,
+    pub entity_id: Option<String>,
+    /// `at >= from` (the desk's text form, UTC).
+    pub from: Option<String>,
+    /// `at < until`.
+    pub until: Option<String>,
+}
+
 /// A stored result to write (see [`Tx::put_result`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredResult {
@@ -236,6 +278,30 @@ fn logged(body: Option<String>, event: Option<String>, fields: Option<String>) -
             fields,
         }),
         _ => Err(corrupt()),
+    }
+}
+
+/// A viewer's scope from its row's `region` and `center_id` (both NULL:
+/// national). One place for both backends.
+fn viewer_scope(region: Option<String>, center: Option<String>) -> Result<ViewerScope> {
+    match (region, center) {
+        (None, None) => Ok(ViewerScope::National),
+        (Some(region), None) => Ok(ViewerScope::Region(region)),
+        (None, Some(center)) => Uuid::parse_str(&center)
+            .map(ViewerScope::Center)
+            .map_err(|_| StorageError::Corrupt {
+                what: "viewer.center_id",
+            }),
+        (Some(_), Some(_)) => Err(StorageError::Corrupt { what: "viewer" }),
+    }
+}
+
+/// The `region` and `center_id` columns of a viewer's scope.
+fn viewer_columns(scope: &ViewerScope) -> (Option<&str>, Option<String>) {
+    match scope {
+        ViewerScope::National => (None, None),
+        ViewerScope::Region(r) => (Some(r.as_str()), None),
+        ViewerScope::Center(c) => (None, Some(c.to_string())),
     }
 }
 

@@ -9,6 +9,7 @@
 //! the hot paths (a record read and write per mutation, a change and a
 //! result) then cost one round trip each and no parsing or planning.
 
+mod access_log;
 mod copy;
 mod destroy;
 mod migrate;

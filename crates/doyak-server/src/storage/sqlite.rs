@@ -6,7 +6,7 @@
 use super::{Logged, Result, Tx, logged};
 use crate::error::StorageError;
 use crate::model::{
-    CenterRow, CountRow, DeviceRow, KeptFiguresRow, RecordRow, TransferRow, ViewerRow, ViewerScope,
+    CenterRow, CountRow, DeviceRow, KeptFiguresRow, RecordRow, TransferRow, ViewerRow,
     decode_fields, encode_fields,
 };
 use chrono::{DateTime, Utc};
@@ -15,6 +15,7 @@ use std::path::Path;
 use std::sync::Mutex;
 use uuid::Uuid;
 
+mod access_log;
 mod destroy;
 
 const MIGRATIONS: &[&str] = &[
@@ -25,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite_0005.sql"),
     include_str!("../../migrations/sqlite_0006.sql"),
     include_str!("../../migrations/sqlite_0007.sql"),
+    include_str!("../../migrations/sqlite_0008.sql"),
 ];
 
 #[derive(Debug)]
@@ -114,27 +116,28 @@ struct SqliteTx<'a> {
 }
 
 const VIEWER_COLUMNS: &str =
-    "viewer_id, name, region, token_hash, created_at, expires_at, revoked_at";
+    "viewer_id, name, region, token_hash, created_at, expires_at, revoked_at, center_id";
 
 impl SqliteTx<'_> {
     /// The viewers for which `condition` (on `?1` = `value`) holds, oldest first.
     fn viewers_where(&mut self, condition: &str, value: &str) -> Result<Vec<ViewerRow>> {
         type Cols = (String, String, Option<String>, String, String);
-        type Times = (Option<String>, Option<String>);
+        type Times = (Option<String>, Option<String>, Option<String>);
         let mut stmt = self.tx.prepare_cached(&format!(
             "SELECT {VIEWER_COLUMNS} FROM viewer WHERE {condition} ORDER BY created_at, viewer_id"
         ))?;
         let rows = stmt.query_map([value], |r| {
             let cols: Cols = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
-            let times: Times = (r.get(5)?, r.get(6)?);
+            let times: Times = (r.get(5)?, r.get(6)?, r.get(7)?);
             Ok((cols, times))
         })?;
         rows.map(|row| {
-            let ((id, name, region, token_hash, created_at), (expires_at, revoked_at)) = row?;
+            let ((id, name, region, token_hash, created_at), (expires_at, revoked_at, center)) =
+                row?;
             Ok(ViewerRow {
                 viewer_id: uuid(&id, "viewer.viewer_id")?,
                 name,
-                scope: region.map_or(ViewerScope::National, ViewerScope::Region),
+                scope: super::viewer_scope(region, center)?,
                 token_hash,
                 created_at: time(Some(created_at), "viewer.created_at")?
                     .ok_or_else(corrupt("viewer"))?,
@@ -299,13 +302,10 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn put_viewer(&mut self, v: &ViewerRow) -> Result<()> {
-        let region = match &v.scope {
-            ViewerScope::National => None,
-            ViewerScope::Region(r) => Some(r.as_str()),
-        };
+        let (region, center) = super::viewer_columns(&v.scope);
         self.tx
             .prepare_cached(&format!(
-                "INSERT OR REPLACE INTO viewer ({VIEWER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                "INSERT OR REPLACE INTO viewer ({VIEWER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
             ))?
             .execute((
                 v.viewer_id.to_string(),
@@ -315,6 +315,7 @@ impl Tx for SqliteTx<'_> {
                 text(v.created_at),
                 v.expires_at.map(text),
                 v.revoked_at.map(text),
+                center,
             ))?;
         Ok(())
     }

@@ -17,6 +17,7 @@ use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
+mod access_log;
 mod destroy;
 mod kept;
 mod phone;

@@ -194,6 +194,8 @@ fn every_route_but_the_public_ones_refuses_a_bad_token() {
     assert_eq!(
         public,
         [
+            "/center/access",
+            "/center/access.js",
             "/healthz",
             "/national",
             "/national/app.js",
@@ -202,7 +204,7 @@ fn every_route_but_the_public_ones_refuses_a_bad_token() {
             "/sync/enroll",
             "/sync/info"
         ],
-        "what the server is, how a device gets a token, and the national page's files (no figure in them): opening another route is a decision"
+        "what the server is, how a device gets a token, and the national and access-log pages' files (no figure and no entry in them): opening another route is a decision"
     );
 }
 

@@ -5,6 +5,7 @@
 //! proxy; both drive the router without a socket (`front`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod access;
 mod auth;
 mod front;
 mod proxy;
@@ -279,6 +280,8 @@ fn the_openapi_document_lists_exactly_the_routes_served() {
         ("enroll_request.json", "EnrollRequest"),
         ("enroll_response.json", "EnrollResponse"),
         ("server_info.json", "ServerInfo"),
+        ("access_log_request.json", "AccessLogRequest"),
+        ("access_log_response.json", "AccessLogResponse"),
     ] {
         let fixture: Value =
             serde_json::from_str(&std::fs::read_to_string(fixtures.join(file)).unwrap()).unwrap();

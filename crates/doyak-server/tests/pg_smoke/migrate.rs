@@ -1,7 +1,7 @@
 //! Migration 0008 on a database written before it: the records stored
 //! bodies and results hold values of are found by the destruction's
 //! statements (the same rule as sqlite_0007.sql, tested in the SQLite
-//! backend's unit tests).
+//! backend's unit tests). Migration 0009's access log is append-only.
 
 use super::*;
 
@@ -89,4 +89,33 @@ fn entries_and_results_from_before_0008_are_found_by_record() {
         vec![(device, 1, seeker), (device, 2, seeker)],
         "the conflict and the applied change; not the one that changed nothing, nor the one without values"
     );
+}
+
+/// Entries of the access log are never changed or removed, whoever sends
+/// the SQL: the migration's triggers refuse it as SQLite's do.
+#[test]
+fn the_access_log_refuses_updates_deletes_and_truncation() {
+    let Some(db) = TestDb::create() else { return };
+    drop(db.storage(1));
+    let mut client = db.client();
+    client
+        .execute(
+            "INSERT INTO access_log VALUES ('c', 'd', 1, 'at', 'd', 'counselor:1', 'view',
+             'seeker', NULL, 'page', 'p', 'h', 'r')",
+            &[],
+        )
+        .expect("appending is what the table is for");
+    for sql in [
+        "UPDATE access_log SET detail = 'x'",
+        "DELETE FROM access_log",
+        "TRUNCATE access_log",
+    ] {
+        let refused = client.batch_execute(sql);
+        assert!(
+            refused
+                .as_ref()
+                .is_err_and(|e| format!("{e:?}").contains("append-only")),
+            "{sql}: {refused:?}"
+        );
+    }
 }

@@ -86,3 +86,39 @@ fn an_entry_edited_or_removed_behind_the_apps_back_is_found() {
         assert!(fault.contains(why), "{tamper}: {fault}");
     }
 }
+
+#[test]
+fn the_acknowledged_entry_is_remembered_and_a_new_device_starts_over() {
+    let (_fx, mut store) = new_store();
+    log_three(&store);
+    assert_eq!(
+        store.access_log_acknowledged().unwrap(),
+        0,
+        "nothing sent yet"
+    );
+    let next = store.access_entries_after(0, 2).unwrap();
+    assert_eq!(
+        next.iter().map(|e| e.seq).collect::<Vec<_>>(),
+        [1, 2],
+        "oldest first, at most the batch"
+    );
+    store.set_access_log_acknowledged(2).unwrap();
+    assert_eq!(store.access_log_acknowledged().unwrap(), 2);
+    let rest = store.access_entries_after(2, 10).unwrap();
+    assert_eq!(rest.iter().map(|e| e.seq).collect::<Vec<_>>(), [3]);
+    let wire = doyak_sync_protocol::AccessLogEntry::from(rest[0].clone());
+    assert_eq!(
+        wire.computed_hash(),
+        rest[0].hash,
+        "the server hashes the entry it receives as the desk did"
+    );
+
+    store
+        .become_new_device(uuid::Uuid::now_v7(), "test")
+        .unwrap();
+    assert_eq!(
+        store.access_log_acknowledged().unwrap(),
+        0,
+        "the new device's log on the server is empty: the whole chain goes again"
+    );
+}

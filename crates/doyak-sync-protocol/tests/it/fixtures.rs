@@ -38,6 +38,8 @@ const CHECKS: &[(&str, fn())] = &[
     ("server_info", server_info),
     ("error_unsupported_version", error_unsupported_version),
     ("error_unknown_code", error_unknown_code),
+    ("access_log_request", access_log_request),
+    ("access_log_response", access_log_response),
 ];
 
 #[test]
@@ -187,4 +189,19 @@ fn error_unknown_code() {
         body.message.starts_with("센터의"),
         "the message is what the desk shows"
     );
+}
+
+fn access_log_request() {
+    let batch: AccessLogRequest = versioned("access_log_request");
+    assert_eq!(batch.validate(), vec![], "the fixture is a whole chain");
+    assert_eq!(batch.entries[0].prev_hash, ACCESS_LOG_GENESIS);
+    assert_eq!(
+        batch.entries[2].entity_id, None,
+        "an export names no one record"
+    );
+}
+
+fn access_log_response() {
+    let response: AccessLogResponse = versioned("access_log_response");
+    assert_eq!((response.acknowledged_seq, response.stored), (3, 2));
 }

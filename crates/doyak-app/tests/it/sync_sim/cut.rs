@@ -5,7 +5,10 @@ use super::net::{NONE, Net};
 use super::{Sim, new_seeker};
 use doyak_app::sync::{SyncLimits, Transport, TransportError, sync_store};
 use doyak_domain::Id;
-use doyak_sync_protocol::{ChangeVersion, PullRequest, PullResponse, PushRequest, PushResponse};
+use doyak_sync_protocol::{
+    AccessLogRequest, AccessLogResponse, ChangeVersion, PullRequest, PullResponse, PushRequest,
+    PushResponse,
+};
 
 /// Fails the `pull_fails`-th pull and the `push_fails`-th push (counted
 /// from 1); passes everything else on.
@@ -33,6 +36,13 @@ impl Transport for Cut<'_> {
         }
         self.inner.pull(request)
     }
+
+    fn access_log(
+        &mut self,
+        request: &AccessLogRequest,
+    ) -> Result<AccessLogResponse, TransportError> {
+        self.inner.access_log(request)
+    }
 }
 
 /// The desk takes several push answers, and stores several pull pages, per
@@ -57,6 +67,7 @@ fn what_arrived_before_a_cut_is_stored_and_the_rest_follows() {
         pull_page: 5,
         pull_pages_per_write: 3,
         push_batches_per_write: 3,
+        access_log_batch: 2,
     };
     let now = sim.now;
     let cut = |sim: &mut Sim, d: usize, push_fails, pull_fails| {

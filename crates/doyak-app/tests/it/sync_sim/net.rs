@@ -6,7 +6,10 @@ use chrono::{DateTime, Utc};
 use doyak_app::sync::{Transport, TransportError};
 use doyak_server::SyncService;
 use doyak_server::model::DeviceRow;
-use doyak_sync_protocol::{Mutation, PullRequest, PullResponse, PushRequest, PushResponse};
+use doyak_sync_protocol::{
+    AccessLogRequest, AccessLogResponse, Mutation, PullRequest, PullResponse, PushRequest,
+    PushResponse,
+};
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 use std::collections::HashMap;
@@ -83,6 +86,30 @@ impl Transport for Net<'_> {
             .map_err(refused);
         if self.rng.random_bool(self.faults.lose_answer) {
             return Err(TransportError::Unreachable("answer lost".into()));
+        }
+        answer
+    }
+
+    /// Dropped, answered and lost, or delivered twice, like a push.
+    fn access_log(
+        &mut self,
+        request: &AccessLogRequest,
+    ) -> Result<AccessLogResponse, TransportError> {
+        if !self.online || self.rng.random_bool(self.faults.drop_request) {
+            return Err(TransportError::Unreachable("dropped".into()));
+        }
+        let answer = self
+            .server
+            .upload_access_log(self.device, request.clone(), self.now)
+            .map_err(refused);
+        if self.rng.random_bool(self.faults.lose_answer) {
+            return Err(TransportError::Unreachable("answer lost".into()));
+        }
+        if self.rng.random_bool(self.faults.duplicate) {
+            return self
+                .server
+                .upload_access_log(self.device, request.clone(), self.now)
+                .map_err(refused);
         }
         answer
     }

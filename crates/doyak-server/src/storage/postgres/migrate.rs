@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/postgres_0006.sql"),
     include_str!("../../../migrations/postgres_0007.sql"),
     include_str!("../../../migrations/postgres_0008.sql"),
+    include_str!("../../../migrations/postgres_0009.sql"),
 ];
 
 /// The advisory lock two servers starting at once take before migrating

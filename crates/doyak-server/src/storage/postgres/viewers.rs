@@ -2,7 +2,7 @@
 
 use super::PgTx;
 use super::rows::{corrupt, text, time, uuid};
-use crate::model::{ViewerRow, ViewerScope};
+use crate::model::ViewerRow;
 use crate::storage::Result;
 use postgres::Row;
 use uuid::Uuid;
@@ -10,7 +10,7 @@ use uuid::Uuid;
 /// The viewer columns, in the order [`viewer_row`] reads them.
 macro_rules! viewer_columns {
     () => {
-        "viewer_id, name, region, token_hash, created_at, expires_at, revoked_at"
+        "viewer_id, name, region, token_hash, created_at, expires_at, revoked_at, center_id"
     };
 }
 
@@ -19,7 +19,7 @@ fn viewer_row(r: &Row) -> Result<ViewerRow> {
     Ok(ViewerRow {
         viewer_id: uuid(&r.try_get::<_, String>(0)?, "viewer.viewer_id")?,
         name: r.try_get(1)?,
-        scope: region.map_or(ViewerScope::National, ViewerScope::Region),
+        scope: crate::storage::viewer_scope(region, r.try_get(7)?)?,
         token_hash: r.try_get(3)?,
         created_at: time(Some(r.try_get(4)?), "viewer.created_at")?
             .ok_or_else(corrupt("viewer"))?,
@@ -50,19 +50,16 @@ impl PgTx<'_> {
     }
 
     pub(super) fn write_viewer(&mut self, v: &ViewerRow) -> Result<()> {
-        let region = match &v.scope {
-            ViewerScope::National => None,
-            ViewerScope::Region(r) => Some(r.as_str()),
-        };
+        let (region, center) = crate::storage::viewer_columns(&v.scope);
         self.execute(
             concat!(
                 "INSERT INTO viewer (",
                 viewer_columns!(),
-                ") VALUES ($1, $2, $3, $4, $5, $6, $7)
+                ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
                  ON CONFLICT (viewer_id) DO UPDATE SET name = excluded.name,
                    region = excluded.region, token_hash = excluded.token_hash,
                    created_at = excluded.created_at, expires_at = excluded.expires_at,
-                   revoked_at = excluded.revoked_at"
+                   revoked_at = excluded.revoked_at, center_id = excluded.center_id"
             ),
             &[
                 &v.viewer_id.to_string(),
@@ -72,6 +69,7 @@ impl PgTx<'_> {
                 &text(v.created_at),
                 &v.expires_at.map(text),
                 &v.revoked_at.map(text),
+                &center,
             ],
         )?;
         Ok(())

@@ -128,3 +128,27 @@ fn entries_and_results_from_before_0007_are_found_by_record() {
         "the conflict and the applied change; not the one that changed nothing, nor the one without values"
     );
 }
+
+/// Entries of the access log are never changed or removed (migration
+/// 0008's triggers), whoever sends the SQL.
+#[test]
+fn the_access_log_refuses_updates_and_deletes() {
+    let storage = SqliteStorage::in_memory().expect("a database");
+    let conn = storage.conn.lock().expect("not poisoned");
+    conn.execute(
+        "INSERT INTO access_log VALUES ('c', 'd', 1, 'at', 'd', 'counselor:1', 'view',
+         'seeker', NULL, 'page', 'p', 'h', 'r')",
+        [],
+    )
+    .expect("appending is what the table is for");
+    for sql in [
+        "UPDATE access_log SET detail = 'x'",
+        "DELETE FROM access_log",
+    ] {
+        let refused = conn.execute(sql, []);
+        assert!(
+            format!("{refused:?}").contains("append-only"),
+            "{sql}: {refused:?}"
+        );
+    }
+}
