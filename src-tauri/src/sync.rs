@@ -184,6 +184,7 @@ pub async fn join_center(
     let (slot, reader_slot, runtime) =
         (state.desk.clone(), state.reader.clone(), state.sync.clone());
     let (autolock, clock) = (state.autolock.clone(), state.clock.clone());
+    let held = state.passphrase.clone();
     tauri::async_runtime::spawn_blocking(move || {
         let roots = roots_from_env().map_err(ui)?;
         let desk =
@@ -191,6 +192,7 @@ pub async fn join_center(
         tracing::info!("joined a center");
         *slot.lock().map_err(|_| locked())? = Some(desk);
         crate::autolock::opened(&autolock, &clock, doyak_app::DEFAULT_AUTO_LOCK_MINUTES);
+        *held.lock().map_err(|_| locked())? = Some(Passphrase::new(form.passphrase.clone()));
         // The page now says the center's records are on their way (0건).
         let _ = on_progress.send(SyncReport::default());
         // The reader derives its key on the other core while the pull runs.
@@ -203,7 +205,14 @@ pub async fn join_center(
             });
             (reader.join().ok().flatten(), pull)
         });
-        *reader_slot.lock().map_err(|_| locked())? = reader;
+        {
+            // The desk may have locked during the pull: then the reader
+            // (and its key) goes too, never in beside a locked desk.
+            let desk = slot.lock().map_err(|_| locked())?;
+            if desk.is_some() {
+                *reader_slot.lock().map_err(|_| locked())? = reader;
+            }
+        }
         let (pulled, pull_error) = match pull {
             None => (None, None),
             Some(Ok(report)) => (Some(report), None),

@@ -47,10 +47,18 @@ fn the_desk_locks_when_idle_keeps_the_form_and_opens_with_the_passphrase() {
         "desk.locked",
         "locked means the caseload is closed, not only covered"
     );
-    let body_hidden = s
-        .script("return document.querySelector('.body').hidden;", json!([]))
+    let body = s
+        .script(
+            "const b = document.querySelector('.body'); \
+             return [b.hidden, getComputedStyle(b).display, b.contains(document.activeElement)];",
+            json!([]),
+        )
         .unwrap();
-    assert_eq!(body_hidden, json!(true), "the screens are out of sight");
+    assert_eq!(
+        body,
+        json!([true, "none", false]),
+        "the screens are out of the page, and no field of theirs keeps the focus"
+    );
     shot(&s, "74-auto-lock");
 
     // A wrong passphrase keeps it locked.

@@ -259,7 +259,7 @@ export function App() {
           }}
         />
       )}
-      <div class="body" hidden={lock !== null}>
+      <div class="body" hidden={lock !== null} {...(lock !== null ? { inert: true } : {})}>
         {summary && (
           <nav class="side" aria-label="주 메뉴">
             <ul>

@@ -161,7 +161,6 @@ fn masked_cell(kind: ImportKind, key: &str, cell: &str) -> Option<String> {
             masking::mask_phone_text(cell)
         }
         (ImportKind::Seekers, "email") => masking::mask_email(cell),
-        (ImportKind::Seekers | ImportKind::Companies, "note") => String::new(),
         _ => return None,
     };
     Some(if cell.trim().is_empty() {
@@ -170,6 +169,29 @@ fn masked_cell(kind: ImportKind, key: &str, cell: &str) -> Option<String> {
         masked
     })
 }
+
+/// Columns a masked file leaves out altogether: free text (it may say
+/// anything about anyone) and 대상집단 (장애인, 북한이탈주민… are sensitive,
+/// and next to a birth year and a 시군구 they point to a person). Left
+/// out, not emptied: an empty column imported with 수정 가져오기 would clear
+/// the field on every record.
+fn dropped_when_masked(kind: ImportKind, key: &str) -> bool {
+    matches!(
+        (kind, key),
+        (ImportKind::Seekers, "note" | "target_groups") | (ImportKind::Companies, "note")
+    )
+}
+
+/// A seeker's JSON fields a masked JSON Lines file empties besides the
+/// columns': everything in the profile written in someone's own words.
+const SEEKER_JSON_EMPTIED: [&str; 6] = [
+    "barriers",
+    "work_history",
+    "education",
+    "training",
+    "target_groups",
+    "iap_goal",
+];
 
 /// The same rule over a JSON Lines record: seekers' and companies' fields
 /// by their JSON names; a seeker's barriers (민감정보) left out.
@@ -200,8 +222,19 @@ fn mask_json(value: &mut serde_json::Value) {
             );
         }
     }
+    for key in ["note"] {
+        if map.contains_key(key) {
+            map.insert(key.into(), serde_json::Value::Null);
+        }
+    }
     if kind == ImportKind::Seekers {
-        map.insert("barriers".into(), serde_json::Value::Array(Vec::new()));
+        for key in SEEKER_JSON_EMPTIED {
+            let empty = match map.get(key) {
+                Some(serde_json::Value::Array(_)) => serde_json::Value::Array(Vec::new()),
+                _ => serde_json::Value::Null,
+            };
+            map.insert(key.into(), empty);
+        }
     }
 }
 
@@ -253,19 +286,6 @@ pub(crate) fn check_request(request: &ExportRequest) -> Vec<FieldError> {
 }
 
 impl Desk {
-    /// The export file's bytes and the number of records in it, with every
-    /// identifier as it is (the command line's interchange export).
-    pub fn export(
-        &mut self,
-        kind: ExportKind,
-        format: ExportFormat,
-    ) -> Result<(Vec<u8>, usize), AppError> {
-        let (bytes, count) = self.export_rows(kind, format, false)?;
-        let detail = format!("{count}건 {format:?}");
-        self.log_export(kind, &detail, &detail)?;
-        Ok((bytes, count))
-    }
-
     /// The command line's export: masked unless `full`, its purpose asked
     /// like the desk's (기타 needs its words) and logged with it. In full
     /// it is written as it is (the administrator's interchange file; the
@@ -405,17 +425,23 @@ impl Desk {
                 Ok((out, count))
             }
             ExportFormat::Csv | ExportFormat::Xlsx => {
-                let headers: Vec<String> = columns.iter().map(|c| c.ko.to_owned()).collect();
+                let kept = |key: &str| !(masked && dropped_when_masked(kind, key));
+                let headers: Vec<String> = columns
+                    .iter()
+                    .filter(|c| kept(c.key))
+                    .map(|c| c.ko.to_owned())
+                    .collect();
                 let mut rows = Vec::new();
                 self.store.for_each::<R>(|r| {
-                    let mut row = to_row(&r);
-                    if masked {
-                        for (cell, column) in row.iter_mut().zip(columns) {
-                            if let Some(m) = masked_cell(kind, column.key, cell) {
-                                *cell = m;
-                            }
-                        }
-                    }
+                    let row = to_row(&r)
+                        .into_iter()
+                        .zip(columns)
+                        .filter(|(_, column)| kept(column.key))
+                        .map(|(cell, column)| match masked {
+                            true => masked_cell(kind, column.key, &cell).unwrap_or(cell),
+                            false => cell,
+                        })
+                        .collect();
                     rows.push(row);
                     Ok(())
                 })?;

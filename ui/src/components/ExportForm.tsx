@@ -15,10 +15,11 @@ export function exportedText(out: ListExported): string {
  * only as an encrypted zip, under a password typed twice. */
 export function ExportForm({ choices, onDone }: { choices: DataChoices; onDone: () => void }) {
   const first = (list: { value: string }[]) => list[0]?.value ?? "";
-  const [request, setRequest] = useState<ExportRequest>({
+  // The purpose starts unchosen: the counselor says why every time.
+  const [request, setRequest] = useState<Omit<ExportRequest, "purpose"> & { purpose: ExportPurpose | "" }>({
     kind: first(choices.kinds) as ImportKind,
     format: first(choices.export_formats),
-    purpose: first(choices.export_purposes) as ExportPurpose,
+    purpose: "",
     purpose_note: "",
     identifiers: "masked",
     password: "",
@@ -28,7 +29,7 @@ export function ExportForm({ choices, onDone }: { choices: DataChoices; onDone: 
   const [failure, setFailure] = useState("");
   const [done, setDone] = useState<ListExported | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof ExportRequest>(key: K, value: ExportRequest[K]) => setRequest({ ...request, [key]: value });
+  const set = <K extends keyof ExportRequest>(key: K, value: ExportRequest[K] | "") => setRequest({ ...request, [key]: value });
   const holdsPeople = request.kind !== "vacancies";
   const full = holdsPeople && request.identifiers === "full";
 
@@ -36,6 +37,11 @@ export function ExportForm({ choices, onDone }: { choices: DataChoices; onDone: 
     e.preventDefault();
     setFailure("");
     setDone(null);
+    const purpose = request.purpose;
+    if (purpose === "") {
+      setErrors({ purpose: ["내보내는 목적을 골라 주세요."] });
+      return;
+    }
     if (full && request.password !== again) {
       setErrors({ password: ["두 번 입력한 암호가 다릅니다."] });
       return;
@@ -43,7 +49,7 @@ export function ExportForm({ choices, onDone }: { choices: DataChoices; onDone: 
     setErrors({});
     setBusy(true);
     try {
-      setDone(await api.exportFile(full ? request : { ...request, password: "" }));
+      setDone(await api.exportFile({ ...request, purpose, password: full ? request.password : "" }));
       setRequest({ ...request, password: "" });
       setAgain("");
       onDone();
@@ -88,11 +94,18 @@ export function ExportForm({ choices, onDone }: { choices: DataChoices; onDone: 
         </div>
         <div class="field">
           <label for="export-purpose">내보내는 목적</label>
-          <select id="export-purpose" value={request.purpose} onChange={(e) => set("purpose", e.currentTarget.value as ExportPurpose)}>
+          <select
+            id="export-purpose"
+            value={request.purpose}
+            aria-invalid={errors.purpose ? true : undefined}
+            onChange={(e) => set("purpose", e.currentTarget.value as ExportPurpose)}
+          >
+            <option value="">목적을 고르세요</option>
             {choices.export_purposes.map((p) => (
               <option value={p.value}>{p.label}</option>
             ))}
           </select>
+          {fieldError("purpose")}
         </div>
         <div class="field">
           <label for="export-purpose_note">목적 설명{request.purpose === "other" ? " (필수)" : ""}</label>

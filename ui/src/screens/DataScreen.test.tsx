@@ -31,8 +31,9 @@ const verifyAccessLog = vi.fn(() => Promise.resolve({ entries: 2, broken_at: 1, 
 const exportFile = vi.fn((request: { identifiers: string }) =>
   Promise.resolve({ path: "/home/상담/다운로드/도약-구직자.csv", count: 3, masked: request.identifiers === "masked", encrypted: request.identifiers === "full" }),
 );
+const autoBackup = () => Promise.resolve({ form: { folder: "", keep: 7 }, last: null, last_failed: false });
 const autoLockSetting = () => Promise.resolve({ minutes: 10, default_minutes: 10, min_minutes: 1, max_minutes: 60 });
-vi.mock("../api", () => ({ api: { dataChoices: () => Promise.resolve(choices), pickImportFile, importFile, accessLog, verifyAccessLog, autoLockSetting, exportFile } }));
+vi.mock("../api", () => ({ api: { dataChoices: () => Promise.resolve(choices), pickImportFile, importFile, accessLog, verifyAccessLog, autoLockSetting, exportFile, autoBackup } }));
 
 const { DataScreen } = await import("./DataScreen");
 
@@ -47,7 +48,7 @@ describe("DataScreen", () => {
     const texts = (css: string) => Array.from(view.container.querySelectorAll(css)).map((o) => o.textContent);
     expect(texts("#export-kind option")).toEqual(["구인 (테스트)", "참여자 (테스트)"]);
     expect(texts("#export-format option")).toEqual(["씨에스브이"]);
-    expect(texts("#export-purpose option")).toEqual(["인수인계 (테스트)", "기타 (테스트)"]);
+    expect(texts("#export-purpose option")).toEqual(["목적을 고르세요", "인수인계 (테스트)", "기타 (테스트)"]);
   });
 
   it("exports masked by default and in full only with the same password typed twice", async () => {
@@ -58,6 +59,11 @@ describe("DataScreen", () => {
     expect(view.container.querySelector("#export-masked")).toBeNull();
     fireEvent.change(q("#export-kind"), { target: { value: "seekers" } });
     expect(q<HTMLInputElement>("#export-masked").checked).toBe(true);
+    // No purpose picked: asked, nothing exported.
+    fireEvent.submit(q("#export-form"));
+    await waitFor(() => expect(q("#export-purpose-error").textContent).toBe("내보내는 목적을 골라 주세요."));
+    expect(exportFile).not.toHaveBeenCalled();
+    fireEvent.change(q("#export-purpose"), { target: { value: "handover" } });
     fireEvent.submit(q("#export-form"));
     await waitFor(() => expect(exportFile).toHaveBeenCalledTimes(1));
     expect(exportFile.mock.calls[0]?.[0]).toEqual({

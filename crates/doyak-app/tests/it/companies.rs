@@ -274,7 +274,15 @@ fn the_posting_text_goes_out_in_exports_and_comes_back_with_a_correction_import(
     v.posting_text = "금형 조립, 시운전 보조.\n월 290만원, 주 40시간".into();
     let vid = d.save_vacancy_form(&v).unwrap();
     for format in [ExportFormat::Csv, ExportFormat::Xlsx] {
-        let (bytes, _) = d.export(ImportKind::Vacancies, format).unwrap();
+        let (bytes, _) = d
+            .export_with_purpose(
+                ImportKind::Vacancies,
+                format,
+                doyak_app::ExportPurpose::Transfer,
+                "",
+                true,
+            )
+            .unwrap();
         // Cleared, then restored by importing the export as corrections:
         // the 공고본문 column is written and read back, line breaks and all.
         d.save_posting_text(&vid, "").unwrap();

@@ -37,7 +37,16 @@ fn all_seekers(desk: &doyak_app::Desk) -> Vec<JobSeeker> {
 fn csv_and_xlsx_exports_import_back_unchanged() {
     for format in [ExportFormat::Csv, ExportFormat::Xlsx] {
         let mut a = seeded();
-        let (bytes, count) = a.desk.export(ImportKind::Seekers, format).unwrap();
+        let (bytes, count) = a
+            .desk
+            .export_with_purpose(
+                ImportKind::Seekers,
+                format,
+                doyak_app::ExportPurpose::Transfer,
+                "",
+                true,
+            )
+            .unwrap();
         assert_eq!(count, 2);
         let mut b = new_desk();
         let report = b
@@ -67,7 +76,13 @@ fn jsonl_lines_carry_format_and_version() {
     let mut fx = seeded();
     let (bytes, count) = fx
         .desk
-        .export(ImportKind::Seekers, ExportFormat::Jsonl)
+        .export_with_purpose(
+            ImportKind::Seekers,
+            ExportFormat::Jsonl,
+            doyak_app::ExportPurpose::Transfer,
+            "",
+            true,
+        )
         .unwrap();
     let text = String::from_utf8(bytes).unwrap();
     assert_eq!(text.lines().count(), count);
@@ -84,7 +99,13 @@ fn jsonl_lines_carry_format_and_version() {
 fn exports_are_audited_without_personal_data() {
     let mut fx = seeded();
     fx.desk
-        .export(ImportKind::Seekers, ExportFormat::Csv)
+        .export_with_purpose(
+            ImportKind::Seekers,
+            ExportFormat::Csv,
+            doyak_app::ExportPurpose::Transfer,
+            "",
+            true,
+        )
         .unwrap();
     let trail = fx.desk.store().audit_trail(None).unwrap();
     let export = trail
@@ -92,7 +113,10 @@ fn exports_are_audited_without_personal_data() {
         .find(|r| r.action == "export")
         .expect("an export row");
     assert_eq!(export.entity, "seeker");
-    assert_eq!(export.detail, "2건 Csv");
+    assert_eq!(
+        export.detail,
+        "2건 Csv 전체(명령줄) 목적: 다른 사례관리 파일로 옮기기"
+    );
     assert!(trail.iter().all(|r| !r.detail.contains("김민수")));
     assert!(
         trail
@@ -126,7 +150,15 @@ fn a_desk_export_masks_identifiers_leaves_out_notes_and_cannot_be_imported_over_
     let (out, bytes) = desk_export(&mut fx, "csv", doyak_app::Identifiers::Masked, "").unwrap();
     assert!(out.masked && !out.encrypted && out.path.ends_with(".csv"));
     let text = String::from_utf8(bytes.clone()).unwrap();
+    // 대상집단 and 메모 are left out as columns (an empty column would clear
+    // them on 수정 가져오기).
+    let header = text.lines().next().unwrap();
+    assert!(
+        !header.contains("대상집단") && !header.contains("메모"),
+        "{header}"
+    );
     for gone in [
+        "경력보유여성",
         "김민수",
         "이영희",
         "1990-05-01",
@@ -261,6 +293,8 @@ fn a_masked_json_lines_export_says_so_and_holds_no_barriers() {
         assert!(v["name"].as_str().unwrap().contains('*'), "{line}");
         assert_eq!(v["barriers"], serde_json::json!([]), "{line}");
         assert!(v["note"].is_null(), "{line}");
+        assert_eq!(v["target_groups"], serde_json::json!([]), "{line}");
+        assert_eq!(v["work_history"], serde_json::json!([]), "{line}");
     }
     assert!(!text.contains("김민수") && !text.contains("1234-5678"));
 }
