@@ -79,9 +79,13 @@ pub fn lock(app: &AppHandle, reason: LockReason) -> bool {
         }
         Err(_) => LockNotice::new(reason, DEFAULT_AUTO_LOCK_MINUTES),
     };
-    // Dropping the desks closes their connections: the key goes with them.
+    // Dropping the desks closes their connections: the key goes with them,
+    // and so does the passphrase held for the automatic backup.
     *desk = None;
     drop(desk);
+    if let Ok(mut held) = state.passphrase.lock() {
+        *held = None;
+    }
     if let Ok(mut reader) = state.reader.lock() {
         *reader = None;
     }

@@ -37,6 +37,9 @@ pub struct DeskState {
     pub(crate) clock: Arc<UnlockClock>,
     /// 자동 잠금's idle time and why the desk last locked (crate::autolock).
     pub(crate) autolock: Arc<Mutex<crate::autolock::AutoLock>>,
+    /// The caseload's passphrase from unlock until the desk locks, for the
+    /// automatic backup (crate::auto_backup); zeroized when dropped.
+    pub(crate) passphrase: Arc<Mutex<Option<Passphrase>>>,
     /// Where background and 지금 동기화 syncs stand (crate::sync).
     pub(crate) sync: Arc<Mutex<crate::sync::SyncRuntime>>,
 }
@@ -51,6 +54,7 @@ impl DeskState {
             guard: Arc::new(Mutex::new(UnlockGuard::default())),
             clock: Arc::new(UnlockClock::from_env()),
             autolock: Arc::new(Mutex::new(crate::autolock::AutoLock::default())),
+            passphrase: Arc::new(Mutex::new(None)),
             sync: Arc::new(Mutex::new(crate::sync::SyncRuntime::default())),
         }
     }
@@ -185,14 +189,16 @@ pub async fn unlock(
     let slot = state.desk.clone();
     let reader_slot = state.reader.clone();
     let (guard, clock) = (state.guard.clone(), state.clock.clone());
-    let autolock = state.autolock.clone();
+    let (autolock, held) = (state.autolock.clone(), state.passphrase.clone());
     tauri::async_runtime::spawn_blocking(move || {
         let mut guard = guard.lock().map_err(|_| internal())?;
+        let passphrase = Passphrase::new(passphrase);
         let (mut desk, reader) = guard
             .attempt(clock.now(), || {
-                Desk::open_with_reader(&path, &Passphrase::new(passphrase), Arc::new(SystemClock))
+                Desk::open_with_reader(&path, &passphrase, Arc::new(SystemClock))
             })
             .map_err(ui)?;
+        *held.lock().map_err(|_| internal())? = Some(passphrase);
         desk.use_token_vault(doyak_app::sync::os_keyring());
         let summary = desk.summary().map_err(ui)?;
         tracing::info!(
@@ -489,6 +495,7 @@ pub async fn create_caseload(
     let path = state.path.clone();
     let slot = state.desk.clone();
     let (autolock, clock) = (state.autolock.clone(), state.clock.clone());
+    let held = state.passphrase.clone();
     tauri::async_runtime::spawn_blocking(move || {
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
@@ -498,6 +505,7 @@ pub async fn create_caseload(
         let summary = desk.summary().map_err(ui)?;
         *slot.lock().map_err(|_| locked())? = Some(desk);
         crate::autolock::opened(&autolock, &clock, doyak_app::DEFAULT_AUTO_LOCK_MINUTES);
+        *held.lock().map_err(|_| internal())? = Some(Passphrase::new(form.passphrase.clone()));
         Ok(summary)
     })
     .await
@@ -674,6 +682,7 @@ pub async fn change_passphrase(
         state.desk.clone(),
         state.reader.clone(),
     );
+    let held = state.passphrase.clone();
     tauri::async_runtime::spawn_blocking(move || {
         // The order unlock takes them in: the throttle first.
         let mut guard = guard.lock().map_err(|_| internal())?;
@@ -681,7 +690,10 @@ pub async fn change_passphrase(
         let desk = desk.as_mut().ok_or_else(locked)?;
         let mut reader = reader.lock().map_err(|_| locked())?;
         desk.change_passphrase_beside(&mut reader, &mut guard, clock.now(), &form)
-            .map_err(ui)
+            .map_err(ui)?;
+        // The automatic backup uses the new one from now on.
+        *held.lock().map_err(|_| internal())? = Some(Passphrase::new(form.new.clone()));
+        Ok(())
     })
     .await
     .map_err(|_| internal())?

@@ -7,6 +7,7 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod auto_backup;
 mod autolock;
 mod bindings;
 mod casework;
@@ -86,6 +87,7 @@ fn main() {
         .setup(|app| {
             software_rendering(app);
             autolock::start(app.handle().clone());
+            auto_backup::start(app.handle().clone());
             #[cfg(target_os = "linux")]
             os_lock::start(app.handle().clone());
             Ok(())
@@ -198,6 +200,8 @@ fn main() {
             casework::add_partner,
             commands::change_passphrase,
             autolock::desk_activity,
+            auto_backup::auto_backup,
+            auto_backup::set_auto_backup,
             autolock::lock_desk,
             autolock::lock_state,
             autolock::auto_lock_setting,

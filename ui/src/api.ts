@@ -32,7 +32,7 @@ import type {
 } from "./bindings";
 import type { KpiDashboard, KpiMembers } from "./bindings";
 import type { AccessLogVerdict, AccessRow, PrivacyView, RetentionDueList, WithdrawForm } from "./bindings";
-import type { AutoLockSetting, ExportRequest, ListExported, LockNotice } from "./bindings";
+import type { AutoBackupForm, AutoBackupView, AutoLockSetting, ExportRequest, ListExported, LockNotice } from "./bindings";
 import type {
   DataChoices,
   ExportOutcome,
@@ -187,6 +187,17 @@ export const api = {
       throw toUiError(e);
     }
   },
+  /** The native folder dialog (자동 백업's folder); null when closed. */
+  pickFolder: async (): Promise<string | null> => {
+    try {
+      const picked = await open({ multiple: false, directory: true });
+      return typeof picked === "string" ? picked : null;
+    } catch (e) {
+      throw toUiError(e);
+    }
+  },
+  autoBackup: () => call<AutoBackupView>("auto_backup"),
+  setAutoBackup: (form: AutoBackupForm) => call<AutoBackupView>("set_auto_backup", { form }),
   dataChoices: () => call<DataChoices>("data_choices"),
   /** `format` is one of `DataChoices.export_formats`' values. */
   exportFile: (request: ExportRequest) => call<ListExported>("export_file", { request }),

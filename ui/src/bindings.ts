@@ -1964,6 +1964,25 @@ export type LockNotice = { reason: LockReason, message: string, };
 export type AutoLockSetting = { minutes: number, default_minutes: number, min_minutes: number, max_minutes: number, };
 
 /**
+ * The setting as stored (JSON in `meta.auto_backup`) and as the screen
+ * edits it.
+ */
+export type AutoBackupForm = { 
+/**
+ * The folder; empty turns automatic backups off.
+ */
+folder: string, keep: number, };
+
+/**
+ * The setting, and how the last automatic backup went.
+ */
+export type AutoBackupView = { form: AutoBackupForm, 
+/**
+ * The last one made on this desk: when and where, or why it failed.
+ */
+last: string | null, last_failed: boolean, };
+
+/**
  * Why a file of the caseload is written: asked before every export, kept
  * in the audit and access logs.
  */

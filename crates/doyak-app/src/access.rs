@@ -121,7 +121,7 @@ impl Desk {
 
 /// A stored UTC instant as Korean time ("2026-12-05 13:01"); as stored
 /// when it does not read.
-fn korean_time(at: &str) -> String {
+pub(crate) fn korean_time(at: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(at)
         .ok()
         .and_then(|t| {

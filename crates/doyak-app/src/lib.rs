@@ -4,6 +4,7 @@
 //! drive this same code; nothing here knows about Tauri or the terminal.
 
 mod access;
+pub mod auto_backup;
 pub mod autolock;
 mod backup;
 mod casefile;
@@ -57,6 +58,7 @@ mod today;
 pub mod unlock;
 
 pub use access::{AccessLogVerdict, AccessRow};
+pub use auto_backup::{AutoBackupForm, AutoBackupRun, AutoBackupView};
 pub use autolock::{AutoLockSetting, DEFAULT_AUTO_LOCK_MINUTES, LockNotice, LockReason};
 pub use backup::{BackupSummary, restore_caseload};
 pub use casefile::{CaseFileChoices, ReferralForm, ReferralResultForm};

@@ -184,9 +184,17 @@ impl Store {
                 // 256 pages (1 MB) a step; the source stays usable between.
                 backup.run_to_completion(256, std::time::Duration::ZERO, None)?;
             }
-            // The copy keeps the caseload's WAL mode: fold its log in and
-            // leave one file.
-            let _: i64 = out.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+            // The copy would keep the caseload's WAL mode, and every look
+            // at it (the check below, a restore's) would leave -wal and
+            // -shm files beside it: fold the log in and make it one file in
+            // rollback mode. A restored caseload is put back in WAL mode
+            // when it is opened.
+            let mode: String = out.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("delete") {
+                return Err(StoreError::Corrupt {
+                    reason: format!("backup journal_mode {mode}"),
+                });
+            }
             drop(out);
             let copied = inspect(dest, passphrase)?;
             let file = std::fs::File::open(dest).map_err(io(dest))?;

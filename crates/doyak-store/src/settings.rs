@@ -15,6 +15,8 @@ pub enum Setting {
     /// The automatic backup: its folder and how many copies it keeps
     /// (JSON, doyak_app::backup).
     AutoBackup,
+    /// How the last automatic backup went (JSON).
+    AutoBackupLast,
 }
 
 impl Setting {
@@ -22,6 +24,7 @@ impl Setting {
         match self {
             Setting::AutoLockMinutes => "auto_lock_minutes",
             Setting::AutoBackup => "auto_backup",
+            Setting::AutoBackupLast => "auto_backup_last",
         }
     }
 }

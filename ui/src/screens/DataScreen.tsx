@@ -1,4 +1,5 @@
 import { AccessLog } from "../components/AccessLog";
+import { AutoBackupSettings } from "../components/AutoBackupSettings";
 import { AutoLockSettings } from "../components/AutoLockSettings";
 import { ExportForm } from "../components/ExportForm";
 import { useEffect, useState } from "preact/hooks";
@@ -193,6 +194,8 @@ export function DataScreen(props: { onChanged: () => void }) {
       </div>
 
       <Backup />
+
+      <AutoBackupSettings />
 
       <AutoLockSettings />
 

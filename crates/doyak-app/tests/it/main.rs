@@ -2,6 +2,7 @@
 //! the main test boundary of Doyak.
 #![allow(clippy::unwrap_used)]
 
+mod auto_backup;
 mod autolock;
 mod casefile;
 mod companies;

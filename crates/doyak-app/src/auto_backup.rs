@@ -1,0 +1,193 @@
+//! 자동 백업: once a day, a backup of the open caseload into the folder the
+//! counselor picked, keeping the last N there (older automatic backups in
+//! that folder are deleted; nothing else in it is touched). The shell calls
+//! [`Desk::run_auto_backup`] now and then while the caseload is open, with
+//! the passphrase it holds until the desk locks; the use case decides
+//! whether one is due (none yet today), writes it through the same checked
+//! backup as 백업, and keeps how it went for the screen.
+
+use crate::{AppError, Desk};
+use doyak_domain::FieldError;
+use doyak_store::{Passphrase, Setting};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// The prefix of every automatic backup's file name; only these are pruned.
+const PREFIX: &str = "도약-자동백업-";
+const EXT: &str = ".doyak";
+
+/// How many a folder may keep.
+pub const AUTO_BACKUP_KEEP: std::ops::RangeInclusive<u32> = 1..=90;
+
+/// The setting as stored (JSON in `meta.auto_backup`) and as the screen
+/// edits it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AutoBackupForm {
+    /// The folder; empty turns automatic backups off.
+    pub folder: String,
+    pub keep: u32,
+}
+
+/// The setting, and how the last automatic backup went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AutoBackupView {
+    pub form: AutoBackupForm,
+    /// The last one made on this desk: when and where, or why it failed.
+    pub last: Option<String>,
+    pub last_failed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct LastRun {
+    at: String,
+    ok: bool,
+    text: String,
+}
+
+/// What a run did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AutoBackupRun {
+    /// Off, or today's is there already.
+    NotDue,
+    Made {
+        path: PathBuf,
+        pruned: Vec<PathBuf>,
+    },
+}
+
+fn automatic_backups(folder: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with(PREFIX) && n.ends_with(EXT))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    // The day is in the name (YYYY-MM-DD): by name is by age.
+    found.sort();
+    found
+}
+
+impl Desk {
+    pub fn auto_backup(&self) -> Result<AutoBackupView, AppError> {
+        let form = self
+            .store
+            .setting(Setting::AutoBackup)?
+            .and_then(|t| serde_json::from_str::<AutoBackupForm>(&t).ok())
+            .unwrap_or(AutoBackupForm {
+                folder: String::new(),
+                keep: 7,
+            });
+        let last: Option<LastRun> = self
+            .store
+            .setting(Setting::AutoBackupLast)?
+            .and_then(|t| serde_json::from_str(&t).ok());
+        Ok(AutoBackupView {
+            form,
+            last_failed: last.as_ref().is_some_and(|l| !l.ok),
+            last: last.map(|l| format!("{} {}", l.at, l.text)),
+        })
+    }
+
+    /// Sets the folder (an absolute path; created if missing) and how many
+    /// to keep; an empty folder turns it off.
+    pub fn set_auto_backup(&mut self, form: &AutoBackupForm) -> Result<AutoBackupView, AppError> {
+        let folder = form.folder.trim();
+        let mut errors = Vec::new();
+        if !folder.is_empty() && !Path::new(folder).is_absolute() {
+            errors.push(FieldError::new(
+                "folder",
+                "백업 폴더",
+                "백업 폴더는 전체 경로로 입력해 주세요 (예: /media/usb/도약백업).",
+            ));
+        }
+        if !AUTO_BACKUP_KEEP.contains(&form.keep) {
+            errors.push(FieldError::new(
+                "keep",
+                "보관 개수",
+                format!(
+                    "보관 개수는 {}~{}개로 입력해 주세요.",
+                    AUTO_BACKUP_KEEP.start(),
+                    AUTO_BACKUP_KEEP.end()
+                ),
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        let stored = AutoBackupForm {
+            folder: folder.to_owned(),
+            keep: form.keep,
+        };
+        let text = serde_json::to_string(&stored).map_err(AppError::Json)?;
+        let detail = if stored.folder.is_empty() {
+            "자동 백업 끔".to_owned()
+        } else {
+            format!("자동 백업 {}개 보관", stored.keep)
+        };
+        let ctx = self.write_ctx();
+        self.store.write(&ctx, |w| {
+            w.set_setting(Setting::AutoBackup, &text)?;
+            w.audit("update", doyak_domain::EntityKind::Center, None, &detail)
+        })?;
+        self.auto_backup()
+    }
+
+    /// Makes today's automatic backup if it is due, then deletes the
+    /// oldest automatic backups beyond the number kept. How it went is
+    /// kept for the screen either way; a failure is also the error.
+    pub fn run_auto_backup(&mut self, passphrase: &Passphrase) -> Result<AutoBackupRun, AppError> {
+        let view = self.auto_backup()?;
+        if view.form.folder.is_empty() {
+            return Ok(AutoBackupRun::NotDue);
+        }
+        let folder = PathBuf::from(&view.form.folder);
+        let dest = folder.join(format!("{PREFIX}{}{EXT}", self.clock.today()));
+        if dest.exists() {
+            return Ok(AutoBackupRun::NotDue);
+        }
+        let made = std::fs::create_dir_all(&folder)
+            .map_err(|source| AppError::FileWrite {
+                path: folder.clone(),
+                source,
+            })
+            .and_then(|()| self.backup_to(&dest, passphrase));
+        let at = crate::access::korean_time(&self.clock.now().to_rfc3339());
+        let result = match made {
+            Ok(_) => {
+                let all = automatic_backups(&folder);
+                let excess = all.len().saturating_sub(view.form.keep as usize);
+                let mut pruned = Vec::new();
+                for old in all.into_iter().take(excess) {
+                    if std::fs::remove_file(&old).is_ok() {
+                        pruned.push(old);
+                    }
+                }
+                Ok(AutoBackupRun::Made {
+                    path: dest.clone(),
+                    pruned,
+                })
+            }
+            Err(e) => Err(e),
+        };
+        let last = LastRun {
+            at,
+            ok: result.is_ok(),
+            text: match &result {
+                Ok(_) => format!("백업함: {}", dest.display()),
+                Err(e) => format!("실패: {e}"),
+            },
+        };
+        let text = serde_json::to_string(&last).map_err(AppError::Json)?;
+        self.store
+            .set_setting(Setting::AutoBackupLast, Some(&text))?;
+        result
+    }
+}

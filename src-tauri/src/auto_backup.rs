@@ -1,0 +1,71 @@
+//! 자동 백업 in the shell (the rule is doyak_app::auto_backup): every few
+//! minutes while a caseload is open, the use case makes today's backup if
+//! none is there yet. It needs the passphrase, which the desk holds from
+//! unlock until it locks (`DeskState::passphrase`, zeroized when dropped):
+//! a locked desk makes no backups.
+
+use crate::commands::{DeskState, internal, with_desk};
+use doyak_app::{AutoBackupForm, AutoBackupView, UiError};
+use tauri::{AppHandle, Manager};
+
+/// How often the desk looks whether today's backup is due.
+const CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(300);
+
+pub fn start(app: AppHandle) {
+    let spawned = std::thread::Builder::new()
+        .name("doyak-auto-backup".into())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(CHECK_EVERY);
+                run(&app);
+            }
+        });
+    if let Err(e) = spawned {
+        tracing::error!(error = %e, "the auto-backup thread did not start");
+    }
+}
+
+fn run(app: &AppHandle) {
+    let state = app.state::<DeskState>();
+    let Some(passphrase) = state.passphrase.lock().ok().and_then(|p| p.clone()) else {
+        return;
+    };
+    let Ok(mut desk) = state.desk.lock() else {
+        return;
+    };
+    let Some(desk) = desk.as_mut() else {
+        return;
+    };
+    match desk.run_auto_backup(&passphrase) {
+        Ok(doyak_app::AutoBackupRun::Made { pruned, .. }) => {
+            tracing::info!(pruned = pruned.len(), "automatic backup made");
+        }
+        Ok(doyak_app::AutoBackupRun::NotDue) => {}
+        // The error's code only: its text names the folder.
+        Err(e) => tracing::warn!(code = %e.code(), "automatic backup failed"),
+    }
+}
+
+#[tauri::command]
+pub async fn auto_backup(state: tauri::State<'_, DeskState>) -> Result<AutoBackupView, UiError> {
+    with_desk(&state, |desk| desk.auto_backup()).await
+}
+
+/// Saves the folder and the number kept, then makes today's backup at once
+/// if it is due (so the counselor sees the first one work).
+#[tauri::command]
+pub async fn set_auto_backup(
+    state: tauri::State<'_, DeskState>,
+    form: AutoBackupForm,
+) -> Result<AutoBackupView, UiError> {
+    let passphrase = state.passphrase.lock().map_err(|_| internal())?.clone();
+    with_desk(&state, move |desk| {
+        desk.set_auto_backup(&form)?;
+        if let Some(pass) = passphrase {
+            // A failure is kept in the view the page shows next.
+            let _ = desk.run_auto_backup(&pass);
+        }
+        desk.auto_backup()
+    })
+    .await
+}
