@@ -32,6 +32,11 @@ pub struct AutoLock {
     minutes: u32,
     /// Why the desk last locked, until it is unlocked.
     notice: Option<LockNotice>,
+    /// The last input by the wall clock, which (unlike `Instant`) runs
+    /// while the computer sleeps: a laptop that slept with no lock signal
+    /// (no logind) still wakes locked once the idle time has passed.
+    /// `None` under the e2e test's frozen clock.
+    last_wall: Option<std::time::SystemTime>,
 }
 
 impl Default for AutoLock {
@@ -40,6 +45,7 @@ impl Default for AutoLock {
             timer: None,
             minutes: DEFAULT_AUTO_LOCK_MINUTES,
             notice: None,
+            last_wall: None,
         }
     }
 }
@@ -47,16 +53,30 @@ impl Default for AutoLock {
 impl AutoLock {
     /// A caseload was just opened (unlock, new caseload, join): the idle
     /// time starts now.
-    pub fn opened(&mut self, minutes: u32, now: Instant) {
+    pub fn opened(&mut self, minutes: u32, now: Instant, wall: bool) {
         self.minutes = minutes;
         self.timer = Some(IdleTimer::new(minutes, now));
         self.notice = None;
+        self.last_wall = wall.then(std::time::SystemTime::now);
     }
 
     fn touch(&mut self, now: Instant) {
         if let Some(timer) = &mut self.timer {
             timer.touch(now);
         }
+        if self.last_wall.is_some() {
+            self.last_wall = Some(std::time::SystemTime::now());
+        }
+    }
+
+    fn expired(&self, now: Instant) -> bool {
+        let limit = std::time::Duration::from_secs(u64::from(self.minutes) * 60);
+        let asleep_too = self.last_wall.is_some_and(|at| {
+            std::time::SystemTime::now()
+                .duration_since(at)
+                .is_ok_and(|idle| idle >= limit)
+        });
+        self.timer.as_ref().is_some_and(|t| t.expired(now)) || asleep_too
     }
 }
 
@@ -127,12 +147,12 @@ fn idle_check(app: &AppHandle) -> bool {
         return false;
     };
     match &auto.timer {
-        Some(timer) => timer.expired(now),
+        Some(_) => auto.expired(now),
         None => {
             let minutes = open
                 .auto_lock_minutes()
                 .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES);
-            auto.opened(minutes, now);
+            auto.opened(minutes, now, !state.clock.is_frozen());
             false
         }
     }
@@ -191,6 +211,34 @@ pub async fn set_auto_lock_minutes(
 /// For the paths that open a caseload: starts the idle time.
 pub fn opened(auto: &Arc<Mutex<AutoLock>>, clock: &UnlockClock, minutes: u32) {
     if let Ok(mut auto) = auto.lock() {
-        auto.opened(minutes, clock.now());
+        auto.opened(minutes, clock.now(), !clock.is_frozen());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use std::time::{Duration, SystemTime};
+
+    #[test]
+    fn time_asleep_counts_by_the_wall_clock_but_not_under_the_frozen_one() {
+        let now = Instant::now();
+        let mut auto = AutoLock::default();
+        auto.opened(10, now, true);
+        assert!(!auto.expired(now), "just opened");
+        // Eleven minutes passed by the wall clock while the monotonic one
+        // stood still (a suspend with no lock signal).
+        auto.last_wall = Some(SystemTime::now() - Duration::from_secs(11 * 60));
+        assert!(auto.expired(now));
+        // Input since: not idle.
+        auto.touch(now);
+        assert!(!auto.expired(now));
+        // The e2e test's frozen clock: only the clock the test moves counts.
+        let mut frozen = AutoLock::default();
+        frozen.opened(10, now, false);
+        assert_eq!(frozen.last_wall, None);
+        assert!(!frozen.expired(now));
+        assert!(frozen.expired(now + Duration::from_secs(600)));
     }
 }

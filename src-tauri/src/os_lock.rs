@@ -87,13 +87,79 @@ pub fn listen(conn: Connection, watches: &[Watch], on_lock: OnLock) -> Result<()
     Ok(())
 }
 
+/// logind's "delay" sleep inhibitor: while the desk holds it, the computer
+/// waits (up to logind's InhibitDelayMaxSec, 5 s by default) after
+/// `PrepareForSleep(true)` for the desk to lock before it sleeps.
+type SleepDelay = Arc<std::sync::Mutex<Option<dbus::arg::OwnedFd>>>;
+
+/// Takes the inhibitor on a connection of its own (the listening one is
+/// busy on its thread). No logind: no delay, the lock races the sleep.
+fn hold_sleep_delay(delay: &SleepDelay) {
+    let taken = Connection::new_system().and_then(|conn| {
+        let proxy = conn.with_proxy(
+            "org.freedesktop.login1",
+            "/org/freedesktop/login1",
+            std::time::Duration::from_secs(5),
+        );
+        proxy
+            .method_call(
+                "org.freedesktop.login1.Manager",
+                "Inhibit",
+                ("sleep", "도약", "사례관리 파일을 닫고 잠급니다", "delay"),
+            )
+            .map(|(fd,): (dbus::arg::OwnedFd,)| fd)
+    });
+    match taken {
+        Ok(fd) => {
+            if let Ok(mut held) = delay.lock() {
+                *held = Some(fd);
+            }
+        }
+        Err(e) => tracing::info!(error = %e, "no sleep delay from logind"),
+    }
+}
+
 /// Follows the system and session buses for the desk's window.
 pub fn start(app: AppHandle) {
-    let on_lock: OnLock = Arc::new(move |reason| {
-        let app = app.clone();
-        // Locking waits for a running operation: never on the bus's thread.
-        std::thread::spawn(move || crate::autolock::lock(&app, reason));
+    let delay: SleepDelay = Arc::new(std::sync::Mutex::new(None));
+    hold_sleep_delay(&delay);
+    let on_lock: OnLock = {
+        let delay = delay.clone();
+        Arc::new(move |reason| {
+            let (app, delay) = (app.clone(), delay.clone());
+            // Locking waits for a running operation: never on the bus's thread.
+            std::thread::spawn(move || {
+                crate::autolock::lock(&app, reason);
+                if reason == LockReason::Suspend {
+                    // Locked: the computer may sleep now.
+                    if let Ok(mut held) = delay.lock() {
+                        held.take();
+                    }
+                }
+            });
+        })
+    };
+    // Awake again: hold the delay for the next sleep.
+    let rewake = Connection::new_system().and_then(|conn| {
+        conn.add_match(
+            MatchRule::new_signal("org.freedesktop.login1.Manager", "PrepareForSleep"),
+            move |(going,): (bool,), _: &Connection, _| {
+                if !going {
+                    let delay = delay.clone();
+                    std::thread::spawn(move || hold_sleep_delay(&delay));
+                }
+                true
+            },
+        )?;
+        std::thread::Builder::new()
+            .name("doyak-sleep-delay".into())
+            .spawn(move || while conn.process(std::time::Duration::from_secs(3600)).is_ok() {})
+            .map(|_| ())
+            .map_err(|e| dbus::Error::new_failed(&e.to_string()))
     });
+    if let Err(e) = rewake {
+        tracing::info!(error = %e, "not following wake-ups");
+    }
     type Connect = fn() -> Result<Connection, dbus::Error>;
     let buses: [(&str, Connect, &[Watch]); 2] = [
         ("system", Connection::new_system, &SYSTEM_BUS),

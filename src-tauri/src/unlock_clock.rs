@@ -29,6 +29,12 @@ impl UnlockClock {
         UnlockClock::System
     }
 
+    /// Whether this is the e2e test's frozen clock (then the wall clock
+    /// must not lock the desk either: the test moves time itself).
+    pub fn is_frozen(&self) -> bool {
+        !matches!(self, UnlockClock::System)
+    }
+
     pub fn now(&self) -> Instant {
         match self {
             UnlockClock::System => Instant::now(),
