@@ -7,13 +7,13 @@ use doyak_app::{Desk, NewCaseload, Passphrase, SeekerListQuery, SystemClock};
 use std::sync::Arc;
 use std::time::Instant;
 
-fn ms(f: impl FnOnce()) -> f64 {
+pub(crate) fn ms(f: impl FnOnce()) -> f64 {
     let t = Instant::now();
     f();
     t.elapsed().as_secs_f64() * 1000.0
 }
 
-fn median(mut xs: Vec<f64>) -> f64 {
+pub(crate) fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(f64::total_cmp);
     xs[xs.len() / 2]
 }

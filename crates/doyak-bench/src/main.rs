@@ -23,6 +23,7 @@ mod desk;
 mod kpi;
 mod national;
 mod parts;
+mod privacy;
 mod resume;
 mod sync;
 
@@ -123,6 +124,10 @@ fn main() {
             .nth(1)
             .map(std::path::PathBuf::from);
         desk::run(n, runs, keep);
+        return;
+    }
+    if std::env::args().any(|a| a == "--privacy") {
+        privacy::run(n, runs);
         return;
     }
     if std::env::args().any(|a| a == "--desk-kpi") {
