@@ -7,11 +7,11 @@
 //! - the seekers' CSV export masked (the desk's default) against in full;
 //! - the access log's chain check over the entries written.
 
+use crate::desk::{median, ms};
 use doyak_app::{
     Desk, ExportFormat, ExportPurpose, ImportKind, NewCaseload, Passphrase, SeekerFilter,
     SystemClock,
 };
-use crate::desk::{median, ms};
 use std::sync::Arc;
 
 pub fn run(n: u32, runs: usize) {
@@ -47,10 +47,16 @@ pub fn run(n: u32, runs: usize) {
     let (mut first, mut again) = (Vec::new(), Vec::new());
     for id in &ids {
         first.push(ms(|| {
-            drop(desk.seeker_detail(id).unwrap_or_else(|e| crate::fail("page", e)))
+            drop(
+                desk.seeker_detail(id)
+                    .unwrap_or_else(|e| crate::fail("page", e)),
+            )
         }));
         again.push(ms(|| {
-            drop(desk.seeker_detail(id).unwrap_or_else(|e| crate::fail("page", e)))
+            drop(
+                desk.seeker_detail(id)
+                    .unwrap_or_else(|e| crate::fail("page", e)),
+            )
         }));
     }
     let (mut masked, mut full) = (Vec::new(), Vec::new());
@@ -83,9 +89,15 @@ pub fn run(n: u32, runs: usize) {
     println!("seekers: {n}; pages: {} distinct; runs: {runs}", ids.len());
     println!("| what | median ms |");
     println!("|---|---:|");
-    println!("| seeker page, first look (writes an access entry) | {:.2} |", median(first));
+    println!(
+        "| seeker page, first look (writes an access entry) | {:.2} |",
+        median(first)
+    );
     println!("| the same page again (no entry) | {:.2} |", median(again));
     println!("| seekers CSV, masked | {:.1} |", median(masked));
     println!("| seekers CSV, in full | {:.1} |", median(full));
-    println!("| access-log chain check, {entries} entries | {:.2} |", median(verify));
+    println!(
+        "| access-log chain check, {entries} entries | {:.2} |",
+        median(verify)
+    );
 }
