@@ -30,13 +30,30 @@ fn run(app: &AppHandle) {
     let Some(passphrase) = state.passphrase.lock().ok().and_then(|p| p.clone()) else {
         return;
     };
+    // Whether one is due, with the desk held for a moment only.
+    let due = {
+        let Ok(desk) = state.desk.lock() else { return };
+        match desk.as_ref().map(|d| d.auto_backup_due()) {
+            Some(Ok(Some(due))) => due,
+            _ => return,
+        }
+    };
+    // The copy through a connection of its own: the counselor's work goes
+    // on meanwhile (a large caseload takes a while).
+    let made = doyak_app::make_backup(&state.path, &due, &passphrase);
+    drop(passphrase);
     let Ok(mut desk) = state.desk.lock() else {
         return;
     };
+    // Locked meanwhile: the copy cannot be logged now, so it goes, and
+    // today's is made (and logged) again after the next unlock.
     let Some(desk) = desk.as_mut() else {
+        if made.is_ok() {
+            let _ = std::fs::remove_file(&due.dest);
+        }
         return;
     };
-    match desk.run_auto_backup(&passphrase) {
+    match desk.finish_auto_backup(due, made) {
         Ok(doyak_app::AutoBackupRun::Made { pruned, .. }) => {
             tracing::info!(pruned = pruned.len(), "automatic backup made");
         }

@@ -45,6 +45,29 @@ struct LastRun {
     text: String,
 }
 
+/// Where today's automatic backup goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueBackup {
+    pub dest: PathBuf,
+    folder: PathBuf,
+    keep: u32,
+}
+
+/// Copies the caseload at `caseload` into `due.dest` (the folder made if
+/// missing) through a connection of its own: no desk is held meanwhile.
+/// Returns the number of records copied.
+pub fn make_backup(
+    caseload: &Path,
+    due: &DueBackup,
+    passphrase: &Passphrase,
+) -> Result<i64, AppError> {
+    std::fs::create_dir_all(&due.folder).map_err(|source| AppError::FileWrite {
+        path: due.folder.clone(),
+        source,
+    })?;
+    Ok(doyak_store::backup::backup_file(caseload, &due.dest, passphrase)?.records)
+}
+
 /// What a run did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AutoBackupRun {
@@ -140,30 +163,36 @@ impl Desk {
         self.auto_backup()
     }
 
-    /// Makes today's automatic backup if it is due, then deletes the
-    /// oldest automatic backups beyond the number kept. How it went is
-    /// kept for the screen either way; a failure is also the error.
-    pub fn run_auto_backup(&mut self, passphrase: &Passphrase) -> Result<AutoBackupRun, AppError> {
+    /// Today's automatic backup, when one is due (a folder is set and
+    /// today's file is not in it).
+    pub fn auto_backup_due(&self) -> Result<Option<DueBackup>, AppError> {
         let view = self.auto_backup()?;
         if view.form.folder.is_empty() {
-            return Ok(AutoBackupRun::NotDue);
+            return Ok(None);
         }
         let folder = PathBuf::from(&view.form.folder);
         let dest = folder.join(format!("{PREFIX}{}{EXT}", self.clock.today()));
-        if dest.exists() {
-            return Ok(AutoBackupRun::NotDue);
-        }
-        let made = std::fs::create_dir_all(&folder)
-            .map_err(|source| AppError::FileWrite {
-                path: folder.clone(),
-                source,
-            })
-            .and_then(|()| self.backup_to(&dest, passphrase));
+        Ok((!dest.exists()).then_some(DueBackup {
+            dest,
+            folder,
+            keep: view.form.keep,
+        }))
+    }
+
+    /// After [`make_backup`]: logs a backup made, deletes the oldest
+    /// automatic backups beyond the number kept, and keeps how it went for
+    /// the screen. A failure is also the error.
+    pub fn finish_auto_backup(
+        &mut self,
+        due: DueBackup,
+        made: Result<i64, AppError>,
+    ) -> Result<AutoBackupRun, AppError> {
         let at = crate::access::korean_time(&self.clock.now().to_rfc3339());
         let result = match made {
-            Ok(_) => {
-                let all = automatic_backups(&folder);
-                let excess = all.len().saturating_sub(view.form.keep as usize);
+            Ok(records) => {
+                self.log_backup(records)?;
+                let all = automatic_backups(&due.folder);
+                let excess = all.len().saturating_sub(due.keep as usize);
                 let mut pruned = Vec::new();
                 for old in all.into_iter().take(excess) {
                     if std::fs::remove_file(&old).is_ok() {
@@ -171,7 +200,7 @@ impl Desk {
                     }
                 }
                 Ok(AutoBackupRun::Made {
-                    path: dest.clone(),
+                    path: due.dest.clone(),
                     pruned,
                 })
             }
@@ -181,7 +210,7 @@ impl Desk {
             at,
             ok: result.is_ok(),
             text: match &result {
-                Ok(_) => format!("백업함: {}", dest.display()),
+                Ok(_) => format!("백업함: {}", due.dest.display()),
                 Err(e) => format!("실패: {e}"),
             },
         };
@@ -189,5 +218,15 @@ impl Desk {
         self.store
             .set_setting(Setting::AutoBackupLast, Some(&text))?;
         result
+    }
+
+    /// All three steps with the desk held throughout (the shell instead
+    /// lets go of the desk while the copy is made).
+    pub fn run_auto_backup(&mut self, passphrase: &Passphrase) -> Result<AutoBackupRun, AppError> {
+        let Some(due) = self.auto_backup_due()? else {
+            return Ok(AutoBackupRun::NotDue);
+        };
+        let made = make_backup(self.store.path(), &due, passphrase);
+        self.finish_auto_backup(due, made)
     }
 }

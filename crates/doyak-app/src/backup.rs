@@ -45,13 +45,19 @@ impl Desk {
         // would open with nothing the counselor knows.
         backup::inspect(self.store.path(), passphrase)?;
         let facts = self.store.backup_to(dest, passphrase)?;
+        self.log_backup(facts.records)?;
+        Ok(summary(dest, &facts, None))
+    }
+
+    /// A backup made, in the audit and access logs.
+    pub(crate) fn log_backup(&mut self, records: i64) -> Result<(), AppError> {
         let ctx = self.write_ctx();
-        let detail = format!("백업 {}건", facts.records);
+        let detail = format!("백업 {records}건");
         self.store.write(&ctx, |w| {
             w.audit("export", EntityKind::Center, None, &detail)
         })?;
         self.log_access(Access::Export, EntityKind::Center, None, "backup")?;
-        Ok(summary(dest, &facts, None))
+        Ok(())
     }
 }
 

@@ -58,7 +58,7 @@ mod today;
 pub mod unlock;
 
 pub use access::{AccessLogVerdict, AccessRow};
-pub use auto_backup::{AutoBackupForm, AutoBackupRun, AutoBackupView};
+pub use auto_backup::{AutoBackupForm, AutoBackupRun, AutoBackupView, DueBackup, make_backup};
 pub use autolock::{AutoLockSetting, DEFAULT_AUTO_LOCK_MINUTES, LockNotice, LockReason};
 pub use backup::{BackupSummary, restore_caseload};
 pub use casefile::{CaseFileChoices, ReferralForm, ReferralResultForm};

@@ -166,48 +166,64 @@ impl Store {
     /// on between steps; then checks the copy opens whole. A copy that
     /// fails the check is removed.
     pub fn backup_to(&self, dest: &Path, passphrase: &Passphrase) -> Result<CaseloadFacts> {
-        if dest.exists() {
-            return Err(StoreError::AlreadyExists {
-                path: dest.to_owned(),
+        copy_into(&self.conn, dest, passphrase)
+    }
+}
+
+/// The same backup from the caseload file itself, through a read-only
+/// connection of its own: the 자동 백업 runs it without holding the desk's
+/// connection, so the counselor's work goes on while the copy is made.
+pub fn backup_file(src: &Path, dest: &Path, passphrase: &Passphrase) -> Result<CaseloadFacts> {
+    let conn = keyed_connection(
+        src,
+        passphrase,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    copy_into(&conn, dest, passphrase)
+}
+
+fn copy_into(source: &Connection, dest: &Path, passphrase: &Passphrase) -> Result<CaseloadFacts> {
+    if dest.exists() {
+        return Err(StoreError::AlreadyExists {
+            path: dest.to_owned(),
+        });
+    }
+    let result = (|| {
+        let mut out = keyed_connection(
+            dest,
+            passphrase,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        {
+            let backup = rusqlite::backup::Backup::new(source, &mut out)?;
+            // 256 pages (1 MB) a step; the source stays usable between.
+            backup.run_to_completion(256, std::time::Duration::ZERO, None)?;
+        }
+        // The copy would keep the caseload's WAL mode, and every look
+        // at it (the check below, a restore's) would leave -wal and
+        // -shm files beside it: fold the log in and make it one file in
+        // rollback mode. A restored caseload is put back in WAL mode
+        // when it is opened.
+        let mode: String = out.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("delete") {
+            return Err(StoreError::Corrupt {
+                reason: format!("backup journal_mode {mode}"),
             });
         }
-        let result = (|| {
-            let mut out = keyed_connection(
-                dest,
-                passphrase,
-                OpenFlags::SQLITE_OPEN_READ_WRITE
-                    | OpenFlags::SQLITE_OPEN_CREATE
-                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )?;
-            {
-                let backup = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
-                // 256 pages (1 MB) a step; the source stays usable between.
-                backup.run_to_completion(256, std::time::Duration::ZERO, None)?;
-            }
-            // The copy would keep the caseload's WAL mode, and every look
-            // at it (the check below, a restore's) would leave -wal and
-            // -shm files beside it: fold the log in and make it one file in
-            // rollback mode. A restored caseload is put back in WAL mode
-            // when it is opened.
-            let mode: String = out.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
-            if !mode.eq_ignore_ascii_case("delete") {
-                return Err(StoreError::Corrupt {
-                    reason: format!("backup journal_mode {mode}"),
-                });
-            }
-            drop(out);
-            let copied = inspect(dest, passphrase)?;
-            let file = std::fs::File::open(dest).map_err(io(dest))?;
-            file.sync_all().map_err(io(dest))?;
-            Ok(copied)
-        })();
-        if result.is_err() {
-            for suffix in ["", "-wal", "-shm", "-journal"] {
-                let _ = std::fs::remove_file(format!("{}{suffix}", dest.display()));
-            }
+        drop(out);
+        let copied = inspect(dest, passphrase)?;
+        let file = std::fs::File::open(dest).map_err(io(dest))?;
+        file.sync_all().map_err(io(dest))?;
+        Ok(copied)
+    })();
+    if result.is_err() {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", dest.display()));
         }
-        result
     }
+    result
 }
 
 /// What a restore did.
