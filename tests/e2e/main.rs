@@ -608,6 +608,12 @@ fn first_start_creates_a_caseload_fills_a_demo_imports_and_exports() {
     s.click(&s.find("#export-full").unwrap()).unwrap();
     type_into(&s, "#export-password", "압축 파일 암호 열두 자");
     type_into(&s, "#export-password2", "압축 파일 암호 열두 자");
+    s.script(
+        "document.getElementById('export-title').scrollIntoView({block: 'start'});",
+        json!([]),
+    )
+    .unwrap();
+    shot(&s, "75-export-full-encrypted");
     s.click(&s.find("#export-run").unwrap()).unwrap();
     wait_text(&s, "#export-outcome", "(암호화 압축 파일)");
     let zipped = std::fs::read(downloads.join(format!("도약-구직자-{}.zip", today()))).unwrap();
