@@ -73,6 +73,8 @@ fn a_questionnaire_a_diagnosis_an_iap_drafted_edited_and_checked_and_the_report_
     // The 문진, half filled, then left: the answers are kept.
     click(&s, "#questionnaire-open");
     wait_text(&s, "#q-progress", "답변 0 /");
+    // The demo's consents have no 민감정보 purpose: the health items wait.
+    wait_text(&s, "#q-withheld", "민감정보 처리 동의가 없어 묻지 않습니다");
     assert_eq!(answer(&s, 10), 10);
     wait_text(&s, "#q-progress", "답변 10 /");
     shot(&s, "62-questionnaire");

@@ -609,7 +609,11 @@ answers: { [key in string]: number },
 /**
  * When the draft was last kept, Korean time; "" when there is none.
  */
-draft_saved_at: string, };
+draft_saved_at: string, 
+/**
+ * Why some items are not asked (no consent to 민감정보); "" when all are.
+ */
+withheld: string, };
 
 /**
  * Answers as the page sends them.

@@ -43,6 +43,8 @@ pub struct QuestionnaireView {
     pub answers: BTreeMap<String, u8>,
     /// When the draft was last kept, Korean time; "" when there is none.
     pub draft_saved_at: String,
+    /// Why some items are not asked (no consent to 민감정보); "" when all are.
+    pub withheld: String,
 }
 
 /// Answers as the page sends them.
@@ -145,16 +147,38 @@ impl ReadinessView {
     }
 }
 
+/// Whether the seeker consented to 민감정보 (the health items are asked
+/// only then: 개인정보 보호법 제23조).
+fn allows_sensitive(seeker: &doyak_domain::JobSeeker) -> bool {
+    seeker
+        .consent
+        .as_ref()
+        .is_some_and(|c| c.allows(doyak_domain::seeker::ConsentScope::Sensitive))
+}
+
 impl Desk {
     /// The questionnaire to fill for a seeker, with the draft left, if any.
+    /// Without consent to 민감정보 the health items are left out, and so are
+    /// answers to them a draft may hold from before a withdrawal.
     pub fn questionnaire(&self, seeker_id: &str) -> Result<QuestionnaireView, AppError> {
         let seeker = self.seeker(parse_id(seeker_id)?)?;
         let form = current_form()?;
+        let sensitive = allows_sensitive(&seeker);
         let draft = self.store.draft(&draft_key(seeker.id))?;
-        let answers: BTreeMap<String, u8> = draft
+        let mut answers: BTreeMap<String, u8> = draft
             .as_ref()
             .and_then(|d| serde_json::from_str(&d.data).ok())
             .unwrap_or_default();
+        let withheld: Vec<String> = form
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| !sensitive && i.is_sensitive())
+            .map(|(n, i)| {
+                answers.remove(&i.id);
+                format!("{}번", n + 1)
+            })
+            .collect();
         Ok(QuestionnaireView {
             form: form.id.clone(),
             version: form.version,
@@ -163,6 +187,7 @@ impl Desk {
                 .items
                 .iter()
                 .enumerate()
+                .filter(|(_, i)| sensitive || !i.is_sensitive())
                 .map(|(n, i)| QuestionRow {
                     id: i.id.clone(),
                     number: n as u32 + 1,
@@ -180,6 +205,14 @@ impl Desk {
             draft_saved_at: draft
                 .map(|d| crate::drafts::korean_time(&d.saved_at))
                 .unwrap_or_default(),
+            withheld: if withheld.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "건강에 관한 문항({})은 민감정보 처리 동의가 없어 묻지 않습니다. 개인정보 탭에서 동의를 기록하면 물을 수 있습니다.",
+                    withheld.join("·")
+                )
+            },
         })
     }
 
@@ -192,7 +225,9 @@ impl Desk {
         let seeker = self.seeker(parse_id(&form.seeker_id)?)?;
         let current = current_form()?;
         let answers: Answers = form.answers.clone();
-        let progress = current.check(&answers).map_err(answer_error)?;
+        let progress = current
+            .check_given(&answers, allows_sensitive(&seeker))
+            .map_err(answer_error)?;
         let data = serde_json::to_string(&form.answers).map_err(AppError::Json)?;
         self.save_draft(&draft_key(seeker.id), &data)?;
         Ok(QuestionnaireProgress {
@@ -211,7 +246,9 @@ impl Desk {
     ) -> Result<ReadinessView, AppError> {
         let seeker = self.seeker(parse_id(&form.seeker_id)?)?;
         let current = current_form()?;
-        let result = current.score(&form.answers).map_err(answer_error)?;
+        let result = current
+            .score_given(&form.answers, allows_sensitive(&seeker))
+            .map_err(answer_error)?;
         let mut summary = result
             .scales
             .iter()

@@ -57,6 +57,20 @@ pub struct Item {
     pub basis: Basis,
 }
 
+/// The barriers whose questions ask about health: 민감정보 under
+/// 개인정보 보호법 제23조 (건강), asked only with the seeker's separate
+/// consent to it (`ConsentScope::Sensitive`).
+pub const SENSITIVE_BARRIERS: [&str; 2] = ["health", "mental_health"];
+
+impl Item {
+    /// Whether its answer is 민감정보 (see [`SENSITIVE_BARRIERS`]).
+    pub fn is_sensitive(&self) -> bool {
+        self.barrier
+            .as_deref()
+            .is_some_and(|b| SENSITIVE_BARRIERS.contains(&b))
+    }
+}
+
 /// A readiness scale and its bands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scale {
@@ -372,6 +386,10 @@ pub enum AnswerError {
     Contradiction { number: usize, parent: usize },
     #[error("답하지 않은 문항이 있습니다: {}", numbers.iter().map(|n| format!("{n}번")).collect::<Vec<_>>().join(", "))]
     Incomplete { numbers: Vec<usize> },
+    #[error(
+        "{number}번 문항은 건강에 관한 민감정보입니다. 민감정보 처리 동의가 없어 답을 저장할 수 없습니다: 개인정보 탭에서 동의를 기록하거나 답을 지우세요."
+    )]
+    Sensitive { number: usize },
 }
 
 /// Answers by item id.
@@ -428,21 +446,40 @@ impl Form {
 
     /// Whether an item is asked, given the answers so far.
     pub fn asks(&self, item: &Item, answers: &Answers) -> bool {
-        item.depends_on
-            .as_ref()
-            .is_none_or(|p| answers.get(p) == Some(&1))
+        self.asks_given(item, answers, true)
+    }
+
+    /// Whether an item is asked, given the answers so far and whether the
+    /// person consented to 민감정보: without it, health items are not.
+    pub fn asks_given(&self, item: &Item, answers: &Answers, sensitive: bool) -> bool {
+        (sensitive || !item.is_sensitive())
+            && item
+                .depends_on
+                .as_ref()
+                .is_none_or(|p| answers.get(p) == Some(&1))
     }
 
     /// Checks every answer given (unknown items, ranges, follow-ups of a
     /// question answered 아니오) without asking for completeness: what a
     /// half-filled draft must pass.
     pub fn check(&self, answers: &Answers) -> Result<Progress, AnswerError> {
+        self.check_given(answers, true)
+    }
+
+    /// [`Form::check`] for a person with (`sensitive`) or without consent
+    /// to 민감정보: without it, an answer to a health item is refused.
+    pub fn check_given(&self, answers: &Answers, sensitive: bool) -> Result<Progress, AnswerError> {
         for (id, &value) in answers {
             let item = self
                 .items
                 .iter()
                 .find(|i| &i.id == id)
                 .ok_or_else(|| AnswerError::UnknownItem { item: id.clone() })?;
+            if !sensitive && item.is_sensitive() {
+                return Err(AnswerError::Sensitive {
+                    number: self.number(id),
+                });
+            }
             let range = item.kind.range();
             if !range.contains(&value) {
                 return Err(AnswerError::OutOfRange {
@@ -464,7 +501,7 @@ impl Form {
         let asked: Vec<&Item> = self
             .items
             .iter()
-            .filter(|i| self.asks(i, answers))
+            .filter(|i| self.asks_given(i, answers, sensitive))
             .collect();
         Ok(Progress {
             answered: asked.iter().filter(|i| answers.contains_key(&i.id)).count(),
@@ -476,12 +513,23 @@ impl Form {
     /// [`AnswerError::Incomplete`], with the numbers still to answer: a
     /// result is never computed from part of the items.
     pub fn score(&self, answers: &Answers) -> Result<ReadinessResult, AnswerError> {
-        self.check(answers)?;
+        self.score_given(answers, true)
+    }
+
+    /// [`Form::score`] for a person with or without consent to 민감정보:
+    /// without it the health items are neither asked nor scored, so no
+    /// health barrier can be found.
+    pub fn score_given(
+        &self,
+        answers: &Answers,
+        sensitive: bool,
+    ) -> Result<ReadinessResult, AnswerError> {
+        self.check_given(answers, sensitive)?;
         let missing: Vec<usize> = self
             .items
             .iter()
             .enumerate()
-            .filter(|(_, i)| self.asks(i, answers) && !answers.contains_key(&i.id))
+            .filter(|(_, i)| self.asks_given(i, answers, sensitive) && !answers.contains_key(&i.id))
             .map(|(n, _)| n + 1)
             .collect();
         if !missing.is_empty() {
@@ -566,13 +614,19 @@ impl Form {
 }
 
 /// Scores answers to a named form version: the one entry point for a
-/// stored result, which always names its form.
+/// stored result, which always names its form. Answers holding none of the
+/// health items were given without consent to 민감정보 (they were not
+/// asked), and are scored so.
 pub fn score(form: &str, version: u32, answers: &Answers) -> Result<ReadinessResult, AnswerError> {
-    questionnaire()
+    let form = questionnaire()
         .form(form, version)
         .ok_or_else(|| AnswerError::UnknownForm {
             form: form.to_owned(),
             version,
-        })?
-        .score(answers)
+        })?;
+    let sensitive = form
+        .items
+        .iter()
+        .any(|i| i.is_sensitive() && answers.contains_key(&i.id));
+    form.score_given(answers, sensitive)
 }

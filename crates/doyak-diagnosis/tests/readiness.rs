@@ -214,3 +214,68 @@ fn an_edited_item_file_without_a_new_version_is_refused() {
     let err = parse(&edited).expect_err("an edited form under an old version");
     assert!(err.contains("새 판으로 만드세요"), "{err}");
 }
+
+#[test]
+fn without_consent_to_sensitive_data_the_health_items_are_not_asked_and_cannot_be_answered() {
+    let form = questionnaire().current(READINESS_FORM).expect("form");
+    let sensitive: Vec<&str> = form
+        .items
+        .iter()
+        .filter(|i| i.is_sensitive())
+        .map(|i| i.id.as_str())
+        .collect();
+    // 건강 (b2), 정신건강 (b3) and its follow-up (b4): 제23조's 건강.
+    assert_eq!(sensitive, ["b2", "b3", "b4"]);
+
+    let mut without: Answers = all(3);
+    for id in &sensitive {
+        without.remove(*id);
+    }
+    // Without consent: complete without them, and no health barrier.
+    let progress = form.check_given(&without, false).expect("fine");
+    assert_eq!(progress.required, progress.answered);
+    let r = form
+        .score_given(&without, false)
+        .expect("complete without them");
+    assert!(
+        r.barriers
+            .iter()
+            .all(|b| b.id != "health" && b.id != "mental_health")
+    );
+    // With consent the same answers are incomplete: b2 (item 18) and b3
+    // (item 19) are asked; b4 only after b3 예.
+    assert_eq!(
+        form.score_given(&without, true),
+        Err(AnswerError::Incomplete {
+            numbers: vec![18, 19]
+        })
+    );
+    // An answer to one without consent is refused by its number, draft or not.
+    let mut answered = without.clone();
+    answered.insert("b2".into(), 1);
+    let refused = form.check_given(&answered, false).expect_err("sensitive");
+    assert_eq!(refused, AnswerError::Sensitive { number: 18 });
+    assert!(refused.to_string().contains("민감정보 처리 동의"));
+    assert_eq!(
+        form.score_given(&answered, false),
+        Err(AnswerError::Sensitive { number: 18 })
+    );
+}
+
+#[test]
+fn a_stored_result_without_the_health_items_scores_as_given_without_consent() {
+    let mut without = all(3);
+    for id in ["b2", "b3", "b4"] {
+        without.remove(id);
+    }
+    without.insert("b7".into(), 1);
+    let r = score(READINESS_FORM, 1, &without).expect("scored as asked: without them");
+    let ids: Vec<&str> = r.barriers.iter().map(|b| b.id.as_str()).collect();
+    assert_eq!(ids, ["debt"]);
+    // One health item there means they were asked: the other is missing.
+    without.insert("b2".into(), 0);
+    assert_eq!(
+        score(READINESS_FORM, 1, &without),
+        Err(AnswerError::Incomplete { numbers: vec![19] })
+    );
+}

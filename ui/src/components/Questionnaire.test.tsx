@@ -14,6 +14,7 @@ const form: QuestionnaireView = {
   ],
   answers: {},
   draft_saved_at: "",
+  withheld: "",
 };
 
 const saveQuestionnaireDraft = vi.fn((_f: { answers: Record<string, number> }) => Promise.resolve({ answered: 0, required: 0 }));

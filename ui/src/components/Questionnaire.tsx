@@ -128,6 +128,11 @@ export function Questionnaire(props: { seekerId: string; onSubmitted: (view: Rea
           숫자 1–5로 답하고(예/아니오는 Y/N), 답하면 다음 문항으로 넘어갑니다. 답은 바로 임시 저장됩니다
           {view.draft_saved_at && ` (이어서 작성: ${view.draft_saved_at} 저장분)`}.
         </p>
+        {view.withheld && (
+          <p class="hint" id="q-withheld">
+            {view.withheld}
+          </p>
+        )}
         <p id="q-progress" role="status">
           답변 {answered} / {items.length}
         </p>

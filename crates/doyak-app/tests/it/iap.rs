@@ -61,8 +61,8 @@ fn the_questionnaire_is_kept_half_filled_refused_incomplete_and_saved_with_its_f
 
     // A follow-up answered after 아니오 is a contradiction, even in a draft.
     let mut contradictory = full.clone();
-    contradictory.insert("b3".into(), 0);
-    contradictory.insert("b4".into(), 1);
+    contradictory.insert("b5".into(), 0);
+    contradictory.insert("b6".into(), 1);
     let err = d
         .save_questionnaire_draft(&form(&contradictory))
         .unwrap_err();

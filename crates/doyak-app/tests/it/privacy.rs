@@ -232,3 +232,52 @@ fn the_desks_backup_needs_the_caseloads_passphrase_and_never_overwrites() {
         ("내보내기", "backup")
     );
 }
+
+#[test]
+fn the_health_questions_are_asked_only_with_consent_to_sensitive_data() {
+    let mut fx = new_desk();
+    let d = &mut fx.desk;
+    let kim = seeker(d, "김민감", false, "no");
+    let q = d.questionnaire(&kim).unwrap();
+    let ids: Vec<&str> = q.items.iter().map(|i| i.id.as_str()).collect();
+    for health in ["b2", "b3", "b4"] {
+        assert!(
+            !ids.contains(&health),
+            "{health} asked without consent: {ids:?}"
+        );
+    }
+    assert!(q.withheld.contains("18번·19번·20번"), "{}", q.withheld);
+    assert!(q.withheld.contains("민감정보 처리 동의"));
+    // An answer to one is refused, by its number, even in a draft.
+    let mut answers: std::collections::BTreeMap<String, u8> = std::collections::BTreeMap::new();
+    answers.insert("b2".into(), 1);
+    let form = doyak_app::QuestionnaireForm {
+        seeker_id: kim.clone(),
+        answers,
+    };
+    let err = message(d.save_questionnaire_draft(&form).unwrap_err());
+    assert!(err.contains("18번 문항은 건강에 관한 민감정보"), "{err}");
+    assert!(d.submit_questionnaire(&form).is_err());
+
+    // With the purpose given they are asked, and nothing is withheld.
+    let mut s = person(d, &kim);
+    s.consent
+        .as_mut()
+        .unwrap()
+        .scopes
+        .push(ConsentScope::Sensitive);
+    d.save(&s).unwrap();
+    let q = d.questionnaire(&kim).unwrap();
+    assert!(q.items.iter().any(|i| i.id == "b2"));
+    assert_eq!(q.withheld, "");
+    d.save_questionnaire_draft(&form).unwrap();
+    // Withdrawn again: the draft's health answer is no longer offered.
+    d.withdraw_from_page(&WithdrawForm {
+        seeker_id: kim.clone(),
+        purpose: "sensitive".into(),
+        confirmed: false,
+    })
+    .unwrap();
+    let q = d.questionnaire(&kim).unwrap();
+    assert!(!q.answers.contains_key("b2"), "{:?}", q.answers);
+}
