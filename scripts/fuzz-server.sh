@@ -49,12 +49,15 @@ TOKEN="$(curl -sf -X POST "$URL/sync/enroll" -H 'Content-Type: application/json'
   -d "{\"protocol\":1,\"code\":\"$CODE\",\"device_id\":\"$DEVICE\",\"device_name\":\"fuzz\",\"app_version\":\"fuzz\"}" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
 echo "== fuzzing $URL ($EXAMPLES examples per route)"
+# One worker: with two, hypothesis describing its filters in both threads at
+# once hit CPython 3.11's "AST constructor recursion depth mismatch" (a
+# SystemError in ast.parse, not a finding about the server) on two routes.
 status=0
 "$VENV/bin/st" --config-file scripts/schemathesis.toml run "$URL/openapi.json" \
   --header "Authorization: Bearer $TOKEN" \
   --checks all \
   --max-examples "$EXAMPLES" \
-  --workers 2 \
+  --workers 1 \
   --suppress-health-check all \
   ${DOYAK_FUZZ_SEED:+--seed "$DOYAK_FUZZ_SEED"} || status=$?
 

@@ -4,7 +4,7 @@
 //! unlock until it locks (`DeskState::passphrase`, zeroized when dropped):
 //! a locked desk makes no backups.
 
-use crate::commands::{DeskState, internal, with_desk};
+use crate::commands::{DeskState, with_desk};
 use doyak_app::{AutoBackupForm, AutoBackupView, UiError};
 use tauri::{AppHandle, Manager};
 
@@ -27,16 +27,18 @@ pub fn start(app: AppHandle) {
 
 fn run(app: &AppHandle) {
     let state = app.state::<DeskState>();
-    let Some(passphrase) = state.passphrase.lock().ok().and_then(|p| p.clone()) else {
-        return;
-    };
-    // Whether one is due, with the desk held for a moment only.
-    let due = {
+    // Whether one is due, and the passphrase of the file as it is now
+    // (after any 암호 변경), with the desk held for a moment only.
+    let (due, passphrase) = {
         let Ok(desk) = state.desk.lock() else { return };
-        match desk.as_ref().map(|d| d.auto_backup_due()) {
+        let due = match desk.as_ref().map(|d| d.auto_backup_due()) {
             Some(Ok(Some(due))) => due,
             _ => return,
-        }
+        };
+        let Some(passphrase) = state.passphrase.lock().ok().and_then(|p| p.clone()) else {
+            return;
+        };
+        (due, passphrase)
     };
     // The copy through a connection of its own: the counselor's work goes
     // on meanwhile (a large caseload takes a while).
@@ -69,20 +71,15 @@ pub async fn auto_backup(state: tauri::State<'_, DeskState>) -> Result<AutoBacku
 }
 
 /// Saves the folder and the number kept, then makes today's backup at once
-/// if it is due (so the counselor sees the first one work).
+/// if it is due, in the background (the desk is not held for the copy);
+/// the screen shows how it went when it looks again.
 #[tauri::command]
 pub async fn set_auto_backup(
+    app: AppHandle,
     state: tauri::State<'_, DeskState>,
     form: AutoBackupForm,
 ) -> Result<AutoBackupView, UiError> {
-    let passphrase = state.passphrase.lock().map_err(|_| internal())?.clone();
-    with_desk(&state, move |desk| {
-        desk.set_auto_backup(&form)?;
-        if let Some(pass) = passphrase {
-            // A failure is kept in the view the page shows next.
-            let _ = desk.run_auto_backup(&pass);
-        }
-        desk.auto_backup()
-    })
-    .await
+    let view = with_desk(&state, move |desk| desk.set_auto_backup(&form)).await?;
+    std::thread::spawn(move || run(&app));
+    Ok(view)
 }

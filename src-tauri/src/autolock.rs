@@ -87,6 +87,11 @@ pub fn lock(app: &AppHandle, reason: LockReason) -> bool {
     let Ok(mut desk) = state.desk.lock() else {
         return false;
     };
+    // Whatever else: no passphrase outlives a lock (set under the desk's
+    // lock, cleared under it).
+    if let Ok(mut held) = state.passphrase.lock() {
+        *held = None;
+    }
     if desk.is_none() {
         return false;
     }
@@ -103,9 +108,6 @@ pub fn lock(app: &AppHandle, reason: LockReason) -> bool {
     // and so does the passphrase held for the automatic backup.
     *desk = None;
     drop(desk);
-    if let Ok(mut held) = state.passphrase.lock() {
-        *held = None;
-    }
     if let Ok(mut reader) = state.reader.lock() {
         *reader = None;
     }

@@ -198,7 +198,6 @@ pub async fn unlock(
                 Desk::open_with_reader(&path, &passphrase, Arc::new(SystemClock))
             })
             .map_err(ui)?;
-        *held.lock().map_err(|_| internal())? = Some(passphrase);
         desk.use_token_vault(doyak_app::sync::os_keyring());
         let summary = desk.summary().map_err(ui)?;
         tracing::info!(
@@ -210,7 +209,13 @@ pub async fn unlock(
             .auto_lock_minutes()
             .unwrap_or(doyak_app::DEFAULT_AUTO_LOCK_MINUTES);
         *reader_slot.lock().map_err(|_| locked())? = reader;
-        *slot.lock().map_err(|_| locked())? = Some(desk);
+        {
+            // The passphrase is held exactly while the desk is open: set
+            // under the desk's lock, as `autolock::lock` clears it.
+            let mut open = slot.lock().map_err(|_| locked())?;
+            *open = Some(desk);
+            *held.lock().map_err(|_| internal())? = Some(passphrase);
+        }
         crate::autolock::opened(&autolock, &clock, minutes);
         // Build the search index while the counselor reads 오늘 할 일.
         let warm = slot.clone();
@@ -503,9 +508,12 @@ pub async fn create_caseload(
         let mut desk = Desk::create_from_form(&path, &form, Arc::new(SystemClock)).map_err(ui)?;
         desk.use_token_vault(doyak_app::sync::os_keyring());
         let summary = desk.summary().map_err(ui)?;
-        *slot.lock().map_err(|_| locked())? = Some(desk);
+        {
+            let mut open = slot.lock().map_err(|_| locked())?;
+            *open = Some(desk);
+            *held.lock().map_err(|_| internal())? = Some(Passphrase::new(form.passphrase.clone()));
+        }
         crate::autolock::opened(&autolock, &clock, doyak_app::DEFAULT_AUTO_LOCK_MINUTES);
-        *held.lock().map_err(|_| internal())? = Some(Passphrase::new(form.passphrase.clone()));
         Ok(summary)
     })
     .await

@@ -126,16 +126,17 @@ pub fn start(app: AppHandle) {
     let on_lock: OnLock = {
         let delay = delay.clone();
         Arc::new(move |reason| {
-            let (app, delay) = (app.clone(), delay.clone());
+            // This sleep's inhibitor, taken now: one taken on waking (while
+            // a slow lock still waits) must stay for the next sleep.
+            let this_sleep = (reason == LockReason::Suspend)
+                .then(|| delay.lock().ok().and_then(|mut held| held.take()))
+                .flatten();
+            let app = app.clone();
             // Locking waits for a running operation: never on the bus's thread.
             std::thread::spawn(move || {
                 crate::autolock::lock(&app, reason);
-                if reason == LockReason::Suspend {
-                    // Locked: the computer may sleep now.
-                    if let Ok(mut held) = delay.lock() {
-                        held.take();
-                    }
-                }
+                // Locked: the computer may sleep now.
+                drop(this_sleep);
             });
         })
     };

@@ -190,9 +190,12 @@ pub async fn join_center(
         let desk =
             Desk::join(&path, &form, &roots, os_keyring(), Arc::new(SystemClock)).map_err(ui)?;
         tracing::info!("joined a center");
-        *slot.lock().map_err(|_| locked())? = Some(desk);
+        {
+            let mut open = slot.lock().map_err(|_| locked())?;
+            *open = Some(desk);
+            *held.lock().map_err(|_| locked())? = Some(Passphrase::new(form.passphrase.clone()));
+        }
         crate::autolock::opened(&autolock, &clock, doyak_app::DEFAULT_AUTO_LOCK_MINUTES);
-        *held.lock().map_err(|_| locked())? = Some(Passphrase::new(form.passphrase.clone()));
         // The page now says the center's records are on their way (0건).
         let _ = on_progress.send(SyncReport::default());
         // The reader derives its key on the other core while the pull runs.

@@ -51,6 +51,7 @@ pub struct DueBackup {
     pub dest: PathBuf,
     folder: PathBuf,
     keep: u32,
+    prefix: String,
 }
 
 /// Copies the caseload at `caseload` into `due.dest` (the folder made if
@@ -79,7 +80,15 @@ pub enum AutoBackupRun {
     },
 }
 
-fn automatic_backups(folder: &Path) -> Vec<PathBuf> {
+/// This laptop's part of the names: `도약-자동백업-<device>-`, the first 8
+/// hex digits of its device id, so two desks sharing a folder (a share, one
+/// USB drive) neither take the other's file for today's nor prune it.
+fn prefix_of(device: &str) -> String {
+    let short: String = device.chars().filter(|c| *c != '-').take(8).collect();
+    format!("{PREFIX}{short}-")
+}
+
+fn automatic_backups(folder: &Path, prefix: &str) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = std::fs::read_dir(folder)
         .map(|entries| {
             entries
@@ -88,7 +97,7 @@ fn automatic_backups(folder: &Path) -> Vec<PathBuf> {
                 .filter(|p| {
                     p.file_name()
                         .and_then(|n| n.to_str())
-                        .is_some_and(|n| n.starts_with(PREFIX) && n.ends_with(EXT))
+                        .is_some_and(|n| n.starts_with(prefix) && n.ends_with(EXT))
                 })
                 .collect()
         })
@@ -171,11 +180,13 @@ impl Desk {
             return Ok(None);
         }
         let folder = PathBuf::from(&view.form.folder);
-        let dest = folder.join(format!("{PREFIX}{}{EXT}", self.clock.today()));
+        let prefix = prefix_of(&self.store.device_id()?.to_string());
+        let dest = folder.join(format!("{prefix}{}{EXT}", self.clock.today()));
         Ok((!dest.exists()).then_some(DueBackup {
             dest,
             folder,
             keep: view.form.keep,
+            prefix,
         }))
     }
 
@@ -191,7 +202,7 @@ impl Desk {
         let result = match made {
             Ok(records) => {
                 self.log_backup(records)?;
-                let all = automatic_backups(&due.folder);
+                let all = automatic_backups(&due.folder, &due.prefix);
                 let excess = all.len().saturating_sub(due.keep as usize);
                 let mut pruned = Vec::new();
                 for old in all.into_iter().take(excess) {

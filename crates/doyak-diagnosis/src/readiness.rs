@@ -573,6 +573,11 @@ impl Form {
         }
         let mut barriers = Vec::new();
         for barrier in &q.barriers {
+            // Without consent no health barrier is found, not even from a
+            // low scale: that would be health information inferred.
+            if !sensitive && SENSITIVE_BARRIERS.contains(&barrier.id.as_str()) {
+                continue;
+            }
             let mut because: Vec<String> = self
                 .items
                 .iter()

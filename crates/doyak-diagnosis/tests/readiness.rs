@@ -242,6 +242,37 @@ fn without_consent_to_sensitive_data_the_health_items_are_not_asked_and_cannot_b
             .iter()
             .all(|b| b.id != "health" && b.id != "mental_health")
     );
+    // Not even from a low 심리적 안정 scale (its barrier is 정신건강): the
+    // scale's score is shown, the health barrier is not inferred.
+    let mut low = without.clone();
+    for item in form
+        .items
+        .iter()
+        .filter(|i| i.scale.as_deref() == Some("stability"))
+    {
+        low.insert(item.id.clone(), if item.reverse { 5 } else { 1 });
+    }
+    let r = form.score_given(&low, false).expect("complete");
+    let stability = r
+        .scales
+        .iter()
+        .find(|s| s.id == "stability")
+        .expect("scale");
+    assert_eq!(stability.level_ko, "낮음");
+    assert!(
+        r.barriers.iter().all(|b| b.id != "mental_health"),
+        "{:?}",
+        r.barriers
+    );
+    let mut with = low.clone();
+    with.insert("b2".into(), 0);
+    with.insert("b3".into(), 0);
+    let r = form.score_given(&with, true).expect("complete with them");
+    assert!(
+        r.barriers.iter().any(|b| b.id == "mental_health"),
+        "with consent the low scale shows it: {:?}",
+        r.barriers
+    );
     // With consent the same answers are incomplete: b2 (item 18) and b3
     // (item 19) are asked; b4 only after b3 예.
     assert_eq!(

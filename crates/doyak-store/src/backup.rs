@@ -182,15 +182,22 @@ pub fn backup_file(src: &Path, dest: &Path, passphrase: &Passphrase) -> Result<C
     copy_into(&conn, dest, passphrase)
 }
 
+/// Copies `source` into a new file at `dest`: written first as
+/// `<dest>.partial` and renamed into place only once it opens whole and is
+/// on disk, so a copy cut short (power, a pulled USB drive) is never taken
+/// for a backup.
 fn copy_into(source: &Connection, dest: &Path, passphrase: &Passphrase) -> Result<CaseloadFacts> {
     if dest.exists() {
         return Err(StoreError::AlreadyExists {
             path: dest.to_owned(),
         });
     }
+    let partial = PathBuf::from(format!("{}.partial", dest.display()));
     let result = (|| {
+        // A partial file left by a copy cut short before is no one's.
+        let _ = std::fs::remove_file(&partial);
         let mut out = keyed_connection(
-            dest,
+            &partial,
             passphrase,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
@@ -198,8 +205,19 @@ fn copy_into(source: &Connection, dest: &Path, passphrase: &Passphrase) -> Resul
         )?;
         {
             let backup = rusqlite::backup::Backup::new(source, &mut out)?;
-            // 256 pages (1 MB) a step; the source stays usable between.
-            backup.run_to_completion(256, std::time::Duration::ZERO, None)?;
+            // Every page in one step: a copy made in steps starts again
+            // whenever another connection writes between them (the desk's
+            // own, when the copy reads through a connection of its own),
+            // and might never finish while a counselor works.
+            loop {
+                match backup.step(-1)? {
+                    rusqlite::backup::StepResult::Done => break,
+                    rusqlite::backup::StepResult::More => {}
+                    // The caseload's file is locked for a moment (a
+                    // checkpoint): try again shortly.
+                    _ => std::thread::sleep(std::time::Duration::from_millis(20)),
+                }
+            }
         }
         // The copy would keep the caseload's WAL mode, and every look
         // at it (the check below, a restore's) would leave -wal and
@@ -213,14 +231,20 @@ fn copy_into(source: &Connection, dest: &Path, passphrase: &Passphrase) -> Resul
             });
         }
         drop(out);
-        let copied = inspect(dest, passphrase)?;
-        let file = std::fs::File::open(dest).map_err(io(dest))?;
-        file.sync_all().map_err(io(dest))?;
+        let copied = inspect(&partial, passphrase)?;
+        let file = std::fs::File::open(&partial).map_err(io(&partial))?;
+        file.sync_all().map_err(io(&partial))?;
+        std::fs::rename(&partial, dest).map_err(io(dest))?;
+        if let Some(dir) = dest.parent()
+            && let Ok(dir) = std::fs::File::open(dir)
+        {
+            let _ = dir.sync_all();
+        }
         Ok(copied)
     })();
     if result.is_err() {
         for suffix in ["", "-wal", "-shm", "-journal"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", dest.display()));
+            let _ = std::fs::remove_file(format!("{}{suffix}", partial.display()));
         }
     }
     result

@@ -30,7 +30,10 @@ export function AutoBackupSettings() {
     setFailure("");
     try {
       const n = Number.parseInt(keep.trim(), 10);
-      show(await api.setAutoBackup({ folder, keep: Number.isFinite(n) ? n : 0 }));
+      const saved = await api.setAutoBackup({ folder, keep: Number.isFinite(n) ? n : 0 });
+      show(saved);
+      // Today's first backup runs in the background: ask again shortly.
+      if (saved.form.folder) setTimeout(() => api.autoBackup().then(show, () => undefined), 5000);
     } catch (x) {
       const ui = x as UiError;
       setErrors(byField(ui.fields));

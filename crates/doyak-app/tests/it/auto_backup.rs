@@ -48,8 +48,14 @@ fn one_backup_a_day_the_last_three_kept_and_nothing_else_touched() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("백업");
     std::fs::create_dir_all(&folder).unwrap();
-    // The counselor's own files in the folder, and a 백업 made by hand.
-    for other in ["메모.txt", "도약-백업-2026-01-01.doyak"] {
+    // The counselor's own files in the folder, a 백업 made by hand, and
+    // another laptop's automatic backups (a shared folder), one of today.
+    for other in [
+        "메모.txt",
+        "도약-백업-2026-01-01.doyak",
+        "도약-자동백업-ffffffff-2026-11-20.doyak",
+        "도약-자동백업-ffffffff-2026-11-25.doyak",
+    ] {
         std::fs::write(folder.join(other), b"keep me").unwrap();
     }
     desk.set_auto_backup(&AutoBackupForm {
@@ -75,25 +81,38 @@ fn one_backup_a_day_the_last_three_kept_and_nothing_else_touched() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
+    let device: String = desk
+        .store()
+        .device_id()
+        .unwrap()
+        .to_string()
+        .chars()
+        .filter(|c| *c != '-')
+        .take(8)
+        .collect();
+    let own = |day: &str| format!("도약-자동백업-{device}-2026-11-{day}.doyak");
+    let mut want = vec![
+        "도약-백업-2026-01-01.doyak".to_owned(),
+        own("27"),
+        own("28"),
+        own("29"),
+        "도약-자동백업-ffffffff-2026-11-20.doyak".to_owned(),
+        "도약-자동백업-ffffffff-2026-11-25.doyak".to_owned(),
+        "메모.txt".to_owned(),
+    ];
+    want.sort();
     assert_eq!(
-        names,
-        [
-            "도약-백업-2026-01-01.doyak",
-            "도약-자동백업-2026-11-27.doyak",
-            "도약-자동백업-2026-11-28.doyak",
-            "도약-자동백업-2026-11-29.doyak",
-            "메모.txt",
-        ],
-        "days 3–5 of 2026-11-25… kept, the two oldest automatic ones gone, the rest untouched"
+        names, want,
+        "this desk's days 3–5 kept, its two oldest gone; the other laptop's (one of day 1) and the rest untouched"
     );
-    let facts = doyak_store::backup::inspect(&folder.join(&names[3]), &pass).unwrap();
+    let facts = doyak_store::backup::inspect(&folder.join(own("29")), &pass).unwrap();
     assert_eq!(
         facts.center_name, "안산고용복지플러스센터",
         "it opens with the passphrase"
     );
     let view = desk.auto_backup().unwrap();
     assert!(!view.last_failed);
-    assert!(view.last.unwrap().contains("도약-자동백업-2026-11-29"));
+    assert!(view.last.unwrap().contains(&own("29")));
 
     // A folder that cannot be made: the failure is the error and is kept.
     desk.set_auto_backup(&AutoBackupForm {
