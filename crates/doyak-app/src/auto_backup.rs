@@ -226,8 +226,7 @@ impl Desk {
             },
         };
         let text = serde_json::to_string(&last).map_err(AppError::Json)?;
-        self.store
-            .set_setting(Setting::AutoBackupLast, Some(&text))?;
+        self.store.set_setting(Setting::AutoBackupLast, &text)?;
         result
     }
 

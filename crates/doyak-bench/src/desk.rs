@@ -18,6 +18,30 @@ pub(crate) fn median(mut xs: Vec<f64>) -> f64 {
     xs[xs.len() / 2]
 }
 
+/// A new caseload at `path` with a demo of `n` seekers (seed 7), and how
+/// long the demo took to generate.
+pub(crate) fn demo_caseload(path: &std::path::Path, pass: &Passphrase, n: u32) -> (Desk, f64) {
+    let mut desk = Desk::create(
+        path,
+        pass,
+        &NewCaseload {
+            center_name: "벤치마크센터".into(),
+            center_sigungu: Some("41273".into()),
+        },
+        Arc::new(SystemClock),
+    )
+    .unwrap_or_else(|e| crate::fail("create", e));
+    let spec = desk
+        .demo_spec(n, n / 8, 7)
+        .unwrap_or_else(|e| crate::fail("spec", e));
+    let took = ms(|| {
+        desk.generate_demo(&spec, &mut |_, _| {})
+            .map(drop)
+            .unwrap_or_else(|e| crate::fail("demo", e))
+    });
+    (desk, took)
+}
+
 pub fn run(n: u32, runs: usize, keep: Option<std::path::PathBuf>) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| crate::fail("tempdir", e));
     let path = keep.unwrap_or_else(|| dir.path().join("desk.doyak"));
@@ -26,24 +50,7 @@ pub fn run(n: u32, runs: usize, keep: Option<std::path::PathBuf>) {
         eprintln!("reusing {} (its own seeker count)", path.display());
         f64::NAN
     } else {
-        let mut desk = Desk::create(
-            &path,
-            &pass,
-            &NewCaseload {
-                center_name: "벤치마크센터".into(),
-                center_sigungu: Some("41273".into()),
-            },
-            Arc::new(SystemClock),
-        )
-        .unwrap_or_else(|e| crate::fail("create", e));
-        let spec = desk
-            .demo_spec(n, n / 8, 7)
-            .unwrap_or_else(|e| crate::fail("spec", e));
-        ms(|| {
-            desk.generate_demo(&spec, &mut |_, _| {})
-                .map(drop)
-                .unwrap_or_else(|e| crate::fail("demo", e))
-        })
+        demo_caseload(&path, &pass, n).1
     };
 
     let (mut open, mut today, mut first, mut pages, mut searches) =

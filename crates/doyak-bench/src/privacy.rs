@@ -8,31 +8,13 @@
 //! - the access log's chain check over the entries written.
 
 use crate::desk::{median, ms};
-use doyak_app::{
-    Desk, ExportFormat, ExportPurpose, ImportKind, NewCaseload, Passphrase, SeekerFilter,
-    SystemClock,
-};
-use std::sync::Arc;
+use doyak_app::{ExportFormat, ExportPurpose, ImportKind, Passphrase, SeekerFilter};
 
 pub fn run(n: u32, runs: usize) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| crate::fail("tempdir", e));
     let path = dir.path().join("privacy.doyak");
     let pass = Passphrase::new("벤치마크 암호 1234");
-    let mut desk = Desk::create(
-        &path,
-        &pass,
-        &NewCaseload {
-            center_name: "벤치마크센터".into(),
-            center_sigungu: Some("41273".into()),
-        },
-        Arc::new(SystemClock),
-    )
-    .unwrap_or_else(|e| crate::fail("create", e));
-    let spec = desk
-        .demo_spec(n, n / 8, 7)
-        .unwrap_or_else(|e| crate::fail("spec", e));
-    desk.generate_demo(&spec, &mut |_, _| {})
-        .unwrap_or_else(|e| crate::fail("demo", e));
+    let (mut desk, _) = crate::desk::demo_caseload(&path, &pass, n);
     let ids: Vec<String> = desk
         .list_seekers(&SeekerFilter {
             limit: 200,

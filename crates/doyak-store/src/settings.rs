@@ -42,17 +42,13 @@ impl Store {
             .optional()?)
     }
 
-    /// Sets (or, with `None`, clears) a setting.
-    pub fn set_setting(&mut self, setting: Setting, value: Option<&str>) -> Result<()> {
-        match value {
-            Some(v) => self.conn.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
-                [setting.key(), v],
-            )?,
-            None => self
-                .conn
-                .execute("DELETE FROM meta WHERE key = ?1", [setting.key()])?,
-        };
+    /// Sets a setting outside any record write (how the last automatic
+    /// backup went: nothing to audit).
+    pub fn set_setting(&mut self, setting: Setting, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+            [setting.key(), value],
+        )?;
         Ok(())
     }
 }
