@@ -35,6 +35,10 @@ use uuid::Uuid;
 /// Most entries in one page of the administrator's view.
 pub const MAX_PAGE: u32 = 500;
 
+/// The largest page number the document offers (the server reads any up to
+/// `u64::MAX`; a page past the entries is empty).
+pub const MAX_PAGE_NUMBER: u64 = 1_000_000_000;
+
 /// What the administrator asks for: a filter and a page (from 1).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccessLogQuery {

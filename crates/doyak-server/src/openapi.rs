@@ -317,7 +317,13 @@ fn access_log(doc: &mut Value) {
         ),
         query("from", day.clone(), "이 날(한국 시간)부터"),
         query("to", day, "이 날(한국 시간)까지"),
-        query("page", json!({ "type": "integer", "minimum": 1 }), "1부터"),
+        // Bounded so the document says what the server reads (a larger
+        // number is refused as malformed, which the fuzzer rightly flagged).
+        query(
+            "page",
+            json!({ "type": "integer", "minimum": 1, "maximum": crate::access_log::MAX_PAGE_NUMBER }),
+            "1부터"
+        ),
         query(
             "per_page",
             json!({ "type": "integer", "minimum": 1, "maximum": crate::access_log::MAX_PAGE }),
