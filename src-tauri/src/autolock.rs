@@ -12,7 +12,8 @@
 
 use crate::commands::{DeskState, internal, with_desk};
 use crate::unlock_clock::UnlockClock;
-use doyak_app::autolock::{AutoLockSetting, IdleTimer, LockNotice, LockReason};
+use doyak_app::AutoLockSetting;
+use doyak_app::autolock::{IdleTimer, LockNotice, LockReason};
 use doyak_app::{DEFAULT_AUTO_LOCK_MINUTES, UiError};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -202,12 +203,19 @@ pub async fn set_auto_lock_minutes(
     minutes: u32,
 ) -> Result<AutoLockSetting, UiError> {
     let setting = with_desk(&state, move |desk| desk.set_auto_lock_minutes(minutes)).await?;
-    let mut auto = state.autolock.lock().map_err(|_| internal())?;
-    auto.minutes = setting.minutes;
-    if let Some(timer) = &mut auto.timer {
-        timer.set_minutes(setting.minutes);
-    }
+    set_minutes(&state.autolock, setting.minutes);
     Ok(setting)
+}
+
+/// A new idle time, from this desk or pulled from the center: in force at
+/// once, counted from the last input.
+pub fn set_minutes(auto: &Arc<Mutex<AutoLock>>, minutes: u32) {
+    if let Ok(mut auto) = auto.lock() {
+        auto.minutes = minutes;
+        if let Some(timer) = &mut auto.timer {
+            timer.set_minutes(minutes);
+        }
+    }
 }
 
 /// For the paths that open a caseload: starts the idle time.

@@ -236,6 +236,8 @@ mod tests {
             decl::<doyak_app::LockReason>(&cfg),
             decl::<doyak_app::LockNotice>(&cfg),
             decl::<doyak_app::AutoLockSetting>(&cfg),
+            decl::<doyak_app::RetentionSetting>(&cfg),
+            decl::<doyak_app::CenterSettings>(&cfg),
             decl::<doyak_app::AutoBackupForm>(&cfg),
             decl::<doyak_app::AutoBackupView>(&cfg),
             decl::<doyak_app::ExportPurpose>(&cfg),

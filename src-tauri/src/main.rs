@@ -144,6 +144,8 @@ fn main() {
             privacy::privacy_view,
             privacy::withdraw_consent,
             privacy::retention_due,
+            privacy::center_settings,
+            privacy::set_retention_rule,
             privacy::save_consent_form,
             privacy::access_log,
             privacy::verify_access_log,

@@ -3,8 +3,8 @@
 
 use crate::commands::{DeskState, download_dir, with_desk, with_reader};
 use doyak_app::{
-    AccessLogVerdict, AccessRow, ExportOutcome, PrivacyView, RetentionDueList, UiError,
-    WithdrawForm,
+    AccessLogVerdict, AccessRow, CenterSettings, ExportOutcome, PrivacyView, RetentionDueList,
+    RetentionSetting, UiError, WithdrawForm,
 };
 
 /// How far ahead 오늘 할 일 looks for retention periods ending.
@@ -33,6 +33,30 @@ pub async fn retention_due(
 ) -> Result<RetentionDueList, UiError> {
     with_reader(&state, move |desk| {
         desk.retention_due_rows(RETENTION_AHEAD_DAYS, limit.clamp(1, 5_000) as usize)
+    })
+    .await
+}
+
+/// 센터 설정: the idle time and each kind's retention period.
+#[tauri::command]
+pub async fn center_settings(
+    state: tauri::State<'_, DeskState>,
+) -> Result<CenterSettings, UiError> {
+    with_reader(&state, |desk| desk.center_settings()).await
+}
+
+/// Sets one kind's retention period with its basis, for every desk of the
+/// center (by sync).
+#[tauri::command]
+pub async fn set_retention_rule(
+    state: tauri::State<'_, DeskState>,
+    kind: String,
+    years: u32,
+    basis: String,
+) -> Result<Vec<RetentionSetting>, UiError> {
+    with_desk(&state, move |desk| {
+        let kind = doyak_app::center_settings::parse_retention_kind(&kind)?;
+        desk.set_retention_rule(Some(kind), years, &basis)
     })
     .await
 }

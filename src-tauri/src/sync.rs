@@ -48,6 +48,7 @@ pub struct SyncPanel {
 fn run_once(
     desk: &Arc<Mutex<Option<Desk>>>,
     runtime: &Arc<Mutex<SyncRuntime>>,
+    autolock: &Arc<Mutex<crate::autolock::AutoLock>>,
     progress: &mut dyn FnMut(&SyncReport),
 ) -> Option<Result<SyncReport, AppError>> {
     let running = runtime.lock().ok()?.running.clone();
@@ -79,6 +80,15 @@ fn run_once(
         r.last_error = result.as_ref().err().map(UiError::from);
     }
     running.store(false, Ordering::SeqCst);
+    // The pull may have brought the center's new idle time (a sync that
+    // failed late may have stored pages before it failed).
+    let minutes = desk
+        .lock()
+        .ok()
+        .and_then(|g| g.as_ref().and_then(|d| d.auto_lock_minutes().ok()));
+    if let Some(minutes) = minutes {
+        crate::autolock::set_minutes(autolock, minutes);
+    }
     Some(result)
 }
 
@@ -88,6 +98,7 @@ fn run_once(
 pub fn start_background(state: &DeskState) {
     let desk = state.desk.clone();
     let runtime = state.sync.clone();
+    let autolock = state.autolock.clone();
     let every = interval();
     std::thread::Builder::new()
         .name("doyak-sync".into())
@@ -103,7 +114,7 @@ pub fn start_background(state: &DeskState) {
                     })
                     .unwrap_or(false);
                 if enrolled {
-                    let _ = run_once(&desk, &runtime, &mut |_| {});
+                    let _ = run_once(&desk, &runtime, &autolock, &mut |_| {});
                 }
             }
         })
@@ -131,8 +142,9 @@ pub async fn sync_now(
 ) -> Result<Option<SyncReport>, UiError> {
     let desk = state.desk.clone();
     let runtime = state.sync.clone();
+    let autolock = state.autolock.clone();
     tauri::async_runtime::spawn_blocking(move || {
-        match run_once(&desk, &runtime, &mut |r| {
+        match run_once(&desk, &runtime, &autolock, &mut |r| {
             let _ = on_progress.send(r.clone());
         }) {
             None => Ok(None),
@@ -203,7 +215,7 @@ pub async fn join_center(
         let (reader, pull) = std::thread::scope(|scope| {
             let reader =
                 scope.spawn(|| Desk::open_reader(&path, &passphrase, Arc::new(SystemClock)).ok());
-            let pull = run_once(&slot, &runtime, &mut |r| {
+            let pull = run_once(&slot, &runtime, &autolock, &mut |r| {
                 let _ = on_progress.send(r.clone());
             });
             (reader.join().ok().flatten(), pull)

@@ -84,9 +84,38 @@ fn the_desk_locks_when_idle_keeps_the_form_and_opens_with_the_passphrase() {
     assert_eq!(command_answer(&s), "desk.locked");
     unlock_again(&s);
 
-    // A one-minute idle time, counted from the last input.
+    // The retention periods are center settings beside it: Doyak's
+    // default says 확인 필요 until the center sets its own with a basis.
     click(&s, "#nav-data");
     click(&s, "#leave-discard");
+    wait_text(&s, "#retention-closed h4", "확인 필요");
+    type_into(&s, "#retention-closed-years", "3");
+    type_into(&s, "#retention-closed-basis", "개인정보 처리방침 제7조");
+    click(&s, "#retention-closed-save");
+    wait_text(
+        &s,
+        "#retention-closed-outcome",
+        "종료 후 3년으로 정했습니다",
+    );
+    wait_text(
+        &s,
+        "#retention-closed h4",
+        "취업 없이 종료된 사례: 종료 후 3년",
+    );
+    assert!(
+        !s.text(&s.find("#retention-closed h4").unwrap())
+            .unwrap()
+            .contains("확인 필요"),
+        "the center's own rule is not marked 확인 필요"
+    );
+    s.script(
+        "document.getElementById('retention-employed').scrollIntoView({block: 'start'}); return null;",
+        json!([]),
+    )
+    .unwrap();
+    shot(&s, "76-center-settings");
+
+    // A one-minute idle time, counted from the last input.
     type_into(&s, "#autolock-minutes", "1");
     click(&s, "#autolock-save");
     wait_text(&s, "#autolock-outcome", "1분 동안 입력이 없으면 잠급니다");

@@ -32,7 +32,7 @@ import type {
 } from "./bindings";
 import type { KpiDashboard, KpiMembers } from "./bindings";
 import type { AccessLogVerdict, AccessRow, PrivacyView, RetentionDueList, WithdrawForm } from "./bindings";
-import type { AutoBackupForm, AutoBackupView, AutoLockSetting, ExportRequest, ListExported, LockNotice } from "./bindings";
+import type { AutoBackupForm, AutoBackupView, AutoLockSetting, CenterSettings, ExportRequest, ListExported, LockNotice, RetentionSetting } from "./bindings";
 import type {
   DataChoices,
   ExportOutcome,
@@ -136,6 +136,9 @@ export const api = {
   lockState: () => call<LockNotice | null>("lock_state"),
   autoLockSetting: () => call<AutoLockSetting>("auto_lock_setting"),
   setAutoLockMinutes: (minutes: number) => call<AutoLockSetting>("set_auto_lock_minutes", { minutes }),
+  centerSettings: () => call<CenterSettings>("center_settings"),
+  setRetentionRule: (kind: string, years: number, basis: string) =>
+    call<RetentionSetting[]>("set_retention_rule", { kind, years, basis }),
   seekerFormChoices: () => call<SeekerFormChoices>("seeker_form_choices"),
   newSeekerForm: () => call<SeekerForm>("new_seeker_form"),
   checkSeekerForm: (form: SeekerForm) => call<FieldError[]>("check_seeker_form", { form }),

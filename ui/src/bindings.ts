@@ -1928,7 +1928,11 @@ retention: string, };
 /**
  * An ended case whose retention period ends soon or is over.
  */
-export type RetentionDueRow = { seeker_id: string, seeker_name: string, last_activity: string, ends_on: string, over: boolean, };
+export type RetentionDueRow = { seeker_id: string, seeker_name: string, 
+/**
+ * How the case ended, as its retention period is named.
+ */
+kind: string, last_activity: string, ends_on: string, over: boolean, };
 
 /**
  * One entry as the administrator reads it.
@@ -1965,7 +1969,35 @@ export type LockNotice = { reason: LockReason, message: string, };
 /**
  * The 자동 잠금 setting as the desk shows it.
  */
-export type AutoLockSetting = { minutes: number, default_minutes: number, min_minutes: number, max_minutes: number, };
+export type AutoLockSetting = { minutes: number, default_minutes: number, min_minutes: number, max_minutes: number, 
+/**
+ * Who set it and when ("김상담 · 2026-12-05 09:30"); `None` while the
+ * center has not set it (the default is in force).
+ */
+set_by: string | null, 
+/**
+ * The other values two desks set without seeing each other's, each
+ * with who and when; empty unless the setting is in dispute.
+ */
+disputed: Array<string>, };
+
+/**
+ * One kind's retention period as the desk shows it.
+ */
+export type RetentionSetting = { 
+/**
+ * `employed`, `closed` or `deleted`.
+ */
+kind: string, label: string, years: number, basis: string, 
+/**
+ * False for Doyak's default: the screens say 확인 필요.
+ */
+confirmed: boolean, set_by: string | null, disputed: Array<string>, min_years: number, max_years: number, };
+
+/**
+ * Every center setting, for the 센터 설정 panel.
+ */
+export type CenterSettings = { auto_lock: AutoLockSetting, retention: Array<RetentionSetting>, };
 
 /**
  * The setting as stored (JSON in `meta.auto_backup`) and as the screen

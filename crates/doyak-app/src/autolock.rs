@@ -6,24 +6,19 @@
 //! no device key could open it alone (docs/privacy.md, "자동 잠금").
 //!
 //! Here: the idle rule over a monotonic clock the caller owns (the shell's
-//! real or frozen clock), and the idle time this desk uses.
+//! real or frozen clock). The idle time is a center setting
+//! (`crate::center_settings`).
 
-use crate::{AppError, Desk};
-use doyak_domain::{EntityKind, FieldError};
-use doyak_store::Setting;
 use serde::{Deserialize, Serialize};
-use std::ops::RangeInclusive;
 use std::time::{Duration, Instant};
 use ts_rs::TS;
 
 /// The idle time when none is set: ten minutes, the product owner's
 /// default. No legal figure was confirmed for it (확인 필요,
-/// docs/privacy.md); the center may set less or more within the range.
-pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 10;
-
-/// The idle times a center may choose. Never off: a laptop left open at a
-/// company's canteen is the case this exists for.
-pub const AUTO_LOCK_MINUTES: RangeInclusive<u32> = 1..=60;
+/// docs/privacy.md); the center may set less or more within
+/// [`doyak_domain::center_settings::AUTO_LOCK_MINUTES`] — never off: a
+/// laptop left open at a company's canteen is the case this exists for.
+pub use doyak_domain::center_settings::DEFAULT_AUTO_LOCK_MINUTES;
 
 /// Why the desk locked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -103,61 +98,6 @@ impl IdleTimer {
 
 fn minutes_to_duration(minutes: u32) -> Duration {
     Duration::from_secs(u64::from(minutes) * 60)
-}
-
-/// The 자동 잠금 setting as the desk shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct AutoLockSetting {
-    pub minutes: u32,
-    pub default_minutes: u32,
-    pub min_minutes: u32,
-    pub max_minutes: u32,
-}
-
-impl Desk {
-    /// The idle time in force on this desk: the one set, or the default.
-    /// A stored value that does not read as one in range counts as unset.
-    pub fn auto_lock_minutes(&self) -> Result<u32, AppError> {
-        Ok(self
-            .store
-            .setting(Setting::AutoLockMinutes)?
-            .and_then(|t| t.parse::<u32>().ok())
-            .filter(|m| AUTO_LOCK_MINUTES.contains(m))
-            .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES))
-    }
-
-    pub fn auto_lock_setting(&self) -> Result<AutoLockSetting, AppError> {
-        Ok(AutoLockSetting {
-            minutes: self.auto_lock_minutes()?,
-            default_minutes: DEFAULT_AUTO_LOCK_MINUTES,
-            min_minutes: *AUTO_LOCK_MINUTES.start(),
-            max_minutes: *AUTO_LOCK_MINUTES.end(),
-        })
-    }
-
-    /// Sets the idle time; out of range is refused in Korean. The change is
-    /// audited (who made the desk lock later, and when).
-    pub fn set_auto_lock_minutes(&mut self, minutes: u32) -> Result<AutoLockSetting, AppError> {
-        if !AUTO_LOCK_MINUTES.contains(&minutes) {
-            return Err(AppError::Invalid(vec![FieldError::new(
-                "minutes",
-                "자동 잠금 시간",
-                format!(
-                    "자동 잠금 시간은 {}~{}분으로 입력해 주세요.",
-                    AUTO_LOCK_MINUTES.start(),
-                    AUTO_LOCK_MINUTES.end()
-                ),
-            )]));
-        }
-        let before = self.auto_lock_minutes()?;
-        let ctx = self.write_ctx();
-        let detail = format!("자동 잠금 {before}분 → {minutes}분");
-        self.store.write(&ctx, |w| {
-            w.set_setting(Setting::AutoLockMinutes, &minutes.to_string())?;
-            w.audit("update", EntityKind::Center, None, &detail)
-        })?;
-        self.auto_lock_setting()
-    }
 }
 
 #[cfg(test)]

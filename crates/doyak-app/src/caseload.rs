@@ -223,7 +223,7 @@ impl Desk {
         if store.held_count().unwrap_or(0) > 0 {
             let _ = store.apply_held(clock.now());
         }
-        Ok(Desk {
+        let mut desk = Desk {
             store,
             clock,
             actor: "local".to_owned(),
@@ -231,7 +231,11 @@ impl Desk {
             kpi_facts: Default::default(),
             kpi_reads: Default::default(),
             vault: Arc::new(crate::sync::NoKeyring),
-        })
+        };
+        // Settings a desk kept for itself become the center's, once. A
+        // failure leaves them for the next opening; it never stops one.
+        let _ = desk.adopt_desk_settings();
+        Ok(desk)
     }
 
     /// Opens a second, read-only view of a caseload another `Desk` has open

@@ -75,11 +75,34 @@ impl Desk {
                 seeker.name
             }
         };
-        let rule = self.retention_rule()?;
-        let retention = if rule.confirmed {
-            format!("지원 종료 후 {}년", rule.years)
+        // The form names the period of a case that ends with employment
+        // and of one that ends without, once when they are the same (the
+        // 삭제된 등록 period is not the signer's case). The table's cell is
+        // narrow: the words are kept short.
+        let rule = |k| self.retention_rule(k);
+        let (employed, closed) = (
+            rule(doyak_domain::privacy::RetentionKind::Employed)?,
+            rule(doyak_domain::privacy::RetentionKind::Closed)?,
+        );
+        let text = |r: &doyak_domain::privacy::RetentionRule| {
+            format!(
+                "{}년{}",
+                r.years,
+                if r.confirmed {
+                    ""
+                } else {
+                    " (센터 확인 필요)"
+                }
+            )
+        };
+        let retention = if employed == closed {
+            format!("지원 종료 후 {}", text(&employed))
         } else {
-            format!("지원 종료 후 {}년 (센터 확인 필요)", rule.years)
+            format!(
+                "취업 종료 후 {}, 미취업 종료 후 {}",
+                text(&employed),
+                text(&closed)
+            )
         };
         let doc = Document {
             title: "개인정보 수집·이용·제공 동의서".into(),

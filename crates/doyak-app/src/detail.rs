@@ -309,6 +309,7 @@ pub(crate) fn event_row(e: &CaseEvent, superseded: bool, names: &HashMap<Id, Str
                 .collect::<Vec<_>>()
                 .join(", "),
         ),
+        EventBody::CenterSetting { setting, .. } => ("센터 설정".to_owned(), setting.describe()),
     };
     EventRow {
         id: e.id.to_string(),

@@ -9,6 +9,7 @@ pub mod autolock;
 mod backup;
 mod casefile;
 mod caseload;
+pub mod center_settings;
 mod clock;
 pub mod codes;
 mod companies;
@@ -59,10 +60,11 @@ pub mod unlock;
 
 pub use access::{AccessLogVerdict, AccessRow};
 pub use auto_backup::{AutoBackupForm, AutoBackupRun, AutoBackupView, DueBackup, make_backup};
-pub use autolock::{AutoLockSetting, DEFAULT_AUTO_LOCK_MINUTES, LockNotice, LockReason};
+pub use autolock::{DEFAULT_AUTO_LOCK_MINUTES, LockNotice, LockReason};
 pub use backup::{BackupSummary, restore_caseload};
 pub use casefile::{CaseFileChoices, ReferralForm, ReferralResultForm};
 pub use caseload::{DEMO_PASSPHRASE, Desk, MIN_PASSPHRASE_CHARS, NewCaseload, NewCaseloadForm};
+pub use center_settings::{AutoLockSetting, CenterSettings, RetentionSetting};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use companies::{
     CompanyDetail, CompanyFilterChoices, CompanyListQuery, CompanyPage, CompanyRow, ComplexView,

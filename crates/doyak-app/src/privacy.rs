@@ -8,7 +8,7 @@
 //! the steps that need it are refused from then on.
 
 use crate::{AppError, Desk};
-use doyak_domain::privacy::{DestructionReason, RetentionRule};
+use doyak_domain::privacy::{DestructionReason, RetentionKind, RetentionRule};
 use doyak_domain::seeker::ConsentScope;
 use doyak_domain::{EventBody, Id, JobSeeker, SeekerStatus};
 use serde::Serialize;
@@ -38,6 +38,8 @@ pub enum Withdrawal {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RetentionDue {
     pub seeker_id: String,
+    /// Which of the center's periods applies (`employed`, `closed`, `deleted`).
+    pub kind: RetentionKind,
     /// The last day anything happened in the case file.
     pub last_activity: String,
     /// The last day the data is kept.
@@ -49,7 +51,8 @@ pub struct RetentionDue {
 /// What `doyak retention` lists or did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RetentionRun {
-    pub rule: RetentionRule,
+    /// The rule in force for each kind of ended case.
+    pub rules: Vec<(RetentionKind, RetentionRule)>,
     /// Cases whose period is over (destroyed by a run).
     pub due: Vec<RetentionDue>,
     /// Cases destroyed by this run (empty in a dry run).
@@ -57,67 +60,34 @@ pub struct RetentionRun {
 }
 
 impl Desk {
-    /// The retention rule in force: the center's, or Doyak's default (its
-    /// basis says 확인 필요).
-    pub fn retention_rule(&self) -> Result<RetentionRule, AppError> {
-        Ok(self
-            .store
-            .retention_rule()?
-            .unwrap_or_else(RetentionRule::doyak_default))
-    }
-
-    /// Sets the retention period with its basis; a period under one year
-    /// or without a basis is refused (the basis is what the center answers
-    /// to when asked why data was kept or destroyed).
-    pub fn set_retention_rule(
-        &mut self,
-        years: u32,
-        basis: &str,
-    ) -> Result<RetentionRule, AppError> {
-        let basis = basis.trim();
-        let mut errors = Vec::new();
-        if !(1..=50).contains(&years) {
-            errors.push(doyak_domain::FieldError::new(
-                "years",
-                "보유기간",
-                "보유기간은 1~50년으로 입력해 주세요.",
-            ));
-        }
-        if basis.is_empty() {
-            errors.push(doyak_domain::FieldError::new(
-                "basis",
-                "보유기간 근거",
-                "보유기간의 근거(법령·처리방침 조항)를 입력해 주세요.",
-            ));
-        }
-        if !errors.is_empty() {
-            return Err(AppError::Invalid(errors));
-        }
-        let rule = RetentionRule {
-            years,
-            basis: basis.to_owned(),
-            confirmed: true,
-        };
-        self.store.set_retention_rule(&rule)?;
-        Ok(rule)
+    /// The rule in force for each kind of ended case.
+    pub fn retention_rules(&self) -> Result<Vec<(RetentionKind, RetentionRule)>, AppError> {
+        RetentionKind::ALL
+            .into_iter()
+            .map(|k| Ok((k, self.retention_rule(k)?)))
+            .collect()
     }
 
     /// Ended cases whose retention is over today, or ends within
     /// `within_days` from today, soonest first.
     pub fn retention_due(&self, within_days: u32) -> Result<Vec<RetentionDue>, AppError> {
-        let rule = self.retention_rule()?;
+        let rules = self.retention_rules()?;
         let today = self.clock.today();
         let horizon = today + chrono::Days::new(u64::from(within_days));
         let mut due: Vec<(chrono::NaiveDate, RetentionDue)> = Vec::new();
         for case in self.store.ended_cases()? {
             // A case with no date at all is over: nothing says it is recent.
             let last = case.last_activity.unwrap_or(chrono::NaiveDate::MIN);
+            let Some((_, rule)) = rules.iter().find(|(k, _)| *k == case.kind) else {
+                continue;
+            };
             let ends_on = rule.ends_on(last);
             if ends_on <= horizon {
                 due.push((
                     ends_on,
                     RetentionDue {
                         seeker_id: case.seeker_id.to_string(),
+                        kind: case.kind,
                         last_activity: case
                             .last_activity
                             .map(|d| d.to_string())
@@ -140,7 +110,7 @@ impl Desk {
     /// whose retention period is over today. Each destruction is its own
     /// transaction: one that fails leaves the others done.
     pub fn run_retention(&mut self, run: bool) -> Result<RetentionRun, AppError> {
-        let rule = self.retention_rule()?;
+        let rules = self.retention_rules()?;
         let due: Vec<RetentionDue> = self
             .retention_due(0)?
             .into_iter()
@@ -150,17 +120,20 @@ impl Desk {
         if run {
             for d in &due {
                 let id: Id = crate::forms::parse_id(&d.seeker_id)?;
+                let Some((_, rule)) = rules.iter().find(|(k, _)| *k == d.kind) else {
+                    continue;
+                };
                 destroyed.push(self.destroy_seeker(
                     id,
                     DestructionReason::RetentionEnded {
-                        rule: format!("{}년: {}", rule.years, rule.basis),
+                        rule: format!("{}: {}년: {}", d.kind.label_ko(), rule.years, rule.basis),
                     },
                     None,
                 )?);
             }
         }
         Ok(RetentionRun {
-            rule,
+            rules,
             due,
             destroyed,
         })

@@ -5,9 +5,9 @@
 
 use crate::forms::parse_id;
 use crate::{AppError, Desk};
-use doyak_domain::privacy::DestructionReason;
+use doyak_domain::privacy::{DestructionReason, RetentionKind, RetentionRule};
 use doyak_domain::seeker::ConsentScope;
-use doyak_domain::{EventBody, Id};
+use doyak_domain::{EventBody, Id, SeekerStatus};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -81,6 +81,8 @@ pub struct WithdrawForm {
 pub struct RetentionDueRow {
     pub seeker_id: String,
     pub seeker_name: String,
+    /// How the case ended, as its retention period is named.
+    pub kind: String,
     pub last_activity: String,
     pub ends_on: String,
     pub over: bool,
@@ -96,17 +98,27 @@ pub struct RetentionDueList {
     pub retention: String,
 }
 
-fn retention_text(rule: &doyak_domain::privacy::RetentionRule) -> String {
-    format!(
-        "사례 종료 후 {}년 (근거: {}){}",
-        rule.years,
-        rule.basis,
-        if rule.confirmed {
-            ""
-        } else {
-            " — 확인 필요"
-        }
-    )
+/// The rules of `kinds` as one line: "취업으로 종료된 사례: 종료 후 5년 (근거:
+/// …) — 확인 필요 · …"; 확인 필요 beside each rule the center has not set.
+fn retention_text(rules: &[(RetentionKind, RetentionRule)], kinds: &[RetentionKind]) -> String {
+    rules
+        .iter()
+        .filter(|(k, _)| kinds.contains(k))
+        .map(|(k, rule)| {
+            format!(
+                "{}: 종료 후 {}년 (근거: {}){}",
+                k.label_ko(),
+                rule.years,
+                rule.basis,
+                if rule.confirmed {
+                    ""
+                } else {
+                    " — 확인 필요"
+                }
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 fn scope_code(scope: ConsentScope) -> String {
@@ -199,14 +211,20 @@ impl Desk {
             }),
             _ => None,
         };
-        let rule = self.retention_rule()?;
+        // The periods that can apply to this person: the one of how the
+        // case ended, or either ending while it runs.
+        let kinds = match person.status {
+            SeekerStatus::Employed => vec![RetentionKind::Employed],
+            SeekerStatus::Closed => vec![RetentionKind::Closed],
+            _ => vec![RetentionKind::Employed, RetentionKind::Closed],
+        };
         Ok(PrivacyView {
             seeker_id: id.to_string(),
             consent_summary,
             consents,
             destroyed,
             preview,
-            retention: retention_text(&rule),
+            retention: retention_text(&self.retention_rules()?, &kinds),
         })
     }
 
@@ -255,6 +273,7 @@ impl Desk {
             rows.push(RetentionDueRow {
                 seeker_id: d.seeker_id,
                 seeker_name: name,
+                kind: d.kind.label_ko().to_owned(),
                 last_activity: d.last_activity,
                 ends_on: d.ends_on,
                 over: d.over,
@@ -263,7 +282,7 @@ impl Desk {
         Ok(RetentionDueList {
             total,
             rows,
-            retention: retention_text(&self.retention_rule()?),
+            retention: retention_text(&self.retention_rules()?, &RetentionKind::ALL),
         })
     }
 }

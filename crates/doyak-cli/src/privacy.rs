@@ -76,9 +76,14 @@ pub struct RetentionArgs {
     /// 앞으로 N일 안에 보유기간이 끝나는 사례까지 나열합니다.
     #[arg(long, value_name = "DAYS")]
     within: Option<u32>,
-    /// 센터의 보유기간(년)을 정합니다 (--basis 필수).
+    /// 센터의 보유기간(년)을 정합니다 (--basis 필수). 센터의 모든 기기에
+    /// 동기화됩니다.
     #[arg(long, value_name = "YEARS", requires = "basis")]
     set_years: Option<u32>,
+    /// --set-years를 적용할 사례 종류: employed(취업 종료), closed(미취업
+    /// 종료), deleted(삭제된 등록). 없으면 세 종류 모두.
+    #[arg(long, requires = "set_years")]
+    kind: Option<String>,
     /// 보유기간의 근거 (법령·처리방침 조항).
     #[arg(long)]
     basis: Option<String>,
@@ -166,32 +171,45 @@ pub(crate) fn consent(desk: &mut Desk, action: ConsentAction) -> Result<(), Fail
 }
 
 pub(crate) fn retention(desk: &mut Desk, args: RetentionArgs) -> Result<(), Failure> {
-    if let Some(years) = args.set_years {
-        let rule = desk.set_retention_rule(years, args.basis.as_deref().unwrap_or_default())?;
+    let rules = match args.set_years {
+        Some(years) => {
+            let kind = args
+                .kind
+                .as_deref()
+                .map(doyak_app::center_settings::parse_retention_kind)
+                .transpose()?;
+            desk.set_retention_rule(kind, years, args.basis.as_deref().unwrap_or_default())?
+        }
+        None => desk.retention_settings()?,
+    };
+    for r in &rules {
         eprintln!(
-            "보유기간: 사례 종료 후 {}년 (근거: {})",
-            rule.years, rule.basis
+            "보유기간 — {}: 종료 후 {}년 (근거: {}){}",
+            r.label,
+            r.years,
+            r.basis,
+            if r.confirmed {
+                ""
+            } else {
+                " — 확인 필요"
+            }
         );
+        for other in &r.disputed {
+            eprintln!("  다른 기기에서 함께 바꾼 값: {other} — 다시 정해 주세요");
+        }
+    }
+    if args.set_years.is_some() {
+        eprintln!("센터 설정으로 저장했습니다. 다음 동기화 때 센터의 다른 기기에도 적용됩니다.");
         return Ok(());
     }
-    let rule = desk.retention_rule()?;
-    eprintln!(
-        "보유기간: 사례 종료 후 {}년 (근거: {}){}",
-        rule.years,
-        rule.basis,
-        if rule.confirmed {
-            ""
-        } else {
-            " — 확인 필요"
-        }
-    );
     if let Some(days) = args.within {
         let due = desk.retention_due(days)?;
         let mut out = String::new();
         for d in &due {
             out.push_str(&format!(
-                "{}\t마지막 활동 {}\t보유 종료 {}\t{}\n",
+                "{}\t{}\t마지막 활동 {}\t보유 종료 {}\t{}\n",
                 d.seeker_id,
+                d.kind.as_str(),
                 d.last_activity,
                 d.ends_on,
                 if d.over { "지남" } else { "곧 끝남" }
@@ -206,8 +224,11 @@ pub(crate) fn retention(desk: &mut Desk, args: RetentionArgs) -> Result<(), Fail
         let mut out = String::new();
         for d in &listed.due {
             out.push_str(&format!(
-                "{}\t마지막 활동 {}\t보유 종료 {}\n",
-                d.seeker_id, d.last_activity, d.ends_on
+                "{}\t{}\t마지막 활동 {}\t보유 종료 {}\n",
+                d.seeker_id,
+                d.kind.as_str(),
+                d.last_activity,
+                d.ends_on
             ));
         }
         print_out(out.as_bytes())?;

@@ -206,6 +206,13 @@ pub enum EventBody {
         /// The kinds of data destroyed, for the record of the destruction.
         kinds: Vec<crate::privacy::DestroyedKind>,
     },
+    /// 센터 설정 (subject = the center): a new version of one setting and
+    /// the versions it replaces (`crate::center_settings`).
+    CenterSetting {
+        #[serde(flatten)]
+        setting: crate::center_settings::CenterSetting,
+        replaces: Vec<Id>,
+    },
 }
 
 /// One suggestion of a résumé consulting: the engine's id for it (a rubric
@@ -455,6 +462,7 @@ impl EventBody {
             EventBody::CompanyFacts { .. } => "지원사업 판단 자료",
             EventBody::ApplicationStep { .. } => "알선 단계",
             EventBody::Destruction { .. } => "개인정보 파기",
+            EventBody::CenterSetting { .. } => "센터 설정",
         }
     }
 }
@@ -475,6 +483,7 @@ impl EventBody {
             EventBody::CompanyFacts { .. } => "company_facts",
             EventBody::ApplicationStep { .. } => "application_step",
             EventBody::Destruction { .. } => "destruction",
+            EventBody::CenterSetting { .. } => "center_setting",
         }
     }
 }
@@ -762,6 +771,12 @@ impl EventRecord for CaseEvent {
             EventBody::Destruction { kinds, .. } => {
                 if kinds.is_empty() {
                     v.push("kinds", "파기 항목", "파기한 정보의 종류가 없습니다.");
+                }
+            }
+            EventBody::CenterSetting { setting, .. } => {
+                setting.check(&mut v);
+                if self.subject_id != self.center_id {
+                    v.push("subject_id", "대상", "센터 설정은 센터에 대한 기록입니다.");
                 }
             }
         }

@@ -5,6 +5,7 @@
 //! random bytes come in as arguments, so the tests run in milliseconds and nothing
 //! here can fail for IO reasons.
 
+pub mod center_settings;
 pub mod codes;
 pub mod company;
 pub mod error_code;

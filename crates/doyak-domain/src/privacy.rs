@@ -291,7 +291,8 @@ pub fn scrub_event(event: &CaseEvent) -> CaseEvent {
         | EventBody::HiringDiagnosis { .. }
         | EventBody::CompanyAction { .. }
         | EventBody::CompanyFacts { .. }
-        | EventBody::Destruction { .. }) => body,
+        | EventBody::Destruction { .. }
+        | EventBody::CenterSetting { .. }) => body,
     };
     CaseEvent {
         body,
@@ -353,6 +354,57 @@ pub fn destroyed_kinds(
         kinds.push(DestroyedKind::Files);
     }
     kinds
+}
+
+/// The kinds of ended case a center sets a retention period for: a case
+/// ended in employment is followed up for a year after (고용유지 확인), one
+/// closed without it is not, and a deleted registration (entered by mistake,
+/// a duplicate) was never a case — a center may keep each for its own time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RetentionKind {
+    /// 취업으로 종료된 사례.
+    Employed,
+    /// 취업 없이 종료된 사례 (중단·종료).
+    Closed,
+    /// 삭제된 등록.
+    Deleted,
+}
+
+impl RetentionKind {
+    pub const ALL: [RetentionKind; 3] = [
+        RetentionKind::Employed,
+        RetentionKind::Closed,
+        RetentionKind::Deleted,
+    ];
+
+    pub fn label_ko(self) -> &'static str {
+        match self {
+            RetentionKind::Employed => "취업으로 종료된 사례",
+            RetentionKind::Closed => "취업 없이 종료된 사례",
+            RetentionKind::Deleted => "삭제된 등록",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RetentionKind::Employed => "employed",
+            RetentionKind::Closed => "closed",
+            RetentionKind::Deleted => "deleted",
+        }
+    }
+
+    /// The kind of an ended case: a deleted seeker is a deleted
+    /// registration whatever its status said.
+    pub fn of_case(status: crate::SeekerStatus, deleted: bool) -> RetentionKind {
+        if deleted {
+            RetentionKind::Deleted
+        } else if status == crate::SeekerStatus::Employed {
+            RetentionKind::Employed
+        } else {
+            RetentionKind::Closed
+        }
+    }
 }
 
 /// How long a center keeps an ended case (취업 or 종료) before its personal

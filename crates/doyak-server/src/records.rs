@@ -20,7 +20,7 @@ use serde_json::{Map, Value};
 /// in the range is applied as it is; a change of shape adds an upgrade step
 /// to [`upgrade`].
 pub const MIN_SCHEMA: u32 = 1;
-pub const MAX_SCHEMA: u32 = 7;
+pub const MAX_SCHEMA: u32 = 8;
 
 /// Brings a record written under an older desk schema to the current shape.
 pub fn upgrade(
@@ -59,11 +59,26 @@ pub fn check(entity: &EntityKind, record: &Value) -> Option<Option<(String, Stri
             (a.status == ApplicationStatus::Hired)
                 .then(|| (metric::HIRES.to_owned(), month(a.applied_on)))
         }),
-        EntityKind::Event => decoded::<CaseEvent>(record).map(|e| {
+        EntityKind::Event => decoded::<CaseEvent>(record).filter(sound).map(|e| {
             matches!(e.body, EventBody::Placement { .. })
                 .then(|| (metric::PLACEMENTS.to_owned(), month(e.occurred_on)))
         }),
         EntityKind::Unknown(_) => None,
+    }
+}
+
+/// A center setting must be about its own center and within range: a
+/// value out of range in force on every desk would lock them at each
+/// unlock or destroy every ended case (`doyak_domain::center_settings`).
+/// Other events are checked by their desks.
+fn sound(event: &CaseEvent) -> bool {
+    match &event.body {
+        EventBody::CenterSetting { setting, .. } => {
+            let mut v = doyak_domain::Validation::default();
+            setting.check(&mut v);
+            v.errors.is_empty() && event.subject_id == event.center_id
+        }
+        _ => true,
     }
 }
 
@@ -139,4 +154,34 @@ pub mod metric {
     /// 알선 that ended in 합격, by the month of the 알선.
     pub const HIRES: &str = "hires";
     pub const ALL: [&str; 3] = [ACTIVE_SEEKERS, PLACEMENTS, HIRES];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn setting(center: &str, subject: &str, minutes: u32) -> Value {
+        json!({
+            "id": "0199c9a4-8e00-7000-8000-0000000000e1",
+            "center_id": center,
+            "subject_id": subject,
+            "author_id": null,
+            "occurred_on": "2026-12-05",
+            "supersedes": null,
+            "body": { "type": "center_setting", "setting": "auto_lock", "minutes": minutes, "replaces": [] }
+        })
+    }
+
+    #[test]
+    fn a_center_setting_out_of_range_or_about_another_record_is_not_valid() {
+        let center = "0199c9a4-8e00-7000-8000-00000000c001";
+        let seeker = "0199c9a4-8e00-7000-8000-0000000000a1";
+        let event = EntityKind::Event;
+        assert_eq!(check(&event, &setting(center, center, 10)), Some(None));
+        // Zero minutes would lock every desk at each unlock.
+        assert_eq!(check(&event, &setting(center, center, 0)), None);
+        assert_eq!(check(&event, &setting(center, center, 61)), None);
+        assert_eq!(check(&event, &setting(center, seeker, 10)), None);
+    }
 }

@@ -442,13 +442,15 @@ pub struct EndedCase {
     /// holds no date at all.
     pub last_activity: Option<chrono::NaiveDate>,
     pub deleted: bool,
+    /// Which of the center's retention periods applies.
+    pub kind: privacy::RetentionKind,
 }
 
 impl Store {
     /// Every ended, not yet destroyed case (see [`EndedCase`]).
     pub fn ended_cases(&self) -> Result<Vec<EndedCase>> {
         let mut stmt = self.conn.prepare(
-            "SELECT s.id, s.deleted_at IS NOT NULL,
+            "SELECT s.id, s.deleted_at IS NOT NULL, coalesce(s.status = 'employed', 0),
                     max(coalesce(s.enrolled_on, ''),
                         substr(coalesce(s.updated_at, ''), 1, 10),
                         substr(coalesce(s.deleted_at, ''), 1, 10),
@@ -469,12 +471,17 @@ impl Store {
         )?;
         let rows = stmt.query_map([], |r| {
             let id: String = r.get(0)?;
-            let last: String = r.get(2)?;
-            Ok((id, r.get::<_, bool>(1)?, last))
+            let last: String = r.get(3)?;
+            Ok((id, r.get::<_, bool>(1)?, r.get::<_, bool>(2)?, last))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, deleted, last) = row?;
+            let (id, deleted, employed, last) = row?;
+            let status = if employed {
+                doyak_domain::SeekerStatus::Employed
+            } else {
+                doyak_domain::SeekerStatus::Closed
+            };
             let Ok(seeker_id) = id.parse::<Id>() else {
                 continue;
             };
@@ -482,36 +489,9 @@ impl Store {
                 seeker_id,
                 last_activity: chrono::NaiveDate::parse_from_str(&last, "%Y-%m-%d").ok(),
                 deleted,
+                kind: privacy::RetentionKind::of_case(status, deleted),
             });
         }
         Ok(out)
-    }
-}
-
-impl Store {
-    /// The retention rule set on this desk (`meta.retention_rule`), if any.
-    pub fn retention_rule(&self) -> Result<Option<privacy::RetentionRule>> {
-        let text: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT value FROM meta WHERE key = 'retention_rule'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        text.map(|t| crate::query::decode(&t, "meta.retention_rule"))
-            .transpose()
-    }
-
-    pub fn set_retention_rule(&mut self, rule: &privacy::RetentionRule) -> Result<()> {
-        let text = serde_json::to_string(rule).map_err(|source| StoreError::Decode {
-            what: "retention_rule".into(),
-            source,
-        })?;
-        self.conn.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES ('retention_rule', ?1)",
-            [text],
-        )?;
-        Ok(())
     }
 }

@@ -86,7 +86,11 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// visit questionnaire, plan actions with owner, due date and status (new
 /// action kinds), and `company_facts`: new variants and values a desk of
 /// schema 6 holds in `sync_held` until it is upgraded.
-pub const RECORD_SCHEMA: i64 = 7;
+/// 8: center settings (`center_setting` events: the idle time and the
+/// retention period by kind of ended case), a new variant a desk of schema
+/// 7 holds in `sync_held` until it is upgraded (and until then keeps its
+/// own idle time and retention rule).
+pub const RECORD_SCHEMA: i64 = 8;
 
 pub fn current_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)

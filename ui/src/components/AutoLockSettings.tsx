@@ -3,7 +3,8 @@ import { api, type UiError } from "../api";
 import type { AutoLockSetting } from "../bindings";
 import { errorText } from "../lib/format";
 
-/** 자동 잠금: how long the desk waits without input before it locks. */
+/** 자동 잠금: how long every desk of the center waits without input before
+ * it locks (a center setting: it syncs to the center's other desks). */
 export function AutoLockSettings() {
   const [setting, setSetting] = useState<AutoLockSetting | null>(null);
   const [minutes, setMinutes] = useState("");
@@ -32,11 +33,21 @@ export function AutoLockSettings() {
 
   return (
     <form class="panel stack" aria-labelledby="autolock-title" onSubmit={save}>
-      <h3 id="autolock-title">자동 잠금</h3>
+      <h3 id="autolock-title">자동 잠금 <span class="tag">센터 설정</span></h3>
       <p class="muted">
-        입력이 없으면 정한 시간 뒤에 사례관리 파일을 닫고 암호를 다시 묻습니다. 화면이 잠기거나 컴퓨터가 절전 모드에 들어갈 때도 잠급니다. 잠긴 동안 동기화는 멈춥니다.
+        입력이 없으면 정한 시간 뒤에 사례관리 파일을 닫고 암호를 다시 묻습니다. 화면이 잠기거나 컴퓨터가 절전 모드에 들어갈 때도 잠급니다. 잠긴 동안 동기화는 멈춥니다. 센터의 모든 기기에 동기화됩니다.
         {setting && ` 기본값 ${setting.default_minutes}분.`}
       </p>
+      {setting && (
+        <p class="hint" id="autolock-set-by">
+          {setting.set_by ? `정한 사람: ${setting.set_by}` : "센터에서 아직 정하지 않아 기본값을 씁니다."}
+        </p>
+      )}
+      {setting && setting.disputed.length > 0 && (
+        <p class="warn-text" role="alert" id="autolock-disputed">
+          다른 기기에서 동시에 다른 값으로 바꿨습니다: {setting.disputed.join(", ")}. 지금은 {setting.minutes}분이 적용됩니다. 맞는 값으로 다시 저장해 주세요.
+        </p>
+      )}
       <div class="filters">
         <div class="field narrow">
           <label for="autolock-minutes">잠그기까지 (분)</label>

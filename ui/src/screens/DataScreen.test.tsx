@@ -32,8 +32,9 @@ const exportFile = vi.fn((request: { identifiers: string }) =>
   Promise.resolve({ path: "/home/상담/다운로드/도약-구직자.csv", count: 3, masked: request.identifiers === "masked", encrypted: request.identifiers === "full" }),
 );
 const autoBackup = () => Promise.resolve({ form: { folder: "", keep: 7 }, last: null, last_failed: false });
-const autoLockSetting = () => Promise.resolve({ minutes: 10, default_minutes: 10, min_minutes: 1, max_minutes: 60 });
-vi.mock("../api", () => ({ api: { dataChoices: () => Promise.resolve(choices), pickImportFile, importFile, accessLog, verifyAccessLog, autoLockSetting, exportFile, autoBackup } }));
+const autoLockSetting = () => Promise.resolve({ minutes: 10, default_minutes: 10, min_minutes: 1, max_minutes: 60, set_by: null, disputed: [] });
+const centerSettings = () => Promise.resolve({ auto_lock: null, retention: [] });
+vi.mock("../api", () => ({ api: { dataChoices: () => Promise.resolve(choices), pickImportFile, importFile, accessLog, verifyAccessLog, autoLockSetting, centerSettings, exportFile, autoBackup } }));
 
 const { DataScreen } = await import("./DataScreen");
 

@@ -1,6 +1,7 @@
 import { AccessLog } from "../components/AccessLog";
 import { AutoBackupSettings } from "../components/AutoBackupSettings";
 import { AutoLockSettings } from "../components/AutoLockSettings";
+import { RetentionSettings } from "../components/RetentionSettings";
 import { ExportForm } from "../components/ExportForm";
 import { useEffect, useState } from "preact/hooks";
 import { api, type UiError } from "../api";
@@ -198,6 +199,8 @@ export function DataScreen(props: { onChanged: () => void }) {
       <AutoBackupSettings />
 
       <AutoLockSettings />
+
+      <RetentionSettings />
 
       <div class="panel stack" aria-labelledby="access-title">
         <h3 id="access-title">개인정보 접근 기록</h3>

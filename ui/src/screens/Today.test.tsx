@@ -34,8 +34,8 @@ function view(limits: TodayLimits | undefined): TodayView {
 const today = vi.fn((limits?: TodayLimits) => Promise.resolve(view(limits)));
 const retention: RetentionDueList = {
   total: 1,
-  rows: [{ seeker_id: "s9", seeker_name: "박오래", last_activity: "2021-12-20", ends_on: "2026-12-20", over: false }],
-  retention: "사례 종료 후 5년 (근거: 도약 기본값) — 확인 필요",
+  rows: [{ seeker_id: "s9", seeker_name: "박오래", kind: "취업 없이 종료된 사례", last_activity: "2021-12-20", ends_on: "2026-12-20", over: false }],
+  retention: "취업 없이 종료된 사례: 종료 후 5년 (근거: 도약 기본값) — 확인 필요",
 };
 const retentionDue = vi.fn((_: number) => Promise.resolve(retention));
 vi.mock("../api", () => ({ api: { today, retentionDue } }));

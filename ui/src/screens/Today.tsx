@@ -128,11 +128,12 @@ function RetentionEnding(props: { onOpenSeeker: Props["onOpenSeeker"] }) {
       onMore={() => setLimit((l) => l + PAGE)}
       empty="30일 안에 보유기간이 끝나는 종료 사례가 없습니다."
     >
-      <p class="hint">보유기간: {list.retention}. 기간이 지나면 개인정보를 파기합니다 (doyak retention --run).</p>
+      <p class="hint">보유기간 — {list.retention}. 기간이 지나면 개인정보를 파기합니다 (doyak retention --run). 기간은 가져오기·내보내기 화면의 센터 설정에서 정합니다.</p>
       <table>
         <thead>
           <tr>
             <th scope="col">구직자</th>
+            <th scope="col">종류</th>
             <th scope="col">마지막 활동</th>
             <th scope="col">보유 종료</th>
           </tr>
@@ -143,6 +144,7 @@ function RetentionEnding(props: { onOpenSeeker: Props["onOpenSeeker"] }) {
               <td class="name">
                 <Open label={r.seeker_name} onOpen={() => props.onOpenSeeker(r.seeker_id, "privacy")} />
               </td>
+              <td>{r.kind}</td>
               <td>{r.last_activity}</td>
               <td>
                 {r.ends_on} {r.over && <span class="due overdue">지남</span>}

@@ -5,6 +5,7 @@
 mod auto_backup;
 mod autolock;
 mod casefile;
+mod center_settings;
 mod companies;
 mod company_side;
 mod conflicts;

@@ -173,10 +173,23 @@ fn the_consent_form_prints_each_purpose_with_what_refusing_means() {
     let blank = pdf_text(&d.consent_form("").unwrap());
     assert!(!blank.contains("최동의"));
     // The center's own rule replaces the default on the printed form.
-    d.set_retention_rule(3, "센터 처리방침 제7조").unwrap();
+    d.set_retention_rule(None, 3, "센터 처리방침 제7조")
+        .unwrap();
     let text = pdf_text(&d.consent_form("").unwrap());
     assert!(
         text.contains("지원 종료 후 3년") && !text.contains("확인 필요"),
+        "{text}"
+    );
+    // Different periods by how the case ends are both printed.
+    d.set_retention_rule(
+        Some(doyak_domain::privacy::RetentionKind::Closed),
+        1,
+        "센터 처리방침 제7조 2항",
+    )
+    .unwrap();
+    let text = pdf_text(&d.consent_form("").unwrap()).replace('\n', " ");
+    assert!(
+        text.contains("취업 종료 후 3년") && text.contains("미취업 종료 후 1년"),
         "{text}"
     );
 }

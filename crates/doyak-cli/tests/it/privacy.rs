@@ -179,6 +179,41 @@ fn the_retention_run_destroys_ended_cases_past_the_period_and_nothing_else() {
     assert!(stderr(&set).contains("3년"));
     let listed = env.ok(&db, &["retention", "--within", "30"]);
     assert!(!stderr(&listed).contains("확인 필요"));
+    // One kind of ended case on its own; an unknown kind is refused.
+    let set = env.ok(
+        &db,
+        &[
+            "retention",
+            "--set-years",
+            "1",
+            "--basis",
+            "센터 처리방침 제7조 3항",
+            "--kind",
+            "deleted",
+        ],
+    );
+    let said = stderr(&set);
+    assert!(said.contains("삭제된 등록: 종료 후 1년"), "{said}");
+    assert!(said.contains("취업으로 종료된 사례: 종료 후 3년"), "{said}");
+    let refused = env.run(
+        &db,
+        PASS,
+        &[
+            "retention",
+            "--set-years",
+            "1",
+            "--basis",
+            "x",
+            "--kind",
+            "archived",
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("사례 종류"),
+        "{}",
+        stderr(&refused)
+    );
 }
 
 #[test]
