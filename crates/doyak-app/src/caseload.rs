@@ -235,6 +235,9 @@ impl Desk {
         // Settings a desk kept for itself become the center's, once. A
         // failure leaves them for the next opening; it never stops one.
         let _ = desk.adopt_desk_settings();
+        // A withdrawal of 민감정보 consent a sync brought while this desk was
+        // closed (the CLI's sync): health answers left in drafts go.
+        let _ = desk.withhold_sensitive_drafts();
         Ok(desk)
     }
 

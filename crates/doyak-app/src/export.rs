@@ -134,6 +134,18 @@ pub enum Identifiers {
 /// second per core (PBKDF2-SHA1, 1,000 rounds, the format's fixed count).
 pub const MIN_PACKAGE_PASSWORD_CHARS: usize = 12;
 
+/// How a command-line export writes people's identifiers: masked; in full
+/// inside an AES-256 zip under a password of at least
+/// [`MIN_PACKAGE_PASSWORD_CHARS`]; or in full as a plain file, which the
+/// command asks for by name (`--full --plain`) and the access log records
+/// as `full-plain`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CliIdentifiers {
+    Masked,
+    Encrypted { password: String },
+    Plain,
+}
+
 /// An export as the desk asks for it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 pub struct ExportRequest {
@@ -296,22 +308,45 @@ impl Desk {
         format: ExportFormat,
         purpose: ExportPurpose,
         purpose_note: &str,
-        full: bool,
+        identifiers: &CliIdentifiers,
     ) -> Result<(Vec<u8>, usize), AppError> {
         let request = ExportRequest {
             kind,
             format: String::new(),
             purpose,
             purpose_note: purpose_note.to_owned(),
-            identifiers: Identifiers::Masked,
-            password: String::new(),
+            identifiers: match identifiers {
+                CliIdentifiers::Encrypted { .. } => Identifiers::Full,
+                _ => Identifiers::Masked,
+            },
+            password: match identifiers {
+                CliIdentifiers::Encrypted { password } => password.clone(),
+                _ => String::new(),
+            },
         };
         let errors = check_request(&request);
         if !errors.is_empty() {
             return Err(AppError::Invalid(errors));
         }
-        let (bytes, count) = self.export_rows(kind, format, !full)?;
-        let how = if full { "전체(명령줄)" } else { "가림" };
+        let masked = *identifiers == CliIdentifiers::Masked;
+        let (bytes, count) = self.export_rows(kind, format, masked)?;
+        let (bytes, how, code) = match identifiers {
+            CliIdentifiers::Masked => (bytes, "가림", "masked"),
+            CliIdentifiers::Plain => (bytes, "전체(명령줄, 암호화 안 함)", "full-plain"),
+            CliIdentifiers::Encrypted { password } => {
+                let ext = match format {
+                    ExportFormat::Csv => "csv",
+                    ExportFormat::Xlsx => "xlsx",
+                    ExportFormat::Jsonl => "jsonl",
+                };
+                let entry = format!("도약-{}-{}.{ext}", kind.label_ko(), self.clock.today());
+                (
+                    encrypted_zip(&entry, &bytes, password)?,
+                    "전체(명령줄, 암호화 압축)",
+                    "full-encrypted",
+                )
+            }
+        };
         let note = purpose_note.trim();
         let audit = format!(
             "{count}건 {format:?} {how} 목적: {}{}",
@@ -322,11 +357,7 @@ impl Desk {
                 format!(" — {note}")
             }
         );
-        let access = format!(
-            "{count} {format:?} {} purpose={}",
-            if full { "full-plain" } else { "masked" },
-            purpose.as_str()
-        );
+        let access = format!("{count} {format:?} {code} purpose={}", purpose.as_str());
         self.log_export(kind, &audit, &access)?;
         Ok((bytes, count))
     }

@@ -87,7 +87,8 @@ pub use drafts::{MAX_DRAFT_BYTES, SessionDraft};
 pub use duplicates::DuplicateRow;
 pub use error::{AppError, SyncFailure, UiError};
 pub use export::{
-    ExportFormat, ExportKind, ExportPurpose, ExportRequest, Identifiers, MIN_PACKAGE_PASSWORD_CHARS,
+    CliIdentifiers, ExportFormat, ExportKind, ExportPurpose, ExportRequest, Identifiers,
+    MIN_PACKAGE_PASSWORD_CHARS,
 };
 pub use figures::{KPI_FORMAT, KpiReport, kpi_xlsx};
 pub use figures_report::{kpi_document, kpi_pdf};

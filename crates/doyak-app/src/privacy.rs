@@ -183,6 +183,10 @@ impl Desk {
         }
         self.store
             .write(&self.write_ctx(), |w| w.update(&narrowed).map(drop))?;
+        if purpose == ConsentScope::Sensitive {
+            // Health answers a half-filled questionnaire holds go now.
+            self.withhold_sensitive_drafts()?;
+        }
         Ok(Withdrawal::Narrowed {
             seeker_id: id.to_string(),
             purpose: purpose.label_ko().to_owned(),

@@ -216,6 +216,57 @@ impl Desk {
         })
     }
 
+    /// Takes the answers to the health items out of the questionnaire
+    /// drafts of every seeker without consent to 민감정보 — after a
+    /// withdrawal on this desk, or one a sync brought — so the file does
+    /// not keep them until the draft is next saved. Returns how many drafts
+    /// changed. A draft this build cannot read is left as it is.
+    pub fn withhold_sensitive_drafts(&mut self) -> Result<usize, AppError> {
+        let form = current_form()?;
+        let sensitive: Vec<&str> = form
+            .items
+            .iter()
+            .filter(|i| i.is_sensitive())
+            .map(|i| i.id.as_str())
+            .collect();
+        let mut changed = 0;
+        for key in self.store.draft_keys("readiness:")? {
+            let Some(id) = key
+                .strip_prefix("readiness:")
+                .and_then(|s| s.parse::<Id>().ok())
+            else {
+                continue;
+            };
+            // A seeker this desk cannot read (deleted, destroyed) has no
+            // form to come back to; their drafts go with their file.
+            let Ok(seeker) = self.seeker(id) else {
+                continue;
+            };
+            if allows_sensitive(&seeker) {
+                continue;
+            }
+            let Some(draft) = self.store.draft(&key)? else {
+                continue;
+            };
+            let Ok(mut answers) = serde_json::from_str::<BTreeMap<String, u8>>(&draft.data) else {
+                continue;
+            };
+            let before = answers.len();
+            answers.retain(|item, _| !sensitive.contains(&item.as_str()));
+            if answers.len() == before {
+                continue;
+            }
+            if answers.is_empty() {
+                self.drop_draft(&key)?;
+            } else {
+                let data = serde_json::to_string(&answers).map_err(AppError::Json)?;
+                self.save_draft(&key, &data)?;
+            }
+            changed += 1;
+        }
+        Ok(changed)
+    }
+
     /// Keeps unfinished answers (checked as far as they go: a value out of
     /// range or a follow-up to a 아니오 is refused) and says how far they got.
     pub fn save_questionnaire_draft(

@@ -43,14 +43,17 @@ pub fn run(n: u32, runs: usize) {
     }
     let (mut masked, mut full) = (Vec::new(), Vec::new());
     for _ in 0..runs {
-        for (times, whole) in [(&mut masked, false), (&mut full, true)] {
+        for (times, whole) in [
+            (&mut masked, doyak_app::CliIdentifiers::Masked),
+            (&mut full, doyak_app::CliIdentifiers::Plain),
+        ] {
             times.push(ms(|| {
                 desk.export_with_purpose(
                     ImportKind::Seekers,
                     ExportFormat::Csv,
                     ExportPurpose::Statistics,
                     "",
-                    whole,
+                    &whole,
                 )
                 .map(drop)
                 .unwrap_or_else(|e| crate::fail("export", e))

@@ -6,6 +6,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod backup;
 mod company;
+mod export;
 mod io;
 mod posting;
 mod privacy;
@@ -16,8 +17,8 @@ mod resume;
 use clap::{Parser, Subcommand, ValueEnum};
 use doyak_app::sync::JoinForm;
 use doyak_app::{
-    AppError, Desk, ExportFormat, ImportKind, ImportOptions, MIN_PASSPHRASE_CHARS, NewCaseload,
-    Passphrase, PassphraseChangeForm, SeekerFilter, SystemClock,
+    AppError, Desk, ImportKind, ImportOptions, MIN_PASSPHRASE_CHARS, NewCaseload, Passphrase,
+    PassphraseChangeForm, SeekerFilter, SystemClock,
 };
 use doyak_app::{diagnosis, matching};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -94,9 +95,13 @@ enum Command {
         /// 목적 설명 (other일 때 필수; 이 노트북의 감사 로그에만 남음)
         #[arg(long, default_value = "")]
         purpose_note: String,
-        /// 이름·연락처·생년월일을 가리지 않고 그대로 (기본: 가림, 메모 제외)
+        /// 이름·연락처·생년월일을 가리지 않고 암호화 압축 파일(AES-256 zip)로
+        /// (암호: DOYAK_EXPORT_PASSWORD 또는 터미널 입력; 기본: 가림, 메모 제외)
         #[arg(long)]
         full: bool,
+        /// --full을 암호화하지 않은 파일로 (접근 기록에 남음)
+        #[arg(long, requires = "full")]
+        plain: bool,
     },
     /// 구직자를 이름·초성으로 찾습니다 (예: ㄱㅁㅅ).
     Search { query: String },
@@ -597,28 +602,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
             purpose,
             purpose_note,
             full,
-        } => {
-            let format = match format {
-                Format::Jsonl => ExportFormat::Jsonl,
-                Format::Csv => ExportFormat::Csv,
-                Format::Xlsx => ExportFormat::Xlsx,
-            };
-            if format == ExportFormat::Xlsx && output.is_none() && std::io::stdout().is_terminal() {
-                return Err(Failure::Usage(
-                    "xlsx는 --output 파일을 지정해 주세요.".into(),
-                ));
-            }
-            let mut desk = open(&db)?;
-            let (bytes, count) =
-                desk.export_with_purpose(kind.into(), format, purpose, &purpose_note, full)?;
-            match output {
-                Some(path) => std::fs::write(&path, &bytes).map_err(|e| {
-                    Failure::Usage(format!("파일을 쓸 수 없습니다: {}: {e}", path.display()))
-                })?,
-                None => print_out(&bytes)?,
-            }
-            eprintln!("{} {count}건을 내보냈습니다.", kind_label(kind));
-        }
+            plain,
+        } => export::run(
+            &db,
+            export::ExportArgs {
+                kind,
+                format,
+                output,
+                purpose,
+                purpose_note,
+                full,
+                plain,
+            },
+        )?,
         Command::Search { query } => {
             let desk = open(&db)?;
             let page = desk.list_seekers(&SeekerFilter {

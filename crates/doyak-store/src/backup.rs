@@ -273,6 +273,27 @@ pub enum RestoreCheck {
 /// than the backup is left alone (`Ok(Err(..))`) unless `replace_newer`.
 /// The replaced file is kept beside it as `<name>.before-restore-<stamp>`,
 /// never deleted. `stamp` names it (the caller's clock).
+/// A connection holding `path`'s exclusive lock, or [`StoreError::Locked`]
+/// when another connection has the file open. In WAL mode every open
+/// connection keeps a shared lock on the file, and a connection in
+/// exclusive locking mode takes the exclusive lock on its first read (it
+/// keeps its log index in its own memory, so it must be the only one).
+fn exclusive(path: &Path, passphrase: &Passphrase) -> Result<rusqlite::Connection> {
+    let conn = keyed_connection(
+        path,
+        passphrase,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(std::time::Duration::ZERO)?;
+    let mode: String = conn.query_row("PRAGMA locking_mode = EXCLUSIVE", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("exclusive") {
+        return Err(StoreError::Locked);
+    }
+    // Busy (another connection has it) reads as `Locked`.
+    conn.execute_batch("BEGIN EXCLUSIVE; SELECT count(*) FROM sqlite_master; COMMIT;")?;
+    Ok(conn)
+}
+
 pub fn restore(
     backup: &Path,
     target: &Path,
@@ -296,6 +317,15 @@ pub fn restore(
     } else {
         None
     };
+    // Nobody else may have the caseload open: a desk left open would go on
+    // writing into the file set aside, and its log by the caseload's name
+    // would be lost or, worse, read as the restored file's. The guard holds
+    // the file's exclusive lock (refused while any other connection, in
+    // this process or another, has it open) until the file is set aside.
+    let guard = match current {
+        Some(_) => Some(exclusive(target, passphrase)?),
+        None => None,
+    };
     // The copy first, checked, beside the target: until the last rename
     // the caseload is where it was.
     let tmp = PathBuf::from(format!("{}.restoring", target.display()));
@@ -309,25 +339,24 @@ pub fn restore(
         return Err(e);
     }
     let mut kept = None;
-    if current.is_some() {
+    if let Some(conn) = guard {
         // Fold the target's log into its file, so the kept copy is whole
         // in one file.
-        let conn = keyed_connection(
-            target,
-            passphrase,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
         let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
-        drop(conn);
         if busy != 0 {
+            drop(conn);
             let _ = std::fs::remove_file(&tmp);
             return Err(StoreError::Locked);
         }
         let aside = PathBuf::from(format!("{}.before-restore-{stamp}", target.display()));
         if let Err(e) = std::fs::rename(target, &aside) {
+            drop(conn);
             let _ = std::fs::remove_file(&tmp);
             return Err(io(target)(e));
         }
+        // Closed once set aside (its open file follows the rename), before
+        // anything takes the caseload's name again.
+        drop(conn);
         for suffix in ["-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", target.display()));
         }

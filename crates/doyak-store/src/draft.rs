@@ -54,6 +54,17 @@ impl Store {
             .optional()?)
     }
 
+    /// The keys of the drafts whose key starts with `prefix`.
+    pub fn draft_keys(&self, prefix: &str) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT key FROM draft WHERE substr(key, 1, length(?1)) = ?1")?;
+        let keys = stmt
+            .query_map([prefix], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(keys)
+    }
+
     pub fn drop_draft(&self, key: &str) -> Result<()> {
         self.conn
             .prepare_cached("DELETE FROM draft WHERE key = ?1")?

@@ -163,8 +163,10 @@ impl Store {
     /// Referrals that have not reached a result yet (의뢰, 접수, 진행중).
     pub fn open_referrals(&self) -> Result<Vec<Referral>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT data FROM referral
-              WHERE status IN ('requested', 'accepted', 'in_progress') AND deleted_at IS NULL",
+            "SELECT data FROM referral r
+              WHERE status IN ('requested', 'accepted', 'in_progress') AND deleted_at IS NULL
+                AND NOT EXISTS (SELECT 1 FROM event d INDEXED BY event_subject
+                                 WHERE d.subject_id = r.subject_id AND d.type = 'destruction')",
         )?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
         rows.map(|d| decode(&d?, "referral")).collect()
@@ -188,7 +190,9 @@ impl Store {
                  FROM application a
                 WHERE a.deleted_at IS NULL
                   AND a.status IN ('proposed', 'submitted', 'interview')
-                  AND a.applied_on <= ?1)
+                  AND a.applied_on <= ?1
+                  AND NOT EXISTS (SELECT 1 FROM event d INDEXED BY event_subject
+                                   WHERE d.subject_id = a.seeker_id AND d.type = 'destruction'))
               WHERE last <= ?1
               ORDER BY last, id",
         )?;

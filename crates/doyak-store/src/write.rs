@@ -616,7 +616,7 @@ impl<'t> Writer<'t> {
             what: "event".into(),
             source,
         })?;
-        if !self.store_event(event, &data)? {
+        if !self.store_event(event, &data, true)? {
             return Err(StoreError::DuplicateId {
                 kind: "기록",
                 id: id.to_string(),
@@ -630,8 +630,16 @@ impl<'t> Writer<'t> {
     /// Stores an event and keeps the tables derived from events (follow-ups,
     /// retention checks) in step; false, and nothing written, when an event
     /// with this id is already stored. A local append and a pulled one both
-    /// come through here, so 오늘 할 일 cannot tell them apart.
-    pub(crate) fn store_event<E: EventRecord>(&mut self, event: &E, data: &str) -> Result<bool> {
+    /// come through here, so 오늘 할 일 cannot tell them apart. An event about
+    /// a destroyed person (pulled late, scrubbed) is stored with `to_do`
+    /// false: it counts in 성과 but puts nothing on 오늘 할 일's lists, where
+    /// it would be a "(파기됨)" row nobody can act on.
+    pub(crate) fn store_event<E: EventRecord>(
+        &mut self,
+        event: &E,
+        data: &str,
+        to_do: bool,
+    ) -> Result<bool> {
         let id = event.id();
         let inserted = self
             .tx
@@ -658,6 +666,9 @@ impl<'t> Writer<'t> {
         self.touched(EntityKind::Event, id);
         if !self.touched_events.contains(&event.event_type()) {
             self.touched_events.push(event.event_type());
+        }
+        if !to_do {
+            return Ok(true);
         }
         if let Some(next_on) = event.follow_up() {
             // Only a session at least as recent as the one recorded moves the

@@ -280,7 +280,7 @@ fn the_posting_text_goes_out_in_exports_and_comes_back_with_a_correction_import(
                 format,
                 doyak_app::ExportPurpose::Transfer,
                 "",
-                true,
+                &doyak_app::CliIdentifiers::Plain,
             )
             .unwrap();
         // Cleared, then restored by importing the export as corrections:

@@ -44,7 +44,7 @@ fn csv_and_xlsx_exports_import_back_unchanged() {
                 format,
                 doyak_app::ExportPurpose::Transfer,
                 "",
-                true,
+                &doyak_app::CliIdentifiers::Plain,
             )
             .unwrap();
         assert_eq!(count, 2);
@@ -81,7 +81,7 @@ fn jsonl_lines_carry_format_and_version() {
             ExportFormat::Jsonl,
             doyak_app::ExportPurpose::Transfer,
             "",
-            true,
+            &doyak_app::CliIdentifiers::Plain,
         )
         .unwrap();
     let text = String::from_utf8(bytes).unwrap();
@@ -104,7 +104,7 @@ fn exports_are_audited_without_personal_data() {
             ExportFormat::Csv,
             doyak_app::ExportPurpose::Transfer,
             "",
-            true,
+            &doyak_app::CliIdentifiers::Plain,
         )
         .unwrap();
     let trail = fx.desk.store().audit_trail(None).unwrap();
@@ -115,7 +115,7 @@ fn exports_are_audited_without_personal_data() {
     assert_eq!(export.entity, "seeker");
     assert_eq!(
         export.detail,
-        "2건 Csv 전체(명령줄) 목적: 다른 사례관리 파일로 옮기기"
+        "2건 Csv 전체(명령줄, 암호화 안 함) 목적: 다른 사례관리 파일로 옮기기"
     );
     assert!(trail.iter().all(|r| !r.detail.contains("김민수")));
     assert!(

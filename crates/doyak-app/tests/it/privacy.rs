@@ -283,8 +283,13 @@ fn the_health_questions_are_asked_only_with_consent_to_sensitive_data() {
     let q = d.questionnaire(&kim).unwrap();
     assert!(q.items.iter().any(|i| i.id == "b2"));
     assert_eq!(q.withheld, "");
-    d.save_questionnaire_draft(&form).unwrap();
-    // Withdrawn again: the draft's health answer is no longer offered.
+    let mut both = form.clone();
+    both.answers.insert("m1".into(), 4);
+    d.save_questionnaire_draft(&both).unwrap();
+    let key = format!("readiness:{kim}");
+    assert!(d.store().draft(&key).unwrap().unwrap().data.contains("b2"));
+    // Withdrawn again: the draft's health answer is no longer offered, and
+    // no longer in the file either; the other answer stays.
     d.withdraw_from_page(&WithdrawForm {
         seeker_id: kim.clone(),
         purpose: "sensitive".into(),
@@ -293,4 +298,36 @@ fn the_health_questions_are_asked_only_with_consent_to_sensitive_data() {
     .unwrap();
     let q = d.questionnaire(&kim).unwrap();
     assert!(!q.answers.contains_key("b2"), "{:?}", q.answers);
+    let kept = d.store().draft(&key).unwrap().unwrap().data;
+    assert_eq!(kept, r#"{"m1":4}"#);
+    // A draft with only health answers goes whole (a withdrawal pulled by
+    // a sync is swept the same way, on opening and after each sync).
+    let lee = seeker(d, "이민감", false, "no");
+    let mut s = person(d, &lee);
+    s.consent
+        .as_mut()
+        .unwrap()
+        .scopes
+        .push(ConsentScope::Sensitive);
+    d.save(&s).unwrap();
+    let only = doyak_app::QuestionnaireForm {
+        seeker_id: lee.clone(),
+        answers: form.answers.clone(),
+    };
+    d.save_questionnaire_draft(&only).unwrap();
+    let mut s = person(d, &lee);
+    s.consent
+        .as_mut()
+        .unwrap()
+        .scopes
+        .retain(|p| *p != ConsentScope::Sensitive);
+    d.save(&s).unwrap();
+    assert_eq!(d.withhold_sensitive_drafts().unwrap(), 1);
+    assert!(
+        d.store()
+            .draft(&format!("readiness:{lee}"))
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(d.withhold_sensitive_drafts().unwrap(), 0, "once");
 }

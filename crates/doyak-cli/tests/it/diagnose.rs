@@ -210,6 +210,7 @@ fn a_caseload_seeker_is_diagnosed_by_id() {
         &[
             "export",
             "--full",
+            "--plain",
             "--purpose",
             "transfer",
             "seekers",
@@ -243,6 +244,7 @@ fn a_seeker_report_is_written_as_a_korean_pdf_and_never_over_a_file() {
         &[
             "export",
             "--full",
+            "--plain",
             "--purpose",
             "transfer",
             "seekers",

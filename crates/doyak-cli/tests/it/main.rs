@@ -167,6 +167,7 @@ fn init_demo_status_search_and_export() {
         &[
             "export",
             "--full",
+            "--plain",
             "--purpose",
             "transfer",
             "seekers",
@@ -207,6 +208,7 @@ fn the_same_seed_gives_the_same_caseload_in_two_files() {
             &[
                 "export",
                 "--full",
+                "--plain",
                 "--purpose",
                 "transfer",
                 "companies",
@@ -242,6 +244,7 @@ fn csv_and_xlsx_exports_import_into_another_caseload() {
         &[
             "export",
             "--full",
+            "--plain",
             "--purpose",
             "transfer",
             "companies",
@@ -256,6 +259,7 @@ fn csv_and_xlsx_exports_import_into_another_caseload() {
         &[
             "export",
             "--full",
+            "--plain",
             "--purpose",
             "transfer",
             "vacancies",
@@ -270,6 +274,7 @@ fn csv_and_xlsx_exports_import_into_another_caseload() {
         &[
             "export",
             "--full",
+            "--plain",
             "--purpose",
             "transfer",
             "seekers",
@@ -361,6 +366,7 @@ fn a_truncated_xlsx_is_a_clear_error() {
         &[
             "export",
             "--full",
+            "--plain",
             "--purpose",
             "transfer",
             "seekers",

@@ -233,6 +233,7 @@ fn the_access_log_lists_what_was_done_and_finds_an_edited_entry() {
         &[
             "export",
             "--full",
+            "--plain",
             "--purpose",
             "transfer",
             "seekers",
@@ -331,6 +332,7 @@ fn the_command_line_export_asks_a_purpose_and_masks_unless_told_otherwise() {
             "--purpose",
             "transfer",
             "--full",
+            "--plain",
         ],
     ));
     assert!(
@@ -338,7 +340,47 @@ fn the_command_line_export_asks_a_purpose_and_masks_unless_told_otherwise() {
         "{full}"
     );
 
+    // --full alone is an AES zip under a password: refused piped without
+    // one, written with DOYAK_EXPORT_PASSWORD, and holding neither the
+    // name nor the phone in its bytes.
+    let zip = env.db("full.zip");
+    let args = [
+        "export",
+        "seekers",
+        "--format",
+        "csv",
+        "--purpose",
+        "transfer",
+        "--full",
+        "--output",
+        zip.to_str().unwrap(),
+    ];
+    let refused = env.run(&db, PASS, &args);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("DOYAK_EXPORT_PASSWORD"));
+    assert!(!zip.exists());
+    let short = env
+        .command(&db, PASS, &args)
+        .env("DOYAK_EXPORT_PASSWORD", "짧은암호")
+        .output()
+        .unwrap();
+    assert_eq!(short.status.code(), Some(2), "{}", stderr(&short));
+    let done = env
+        .command(&db, PASS, &args)
+        .env("DOYAK_EXPORT_PASSWORD", "압축 파일 암호 열두자")
+        .output()
+        .unwrap();
+    assert!(done.status.success(), "{}", stderr(&done));
+    let bytes = std::fs::read(&zip).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a zip");
+    let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    assert!(!has("김가림".as_bytes()) && !has(b"5678"));
+
     let listed = stdout(&env.ok(&db, &["access-log", "list"]));
     assert!(listed.contains("masked purpose=handover"), "{listed}");
     assert!(listed.contains("full-plain purpose=transfer"), "{listed}");
+    assert!(
+        listed.contains("full-encrypted purpose=transfer"),
+        "{listed}"
+    );
 }

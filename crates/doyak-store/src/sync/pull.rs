@@ -375,7 +375,8 @@ fn pull_event(w: &mut Writer<'_>, id: Id, record: &Map<String, Value>) -> Result
         return Ok(Pulled::Foreign);
     }
     let destruction = crate::destroy::is_destruction(&event);
-    let (event, data) = if !destruction && w.is_destroyed(event.subject_id)? {
+    let of_destroyed = !destruction && w.is_destroyed(event.subject_id)?;
+    let (event, data) = if of_destroyed {
         // An event about a destroyed person, written before the destruction
         // reached its desk: kept only as the privacy rule leaves it.
         let scrubbed = crate::destroy::scrubbed_event(record);
@@ -386,7 +387,7 @@ fn pull_event(w: &mut Writer<'_>, id: Id, record: &Map<String, Value>) -> Result
     } else {
         (event, map_text(record, "event")?)
     };
-    if !w.store_event(&event, &data)? {
+    if !w.store_event(&event, &data, !of_destroyed)? {
         return Ok(Pulled::Unchanged);
     }
     if destruction {

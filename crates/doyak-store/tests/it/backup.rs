@@ -122,3 +122,37 @@ fn a_damaged_backup_or_another_centers_is_refused_and_nothing_is_replaced() {
     assert_eq!(still.count::<JobSeeker>().unwrap(), 1);
     assert!(!fx.dir.path().join("caseload.doyak.restoring").exists());
 }
+
+#[test]
+fn a_restore_over_a_caseload_another_connection_has_open_is_refused() {
+    let (fx, mut store) = new_store();
+    store
+        .write(&ctx(), |w| w.insert(&seeker(1, "김열림")))
+        .unwrap();
+    let copy = fx.dir.path().join("backup.doyak");
+    store.backup_to(&copy, &Passphrase::new(PASS)).unwrap();
+    store
+        .write(&ctx(), |w| w.insert(&seeker(2, "이열림")))
+        .unwrap();
+    let pass = Passphrase::new(PASS);
+    // The desk still has it open (idle, between two writes): its next
+    // write would go into the file set aside, so nothing is replaced.
+    assert!(matches!(
+        backup::restore(&copy, &fx.path, &pass, true, "x"),
+        Err(StoreError::Locked)
+    ));
+    assert!(!fx.dir.path().join("caseload.doyak.restoring").exists());
+    store
+        .write(&ctx(), |w| w.insert(&seeker(3, "박계속")))
+        .unwrap();
+    assert_eq!(store.count::<JobSeeker>().unwrap(), 3, "the desk works on");
+    // Closed: the restore goes ahead and keeps all three aside.
+    drop(store);
+    let done = backup::restore(&copy, &fx.path, &pass, true, "x")
+        .unwrap()
+        .unwrap();
+    let kept = Store::open(&done.kept.unwrap(), &pass).unwrap();
+    assert_eq!(kept.count::<JobSeeker>().unwrap(), 3);
+    let restored = Store::open(&fx.path, &pass).unwrap();
+    assert_eq!(restored.count::<JobSeeker>().unwrap(), 1);
+}

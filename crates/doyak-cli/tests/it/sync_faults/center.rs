@@ -199,6 +199,7 @@ fn three_joined_desks_and_another_center_end_equal_to_the_server_or_listed() {
             &[
                 "export",
                 "--full",
+                "--plain",
                 "--purpose",
                 "transfer",
                 "seekers",

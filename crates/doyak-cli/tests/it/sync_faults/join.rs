@@ -25,6 +25,7 @@ fn export(env: &Env, db: &Path) -> String {
                 &[
                     "export",
                     "--full",
+                    "--plain",
                     "--purpose",
                     "transfer",
                     kind,
@@ -81,6 +82,7 @@ fn desks_that_join_a_center_share_it_each_as_a_device_of_its_own() {
             &[
                 "export",
                 "--full",
+                "--plain",
                 "--purpose",
                 "transfer",
                 kind,
@@ -241,6 +243,7 @@ fn a_copied_or_restored_caseload_must_enroll_again_and_loses_nothing() {
             &[
                 "export",
                 "--full",
+                "--plain",
                 "--purpose",
                 "transfer",
                 "seekers",
@@ -402,6 +405,7 @@ fn a_second_record_under_one_id_is_a_conflict_on_every_desk_never_a_divergence()
             &[
                 "export",
                 "--full",
+                "--plain",
                 "--purpose",
                 "transfer",
                 "seekers",

@@ -207,7 +207,7 @@ fn a_destroyed_person_cannot_be_written_again_and_unsent_changes_go_scrubbed() {
 
 #[test]
 fn a_destruction_pulled_from_another_desk_erases_this_desks_copy_and_its_pending_edit() {
-    let (_fx, mut store) = new_store();
+    let (fx, mut store) = new_store();
     let mut s = seeker(8, NAME);
     s.phone = Some(Phone::parse(OLD_PHONE).unwrap());
     pull(
@@ -262,8 +262,12 @@ fn a_destruction_pulled_from_another_desk_erases_this_desks_copy_and_its_pending
     assert_eq!(held.status, SeekerStatus::Closed);
     assert_eq!(version(&store, s.id, "phone"), 3);
     // A session another desk wrote before the destruction, pulled after it,
-    // is kept without its words.
-    let late = session(s.id, 5);
+    // is kept without its words, and its follow-up day puts nobody on
+    // 오늘 할 일 (a "(파기됨)" row nobody could act on).
+    let mut late = session(s.id, 5);
+    if let EventBody::CounselingSession { next_on, .. } = &mut late.body {
+        *next_on = Some("2026-12-01".parse().unwrap());
+    }
     let Value::Object(record) = serde_json::to_value(&late).unwrap() else {
         unreachable!()
     };
@@ -275,9 +279,19 @@ fn a_destruction_pulled_from_another_desk_erases_this_desks_copy_and_its_pending
             ChangeBody::Append { record },
         )],
     );
-    let EventBody::CounselingSession { content, .. } = store.event(late.id).unwrap().unwrap().body
+    let EventBody::CounselingSession {
+        content, next_on, ..
+    } = store.event(late.id).unwrap().unwrap().body
     else {
         panic!("still a session")
     };
     assert!(content.is_empty());
+    assert!(next_on.is_some(), "the day itself is no one's words: kept");
+    // Not even a row the lists' status filter would hide.
+    let raw =
+        doyak_store::testing::raw_connection(&fx.path, &Passphrase::new(PASS), false).unwrap();
+    let rows: i64 = raw
+        .query_row("SELECT count(*) FROM followup", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows, 0);
 }
