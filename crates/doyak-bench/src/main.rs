@@ -19,6 +19,7 @@ use doyak_store::{Passphrase, SeekerFilter, Store, WriteContext};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod access_log;
 mod desk;
 mod kpi;
 mod national;
@@ -124,6 +125,14 @@ fn main() {
             .nth(1)
             .map(std::path::PathBuf::from);
         desk::run(n, runs, keep);
+        return;
+    }
+    if std::env::args().any(|a| a == "--access-log") {
+        access_log::run(
+            arg("--entries", 100_000),
+            u32::try_from(arg("--devices", 10)).unwrap_or(10),
+            runs,
+        );
         return;
     }
     if std::env::args().any(|a| a == "--privacy") {

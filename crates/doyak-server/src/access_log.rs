@@ -35,6 +35,12 @@ use uuid::Uuid;
 /// Most entries in one page of the administrator's view.
 pub const MAX_PAGE: u32 = 500;
 
+/// Most entries in one CSV download: a year of a busy center's views fits;
+/// more is refused (`request.too_large`) with the count and a request to
+/// ask for fewer days, so one click never builds a file of millions of
+/// rows in the server's memory.
+pub const MAX_CSV_ROWS: u32 = 200_000;
+
 /// The largest page number the document offers (the server reads any up to
 /// `u64::MAX`; a page past the entries is empty).
 pub const MAX_PAGE_NUMBER: u64 = 1_000_000_000;
@@ -258,12 +264,29 @@ impl SyncService {
         caller: &Caller,
         query: &AccessLogQuery,
     ) -> Result<String, ApiError> {
+        self.access_log_csv_within(caller, query, MAX_CSV_ROWS)
+    }
+
+    /// [`Self::access_log_csv`] with another most (for tests: the real
+    /// one needs a few hundred thousand entries to reach).
+    pub fn access_log_csv_within(
+        &self,
+        caller: &Caller,
+        query: &AccessLogQuery,
+        max_rows: u32,
+    ) -> Result<String, ApiError> {
         let center = administered_center(caller)?;
         let filter = query.filter();
-        let rows = self.storage().transact(|tx| {
-            tx.access_log_page(center, &filter, u32::MAX, 0)
-                .map(|(rows, _)| rows)
-        })?;
+        let (rows, total) = self
+            .storage()
+            .transact(|tx| tx.access_log_page(center, &filter, max_rows, 0))?;
+        if total > u64::from(max_rows) {
+            let mut body = ErrorBody::new(ErrorCode::RequestTooLarge);
+            body.message = format!(
+                "조건에 맞는 기록이 {total}건으로 한 번에 내려받을 수 있는 {max_rows}건을 넘습니다. 기간(시작일·종료일)이나 기기를 좁혀 나눠 받아 주세요."
+            );
+            return Err(ApiError::with_body(body));
+        }
         Ok(csv(&rows))
     }
 }

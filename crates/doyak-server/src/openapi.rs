@@ -339,6 +339,10 @@ fn access_log(doc: &mut Value) {
             "500": error_responses(&["500"])["500"]
         })
     };
+    let mut csv_responses = viewer_errors(json!({ "description": "CSV 파일",
+        "content": { "text/csv": { "schema": { "type": "string" } } } }));
+    csv_responses["413"] = json!({ "description": "조건에 맞는 기록이 한 번에 받을 수 있는 수를 넘음 (request.too_large): 기간을 나눠 받는다",
+        "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ErrorBody" } } } });
     let paths = json!({
         "/sync/access-log": { "post": operation(
             "기기의 개인정보 접근 기록을 보낸다 (해시 사슬: 서버가 가진 마지막 기록과 이어져야 하고, 이미 받은 번호는 같은 해시로만 다시 보낼 수 있다; 어긋나면 409 access_log.chain_broken이고 그 요청의 기록은 하나도 저장하지 않는다)",
@@ -357,8 +361,7 @@ fn access_log(doc: &mut Value) {
         "/center/access-log.csv": { "get": {
             "summary": "위와 같은 조건의 기록 전부를 CSV로 (UTF-8, BOM, 한글 머리글)",
             "parameters": parameters,
-            "responses": viewer_errors(json!({ "description": "CSV 파일",
-                "content": { "text/csv": { "schema": { "type": "string" } } } }))
+            "responses": csv_responses
         } }
     });
     let text = || json!({ "type": "string" });

@@ -320,6 +320,32 @@ fn uploads_are_stored_once_and_a_broken_chain_is_refused_alike_on_every_backend(
             "{name}: a heading and every entry of the center"
         );
         assert!(csv.starts_with("\u{feff}시각(UTC),"), "{name}");
+        // Past the most one download holds: refused with the count, and the
+        // same filter narrowed to one device fits.
+        let refused = service
+            .access_log_csv_within(&east_admin, &AccessLogQuery::default(), 9)
+            .unwrap_err();
+        assert_eq!(
+            (refused.status, refused.code().clone()),
+            (413, ErrorCode::RequestTooLarge),
+            "{name}"
+        );
+        assert!(
+            refused.body.message.contains("10건"),
+            "{}",
+            refused.body.message
+        );
+        let one = service
+            .access_log_csv_within(
+                &east_admin,
+                &AccessLogQuery {
+                    device: Some(a2.id),
+                    ..AccessLogQuery::default()
+                },
+                9,
+            )
+            .unwrap();
+        assert_eq!(one.lines().count(), 3, "{name}: a heading and a2's two");
         assert!(
             !csv.contains(&b1.id.to_string()),
             "{name}: nothing of the west"
