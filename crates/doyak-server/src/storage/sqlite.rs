@@ -59,7 +59,8 @@ impl SqliteStorage {
                 })?;
         }
         conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;
+             PRAGMA secure_delete = ON;",
         )?;
         Self::ready(conn)
     }
@@ -68,7 +69,7 @@ impl SqliteStorage {
     pub fn in_memory() -> Result<SqliteStorage> {
         sqlcipher_ready();
         let conn = Connection::open_in_memory()?;
-        conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;")?;
         Self::ready(conn)
     }
 
@@ -102,17 +103,32 @@ impl SqliteStorage {
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StorageError::from)?;
-        let value = {
-            let mut handle = SqliteTx { tx: &tx };
-            f(&mut handle)?
+        let (value, destroyed) = {
+            let mut handle = SqliteTx {
+                tx: &tx,
+                destroyed: false,
+            };
+            let value = f(&mut handle)?;
+            (value, handle.destroyed)
         };
         tx.commit().map_err(StorageError::from)?;
+        if destroyed {
+            // The pages before the destruction are still in the log: it is
+            // folded into the file (whose freed space `secure_delete`
+            // zeroed) and emptied. A failure leaves them to the next
+            // automatic checkpoint; the destruction itself is committed.
+            if let Err(e) = conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);") {
+                tracing::warn!(error = %e, "checkpoint after a destruction failed");
+            }
+        }
         Ok(value)
     }
 }
 
 struct SqliteTx<'a> {
     tx: &'a Transaction<'a>,
+    /// A destruction was stored: the log is emptied after the commit.
+    destroyed: bool,
 }
 
 const VIEWER_COLUMNS: &str =

@@ -35,6 +35,8 @@ const DESTROYED: [&str; 12] = [
 struct Dumped {
     backend: Backend,
     dump: Box<dyn Fn() -> String>,
+    /// The database file's bytes and its log's, where there is a file.
+    raw: Option<Box<dyn Fn() -> Vec<u8>>>,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -53,7 +55,16 @@ fn dumped_backends() -> Vec<Dumped> {
             service,
             cleanup: None,
         },
-        dump: Box::new(move || sqlite_dump(&path)),
+        dump: Box::new({
+            let path = path.clone();
+            move || sqlite_dump(&path)
+        }),
+        raw: Some(Box::new(move || {
+            let mut bytes = std::fs::read(&path).unwrap();
+            let wal = path.with_file_name("server.db-wal");
+            bytes.extend(std::fs::read(wal).unwrap_or_default());
+            bytes
+        })),
         _dir: Some(dir),
     }];
     if let Ok(url) = std::env::var("DOYAK_TEST_DATABASE_URL") {
@@ -69,6 +80,7 @@ fn dumped_backends() -> Vec<Dumped> {
                 cleanup: Some(cleanup),
             },
             dump: Box::new(move || pg_dump(&db_url)),
+            raw: None,
             _dir: None,
         });
     }
@@ -565,6 +577,18 @@ fn scenario(db: &Dumped) -> Vec<String> {
             !everything.contains(gone),
             "{name}: {gone} left in the database"
         );
+    }
+    // SQLite's file itself, and its log: freed space zeroed
+    // (`secure_delete`) and the log emptied after the destruction, so no
+    // byte of the values is left on the disk either.
+    if let Some(raw) = &db.raw {
+        let bytes = raw();
+        for gone in DESTROYED {
+            assert!(
+                !bytes.windows(gone.len()).any(|w| w == gone.as_bytes()),
+                "{name}: {gone} left in the file's bytes"
+            );
+        }
     }
     t
 }

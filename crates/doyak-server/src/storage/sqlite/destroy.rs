@@ -24,6 +24,7 @@ impl DestructionTx for SqliteTx<'_> {
     }
 
     fn put_destroyed(&mut self, rows: &[DestroyedRow]) -> Result<()> {
+        self.destroyed |= !rows.is_empty();
         let mut stmt = self.tx.prepare_cached(
             "INSERT INTO destroyed (entity_id, entity, center_id, destruction_id, at)
              VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
