@@ -80,17 +80,12 @@ fn run_once(
         r.last_error = result.as_ref().err().map(UiError::from);
     }
     running.store(false, Ordering::SeqCst);
-    // The pull may have brought the center's new idle time, or a
-    // withdrawal of 민감정보 consent (a sync that failed late may have
-    // stored pages before it failed).
-    let minutes = desk.lock().ok().and_then(|mut g| {
-        g.as_mut().and_then(|d| {
-            if let Err(e) = d.withhold_sensitive_drafts() {
-                crate::log::record(&e);
-            }
-            d.auto_lock_minutes().ok()
-        })
-    });
+    // The pull may have brought the center's new idle time (a sync that
+    // failed late may have stored pages before it failed).
+    let minutes = desk
+        .lock()
+        .ok()
+        .and_then(|g| g.as_ref().and_then(|d| d.auto_lock_minutes().ok()));
     if let Some(minutes) = minutes {
         crate::autolock::set_minutes(autolock, minutes);
     }

@@ -298,10 +298,11 @@ pub(crate) fn check_request(request: &ExportRequest) -> Vec<FieldError> {
 }
 
 impl Desk {
-    /// The command line's export: masked unless `full`, its purpose asked
-    /// like the desk's (기타 needs its words) and logged with it. In full
-    /// it is written as it is (the administrator's interchange file; the
-    /// access log says `full-plain`).
+    /// The command line's export, its purpose asked like the desk's (기타
+    /// needs its words) and logged with it: masked, or in full inside an
+    /// AES zip (`full-encrypted` in the access log), or in full as it is
+    /// when asked for by name (`full-plain`: the administrator's
+    /// interchange file into `doyak import`).
     pub fn export_with_purpose(
         &mut self,
         kind: ExportKind,

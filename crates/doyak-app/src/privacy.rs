@@ -184,8 +184,10 @@ impl Desk {
         self.store
             .write(&self.write_ctx(), |w| w.update(&narrowed).map(drop))?;
         if purpose == ConsentScope::Sensitive {
-            // Health answers a half-filled questionnaire holds go now.
-            self.withhold_sensitive_drafts()?;
+            // Health answers a half-filled questionnaire holds go now. The
+            // withdrawal is committed: a failure here leaves them to the
+            // next sweep (after a sync, on opening), not an error.
+            let _ = self.withhold_sensitive_drafts();
         }
         Ok(Withdrawal::Narrowed {
             seeker_id: id.to_string(),

@@ -237,12 +237,13 @@ impl Desk {
             else {
                 continue;
             };
-            // A seeker this desk cannot read (deleted, destroyed) has no
-            // form to come back to; their drafts go with their file.
-            let Ok(seeker) = self.seeker(id) else {
-                continue;
-            };
-            if allows_sensitive(&seeker) {
+            // A deleted seeker (or one this desk does not hold) counts as
+            // not consenting: nobody can open their form to answer.
+            let consented = self
+                .store
+                .get::<doyak_domain::JobSeeker>(id)?
+                .is_some_and(|s| allows_sensitive(&s));
+            if consented {
                 continue;
             }
             let Some(draft) = self.store.draft(&key)? else {

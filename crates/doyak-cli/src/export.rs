@@ -46,24 +46,34 @@ pub(crate) fn run(db: &Path, args: ExportArgs) -> Result<(), Failure> {
         Format::Csv => ExportFormat::Csv,
         Format::Xlsx => ExportFormat::Xlsx,
     };
-    let identifiers = match (args.full, args.plain) {
-        (false, _) => CliIdentifiers::Masked,
-        (true, true) => CliIdentifiers::Plain,
-        // Vacancies hold no one's identifiers: nothing to encrypt.
-        (true, false) if ImportKind::from(args.kind) == ImportKind::Vacancies => {
-            CliIdentifiers::Plain
-        }
-        (true, false) => CliIdentifiers::Encrypted {
-            password: package_password()?,
-        },
-    };
-    let binary =
-        format == ExportFormat::Xlsx || matches!(identifiers, CliIdentifiers::Encrypted { .. });
+    // Vacancies hold no one's identifiers: nothing to mask or encrypt, and
+    // the access log says `masked`, as the desk's does.
+    let vacancies = ImportKind::from(args.kind) == ImportKind::Vacancies;
+    let zipped = args.full && !args.plain && !vacancies;
+    let binary = format == ExportFormat::Xlsx || zipped;
     if binary && args.output.is_none() && std::io::stdout().is_terminal() {
         return Err(Failure::Usage(
             "xlsx나 암호화 압축 파일은 --output 파일을 지정해 주세요.".into(),
         ));
     }
+    if zipped
+        && let Some(path) = &args.output
+        && !path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+    {
+        return Err(Failure::Usage(format!(
+            "--full은 암호화 압축 파일(zip)로 씁니다: --output 이름을 .zip으로 끝내 주세요 ({}). 암호화하지 않은 파일이 꼭 필요하면 --plain을 함께 주세요.",
+            path.display()
+        )));
+    }
+    let identifiers = match (args.full && !vacancies, args.plain) {
+        (false, _) => CliIdentifiers::Masked,
+        (true, true) => CliIdentifiers::Plain,
+        (true, false) => CliIdentifiers::Encrypted {
+            password: package_password()?,
+        },
+    };
     let mut desk = open(db)?;
     let (bytes, count) = desk.export_with_purpose(
         args.kind.into(),

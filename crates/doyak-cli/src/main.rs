@@ -86,7 +86,7 @@ enum Command {
         kind: Kind,
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
-        /// 출력 파일 (기본: 표준출력; xlsx는 파일 지정 필요)
+        /// 출력 파일 (기본: 표준출력; xlsx와 --full의 zip은 파일 지정 필요)
         #[arg(long, short)]
         output: Option<PathBuf>,
         /// 내보내는 목적: statistics, handover, inspection, transfer, other

@@ -277,9 +277,10 @@ impl SyncService {
     ) -> Result<String, ApiError> {
         let center = administered_center(caller)?;
         let filter = query.filter();
-        let (rows, total) = self
+        // Counted first: a refusal reads no entry.
+        let (_, total) = self
             .storage()
-            .transact(|tx| tx.access_log_page(center, &filter, max_rows, 0))?;
+            .transact(|tx| tx.access_log_page(center, &filter, 0, 0))?;
         if total > u64::from(max_rows) {
             let mut body = ErrorBody::new(ErrorCode::RequestTooLarge);
             body.message = format!(
@@ -287,6 +288,9 @@ impl SyncService {
             );
             return Err(ApiError::with_body(body));
         }
+        let (rows, _) = self
+            .storage()
+            .transact(|tx| tx.access_log_page(center, &filter, max_rows, 0))?;
         Ok(csv(&rows))
     }
 }

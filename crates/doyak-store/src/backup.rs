@@ -268,11 +268,6 @@ pub enum RestoreCheck {
     },
 }
 
-/// Puts `backup` in place of the caseload at `target`. The backup is
-/// checked first; a caseload of another center is refused; a target newer
-/// than the backup is left alone (`Ok(Err(..))`) unless `replace_newer`.
-/// The replaced file is kept beside it as `<name>.before-restore-<stamp>`,
-/// never deleted. `stamp` names it (the caller's clock).
 /// A connection holding `path`'s exclusive lock, or [`StoreError::Locked`]
 /// when another connection has the file open. In WAL mode every open
 /// connection keeps a shared lock on the file, and a connection in
@@ -284,7 +279,8 @@ fn exclusive(path: &Path, passphrase: &Passphrase) -> Result<rusqlite::Connectio
         passphrase,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    conn.busy_timeout(std::time::Duration::ZERO)?;
+    // A desk closing right now holds the lock for its last checkpoint.
+    conn.busy_timeout(std::time::Duration::from_secs(2))?;
     let mode: String = conn.query_row("PRAGMA locking_mode = EXCLUSIVE", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("exclusive") {
         return Err(StoreError::Locked);
@@ -294,6 +290,12 @@ fn exclusive(path: &Path, passphrase: &Passphrase) -> Result<rusqlite::Connectio
     Ok(conn)
 }
 
+/// Puts `backup` in place of the caseload at `target`. The backup is
+/// checked first; a caseload of another center is refused; a target newer
+/// than the backup is left alone (`Ok(Err(..))`) unless `replace_newer`;
+/// a target another connection has open is refused (`Locked`). The
+/// replaced file is kept beside it as `<name>.before-restore-<stamp>`,
+/// never deleted. `stamp` names it (the caller's clock).
 pub fn restore(
     backup: &Path,
     target: &Path,
@@ -342,20 +344,26 @@ pub fn restore(
     if let Some(conn) = guard {
         // Fold the target's log into its file, so the kept copy is whole
         // in one file.
-        let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
-        if busy != 0 {
+        let busy = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+            r.get::<_, i64>(0)
+        });
+        if busy.as_ref().map_or(true, |b| *b != 0) {
             drop(conn);
             let _ = std::fs::remove_file(&tmp);
-            return Err(StoreError::Locked);
+            return Err(busy.err().map_or(StoreError::Locked, StoreError::from));
         }
         let aside = PathBuf::from(format!("{}.before-restore-{stamp}", target.display()));
+        // Windows renames no file a process has open: there the guard goes
+        // first, and a desk opened in that instant is the one race left.
+        #[cfg(windows)]
+        drop(conn);
         if let Err(e) = std::fs::rename(target, &aside) {
-            drop(conn);
             let _ = std::fs::remove_file(&tmp);
             return Err(io(target)(e));
         }
-        // Closed once set aside (its open file follows the rename), before
-        // anything takes the caseload's name again.
+        // Elsewhere closed once set aside (its open file follows the
+        // rename), before anything takes the caseload's name again.
+        #[cfg(not(windows))]
         drop(conn);
         for suffix in ["-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", target.display()));

@@ -90,13 +90,19 @@ pub fn sync_shared(
     };
     let mut transport = HttpTransport::new(&url, Some(token), roots).map_err(failure)?;
     let mut target = desk;
-    Ok(sync_target(
+    let report = sync_target(
         &mut target,
         &mut transport,
         &|| clock.now(),
         SyncLimits::default(),
         progress,
-    )?)
+    );
+    if let Ok(mut guard) = desk.lock()
+        && let Some(open) = guard.as_mut()
+    {
+        open.after_pull();
+    }
+    Ok(report?)
 }
 
 impl Desk {
@@ -162,8 +168,17 @@ impl Desk {
             &|| clock.now(),
             SyncLimits::default(),
             progress,
-        )?;
-        Ok(report)
+        );
+        self.after_pull();
+        Ok(report?)
+    }
+
+    /// What a pull may have made due: a withdrawal of 민감정보 consent it
+    /// brought takes the health answers out of this desk's drafts. Also
+    /// after a sync that failed late (pages may have been stored); a
+    /// failure leaves them to the next sweep.
+    fn after_pull(&mut self) {
+        let _ = self.withhold_sensitive_drafts();
     }
 
     /// The server and token, for a sync that runs outside this desk's lock.

@@ -359,6 +359,18 @@ fn the_command_line_export_asks_a_purpose_and_masks_unless_told_otherwise() {
     assert_eq!(refused.status.code(), Some(2));
     assert!(stderr(&refused).contains("DOYAK_EXPORT_PASSWORD"));
     assert!(!zip.exists());
+    // A zip under another name is refused before anything is written.
+    let csv_name = env.db("full.csv");
+    let mut misnamed = args;
+    misnamed[8] = csv_name.to_str().unwrap();
+    let refused = env
+        .command(&db, PASS, &misnamed)
+        .env("DOYAK_EXPORT_PASSWORD", "압축 파일 암호 열두자")
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains(".zip"), "{}", stderr(&refused));
+    assert!(!csv_name.exists());
     let short = env
         .command(&db, PASS, &args)
         .env("DOYAK_EXPORT_PASSWORD", "짧은암호")

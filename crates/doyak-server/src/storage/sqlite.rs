@@ -117,8 +117,12 @@ impl SqliteStorage {
             // folded into the file (whose freed space `secure_delete`
             // zeroed) and emptied. A failure leaves them to the next
             // automatic checkpoint; the destruction itself is committed.
-            if let Err(e) = conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);") {
-                tracing::warn!(error = %e, "checkpoint after a destruction failed");
+            match conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                r.get::<_, i64>(0)
+            }) {
+                Ok(0) => {}
+                Ok(_) => tracing::warn!("checkpoint after a destruction was blocked by a reader"),
+                Err(e) => tracing::warn!(error = %e, "checkpoint after a destruction failed"),
             }
         }
         Ok(value)
