@@ -10,13 +10,26 @@ use doyak_app::{CliIdentifiers, ExportFormat, ExportPurpose, ImportKind};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+#[derive(clap::Args, Debug)]
 pub(crate) struct ExportArgs {
     pub kind: Kind,
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     pub format: Format,
+    /// 출력 파일 (기본: 표준출력; xlsx와 --full의 zip은 파일 지정 필요)
+    #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// 내보내는 목적: statistics, handover, inspection, transfer, other
+    #[arg(long)]
     pub purpose: ExportPurpose,
+    /// 목적 설명 (other일 때 필수; 이 노트북의 감사 로그에만 남음)
+    #[arg(long, default_value = "")]
     pub purpose_note: String,
+    /// 이름·연락처·생년월일을 가리지 않고 암호화 압축 파일(AES-256 zip)로
+    /// (암호: DOYAK_EXPORT_PASSWORD 또는 터미널 입력; 기본: 가림, 메모 제외)
+    #[arg(long)]
     pub full: bool,
+    /// --full을 암호화하지 않은 파일로 (접근 기록에 남음)
+    #[arg(long, requires = "full")]
     pub plain: bool,
 }
 

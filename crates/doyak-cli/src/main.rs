@@ -82,27 +82,7 @@ enum Command {
         report: Option<PathBuf>,
     },
     /// 사례관리 데이터를 내보냅니다 (내보내기는 감사기록에 남습니다).
-    Export {
-        kind: Kind,
-        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
-        format: Format,
-        /// 출력 파일 (기본: 표준출력; xlsx와 --full의 zip은 파일 지정 필요)
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-        /// 내보내는 목적: statistics, handover, inspection, transfer, other
-        #[arg(long)]
-        purpose: doyak_app::ExportPurpose,
-        /// 목적 설명 (other일 때 필수; 이 노트북의 감사 로그에만 남음)
-        #[arg(long, default_value = "")]
-        purpose_note: String,
-        /// 이름·연락처·생년월일을 가리지 않고 암호화 압축 파일(AES-256 zip)로
-        /// (암호: DOYAK_EXPORT_PASSWORD 또는 터미널 입력; 기본: 가림, 메모 제외)
-        #[arg(long)]
-        full: bool,
-        /// --full을 암호화하지 않은 파일로 (접근 기록에 남음)
-        #[arg(long, requires = "full")]
-        plain: bool,
-    },
+    Export(export::ExportArgs),
     /// 구직자를 이름·초성으로 찾습니다 (예: ㄱㅁㅅ).
     Search { query: String },
     /// 사례관리 파일의 요약 (건수, 동기화 대기 변경).
@@ -595,26 +575,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Err(e) => return Err(e.into()),
             }
         }
-        Command::Export {
-            kind,
-            format,
-            output,
-            purpose,
-            purpose_note,
-            full,
-            plain,
-        } => export::run(
-            &db,
-            export::ExportArgs {
-                kind,
-                format,
-                output,
-                purpose,
-                purpose_note,
-                full,
-                plain,
-            },
-        )?,
+        Command::Export(args) => export::run(&db, args)?,
         Command::Search { query } => {
             let desk = open(&db)?;
             let page = desk.list_seekers(&SeekerFilter {

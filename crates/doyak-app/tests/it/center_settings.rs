@@ -5,19 +5,16 @@
 //! carried over once; and each kind of ended case keeps its own period.
 
 use crate::desk::draft;
+use crate::in_process::InProcess;
 use crate::*;
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use doyak_app::AppError;
-use doyak_app::sync::{SyncLimits, Transport, TransportError, sync_target};
+use doyak_app::sync::{SyncLimits, sync_target};
 use doyak_domain::privacy::{RetentionKind, RetentionRule};
 use doyak_domain::{Center, JobSeeker, SeekerStatus};
 use doyak_server::model::DeviceRow;
 use doyak_server::{ServiceConfig, SqliteStorage, Storage, SyncService};
 use doyak_store::{Setting, Store, WriteContext};
-use doyak_sync_protocol::{
-    AccessLogRequest, AccessLogResponse, EnrollRequest, ProtocolVersion, PullRequest, PullResponse,
-    PushRequest, PushResponse,
-};
 use std::sync::Mutex;
 
 fn at(minute: u32) -> Arc<FixedClock> {
@@ -29,33 +26,6 @@ fn at(minute: u32) -> Arc<FixedClock> {
 struct Server {
     service: SyncService,
     center: Center,
-}
-
-struct InProcess<'a> {
-    service: &'a SyncService,
-    device: &'a DeviceRow,
-    now: DateTime<Utc>,
-}
-
-impl Transport for InProcess<'_> {
-    fn push(&mut self, request: &PushRequest) -> Result<PushResponse, TransportError> {
-        self.service
-            .push(self.device, request.clone(), self.now)
-            .map_err(|e| TransportError::Refused(e.body))
-    }
-    fn pull(&mut self, request: &PullRequest) -> Result<PullResponse, TransportError> {
-        self.service
-            .pull(self.device, request, self.now)
-            .map_err(|e| TransportError::Refused(e.body))
-    }
-    fn access_log(
-        &mut self,
-        request: &AccessLogRequest,
-    ) -> Result<AccessLogResponse, TransportError> {
-        self.service
-            .upload_access_log(self.device, request.clone(), self.now)
-            .map_err(|e| TransportError::Refused(e.body))
-    }
 }
 
 /// One desk of the center: its caseload open behind the mutex the window
@@ -97,28 +67,12 @@ impl Server {
         let now = clock.0;
         let store =
             Store::create(&path, &pass, &self.center, &WriteContext::new(now, "local")).unwrap();
-        let code = self
-            .service
-            .create_enrollment_code(self.center.id.as_uuid(), Duration::hours(1), now)
-            .unwrap();
-        let enrolled = self
-            .service
-            .enroll(
-                &EnrollRequest {
-                    protocol: ProtocolVersion::V1,
-                    code,
-                    device_id: store.device_id().unwrap(),
-                    device_name: "시험".into(),
-                    app_version: "test".into(),
-                    center_id: None,
-                },
-                now,
-            )
-            .unwrap();
-        let device = self
-            .service
-            .authenticate(enrolled.token.expose_secret(), now)
-            .unwrap();
+        let device = crate::in_process::enroll(
+            &self.service,
+            self.center.id.as_uuid(),
+            store.device_id().unwrap(),
+            now,
+        );
         drop(store);
         let desk = Desk::open(&path, &pass, clock).unwrap();
         Desk2 {

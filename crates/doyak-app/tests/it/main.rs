@@ -20,6 +20,7 @@ mod files;
 mod forms;
 mod iap;
 mod import;
+mod in_process;
 mod keyring;
 mod national_figures;
 mod outcomes;

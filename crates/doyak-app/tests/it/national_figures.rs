@@ -5,8 +5,9 @@
 //! server's records (`doyak_server::figures`) equal the desk's.
 
 use crate::clock;
+use crate::in_process::InProcess;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use doyak_app::sync::{SyncLimits, Transport, TransportError, sync_store};
+use doyak_app::sync::{SyncLimits, sync_store};
 use doyak_app::{DEMO_PASSPHRASE, Desk, NewCaseload};
 use doyak_domain::events::ActionStatus;
 use doyak_domain::{CaseEvent, Center, Company, EventBody, Id, JobSeeker};
@@ -15,71 +16,19 @@ use doyak_server::model::DeviceRow;
 use doyak_server::national::Scope;
 use doyak_server::{ServiceConfig, SqliteStorage, Storage, SyncService};
 use doyak_store::{Passphrase, Store, WriteContext};
-use doyak_sync_protocol::{
-    AccessLogRequest, AccessLogResponse, EnrollRequest, ProtocolVersion, PullRequest, PullResponse,
-    PushRequest, PushResponse,
-};
-
-/// A server in this process, reached without a network.
-struct InProcess<'a> {
-    service: &'a SyncService,
-    device: DeviceRow,
-    now: DateTime<Utc>,
-}
-
-impl Transport for InProcess<'_> {
-    fn push(&mut self, request: &PushRequest) -> Result<PushResponse, TransportError> {
-        self.service
-            .push(&self.device, request.clone(), self.now)
-            .map_err(|e| TransportError::Refused(e.body))
-    }
-
-    fn pull(&mut self, request: &PullRequest) -> Result<PullResponse, TransportError> {
-        self.service
-            .pull(&self.device, request, self.now)
-            .map_err(|e| TransportError::Refused(e.body))
-    }
-
-    fn access_log(
-        &mut self,
-        request: &AccessLogRequest,
-    ) -> Result<AccessLogResponse, TransportError> {
-        self.service
-            .upload_access_log(&self.device, request.clone(), self.now)
-            .map_err(|e| TransportError::Refused(e.body))
-    }
-}
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 25, 0, 0, 0).unwrap()
 }
 
 fn enroll(service: &SyncService, store: &Store, center: Id) -> DeviceRow {
-    let code = service
-        .create_enrollment_code(center.as_uuid(), Duration::hours(1), now())
-        .unwrap();
-    let enrolled = service
-        .enroll(
-            &EnrollRequest {
-                protocol: ProtocolVersion::V1,
-                code,
-                device_id: store.device_id().unwrap(),
-                device_name: "시험".into(),
-                app_version: "test".into(),
-                center_id: None,
-            },
-            now(),
-        )
-        .unwrap();
-    service
-        .authenticate(enrolled.token.expose_secret(), now())
-        .unwrap()
+    crate::in_process::enroll(service, center.as_uuid(), store.device_id().unwrap(), now())
 }
 
 fn sync(service: &SyncService, store: &mut Store, device: &DeviceRow) {
     let mut net = InProcess {
         service,
-        device: device.clone(),
+        device,
         now: now(),
     };
     sync_store(store, &mut net, &now, SyncLimits::default(), &mut |_| {}).unwrap();

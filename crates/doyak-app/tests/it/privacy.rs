@@ -42,6 +42,17 @@ fn person(d: &Desk, id: &str) -> JobSeeker {
     d.seeker(id.parse::<Id>().unwrap()).unwrap()
 }
 
+/// Gives or takes 민감정보 consent by editing the seeker (as a form would).
+fn sensitive_consent(d: &mut Desk, id: &str, given: bool) {
+    let mut s = person(d, id);
+    let scopes = &mut s.consent.as_mut().unwrap().scopes;
+    scopes.retain(|p| *p != ConsentScope::Sensitive);
+    if given {
+        scopes.push(ConsentScope::Sensitive);
+    }
+    d.save(&s).unwrap();
+}
+
 #[test]
 fn a_referral_needs_consent_to_give_data_to_partner_institutions() {
     let mut fx = new_desk();
@@ -273,13 +284,7 @@ fn the_health_questions_are_asked_only_with_consent_to_sensitive_data() {
     assert!(d.submit_questionnaire(&form).is_err());
 
     // With the purpose given they are asked, and nothing is withheld.
-    let mut s = person(d, &kim);
-    s.consent
-        .as_mut()
-        .unwrap()
-        .scopes
-        .push(ConsentScope::Sensitive);
-    d.save(&s).unwrap();
+    sensitive_consent(d, &kim, true);
     let q = d.questionnaire(&kim).unwrap();
     assert!(q.items.iter().any(|i| i.id == "b2"));
     assert_eq!(q.withheld, "");
@@ -303,25 +308,13 @@ fn the_health_questions_are_asked_only_with_consent_to_sensitive_data() {
     // A draft with only health answers goes whole (a withdrawal pulled by
     // a sync is swept the same way, on opening and after each sync).
     let lee = seeker(d, "이민감", false, "no");
-    let mut s = person(d, &lee);
-    s.consent
-        .as_mut()
-        .unwrap()
-        .scopes
-        .push(ConsentScope::Sensitive);
-    d.save(&s).unwrap();
+    sensitive_consent(d, &lee, true);
     let only = doyak_app::QuestionnaireForm {
         seeker_id: lee.clone(),
         answers: form.answers.clone(),
     };
     d.save_questionnaire_draft(&only).unwrap();
-    let mut s = person(d, &lee);
-    s.consent
-        .as_mut()
-        .unwrap()
-        .scopes
-        .retain(|p| *p != ConsentScope::Sensitive);
-    d.save(&s).unwrap();
+    sensitive_consent(d, &lee, false);
     assert_eq!(d.withhold_sensitive_drafts().unwrap(), 1);
     assert!(
         d.store()

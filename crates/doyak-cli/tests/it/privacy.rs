@@ -355,6 +355,12 @@ fn the_command_line_export_asks_a_purpose_and_masks_unless_told_otherwise() {
         "--output",
         zip.to_str().unwrap(),
     ];
+    let with_password = |args: &[&str], password: &str| {
+        env.command(&db, PASS, args)
+            .env("DOYAK_EXPORT_PASSWORD", password)
+            .output()
+            .unwrap()
+    };
     let refused = env.run(&db, PASS, &args);
     assert_eq!(refused.status.code(), Some(2));
     assert!(stderr(&refused).contains("DOYAK_EXPORT_PASSWORD"));
@@ -363,25 +369,13 @@ fn the_command_line_export_asks_a_purpose_and_masks_unless_told_otherwise() {
     let csv_name = env.db("full.csv");
     let mut misnamed = args;
     misnamed[8] = csv_name.to_str().unwrap();
-    let refused = env
-        .command(&db, PASS, &misnamed)
-        .env("DOYAK_EXPORT_PASSWORD", "압축 파일 암호 열두자")
-        .output()
-        .unwrap();
+    let refused = with_password(&misnamed, "압축 파일 암호 열두자");
     assert_eq!(refused.status.code(), Some(2));
     assert!(stderr(&refused).contains(".zip"), "{}", stderr(&refused));
     assert!(!csv_name.exists());
-    let short = env
-        .command(&db, PASS, &args)
-        .env("DOYAK_EXPORT_PASSWORD", "짧은암호")
-        .output()
-        .unwrap();
+    let short = with_password(&args, "짧은암호");
     assert_eq!(short.status.code(), Some(2), "{}", stderr(&short));
-    let done = env
-        .command(&db, PASS, &args)
-        .env("DOYAK_EXPORT_PASSWORD", "압축 파일 암호 열두자")
-        .output()
-        .unwrap();
+    let done = with_password(&args, "압축 파일 암호 열두자");
     assert!(done.status.success(), "{}", stderr(&done));
     let bytes = std::fs::read(&zip).unwrap();
     assert!(bytes.starts_with(b"PK"), "a zip");
