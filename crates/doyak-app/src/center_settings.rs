@@ -104,11 +104,11 @@ impl Desk {
         &self,
         versions: &[SettingVersion],
         key: SettingKey,
+        names: &HashMap<Id, String>,
     ) -> Result<Option<(CenterSetting, String, Vec<String>)>, AppError> {
         let Some(resolved) = center_settings::resolve(versions, key) else {
             return Ok(None);
         };
-        let names = self.counselor_names()?;
         let disputed = resolved
             .disputed
             .iter()
@@ -116,13 +116,13 @@ impl Desk {
                 format!(
                     "{} ({})",
                     value_text(&v.setting),
-                    self.who_and_when(v, &names)
+                    self.who_and_when(v, names)
                 )
             })
             .collect();
         Ok(Some((
             resolved.current.setting.clone(),
-            self.who_and_when(resolved.current, &names),
+            self.who_and_when(resolved.current, names),
             disputed,
         )))
     }
@@ -144,7 +144,7 @@ impl Desk {
 
     pub fn auto_lock_setting(&self) -> Result<AutoLockSetting, AppError> {
         let versions = self.setting_versions()?;
-        let shown = self.shown(&versions, SettingKey::AutoLock)?;
+        let shown = self.shown(&versions, SettingKey::AutoLock, &self.counselor_names()?)?;
         let (minutes, set_by, disputed) = match shown {
             Some((CenterSetting::AutoLock { minutes }, by, disputed)) => {
                 (minutes, Some(by), disputed)
@@ -186,9 +186,10 @@ impl Desk {
     /// Every kind's retention period, in [`RetentionKind::ALL`]'s order.
     pub fn retention_settings(&self) -> Result<Vec<RetentionSetting>, AppError> {
         let versions = self.setting_versions()?;
+        let names = self.counselor_names()?;
         let mut out = Vec::new();
         for kind in RetentionKind::ALL {
-            let shown = self.shown(&versions, SettingKey::Retention(kind))?;
+            let shown = self.shown(&versions, SettingKey::Retention(kind), &names)?;
             let (rule, set_by, disputed) = match shown {
                 Some((CenterSetting::Retention { rule, .. }, by, disputed)) => {
                     (rule, Some(by), disputed)

@@ -222,13 +222,7 @@ impl Desk {
     /// not keep them until the draft is next saved. Returns how many drafts
     /// changed. A draft this build cannot read is left as it is.
     pub fn withhold_sensitive_drafts(&mut self) -> Result<usize, AppError> {
-        let form = current_form()?;
-        let sensitive: Vec<&str> = form
-            .items
-            .iter()
-            .filter(|i| i.is_sensitive())
-            .map(|i| i.id.as_str())
-            .collect();
+        let sensitive = current_form()?.sensitive_items();
         let mut changed = 0;
         for key in self.store.draft_keys("readiness:")? {
             let Some(id) = key

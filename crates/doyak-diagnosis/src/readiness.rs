@@ -437,6 +437,15 @@ pub struct Progress {
 }
 
 impl Form {
+    /// The ids of the items asked only with consent to 민감정보.
+    pub fn sensitive_items(&self) -> Vec<&str> {
+        self.items
+            .iter()
+            .filter(|i| i.is_sensitive())
+            .map(|i| i.id.as_str())
+            .collect()
+    }
+
     fn number(&self, id: &str) -> usize {
         self.items
             .iter()

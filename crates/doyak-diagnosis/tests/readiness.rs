@@ -218,12 +218,7 @@ fn an_edited_item_file_without_a_new_version_is_refused() {
 #[test]
 fn without_consent_to_sensitive_data_the_health_items_are_not_asked_and_cannot_be_answered() {
     let form = questionnaire().current(READINESS_FORM).expect("form");
-    let sensitive: Vec<&str> = form
-        .items
-        .iter()
-        .filter(|i| i.is_sensitive())
-        .map(|i| i.id.as_str())
-        .collect();
+    let sensitive = form.sensitive_items();
     // 건강 (b2), 정신건강 (b3) and its follow-up (b4): 제23조's 건강.
     assert_eq!(sensitive, ["b2", "b3", "b4"]);
 

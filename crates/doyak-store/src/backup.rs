@@ -182,6 +182,12 @@ pub fn backup_file(src: &Path, dest: &Path, passphrase: &Passphrase) -> Result<C
     copy_into(&conn, dest, passphrase)
 }
 
+/// How long a backup waits for a locked caseload between tries, and how
+/// many tries (30 s in all: a desk's longest write, an import, holds it
+/// for seconds).
+const BACKUP_WAIT: std::time::Duration = std::time::Duration::from_millis(20);
+const MAX_BACKUP_WAITS: u32 = 1_500;
+
 /// Copies `source` into a new file at `dest`: written first as
 /// `<dest>.partial` and renamed into place only once it opens whole and is
 /// on disk, so a copy cut short (power, a pulled USB drive) is never taken
@@ -209,13 +215,19 @@ fn copy_into(source: &Connection, dest: &Path, passphrase: &Passphrase) -> Resul
             // whenever another connection writes between them (the desk's
             // own, when the copy reads through a connection of its own),
             // and might never finish while a counselor works.
+            // The caseload's file locked for a moment (a checkpoint): try
+            // again shortly; locked for longer than a desk ever holds it,
+            // give up (`Locked`) rather than wait for ever.
+            let mut waits = 0;
             loop {
                 match backup.step(-1)? {
                     rusqlite::backup::StepResult::Done => break,
                     rusqlite::backup::StepResult::More => {}
-                    // The caseload's file is locked for a moment (a
-                    // checkpoint): try again shortly.
-                    _ => std::thread::sleep(std::time::Duration::from_millis(20)),
+                    _ if waits < MAX_BACKUP_WAITS => {
+                        waits += 1;
+                        std::thread::sleep(BACKUP_WAIT);
+                    }
+                    _ => return Err(StoreError::Locked),
                 }
             }
         }
