@@ -282,10 +282,21 @@ pub(crate) fn wait_text(s: &Session, css: &str, want: &str) -> String {
                 .texts(".error, [role=alert]")
                 .unwrap_or_default()
                 .join(" | ");
+            // Which screen it was on, and where the focus was: a failure in
+            // CI leaves only this message behind, not the picture.
+            let screen = s
+                .script(
+                    "return [...document.querySelectorAll('h2, h3')] \
+                     .map((h) => h.innerText.trim()).filter(Boolean).join(' / ') \
+                     + ' — focus: ' + (document.activeElement?.id || document.activeElement?.tagName) \
+                     + ', scrolled: ' + Math.round(document.scrollingElement?.scrollTop ?? 0);",
+                    json!([]),
+                )
+                .unwrap_or_default();
             let _ = s
                 .screenshot_png()
                 .map(|png| std::fs::write(screenshot_dir().join("FAILED.png"), png));
-            panic!("{e}; the page shows: {shown}");
+            panic!("{e}; the page shows: {shown}; headings: {screen}");
         }
     }
 }

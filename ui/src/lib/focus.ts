@@ -1,6 +1,13 @@
 // Focus moves into a form when it opens, so a counselor on the keyboard can
 // type at once (WCAG 2.4.3). The first field that can take text or a choice.
-import { useEffect, useRef } from "preact/hooks";
+//
+// A layout effect, run in the same commit that puts the fields on screen:
+// focusing scrolls the form to its first field, and a plain effect (run
+// after the paint, later still on a loaded machine) moved the page under a
+// click already aimed at 저장, so the click could land on empty space and
+// save nothing (the likeliest cause of an e2e seeker edit that saved
+// nothing under CI load: the page showed the form and no error).
+import { useLayoutEffect, useRef } from "preact/hooks";
 
 const FIELD = "input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])";
 
@@ -9,7 +16,7 @@ const FIELD = "input:not([type=hidden]):not([disabled]), select:not([disabled]),
 export function useFocusFirst<T extends HTMLElement>(ready: boolean) {
   const ref = useRef<T>(null);
   const done = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!ready) {
       done.current = false; // closed: focus again when it opens again
       return;
