@@ -96,6 +96,22 @@ pub fn lock(app: &AppHandle, reason: LockReason) -> bool {
     if desk.is_none() {
         return false;
     }
+    // Dropping the desks closes their connections: the key goes with them,
+    // and so does the passphrase held for the automatic backup.
+    *desk = None;
+    drop(desk);
+    if let Ok(mut reader) = state.reader.lock() {
+        *reader = None;
+    }
+    announce(app, reason);
+    true
+}
+
+/// The desk is closed (by [`lock`], or a restore that could not open the
+/// caseload again): the idle timer stops, the window hears why and covers
+/// itself with the lock screen.
+pub fn announce(app: &AppHandle, reason: LockReason) {
+    let state = app.state::<DeskState>();
     let notice = match state.autolock.lock() {
         Ok(mut auto) => {
             auto.timer = None;
@@ -105,16 +121,8 @@ pub fn lock(app: &AppHandle, reason: LockReason) -> bool {
         }
         Err(_) => LockNotice::new(reason, DEFAULT_AUTO_LOCK_MINUTES),
     };
-    // Dropping the desks closes their connections: the key goes with them,
-    // and so does the passphrase held for the automatic backup.
-    *desk = None;
-    drop(desk);
-    if let Ok(mut reader) = state.reader.lock() {
-        *reader = None;
-    }
     tracing::info!(reason = ?reason, "desk locked");
     let _ = app.emit(LOCKED_EVENT, &notice);
-    true
 }
 
 /// Starts the idle check. A desk busy with an operation (its lock held) is

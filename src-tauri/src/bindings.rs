@@ -240,6 +240,8 @@ mod tests {
             decl::<doyak_app::CenterSettings>(&cfg),
             decl::<doyak_app::AutoBackupForm>(&cfg),
             decl::<doyak_app::AutoBackupView>(&cfg),
+            decl::<doyak_app::RestoreForm>(&cfg),
+            decl::<doyak_app::RestoreOutcome>(&cfg),
             decl::<doyak_app::ExportPurpose>(&cfg),
             decl::<doyak_app::Identifiers>(&cfg),
             decl::<doyak_app::ExportRequest>(&cfg),

@@ -18,6 +18,7 @@ mod log;
 #[cfg(target_os = "linux")]
 mod os_lock;
 mod privacy;
+mod restore;
 mod resume;
 mod sync;
 mod unlock_clock;
@@ -150,6 +151,7 @@ fn main() {
             privacy::access_log,
             privacy::verify_access_log,
             privacy::backup_caseload,
+            restore::restore_backup,
             resume::attach_resume,
             resume::resume_files,
             resume::resume_view,

@@ -22,6 +22,7 @@ mod outcomes;
 mod passphrase;
 mod posting;
 mod privacy;
+mod restore;
 mod resume;
 mod sync;
 mod webdriver;

@@ -32,6 +32,7 @@ import type {
 } from "./bindings";
 import type { KpiDashboard, KpiMembers } from "./bindings";
 import type { AccessLogVerdict, AccessRow, PrivacyView, RetentionDueList, WithdrawForm } from "./bindings";
+import type { RestoreForm, RestoreOutcome } from "./bindings";
 import type { AutoBackupForm, AutoBackupView, AutoLockSetting, CenterSettings, ExportRequest, ListExported, LockNotice, RetentionSetting } from "./bindings";
 import type {
   DataChoices,
@@ -199,6 +200,17 @@ export const api = {
       throw toUiError(e);
     }
   },
+  /** The native file dialog for a backup (.doyak); null when closed. */
+  pickBackupFile: async (): Promise<string | null> => {
+    try {
+      const picked = await open({ multiple: false, directory: false, filters: [{ name: "도약 백업", extensions: ["doyak"] }] });
+      return typeof picked === "string" ? picked : null;
+    } catch (e) {
+      throw toUiError(e);
+    }
+  },
+  /** 복원: the caseload closes for it and opens again on the restored file. */
+  restoreBackup: (form: RestoreForm) => call<RestoreOutcome>("restore_backup", { form }),
   autoBackup: () => call<AutoBackupView>("auto_backup"),
   setAutoBackup: (form: AutoBackupForm) => call<AutoBackupView>("set_auto_backup", { form }),
   dataChoices: () => call<DataChoices>("data_choices"),

@@ -2019,6 +2019,30 @@ export type AutoBackupView = { form: AutoBackupForm,
 last: string | null, last_failed: boolean, };
 
 /**
+ * 복원 on the desk: the backup file, the caseload's passphrase (the backup
+ * must open with it), and whether to replace work the backup lacks.
+ */
+export type RestoreForm = { path: string, passphrase: string, replace_newer: boolean, };
+
+/**
+ * What a restore on the desk did.
+ */
+export type RestoreOutcome = { records: number, 
+/**
+ * The latest record change in the backup ("" when none).
+ */
+last_change: string, 
+/**
+ * Where the replaced caseload was kept.
+ */
+kept: string, 
+/**
+ * The desk was enrolled for sync: it must enroll again before its
+ * next sync (the restored file reuses sequence numbers).
+ */
+enrolled: boolean, };
+
+/**
  * Why a file of the caseload is written: asked before every export, kept
  * in the audit and access logs.
  */

@@ -4,12 +4,15 @@
 //! caseload (another center's backup, a damaged one, newer work in the
 //! caseload) and where it kept the one it replaced.
 
+use crate::access::korean_time;
 use crate::clock::Clock;
 use crate::{AppError, Desk};
 use doyak_domain::EntityKind;
 use doyak_store::backup::{self, CaseloadFacts, RestoreCheck};
 use doyak_store::{Access, Passphrase};
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
+use ts_rs::TS;
 
 /// What a backup or a restore holds, for the counselor.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +64,106 @@ impl Desk {
     }
 }
 
+/// 복원 on the desk: the backup file, the caseload's passphrase (the backup
+/// must open with it), and whether to replace work the backup lacks.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct RestoreForm {
+    pub path: String,
+    pub passphrase: String,
+    pub replace_newer: bool,
+}
+
+/// What a restore on the desk did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RestoreOutcome {
+    pub records: u32,
+    /// The latest record change in the backup ("" when none).
+    pub last_change: String,
+    /// Where the replaced caseload was kept.
+    pub kept: String,
+    /// The desk was enrolled for sync: it must enroll again before its
+    /// next sync (the restored file reuses sequence numbers).
+    pub enrolled: bool,
+}
+
+impl RestoreOutcome {
+    pub fn new(done: &BackupSummary, enrolled: bool) -> RestoreOutcome {
+        RestoreOutcome {
+            records: u32::try_from(done.records).unwrap_or(u32::MAX),
+            last_change: korean_time(&done.last_change),
+            kept: done
+                .kept
+                .as_deref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            enrolled,
+        }
+    }
+}
+
+/// Where a restore is asked from: the refusal says how to insist in the
+/// words of that place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RestoreFrom {
+    /// `doyak restore` (insist with `--replace-newer`).
+    CommandLine,
+    /// 가져오기·내보내기 → 복원 (insist with its check box).
+    Desk,
+}
+
+impl RestoreFrom {
+    fn insist(self) -> &'static str {
+        match self {
+            RestoreFrom::CommandLine => "그래도 복원하려면 --replace-newer를 붙여 다시 실행하세요",
+            RestoreFrom::Desk => {
+                "그래도 복원하려면 '백업에 없는 작업을 잃어도 복원합니다'를 선택하고 다시 복원하세요"
+            }
+        }
+    }
+}
+
+/// The Korean refusal of a backup older than the caseload's work.
+fn refused(check: RestoreCheck, from: RestoreFrom) -> AppError {
+    let RestoreCheck::TargetNewer {
+        target: now,
+        backup,
+    } = check;
+    AppError::Invalid(vec![doyak_domain::FieldError::new(
+        "backup",
+        "백업",
+        format!(
+            "{}지금 사례관리 파일에 백업에 없는 작업이 있습니다 (마지막 변경 {} / 백업 {}, 변경 순번 {} / 백업 {}). 복원하면 그 작업을 잃습니다. {} (지금 파일은 옆에 보관됩니다).",
+            if now.device_id == backup.device_id {
+                ""
+            } else {
+                "이 백업은 다른 노트북(기기)의 사례관리 파일입니다. "
+            },
+            korean_time(&now.last_change.unwrap_or_default()),
+            korean_time(&backup.last_change.unwrap_or_default()),
+            now.next_seq,
+            backup.next_seq,
+            from.insist(),
+        ),
+    )])
+}
+
+/// Whether `backup` could replace the caseload at `target`, touching no
+/// file (the caseload may be open): the refusals of [`restore_caseload`]
+/// ahead of time, so a desk closes its caseload only for a restore that
+/// will be done. Returns what the backup holds.
+pub fn check_restore(
+    backup_file: &Path,
+    target: &Path,
+    passphrase: &Passphrase,
+    replace_newer: bool,
+    from: RestoreFrom,
+) -> Result<BackupSummary, AppError> {
+    match backup::check_restore(backup_file, target, passphrase, replace_newer)? {
+        Ok((facts, _)) => Ok(summary(backup_file, &facts, None)),
+        Err(check) => Err(refused(check, from)),
+    }
+}
+
 /// Restores `backup` over the caseload at `target` (no desk may have it
 /// open). A caseload with work the backup lacks is replaced only with
 /// `replace_newer`; otherwise the Korean refusal says what would be lost.
@@ -69,30 +172,41 @@ pub fn restore_caseload(
     target: &Path,
     passphrase: &Passphrase,
     replace_newer: bool,
+    from: RestoreFrom,
     clock: &dyn Clock,
 ) -> Result<BackupSummary, AppError> {
     let stamp = clock.now().format("%Y%m%dT%H%M%S").to_string();
     match backup::restore(backup_file, target, passphrase, replace_newer, &stamp)? {
         Ok(done) => Ok(summary(target, &done.facts, done.kept)),
-        Err(RestoreCheck::TargetNewer {
-            target: now,
-            backup,
-        }) => Err(AppError::Invalid(vec![doyak_domain::FieldError::new(
-            "backup",
-            "백업",
-            format!(
-                "{}지금 사례관리 파일에 백업에 없는 작업이 있습니다 (마지막 변경 {} / 백업 {}, 변경 순번 {} / 백업 {}). 복원하면 그 작업을 잃습니다. 그래도 복원하려면 --replace-newer를 붙여 다시 실행하세요 (지금 파일은 옆에 보관됩니다).",
-                if now.device_id == backup.device_id {
-                    ""
-                } else {
-                    "이 백업은 다른 노트북(기기)의 사례관리 파일입니다. "
-                },
-                now.last_change.unwrap_or_default(),
-                backup.last_change.unwrap_or_default(),
-                now.next_seq,
-                backup.next_seq
-            ),
-        )])),
+        Err(check) => Err(refused(check, from)),
+    }
+}
+
+impl Desk {
+    /// A restore done, in the restored caseload's audit log: which backup
+    /// (by name) and where the replaced file was kept.
+    pub fn log_restore(&mut self, from: &Path, done: &BackupSummary) -> Result<(), AppError> {
+        let name = |p: &Path| {
+            p.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        let detail = format!(
+            "복원 {} (기록 {}건){}",
+            name(from),
+            done.records,
+            done.kept
+                .as_deref()
+                .map(|k| format!(", 바꾸기 전 파일 {}", name(k)))
+                .unwrap_or_default()
+        );
+        // An import of the whole caseload, for the audit log's fixed list
+        // of actions; the detail says it was a restore.
+        let ctx = self.write_ctx();
+        self.store.write(&ctx, |w| {
+            w.audit("import", EntityKind::Center, None, &detail)
+        })?;
+        Ok(())
     }
 }
 

@@ -21,17 +21,6 @@ pub struct SessionDraft {
     pub saved_at: String,
 }
 
-/// An RFC 3339 instant as Korean wall time, minutes shown.
-pub(crate) fn korean_time(rfc3339: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .ok()
-        .and_then(|t| {
-            chrono::FixedOffset::east_opt(9 * 3600)
-                .map(|kst| t.with_timezone(&kst).format("%Y-%m-%d %H:%M").to_string())
-        })
-        .unwrap_or_default()
-}
-
 /// "session:0194…": a lower-case kind, then optionally a record id.
 fn check_key(key: &str) -> Result<(), AppError> {
     let (kind, id) = key.split_once(':').unwrap_or((key, ""));
@@ -64,7 +53,7 @@ impl Desk {
         Ok(self.store.draft(&key)?.and_then(|d| {
             serde_json::from_str(&d.data).ok().map(|form| SessionDraft {
                 form,
-                saved_at: korean_time(&d.saved_at),
+                saved_at: crate::access::korean_time(&d.saved_at),
             })
         }))
     }

@@ -61,7 +61,9 @@ pub mod unlock;
 pub use access::{AccessLogVerdict, AccessRow};
 pub use auto_backup::{AutoBackupForm, AutoBackupRun, AutoBackupView, DueBackup, make_backup};
 pub use autolock::{DEFAULT_AUTO_LOCK_MINUTES, LockNotice, LockReason};
-pub use backup::{BackupSummary, restore_caseload};
+pub use backup::{
+    BackupSummary, RestoreForm, RestoreFrom, RestoreOutcome, check_restore, restore_caseload,
+};
 pub use casefile::{CaseFileChoices, ReferralForm, ReferralResultForm};
 pub use caseload::{DEMO_PASSPHRASE, Desk, MIN_PASSPHRASE_CHARS, NewCaseload, NewCaseloadForm};
 pub use center_settings::{AutoLockSetting, CenterSettings, RetentionSetting};

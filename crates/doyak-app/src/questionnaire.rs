@@ -203,7 +203,7 @@ impl Desk {
                 .collect(),
             answers,
             draft_saved_at: draft
-                .map(|d| crate::drafts::korean_time(&d.saved_at))
+                .map(|d| crate::access::korean_time(&d.saved_at))
                 .unwrap_or_default(),
             withheld: if withheld.is_empty() {
                 String::new()

@@ -22,7 +22,14 @@ pub(crate) fn backup(db: &Path, dest: &Path) -> Result<(), Failure> {
 
 pub(crate) fn restore(db: &Path, from: &Path, replace_newer: bool) -> Result<(), Failure> {
     let pass = passphrase(false)?;
-    let done = doyak_app::restore_caseload(from, db, &pass, replace_newer, &SystemClock)?;
+    let done = doyak_app::restore_caseload(
+        from,
+        db,
+        &pass,
+        replace_newer,
+        doyak_app::RestoreFrom::CommandLine,
+        &SystemClock,
+    )?;
     eprintln!(
         "복원했습니다: {} (기록 {}건, 마지막 변경 {}).",
         done.path.display(),

@@ -302,6 +302,35 @@ fn exclusive(path: &Path, passphrase: &Passphrase) -> Result<rusqlite::Connectio
     Ok(conn)
 }
 
+/// The checks of [`restore`] alone, touching no file: the backup opens
+/// whole with `passphrase` and so does the target (when there is one), both
+/// of one center, and the target holds nothing the backup lacks unless
+/// `replace_newer`. A desk asks this while its caseload is still open, so a
+/// restore it would refuse never closes the caseload. Returns the backup's
+/// facts and the target's.
+pub fn check_restore(
+    backup: &Path,
+    target: &Path,
+    passphrase: &Passphrase,
+    replace_newer: bool,
+) -> Result<std::result::Result<(CaseloadFacts, Option<CaseloadFacts>), RestoreCheck>> {
+    let incoming = inspect(backup, passphrase)?;
+    if !target.exists() {
+        return Ok(Ok((incoming, None)));
+    }
+    let current = inspect(target, passphrase)?;
+    if current.center_id != incoming.center_id {
+        return Err(StoreError::ForeignCenter);
+    }
+    if current.is_newer_than(&incoming) && !replace_newer {
+        return Ok(Err(RestoreCheck::TargetNewer {
+            target: current,
+            backup: incoming,
+        }));
+    }
+    Ok(Ok((incoming, Some(current))))
+}
+
 /// Puts `backup` in place of the caseload at `target`. The backup is
 /// checked first; a caseload of another center is refused; a target newer
 /// than the backup is left alone (`Ok(Err(..))`) unless `replace_newer`;
@@ -315,21 +344,9 @@ pub fn restore(
     replace_newer: bool,
     stamp: &str,
 ) -> Result<std::result::Result<Restored, RestoreCheck>> {
-    let incoming = inspect(backup, passphrase)?;
-    let current = if target.exists() {
-        let current = inspect(target, passphrase)?;
-        if current.center_id != incoming.center_id {
-            return Err(StoreError::ForeignCenter);
-        }
-        if current.is_newer_than(&incoming) && !replace_newer {
-            return Ok(Err(RestoreCheck::TargetNewer {
-                target: current,
-                backup: incoming,
-            }));
-        }
-        Some(current)
-    } else {
-        None
+    let (incoming, current) = match check_restore(backup, target, passphrase, replace_newer)? {
+        Ok(facts) => facts,
+        Err(refused) => return Ok(Err(refused)),
     };
     // Nobody else may have the caseload open: a desk left open would go on
     // writing into the file set aside, and its log by the caseload's name

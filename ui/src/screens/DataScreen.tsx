@@ -1,6 +1,7 @@
 import { AccessLog } from "../components/AccessLog";
 import { AutoBackupSettings } from "../components/AutoBackupSettings";
 import { AutoLockSettings } from "../components/AutoLockSettings";
+import { RestoreBackup } from "../components/RestoreBackup";
 import { RetentionSettings } from "../components/RetentionSettings";
 import { ExportForm } from "../components/ExportForm";
 import { useEffect, useState } from "preact/hooks";
@@ -196,6 +197,8 @@ export function DataScreen(props: { onChanged: () => void }) {
 
       <Backup />
 
+      <RestoreBackup onRestored={props.onChanged} />
+
       <AutoBackupSettings />
 
       <AutoLockSettings />
@@ -233,7 +236,7 @@ function Backup() {
   return (
     <form class="panel stack" aria-labelledby="backup-title" onSubmit={run}>
       <h3 id="backup-title">백업</h3>
-      <p class="muted">사례관리 파일 전체를 다운로드 폴더에 새 파일로 복사합니다. 백업은 지금 암호로 암호화되어 그 암호로만 열립니다. 복원은 doyak restore 명령으로 합니다.</p>
+      <p class="muted">사례관리 파일 전체를 다운로드 폴더에 새 파일로 복사합니다. 백업은 지금 암호로 암호화되어 그 암호로만 열립니다. 복원은 아래 복원에서 합니다.</p>
       <div class="filters">
         <div class="field narrow">
           <label for="backup-passphrase">사례관리 암호</label>

@@ -28,6 +28,7 @@ mod passphrase;
 mod privacy;
 mod quick;
 mod recommend;
+mod restore;
 mod resume;
 mod resume_desk;
 mod sync_sim;

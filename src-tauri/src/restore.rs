@@ -1,0 +1,86 @@
+//! 복원 on the desk (가져오기·내보내기 → 복원): a backup put in place of the
+//! open caseload. doyak_app::backup does the checks and the swap; the shell
+//! closes the caseload for it and opens it again.
+//!
+//! The desk's lock is held from the check to the reopening, so no save,
+//! sync or idle lock runs in between. The checks run first, with the
+//! caseload still open: a restore that would be refused (a wrong
+//! passphrase, another center's backup, a backup missing newer work)
+//! never closes it. Then both connections close (the swap needs the file's
+//! exclusive lock), the backup goes in place, and the caseload opens again
+//! with the same passphrase — the restored file, or, when the swap failed
+//! (an automatic backup reading the file that moment), the one left where
+//! it was. Should that opening fail, the desk stays locked and the window
+//! shows the lock screen.
+
+use crate::commands::{DeskState, internal, locked, ui};
+use doyak_app::autolock::LockReason;
+use doyak_app::{Desk, Passphrase, RestoreForm, RestoreFrom, RestoreOutcome, SystemClock, UiError};
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use tauri::{AppHandle, Manager};
+
+#[tauri::command]
+pub async fn restore_backup(app: AppHandle, form: RestoreForm) -> Result<RestoreOutcome, UiError> {
+    tauri::async_runtime::spawn_blocking(move || restore(&app, form))
+        .await
+        .map_err(|_| internal())?
+}
+
+fn restore(app: &AppHandle, form: RestoreForm) -> Result<RestoreOutcome, UiError> {
+    let state = app.state::<DeskState>();
+    let target = state.path.clone();
+    let from = PathBuf::from(form.path.trim());
+    let pass = Passphrase::new(form.passphrase);
+    let mut open = state.desk.lock().map_err(|_| internal())?;
+    if open.is_none() {
+        return Err(locked());
+    }
+    doyak_app::check_restore(&from, &target, &pass, form.replace_newer, RestoreFrom::Desk)
+        .map_err(ui)?;
+    *open = None;
+    if let Ok(mut reader) = state.reader.lock() {
+        *reader = None;
+    }
+    let done = doyak_app::restore_caseload(
+        &from,
+        &target,
+        &pass,
+        form.replace_newer,
+        RestoreFrom::Desk,
+        &SystemClock,
+    );
+    match Desk::open_with_reader(&target, &pass, Arc::new(SystemClock)) {
+        Ok((mut desk, reader)) => {
+            desk.use_token_vault(doyak_app::sync::os_keyring());
+            let minutes = desk
+                .auto_lock_minutes()
+                .unwrap_or(doyak_app::DEFAULT_AUTO_LOCK_MINUTES);
+            let enrolled = desk.sync_status().map(|s| s.enrolled).unwrap_or(false);
+            let result = done.map(|done| {
+                // The restore is done whether or not its audit line is.
+                if let Err(e) = desk.log_restore(&from, &done) {
+                    let _ = ui(e);
+                }
+                RestoreOutcome::new(&done, enrolled)
+            });
+            *state.reader.lock().map_err(|_| internal())? = reader;
+            *open = Some(desk);
+            drop(open);
+            crate::autolock::opened(&state.autolock, &state.clock, minutes);
+            tracing::info!(restored = result.is_ok(), "caseload opened after a restore");
+            result.map_err(ui)
+        }
+        Err(e) => {
+            // Locked until the counselor types the passphrase again; the
+            // held copy goes with the key, as on any lock.
+            if let Ok(mut held) = state.passphrase.lock() {
+                *held = None;
+            }
+            drop(open);
+            crate::autolock::announce(app, LockReason::Manual);
+            Err(ui(done.err().unwrap_or(e)))
+        }
+    }
+}
