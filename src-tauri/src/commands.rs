@@ -32,7 +32,7 @@ pub struct DeskState {
     /// seeker list never queues behind them). Absent until unlock, or when
     /// it could not be opened: those reads then go through `desk`.
     pub(crate) reader: Arc<Mutex<Option<Desk>>>,
-    guard: Arc<Mutex<UnlockGuard>>,
+    pub(crate) guard: Arc<Mutex<UnlockGuard>>,
     /// What the throttle and the idle lock read as now (crate::unlock_clock).
     pub(crate) clock: Arc<UnlockClock>,
     /// 자동 잠금's idle time and why the desk last locked (crate::autolock).

@@ -18,7 +18,7 @@ use doyak_app::autolock::LockReason;
 use doyak_app::{Desk, Passphrase, RestoreForm, RestoreFrom, RestoreOutcome, SystemClock, UiError};
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError};
 use tauri::{AppHandle, Manager};
 
 #[tauri::command]
@@ -32,17 +32,25 @@ fn restore(app: &AppHandle, form: RestoreForm) -> Result<RestoreOutcome, UiError
     let state = app.state::<DeskState>();
     let target = state.path.clone();
     let from = PathBuf::from(form.path.trim());
-    let pass = Passphrase::new(form.passphrase);
+    let pass = Passphrase::new(form.passphrase.clone());
+    // No sync may run across the swap: one between a push and its answer
+    // would apply the old file's answer to the restored one.
+    let _held = crate::sync::hold_off(&state.sync).ok_or_else(sync_running)?;
+    // The order unlock and 암호 변경 take them in: the throttle first. A
+    // wrong passphrase counts as a wrong try at unlock.
+    let mut throttle = state.guard.lock().map_err(|_| internal())?;
     let mut open = state.desk.lock().map_err(|_| internal())?;
     if open.is_none() {
         return Err(locked());
     }
-    doyak_app::check_restore(&from, &target, &pass, form.replace_newer, RestoreFrom::Desk)
+    throttle
+        .attempt(state.clock.now(), || {
+            doyak_app::check_restore(&from, &target, &pass, form.replace_newer, RestoreFrom::Desk)
+        })
         .map_err(ui)?;
+    drop(throttle);
     *open = None;
-    if let Ok(mut reader) = state.reader.lock() {
-        *reader = None;
-    }
+    *state.reader.lock().unwrap_or_else(PoisonError::into_inner) = None;
     let done = doyak_app::restore_caseload(
         &from,
         &target,
@@ -65,7 +73,7 @@ fn restore(app: &AppHandle, form: RestoreForm) -> Result<RestoreOutcome, UiError
                 }
                 RestoreOutcome::new(&done, enrolled)
             });
-            *state.reader.lock().map_err(|_| internal())? = reader;
+            *state.reader.lock().unwrap_or_else(PoisonError::into_inner) = reader;
             *open = Some(desk);
             drop(open);
             crate::autolock::opened(&state.autolock, &state.clock, minutes);
@@ -80,7 +88,29 @@ fn restore(app: &AppHandle, form: RestoreForm) -> Result<RestoreOutcome, UiError
             }
             drop(open);
             crate::autolock::announce(app, LockReason::Manual);
-            Err(ui(done.err().unwrap_or(e)))
+            let opened = ui(e);
+            Err(match done {
+                Ok(done) => UiError {
+                    message: format!(
+                        "복원했지만 사례관리 파일을 다시 열지 못했습니다: {} 암호를 입력해 여세요.{}",
+                        opened.message,
+                        done.kept
+                            .map(|k| format!(" 바꾸기 전 파일: {}", k.display()))
+                            .unwrap_or_default()
+                    ),
+                    ..opened
+                },
+                Err(e) => ui(e),
+            })
         }
+    }
+}
+
+/// A sync is running: the restore waits for its end.
+fn sync_running() -> UiError {
+    UiError {
+        code: doyak_app::ErrorCode::StoreLocked.as_str().into(),
+        message: "동기화하는 중입니다. 동기화가 끝난 뒤 다시 복원하세요.".into(),
+        fields: vec![],
     }
 }

@@ -44,6 +44,22 @@ pub struct SyncPanel {
     pub last_error: Option<UiError>,
 }
 
+/// Holds off every sync while it lives (a restore swapping the file): no
+/// sync starts, and one running is waited for by refusing the claim.
+pub struct SyncHeld(Arc<AtomicBool>);
+
+impl Drop for SyncHeld {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::SeqCst);
+    }
+}
+
+/// Claims the sync's turn, as a sync does; `None` while a sync is running.
+pub fn hold_off(runtime: &Arc<Mutex<SyncRuntime>>) -> Option<SyncHeld> {
+    let running = runtime.lock().ok()?.running.clone();
+    (!running.swap(true, Ordering::SeqCst)).then_some(SyncHeld(running))
+}
+
 /// Runs one sync unless one is running; `None` when one was.
 fn run_once(
     desk: &Arc<Mutex<Option<Desk>>>,

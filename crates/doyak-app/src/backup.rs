@@ -66,11 +66,26 @@ impl Desk {
 
 /// 복원 on the desk: the backup file, the caseload's passphrase (the backup
 /// must open with it), and whether to replace work the backup lacks.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+/// The passphrase is wiped from memory when the form is dropped and never
+/// shown by `Debug`.
+#[derive(Clone, PartialEq, Eq, Deserialize, TS)]
 pub struct RestoreForm {
     pub path: String,
     pub passphrase: String,
     pub replace_newer: bool,
+}
+
+impl std::fmt::Debug for RestoreForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RestoreForm(***)")
+    }
+}
+
+impl Drop for RestoreForm {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        self.passphrase.zeroize();
+    }
 }
 
 /// What a restore on the desk did.
@@ -151,6 +166,12 @@ fn refused(check: RestoreCheck, from: RestoreFrom) -> AppError {
 /// file (the caseload may be open): the refusals of [`restore_caseload`]
 /// ahead of time, so a desk closes its caseload only for a restore that
 /// will be done. Returns what the backup holds.
+///
+/// The passphrase is tried on the caseload first, so a wrong one is
+/// `store.wrong_passphrase` (the desk counts it as a wrong try at unlock)
+/// only when it is wrong for the caseload; a backup that does not open with
+/// the caseload's passphrase (made before a 암호 변경, or another file's)
+/// is refused under the file field.
 pub fn check_restore(
     backup_file: &Path,
     target: &Path,
@@ -158,9 +179,29 @@ pub fn check_restore(
     replace_newer: bool,
     from: RestoreFrom,
 ) -> Result<BackupSummary, AppError> {
-    match backup::check_restore(backup_file, target, passphrase, replace_newer)? {
-        Ok((facts, _)) => Ok(summary(backup_file, &facts, None)),
-        Err(check) => Err(refused(check, from)),
+    if target.exists() {
+        backup::inspect(target, passphrase)?;
+    }
+    match backup::check_restore(backup_file, target, passphrase, replace_newer) {
+        Ok(Ok((facts, _))) => Ok(summary(backup_file, &facts, None)),
+        Ok(Err(check)) => Err(refused(check, from)),
+        // The caseload opened above: what fails now is the backup's, and
+        // is said under its field.
+        Err(e) => {
+            use doyak_store::StoreError;
+            let text = match &e {
+                StoreError::WrongPassphrase => "이 백업은 지금 사례관리 암호로 열리지 않습니다. 암호를 바꾸기 전에 만든 백업이거나 다른 사례관리 파일의 백업입니다. 지금 암호와 같은 암호의 백업만 복원할 수 있습니다.".to_owned(),
+                StoreError::NotFound { .. } => {
+                    format!("백업 파일이 없습니다: {}", backup_file.display())
+                }
+                StoreError::Corrupt { .. } => "백업 파일이 손상되었거나 도약 백업이 아닙니다. 다른 백업을 고르세요.".to_owned(),
+                StoreError::ForeignCenter => "다른 센터의 사례관리 파일 백업입니다. 이 센터의 백업만 복원할 수 있습니다.".to_owned(),
+                _ => return Err(e.into()),
+            };
+            Err(AppError::Invalid(vec![doyak_domain::FieldError::new(
+                "backup", "백업", text,
+            )]))
+        }
     }
 }
 

@@ -16,6 +16,9 @@ export function RestoreBackup(props: { onRestored: () => void }) {
   const [done, setDone] = useState<RestoreOutcome | null>(null);
   // A refusal about the backup itself goes under the file; others below.
   const [pathError, setPathError] = useState<string[]>([]);
+  // A wrong passphrase goes under the passphrase (it counts as a wrong try
+  // at unlock).
+  const [passError, setPassError] = useState("");
   const [failure, setFailure] = useState("");
 
   async function browse() {
@@ -32,6 +35,7 @@ export function RestoreBackup(props: { onRestored: () => void }) {
     setBusy(true);
     setDone(null);
     setPathError([]);
+    setPassError("");
     setFailure("");
     try {
       const out = await api.restoreBackup({ path, passphrase: pass, replace_newer: replaceNewer });
@@ -42,7 +46,8 @@ export function RestoreBackup(props: { onRestored: () => void }) {
       const ui = x as UiError;
       const about = ui.fields.filter((f) => f.field === "backup").map((f) => f.message);
       setPathError(about);
-      setFailure(about.length ? "" : errorText(ui));
+      if (ui.code === "store.wrong_passphrase") setPassError(errorText(ui));
+      else setFailure(about.length ? "" : errorText(ui));
     } finally {
       setPass("");
       setBusy(false);
@@ -65,22 +70,35 @@ export function RestoreBackup(props: { onRestored: () => void }) {
             aria-describedby={pathError.length ? "restore-path-error" : undefined}
             onInput={(e) => setPath(e.currentTarget.value)}
           />
-          {pathError.map((m) => (
+          {pathError.length > 0 && (
             <p class="field-error" id="restore-path-error" role="alert">
-              {m}
+              {pathError.join(" ")}
             </p>
-          ))}
+          )}
         </div>
-        <button type="button" class="btn" id="restore-browse" onClick={browse}>
+        <button type="button" class="btn" id="restore-browse" onClick={browse} disabled={busy}>
           파일 고르기
         </button>
         <div class="field narrow">
           <label for="restore-passphrase">사례관리 암호</label>
-          <input id="restore-passphrase" type="password" autoComplete="off" value={pass} onInput={(e) => setPass(e.currentTarget.value)} />
+          <input
+            id="restore-passphrase"
+            type="password"
+            autoComplete="off"
+            value={pass}
+            aria-invalid={passError ? true : undefined}
+            aria-describedby={passError ? "restore-passphrase-error" : undefined}
+            onInput={(e) => setPass(e.currentTarget.value)}
+          />
+          {passError && (
+            <p class="field-error" id="restore-passphrase-error" role="alert">
+              {passError}
+            </p>
+          )}
         </div>
       </div>
       <label class="check">
-        <input type="checkbox" id="restore-replace-newer" checked={replaceNewer} onChange={(e) => setReplaceNewer(e.currentTarget.checked)} />
+        <input type="checkbox" id="restore-replace-newer" checked={replaceNewer} disabled={busy} onChange={(e) => setReplaceNewer(e.currentTarget.checked)} />
         백업에 없는 작업을 잃어도 복원합니다
       </label>
       <div class="actions">

@@ -27,6 +27,9 @@ export function DataScreen(props: { onChanged: () => void }) {
   const [demoDone, setDemoDone] = useState<number | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const [demoSize, setDemoSize] = useState("500");
+  // Bumped by a restore: the panels below read the restored file afresh
+  // (a panel still showing the old file's value would save it back).
+  const [restored, setRestored] = useState(0);
 
   useEffect(() => {
     api.dataChoices().then(setChoices, setError);
@@ -197,18 +200,23 @@ export function DataScreen(props: { onChanged: () => void }) {
 
       <Backup />
 
-      <RestoreBackup onRestored={props.onChanged} />
+      <RestoreBackup
+        onRestored={() => {
+          setRestored((n) => n + 1);
+          props.onChanged();
+        }}
+      />
 
-      <AutoBackupSettings />
+      <AutoBackupSettings key={`auto-backup-${restored}`} />
 
-      <AutoLockSettings />
+      <AutoLockSettings key={`auto-lock-${restored}`} />
 
-      <RetentionSettings />
+      <RetentionSettings key={`retention-${restored}`} />
 
       <div class="panel stack" aria-labelledby="access-title">
         <h3 id="access-title">개인정보 접근 기록</h3>
         <p class="muted">이 노트북에서 누가 어느 구직자의 화면을 열고, 무엇을 내보내고 출력하고 파기했는지. 기록은 고칠 수 없고, 고치거나 지우면 검사에서 드러납니다.</p>
-        <AccessLog id="access-all" limit={100} verify />
+        <AccessLog key={`access-${restored}`} id="access-all" limit={100} verify />
       </div>
     </section>
   );

@@ -25,7 +25,7 @@ fn the_checks_run_with_the_caseload_open_and_the_restore_is_audited() {
     f.desk.create_seeker(draft("김백업")).unwrap();
     let saved = tempfile::tempdir().unwrap();
     let backup = saved.path().join("도약-백업.doyak");
-    f.desk.backup_to(&backup, &pass).unwrap();
+    let made = f.desk.backup_to(&backup, &pass).unwrap();
     // Work after the backup: the backup lacks it.
     f.desk.create_seeker(draft("이나중")).unwrap();
     let before = names(f._dir.path());
@@ -56,11 +56,58 @@ fn the_checks_run_with_the_caseload_open_and_the_restore_is_audited() {
         message.message
     );
 
+    // A backup that does not open with the caseload's passphrase, and one
+    // that is not there: said under the file field, not as a wrong try.
+    let other = tempfile::tempdir().unwrap();
+    let foreign = Desk::create(
+        &other.path().join("다른.doyak"),
+        &Passphrase::new("다른 암호 문장"),
+        &doyak_app::NewCaseload {
+            center_name: "다른센터".into(),
+            center_sigungu: None,
+        },
+        clock(),
+    )
+    .unwrap();
+    drop(foreign);
+    let not_ours = check_restore(
+        &other.path().join("다른.doyak"),
+        &target,
+        &pass,
+        true,
+        RestoreFrom::Desk,
+    )
+    .unwrap_err();
+    assert_eq!(not_ours.code(), "input.invalid", "{not_ours:?}");
+    assert!(
+        not_ours.field_errors()[0]
+            .message
+            .contains("지금 사례관리 암호로 열리지 않습니다"),
+        "{not_ours:?}"
+    );
+    let missing = check_restore(
+        &saved.path().join("없는.doyak"),
+        &target,
+        &pass,
+        true,
+        RestoreFrom::Desk,
+    )
+    .unwrap_err();
+    assert_eq!(missing.field_errors()[0].field, "backup");
+    assert!(
+        missing.field_errors()[0]
+            .message
+            .starts_with("백업 파일이 없습니다")
+    );
+
     // Accepting the loss passes the checks; the backup holds one seeker's
     // records. Nothing was moved or written beside the caseload, and it is
     // still open and writable.
     let summary = check_restore(&backup, &target, &pass, true, RestoreFrom::Desk).unwrap();
-    assert!(summary.kept.is_none());
+    assert_eq!(
+        summary.records, made.records,
+        "the backup's records, not the caseload's (it has a seeker more)"
+    );
     assert_eq!(names(f._dir.path()), before, "the checks touch no file");
     f.desk.create_seeker(draft("박계속")).unwrap();
     assert_eq!(f.desk.summary().unwrap().seekers, 3);
