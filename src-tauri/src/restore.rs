@@ -78,7 +78,20 @@ fn restore(app: &AppHandle, form: RestoreForm) -> Result<RestoreOutcome, UiError
             drop(open);
             crate::autolock::opened(&state.autolock, &state.clock, minutes);
             tracing::info!(restored = result.is_ok(), "caseload opened after a restore");
-            result.map_err(ui)
+            result.map_err(|e| {
+                let busy = e.code() == doyak_app::ErrorCode::StoreLocked;
+                let shown = ui(e);
+                if busy {
+                    // On the desk the other reader is almost always its own
+                    // automatic backup, which ends by itself.
+                    UiError {
+                        message: "자동 백업이나 다른 프로그램이 사례관리 파일을 읽는 중이라 복원하지 않았습니다. 지금 파일은 그대로입니다. 잠시 후 다시 복원하세요.".into(),
+                        ..shown
+                    }
+                } else {
+                    shown
+                }
+            })
         }
         Err(e) => {
             // Locked until the counselor types the passphrase again; the
