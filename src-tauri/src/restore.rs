@@ -101,17 +101,24 @@ fn restore(app: &AppHandle, form: RestoreForm) -> Result<RestoreOutcome, UiError
             }
             drop(open);
             crate::autolock::announce(app, LockReason::Manual);
+            // Logged with its code; the counselor reads what happened.
             let opened = ui(e);
             Err(match done {
                 Ok(done) => UiError {
+                    code: doyak_app::ErrorCode::DeskRestoredNotReopened
+                        .as_str()
+                        .into(),
                     message: format!(
-                        "복원했지만 사례관리 파일을 다시 열지 못했습니다: {} 암호를 입력해 여세요.{}",
-                        opened.message,
+                        "복원했습니다. 그런데 복원한 사례관리 파일을 다시 열지 못해 잠갔습니다 (오류 코드 {}). 잠금 화면에서 암호를 입력해 여세요.{}",
+                        opened.code,
                         done.kept
-                            .map(|k| format!(" 바꾸기 전 파일: {}", k.display()))
+                            .map(|k| format!(
+                                " 바꾸기 전 파일은 그대로 보관했습니다: {}",
+                                k.display()
+                            ))
                             .unwrap_or_default()
                     ),
-                    ..opened
+                    fields: vec![],
                 },
                 Err(e) => ui(e),
             })
@@ -122,7 +129,7 @@ fn restore(app: &AppHandle, form: RestoreForm) -> Result<RestoreOutcome, UiError
 /// A sync is running: the restore waits for its end.
 fn sync_running() -> UiError {
     UiError {
-        code: doyak_app::ErrorCode::StoreLocked.as_str().into(),
+        code: doyak_app::ErrorCode::SyncLocked.as_str().into(),
         message: "동기화하는 중입니다. 동기화가 끝난 뒤 다시 복원하세요.".into(),
         fields: vec![],
     }

@@ -96,6 +96,7 @@ error_codes! {
     // The desk's shell.
     DeskInternal => "desk.internal",
     DeskLocked => "desk.locked",
+    DeskRestoredNotReopened => "desk.restored_not_reopened",
 }
 
 impl fmt::Display for ErrorCode {

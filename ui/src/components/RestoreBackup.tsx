@@ -24,7 +24,10 @@ export function RestoreBackup(props: { onRestored: () => void }) {
   async function browse() {
     try {
       const picked = await api.pickBackupFile();
-      if (picked) setPath(picked);
+      if (picked) {
+        setPath(picked);
+        setPathError([]);
+      }
     } catch (x) {
       setFailure(errorText(x as UiError));
     }
@@ -46,8 +49,11 @@ export function RestoreBackup(props: { onRestored: () => void }) {
       const ui = x as UiError;
       const about = ui.fields.filter((f) => f.field === "backup").map((f) => f.message);
       setPathError(about);
-      if (ui.code === "store.wrong_passphrase") setPassError(errorText(ui));
+      if (ui.code === "store.wrong_passphrase" || ui.code === "desk.unlock_wait") setPassError(errorText(ui));
       else setFailure(about.length ? "" : errorText(ui));
+      // Restored, then locked because it would not open: the file is the
+      // restored one, so the panels must read it afresh after unlock.
+      if (ui.code === "desk.restored_not_reopened") props.onRestored();
     } finally {
       setPass("");
       setBusy(false);
@@ -68,7 +74,10 @@ export function RestoreBackup(props: { onRestored: () => void }) {
             value={path}
             aria-invalid={pathError.length ? true : undefined}
             aria-describedby={pathError.length ? "restore-path-error" : undefined}
-            onInput={(e) => setPath(e.currentTarget.value)}
+            onInput={(e) => {
+              setPath(e.currentTarget.value);
+              setPathError([]);
+            }}
           />
           {pathError.length > 0 && (
             <p class="field-error" id="restore-path-error" role="alert">
