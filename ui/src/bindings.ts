@@ -2021,6 +2021,8 @@ last: string | null, last_failed: boolean, };
 /**
  * 복원 on the desk: the backup file, the caseload's passphrase (the backup
  * must open with it), and whether to replace work the backup lacks.
+ * The passphrase is wiped from memory when the form is dropped and never
+ * shown by `Debug`.
  */
 export type RestoreForm = { path: string, passphrase: string, replace_newer: boolean, };
 
